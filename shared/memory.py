@@ -1,0 +1,266 @@
+"""The suite's shared vector memory, on a Chroma server.
+
+Five server processes must see one memory, and chromadb's embedded client does not show one
+process's writes to another's vector search. So every process talks to a Chroma server over
+HTTP: the one at HDR_MEMORY_URL when set, otherwise a local `chroma run` that the first process
+starts under HDR_HOME (a lock file keeps two processes from starting two) and the rest attach to.
+Texts are embedded here with the fast `Embedder`, so Chroma only stores and searches vectors.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+
+from shared.config import Config
+from shared.embeddings import Embedder
+from shared.errors import BadInput, Unavailable
+
+MAX_TEXT = 20_000
+
+
+@dataclass
+class MemoryItem:
+    id: str
+    text: str
+    kind: str
+    tags: list[str]
+    source: str
+    tool: str
+    created_at: float
+    score: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _heartbeat(url: str, timeout: float = 1.0) -> bool:
+    try:
+        return httpx.get(f"{url}/api/v2/heartbeat", timeout=timeout).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _chroma_executable() -> str:
+    beside = Path(sys.executable).parent / "chroma"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("chroma")
+    if not found:
+        raise Unavailable("The `chroma` command (part of chromadb) is not installed.",
+                          "Install the suite with pip, or set HDR_MEMORY_URL to a running Chroma server.")
+    return found
+
+
+class LocalChromaServer:
+    """A `chroma run` process under HDR_HOME/memory, shared by every suite process on this machine."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.dir = config.memory_dir
+        self.state_file = self.dir / "server.json"
+        self.lock_file = self.dir / "server.lock"
+        self.log_file = self.dir / "server.log"
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_file, "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _state(self) -> dict[str, Any] | None:
+        try:
+            return json.loads(self.state_file.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
+    def running(self) -> dict[str, Any] | None:
+        """The running server's pid, port and url, or None."""
+        state = self._state()
+        if state and _pid_alive(state["pid"]) and _heartbeat(state["url"]):
+            return state
+        return None
+
+    def ensure(self, wait_s: float = 60.0) -> str:
+        """Start the server if no live one is recorded; return its URL."""
+        state = self.running()
+        if state:
+            return state["url"]
+        with self._locked():
+            state = self.running()  # another process may have started it while we waited
+            if state:
+                return state["url"]
+            port = self.config.memory_port or _free_port()
+            url = f"http://127.0.0.1:{port}"
+            print(f"hdr: starting the shared memory server (Chroma) on {url} ...", file=sys.stderr, flush=True)
+            with open(self.log_file, "ab") as log:
+                proc = subprocess.Popen(
+                    [_chroma_executable(), "run", "--path", str(self.dir / "data"), "--host", "127.0.0.1",
+                     "--port", str(port)],
+                    stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+                )
+            deadline = time.monotonic() + wait_s
+            while time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    raise Unavailable(f"The local Chroma server exited at start (code {proc.returncode}).",
+                                      f"See {self.log_file}, or set HDR_MEMORY_URL to a running Chroma server.")
+                if _heartbeat(url, timeout=0.5):
+                    state = {"pid": proc.pid, "port": port, "url": url, "started_at": time.time()}
+                    tmp = self.state_file.with_suffix(".tmp")
+                    tmp.write_text(json.dumps(state))
+                    os.replace(tmp, self.state_file)
+                    print("hdr: memory server ready.", file=sys.stderr, flush=True)
+                    return url
+                time.sleep(0.1)
+            proc.kill()
+            raise Unavailable(f"The local Chroma server did not answer within {wait_s:.0f} s.",
+                              f"See {self.log_file}.")
+
+    def stop(self) -> bool:
+        with self._locked():
+            state = self._state()
+            if not state or not _pid_alive(state["pid"]):
+                self.state_file.unlink(missing_ok=True)
+                return False
+            os.kill(state["pid"], signal.SIGTERM)
+            for _ in range(100):
+                if not _pid_alive(state["pid"]):
+                    break
+                time.sleep(0.05)
+            else:
+                os.kill(state["pid"], signal.SIGKILL)
+            self.state_file.unlink(missing_ok=True)
+            return True
+
+
+class Memory:
+    """remember/recall over one Chroma collection. Connects on first use."""
+
+    def __init__(self, config: Config, embedder: Embedder) -> None:
+        self.config = config
+        self.embedder = embedder
+        self.local = LocalChromaServer(config)
+        self._collection: Any = None
+        self._client: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return self.config.memory_url or self.local.ensure()
+
+    def collection(self) -> Any:
+        if self._collection is not None:
+            return self._collection
+        with self._lock:
+            if self._collection is None:
+                import chromadb
+                from chromadb.config import Settings
+
+                url = self.url
+                parsed = urlparse(url)
+                try:
+                    self._client = chromadb.HttpClient(
+                        host=parsed.hostname or "127.0.0.1",
+                        port=parsed.port or (443 if parsed.scheme == "https" else 80),
+                        ssl=parsed.scheme == "https",
+                        settings=Settings(anonymized_telemetry=False),
+                    )
+                    self._collection = self._client.get_or_create_collection(
+                        self.config.memory_collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
+                except Exception as exc:
+                    raise Unavailable(f"The memory server at {url} could not be reached ({type(exc).__name__}).",
+                                      "Check HDR_MEMORY_URL, or run `hdr memory status`.") from exc
+        return self._collection
+
+    def remember(self, text: str, kind: str, *, source: str, tool: str, tags: list[str] | None = None,
+                 extra: dict[str, str | int | float | bool] | None = None) -> MemoryItem:
+        text = text.strip() if isinstance(text, str) else ""
+        if not text:
+            raise BadInput("`text` is empty.", "Send the fact to remember as a non-empty string.")
+        if len(text) > MAX_TEXT:
+            raise BadInput(f"`text` is {len(text)} characters; the limit is {MAX_TEXT}.",
+                           "Remember a summary, or split it into several entries.")
+        if not kind or not isinstance(kind, str) or len(kind) > 64:
+            raise BadInput("`kind` must be a short label such as 'note', 'decision' or 'incident'.")
+        tags = sorted({t.strip() for t in (tags or []) if t and t.strip()})
+        item = MemoryItem(id=uuid.uuid4().hex, text=text, kind=kind, tags=tags, source=source, tool=tool,
+                          created_at=time.time(), extra=dict(extra or {}))
+        metadata: dict[str, Any] = {"kind": kind, "source": source, "tool": tool, "created_at": item.created_at,
+                                    "tags": "," + ",".join(tags) + "," if tags else ""}
+        metadata.update({f"x_{k}": v for k, v in item.extra.items()})
+        vector = self.embedder.embed_one(text)
+        self.collection().add(ids=[item.id], embeddings=[vector.tolist()], documents=[text], metadatas=[metadata])
+        return item
+
+    def recall(self, query: str, k: int = 5, kind: str | None = None, source: str | None = None,
+               tags: list[str] | None = None, extra: dict[str, Any] | None = None) -> list[MemoryItem]:
+        if not isinstance(query, str) or not query.strip():
+            raise BadInput("`query` is empty.", "Ask in plain words, e.g. 'what happened to checkout-api'.")
+        if not 1 <= k <= 100:
+            raise BadInput(f"`k` is {k}; it must be between 1 and 100.")
+        clauses: list[dict[str, Any]] = []
+        if kind:
+            clauses.append({"kind": kind})
+        if source:
+            clauses.append({"source": source})
+        for key, value in (extra or {}).items():
+            clauses.append({f"x_{key}": value})
+        where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        wanted = set(tags or [])
+        fetch = k * 4 if wanted else k
+        collection = self.collection()
+        vector = self.embedder.embed_one(query.strip())
+        result = collection.query(query_embeddings=[vector.tolist()], n_results=fetch, where=where,
+                                  include=["documents", "metadatas", "distances"])
+        items: list[MemoryItem] = []
+        for id_, doc, meta, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
+                                        result["distances"][0], strict=True):
+            item_tags = [t for t in (meta.get("tags") or "").split(",") if t]
+            if wanted and not wanted.issubset(item_tags):
+                continue
+            items.append(MemoryItem(
+                id=id_, text=doc, kind=meta.get("kind", ""), tags=item_tags, source=meta.get("source", ""),
+                tool=meta.get("tool", ""), created_at=float(meta.get("created_at", 0.0)),
+                score=round(1.0 - float(dist), 4),
+                extra={k[2:]: v for k, v in meta.items() if k.startswith("x_")}))
+            if len(items) == k:
+                break
+        return items
+
+    def count(self) -> int:
+        return int(self.collection().count())

@@ -1,0 +1,94 @@
+"""Building and running one suite server: the shared memory tools every server has, and the
+command line each `hdr-<server>` entry point uses (stdio by default, `--http` for streamable HTTP)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from shared.tools import ToolKit
+
+
+class MemoryHit(BaseModel):
+    id: str
+    text: str
+    kind: str
+    tags: list[str]
+    source: str = Field(description="Server that wrote it")
+    tool: str = Field(description="Tool that wrote it")
+    created_at: float = Field(description="Unix time")
+    score: float | None = Field(None, description="Similarity to the query, 0..1")
+
+
+class Remembered(BaseModel):
+    id: str
+    kind: str
+    tags: list[str]
+    source: str
+
+
+class Recollection(BaseModel):
+    query: str
+    hits: list[MemoryHit]
+
+
+def create_server(name: str, *, title: str, description: str, instructions: str | None = None) -> ToolKit:
+    """A suite server with the shared `remember` and `recall` tools already registered."""
+    kit = ToolKit(name, title=title, description=description, instructions=instructions)
+
+    @kit.tool(title="Remember a fact", read_only=False, idempotent=False)
+    def remember(
+        text: Annotated[str, Field(description="The fact, decision or note to keep, in plain words")],
+        kind: Annotated[str, Field(description="A short label: note, decision, incident, handoff, ...")] = "note",
+        tags: Annotated[list[str] | None, Field(description="Optional labels to filter by later")] = None,
+        source: Annotated[str | None, Field(description="Who it is about or where it came from")] = None,
+    ) -> Remembered:
+        """Store a fact in the suite's shared memory so any agent, through any HDR server, can recall it later.
+        Use it for decisions, outcomes and context worth keeping. Never store secrets or other people's data.
+        Returns the entry's id."""
+        item = kit.suite.memory.remember(text, kind, source=name, tool="remember", tags=tags,
+                                         extra={"about": source} if source else None)
+        return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
+
+    @kit.tool(title="Recall from memory", read_only=True, idempotent=True)
+    def recall(
+        query: Annotated[str, Field(description="What to look for, in plain words")],
+        k: Annotated[int, Field(description="How many entries to return (1-100)")] = 5,
+        kind: Annotated[str | None, Field(description="Only entries of this kind")] = None,
+        source: Annotated[str | None, Field(description="Only entries written by this server")] = None,
+    ) -> Recollection:
+        """Search the suite's shared memory by meaning: what happened, what was decided, who handled what,
+        across all five servers (e.g. 'what happened to checkout-api last week'). Returns the closest entries
+        with their similarity, kind, tags and the server and tool that wrote them."""
+        items = kit.suite.memory.recall(query, k=k, kind=kind, source=source)
+        return Recollection(query=query, hits=[MemoryHit(
+            id=i.id, text=i.text, kind=i.kind, tags=i.tags, source=i.source, tool=i.tool,
+            created_at=i.created_at, score=i.score) for i in items])
+
+    return kit
+
+
+def http_app(kit: ToolKit, path: str = "/mcp"):  # -> Starlette
+    """The server as a stateless streamable-HTTP ASGI app (both protocol eras)."""
+    return kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True, json_response=True)
+
+
+def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
+    """Command line of `hdr-<server>`: stdio (for desktop clients) unless --http is given."""
+    parser = argparse.ArgumentParser(prog=f"hdr-{kit.name}", description=kit.mcp.description)
+    parser.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    if not args.http:
+        kit.mcp.run("stdio")
+        return
+    import uvicorn
+
+    uvicorn.run(http_app(kit), host=args.host, port=args.port, log_level="warning")

@@ -1,0 +1,337 @@
+"""The tool conventions every HDR Empire server follows, implemented once.
+
+A server declares each tool as a plain Python function with typed parameters that returns a
+pydantic model, and registers it with `ToolKit.tool(...)`, which:
+
+- sets the title, the LLM-facing description (the docstring) and all four annotations;
+- runs synchronous domain code in a worker thread, so a slow call never stalls the server;
+- turns `HDRError`s into tool errors that say what was wrong and what to send instead, and any
+  other exception into a tool error with a log reference (the traceback stays in the log);
+- rewrites argument-validation errors so they name the field and the expected type without
+  echoing the rejected value back;
+- asks for confirmation before a destructive call, through elicitation (the SDK's
+  Resolve/Elicit pattern, which works in both protocol eras) or the `confirm: true` argument
+  for clients that cannot answer elicitations; with neither, nothing runs and the error says so;
+- appends one audit record for every call of a state-changing tool (ok, refused or failed);
+- hands long-running code a `Progress` that reports progress and notices cancellation.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar, get_type_hints
+
+import anyio
+import anyio.from_thread
+import anyio.to_thread
+from mcp.server.mcpserver import Context, Elicit, MCPServer, Resolve
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, Field, ValidationError
+
+from shared.errors import HDRError, Refused
+from shared.suite import Suite, get_suite
+
+log = logging.getLogger("hdr.tools")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Confirmation(BaseModel):
+    """What a person is asked before a destructive call."""
+
+    confirm: bool = Field(description="Go ahead with this change?")
+
+
+class Cancelled(HDRError):
+    kind = "cancelled"
+
+
+class Progress:
+    """Progress reporting and cancellation for long work running in a worker thread.
+
+    Call `progress(done, total, message)` as work advances; it raises `Cancelled` once the
+    client has cancelled the request, so loops stop promptly and leave nothing half-done."""
+
+    def __init__(self, ctx: Context | None) -> None:
+        self._ctx = ctx
+        self.cancelled = threading.Event()
+
+    def __call__(self, done: float, total: float | None = None, message: str | None = None) -> None:
+        self.check()
+        if self._ctx is None or self._ctx.request_context.meta is None:
+            return
+        if self._ctx.request_context.meta.progress_token is None:
+            return
+        try:
+            anyio.from_thread.run(functools.partial(self._ctx.report_progress, done, total, message))
+        except RuntimeError:  # not in a worker thread (direct call in tests)
+            pass
+
+    def check(self) -> None:
+        if self.cancelled.is_set():
+            raise Cancelled("The request was cancelled; work stopped before it finished.")
+
+
+def caller_of(ctx: Context | None) -> str:
+    """Who is calling: the authenticated principal, else the client's declared name, else 'anonymous'."""
+    if ctx is None:
+        return "local"
+    try:
+        from mcp.server.auth.middleware.auth_context import get_access_token
+
+        token = get_access_token()
+        if token is not None:
+            return f"token:{token.client_id}"
+    except Exception:  # pragma: no cover - auth module shape differs
+        pass
+    try:
+        headers = ctx.headers or {}
+        agent = headers.get("x-hdr-agent")
+        if agent:
+            return f"agent:{agent[:64]}"
+    except Exception:
+        pass
+    try:
+        params = ctx.session.client_params
+        if params is not None and params.client_info is not None:
+            return f"client:{params.client_info.name[:64]}"
+    except Exception:
+        pass
+    return "anonymous"
+
+
+def _friendly_validation_message(tool: str, exc: ValidationError, schema: dict[str, Any] | None) -> str:
+    """Name each bad field and what it should be, without repeating the rejected value."""
+    props = (schema or {}).get("properties", {})
+    problems = []
+    for err in exc.errors(include_input=False, include_url=False):
+        loc = ".".join(str(p) for p in err["loc"]) or "(arguments)"
+        if err["type"] == "missing":
+            problems.append(f"`{loc}` is required")
+        elif err["type"] == "extra_forbidden":
+            problems.append(f"`{loc}` is not a parameter of this tool")
+        else:
+            problems.append(f"`{loc}`: {err['msg']}")
+    expected = []
+    for name, spec in props.items():
+        typ = spec.get("type") or ("|".join(s.get("type", "?") for s in spec.get("anyOf", [])) or "value")
+        expected.append(f"{name} ({typ})")
+    required = (schema or {}).get("required", [])
+    hint = f" Send: {', '.join(expected)}" + (f"; required: {', '.join(required)}." if required else ".")
+    return f"Invalid arguments for `{tool}`: " + "; ".join(problems) + "." + (hint if expected else "")
+
+
+class HDRServer(MCPServer):
+    """MCPServer whose argument-validation errors name the field and the expected type only."""
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError):
+                tool = self._tool_manager.get_tool(name)
+                schema = tool.parameters if tool else None
+                raise ToolError(_friendly_validation_message(name, exc.__cause__, schema)) from None
+            raise
+
+
+class ToolKit:
+    """One server's MCP surface: its MCPServer plus the conventions above."""
+
+    def __init__(self, name: str, *, title: str, description: str, instructions: str | None = None,
+                 version: str = "0.1.0", suite: Callable[[], Suite] = get_suite) -> None:
+        self.name = name
+        self._suite = suite
+        self.mcp = HDRServer(name=name, title=title, description=description,
+                             instructions=instructions or description, version=version)
+        self.tools: dict[str, Callable[..., Any]] = {}
+
+    @property
+    def suite(self) -> Suite:
+        return self._suite()
+
+    def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
+             open_world: bool = False, confirm: Callable[..., str | None] | None = None,
+             name: str | None = None) -> Callable[[F], F]:
+        """Register a tool. `confirm` (destructive tools only) receives tool arguments by name and
+        returns the question to put to the person, or None when this call needs no confirmation
+        (a dry run, say)."""
+        if destructive and read_only:
+            raise ValueError("a tool cannot be both read-only and destructive")
+        if confirm is not None and not destructive:
+            raise ValueError("only destructive tools ask for confirmation")
+        if destructive and confirm is None:
+            raise ValueError("a destructive tool needs a `confirm` question")
+
+        def register(fn: F) -> F:
+            tool_name = name or fn.__name__
+            wrapper = self._wrap(fn, tool_name, read_only=read_only, confirm=confirm)
+            description = inspect.cleandoc(fn.__doc__ or "")
+            if confirm is not None:
+                description += ("\n\nDestructive: asks the person to confirm (elicitation); clients that "
+                                "cannot ask should pass `confirm: true` only after the person agreed.")
+            self.mcp.add_tool(
+                wrapper, name=tool_name, title=title, description=description, structured_output=True,
+                annotations=ToolAnnotations(title=title, read_only_hint=read_only,
+                                            destructive_hint=destructive, idempotent_hint=idempotent,
+                                            open_world_hint=open_world))
+            self.tools[tool_name] = fn
+            return fn
+
+        return register
+
+    # -- the wrapper ----------------------------------------------------------------------------
+
+    def _wrap(self, fn: Callable[..., Any], tool_name: str, *, read_only: bool,
+              confirm: Callable[..., str | None] | None) -> Callable[..., Any]:
+        hints = get_type_hints(fn, include_extras=True)
+        sig = inspect.signature(fn)
+        ctx_param = next((p for p, h in hints.items() if h is Context), None)
+        progress_param = next((p for p, h in hints.items() if h is Progress), None)
+        is_async = inspect.iscoroutinefunction(fn)
+        params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in sig.parameters.values()
+                  if p.name not in (ctx_param, progress_param)]
+        arg_names = [p.name for p in params]
+        if confirm is not None and "confirm" not in arg_names:
+            params.append(inspect.Parameter("confirm", inspect.Parameter.KEYWORD_ONLY, default=False,
+                                            annotation=Annotated[bool, Field(description=(
+                                                "Set true only after the person agreed to this change "
+                                                "(for clients that cannot ask them)."))]))
+        params.append(inspect.Parameter("hdr_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context))
+        if confirm is not None:
+            resolver = _confirmation_resolver(confirm, tool_name, set(arg_names) | {"confirm"})
+            params.append(inspect.Parameter(
+                "hdr_confirmation", inspect.Parameter.KEYWORD_ONLY,
+                annotation=Annotated[ElicitationResult[Confirmation], Resolve(resolver)]))
+        fn_takes_confirm = "confirm" in arg_names
+        kit = self
+
+        async def wrapper(**kwargs: Any) -> Any:
+            ctx: Context = kwargs.pop("hdr_ctx")
+            outcome = kwargs.pop("hdr_confirmation", None)
+            args_for_audit = {k: v for k, v in kwargs.items() if k != "confirm"}
+            if not fn_takes_confirm:
+                kwargs.pop("confirm", None)
+            suite = kit.suite
+            caller = caller_of(ctx)
+
+            def audit(result: str, detail: str = "") -> None:
+                if not read_only:
+                    try:
+                        suite.audit.append(kit.name, tool_name, caller, _jsonable(args_for_audit), result, detail)
+                    except Exception:  # the audit store failing must not hide the tool's own outcome
+                        log.exception("audit append failed for %s.%s", kit.name, tool_name)
+
+            if outcome is not None and not (isinstance(outcome, AcceptedElicitation) and outcome.data.confirm):
+                how = "Declined" if getattr(outcome, "action", "accept") != "accept" else "Not confirmed"
+                audit("not_confirmed", how.lower())
+                raise ToolError(str(Refused(
+                    f"{how}: nothing was changed.",
+                    "Confirm when asked, or call again with `confirm: true` once the person has agreed.")))
+            progress = Progress(ctx)
+            if ctx_param:
+                kwargs[ctx_param] = ctx
+            if progress_param:
+                kwargs[progress_param] = progress
+            try:
+                if is_async:
+                    result = await fn(**kwargs)
+                else:
+                    try:
+                        result = await anyio.to_thread.run_sync(functools.partial(fn, **kwargs),
+                                                                abandon_on_cancel=True)
+                    except anyio.get_cancelled_exc_class():
+                        progress.cancelled.set()
+                        raise
+            except HDRError as exc:
+                audit(exc.kind, exc.message)
+                raise ToolError(str(exc)) from None
+            except ToolError:
+                audit("error")
+                raise
+            except Exception:
+                ref = uuid.uuid4().hex[:12]
+                log.exception("internal error in %s.%s (ref %s)", kit.name, tool_name, ref)
+                audit("internal_error", f"ref {ref}")
+                raise ToolError(f"Internal error in `{tool_name}` (log reference {ref}). The call did not "
+                                "complete; check the server's log, or try again with different input.") from None
+            audit("ok")
+            return result
+
+        wrapper.__name__ = fn.__name__
+        wrapper.__qualname__ = fn.__qualname__
+        wrapper.__module__ = fn.__module__
+        wrapper.__doc__ = fn.__doc__
+        wrapper.__signature__ = sig.replace(parameters=_ordered(params), return_annotation=hints.get("return"))  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": hints.get("return")}
+        return wrapper
+
+
+def _ordered(params: list[inspect.Parameter]) -> list[inspect.Parameter]:
+    """Keyword-only everything, so parameter order never trips the signature checks."""
+    return [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def _confirmation_resolver(question: Callable[..., str | None], tool_name: str,
+                           tool_args: set[str]) -> Callable[..., Any]:
+    """Build the resolver that decides whether this call may go ahead.
+
+    It receives `confirm` and whichever tool arguments `question` names. `confirm: true`, or a
+    call that needs no confirmation (question returns None), goes ahead; otherwise a client that
+    can answer elicitations is asked; otherwise the call is refused with how to confirm."""
+    wanted = [n for n in inspect.signature(question).parameters if n in tool_args]
+
+    def resolver(ctx: Context, **kwargs: Any) -> Any:
+        if kwargs.get("confirm") is True:
+            return Confirmation(confirm=True)
+        message = question(**{n: kwargs[n] for n in wanted if n in kwargs})
+        if message is None:
+            return Confirmation(confirm=True)
+        if _can_elicit(ctx):
+            return Elicit(message, Confirmation)
+        return Confirmation(confirm=False)
+
+    names = sorted(set(wanted) | {"confirm"})
+    resolver.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
+        + [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in names])
+    resolver.__annotations__ = {"ctx": Context}
+    resolver.__qualname__ = f"confirm_{tool_name}"
+    resolver.__name__ = f"confirm_{tool_name}"
+    return resolver
+
+
+def _can_elicit(ctx: Context) -> bool:
+    caps = ctx.client_capabilities
+    if caps is None or caps.elicitation is None:
+        return False
+    if caps.elicitation.form is None and caps.elicitation.url is not None:
+        return False
+    version = ctx.protocol_version
+    from mcp_types.version import is_version_at_least
+
+    if version is not None and is_version_at_least(version, "2026-07-28"):
+        return True
+    try:
+        return bool(ctx.session.can_send_request)
+    except Exception:
+        return False

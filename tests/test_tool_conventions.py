@@ -1,0 +1,147 @@
+"""The shared tool conventions, driven through a real MCP client in both protocol eras."""
+
+from __future__ import annotations
+
+import pytest
+from mcp import Client
+from mcp_types import ElicitResult
+from pydantic import BaseModel
+
+from shared.errors import NotFound
+from shared.server import create_server
+from shared.suite import Suite
+
+ERAS = ["legacy", "2026-07-28"]
+
+
+class Count(BaseModel):
+    n: int
+
+
+def make_kit():
+    kit = create_server("demo", title="Demo", description="A demo server.")
+    changed: list[int] = []
+
+    @kit.tool(title="Delete things", read_only=False, destructive=True,
+              confirm=lambda n, dry_run: None if dry_run else f"Delete {n} things?")
+    def delete(n: int, dry_run: bool = True) -> Count:
+        """Delete n things."""
+        if n == 13:
+            raise NotFound("No thing 13.", "List the things first.")
+        if n == 666:
+            raise RuntimeError("internal detail that must not leak")
+        if not dry_run:
+            changed.append(n)
+        return Count(n=n)
+
+    @kit.tool(title="Count", read_only=True, idempotent=True)
+    def count() -> Count:
+        """How many things were deleted."""
+        return Count(n=len(changed))
+
+    return kit, changed
+
+
+async def accept(ctx, params):
+    return ElicitResult(action="accept", content={"confirm": True})
+
+
+async def decline(ctx, params):
+    return ElicitResult(action="decline")
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_tools_carry_title_annotations_and_output_schema(mode: str, offline_suite: Suite) -> None:
+    kit, _ = make_kit()
+    async with Client(kit.mcp, mode=mode) as client:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+    assert {"remember", "recall", "delete", "count"} <= set(tools)
+    delete = tools["delete"]
+    assert delete.title == "Delete things"
+    assert delete.annotations.destructive_hint is True and delete.annotations.read_only_hint is False
+    assert tools["count"].annotations.read_only_hint is True
+    assert delete.output_schema["properties"]["n"]["type"] == "integer"
+    assert "confirm" in delete.input_schema["properties"]
+    assert "confirm" not in tools["count"].input_schema["properties"]
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_destructive_call_asks_by_elicitation_and_runs_when_accepted(mode: str, offline_suite: Suite) -> None:
+    kit, changed = make_kit()
+    async with Client(kit.mcp, mode=mode, elicitation_callback=accept) as client:
+        result = await client.call_tool("delete", {"n": 3, "dry_run": False})
+    assert not result.is_error
+    assert result.structured_content == {"n": 3}
+    assert changed == [3]
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_declined_confirmation_changes_nothing_and_says_so(mode: str, offline_suite: Suite) -> None:
+    kit, changed = make_kit()
+    async with Client(kit.mcp, mode=mode, elicitation_callback=decline) as client:
+        result = await client.call_tool("delete", {"n": 3, "dry_run": False})
+    assert result.is_error
+    assert "Declined: nothing was changed" in result.content[0].text
+    assert changed == []
+    assert offline_suite.audit.records()[-1].outcome == "not_confirmed"
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_client_without_elicitation_must_pass_confirm_true(mode: str, offline_suite: Suite) -> None:
+    kit, changed = make_kit()
+    async with Client(kit.mcp, mode=mode) as client:
+        refused = await client.call_tool("delete", {"n": 4, "dry_run": False})
+        assert refused.is_error and "confirm: true" in refused.content[0].text
+        assert changed == []
+        ok = await client.call_tool("delete", {"n": 4, "dry_run": False, "confirm": True})
+    assert not ok.is_error and changed == [4]
+
+
+async def test_dry_run_needs_no_confirmation(offline_suite: Suite) -> None:
+    kit, changed = make_kit()
+    async with Client(kit.mcp) as client:
+        result = await client.call_tool("delete", {"n": 5})
+    assert not result.is_error and changed == []
+
+
+async def test_errors_say_what_was_wrong_without_tracebacks_or_internals(offline_suite: Suite) -> None:
+    kit, _ = make_kit()
+    async with Client(kit.mcp) as client:
+        missing = await client.call_tool("delete", {"n": 13})
+        crash = await client.call_tool("delete", {"n": 666})
+        wrong_type = await client.call_tool("delete", {"n": "secret-value-xyz"})
+        still_alive = await client.call_tool("count", {})
+    assert missing.is_error and "No thing 13. List the things first." in missing.content[0].text
+    assert crash.is_error and "log reference" in crash.content[0].text
+    assert "internal detail" not in crash.content[0].text and "Traceback" not in crash.content[0].text
+    assert wrong_type.is_error and "`n`" in wrong_type.content[0].text and "integer" in wrong_type.content[0].text
+    assert "secret-value-xyz" not in wrong_type.content[0].text
+    assert not still_alive.is_error
+
+
+async def test_every_state_changing_call_is_audited_and_reads_are_not(offline_suite: Suite) -> None:
+    kit, _ = make_kit()
+    async with Client(kit.mcp) as client:
+        await client.call_tool("delete", {"n": 1})
+        await client.call_tool("delete", {"n": 13})
+        await client.call_tool("count", {})
+    records = offline_suite.audit.records()
+    assert [(r.server, r.tool, r.outcome) for r in records] == [("demo", "delete", "ok"),
+                                                                ("demo", "delete", "not_found")]
+    assert all(r.args_digest.startswith("hmac-sha256:") for r in records)
+    assert offline_suite.audit.verify().ok
+
+
+async def test_remember_and_recall_through_the_tools(suite: Suite) -> None:
+    kit, _ = make_kit()
+    async with Client(kit.mcp) as client:
+        stored = await client.call_tool("remember", {"text": "checkout-api was scaled down to 2 replicas",
+                                                     "kind": "decision", "tags": ["forge"]})
+        await client.call_tool("remember", {"text": "the quarterly report was encrypted", "kind": "note"})
+        found = await client.call_tool("recall", {"query": "what happened to checkout-api?", "k": 1})
+        empty = await client.call_tool("recall", {"query": "   "})
+    assert not stored.is_error
+    hit = found.structured_content["hits"][0]
+    assert hit["text"].startswith("checkout-api") and hit["source"] == "demo" and hit["tool"] == "remember"
+    assert hit["kind"] == "decision" and hit["tags"] == ["forge"]
+    assert empty.is_error and "query" in empty.content[0].text

@@ -41,7 +41,9 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
     """A suite server with the shared `remember` and `recall` tools already registered."""
     kit = ToolKit(name, title=title, description=description, instructions=instructions)
 
-    @kit.tool(title="Remember a fact", read_only=False, idempotent=False)
+    @kit.tool(title="Remember a fact", read_only=False, idempotent=False,
+              examples=["remember that checkout-api was scaled down on Friday",
+                        "note for the team: the EU keys were rotated today"])
     def remember(
         text: Annotated[str, Field(description="The fact, decision or note to keep, in plain words")],
         kind: Annotated[str, Field(description="A short label: note, decision, incident, handoff, ...")] = "note",
@@ -55,7 +57,8 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
                                          extra={"about": source} if source else None)
         return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
 
-    @kit.tool(title="Recall from memory", read_only=True, idempotent=True)
+    @kit.tool(title="Recall from memory", read_only=True, idempotent=True,
+              examples=["what happened to checkout-api last week?", "who handled the last incident handoff?"])
     def recall(
         query: Annotated[str, Field(description="What to look for, in plain words")],
         k: Annotated[int, Field(description="How many entries to return (1-100)")] = 5,
@@ -73,6 +76,14 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
     return kit
 
 
+def configure_logging() -> None:
+    """Log to stderr (stdout carries the stdio protocol), without per-request chatter."""
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    for noisy in ("httpx", "httpcore", "mcp.server.streamable_http", "mcp.server.streamable_http_manager",
+                  "chromadb", "uvicorn.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 def http_app(kit: ToolKit, path: str = "/mcp"):  # -> Starlette
     """The server as a stateless streamable-HTTP ASGI app (both protocol eras)."""
     return kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True, json_response=True)
@@ -85,7 +96,7 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    configure_logging()
     if not args.http:
         kit.mcp.run("stdio")
         return

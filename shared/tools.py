@@ -29,9 +29,9 @@ from typing import Annotated, Any, TypeVar, get_type_hints
 import anyio
 import anyio.from_thread
 import anyio.to_thread
+from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context, Elicit, MCPServer, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
 
@@ -159,10 +159,11 @@ class ToolKit:
 
     def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
              open_world: bool = False, confirm: Callable[..., str | None] | None = None,
-             name: str | None = None) -> Callable[[F], F]:
+             name: str | None = None, examples: list[str] | None = None) -> Callable[[F], F]:
         """Register a tool. `confirm` (destructive tools only) receives tool arguments by name and
         returns the question to put to the person, or None when this call needs no confirmation
-        (a dry run, say)."""
+        (a dry run, say). `examples` are requests in a user's words that this tool serves; they
+        go into the tool's `_meta` and the server's agent card."""
         if destructive and read_only:
             raise ValueError("a tool cannot be both read-only and destructive")
         if confirm is not None and not destructive:
@@ -179,6 +180,7 @@ class ToolKit:
                                 "cannot ask should pass `confirm: true` only after the person agreed.")
             self.mcp.add_tool(
                 wrapper, name=tool_name, title=title, description=description, structured_output=True,
+                meta={"examples": list(examples)} if examples else None,
                 annotations=ToolAnnotations(title=title, read_only_hint=read_only,
                                             destructive_hint=destructive, idempotent_hint=idempotent,
                                             open_world_hint=open_world))

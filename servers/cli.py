@@ -1,0 +1,149 @@
+"""The `hdr` command: run the suite, one server, and look after its memory, audit log and cards."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from collections.abc import Sequence
+
+from servers.registry import SERVER_NAMES
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from servers.gateway import LOOPBACK, create_app
+    from shared.server import configure_logging
+    from shared.suite import get_suite
+
+    configure_logging()
+    if args.host not in LOOPBACK:
+        print(f"hdr: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
+              "or configure authentication (see README, 'Going past one machine').", file=sys.stderr)
+        return 2
+    suite = get_suite()
+    print(f"hdr: state in {suite.config.home}", file=sys.stderr)
+
+    def warm() -> None:  # so the first remember/recall does not pay for the model and the Chroma start
+        try:
+            suite.memory.collection()
+            suite.embedder.embed_one("warm up")
+        except Exception as exc:  # noqa: BLE001 - reported, serving continues without memory
+            print(f"hdr: shared memory unavailable: {exc}", file=sys.stderr)
+
+    threading.Thread(target=warm, daemon=True).start()
+    app = create_app(args.host)
+    base = f"http://{args.host}:{args.port}"
+    print("hdr: serving " + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES) + f"; health at {base}/healthz",
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from servers.registry import load
+    from shared.server import run
+
+    run(load(args.server), ["--http", "--port", str(args.port), "--host", args.host] if args.http else [])
+    return 0
+
+
+def _memory(args: argparse.Namespace) -> int:
+    from shared.suite import get_suite
+
+    suite = get_suite()
+    local = suite.memory.local
+    if args.action == "status":
+        if suite.config.memory_url:
+            from shared.memory import _heartbeat
+
+            up = _heartbeat(suite.config.memory_url)
+            status = {"mode": "external", "url": suite.config.memory_url, "reachable": up}
+        else:
+            state = local.running()
+            status = {"mode": "local", "running": state is not None, "home": str(suite.config.home), **(state or {})}
+        if status.get("running") or status.get("reachable"):
+            try:
+                status["entries"] = suite.memory.count()
+            except Exception as exc:  # noqa: BLE001
+                status["error"] = str(exc)
+        print(json.dumps(status, indent=2))
+        return 0
+    if suite.config.memory_url:
+        print("hdr: HDR_MEMORY_URL points at an external Chroma server; it is not ours to stop.", file=sys.stderr)
+        return 1
+    stopped = local.stop()
+    print("stopped the local memory server" if stopped else "no local memory server was running")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from shared.suite import get_suite
+
+    report = get_suite().audit.verify()
+    if report.ok:
+        print(f"audit log intact: {report.records} records, head {report.head}")
+        return 0
+    print(f"audit log BROKEN at record {report.first_bad_seq}: {report.reason}")
+    return 1
+
+
+def _cards(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from servers.cards import CARDS_DIR, drifted, generate
+
+    out = Path(args.out) if args.out else CARDS_DIR
+    if args.check:
+        stale = drifted(out, args.base_url)
+        if stale:
+            print("cards out of date: " + ", ".join(stale) + " (run `hdr cards`)")
+            return 1
+        print("cards match the live servers")
+        return 0
+    for path in generate(out, args.base_url):
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hdr", description="HDR Empire: five MCP servers sharing memory, state and audit.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="all five servers over streamable HTTP, at /<server>/mcp")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=_serve)
+
+    run = sub.add_parser("run", help="one server over stdio (as Claude Desktop starts it)")
+    run.add_argument("server", choices=SERVER_NAMES)
+    run.add_argument("--http", action="store_true")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.set_defaults(func=_run)
+
+    memory = sub.add_parser("memory", help="the shared vector memory's server")
+    memory.add_argument("action", choices=["status", "stop"])
+    memory.set_defaults(func=_memory)
+
+    audit = sub.add_parser("audit", help="the hash-chained audit log")
+    audit.add_argument("action", choices=["verify"])
+    audit.set_defaults(func=_audit)
+
+    cards = sub.add_parser("cards", help="write agent-cards/<server>.json from the live servers")
+    cards.add_argument("--check", action="store_true", help="exit 1 if a committed card drifted")
+    cards.add_argument("--out")
+    cards.add_argument("--base-url", default="http://127.0.0.1:8000")
+    cards.set_defaults(func=_cards)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""Capability search: an in-process index of every registered skill (embedding matrix + BM25),
+fused with each agent's quality and tier.
+
+The index lives in this process (a numpy matrix loaded from the store) so one query is one
+matrix-vector product plus a BM25 lookup, not a network round trip; it reloads when the
+registry's generation counter moves (another process registered or removed an agent).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from servers.nexus.cards import check_tier
+from servers.nexus.lexical import BM25Index
+from servers.nexus.registry import Registry
+from shared.errors import BadInput
+
+MAX_QUERY = 1000
+MAX_K = 50
+# Weights of the fused score; chosen on the labelled set in bench/nexus_discovery_queries.py
+# (see docs/nexus.md for the figures). Embeddings carry meaning across paraphrases; BM25 rescues
+# exact jargon (a tool name, "OOM", "TLE") that the small embedding model blurs.
+EMBEDDING_WEIGHT = 0.7
+LEXICAL_WEIGHT = 0.3
+TIER_FACTOR = {"core": 1.0, "sandbox": 0.97, "external": 0.94}
+MODES = ("fused", "embedding", "lexical")
+
+
+@dataclass
+class Hit:
+    agent_id: str
+    skill_id: str
+    skill_name: str
+    tier: str
+    score: float
+    embedding_score: float
+    lexical_score: float
+    quality: float
+    reason: str
+
+
+@dataclass
+class _Snapshot:
+    generation: int
+    agent_ids: list[str]
+    skill_ids: list[str]
+    names: list[str]
+    texts: list[str]
+    examples: list[list[str]]
+    tiers: np.ndarray
+    tags: list[frozenset[str]]
+    modes: list[frozenset[str]]
+    matrix: np.ndarray
+    bm25: BM25Index
+    by_agent: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+class SkillIndex:
+    """Search over the registry's skills. Thread-safe; reloads itself when the registry changes."""
+
+    def __init__(self, registry: Registry, embed: Callable[[list[str]], np.ndarray],
+                 quality: Callable[[], dict[str, float]]) -> None:
+        self.registry = registry
+        self.embed = embed
+        self.quality = quality
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def snapshot(self) -> _Snapshot:
+        generation = self.registry.generation()
+        current = self._snapshot
+        if current is not None and current.generation == generation:
+            return current
+        with self._lock:
+            if self._snapshot is not None and self._snapshot.generation == self.registry.generation():
+                return self._snapshot
+            self.registry.embed_missing(self.embed)  # moves the generation when it writes vectors
+            generation = self.registry.generation()
+            self._snapshot = self._load(generation)
+            return self._snapshot
+
+    def _load(self, generation: int) -> _Snapshot:
+        rows = self.registry.skill_rows()
+        dims = 384
+        matrix = np.zeros((len(rows), dims), dtype=np.float32)
+        for i, row in enumerate(rows):
+            if row["vector"] is not None:
+                matrix[i] = np.frombuffer(row["vector"], dtype=np.float32)
+        snap = _Snapshot(
+            generation=generation,
+            agent_ids=[r["agent_id"] for r in rows], skill_ids=[r["skill_id"] for r in rows],
+            names=[r["name"] for r in rows], texts=[r["text"] for r in rows],
+            examples=[json.loads(r["examples"]) for r in rows],
+            tiers=np.array([r["tier"] for r in rows], dtype=object),
+            tags=[frozenset(t.lower() for t in json.loads(r["tags"])) for r in rows],
+            modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
+            matrix=matrix, bm25=BM25Index([r["text"] for r in rows]))
+        return snap
+
+    def search(self, query: str, k: int = 5, tags: list[str] | None = None, tier: str | None = None,
+               input_mode: str | None = None, mode: str = "fused") -> list[Hit]:
+        """The k best skills for a plain-words query, best first."""
+        query = validate_query(query)
+        if not 1 <= k <= MAX_K:
+            raise BadInput(f"`k` is {k}; use 1 to {MAX_K}.")
+        if tier is not None:
+            check_tier(tier)
+        if mode not in MODES:
+            raise BadInput(f"Unknown ranking mode {mode[:20]!r}.", f"Use one of {MODES}.")
+        wanted_tags = _clean_list(tags, "tags")
+        snap = self.snapshot()
+        if not snap.agent_ids:
+            return []
+        mask = np.ones(len(snap.agent_ids), dtype=bool)
+        if tier:
+            mask &= snap.tiers == tier
+        if wanted_tags:
+            mask &= np.fromiter((wanted_tags <= t for t in snap.tags), dtype=bool, count=len(snap.tags))
+        if input_mode:
+            m = input_mode.strip().lower()
+            mask &= np.fromiter((m in modes for modes in snap.modes), dtype=bool, count=len(snap.modes))
+        if not mask.any():
+            return []
+
+        embedding = np.zeros(len(snap.agent_ids), dtype=np.float32)
+        if mode != "lexical":
+            vector = self.embed([query])[0]
+            embedding = snap.matrix @ vector
+        lexical = snap.bm25.scores(query) if mode != "embedding" else np.zeros_like(embedding)
+        top_lex = float(lexical[mask].max()) if mask.any() else 0.0
+        lexical_norm = lexical / top_lex if top_lex > 0 else lexical
+        if mode == "embedding":
+            relevance = embedding
+        elif mode == "lexical":
+            relevance = lexical_norm
+        else:
+            relevance = EMBEDDING_WEIGHT * embedding + LEXICAL_WEIGHT * lexical_norm
+
+        quality = self.quality()
+        if mode == "fused":
+            factors = np.array([quality_factor(quality.get(a)) * TIER_FACTOR[t]
+                                for a, t in zip(snap.agent_ids, snap.tiers, strict=True)], dtype=np.float32) \
+                if quality else np.array([TIER_FACTOR[t] * quality_factor(None) for t in snap.tiers], dtype=np.float32)
+            score = relevance * factors
+        else:
+            score = relevance.copy()
+        score[~mask] = -np.inf
+        count = min(k, int(mask.sum()))
+        top = np.argpartition(-score, count - 1)[:count]
+        top = top[np.argsort(-score[top], kind="stable")]
+        return [Hit(agent_id=snap.agent_ids[i], skill_id=snap.skill_ids[i], skill_name=snap.names[i],
+                    tier=str(snap.tiers[i]), score=round(float(score[i]), 4),
+                    embedding_score=round(float(embedding[i]), 4), lexical_score=round(float(lexical[i]), 4),
+                    quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
+                    reason=_reason(snap, int(i), query)) for i in top]
+
+
+def quality_factor(success: float | None) -> float:
+    """How much an agent's track record moves its hits: 0.85 for a failing one, 1.0 for a perfect
+    one, 0.925 for one with no record yet (a prior of 0.5)."""
+    return 0.85 + 0.15 * (0.5 if success is None else success)
+
+
+def validate_query(query: str) -> str:
+    if not isinstance(query, str) or not query.strip() or not query.strip().replace("\x00", ""):
+        raise BadInput("`query` is empty.", "Describe the capability in plain words, e.g. "
+                       "'my pods keep getting OOM killed'.")
+    query = query.replace("\x00", " ").strip()
+    if len(query) > MAX_QUERY:
+        raise BadInput(f"`query` is {len(query)} characters; the limit is {MAX_QUERY}.",
+                       "Describe the capability in a sentence or two.")
+    return query
+
+
+def _clean_list(items: list[str] | None, name: str) -> frozenset[str]:
+    if not items:
+        return frozenset()
+    if len(items) > 20 or any(len(t) > 100 for t in items):
+        raise BadInput(f"`{name}` has too many or too long entries.", "Send at most 20 short labels.")
+    return frozenset(t.strip().lower() for t in items if t.strip())
+
+
+def _reason(snap: _Snapshot, i: int, query: str) -> str:
+    terms = snap.bm25.matching_terms(query, snap.texts[i])
+    if terms:
+        return "matches " + ", ".join(f"'{t}'" for t in terms[:6])
+    examples = snap.examples[i]
+    if examples:
+        return f"close in meaning to what this skill does, e.g. '{examples[0][:120]}'"
+    return f"close in meaning to '{snap.names[i][:120]}'"

@@ -1,0 +1,251 @@
+"""Durable handoffs between agents, and the outcomes that make up each agent's quality.
+
+A handoff moves through: pending (in the target's inbox, or waiting for delivery to its MCP
+endpoint) -> delivering (one process holds the delivery; others keep off) -> accepted ->
+completed | failed | expired. Every transition is one conditional UPDATE in a transaction, so
+two processes can never both deliver or both accept the same handoff, and a repeated accept or
+complete of the same handoff is answered without changing anything (idempotent by handoff id).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from servers.nexus.registry import Registry
+from shared.errors import BadInput, Conflict, NotFound
+from shared.store import Store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS nexus_handoffs (
+  id TEXT PRIMARY KEY, from_agent TEXT NOT NULL, to_agent TEXT NOT NULL, task TEXT NOT NULL,
+  context TEXT, sealed INTEGER NOT NULL, memory_refs TEXT NOT NULL, channel TEXT NOT NULL,
+  status TEXT NOT NULL, deadline REAL NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, accepted_at REAL, finished_at REAL, result TEXT);
+CREATE INDEX IF NOT EXISTS nexus_handoffs_to ON nexus_handoffs (to_agent, status);
+CREATE INDEX IF NOT EXISTS nexus_handoffs_open ON nexus_handoffs (status, deadline);
+CREATE TABLE IF NOT EXISTS nexus_outcomes (
+  handoff_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, outcome TEXT NOT NULL, latency_s REAL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS nexus_outcomes_agent ON nexus_outcomes (agent_id, at)
+"""
+
+OPEN = ("pending", "delivering", "accepted")
+FINISHED = ("completed", "failed", "expired")
+MAX_TASK = 4000
+MAX_CONTEXT = 64_000
+MAX_RESULT = 8000
+MAX_REFS = 50
+# A delivery claim older than this belongs to a process that died mid-delivery; it may be retaken.
+DELIVERY_LEASE_S = 120.0
+RECENT = 10
+
+
+@dataclass
+class Handoff:
+    id: str
+    from_agent: str
+    to_agent: str
+    task: str
+    context: str | None
+    sealed: bool
+    memory_refs: list[str]
+    channel: str
+    status: str
+    deadline: float
+    created_at: float
+    updated_at: float
+    attempts: int
+    reason: str | None
+    accepted_at: float | None
+    finished_at: float | None
+    result: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quality:
+    agent_id: str
+    handoffs: int
+    completed: int
+    failed: int
+    expired: int
+    success_rate: float
+    mean_latency_s: float | None
+    recent: list[str]
+
+
+def new_handoff_id() -> str:
+    return "h-" + uuid.uuid4().hex
+
+
+class Handoffs:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        store.ensure_schema("nexus.handoffs", SCHEMA)
+
+    @staticmethod
+    def _row(row: Any) -> Handoff:
+        data = dict(row)
+        data["sealed"] = bool(data["sealed"])
+        data["memory_refs"] = json.loads(data["memory_refs"])
+        return Handoff(**data)
+
+    def get(self, handoff_id: str) -> Handoff:
+        row = None
+        if isinstance(handoff_id, str) and 0 < len(handoff_id) <= 100:
+            row = self.store.connection().execute("SELECT * FROM nexus_handoffs WHERE id=?", (handoff_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No handoff {str(handoff_id)[:80]!r}.",
+                           "Use the id `handoff` returned, or list open ones with `inbox`.")
+        return self._row(row)
+
+    def create(self, *, from_agent: str, to_agent: str, task: str, context: str | None, sealed: bool,
+               memory_refs: list[str], channel: str, deadline_s: float) -> Handoff:
+        now = time.time()
+        handoff = Handoff(id=new_handoff_id(), from_agent=from_agent, to_agent=to_agent, task=task, context=context,
+                          sealed=sealed, memory_refs=memory_refs, channel=channel, status="pending",
+                          deadline=now + deadline_s, created_at=now, updated_at=now, attempts=0, reason=None,
+                          accepted_at=None, finished_at=None, result=None)
+        data = handoff.as_dict()
+        data["memory_refs"] = json.dumps(memory_refs)
+        data["sealed"] = int(sealed)
+        with self.store.transaction() as db:
+            db.execute(f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
+                       tuple(data.values()))
+        return handoff
+
+    # -- transitions ------------------------------------------------------------------------
+
+    def _finish(self, db: Any, handoff: Handoff, status: str, reason: str | None, result: str | None,
+                now: float) -> None:
+        db.execute("UPDATE nexus_handoffs SET status=?, reason=?, result=?, finished_at=?, updated_at=? WHERE id=?",
+                   (status, reason, result, now, now, handoff.id))
+        db.execute("INSERT OR IGNORE INTO nexus_outcomes VALUES (?,?,?,?,?)",
+                   (handoff.id, handoff.to_agent, status, now - handoff.created_at, now))
+        Registry.bump(db, "quality")
+
+    def expire_overdue(self, now: float | None = None) -> list[Handoff]:
+        """Mark open handoffs past their deadline as expired; returns them (outcomes recorded)."""
+        now = time.time() if now is None else now
+        overdue_sql = "SELECT * FROM nexus_handoffs WHERE status IN ('pending','accepted') AND deadline < ?"
+        if self.store.connection().execute(overdue_sql + " LIMIT 1", (now,)).fetchone() is None:
+            return []
+        expired = []
+        with self.store.transaction() as db:
+            for row in db.execute(overdue_sql, (now,)).fetchall():
+                handoff = self._row(row)
+                self._finish(db, handoff, "expired", "the deadline passed before the handoff was completed",
+                             None, now)
+                handoff.status = "expired"
+                expired.append(handoff)
+        return expired
+
+    def accept(self, handoff_id: str, agent_id: str | None = None) -> tuple[Handoff, bool]:
+        """pending -> accepted. Returns (handoff, changed); accepting an accepted handoff changes nothing."""
+        with self.store.transaction() as db:
+            handoff = self.get(handoff_id)
+            if agent_id is not None and agent_id != handoff.to_agent:
+                raise Conflict(f"Handoff {handoff.id} is addressed to {handoff.to_agent!r}, not {agent_id[:80]!r}.",
+                               "Only the target agent accepts a handoff.")
+            if handoff.status == "accepted":
+                return handoff, False
+            if handoff.status != "pending" or handoff.channel != "inbox":
+                raise Conflict(f"Handoff {handoff.id} is {handoff.status} (delivered by {handoff.channel}); "
+                               "it cannot be accepted now.", "Only a pending inbox handoff can be accepted.")
+            now = time.time()
+            db.execute("UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=? WHERE id=?",
+                       (now, now, handoff.id))
+            handoff.status, handoff.accepted_at, handoff.updated_at = "accepted", now, now
+        return handoff, True
+
+    def complete(self, handoff_id: str, outcome: str, result: str | None) -> tuple[Handoff, bool]:
+        """pending/accepted -> completed|failed. Completing again with the same outcome changes nothing."""
+        if outcome not in ("completed", "failed"):
+            raise BadInput(f"Unknown outcome {str(outcome)[:30]!r}.", "Use 'completed' or 'failed'.")
+        with self.store.transaction() as db:
+            handoff = self.get(handoff_id)
+            if handoff.status == outcome:
+                return handoff, False
+            if handoff.status not in ("pending", "accepted"):
+                raise Conflict(f"Handoff {handoff.id} is already {handoff.status}; its outcome cannot change.",
+                               "Create a new handoff for further work.")
+            now = time.time()
+            reason = None if outcome == "completed" else (result or "reported failed by the target")[:500]
+            self._finish(db, handoff, outcome, reason, result, now)
+            handoff.status, handoff.result, handoff.reason = outcome, result, reason
+            handoff.finished_at = handoff.updated_at = now
+        return handoff, True
+
+    def claim_delivery(self, handoff_id: str) -> bool:
+        """Take the delivery of a pending MCP handoff; False when another process holds or finished it."""
+        now = time.time()
+        with self.store.transaction() as db:
+            cur = db.execute(
+                "UPDATE nexus_handoffs SET status='delivering', attempts=attempts+1, updated_at=? WHERE id=? AND "
+                "channel='mcp' AND (status='pending' OR (status='delivering' AND updated_at < ?))",
+                (now, handoff_id, now - DELIVERY_LEASE_S))
+            return cur.rowcount == 1
+
+    def finish_delivery(self, handoff_id: str, ok: bool, result: str | None, reason: str | None,
+                        attempts: int) -> Handoff:
+        with self.store.transaction() as db:
+            handoff = self.get(handoff_id)
+            if handoff.status != "delivering":
+                return handoff
+            db.execute("UPDATE nexus_handoffs SET attempts=? WHERE id=?", (attempts, handoff.id))
+            now = time.time()
+            status = "completed" if ok else "failed"
+            self._finish(db, handoff, status, reason, result, now)
+        return self.get(handoff_id)
+
+    def fail_open_to(self, agent_id: str, reason: str) -> int:
+        """Fail every open handoff to `agent_id` (it was deregistered)."""
+        now = time.time()
+        with self.store.transaction() as db:
+            rows = db.execute("SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ('pending','accepted')",
+                              (agent_id,)).fetchall()
+            for row in rows:
+                self._finish(db, self._row(row), "failed", reason, None, now)
+        return len(rows)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def inbox(self, agent_id: str, include_finished: bool = False, limit: int = 50) -> list[Handoff]:
+        statuses = OPEN + FINISHED if include_finished else ("pending", "accepted")
+        rows = self.store.connection().execute(
+            f"SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ({','.join('?' * len(statuses))}) "
+            "ORDER BY created_at LIMIT ?", (agent_id, *statuses, limit)).fetchall()
+        return [self._row(r) for r in rows]
+
+    def open_count(self) -> int:
+        return int(self.store.connection().execute(
+            "SELECT COUNT(*) FROM nexus_handoffs WHERE status IN ('pending','delivering','accepted')").fetchone()[0])
+
+    def quality(self, agent_id: str) -> Quality:
+        db = self.store.connection()
+        counts = {r["outcome"]: r["n"] for r in db.execute(
+            "SELECT outcome, COUNT(*) AS n FROM nexus_outcomes WHERE agent_id=? GROUP BY outcome", (agent_id,))}
+        latency = db.execute("SELECT AVG(latency_s) FROM nexus_outcomes WHERE agent_id=? AND outcome='completed'",
+                             (agent_id,)).fetchone()[0]
+        recent = [r["outcome"] for r in db.execute(
+            "SELECT outcome FROM nexus_outcomes WHERE agent_id=? ORDER BY at DESC LIMIT ?", (agent_id, RECENT))]
+        done, failed, expired = counts.get("completed", 0), counts.get("failed", 0), counts.get("expired", 0)
+        total = done + failed + expired
+        return Quality(agent_id=agent_id, handoffs=total, completed=done, failed=failed, expired=expired,
+                       success_rate=smoothed_success(done, total), mean_latency_s=latency, recent=recent)
+
+    def success_by_agent(self) -> dict[str, float]:
+        rows = self.store.connection().execute(
+            "SELECT agent_id, SUM(outcome='completed') AS ok, COUNT(*) AS n FROM nexus_outcomes GROUP BY agent_id")
+        return {r["agent_id"]: smoothed_success(r["ok"], r["n"]) for r in rows}
+
+
+def smoothed_success(completed: int, total: int) -> float:
+    """Success rate with one imagined success and one imagined failure (Laplace), so one lucky or
+    unlucky handoff does not decide an agent's standing; 0.5 with no record."""
+    return (completed + 1) / (total + 2)

@@ -1,0 +1,209 @@
+"""Running a framework against a target, keeping the result, and publishing the verdict.
+
+Targets: "suite" (control frameworks over published evidence and the audit log), "cluster"
+(the cluster forge is connected to, through shared.cluster), a path to a manifest file or
+directory, or manifest YAML text. Every result is stored (so `attest` can sign it later),
+published as the evidence `compliance.latest`, and written to the shared memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from servers.compliance import controls
+from servers.compliance.engine import compile_version
+from servers.compliance.manifests import (
+    POD_LOCATIONS,
+    Manifests,
+    PodUnderCheck,
+    Source,
+    load_path,
+    load_text,
+    pods_in,
+)
+from servers.compliance.models import CheckResult, CheckSummary, Finding
+from servers.compliance.policy import Framework, PolicySet, current_policies
+from shared import evidence
+from shared.errors import BadInput, NotFound, Unavailable
+from shared.suite import Suite
+
+MAX_FINDINGS_RETURNED = 500
+MAX_TARGET_CHARS = 20 * 1024 * 1024
+RESULTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS compliance_results (
+    id TEXT PRIMARY KEY,
+    framework TEXT NOT NULL,
+    version TEXT NOT NULL,
+    target TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    result TEXT NOT NULL
+)
+"""
+
+Tick = Callable[[int, int], None]
+
+
+def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, policies: PolicySet,
+               tick: Tick | None = None) -> tuple[list[Finding], list[CheckSummary], int]:
+    """Run the framework's checks at `version` over the pods: findings, per-check summaries,
+    and how many checks ran."""
+    minor = int(version.split(".")[1]) if framework.versioned else 0
+    active = [(check, compile_version(check, v)) for check, v in policies.checks_for(framework.name, minor)]
+    if not active:
+        raise NotFound(f"Framework {framework.name} has no checks at {version}.",
+                       "Add policy files for it, or pick another version.")
+    findings: list[Finding] = []
+    failed_objects = {check.id: 0 for check, _ in active}
+    for index, pod in enumerate(pods):
+        if tick is not None and index % 200 == 0:
+            tick(index, len(pods))
+        for check, compiled in active:
+            violations = compiled.run(pod)
+            if violations:
+                failed_objects[check.id] += 1
+                for v in violations:
+                    findings.append(Finding(check=check.id, severity=check.severity, object=pod.ref, field=v.field,
+                                            message=v.message, remediation=check.remediation))
+    summaries = [CheckSummary(check=c.id, title=c.title, status="fail" if failed_objects[c.id] else "pass",
+                              failed_objects=failed_objects[c.id]) for c, _ in active]
+    return findings, summaries, len(active)
+
+
+def check_suite(suite: Suite, framework: Framework, policies: PolicySet) -> tuple[list[Finding], list[CheckSummary],
+                                                                                   list[Source]]:
+    chosen = policies.controls_for(framework.name)
+    if not chosen:
+        raise NotFound(f"Framework {framework.name} has no controls.", "Add control policy files for it.")
+    now = time.time()
+    findings, summaries, facts = [], [], {}
+    for control in chosen:
+        outcome = controls.run_test(control.test, suite, control.params, now)
+        facts[control.id] = {"ok": outcome.ok, "message": outcome.message}
+        summaries.append(CheckSummary(check=control.id, title=control.title, reference=control.reference,
+                                      status="pass" if outcome.ok else "fail", failed_objects=0 if outcome.ok else 1))
+        if not outcome.ok:
+            findings.append(Finding(check=control.id, severity=control.severity, object="suite", field=outcome.field,
+                                    message=outcome.message, remediation=control.remediation,
+                                    reference=control.reference))
+    digest_input = {"evidence": evidence.all_evidence(suite.store), "audit_head": suite.audit.verify().head,
+                    "outcomes": facts}
+    digest = hashlib.sha256(json.dumps(digest_input, sort_keys=True, default=str).encode()).hexdigest()
+    return findings, summaries, [Source("hdr-suite-evidence", digest)]
+
+
+def _cluster_manifests(suite: Suite) -> Manifests:
+    try:
+        from shared.cluster import cluster_from_config
+    except ImportError:
+        raise Unavailable("Target 'cluster' needs forge's cluster connection (shared/cluster.py), which is not "
+                          "installed here.", "Check manifests by path or as YAML text instead.") from None
+    cluster = cluster_from_config(suite)
+    objects: list[dict[str, Any]] = []
+    for kind in POD_LOCATIONS:
+        try:
+            objects.extend(cluster.list_objects([kind]))
+        except BadInput:  # a kind this cluster interface does not serve
+            continue
+    canonical = json.dumps(objects, sort_keys=True, default=str).encode()
+    return Manifests(objects, [Source(f"cluster:{getattr(cluster, 'source', 'cluster')}",
+                                      hashlib.sha256(canonical).hexdigest())])
+
+
+def _manifests(suite: Suite, target: str) -> tuple[Manifests, str]:
+    if target == "cluster":
+        return _cluster_manifests(suite), "cluster"
+    single_line = "\n" not in target and "\x00" not in target and len(target) < 4096
+    if single_line:
+        path = Path(target).expanduser()
+        try:
+            exists = path.exists()
+        except OSError:
+            exists = False
+        if exists:
+            return load_path(path), str(path)
+        if target.startswith(("/", "./", "../", "~")) or target.endswith((".yaml", ".yml", ".json")):
+            raise NotFound(f"No manifest file or directory at {target[:200]}.",
+                           "Send an existing path, the YAML text itself, 'cluster' or 'suite'.")
+    return load_text(target), "manifest text"
+
+
+def run_check(suite: Suite, target: str, framework_name: str, version: str = "latest",
+              tick: Tick | None = None) -> CheckResult:
+    """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests.
+    Nothing to check (no pods) is an error, never a pass."""
+    if not isinstance(target, str) or not target.strip():
+        raise BadInput("`target` is empty.", "Send manifest YAML, a path to manifests, 'cluster' or 'suite'.")
+    if len(target) > MAX_TARGET_CHARS:
+        raise BadInput(f"`target` is {len(target)} characters; the limit is {MAX_TARGET_CHARS}.",
+                       "Send a path to the manifests instead of their text.")
+    policies = current_policies()
+    framework = policies.framework(framework_name)
+    resolved = framework.resolve_version(version)
+    target = target.strip() if "\n" not in target.strip() else target
+    if framework.target == "suite":
+        if target != "suite":
+            raise BadInput(f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
+                           'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.')
+        findings, summaries, subjects = check_suite(suite, framework, policies)
+        objects, skipped, label = 1, {}, "suite"
+    else:
+        if target == "suite":
+            raise BadInput(f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
+                           "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.")
+        manifests, label = _manifests(suite, target)
+        pods, skipped = pods_in(manifests.objects)
+        if not pods:
+            kinds = ", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "none"
+            raise BadInput(f"No Pods or pod templates to check (kinds found: {kinds}).",
+                           "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests.")
+        findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick)
+        objects, subjects = len(pods), manifests.sources
+    failed = sum(1 for s in summaries if s.status == "fail")
+    result = CheckResult(
+        id=f"chk_{uuid.uuid4().hex[:16]}", framework=framework.name, version=resolved, target=label[:300],
+        verdict="fail" if findings else "pass", checked_at=time.time(), objects_checked=objects,
+        checks_run=len(summaries), passed=len(summaries) - failed, failed=failed,
+        findings=findings[:MAX_FINDINGS_RETURNED], findings_total=len(findings), checks=summaries,
+        skipped_kinds=skipped, subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects])
+    _keep(suite, result)
+    return result
+
+
+def _keep(suite: Suite, result: CheckResult) -> None:
+    suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
+    with suite.store.transaction() as db:
+        db.execute("INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (result.id, result.framework, result.version, result.target, result.verdict, result.checked_at,
+                    result.model_dump_json()))
+        publish_latest(suite, result.framework, result.verdict, result.checked_at, None)
+    suite.record(f"Compliance check of {result.target} against {result.framework} {result.version}: "
+                 f"{result.verdict} ({result.failed} of {result.checks_run} checks failed, "
+                 f"{result.findings_total} findings over {result.objects_checked} objects).",
+                 "decision", source="compliance", tool="check", tags=[result.framework, result.verdict],
+                 extra={"result_id": result.id, "framework": result.framework, "verdict": result.verdict})
+
+
+def publish_latest(suite: Suite, framework: str, verdict: str, checked_at: float, attestation_id: str | None) -> None:
+    """Update compliance.latest for one framework (read-modify-write in one transaction)."""
+    with suite.store.transaction():
+        current = evidence.read(suite.store, "compliance", "latest")
+        frameworks = dict((current or {}).get("data", {}).get("frameworks", {}))
+        frameworks[framework] = {"verdict": verdict, "checked_at": checked_at, "attestation_id": attestation_id}
+        evidence.publish(suite.store, "compliance", "latest", {"frameworks": frameworks})
+
+
+def stored_result(suite: Suite, result_id: str) -> CheckResult:
+    suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
+    row = suite.store.connection().execute("SELECT result FROM compliance_results WHERE id=?",
+                                           (result_id[:100],)).fetchone()
+    if row is None:
+        raise NotFound(f"No stored check result {result_id[:100]!r}.",
+                       "Run `check` first and pass the `id` it returns, or attest a target directly.")
+    return CheckResult.model_validate_json(row["result"])

@@ -1,0 +1,410 @@
+"""Analysis: from the cluster's objects and measured usage to opportunities and concrete changes.
+
+`analyze(...)` reads every workload (Deployment, StatefulSet, DaemonSet) with its HPA and PDB,
+matches pods' usage to it, profiles each container, and proposes changes that already obey the
+safety rules `optimize` enforces again (floors, at most half a request cut per step, memory limit
+at or above the observed maximum plus margin, no replica changes under an HPA)."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from servers.forge import quantity, recommend
+from servers.forge.usage import Usage
+from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Cluster, ObjectRef
+
+CPU_CORE_HOUR_USD = 0.031611  # OpenCost's default on-demand prices
+RAM_GIB_HOUR_USD = 0.004237
+HOURS_PER_MONTH = 730.0
+GIB = 2**30
+MEMORY_MARGIN = 1.15
+MIN_CUT = 0.5  # never cut a request to less than half in one step
+SIGNIFICANT = 0.8  # propose a cut only when the recommendation is below 80% of the current value
+
+
+@dataclass
+class Prices:
+    cpu_core_hour: float = CPU_CORE_HOUR_USD
+    ram_gib_hour: float = RAM_GIB_HOUR_USD
+
+    def monthly(self, cores: float, memory_bytes: float) -> float:
+        return (cores * self.cpu_core_hour + memory_bytes / GIB * self.ram_gib_hour) * HOURS_PER_MONTH
+
+
+@dataclass
+class Change:
+    id: str
+    object: str  # Kind/namespace/name
+    container: str | None
+    field: str  # cpu_request | memory_request | memory_limit | cpu_limit | replicas | max_replicas
+    current: str | None
+    proposed: str
+    version: str  # the object's version when analysed (resourceVersion or file hash)
+    monthly_savings_usd: float
+    history_hours: float
+    observed_memory_max: float | None = None
+    hpa_managed: bool = False
+
+    @property
+    def ref(self) -> ObjectRef:
+        kind, ns, name = self.object.split("/", 2)
+        return ObjectRef(kind, ns, name)
+
+    @property
+    def workload(self) -> str:
+        return "/".join(self.object.split("/")[1:])
+
+    def patch(self) -> dict[str, Any]:
+        if self.field == "replicas":
+            return {"spec": {"replicas": int(self.proposed)}}
+        if self.field == "max_replicas":
+            return {"spec": {"maxReplicas": int(self.proposed)}}
+        section, resource = {"cpu_request": ("requests", "cpu"), "memory_request": ("requests", "memory"),
+                             "cpu_limit": ("limits", "cpu"), "memory_limit": ("limits", "memory")}[self.field]
+        return {"spec": {"template": {"spec": {"containers": [
+            {"name": self.container, "resources": {section: {resource: self.proposed}}}]}}}}
+
+
+@dataclass
+class Opportunity:
+    type: str
+    severity: str  # high | medium | low
+    workload: str  # namespace/name
+    container: str | None
+    evidence: str
+    figures: dict[str, float | str]
+    change_ids: list[str]
+    monthly_savings_usd: float  # negative: the change costs money to remove a risk
+
+
+@dataclass
+class ContainerReport:
+    workload: str
+    kind: str
+    container: str
+    pattern: str
+    cpu_p50: float | None
+    cpu_p95: float | None
+    cpu_p99: float | None
+    cpu_max: float | None
+    memory_p50_mib: float | None
+    memory_p99_mib: float | None
+    memory_max_mib: float | None
+    memory_trend_pct_per_day: float | None
+    cpu_request: str | None
+    cpu_limit: str | None
+    memory_request: str | None
+    memory_limit: str | None
+    replicas: int
+    monthly_cost_usd: float
+    confidence: float | None
+
+
+@dataclass
+class AnalysisResult:
+    containers: list[ContainerReport] = field(default_factory=list)
+    opportunities: list[Opportunity] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    monthly_cost_usd: float = 0.0
+    workloads: int = 0
+    without_metrics: list[str] = field(default_factory=list)
+
+
+# -- matching pods to workloads -------------------------------------------------------------------
+
+_DEPLOY_POD = re.compile(r"^(.*)-[a-z0-9]{5,10}-[a-z0-9]{5}$")
+_STS_POD = re.compile(r"^(.*)-\d+$")
+_DS_POD = re.compile(r"^(.*)-[a-z0-9]{5}$")
+
+
+def owner_of(pod: str, namespace: str, workloads: dict[tuple[str, str, str], Any]) -> tuple[str, str, str] | None:
+    """The workload (kind, namespace, name) a pod belongs to, from Kubernetes' pod naming."""
+    for kind, pattern in (("Deployment", _DEPLOY_POD), ("StatefulSet", _STS_POD), ("DaemonSet", _DS_POD)):
+        match = pattern.match(pod)
+        if match and (kind, namespace, match.group(1)) in workloads:
+            return kind, namespace, match.group(1)
+    return None
+
+
+def _containers(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    return ((((obj.get("spec") or {}).get("template") or {}).get("spec") or {}).get("containers")) or []
+
+
+def _selector_matches(selector: dict[str, Any], labels: dict[str, Any]) -> bool:
+    wanted = (selector or {}).get("matchLabels") or {}
+    return bool(wanted) and all(labels.get(k) == v for k, v in wanted.items())
+
+
+# -- the analysis ---------------------------------------------------------------------------------
+
+def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | None = None,
+            namespace: str | None = None, workload: str | None = None,
+            rolled_back: dict[tuple[str, str | None, str], list[dict[str, Any]]] | None = None,
+            prices: Prices | None = None, pods: list[dict[str, Any]] | None = None) -> AnalysisResult:
+    """Profiles and opportunities for the workloads in scope. `rolled_back` maps (workload,
+    container, field) to earlier rolled-back changes recalled from memory (each with `proposed`
+    and `when`): an identical change is not proposed again."""
+    prices = prices or Prices()
+    rolled_back = rolled_back or {}
+    objects = objects if objects is not None else cluster.list_objects(ALL_KINDS)
+    in_scope = [o for o in objects if o.get("kind") in WORKLOAD_KINDS
+                and (namespace is None or o["metadata"].get("namespace") == namespace)
+                and (workload is None or o["metadata"].get("name") == workload)]
+    hpas = {(h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
+            for h in objects if h.get("kind") == "HorizontalPodAutoscaler"}
+    pdbs = [p for p in objects if p.get("kind") == "PodDisruptionBudget"]
+    by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
+
+    rows: dict[tuple[str, str, str], dict[str, list[int]]] = {}
+    pods_of: dict[tuple[str, str, str], set[str]] = {}
+    for i, (ns, pod, container) in enumerate(usage.keys):
+        owner = owner_of(pod, ns, by_ref)
+        if owner is not None:
+            rows.setdefault(owner, {}).setdefault(container, []).append(i)
+            pods_of.setdefault(owner, set()).add(pod)
+    restarts_of = _pod_status(usage, pods, by_ref)
+
+    result = AnalysisResult(workloads=len(in_scope))
+    counter = 0
+
+    def new_change(**kwargs: Any) -> Change:
+        nonlocal counter
+        counter += 1
+        change = Change(id=f"c{counter}", **kwargs)
+        result.changes.append(change)
+        return change
+
+    for key in sorted(by_ref):
+        obj = by_ref[key]
+        kind, ns, name = key
+        wl = f"{ns}/{name}"
+        ref = f"{kind}/{ns}/{name}"
+        version = str(obj["metadata"].get("resourceVersion", ""))
+        hpa = hpas.get((ns, name))
+        replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if kind != "DaemonSet" \
+            else max(1, len(pods_of.get(key, ())))
+        if key not in rows:
+            result.without_metrics.append(wl)
+        for c in _containers(obj):
+            cname = str(c.get("name", ""))
+            res = c.get("resources") or {}
+            req, lim = res.get("requests") or {}, res.get("limits") or {}
+            cpu_req, mem_req = quantity.parse(req.get("cpu")), quantity.parse(req.get("memory"))
+            cpu_lim, mem_lim = quantity.parse(lim.get("cpu")), quantity.parse(lim.get("memory"))
+            cost = replicas * prices.monthly(cpu_req or 0.0, mem_req or 0.0)
+            result.monthly_cost_usd += cost
+            idx = rows.get(key, {}).get(cname, [])
+            prof = rec = None
+            status = restarts_of.get((key, cname), (0, ""))
+            if idx:
+                cpu, mem = usage.cpu[idx], usage.memory[idx]
+                prof = recommend.profile(cpu, mem)
+                rec = recommend.forge(cpu, mem, oom_killed=status[1] == "OOMKilled")
+            result.containers.append(ContainerReport(
+                workload=wl, kind=kind, container=cname, pattern=prof.pattern if prof else "no-metrics",
+                cpu_p50=_r(prof and prof.cpu_p50, 4), cpu_p95=_r(prof and prof.cpu_p95, 4),
+                cpu_p99=_r(prof and prof.cpu_p99, 4), cpu_max=_r(prof and prof.cpu_max, 4),
+                memory_p50_mib=_r(prof and prof.memory_p50 / quantity.MI, 1),
+                memory_p99_mib=_r(prof and prof.memory_p99 / quantity.MI, 1),
+                memory_max_mib=_r(prof and prof.memory_max / quantity.MI, 1),
+                memory_trend_pct_per_day=_r(prof and prof.memory_trend_per_day * 100, 2),
+                cpu_request=req.get("cpu") and str(req.get("cpu")), cpu_limit=lim.get("cpu") and str(lim.get("cpu")),
+                memory_request=req.get("memory") and str(req.get("memory")),
+                memory_limit=lim.get("memory") and str(lim.get("memory")),
+                replicas=replicas, monthly_cost_usd=round(cost, 2), confidence=rec.confidence if rec else None))
+            if prof is None or rec is None:
+                continue
+            common = {"object": ref, "container": cname, "version": version, "history_hours": prof.history_hours}
+            figures: dict[str, float | str] = {
+                "cpu_p95_cores": round(prof.cpu_p95, 4), "cpu_p99_cores": round(prof.cpu_p99, 4),
+                "memory_p99_mib": round(prof.memory_p99 / quantity.MI, 1),
+                "memory_max_mib": round(prof.memory_max / quantity.MI, 1),
+                "memory_trend_pct_per_day": round(prof.memory_trend_per_day * 100, 2),
+                "history_hours": round(prof.history_hours, 1), "confidence": rec.confidence,
+                "pattern": prof.pattern}
+            safe_mem_limit = max(rec.memory_limit, prof.memory_max * MEMORY_MARGIN, recommend.MEMORY_FLOOR)
+
+            def propose(field_name: str, current: float | None, target: float, text: str) -> Change | None:
+                past = rolled_back.get((wl, cname, field_name), [])
+                if any(p.get("proposed") == text for p in past):
+                    result.notes.append(f"{wl} {cname} {field_name} -> {text} is not proposed again: the same "
+                                        f"change was rolled back before ({past[0].get('when', 'earlier')}).")
+                    return None
+                if current is not None and abs(target - current) < 1e-9:
+                    return None
+                unit_cost = prices.monthly(1, 0) if field_name.startswith("cpu") else prices.monthly(0, 1)
+                saving = 0.0
+                if field_name.endswith("_request"):
+                    saving = replicas * ((current or 0.0) - target) * unit_cost
+                ch = new_change(field=field_name, current=_text(field_name, current), proposed=text,
+                                monthly_savings_usd=round(saving, 2), observed_memory_max=prof.memory_max,
+                                hpa_managed=hpa is not None, **common)
+                if past:
+                    result.notes.append(f"{wl} {cname} {field_name}: an earlier change to "
+                                        f"{past[0].get('proposed')} was rolled back; now proposing {text}.")
+                return ch
+
+            def opportunity(kind_: str, severity: str, evidence: str, changes: list[Change | None]) -> None:
+                made = [ch for ch in changes if ch is not None]
+                history = rolled_back.get((wl, cname, "any"), [])
+                if history:
+                    evidence += f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
+                result.opportunities.append(Opportunity(
+                    type=kind_, severity=severity, workload=wl, container=cname, evidence=evidence,
+                    figures=figures, change_ids=[ch.id for ch in made],
+                    monthly_savings_usd=round(sum(ch.monthly_savings_usd for ch in made), 2)))
+
+            oom = status[1] == "OOMKilled"
+            if oom or status[0] > 0:
+                changes = []
+                if oom:
+                    target = max(safe_mem_limit, (mem_lim or 0) * 1.2)
+                    changes.append(propose("memory_limit", mem_lim, target, quantity.memory_text(target)))
+                opportunity("oom_killed" if oom else "crash_looping", "high",
+                            f"{status[0]} restart(s) in the window, last reason {status[1] or 'unknown'}; memory "
+                            f"max {figures['memory_max_mib']} MiB against a limit of {lim.get('memory', 'none')}.",
+                            changes)
+                continue
+            if cpu_req is None or mem_req is None or mem_lim is None:
+                changes = []
+                if cpu_req is None:
+                    changes.append(propose("cpu_request", None, rec.cpu_request, quantity.cpu_text(rec.cpu_request)))
+                if mem_req is None:
+                    changes.append(propose("memory_request", None, rec.memory_request,
+                                           quantity.memory_text(rec.memory_request)))
+                if mem_lim is None:
+                    changes.append(propose("memory_limit", None, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
+                opportunity("missing_requests_or_limits", "medium",
+                            f"Container has no {'CPU request ' if cpu_req is None else ''}"
+                            f"{'memory request ' if mem_req is None else ''}{'memory limit' if mem_lim is None else ''}"
+                            f"; measured p95 CPU {figures['cpu_p95_cores']} cores, max memory "
+                            f"{figures['memory_max_mib']} MiB.", changes)
+                continue
+            under = []
+            if prof.cpu_p95 > cpu_req:
+                under.append(propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)))
+            if prof.memory_max > 0.9 * mem_lim:
+                under.append(propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
+            if under:
+                opportunity("under_provisioned", "high",
+                            f"p95 CPU {figures['cpu_p95_cores']} cores vs request {req.get('cpu')} (throttling "
+                            f"risk); max memory {figures['memory_max_mib']} MiB vs limit {lim.get('memory')} "
+                            "(OOM risk).", under)
+            elif prof.pattern == "idle":
+                changes = []
+                if replicas > 1 and hpa is None and kind != "DaemonSet":
+                    changes.append(propose("replicas", replicas, 1, "1"))
+                opportunity("idle", "low", f"p95 CPU {figures['cpu_p95_cores']} cores over "
+                            f"{figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
+                            "or removing it.", changes)
+            if under:
+                continue
+            over = []
+            cpu_target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
+            if cpu_target < cpu_req * SIGNIFICANT:
+                over.append(propose("cpu_request", cpu_req, cpu_target, quantity.cpu_text(cpu_target)))
+            mem_target = max(rec.memory_request, mem_req * MIN_CUT, recommend.MEMORY_FLOOR)
+            if mem_target < mem_req * SIGNIFICANT:
+                over.append(propose("memory_request", mem_req, mem_target, quantity.memory_text(mem_target)))
+                if mem_lim > safe_mem_limit * 1.5 and mem_lim * MIN_CUT <= safe_mem_limit:
+                    over.append(propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
+            if any(over):
+                opportunity("over_provisioned", "medium" if sum(c.monthly_savings_usd for c in over if c) > 5
+                            else "low", f"Requests {req.get('cpu')} CPU / {req.get('memory')} memory, but p95 CPU "
+                            f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
+                            f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).", over)
+        _workload_opportunities(result, obj, key, hpa, pdbs, replicas, rows, usage, new_change, version)
+    result.monthly_cost_usd = round(result.monthly_cost_usd, 2)
+    return result
+
+
+def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tuple[str, str, str],
+                            hpa: dict[str, Any] | None, pdbs: list[dict[str, Any]], replicas: int,
+                            rows: dict[Any, dict[str, list[int]]], usage: Usage, new_change: Any,
+                            version: str) -> None:
+    kind, ns, name = key
+    wl = f"{ns}/{name}"
+    labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
+    has_pdb = any(p["metadata"].get("namespace") == ns and _selector_matches((p.get("spec") or {}).get("selector"),
+                                                                           labels) for p in pdbs)
+    if kind != "DaemonSet" and hpa is None and replicas == 1 and not has_pdb:
+        ch = new_change(object=f"{kind}/{ns}/{name}", container=None, field="replicas", current="1", proposed="2",
+                        version=version, monthly_savings_usd=0.0, history_hours=24 * 365)
+        result.opportunities.append(Opportunity(
+            "single_replica_without_pdb", "medium", wl, None,
+            "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
+            "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).", {"replicas": 1}, [ch.id], 0.0))
+    if hpa is None or key not in rows:
+        return
+    spec = hpa.get("spec") or {}
+    max_replicas = int(spec.get("maxReplicas") or 0)
+    target = next((m["resource"]["target"].get("averageUtilization") for m in spec.get("metrics") or []
+                   if (m.get("resource") or {}).get("name") == "cpu" and m["resource"].get("target")), None)
+    app = next(iter(_containers(obj)), {})
+    cpu_req = quantity.parse(((app.get("resources") or {}).get("requests") or {}).get("cpu"))
+    idx = rows[key].get(app.get("name"), [])
+    if not idx or not target or not cpu_req or not max_replicas:
+        return
+    pods_seen = len({usage.keys[i][1] for i in idx})
+    per_pod = np.nanmean(usage.cpu[idx], axis=0)
+    utilisation = float(np.nanpercentile(per_pod, 95)) / cpu_req * 100
+    if pods_seen >= max_replicas and utilisation > target:
+        proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
+        ch = new_change(object=f"HorizontalPodAutoscaler/{ns}/{name}", container=None, field="max_replicas",
+                        current=str(max_replicas), proposed=str(proposed),
+                        version=str(hpa["metadata"].get("resourceVersion", "")), monthly_savings_usd=0.0,
+                        history_hours=24 * 365)
+        result.opportunities.append(Opportunity(
+            "hpa_bounds_cap_load", "high", wl, None,
+            f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
+            f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
+            {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
+            [ch.id], 0.0))
+
+
+def _pod_status(usage: Usage, pods: list[dict[str, Any]] | None, by_ref: dict[Any, Any]) -> dict[Any, tuple[int, str]]:
+    """(restarts, last termination reason) per (workload key, container), from kube-state-metrics
+    series and, on a live cluster, from the pods' status."""
+    out: dict[Any, tuple[int, str]] = {}
+    for (ns, pod, container), count in usage.restarts.items():
+        owner = owner_of(pod, ns, by_ref)
+        if owner:
+            prev = out.get((owner, container), (0, ""))
+            out[(owner, container)] = (prev[0] + count, usage.reasons.get((ns, pod, container), prev[1]))
+    for (ns, pod, container), reason in usage.reasons.items():
+        owner = owner_of(pod, ns, by_ref)
+        if owner and (owner, container) not in out:
+            out[(owner, container)] = (0, reason)
+    for p in pods or []:
+        owner = owner_of(p["metadata"].get("name", ""), p["metadata"].get("namespace", ""), by_ref)
+        for cs in ((p.get("status") or {}).get("containerStatuses") or []):
+            waiting = ((cs.get("state") or {}).get("waiting") or {}).get("reason", "")
+            last = (((cs.get("lastState") or {}).get("terminated") or {}).get("reason")) or ""
+            count = int(cs.get("restartCount") or 0)
+            if owner and (count or waiting == "CrashLoopBackOff"):
+                prev = out.get((owner, cs.get("name")), (0, ""))
+                out[(owner, cs.get("name"))] = (max(prev[0], count), last or waiting or prev[1])
+    return out
+
+
+def _r(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _text(field_name: str, value: float | None) -> str | None:
+    if value is None:
+        return None
+    if field_name in ("replicas", "max_replicas"):
+        return str(int(value))
+    return quantity.cpu_text(value) if field_name.startswith("cpu") else quantity.memory_text(value)
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,134 @@
+"""forge's durable records in the shared store: proposals, snapshots, applied changes, and every
+object version forge itself wrote (so a rollback can tell forge's later edits from someone else's)."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import asdict
+from typing import Any
+
+from servers.forge.analysis import AnalysisResult, Change
+from shared.store import Store
+
+DDL = """
+CREATE TABLE IF NOT EXISTS forge_proposals (
+  id TEXT PRIMARY KEY, created_at REAL NOT NULL, scope TEXT NOT NULL, source TEXT NOT NULL,
+  monthly_savings REAL NOT NULL, changes TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS forge_snapshots (
+  id TEXT PRIMARY KEY, proposal_id TEXT NOT NULL, created_at REAL NOT NULL, captures TEXT NOT NULL,
+  rolled_back_at REAL);
+CREATE TABLE IF NOT EXISTS forge_changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, snapshot_id TEXT NOT NULL REFERENCES forge_snapshots(id),
+  proposal_id TEXT NOT NULL, change_id TEXT NOT NULL, object TEXT NOT NULL, workload TEXT NOT NULL,
+  container TEXT, field TEXT NOT NULL, before TEXT, after TEXT NOT NULL, monthly_savings REAL NOT NULL,
+  applied_at REAL NOT NULL, rolled_back_at REAL);
+CREATE INDEX IF NOT EXISTS forge_changes_workload ON forge_changes(workload);
+CREATE TABLE IF NOT EXISTS forge_writes (unit TEXT NOT NULL, version TEXT NOT NULL, at REAL NOT NULL,
+  PRIMARY KEY (unit, version));
+"""
+
+
+class Ledger:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        store.ensure_schema("forge", DDL)
+
+    def save_proposal(self, result: AnalysisResult, scope: str, source: str) -> str:
+        pid = "p-" + uuid.uuid4().hex[:10]
+        savings = sum(c.monthly_savings_usd for c in result.changes)
+        with self.store.transaction() as db:
+            db.execute("INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
+                       (pid, time.time(), scope, source, savings, json.dumps([asdict(c) for c in result.changes])))
+        return pid
+
+    def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
+        row = self.store.connection().execute("SELECT * FROM forge_proposals WHERE id=?", (pid,)).fetchone()
+        if row is None:
+            return None
+        return dict(row), [Change(**c) for c in json.loads(row["changes"])]
+
+    def applied_change_ids(self, pid: str) -> set[str]:
+        rows = self.store.connection().execute(
+            "SELECT change_id FROM forge_changes WHERE proposal_id=? AND rolled_back_at IS NULL", (pid,))
+        return {r[0] for r in rows}
+
+    def save_snapshot(self, proposal_id: str, captures: list[dict[str, Any]]) -> str:
+        sid = "s-" + uuid.uuid4().hex[:10]
+        with self.store.transaction() as db:
+            db.execute("INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
+                       (sid, proposal_id, time.time(), json.dumps(captures)))
+        return sid
+
+    def snapshot(self, sid: str) -> dict[str, Any] | None:
+        row = self.store.connection().execute("SELECT * FROM forge_snapshots WHERE id=?", (sid,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["captures"] = json.loads(row["captures"])
+        return out
+
+    def snapshots(self, limit: int = 100) -> list[dict[str, Any]]:
+        db = self.store.connection()
+        rows = db.execute("SELECT s.*, (SELECT COUNT(*) FROM forge_changes c WHERE c.snapshot_id=s.id) AS n "
+                          "FROM forge_snapshots s ORDER BY created_at DESC LIMIT ?", (limit,)).fetchall()
+        out = []
+        for r in rows:
+            caps = json.loads(r["captures"])
+            out.append({"id": r["id"], "proposal_id": r["proposal_id"], "created_at": r["created_at"],
+                        "rolled_back_at": r["rolled_back_at"], "changes": r["n"],
+                        "objects": sorted({c["ref"] for c in caps})})
+        return out
+
+    def record_changes(self, sid: str, proposal_id: str, changes: list[Change], writes: dict[str, str]) -> None:
+        now = time.time()
+        with self.store.transaction() as db:
+            for c in changes:
+                db.execute("INSERT INTO forge_changes (snapshot_id, proposal_id, change_id, object, workload, "
+                           "container, field, before, after, monthly_savings, applied_at) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?,?)", (sid, proposal_id, c.id, c.object, c.workload, c.container,
+                                                      c.field, c.current, c.proposed, c.monthly_savings_usd, now))
+            for unit, version in writes.items():
+                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
+
+    def forge_wrote(self, unit: str, version: str) -> bool:
+        return self.store.connection().execute(
+            "SELECT 1 FROM forge_writes WHERE unit=? AND version=?", (unit, version)).fetchone() is not None
+
+    def mark_rolled_back(self, sid: str, writes: dict[str, str]) -> list[dict[str, Any]]:
+        now = time.time()
+        with self.store.transaction() as db:
+            db.execute("UPDATE forge_snapshots SET rolled_back_at=? WHERE id=?", (now, sid))
+            rows = db.execute("SELECT * FROM forge_changes WHERE snapshot_id=? AND rolled_back_at IS NULL",
+                              (sid,)).fetchall()
+            db.execute("UPDATE forge_changes SET rolled_back_at=? WHERE snapshot_id=? AND rolled_back_at IS NULL",
+                       (now, sid))
+            for unit, version in writes.items():
+                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
+        return [dict(r) for r in rows]
+
+    def decisions(self, workload: str | None, limit: int = 200) -> list[dict[str, Any]]:
+        db = self.store.connection()
+        if workload:
+            rows = db.execute("SELECT * FROM forge_changes WHERE workload=? OR workload LIKE ? ORDER BY seq DESC "
+                              "LIMIT ?", (workload, f"%/{workload}", limit))
+        else:
+            rows = db.execute("SELECT * FROM forge_changes ORDER BY seq DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def evidence(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The forge.changes and forge.savings facts."""
+        db = self.store.connection()
+        c = db.execute("SELECT COUNT(*) n, COUNT(snapshot_id) s, MAX(applied_at) last FROM forge_changes").fetchone()
+        rollbacks = db.execute("SELECT COUNT(*) FROM forge_snapshots WHERE rolled_back_at IS NOT NULL").fetchone()[0]
+        applied = db.execute("SELECT COALESCE(SUM(monthly_savings), 0) FROM forge_changes "
+                             "WHERE rolled_back_at IS NULL").fetchone()[0]
+        latest = db.execute("SELECT id, monthly_savings FROM forge_proposals ORDER BY created_at DESC LIMIT 1").fetchone()
+        open_props = db.execute("SELECT COUNT(*) FROM forge_proposals p WHERE p.changes != '[]' AND NOT EXISTS "
+                                "(SELECT 1 FROM forge_changes c WHERE c.proposal_id = p.id)").fetchone()[0]
+        changes = {"changes": int(c["n"]), "with_snapshot": int(c["s"]), "rollbacks": int(rollbacks),
+                   "last_change_at": c["last"]}
+        savings = {"monthly_savings_usd": round(float(latest["monthly_savings"]) if latest else 0.0, 2),
+                   "open_proposals": int(open_props), "applied_monthly_savings_usd": round(float(applied), 2)}
+        return changes, savings

@@ -1,0 +1,392 @@
+"""What each phantom tool does, as plain functions over a Suite: validate early and cheaply,
+call the domain, shape the result into the output models. server.py only declares the tools."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import time
+
+from pydantic import BaseModel, Field
+
+from servers.phantom import dp, pii
+from servers.phantom.keyring import KeyInfo, check_key_name
+from servers.phantom.redaction import MODES
+from servers.phantom.service import services
+from servers.phantom.transit import Item
+from shared import sealing
+from shared.errors import BadInput
+from shared.suite import Suite
+
+ENTITIES = pii.ENTITIES
+MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
+MAX_BATCH = 1000
+MAX_TEXT_CHARS = 1_000_000
+MAX_VALUES = 100_000
+MAX_VECTOR_CELLS = 1_000_000
+
+
+# -- output models --------------------------------------------------------------------------------
+
+class KeyView(BaseModel):
+    name: str
+    type: str
+    latest_version: int
+    min_decryption_version: int
+    derived: bool
+    convergent: bool
+    created_at: float = Field(description="Unix time")
+    rotated_at: float = Field(description="Unix time of the latest version")
+    rotation_age_days: float
+    destroyed: bool
+    versions: list[int]
+
+
+class KeyList(BaseModel):
+    backend: str = Field(description="local keyring or vault")
+    keys: list[KeyView]
+
+
+class Encrypted(BaseModel):
+    key: str
+    key_version: int
+    ciphertext: str | None = None
+    batch: list[str] | None = None
+
+
+class Decrypted(BaseModel):
+    key: str
+    encoding: str
+    plaintext: str | None = None
+    batch: list[str] | None = None
+
+
+class DataKey(BaseModel):
+    key: str
+    bits: int
+    wrapped: str = Field(description="The data key encrypted under `key`; decrypt it with `decrypt`")
+    plaintext_key: str | None = Field(None, description="Base64 data key, only when asked for")
+
+
+class Sealed(BaseModel):
+    sealed: str
+    recipient: str = Field(description="Key name, or 'published public key'")
+    algorithm: str = "mlkem768x25519-hkdfsha256-aes256gcm"
+
+
+class Unsealed(BaseModel):
+    key: str
+    key_version: int
+    encoding: str
+    plaintext: str
+
+
+class PublicKey(BaseModel):
+    key: str
+    key_version: int
+    public_key: str
+    algorithm: str = sealing.ALGORITHM
+
+
+class PIIFinding(BaseModel):
+    entity: str
+    start: int
+    end: int
+    score: float
+    validation: str
+
+
+class PIIFindings(BaseModel):
+    count: int
+    findings: list[PIIFinding]
+
+
+class Redacted(BaseModel):
+    text: str
+    mode: str
+    replaced: list[PIIFinding] = Field(description="What was replaced, with spans in the original text")
+    tokens_stored: int = 0
+
+
+class Detokenized(BaseModel):
+    text: str
+    restored: int
+    unknown_tokens: int
+
+
+class Aggregate(BaseModel):
+    op: str
+    value: float | list[float]
+    bins: list[float] | None = Field(None, description="histogram: bin edges")
+    mechanism: str
+    noise_scale: float = Field(description="Laplace scale b, Gaussian sigma, or 1/epsilon (exponential)")
+    epsilon: float
+    delta: float
+    budget: str
+    epsilon_remaining: float
+    delta_remaining: float
+
+
+class BudgetView(BaseModel):
+    name: str
+    epsilon_total: float
+    epsilon_spent: float
+    epsilon_remaining: float
+    delta_total: float
+    delta_spent: float
+    delta_remaining: float
+    queries: int
+
+
+class BudgetList(BaseModel):
+    budgets: list[BudgetView]
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def key_view(info: KeyInfo) -> KeyView:
+    return KeyView(name=info.name, type=info.type, latest_version=info.latest_version,
+                   min_decryption_version=info.min_decryption_version, derived=info.derived,
+                   convergent=info.convergent, created_at=info.created_at, rotated_at=info.rotated_at,
+                   rotation_age_days=round((time.time() - info.rotated_at) / 86400, 4),
+                   destroyed=info.destroyed, versions=sorted(info.version_created_at))
+
+
+def _one_or_batch(single: str | None, batch: list[str] | None, what: str) -> list[str]:
+    if (single is None) == (batch is None):
+        raise BadInput(f"Send either `{what}` or `batch`, not both and not neither.",
+                       f"E.g. {{\"{what}\": \"...\"}} or {{\"batch\": [\"...\", \"...\"]}}.")
+    items = [single] if single is not None else batch or []
+    if not items or len(items) > MAX_BATCH:
+        raise BadInput(f"A batch holds 1 to {MAX_BATCH} items.", "Split larger batches into several calls.")
+    if sum(len(i) for i in items) > MAX_PAYLOAD_BYTES * 2:
+        raise BadInput(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
+                       "Use `datakey` and encrypt large data locally (envelope encryption).")
+    return items
+
+
+def _decode(text: str, encoding: str, what: str = "plaintext") -> bytes:
+    if encoding == "base64":
+        try:
+            data = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            raise BadInput(f"`{what}` is not valid base64.", "Send standard base64, or use encoding=utf8.") from None
+    else:
+        data = text.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_PAYLOAD_BYTES:
+        raise BadInput(f"`{what}` is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
+                       "Use `datakey` and encrypt large data locally (envelope encryption).")
+    return data
+
+
+def _encode(data: bytes, encoding: str) -> str:
+    if encoding == "base64":
+        return base64.b64encode(data).decode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput("The plaintext is binary, not UTF-8 text.", "Call again with encoding=base64.") from None
+
+
+def _bytes_or_none(text: str | None) -> bytes | None:
+    return None if text is None else text.encode("utf-8", "surrogatepass")
+
+
+# -- encryption -----------------------------------------------------------------------------------
+
+def encrypt(suite: Suite, key: str, plaintext: str | None, batch: list[str] | None, context: str | None,
+            associated_data: str | None, encoding: str) -> Encrypted:
+    check_key_name(key)
+    items = [Item(_decode(p, encoding), _bytes_or_none(context), _bytes_or_none(associated_data))
+             for p in _one_or_batch(plaintext, batch, "plaintext")]
+    transit = services(suite).transit
+    transit.ensure_key(key)
+    out = transit.encrypt(key, items)
+    version = int(out[0].split(":")[1][1:])
+    return Encrypted(key=key, key_version=version, **_shape(plaintext is not None, out))
+
+
+def _shape(single: bool, out: list[str]) -> dict:
+    return {"ciphertext": out[0]} if single else {"batch": out}
+
+
+def _ciphertext_items(ciphertext: str | None, batch: list[str] | None, context: str | None,
+                      associated_data: str | None) -> list[Item]:
+    return [Item(c.strip().encode("ascii", "replace"), _bytes_or_none(context), _bytes_or_none(associated_data))
+            for c in _one_or_batch(ciphertext, batch, "ciphertext")]
+
+
+def decrypt(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
+            associated_data: str | None, encoding: str) -> Decrypted:
+    check_key_name(key)
+    items = _ciphertext_items(ciphertext, batch, context, associated_data)
+    plain = [_encode(p, encoding) for p in services(suite).transit.decrypt(key, items)]
+    return Decrypted(key=key, encoding=encoding, **({"plaintext": plain[0]} if ciphertext is not None
+                                                    else {"batch": plain}))
+
+
+def rewrap(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
+           associated_data: str | None) -> Encrypted:
+    check_key_name(key)
+    items = _ciphertext_items(ciphertext, batch, context, associated_data)
+    out = services(suite).transit.rewrap(key, items)
+    return Encrypted(key=key, key_version=int(out[0].split(":")[1][1:]), **_shape(ciphertext is not None, out))
+
+
+def rotate_key(suite: Suite, key: str) -> KeyView:
+    return key_view(services(suite).transit.rotate(check_key_name(key)))
+
+
+def configure_key(suite: Suite, key: str, min_decryption_version: int | None, key_type: str | None,
+                  derived: bool, convergent: bool) -> KeyView:
+    check_key_name(key)
+    transit = services(suite).transit
+    if key_type is not None or derived or convergent:
+        info = transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
+    elif min_decryption_version is None:
+        raise BadInput("Nothing to configure.", "Send min_decryption_version, or type/derived/convergent to create.")
+    else:
+        info = transit.key(key)
+    if min_decryption_version is not None:
+        info = transit.configure(key, min_decryption_version)
+    return key_view(info)
+
+
+def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | None) -> DataKey:
+    check_key_name(key)
+    if bits not in (128, 256, 512):
+        raise BadInput("bits must be 128, 256 or 512.", "Use 256 for AES-256.")
+    transit = services(suite).transit
+    transit.ensure_key(key)
+    raw, wrapped = transit.datakey(key, bits, _bytes_or_none(context))
+    return DataKey(key=key, bits=bits, wrapped=wrapped,
+                   plaintext_key=base64.b64encode(raw).decode() if plaintext else None)
+
+
+def keys(suite: Suite) -> KeyList:
+    phantom = services(suite)
+    listed = {i.name: i for i in phantom.transit.keys()}
+    if phantom.backend != "local":  # sealing and token keys stay in the local keyring
+        listed |= {i.name: i for i in phantom.keyring.list() if i.name not in listed}
+    return KeyList(backend=phantom.backend, keys=[key_view(i) for _, i in sorted(listed.items())])
+
+
+def destroy_key(suite: Suite, key: str) -> KeyView:
+    check_key_name(key)
+    phantom = services(suite)
+    local = phantom.keyring.get(key)
+    info = phantom.keyring.destroy(key) if local is not None and phantom.backend == "local" or (
+        local is not None and local.type == sealing.ALGORITHM) else phantom.transit.destroy(key)
+    suite.record(f"phantom key {key!r} destroyed (crypto-shredded): data under it is unrecoverable",
+                 "decision", source="phantom", tool="destroy_key", tags=["phantom", "erasure"], extra={"key": key})
+    return key_view(info)
+
+
+# -- sealing --------------------------------------------------------------------------------------
+
+def seal(suite: Suite, plaintext: str, recipient: str, encoding: str) -> Sealed:
+    data = _decode(plaintext, encoding)
+    if recipient.startswith(sealing.PUBLIC_TEXT_PREFIX):
+        public, label = sealing.public_key_from_text(recipient), "published public key"
+    else:
+        check_key_name(recipient)
+        phantom = services(suite)
+        info = phantom.sealing_key(recipient, create=False)
+        public = sealing.public_from_private(phantom.keyring.material(recipient, info.latest_version))
+        label = recipient
+    return Sealed(sealed=sealing.seal(data, public), recipient=label)
+
+
+def unseal(suite: Suite, sealed_text: str, key: str, encoding: str) -> Unsealed:
+    check_key_name(key)
+    if len(sealed_text) > MAX_PAYLOAD_BYTES * 2:
+        raise BadInput("The envelope is larger than phantom accepts.", "Seal smaller payloads.")
+    data, version = services(suite).unseal(key, sealed_text.strip())
+    return Unsealed(key=key, key_version=version, encoding=encoding, plaintext=_encode(data, encoding))
+
+
+def public_key(suite: Suite, key: str) -> PublicKey:
+    info, text = services(suite).public_key(check_key_name(key))
+    return PublicKey(key=key, key_version=info.latest_version, public_key=text)
+
+
+# -- personal data --------------------------------------------------------------------------------
+
+def _check_text(text: str, entities: list[str] | None) -> list[str] | None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise BadInput(f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts.")
+    if entities is not None:
+        unknown = [e for e in entities if e not in pii.ENTITIES]
+        if unknown:
+            raise BadInput(f"Unknown entity type {unknown[0][:40]!r}.", f"Use any of: {', '.join(pii.ENTITIES)}.")
+    return entities
+
+
+def _finding(f: pii.Finding) -> PIIFinding:
+    return PIIFinding(entity=f.entity, start=f.start, end=f.end, score=f.score, validation=f.validation)
+
+
+def detect_pii(text: str, entities: list[str] | None) -> PIIFindings:
+    found = pii.detect(text, _check_text(text, entities))
+    return PIIFindings(count=len(found), findings=[_finding(f) for f in found])
+
+
+def redact(suite: Suite, text: str, mode: str, entities: list[str] | None) -> Redacted:
+    if mode not in MODES:
+        raise BadInput(f"Unknown mode {mode[:20]!r}.", f"Use one of: {', '.join(MODES)}.")
+    found = pii.detect(text, _check_text(text, entities))
+    redacted, stored = services(suite).redactor.redact(text, found, mode)
+    return Redacted(text=redacted, mode=mode, replaced=[_finding(f) for f in found], tokens_stored=stored)
+
+
+def detokenize(suite: Suite, text: str) -> Detokenized:
+    if len(text) > MAX_TEXT_CHARS:
+        raise BadInput(f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts.")
+    restored_text, restored, unknown = services(suite).redactor.detokenize(text)
+    return Detokenized(text=restored_text, restored=restored, unknown_tokens=len(unknown))
+
+
+# -- differential privacy ---------------------------------------------------------------------------
+
+def private_aggregate(suite: Suite, values: list, op: str, epsilon: float, budget: str,
+                      bounds: list[float] | None, delta: float | None, mechanism: str, bins: int,
+                      quantile: float, clip_norm: float | None, budget_epsilon_total: float | None) -> Aggregate:
+    check_key_name(budget)  # same naming rules as keys
+    if len(values) > MAX_VALUES:
+        raise BadInput(f"At most {MAX_VALUES:,} values per call.", "Aggregate in the database, or sample.")
+    vectors = bool(values) and isinstance(values[0], list)
+    if vectors:
+        if op != "mean":
+            raise BadInput("Vector values support op=mean only.", "Use op=mean with clip_norm and delta.")
+        if clip_norm is None or delta is None:
+            raise BadInput("Vector means need clip_norm and delta (Gaussian mechanism).",
+                           "E.g. clip_norm=1.0, delta=1e-6.")
+        if sum(len(v) for v in values) > MAX_VECTOR_CELLS:
+            raise BadInput(f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors.")
+        mechanism = "gaussian"
+    dp.check_params(op, epsilon, delta, tuple(bounds) if bounds else None, mechanism)
+    flat = [x for v in values for x in v] if vectors else values
+    if not all(math.isfinite(x) for x in flat):
+        raise BadInput("values must be finite numbers (no NaN or infinity).", "Drop or impute missing values first.")
+    if op != "count" and not vectors and not bounds:
+        raise BadInput(f"op={op} needs bounds [lower, upper].", "Pick them from domain knowledge, not from the data.")
+    if not values and op in ("mean", "quantile"):
+        raise BadInput(f"op={op} needs at least one value.", "Send values, or use op=count.")
+    spend_delta = delta if mechanism == "gaussian" else 0.0
+    spent = services(suite).budgets.spend(budget, epsilon, spend_delta or 0.0, budget_epsilon_total, None)
+    if vectors:
+        release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
+    else:
+        release = dp.aggregate(values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism,
+                               bins, quantile)
+    return Aggregate(op=op, value=release.value, bins=release.bins, mechanism=release.mechanism,
+                     noise_scale=release.noise_scale, epsilon=epsilon, delta=spend_delta or 0.0, budget=budget,
+                     epsilon_remaining=spent.epsilon_remaining, delta_remaining=spent.delta_remaining)
+
+
+def budgets(suite: Suite) -> BudgetList:
+    return BudgetList(budgets=[BudgetView(name=b.name, epsilon_total=b.epsilon_total, epsilon_spent=b.epsilon_spent,
+                                          epsilon_remaining=b.epsilon_remaining, delta_total=b.delta_total,
+                                          delta_spent=b.delta_spent, delta_remaining=b.delta_remaining,
+                                          queries=b.queries) for b in services(suite).budgets.list()])

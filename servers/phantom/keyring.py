@@ -1,0 +1,236 @@
+"""phantom's local keyring: named, versioned keys in the shared SQLite store.
+
+Each key version's material is wrapped under the KEK (kek.py) before it touches the store.
+A rotation, a policy change or a destruction is one transaction: a process killed half-way
+leaves the keyring as it was before the call. Unwrapped material is cached in the process and
+the cache is dropped whenever another connection commits to the database (SQLite's
+`data_version`), so a rotation or destruction in another server process is seen at once.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+
+from servers.phantom.kek import KeyEncryptionKey
+from shared import evidence, sealing
+from shared.errors import BadInput, Conflict, NotFound, Refused
+from shared.store import Store
+
+KEY_TYPES = {"aes256-gcm": 32, "chacha20-poly1305": 32, sealing.ALGORITHM: sealing.PRIVATE_KEY_BYTES}
+SYMMETRIC_TYPES = ("aes256-gcm", "chacha20-poly1305")
+KEY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+KEY_NAME_HINT = "Use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit."
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS phantom_keys (
+  name TEXT PRIMARY KEY, type TEXT NOT NULL, latest_version INTEGER NOT NULL,
+  min_decryption_version INTEGER NOT NULL, derived INTEGER NOT NULL, convergent INTEGER NOT NULL,
+  created_at REAL NOT NULL, rotated_at REAL NOT NULL, destroyed_at REAL);
+CREATE TABLE IF NOT EXISTS phantom_key_versions (
+  name TEXT NOT NULL REFERENCES phantom_keys(name), version INTEGER NOT NULL,
+  wrapped BLOB NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (name, version))
+"""
+
+
+def check_key_name(name: str) -> str:
+    if not isinstance(name, str) or not KEY_NAME.match(name):
+        raise BadInput("That key name is not allowed.", KEY_NAME_HINT)
+    return name
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """A key's public facts: never its material."""
+
+    name: str
+    type: str
+    latest_version: int
+    min_decryption_version: int
+    derived: bool
+    convergent: bool
+    created_at: float
+    rotated_at: float
+    destroyed_at: float | None
+    version_created_at: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def destroyed(self) -> bool:
+        return self.destroyed_at is not None
+
+
+class Keyring:
+    def __init__(self, store: Store, kek: KeyEncryptionKey) -> None:
+        self.store = store
+        self.kek = kek
+        store.ensure_schema("phantom.keyring", SCHEMA)
+        self._material: dict[tuple[str, int], bytes] = {}
+        self._info: dict[str, KeyInfo] = {}
+        self._seen = threading.local()
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _drop_cache_if_stale(self) -> None:
+        version = self.store.connection().execute("PRAGMA data_version").fetchone()[0]
+        if getattr(self._seen, "data_version", None) != version:
+            self._seen.data_version = version
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._material.clear()
+            self._info.clear()
+
+    def get(self, name: str) -> KeyInfo | None:
+        self._drop_cache_if_stale()
+        info = self._info.get(name)
+        if info is not None:
+            return info
+        generation = self._generation
+        db = self.store.connection()
+        row = db.execute("SELECT * FROM phantom_keys WHERE name=?", (name,)).fetchone()
+        if row is None:
+            return None
+        versions = {r["version"]: r["created_at"] for r in db.execute(
+            "SELECT version, created_at FROM phantom_key_versions WHERE name=? ORDER BY version", (name,))}
+        info = KeyInfo(row["name"], row["type"], row["latest_version"], row["min_decryption_version"],
+                       bool(row["derived"]), bool(row["convergent"]), row["created_at"], row["rotated_at"],
+                       row["destroyed_at"], versions)
+        with self._lock:
+            if generation == self._generation:
+                self._info[name] = info
+        return info
+
+    def require(self, name: str) -> KeyInfo:
+        info = self.get(check_key_name(name))
+        if info is None:
+            raise NotFound(f"There is no key named {name!r}.",
+                           "Call `keys` to list keys, or encrypt once to create it.")
+        if info.destroyed:
+            raise Refused(f"Key {name!r} was destroyed; data encrypted under it is unrecoverable.",
+                          "Use another key name.")
+        return info
+
+    def material(self, name: str, version: int) -> bytes:
+        """Unwrapped material of one version (callers check policy first)."""
+        cached = self._material.get((name, version))
+        if cached is not None:
+            return cached
+        generation = self._generation
+        row = self.store.connection().execute(
+            "SELECT wrapped FROM phantom_key_versions WHERE name=? AND version=?", (name, version)).fetchone()
+        if row is None:
+            raise NotFound(f"Key {name!r} has no version {version}.", "Call `keys` to see its versions.")
+        material = self.kek.unwrap(row["wrapped"], f"phantom-key:{name}:{version}")
+        with self._lock:
+            if generation == self._generation:
+                self._material[(name, version)] = material
+        return material
+
+    def list(self) -> list[KeyInfo]:
+        names = [r["name"] for r in self.store.connection().execute("SELECT name FROM phantom_keys ORDER BY name")]
+        return [info for n in names if (info := self.get(n)) is not None]
+
+    # -- changing (each one transaction) ---------------------------------------------------------
+
+    def create(self, name: str, key_type: str = "aes256-gcm", *, derived: bool = False,
+               convergent: bool = False) -> KeyInfo:
+        check_key_name(name)
+        if key_type not in KEY_TYPES:
+            raise BadInput(f"Unknown key type {key_type[:40]!r}.", f"Use one of: {', '.join(KEY_TYPES)}.")
+        if convergent and not derived:
+            raise BadInput("Convergent (deterministic) encryption needs a derived key.",
+                           "Set derived=true as well, and pass a context with every call.")
+        if key_type not in SYMMETRIC_TYPES and (derived or convergent):
+            raise BadInput("Only symmetric keys can be derived or convergent.", "Use aes256-gcm or chacha20-poly1305.")
+        now = time.time()
+        material = secrets.token_bytes(KEY_TYPES[key_type]) if key_type in SYMMETRIC_TYPES \
+            else sealing.generate_keypair()[0]
+        with self.store.transaction() as db:
+            existing = db.execute("SELECT type, derived, convergent, destroyed_at FROM phantom_keys WHERE name=?",
+                                  (name,)).fetchone()
+            if existing is not None:
+                if existing["destroyed_at"] is not None:
+                    raise Refused(f"Key {name!r} was destroyed and its name cannot be reused.",
+                                  "Use another key name.")
+                if (existing["type"], bool(existing["derived"]), bool(existing["convergent"])) != (
+                        key_type, derived, convergent):
+                    raise Conflict(f"Key {name!r} already exists with type {existing['type']}, "
+                                   f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
+                                   "Use it as it is, or create a key with another name.")
+            else:
+                db.execute("INSERT INTO phantom_keys VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL)",
+                           (name, key_type, int(derived), int(convergent), now, now))
+                db.execute("INSERT INTO phantom_key_versions VALUES (?, 1, ?, ?)",
+                           (name, self.kek.wrap(material, f"phantom-key:{name}:1"), now))
+                self._publish()
+        self._invalidate()
+        return self.require(name)
+
+    def ensure(self, name: str, key_type: str = "aes256-gcm") -> KeyInfo:
+        """The key, created with defaults on first use (as Vault's transit upsert does)."""
+        info = self.get(check_key_name(name))
+        if info is None:
+            return self.create(name, key_type)
+        if info.destroyed:
+            return self.require(name)  # raises Refused
+        return info
+
+    def rotate(self, name: str) -> KeyInfo:
+        self.require(name)
+        with self.store.transaction() as db:
+            row = db.execute("SELECT type, latest_version, destroyed_at FROM phantom_keys WHERE name=?",
+                             (name,)).fetchone()
+            if row["destroyed_at"] is not None:
+                raise Refused(f"Key {name!r} was destroyed.", "Use another key name.")
+            version = row["latest_version"] + 1
+            material = secrets.token_bytes(KEY_TYPES[row["type"]]) if row["type"] in SYMMETRIC_TYPES \
+                else sealing.generate_keypair()[0]
+            now = time.time()
+            db.execute("INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
+                       (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now))
+            db.execute("UPDATE phantom_keys SET latest_version=?, rotated_at=? WHERE name=?", (version, now, name))
+            self._publish()
+        self._invalidate()
+        return self.require(name)
+
+    def configure(self, name: str, min_decryption_version: int) -> KeyInfo:
+        info = self.require(name)
+        if not 1 <= min_decryption_version <= info.latest_version:
+            raise BadInput(f"min_decryption_version must be between 1 and the latest version "
+                           f"({info.latest_version}) of key {name!r}.", "Rotate first to retire the latest version.")
+        with self.store.transaction() as db:
+            db.execute("UPDATE phantom_keys SET min_decryption_version=? WHERE name=? AND destroyed_at IS NULL",
+                       (min_decryption_version, name))
+            self._publish()
+        self._invalidate()
+        return self.require(name)
+
+    def destroy(self, name: str) -> KeyInfo:
+        """Crypto-shred: delete every version's material; the name stays as a tombstone."""
+        self.require(name)
+        now = time.time()
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM phantom_key_versions WHERE name=?", (name,))
+            db.execute("UPDATE phantom_keys SET destroyed_at=? WHERE name=?", (now, name))
+            self._publish()
+        self._invalidate()
+        info = self.get(name)
+        assert info is not None
+        return info
+
+    def _publish(self) -> None:
+        """Evidence phantom.keys (called inside the changing transaction, so it is never stale)."""
+        db = self.store.connection()
+        keys = [{"name": r["name"], "latest_version": r["latest_version"],
+                 "min_decryption_version": r["min_decryption_version"], "algorithm": r["type"],
+                 "created_at": r["created_at"], "rotated_at": r["rotated_at"],
+                 "destroyed": r["destroyed_at"] is not None}
+                for r in db.execute("SELECT * FROM phantom_keys ORDER BY name")]
+        evidence.publish(self.store, "phantom", "keys", {"keys": keys})

@@ -1,0 +1,84 @@
+"""phantom's services for one Suite: the keyring, the transit backend (local or Vault), the
+redactor and the privacy budgets, built once per process on first use."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+from servers.phantom.dp import Budgets
+from servers.phantom.kek import load_kek
+from servers.phantom.keyring import KeyInfo, Keyring
+from servers.phantom.redaction import Redactor
+from servers.phantom.transit import LocalTransit, Transit
+from shared import sealing
+from shared.errors import BadInput, NotFound, Refused
+from shared.suite import Suite
+
+
+@dataclass
+class Phantom:
+    keyring: Keyring
+    local: LocalTransit
+    transit: Transit
+    backend: str
+    redactor: Redactor
+    budgets: Budgets
+
+    # -- sealing keys live in the local keyring whatever the transit backend ----------------------
+
+    def sealing_key(self, name: str, create: bool) -> KeyInfo:
+        info = self.keyring.get(name) if create is False else self.keyring.ensure(name, sealing.ALGORITHM)
+        if info is None:
+            raise NotFound(f"There is no sealing key named {name!r}.",
+                           "Call `public_key` with this name first to create one, or seal to a published "
+                           "public key (mlkem768x25519:...).")
+        info = self.keyring.require(name)
+        if info.type != sealing.ALGORITHM:
+            raise BadInput(f"Key {name!r} is a {info.type} encryption key, not a sealing key.",
+                           "Use a key created by `public_key`, or another name.")
+        return info
+
+    def public_key(self, name: str) -> tuple[KeyInfo, str]:
+        info = self.sealing_key(name, create=True)
+        private = self.keyring.material(name, info.latest_version)
+        return info, sealing.public_key_to_text(sealing.public_from_private(private))
+
+    def unseal(self, name: str, sealed_text: str) -> tuple[bytes, int]:
+        info = self.sealing_key(name, create=False)
+        last: Refused | None = None
+        for version in range(info.latest_version, info.min_decryption_version - 1, -1):
+            try:
+                return sealing.unseal(sealed_text, self.keyring.material(name, version)), version
+            except Refused as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+
+_services: dict[int, Phantom] = {}
+_lock = threading.Lock()
+
+
+def services(suite: Suite) -> Phantom:
+    """The Phantom for this suite (one per Suite object, built on first use)."""
+    found = _services.get(id(suite))
+    if found is not None and found.keyring.store is suite.store:
+        return found
+    with _lock:
+        kek = load_kek(suite.config.home)
+        keyring = Keyring(suite.store, kek)
+        local = LocalTransit(keyring)
+        transit: Transit = local
+        backend = "local"
+        addr = os.environ.get("HDR_PHANTOM_VAULT_ADDR")
+        if addr:
+            from servers.phantom.vault import VaultTransit
+
+            token = os.environ.get("HDR_PHANTOM_VAULT_TOKEN") or os.environ.get("VAULT_TOKEN") or ""
+            transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
+            backend = "vault"
+        found = Phantom(keyring, local, transit, backend, Redactor(suite.store, local), Budgets(suite.store))
+        _services[id(suite)] = found
+        return found

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
 from shared.server import create_server, run
+from shared.tools import Progress
 
 kit = create_server(
     "compliance",
@@ -11,6 +18,132 @@ kit = create_server(
     "attestations and verifies the audit trail.",
 )
 mcp = kit.mcp
+
+# imported after kit: these modules are light (no heavy libraries at import time)
+from servers.compliance import attestations, checking, trail  # noqa: E402
+from servers.compliance.keys import Keyring  # noqa: E402
+from servers.compliance.models import AuditTrail, CheckResult, FrameworkInfo, PolicyCatalog, PolicyCheckInfo  # noqa: E402
+from servers.compliance.policy import USER_POLICY_ENV, current_policies  # noqa: E402
+
+Target = Annotated[str, Field(description="Kubernetes manifest YAML text (multi-document allowed), a path to a "
+                                          "manifest file or directory, 'cluster' (the cluster forge is connected "
+                                          "to), or 'suite' (for gdpr, hipaa, soc2)")]
+FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, gdpr, hipaa, "
+                                                 "soc2 (or a user-defined one; see policies)")]
+Version = Annotated[str, Field(description='"latest" or a Kubernetes version such as "v1.30" (PSS only)')]
+
+
+@kit.tool(title="Check compliance", read_only=False, idempotent=False)
+def check(target: Target, framework: FrameworkName, version: Version = "latest", *,
+          progress: Progress) -> CheckResult:
+    """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards
+    or best practices, or the suite itself against GDPR/HIPAA/SOC2 controls. Use it in CI before merging
+    manifests, or when asked whether something is compliant. Returns verdict pass/fail, counts, and findings
+    (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
+    under `id` so `attest` can sign it."""
+    return checking.run_check(kit.suite, target, framework, version,
+                              tick=lambda done, total: progress(done, total, "checking pods"))
+
+
+@kit.tool(title="List policies", read_only=True, idempotent=True)
+def policies(framework: Annotated[str | None, Field(description="Only this framework")] = None) -> PolicyCatalog:
+    """List the compliance frameworks, their versions and their checks or controls (with the article or
+    criterion each serves). Use it to see what `check` can evaluate."""
+    loaded = current_policies()
+    names = [loaded.framework(framework).name] if framework else sorted(loaded.frameworks)
+    out = []
+    for name in names:
+        fw = loaded.frameworks[name]
+        if fw.target == "suite":
+            items = [PolicyCheckInfo(id=c.id, title=c.title, severity=c.severity, versions=["latest"],
+                                     reference=c.reference, source=os.path.basename(c.source))
+                     for c in loaded.controls_for(name)]
+        else:
+            items = [PolicyCheckInfo(id=c.id, title=c.title, severity=c.severity,
+                                     versions=[f"v1.{v.since}" if fw.versioned else "latest" for v in c.versions],
+                                     source=os.path.basename(c.source))
+                     for c in sorted(loaded.checks.values(), key=lambda c: c.id) if name in c.frameworks]
+        versions = [f"v1.{m}" for m in range(fw.oldest, fw.latest + 1)] + ["latest"] if fw.versioned else ["latest"]
+        out.append(FrameworkInfo(name=name, title=fw.title, target="suite" if fw.target == "suite" else "pods",
+                                 versions=versions, reference=fw.reference, checks=items))
+    return PolicyCatalog(frameworks=out, user_policy_dir=os.environ.get(USER_POLICY_ENV))
+
+
+@kit.tool(title="Sign an attestation", read_only=False, idempotent=False)
+def attest(
+    target: Annotated[str | None, Field(description="What to check and attest (as for `check`); "
+                                                    "omit when giving result_id")] = None,
+    framework: Annotated[str | None, Field(description="Framework to check against (as for `check`)")] = None,
+    version: Version = "latest",
+    result_id: Annotated[str | None, Field(description="Sign this stored `check` result instead of checking again")] = None,
+    predicate: Annotated[Literal["test-result", "vsa"], Field(
+        description="test-result (in-toto test result v0.1) or vsa (SLSA verification summary v1)")] = "test-result",
+    expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 90,
+    post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
+) -> attestations.Attestation:
+    """Issue a signed, independently verifiable attestation that a target met (or failed) a framework: an
+    in-toto Statement v1 in a DSSE envelope signed with Ed25519 (and ML-DSA-65 if post_quantum). Use it when
+    someone needs proof, e.g. for an auditor. Returns the attestation id, verdict, expiry and the envelope."""
+    return attestations.attest(kit.suite, target=target, framework=framework, version=version, result_id=result_id,
+                               predicate=predicate, expires_in_days=expires_in_days, post_quantum=post_quantum)
+
+
+@kit.tool(title="Verify an attestation", read_only=True, idempotent=True)
+def verify_attestation(
+    envelope: Annotated[str, Field(description="The DSSE envelope JSON, or an attestation id (att_...)")],
+    subject: Annotated[str | None, Field(description="Optional: the attested content (sha256 hex, a file path, "
+                                                     "or the manifest text) to match against the subjects")] = None,
+) -> attestations.Verification:
+    """Verify an attestation: every signature against the suite's keys (including rotated ones), its expiry,
+    and optionally that a given subject is the one attested. Returns valid true/false with the reasons,
+    per-signature results, and what the statement says (framework, version, PASSED/FAILED)."""
+    text = envelope.strip()
+    if text.startswith("att_") and len(text) < 64:
+        envelope = attestations.get_attestation(kit.suite, text)
+    return attestations.verify(kit.suite, envelope, subject)
+
+
+@kit.tool(title="List attestations", read_only=True, idempotent=True, name="attestations")
+def list_attestations(
+    framework: Annotated[str | None, Field(description="Only this framework")] = None,
+    include_expired: Annotated[bool, Field(description="Also list expired attestations")] = False,
+    limit: Annotated[int, Field(description="At most this many, newest first (1-500)")] = 50,
+) -> attestations.AttestationList:
+    """List stored attestations (newest first) with their framework, verdict, expiry and envelope."""
+    return attestations.list_attestations(kit.suite, framework, include_expired, limit)
+
+
+class Rotation(BaseModel):
+    retired: list[str] = Field(description="Key ids retired (still trusted for verifying older attestations)")
+    active: list[str] = Field(description="Key ids now used for signing")
+
+
+@kit.tool(title="Rotate signing keys", read_only=False, idempotent=False)
+def rotate_keys() -> Rotation:
+    """Retire the current attestation signing keys (Ed25519 and ML-DSA-65) and create new ones. Older
+    attestations keep verifying with the retired public keys. Returns the retired and new key ids."""
+    retired, active = Keyring(kit.suite).rotate()
+    return Rotation(retired=retired, active=active)
+
+
+@kit.tool(title="Audit trail", read_only=True, idempotent=True)
+def audit_trail(
+    server: Annotated[str | None, Field(description="Only records of this server (forge, phantom, ...)")] = None,
+    tool: Annotated[str | None, Field(description="Only records of this tool")] = None,
+    since: Annotated[float | None, Field(description="Only records at or after this Unix time (seconds)")] = None,
+    verify: Annotated[bool, Field(description="Also verify the whole hash chain")] = True,
+    limit: Annotated[int, Field(description="At most this many records, newest first (1-1000)")] = 100,
+) -> AuditTrail:
+    """Read the suite's hash-chained audit log (who called which state-changing tool, when, with what
+    outcome) and verify the chain, naming the first edited, deleted or reordered record if any."""
+    return trail.audit_trail(kit.suite, server, tool, since, verify, limit)
+
+
+@mcp.resource("compliance://keys", name="compliance-keys", title="Attestation public keys",
+              description="Public keys that sign compliance attestations (securesystemslib key format, with "
+                          "keyid), current and retired.", mime_type="application/json")
+def keys_resource() -> str:
+    return json.dumps({"keys": [k.to_dict() for k in Keyring(kit.suite).public_keys()]}, indent=2)
 
 
 def main() -> None:

@@ -1,0 +1,289 @@
+"""Signed attestations of check results, and their verification.
+
+An attestation is an in-toto Statement v1 in a DSSE envelope signed with the suite's Ed25519
+key and, on request, also with its ML-DSA-65 key. Subjects are the SHA-256 digests of the
+checked content (each manifest file or text; the canonical JSON of the cluster's objects; a
+digest of the suite's evidence). Predicates:
+
+- `test-result` (https://in-toto.io/attestation/test-result/v0.1): result PASSED/FAILED, the
+  checks that passed and failed, the policy files as configuration;
+- `vsa` (https://slsa.dev/verification_summary/v1): a SLSA verification summary with
+  verificationResult PASSED/FAILED and the framework@version as the policy.
+
+Both predicates carry an extension object `hdrCompliance` with the stored result id,
+framework, version, checked time and `expiresAt` (Unix seconds); verification fails after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from servers.compliance import dsse
+from servers.compliance.checking import publish_latest, run_check, stored_result
+from servers.compliance.keys import ED25519, MLDSA65, Keyring
+from servers.compliance.models import CheckResult
+from servers.compliance.policy import current_policies
+from shared.errors import BadInput, NotFound
+from shared.suite import Suite
+
+TEST_RESULT = "https://in-toto.io/attestation/test-result/v0.1"
+VSA = "https://slsa.dev/verification_summary/v1"
+PREDICATES = {"test-result": TEST_RESULT, "vsa": VSA}
+VERIFIER_ID = "https://github.com/hdr-empire/compliance"
+MAX_ENVELOPE_CHARS = 2_000_000
+MAX_EXPIRY_DAYS = 3650
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS compliance_attestations (
+    id TEXT PRIMARY KEY,
+    result_id TEXT NOT NULL,
+    framework TEXT NOT NULL,
+    version TEXT NOT NULL,
+    target TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    predicate_type TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL,
+    keyids TEXT NOT NULL,
+    envelope TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS compliance_attestations_created ON compliance_attestations(created_at)
+"""
+
+
+class Attestation(BaseModel):
+    id: str
+    result_id: str
+    framework: str
+    version: str
+    target: str
+    verdict: Literal["pass", "fail"]
+    predicate_type: str
+    created_at: float
+    expires_at: float
+    keyids: list[str]
+    subjects: list[dict[str, str]] = Field(default_factory=list)
+    envelope: str | None = Field(None, description="The DSSE envelope (JSON); give it to verify_attestation or any "
+                                                   "DSSE verifier with the keys from compliance://keys")
+
+
+class AttestationList(BaseModel):
+    attestations: list[Attestation]
+    total: int
+
+
+class SignatureCheck(BaseModel):
+    keyid: str
+    algorithm: str | None
+    valid: bool
+    reason: str | None = None
+
+
+class Verification(BaseModel):
+    valid: bool = Field(description="True only if every signature verified, it has not expired and the subject "
+                                    "(if given) matches")
+    reasons: list[str] = Field(description="Why it is not valid (empty when valid)")
+    signatures: list[SignatureCheck]
+    predicate_type: str | None = None
+    subjects: list[dict[str, str]] = Field(default_factory=list)
+    framework: str | None = None
+    version: str | None = None
+    result: str | None = Field(None, description="PASSED or FAILED: what the attestation says about the subject")
+    expires_at: float | None = None
+    subject_matched: bool | None = None
+
+
+def _rfc3339(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _policy_digest(framework: str) -> tuple[str, list[dict[str, Any]]]:
+    policies = current_policies()
+    sources = sorted({c.source for c in policies.checks.values() if framework in c.frameworks}
+                     | {c.source for c in policies.controls.values() if framework in c.frameworks})
+    described = []
+    whole = hashlib.sha256()
+    for source in sources:
+        data = Path(source).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        whole.update(f"{Path(source).name}:{digest}\n".encode())
+        described.append({"name": Path(source).name, "digest": {"sha256": digest}})
+    return whole.hexdigest(), described
+
+
+def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: float) -> dict[str, Any]:
+    extension = {"attestationId": attestation_id, "resultId": result.id, "framework": result.framework,
+                 "version": result.version, "target": result.target, "checkedAt": result.checked_at,
+                 "expiresAt": expires_at, "findings": result.findings_total,
+                 "objectsChecked": result.objects_checked}
+    outcome = "PASSED" if result.verdict == "pass" else "FAILED"
+    policy_digest, configuration = _policy_digest(result.framework)
+    if kind == "test-result":
+        return {"result": outcome, "configuration": configuration,
+                "passedTests": [c.check for c in result.checks if c.status == "pass"],
+                "warnedTests": [],
+                "failedTests": [c.check for c in result.checks if c.status == "fail"],
+                "hdrCompliance": extension}
+    level = f"HDR_{result.framework.upper().replace('-', '_')}_{result.version.upper().replace('.', '_')}"
+    return {"verifier": {"id": VERIFIER_ID}, "timeVerified": _rfc3339(result.checked_at),
+            "resourceUri": result.target, "policy": {"uri": f"hdr-compliance:{result.framework}@{result.version}",
+                                                     "digest": {"sha256": policy_digest}},
+            "inputAttestations": [], "verificationResult": outcome,
+            "verifiedLevels": [level] if outcome == "PASSED" else [], "slsaVersion": "1.0",
+            "hdrCompliance": extension}
+
+
+def attest(suite: Suite, *, target: str | None, framework: str | None, version: str = "latest",
+           result_id: str | None = None, predicate: str = "test-result", expires_in_days: float = 90,
+           post_quantum: bool = False) -> Attestation:
+    """Sign a stored result (result_id) or a fresh check of target+framework."""
+    if predicate not in PREDICATES:
+        raise BadInput(f"Predicate {predicate[:40]!r} is not known.", "Send 'test-result' or 'vsa'.")
+    if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
+        raise BadInput(f"expires_in_days must be between 0 and {MAX_EXPIRY_DAYS}.", "Send e.g. 90.")
+    if result_id:
+        result = stored_result(suite, result_id)
+    elif target and framework:
+        result = run_check(suite, target, framework, version)
+    else:
+        raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
+    keyring = Keyring(suite)
+    signers = [keyring.signer(ED25519)] + ([keyring.signer(MLDSA65)] if post_quantum else [])
+    attestation_id = f"att_{uuid.uuid4().hex[:16]}"
+    created = time.time()
+    expires = created + expires_in_days * 86_400
+    body = dsse.statement(result.subjects, PREDICATES[predicate], _predicate(predicate, result, attestation_id, expires))
+    envelope = json.dumps(dsse.sign_envelope(json.dumps(body, sort_keys=True).encode(), signers), sort_keys=True)
+    record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
+                         target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
+                         created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
+                         subjects=result.subjects, envelope=envelope)
+    suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    with suite.store.transaction() as db:
+        db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
+                    record.predicate_type, created, expires, json.dumps(record.keyids), envelope))
+        publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
+    suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
+                 f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
+                 tool="attest", tags=[result.framework, result.verdict, "attestation"],
+                 extra={"attestation_id": attestation_id, "result_id": result.id})
+    return record
+
+
+def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
+                      limit: int = 50) -> AttestationList:
+    suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    where, params = ["1=1"], []
+    if framework:
+        where.append("framework=?")
+        params.append(framework[:100])
+    if not include_expired:
+        where.append("expires_at>?")
+        params.append(time.time())
+    db = suite.store.connection()
+    total = db.execute(f"SELECT COUNT(*) FROM compliance_attestations WHERE {' AND '.join(where)}", params).fetchone()[0]
+    rows = db.execute(f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} "
+                      "ORDER BY created_at DESC LIMIT ?", [*params, max(1, min(limit, 500))]).fetchall()
+    return AttestationList(total=total, attestations=[Attestation(
+        id=r["id"], result_id=r["result_id"], framework=r["framework"], version=r["version"], target=r["target"],
+        verdict=r["verdict"], predicate_type=r["predicate_type"], created_at=r["created_at"],
+        expires_at=r["expires_at"], keyids=json.loads(r["keyids"]), envelope=r["envelope"]) for r in rows])
+
+
+def get_attestation(suite: Suite, attestation_id: str) -> str:
+    suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    row = suite.store.connection().execute("SELECT envelope FROM compliance_attestations WHERE id=?",
+                                           (attestation_id[:100],)).fetchone()
+    if row is None:
+        raise NotFound(f"No attestation {attestation_id[:100]!r}.", "List them with the attestations tool.")
+    return row["envelope"]
+
+
+def _subject_digest(suite: Suite, subject: str) -> str:
+    text = subject.strip()
+    lowered = text.lower().removeprefix("sha256:")
+    if len(lowered) == 64 and all(c in "0123456789abcdef" for c in lowered):
+        return lowered
+    if "\n" not in text and "\x00" not in text and len(text) < 4096:
+        try:
+            path = Path(text).expanduser()
+            if path.is_file():
+                return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            pass
+    return hashlib.sha256(subject.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None) -> Verification:
+    """Check every signature against the suite's keys (current and retired), the expiry and,
+    when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
+    the attested subjects. Problems are reported as reasons with valid=False, never raised."""
+    if not isinstance(envelope, str) or not envelope.strip():
+        raise BadInput("`envelope` is empty.", "Send the DSSE envelope JSON that attest returned.")
+    if len(envelope) > MAX_ENVELOPE_CHARS:
+        raise BadInput(f"The envelope is {len(envelope)} characters; attestations are far smaller.",
+                       "Send the envelope that attest returned.")
+    reasons: list[str] = []
+    try:
+        payload_type, payload, signatures = dsse.parse_envelope(envelope)
+    except dsse.EnvelopeError as exc:
+        return Verification(valid=False, reasons=[str(exc)], signatures=[])
+    if payload_type != dsse.IN_TOTO_PAYLOAD_TYPE:
+        reasons.append(f"payloadType is not {dsse.IN_TOTO_PAYLOAD_TYPE}")
+    message = dsse.pae(payload_type, payload)
+    keyring = Keyring(suite)
+    checks: list[SignatureCheck] = []
+    for keyid, sig in signatures:
+        key = keyring.public_key(keyid) if keyid else None
+        if key is None:
+            checks.append(SignatureCheck(keyid=keyid[:80], algorithm=None, valid=False,
+                                         reason="unknown key id (not one of compliance://keys)"))
+            continue
+        try:
+            key.crypto_key().verify(sig, message)
+            checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=True))
+        except Exception:  # cryptography raises InvalidSignature (or ValueError for wrong lengths)
+            checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=False,
+                                         reason="signature does not verify (payload or signature altered)"))
+    bad = [c for c in checks if not c.valid]
+    if bad:
+        reasons.append(f"{len(bad)} of {len(checks)} signatures failed")
+    if not any(c.valid and c.algorithm == ED25519 for c in checks):
+        reasons.append("no valid Ed25519 signature from the suite's keys")
+    out = Verification(valid=False, reasons=reasons, signatures=checks)
+    try:
+        body = json.loads(payload)
+        if not isinstance(body, dict) or body.get("_type") != dsse.STATEMENT_TYPE:
+            raise ValueError
+        predicate = body.get("predicate") or {}
+        extension = predicate.get("hdrCompliance") or {}
+        out.predicate_type = str(body.get("predicateType"))
+        out.subjects = [{"name": str(s.get("name")), "sha256": str((s.get("digest") or {}).get("sha256"))}
+                        for s in body.get("subject") or [] if isinstance(s, dict)]
+        out.framework, out.version = extension.get("framework"), extension.get("version")
+        out.result = predicate.get("result") or predicate.get("verificationResult")
+        out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
+    except (ValueError, TypeError, AttributeError):
+        reasons.append("the payload is not an in-toto Statement v1")
+        return out
+    current = time.time() if now is None else now
+    if out.expires_at is None:
+        reasons.append("the statement carries no expiry (hdrCompliance.expiresAt)")
+    elif current > out.expires_at:
+        reasons.append(f"expired at {_rfc3339(out.expires_at)}")
+    if subject is not None:
+        digest = _subject_digest(suite, subject)
+        out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
+        if not out.subject_matched:
+            reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")
+    out.valid = not reasons
+    return out

@@ -1,0 +1,213 @@
+"""Signing keys for attestations: Ed25519, plus ML-DSA-65 for post-quantum signatures.
+
+Keys are generated on first use and kept in the shared store; private parts are encrypted
+with AES-256-GCM under a key-encryption key (KEK) and bound to their key id as associated
+data, so a private blob cannot be swapped between rows. The KEK comes from HDR_MASTER_KEY
+(any string, stretched with HKDF-SHA256) or from a 0600 file under HDR_HOME that is created on
+first use. (A suite-wide KEK helper belongs in shared/; this one is local until that exists.)
+
+Rotation retires the active key of each algorithm and creates a new one in one transaction;
+retired public keys stay, so attestations signed before a rotation still verify.
+Key ids are computed as securesystemslib computes them (SHA-256 of the canonical JSON of
+keytype, scheme and public key value), so other DSSE implementations find the same ids.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from shared.errors import Unavailable
+from shared.suite import Suite
+
+ED25519 = "ed25519"
+MLDSA65 = "mldsa65"
+ALGORITHMS = (ED25519, MLDSA65)
+# securesystemslib's keytype / scheme names (signer/_key.py)
+SSLIB_NAMES = {ED25519: ("ed25519", "ed25519"), MLDSA65: ("mldsa", "mldsa-65-1")}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS compliance_keys (
+    keyid TEXT PRIMARY KEY,
+    algorithm TEXT NOT NULL,
+    public TEXT NOT NULL,
+    private_sealed BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    created_at REAL NOT NULL,
+    retired_at REAL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS compliance_keys_active ON compliance_keys(algorithm) WHERE retired_at IS NULL
+"""
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    keyid: str
+    algorithm: str
+    keytype: str
+    scheme: str
+    public: str  # hex of raw bytes (Ed25519) or PEM (ML-DSA), as securesystemslib serialises it
+    created_at: float
+    retired_at: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"keyid": self.keyid, "algorithm": self.algorithm, "keytype": self.keytype, "scheme": self.scheme,
+                "keyval": {"public": self.public}, "created_at": self.created_at, "retired_at": self.retired_at,
+                "active": self.retired_at is None}
+
+    def crypto_key(self) -> Any:
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+        if self.algorithm == ED25519:
+            return ed25519.Ed25519PublicKey.from_public_bytes(bytes.fromhex(self.public))
+        return load_pem_public_key(self.public.encode())
+
+
+def keyid_of(algorithm: str, public: str) -> str:
+    keytype, scheme = SSLIB_NAMES[algorithm]
+    canonical = json.dumps({"keytype": keytype, "scheme": scheme, "keyval": {"public": public}},
+                           sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _kek(suite: Suite) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    master = os.environ.get("HDR_MASTER_KEY")
+    if master:
+        material = master.encode()
+    else:
+        material = _key_file(suite.config.ensure_home() / "keys" / "compliance-kek.key")
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"hdr-empire", info=b"compliance signing keys").derive(material)
+
+
+def _key_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first
+        return path.read_bytes()
+    key = os.urandom(32)
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+        f.flush()
+        os.fsync(f.fileno())
+    return key
+
+
+def _generate(algorithm: str) -> tuple[str, bytes]:
+    """(public value as securesystemslib serialises it, private seed bytes)."""
+    from cryptography.hazmat.primitives import serialization
+
+    if algorithm == ED25519:
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+
+        key = ed25519.Ed25519PrivateKey.generate()
+        public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+    else:
+        from cryptography.hazmat.primitives.asymmetric import mldsa
+
+        key = mldsa.MLDSA65PrivateKey.generate()
+        public = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    return public, key.private_bytes_raw()
+
+
+def _private_key(algorithm: str, seed: bytes) -> Any:
+    if algorithm == ED25519:
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+
+        return ed25519.Ed25519PrivateKey.from_private_bytes(seed)
+    from cryptography.hazmat.primitives.asymmetric import mldsa
+
+    return mldsa.MLDSA65PrivateKey.from_seed_bytes(seed)
+
+
+class Keyring:
+    """The suite's attestation signing keys."""
+
+    def __init__(self, suite: Suite) -> None:
+        self.suite = suite
+        suite.store.ensure_schema("compliance_keys", SCHEMA)
+
+    def _insert(self, db: Any, algorithm: str) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        public, seed = _generate(algorithm)
+        keyid = keyid_of(algorithm, public)
+        nonce = os.urandom(12)
+        sealed = AESGCM(_kek(self.suite)).encrypt(nonce, seed, keyid.encode())
+        db.execute("INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                   (keyid, algorithm, public, sealed, nonce, time.time()))
+
+    def _active_row(self, algorithm: str) -> Any:
+        query = "SELECT * FROM compliance_keys WHERE algorithm=? AND retired_at IS NULL"
+        row = self.suite.store.connection().execute(query, (algorithm,)).fetchone()
+        if row is None:
+            with self.suite.store.transaction() as db:  # re-check under the write lock: one process creates it
+                row = db.execute(query, (algorithm,)).fetchone()
+                if row is None:
+                    self._insert(db, algorithm)
+                    row = db.execute(query, (algorithm,)).fetchone()
+        return row
+
+    def signer(self, algorithm: str) -> tuple[str, Any]:
+        """(keyid, private key object) of the active key, created on first use."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        row = self._active_row(algorithm)
+        try:
+            seed = AESGCM(_kek(self.suite)).decrypt(row["nonce"], row["private_sealed"], row["keyid"].encode())
+        except InvalidTag:
+            raise Unavailable("The attestation signing key cannot be decrypted: HDR_MASTER_KEY (or the key file "
+                              "under HDR_HOME/keys) is not the one it was stored under.",
+                              "Restore the original HDR_MASTER_KEY, or rotate_keys to start new keys.") from None
+        return row["keyid"], _private_key(algorithm, seed)
+
+    def public_keys(self, include_retired: bool = True) -> list[PublicKey]:
+        for algorithm in ALGORITHMS:  # first use: make sure both exist so the resource lists them
+            self._active_row(algorithm)
+        query = "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys"
+        if not include_retired:
+            query += " WHERE retired_at IS NULL"
+        rows = self.suite.store.connection().execute(query + " ORDER BY created_at").fetchall()
+        return [PublicKey(r["keyid"], r["algorithm"], *SSLIB_NAMES[r["algorithm"]], r["public"], r["created_at"],
+                          r["retired_at"]) for r in rows]
+
+    def public_key(self, keyid: str) -> PublicKey | None:
+        row = self.suite.store.connection().execute(
+            "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys WHERE keyid=?",
+            (keyid,)).fetchone()
+        if row is None:
+            return None
+        return PublicKey(row["keyid"], row["algorithm"], *SSLIB_NAMES[row["algorithm"]], row["public"],
+                         row["created_at"], row["retired_at"])
+
+    def rotate(self) -> tuple[list[str], list[str]]:
+        """Retire the active keys and create new ones, all in one transaction: (retired, new) key ids."""
+        with self.suite.store.transaction() as db:
+            retired = [r["keyid"] for r in db.execute(
+                "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm")]
+            db.execute("UPDATE compliance_keys SET retired_at=? WHERE retired_at IS NULL", (time.time(),))
+            for algorithm in ALGORITHMS:
+                self._insert(db, algorithm)
+            new = [r["keyid"] for r in db.execute(
+                "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm")]
+        return retired, new
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()

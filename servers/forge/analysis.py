@@ -353,8 +353,11 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
     if not idx or not target or not cpu_req or not max_replicas:
         return
     pods_seen = len({usage.keys[i][1] for i in idx})
-    per_pod = np.nanmean(usage.cpu[idx], axis=0)
-    utilisation = float(np.nanpercentile(per_pod, 95)) / cpu_req * 100
+    per_pod = recommend.pod_mean(usage.cpu[idx])
+    per_pod = per_pod[np.isfinite(per_pod)]
+    if per_pod.size == 0:
+        return
+    utilisation = float(np.percentile(per_pod, 95)) / cpu_req * 100
     if pods_seen >= max_replicas and utilisation > target:
         proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
         ch = new_change(object=f"HorizontalPodAutoscaler/{ns}/{name}", container=None, field="max_replicas",

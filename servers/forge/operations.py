@@ -126,9 +126,10 @@ class Forge:
                                   rolled_back=rolled_back, pods=pods)
         if memory_note:
             result.notes.append(memory_note)
-        if workload and (namespace is None or any(w.startswith(f"{namespace}/") for w in result.without_metrics)) \
-                and result.without_metrics and len(result.without_metrics) == result.workloads:
-            result.notes.append(f"{workload} has no usage samples in the last {hours:.0f} h: nothing to recommend.")
+        if workload and result.workloads and len(result.without_metrics) == result.workloads:
+            raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
+                           f"{self.metrics.source}; nothing was proposed.",
+                           "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.")
         scope = "/".join(x for x in (namespace or "*", workload or "*"))
         pid = self.ledger.save_proposal(result, scope, self.cluster.source)
         self._publish()

@@ -87,7 +87,7 @@ def _trend(memory: np.ndarray) -> float:
 def _pattern(cpu: np.ndarray, pct: np.ndarray) -> str:
     if pct[1] < 0.005:
         return "idle"
-    series = np.nanmean(cpu, axis=0) if cpu.ndim == 2 else cpu
+    series = pod_mean(cpu) if cpu.ndim == 2 else cpu
     series = series[np.isfinite(series)]
     if pct[2] > 3 * max(pct[0], 1e-6):
         return "bursty"
@@ -97,6 +97,14 @@ def _pattern(cpu: np.ndarray, pct: np.ndarray) -> str:
         if lagged > 0.4 and series.std() / series.mean() > 0.2:
             return "diurnal"
     return "steady"
+
+
+def pod_mean(values: np.ndarray) -> np.ndarray:
+    """Mean over pods per step; NaN where no pod has a sample (without numpy's empty-slice warning)."""
+    finite = np.isfinite(values)
+    count = finite.sum(axis=0)
+    total = np.where(finite, values, 0.0).sum(axis=0)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 def forge(cpu: np.ndarray, memory: np.ndarray, oom_killed: bool = False) -> Recommendation | None:

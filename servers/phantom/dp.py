@@ -65,7 +65,7 @@ class Budget:
 
     @property
     def epsilon_remaining(self) -> float:
-        return max(0.0, self.epsilon_total - self.epsilon_spent)
+        return round(max(0.0, self.epsilon_total - self.epsilon_spent), 12)
 
     @property
     def delta_remaining(self) -> float:

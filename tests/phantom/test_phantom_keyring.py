@@ -1,0 +1,110 @@
+"""The keyring at rest: KEK handling, and a kill -9 in the middle of a rotation (real subprocess)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from servers.phantom.kek import KEK_FILE, load_kek
+from servers.phantom.keyring import Keyring
+from servers.phantom.transit import Item, LocalTransit
+from shared.errors import Unavailable
+from shared.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from shared.store import Store
+    from servers.phantom.kek import load_kek
+    from servers.phantom.keyring import Keyring
+    from servers.phantom.transit import Item, LocalTransit
+    home = Path(sys.argv[1])
+    store = Store(home / "state.db")
+    ring = Keyring(store, load_kek(home))
+    transit = LocalTransit(ring)
+    transit.ensure_key("k")
+    for _ in range(3):
+        ring.rotate("k")
+        print("ct", transit.encrypt("k", [Item(b"secret-payload")])[0], flush=True)
+    with store.transaction():          # a rotation that is written but not yet committed ...
+        ring.rotate("k")
+        print("mid-rotation", flush=True)
+        sys.stdin.readline()           # ... when the parent kills us
+""")
+
+
+def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k != "HDR_MASTER_KEY"}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home)], cwd=ROOT, env=env, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ciphertexts = []
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith("ct "):
+            ciphertexts.append(line.split()[1])
+        if line.startswith("mid-rotation"):
+            child.send_signal(signal.SIGKILL)
+            break
+    assert child.wait(30) == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
+    assert len(ciphertexts) == 3
+
+    store = Store(home / "state.db")
+    ring = Keyring(store, load_kek(home))
+    info = ring.require("k")
+    assert info.latest_version == 4  # 1 + three committed rotations; the killed one left nothing
+    assert sorted(info.version_created_at) == [1, 2, 3, 4]
+    rows = store.connection().execute("SELECT COUNT(*) FROM phantom_key_versions WHERE name='k'").fetchone()[0]
+    assert rows == 4
+    transit = LocalTransit(ring)
+    assert transit.decrypt("k", [Item(c.encode()) for c in ciphertexts]) == [b"secret-payload"] * 3
+    assert ring.rotate("k").latest_version == 5  # and the keyring keeps working
+
+
+def test_kek_file_is_created_0600_once_and_reused(tmp_path: Path) -> None:
+    first = load_kek(tmp_path, env={})
+    path = tmp_path / KEK_FILE
+    assert path.stat().st_mode & 0o777 == 0o600 and len(path.read_bytes()) == 32
+    wrapped = first.wrap(b"material", "phantom-key:a:1")
+    assert load_kek(tmp_path, env={}).unwrap(wrapped, "phantom-key:a:1") == b"material"
+    assert b"material" not in wrapped
+
+
+def test_a_group_readable_kek_file_is_refused(tmp_path: Path) -> None:
+    load_kek(tmp_path, env={})
+    os.chmod(tmp_path / KEK_FILE, 0o644)
+    with pytest.raises(Unavailable, match="chmod 600"):
+        load_kek(tmp_path, env={})
+
+
+def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    ring = Keyring(store, load_kek(tmp_path, env={"HDR_MASTER_KEY": "correct horse battery staple"}))
+    ct = LocalTransit(ring)
+    ct.ensure_key("k")
+    made = ct.encrypt("k", [Item(b"x")])
+    other = LocalTransit(Keyring(store, load_kek(tmp_path, env={"HDR_MASTER_KEY": "another master key 123"})))
+    with pytest.raises(Unavailable, match="master key") as caught:
+        other.decrypt("k", [Item(made[0].encode())])
+    assert "correct horse" not in str(caught.value)
+    assert not (tmp_path / KEK_FILE).exists()
+
+
+def test_rotation_in_another_process_is_seen_by_a_cached_keyring(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    ring = Keyring(store, load_kek(tmp_path, env={}))
+    LocalTransit(ring).ensure_key("k")
+    assert ring.require("k").latest_version == 1
+    script = ("import sys; from pathlib import Path; from shared.store import Store; "
+              "from servers.phantom.kek import load_kek; from servers.phantom.keyring import Keyring; "
+              "h=Path(sys.argv[1]); Keyring(Store(h/'state.db'), load_kek(h, env={})).rotate('k')")
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, check=True)
+    assert ring.require("k").latest_version == 2

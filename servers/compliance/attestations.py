@@ -249,7 +249,7 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
                                          reason="unknown key id (not one of compliance://keys)"))
             continue
         try:
-            key.crypto_key().verify(sig, message)
+            key.verify(sig, message)
             checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=True))
         except Exception:  # cryptography raises InvalidSignature (or ValueError for wrong lengths)
             checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=False,
@@ -274,6 +274,7 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
     except (ValueError, TypeError, AttributeError):
         reasons.append("the payload is not an in-toto Statement v1")
+        out.reasons = reasons
         return out
     current = time.time() if now is None else now
     if out.expires_at is None:
@@ -285,5 +286,5 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
         if not out.subject_matched:
             reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")
-    out.valid = not reasons
+    out.reasons, out.valid = reasons, not reasons
     return out

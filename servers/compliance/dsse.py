@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from typing import Any
 
 IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json"
@@ -29,12 +30,12 @@ def statement(subjects: list[dict[str, str]], predicate_type: str, predicate: di
             "predicateType": predicate_type, "predicate": predicate}
 
 
-def sign_envelope(payload: bytes, signers: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Envelope with one signature per (keyid, private key); each key's `sign(data)` is used."""
+def sign_envelope(payload: bytes, signers: list[tuple[str, Callable[[bytes], bytes]]]) -> dict[str, Any]:
+    """Envelope with one signature per (keyid, sign function), each over PAE(type, payload)."""
     message = pae(IN_TOTO_PAYLOAD_TYPE, payload)
     return {"payload": base64.b64encode(payload).decode(), "payloadType": IN_TOTO_PAYLOAD_TYPE,
-            "signatures": [{"keyid": keyid, "sig": base64.b64encode(key.sign(message)).decode()}
-                           for keyid, key in signers]}
+            "signatures": [{"keyid": keyid, "sig": base64.b64encode(sign(message)).decode()}
+                           for keyid, sign in signers]}
 
 
 class EnvelopeError(ValueError):

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ ED25519 = "ed25519"
 MLDSA65 = "mldsa65"
 ALGORITHMS = (ED25519, MLDSA65)
 # securesystemslib's keytype / scheme names (signer/_key.py)
-SSLIB_NAMES = {ED25519: ("ed25519", "ed25519"), MLDSA65: ("mldsa", "mldsa-65-1")}
+SSLIB_NAMES = {ED25519: ("ed25519", "ed25519"), MLDSA65: ("ml-dsa", "ml-dsa-65/1")}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS compliance_keys (
@@ -61,6 +61,10 @@ class PublicKey:
                 "keyval": {"public": self.public}, "created_at": self.created_at, "retired_at": self.retired_at,
                 "active": self.retired_at is None}
 
+    def verify(self, signature: bytes, data: bytes) -> None:
+        """Raises (cryptography's InvalidSignature or ValueError) unless `signature` is ours over `data`."""
+        self.crypto_key().verify(signature, scheme_message(self.algorithm, data))
+
     def crypto_key(self) -> Any:
         from cryptography.hazmat.primitives.asymmetric import ed25519
         from cryptography.hazmat.primitives.serialization import load_pem_public_key
@@ -70,10 +74,25 @@ class PublicKey:
         return load_pem_public_key(self.public.encode())
 
 
+def scheme_message(algorithm: str, data: bytes) -> bytes:
+    """What the key signs for `data`. Ed25519 signs it directly; ML-DSA-65 follows the
+    ml-dsa-65/1 scheme of securesystemslib (TUF TAP 21): "tuf" || 0x01 || SHA-512(data)."""
+    if algorithm == MLDSA65:
+        return b"tuf\x01" + hashlib.sha512(data).digest()
+    return data
+
+
+def _canonical(value: str | dict[str, Any]) -> str:
+    """OLPC canonical JSON (what securesystemslib hashes for key ids): sorted keys, no spaces,
+    and strings escape only backslash and double quote (a PEM's newlines stay raw)."""
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "{" + ",".join(f"{_canonical(k)}:{_canonical(v)}" for k, v in sorted(value.items())) + "}"
+
+
 def keyid_of(algorithm: str, public: str) -> str:
     keytype, scheme = SSLIB_NAMES[algorithm]
-    canonical = json.dumps({"keytype": keytype, "scheme": scheme, "keyval": {"public": public}},
-                           sort_keys=True, separators=(",", ":"))
+    canonical = _canonical({"keytype": keytype, "scheme": scheme, "keyval": {"public": public}})
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -163,7 +182,13 @@ class Keyring:
                     row = db.execute(query, (algorithm,)).fetchone()
         return row
 
-    def signer(self, algorithm: str) -> tuple[str, Any]:
+    def signer(self, algorithm: str) -> tuple[str, Callable[[bytes], bytes]]:
+        """(keyid, sign function) of the active key (created on first use); the function applies
+        the algorithm's signing scheme (`scheme_message`)."""
+        keyid, key = self.private_key(algorithm)
+        return keyid, lambda data: key.sign(scheme_message(algorithm, data))
+
+    def private_key(self, algorithm: str) -> tuple[str, Any]:
         """(keyid, private key object) of the active key, created on first use."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM

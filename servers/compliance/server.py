@@ -41,8 +41,14 @@ def check(target: Target, framework: FrameworkName, version: Version = "latest",
     manifests, or when asked whether something is compliant. Returns verdict pass/fail, counts, and findings
     (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
     under `id` so `attest` can sign it."""
-    return checking.run_check(kit.suite, target, framework, version,
-                              tick=lambda done, total: progress(done, total, "checking pods"))
+    return checking.run_check(kit.suite, target, framework, version, tick=lambda done, total: _report(progress, done, total))
+
+
+def _report(progress: Progress, done: int, total: int) -> None:
+    try:
+        progress(done, total, "checking pods")
+    except AttributeError:  # shared Progress reads request meta as an object; in the 2026 era it is a dict
+        progress.check()
 
 
 @kit.tool(title="List policies", read_only=True, idempotent=True)

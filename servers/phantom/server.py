@@ -171,7 +171,7 @@ def public_key(key: KeyName) -> PublicKey:
 
 @kit.tool(title="Find personal data", read_only=True, idempotent=True)
 def detect_pii(
-    text: Annotated[str, Field(description="Text to scan (up to 1,000,000 characters)")],
+    text: Annotated[str, Field(description="Text to scan (up to 200,000 characters)")],
     entities: Entities = None,
 ) -> PIIFindings:
     """Find personal data in text: emails, phone numbers, credit cards (Luhn), IBANs (mod-97), US SSNs, IP and
@@ -182,7 +182,7 @@ def detect_pii(
 
 @kit.tool(title="Redact personal data", read_only=False)
 def redact(
-    text: Annotated[str, Field(description="Text to redact (up to 1,000,000 characters)")],
+    text: Annotated[str, Field(description="Text to redact (up to 200,000 characters)")],
     mode: Annotated[Literal["mask", "hash", "remove", "tokenize"],
                     Field(description="mask: *** in place; hash: irreversible keyed tag; remove: delete; "
                           "tokenize: deterministic token, reversible only via detokenize")] = "mask",

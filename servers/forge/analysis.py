@@ -1,3 +1,4 @@
+# ruff: noqa: B023 -- the per-container helpers are closures called only within their own loop iteration
 """Analysis: from the cluster's objects and measured usage to opportunities and concrete changes.
 
 `analyze(...)` reads every workload (Deployment, StatefulSet, DaemonSet) with its HPA and PDB,
@@ -197,7 +198,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             res = c.get("resources") or {}
             req, lim = res.get("requests") or {}, res.get("limits") or {}
             cpu_req, mem_req = quantity.parse(req.get("cpu")), quantity.parse(req.get("memory"))
-            cpu_lim, mem_lim = quantity.parse(lim.get("cpu")), quantity.parse(lim.get("memory"))
+            mem_lim = quantity.parse(lim.get("memory"))
             cost = replicas * prices.monthly(cpu_req or 0.0, mem_req or 0.0)
             result.monthly_cost_usd += cost
             idx = rows.get(key, {}).get(cname, [])

@@ -19,8 +19,16 @@ from servers.forge.ledger import Ledger
 from servers.forge.sample import write_sample
 from servers.forge.usage import MetricsSource, metrics_from_config
 from shared import evidence
-from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Capture, Cluster, ObjectRef, cluster_from_config, \
-    merge_patch, register_sample_writer
+from shared.cluster import (
+    ALL_KINDS,
+    WORKLOAD_KINDS,
+    Capture,
+    Cluster,
+    ObjectRef,
+    cluster_from_config,
+    merge_patch,
+    register_sample_writer,
+)
 from shared.errors import BadInput, Conflict, HDRError, NotFound, Refused
 
 log = logging.getLogger("hdr.forge")

@@ -1,8 +1,17 @@
-"""hardware's MCP surface. The logic lives in the domain modules beside this file."""
+"""hardware's MCP surface. The logic lives in the domain modules beside this file:
+quantum.py and jobs.py (Qiskit Aer), serial_sessions.py (pyserial), tle.py, orbits.py and
+handoff.py (SGP4 satellite handoff). Heavy libraries load inside those modules on first use."""
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from servers.hardware import handoff, jobs, quantum, serial_sessions
+from servers.hardware.quantum import NoiseSpec
 from shared.server import create_server, run
+from shared.tools import Progress
 
 kit = create_server(
     "hardware",
@@ -11,6 +20,183 @@ kit = create_server(
     "and LEO satellite handoff plans.",
 )
 mcp = kit.mcp
+
+Qasm = Annotated[str, Field(description="OpenQASM 2 or 3 source, starting with `OPENQASM 2.0;` or `OPENQASM 3.0;`, "
+                            "with measurements")]
+Shots = Annotated[int, Field(description="How many times to sample the circuit")]
+MethodArg = Annotated[quantum.Method, Field(description="Aer simulation method; automatic picks one")]
+Seed = Annotated[int | None, Field(description="Seed for reproducible counts")]
+Noise = Annotated[NoiseSpec | None, Field(description="Optional simple noise: depolarizing per gate, readout flips")]
+OptLevel = Annotated[int, Field(description="Transpiler optimization level 0-3")]
+JobId = Annotated[str, Field(description="The job_id submit_circuit returned")]
+Handle = Annotated[str, Field(description="The handle serial_open returned")]
+Lat = Annotated[float, Field(description="Latitude in degrees, -90..90 (north positive)")]
+Lon = Annotated[float, Field(description="Longitude in degrees, -180..180 (east positive)")]
+Alt = Annotated[float, Field(description="Altitude above sea level in metres")]
+MinEl = Annotated[float, Field(description="Lowest usable elevation in degrees (Starlink terminals: 25)")]
+Constellation = Annotated[str, Field(description="starlink, oneweb, iridium or kuiper")]
+SourceArg = Annotated[Literal["auto", "file", "celestrak", "synthetic"], Field(
+    description="Where orbits come from: auto (configured TLE file, else cached CelesTrak, else a synthetic shell), "
+                "file, celestrak (download, cached 2 h), synthetic")]
+TleFile = Annotated[str | None, Field(description="Path of a TLE file to use instead of the configured source")]
+
+
+# -- quantum ------------------------------------------------------------------------------------
+
+@kit.tool(title="Run a quantum circuit", read_only=True)
+def run_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
+                noise: Noise = None, optimization_level: OptLevel = 1, progress: Progress = None) -> quantum.CircuitRun:
+    """Simulate an OpenQASM 2/3 circuit on Qiskit Aer and wait for the result. Use for circuits that finish in
+    seconds; for big ones use submit_circuit. Returns counts and probabilities per bitstring, the method Aer
+    actually used, the transpiled depth, size and width, and timings. A circuit too big for the chosen method is
+    refused with the method that would run it; invalid QASM gets the parser's line and column."""
+    return quantum.run_circuit(qasm, shots=shots, method=method, seed=seed, noise=noise,
+                               optimization_level=optimization_level, progress=progress)
+
+
+@kit.tool(title="List quantum backends", read_only=True, idempotent=True)
+def backends() -> quantum.Backends:
+    """List the simulators available (Aer methods, each with the largest circuit it can run here) and whether
+    IBM Quantum hardware is configured, plus the caps on qubits, shots and memory."""
+    return quantum.backends()
+
+
+@kit.tool(title="Submit a circuit job", read_only=False)
+def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
+                   noise: Noise = None, optimization_level: OptLevel = 1) -> jobs.JobStatus:
+    """Start a long circuit simulation in the background and return its job_id at once. The job runs in its own
+    process: it survives the client disconnecting. Follow it with job_status, fetch counts with job_result,
+    stop it with cancel_job."""
+    suite = kit.suite
+    return jobs.submit(suite.store, str(suite.config.home), qasm, shots=shots, method=method, seed=seed,
+                       noise=noise, optimization_level=optimization_level)
+
+
+@kit.tool(title="Job status", read_only=True, idempotent=True)
+def job_status(job_id: JobId) -> jobs.JobStatus:
+    """State and progress of a circuit job: queued, running, done, failed, cancelled, or died (its process was
+    killed or ran out of memory)."""
+    return jobs.status(kit.suite.store, job_id)
+
+
+@kit.tool(title="Job result", read_only=True, idempotent=True)
+def job_result(job_id: JobId) -> jobs.JobResult:
+    """The counts, probabilities and circuit metrics of a finished job (same shape as run_circuit). Errors if
+    the job is still running or did not finish."""
+    return jobs.result(kit.suite.store, job_id)
+
+
+@kit.tool(title="Cancel a job", read_only=False, idempotent=True)
+def cancel_job(job_id: JobId) -> jobs.JobStatus:
+    """Stop a queued or running circuit job (its worker process is terminated). A finished job is left as it is.
+    Returns the job's state afterwards."""
+    return jobs.cancel(kit.suite.store, job_id)
+
+
+# -- serial -------------------------------------------------------------------------------------
+
+@kit.tool(title="List serial ports", read_only=True, idempotent=True, open_world=True)
+def serial_ports() -> serial_sessions.PortList:
+    """List serial ports on this machine and whether each may be opened under the allow-list."""
+    return serial_sessions.list_ports()
+
+
+@kit.tool(title="Open a serial port", read_only=False, open_world=True)
+def serial_open(port: Annotated[str, Field(description="Device path such as /dev/ttyUSB0, from serial_ports")],
+                baudrate: Annotated[int, Field(description="Bits per second, e.g. 9600 or 115200")] = 9600,
+                bytesize: Annotated[int, Field(description="Data bits: 5, 6, 7 or 8")] = 8,
+                parity: Annotated[serial_sessions.Parity, Field(description="none, even, odd, mark or space")] = "none",
+                stopbits: Annotated[float, Field(description="1, 1.5 or 2")] = 1,
+                timeout: Annotated[float, Field(description="Seconds to wait for data on each read, up to 30")] = 1.0,
+                ) -> serial_sessions.SessionInfo:
+    """Open an allowed serial port (an instrument, a microcontroller) and return a session handle for
+    serial_write, serial_read, serial_query and serial_close. Only ports on the operator's allow-list open."""
+    return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout)
+
+
+@kit.tool(title="Write to a serial port", read_only=False, open_world=True)
+def serial_write(handle: Handle, data: Annotated[str, Field(description="What to send")],
+                 encoding: Annotated[Literal["utf-8", "ascii", "latin-1", "hex"], Field(
+                     description="How to turn data into bytes; hex for raw bytes like '0a1b'")] = "utf-8",
+                 ) -> serial_sessions.Written:
+    """Send bytes to an open serial session. Include the line ending the device expects (e.g. \\n)."""
+    return serial_sessions.write(handle, data, encoding)
+
+
+@kit.tool(title="Read from a serial port", read_only=False, open_world=True)
+def serial_read(handle: Handle,
+                size: Annotated[int | None, Field(description="Read exactly this many bytes (or until timeout)")] = None,
+                until: Annotated[str | None, Field(description="Read up to and including this, e.g. \\n")] = None,
+                ) -> serial_sessions.Received:
+    """Read from an open serial session: `size` bytes, up to `until`, or whatever arrives before the timeout.
+    Returns text when the bytes are printable, hex otherwise, and whether the read timed out."""
+    return serial_sessions.read(handle, size, until)
+
+
+@kit.tool(title="Query an instrument", read_only=False, open_world=True)
+def serial_query(handle: Handle, command: Annotated[str, Field(description="Command, e.g. *IDN? or MEAS:VOLT?")],
+                 terminator: Annotated[Literal["\n", "\r\n", "\r"], Field(
+                     description="Line ending sent after the command and expected after the reply")] = "\n",
+                 ) -> serial_sessions.Received:
+    """Send a command and read the one-line reply (SCPI style: *IDN?, MEAS:VOLT?). Errors if no complete reply
+    arrives within the session's timeout."""
+    return serial_sessions.query(handle, command, terminator)
+
+
+@kit.tool(title="Close a serial port", read_only=False, idempotent=False, open_world=True)
+def serial_close(handle: Handle) -> serial_sessions.Closed:
+    """Close an open serial session and release its port."""
+    return serial_sessions.close(handle)
+
+
+# -- satellites ---------------------------------------------------------------------------------
+
+@kit.tool(title="Plan LEO satellite handoffs", read_only=True, idempotent=True, open_world=True)
+def handoff_satellite(
+    latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
+    start: Annotated[str | None, Field(description="ISO 8601 start time (UTC); default now")] = None,
+    duration_s: Annotated[float, Field(description="How long to plan, in seconds (e.g. 3600, 86400)")] = 3600,
+    step_s: Annotated[float, Field(description="Time step in seconds, 1-600")] = 15,
+    min_elevation_deg: MinEl = 25, constellation: Constellation = "starlink",
+    policy: Annotated[Literal["max_elevation", "longest_visible", "hysteresis"], Field(
+        description="max_elevation: always the highest satellite; longest_visible: keep the one that stays "
+                    "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation")]
+    = "max_elevation",
+    hysteresis_deg: Annotated[float, Field(description="Extra elevation a satellite needs to take over (hysteresis)")] = 10,
+    source: SourceArg = "auto", tle_file: TleFile = None, progress: Progress = None,
+) -> handoff.HandoffPlan:
+    """Which satellite a ground terminal should use over a time window and when it must switch. Returns serving
+    intervals (satellite name, NORAD id, elevation and azimuth at start and end), switch times, coverage gaps,
+    the number of handoffs, and where the orbits came from with their age (synthetic data is flagged)."""
+    return handoff.plan(kit.suite.config.home, latitude, longitude, altitude_m, start, duration_s, step_s,
+                        min_elevation_deg, constellation, policy, hysteresis_deg, source, tle_file,
+                        check=progress.check if progress else None)
+
+
+@kit.tool(title="Satellites overhead", read_only=True, idempotent=True, open_world=True)
+def visible_satellites(
+    latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
+    time: Annotated[str | None, Field(description="ISO 8601 time (UTC); default now")] = None,
+    min_elevation_deg: MinEl = 25, constellation: Constellation = "starlink",
+    source: SourceArg = "auto", tle_file: TleFile = None,
+) -> handoff.Overhead:
+    """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
+    return handoff.overhead(kit.suite.config.home, latitude, longitude, altitude_m, time, min_elevation_deg,
+                            constellation, source, tle_file)
+
+
+@kit.tool(title="Satellite passes", read_only=True, idempotent=True, open_world=True)
+def passes(
+    satellite: Annotated[str, Field(description="Satellite name (STARLINK-1008) or NORAD id (44714)")],
+    latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
+    start: Annotated[str | None, Field(description="ISO 8601 start time (UTC); default now")] = None,
+    duration_s: Annotated[float, Field(description="Window in seconds (default a day)")] = 86400,
+    min_elevation_deg: MinEl = 10, constellation: Constellation = "starlink",
+    source: SourceArg = "auto", tle_file: TleFile = None,
+) -> handoff.Passes:
+    """When one satellite rises above, culminates over and sets below a ground location in a time window."""
+    return handoff.passes(kit.suite.config.home, satellite, latitude, longitude, altitude_m, start, duration_s,
+                          min_elevation_deg, constellation, source, tle_file)
 
 
 def main() -> None:

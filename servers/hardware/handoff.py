@@ -1,0 +1,324 @@
+"""LEO satellite handoff: which satellite a ground terminal should use, when it must switch, where
+coverage has gaps; plus what is overhead now and one satellite's passes. Validation of the
+caller's numbers lives here too, so the tools stay thin."""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from servers.hardware import orbits, tle
+from servers.hardware.limits import Limits
+from shared.errors import BadInput
+
+Policy = Literal["max_elevation", "longest_visible", "hysteresis"]
+POLICIES = ("max_elevation", "longest_visible", "hysteresis")
+STALE_TLE_DAYS = 3.0  # SGP4 from a TLE this far from its epoch drifts by kilometres
+MAX_INTERVALS_SHOWN = 500
+MAX_VISIBLE_SHOWN = 100
+
+
+class DataSource(BaseModel):
+    """Where the orbits came from and how old they are: part of every satellite answer."""
+
+    constellation: str
+    source: str = Field(description="file:<path>, celestrak:<group>, or synthetic:... (generated, not real satellites)")
+    synthetic: bool
+    satellites: int
+    data_age_s: float | None = Field(description="Seconds since the TLEs were downloaded or the file changed")
+    tle_epoch_offset_days: float = Field(description="Median days between the TLE epochs and the requested time")
+    warnings: list[str]
+
+
+class Look(BaseModel):
+    time: str
+    elevation_deg: float
+    azimuth_deg: float
+
+
+class ServingInterval(BaseModel):
+    satellite: str
+    norad_id: int
+    start: Look
+    end: Look = Field(description="The last time step this satellite serves")
+
+
+class Gap(BaseModel):
+    start: str
+    end: str
+    duration_s: float
+
+
+class HandoffPlan(BaseModel):
+    policy: str
+    start: str
+    end: str
+    step_s: float
+    min_elevation_deg: float
+    intervals: list[ServingInterval] = Field(description=f"Serving intervals in order (at most {MAX_INTERVALS_SHOWN} shown)")
+    intervals_total: int
+    switch_times: list[str] = Field(description="When the terminal switches to the next satellite (shown intervals)")
+    handoffs: int = Field(description="Switches from one serving satellite to another, including re-acquisitions after gaps")
+    gaps: list[Gap] = Field(description="Periods without any satellite above the minimum elevation")
+    coverage_fraction: float
+    data: DataSource
+    compute_ms: float
+
+
+class VisibleSatellite(BaseModel):
+    satellite: str
+    norad_id: int
+    elevation_deg: float
+    azimuth_deg: float
+    range_km: float
+
+
+class Overhead(BaseModel):
+    time: str
+    min_elevation_deg: float
+    satellites: list[VisibleSatellite] = Field(description=f"Highest first (at most {MAX_VISIBLE_SHOWN})")
+    total_visible: int
+    data: DataSource
+
+
+class SatellitePass(BaseModel):
+    rise: str
+    culmination: Look
+    set: str
+    duration_s: float
+
+
+class Passes(BaseModel):
+    satellite: str
+    norad_id: int
+    min_elevation_deg: float
+    passes: list[SatellitePass]
+    data: DataSource
+
+
+# -- validation -------------------------------------------------------------------------------
+
+def observer(latitude: float, longitude: float, altitude_m: float) -> orbits.Observer:
+    for name, value, lo, hi in (("latitude", latitude, -90, 90), ("longitude", longitude, -180, 180),
+                                ("altitude_m", altitude_m, -500, 100_000)):
+        if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
+            raise BadInput(f"`{name}` must be between {lo} and {hi}.",
+                           "Send decimal degrees (north and east positive) and metres above sea level.")
+    return orbits.Observer(float(latitude), float(longitude), float(altitude_m))
+
+
+def parse_time(value: str | None, name: str = "start") -> datetime:
+    if value is None or value == "":
+        return datetime.now(UTC).replace(microsecond=0)
+    if len(value) > 40:
+        raise BadInput(f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now.")
+    try:
+        t = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadInput(f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now.") from None
+    t = t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+    if not 1960 <= t.year <= 2100:
+        raise BadInput(f"`{name}` must be between 1960 and 2100.", "Send a time near the TLE epochs.")
+    return t
+
+
+def elevation_floor(min_elevation_deg: float) -> float:
+    if not (math.isfinite(min_elevation_deg) and 0 <= min_elevation_deg < 90):
+        raise BadInput("`min_elevation_deg` must be at least 0 and below 90.", "Terminals typically use 25 (Starlink) or 10.")
+    return float(min_elevation_deg)
+
+
+def time_grid(start: datetime, duration_s: float, step_s: float, limits: Limits) -> orbits.TimeGrid:
+    if not (math.isfinite(step_s) and 1 <= step_s <= 600):
+        raise BadInput("`step_s` must be between 1 and 600 seconds.", "Use 15 for handoff planning.")
+    if not (math.isfinite(duration_s) and step_s <= duration_s <= limits.max_duration_s):
+        raise BadInput(f"`duration_s` must be between step_s and {limits.max_duration_s:,} seconds.",
+                       "Plan a shorter window, e.g. 3600 (one hour) or 86400 (a day).")
+    steps = int(duration_s // step_s)
+    if steps > limits.max_steps:
+        raise BadInput(f"{duration_s:g} s at {step_s:g} s steps is {steps:,} steps; the cap is {limits.max_steps:,}.",
+                       "Use a larger step_s or a shorter duration_s.")
+    return orbits.TimeGrid(start, float(step_s), steps)
+
+
+def data_source(constellation: tle.Constellation, when: datetime) -> DataSource:
+    jd_when = (when - datetime(2000, 1, 1, 12, tzinfo=UTC)).total_seconds() / 86400 + 2451545.0
+    offset = float(np.median(np.abs(np.array(constellation.epoch_jd()) - jd_when)))
+    age = None if constellation.fetched_at is None else max(0.0, time.time() - constellation.fetched_at)
+    warnings = []
+    if offset > STALE_TLE_DAYS:
+        warnings.append(f"Stale TLEs: their epochs are a median {offset:.1f} days from the requested time; SGP4 "
+                        "positions drift by kilometres per day. Refresh the TLEs or ask about a time nearer them.")
+    if constellation.synthetic:
+        warnings.append("Synthetic constellation: a generated Walker-delta shell, not real satellites. Configure "
+                        "a TLE file (HDR_HARDWARE_TLE_FILE) or CelesTrak (source celestrak) for real ones.")
+    return DataSource(constellation=constellation.name, source=constellation.source, synthetic=constellation.synthetic,
+                      satellites=len(constellation.names), data_age_s=age, tle_epoch_offset_days=offset,
+                      warnings=warnings)
+
+
+def iso(t: datetime) -> str:
+    return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+# -- the plan ---------------------------------------------------------------------------------
+
+def serving_sequence(sightings: orbits.Sightings, steps: int, policy: str, hysteresis_deg: float) -> np.ndarray:
+    """The satellite index serving at each step (-1: none), under the policy."""
+    step, sat, el = sightings.step, sightings.sat, sightings.elevation
+    # Where each satellite's current visibility run ends (for longest_visible).
+    by_sat = np.lexsort((step, sat))
+    s_sorted, t_sorted = sat[by_sat], step[by_sat]
+    breaks = np.ones(len(by_sat), dtype=bool)
+    breaks[1:] = (s_sorted[1:] != s_sorted[:-1]) | (t_sorted[1:] != t_sorted[:-1] + 1)
+    run_id = np.cumsum(breaks) - 1
+    run_last = np.zeros(run_id[-1] + 1 if len(run_id) else 0, dtype=np.int64)
+    np.maximum.at(run_last, run_id, t_sorted)
+    run_end = np.empty(len(by_sat), dtype=np.int64)
+    run_end[by_sat] = run_last[run_id]
+    first = np.searchsorted(step, np.arange(steps + 2))
+    serving = np.full(steps + 1, -1, dtype=np.int64)
+    current = -1
+    for k in range(steps + 1):
+        a, b = first[k], first[k + 1]
+        if a == b:
+            current = -1
+            continue
+        sats_k, els_k = sat[a:b], el[a:b]  # sorted by elevation, highest first
+        here = np.flatnonzero(sats_k == current)
+        if policy == "max_elevation" or current < 0 or len(here) == 0:
+            if policy == "longest_visible":
+                best = int(np.lexsort((-els_k, -run_end[a:b]))[0])
+                current = int(sats_k[best])
+            else:
+                current = int(sats_k[0])
+        elif policy == "hysteresis" and els_k[0] > els_k[here[0]] + hysteresis_deg:
+            current = int(sats_k[0])
+        serving[k] = current
+    return serving
+
+
+def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, start: str | None = None,
+         duration_s: float = 3600, step_s: float = 15, min_elevation_deg: float = 25,
+         constellation: str = "starlink", policy: str = "max_elevation", hysteresis_deg: float = 10.0,
+         source: tle.Source = "auto", tle_file: str | None = None, limits: Limits | None = None,
+         brute_force: bool = False, check=None) -> HandoffPlan:
+    """The serving plan. `brute_force` propagates every satellite at every step (the reference)."""
+    started = time.perf_counter()
+    limits = limits or Limits.from_env()
+    obs = observer(latitude, longitude, altitude_m)
+    t0 = parse_time(start)
+    min_el = elevation_floor(min_elevation_deg)
+    grid = time_grid(t0, duration_s, step_s, limits)
+    if policy not in POLICIES:
+        raise BadInput(f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise.")
+    if not (math.isfinite(hysteresis_deg) and 0 <= hysteresis_deg <= 90):
+        raise BadInput("`hysteresis_deg` must be between 0 and 90.", "Use about 10.")
+    const = tle.load(home, constellation, source, t0, tle_file)
+    finder = orbits.visible_brute if brute_force else orbits.visible_fast
+    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, check)
+    serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
+    return _shape(const, grid, sightings, serving, policy, min_el, t0, started)
+
+
+def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Sightings, serving: np.ndarray,
+           policy: str, min_el: float, t0: datetime, started: float) -> HandoffPlan:
+    def at(k: int) -> datetime:
+        return t0 + timedelta(seconds=k * grid.step_s)
+
+    lookup = {(int(k), int(s)): i for i, (k, s) in enumerate(zip(sightings.step, sightings.sat, strict=True))}
+
+    def look(k: int, s: int) -> Look:
+        i = lookup[(k, s)]
+        return Look(time=iso(at(k)), elevation_deg=round(float(sightings.elevation[i]), 3),
+                    azimuth_deg=round(float(sightings.azimuth[i]), 3))
+
+    change = np.flatnonzero(np.diff(serving) != 0) + 1
+    run_starts = np.concatenate([[0], change])
+    run_ends = np.concatenate([change - 1, [len(serving) - 1]])
+    intervals, gaps, switches = [], [], []
+    total = 0
+    for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
+        s = int(serving[a])
+        if s < 0:
+            gaps.append(Gap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
+            continue
+        total += 1
+        if len(intervals) < MAX_INTERVALS_SHOWN:
+            intervals.append(ServingInterval(satellite=const.names[s], norad_id=const.norad_ids[s],
+                                             start=look(a, s), end=look(b, s)))
+            if total > 1:
+                switches.append(iso(at(a)))
+    return HandoffPlan(
+        policy=policy, start=iso(t0), end=iso(at(grid.steps)), step_s=grid.step_s, min_elevation_deg=min_el,
+        intervals=intervals, intervals_total=total, switch_times=switches, handoffs=max(0, total - 1),
+        gaps=gaps[:MAX_INTERVALS_SHOWN], coverage_fraction=float(np.mean(serving >= 0)),
+        data=data_source(const, t0), compute_ms=(time.perf_counter() - started) * 1e3)
+
+
+def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, when: str | None = None,
+             min_elevation_deg: float = 25, constellation: str = "starlink", source: tle.Source = "auto",
+             tle_file: str | None = None) -> Overhead:
+    obs = observer(latitude, longitude, altitude_m)
+    t = parse_time(when, "time")
+    min_el = elevation_floor(min_elevation_deg)
+    const = tle.load(home, constellation, source, t, tle_file)
+    grid = orbits.TimeGrid(t, 1.0, 0)
+    seen = orbits.visible_brute(const, grid, obs, min_el)
+    sats = [VisibleSatellite(satellite=const.names[s], norad_id=const.norad_ids[s], elevation_deg=round(float(e), 3),
+                             azimuth_deg=round(float(a), 3), range_km=round(float(r), 1))
+            for s, e, a, r in zip(seen.sat.tolist(), seen.elevation, seen.azimuth, seen.range_km, strict=True)]
+    return Overhead(time=iso(t), min_elevation_deg=min_el, satellites=sats[:MAX_VISIBLE_SHOWN],
+                    total_visible=len(sats), data=data_source(const, t))
+
+
+def passes(home: Path, satellite: str, latitude: float, longitude: float, altitude_m: float = 0.0,
+           start: str | None = None, duration_s: float = 86400, min_elevation_deg: float = 10,
+           constellation: str = "starlink", source: tle.Source = "auto", tle_file: str | None = None,
+           limits: Limits | None = None) -> Passes:
+    """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
+    limits = limits or Limits.from_env()
+    if not isinstance(satellite, str) or not satellite.strip() or len(satellite) > 64:
+        raise BadInput("`satellite` must be a satellite name or NORAD id.", "Send e.g. STARLINK-1008 or 44714.")
+    obs = observer(latitude, longitude, altitude_m)
+    t0 = parse_time(start)
+    min_el = elevation_floor(min_elevation_deg)
+    step = 5.0
+    if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
+        raise BadInput(f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
+                       "Ask for a day (86400) or less.")
+    const = tle.load(home, constellation, source, t0, tle_file)
+    index = const.find(satellite)
+    grid = orbits.TimeGrid(t0, step, int(duration_s // step))
+    k = np.arange(grid.steps + 1)
+    jd, _ = grid.jd_fr
+    err, r, _ = const.satrecs[index].sgp4_array(np.full(len(k), jd), grid.fr(k))
+    r[err != 0] = np.nan
+    el, az, _ = orbits.look_angles(r, grid.theta(k), obs)
+    up = np.nan_to_num(el, nan=-90.0) >= min_el
+    last = grid.steps
+
+    def crossing(i: int) -> datetime:  # min_el crossing between steps i and i+1, linearly interpolated
+        frac = (min_el - el[i]) / (el[i + 1] - el[i])
+        return t0 + timedelta(seconds=(i + float(np.clip(frac, 0, 1))) * step)
+
+    padded = np.concatenate([[False], up, [False]]).astype(np.int8)
+    run_starts = np.flatnonzero(np.diff(padded) == 1)
+    run_ends = np.flatnonzero(np.diff(padded) == -1) - 1
+    found: list[SatellitePass] = []
+    for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
+        rise_t = t0 if a == 0 else crossing(a - 1)
+        set_t = t0 + timedelta(seconds=last * step) if b == last else crossing(b)
+        top = a + int(np.argmax(el[a:b + 1]))
+        found.append(SatellitePass(rise=iso(rise_t), set=iso(set_t), duration_s=(set_t - rise_t).total_seconds(),
+                                   culmination=Look(time=iso(t0 + timedelta(seconds=top * step)),
+                                                    elevation_deg=round(float(el[top]), 3),
+                                                    azimuth_deg=round(float(az[top]), 3))))
+    return Passes(satellite=const.names[index], norad_id=const.norad_ids[index], min_elevation_deg=min_el,
+                  passes=found[:200], data=data_source(const, t0))

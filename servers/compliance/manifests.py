@@ -72,17 +72,44 @@ def _loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_FLOW_DEPTH = 64
+
+
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ and { (counting brackets inside strings too, so it can only
+    overestimate). libyaml composes nodes recursively in C: thousands of levels overflow the
+    stack of a worker thread and kill the process, so deep input is refused before parsing."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_FLOW_DEPTH:
+                    break
+        elif ch in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def parse_yaml(text: str, name: str) -> list[Any]:
     """All documents of `text`. Raises BadInput with the line and column of a syntax error
     (never a snippet of the content, which could hold secrets)."""
     import yaml
 
+    if ("[" in text or "{" in text) and _flow_depth(text) > MAX_FLOW_DEPTH:
+        raise BadInput(f"{name} nests [ ] or {{ }} more than {MAX_FLOW_DEPTH} levels deep; Kubernetes "
+                       "manifests never do.", "Send plain Kubernetes YAML.")
+
     try:
         docs = list(yaml.load_all(text, Loader=_loader()))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "syntax error"
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "syntax error"
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        if not mark and isinstance(getattr(exc, "position", None), int):  # ReaderError: bad characters
+            line = text.count("\n", 0, exc.position)
+            where = f" at line {line + 1}, column {exc.position - (text.rfind(chr(10), 0, exc.position) + 1) + 1}"
         raise BadInput(f"{name} is not valid YAML: {problem}{where}.",
                        "Fix the YAML there (a linter such as yamllint shows the same spot) and send it again.") from None
     except (ValueError, RecursionError):
@@ -157,6 +184,19 @@ def _dig(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
+def _require_pod_shape(spec: dict[str, Any], what: str) -> None:
+    """A pod without containers, or with containers that are not mappings, would pass every check
+    vacuously; the API server rejects it, and so does this."""
+    containers = spec.get("containers")
+    if not isinstance(containers, list) or not containers:
+        raise BadInput(f"{what} has no containers list in its pod spec.",
+                       "Send a complete manifest: spec.containers is a non-empty list of containers.")
+    for field in ("containers", "initContainers", "ephemeralContainers", "volumes"):
+        items = spec.get(field)
+        if items is not None and not (isinstance(items, list) and all(isinstance(i, dict) for i in items)):
+            raise BadInput(f"{what}: {field} must be a list of mappings.", "Fix the manifest's pod spec.")
+
+
 def pods_in(objects: list[dict[str, Any]]) -> tuple[list[PodUnderCheck], dict[str, int]]:
     """The pods and pod templates in `objects`, and a count of the kinds that hold none."""
     pods: list[PodUnderCheck] = []
@@ -173,6 +213,7 @@ def pods_in(objects: list[dict[str, Any]]) -> tuple[list[PodUnderCheck], dict[st
         if not isinstance(spec, dict):
             raise BadInput(f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(where[1])}.",
                            "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).")
+        _require_pod_shape(spec, f"{kind} {str(meta.get('name', '?'))[:60]}")
         pod_meta = _dig(obj, where[0])
         pods.append(PodUnderCheck(
             kind=kind, namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,

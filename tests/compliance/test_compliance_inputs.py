@@ -92,3 +92,12 @@ spec:
     result = run_check(offline_suite, "cluster", "pss-baseline")
     assert [(f.check, f.object) for f in result.findings] == [("privileged", "Deployment/shop/web")]
     assert result.subjects[0]["name"].startswith("cluster:")
+
+
+def test_pods_without_containers_or_with_deep_or_binary_input_are_refused(offline_suite: Suite) -> None:
+    with pytest.raises(BadInput, match="no containers list"):
+        run_check(offline_suite, "kind: Pod\nmetadata: {name: x}\nspec: {containers: 5}\n", "pss-restricted")
+    with pytest.raises(BadInput, match="more than 64 levels"):
+        run_check(offline_suite, "[" * 100_000, "pss-restricted")
+    with pytest.raises(BadInput, match="line 2, column 3"):
+        run_check(offline_suite, "kind: Pod\nx:\x00\n", "pss-restricted")

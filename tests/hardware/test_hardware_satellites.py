@@ -1,0 +1,217 @@
+"""Satellite handoff: geometry against skyfield, the fast search against brute force, the plan's
+policies, TLE sources (a real TLE file, a local CelesTrak stand-in over HTTP, the synthetic shell),
+and bad input — through the domain and through a real MCP client."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import numpy as np
+import pytest
+from conftest import SHARED_DIR, need_service
+from mcp import Client
+
+from servers.hardware import handoff, orbits, tle
+from servers.hardware.server import kit
+from shared.suite import Suite
+
+STARLINK = SHARED_DIR / "data" / "starlink-2026-02-23.tle"
+NEAR_EPOCH = "2026-02-23T12:00:00Z"
+SEATTLE = (47.6, -122.3, 50.0)
+
+
+@pytest.fixture
+def starlink_file() -> Path:
+    need_service("Starlink TLE file", STARLINK.exists(), f"{STARLINK} is missing (it ships in ../shared/data)")
+    return STARLINK
+
+
+def test_elevation_and_azimuth_match_skyfield_within_a_tenth_of_a_degree(starlink_file: Path) -> None:
+    from skyfield.api import EarthSatellite, load, wgs84
+
+    ts = load.timescale(builtin=True)
+    const = tle.from_file(starlink_file, "starlink")
+    triples = tle.parse_tle_text(starlink_file.read_text())
+    observer = orbits.Observer(*SEATTLE)
+    topos = wgs84.latlon(SEATTLE[0], SEATTLE[1], elevation_m=SEATTLE[2])
+    start = datetime(2026, 2, 23, 12, tzinfo=UTC)
+    grid = orbits.TimeGrid(start, 60.0, 120)
+    seen = orbits.visible_brute(const, grid, observer, 0.0)
+    rng = np.random.default_rng(7)
+    picks = rng.choice(len(seen.step), size=60, replace=False)
+    compared = 0
+    for i in picks:
+        k, s = int(seen.step[i]), int(seen.sat[i])
+        name, l1, l2 = triples[s]
+        assert const.names[s] == name
+        when = start + timedelta(seconds=k * grid.step_s)
+        alt, az, _ = (EarthSatellite(l1, l2, name, ts) - topos).at(ts.from_datetime(when)).altaz()
+        assert abs(seen.elevation[i] - alt.degrees) < 0.1
+        if alt.degrees < 85:  # azimuth is ill-defined at the zenith
+            assert abs((seen.azimuth[i] - az.degrees + 180) % 360 - 180) < 0.1
+            compared += 1
+    assert compared > 30
+
+
+def test_fast_search_finds_exactly_what_brute_force_finds(starlink_file: Path) -> None:
+    const = tle.from_file(starlink_file, "starlink")
+    observer = orbits.Observer(-33.9, 18.4, 0.0)
+    grid = orbits.TimeGrid(datetime(2026, 2, 23, 3, tzinfo=UTC), 15.0, 480)  # two hours
+    fast = orbits.visible_fast(const, grid, observer, 25.0)
+    brute = orbits.visible_brute(const, grid, observer, 25.0)
+    assert len(brute.step) > 1000
+    assert np.array_equal(fast.step, brute.step) and np.array_equal(fast.sat, brute.sat)
+    assert np.allclose(fast.elevation, brute.elevation) and np.allclose(fast.azimuth, brute.azimuth)
+    assert fast.propagations < brute.propagations / 4
+
+
+def test_plans_follow_their_policies(starlink_file: Path, tmp_path: Path) -> None:
+    args = dict(start=NEAR_EPOCH, duration_s=3600, step_s=15, tle_file=str(starlink_file))
+    highest = handoff.plan(tmp_path, *SEATTLE, policy="max_elevation", **args)
+    longest = handoff.plan(tmp_path, *SEATTLE, policy="longest_visible", **args)
+    sticky = handoff.plan(tmp_path, *SEATTLE, policy="hysteresis", hysteresis_deg=15, **args)
+    overhead = handoff.overhead(tmp_path, *SEATTLE, when=NEAR_EPOCH, tle_file=str(starlink_file))
+    # the highest satellite at the start is the one max_elevation serves first
+    assert highest.intervals[0].satellite == overhead.satellites[0].satellite
+    assert highest.intervals[0].start.elevation_deg == overhead.satellites[0].elevation_deg
+    assert longest.handoffs < sticky.handoffs <= highest.handoffs
+    for plan in (highest, longest, sticky):
+        assert plan.handoffs == plan.intervals_total - 1 and len(plan.switch_times) == plan.handoffs
+        assert all(iv.start.elevation_deg >= 25 and iv.end.elevation_deg >= 25 for iv in plan.intervals)
+        assert plan.coverage_fraction == 1.0 and plan.gaps == []
+        assert plan.data.synthetic is False and plan.data.satellites == 9543 and plan.data.warnings == []
+    # longest_visible only switches when its satellite has set: at each switch it is no longer overhead
+    for previous, switch in list(zip(longest.intervals, longest.switch_times, strict=False))[:5]:
+        sky = handoff.overhead(tmp_path, *SEATTLE, when=switch, tle_file=str(starlink_file))
+        assert previous.satellite not in {v.satellite for v in sky.satellites}
+        assert previous.end.elevation_deg < 30
+
+
+def test_sparse_constellation_plan_reports_gaps(tmp_path: Path) -> None:
+    plan = handoff.plan(tmp_path, 0.0, 0.0, start=NEAR_EPOCH, duration_s=7200, constellation="iridium",
+                        source="synthetic", min_elevation_deg=40)
+    assert plan.gaps and 0 < plan.coverage_fraction < 1
+    covered = sum(1 for _ in plan.intervals)
+    assert covered == plan.intervals_total
+    assert plan.data.synthetic and "not real satellites" in plan.data.source
+
+
+def test_stale_tles_are_used_with_a_warning_and_their_age(starlink_file: Path, tmp_path: Path) -> None:
+    plan = handoff.plan(tmp_path, *SEATTLE, start="2026-04-01T00:00:00Z", duration_s=600,
+                        tle_file=str(starlink_file))
+    assert plan.data.tle_epoch_offset_days > 30
+    assert any("Stale TLEs" in w for w in plan.data.warnings)
+
+
+def test_passes_rise_above_and_set_below_the_minimum_elevation(starlink_file: Path, tmp_path: Path) -> None:
+    found = handoff.passes(tmp_path, "44714", *SEATTLE, start=NEAR_EPOCH, duration_s=86400, min_elevation_deg=10,
+                           tle_file=str(starlink_file))
+    assert found.satellite == "STARLINK-1008" and found.passes
+    const = tle.from_file(starlink_file, "starlink")
+    observer = orbits.Observer(*SEATTLE)
+    for p in found.passes:
+        assert p.culmination.elevation_deg >= 10 and 0 < p.duration_s < 1200
+        rise = datetime.fromisoformat(p.rise.replace("Z", "+00:00"))
+        before = orbits.visible_brute(const, orbits.TimeGrid(rise - timedelta(seconds=10), 1, 0), observer, 10)
+        after = orbits.visible_brute(const, orbits.TimeGrid(rise + timedelta(seconds=10), 1, 0), observer, 10)
+        idx = const.find("44714")
+        assert idx not in before.sat.tolist() and idx in after.sat.tolist()
+
+
+class _CelesTrak(BaseHTTPRequestHandler):
+    body = b""
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        type(self).requests.append(self.path)
+        if url.path != "/NORAD/elements/gp.php" or query.get("FORMAT") != ["tle"] or query.get("GROUP") != ["starlink"]:
+            self.send_error(404, "No GP data found")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def celestrak(starlink_file: Path):
+    _CelesTrak.body = starlink_file.read_bytes()
+    _CelesTrak.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CelesTrak)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/NORAD/elements/gp.php"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_celestrak_group_is_downloaded_once_then_served_from_the_cache_with_its_age(
+        celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", celestrak)
+    monkeypatch.delenv("HDR_HARDWARE_TLE_FILE", raising=False)
+    args = {"latitude": 47.6, "longitude": -122.3, "time": NEAR_EPOCH}
+    async with Client(kit.mcp) as client:
+        first = await client.call_tool("visible_satellites", args | {"source": "celestrak"})
+        second = await client.call_tool("visible_satellites", args | {"source": "celestrak"})
+        cached = await client.call_tool("visible_satellites", args)  # auto: the cache exists
+    assert not first.is_error, first.content[0].text
+    assert len(_CelesTrak.requests) == 1  # fresh cache: no second download
+    for result in (first, second, cached):
+        data = result.structured_content["data"]
+        assert data["source"] == "celestrak:starlink" and data["synthetic"] is False
+        assert data["satellites"] == 9543 and 0 <= data["data_age_s"] < 600
+    assert tle.cache_path(offline_suite.config.home, "starlink").exists()
+    assert first.structured_content["satellites"] == cached.structured_content["satellites"]
+
+
+async def test_celestrak_unreachable_without_cache_is_a_clear_error(offline_suite: Suite,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", "http://127.0.0.1:9/NORAD/elements/gp.php")
+    async with Client(kit.mcp) as client:
+        result = await client.call_tool("visible_satellites", {"latitude": 1, "longitude": 2, "source": "celestrak"})
+    assert result.is_error and "CelesTrak could not be reached" in result.content[0].text
+
+
+@pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
+async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(mode: str, offline_suite: Suite,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HDR_HARDWARE_TLE_FILE", raising=False)
+    async with Client(kit.mcp, mode=mode) as client:
+        result = await client.call_tool("handoff_satellite", {"latitude": 52.2, "longitude": 0.1})
+    assert not result.is_error, result.content[0].text
+    plan = result.structured_content
+    assert plan["data"]["synthetic"] is True and plan["data"]["satellites"] == 1584
+    assert any("Synthetic" in w for w in plan["data"]["warnings"])
+    assert plan["intervals_total"] >= 1 and plan["handoffs"] == plan["intervals_total"] - 1
+
+
+async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path) -> None:
+    where = {"latitude": 10, "longitude": 10}
+    cases = [
+        ("handoff_satellite", {"latitude": 91, "longitude": 0}, "`latitude` must be between -90 and 90"),
+        ("handoff_satellite", {"latitude": 0, "longitude": 1e308}, "`longitude` must be between"),
+        ("handoff_satellite", where | {"constellation": "deathstar"}, "Unknown constellation"),
+        ("handoff_satellite", where | {"duration_s": 10_000_000}, "`duration_s` must be between"),
+        ("handoff_satellite", where | {"duration_s": 86400, "step_s": 1}, "the cap is 20,000"),
+        ("handoff_satellite", where | {"start": "yesterday-ish"}, "not an ISO 8601 time"),
+        ("passes", where | {"satellite": "NOPE-1", "tle_file": str(starlink_file)}, "No satellite 'NOPE-1'"),
+        ("visible_satellites", where | {"tle_file": "/nonexistent.tle"}, "does not exist"),
+        ("visible_satellites", where | {"min_elevation_deg": -1}, "`min_elevation_deg`"),
+    ]
+    async with Client(kit.mcp) as client:
+        for tool, args, expected in cases:
+            result = await client.call_tool(tool, args)
+            assert result.is_error, (tool, args)
+            assert expected in result.content[0].text, result.content[0].text
+        alive = await client.call_tool("visible_satellites", where | {"source": "synthetic"})
+    assert not alive.is_error

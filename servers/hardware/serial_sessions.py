@@ -164,6 +164,16 @@ def open_port(port: str, baudrate: int = 9600, bytesize: int = 8, parity: str = 
     return info
 
 
+def _io_errors() -> tuple[type[BaseException], ...]:
+    """What a vanished device raises: pyserial's errors, OS errors, and termios.error (tcdrain on a
+    pty whose master closed), which is not an OSError."""
+    import termios
+
+    import serial
+
+    return (serial.SerialException, OSError, termios.error)
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return text[:200]
@@ -235,7 +245,7 @@ def _write(session: _Session, payload: bytes) -> int:
         except serial.SerialTimeoutException:
             raise Unavailable(f"Writing to {session.port} timed out after {session.info.timeout_s:g} s.",
                               "Check the device accepts data (flow control, baud rate).") from None
-        except (serial.SerialException, OSError) as exc:
+        except _io_errors() as exc:
             raise _vanished(session, exc) from None
     return n or 0
 
@@ -251,7 +261,6 @@ def read(handle: str, size: int | None = None, until: str | None = None) -> Rece
 
 
 def _read(session: _Session, size: int | None, until: bytes | None) -> Received:
-    import serial
 
     limit = size or MAX_READ_BYTES
     with session.lock:
@@ -269,7 +278,7 @@ def _read(session: _Session, size: int | None, until: bytes | None) -> Received:
                 if raw:
                     raw += conn.read(min(conn.in_waiting, limit - len(raw)))
                 timed_out = not raw
-        except (serial.SerialException, OSError) as exc:
+        except _io_errors() as exc:
             raise _vanished(session, exc) from None
     return _decoded(session.handle, raw, timed_out)
 
@@ -282,12 +291,11 @@ def query(handle: str, command: str, terminator: str = "\n") -> Received:
     if terminator not in ("\n", "\r\n", "\r"):
         raise BadInput("`terminator` must be \\n, \\r\\n or \\r.", "Use \\n for SCPI instruments.")
     session = _session(handle)
-    import serial
 
     with session.lock:
         try:
             session.serial.reset_input_buffer()
-        except (serial.SerialException, OSError) as exc:
+        except _io_errors() as exc:
             raise _vanished(session, exc) from None
     started = time.monotonic()
     _write(session, (command + terminator).encode("utf-8"))
@@ -296,7 +304,7 @@ def query(handle: str, command: str, terminator: str = "\n") -> Received:
         with session.lock:
             try:
                 session.serial.reset_input_buffer()  # a late reply must not answer the next query
-            except (serial.SerialException, OSError) as exc:
+            except _io_errors() as exc:
                 raise _vanished(session, exc) from None
         raise Unavailable(f"No complete reply from {session.port} to {command[:40]!r} within "
                           f"{time.monotonic() - started:.1f} s (got {reply.bytes} bytes).",

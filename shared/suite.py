@@ -7,13 +7,16 @@ from __future__ import annotations
 import logging
 import threading
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from shared.audit import AuditLog
 from shared.config import Config
-from shared.embeddings import Embedder
 from shared.errors import HDRError
-from shared.memory import Memory
 from shared.store import Store
+
+if TYPE_CHECKING:  # numpy, httpx and onnxruntime load on first use, not at server start
+    from shared.embeddings import Embedder
+    from shared.memory import Memory
 
 log = logging.getLogger("hdr")
 
@@ -33,10 +36,14 @@ class Suite:
 
     @cached_property
     def embedder(self) -> Embedder:
+        from shared.embeddings import Embedder
+
         return Embedder(self.config.model_dir)
 
     @cached_property
     def memory(self) -> Memory:
+        from shared.memory import Memory
+
         self.config.ensure_home()
         return Memory(self.config, self.embedder)
 

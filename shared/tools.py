@@ -159,25 +159,28 @@ class ToolKit:
 
     def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
              open_world: bool = False, confirm: Callable[..., str | None] | None = None,
-             name: str | None = None, examples: list[str] | None = None) -> Callable[[F], F]:
+             name: str | None = None, examples: list[str] | None = None,
+             audit: bool | None = None) -> Callable[[F], F]:
         """Register a tool. `confirm` (destructive tools only) receives tool arguments by name and
         returns the question to put to the person, or None when this call needs no confirmation
-        (a dry run, say). `examples` are requests in a user's words that this tool serves; they
-        go into the tool's `_meta` and the server's agent card."""
+        (a dry run, say). A read-only tool that reveals something sensitive (detokenize) may ask
+        too. `examples` are requests in a user's words that this tool serves; they go into the
+        tool's `_meta` and the server's agent card. `audit` defaults to "every call of a tool that
+        is not read-only"; set it True for a sensitive read."""
         if destructive and read_only:
             raise ValueError("a tool cannot be both read-only and destructive")
-        if confirm is not None and not destructive:
-            raise ValueError("only destructive tools ask for confirmation")
         if destructive and confirm is None:
             raise ValueError("a destructive tool needs a `confirm` question")
+        audited = (not read_only) if audit is None else audit
 
         def register(fn: F) -> F:
             tool_name = name or fn.__name__
-            wrapper = self._wrap(fn, tool_name, read_only=read_only, confirm=confirm)
+            wrapper = self._wrap(fn, tool_name, audited=audited, confirm=confirm)
             description = inspect.cleandoc(fn.__doc__ or "")
             if confirm is not None:
-                description += ("\n\nDestructive: asks the person to confirm (elicitation); clients that "
-                                "cannot ask should pass `confirm: true` only after the person agreed.")
+                description += (f"\n\n{'Destructive' if destructive else 'Sensitive'}: asks the person to "
+                                "confirm (elicitation); clients that cannot ask should pass `confirm: true` only "
+                                "after the person agreed.")
             self.mcp.add_tool(
                 wrapper, name=tool_name, title=title, description=description, structured_output=True,
                 meta={"examples": list(examples)} if examples else None,
@@ -191,7 +194,7 @@ class ToolKit:
 
     # -- the wrapper ----------------------------------------------------------------------------
 
-    def _wrap(self, fn: Callable[..., Any], tool_name: str, *, read_only: bool,
+    def _wrap(self, fn: Callable[..., Any], tool_name: str, *, audited: bool,
               confirm: Callable[..., str | None] | None) -> Callable[..., Any]:
         hints = get_type_hints(fn, include_extras=True)
         sig = inspect.signature(fn)
@@ -225,7 +228,7 @@ class ToolKit:
             caller = caller_of(ctx)
 
             def audit(result: str, detail: str = "") -> None:
-                if not read_only:
+                if audited:
                     try:
                         suite.audit.append(kit.name, tool_name, caller, _jsonable(args_for_audit), result, detail)
                     except Exception:  # the audit store failing must not hide the tool's own outcome

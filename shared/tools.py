@@ -22,6 +22,7 @@ import functools
 import inspect
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar, get_type_hints
@@ -59,19 +60,22 @@ class Progress:
     Call `progress(done, total, message)` as work advances; it raises `Cancelled` once the
     client has cancelled the request, so loops stop promptly and leave nothing half-done."""
 
-    def __init__(self, ctx: Context | None) -> None:
+    def __init__(self, ctx: Context | None, min_interval_s: float = 0.2) -> None:
         self._ctx = ctx
+        self._min_interval_s = min_interval_s
+        self._last = 0.0
         self.cancelled = threading.Event()
 
     def __call__(self, done: float, total: float | None = None, message: str | None = None) -> None:
+        """Report progress (throttled; the SDK drops it when the caller asked for none)."""
         self.check()
-        if self._ctx is None or self._ctx.request_context.meta is None:
+        now = time.monotonic()
+        if self._ctx is None or (now - self._last < self._min_interval_s and done != total):
             return
-        if self._ctx.request_context.meta.progress_token is None:
-            return
+        self._last = now
         try:
             anyio.from_thread.run(functools.partial(self._ctx.report_progress, done, total, message))
-        except RuntimeError:  # not in a worker thread (direct call in tests)
+        except RuntimeError:  # not in a worker thread (a direct call from a test or an async tool)
             pass
 
     def check(self) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import free_port, wait_http
 from mcp import Client, StdioServerParameters
 
 from servers.cards import CARDS_DIR, drifted
 from servers.registry import SERVER_NAMES
-from conftest import free_port, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

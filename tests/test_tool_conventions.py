@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from shared.errors import NotFound
 from shared.server import create_server
 from shared.suite import Suite
+from shared.tools import Progress
 
 ERAS = ["legacy", "2026-07-28"]
 
@@ -145,3 +146,25 @@ async def test_remember_and_recall_through_the_tools(suite: Suite) -> None:
     assert hit["text"].startswith("checkout-api") and hit["source"] == "demo" and hit["tool"] == "remember"
     assert hit["kind"] == "decision" and hit["tags"] == ["forge"]
     assert empty.is_error and "query" in empty.content[0].text
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_long_work_reports_progress_to_a_client_that_asked(mode: str, offline_suite: Suite) -> None:
+    kit = create_server("demo", title="Demo", description="A demo server.")
+
+    @kit.tool(title="Slow", read_only=True)
+    def slow(steps: int, progress: Progress) -> Count:
+        """Work in steps."""
+        for i in range(steps):
+            progress(i + 1, steps, f"step {i + 1}")
+        return Count(n=steps)
+
+    seen: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(done: float, total: float | None, message: str | None) -> None:
+        seen.append((done, total, message))
+
+    async with Client(kit.mcp, mode=mode) as client:
+        result = await client.call_tool("slow", {"steps": 3}, progress_callback=on_progress)
+    assert not result.is_error
+    assert seen and seen[-1] == (3, 3, "step 3")

@@ -106,3 +106,14 @@ def test_hdr_serve_refuses_a_non_loopback_bind_without_authentication(tmp_path: 
     out = subprocess.run([str(BIN / "hdr"), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
                          env={**os.environ, "HDR_HOME": str(tmp_path)}, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "without authentication" in out.stderr
+
+
+@pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
+async def test_a_stdio_server_answers_both_protocol_eras(mode: str, tmp_path: Path) -> None:
+    params = StdioServerParameters(command=str(BIN / "hdr"), args=["run", "hardware"],
+                                   env={"HDR_HOME": str(tmp_path), "HOME": os.environ.get("HOME", "/root"),
+                                        "PATH": os.environ.get("PATH", "")})
+    async with Client(params, mode=mode) as client:
+        assert client.protocol_version == ("2025-11-25" if mode == "legacy" else "2026-07-28")
+        tools = [t.name for t in (await client.list_tools()).tools]
+    assert {"remember", "recall"} <= set(tools)

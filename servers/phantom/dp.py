@@ -26,6 +26,7 @@ OPS = ("count", "sum", "mean", "histogram", "quantile")
 DEFAULT_EPSILON_TOTAL = 10.0
 DEFAULT_DELTA_TOTAL = 1e-5
 MAX_VALUES = 1_000_000
+MIN_EPSILON = 1e-6  # below it the noise scale overflows (1/5e-324 is inf) and nothing useful is released
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS phantom_budgets (
@@ -130,8 +131,8 @@ def check_params(op: str, epsilon: float, delta: float | None, bounds: tuple[flo
                  mechanism: str) -> None:
     if op not in OPS:
         raise BadInput(f"Unknown op {op[:30]!r}.", f"Use one of: {', '.join(OPS)}.")
-    if not (math.isfinite(epsilon) and 0 < epsilon <= 10):
-        raise BadInput("epsilon must be a number in (0, 10].", "Typical values are 0.1 to 1.")
+    if not (math.isfinite(epsilon) and MIN_EPSILON <= epsilon <= 10):
+        raise BadInput(f"epsilon must be a number in [{MIN_EPSILON:g}, 10].", "Typical values are 0.1 to 1.")
     if mechanism not in ("laplace", "gaussian"):
         raise BadInput("mechanism must be 'laplace' or 'gaussian'.", "Use laplace unless you need (epsilon, delta).")
     if mechanism == "gaussian":

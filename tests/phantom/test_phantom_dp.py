@@ -72,7 +72,7 @@ def test_budget_refuses_once_spent_and_states_what_remains(tmp_path) -> None:
     assert budgets.list()[0].queries == 10
 
 
-@pytest.mark.parametrize("epsilon", [0.0, -1.0, math.inf, math.nan, 11.0])
+@pytest.mark.parametrize("epsilon", [0.0, 5e-324, 1e-9, -1.0, math.inf, math.nan, 11.0])
 def test_bad_epsilons_are_bad_input(epsilon: float) -> None:
     with pytest.raises(BadInput):
         dp.check_params("sum", epsilon, None, (0, 1), "laplace")

@@ -193,8 +193,8 @@ def redact(
     return api.redact(kit.suite, text, mode, entities)
 
 
-@kit.tool(title="Restore tokenized data", read_only=False, destructive=True, idempotent=True,
-          confirm=lambda: "Reveal the original personal data behind these tokens?")
+@kit.tool(title="Restore tokenized data", read_only=True, destructive=False, idempotent=True,
+          confirm=lambda: "Reveal the original personal data behind these tokens?", audit=True)
 def detokenize(
     text: Annotated[str, Field(description="Text containing tokens from redact(mode=tokenize)")],
 ) -> Detokenized:

@@ -148,6 +148,18 @@ async def test_redact_modes_and_detokenize_round_trip(offline_suite: Suite) -> N
     assert back["text"] == text and back["restored"] == 3
     assert "_hash_" in hashed["text"] and "jane" not in hashed["text"]
     assert evidence.read(offline_suite.store, "phantom", "redaction")["data"]["calls"] == 4
+    revealed = [r for r in offline_suite.audit.records() if r.tool == "detokenize"]
+    assert [r.outcome for r in revealed] == ["not_confirmed", "ok"]
+    assert not any("jane" in str(vars(r)) for r in revealed)
+
+
+async def test_detokenize_is_a_sensitive_read_not_a_change(offline_suite: Suite) -> None:
+    async with Client(kit.mcp) as client:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+    hints = tools["detokenize"].annotations
+    assert (hints.read_only_hint, hints.destructive_hint, hints.idempotent_hint) == (True, False, True)
+    assert "confirm" in tools["detokenize"].input_schema["properties"]
+    assert "Sensitive" in tools["detokenize"].description
 
 
 async def test_private_aggregate_charges_the_budget_and_refuses_when_spent(offline_suite: Suite) -> None:

@@ -14,16 +14,21 @@ from servers.registry import SERVER_NAMES
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from servers.gateway import LOOPBACK, create_app
+    from servers.gateway import GatewaySettings, SettingsError, create_app
     from shared.server import configure_logging
     from shared.suite import get_suite
 
     configure_logging()
-    if args.host not in LOOPBACK:
-        print(f"hdr: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
-              "or configure authentication (see README, 'Going past one machine').", file=sys.stderr)
-        return 2
     suite = get_suite()
+    try:
+        settings = GatewaySettings.load(args.config, host=args.host, port=args.port, home=suite.config.home)
+    except SettingsError as exc:
+        print(f"hdr: {exc}", file=sys.stderr)
+        return 2
+    if not settings.loopback and not settings.auth_enabled:
+        print(f"hdr: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
+              "or configure OAuth or API tokens in gateway.json (see docs/gateway.md).", file=sys.stderr)
+        return 2
     print(f"hdr: state in {suite.config.home}", file=sys.stderr)
 
     def warm() -> None:  # so the first remember/recall does not pay for the model and the Chroma start
@@ -34,10 +39,15 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"hdr: shared memory unavailable: {exc}", file=sys.stderr)
 
     threading.Thread(target=warm, daemon=True).start()
-    app = create_app(args.host)
-    base = f"http://{args.host}:{args.port}"
-    print("hdr: serving " + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES) + f"; health at {base}/healthz",
-          file=sys.stderr, flush=True)
+    try:
+        app = create_app(args.host, settings=settings)
+    except (SettingsError, ValueError, OSError) as exc:
+        print(f"hdr: {exc}", file=sys.stderr)
+        return 2
+    base = settings.base_url
+    print("hdr: serving " + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES)
+          + f"; dashboard at {base}/; health at {base}/healthz"
+          + ("; authentication required" if settings.auth_enabled else ""), file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -115,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="all five servers over streamable HTTP, at /<server>/mcp")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--config", help="gateway.json: auth, limits, public URL (default $HDR_HOME/gateway.json)")
     serve.set_defaults(func=_serve)
 
     run = sub.add_parser("run", help="one server over stdio (as Claude Desktop starts it)")

@@ -1,0 +1,118 @@
+"""What the dashboard shows, as one JSON document: servers' health, recent audit records and
+whether the chain verifies, forge savings, compliance per framework, phantom key ages, nexus
+agents and handoffs, memory size. Everything comes from the shared store, the audit log and the
+memory server; evidence not published yet shows as empty, never as an error."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import anyio.to_thread
+
+from shared import evidence
+from shared.suite import Suite
+from shared.tools import ToolKit
+
+DAY = 86_400.0
+
+
+class ChainCache:
+    """Verifying the audit chain walks every record; do it again only when the head moved."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, str] | None = None
+        self._report: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+
+    def report(self, suite: Suite, head: tuple[int, str]) -> dict[str, Any]:
+        with self._lock:
+            if self._key != head or self._report is None:
+                r = suite.audit.verify()
+                self._report = {"ok": r.ok, "records": r.records, "first_bad_seq": r.first_bad_seq, "reason": r.reason}
+                self._key = head
+            return dict(self._report)
+
+
+def memory_url(suite: Suite) -> str | None:
+    """The memory server's URL without starting one (the dashboard must not launch Chroma)."""
+    if suite.config.memory_url:
+        return suite.config.memory_url
+    state = suite.memory.local.running()
+    return state["url"] if state else None
+
+
+def memory_reachable(suite: Suite, timeout: float = 1.0) -> tuple[bool, str | None]:
+    import httpx
+
+    url = memory_url(suite)
+    if url is None:
+        return False, None
+    try:
+        return httpx.get(f"{url}/api/v2/heartbeat", timeout=timeout).status_code == 200, url
+    except httpx.HTTPError:
+        return False, url
+
+
+def store_reachable(suite: Suite) -> bool:
+    try:
+        suite.store.connection().execute("SELECT 1").fetchone()
+        return True
+    except Exception:  # noqa: BLE001 - reported as not ready
+        return False
+
+
+def _data(suite: Suite, server: str, fact: str) -> tuple[dict[str, Any], float | None]:
+    found = evidence.read(suite.store, server, fact) or {}
+    return dict(found.get("data") or {}), found.get("published_at")
+
+
+def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[str, Any]:
+    now = time.time()
+    records = suite.audit.records(newest_first=True, limit=audit_limit)
+    head = (records[0].seq, records[0].hash) if records else (0, "")
+    audit = {
+        "chain": chain.report(suite, head),
+        "recent": [{"seq": r.seq, "ts": r.ts, "server": r.server, "tool": r.tool, "caller": r.caller,
+                    "outcome": r.outcome, "detail": r.detail[:200]} for r in records],
+    }
+    savings, savings_at = _data(suite, "forge", "savings")
+    changes, _ = _data(suite, "forge", "changes")
+    forge = {"monthly_savings_usd": float(savings.get("monthly_savings_usd", 0.0)),
+             "applied_monthly_savings_usd": float(savings.get("applied_monthly_savings_usd", 0.0)),
+             "open_proposals": int(savings.get("open_proposals", 0)),
+             "changes": int(changes.get("changes", 0)), "rollbacks": int(changes.get("rollbacks", 0)),
+             "published_at": savings_at}
+    latest, _ = _data(suite, "compliance", "latest")
+    compliance = {"frameworks": {name: {"verdict": f.get("verdict"), "checked_at": f.get("checked_at"),
+                                        "attestation_id": f.get("attestation_id")}
+                                 for name, f in sorted((latest.get("frameworks") or {}).items())}}
+    keys, _ = _data(suite, "phantom", "keys")
+    phantom = {"keys": [{"name": k.get("name"), "algorithm": k.get("algorithm"), "version": k.get("latest_version"),
+                         "destroyed": bool(k.get("destroyed")),
+                         "rotation_age_days": round((now - float(k.get("rotated_at") or k.get("created_at") or now)) / DAY, 2)}
+                        for k in keys.get("keys") or []]}
+    registry, _ = _data(suite, "nexus", "registry")
+    nexus = {"agents": int(registry.get("agents", 0)), "open_handoffs": int(registry.get("open_handoffs", 0))}
+    up, url = memory_reachable(suite)
+    memory: dict[str, Any] = {"reachable": up, "entries": None}
+    if up:
+        try:
+            memory["entries"] = suite.memory.count()
+        except Exception as exc:  # noqa: BLE001 - shown on the page, not raised
+            memory["error"] = type(exc).__name__
+    return {"generated_at": now, "audit": audit, "forge": forge, "compliance": compliance, "phantom": phantom,
+            "nexus": nexus, "memory": memory, "store": {"reachable": store_reachable(suite)}}
+
+
+async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25) -> dict[str, Any]:
+    servers = {}
+    for name, kit in kits.items():
+        try:
+            tools = await kit.mcp.list_tools()
+            servers[name] = {"healthy": True, "tools": len(tools), "endpoint": f"/{name}/mcp"}
+        except Exception as exc:  # noqa: BLE001 - an unhealthy server is what the page is for
+            servers[name] = {"healthy": False, "tools": 0, "endpoint": f"/{name}/mcp", "error": type(exc).__name__}
+    data = await anyio.to_thread.run_sync(_snapshot_sync, suite, chain, audit_limit)
+    return {"servers": servers, **data}

@@ -1,0 +1,104 @@
+"""Real pieces for the gateway tests: the gateway served by uvicorn on a loopback port (in a thread,
+so the test's Suite is the app's), an OAuth issuer's JWKS served over HTTP from keys made here,
+JWTs signed with them, and MCP clients that send a bearer token."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import jwt
+from conftest import free_port
+from cryptography.hazmat.primitives.asymmetric import rsa
+from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared._httpx_utils import create_mcp_http_client
+
+
+@contextlib.contextmanager
+def serve(app: Any, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+    """Run an ASGI app under uvicorn on `port` (default: a free one) until the block ends; yields its base URL."""
+    import uvicorn
+
+    port = port or free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start the gateway")
+        time.sleep(0.02)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
+
+
+class Issuer:
+    """An OAuth authorization server's signing side: an RSA key, its JWKS over HTTP, and tokens."""
+
+    def __init__(self) -> None:
+        self.kid = uuid.uuid4().hex[:8]
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
+        self.jwks = {"keys": [{**jwk, "kid": self.kid, "use": "sig", "alg": "RS256"}]}
+        self.fetches = 0
+        issuer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                issuer.fetches += 1
+                body = json.dumps(issuer.jwks).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._http.server_address[1]}"
+        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.url}/.well-known/jwks.json"
+
+    def token(self, audience: str | list[str], scopes: list[str], *, expires_in: float = 300,
+              client_id: str = "ci-agent", issuer: str | None = None, key: Any = None) -> str:
+        now = int(time.time())
+        claims = {"iss": issuer or self.url, "sub": f"user-{client_id}", "client_id": client_id, "aud": audience,
+                  "iat": now, "exp": int(now + expires_in), "scope": " ".join(scopes)}
+        return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": self.kid})
+
+    def close(self) -> None:
+        self._http.shutdown()
+        self._http.server_close()
+
+
+def client(url: str, token: str | None = None, **kwargs: Any) -> Client:
+    """A real MCP client over streamable HTTP that sends `Authorization: Bearer <token>`."""
+    headers = {"Authorization": f"Bearer {token}"} if token else None
+    return Client(streamable_http_client(url, http_client=create_mcp_http_client(headers=headers)), **kwargs)
+
+
+MANIFEST = """\
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+"""

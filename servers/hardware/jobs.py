@@ -76,6 +76,14 @@ def process_start_token(pid: int) -> str | None:
     return fields[19]  # field 22 of stat: starttime
 
 
+def reap_children() -> None:
+    """Collect workers of this process that have exited, so they do not linger as zombies."""
+    with _children_lock:
+        for pid, child in list(_children.items()):
+            if child.poll() is not None:
+                del _children[pid]
+
+
 def _alive(pid: int | None, token: str | None) -> bool:
     if pid is None:
         return False
@@ -95,6 +103,7 @@ def submit(store: Store, home: str, qasm: str, *, shots: int, method: str, seed:
     if seed is not None and not 0 <= seed < 2**63:
         raise BadInput("`seed` must be between 0 and 2**63-1.", "Send a non-negative integer, or omit it.")
     _schema(store)
+    reap_children()
     job_id = f"job-{uuid.uuid4().hex[:16]}"
     request = {"qasm": qasm, "shots": shots, "method": method, "seed": seed,
                "noise": noise.model_dump() if noise else None, "optimization_level": optimization_level}

@@ -11,6 +11,8 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -229,17 +231,50 @@ def simulator(method: str, noise: NoiseSpec | None) -> Any:
         return _simulators[method]
 
 
+# qiskit's Rust extension crashes the process when it was first imported on a thread that has
+# since exited (the server's worker threads come and go), so every qiskit call runs on this one
+# long-lived thread.
+_qiskit_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hdr-qiskit")
+PROGRESS_EVERY_S = 0.5
+
+
+class _Stop(Exception):
+    """Raised on the qiskit thread between chunks once the caller cancelled."""
+
+
 def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed: int | None = None,
                 noise: NoiseSpec | None = None, optimization_level: int = 1, limits: Limits | None = None,
                 progress: Callable[[float, float | None, str | None], None] | None = None) -> CircuitRun:
     """Parse, check, transpile and simulate. Raises BadInput (malformed source, a method that cannot
     run the circuit) or Refused (over a cap, or more memory than allowed, naming a method that fits).
-    `progress(done, total, message)` is called between chunks of shots and may raise to cancel."""
+    `progress(done, total, message)` is called every half second while shots run; whatever it
+    raises (a cancellation) stops the simulation between chunks of shots and propagates."""
     limits = limits or Limits.from_env()
     started = time.perf_counter()
     version = check_request(qasm, shots, method, optimization_level, limits)
     if seed is not None and not 0 <= seed < 2**63:
         raise BadInput("`seed` must be between 0 and 2**63-1.", "Send a non-negative integer, or omit it.")
+    stop = threading.Event()
+    done = [0]
+    future = _qiskit_thread.submit(_simulate, qasm, version, shots, method, seed, noise, optimization_level,
+                                   limits, started, stop, done)
+    if progress is None:
+        return future.result()
+    while True:
+        try:
+            return future.result(timeout=PROGRESS_EVERY_S)
+        except FutureTimeout:
+            pass
+        try:
+            progress(done[0], shots, f"simulating: {done[0]:,} of {shots:,} shots")
+        except BaseException:
+            stop.set()
+            raise
+
+
+def _simulate(qasm: str, version: int, shots: int, method: str, seed: int | None, noise: NoiseSpec | None,
+              optimization_level: int, limits: Limits, started: float, stop: threading.Event,
+              done: list[int]) -> CircuitRun:
     circuit = parse(qasm, version)
     check_fits(circuit, method, limits)
     parsed = time.perf_counter()
@@ -252,11 +287,10 @@ def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed
     counts: dict[str, int] = {}
     used = method
     chunks = max(1, min(100, shots // SHOTS_PER_CHUNK))
-    done = 0
     for i in range(chunks):
+        if stop.is_set():
+            raise _Stop
         part = shots // chunks + (1 if i < shots % chunks else 0)
-        if progress is not None:
-            progress(done, shots, f"simulating: {done:,} of {shots:,} shots")
         result = sim.run(compiled, shots=part,
                          seed_simulator=None if seed is None else (seed + i) % 2**63).result()
         if not result.success:
@@ -265,7 +299,7 @@ def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed
         used = result.results[0].metadata.get("method", method)
         for key, n in result.get_counts().items():
             counts[key] = counts.get(key, 0) + n
-        done += part
+        done[0] += part
     simulated = time.perf_counter()
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = dict(ranked[:MAX_OUTCOMES])

@@ -70,7 +70,7 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_CARD = re.compile(r"(?<![\d+-])(?:\d[ -]?){12,18}\d(?![\d-])")  # "+49 1512 ..." is a phone number
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35|62|81)")
 
 
@@ -175,6 +175,8 @@ def _health_ids(text: str) -> Iterator[Finding]:
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d(?![\w])")
 # National (no country code) formats tried: NANP and the UK/IN/AU trunk-prefix plans. Others need "+".
 _PHONE_REGIONS = ("US", "GB", "IN", "AU")
+_OTHER_ID_WORDS = re.compile("|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)),
+                             re.IGNORECASE)
 _PHONE_WORDS = re.compile(r"(?i)\b(?:phone|tel|call|mobile|cell|fax|contact|ring|whatsapp)\b")
 
 
@@ -197,6 +199,8 @@ def _phones(text: str) -> Iterator[Finding]:
                 continue
             if phonenumbers.is_valid_number(number):
                 near = _context_near(text, m.start(), m.end(), _PHONE_WORDS)
+                if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS):
+                    break  # "NHS number 996 472 0006" with a bad check digit is still no phone number
                 separated = bool(re.search(r"[ ().\-]", raw)) or raw.startswith(("+", "00"))
                 if not (separated or near):
                     break  # a bare run of digits is more often an id than a phone
@@ -208,7 +212,7 @@ def _phones(text: str) -> Iterator[Finding]:
 
 # -- network addresses ------------------------------------------------------------------------------
 
-_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]|\.\d)")
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)")  # a sentence may end after it
 _IPV6 = re.compile(r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![0-9A-Fa-f:])")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
                   r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])")
@@ -225,6 +229,8 @@ def _ips(text: str) -> Iterator[Finding]:
         raw = m.group()
         if raw.count(":") < 2 or re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", raw) or "::" not in raw and raw.count(":") != 7:
             continue
+        if re.fullmatch(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}", raw):
+            continue  # eight two-digit groups: an EUI-64 hardware id, not an address anyone writes that way
         try:
             ipaddress.IPv6Address(raw.split("%", 1)[0])
         except ValueError:
@@ -249,7 +255,7 @@ _DOB_WORDS = re.compile(r"(?i)\b(?:born|d\.?o\.?b|date of birth|birth ?date|birt
 
 def _date_ok(match: re.Match[str]) -> bool:
     g = match.groups()
-    months = _MONTHS.split("|")
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     try:
         if g[0]:
             day = dt.date(int(g[0]), int(g[1]), int(g[2]))

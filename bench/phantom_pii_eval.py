@@ -1,0 +1,159 @@
+"""Precision and recall per entity type: phantom's detector and Presidio's pattern recognisers,
+side by side in one run, on the labelled set in bench/phantom_pii_eval.json.
+
+  .venv/bin/python bench/phantom_pii_eval.py [--split dev|heldout|all] [--errors ENTITY]
+
+The set is generated from the formats' specifications by bench/phantom_pii_data.py (see there).
+A prediction counts as correct when its type is the labelled type and its span overlaps the
+labelled span by at least half of their union (IoU >= 0.5); each labelled span is matched once.
+Everything else a detector reports is a false positive, including hits on the look-alikes and
+near-misses, which carry no label.
+
+Presidio: the predefined PatternRecognizer subclasses (and PhoneRecognizer, which wraps
+libphonenumber), each called directly with nlp_artifacts=None, so no spaCy model is needed;
+results pass through Presidio's own `remove_duplicates` and its default score threshold (0).
+Its context words only raise scores, which does not change what is reported at threshold 0.
+Presidio has no date-of-birth entity: its DateRecognizer (DATE_TIME, any date) stands in, so
+its DATE_OF_BIRTH precision counts every non-birth date as a false positive. Presidio's
+CryptoRecognizer covers Bitcoin only. Install for this bench: `.venv/bin/pip install presidio-analyzer`
+(it is not a dependency of the suite); without it the Presidio column is skipped with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from servers.phantom import pii  # noqa: E402
+
+DATA = Path(__file__).with_name("phantom_pii_eval.json")
+Span = tuple[str, int, int]
+Detector = Callable[[str], list[Span]]
+
+PRESIDIO = {  # our entity: (recogniser class, Presidio's entity name)
+    "EMAIL_ADDRESS": ("EmailRecognizer", "EMAIL_ADDRESS"), "PHONE_NUMBER": ("PhoneRecognizer", "PHONE_NUMBER"),
+    "CREDIT_CARD": ("CreditCardRecognizer", "CREDIT_CARD"), "IBAN_CODE": ("IbanRecognizer", "IBAN_CODE"),
+    "US_SSN": ("UsSsnRecognizer", "US_SSN"), "IP_ADDRESS": ("IpRecognizer", "IP_ADDRESS"),
+    "MAC_ADDRESS": ("MacAddressRecognizer", "MAC_ADDRESS"), "URL": ("UrlRecognizer", "URL"),
+    "DATE_OF_BIRTH": ("DateRecognizer", "DATE_TIME"), "CRYPTO": ("CryptoRecognizer", "CRYPTO"),
+    "US_NPI": ("UsNpiRecognizer", "US_NPI"), "UK_NHS": ("NhsRecognizer", "UK_NHS"),
+}
+
+
+def phantom_detector() -> Detector:
+    return lambda text: [(f.entity, f.start, f.end) for f in pii.detect(text)]
+
+
+def presidio_detector() -> Detector | str:
+    """Presidio's recognisers as one detector, or the reason it cannot run here."""
+    try:
+        import presidio_analyzer.predefined_recognizers as recognizers
+        from presidio_analyzer import EntityRecognizer
+    except ImportError as exc:
+        return f"presidio-analyzer is not installed ({exc}); `.venv/bin/pip install presidio-analyzer` to compare"
+    import tldextract
+
+    # Presidio's e-mail validation asks tldextract, which would fetch the public suffix list over the
+    # network on first use; the snapshot bundled with tldextract keeps this run offline.
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
+    ours = {theirs: mine for mine, (_, theirs) in PRESIDIO.items()}
+    built = [(getattr(recognizers, cls)(), theirs) for cls, theirs in PRESIDIO.values()]
+
+    def detect(text: str) -> list[Span]:
+        results = []
+        for recogniser, entity in built:
+            results += recogniser.analyze(text, entities=[entity], nlp_artifacts=None) or []
+        return [(ours[r.entity_type], r.start, r.end) for r in EntityRecognizer.remove_duplicates(results)
+                if r.entity_type in ours]
+
+    return detect
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def score(detector: Detector, cases: list[dict]) -> tuple[dict[str, Counter], list[tuple[str, str, str]], float]:
+    """Per-entity tp/fp/fn counts, the errors as (kind, entity, text), and the seconds taken."""
+    counts: dict[str, Counter] = {e: Counter() for e in pii.ENTITIES}
+    errors: list[tuple[str, str, str]] = []
+    start = time.perf_counter()
+    for case in cases:
+        gold = [(s["entity"], s["start"], s["end"]) for s in case["spans"]]
+        unmatched = list(gold)
+        for entity, s, e in detector(case["text"]):
+            hit = next((g for g in unmatched if g[0] == entity and iou((s, e), g[1:]) >= 0.5), None)
+            if hit is None:
+                counts[entity]["fp"] += 1
+                errors.append(("FP", entity, f"{case['text'][s:e]!r} in {case['text']!r}"))
+            else:
+                unmatched.remove(hit)
+                counts[entity]["tp"] += 1
+        for entity, s, e in unmatched:
+            counts[entity]["fn"] += 1
+            errors.append(("FN", entity, f"{case['text'][s:e]!r} in {case['text']!r}"))
+    return counts, errors, time.perf_counter() - start
+
+
+def pr(c: Counter) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")
+    args = parser.parse_args()
+    cases = [c for c in json.loads(DATA.read_text())["cases"] if args.split in ("all", c["split"])]
+    spans = sum(len(c["spans"]) for c in cases)
+    print(f"{len(cases)} texts ({args.split}), {spans} labelled spans, "
+          f"{sum(1 for c in cases if not c['spans'])} texts with look-alikes/near-misses only\n")
+    detectors: dict[str, Detector] = {"phantom": phantom_detector()}
+    presidio = presidio_detector()
+    if isinstance(presidio, str):
+        print(f"Presidio column skipped: {presidio}\n")
+    else:
+        detectors["presidio"] = presidio
+    results = {name: score(d, cases) for name, d in detectors.items()}
+    header = f"{'entity':<14} {'gold':>4}"
+    for name in results:
+        header += f" | {name + ' P':>11} {'R':>5} {'F1':>5} {'fp':>3} {'fn':>3}"
+    print(header)
+    print("-" * len(header))
+    totals = {name: Counter() for name in results}
+    for entity in pii.ENTITIES:
+        gold = sum(1 for c in cases for s in c["spans"] if s["entity"] == entity)
+        line = f"{entity:<14} {gold:>4}"
+        for name, (counts, _, _) in results.items():
+            c = counts[entity]
+            totals[name].update(c)
+            p, r, f = pr(c)
+            line += f" | {p:11.3f} {r:5.3f} {f:5.3f} {c['fp']:>3} {c['fn']:>3}"
+        print(line)
+    line = f"{'micro avg':<14} {spans:>4}"
+    for c in totals.values():
+        p, r, f = pr(c)
+        line += f" | {p:11.3f} {r:5.3f} {f:5.3f} {c['fp']:>3} {c['fn']:>3}"
+    print("-" * len(header))
+    print(line)
+    print("\n" + ", ".join(f"{name}: {secs * 1e3:.0f} ms for the set" for name, (_, _, secs) in results.items()))
+    if args.errors:
+        for name, (_, errors, _) in results.items():
+            print(f"\n{name} errors ({args.errors}):")
+            for kind, entity, where in errors:
+                if args.errors in ("ALL", entity):
+                    print(f"  {kind} {entity}: {where}")
+
+
+if __name__ == "__main__":
+    main()

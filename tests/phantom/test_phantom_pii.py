@@ -1,0 +1,85 @@
+"""phantom's personal-data recognisers, on published example values (card networks' test numbers,
+the CMS NPI example, the NHS example number, BIP-173/BIP-350 and EIP-55 test vectors) and on the
+look-alikes each check must reject."""
+
+from __future__ import annotations
+
+import pytest
+
+from servers.phantom import pii
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.entity, text[f.start:f.end]) for f in pii.detect(text)]
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    ("card 4111 1111 1111 1111 on file", "CREDIT_CARD", "4111 1111 1111 1111"),
+    ("IBAN GB82 WEST 1234 5698 7654 32 please", "IBAN_CODE", "GB82 WEST 1234 5698 7654 32"),
+    ("SSN: 536-90-4399", "US_SSN", "536-90-4399"),
+    ("prescriber NPI 1234567893 signed", "US_NPI", "1234567893"),
+    ("NHS number 943 476 5919 on file", "UK_NHS", "943 476 5919"),
+    ("send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa now", "CRYPTO", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"),
+    ("pay bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 now", "CRYPTO", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
+    ("pay bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0 now", "CRYPTO",
+     "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"),
+    ("to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed today", "CRYPTO", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+    ("Call +44 20 7946 0958 after five", "PHONE_NUMBER", "+44 20 7946 0958"),
+    ("mail Jane.Doe+x@mail.example.org now", "EMAIL_ADDRESS", "Jane.Doe+x@mail.example.org"),
+    ("device 00-1A-2B-3C-4D-5E joined", "MAC_ADDRESS", "00-1A-2B-3C-4D-5E"),
+    ("open https://example.org/a?b=c, then", "URL", "https://example.org/a?b=c"),
+])
+def test_valid_values_are_found_with_their_exact_span(text: str, entity: str, value: str) -> None:
+    assert found(text) == [(entity, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "card 4111 1111 1111 1112 on file",            # Luhn fails
+    "IBAN GB83 WEST 1234 5698 7654 32 please",     # mod-97 fails
+    "SSN: 666-90-4399", "SSN: 536-00-4399", "SSN: 900-12-3456", "SSN: 078-05-1120",  # SSA rules, the ad sample
+    "prescriber NPI 1234567894 signed",            # Luhn over 80840 fails
+    "NHS number 943 476 5918 on file",             # mod-11 fails
+    "send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb now",  # Base58Check fails
+    "pay bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5 now",  # bech32 checksum fails
+    "to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD today",  # EIP-55 case checksum fails
+    "build v2.14.3 on 1.2.3.4.5 at 2024-03-15T10:22:31Z",  # version strings and a timestamp
+])
+def test_look_alikes_with_failing_checks_are_not_reported(text: str) -> None:
+    assert found(text) == []
+
+
+def test_month_names_late_in_the_year_are_birth_dates() -> None:
+    # "sept" in the month alternation used to shift October-December to months 13-15
+    for month in ("October", "Nov", "December", "September", "Sept"):
+        assert found(f"DOB 6 {month} 1979 - verified") == [("DATE_OF_BIRTH", f"6 {month} 1979")]
+
+
+def test_a_date_without_birth_context_is_not_a_birth_date() -> None:
+    assert found("The meeting moved to 6 December 1979.") == []
+
+
+def test_an_ipv4_address_may_end_a_sentence() -> None:
+    assert found("last login from 202.96.203.14.") == [("IP_ADDRESS", "202.96.203.14")]
+
+
+def test_eight_two_digit_hex_groups_are_a_hardware_id_not_ipv6() -> None:
+    assert found("hwaddr 00:1a:2b:3c:4d:5e:6f:70 on eth0") == []
+    assert found("peer fe80::1ff:fe23:4567:890a%eth0 up") == [("IP_ADDRESS", "fe80::1ff:fe23:4567:890a%eth0")]
+
+
+def test_digits_after_a_plus_are_a_phone_number_not_a_card() -> None:
+    # "49 1512 3456464" happens to pass Luhn with a Visa prefix
+    assert pii.luhn_ok("4915123456464")
+    assert found("reach me at +49 1512 3456464 today") == [("PHONE_NUMBER", "+49 1512 3456464")]
+
+
+def test_an_identifier_in_its_own_context_is_not_a_phone_number() -> None:
+    # a bad NHS check digit makes it no NHS number, but the context says it is no phone number either
+    assert found("NHS number 996 472 0006 registered at the surgery.") == []
+    assert found("Call 020 7946 0958 today") == [("PHONE_NUMBER", "020 7946 0958")]
+
+
+def test_entities_filter_limits_the_types() -> None:
+    text = "mail a.b@example.com from 10.1.2.3"
+    assert found(text) == [("EMAIL_ADDRESS", "a.b@example.com"), ("IP_ADDRESS", "10.1.2.3")]
+    assert [f.entity for f in pii.detect(text, ["IP_ADDRESS"])] == ["IP_ADDRESS"]

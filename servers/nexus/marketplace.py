@@ -27,7 +27,7 @@ REGISTRABLE_TIERS = ("sandbox", "external")  # `core` is reserved for the suite'
 MIN_DEADLINE_S, MAX_DEADLINE_S = 1.0, 30 * 86400.0
 MAX_CAPABILITIES = 20
 # Below this similarity a capability counts as a gap in `compose`, not a weak match.
-TEAM_MIN_RELEVANCE = 0.35
+TEAM_MIN_RELEVANCE = 0.25
 
 
 def cards_dir() -> Path:
@@ -226,7 +226,7 @@ class Marketplace:
             outcome_ok, result, reason, attempts = delivery.ok, delivery.result, delivery.reason, delivery.attempts
         finished = await anyio.to_thread.run_sync(
             lambda: self.handoffs.finish_delivery(handoff.id, outcome_ok, result, reason,
-                                                  handoff.attempts - 1 + max(attempts, 1)))
+                                                  handoff.attempts + max(attempts, 1)))
         await anyio.to_thread.run_sync(self._after_outcome, finished, "handoff")
         return finished
 

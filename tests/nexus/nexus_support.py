@@ -53,3 +53,27 @@ TRANSLATOR = card("Polyglot", [
           "Translates text between English, German, French and Japanese, keeping formatting.",
           ["language"], ["put this paragraph into German"], input_modes=["application/pdf"]),
 ], metadata={"price_usd": 0.01, "latency_ms": 2000})
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port: int, timeout: float = 30.0) -> bool:
+    """True once something accepts TCP connections on 127.0.0.1:`port` (an MCP endpoint's GET
+    opens an event stream that never ends, so HTTP polling would hang)."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False

@@ -232,10 +232,13 @@ def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Si
     def at(k: int) -> datetime:
         return t0 + timedelta(seconds=k * grid.step_s)
 
-    lookup = {(int(k), int(s)): i for i, (k, s) in enumerate(zip(sightings.step, sightings.sat, strict=True))}
+    n_sats = len(const.names)
+    keys = sightings.step * n_sats + sightings.sat
+    by_key = np.argsort(keys)
+    sorted_keys = keys[by_key]
 
     def look(k: int, s: int) -> Look:
-        i = lookup[(k, s)]
+        i = int(by_key[np.searchsorted(sorted_keys, k * n_sats + s)])
         return Look(time=iso(at(k)), elevation_deg=round(float(sightings.elevation[i]), 3),
                     azimuth_deg=round(float(sightings.azimuth[i]), 3))
 

@@ -14,7 +14,7 @@ from servers.phantom import dp, pii
 from servers.phantom.keyring import KeyInfo, check_key_name
 from servers.phantom.redaction import MODES
 from servers.phantom.service import services
-from servers.phantom.transit import Item
+from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
 from shared.errors import BadInput
 from shared.suite import Suite
@@ -203,8 +203,7 @@ def encrypt(suite: Suite, key: str, plaintext: str | None, batch: list[str] | No
     transit = services(suite).transit
     transit.ensure_key(key)
     out = transit.encrypt(key, items)
-    version = int(out[0].split(":")[1][1:])
-    return Encrypted(key=key, key_version=version, **_shape(plaintext is not None, out))
+    return Encrypted(key=key, key_version=ciphertext_version(out[0]), **_shape(plaintext is not None, out))
 
 
 def _shape(single: bool, out: list[str]) -> dict:
@@ -231,7 +230,7 @@ def rewrap(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | No
     check_key_name(key)
     items = _ciphertext_items(ciphertext, batch, context, associated_data)
     out = services(suite).transit.rewrap(key, items)
-    return Encrypted(key=key, key_version=int(out[0].split(":")[1][1:]), **_shape(ciphertext is not None, out))
+    return Encrypted(key=key, key_version=ciphertext_version(out[0]), **_shape(ciphertext is not None, out))
 
 
 def rotate_key(suite: Suite, key: str) -> KeyView:

@@ -25,6 +25,7 @@ PREFIX = "phantom"
 NONCE_BYTES = 12
 TAG_BYTES = 16
 CIPHERTEXT_HEADER = re.compile(r"^(?:phantom|vault):v([1-9][0-9]{0,8}):")
+CIPHERTEXT_HEADER_BYTES = re.compile(CIPHERTEXT_HEADER.pattern.encode())
 CIPHERTEXT_HINT = "Send the whole ciphertext `encrypt` returned (phantom:v<N>:<base64>)."
 
 
@@ -54,14 +55,17 @@ class Transit(Protocol):
     def key(self, name: str) -> KeyInfo: ...
 
 
-def parse_ciphertext(text: str) -> tuple[int, bytes]:
-    """(version, raw bytes) of a ciphertext; BadInput if it is not one."""
-    match = CIPHERTEXT_HEADER.match(text) if isinstance(text, str) else None
+def parse_ciphertext(text: str | bytes) -> tuple[int, bytes]:
+    """(version, raw bytes) of a ciphertext, given as text or its ASCII bytes; BadInput if it is not one.
+    Bytes are the fast path: binascii decodes bytes about three times faster than str."""
+    if isinstance(text, str):
+        text = text.encode("ascii", "replace")
+    match = CIPHERTEXT_HEADER_BYTES.match(text) if isinstance(text, bytes | bytearray) else None
     if match is None:
         raise BadInput("That is not a phantom ciphertext.", CIPHERTEXT_HINT)
-    body = text[match.end():]
-    if "-" in body or "_" in body:  # tolerate the URL-safe alphabet
-        body = body.replace("-", "+").replace("_", "/")
+    body = memoryview(text)[match.end():]
+    if text.find(b"-", match.end()) >= 0 or text.find(b"_", match.end()) >= 0:  # the URL-safe alphabet
+        body = bytes(body).replace(b"-", b"+").replace(b"_", b"/")
     try:
         raw = binascii.a2b_base64(body, strict_mode=True)
     except (binascii.Error, ValueError):
@@ -69,6 +73,14 @@ def parse_ciphertext(text: str) -> tuple[int, bytes]:
     if len(raw) < NONCE_BYTES + TAG_BYTES:
         raise BadInput("The ciphertext is truncated.", CIPHERTEXT_HINT)
     return int(match.group(1)), raw
+
+
+def ciphertext_version(text: str) -> int:
+    """The key version in a ciphertext's header (without decoding the body)."""
+    match = CIPHERTEXT_HEADER.match(text)
+    if match is None:
+        raise BadInput("That is not a phantom ciphertext.", CIPHERTEXT_HINT)
+    return int(match.group(1))
 
 
 class LocalTransit:
@@ -135,9 +147,11 @@ class LocalTransit:
                            "Use `seal`/`unseal` with it, or encrypt with a symmetric key.")
         return info
 
-    def encrypt_bytes(self, name: str, item: Item) -> bytes:
-        """Binary form `phantom:v<N>:` || nonce || ciphertext || tag (for files and envelopes)."""
-        info = self._symmetric(name)
+    def encrypt_bytes(self, name: str, item: Item, info: KeyInfo | None = None) -> bytearray:
+        """Binary form `phantom:v<N>:` || nonce || ciphertext || tag (for files and envelopes), sealed
+        straight into one buffer (no concatenation copies). `info` is the key as this call already
+        resolved it (a batch checks the keyring's freshness once)."""
+        info = info or self._symmetric(name)
         version = info.latest_version
         aead = self._aead(info, version, item.context)
         if info.convergent:
@@ -146,21 +160,34 @@ class LocalTransit:
         else:
             nonce = secrets.token_bytes(NONCE_BYTES)
         header = b"phantom:v%d:" % version
-        return header + nonce + aead.encrypt(nonce, item.data, _aad(name, version, item.associated_data))
-
-    def encrypt(self, name: str, items: list[Item]) -> list[str]:
-        out = []
-        for item in items:
-            blob = self.encrypt_bytes(name, item)
-            header_end = blob.index(b":", 9) + 1
-            out.append(blob[:header_end].decode() + binascii.b2a_base64(blob[header_end:], newline=False).decode())
+        start = len(header) + NONCE_BYTES
+        out = bytearray(start + len(item.data) + TAG_BYTES)
+        out[:start] = header + nonce
+        aead.encrypt_into(nonce, item.data, _aad(name, version, item.associated_data), memoryview(out)[start:])
         return out
 
-    def _open(self, name: str, text: str, item: Item) -> bytes:
+    def encrypt(self, name: str, items: list[Item]) -> list[str]:
+        info = self._symmetric(name)  # one freshness check for the whole call
+        out = []
+        for item in items:
+            blob = self.encrypt_bytes(name, item, info)
+            header_end = blob.index(b":", 9) + 1
+            out.append(blob[:header_end].decode()
+                       + binascii.b2a_base64(memoryview(blob)[header_end:], newline=False).decode("ascii"))
+        return out
+
+    def decrypt_bytes(self, name: str, blob: bytes | bytearray, item: Item = Item(b"")) -> bytes:
+        """Open the binary form made by `encrypt_bytes` (`item` gives context and associated data)."""
+        match = CIPHERTEXT_HEADER_BYTES.match(blob)
+        if match is None or len(blob) < match.end() + NONCE_BYTES + TAG_BYTES:
+            raise BadInput("That is not a binary phantom ciphertext.", "Send what encrypt_bytes returned.")
+        start = match.end()
+        return self._open(name, int(match.group(1)), blob[start:start + NONCE_BYTES],
+                          memoryview(blob)[start + NONCE_BYTES:], item, self._symmetric(name))
+
+    def _open(self, name: str, version: int, nonce: bytes, sealed: memoryview, item: Item, info: KeyInfo) -> bytes:
         from cryptography.exceptions import InvalidTag
 
-        info = self._symmetric(name)
-        version, raw = parse_ciphertext(text)
         if version > info.latest_version:
             raise BadInput(f"Key {name!r} has no version {version} (latest is {info.latest_version}).",
                            "Check that the ciphertext was made with this key.")
@@ -170,15 +197,21 @@ class LocalTransit:
                           "Rewrap data before raising min_decryption_version, or lower it with configure_key.")
         aead = self._aead(info, version, item.context)
         try:
-            return aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], _aad(name, version, item.associated_data))
+            return aead.decrypt(nonce, sealed, _aad(name, version, item.associated_data))
         except InvalidTag:
             raise Refused(f"The ciphertext does not decrypt under key {name!r}: it was altered, or the "
                           "context or associated data differ from encryption.",
                           "Send the ciphertext unchanged with the same key, context and associated data.") from None
 
     def decrypt(self, name: str, items: list[Item]) -> list[bytes]:
-        # Every item is opened before any plaintext is returned: a batch fails as a whole.
-        return [self._open(name, item.data.decode("ascii", "replace"), item) for item in items]
+        """Each item's `data` is a ciphertext's text as ASCII bytes. Every item is opened before any
+        plaintext is returned: a batch fails as a whole."""
+        info = self._symmetric(name)  # one freshness check for the whole call
+        out = []
+        for item in items:
+            version, raw = parse_ciphertext(item.data)
+            out.append(self._open(name, version, raw[:NONCE_BYTES], memoryview(raw)[NONCE_BYTES:], item, info))
+        return out
 
     def rewrap(self, name: str, items: list[Item]) -> list[str]:
         plain = [Item(p, i.context, i.associated_data) for p, i in zip(self.decrypt(name, items), items, strict=True)]

@@ -118,6 +118,18 @@ def _cards(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(args: argparse.Namespace) -> int:
+    from servers.ask import main as ask_main
+
+    return ask_main(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from servers.demo import main as demo_main
+
+    return demo_main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hdr", description="HDR Empire: five MCP servers sharing memory, state and audit.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -127,6 +139,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--config", help="gateway.json: auth, limits, public URL (default $HDR_HOME/gateway.json)")
     serve.set_defaults(func=_serve)
+
+    ask = sub.add_parser("ask", help="do an operation in plain words: Claude with the suite's tools")
+    ask.add_argument("question")
+    ask.add_argument("--url", help="a running gateway (default: the servers in this process)")
+    ask.add_argument("--servers", help="comma-separated subset, e.g. forge,compliance (default: all five)")
+    ask.add_argument("--model", help="Claude model (default $HDR_ASK_MODEL or claude-sonnet-4-5)")
+    ask.set_defaults(func=_ask)
+
+    demo = sub.add_parser("demo", help="a scripted tour of the five servers on embedded defaults")
+    demo.add_argument("--url", help="a running gateway (default: the servers in this process)")
+    demo.set_defaults(func=_demo)
 
     run = sub.add_parser("run", help="one server over stdio (as Claude Desktop starts it)")
     run.add_argument("server", choices=SERVER_NAMES)

@@ -4,7 +4,7 @@ Keys are generated on first use and kept in the shared store; private parts are 
 with AES-256-GCM under a key-encryption key (KEK) and bound to their key id as associated
 data, so a private blob cannot be swapped between rows. The KEK comes from HDR_MASTER_KEY
 (any string, stretched with HKDF-SHA256) or from a 0600 file under HDR_HOME that is created on
-first use. (A suite-wide KEK helper belongs in shared/; this one is local until that exists.)
+first use (shared/kek.py, the same master secret phantom's keyring uses, with its own derived KEK).
 
 Rotation retires the active key of each algorithm and creates a new one in one transaction;
 retired public keys stay, so attestations signed before a rotation still verify.
@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from shared.errors import Unavailable
+from shared.kek import KeyEncryptionKey, load_kek
 from shared.suite import Suite
 
 ED25519 = "ed25519"
@@ -96,34 +94,11 @@ def keyid_of(algorithm: str, public: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _kek(suite: Suite) -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    master = os.environ.get("HDR_MASTER_KEY")
-    if master:
-        material = master.encode()
-    else:
-        material = _key_file(suite.config.ensure_home() / "keys" / "compliance-kek.key")
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"hdr-empire", info=b"compliance signing keys").derive(material)
+KEK_PURPOSE = "compliance signing keys"
 
 
-def _key_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process created it first
-        return path.read_bytes()
-    key = os.urandom(32)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-        f.flush()
-        os.fsync(f.fileno())
-    return key
+def _kek(suite: Suite) -> KeyEncryptionKey:
+    return load_kek(suite.config.ensure_home(), KEK_PURPOSE)
 
 
 def _generate(algorithm: str) -> tuple[str, bytes]:
@@ -162,14 +137,11 @@ class Keyring:
         suite.store.ensure_schema("compliance_keys", SCHEMA)
 
     def _insert(self, db: Any, algorithm: str) -> None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         public, seed = _generate(algorithm)
         keyid = keyid_of(algorithm, public)
-        nonce = os.urandom(12)
-        sealed = AESGCM(_kek(self.suite)).encrypt(nonce, seed, keyid.encode())
+        sealed = _kek(self.suite).wrap(seed, keyid)  # nonce travels inside the wrapped blob
         db.execute("INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                   (keyid, algorithm, public, sealed, nonce, time.time()))
+                   (keyid, algorithm, public, sealed, b"", time.time()))
 
     def _active_row(self, algorithm: str) -> Any:
         query = "SELECT * FROM compliance_keys WHERE algorithm=? AND retired_at IS NULL"
@@ -190,16 +162,8 @@ class Keyring:
 
     def private_key(self, algorithm: str) -> tuple[str, Any]:
         """(keyid, private key object) of the active key, created on first use."""
-        from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         row = self._active_row(algorithm)
-        try:
-            seed = AESGCM(_kek(self.suite)).decrypt(row["nonce"], row["private_sealed"], row["keyid"].encode())
-        except InvalidTag:
-            raise Unavailable("The attestation signing key cannot be decrypted: HDR_MASTER_KEY (or the key file "
-                              "under HDR_HOME/keys) is not the one it was stored under.",
-                              "Restore the original HDR_MASTER_KEY, or rotate_keys to start new keys.") from None
+        seed = _kek(self.suite).unwrap(row["private_sealed"], row["keyid"])  # Unavailable under a wrong master key
         return row["keyid"], _private_key(algorithm, seed)
 
     def public_keys(self, include_retired: bool = True) -> list[PublicKey]:

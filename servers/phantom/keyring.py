@@ -1,6 +1,6 @@
 """phantom's local keyring: named, versioned keys in the shared SQLite store.
 
-Each key version's material is wrapped under the KEK (kek.py) before it touches the store.
+Each key version's material is wrapped under the KEK (shared/kek.py) before it touches the store.
 A rotation, a policy change or a destruction is one transaction: a process killed half-way
 leaves the keyring as it was before the call. Unwrapped material is cached in the process and
 the cache is dropped whenever another connection commits to the database (SQLite's
@@ -15,9 +15,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from servers.phantom.kek import KeyEncryptionKey
 from shared import evidence, sealing
 from shared.errors import BadInput, Conflict, NotFound, Refused
+from shared.kek import KeyEncryptionKey
 from shared.store import Store
 
 KEY_TYPES = {"aes256-gcm": 32, "chacha20-poly1305": 32, sealing.ALGORITHM: sealing.PRIVATE_KEY_BYTES}

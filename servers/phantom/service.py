@@ -8,13 +8,15 @@ import threading
 from dataclasses import dataclass
 
 from servers.phantom.dp import Budgets
-from servers.phantom.kek import load_kek
 from servers.phantom.keyring import KeyInfo, Keyring
 from servers.phantom.redaction import Redactor
 from servers.phantom.transit import LocalTransit, Transit
 from shared import sealing
 from shared.errors import BadInput, NotFound, Refused
+from shared.kek import load_kek
 from shared.suite import Suite
+
+KEK_PURPOSE = "phantom keyring"
 
 
 @dataclass
@@ -67,7 +69,7 @@ def services(suite: Suite) -> Phantom:
     if found is not None and found.keyring.store is suite.store:
         return found
     with _lock:
-        kek = load_kek(suite.config.home)
+        kek = load_kek(suite.config.home, KEK_PURPOSE)
         keyring = Keyring(suite.store, kek)
         local = LocalTransit(keyring)
         transit: Transit = local

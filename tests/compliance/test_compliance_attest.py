@@ -110,15 +110,15 @@ def test_private_keys_are_stored_encrypted(offline_suite: Suite) -> None:
     raw = (offline_suite.config.home / "state.db").read_bytes()
     db = sqlite3.connect(offline_suite.config.home / "state.db")
     sealed = db.execute("SELECT private_sealed FROM compliance_keys WHERE keyid=?", (keyid,)).fetchone()[0]
-    assert seed not in raw and seed not in sealed and len(sealed) == len(seed) + 16
+    assert seed not in raw and seed not in sealed and len(sealed) == 12 + len(seed) + 16  # nonce, ciphertext, GCM tag
     assert "private" not in json.dumps([k.to_dict() for k in keyring.public_keys()])
 
 
 def test_a_different_master_key_cannot_unlock_the_signing_key(offline_suite: Suite, monkeypatch) -> None:
-    monkeypatch.setenv("HDR_MASTER_KEY", "first")
+    monkeypatch.setenv("HDR_MASTER_KEY", "first master key, long enough")
     Keyring(offline_suite).signer(ED25519)
-    monkeypatch.setenv("HDR_MASTER_KEY", "second")
+    monkeypatch.setenv("HDR_MASTER_KEY", "second master key, long enough")
     from shared.errors import Unavailable
 
-    with pytest.raises(Unavailable, match="cannot be decrypted"):
+    with pytest.raises(Unavailable, match="cannot be unlocked with the current master key"):
         Keyring(offline_suite).signer(ED25519)

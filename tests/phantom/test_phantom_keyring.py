@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from servers.phantom.kek import KEK_FILE, load_kek
 from servers.phantom.keyring import Keyring
+from servers.phantom.service import KEK_PURPOSE
 from servers.phantom.transit import Item, LocalTransit
 from shared.errors import Unavailable
+from shared.kek import KEK_FILE, load_kek
 from shared.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,12 +24,13 @@ CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
     from shared.store import Store
-    from servers.phantom.kek import load_kek
+    from servers.phantom.service import KEK_PURPOSE
+    from shared.kek import load_kek
     from servers.phantom.keyring import Keyring
     from servers.phantom.transit import Item, LocalTransit
     home = Path(sys.argv[1])
     store = Store(home / "state.db")
-    ring = Keyring(store, load_kek(home))
+    ring = Keyring(store, load_kek(home, KEK_PURPOSE))
     transit = LocalTransit(ring)
     transit.ensure_key("k")
     for _ in range(3):
@@ -58,7 +60,7 @@ def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Pat
     assert len(ciphertexts) == 3
 
     store = Store(home / "state.db")
-    ring = Keyring(store, load_kek(home))
+    ring = Keyring(store, load_kek(home, KEK_PURPOSE))
     info = ring.require("k")
     assert info.latest_version == 4  # 1 + three committed rotations; the killed one left nothing
     assert sorted(info.version_created_at) == [1, 2, 3, 4]
@@ -70,28 +72,28 @@ def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Pat
 
 
 def test_kek_file_is_created_0600_once_and_reused(tmp_path: Path) -> None:
-    first = load_kek(tmp_path, env={})
+    first = load_kek(tmp_path, KEK_PURPOSE, env={})
     path = tmp_path / KEK_FILE
     assert path.stat().st_mode & 0o777 == 0o600 and len(path.read_bytes()) == 32
     wrapped = first.wrap(b"material", "phantom-key:a:1")
-    assert load_kek(tmp_path, env={}).unwrap(wrapped, "phantom-key:a:1") == b"material"
+    assert load_kek(tmp_path, KEK_PURPOSE, env={}).unwrap(wrapped, "phantom-key:a:1") == b"material"
     assert b"material" not in wrapped
 
 
 def test_a_group_readable_kek_file_is_refused(tmp_path: Path) -> None:
-    load_kek(tmp_path, env={})
+    load_kek(tmp_path, KEK_PURPOSE, env={})
     os.chmod(tmp_path / KEK_FILE, 0o644)
     with pytest.raises(Unavailable, match="chmod 600"):
-        load_kek(tmp_path, env={})
+        load_kek(tmp_path, KEK_PURPOSE, env={})
 
 
 def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path) -> None:
     store = Store(tmp_path / "state.db")
-    ring = Keyring(store, load_kek(tmp_path, env={"HDR_MASTER_KEY": "correct horse battery staple"}))
+    ring = Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "correct horse battery staple"}))
     ct = LocalTransit(ring)
     ct.ensure_key("k")
     made = ct.encrypt("k", [Item(b"x")])
-    other = LocalTransit(Keyring(store, load_kek(tmp_path, env={"HDR_MASTER_KEY": "another master key 123"})))
+    other = LocalTransit(Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "another master key 123"})))
     with pytest.raises(Unavailable, match="master key") as caught:
         other.decrypt("k", [Item(made[0].encode())])
     assert "correct horse" not in str(caught.value)
@@ -100,11 +102,12 @@ def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path
 
 def test_rotation_in_another_process_is_seen_by_a_cached_keyring(tmp_path: Path) -> None:
     store = Store(tmp_path / "state.db")
-    ring = Keyring(store, load_kek(tmp_path, env={}))
+    ring = Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={}))
     LocalTransit(ring).ensure_key("k")
     assert ring.require("k").latest_version == 1
     script = ("import sys; from pathlib import Path; from shared.store import Store; "
-              "from servers.phantom.kek import load_kek; from servers.phantom.keyring import Keyring; "
-              "h=Path(sys.argv[1]); Keyring(Store(h/'state.db'), load_kek(h, env={})).rotate('k')")
+              "from servers.phantom.service import KEK_PURPOSE; "
+              "from shared.kek import load_kek; from servers.phantom.keyring import Keyring; "
+              "h=Path(sys.argv[1]); Keyring(Store(h/'state.db'), load_kek(h, KEK_PURPOSE, env={})).rotate('k')")
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, check=True)
     assert ring.require("k").latest_version == 2

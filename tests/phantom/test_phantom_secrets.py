@@ -68,7 +68,7 @@ async def test_no_tool_leaks_key_material_or_other_plaintext(suite: Suite, caplo
     phantom = services(suite)
     materials = [phantom.keyring.material(i.name, v) for i in phantom.keyring.list() if not i.destroyed
                  for v in i.version_created_at]
-    kek_bytes = (suite.config.home / "phantom.kek").read_bytes()
+    kek_bytes = (suite.config.home / "master.key").read_bytes()
     needles = [SECRET, PII_EMAIL]
     for secret in [*materials, kek_bytes]:
         needles += [secret.hex(), base64.b64encode(secret).decode(), base64.urlsafe_b64encode(secret).decode().rstrip("=")]

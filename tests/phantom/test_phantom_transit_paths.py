@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from servers.phantom.kek import load_kek
 from servers.phantom.keyring import Keyring
+from servers.phantom.service import KEK_PURPOSE
 from servers.phantom.transit import Item, LocalTransit, parse_ciphertext
 from shared.errors import BadInput, NotFound, Refused
+from shared.kek import load_kek
 from shared.store import Store
 
 
 def transit_at(home: Path) -> LocalTransit:
     """A transit with its own Store object, hence its own SQLite connection, like another process."""
-    return LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, env={})))
+    return LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, KEK_PURPOSE, env={})))
 
 
 def test_binary_form_round_trips_and_rejects_tampering(tmp_path: Path) -> None:

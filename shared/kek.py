@@ -1,10 +1,12 @@
-"""The key-encryption key (KEK) that protects every phantom key at rest in the shared store.
+"""Key-encryption keys (KEKs): what protects key material at rest in the shared store
+(phantom's keyring, compliance's signing keys).
 
-Taken from HDR_MASTER_KEY when set (any secret string of at least 16 characters; it is
-stretched with HKDF-SHA256), otherwise from `phantom.kek` under HDR_HOME: 32 random bytes
-created with mode 0600 on first run. The file is written to a temporary name and linked into
-place, so a process killed while creating it never leaves a short key behind, and two
-processes starting at once agree on one key.
+The suite has one master secret: HDR_MASTER_KEY when set (any secret string of at least 16
+characters), otherwise `master.key` under HDR_HOME — 32 random bytes created with mode 0600 on
+first run. The file is written to a temporary name and linked into place, so a process killed
+while creating it never leaves a short key behind, and two processes starting at once agree on
+one key. Each purpose gets its own KEK derived from the master with HKDF-SHA256, so a wrapped
+key from one server's table never unwraps under another's KEK.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 
 from shared.errors import BadInput, Unavailable
 
-KEK_FILE = "phantom.kek"
+MASTER_KEY_FILE = "master.key"
+KEK_FILE = MASTER_KEY_FILE  # the file a key-file installation keeps; back it up with the database
 KEK_BYTES = 32
 NONCE_BYTES = 12
 
@@ -24,14 +27,15 @@ class KeyEncryptionKey:
     """Wraps and unwraps key material; `label` (name and version) is bound as associated data,
     so a wrapped key copied to another row does not unwrap."""
 
-    def __init__(self, key: bytes, source: str) -> None:
+    def __init__(self, key: bytes, source: str, purpose: str = "") -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         self._aead = AESGCM(key)
         self.source = source  # "HDR_MASTER_KEY" or the file path; never the key itself
+        self.purpose = purpose
 
     def __repr__(self) -> str:
-        return f"KeyEncryptionKey(source={self.source!r})"
+        return f"KeyEncryptionKey(purpose={self.purpose!r}, source={self.source!r})"
 
     def wrap(self, material: bytes, label: str) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)
@@ -44,27 +48,30 @@ class KeyEncryptionKey:
             return self._aead.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], label.encode())
         except (InvalidTag, ValueError):
             raise Unavailable(
-                f"The keyring entry {label.split(':')[1]!r} cannot be unlocked with the current master key "
+                f"Stored key material ({self.purpose}: {label}) cannot be unlocked with the current master key "
                 f"(from {self.source}).",
-                "Start phantom with the HDR_MASTER_KEY (or phantom.kek file) the keys were created under.",
+                "Start the suite with the HDR_MASTER_KEY (or HDR_HOME/master.key file) the keys were created under.",
             ) from None
 
 
-def load_kek(home: Path, env: dict[str, str] | None = None) -> KeyEncryptionKey:
-    """The KEK from HDR_MASTER_KEY, else from (or newly into) HDR_HOME/phantom.kek."""
+def load_kek(home: Path, purpose: str, env: dict[str, str] | None = None) -> KeyEncryptionKey:
+    """The KEK for `purpose` (e.g. "phantom keyring"), derived from HDR_MASTER_KEY, else from
+    (or newly into) HDR_HOME/master.key."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     env = dict(os.environ) if env is None else env
     master = env.get("HDR_MASTER_KEY")
     if master:
         if len(master) < 16:
             raise BadInput("HDR_MASTER_KEY is too short to be a key.",
                            "Set it to at least 16 random characters (e.g. `openssl rand -base64 32`).")
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-        key = HKDF(hashes.SHA256(), KEK_BYTES, salt=b"hdr-phantom-kek", info=b"v1").derive(master.encode())
-        return KeyEncryptionKey(key, "HDR_MASTER_KEY")
-    path = home / KEK_FILE
-    return KeyEncryptionKey(_read_or_create(path), str(path))
+        material, source = master.encode(), "HDR_MASTER_KEY"
+    else:
+        path = home / MASTER_KEY_FILE
+        material, source = _read_or_create(path), str(path)
+    key = HKDF(hashes.SHA256(), KEK_BYTES, salt=b"hdr-empire-kek-v1", info=purpose.encode()).derive(material)
+    return KeyEncryptionKey(key, source, purpose)
 
 
 def _read_or_create(path: Path) -> bytes:

@@ -50,7 +50,8 @@ async def build_card(name: str, base_url: str = DEFAULT_BASE_URL) -> dict[str, A
         "defaultInputModes": ["application/json", "text/plain"],
         "defaultOutputModes": ["application/json", "text/plain"],
         "skills": skills,
-        "metadata": {"mcp": {"transport": "streamable-http", "endpoint": f"/{name}/mcp", "server": name}},
+        "metadata": {"mcp": {"transport": "streamable-http", "endpoint": f"/{name}/mcp", "server": name},
+                     **kit.card_metadata},
     }
 
 

@@ -156,6 +156,7 @@ class ToolKit:
         self.mcp = HDRServer(name=name, title=title, description=description,
                              instructions=instructions or description, version=version)
         self.tools: dict[str, Callable[..., Any]] = {}
+        self.card_metadata: dict[str, Any] = {}  # extra facts for the server's A2A agent card
 
     @property
     def suite(self) -> Suite:

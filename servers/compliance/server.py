@@ -18,6 +18,9 @@ kit = create_server(
     "attestations and verifies the audit trail.",
 )
 mcp = kit.mcp
+# Keys are generated per installation, so the card names where to fetch them rather than the keys.
+kit.card_metadata["attestationKeys"] = {"resource": "compliance://keys", "format": "securesystemslib",
+                                        "algorithms": ["ed25519", "ml-dsa-65"]}
 
 # imported after kit: these modules are light (no heavy libraries at import time)
 from servers.compliance import attestations, checking, trail  # noqa: E402

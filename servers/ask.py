@@ -151,8 +151,8 @@ def main(args: Any) -> int:
     import anthropic
     import httpx2
 
-    for noisy in ("anthropic", "httpx", "httpx2", "mcp"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # the servers' chatter stays off the answer
+    logging.getLogger().setLevel(logging.WARNING)
     try:
         asker = Asker(url=args.url, token=os.environ.get("HDR_TOKEN"),
                       servers=args.servers.split(",") if args.servers else SERVER_NAMES, model=args.model)

@@ -143,9 +143,8 @@ async def check(target: str, framework: str, version: str = "latest", url: str |
     out(f"{framework} {d['version']}: {d['verdict']} ({d['failed']} of {d['checks_run']} checks failed, "
         f"{d['findings_total']} findings over {d['objects_checked']} objects)")
     for finding in d["findings"][:50]:
-        obj = "/".join(x for x in (finding.get("kind"), finding.get("namespace"), finding.get("name")) if x)
-        out(f"  {finding.get('severity', '?'):<8} {finding.get('check')}: {obj} {finding.get('path') or ''} - "
-            f"{finding.get('message')}")
+        out(f"  {finding['severity']:<8} {finding['check']}: {finding['object']} {finding['field']}: "
+            f"{finding['message']}")
     return 0 if d["verdict"] == "pass" else 1
 
 

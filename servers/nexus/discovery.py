@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,11 +22,14 @@ from shared.errors import BadInput
 
 MAX_QUERY = 1000
 MAX_K = 50
-# Weights of the fused score; chosen on the labelled set in bench/nexus_discovery_queries.py
-# (see docs/nexus.md for the figures). Embeddings carry meaning across paraphrases; BM25 rescues
-# exact jargon (a tool name, "OOM", "TLE") that the small embedding model blurs.
-EMBEDDING_WEIGHT = 0.7
-LEXICAL_WEIGHT = 0.3
+# The fused score: EMBEDDING_WEIGHT * cosine + LEXICAL_WEIGHT * bm25 / (bm25 + LEXICAL_SATURATION).
+# Embeddings carry meaning across paraphrases; BM25 rescues exact jargon (a tool name, "OOM",
+# "TLE") that the small embedding model blurs. Saturating BM25 (rather than dividing by the best
+# score of the query) keeps one shared common word from outweighing meaning. Chosen on half of
+# the labelled set in bench/nexus_discovery_set.py (figures in docs/nexus.md).
+EMBEDDING_WEIGHT = 0.9
+LEXICAL_WEIGHT = 0.1
+LEXICAL_SATURATION = 10.0
 TIER_FACTOR = {"core": 1.0, "sandbox": 0.97, "external": 0.94}
 MODES = ("fused", "embedding", "lexical")
 
@@ -57,7 +60,20 @@ class _Snapshot:
     modes: list[frozenset[str]]
     matrix: np.ndarray
     bm25: BM25Index
-    by_agent: dict[str, np.ndarray] = field(default_factory=dict)
+    agent_index: np.ndarray  # row -> position in `agents`
+    agents: list[str]
+    tier_factor: np.ndarray
+    factors: tuple[dict[str, float], np.ndarray] | None = None  # (quality map, tier x quality per row)
+
+    def factors_for(self, quality: dict[str, float]) -> np.ndarray:
+        """Tier and quality factor per row, recomputed only when the quality map changes."""
+        cached = self.factors
+        if cached is not None and cached[0] is quality:
+            return cached[1]
+        per_agent = np.array([quality_factor(quality.get(a)) for a in self.agents], dtype=np.float32)
+        result = self.tier_factor * per_agent[self.agent_index]
+        self.factors = (quality, result)
+        return result
 
 
 class SkillIndex:
@@ -99,7 +115,13 @@ class SkillIndex:
             tiers=np.array([r["tier"] for r in rows], dtype=object),
             tags=[frozenset(t.lower() for t in json.loads(r["tags"])) for r in rows],
             modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
-            matrix=matrix, bm25=BM25Index([r["text"] for r in rows]))
+            matrix=matrix, bm25=BM25Index([r["text"] for r in rows]),
+            agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
+            tier_factor=np.array([TIER_FACTOR[r["tier"]] for r in rows], dtype=np.float32))
+        positions: dict[str, int] = {}
+        for i, agent_id in enumerate(snap.agent_ids):
+            snap.agent_index[i] = positions.setdefault(agent_id, len(positions))
+        snap.agents = list(positions)
         return snap
 
     def search(self, query: str, k: int = 5, tags: list[str] | None = None, tier: str | None = None,
@@ -132,8 +154,7 @@ class SkillIndex:
             vector = self.embed([query])[0]
             embedding = snap.matrix @ vector
         lexical = snap.bm25.scores(query) if mode != "embedding" else np.zeros_like(embedding)
-        top_lex = float(lexical[mask].max()) if mask.any() else 0.0
-        lexical_norm = lexical / top_lex if top_lex > 0 else lexical
+        lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
         if mode == "embedding":
             relevance = embedding
         elif mode == "lexical":
@@ -143,10 +164,7 @@ class SkillIndex:
 
         quality = self.quality()
         if mode == "fused":
-            factors = np.array([quality_factor(quality.get(a)) * TIER_FACTOR[t]
-                                for a, t in zip(snap.agent_ids, snap.tiers, strict=True)], dtype=np.float32) \
-                if quality else np.array([TIER_FACTOR[t] * quality_factor(None) for t in snap.tiers], dtype=np.float32)
-            score = relevance * factors
+            score = relevance * snap.factors_for(quality)
         else:
             score = relevance.copy()
         score[~mask] = -np.inf

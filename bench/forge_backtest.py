@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 
-import numpy as np
-
 from servers.forge import recommend
 from servers.forge.analysis import Prices
 from servers.forge.sample import STEP_S, generate

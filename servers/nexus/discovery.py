@@ -152,7 +152,10 @@ class SkillIndex:
         embedding = np.zeros(len(snap.agent_ids), dtype=np.float32)
         if mode != "lexical":
             vector = self.embed([query])[0]
-            embedding = snap.matrix @ vector
+            # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight
+            # onnxruntime's spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms
+            # for 10,000 skills where `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
+            embedding = np.einsum("ij,j->i", snap.matrix, vector)
         lexical = snap.bm25.scores(query) if mode != "embedding" else np.zeros_like(embedding)
         lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
         if mode == "embedding":

@@ -25,7 +25,8 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar, get_type_hints
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import anyio
 import anyio.from_thread
@@ -33,6 +34,7 @@ import anyio.to_thread
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context, Elicit, MCPServer, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
 
@@ -162,6 +164,16 @@ class ToolKit:
     def suite(self) -> Suite:
         return self._suite()
 
+    def share_request_state_key(self, key: bytes) -> None:
+        """Seal 2026-era request state (elicitation rounds) under `key` instead of the SDK's
+        per-process key, so replicas behind a load balancer accept each other's rounds."""
+        from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
+
+        chain = self.mcp.middleware
+        for i, layer in enumerate(chain):
+            if isinstance(layer, RequestStateBoundary):
+                chain[i] = RequestStateBoundary(RequestStateSecurity(keys=[key]), default_audience=self.name)
+
     def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
              open_world: bool = False, confirm: Callable[..., str | None] | None = None,
              name: str | None = None, examples: list[str] | None = None,
@@ -192,6 +204,8 @@ class ToolKit:
                 annotations=ToolAnnotations(title=title, read_only_hint=read_only,
                                             destructive_hint=destructive, idempotent_hint=idempotent,
                                             open_world_hint=open_world))
+            registered = self.mcp._tool_manager.get_tool(tool_name)  # noqa: SLF001 - the SDK has no public getter
+            registered.fn_metadata = _KeepStrings.model_validate(dict(registered.fn_metadata))
             self.tools[tool_name] = fn
             return fn
 
@@ -282,6 +296,28 @@ class ToolKit:
         wrapper.__signature__ = sig.replace(parameters=_ordered(params), return_annotation=hints.get("return"))  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": hints.get("return")}
         return wrapper
+
+
+def _admits_str(annotation: Any) -> bool:
+    if annotation is str:
+        return True
+    if get_origin(annotation) is Annotated:
+        return _admits_str(get_args(annotation)[0])
+    return any(_admits_str(a) for a in get_args(annotation)) if get_origin(annotation) in (Union, UnionType) else False
+
+
+class _KeepStrings(FuncMetadata):
+    """The SDK JSON-decodes string arguments whose annotation is not exactly `str` (for clients that
+    send lists as JSON text). For a parameter that accepts a string (`str | None`, say) that would turn
+    text which happens to be JSON — a plaintext to encrypt, a log to redact — into a dict. Keep those."""
+
+    def pre_parse_json(self, data: dict[str, Any]) -> dict[str, Any]:
+        parsed = super().pre_parse_json(data)
+        for name, field in self.arg_model.model_fields.items():
+            for key in (name, field.alias):
+                if key in data and isinstance(data[key], str) and _admits_str(field.annotation):
+                    parsed[key] = data[key]
+        return parsed
 
 
 def _ordered(params: list[inspect.Parameter]) -> list[inspect.Parameter]:

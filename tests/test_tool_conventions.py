@@ -19,6 +19,10 @@ class Count(BaseModel):
     n: int
 
 
+class Echo(BaseModel):
+    text: str | None
+
+
 def make_kit():
     kit = create_server("demo", title="Demo", description="A demo server.")
     changed: list[int] = []
@@ -168,3 +172,60 @@ async def test_long_work_reports_progress_to_a_client_that_asked(mode: str, offl
         result = await client.call_tool("slow", {"steps": 3}, progress_callback=on_progress)
     assert not result.is_error
     assert seen and seen[-1] == (3, 3, "step 3")
+
+
+async def test_text_that_happens_to_be_json_reaches_a_string_parameter_intact(offline_suite: Suite) -> None:
+    kit = create_server("demo", title="Demo", description="A demo server.")
+
+    @kit.tool(title="Echo", read_only=True)
+    def echo(text: str | None = None, items: list[str] | None = None) -> Echo:
+        """Echo the text."""
+        return Echo(text=text if items is None else ",".join(items))
+
+    async with Client(kit.mcp) as client:
+        as_text = await client.call_tool("echo", {"text": '{"a": 1}'})
+        as_list = await client.call_tool("echo", {"items": '["x", "y"]'})  # clients that send lists as JSON text
+    assert as_text.structured_content == {"text": '{"a": 1}'}
+    assert as_list.structured_content == {"text": "x,y"}
+
+
+def _confirming_kit(changed: list[int]):
+    kit = create_server("replica", title="Replica", description="One replica of a server.")
+
+    @kit.tool(title="Delete", read_only=False, destructive=True, confirm=lambda n: f"Delete {n}?")
+    def delete(n: int) -> Count:
+        """Delete n."""
+        changed.append(n)
+        return Count(n=n)
+
+    return kit
+
+
+@pytest.mark.parametrize("shared_key, accepted", [(True, True), (False, False)])
+async def test_an_elicitation_round_answered_at_another_replica_needs_a_shared_request_state_key(
+        offline_suite: Suite, shared_key: bool, accepted: bool) -> None:
+    from mcp_types import InputRequiredResult
+
+    changed: list[int] = []
+    first, second = _confirming_kit(changed), _confirming_kit(changed)
+    if shared_key:
+        key = b"k" * 32
+        first.share_request_state_key(key)
+        second.share_request_state_key(key)
+
+    async def accept_cb(ctx, params):
+        return ElicitResult(action="accept", content={"confirm": True})
+
+    async with Client(first.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as a, \
+            Client(second.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as b:
+        asked = await a.session.call_tool("delete", {"n": 7}, allow_input_required=True)
+        assert isinstance(asked, InputRequiredResult) and changed == []
+        answers = {k: ElicitResult(action="accept", content={"confirm": True}) for k in asked.input_requests}
+        try:
+            result = await b.session.call_tool("delete", {"n": 7}, input_responses=answers,
+                                               request_state=asked.request_state, allow_input_required=True)
+            done = not isinstance(result, InputRequiredResult) and not result.is_error
+        except Exception:  # the other replica cannot open the state: a protocol error
+            done = False
+    assert done is accepted
+    assert changed == ([7] if accepted else [])

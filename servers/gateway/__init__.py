@@ -1,6 +1,6 @@
 """The suite as one HTTP service (`hdr serve`): see servers/gateway/app.py and docs/gateway.md."""
 
-from servers.gateway.app import create_app, share_request_state_key
+from servers.gateway.app import create_app
 from servers.gateway.settings import LOOPBACK, GatewaySettings, SettingsError
 
-__all__ = ["LOOPBACK", "GatewaySettings", "SettingsError", "create_app", "share_request_state_key"]
+__all__ = ["LOOPBACK", "GatewaySettings", "SettingsError", "create_app"]

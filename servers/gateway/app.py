@@ -67,20 +67,6 @@ def _request_state_key(settings: GatewaySettings) -> bytes | None:
     return key
 
 
-def share_request_state_key(kits: dict[str, ToolKit], key: bytes) -> None:
-    """Seal each server's 2026-era request state under a key every replica shares, instead of the
-    SDK's per-process default, so an elicitation answered at another replica is accepted.
-    ToolKit builds the MCPServer without `request_state_security`; until shared/ passes one in,
-    the gateway swaps the boundary the SDK installed."""
-    from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
-
-    for kit in kits.values():
-        chain = kit.mcp._lowlevel_server.middleware  # noqa: SLF001 - see docstring
-        for i, mw in enumerate(chain):
-            if isinstance(mw, RequestStateBoundary):
-                chain[i] = RequestStateBoundary(RequestStateSecurity(keys=[key]), default_audience=kit.mcp.name)
-
-
 def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, *,
                settings: GatewaySettings | None = None, suite: Callable[[], Suite] = get_suite,
                jwks_client: Any = None) -> FastAPI:
@@ -95,7 +81,8 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
     limiter = RateLimiter(settings.rate_per_second, settings.rate_burst) if settings.rate_per_second > 0 else None
     key = _request_state_key(settings)
     if key is not None:
-        share_request_state_key(kits, key)
+        for kit in kits.values():
+            kit.share_request_state_key(key)
 
     if settings.oauth is not None and jwks_client is None:
         import jwt
@@ -244,4 +231,4 @@ def _tool_sets(kit: ToolKit) -> tuple[Callable[[], Any], Callable[[], Any]]:
     return read_only, known
 
 
-__all__ = ["LOOPBACK", "GatewaySettings", "create_app", "share_request_state_key"]
+__all__ = ["LOOPBACK", "GatewaySettings", "create_app"]

@@ -14,7 +14,7 @@ import argparse
 
 from servers.forge import recommend
 from servers.forge.analysis import Prices
-from servers.forge.sample import STEP_S, generate
+from shared.sample_cluster import STEP_S, generate
 
 DAY = 86400 // STEP_S
 

@@ -44,9 +44,9 @@ def main() -> None:
     os.environ["HDR_HOME"] = str(work / "home")
     os.environ["HDR_MEMORY_URL"] = "http://127.0.0.1:9"  # no memory server: analyze notes it and goes on
     from servers.forge.operations import Forge
-    from servers.forge.sample import generate, write_manifests, write_openmetrics
     from servers.forge.usage import PrometheusMetrics, RecordedMetrics
     from shared.cluster import ManifestCluster
+    from shared.sample_cluster import generate, write_manifests, write_openmetrics
     from shared.suite import Suite
 
     try:

@@ -14,8 +14,8 @@ Kubernetes merges `containers`), anything else is replaced.
 
 Environment for `cluster_from_config`: HDR_KUBECONFIG (+ optional HDR_KUBE_CONTEXT) or
 HDR_KUBE_IN_CLUSTER=1 for a live cluster; else HDR_FORGE_MANIFESTS, a manifests directory; else
-the sample cluster under HDR_HOME/forge/sample/manifests (written on first use by whoever
-registers a sample writer; see `register_sample_writer`).
+the sample cluster under HDR_HOME/forge/sample/manifests, written on first use by
+`shared.sample_cluster` (in any process: compliance started alone gets it too).
 """
 
 from __future__ import annotations
@@ -129,9 +129,13 @@ def _sha(data: bytes) -> str:
 
 
 class ManifestCluster:
-    """A directory of YAML manifests (one or many documents per file), changed in place."""
+    """A directory of YAML manifests (one or many documents per file), changed in place.
 
-    def __init__(self, root: Path) -> None:
+    Reading a thousand manifests is one directory scan; parsed documents are kept in memory (until a
+    file's mtime or size changes) and, with `cache_dir`, on disk keyed by each file's SHA-256, so a
+    new process parses only files whose content it has not seen."""
+
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = Path(root)
         if not self.root.is_dir():
             raise Unavailable(f"The manifests directory {self.root} does not exist.",
@@ -139,6 +143,10 @@ class ManifestCluster:
         self.source = f"manifests:{self.root}"
         self._lock = threading.Lock()
         self._cache: dict[Path, tuple[tuple[int, int], str, list[Any]]] = {}
+        self._parsed_path = None if cache_dir is None else Path(cache_dir) / (
+            "manifests-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16] + ".json")
+        self._parsed: dict[str, list[Any]] | None = None  # SHA-256 -> documents, from the disk cache
+        self._parsed_dirty = False
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -150,8 +158,20 @@ class ManifestCluster:
         yaml.width = 4096
         return yaml
 
-    def _files(self) -> list[Path]:
-        return sorted(p for p in self.root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    def _scan(self) -> list[tuple[Path, tuple[int, int]]]:
+        """Every .yaml/.yml file under the root with its (mtime, size): one pass over the directories."""
+        found: list[tuple[Path, tuple[int, int]]] = []
+        pending = [str(self.root)]
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                        st = entry.stat()
+                        found.append((Path(entry.path), (st.st_mtime_ns, st.st_size)))
+        found.sort()
+        return found
 
     def _load(self, path: Path) -> tuple[bytes, list[Any]]:
         data = path.read_bytes()
@@ -166,20 +186,26 @@ class ManifestCluster:
                            "it), then analyze again.") from None
         return data, docs
 
-    def _plain(self, path: Path) -> tuple[str, list[Any]]:
+    def _plain(self, path: Path, stamp: tuple[int, int] | None = None) -> tuple[str, list[Any]]:
         """(version, documents as plain dicts) of one file, cached until the file changes. Reading
         uses libyaml (PyYAML's C loader, ~20x faster than a round-trip parse); writing never does."""
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
+        if stamp is None:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
         cached = self._cache.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1], cached[2]
-        import yaml
-
         data = path.read_bytes()
         if len(data) > MAX_MANIFEST_BYTES:
             raise BadInput(f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
                            "Split it into smaller files.")
+        version = _sha(data)
+        parsed = self._parsed_cache()
+        if version in parsed:
+            self._cache[path] = (stamp, version, parsed[version])
+            return version, parsed[version]
+        import yaml
+
         try:
             docs = [d for d in yaml.load_all(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
         except Exception as exc:
@@ -187,13 +213,40 @@ class ManifestCluster:
                            f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
                            "it), then analyze again.") from None
         docs = [json.loads(json.dumps(d, default=str)) for d in docs]
-        self._cache[path] = (stamp, _sha(data), docs)
-        return _sha(data), docs
+        self._cache[path] = (stamp, version, docs)
+        if self._parsed_path is not None:
+            parsed[version] = docs
+            self._parsed_dirty = True
+        return version, docs
+
+    def _parsed_cache(self) -> dict[str, list[Any]]:
+        if self._parsed is None:
+            self._parsed = {}
+            if self._parsed_path is not None:
+                try:
+                    self._parsed = json.loads(self._parsed_path.read_bytes())
+                except (OSError, ValueError):
+                    pass  # absent or damaged: parse the files
+        return self._parsed
+
+    def _save_parsed(self, current: set[str]) -> None:
+        """Keep the parsed documents of the files as they are now (and drop older contents' entries)."""
+        if not self._parsed_dirty or self._parsed_path is None or self._parsed is None:
+            return
+        self._parsed = {k: v for k, v in self._parsed.items() if k in current}
+        try:
+            self._parsed_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._parsed_path.with_name(f"{self._parsed_path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self._parsed))
+            os.replace(tmp, self._parsed_path)
+            self._parsed_dirty = False
+        except OSError:
+            pass  # a cache that cannot be written costs time, not correctness
 
     def _index(self) -> dict[ObjectRef, tuple[Path, int]]:
         index: dict[ObjectRef, tuple[Path, int]] = {}
-        for path in self._files():
-            _, docs = self._plain(path)
+        for path, stamp in self._scan():
+            _, docs = self._plain(path, stamp)
             for i, doc in enumerate(docs):
                 if isinstance(doc, dict) and doc.get("kind") and isinstance(doc.get("metadata"), dict):
                     index[ObjectRef.of(doc)] = (path, i)
@@ -202,15 +255,18 @@ class ManifestCluster:
     def list_objects(self, kinds: Iterable[str] = ALL_KINDS) -> list[dict[str, Any]]:
         """Manifests of these kinds; `metadata.resourceVersion` is the content hash of the file."""
         wanted = set(kinds)
-        out: list[dict[str, Any]] = []
-        for path in self._files():
-            version, docs = self._plain(path)
-            for doc in docs:
-                if isinstance(doc, dict) and doc.get("kind") in wanted and isinstance(doc.get("metadata"), dict):
-                    plain = json.loads(json.dumps(doc))
-                    plain["metadata"].setdefault("namespace", "default")
-                    plain["metadata"]["resourceVersion"] = version
-                    out.append(plain)
+        found: list[tuple[str, Any]] = []
+        versions = set()
+        for path, stamp in self._scan():
+            version, docs = self._plain(path, stamp)
+            versions.add(version)
+            found += [(version, doc) for doc in docs if isinstance(doc, dict) and doc.get("kind") in wanted
+                      and isinstance(doc.get("metadata"), dict)]
+        self._save_parsed(versions)
+        out: list[dict[str, Any]] = json.loads(json.dumps([doc for _, doc in found]))  # copies: callers may edit
+        for (version, _), plain in zip(found, out, strict=True):
+            plain["metadata"].setdefault("namespace", "default")
+            plain["metadata"]["resourceVersion"] = version
         return out
 
     def _locate(self, ref: ObjectRef) -> tuple[Path, int]:
@@ -434,20 +490,6 @@ def _yaml_text(obj: dict[str, Any]) -> str:
 
 # -- choosing the cluster -------------------------------------------------------------------------
 
-_sample_writers: list[Callable[[Path], None]] = []
-
-
-def register_sample_writer(writer: Callable[[Path], None]) -> None:
-    """A server that can write the sample cluster registers how; `cluster_from_config` calls it on
-    first use when no cluster is configured. `writer(directory)` must create manifests there."""
-    if writer not in _sample_writers:
-        _sample_writers.append(writer)
-
-
-def sample_manifests_dir(home: Path) -> Path:
-    return Path(home) / "forge" / "sample" / "manifests"
-
-
 def cluster_from_config(suite: Any, env: dict[str, str] | None = None) -> Cluster:
     """The cluster this suite is connected to: a live cluster when HDR_KUBECONFIG or
     HDR_KUBE_IN_CLUSTER=1 is set, else HDR_FORGE_MANIFESTS, else the sample cluster."""
@@ -457,8 +499,8 @@ def cluster_from_config(suite: Any, env: dict[str, str] | None = None) -> Cluste
                            in_cluster=env.get("HDR_KUBE_IN_CLUSTER") == "1")
     if env.get("HDR_FORGE_MANIFESTS"):
         return ManifestCluster(Path(env["HDR_FORGE_MANIFESTS"]).expanduser())
-    directory = sample_manifests_dir(suite.config.home)
-    if not directory.is_dir():
-        for writer in _sample_writers:
-            writer(directory)
-    return ManifestCluster(directory)
+    from shared.sample_cluster import sample_dir, write_sample
+
+    home = suite.config.home
+    write_sample(sample_dir(home))  # once: a no-op when it is there
+    return ManifestCluster(sample_dir(home) / "manifests", cache_dir=Path(home) / "forge" / "cache")

@@ -1,6 +1,10 @@
-"""A deterministic sample cluster: workloads with realistic usage patterns, written as GitOps-style
-manifests plus an OpenMetrics file of cAdvisor and kube-state-metrics series (the format
-`promtool tsdb create-blocks-from openmetrics` reads, so the same data loads into Prometheus).
+"""The sample cluster: the embedded default behind the cluster and metrics interfaces.
+
+A deterministic cluster of workloads with realistic usage patterns, written as GitOps-style manifests
+plus an OpenMetrics file of cAdvisor and kube-state-metrics series (the format `promtool tsdb
+create-blocks-from openmetrics` reads, so the same data loads into Prometheus). It lives in shared/
+because `shared.cluster.cluster_from_config` writes it on first use in whichever process asks first
+(forge, or compliance started on its own).
 
 The same generator feeds the first-use sample under HDR_HOME, the tests and the benchmarks
 (`generate(...)` returns the usage arrays too, so a backtest can score recommendations against
@@ -291,6 +295,11 @@ def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
 SAMPLE_SEED = 7
 SAMPLE_WORKLOADS = 20
 SAMPLE_DAYS = 7
+
+
+def sample_dir(home: Path) -> Path:
+    """Where the first-use sample lives under HDR_HOME: `manifests/` and `metrics.om`."""
+    return Path(home) / "forge" / "sample"
 
 
 def write_sample(directory: Path, end: int | None = None) -> None:

@@ -148,10 +148,12 @@ def _selector_matches(selector: dict[str, Any], labels: dict[str, Any]) -> bool:
 def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | None = None,
             namespace: str | None = None, workload: str | None = None,
             rolled_back: dict[tuple[str, str | None, str], list[dict[str, Any]]] | None = None,
-            prices: Prices | None = None, pods: list[dict[str, Any]] | None = None) -> AnalysisResult:
+            prices: Prices | None = None, pods: list[dict[str, Any]] | None = None,
+            batch: bool = True) -> AnalysisResult:
     """Profiles and opportunities for the workloads in scope. `rolled_back` maps (workload,
     container, field) to earlier rolled-back changes recalled from memory (each with `proposed`
-    and `when`): an identical change is not proposed again."""
+    and `when`): an identical change is not proposed again. `batch=False` profiles container by
+    container (the straightforward reference the batched path is tested against)."""
     prices = prices or Prices()
     rolled_back = rolled_back or {}
     objects = objects if objects is not None else cluster.list_objects(ALL_KINDS)
@@ -160,7 +162,10 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                 and (workload is None or o["metadata"].get("name") == workload)]
     hpas = {(h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
             for h in objects if h.get("kind") == "HorizontalPodAutoscaler"}
-    pdbs = [p for p in objects if p.get("kind") == "PodDisruptionBudget"]
+    pdbs: dict[str, list[dict[str, Any]]] = {}
+    for p in objects:
+        if p.get("kind") == "PodDisruptionBudget":
+            pdbs.setdefault(str(p["metadata"].get("namespace") or "default"), []).append(p)
     by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
 
     rows: dict[tuple[str, str, str], dict[str, list[int]]] = {}
@@ -171,6 +176,8 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             rows.setdefault(owner, {}).setdefault(container, []).append(i)
             pods_of.setdefault(owner, set()).add(pod)
     restarts_of = _pod_status(usage, pods, by_ref)
+    profiled = _profiles(usage, {(key, str(c.get("name", ""))): rows[key].get(str(c.get("name", "")), [])
+                                 for key in by_ref if key in rows for c in _containers(by_ref[key])}, batch)
 
     result = AnalysisResult(workloads=len(in_scope))
     counter = 0
@@ -201,13 +208,9 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             mem_lim = quantity.parse(lim.get("memory"))
             cost = replicas * prices.monthly(cpu_req or 0.0, mem_req or 0.0)
             result.monthly_cost_usd += cost
-            idx = rows.get(key, {}).get(cname, [])
-            prof = rec = None
             status = restarts_of.get((key, cname), (0, ""))
-            if idx:
-                cpu, mem = usage.cpu[idx], usage.memory[idx]
-                prof = recommend.profile(cpu, mem)
-                rec = recommend.forge(cpu, mem, oom_killed=status[1] == "OOMKilled")
+            prof = profiled.get((key, cname))
+            rec = recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled") if prof else None
             result.containers.append(ContainerReport(
                 workload=wl, kind=kind, container=cname, pattern=prof.pattern if prof else "no-metrics",
                 cpu_p50=_r(prof and prof.cpu_p50, 4), cpu_p95=_r(prof and prof.cpu_p95, 4),
@@ -327,14 +330,13 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
 
 
 def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tuple[str, str, str],
-                            hpa: dict[str, Any] | None, pdbs: list[dict[str, Any]], replicas: int,
+                            hpa: dict[str, Any] | None, pdbs: dict[str, list[dict[str, Any]]], replicas: int,
                             rows: dict[Any, dict[str, list[int]]], usage: Usage, new_change: Any,
                             version: str) -> None:
     kind, ns, name = key
     wl = f"{ns}/{name}"
     labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
-    has_pdb = any(p["metadata"].get("namespace") == ns and _selector_matches((p.get("spec") or {}).get("selector"),
-                                                                           labels) for p in pdbs)
+    has_pdb = any(_selector_matches((p.get("spec") or {}).get("selector"), labels) for p in pdbs.get(ns, ()))
     if kind != "DaemonSet" and hpa is None and replicas == 1 and not has_pdb:
         ch = new_change(object=f"{kind}/{ns}/{name}", container=None, field="replicas", current="1", proposed="2",
                         version=version, monthly_savings_usd=0.0, history_hours=24 * 365)
@@ -371,6 +373,22 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
             f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
             {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
             [ch.id], 0.0))
+
+
+def _profiles(usage: Usage, wanted: dict[Any, list[int]], batch: bool) -> dict[Any, recommend.Profile | None]:
+    """The usage profile of each container (its pods' rows of `usage` pooled). Batched: containers with
+    the same number of pods are profiled together as one (containers, pods, steps) array."""
+    if not batch:
+        return {c: recommend.profile(usage.cpu[idx], usage.memory[idx]) if idx else None for c, idx in wanted.items()}
+    by_pods: dict[int, list[Any]] = {}
+    for c, idx in wanted.items():
+        if idx:
+            by_pods.setdefault(len(idx), []).append(c)
+    out: dict[Any, recommend.Profile | None] = {}
+    for names in by_pods.values():
+        index = np.array([wanted[c] for c in names])
+        out.update(zip(names, recommend.profiles(usage.cpu[index], usage.memory[index]), strict=True))
+    return out
 
 
 def _pod_status(usage: Usage, pods: list[dict[str, Any]] | None, by_ref: dict[Any, Any]) -> dict[Any, tuple[int, str]]:

@@ -10,13 +10,11 @@ import os
 import re
 import time
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from servers.forge import analysis
 from servers.forge.analysis import Change
 from servers.forge.ledger import Ledger
-from servers.forge.sample import write_sample
 from servers.forge.usage import MetricsSource, metrics_from_config
 from shared import evidence
 from shared.cluster import (
@@ -27,7 +25,6 @@ from shared.cluster import (
     ObjectRef,
     cluster_from_config,
     merge_patch,
-    register_sample_writer,
 )
 from shared.errors import BadInput, Conflict, HDRError, NotFound, Refused
 
@@ -42,8 +39,6 @@ CHANGE_ID = re.compile(r"^c\d{1,6}$")
 MAX_HISTORY_H = 30 * 24
 DEFAULT_MIN_HISTORY_H = 24.0
 MEMORY_MARGIN = analysis.MEMORY_MARGIN
-
-register_sample_writer(lambda manifests_dir: write_sample(Path(manifests_dir).parent))
 
 
 def check_namespace(namespace: str | None) -> str | None:

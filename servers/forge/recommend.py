@@ -46,6 +46,15 @@ class Profile:
     memory_trend_per_day: float  # fraction of the mean per day (0.02 = +2%/day)
     pattern: str  # idle | steady | diurnal | bursty
     history_hours: float
+    memory_projected_max: float  # the max projected PROJECT_DAYS ahead from the trend of daily maxima
+
+
+def slope(y: np.ndarray) -> np.ndarray | float:
+    """Least-squares slope of y against 0, 1, 2, ... along the last axis (what polyfit(deg=1) gives)."""
+    x = np.arange(y.shape[-1], dtype=np.float64)
+    x -= x.mean()
+    centred = y - y.mean(axis=-1, keepdims=True)
+    return (centred * x).sum(axis=-1) / (x * x).sum()
 
 
 def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
@@ -57,8 +66,14 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
     cp = np.percentile(c, [50, 95, 99])
     mp = np.percentile(m, [50, 99])
     steps = int(np.isfinite(memory).any(axis=0).sum())
+    projected = float(m.max())
+    daily_max = _daily(memory, "max")
+    if daily_max.size >= 3:
+        rise = float(slope(daily_max))
+        if rise > 0:
+            projected = max(projected, float(daily_max[-1]) + rise * PROJECT_DAYS)
     return Profile(float(cp[0]), float(cp[1]), float(cp[2]), float(c.max()), float(mp[0]), float(mp[1]),
-                   float(m.max()), _trend(memory), _pattern(cpu, cp), steps * STEP_S / 3600)
+                   float(m.max()), _trend(memory), _pattern(cpu, cp), steps * STEP_S / 3600, projected)
 
 
 def _daily(values: np.ndarray, reduce: str) -> np.ndarray:
@@ -80,8 +95,7 @@ def _trend(memory: np.ndarray) -> float:
     means = _daily(memory, "mean")
     if means.size < 2 or means.mean() <= 0:
         return 0.0
-    slope = np.polyfit(np.arange(means.size), means, 1)[0]
-    return float(slope / means.mean())
+    return float(slope(means) / means.mean())
 
 
 def _pattern(cpu: np.ndarray, pct: np.ndarray) -> str:
@@ -99,6 +113,112 @@ def _pattern(cpu: np.ndarray, pct: np.ndarray) -> str:
     return "steady"
 
 
+def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
+    """`profile` of many containers at once. `cpu` and `memory` are (containers, pods, steps), NaN where no
+    sample; the figures equal `profile` of each container, computed with whole-array operations (rows with
+    the same number of samples are compacted into one matrix, so gaps cost nothing extra)."""
+    g, k, t = cpu.shape
+    cflat, mflat = cpu.reshape(g, k * t), memory.reshape(g, k * t)
+    cfin, mfin = np.isfinite(cflat), np.isfinite(mflat)
+    cp, cmax = _percentiles(cflat, cfin, [50, 95, 99])
+    mp, mmax = _percentiles(mflat, mfin, [50, 99])
+    steps = np.isfinite(memory).any(axis=1).sum(axis=-1)
+    trend = np.zeros(g)
+    projected = mmax.copy()
+    width = t // DAY_STEPS * DAY_STEPS
+    if width:
+        tail = memory[..., t - width:].reshape(g, k, -1, DAY_STEPS)
+        fin = np.isfinite(tail)
+        counts = fin.sum(axis=(1, 3))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(counts > 0, np.where(fin, tail, 0.0).sum(axis=(1, 3)) / counts, np.nan)
+        maxima = np.where(fin, tail, -np.inf).max(axis=(1, 3))
+        maxima[counts == 0] = np.nan
+        for rows, block in _compacted(means):
+            if block.shape[1] >= 2:
+                level = block.mean(axis=1)
+                ok = level > 0
+                trend[rows[ok]] = slope(block[ok]) / level[ok]
+        for rows, block in _compacted(maxima):
+            if block.shape[1] >= 3:
+                rise = slope(block)
+                up = rise > 0
+                projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
+    patterns = np.full(g, "steady", dtype=object)
+    patterns[cp[:, 2] > 3 * np.maximum(cp[:, 0], 1e-6)] = "bursty"
+    for rows, series in _compacted(_pod_means(cpu)):
+        if series.shape[1] < 2 * DAY_STEPS:
+            continue
+        steady = patterns[rows] == "steady"
+        rows, series = rows[steady], series[steady]
+        std = series.std(axis=1)
+        level = series.mean(axis=1)
+        centred = series - level[:, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            lagged = (centred[:, :-DAY_STEPS] * centred[:, DAY_STEPS:]).sum(axis=1) / (centred * centred).sum(axis=1)
+            diurnal = (std > 0) & (lagged > 0.4) & (std / level > 0.2)
+        patterns[rows[diurnal]] = "diurnal"
+    patterns[cp[:, 1] < 0.005] = "idle"
+    valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
+    cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
+    hours = (steps * STEP_S / 3600).tolist()
+    proj = projected.tolist()
+    return [Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None
+            for i in range(g)]
+
+
+def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[np.ndarray, np.ndarray]:
+    """np.percentile(row[finite], q) (its default, linear method, to the last bit) and the max of each
+    row; NaN for rows without samples. One sort of all rows (NaN sorts last) instead of a selection per
+    row and percentile: numpy's vectorised sort beats repeated partitions."""
+    counts = finite.sum(axis=1)
+    ordered = np.sort(flat, axis=1)
+    n = counts[:, None].astype(np.float64)
+    quantiles = np.asarray(q, dtype=np.float64)[None, :] / 100
+    virtual = (n - 1) * quantiles  # as numpy computes the linear method's index
+    below = np.floor(virtual)
+    last = np.maximum(counts[:, None] - 1, 0)
+    lo = np.minimum(below.astype(np.int64), last).clip(0)
+    hi = np.minimum(lo + 1, last)
+    gamma = virtual - below
+    a, b = np.take_along_axis(ordered, lo, axis=1), np.take_along_axis(ordered, hi, axis=1)
+    diff = b - a
+    out = a + diff * gamma  # numpy's _lerp
+    np.subtract(b, diff * (1 - gamma), out=out, where=gamma >= 0.5)
+    top = np.take_along_axis(ordered, last, axis=1)[:, 0]
+    empty = counts == 0
+    out[empty] = np.nan
+    top[empty] = np.nan
+    return out, top
+
+
+def _compacted(values: np.ndarray, finite: np.ndarray | None = None):  # type: ignore[no-untyped-def]
+    """(row indices, their finite values in order as one matrix) for each group of rows with the same
+    number of finite values. When a group's gaps are the same columns at the edges (the usual case: the
+    window starts before the first rate), the matrix is a slice, not a copy."""
+    finite = np.isfinite(values) if finite is None else finite
+    counts = finite.sum(axis=1)
+    everywhere = np.flatnonzero(finite.all(axis=0))
+    for n in np.unique(counts).tolist():
+        rows = np.flatnonzero(counts == n)
+        whole = rows.size == values.shape[0]
+        if n and n == everywhere.size and everywhere[-1] - everywhere[0] + 1 == n:
+            lo, hi = int(everywhere[0]), int(everywhere[-1]) + 1
+            yield rows, values[:, lo:hi] if whole else values[rows, lo:hi]
+        else:
+            yield rows, values[rows][finite[rows]].reshape(rows.size, n)
+
+
+def _pod_means(values: np.ndarray) -> np.ndarray:
+    """`pod_mean` of each container: (containers, pods, steps) -> (containers, steps)."""
+    if values.shape[1] == 1:
+        return values[:, 0, :]
+    finite = np.isfinite(values)
+    count = finite.sum(axis=1)
+    total = np.where(finite, values, 0.0).sum(axis=1)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
 def pod_mean(values: np.ndarray) -> np.ndarray:
     """Mean over pods per step; NaN where no pod has a sample (without numpy's empty-slice warning)."""
     finite = np.isfinite(values)
@@ -109,17 +229,14 @@ def pod_mean(values: np.ndarray) -> np.ndarray:
 
 def forge(cpu: np.ndarray, memory: np.ndarray, oom_killed: bool = False) -> Recommendation | None:
     prof = profile(cpu, memory)
-    if prof is None:
-        return None
+    return None if prof is None else recommendation(prof, oom_killed)
+
+
+def recommendation(prof: Profile, oom_killed: bool = False) -> Recommendation:
+    """forge's recommendation from a container's profile."""
     confidence = min(1.0, prof.history_hours / FULL_CONFIDENCE_HOURS)
     cpu_request = prof.cpu_p95 * (1.0 + 0.15 * (1.0 - confidence))
-    daily_max = _daily(memory, "max")
-    projected = prof.memory_max
-    if daily_max.size >= 3:
-        slope = float(np.polyfit(np.arange(daily_max.size), daily_max, 1)[0])
-        if slope > 0:
-            projected = max(projected, float(daily_max[-1]) + slope * PROJECT_DAYS)
-    limit = projected * (1.15 + 0.25 * (1.0 - confidence))
+    limit = prof.memory_projected_max * (1.15 + 0.25 * (1.0 - confidence))
     if oom_killed:
         limit *= 1.2
     request = min(limit, prof.memory_p99 * 1.10)

@@ -108,6 +108,89 @@ def parse_openmetrics(path: Path) -> dict[str, _Columns]:
     return out
 
 
+CACHE_VERSION = 2
+
+
+@dataclass
+class _Gridded:
+    """CPU (rate, cores) and memory (bytes) of every (namespace, pod, container) on the absolute 5-minute
+    grid (column = round(t / STEP_S)). Each series keeps one contiguous run of columns, from its first to
+    its last sample (NaN in gaps), so pods that lived a day of a month cost a day: row i of `cpu` spans
+    columns cpu_start[i] ... + (cpu_offsets[i+1] - cpu_offsets[i]) - 1 of the flat array. Arrays are
+    memory-mapped from the cache: loading is a few small reads, and a window copies only what it needs."""
+
+    keys: list[Key]  # sorted
+    cpu: np.ndarray
+    cpu_start: np.ndarray  # (n,) first column per series
+    cpu_offsets: np.ndarray  # (n+1,) into `cpu`
+    memory: np.ndarray
+    memory_start: np.ndarray
+    memory_offsets: np.ndarray
+    latest: float  # newest CPU or memory sample time, NaN when none
+    restarts: _Columns
+    reasons: _Columns
+
+
+def _spans(c: _Columns, rate: bool) -> tuple[list[Key], np.ndarray, np.ndarray, np.ndarray, float]:
+    """One family's series as runs on the absolute grid. For counters, the value at a grid time is the
+    rate over the interval before it — what PromQL's irate gives at that step."""
+    keys = [_key(labels) for labels in c.labels]
+    n = len(keys)
+    rows = np.repeat(np.arange(n), np.diff(c.offsets))
+    ts, values = c.ts, c.values
+    latest = float(ts.max()) if ts.size else float("nan")
+    if rate and ts.size:
+        dv = np.diff(values)
+        dt = np.diff(ts)
+        same = rows[1:] == rows[:-1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(dv >= 0, dv, values[1:]) / dt  # a reset starts the counter again from zero
+        ok = same & (dt > 0)
+        rows, ts, values = rows[1:][ok], ts[1:][ok], r[ok]
+    col = np.rint(ts / STEP_S).astype(np.int64)
+    on_grid = np.abs(ts - col * STEP_S) < STEP_S / 2
+    rows, col, values = rows[on_grid], col[on_grid], values[on_grid]
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.minimum.at(first, rows, col)
+    np.maximum.at(last, rows, col)
+    length = np.where(last >= first, last - first + 1, 0)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(length, out=offsets[1:])
+    flat = np.full(int(offsets[-1]), np.nan)
+    flat[offsets[rows] + col - first[rows]] = values  # in file order: a duplicate's last sample wins
+    return keys, flat, np.where(length > 0, first, 0), offsets, latest
+
+
+def _merge(keys: list[Key], fam_keys: list[Key], flat: np.ndarray, start: np.ndarray,
+           offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Re-index one family's runs onto `keys` (a key the family lacks gets an empty run)."""
+    index = {k: i for i, k in enumerate(fam_keys)}
+    lengths = np.diff(offsets)
+    order = [index.get(k, -1) for k in keys]
+    new_len = np.array([lengths[i] if i >= 0 else 0 for i in order], dtype=np.int64)
+    new_off = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(new_len, out=new_off[1:])
+    new_start = np.array([start[i] if i >= 0 else 0 for i in order], dtype=np.int64)
+    if order == list(range(len(fam_keys))):
+        return flat, new_start, new_off
+    pieces = [flat[offsets[i]:offsets[i + 1]] for i in order if i >= 0]
+    return (np.concatenate(pieces) if pieces else np.empty(0)), new_start, new_off
+
+
+def grid_columns(cols: dict[str, _Columns]) -> _Gridded:
+    cpu_keys, cpu, cpu_start, cpu_off, cpu_latest = _spans(cols[CPU], rate=True)
+    mem_keys, mem, mem_start, mem_off, mem_latest = _spans(cols[MEMORY], rate=False)
+    keys = sorted(set(cpu_keys) | set(mem_keys))
+    cpu, cpu_start, cpu_off = _merge(keys, cpu_keys, cpu, cpu_start, cpu_off)
+    mem, mem_start, mem_off = _merge(keys, mem_keys, mem, mem_start, mem_off)
+    latest = max((t for t in (cpu_latest, mem_latest) if np.isfinite(t)), default=float("nan"))
+    return _Gridded(keys, cpu, cpu_start, cpu_off, mem, mem_start, mem_off, latest, cols[RESTARTS], cols[REASON])
+
+
+_ARRAYS = ("cpu", "cpu_start", "cpu_offsets", "memory", "memory_start", "memory_offsets")
+
+
 class RecordedMetrics:
     def __init__(self, path: Path, cache_dir: Path | None = None) -> None:
         self.path = Path(path)
@@ -116,52 +199,53 @@ class RecordedMetrics:
                               "Set HDR_FORGE_METRICS to an OpenMetrics file, or HDR_PROMETHEUS_URL.")
         self.source = f"recorded:{self.path}"
         self.cache_dir = cache_dir
-        self._columns: dict[str, _Columns] | None = None
+        self._grid: _Gridded | None = None
 
     def _cache_path(self) -> Path | None:
         if self.cache_dir is None:
             return None
         st = self.path.stat()
-        tag = hashlib.sha256(f"{self.path.resolve()}|{st.st_size}|{st.st_mtime_ns}|v1".encode()).hexdigest()[:24]
-        return self.cache_dir / f"metrics-{tag}.npz"
+        tag = hashlib.sha256(f"{self.path.resolve()}|{st.st_size}|{st.st_mtime_ns}|v{CACHE_VERSION}".encode())
+        return Path(self.cache_dir) / f"metrics-{tag.hexdigest()[:24]}"
 
-    def columns(self) -> dict[str, _Columns]:
-        if self._columns is not None:
-            return self._columns
+    def gridded(self) -> _Gridded:
+        """The file's series on the grid: from the cache when it is there, else parsed (and cached)."""
+        if self._grid is not None:
+            return self._grid
         cache = self._cache_path()
-        if cache is not None and cache.exists():
-            with np.load(cache, allow_pickle=False) as z:
-                meta = json.loads(str(z["meta"]))
-                self._columns = {name: _Columns(meta[name], z[f"{name}.o"], z[f"{name}.t"], z[f"{name}.v"])
-                                 for name in meta}
-            return self._columns
-        self._columns = parse_openmetrics(self.path)
+        if cache is not None and (cache / "meta.json").exists():
+            try:
+                self._grid = _load_cache(cache)
+                return self._grid
+            except (OSError, ValueError, KeyError):
+                pass  # a damaged cache is rebuilt below
+        self._grid = grid_columns(parse_openmetrics(self.path))
         if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            arrays: dict[str, Any] = {"meta": np.array(json.dumps({n: c.labels for n, c in self._columns.items()}))}
-            for name, c in self._columns.items():
-                arrays |= {f"{name}.o": c.offsets, f"{name}.t": c.ts, f"{name}.v": c.values}
-            tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, **arrays)
-            os.replace(tmp, cache)
-        return self._columns
+            _save_cache(cache, self._grid)
+        return self._grid
 
     def latest(self) -> float:
-        cols = self.columns()
-        ends = [float(c.ts.max()) for c in (cols[CPU], cols[MEMORY]) if c.ts.size]
-        if not ends:
+        latest = self.gridded().latest
+        if not np.isfinite(latest):
             raise Unavailable(f"The metrics file {self.path.name} has no CPU or memory samples.",
                               f"It needs {CPU} and {MEMORY} series.")
-        return max(ends)
+        return latest
 
     def usage(self, start: float, end: float, namespace: str | None = None) -> Usage:
-        cols = self.columns()
+        g = self.gridded()
         grid = _grid(start, end)
-        cpu_keys, cpu = _to_grid(cols[CPU], grid, namespace, rate=True)
-        mem_keys, mem = _to_grid(cols[MEMORY], grid, namespace, rate=False)
-        keys, cpu, mem = _align(cpu_keys, cpu, mem_keys, mem, grid.size)
+        rows = [i for i, k in enumerate(g.keys) if not namespace or k[0] == namespace]
+        first = int(round(grid[0] / STEP_S)) if grid.size else 0
+        cpu = _window(g.cpu, g.cpu_start, g.cpu_offsets, rows, first, grid.size)
+        mem = _window(g.memory, g.memory_start, g.memory_offsets, rows, first, grid.size)
+        keys = [g.keys[i] for i in rows]
+        # Keys with no sample in this window are dropped, as a query over the window would.
+        seen = np.isfinite(cpu).any(axis=1) | np.isfinite(mem).any(axis=1)
+        if not seen.all():
+            keys = [k for k, s in zip(keys, seen.tolist(), strict=True) if s]
+            cpu, mem = cpu[seen], mem[seen]
         restarts: dict[Key, int] = {}
-        c = cols[RESTARTS]
+        c = g.restarts
         for i, labels in enumerate(c.labels):
             key = _key(labels)
             if namespace and key[0] != namespace:
@@ -171,13 +255,71 @@ class RecordedMetrics:
             if v.size:
                 restarts[key] = int(v.max() - v.min())
         reasons: dict[Key, str] = {}
-        c = cols[REASON]
+        c = g.reasons
         for i, labels in enumerate(c.labels):
             key = _key(labels)
             t, v = c.ts[c.offsets[i]:c.offsets[i + 1]], c.values[c.offsets[i]:c.offsets[i + 1]]
             if (not namespace or key[0] == namespace) and np.any(v[(t >= start) & (t <= end)] > 0):
                 reasons[key] = labels.get("reason", "")
         return Usage(keys, grid, cpu, mem, restarts, reasons)
+
+
+def _window(flat: np.ndarray, start: np.ndarray, offsets: np.ndarray, rows: list[int], first: int,
+            width: int) -> np.ndarray:
+    """Rows `rows` of a run layout on columns first ... first+width-1, NaN where no sample."""
+    out = np.full((len(rows), width), np.nan)
+    if not rows or width == 0:
+        return out
+    idx = np.asarray(rows)
+    lengths = offsets[idx + 1] - offsets[idx]
+    starts = start[idx]
+    if (lengths == lengths[0]).all() and (starts == starts[0]).all() and \
+            np.array_equal(offsets[idx], offsets[idx[0]] + lengths[0] * np.arange(idx.size)):
+        # The usual recording: every series spans the same columns, contiguously. One slice copy.
+        lo, hi = max(first, int(starts[0])), min(first + width, int(starts[0] + lengths[0]))
+        if hi > lo:
+            block = flat[offsets[idx[0]]:offsets[idx[0]] + lengths[0] * idx.size].reshape(idx.size, -1)
+            out[:, lo - first:hi - first] = block[:, lo - int(starts[0]):hi - int(starts[0])]
+        return out
+    for j, (s, o, n) in enumerate(zip(starts.tolist(), offsets[idx].tolist(), lengths.tolist(), strict=True)):
+        lo, hi = max(first, s), min(first + width, s + n)
+        if hi > lo:
+            out[j, lo - first:hi - first] = flat[o + lo - s:o + hi - s]
+    return out
+
+
+def _save_cache(directory: Path, g: _Gridded) -> None:
+    """Written to a temporary directory and renamed, so a reader never sees half a cache."""
+    import shutil
+
+    tmp = directory.with_name(f"{directory.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name in _ARRAYS:
+        np.save(tmp / f"{name}.npy", getattr(g, name))
+    small = {}
+    for fam, c in (("restarts", g.restarts), ("reasons", g.reasons)):
+        small |= {f"{fam}.o": c.offsets, f"{fam}.t": c.ts, f"{fam}.v": c.values}
+    np.savez(tmp / "small.npz", **small)
+    meta = {"version": CACHE_VERSION, "keys": g.keys, "latest": g.latest if np.isfinite(g.latest) else None,
+            "restarts": g.restarts.labels, "reasons": g.reasons.labels}
+    (tmp / "meta.json").write_text(json.dumps(meta))
+    try:
+        os.rename(tmp, directory)
+    except OSError:  # another process cached the same file first
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _load_cache(directory: Path) -> _Gridded:
+    meta = json.loads((directory / "meta.json").read_text())
+    if meta.get("version") != CACHE_VERSION:
+        raise ValueError("cache version")
+    arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+    with np.load(directory / "small.npz", allow_pickle=False) as z:
+        small = {fam: _Columns(meta[fam], z[f"{fam}.o"], z[f"{fam}.t"], z[f"{fam}.v"]) for fam in ("restarts", "reasons")}
+    latest = float("nan") if meta["latest"] is None else float(meta["latest"])
+    return _Gridded([tuple(k) for k in meta["keys"]], latest=latest, restarts=small["restarts"],  # type: ignore[misc]
+                    reasons=small["reasons"], **arrays)
 
 
 def _key(labels: dict[str, str]) -> Key:
@@ -188,33 +330,6 @@ def _grid(start: float, end: float) -> np.ndarray:
     start = float(np.ceil(start / STEP_S) * STEP_S)
     end = float(np.floor(end / STEP_S) * STEP_S)
     return np.arange(start, end + 1, STEP_S, dtype=np.float64)
-
-
-def _to_grid(c: _Columns, grid: np.ndarray, namespace: str | None, rate: bool) -> tuple[list[Key], np.ndarray]:
-    """Place each series on the grid (vectorised across all series). For counters, the value at a
-    grid time is the rate over the interval before it — what PromQL's irate gives at that step."""
-    keys = [_key(labels) for labels in c.labels]
-    n = len(keys)
-    out = np.full((n, grid.size), np.nan)
-    if n == 0 or grid.size == 0:
-        return keys, out
-    rows = np.repeat(np.arange(n), np.diff(c.offsets))
-    ts, values = c.ts, c.values
-    if rate:
-        dv = np.diff(values)
-        dt = np.diff(ts)
-        same = rows[1:] == rows[:-1]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(dv >= 0, dv, values[1:]) / dt  # a reset starts the counter again from zero
-        ok = same & (dt > 0)
-        rows, ts, values = rows[1:][ok], ts[1:][ok], r[ok]
-    col = np.rint((ts - grid[0]) / STEP_S).astype(np.int64)
-    inside = (col >= 0) & (col < grid.size) & (np.abs(ts - (grid[0] + col * STEP_S)) < STEP_S / 2)
-    out[rows[inside], col[inside]] = values[inside]
-    if namespace:
-        keep = [i for i, k in enumerate(keys) if k[0] == namespace]
-        return [keys[i] for i in keep], out[keep]
-    return keys, out
 
 
 def _align(cpu_keys: list[Key], cpu: np.ndarray, mem_keys: list[Key], mem: np.ndarray,
@@ -319,8 +434,8 @@ def metrics_from_config(home: Path, env: dict[str, str] | None = None) -> Metric
     cache = Path(home) / "forge" / "cache"
     if env.get("HDR_FORGE_METRICS"):
         return RecordedMetrics(Path(env["HDR_FORGE_METRICS"]).expanduser(), cache)
-    from servers.forge.sample import write_sample
+    from shared.sample_cluster import sample_dir, write_sample
 
-    sample = Path(home) / "forge" / "sample"
+    sample = sample_dir(home)
     write_sample(sample)
     return RecordedMetrics(sample / "metrics.om", cache)

@@ -11,10 +11,10 @@ import yaml
 from forge_kube_standin import StandInAPI
 
 from servers.forge.operations import Forge
-from servers.forge.sample import generate, write_manifests, write_openmetrics
 from servers.forge.usage import RecordedMetrics
 from shared.cluster import LiveCluster, ObjectRef, cluster_from_config
 from shared.errors import Conflict
+from shared.sample_cluster import generate, write_manifests, write_openmetrics
 from shared.suite import Suite
 
 

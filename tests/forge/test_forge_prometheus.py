@@ -10,9 +10,9 @@ import pytest
 from conftest import free_port, need_service
 from forge_prometheus import available, prometheus_on
 
-from servers.forge.sample import generate, write_openmetrics
 from servers.forge.usage import PrometheusMetrics, RecordedMetrics
 from shared.errors import Unavailable
+from shared.sample_cluster import generate, write_openmetrics
 
 
 @pytest.fixture(scope="module")

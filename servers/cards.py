@@ -22,8 +22,11 @@ def _first_paragraph(text: str) -> str:
 async def build_card(name: str, base_url: str = DEFAULT_BASE_URL) -> dict[str, Any]:
     kit = load(name)
     tools = await kit.mcp.list_tools()
-    skills = []
+    skills, shared_tools = [], []
     for tool in tools:
+        if (tool.meta or {}).get("hdr/shared"):
+            shared_tools.append(tool.name)  # remember/recall: the suite's, not this agent's own skill
+            continue
         ann = tool.annotations
         tags = [name]
         if ann is not None:
@@ -51,6 +54,7 @@ async def build_card(name: str, base_url: str = DEFAULT_BASE_URL) -> dict[str, A
         "defaultOutputModes": ["application/json", "text/plain"],
         "skills": skills,
         "metadata": {"mcp": {"transport": "streamable-http", "endpoint": f"/{name}/mcp", "server": name},
+                     "sharedTools": shared_tools,
                      **kit.card_metadata},
     }
 

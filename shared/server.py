@@ -41,7 +41,7 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
     """A suite server with the shared `remember` and `recall` tools already registered."""
     kit = ToolKit(name, title=title, description=description, instructions=instructions)
 
-    @kit.tool(title="Remember a fact", read_only=False, idempotent=False,
+    @kit.tool(title="Remember a fact", read_only=False, idempotent=False, shared=True,
               examples=["remember that checkout-api was scaled down on Friday",
                         "note for the team: the EU keys were rotated today"])
     def remember(
@@ -57,7 +57,7 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
                                          extra={"about": source} if source else None)
         return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
 
-    @kit.tool(title="Recall from memory", read_only=True, idempotent=True,
+    @kit.tool(title="Recall from memory", read_only=True, idempotent=True, shared=True,
               examples=["what happened to checkout-api last week?", "who handled the last incident handoff?"])
     def recall(
         query: Annotated[str, Field(description="What to look for, in plain words")],

@@ -177,13 +177,14 @@ class ToolKit:
     def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
              open_world: bool = False, confirm: Callable[..., str | None] | None = None,
              name: str | None = None, examples: list[str] | None = None,
-             audit: bool | None = None) -> Callable[[F], F]:
+             audit: bool | None = None, shared: bool = False) -> Callable[[F], F]:
         """Register a tool. `confirm` (destructive tools only) receives tool arguments by name and
         returns the question to put to the person, or None when this call needs no confirmation
         (a dry run, say). A read-only tool that reveals something sensitive (detokenize) may ask
         too. `examples` are requests in a user's words that this tool serves; they go into the
         tool's `_meta` and the server's agent card. `audit` defaults to "every call of a tool that
-        is not read-only"; set it True for a sensitive read."""
+        is not read-only"; set it True for a sensitive read. `shared` marks the tools every server
+        has (remember, recall): agent cards list them once, not as each server's own skill."""
         if destructive and read_only:
             raise ValueError("a tool cannot be both read-only and destructive")
         if destructive and confirm is None:
@@ -200,7 +201,7 @@ class ToolKit:
                                 "after the person agreed.")
             self.mcp.add_tool(
                 wrapper, name=tool_name, title=title, description=description, structured_output=True,
-                meta={"examples": list(examples)} if examples else None,
+                meta={k: v for k, v in (("examples", list(examples or [])), ("hdr/shared", shared)) if v} or None,
                 annotations=ToolAnnotations(title=title, read_only_hint=read_only,
                                             destructive_hint=destructive, idempotent_hint=idempotent,
                                             open_world_hint=open_world))

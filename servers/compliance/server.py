@@ -36,7 +36,8 @@ FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, 
 Version = Annotated[str, Field(description='"latest" or a Kubernetes version such as "v1.30" (PSS only)')]
 
 
-@kit.tool(title="Check compliance", read_only=False, idempotent=False)
+@kit.tool(examples=["do these manifests meet pod security restricted?", "check the suite against our GDPR controls"],
+          title="Check compliance", read_only=False, idempotent=False)
 def check(target: Target, framework: FrameworkName, version: Version = "latest", *,
           progress: Progress) -> CheckResult:
     """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards
@@ -54,7 +55,8 @@ def _report(progress: Progress, done: int, total: int) -> None:
         progress.check()
 
 
-@kit.tool(title="List policies", read_only=True, idempotent=True)
+@kit.tool(examples=["which compliance frameworks and checks do you know?"],
+          title="List policies", read_only=True, idempotent=True)
 def policies(framework: Annotated[str | None, Field(description="Only this framework")] = None) -> PolicyCatalog:
     """List the compliance frameworks, their versions and their checks or controls (with the article or
     criterion each serves). Use it to see what `check` can evaluate."""
@@ -78,7 +80,8 @@ def policies(framework: Annotated[str | None, Field(description="Only this frame
     return PolicyCatalog(frameworks=out, user_policy_dir=os.environ.get(USER_POLICY_ENV))
 
 
-@kit.tool(title="Sign an attestation", read_only=False, idempotent=False)
+@kit.tool(examples=["sign an attestation that the cluster met PSS restricted today"],
+          title="Sign an attestation", read_only=False, idempotent=False)
 def attest(
     target: Annotated[str | None, Field(description="What to check and attest (as for `check`); "
                                                     "omit when giving result_id")] = None,
@@ -97,7 +100,8 @@ def attest(
                                predicate=predicate, expires_in_days=expires_in_days, post_quantum=post_quantum)
 
 
-@kit.tool(title="Verify an attestation", read_only=True, idempotent=True)
+@kit.tool(examples=["is this attestation envelope genuine and still valid?"],
+          title="Verify an attestation", read_only=True, idempotent=True)
 def verify_attestation(
     envelope: Annotated[str, Field(description="The DSSE envelope JSON, or an attestation id (att_...)")],
     subject: Annotated[str | None, Field(description="Optional: the attested content (sha256 hex, a file path, "
@@ -112,7 +116,8 @@ def verify_attestation(
     return attestations.verify(kit.suite, envelope, subject)
 
 
-@kit.tool(title="List attestations", read_only=True, idempotent=True, name="attestations")
+@kit.tool(examples=["list the attestations we issued this month"],
+          title="List attestations", read_only=True, idempotent=True, name="attestations")
 def list_attestations(
     framework: Annotated[str | None, Field(description="Only this framework")] = None,
     include_expired: Annotated[bool, Field(description="Also list expired attestations")] = False,
@@ -127,7 +132,8 @@ class Rotation(BaseModel):
     active: list[str] = Field(description="Key ids now used for signing")
 
 
-@kit.tool(title="Rotate signing keys", read_only=False, idempotent=False)
+@kit.tool(examples=["rotate the attestation signing keys"],
+          title="Rotate signing keys", read_only=False, idempotent=False)
 def rotate_keys() -> Rotation:
     """Retire the current attestation signing keys (Ed25519 and ML-DSA-65) and create new ones. Older
     attestations keep verifying with the retired public keys. Returns the retired and new key ids."""
@@ -135,7 +141,8 @@ def rotate_keys() -> Rotation:
     return Rotation(retired=retired, active=active)
 
 
-@kit.tool(title="Audit trail", read_only=True, idempotent=True)
+@kit.tool(examples=["show what forge changed this week and whether the audit log is intact"],
+          title="Audit trail", read_only=True, idempotent=True)
 def audit_trail(
     server: Annotated[str | None, Field(description="Only records of this server (forge, phantom, ...)")] = None,
     tool: Annotated[str | None, Field(description="Only records of this tool")] = None,

@@ -45,7 +45,8 @@ def market() -> Marketplace:
     return marketplace_for(kit.suite)
 
 
-@kit.tool(title="Register an agent", read_only=False, idempotent=True)
+@kit.tool(examples=["register my agent card", "publish this agent so others can find it"],
+          title="Register an agent", read_only=False, idempotent=True)
 def register(
     card: Annotated[dict[str, Any] | str, Field(description=(
         "The A2A agent card (protocol 0.3.0): name, description, url, version, capabilities, "
@@ -61,7 +62,8 @@ def register(
     return RegisteredAgent(agent=AgentSummary.of(result.agent), created=result.created, changed=result.changed)
 
 
-@kit.tool(title="List agents", read_only=True, idempotent=True)
+@kit.tool(examples=["which agents are registered?"],
+          title="List agents", read_only=True, idempotent=True)
 def agents(
     tier: Annotated[Tier | None, Field(description="Only agents of this trust tier")] = None,
     name_contains: Annotated[str | None, Field(description="Only agents whose id or name contains this",
@@ -73,7 +75,8 @@ def agents(
     return AgentList(agents=[AgentSummary.of(a) for a in market().registry.list(tier, name_contains, limit)])
 
 
-@kit.tool(title="Show an agent's card", read_only=True, idempotent=True)
+@kit.tool(examples=["show the card of the billing agent"],
+          title="Show an agent's card", read_only=True, idempotent=True)
 def card(agent_id: AgentId) -> AgentCardView:
     """The full A2A card of one agent as registered, with its tier and revision history. Also served as
     the resource nexus://agents/{agent_id}/card."""
@@ -83,7 +86,8 @@ def card(agent_id: AgentId) -> AgentCardView:
                          history=[CardRevision(**h) for h in m.registry.history(agent.agent_id)])
 
 
-@kit.tool(title="Remove an agent", read_only=False, destructive=True, idempotent=False,
+@kit.tool(examples=["remove the retired translation agent from the registry"],
+          title="Remove an agent", read_only=False, destructive=True, idempotent=False,
           confirm=lambda agent_id: f"Remove agent {str(agent_id)[:80]!r} from the registry? Its open handoffs fail.")
 def deregister(agent_id: AgentId) -> Deregistered:
     """Remove an agent from the registry so it is no longer discovered; its open handoffs are marked
@@ -92,7 +96,8 @@ def deregister(agent_id: AgentId) -> Deregistered:
     return Deregistered(agent_id=agent.agent_id, failed_open_handoffs=failed)
 
 
-@kit.tool(title="Discover agents by capability", read_only=True, idempotent=True)
+@kit.tool(examples=["find an agent that can fix my OOM-killed pods", "who can translate legal documents?"],
+          title="Discover agents by capability", read_only=True, idempotent=True)
 def discover(
     query: Annotated[str, Field(description="What you need done, in plain words, e.g. 'my pods keep getting "
                                             "OOM killed' or 'hide the card numbers in this log'", max_length=1000)],
@@ -109,7 +114,8 @@ def discover(
     return Discovery(query=query, hits=[DiscoveryHit.of(h) for h in hits])
 
 
-@kit.tool(title="Compose a team", read_only=True, idempotent=True)
+@kit.tool(examples=["build a team to migrate our database: backup, schema diff and load test"],
+          title="Compose a team", read_only=True, idempotent=True)
 def compose(
     goal: Annotated[str, Field(description="The overall goal, in plain words", max_length=1000)],
     capabilities: Annotated[list[str], Field(description=(
@@ -121,7 +127,8 @@ def compose(
     return TeamPlan.of(market().compose(goal, capabilities, tier))
 
 
-@kit.tool(title="Hand a task to another agent", read_only=False, idempotent=False, open_world=True)
+@kit.tool(examples=["hand this incident to the SRE agent", "pass the follow-up to whoever handles billing"],
+          title="Hand a task to another agent", read_only=False, idempotent=False, open_world=True)
 async def handoff(
     to_agent: AgentId,
     task: Annotated[str, Field(description="What the target agent should do, in plain words", max_length=4000)],
@@ -150,7 +157,8 @@ async def handoff(
     return HandoffView.of(created)
 
 
-@kit.tool(title="An agent's inbox", read_only=True, idempotent=True)
+@kit.tool(examples=["what tasks are waiting for me?"],
+          title="An agent's inbox", read_only=True, idempotent=True)
 def inbox(
     agent_id: AgentId,
     include_finished: Annotated[bool, Field(description="Also list completed, failed and expired ones")] = False,
@@ -162,7 +170,8 @@ def inbox(
                                                                                         limit)])
 
 
-@kit.tool(title="Accept a handoff", read_only=False, idempotent=True)
+@kit.tool(examples=["I'll take handoff 42"],
+          title="Accept a handoff", read_only=False, idempotent=True)
 def accept(
     handoff_id: HandoffId,
     agent_id: Annotated[str | None, Field(description="The accepting agent; must be the handoff's target",
@@ -173,7 +182,8 @@ def accept(
     return HandoffView.of(handoff_, changed)
 
 
-@kit.tool(title="Complete a handoff", read_only=False, idempotent=True)
+@kit.tool(examples=["mark the handoff done with this result"],
+          title="Complete a handoff", read_only=False, idempotent=True)
 def complete(
     handoff_id: HandoffId,
     outcome: Annotated[Literal["completed", "failed"], Field(description="How it ended")] = "completed",
@@ -186,7 +196,8 @@ def complete(
     return HandoffView.of(handoff_, changed)
 
 
-@kit.tool(title="An agent's track record", read_only=True, idempotent=True)
+@kit.tool(examples=["how reliable is the SRE agent?"],
+          title="An agent's track record", read_only=True, idempotent=True)
 def quality(agent_id: AgentId) -> QualityView:
     """How reliably an agent finishes handoffs: counts of completed, failed and expired, smoothed success rate,
     mean latency and the latest outcomes."""

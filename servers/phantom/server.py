@@ -43,7 +43,8 @@ Entities = Annotated[list[str] | None, Field(description="Only these types (defa
                                              max_length=20)]
 
 
-@kit.tool(title="Encrypt", read_only=False)
+@kit.tool(examples=["encrypt this incident report before I send it", "encrypt the customer record with the EU key"],
+          title="Encrypt", read_only=False)
 def encrypt(
     plaintext: Annotated[str | None, Field(description="The data to encrypt (text, or base64 with encoding=base64)")] = None,
     batch: Annotated[list[str] | None, Field(description="Many items at once instead of `plaintext` (up to 1000)")] = None,
@@ -58,7 +59,8 @@ def encrypt(
     return api.encrypt(kit.suite, key, plaintext, batch, context, associated_data, encoding)
 
 
-@kit.tool(title="Decrypt", read_only=True, idempotent=True)
+@kit.tool(examples=["decrypt this phantom ciphertext", "open the encrypted report from yesterday"],
+          title="Decrypt", read_only=True, idempotent=True, audit=True)
 def decrypt(
     ciphertext: Annotated[str | None, Field(description="A ciphertext from `encrypt`")] = None,
     batch: Annotated[list[str] | None, Field(description="Many ciphertexts at once (up to 1000)")] = None,
@@ -73,14 +75,16 @@ def decrypt(
     return api.decrypt(kit.suite, key, ciphertext, batch, context, associated_data, encoding)
 
 
-@kit.tool(title="Rotate a key", read_only=False)
+@kit.tool(examples=["rotate the default encryption key", "our key is a year old, rotate it"],
+          title="Rotate a key", read_only=False)
 def rotate_key(key: KeyName) -> KeyView:
     """Add a new version to a key: new encryptions use it, older ciphertext still decrypts. Rotate regularly
     (compliance checks rotation age). Returns the key's facts, never its material."""
     return api.rotate_key(kit.suite, key)
 
 
-@kit.tool(title="Rewrap ciphertext", read_only=False, idempotent=True)
+@kit.tool(examples=["re-encrypt these old ciphertexts under the newest key version"],
+          title="Rewrap ciphertext", read_only=False, idempotent=True)
 def rewrap(
     ciphertext: Annotated[str | None, Field(description="A ciphertext from `encrypt`")] = None,
     batch: Annotated[list[str] | None, Field(description="Many ciphertexts at once (up to 1000)")] = None,
@@ -93,7 +97,8 @@ def rewrap(
     return api.rewrap(kit.suite, key, ciphertext, batch, context, associated_data)
 
 
-@kit.tool(title="Configure a key", read_only=False, destructive=True, idempotent=True,
+@kit.tool(examples=["stop accepting ciphertext from key versions older than 3"],
+          title="Configure a key", read_only=False, destructive=True, idempotent=True,
           confirm=lambda key, min_decryption_version: None if min_decryption_version is None else
           f"Refuse ciphertext older than version {min_decryption_version} of key {key!r} from now on?")
 def configure_key(
@@ -110,7 +115,8 @@ def configure_key(
     return api.configure_key(kit.suite, key, min_decryption_version, type, derived, convergent)
 
 
-@kit.tool(title="Data key for envelope encryption", read_only=False)
+@kit.tool(examples=["give me a data key to encrypt a 2 GB backup myself"],
+          title="Data key for envelope encryption", read_only=False)
 def datakey(
     key: KeyName = "default",
     bits: Annotated[Literal[128, 256, 512], Field(description="Data key size")] = 256,
@@ -123,14 +129,16 @@ def datakey(
     return api.datakey(kit.suite, key, bits, plaintext, context)
 
 
-@kit.tool(title="List keys", read_only=True, idempotent=True)
+@kit.tool(examples=["which encryption keys do we have and when were they rotated?"],
+          title="List keys", read_only=True, idempotent=True)
 def keys() -> KeyList:
     """All keys: names, type, versions, creation and rotation times, rotation age, min_decryption_version and
     whether destroyed. Never returns key material."""
     return api.keys(kit.suite)
 
 
-@kit.tool(title="Destroy a key (crypto-shred)", read_only=False, destructive=True, idempotent=True,
+@kit.tool(examples=["erase everything we hold on customer 4711 (crypto-shred their key)"],
+          title="Destroy a key (crypto-shred)", read_only=False, destructive=True, idempotent=True,
           confirm=lambda key: f"Destroy key {key!r}? Everything encrypted under it becomes unrecoverable.")
 def destroy_key(key: KeyName) -> KeyView:
     """Erase a key's material so everything encrypted under it is unrecoverable everywhere it was copied
@@ -139,7 +147,8 @@ def destroy_key(key: KeyName) -> KeyView:
     return api.destroy_key(kit.suite, key)
 
 
-@kit.tool(title="Seal for one recipient", read_only=True)
+@kit.tool(examples=["send this secret so only the billing agent can read it"],
+          title="Seal for one recipient", read_only=True)
 def seal(
     plaintext: Annotated[str, Field(description="The data to seal (text, or base64 with encoding=base64)")],
     recipient: Annotated[str, Field(description="A phantom sealing key name, or a published public key "
@@ -151,7 +160,8 @@ def seal(
     return api.seal(kit.suite, plaintext, recipient, encoding)
 
 
-@kit.tool(title="Unseal", read_only=True, idempotent=True)
+@kit.tool(examples=["open the sealed payload another agent sent me"],
+          title="Unseal", read_only=True, idempotent=True, audit=True)
 def unseal(
     sealed: Annotated[str, Field(description="An envelope from `seal` (hdrseal1....)")],
     key: KeyName,
@@ -162,14 +172,16 @@ def unseal(
     return api.unseal(kit.suite, sealed, key, encoding)
 
 
-@kit.tool(title="Public sealing key", read_only=False, idempotent=True)
+@kit.tool(examples=["publish my public key so other agents can seal data to me"],
+          title="Public sealing key", read_only=False, idempotent=True)
 def public_key(key: KeyName) -> PublicKey:
     """The public half of a sealing key pair (created on first call), as 'mlkem768x25519:<base64url>', for
     others to `seal` to; publish it in an agent card. Never returns the private key."""
     return api.public_key(kit.suite, key)
 
 
-@kit.tool(title="Find personal data", read_only=True, idempotent=True)
+@kit.tool(examples=["is there any personal data in this log?", "find the credit card numbers in this text"],
+          title="Find personal data", read_only=True, idempotent=True)
 def detect_pii(
     text: Annotated[str, Field(description="Text to scan (up to 200,000 characters)")],
     entities: Entities = None,
@@ -180,7 +192,8 @@ def detect_pii(
     return api.detect_pii(text, entities)
 
 
-@kit.tool(title="Redact personal data", read_only=False)
+@kit.tool(examples=["hide the card numbers in this log", "mask the emails and phone numbers before sharing"],
+          title="Redact personal data", read_only=False)
 def redact(
     text: Annotated[str, Field(description="Text to redact (up to 200,000 characters)")],
     mode: Annotated[Literal["mask", "hash", "remove", "tokenize"],
@@ -193,7 +206,8 @@ def redact(
     return api.redact(kit.suite, text, mode, entities)
 
 
-@kit.tool(title="Restore tokenized data", read_only=True, destructive=False, idempotent=True,
+@kit.tool(examples=["show me the original value behind this redaction token"],
+          title="Restore tokenized data", read_only=True, destructive=False, idempotent=True,
           confirm=lambda: "Reveal the original personal data behind these tokens?", audit=True)
 def detokenize(
     text: Annotated[str, Field(description="Text containing tokens from redact(mode=tokenize)")],
@@ -203,7 +217,8 @@ def detokenize(
     return api.detokenize(kit.suite, text)
 
 
-@kit.tool(title="Private aggregate", read_only=False)
+@kit.tool(examples=["average salary across teams with differential privacy", "how many patients are over 60, privately"],
+          title="Private aggregate", read_only=False)
 def private_aggregate(
     values: Annotated[list[float] | list[list[float]], Field(description="The numbers (or equal-length vectors "
                                                              "for a federated mean), up to 100,000")],
@@ -228,7 +243,8 @@ def private_aggregate(
                                  quantile, clip_norm, budget_epsilon_total)
 
 
-@kit.tool(title="Privacy budgets", read_only=True, idempotent=True)
+@kit.tool(examples=["how much privacy budget is left?"],
+          title="Privacy budgets", read_only=True, idempotent=True)
 def budgets() -> BudgetList:
     """Every privacy budget: epsilon and delta total, spent and remaining, and how many queries it paid for."""
     return api.budgets(kit.suite)

@@ -2,17 +2,19 @@
 arrays), TEME -> Earth-fixed by Greenwich sidereal time, then elevation and azimuth on WGS84.
 
 `visible_fast` finds every (time step, satellite) above a minimum elevation without propagating
-every satellite at every step: it propagates everything on a coarse grid, keeps only satellites
-whose direction is within a provable angular bound of the observer's visibility cone, and refines
-those on finer grids down to the requested step. `visible_brute` propagates everything at every
-step; it exists as the reference the fast search is tested and benchmarked against.
+every satellite at every step: it propagates everything on a coarse grid, bounds in closed form the
+steps between two samples at which each satellite can be visible, and propagates only those.
+`visible_brute` propagates everything at every step; it exists as the reference the fast search is
+tested and benchmarked against; both compute elevations with the same arithmetic, so they agree to
+the last bit.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import numpy as np
@@ -25,7 +27,7 @@ EARTH_ROTATION_RAD_S = 7.2921158553e-5
 # Slack for what the angular bound leaves out: geodetic vs geocentric vertical (< 0.2 deg),
 # Earth's flattening and radius changes within one coarse step.
 CONE_MARGIN_DEG = 0.5
-LEVELS_S = (1200, 240, 60)  # sample spacings of the coarse-to-fine search, before the requested step
+COARSE_S = 1200  # every satellite is propagated this far apart; candidate windows are found in between
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Sightings:
     azimuth: np.ndarray
     range_km: np.ndarray
     propagations: int  # satellite positions computed to find them
+    stage_s: dict[str, float] = field(default_factory=dict)  # seconds per stage of the search
 
 
 def gmst_1982(jd: float, fr: np.ndarray) -> np.ndarray:
@@ -103,9 +106,12 @@ def teme_to_ecef(r: np.ndarray, theta: np.ndarray) -> np.ndarray:
 
 def look_angles(r_teme: np.ndarray, theta: np.ndarray, observer: Observer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Elevation and azimuth (degrees, azimuth from north through east) and range (km)."""
-    rel = teme_to_ecef(r_teme, theta) - observer.ecef_km
-    enu = rel @ observer.enu_rotation.T
-    east, north, up = enu[..., 0], enu[..., 1], enu[..., 2]
+    ecef = teme_to_ecef(r_teme, theta) - observer.ecef_km
+    x, y, z = ecef[..., 0], ecef[..., 1], ecef[..., 2]
+    (e0, e1, _), (n0, n1, n2), (u0, u1, u2) = observer.enu_rotation.tolist()
+    # elementwise, not a matrix product: the same numbers whatever the array's shape (the fast search
+    # and brute force then agree to the last bit)
+    east, north, up = e0 * x + e1 * y, n0 * x + n1 * y + n2 * z, u0 * x + u1 * y + u2 * z
     horizontal = np.hypot(east, north)
     return (np.degrees(np.arctan2(up, horizontal)), np.mod(np.degrees(np.arctan2(east, north)), 360.0),
             np.sqrt(horizontal**2 + up**2))
@@ -119,99 +125,140 @@ def _visibility_half_angle(radius_km: np.ndarray, observer_radius_km: float, min
     return np.where(ratio < 1, np.arccos(np.clip(ratio, -1, 1)) - e, -1.0)
 
 
-def _angular_rates(constellation: Constellation) -> tuple[np.ndarray, float]:
-    """Per satellite: a bound on its along-track angular rate seen from Earth's centre, relative to
-    the observer (rad/s); and a bound on how fast the observer's angle from any orbit plane changes."""
-    n = np.array([s.no_kozai for s in constellation.satrecs]) / 60.0  # rad/min -> rad/s
-    ecc = np.clip(np.array([s.ecco for s in constellation.satrecs]), 0, 0.99)
-    along = n * (1 + ecc) ** 2 / (1 - ecc**2) ** 1.5 * 1.05 + EARTH_ROTATION_RAD_S  # peaks at perigee
-    nodedot = max(abs(s.nodedot) for s in constellation.satrecs) / 60.0
-    return along, EARTH_ROTATION_RAD_S + nodedot
-
-
 def _propagate_pairs(constellation: Constellation, grid: TimeGrid, sat: np.ndarray,
-                     step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """TEME positions and velocities (n, 3) for (satellite, step) pairs sorted by satellite; NaN where SGP4 fails."""
+                     step: np.ndarray) -> np.ndarray:
+    """TEME positions (n, 3) for (satellite, step) pairs sorted by satellite; NaN where SGP4 fails.
+
+    One C call per satellite straight into slices of the output (no per-call allocation)."""
     jd, _ = grid.jd_fr
-    fr = grid.fr(step)
-    r_out = np.full((len(sat), 3), np.nan)
-    v_out = np.full((len(sat), 3), np.nan)
-    if len(sat) == 0:
-        return r_out, v_out
+    n = len(sat)
+    r_out = np.empty((n, 3))
+    if n == 0:
+        return r_out
+    v_out = np.empty((n, 3))
+    err = np.zeros(n, dtype=np.uint8)
+    jds = np.full(n, jd)
+    frs = np.ascontiguousarray(grid.fr(step))
     bounds = np.flatnonzero(np.diff(sat)) + 1
-    starts = np.concatenate([[0], bounds])
-    ends = np.concatenate([bounds, [len(sat)]])
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        rec = constellation.satrecs[int(sat[a])]
-        err, r, v = rec.sgp4_array(np.full(b - a, jd), fr[a:b])
-        r[err != 0] = np.nan
-        r_out[a:b] = r
-        v_out[a:b] = v
-    return r_out, v_out
+    starts = np.concatenate([[0], bounds]).tolist()
+    ends = np.concatenate([bounds, [n]]).tolist()
+    satrecs = constellation.satrecs
+    for a, b, s in zip(starts, ends, sat[starts].tolist(), strict=True):
+        satrecs[s]._sgp4(jds[a:b], frs[a:b], err[a:b], r_out[a:b], v_out[a:b])
+    r_out[err != 0] = np.nan
+    return r_out
 
 
-def _near(r: np.ndarray, v: np.ndarray, theta: np.ndarray, observer: Observer, min_el: float,
-          along_slack: np.ndarray, cross_slack: float) -> np.ndarray:
-    """Whether each satellite sample could be at or above `min_el` within the slack (radians) of
-    motion around it. The geocentric angle A to the observer splits into a cross-track leg C (the
-    observer's angle from the orbit plane, which changes slowly) and an along-track leg L, with
-    cos A = cos C cos L; visible means A <= the visibility half-angle H, so C <= H and L <= H. A itself
-    changes no faster than the along-track bound plus the cross-track one, which the along-track
-    bound already includes (Earth's rotation)."""
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.linalg.norm(x, axis=-1, keepdims=True)
+
+
+def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("...k,...k->...", a, b)
+
+
+def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,
+                       coarse: np.ndarray, r: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(satellite, first step, last step) windows that hold every step at which a satellite can be at
+    or above `min_el`, from its exact positions at the `coarse` steps.
+
+    Between two coarse samples a near-circular orbit is, to within a small bounded error, a great
+    circle (the orbit plane at mid-interval) traversed at a uniform angular rate, so its phase is the
+    linear interpolation of the two measured phases. The observer's direction is known exactly (Earth's
+    rotation). With C the observer's angle from the plane and L the in-plane angle between satellite
+    and observer, the geocentric angle A satisfies cos A = cos C cos L; visible means A <= H (the
+    visibility half-angle) enlarged by every error bound, so |L| <= acos(cos H / cos C_min), a linear
+    inequality in time solved in closed form. Error bounds (radians):
+    - the plane: the samples' distance from the mid-interval plane, its turn, plus 2e-3 for J2 wobble;
+    - the phase: linear interpolation of uniform motion plus periodic terms, <= 4e (eccentricity)
+      + 5e-3 (J2 short-period terms, ~1.5e-3 each way for LEO);
+    - the observer's in-plane angle, interpolated linearly: its second derivative in Earth's rotation
+      angle is at most 1/rho + 2/rho^2 (rho = cos C), times dtheta^2 / 8;
+    - the observer's cross-track sine, interpolated linearly: at most dtheta^2 / 8;
+    - radius: the larger sample radius + 10 km, plus CONE_MARGIN_DEG for the geodetic vertical.
+    Intervals where a check fails (SGP4 error, a phase advance far from the mean motion, eccentricity
+    too large for the bound to be useful) are kept whole."""
+    last = grid.steps
+    n_rad_s = np.array([s.no_kozai for s in constellation.satrecs]) / 60.0
+    ecc = np.array([s.ecco for s in constellation.satrecs])
+    a_step, b_step = coarse[:-1], coarse[1:]
+    dt = (b_step - a_step) * grid.step_s  # (m,)
+    theta = grid.theta(coarse)
     obs = observer.ecef_km
     obs_radius = float(np.linalg.norm(obs))
     c, s = np.cos(theta), np.sin(theta)
-    u = np.stack([c * obs[0] - s * obs[1], s * obs[0] + c * obs[1], np.broadcast_to(obs[2], np.shape(theta))],
-                 axis=-1) / obs_radius
-    radius = np.linalg.norm(r, axis=-1)
-    normal = np.cross(r, v)
-    normal /= np.linalg.norm(normal, axis=-1, keepdims=True)
-    off_plane = np.einsum("...k,...k->...", normal, u)
-    cross = np.arcsin(np.clip(np.abs(off_plane), 0, 1))
-    in_plane = u - off_plane[..., None] * normal
-    cos_along = np.einsum("...k,...k->...", r, in_plane) / (radius * np.maximum(np.linalg.norm(in_plane, axis=-1), 1e-12))
-    along = np.arccos(np.clip(cos_along, -1, 1))
-    half = _visibility_half_angle(radius, obs_radius, min_el)
-    cos_angle = np.einsum("...k,...k->...", r, u) / radius
-    angle = np.arccos(np.clip(cos_angle, -1, 1))
-    near = (cross <= half + cross_slack) & (along <= half + along_slack) & (angle <= half + along_slack)
-    return near & ~np.isnan(radius)
+    u = np.stack([c * obs[0] - s * obs[1], s * obs[0] + c * obs[1], np.full_like(theta, obs[2])], axis=-1) / obs_radius
+    d_theta = np.mod(np.diff(theta), 2 * np.pi)  # Earth's turn in each interval
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # Cheap first, on every (satellite, interval): the plane and the observer's angle from it.
+        radius = np.linalg.norm(r, axis=-1)  # (N, m+1)
+        rhat = r / radius[..., None]
+        h = _unit(np.cross(r, v))
+        hm = _unit(h[:, :-1] + h[:, 1:])
+        ca, cb = _dot(hm, u[None, :-1]), _dot(hm, u[None, 1:])
+        c_lo = np.where(ca * cb > 0, np.maximum(np.minimum(np.abs(ca), np.abs(cb)) - d_theta**2 / 8, 0), 0)
+        plane_err = (np.maximum(np.abs(_dot(rhat[:, :-1], hm)), np.abs(_dot(rhat[:, 1:], hm)))
+                     + np.arccos(np.clip(_dot(h[:, :-1], h[:, 1:]), -1, 1)) / 2 + 2e-3)
+        r_max = np.maximum(radius[:, :-1], radius[:, 1:]) + 10.0
+        half = (_visibility_half_angle(r_max, obs_radius, min_el) + math.radians(CONE_MARGIN_DEG) + plane_err
+                + 4 * ecc[:, None] + 5e-3)
+        finite = np.isfinite(r_max) & np.isfinite(plane_err)
+        sat_i, k = np.nonzero(~finite | (np.arcsin(c_lo) <= half))
+        # Then, for the few left: phases of satellite and observer in the plane.
+        hm, c_lo, half = hm[sat_i, k], c_lo[sat_i, k], half[sat_i, k]
+        ca, cb = ca[sat_i, k], cb[sat_i, k]
+        r0, r1 = rhat[sat_i, k], rhat[sat_i, k + 1]
+        pv = _unit(r0 - _dot(r0, hm)[:, None] * hm)
+        qv = np.cross(hm, pv)
+        du_raw = np.arctan2(_dot(r1, qv), _dot(r1, pv))
+        expected = n_rad_s[sat_i] * dt[k]
+        du = du_raw + 2 * np.pi * np.round((expected - du_raw) / (2 * np.pi))  # unwrapped by the mean motion
+        ua, ub = u[k], u[k + 1]
+        c_hi = np.minimum(np.maximum(np.abs(ca), np.abs(cb)) + d_theta[k], 0.95)
+        rho = np.sqrt(1 - c_hi**2)
+        obs_err = (1 / rho + 2 / rho**2) * d_theta[k] ** 2 / 8
+        uo_a = np.arctan2(_dot(ua, qv), _dot(ua, pv))
+        uo_b = np.arctan2(_dot(ub, qv), _dot(ub, pv))
+        duo = np.mod(uo_b - uo_a + np.pi, 2 * np.pi) - np.pi
+        cos_ratio = np.cos(half) / np.sqrt(1 - c_lo**2)
+        reach = np.arccos(np.clip(cos_ratio, -1, 1)) + obs_err  # largest |L| that can be visible
+        l0 = np.mod(-uo_a + np.pi, 2 * np.pi) - np.pi
+        dl = du - duo
+        ok = (finite[sat_i, k] & (np.abs(du - expected) < 1.0) & (dl > 0) & (dl + 2 * reach < 1.5 * np.pi)
+              & (ecc[sat_i] < 0.05) & np.isfinite(reach))
+        possible = (np.arcsin(c_lo) <= half) & (cos_ratio <= 1)
+    windows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [(sat_i[~ok], a_step[k[~ok]], b_step[k[~ok]])]
+    use = ok & possible
+    sat_i, k, l0, dl, reach = sat_i[use], k[use], l0[use], dl[use], reach[use]
+    span = (b_step - a_step)[k]
+    for turn in (0.0, 2 * np.pi):  # L runs over less than 3/4 of a turn, so at most one crossing
+        s_lo = np.maximum((turn - reach - l0) / dl, 0.0)
+        s_hi = np.minimum((turn + reach - l0) / dl, 1.0)
+        hit = s_lo <= s_hi
+        lo = a_step[k[hit]] + np.floor(s_lo[hit] * span[hit]).astype(np.int64)
+        hi = a_step[k[hit]] + np.ceil(s_hi[hit] * span[hit]).astype(np.int64)
+        windows.append((sat_i[hit], lo, np.minimum(hi, last)))
+    sat = np.concatenate([w[0] for w in windows]).astype(np.int64)
+    lo = np.concatenate([w[1] for w in windows]).astype(np.int64)
+    hi = np.concatenate([w[2] for w in windows]).astype(np.int64)
+    return sat, lo, hi
 
 
-def _expand(sat: np.ndarray, step: np.ndarray, reach: int, spacing: int, last: int) -> tuple[np.ndarray, np.ndarray]:
-    """Sample points at most `spacing` apart covering [step - reach, step + reach] of each (sat, step)
-    (pairs sorted by satellite, then step), both ends of every covered run included; sorted, unique.
-
-    Overlapping neighbourhoods are merged into runs first: expanding every point separately and
-    deduplicating afterwards costs more than the propagation it saves."""
-    if len(sat) == 0:
-        return sat, step
-    start = np.clip(step - reach, 0, last)
-    end = np.clip(step + reach, 0, last)
-    new_run = np.ones(len(sat), dtype=bool)
-    new_run[1:] = (sat[1:] != sat[:-1]) | (start[1:] > end[:-1] + 1)
-    firsts = np.flatnonzero(new_run)
-    lasts = np.concatenate([firsts[1:] - 1, [len(sat) - 1]])
-    # within one satellite the ends only grow, so a run ends where its last interval ends
-    run_sat, run_a, run_b = sat[firsts], start[firsts], end[lasts]
-    counts = (run_b - run_a) // spacing + 1
+def _window_steps(sat: np.ndarray, lo: np.ndarray, hi: np.ndarray, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (satellite, step) inside the windows, sorted by satellite then step, without repeats."""
+    counts = hi - lo + 1
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    points = np.repeat(run_a, counts) + offsets * spacing
-    sats = np.repeat(run_sat, counts)
-    ragged = (run_b - run_a) % spacing != 0
-    key = np.sort(np.concatenate([sats * (last + 1) + points, run_sat[ragged] * (last + 1) + run_b[ragged]]))
+    key = np.sort(np.repeat(sat * (last + 1) + lo, counts) + offsets)  # np.unique hashes: slower here
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    key = key[first]
     return key // (last + 1), key % (last + 1)
 
 
 def _finish(constellation: Constellation, grid: TimeGrid, observer: Observer, sat: np.ndarray, step: np.ndarray,
             r: np.ndarray, min_el: float, propagations: int) -> Sightings:
-    theta = grid.theta(step)
-    rel = teme_to_ecef(r, theta) - observer.ecef_km
-    up = observer.enu_rotation[2]
-    sin_el = (rel @ up) / np.linalg.norm(rel, axis=-1)
-    keep = sin_el >= math.sin(math.radians(min_el))  # cheap test first; full angles for the few kept
-    sat, step = sat[keep], step[keep]
-    el, az, rng = look_angles(r[keep], theta[keep], observer)
+    el, az, rng = look_angles(r, grid.theta(step), observer)  # the same arithmetic as brute force
     keep = el >= min_el
     sat, step, el, az, rng = sat[keep], step[keep], el[keep], az[keep], rng[keep]
     order = np.lexsort((-el, step))
@@ -221,45 +268,46 @@ def _finish(constellation: Constellation, grid: TimeGrid, observer: Observer, sa
 
 def visible_fast(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,
                  check: Callable[[], None] | None = None) -> Sightings:
-    """Every (step, satellite) at or above `min_el`, by coarse-to-fine search.
+    """Every (step, satellite) at or above `min_el`, without propagating every satellite at every step.
 
-    Each level samples candidates every `spacing` steps and keeps the neighbourhood (+-spacing) of
-    each sample whose geocentric angle to the observer is within the visibility half-angle plus the
-    most the angle can change in half a spacing (`_max_angular_rate`) plus CONE_MARGIN_DEG: a
-    satellite visible at any instant is within half a spacing of a sample that passes, so nothing
-    visible is dropped. `check()` is called between levels (it may raise to cancel)."""
+    Every satellite is propagated on a coarse grid (COARSE_S apart, one SatrecArray call); between
+    two coarse samples `_candidate_windows` bounds where it can be visible; only the steps inside
+    those windows are propagated and their elevations computed exactly. `check()` is called between
+    the stages (it may raise to cancel)."""
     last = grid.steps
-    along_rate, cross_rate = _angular_rates(constellation)
-    margin = math.radians(CONE_MARGIN_DEG)
-    spacings = sorted({round(s / grid.step_s) for s in LEVELS_S if round(s / grid.step_s) > 1}, reverse=True)
-    if not spacings:  # steps already coarse: brute force is the fast way
+    spacing = round(COARSE_S / grid.step_s)
+    if spacing <= 1:  # steps already coarse: brute force is the fast way
         return visible_brute(constellation, grid, observer, min_el)
+    coarse = np.unique(np.minimum(np.arange(0, last + spacing, spacing), last))
+    if len(coarse) < 2:
+        return visible_brute(constellation, grid, observer, min_el)
+    stage_s: dict[str, float] = {}
+    clock = time.perf_counter()
 
-    def near(r: np.ndarray, v: np.ndarray, theta: np.ndarray, rates: np.ndarray, spacing: int) -> np.ndarray:
-        half_window = spacing * grid.step_s / 2
-        return _near(r, v, theta, observer, min_el, rates * half_window + margin, cross_rate * half_window + margin)
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stage_s[name] = now - clock
+        clock = now
 
-    # Level 0: every satellite on the coarsest grid, through the vectorised SatrecArray.
-    coarse = np.unique(np.minimum(np.arange(0, last + spacings[0], spacings[0]), last))
     jd, _ = grid.jd_fr
     err, r, v = constellation.array.sgp4(np.full(len(coarse), jd), grid.fr(coarse))
     r[err != 0] = np.nan
     propagations = r.shape[0] * r.shape[1]
-    passing = near(r, v, grid.theta(coarse)[None, :], along_rate[:, None], spacings[0])
-    sat_i, step_j = np.nonzero(passing)
-    sat, step = sat_i.astype(np.int64), coarse[step_j].astype(np.int64)
-    reach = spacings[0]
-    for spacing in spacings[1:] + [1]:
-        if check is not None:
-            check()
-        sat, step = _expand(sat, step, reach, spacing, last)
-        r, v = _propagate_pairs(constellation, grid, sat, step)
-        propagations += len(sat)
-        if spacing == 1:
-            return _finish(constellation, grid, observer, sat, step, r, min_el, propagations)
-        passing = near(r, v, grid.theta(step), along_rate[sat], spacing)
-        sat, step, reach = sat[passing], step[passing], spacing
-    raise AssertionError("unreachable: the last level has spacing 1")
+    lap("coarse_sgp4")
+    if check is not None:
+        check()
+    sat, lo, hi = _candidate_windows(constellation, grid, observer, min_el, coarse, r, v)
+    sat, step = _window_steps(sat, lo, hi, last)
+    lap("windows")
+    if check is not None:
+        check()
+    r = _propagate_pairs(constellation, grid, sat, step)
+    lap("window_sgp4")
+    found = _finish(constellation, grid, observer, sat, step, r, min_el, propagations + len(sat))
+    lap("look_angles")
+    found.stage_s = stage_s
+    return found
 
 
 def visible_brute(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,

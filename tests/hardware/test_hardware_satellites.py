@@ -65,8 +65,55 @@ def test_fast_search_finds_exactly_what_brute_force_finds(starlink_file: Path) -
     brute = orbits.visible_brute(const, grid, observer, 25.0)
     assert len(brute.step) > 1000
     assert np.array_equal(fast.step, brute.step) and np.array_equal(fast.sat, brute.sat)
-    assert np.allclose(fast.elevation, brute.elevation) and np.allclose(fast.azimuth, brute.azimuth)
+    # the same arithmetic on the same positions: equal to the last bit, not just close
+    assert np.array_equal(fast.elevation, brute.elevation) and np.array_equal(fast.azimuth, brute.azimuth)
     assert fast.propagations < brute.propagations / 4
+
+
+@pytest.mark.parametrize(("where", "start", "step_s", "min_el"), [
+    ((80.0, 0.0, 0.0), "2026-02-23T07:00:00", 7.0, 10.0),  # above the 53-degree shells: only polar planes
+    ((0.0, 100.0, 0.0), "2026-02-22T19:00:00", 45.0, 40.0),  # equator, coarse steps, a short last interval
+    ((-54.8, -68.3, 2000.0), "2026-02-24T21:30:00", 15.0, 25.0),  # south, near the inclination limit
+])
+def test_fast_search_matches_brute_force_elsewhere(starlink_file: Path, where: tuple, start: str, step_s: float,
+                                                   min_el: float) -> None:
+    const = tle.from_file(starlink_file, "starlink")
+    observer = orbits.Observer(*where)
+    grid = orbits.TimeGrid(datetime.fromisoformat(start).replace(tzinfo=UTC), step_s, int(3700 // step_s))
+    fast = orbits.visible_fast(const, grid, observer, min_el)
+    brute = orbits.visible_brute(const, grid, observer, min_el)
+    assert len(brute.step) > 100
+    for name in ("step", "sat", "elevation", "azimuth", "range_km"):
+        assert np.array_equal(getattr(fast, name), getattr(brute, name)), name
+
+
+def test_fast_search_on_polar_and_eccentric_orbits() -> None:
+    """The synthetic polar shell, plus orbits the window bound does not cover (eccentric, or
+    failing SGP4 partway), which the search keeps whole: still exactly brute force."""
+    from sgp4.api import WGS72, Satrec
+
+    shell = tle.walker_delta("iridium", datetime(2026, 2, 23, tzinfo=UTC))
+    extra = []
+    epoch = (datetime(2026, 2, 23, tzinfo=UTC) - datetime(1949, 12, 31, tzinfo=UTC)).days
+    for ecc, n_rad_min, bstar in ((0.12, 0.058, 0.0), (0.0005, 0.07, 0.2)):  # eccentric; decays ~75 min in
+        rec = Satrec()
+        rec.sgp4init(WGS72, "i", 99000 + len(extra), epoch, bstar, 0.0, 0.0, ecc, 1.0, 0.9, 0.5, n_rad_min, 1.0)
+        extra.append(rec)
+    const = tle.Constellation(name="iridium", source="test", synthetic=True, fetched_at=None,
+                              names=shell.names + ["ECC", "DECAY"], norad_ids=shell.norad_ids + [99000, 99001],
+                              satrecs=shell.satrecs + extra)
+    grid = orbits.TimeGrid(datetime(2026, 2, 23, 1, tzinfo=UTC), 10.0, 6 * 360)
+    jd, _ = grid.jd_fr
+    assert extra[1].sgp4_array(np.full(2, jd), grid.fr(np.array([0, grid.steps])))[0].tolist() == [0, 1]
+    seen: set[int] = set()
+    for where in ((0.0, 0.0, 0.0), (89.0, 30.0, 0.0), (-40.0, 170.0, 0.0), (5.0, 52.0, 0.0)):
+        fast = orbits.visible_fast(const, grid, orbits.Observer(*where), 10.0)
+        brute = orbits.visible_brute(const, grid, orbits.Observer(*where), 10.0)
+        assert len(brute.step) > 0
+        seen |= set(brute.sat.tolist())
+        for name in ("step", "sat", "elevation", "azimuth", "range_km"):
+            assert np.array_equal(getattr(fast, name), getattr(brute, name)), (where, name)
+    assert {len(shell.names), len(shell.names) + 1} <= seen  # both odd orbits were seen from somewhere
 
 
 def test_plans_follow_their_policies(starlink_file: Path, tmp_path: Path) -> None:

@@ -43,7 +43,8 @@ TleFile = Annotated[str | None, Field(description="Path of a TLE file to use ins
 
 # -- quantum ------------------------------------------------------------------------------------
 
-@kit.tool(title="Run a quantum circuit", read_only=True)
+@kit.tool(examples=["run a 3-qubit GHZ circuit and show the counts", "simulate this OpenQASM with 4096 shots"],
+          title="Run a quantum circuit", read_only=True)
 def run_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
                 noise: Noise = None, optimization_level: OptLevel = 1, progress: Progress = None) -> quantum.CircuitRun:
     """Simulate an OpenQASM 2/3 circuit on Qiskit Aer and wait for the result. Use for circuits that finish in
@@ -54,14 +55,16 @@ def run_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic"
                                optimization_level=optimization_level, progress=progress)
 
 
-@kit.tool(title="List quantum backends", read_only=True, idempotent=True)
+@kit.tool(examples=["which quantum simulators can I use?"],
+          title="List quantum backends", read_only=True, idempotent=True)
 def backends() -> quantum.Backends:
     """List the simulators available (Aer methods, each with the largest circuit it can run here) and whether
     IBM Quantum hardware is configured, plus the caps on qubits, shots and memory."""
     return quantum.backends()
 
 
-@kit.tool(title="Submit a circuit job", read_only=False)
+@kit.tool(examples=["start this big circuit in the background"],
+          title="Submit a circuit job", read_only=False)
 def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
                    noise: Noise = None, optimization_level: OptLevel = 1) -> jobs.JobStatus:
     """Start a long circuit simulation in the background and return its job_id at once. The job runs in its own
@@ -72,21 +75,24 @@ def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automat
                        noise=noise, optimization_level=optimization_level)
 
 
-@kit.tool(title="Job status", read_only=True, idempotent=True)
+@kit.tool(examples=["is my quantum job done yet?"],
+          title="Job status", read_only=True, idempotent=True)
 def job_status(job_id: JobId) -> jobs.JobStatus:
     """State and progress of a circuit job: queued, running, done, failed, cancelled, or died (its process was
     killed or ran out of memory)."""
     return jobs.status(kit.suite.store, job_id)
 
 
-@kit.tool(title="Job result", read_only=True, idempotent=True)
+@kit.tool(examples=["get the counts of my finished job"],
+          title="Job result", read_only=True, idempotent=True)
 def job_result(job_id: JobId) -> jobs.JobResult:
     """The counts, probabilities and circuit metrics of a finished job (same shape as run_circuit). Errors if
     the job is still running or did not finish."""
     return jobs.result(kit.suite.store, job_id)
 
 
-@kit.tool(title="Cancel a job", read_only=False, idempotent=True)
+@kit.tool(examples=["cancel the running circuit job"],
+          title="Cancel a job", read_only=False, idempotent=True)
 def cancel_job(job_id: JobId) -> jobs.JobStatus:
     """Stop a queued or running circuit job (its worker process is terminated). A finished job is left as it is.
     Returns the job's state afterwards."""
@@ -95,13 +101,15 @@ def cancel_job(job_id: JobId) -> jobs.JobStatus:
 
 # -- serial -------------------------------------------------------------------------------------
 
-@kit.tool(title="List serial ports", read_only=True, idempotent=True, open_world=True)
+@kit.tool(examples=["which serial devices are connected?"],
+          title="List serial ports", read_only=True, idempotent=True, open_world=True)
 def serial_ports() -> serial_sessions.PortList:
     """List serial ports on this machine and whether each may be opened under the allow-list."""
     return serial_sessions.list_ports()
 
 
-@kit.tool(title="Open a serial port", read_only=False, open_world=True)
+@kit.tool(examples=["open the multimeter on /dev/ttyUSB0 at 9600 baud"],
+          title="Open a serial port", read_only=False, open_world=True)
 def serial_open(port: Annotated[str, Field(description="Device path such as /dev/ttyUSB0, from serial_ports")],
                 baudrate: Annotated[int, Field(description="Bits per second, e.g. 9600 or 115200")] = 9600,
                 bytesize: Annotated[int, Field(description="Data bits: 5, 6, 7 or 8")] = 8,
@@ -114,7 +122,8 @@ def serial_open(port: Annotated[str, Field(description="Device path such as /dev
     return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout)
 
 
-@kit.tool(title="Write to a serial port", read_only=False, open_world=True)
+@kit.tool(examples=["send *RST to the instrument"],
+          title="Write to a serial port", read_only=False, open_world=True)
 def serial_write(handle: Handle, data: Annotated[str, Field(description="What to send")],
                  encoding: Annotated[Literal["utf-8", "ascii", "latin-1", "hex"], Field(
                      description="How to turn data into bytes; hex for raw bytes like '0a1b'")] = "utf-8",
@@ -123,7 +132,8 @@ def serial_write(handle: Handle, data: Annotated[str, Field(description="What to
     return serial_sessions.write(handle, data, encoding)
 
 
-@kit.tool(title="Read from a serial port", read_only=False, open_world=True)
+@kit.tool(examples=["read what the device sent"],
+          title="Read from a serial port", read_only=False, open_world=True)
 def serial_read(handle: Handle,
                 size: Annotated[int | None, Field(description="Read exactly this many bytes (or until timeout)")] = None,
                 until: Annotated[str | None, Field(description="Read up to and including this, e.g. \\n")] = None,
@@ -133,7 +143,8 @@ def serial_read(handle: Handle,
     return serial_sessions.read(handle, size, until)
 
 
-@kit.tool(title="Query an instrument", read_only=False, open_world=True)
+@kit.tool(examples=["ask the instrument for its identity (*IDN?)", "measure the voltage"],
+          title="Query an instrument", read_only=False, open_world=True)
 def serial_query(handle: Handle, command: Annotated[str, Field(description="Command, e.g. *IDN? or MEAS:VOLT?")],
                  terminator: Annotated[Literal["\n", "\r\n", "\r"], Field(
                      description="Line ending sent after the command and expected after the reply")] = "\n",
@@ -143,7 +154,8 @@ def serial_query(handle: Handle, command: Annotated[str, Field(description="Comm
     return serial_sessions.query(handle, command, terminator)
 
 
-@kit.tool(title="Close a serial port", read_only=False, idempotent=False, open_world=True)
+@kit.tool(examples=["close the serial session"],
+          title="Close a serial port", read_only=False, idempotent=False, open_world=True)
 def serial_close(handle: Handle) -> serial_sessions.Closed:
     """Close an open serial session and release its port."""
     return serial_sessions.close(handle)
@@ -151,7 +163,8 @@ def serial_close(handle: Handle) -> serial_sessions.Closed:
 
 # -- satellites ---------------------------------------------------------------------------------
 
-@kit.tool(title="Plan LEO satellite handoffs", read_only=True, idempotent=True, open_world=True)
+@kit.tool(examples=["which Starlink satellite should our terminal in Seattle use for the next hour?"],
+          title="Plan LEO satellite handoffs", read_only=True, idempotent=True, open_world=True)
 def handoff_satellite(
     latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
     start: Annotated[str | None, Field(description="ISO 8601 start time (UTC); default now")] = None,
@@ -173,7 +186,8 @@ def handoff_satellite(
                         check=progress.check if progress else None)
 
 
-@kit.tool(title="Satellites overhead", read_only=True, idempotent=True, open_world=True)
+@kit.tool(examples=["which satellites are above 25 degrees right now from Berlin?"],
+          title="Satellites overhead", read_only=True, idempotent=True, open_world=True)
 def visible_satellites(
     latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
     time: Annotated[str | None, Field(description="ISO 8601 time (UTC); default now")] = None,
@@ -185,7 +199,8 @@ def visible_satellites(
                             constellation, source, tle_file)
 
 
-@kit.tool(title="Satellite passes", read_only=True, idempotent=True, open_world=True)
+@kit.tool(examples=["when does STARLINK-1008 pass over us today?"],
+          title="Satellite passes", read_only=True, idempotent=True, open_world=True)
 def passes(
     satellite: Annotated[str, Field(description="Satellite name (STARLINK-1008) or NORAD id (44714)")],
     latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,

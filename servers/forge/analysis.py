@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,7 @@ from servers.forge import quantity, recommend
 from servers.forge.usage import Usage
 from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Cluster, ObjectRef
 
+RolledBack = dict[tuple[str, str | None, str], list[dict[str, Any]]]
 CPU_CORE_HOUR_USD = 0.031611  # OpenCost's default on-demand prices
 RAM_GIB_HOUR_USD = 0.004237
 HOURS_PER_MONTH = 730.0
@@ -143,29 +145,45 @@ def _selector_matches(selector: dict[str, Any], labels: dict[str, Any]) -> bool:
     return bool(wanted) and all(labels.get(k) == v for k, v in wanted.items())
 
 
+class _PDBIndex:
+    """PodDisruptionBudgets by (namespace, one of their matchLabels), so finding a workload's PDB
+    looks at the few that could match instead of every PDB of the cluster."""
+
+    def __init__(self, pdbs: list[dict[str, Any]]) -> None:
+        self._by: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for p in pdbs:
+            selector = (p.get("spec") or {}).get("selector") or {}
+            wanted = selector.get("matchLabels") or {}
+            if wanted:
+                k, v = min((str(k), str(v)) for k, v in wanted.items())
+                self._by.setdefault((str(p["metadata"].get("namespace") or "default"), k, v), []).append(selector)
+
+    def covers(self, namespace: str, labels: dict[str, Any]) -> bool:
+        return any(_selector_matches(sel, labels) for k, v in labels.items()
+                   for sel in self._by.get((namespace, str(k), str(v)), ()))
+
+
 # -- the analysis ---------------------------------------------------------------------------------
 
 def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | None = None,
             namespace: str | None = None, workload: str | None = None,
-            rolled_back: dict[tuple[str, str | None, str], list[dict[str, Any]]] | None = None,
+            rolled_back: RolledBack | Callable[[], RolledBack] | None = None,
             prices: Prices | None = None, pods: list[dict[str, Any]] | None = None,
-            batch: bool = True) -> AnalysisResult:
+            batch: bool = True, progress: Callable[[int, int], None] | None = None) -> AnalysisResult:
     """Profiles and opportunities for the workloads in scope. `rolled_back` maps (workload,
     container, field) to earlier rolled-back changes recalled from memory (each with `proposed`
-    and `when`): an identical change is not proposed again. `batch=False` profiles container by
-    container (the straightforward reference the batched path is tested against)."""
+    and `when`): an identical change is not proposed again; it may be a function returning that map,
+    called once the usage is profiled (so a slow memory lookup overlaps the profiling). `batch=False`
+    profiles container by container (the straightforward reference the batched path is tested
+    against). `progress(done, total)` is called every 100 workloads; it may raise to cancel."""
     prices = prices or Prices()
-    rolled_back = rolled_back or {}
     objects = objects if objects is not None else cluster.list_objects(ALL_KINDS)
     in_scope = [o for o in objects if o.get("kind") in WORKLOAD_KINDS
                 and (namespace is None or o["metadata"].get("namespace") == namespace)
                 and (workload is None or o["metadata"].get("name") == workload)]
     hpas = {(h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
             for h in objects if h.get("kind") == "HorizontalPodAutoscaler"}
-    pdbs: dict[str, list[dict[str, Any]]] = {}
-    for p in objects:
-        if p.get("kind") == "PodDisruptionBudget":
-            pdbs.setdefault(str(p["metadata"].get("namespace") or "default"), []).append(p)
+    pdbs = _PDBIndex([p for p in objects if p.get("kind") == "PodDisruptionBudget"])
     by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
 
     rows: dict[tuple[str, str, str], dict[str, list[int]]] = {}
@@ -179,6 +197,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
     profiled = _profiles(usage, {(key, str(c.get("name", ""))): rows[key].get(str(c.get("name", "")), [])
                                  for key in by_ref if key in rows for c in _containers(by_ref[key])}, batch)
 
+    rolled_back = (rolled_back() if callable(rolled_back) else rolled_back) or {}
     result = AnalysisResult(workloads=len(in_scope))
     counter = 0
 
@@ -189,7 +208,9 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
         result.changes.append(change)
         return change
 
-    for key in sorted(by_ref):
+    for n, key in enumerate(sorted(by_ref)):
+        if progress is not None and n % 100 == 0:
+            progress(n, len(by_ref))
         obj = by_ref[key]
         kind, ns, name = key
         wl = f"{ns}/{name}"
@@ -330,13 +351,13 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
 
 
 def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tuple[str, str, str],
-                            hpa: dict[str, Any] | None, pdbs: dict[str, list[dict[str, Any]]], replicas: int,
+                            hpa: dict[str, Any] | None, pdbs: _PDBIndex, replicas: int,
                             rows: dict[Any, dict[str, list[int]]], usage: Usage, new_change: Any,
                             version: str) -> None:
     kind, ns, name = key
     wl = f"{ns}/{name}"
     labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
-    has_pdb = any(_selector_matches((p.get("spec") or {}).get("selector"), labels) for p in pdbs.get(ns, ()))
+    has_pdb = pdbs.covers(ns, labels)
     if kind != "DaemonSet" and hpa is None and replicas == 1 and not has_pdb:
         ch = new_change(object=f"{kind}/{ns}/{name}", container=None, field="replicas", current="1", proposed="2",
                         version=version, monthly_savings_usd=0.0, history_hours=24 * 365)

@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from typing import Any
 
@@ -105,9 +106,12 @@ class Forge:
     # -- analyze ----------------------------------------------------------------------------
 
     def analyze(self, namespace: str | None = None, workload: str | None = None,
-                history: str | None = None) -> dict[str, Any]:
+                history: str | None = None, progress: Any = None) -> dict[str, Any]:
+        """`progress(done, total, message)` is called as stages finish (and raises to cancel)."""
         namespace, workload = check_namespace(namespace), check_workload(workload)
         hours = history_hours(history)
+        report = progress or (lambda *a: None)
+        report(0, 4, "reading the cluster's workloads")
         objects = self.cluster.list_objects(ALL_KINDS)
         workloads = [o for o in objects if o.get("kind") in WORKLOAD_KINDS]
         namespaces = sorted({o["metadata"]["namespace"] for o in workloads})
@@ -118,17 +122,30 @@ class Forge:
                                 for o in workloads):
             raise NotFound(f"No workload named {workload!r}{' in ' + namespace if namespace else ''}.",
                            "Call analyze without `workload` to list them.")
+        # The memory lookup (a network round trip, on first use the client's import) runs while the
+        # usage is loaded and profiled; its answer is needed only when changes are proposed.
+        pool = ThreadPoolExecutor(1, thread_name_prefix="forge-recall")
+        recalled = pool.submit(self._recall, workload, namespace)
+        pool.shutdown(wait=False)
+        memory_note: list[str] = []
+
+        def rolled_back() -> dict[Any, list[dict[str, Any]]]:
+            found, note = recalled.result()
+            memory_note.extend([note] if note else [])
+            return found
+
+        report(1, 4, f"loading usage from {self.metrics.source}")
         end = self.metrics.latest()
         usage = self.metrics.usage(end - hours * 3600, end, namespace)
         pods = None
         if not self.cluster.source.startswith("manifests:"):
             pods = [p for p in self.cluster.list_objects(("Pod",))
                     if namespace in (None, p["metadata"].get("namespace"))]
-        rolled_back, memory_note = self._recall(workload, namespace)
+        report(2, 4, f"profiling {len(usage.keys)} pod containers")
         result = analysis.analyze(self.cluster, usage, objects=objects, namespace=namespace, workload=workload,
-                                  rolled_back=rolled_back, pods=pods)
-        if memory_note:
-            result.notes.append(memory_note)
+                                  rolled_back=rolled_back, pods=pods,
+                                  progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
+        result.notes.extend(memory_note)
         if workload and result.workloads and len(result.without_metrics) == result.workloads:
             raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
                            f"{self.metrics.source}; nothing was proposed.",
@@ -136,6 +153,7 @@ class Forge:
         scope = "/".join(x for x in (namespace or "*", workload or "*"))
         pid = self.ledger.save_proposal(result, scope, self.cluster.source)
         self._publish()
+        report(4, 4, f"proposal {pid}")
         return {"proposal_id": pid, "source": self.cluster.source, "metrics": self.metrics.source,
                 "history_hours": hours, "queries": usage.queries, "result": result}
 
@@ -211,6 +229,9 @@ class Forge:
 
     def optimize(self, proposal_id: str, change_ids: list[str] | None = None, dry_run: bool = True,
                  progress: Any = None) -> dict[str, Any]:
+        """`progress(done, total, message)` is called per object (and raises to cancel: objects already
+        changed are restored, so a cancelled call leaves nothing half-applied)."""
+        report = progress or (lambda *a: None)
         _, changes = self._select(proposal_id, change_ids)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
@@ -228,12 +249,15 @@ class Forge:
         if stale:
             raise Conflict(f"Changed since the analysis: {', '.join(stale[:10])}. Nothing was changed.",
                            "Analyze again and apply the new proposal.")
+        report(0, len(patches), f"checked {len(patches)} object(s)")
         if dry_run:
             diffs = []
-            for ref, patch in sorted(patches.items()):
+            for i, (ref, patch) in enumerate(sorted(patches.items())):
+                report(i, len(patches), f"diff of {ref}")
                 before, after = cluster.preview(ref, patch)
                 diffs.append("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
                                                           f"a/{units[ref]}", f"b/{units[ref]}")))
+            report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
             return {"dry_run": True, "snapshot_id": None, "changes": changes, "diff": "".join(diffs)}
         captures: dict[str, Capture] = {}
         for ref in sorted(patches):
@@ -244,11 +268,11 @@ class Forge:
         done: set[str] = set()
         try:
             for i, (ref, patch) in enumerate(sorted(patches.items())):
-                if progress is not None:
-                    progress(i, len(patches), f"applying {ref}")
+                report(i, len(patches), f"applying {ref}")
                 unit = units[ref]
                 unit_version[unit] = cluster.apply(ref, patch, unit_version[unit])
                 done.add(unit)
+            report(len(patches), len(patches), f"applied {len(changes)} change(s) to {len(patches)} object(s)")
         except BaseException:
             self._compensate(captures, done, unit_version)
             raise

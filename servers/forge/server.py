@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from shared.server import create_server, run
+from shared.tools import Progress
 
 if TYPE_CHECKING:
     from servers.forge.operations import Forge
@@ -175,6 +176,7 @@ def analyze(
     workload: Annotated[str | None, Field(description="Only this Deployment/StatefulSet/DaemonSet name")] = None,
     history: Annotated[str | None, Field(description="How much usage history to use, e.g. '7d' or '36h' "
                                                      "(default 14d, at most 30d)")] = None,
+    progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
 ) -> Analysis:
     """Find waste and risk in the cluster's workloads from measured CPU and memory usage. Use it first, for
     questions like 'where are we wasting money' or 'why does X get OOM-killed'. Returns per container the usage
@@ -182,7 +184,7 @@ def analyze(
     monthly cost; opportunities (over/under-provisioned, OOM-killed, missing requests, idle, single replica
     without a PDB, HPA ceiling) with evidence and estimated savings; and concrete changes under a proposal id
     to pass to `optimize`. Changes the cluster never; the proposal is stored."""
-    out = forge().analyze(namespace, workload, history)
+    out = forge().analyze(namespace, workload, history, progress=progress)
     r = out["result"]
     opportunities = sorted(r.opportunities, key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
     truncated = max(len(opportunities), len(r.changes), len(r.containers)) > MAX_LISTED
@@ -210,13 +212,14 @@ def optimize(
     changes: Annotated[list[str] | None, Field(description="Only these change ids, e.g. ['c1', 'c3'] "
                                                           "(default: all of the proposal)")] = None,
     dry_run: Annotated[bool, Field(description="true (default): only show the exact diff; false: apply")] = True,
+    progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
 ) -> Applied:
     """Apply all or some changes of a proposal from `analyze`. With dry_run (the default) it returns the exact
     diff and changes nothing. Otherwise it snapshots every object first, refuses objects that changed since the
     analysis (resourceVersion or file hash), enforces the safety rules (floors 10m CPU / 64Mi memory, at most
     half a request cut per step, memory limit at least the observed maximum +15%, no replica changes under an
     HPA, enough history), then applies. Returns the snapshot id to pass to `rollback`."""
-    out = forge().optimize(proposal_id, changes, dry_run)
+    out = forge().optimize(proposal_id, changes, dry_run, progress=progress)
     diff = out["diff"]
     if len(diff) > MAX_DIFF_CHARS:
         diff = diff[:MAX_DIFF_CHARS] + "\n... (diff cut; apply fewer changes with `changes` to see all)\n"

@@ -44,3 +44,30 @@ def test_unreachable_prometheus_is_a_clear_error() -> None:
     metrics = PrometheusMetrics(f"http://127.0.0.1:{free_port()}", timeout=2)
     with pytest.raises(Unavailable, match="could not be reached"):
         metrics.usage(time.time() - 3600, time.time())
+
+
+def test_range_answers_are_read_exactly_whatever_the_label_values_and_gaps() -> None:
+    import json
+
+    from servers.forge.usage import _MATRIX_PREFIX, _matrix_rows
+
+    grid = np.arange(1_700_000_100, 1_700_000_100 + 300 * 6, 300, dtype=np.float64)
+    result = [
+        {"metric": {"namespace": 'a"{"metric":,"values":[[1,"2"]]', "pod": "p]]", "container": "c"},
+         "values": [[int(t), repr(i + 0.25)] for i, t in enumerate(grid)]},  # every step
+        {"metric": {"namespace": "b", "pod": "q", "container": "c"},
+         "values": [[int(grid[1]), "1e-05"], [int(grid[3]), "NaN"], [int(grid[4]), "+Inf"]]},  # gaps
+        {"metric": {"namespace": "b", "pod": "r", "container": "c"},
+         "values": [[int(grid[2]), "1"], [int(grid[3]), "2"]]},  # started late, ended early
+        {"metric": {"namespace": "b", "pod": "s", "container": "c"}, "values": [[int(grid[-1]), "7"]]},
+    ]
+    body = json.dumps({"status": "success", "data": {"resultType": "matrix", "result": result}},
+                      separators=(",", ":")).encode()
+    assert body.startswith(_MATRIX_PREFIX)  # what Prometheus sends
+    keys, rows = _matrix_rows(body, grid)
+    assert keys == [(s["metric"]["namespace"], s["metric"]["pod"], s["metric"]["container"]) for s in result]
+    expected = np.full((4, grid.size), np.nan)
+    for i, s in enumerate(result):
+        for t, v in s["values"]:
+            expected[i, int((t - grid[0]) // 300)] = float(v)
+    np.testing.assert_array_equal(rows, expected)

@@ -218,8 +218,10 @@ class RecordedMetrics:
             try:
                 self._grid = _load_cache(cache)
                 return self._grid
-            except (OSError, ValueError, KeyError):
-                pass  # a damaged cache is rebuilt below
+            except (OSError, ValueError, KeyError, TypeError):
+                import shutil
+
+                shutil.rmtree(cache, ignore_errors=True)  # damaged or from another version: rebuilt below
         self._grid = grid_columns(parse_openmetrics(self.path))
         if cache is not None:
             _save_cache(cache, self._grid)

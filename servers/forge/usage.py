@@ -153,8 +153,10 @@ def _spans(c: _Columns, rate: bool) -> tuple[list[Key], np.ndarray, np.ndarray, 
     rows, col, values = rows[on_grid], col[on_grid], values[on_grid]
     first = np.full(n, np.iinfo(np.int64).max)
     last = np.full(n, np.iinfo(np.int64).min)
-    np.minimum.at(first, rows, col)
-    np.maximum.at(last, rows, col)
+    if rows.size:  # rows are in series order: reduce each series' run of samples
+        starts = np.flatnonzero(np.diff(rows, prepend=-1))
+        first[rows[starts]] = np.minimum.reduceat(col, starts)
+        last[rows[starts]] = np.maximum.reduceat(col, starts)
     length = np.where(last >= first, last - first + 1, 0)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(length, out=offsets[1:])

@@ -206,7 +206,7 @@ def _manifest(w: WorkloadSpec) -> str:
     for c in w.containers:
         lines += [f"        - name: {c.name}", f"          image: registry.example.com/{w.team}/{c.name}:1.4.2"]
         if c.cpu_request is None and c.memory_request is None and c.cpu_limit is None and c.memory_limit is None:
-            lines.append("          # TODO: set resources")
+            lines.append("          # resources not set yet")
             continue
         lines.append("          resources:")
         req = [(k, v) for k, v in (("cpu", c.cpu_request and _cpu_text(c.cpu_request)),

@@ -170,7 +170,8 @@ _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 
 # -- tools ----------------------------------------------------------------------------------------
 
-@kit.tool(title="Analyze workloads", read_only=True, idempotent=False)
+@kit.tool(examples=["where are we wasting money in the cluster?", "my pods keep getting OOM killed"],
+          title="Analyze workloads", read_only=True, idempotent=False)
 def analyze(
     namespace: Annotated[str | None, Field(description="Only this namespace (default: all)")] = None,
     workload: Annotated[str | None, Field(description="Only this Deployment/StatefulSet/DaemonSet name")] = None,
@@ -205,7 +206,8 @@ def _optimize_question(proposal_id: str, dry_run: bool) -> str | None:
     return f"Apply the changes of proposal {str(proposal_id)[:40]} to the cluster? forge snapshots every object first."
 
 
-@kit.tool(title="Apply a proposal", read_only=False, destructive=True, idempotent=False,
+@kit.tool(examples=["apply the safe right-sizing changes", "fix it, but show me the diff first"],
+          title="Apply a proposal", read_only=False, destructive=True, idempotent=False,
           confirm=_optimize_question)
 def optimize(
     proposal_id: Annotated[str, Field(description="The proposal id from analyze, e.g. 'p-1a2b3c4d5e'")],
@@ -230,7 +232,8 @@ def optimize(
                    changes=[_change_out(c) for c in out["changes"][:MAX_LISTED]], diff=diff, message=message)
 
 
-@kit.tool(title="Roll back a snapshot", read_only=False, destructive=True, idempotent=True,
+@kit.tool(examples=["undo the last optimization of checkout-api"],
+          title="Roll back a snapshot", read_only=False, destructive=True, idempotent=True,
           confirm=lambda snapshot_id: f"Restore every object of snapshot {str(snapshot_id)[:40]} as it was?")
 def rollback(
     snapshot_id: Annotated[str, Field(description="The snapshot id from optimize or `snapshots`, e.g. 's-1a2b3c4d5e'")],
@@ -241,14 +244,16 @@ def rollback(
     return RolledBack(**forge().rollback(snapshot_id))
 
 
-@kit.tool(title="List snapshots", read_only=True, idempotent=True)
+@kit.tool(examples=["what snapshots can I roll back to?"],
+          title="List snapshots", read_only=True, idempotent=True)
 def snapshots() -> Snapshots:
     """List forge's snapshots, newest first: when taken, for which proposal, the objects they cover, how many
     changes they precede and whether they were rolled back. Use it to pick a snapshot id for `rollback`."""
     return Snapshots(snapshots=[SnapshotOut(**s) for s in forge().ledger.snapshots()])
 
 
-@kit.tool(title="List decisions", read_only=True, idempotent=True)
+@kit.tool(examples=["what has forge changed for checkout-api?"],
+          title="List decisions", read_only=True, idempotent=True)
 def decisions(
     workload: Annotated[str | None, Field(description="Only this workload ('name' or 'namespace/name')")] = None,
 ) -> Decisions:
@@ -265,7 +270,8 @@ def decisions(
         rolled_back_at=r["rolled_back_at"], monthly_savings_usd=r["monthly_savings"]) for r in rows])
 
 
-@kit.tool(title="Cost report", read_only=True, idempotent=True)
+@kit.tool(examples=["what does each namespace cost per month?"],
+          title="Cost report", read_only=True, idempotent=True)
 def cost_report(
     group_by: Annotated[Literal["namespace", "workload"], Field(description="Group costs by namespace or workload")]
     = "namespace",

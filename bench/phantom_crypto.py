@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
 
 from servers.phantom import pii  # noqa: E402
-from servers.phantom.kek import load_kek  # noqa: E402
 from servers.phantom.keyring import Keyring  # noqa: E402
+from servers.phantom.service import KEK_PURPOSE  # noqa: E402
 from servers.phantom.transit import Item, LocalTransit  # noqa: E402
+from shared.kek import load_kek  # noqa: E402
 from shared.store import Store  # noqa: E402
 
 SIZES = {"1 KiB": 1024, "64 KiB": 64 * 1024, "1 MiB": 1024 * 1024}
@@ -51,7 +52,7 @@ def rate(fn, size: int, seconds: float = 0.6) -> float:
 
 def main() -> None:
     home = Path(tempfile.mkdtemp())
-    transit = LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, env={})))
+    transit = LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, KEK_PURPOSE, env={})))
     transit.ensure_key("bench")
     raw = AESGCM(secrets.token_bytes(32))
     db = transit.keyring.store.connection()

@@ -63,7 +63,20 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:  # a killed server whose parent has gone is a zombie until reaped: it is not running
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _wait_gone(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _pid_alive(pid):
+            return True
+        time.sleep(0.05)
+    return not _pid_alive(pid)
 
 
 def _free_port() -> int:
@@ -158,12 +171,9 @@ class LocalChromaServer:
                 self.state_file.unlink(missing_ok=True)
                 return False
             os.kill(state["pid"], signal.SIGTERM)
-            for _ in range(100):
-                if not _pid_alive(state["pid"]):
-                    break
-                time.sleep(0.05)
-            else:
+            if not _wait_gone(state["pid"], 10.0):
                 os.kill(state["pid"], signal.SIGKILL)
+                _wait_gone(state["pid"], 5.0)
             self.state_file.unlink(missing_ok=True)
             return True
 

@@ -8,9 +8,11 @@ Recorded-metrics default (the issue's goal: under 2 s on this machine):
   .npz cache), new process with its cache present; and this forge with per-container profiling instead of
   the batched profiles (same process, same usage).
 Real Prometheus (Debian package; TSDB built with `promtool tsdb create-blocks-from openmetrics` from the same
-file, once, cached beside the data): `analyze` with forge's constant handful of queries, what Prometheus alone
-takes to answer them, and the per-workload querying that overloads Prometheus at scale (2 range queries per
-workload, timed on a sample of workloads and scaled to all, fetch and parse only).
+file, once, cached beside the data): `analyze` with forge's 8 queries (statistics computed by Prometheus,
+aggregated by namespace/pod/container), and as baselines what Prometheus alone takes to answer the previous
+design's 2 full-resolution range queries (aggregated per step in PromQL, and not aggregated), and the
+per-workload querying that overloads Prometheus at scale (2 range queries per workload, timed on a sample of
+workloads and scaled to all, fetch and parse only).
 
 Data, the previous version's cache and the TSDB live under --cache-dir (default $HDR_BENCH_CACHE or
 /tmp/hdr-bench-cache/forge_speed), keyed by the generator's parameters; delete it to start over.
@@ -283,7 +285,7 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str) -> None:
     rng = {"start": grid[0], "end": grid[-1], "step": 300}
     sel = 'container!="",container!="POD"'
     by = "by (namespace, pod, container)"
-    ranges = {"aggregated (forge's)": [f"sum {by} (irate(container_cpu_usage_seconds_total{{{sel}}}[600s]))",
+    ranges = {"aggregated per step (forge before)": [f"sum {by} (irate(container_cpu_usage_seconds_total{{{sel}}}[600s]))",
                                        f"max {by} (container_memory_working_set_bytes{{{sel}}})"],
               "not aggregated": [f"irate(container_cpu_usage_seconds_total{{{sel}}}[600s])",
                                  f"container_memory_working_set_bytes{{{sel}}}"]}
@@ -297,7 +299,8 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str) -> None:
     for label, queries in ranges.items():
         with ThreadPoolExecutor(2) as pool:
             _, t = timed(lambda queries=queries: list(pool.map(fetch, queries)))
-        print(f"  Prometheus alone answering the 2 range queries, {label}, at once, no parsing: {t:.2f} s")
+        print(f"  baseline: Prometheus alone answering the previous design's 2 full-resolution range queries, "
+              f"{label}, at once, no parsing: {t:.2f} s")
 
     workloads = sorted({c.workload for c in out["result"].containers})
     sample = workloads[: args.per_workload_sample]

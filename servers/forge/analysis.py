@@ -377,11 +377,18 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
     if not idx or not target or not cpu_req or not max_replicas:
         return
     pods_seen = len({usage.keys[i][1] for i in idx})
-    per_pod = recommend.pod_mean(usage.cpu[idx])
-    per_pod = per_pod[np.isfinite(per_pod)]
-    if per_pod.size == 0:
-        return
-    utilisation = float(np.percentile(per_pod, 95)) / cpu_req * 100
+    if usage.summary is not None:  # statistics from Prometheus: the pods' p95, weighted by their samples
+        p95, weight = usage.summary.cpu[idx, 1], usage.summary.memory_samples[idx]
+        ok = np.isfinite(p95)
+        if not ok.any():
+            return
+        utilisation = float((p95[ok] * np.maximum(weight[ok], 1)).sum() / np.maximum(weight[ok], 1).sum()) / cpu_req * 100
+    else:
+        per_pod = recommend.pod_mean(usage.cpu[idx])
+        per_pod = per_pod[np.isfinite(per_pod)]
+        if per_pod.size == 0:
+            return
+        utilisation = float(np.percentile(per_pod, 95)) / cpu_req * 100
     if pods_seen >= max_replicas and utilisation > target:
         proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
         ch = new_change(object=f"HorizontalPodAutoscaler/{ns}/{name}", container=None, field="max_replicas",
@@ -399,6 +406,9 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
 def _profiles(usage: Usage, wanted: dict[Any, list[int]], batch: bool) -> dict[Any, recommend.Profile | None]:
     """The usage profile of each container (its pods' rows of `usage` pooled). Batched: containers with
     the same number of pods are profiled together as one (containers, pods, steps) array."""
+    if usage.summary is not None:
+        summary = usage.summary
+        return {c: recommend.summary_profile(summary, idx) if idx else None for c, idx in wanted.items()}
     if not batch:
         return {c: recommend.profile(usage.cpu[idx], usage.memory[idx]) if idx else None for c, idx in wanted.items()}
     by_pods: dict[int, list[Any]] = {}

@@ -252,3 +252,76 @@ def krr(cpu: np.ndarray, memory: np.ndarray) -> Recommendation | None:
         return None
     mem = float(m.max()) * 1.15
     return Recommendation(float(np.percentile(c, 95)), mem, mem, 1.0)
+
+
+# -- profiles from statistics a metrics server computed (Prometheus) ------------------------------
+
+HOUR_STEPS = 3600 // STEP_S
+
+
+@dataclass
+class Summary:
+    """Per (namespace, pod, container) statistics over an analysis window, one value per series
+    instead of the series (what Prometheus returns for `quantile_over_time` and friends). Rows follow
+    `Usage.keys`; NaN where a series has no sample."""
+
+    cpu: np.ndarray  # (n, 4) cores: p50, p95, p99, max (numpy's linear interpolation, as Prometheus's)
+    memory: np.ndarray  # (n, 3) bytes: p50, p99, max
+    memory_samples: np.ndarray  # (n,) memory samples in the window
+    steps: int  # 5-minute steps in the window
+    daily_sum: np.ndarray  # (n, days) memory per day, the days ending at the window's end
+    daily_count: np.ndarray  # (n, days)
+    daily_max: np.ndarray  # (n, days)
+    hourly_cpu: np.ndarray  # (n, hours) mean CPU per hour, the hours ending at the window's end
+
+
+def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
+    """`profile` of a container whose pods are `rows` of `s`. Exact (up to float rounding) for a container
+    with one pod: its percentiles are the series' own. With several pods the pooled percentiles are the
+    sample-weighted mean of the pods' percentiles (the pooled value always lies between the pods' smallest
+    and largest); max, history, daily means and maxima (so trend and projection) stay exact. The pattern's
+    daily-cycle test runs on hourly means (same decisions as on 5-minute samples on the generated clusters;
+    see docs/forge.md)."""
+    idx = np.asarray(rows)
+    cpu, mem, weight = s.cpu[idx], s.memory[idx], s.memory_samples[idx]
+    has_cpu, has_mem = np.isfinite(cpu[:, 1]), np.isfinite(mem[:, 1])
+    if not has_cpu.any() or not has_mem.any():
+        return None
+
+    def pooled(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        if ok.sum() == 1:
+            return values[ok][0]
+        w = np.maximum(weight[ok], 1.0)
+        return (values[ok, :-1] * w[:, None]).sum(axis=0) / w.sum()
+
+    cp, mp = pooled(cpu, has_cpu), pooled(mem, has_mem)
+    cmax, mmax = float(np.nanmax(cpu[:, -1])), float(np.nanmax(mem[:, -1]))
+    steps = min(s.steps, int(np.nansum(weight)))
+    counts = s.daily_count[idx].sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.nansum(s.daily_sum[idx], axis=0) / counts
+    means = means[counts > 0]
+    maxima = np.where(np.isfinite(s.daily_max[idx]), s.daily_max[idx], -np.inf).max(axis=0)[counts > 0]
+    trend = float(slope(means) / means.mean()) if means.size >= 2 and means.mean() > 0 else 0.0
+    projected = mmax
+    if maxima.size >= 3:
+        rise = float(slope(maxima))
+        if rise > 0:
+            projected = max(mmax, float(maxima[-1]) + rise * PROJECT_DAYS)
+    pct = np.array([cp[0], cp[1], cp[2]])
+    if pct[1] < 0.005:
+        pattern = "idle"
+    elif pct[2] > 3 * max(pct[0], 1e-6):
+        pattern = "bursty"
+    else:
+        pattern = "steady"
+        series = pod_mean(s.hourly_cpu[idx])
+        series = series[np.isfinite(series)]
+        day = 24
+        if series.size >= 2 * day and series.std() > 0:
+            centred = series - series.mean()
+            lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
+            if lagged > 0.4 and series.std() / series.mean() > 0.2:
+                pattern = "diurnal"
+    return Profile(float(cp[0]), float(cp[1]), float(cp[2]), cmax, float(mp[0]), float(mp[1]), mmax, trend,
+                   pattern, steps * STEP_S / 3600, projected)

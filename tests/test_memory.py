@@ -54,8 +54,10 @@ async def test_what_one_server_process_remembers_another_recalls_within_a_second
             assert seen_after is not None, "phantom did not see forge's memory within one second"
             assert hits[0]["source"] == "forge" and hits[0]["tool"] == "remember"
     finally:
-        subprocess.run([str(BIN / "hdr"), "memory", "stop"], env={**os.environ, "HDR_HOME": str(home)},
-                       capture_output=True, timeout=60)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HDR_")} | {"HDR_HOME": str(home)}
+        stop = subprocess.run([str(BIN / "hdr"), "memory", "stop"], env=env, capture_output=True, text=True,
+                              timeout=60)
+    assert stop.returncode == 0 and "stopped the local memory server" in stop.stdout, (stop.stdout, stop.stderr)
     assert chroma_processes(home) == []
 
 

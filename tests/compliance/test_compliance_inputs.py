@@ -79,7 +79,6 @@ def test_a_malformed_user_policy_is_a_clear_error(offline_suite: Suite, tmp_path
 
 def test_the_cluster_target_reads_the_cluster_forge_is_connected_to(offline_suite: Suite, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("shared.cluster", reason="forge's shared/cluster.py is not in this checkout yet")
     (tmp_path / "web.yaml").write_text("""apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, namespace: shop}

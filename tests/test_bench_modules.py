@@ -16,4 +16,5 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 def test_benchmark_module_loads(script: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "argv", [script])
     namespace = runpy.run_path(str(BENCH / script), run_name="bench_import_check")
-    assert namespace, script
+    if script != "nexus_discovery_set.py":  # a data module the nexus benchmarks import
+        assert callable(namespace.get("main")), f"{script} has no main(); `make bench` runs each as a script"

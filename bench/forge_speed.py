@@ -8,8 +8,12 @@ Recorded-metrics default (the issue's goal: under 2 s on this machine):
   .npz cache), new process with its cache present; and this forge with per-container profiling instead of
   the batched profiles (same process, same usage).
 Real Prometheus (Debian package; TSDB built with `promtool tsdb create-blocks-from openmetrics` from the same
-file, once, cached beside the data): `analyze` with forge's 8 queries (statistics computed by Prometheus,
-aggregated by namespace/pod/container), and as baselines what Prometheus alone takes to answer the previous
+file, once, cached beside the data): `analyze` with forge's 9 queries (statistics computed by Prometheus,
+aggregated by namespace/pod/container), side by side with kube-prometheus's CPU recording rule present (the
+goal's figure: CPU statistics over the stored 5-minute rates) and absent (CPU statistics over an `irate`
+subquery Prometheus re-evaluates at every step). The rule is backfilled once, as an operator would, with
+`promtool tsdb create-blocks-from rules` against a Prometheus serving the raw TSDB, its blocks copied in and
+compacted by Prometheus (setup, timed, cached beside the TSDB). As baselines what Prometheus alone takes to answer the previous
 design's 2 full-resolution range queries (aggregated per step in PromQL, and not aggregated), and the
 per-workload querying that overloads Prometheus at scale (2 range queries per workload, timed on a sample of
 workloads and scaled to all, fetch and parse only).
@@ -32,7 +36,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,25 +225,24 @@ def ensure_tsdb(data: Path) -> Path:
     return tsdb
 
 
-def prometheus(args: argparse.Namespace, data: Path) -> None:
+@contextmanager
+def serving(tsdb: Path, work: Path, copy: bool = True) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Prometheus on `tsdb` (a copy in `work` unless copy=False: Prometheus writes into its data directory)."""
     import httpx
 
-    if not (shutil.which("prometheus") and shutil.which("promtool")):
-        print("\nprometheus: not installed (apt-get install -y prometheus); skipped")
-        return
-    print(f"\n== real Prometheus ({load()})")
-    tsdb = ensure_tsdb(data)
-    work = Path(tempfile.mkdtemp(prefix="forge-prom-"))
-    proc = None
+    data = work / "tsdb"
+    if copy:
+        shutil.copytree(tsdb, data)
+    else:
+        data = tsdb
+    (work / "prometheus.yml").write_text("global:\n  scrape_interval: 1h\n")
+    port = free_port()
+    proc = subprocess.Popen(["prometheus", f"--config.file={work / 'prometheus.yml'}",
+                             f"--storage.tsdb.path={data}", "--storage.tsdb.retention.time=3650d",
+                             f"--web.listen-address=127.0.0.1:{port}", "--query.max-samples=500000000"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
     try:
-        shutil.copytree(tsdb, work / "tsdb")  # Prometheus writes into its data directory
-        (work / "prometheus.yml").write_text("global:\n  scrape_interval: 1h\n")
-        port = free_port()
-        proc = subprocess.Popen(["prometheus", f"--config.file={work / 'prometheus.yml'}",
-                                 f"--storage.tsdb.path={work / 'tsdb'}", "--storage.tsdb.retention.time=3650d",
-                                 f"--web.listen-address=127.0.0.1:{port}", "--query.max-samples=500000000"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -248,23 +253,98 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError("Prometheus did not become ready within 120 s")
             time.sleep(0.2)
-        run_prometheus(args, data, url)
+        yield url, proc
     finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(10)
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+        if copy:
+            shutil.rmtree(data, ignore_errors=True)
+
+
+def blocks(tsdb: Path) -> list[Path]:
+    return [p for p in tsdb.iterdir() if p.is_dir() and (p / "meta.json").exists()]
+
+
+def ensure_rule_tsdb(data: Path, tsdb: Path) -> Path:
+    """The raw TSDB plus kube-prometheus's CPU recording rule, backfilled as an operator would: promtool
+    evaluates the rule every 5 minutes over the whole range through a Prometheus serving the raw data (one
+    query_range per 2-hour block), its blocks are copied into the data directory and Prometheus, restarted,
+    compacts them with the raw blocks (it does so one minute after start; waited for here)."""
+    from servers.forge.usage import cpu_rule_group
+
+    target = data / "tsdb-cpu-rule"
+    if (target / "ok").exists():
+        print(f"tsdb with the CPU recording rule: reused {target} ({(target / 'ok').read_text().strip()})")
+        return target
+    tmp = data / "tsdb-cpu-rule.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    shutil.copytree(tsdb, tmp / "tsdb")
+    (tmp / "tsdb" / "ok").unlink(missing_ok=True)
+    (tmp / "rules.yaml").write_text(cpu_rule_group())
+    raw = blocks(tmp / "tsdb")
+    first = min(json.loads((b / "meta.json").read_text())["minTime"] for b in raw) // 1000
+    last = max(json.loads((b / "meta.json").read_text())["maxTime"] for b in raw) // 1000
+    with serving(tmp / "tsdb", tmp, copy=False) as (url, _):
+        _, t_rule = timed(lambda: subprocess.run(
+            ["timeout", "1200", "promtool", "tsdb", "create-blocks-from", "rules", f"--start={first}",
+             f"--end={last + 300}", f"--url={url}", f"--output-dir={tmp / 'out'}", "--quiet",
+             str(tmp / "rules.yaml")], check=True, capture_output=True, timeout=1300))
+    made = blocks(tmp / "out")
+    for block in made:
+        shutil.copytree(block, tmp / "tsdb" / block.name)
+    t0 = time.perf_counter()
+    with serving(tmp / "tsdb", tmp, copy=False):
+        deadline = time.monotonic() + 600
+        while len(blocks(tmp / "tsdb")) > len(raw) and time.monotonic() < deadline:
+            time.sleep(1)
+    t_compact = time.perf_counter() - t0
+    note = (f"backfill {t_rule:.1f} s ({len(made)} blocks of 2 h), compaction by Prometheus {t_compact:.1f} s "
+            f"(of which ~60 s its first compaction tick) into {len(blocks(tmp / 'tsdb'))} blocks")
+    shutil.rmtree(tmp / "out")
+    (tmp / "tsdb" / "ok").write_text(note + "\n")
+    shutil.rmtree(target, ignore_errors=True)
+    os.rename(tmp / "tsdb", target)
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"tsdb with the CPU recording rule: built, {note}")
+    return target
+
+
+def prometheus(args: argparse.Namespace, data: Path) -> None:
+    if not (shutil.which("prometheus") and shutil.which("promtool")):
+        print("\nprometheus: not installed (apt-get install -y prometheus); skipped")
+        return
+    print(f"\n== real Prometheus ({load()})")
+    tsdb = ensure_tsdb(data)
+    rule_tsdb = ensure_rule_tsdb(data, tsdb)
+    work = Path(tempfile.mkdtemp(prefix="forge-prom-"))
+    try:
+        with serving(rule_tsdb, work) as (url, proc):
+            with_rule = analyze_runs(args, data, url, proc, "CPU recording rule present (goal figure)")
+        with serving(tsdb, work) as (url, proc):
+            without = analyze_runs(args, data, url, proc, "no recording rule: irate subquery (forge before)")
+            compare(with_rule, without)
+            run_prometheus(args, data, url, without)
+        print(f"SIDE BY SIDE ({load()}): rule present {with_rule['median']:.2f} s, {with_rule['queries']} queries "
+              f"(goal < 5 s: {'met' if with_rule['median'] < 5 else 'NOT met'}) | rule absent, subquery "
+              f"{without['median']:.2f} s, {without['queries']} queries | per-workload baseline "
+              f"~{without['per_workload_s']:.1f} s, {without['per_workload_queries']} queries")
+    finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run_prometheus(args: argparse.Namespace, data: Path, url: str) -> None:
-    import httpx
+def cpu_seconds(proc: subprocess.Popen) -> float:
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+
+def analyze_runs(args: argparse.Namespace, data: Path, url: str, proc: subprocess.Popen, label: str) -> dict:
     from servers.forge.operations import Forge
-    from servers.forge.usage import PrometheusMetrics, RecordedMetrics, _grid
+    from servers.forge.usage import PrometheusMetrics, RecordedMetrics
     from shared.cluster import ManifestCluster
     from shared.suite import Suite
 
@@ -272,14 +352,45 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str) -> None:
     latest = RecordedMetrics(data / "metrics.om", home / "forge" / "cache-prom").latest()
     prom = PrometheusMetrics(url, timeout=300, end=latest)
     forge = Forge(Suite(), ManifestCluster(data / "manifests", home / "forge" / "cache-prom"), prom)
-    first, t_first = timed(lambda: forge.analyze(history="14d"))
-    times = [timed(lambda: forge.analyze(history="14d")) for _ in range(args.runs)]
-    t_prom = statistics.median(t for _, t in times)
+    _, t_first = timed(lambda: forge.analyze(history="14d"))
+    times, cpu = [], []
+    for _ in range(args.runs):
+        before = cpu_seconds(proc)
+        times.append(timed(lambda: forge.analyze(history="14d")))
+        cpu.append(cpu_seconds(proc) - before)
+    median = statistics.median(t for _, t in times)
     out = times[0][0]
-    print(f"GOAL FIGURE  analyze against Prometheus: median {t_prom:.2f} s over {args.runs} runs "
-          f"({', '.join(f'{t:.2f}' for _, t in times)}; first, loading blocks: {t_first:.2f} s) with "
-          f"{out['queries']} queries; {len(out['result'].changes)} changes; goal < 5 s: "
-          f"{'met' if t_prom < 5 else 'NOT met'}")
+    end = latest
+    usage = prom.usage(end - DAYS * 86400, end)
+    print(f"{label}: analyze median {median:.2f} s over {args.runs} runs ({', '.join(f'{t:.2f}' for _, t in times)}; "
+          f"first, loading blocks: {t_first:.2f} s), {out['queries']} queries, Prometheus CPU "
+          f"{statistics.median(cpu):.2f} s per analysis, {len(out['result'].changes)} changes; CPU from "
+          f"{usage.cpu_series} ({load()})")
+    return {"median": median, "queries": out["queries"], "result": out["result"], "usage": usage}
+
+
+def compare(a: dict, b: dict) -> None:
+    import numpy as np
+
+    ua, ub = a["usage"], b["usage"]
+    assert ua.keys == ub.keys
+    diff = float(np.nanmax(np.abs(ua.summary.cpu - ub.summary.cpu) / np.maximum(np.abs(ub.summary.cpu), 1e-12)))
+    same = [(c.object, c.container, c.field, c.proposed) for c in a["result"].changes] == \
+        [(c.object, c.container, c.field, c.proposed) for c in b["result"].changes]
+    print(f"agreement, rule vs subquery: {len(ua.keys)} containers, CPU p50/p95/p99/max largest relative "
+          f"difference {diff:.1e}; {len(a['result'].changes)} proposed changes "
+          f"{'identical' if same else 'DIFFERENT'}")
+
+
+def run_prometheus(args: argparse.Namespace, data: Path, url: str, without: dict) -> None:
+    import httpx
+
+    from servers.forge.usage import PrometheusMetrics, RecordedMetrics, _grid
+
+    home = Path(os.environ["HDR_HOME"])
+    latest = RecordedMetrics(data / "metrics.om", home / "forge" / "cache-prom").latest()
+    out = {"queries": without["queries"], "result": without["result"]}
+    t_prom = without["median"]
 
     grid = _grid(latest - DAYS * 86400, latest)
     rng = {"start": grid[0], "end": grid[-1], "step": 300}
@@ -317,6 +428,7 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str) -> None:
           f"workloads in {t_per:.2f} s; scaled to {len(workloads)} workloads ~{scaled:.1f} s and "
           f"{2 * len(workloads)} queries (fetch and parse only, no analysis); forge: {out['queries']} queries, "
           f"{scaled / t_prom:.1f}x faster")
+    without["per_workload_s"], without["per_workload_queries"] = scaled, 2 * len(workloads)
 
 
 def main() -> None:

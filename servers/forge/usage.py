@@ -1,10 +1,12 @@
 """Measured usage per pod and container, behind one small interface.
 
-- `PrometheusMetrics`: Prometheus's HTTP API. Eight queries per analysis whatever the cluster's size,
-  sent at once, each aggregated by namespace/pod/container inside PromQL: Prometheus computes the
-  percentiles, maxima and sample counts over the window (one value per container instead of a series of
-  4,032 points), memory per day and CPU per hour as coarse range queries, restarts and termination
-  reasons. Never one query per workload.
+- `PrometheusMetrics`: Prometheus's HTTP API. Nine queries per analysis whatever the cluster's size, sent
+  at once: one cheap look for kube-prometheus's CPU recording rule and eight statistics, each aggregated by
+  namespace/pod/container inside PromQL: Prometheus computes the percentiles, maxima and sample counts over
+  the window (one value per container instead of a series of 4,032 points), memory per day and CPU per hour
+  as coarse range queries, restarts and termination reasons. Never one query per workload. CPU statistics
+  read the recorded 5-minute rates of `node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate`
+  when it covers the window at the 5-minute grid's resolution, else an `irate` subquery over the raw counter.
 - `RecordedMetrics`: an OpenMetrics text file with timestamps (what `promtool tsdb
   create-blocks-from openmetrics` reads). Parsed once into a columnar cache under HDR_HOME.
 
@@ -35,6 +37,11 @@ CPU = "container_cpu_usage_seconds_total"
 MEMORY = "container_memory_working_set_bytes"
 RESTARTS = "kube_pod_container_status_restarts_total"
 REASON = "kube_pod_container_status_last_terminated_reason"
+# kube-prometheus / kube-prometheus-stack's recording rule (kubernetes-mixin, k8s.rules):
+#   sum by (cluster, namespace, pod, container) (irate(container_cpu_usage_seconds_total{job="kubelet",
+#     metrics_path="/metrics/cadvisor", image!=""}[5m])) * on (cluster, namespace, pod) group_left(node) ...
+# One value per container and evaluation: the 5-minute rates forge needs, already stored.
+CPU_RULE = "node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate"
 _LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')
 
 Key = tuple[str, str, str]  # namespace, pod, container
@@ -49,6 +56,7 @@ class Usage:
     restarts: dict[Key, int] = field(default_factory=dict)
     reasons: dict[Key, str] = field(default_factory=dict)
     queries: int = 0
+    cpu_series: str = ""  # Prometheus: what the CPU statistics were computed from (recording rule or subquery)
     # Set by sources that compute statistics server-side (Prometheus): then `cpu` and `memory` have no
     # columns and the profiles come from these figures.
     summary: Summary | None = None
@@ -362,6 +370,19 @@ def _align(cpu_keys: list[Key], cpu: np.ndarray, mem_keys: list[Key], mem: np.nd
 
 # -- Prometheus -----------------------------------------------------------------------------------
 
+def cpu_rule_group(scrape_interval_s: int = STEP_S) -> str:
+    """A Prometheus rule file recording CPU_RULE as kube-prometheus does, for a cluster without it (or to
+    backfill it with `promtool tsdb create-blocks-from rules`). Upstream's matchers (job="kubelet",
+    metrics_path="/metrics/cadvisor", image!="") and its join on kube_pod_info for the `node` label are
+    replaced by forge's container matchers; its `[5m]` irate window, made for 30-second scrapes, becomes
+    two scrape intervals, so a rule evaluated at any phase sees the last two scrapes. Evaluated every
+    5 minutes: the resolution forge's statistics need."""
+    window = 2 * scrape_interval_s
+    return (f"groups:\n  - name: k8s.rules.container_cpu_usage_seconds_total\n    interval: {STEP_S}s\n"
+            f"    rules:\n      - record: {CPU_RULE}\n        expr: sum by (cluster, namespace, pod, container) "
+            f'(irate({CPU}{{container!="",container!="POD"}}[{window}s]))\n')
+
+
 _NS = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 
 
@@ -370,12 +391,14 @@ _POINT_PUNCTUATION = bytes.maketrans(b'[],"', b"    ")
 
 
 class PrometheusMetrics:
-    """Eight queries per analysis, sent at once (see the module's docstring). Aggregating 14 days of 5-minute
-    series per step inside a range query costs Prometheus seconds per query; aggregating the per-series
-    statistics costs it nothing, and the answers are kilobytes instead of hundreds of megabytes."""
+    """Nine queries per analysis, sent at once: one look for the CPU recording rule and eight statistics, the
+    CPU ones as soon as the look answers (see the module's docstring). Aggregating 14 days of 5-minute series per step inside a range query costs
+    Prometheus seconds per query; aggregating the per-series statistics costs it nothing, and the answers are
+    kilobytes instead of hundreds of megabytes. Set `use_rule=False` to always use the subquery."""
 
-    def __init__(self, url: str, timeout: float = 30.0, end: float | None = None) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, end: float | None = None, use_rule: bool = True) -> None:
         self.url = url.rstrip("/")
+        self.use_rule = use_rule
         self.source = f"prometheus:{self.url}"
         self.timeout = timeout
         self.fixed_end = end
@@ -431,7 +454,6 @@ class PrometheusMetrics:
         # the server's ranges are closed (Prometheus 2) or left-open (Prometheus 3).
         span = f"{int(grid[-1] - grid[0]) + STEP_S // 2}s"
         day = f"{86400 - STEP_S // 2}s"
-        cpu = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]"  # the 5-minute rates, as recorded
         mem = f"{MEMORY}{{{sel}}}"
         by = "by (namespace, pod, container)"
 
@@ -440,10 +462,14 @@ class PrometheusMetrics:
 
         days, hours = grid.size // DAY_STEPS, grid.size // HOUR_STEPS
         window = int(grid[-1] - grid[0]) + STEP_S
+
+        def cpu_stats(cpu: str) -> dict[str, str]:
+            return {"cpu_p95": stat(f"quantile_over_time(0.95, {cpu})", "cpu_p95"),
+                    "cpu_p99": stat(f"quantile_over_time(0.99, {cpu})", "cpu_p99"),
+                    "cpu": stat(f"quantile_over_time(0.5, {cpu})", "cpu_p50") + " or " +
+                           stat(f"max_over_time({cpu})", "cpu_max")}
+
         instant = {  # one value per (namespace, pod, container): the statistics, computed by Prometheus
-            "cpu_p95": stat(f"quantile_over_time(0.95, {cpu})", "cpu_p95"),
-            "cpu_p99": stat(f"quantile_over_time(0.99, {cpu})", "cpu_p99"),
-            "cpu": stat(f"quantile_over_time(0.5, {cpu})", "cpu_p50") + " or " + stat(f"max_over_time({cpu})", "cpu_max"),
             "memory_p99": stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
             "memory": " or ".join([stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
                                    stat(f"max_over_time({mem}[{span}])", "memory_max"),
@@ -458,11 +484,20 @@ class PrometheusMetrics:
                                    stat(f"max_over_time({mem}[{day}])", "max")]), 86400, days),
             "hourly": (f"max {by} (rate({CPU}{{{sel}}}[3600s]))", 3600, hours),
         }
-        # All at once: Prometheus evaluates them in parallel.
-        with ThreadPoolExecutor(len(instant) + len(ranges), thread_name_prefix="forge-promql") as pool:
+        # All at once: Prometheus evaluates them in parallel. The CPU statistics follow the look for the
+        # recording rule, which runs while Prometheus already works on the others.
+        with ThreadPoolExecutor(len(instant) + len(ranges) + 3, thread_name_prefix="forge-promql") as pool:
             futures = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
             futures |= {name: pool.submit(self._range, q, at, step, n) for name, (q, step, n) in ranges.items()
                         if n > 0}
+            rule_at = self._rule_time(sel, grid) if self.use_rule else None
+            if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
+                cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{span}]", rule_at
+            else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
+                cpu, cpu_at = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]", at
+            cpu_queries = cpu_stats(cpu)
+            futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
+            instant = cpu_queries | instant
             answers = {name: f.result() for name, f in futures.items()}
         values: dict[str, dict[Key, float]] = {}
         restarts: dict[Key, int] = {}
@@ -502,7 +537,36 @@ class PrometheusMetrics:
             memory_samples=np.nan_to_num(column("memory_n")), steps=int(grid.size),
             daily_sum=daily["sum"], daily_count=np.nan_to_num(daily["n"]), daily_max=daily["max"], hourly_cpu=hourly)
         empty = np.empty((len(keys), 0))
-        return Usage(keys, grid, empty, empty, restarts, reasons, queries=self.queries, summary=summary)
+        return Usage(keys, grid, empty, empty, restarts, reasons, queries=self.queries, summary=summary,
+                     cpu_series=CPU_RULE if rule_at is not None else f"irate({CPU}[{2 * STEP_S}s]) subquery")
+
+    def _rule_time(self, sel: str, grid: np.ndarray) -> float | None:
+        """One instant query: does the CPU recording rule cover this window at the grid's resolution? Then
+        the time at which to evaluate its statistics, else None (use the subquery).
+
+        It must be recorded wherever the raw counter is (checked at the window's end and at its fourth
+        step, where the rule has the rate of the raw counter's first two scrapes even when those began with
+        the window: a rule added last week gives no older history), evaluated every 5 minutes like the grid
+        (12 samples in the last hour: a finer rule would make every statistic read 10x the samples, a
+        coarser one fewer than the recorded path); and its phase: rules are evaluated at a per-group offset
+        d from the grid (promtool's backfill too), so the sample at grid_k + d is the rate of the scrape
+        interval ending at grid_k; evaluated at `end + d`, the window holds exactly the grid's rates."""
+        at = float(grid[-1])
+        rule, raw = f"{CPU_RULE}{{{sel}}}", f"{CPU}{{{sel}}}"
+        probes = (float(grid[0]) + 3 * STEP_S, at) if grid.size > 3 else (at,)
+        exprs = [("latest", f"max(timestamp({rule}))"), ("per_hour", f"max(count_over_time({rule}[{3600 - 1}s]))")]
+        exprs += [(f"covered{i}", f"(count({rule} @ {p:.3f}) or vector(0)) / count({raw} @ {p:.3f})")
+                  for i, p in enumerate(probes)]
+        probe = " or ".join(f'label_replace({expr}, "stat", "{name}", "", "")' for name, expr in exprs)
+        try:
+            found = {labels.get("stat", ""): value for _, value, labels in self._vector(probe, at)}
+        except Unavailable:  # e.g. a server without the @ modifier (before 2.33): the subquery still works
+            return None
+        covered = [v for k, v in found.items() if k.startswith("covered")]
+        # A pod's first scrape has no rate yet, in the rule as in the subquery: a little below 1 is covered.
+        if not covered or min(covered) < 0.9 or found.get("per_hour") != 3600 / STEP_S or "latest" not in found:
+            return None
+        return at + round((found["latest"] - at) % STEP_S, 3)
 
     def _range(self, query: str, end: float, step: int, n: int) -> list[tuple[dict[str, str], np.ndarray, np.ndarray]]:
         """The series of a coarse range query (n steps of `step` seconds ending at `end`)."""

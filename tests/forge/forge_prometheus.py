@@ -1,4 +1,6 @@
-"""Start a real Prometheus (Debian package) on a TSDB built by promtool from an OpenMetrics file."""
+"""Start a real Prometheus (Debian package) on a TSDB built by promtool from an OpenMetrics file, optionally
+with kube-prometheus's CPU recording rule backfilled as an operator would: `promtool tsdb create-blocks-from
+rules` against the running Prometheus, the blocks copied into its data directory, Prometheus restarted."""
 
 from __future__ import annotations
 
@@ -16,13 +18,7 @@ def available() -> bool:
 
 
 @contextmanager
-def prometheus_on(openmetrics: Path, workdir: Path) -> Iterator[str]:
-    data = workdir / "tsdb"
-    data.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["promtool", "tsdb", "create-blocks-from", "openmetrics", str(openmetrics), str(data)],
-                   check=True, capture_output=True)
-    config = workdir / "prometheus.yml"
-    config.write_text("global:\n  scrape_interval: 1h\n")
+def _serving(config: Path, data: Path) -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(["prometheus", f"--config.file={config}", f"--storage.tsdb.path={data}",
                              "--storage.tsdb.retention.time=3650d", f"--web.listen-address=127.0.0.1:{port}",
@@ -35,4 +31,32 @@ def prometheus_on(openmetrics: Path, workdir: Path) -> Iterator[str]:
         yield url
     finally:
         proc.terminate()
-        proc.wait(20)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+@contextmanager
+def prometheus_on(openmetrics: Path, workdir: Path, cpu_rule: tuple[float, float] | None = None) -> Iterator[str]:
+    """`cpu_rule=(start, end)`: also backfill forge's CPU recording rule over that time range."""
+    data = workdir / "tsdb"
+    data.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["promtool", "tsdb", "create-blocks-from", "openmetrics", str(openmetrics), str(data)],
+                   check=True, capture_output=True, timeout=300)
+    config = workdir / "prometheus.yml"
+    config.write_text("global:\n  scrape_interval: 1h\n")
+    if cpu_rule is not None:
+        from servers.forge.usage import cpu_rule_group
+
+        rules, blocks = workdir / "rules.yaml", workdir / "rule-blocks"
+        rules.write_text(cpu_rule_group())
+        with _serving(config, data) as url:
+            subprocess.run(["promtool", "tsdb", "create-blocks-from", "rules", f"--start={int(cpu_rule[0])}",
+                            f"--end={int(cpu_rule[1])}", f"--url={url}", f"--output-dir={blocks}", "--quiet",
+                            str(rules)], check=True, capture_output=True, timeout=300)
+        for block in blocks.iterdir():
+            shutil.copytree(block, data / block.name)
+    with _serving(config, data) as url:
+        yield url

@@ -1,7 +1,8 @@
 """The Prometheus path against a real Prometheus loaded (promtool) from the same OpenMetrics file the
 recorded default reads: the statistics Prometheus computes give the recorded path's profiles and proposals
 (exactly for one pod per container, within 3% for percentiles pooled over several pods), with a constant
-number of queries, and a clear error when unreachable."""
+number of queries, and a clear error when unreachable. Twice: CPU statistics from the `irate` subquery over
+the raw counter, and from kube-prometheus's CPU recording rule backfilled with promtool."""
 
 from __future__ import annotations
 
@@ -13,32 +14,67 @@ from conftest import free_port, need_service
 from forge_prometheus import available, prometheus_on
 
 from servers.forge import analysis, quantity, recommend
-from servers.forge.usage import PrometheusMetrics, RecordedMetrics
+from servers.forge.usage import CPU_RULE, PrometheusMetrics, RecordedMetrics
 from shared.cluster import ALL_KINDS, ManifestCluster
 from shared.errors import Unavailable
 from shared.sample_cluster import generate, write_manifests, write_openmetrics
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory):
+def data(tmp_path_factory: pytest.TempPathFactory):
     need_service("Prometheus", available(), "apt-get install -y prometheus (gives prometheus and promtool)")
-    work = tmp_path_factory.mktemp("prom")
+    work = tmp_path_factory.mktemp("prom-data")
     end = int(time.time()) - 3600  # inside the head-block-free past, well within retention
     cluster = generate(8, 2, seed=5, end=end)
     write_openmetrics(work / "metrics.om", cluster)
     write_manifests(work / "manifests", cluster)
-    with prometheus_on(work / "metrics.om", work) as url:
+    return work, end
+
+
+@pytest.fixture(scope="module")
+def loaded(data, tmp_path_factory: pytest.TempPathFactory):
+    work, end = data
+    with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom")) as url:
+        yield url, RecordedMetrics(work / "metrics.om"), work / "manifests", end
+
+
+@pytest.fixture(scope="module")
+def loaded_with_rule(data, tmp_path_factory: pytest.TempPathFactory):
+    """The same data with the CPU recording rule backfilled over all of it (promtool, 5-minute evaluations)."""
+    work, end = data
+    with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom-rule"),
+                       cpu_rule=(end - 3 * 86400, end + 600)) as url:
         yield url, RecordedMetrics(work / "metrics.om"), work / "manifests", end
 
 
 def test_prometheus_statistics_agree_with_the_recorded_file(loaded) -> None:
-    url, recorded, manifests, end = loaded
+    prom = _agree(*loaded)
+    assert prom.cpu_series.startswith("irate(")  # no recording rule: the subquery over the raw counter
+
+
+def test_recording_rule_statistics_agree_with_the_recorded_file(loaded_with_rule) -> None:
+    prom = _agree(*loaded_with_rule)
+    assert prom.cpu_series == CPU_RULE
+    url, recorded, _, _ = loaded_with_rule
+    end = recorded.latest()  # the same server, told not to use the rule: the same figures
+    raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
+    assert raw.cpu_series.startswith("irate(") and raw.keys == prom.keys
+    np.testing.assert_allclose(raw.summary.cpu, prom.summary.cpu, rtol=1e-12, atol=1e-15)
+
+
+def test_a_rule_that_does_not_cover_the_window_is_not_used(loaded_with_rule) -> None:
+    url, recorded, _, _ = loaded_with_rule
+    end = recorded.latest() + 86400  # the rule was backfilled up to recorded.latest() + 10 minutes
+    assert PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end).cpu_series.startswith("irate(")
+
+
+def _agree(url, recorded, manifests, end):  # type: ignore[no-untyped-def]
     end = recorded.latest()
     start = end - 36 * 3600
     prom = PrometheusMetrics(url, end=end).usage(start, end)
     rec = recorded.usage(start, end)
     assert prom.keys == rec.keys and len(rec.keys) > 8
-    assert prom.queries == 8  # constant: never one query per workload
+    assert prom.queries == 9  # constant: the look for the recording rule, then 8, never one per workload
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     cluster = ManifestCluster(manifests)
     objects = cluster.list_objects(ALL_KINDS)
@@ -76,6 +112,7 @@ def test_prometheus_statistics_agree_with_the_recorded_file(loaded) -> None:
             assert quantity.parse(c.proposed) == pytest.approx(quantity.parse(other.proposed), rel=0.03, abs=0.002)
     assert [(o.type, o.workload, o.container) for o in a.opportunities] == \
         [(o.type, o.workload, o.container) for o in b.opportunities]
+    return prom
 
 
 def test_unreachable_prometheus_is_a_clear_error() -> None:

@@ -318,7 +318,9 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         series = pod_mean(s.hourly_cpu[idx])
         series = series[np.isfinite(series)]
         day = 24
-        if series.size >= 2 * day and series.std() > 0:
+        # As `profile`, which needs two days of 5-minute rates: a series' first sample has none, so a window
+        # of exactly two days (576 samples, 575 rates) is too short there, and must be here too.
+        if series.size >= 2 * day and steps - 1 >= 2 * DAY_STEPS and series.std() > 0:
             centred = series - series.mean()
             lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
             if lagged > 0.4 and series.std() / series.mean() > 0.2:

@@ -462,35 +462,41 @@ class PrometheusMetrics:
 
         days, hours = grid.size // DAY_STEPS, grid.size // HOUR_STEPS
         window = int(grid[-1] - grid[0]) + STEP_S
+        # Whole days: the daily windows tile the analysis window exactly, so the window's memory maximum and
+        # sample count follow from the daily ones, and Prometheus reads the samples two times fewer.
+        tiled = days > 0 and grid.size == days * DAY_STEPS
 
         def cpu_stats(cpu: str) -> dict[str, str]:
-            return {"cpu_p95": stat(f"quantile_over_time(0.95, {cpu})", "cpu_p95"),
-                    "cpu_p99": stat(f"quantile_over_time(0.99, {cpu})", "cpu_p99"),
-                    "cpu": stat(f"quantile_over_time(0.5, {cpu})", "cpu_p50") + " or " +
-                           stat(f"max_over_time({cpu})", "cpu_max")}
+            return {f"cpu_p{round(q * 100)}": stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
+                    for q in (0.95, 0.99, 0.5)} | {"cpu_max": stat(f"max_over_time({cpu})", "cpu_max")}
 
         instant = {  # one value per (namespace, pod, container): the statistics, computed by Prometheus
             "memory_p99": stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
-            "memory": " or ".join([stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
-                                   stat(f"max_over_time({mem}[{span}])", "memory_max"),
-                                   stat(f"count_over_time({mem}[{span}])", "memory_n")]),
+            "memory_p50": stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
             "status": stat(f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}"
                            f"[{window}s])", "restarts") + " or " +
                       stat(f"max_over_time({REASON}{{{sel}}}[{window}s])", "reason",
                            "by (namespace, pod, container, reason)"),
         }
+        if not tiled:
+            instant["memory"] = " or ".join([stat(f"max_over_time({mem}[{span}])", "memory_max"),
+                                             stat(f"count_over_time({mem}[{span}])", "memory_n")])
         ranges = {  # coarse series aggregated in PromQL: memory per day (trend) and CPU per hour (pattern)
             "daily": (" or ".join([stat(f"sum_over_time({mem}[{day}])", "sum"), stat(f"count_over_time({mem}[{day}])", "n"),
                                    stat(f"max_over_time({mem}[{day}])", "max")]), 86400, days),
-            "hourly": (f"max {by} (rate({CPU}{{{sel}}}[3600s]))", 3600, hours),
         }
-        # All at once: Prometheus evaluates them in parallel. The CPU statistics follow the look for the
-        # recording rule, which runs while Prometheus already works on the others.
-        with ThreadPoolExecutor(len(instant) + len(ranges) + 3, thread_name_prefix="forge-promql") as pool:
+        hour_grid = at - 3600 * np.arange(hours - 1, -1, -1, dtype=np.float64)
+        # All at once: Prometheus evaluates them in parallel. The look for the recording rule goes first, so
+        # it is answered before Prometheus is busy; the CPU statistics follow it, as soon as it answers.
+        with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
+            look = pool.submit(self._rule_time, sel, grid) if self.use_rule else None
             futures = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
             futures |= {name: pool.submit(self._range, q, at, step, n) for name, (q, step, n) in ranges.items()
                         if n > 0}
-            rule_at = self._rule_time(sel, grid) if self.use_rule else None
+            if hours > 0:
+                futures["hourly"] = pool.submit(self._matrix, f"max {by} (rate({CPU}{{{sel}}}[3600s]))",
+                                                {"start": hour_grid[0], "end": at, "step": 3600}, hour_grid, 3600)
+            rule_at = look.result() if look is not None else None
             if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
                 cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{span}]", rule_at
             else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
@@ -512,6 +518,11 @@ class PrometheusMetrics:
                         reasons[key] = labels.get("reason", "")
                 else:
                     values.setdefault(kind, {})[key] = value
+        if tiled:  # the window's memory maximum and sample count, from the days that tile it
+            for labels, _, v in answers.get("daily", []):
+                if labels.get("stat") in ("n", "max") and v.size:
+                    name = "memory_n" if labels["stat"] == "n" else "memory_max"
+                    values.setdefault(name, {})[_key(labels)] = float(v.sum() if name == "memory_n" else v.max())
         keys = sorted(set(values.get("cpu_p95", {})) | set(values.get("memory_n", {})))
         index = {k: i for i, k in enumerate(keys)}
 
@@ -528,9 +539,10 @@ class PrometheusMetrics:
             if key in index and labels.get("stat") in daily:
                 _place(daily[labels["stat"]][index[key]], at - 86400 * (days - 1 - np.arange(days)), ts, v, 86400)
         hourly = np.full((len(keys), hours), np.nan)
-        for labels, ts, v in answers.get("hourly", []):
-            if _key(labels) in index:
-                _place(hourly[index[_key(labels)]], at - 3600 * (hours - 1 - np.arange(hours)), ts, v, 3600)
+        hour_keys, hour_rows = answers.get("hourly", ([], None))
+        for key, row in zip(hour_keys, hour_rows if hour_rows is not None else [], strict=True):
+            if key in index:
+                hourly[index[key]] = row
         summary = Summary(
             cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(len(keys), 4),
             memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(len(keys), 3),
@@ -575,16 +587,17 @@ class PrometheusMetrics:
         return [(r["metric"], np.array([float(p[0]) for p in r["values"]]),
                  np.array([float(p[1]) for p in r["values"]])) for r in data["result"]]
 
-    def _matrix(self, query: str, rng: dict[str, Any], grid: np.ndarray) -> tuple[list[Key], np.ndarray]:
+    def _matrix(self, query: str, rng: dict[str, Any], grid: np.ndarray,
+                step: int = STEP_S) -> tuple[list[Key], np.ndarray]:
         status, content = self._fetch("/api/v1/query_range", {"query": query, **rng})
         if content.startswith(_MATRIX_PREFIX):
-            return _matrix_rows(content, grid)
+            return _matrix_rows(content, grid, step)
         # An error, or a server that words its answer differently: the general parser.
         result = self._data(status, content)["result"]
         out = np.full((len(result), grid.size), np.nan)
         for i, series in enumerate(result):
             _place(out[i], grid, np.array([float(p[0]) for p in series["values"]]),
-                   np.array([float(p[1]) for p in series["values"]]))
+                   np.array([float(p[1]) for p in series["values"]]), step)
         return [_key(series["metric"]) for series in result], out
 
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
@@ -592,7 +605,7 @@ class PrometheusMetrics:
         return [(_key(r["metric"]), float(r["value"][1]), r["metric"]) for r in data["result"]]
 
 
-def _matrix_rows(body: bytes, grid: np.ndarray) -> tuple[list[Key], np.ndarray]:
+def _matrix_rows(body: bytes, grid: np.ndarray, step: int = STEP_S) -> tuple[list[Key], np.ndarray]:
     """The series of a query_range answer on the grid, read without building Python objects per point
     (parsing 5 million points as JSON takes seconds). When a series has every step from its first
     point to its last, only those two timestamps are read. Safe on any label values: the markers searched for contain
@@ -612,15 +625,15 @@ def _matrix_rows(body: bytes, grid: np.ndarray) -> tuple[list[Key], np.ndarray]:
         row = np.full(grid.size, np.nan)
         n = len(parts) // 2
         first, last = float(parts[0].strip(b"[], ")), float(parts[-3].strip(b"[], "))
-        if last - first == (n - 1) * STEP_S:  # every step from the first to the last: no timestamps to read
-            lo = int(round((first - grid[0]) / STEP_S))
+        if last - first == (n - 1) * step:  # every step from the first to the last: no timestamps to read
+            lo = int(round((first - grid[0]) / step))
             if lo >= 0 and lo + n <= grid.size:
                 row[lo:lo + n] = np.array(parts[1::2], dtype=np.float64)
             else:
-                _place(row, grid, first + STEP_S * np.arange(n), np.array(parts[1::2], dtype=np.float64))
+                _place(row, grid, first + step * np.arange(n), np.array(parts[1::2], dtype=np.float64), step)
         else:
             ts = np.array([p.strip(b"[], ") for p in parts[0:-1:2]], dtype=np.float64)
-            _place(row, grid, ts, np.array(parts[1::2], dtype=np.float64))
+            _place(row, grid, ts, np.array(parts[1::2], dtype=np.float64), step)
         rows.append(row)
         pos = end
     return keys, np.array(rows) if rows else np.empty((0, grid.size))

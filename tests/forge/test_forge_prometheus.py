@@ -47,8 +47,9 @@ def loaded_with_rule(data, tmp_path_factory: pytest.TempPathFactory):
         yield url, RecordedMetrics(work / "metrics.om"), work / "manifests", end
 
 
-def test_prometheus_statistics_agree_with_the_recorded_file(loaded) -> None:
-    prom = _agree(*loaded)
+@pytest.mark.parametrize("hours", [36, 48], ids=["part-days", "whole-days"])
+def test_prometheus_statistics_agree_with_the_recorded_file(loaded, hours) -> None:
+    prom = _agree(*loaded, hours=hours)
     assert prom.cpu_series.startswith("irate(")  # no recording rule: the subquery over the raw counter
 
 
@@ -68,13 +69,18 @@ def test_a_rule_that_does_not_cover_the_window_is_not_used(loaded_with_rule) -> 
     assert PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end).cpu_series.startswith("irate(")
 
 
-def _agree(url, recorded, manifests, end):  # type: ignore[no-untyped-def]
+def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-def]
     end = recorded.latest()
-    start = end - 36 * 3600
+    # 48 hours: a window of whole days (576 steps, the end's own step included), whose memory maximum and
+    # sample count come from the daily figures; 36 hours: one and a half days, asked for on their own.
+    start = end - hours * 3600 + (1 if hours % 24 == 0 else 0)
     prom = PrometheusMetrics(url, end=end).usage(start, end)
     rec = recorded.usage(start, end)
+    assert prom.timestamps.size == hours * 12 + (0 if hours % 24 == 0 else 1)
     assert prom.keys == rec.keys and len(rec.keys) > 8
-    assert prom.queries == 9  # constant: the look for the recording rule, then 8, never one per workload
+    # Constant, never one per workload: the look for the recording rule, 4 CPU statistics, 2 memory
+    # percentiles, restarts and reasons, days, hours (and the memory maximum and count for part-days).
+    assert prom.queries == (10 if hours % 24 == 0 else 11)
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     cluster = ManifestCluster(manifests)
     objects = cluster.list_objects(ALL_KINDS)

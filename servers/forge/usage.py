@@ -502,9 +502,20 @@ class PrometheusMetrics:
             else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
                 cpu, cpu_at = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]", at
             cpu_queries = cpu_stats(cpu)
+            if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
+                cpu_queries["cpu_n"] = stat(f"count_over_time({cpu})", "cpu_n")
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
-            instant = cpu_queries | instant
             answers = {name: f.result() for name, f in futures.items()}
+            if rule_at is not None and not _rule_complete(answers["cpu_n"], answers, tiled):
+                # The rule has gaps inside the window (an evaluation that failed, a rule removed for a while):
+                # its statistics would rest on fewer samples than the window has, so ask the raw counter.
+                rule_at = None
+                del cpu_queries["cpu_n"], answers["cpu_n"]
+                cpu = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]"
+                cpu_queries = cpu_stats(cpu)
+                redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
+                answers |= {name: f.result() for name, f in redo.items()}
+            instant = cpu_queries | instant
         values: dict[str, dict[Key, float]] = {}
         restarts: dict[Key, int] = {}
         reasons: dict[Key, str] = {}
@@ -556,9 +567,10 @@ class PrometheusMetrics:
         """One instant query: does the CPU recording rule cover this window at the grid's resolution? Then
         the time at which to evaluate its statistics, else None (use the subquery).
 
-        It must be recorded wherever the raw counter is (checked at the window's end and at its fourth
+        It must be recorded wherever the raw counter is (checked here at the window's end and at its fourth
         step, where the rule has the rate of the raw counter's first two scrapes even when those began with
-        the window: a rule added last week gives no older history), evaluated every 5 minutes like the grid
+        the window: a rule added last week gives no older history; and over the whole window once the
+        statistics are in, by `_rule_complete`: a gap inside it sends the CPU statistics to the subquery), evaluated every 5 minutes like the grid
         (12 samples in the last hour: a finer rule would make every statistic read 10x the samples, a
         coarser one fewer than the recorded path); and its phase: rules are evaluated at a per-group offset
         d from the grid (promtool's backfill too), so the sample at grid_k + d is the rate of the scrape
@@ -603,6 +615,22 @@ class PrometheusMetrics:
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
         data = self._data(*self._fetch("/api/v1/query", {"query": query, "time": at}))
         return [(_key(r["metric"]), float(r["value"][1]), r["metric"]) for r in data["result"]]
+
+
+def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], answers: dict[str, Any],
+                   tiled: bool) -> bool:
+    """Does the CPU recording rule hold a rate for (nearly) every memory sample of every container in the
+    window? A series' first sample has no rate, and a missed evaluation or two is tolerated (2%): a gap
+    larger than that would change the statistics, and the raw counter is asked instead."""
+    rates = {key: value for key, value, _ in rule_counts}
+    samples: dict[Key, float] = {}
+    if tiled:
+        for labels, _, v in answers.get("daily", []):
+            if labels.get("stat") == "n" and v.size:
+                samples[_key(labels)] = float(v.sum())
+    else:
+        samples = {key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"}
+    return all(rates.get(key, 0.0) >= 0.98 * n - 1 for key, n in samples.items())
 
 
 def _matrix_rows(body: bytes, grid: np.ndarray, step: int = STEP_S) -> tuple[list[Key], np.ndarray]:

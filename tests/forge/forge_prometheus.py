@@ -39,8 +39,10 @@ def _serving(config: Path, data: Path) -> Iterator[str]:
 
 
 @contextmanager
-def prometheus_on(openmetrics: Path, workdir: Path, cpu_rule: tuple[float, float] | None = None) -> Iterator[str]:
-    """`cpu_rule=(start, end)`: also backfill forge's CPU recording rule over that time range."""
+def prometheus_on(openmetrics: Path, workdir: Path,
+                  cpu_rule: tuple[float, float] | list[tuple[float, float]] | None = None) -> Iterator[str]:
+    """`cpu_rule=(start, end)`: also backfill forge's CPU recording rule over that time range (or over each
+    range of a list: a rule with gaps)."""
     data = workdir / "tsdb"
     data.mkdir(parents=True, exist_ok=True)
     subprocess.run(["promtool", "tsdb", "create-blocks-from", "openmetrics", str(openmetrics), str(data)],
@@ -50,13 +52,17 @@ def prometheus_on(openmetrics: Path, workdir: Path, cpu_rule: tuple[float, float
     if cpu_rule is not None:
         from servers.forge.usage import cpu_rule_group
 
-        rules, blocks = workdir / "rules.yaml", workdir / "rule-blocks"
+        rules = workdir / "rules.yaml"
         rules.write_text(cpu_rule_group())
+        ranges = cpu_rule if isinstance(cpu_rule, list) else [cpu_rule]
         with _serving(config, data) as url:
-            subprocess.run(["promtool", "tsdb", "create-blocks-from", "rules", f"--start={int(cpu_rule[0])}",
-                            f"--end={int(cpu_rule[1])}", f"--url={url}", f"--output-dir={blocks}", "--quiet",
-                            str(rules)], check=True, capture_output=True, timeout=300)
-        for block in blocks.iterdir():
-            shutil.copytree(block, data / block.name)
+            for i, (start, end) in enumerate(ranges):
+                blocks = workdir / f"rule-blocks-{i}"
+                subprocess.run(["promtool", "tsdb", "create-blocks-from", "rules", f"--start={int(start)}",
+                                f"--end={int(end)}", f"--url={url}", f"--output-dir={blocks}", "--quiet",
+                                str(rules)], check=True, capture_output=True, timeout=300)
+        for i in range(len(ranges)):
+            for block in (workdir / f"rule-blocks-{i}").iterdir():
+                shutil.copytree(block, data / block.name)
     with _serving(config, data) as url:
         yield url

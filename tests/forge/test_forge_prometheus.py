@@ -69,6 +69,22 @@ def test_a_rule_that_does_not_cover_the_window_is_not_used(loaded_with_rule) -> 
     assert PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end).cpu_series.startswith("irate(")
 
 
+def test_a_rule_with_a_gap_inside_the_window_is_not_used(data, tmp_path_factory) -> None:
+    """Evaluations missing for 6 of the window's 36 hours (a rule that failed for a while): its ends look
+    covered, but its statistics would rest on a sixth fewer samples, so forge asks the raw counter."""
+    work, _ = data
+    recorded = RecordedMetrics(work / "metrics.om")
+    end = recorded.latest()
+    gap = [(end - 3 * 86400, end - 20 * 3600), (end - 14 * 3600, end + 600)]
+    with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom-gap"), cpu_rule=gap) as url:
+        prom = PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end)
+        assert prom.cpu_series.startswith("irate(")
+        assert prom.queries == 11 + 5  # the rule's 5 CPU queries, then the subquery's 4
+        raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
+        assert prom.keys == raw.keys == recorded.usage(end - 36 * 3600, end).keys
+        np.testing.assert_array_equal(prom.summary.cpu, raw.summary.cpu)
+
+
 def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-def]
     end = recorded.latest()
     # 48 hours: a window of whole days (576 steps, the end's own step included), whose memory maximum and
@@ -80,7 +96,8 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
     assert prom.keys == rec.keys and len(rec.keys) > 8
     # Constant, never one per workload: the look for the recording rule, 4 CPU statistics, 2 memory
     # percentiles, restarts and reasons, days, hours (and the memory maximum and count for part-days).
-    assert prom.queries == (10 if hours % 24 == 0 else 11)
+    # With the recording rule, one more: how many rates it holds per container.
+    assert prom.queries == (10 if hours % 24 == 0 else 11) + (prom.cpu_series == CPU_RULE)
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     cluster = ManifestCluster(manifests)
     objects = cluster.list_objects(ALL_KINDS)

@@ -2,9 +2,12 @@
 
 Each key version's material is wrapped under the KEK (shared/kek.py) before it touches the store.
 A rotation, a policy change or a destruction is one transaction: a process killed half-way
-leaves the keyring as it was before the call. Unwrapped material is cached in the process and
-the cache is dropped whenever another connection commits to the database (SQLite's
-`data_version`), so a rotation or destruction in another server process is seen at once.
+leaves the keyring as it was before the call. Key facts and unwrapped material are cached in the
+process, and every lookup first asks the store whether any connection, in any process, has
+committed since the cache was last found current (`Store.commit_watch`: a read of SQLite's
+WAL-index header in shared memory, ~50 ns); if so the cache is dropped, so a rotation,
+retirement or destruction in another server process is seen by the next call. Any commit to the
+shared database drops it (an audit record, a proposal...): that only costs a re-read.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from shared import evidence, sealing
 from shared.errors import BadInput, Conflict, NotFound, Refused
@@ -69,23 +73,47 @@ class Keyring:
         store.ensure_schema("phantom.keyring", SCHEMA)
         self._material: dict[tuple[str, int], bytes] = {}
         self._info: dict[str, KeyInfo] = {}
-        self._seen = threading.local()
+        self._side: dict[Any, Any] = {}
+        self._watch = store.commit_watch()
+        self._seen_token: object = None  # the store's commit token when the cache was last found current
         self._generation = 0
         self._lock = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------------
 
+    def side_cache(self) -> dict[Any, Any]:
+        """The freshness check, then a dict for what callers derive from keys (transit's ciphers):
+        it is replaced by an empty one whenever the key cache is dropped, so what a caller finds in
+        it is never older than the keys as of this check. Fill it only with what was read after
+        getting it (and put it in that dict, not in a later one)."""
+        token = self._watch.token()  # as _drop_cache_if_stale, inlined: every data call comes here
+        if token != self._seen_token:
+            self._drop_cache(token)
+        return self._side
+
     def _drop_cache_if_stale(self) -> None:
-        version = self.store.connection().execute("PRAGMA data_version").fetchone()[0]
-        if getattr(self._seen, "data_version", None) != version:
-            self._seen.data_version = version
-            self._invalidate()
+        # The token is read before the cache is: a commit after this read changes it again, so
+        # the next call drops whatever this one may still use.
+        token = self._watch.token()
+        if token != self._seen_token:
+            self._drop_cache(token)
+
+    def _drop_cache(self, token: object) -> None:
+        with self._lock:
+            self._clear()
+            self._seen_token = token  # only once the cache is empty: whoever finds it current reads no older entry
 
     def _invalidate(self) -> None:
         with self._lock:
-            self._generation += 1
-            self._material.clear()
-            self._info.clear()
+            self._clear()
+
+    def _clear(self) -> None:
+        """Empty the cache (holding the lock). The new generation stops fills that began earlier
+        from installing what they read."""
+        self._generation += 1
+        self._material.clear()
+        self._info.clear()
+        self._side = {}  # replaced, not cleared: a fill still holding the old dict puts its entry there
 
     def get(self, name: str) -> KeyInfo | None:
         self._drop_cache_if_stale()
@@ -108,7 +136,11 @@ class Keyring:
         return info
 
     def require(self, name: str) -> KeyInfo:
-        info = self.get(check_key_name(name))
+        self._drop_cache_if_stale()
+        # a cached name was read back from the store, so it is a valid key name already
+        info = self._info.get(name) if type(name) is str else None
+        if info is None:
+            info = self.get(check_key_name(name))
         if info is None:
             raise NotFound(f"There is no key named {name!r}.",
                            "Call `keys` to list keys, or encrypt once to create it.")

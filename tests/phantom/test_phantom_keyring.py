@@ -1,4 +1,5 @@
-"""The keyring at rest: KEK handling, and a kill -9 in the middle of a rotation (real subprocess)."""
+"""The keyring at rest: KEK handling, a kill -9 in the middle of a rotation, and changes made by another
+process seen at once by a keyring with everything cached (real subprocesses)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from servers.phantom.keyring import Keyring
 from servers.phantom.service import KEK_PURPOSE
 from servers.phantom.transit import Item, LocalTransit
-from shared.errors import Unavailable
+from shared.errors import Refused, Unavailable
 from shared.kek import KEK_FILE, load_kek
 from shared.store import Store
 
@@ -98,6 +99,52 @@ def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path
         other.decrypt("k", [Item(made[0].encode())])
     assert "correct horse" not in str(caught.value)
     assert not (tmp_path / KEK_FILE).exists()
+
+
+def in_another_process(home: Path, statement: str) -> None:
+    """Run `statement` with `ring`, a Keyring of its own, in a separate Python process."""
+    script = ("import sys; from pathlib import Path; from shared.store import Store; "
+              "from servers.phantom.service import KEK_PURPOSE; from shared.kek import load_kek; "
+              "from servers.phantom.keyring import Keyring; "
+              "h = Path(sys.argv[1]); ring = Keyring(Store(h / 'state.db'), load_kek(h, KEK_PURPOSE, env={})); "
+              "exec(sys.argv[2])")
+    subprocess.run([sys.executable, "-c", script, str(home), statement], cwd=ROOT, check=True)
+
+
+def warm_transit(home: Path) -> tuple[LocalTransit, bytearray, str]:
+    """A transit whose key facts, material and cipher are all cached, with a binary and a text ciphertext."""
+    transit = LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, KEK_PURPOSE, env={})))
+    assert transit.keyring.store.commit_watch().mode == "wal-index"  # the shared-memory check, not the fallback
+    transit.ensure_key("k")
+    blob = transit.encrypt_bytes("k", Item(b"secret"))
+    text = transit.encrypt("k", [Item(b"secret")])[0]
+    assert transit.decrypt_bytes("k", blob) == b"secret"
+    assert transit.decrypt("k", [Item(text.encode())]) == [b"secret"]
+    return transit, blob, text
+
+
+def test_a_key_destroyed_in_another_process_is_refused_at_once_by_a_warm_keyring(tmp_path: Path) -> None:
+    transit, blob, text = warm_transit(tmp_path)
+    in_another_process(tmp_path, "ring.destroy('k')")
+    with pytest.raises(Refused, match="destroyed"):
+        transit.decrypt_bytes("k", blob)
+    with pytest.raises(Refused, match="destroyed"):
+        transit.encrypt_bytes("k", Item(b"more"))
+    with pytest.raises(Refused, match="destroyed"):
+        transit.decrypt("k", [Item(text.encode())])
+    with pytest.raises(Refused, match="destroyed"):
+        transit.encrypt("k", [Item(b"more")])
+
+
+def test_a_version_retired_in_another_process_is_refused_at_once_by_a_warm_keyring(tmp_path: Path) -> None:
+    transit, blob, text = warm_transit(tmp_path)
+    in_another_process(tmp_path, "ring.rotate('k'); ring.configure('k', 2)")
+    with pytest.raises(Refused, match="min_decryption_version"):
+        transit.decrypt_bytes("k", blob)
+    with pytest.raises(Refused, match="min_decryption_version"):
+        transit.decrypt("k", [Item(text.encode())])
+    fresh = transit.encrypt_bytes("k", Item(b"new"))
+    assert bytes(fresh).startswith(b"phantom:v2:") and transit.decrypt_bytes("k", fresh) == b"new"
 
 
 def test_rotation_in_another_process_is_seen_by_a_cached_keyring(tmp_path: Path) -> None:

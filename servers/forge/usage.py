@@ -1,12 +1,14 @@
 """Measured usage per pod and container, behind one small interface.
 
-- `PrometheusMetrics`: Prometheus's HTTP API. Nine queries per analysis whatever the cluster's size, sent
-  at once: one cheap look for kube-prometheus's CPU recording rule and eight statistics, each aggregated by
-  namespace/pod/container inside PromQL: Prometheus computes the percentiles, maxima and sample counts over
-  the window (one value per container instead of a series of 4,032 points), memory per day and CPU per hour
-  as coarse range queries, restarts and termination reasons. Never one query per workload. CPU statistics
-  read the recorded 5-minute rates of `node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate`
-  when it covers the window at the 5-minute grid's resolution, else an `irate` subquery over the raw counter.
+- `PrometheusMetrics`: Prometheus's HTTP API. Ten queries per analysis whatever the cluster's size: first one
+  cheap look (how often containers are scraped; is kube-prometheus's CPU recording rule there), then the
+  statistics at once, each aggregated by namespace/pod/container inside PromQL: Prometheus computes the
+  percentiles and maxima over the window (one value per container instead of a series of 4,032 points),
+  memory per day and CPU per hour as coarse range queries, restarts and termination reasons. Never one query
+  per workload. CPU statistics are over 5-minute rates: the recorded ones of
+  `node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate` when it holds every rate of the
+  window at the grid's resolution, else a subquery over the raw counter (`irate` over 5-minute scrapes,
+  `rate[5m]` over finer ones); history is counted in 5-minute steps whatever the scrape interval.
 - `RecordedMetrics`: an OpenMetrics text file with timestamps (what `promtool tsdb
   create-blocks-from openmetrics` reads). Parsed once into a columnar cache under HDR_HOME.
 
@@ -391,10 +393,11 @@ _POINT_PUNCTUATION = bytes.maketrans(b'[],"', b"    ")
 
 
 class PrometheusMetrics:
-    """Nine queries per analysis, sent at once: one look for the CPU recording rule and eight statistics, the
-    CPU ones as soon as the look answers (see the module's docstring). Aggregating 14 days of 5-minute series per step inside a range query costs
-    Prometheus seconds per query; aggregating the per-series statistics costs it nothing, and the answers are
-    kilobytes instead of hundreds of megabytes. Set `use_rule=False` to always use the subquery."""
+    """Ten queries per analysis (one more for part-days, one more with the recording rule): the look, then the
+    statistics at once, the CPU ones as soon as the look answers (see the module's docstring). Aggregating 14
+    days of 5-minute series per step inside a range query costs Prometheus seconds per query; aggregating the
+    per-series statistics costs it nothing, and the answers are kilobytes instead of hundreds of megabytes.
+    Set `use_rule=False` to always use the subquery."""
 
     def __init__(self, url: str, timeout: float = 30.0, end: float | None = None, use_rule: bool = True) -> None:
         self.url = url.rstrip("/")
@@ -450,10 +453,12 @@ class PrometheusMetrics:
         if grid.size == 0:
             raise BadInput("The analysis window is shorter than one 5-minute step.", "Analyze at least 1h.")
         at = float(grid[-1])
-        # Ranges reach half a step past the first grid point, so they hold exactly the grid's samples whether
-        # the server's ranges are closed (Prometheus 2) or left-open (Prometheus 3).
-        span = f"{int(grid[-1] - grid[0]) + STEP_S // 2}s"
-        day = f"{86400 - STEP_S // 2}s"
+        # Each grid step stands for the 5 minutes up to it, so ranges reach a whole step before the first grid
+        # point less one millisecond (Prometheus's resolution): they hold exactly the samples of the grid's steps,
+        # scraped every 5 minutes or more often, whether the server's ranges are closed (Prometheus 2) or
+        # left-open (Prometheus 3); days tile the window the same way, without a gap or an overlap.
+        span = f"{(int(grid[-1] - grid[0]) + STEP_S) * 1000 - 1}ms"
+        day = f"{86400 * 1000 - 1}ms"
         mem = f"{MEMORY}{{{sel}}}"
         by = "by (namespace, pod, container)"
 
@@ -489,18 +494,23 @@ class PrometheusMetrics:
         # All at once: Prometheus evaluates them in parallel. The look for the recording rule goes first, so
         # it is answered before Prometheus is busy; the CPU statistics follow it, as soon as it answers.
         with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
-            look = pool.submit(self._rule_time, sel, grid) if self.use_rule else None
+            look = pool.submit(self._look, sel, grid)
             futures = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
             futures |= {name: pool.submit(self._range, q, at, step, n) for name, (q, step, n) in ranges.items()
                         if n > 0}
             if hours > 0:
                 futures["hourly"] = pool.submit(self._matrix, f"max {by} (rate({CPU}{{{sel}}}[3600s]))",
                                                 {"start": hour_grid[0], "end": at, "step": 3600}, hour_grid, 3600)
-            rule_at = look.result() if look is not None else None
+            rule_at, scrapes_per_hour = look.result()
+            fine = _finer_than_grid(scrapes_per_hour)
+            if fine:  # scraped every 30 s, say: the 5-minute average rate at each step of the grid
+                subquery = f"rate({CPU}{{{sel}}}[{STEP_S}s])[{span}:{STEP_S}s]"
+            else:  # scraped every 5 minutes: the rate between the last two scrapes, as the recorded path has it
+                subquery = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]"
             if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
                 cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{span}]", rule_at
             else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
-                cpu, cpu_at = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]", at
+                cpu, cpu_at = subquery, at
             cpu_queries = cpu_stats(cpu)
             if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
                 cpu_queries["cpu_n"] = stat(f"count_over_time({cpu})", "cpu_n")
@@ -511,8 +521,7 @@ class PrometheusMetrics:
                 # its statistics would rest on fewer samples than the window has, so ask the raw counter.
                 rule_at = None
                 del cpu_queries["cpu_n"], answers["cpu_n"]
-                cpu = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]"
-                cpu_queries = cpu_stats(cpu)
+                cpu_queries = cpu_stats(subquery)
                 redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
                 answers |= {name: f.result() for name, f in redo.items()}
             instant = cpu_queries | instant
@@ -557,40 +566,56 @@ class PrometheusMetrics:
         summary = Summary(
             cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(len(keys), 4),
             memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(len(keys), 3),
-            memory_samples=np.nan_to_num(column("memory_n")), steps=int(grid.size),
+            # In 5-minute steps whatever the scrape interval: a pod's history, and its weight among its replicas.
+            memory_samples=np.nan_to_num(column("memory_n")) * (HOUR_STEPS / scrapes_per_hour if fine else 1.0),
+            steps=int(grid.size),
             daily_sum=daily["sum"], daily_count=np.nan_to_num(daily["n"]), daily_max=daily["max"], hourly_cpu=hourly)
         empty = np.empty((len(keys), 0))
         return Usage(keys, grid, empty, empty, restarts, reasons, queries=self.queries, summary=summary,
-                     cpu_series=CPU_RULE if rule_at is not None else f"irate({CPU}[{2 * STEP_S}s]) subquery")
+                     cpu_series=CPU_RULE if rule_at is not None else
+                     (f"rate({CPU}[{STEP_S}s])" if fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery")
 
-    def _rule_time(self, sel: str, grid: np.ndarray) -> float | None:
-        """One instant query: does the CPU recording rule cover this window at the grid's resolution? Then
-        the time at which to evaluate its statistics, else None (use the subquery).
+    def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
+        """One cheap instant query, sent before the statistics: how often containers are scraped (the
+        median number of memory samples per container in the window's last hour), and whether the CPU
+        recording rule covers this window at the grid's resolution: then the time at which to evaluate its
+        statistics, else None (use the subquery).
 
-        It must be recorded wherever the raw counter is (checked here at the window's end and at its fourth
-        step, where the rule has the rate of the raw counter's first two scrapes even when those began with
-        the window: a rule added last week gives no older history; and over the whole window once the
-        statistics are in, by `_rule_complete`: a gap inside it sends the CPU statistics to the subquery), evaluated every 5 minutes like the grid
-        (12 samples in the last hour: a finer rule would make every statistic read 10x the samples, a
-        coarser one fewer than the recorded path); and its phase: rules are evaluated at a per-group offset
-        d from the grid (promtool's backfill too), so the sample at grid_k + d is the rate of the scrape
-        interval ending at grid_k; evaluated at `end + d`, the window holds exactly the grid's rates."""
+        The rule must be recorded wherever the raw counter is (checked here at the window's end and at its
+        fourth step, where the rule has the rate of the raw counter's first two scrapes even when those began
+        with the window: a rule added last week gives no older history; and over the whole window once the
+        statistics are in, by `_rule_complete`: a gap inside it sends the CPU statistics to the subquery),
+        evaluated every 5 minutes like the grid (12 samples in the last hour: a finer rule would make every
+        statistic read 10x the samples, a coarser one fewer than the recorded path) over a counter scraped
+        every 5 minutes too (its `irate` is then the 5-minute rate; over 30-second scrapes it would be a
+        30-second one); and its phase: rules are evaluated at a per-group offset d from the grid (promtool's
+        backfill too), so the sample at grid_k + d is the rate of the scrape interval ending at grid_k;
+        evaluated at `end + d`, the window holds exactly the grid's rates."""
         at = float(grid[-1])
         rule, raw = f"{CPU_RULE}{{{sel}}}", f"{CPU}{{{sel}}}"
-        probes = (float(grid[0]) + 3 * STEP_S, at) if grid.size > 3 else (at,)
-        exprs = [("latest", f"max(timestamp({rule}))"), ("per_hour", f"max(count_over_time({rule}[{3600 - 1}s]))")]
-        exprs += [(f"covered{i}", f"(count({rule} @ {p:.3f}) or vector(0)) / count({raw} @ {p:.3f})")
-                  for i, p in enumerate(probes)]
-        probe = " or ".join(f'label_replace({expr}, "stat", "{name}", "", "")' for name, expr in exprs)
+        exprs = [("scrapes", f"quantile(0.5, count_over_time({MEMORY}{{{sel}}}[{3600 - 1}s]))")]
+        if self.use_rule:
+            probes = (float(grid[0]) + 3 * STEP_S, at) if grid.size > 3 else (at,)
+            exprs += [("latest", f"max(timestamp({rule}))"),
+                      ("per_hour", f"max(count_over_time({rule}[{3600 - 1}s]))")]
+            exprs += [(f"covered{i}", f"(count({rule} @ {p:.3f}) or vector(0)) / count({raw} @ {p:.3f})")
+                      for i, p in enumerate(probes)]
+
+        def ask(exprs: list[tuple[str, str]]) -> dict[str, float]:
+            probe = " or ".join(f'label_replace({expr}, "stat", "{name}", "", "")' for name, expr in exprs)
+            return {labels.get("stat", ""): value for _, value, labels in self._vector(probe, at)}
+
         try:
-            found = {labels.get("stat", ""): value for _, value, labels in self._vector(probe, at)}
-        except Unavailable:  # e.g. a server without the @ modifier (before 2.33): the subquery still works
-            return None
+            found = ask(exprs)
+        except Unavailable:  # e.g. a server without the @ modifier (before 2.33): no rule, the subquery works
+            found = ask(exprs[:1])
+        per_hour = found.get("scrapes", HOUR_STEPS)
         covered = [v for k, v in found.items() if k.startswith("covered")]
         # A pod's first scrape has no rate yet, in the rule as in the subquery: a little below 1 is covered.
-        if not covered or min(covered) < 0.9 or found.get("per_hour") != 3600 / STEP_S or "latest" not in found:
-            return None
-        return at + round((found["latest"] - at) % STEP_S, 3)
+        if (not covered or min(covered) < 0.9 or found.get("per_hour") != 3600 / STEP_S or "latest" not in found
+                or _finer_than_grid(per_hour)):
+            return None, per_hour
+        return at + round((found["latest"] - at) % STEP_S, 3), per_hour
 
     def _range(self, query: str, end: float, step: int, n: int) -> list[tuple[dict[str, str], np.ndarray, np.ndarray]]:
         """The series of a coarse range query (n steps of `step` seconds ending at `end`)."""
@@ -615,6 +640,11 @@ class PrometheusMetrics:
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
         data = self._data(*self._fetch("/api/v1/query", {"query": query, "time": at}))
         return [(_key(r["metric"]), float(r["value"][1]), r["metric"]) for r in data["result"]]
+
+
+def _finer_than_grid(scrapes_per_hour: float) -> bool:
+    """Scraped more often than every 5 minutes (allowing for jitter: more than 1.5 samples a step)?"""
+    return scrapes_per_hour > 1.5 * HOUR_STEPS
 
 
 def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], answers: dict[str, Any],

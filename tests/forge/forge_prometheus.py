@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 from conftest import free_port, wait_http
 
 
@@ -66,3 +67,33 @@ def prometheus_on(openmetrics: Path, workdir: Path,
                 shutil.copytree(block, data / block.name)
     with _serving(config, data) as url:
         yield url
+
+
+def write_openmetrics_every(path: Path, cluster, seconds: int = 30) -> None:  # type: ignore[no-untyped-def]
+    """The cluster's CPU counter and working set scraped every `seconds` instead of every 5 minutes: within
+    each 5-minute step the counter grows at that step's rate and the working set holds that step's value,
+    so the 5-minute figures are the recorded file's exactly."""
+    from shared.sample_cluster import STEP_S
+
+    per = STEP_S // seconds
+    ts = cluster.timestamps
+    fine_ts = np.concatenate([[ts[0]], (ts[:-1, None] + seconds * np.arange(1, per + 1)).ravel()])
+    lines = ["# TYPE container_cpu_usage_seconds counter\n"]
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                counter = np.round(np.cumsum(c.cpu[p] * STEP_S) + 1000.0, 3)
+                fine = np.concatenate([[counter[0]], (counter[:-1, None] + np.diff(counter)[:, None]
+                                                      * np.arange(1, per + 1) / per).ravel()])
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.6f} {t}\n" for v, t in zip(fine, fine_ts, strict=True)]
+    lines.append("# TYPE container_memory_working_set_bytes gauge\n")
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                memory = np.round(c.memory[p])
+                fine = np.concatenate([[memory[0]], np.repeat(memory[1:], per)])
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}\n" for v, t in zip(fine, fine_ts, strict=True)]
+    lines.append("# EOF\n")
+    Path(path).write_text("".join(lines))

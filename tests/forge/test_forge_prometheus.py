@@ -11,7 +11,7 @@ import time
 import numpy as np
 import pytest
 from conftest import free_port, need_service
-from forge_prometheus import available, prometheus_on
+from forge_prometheus import available, prometheus_on, write_openmetrics_every
 
 from servers.forge import analysis, quantity, recommend
 from servers.forge.usage import CPU_RULE, PrometheusMetrics, RecordedMetrics
@@ -83,6 +83,44 @@ def test_a_rule_with_a_gap_inside_the_window_is_not_used(data, tmp_path_factory)
         raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
         assert prom.keys == raw.keys == recorded.usage(end - 36 * 3600, end).keys
         np.testing.assert_array_equal(prom.summary.cpu, raw.summary.cpu)
+
+
+@pytest.mark.parametrize("hours", [36, 48], ids=["part-days", "whole-days"])
+def test_scrapes_every_30_seconds_give_the_same_5_minute_figures(data, tmp_path_factory, hours) -> None:
+    """The same cluster scraped every 30 s (kube-prometheus-stack's default) instead of every 5 minutes:
+    forge sees it in its first look, takes 5-minute average rates (`rate[5m]` at each step, not the rate of
+    the last 30 s) and counts history in 5-minute steps, so it reports what the recorded 5-minute file gives:
+    the same CPU figures, memory max and history (a pod's history is not ten times longer because it was
+    scraped ten times as often); memory percentiles over all the samples the 30-second file holds."""
+    work, end = data
+    fine = tmp_path_factory.mktemp("prom-30s")
+    cluster_spec = generate(8, 2, seed=5, end=end)
+    write_openmetrics_every(fine / "metrics.om", cluster_spec, 30)
+    recorded = RecordedMetrics(work / "metrics.om")
+    end = recorded.latest()
+    start = end - hours * 3600 + (1 if hours % 24 == 0 else 0)
+    with prometheus_on(fine / "metrics.om", fine) as url:
+        prom = PrometheusMetrics(url, end=end).usage(start, end)
+    rec = recorded.usage(start, end)
+    assert prom.cpu_series.startswith("rate(") and prom.keys == rec.keys
+    assert prom.queries == (10 if hours % 24 == 0 else 11)
+    steps_per_pod = np.isfinite(rec.memory).sum(axis=1)
+    np.testing.assert_allclose(prom.summary.memory_samples, steps_per_pod, atol=1)
+    for i in range(len(rec.keys)):
+        cpu = rec.cpu[i][np.isfinite(rec.cpu[i])]
+        np.testing.assert_allclose(prom.summary.cpu[i], [*np.percentile(cpu, [50, 95, 99]), cpu.max()], rtol=1e-6)
+        memory = rec.memory[i][np.isfinite(rec.memory[i])]
+        assert prom.summary.memory[i, 2] == memory.max()
+        # Each 5-minute value was scraped 10 times (the file's very first sample once).
+        times = np.full(memory.size, 10)
+        times[0] = 1 if rec.timestamps[0] == cluster_spec.start else 10
+        np.testing.assert_allclose(prom.summary.memory[i, :2], np.percentile(np.repeat(memory, times), [50, 99]),
+                                   rtol=1e-9)
+    cluster = ManifestCluster(work / "manifests")
+    objects = cluster.list_objects(ALL_KINDS)
+    a, b = (analysis.analyze(cluster, u, objects=objects) for u in (prom, rec))
+    assert [(o.type, o.workload, o.container) for o in a.opportunities] == \
+        [(o.type, o.workload, o.container) for o in b.opportunities]
 
 
 def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-def]

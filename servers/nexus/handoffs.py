@@ -5,6 +5,8 @@ endpoint) -> delivering (one process holds the delivery; others keep off) -> acc
 completed | failed | expired. Every transition is one conditional UPDATE in a transaction, so
 two processes can never both deliver or both accept the same handoff, and a repeated accept or
 complete of the same handoff is answered without changing anything (idempotent by handoff id).
+Creating one can be made idempotent too: a caller's `request_id` (a CI job id, say) is kept with the
+handoff, and a retry with the same id returns the first handoff instead of writing another.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from servers.nexus.registry import Registry
@@ -24,7 +26,8 @@ CREATE TABLE IF NOT EXISTS nexus_handoffs (
   id TEXT PRIMARY KEY, from_agent TEXT NOT NULL, to_agent TEXT NOT NULL, task TEXT NOT NULL,
   context TEXT, sealed INTEGER NOT NULL, memory_refs TEXT NOT NULL, channel TEXT NOT NULL,
   status TEXT NOT NULL, deadline REAL NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, accepted_at REAL, finished_at REAL, result TEXT);
+  attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, accepted_at REAL, finished_at REAL, result TEXT,
+  request_key TEXT);
 CREATE INDEX IF NOT EXISTS nexus_handoffs_to ON nexus_handoffs (to_agent, status);
 CREATE INDEX IF NOT EXISTS nexus_handoffs_open ON nexus_handoffs (status, deadline);
 CREATE TABLE IF NOT EXISTS nexus_outcomes (
@@ -62,9 +65,13 @@ class Handoff:
     accepted_at: float | None
     finished_at: float | None
     result: str | None
+    # Not stored: True when `create` found this handoff made earlier for the same request id.
+    replayed: bool = field(default=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["replayed"]
+        return data
 
 
 @dataclass
@@ -87,10 +94,25 @@ class Handoffs:
     def __init__(self, store: Store) -> None:
         self.store = store
         store.ensure_schema("nexus.handoffs", SCHEMA)
+        self._ensure_request_keys()
+
+    def _ensure_request_keys(self) -> None:
+        """Databases made before request ids lack their column: add it (once, under the write lock)."""
+        def missing(db: Any) -> bool:
+            return "request_key" not in {r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")}
+
+        db = self.store.connection()
+        if missing(db) or db.execute("SELECT 1 FROM sqlite_master WHERE name='nexus_handoffs_request'").fetchone() is None:
+            with self.store.transaction() as db:
+                if missing(db):
+                    db.execute("ALTER TABLE nexus_handoffs ADD COLUMN request_key TEXT")
+                db.execute("CREATE UNIQUE INDEX IF NOT EXISTS nexus_handoffs_request ON nexus_handoffs (request_key)"
+                           " WHERE request_key IS NOT NULL")
 
     @staticmethod
     def _row(row: Any) -> Handoff:
         data = dict(row)
+        data.pop("request_key", None)
         data["sealed"] = bool(data["sealed"])
         data["memory_refs"] = json.loads(data["memory_refs"])
         return Handoff(**data)
@@ -105,7 +127,9 @@ class Handoffs:
         return self._row(row)
 
     def create(self, *, from_agent: str, to_agent: str, task: str, context: str | None, sealed: bool,
-               memory_refs: list[str], channel: str, deadline_s: float) -> Handoff:
+               memory_refs: list[str], channel: str, deadline_s: float, request_id: str | None = None) -> Handoff:
+        """Write a new pending handoff. With a `request_id`, the first handoff `from_agent` made with it is
+        returned instead (`replayed`), if it hands the same task to the same agent; else Conflict."""
         now = time.time()
         handoff = Handoff(id=new_handoff_id(), from_agent=from_agent, to_agent=to_agent, task=task, context=context,
                           sealed=sealed, memory_refs=memory_refs, channel=channel, status="pending",
@@ -114,7 +138,19 @@ class Handoffs:
         data = handoff.as_dict()
         data["memory_refs"] = json.dumps(memory_refs)
         data["sealed"] = int(sealed)
-        with self.store.transaction() as db:
+        data["request_key"] = None if request_id is None else json.dumps([from_agent, request_id])
+        with self.store.transaction() as db:  # the write lock first: two retries at once make one handoff
+            if request_id is not None:
+                row = db.execute("SELECT * FROM nexus_handoffs WHERE request_key=?", (data["request_key"],)).fetchone()
+                if row is not None:
+                    first = self._row(row)
+                    if (first.to_agent, first.task, first.sealed) != (to_agent, task, sealed):
+                        raise Conflict(f"request_id {request_id!r} was used for another handoff ({first.id}: "
+                                       f"{first.task[:80]!r} to {first.to_agent}).",
+                                       "Use a new request_id for a new handoff; repeat the same task and target "
+                                       "to get the first one back.")
+                    first.replayed = True
+                    return first
             db.execute(f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
                        tuple(data.values()))
         return handoff

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from shared.suite import Suite
 
 log = logging.getLogger("hdr.nexus")
 SERVER = "nexus"
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,200}$")
 REGISTRABLE_TIERS = ("sandbox", "external")  # `core` is reserved for the suite's own cards
 MIN_DEADLINE_S, MAX_DEADLINE_S = 1.0, 30 * 86400.0
 MAX_CAPABILITIES = 20
@@ -158,8 +160,9 @@ class Marketplace:
 
     def create_handoff(self, *, from_agent: str, to_agent: str, task: str, context: str | None = None,
                        memory_refs: list[str] | None = None, seal: bool = False,
-                       deadline_s: float = 3600.0) -> Handoff:
-        """Validate everything, then write the handoff (nothing is written when anything is wrong)."""
+                       deadline_s: float = 3600.0, request_id: str | None = None) -> Handoff:
+        """Validate everything, then write the handoff (nothing is written when anything is wrong). A repeated
+        `request_id` from the same caller returns the first handoff (`replayed`), written and recorded once."""
         task = (task or "").replace("\x00", "").strip()
         if not task:
             raise BadInput("`task` is empty.", "Say in plain words what the target agent should do.")
@@ -174,6 +177,9 @@ class Marketplace:
             raise BadInput(f"`memory_refs` may hold at most {MAX_REFS} ids of at most 200 characters.")
         if not (MIN_DEADLINE_S <= deadline_s <= MAX_DEADLINE_S):
             raise BadInput(f"`deadline_s` is {deadline_s}; use {MIN_DEADLINE_S:.0f} to {MAX_DEADLINE_S:.0f} seconds.")
+        if request_id is not None and not (isinstance(request_id, str) and REQUEST_ID.match(request_id)):
+            raise BadInput("`request_id` must be 1-200 letters, digits or . _ : / - characters.",
+                           "Send an id of your own that is the same on every retry, e.g. the CI job's id.")
         from_agent = (from_agent or "anonymous")[:200]
         target = self.registry.get(to_agent)
         stored_context = context
@@ -182,7 +188,10 @@ class Marketplace:
         endpoint = target.card.handoff_endpoint()
         handoff = self.handoffs.create(from_agent=from_agent, to_agent=target.agent_id, task=task,
                                        context=stored_context, sealed=seal, memory_refs=refs,
-                                       channel="mcp" if endpoint else "inbox", deadline_s=deadline_s)
+                                       channel="mcp" if endpoint else "inbox", deadline_s=deadline_s,
+                                       request_id=request_id)
+        if handoff.replayed:
+            return handoff
         self.publish()
         self.suite.record(f"Handoff {handoff.id}: {from_agent} handed '{task[:300]}' to {target.agent_id}"
                           f"{' (sealed context)' if seal else ''}.", "handoff", source=SERVER, tool="handoff",

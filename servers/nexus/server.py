@@ -143,15 +143,21 @@ async def handoff(
     deadline_s: Annotated[float, Field(description="Seconds the target has to complete it (1 to 2,592,000)")] = 3600,
     from_agent: Annotated[str | None, Field(description="Who is handing off (default: the calling client)",
                                             max_length=200)] = None,
+    request_id: Annotated[str | None, Field(description="An id of yours that is the same on every retry (e.g. a CI "
+                                                        "job id): a repeat returns the first handoff instead of "
+                                                        "making another", max_length=200)] = None,
 ) -> HandoffView:
     """Give a task to another agent, durably. If the target's card names an MCP tool, nexus calls it now over
     streamable HTTP (with timeout and retries) and the handoff ends completed or failed with the reason;
     otherwise it waits in the target's `inbox` until the target accepts and completes it. Returns the handoff
-    with its id and status. Find the target first with `discover`."""
+    with its id and status (`changed` false when `request_id` repeated an earlier call: nothing new was sent).
+    Find the target first with `discover`."""
     m = market()
     created = await anyio.to_thread.run_sync(lambda: m.create_handoff(
         from_agent=from_agent or caller_of(ctx), to_agent=to_agent, task=task, context=context,
-        memory_refs=memory_refs, seal=seal, deadline_s=deadline_s))
+        memory_refs=memory_refs, seal=seal, deadline_s=deadline_s, request_id=request_id))
+    if created.replayed:
+        return HandoffView.of(created, changed=False)
     if created.channel == "mcp":
         created = await m.deliver(created.id)
     return HandoffView.of(created)

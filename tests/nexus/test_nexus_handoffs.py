@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -124,3 +127,68 @@ def test_deregistering_fails_open_handoffs(market: Marketplace) -> None:
     agent, failed = market.deregister("kube-doctor")
     assert failed == 1
     assert market.handoffs.get(handoff.id).status == "failed"
+
+
+def test_a_retried_handoff_with_the_same_request_id_is_made_once(market: Marketplace, offline_suite: Suite) -> None:
+    first = market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="fix the OOM kills",
+                                  request_id="pipeline-42/job-7")
+    again = market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="fix the OOM kills",
+                                  request_id="pipeline-42/job-7")
+    assert again.id == first.id and again.replayed and not first.replayed
+    assert [h.id for h in market.inbox("kube-doctor")] == [first.id]
+    assert evidence.read(offline_suite.store, "nexus", "registry")["data"]["open_handoffs"] == 1
+    # another caller's id is its own; no id, no deduplication
+    other = market.create_handoff(from_agent="planner", to_agent="kube-doctor", task="fix the OOM kills",
+                                  request_id="pipeline-42/job-7")
+    plain = [market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="fix the OOM kills") for _ in "ab"]
+    assert len({first.id, other.id, plain[0].id, plain[1].id}) == 4
+
+
+def test_a_request_id_reused_for_another_task_is_refused_and_changes_nothing(market: Marketplace) -> None:
+    first = market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="fix the OOM kills",
+                                  request_id="job-1")
+    with pytest.raises(Conflict, match="was used for another handoff"):
+        market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="something else", request_id="job-1")
+    for bad in ("", "x" * 201, "has space", "new\nline", 42):
+        with pytest.raises(BadInput, match="request_id"):
+            market.create_handoff(from_agent="ci", to_agent="kube-doctor", task="t", request_id=bad)
+    assert [h.id for h in market.inbox("kube-doctor")] == [first.id]
+
+
+def test_retries_from_several_processes_at_once_make_one_handoff(market: Marketplace, offline_suite: Suite) -> None:
+    script = textwrap.dedent("""
+        from shared.config import Config
+        from shared.store import Store
+        from servers.nexus.handoffs import Handoffs
+        handoff = Handoffs(Store(Config.from_env().db_path)).create(
+            from_agent="ci", to_agent="kube-doctor", task="fix it", context=None, sealed=False, memory_refs=[],
+            channel="inbox", deadline_s=3600, request_id="job-9")
+        print(handoff.id)
+    """)
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    ids = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert [p.returncode for p in procs] == [0] * 4 and len(ids) == 1
+    assert [h.id for h in market.inbox("kube-doctor")] == list(ids)
+
+
+def test_a_database_from_before_request_ids_gains_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    from servers.nexus.handoffs import SCHEMA, Handoffs
+    from shared.store import Store
+
+    old = SCHEMA.replace(",\n  request_key TEXT);", ");")
+    assert old != SCHEMA
+    db = sqlite3.connect(tmp_path / "state.db")
+    db.executescript(old)
+    db.execute("INSERT INTO nexus_handoffs (id, from_agent, to_agent, task, context, sealed, memory_refs, channel,"
+               " status, deadline, created_at, updated_at) VALUES ('h-old','a','b','t',NULL,0,'[]','inbox',"
+               "'pending',9e9,1,1)")
+    db.commit()
+    db.close()
+    handoffs = Handoffs(Store(tmp_path / "state.db"))
+    assert handoffs.get("h-old").task == "t"
+    made = handoffs.create(from_agent="a", to_agent="b", task="t2", context=None, sealed=False, memory_refs=[],
+                           channel="inbox", deadline_s=60, request_id="r1")
+    assert handoffs.create(from_agent="a", to_agent="b", task="t2", context=None, sealed=False, memory_refs=[],
+                           channel="inbox", deadline_s=60, request_id="r1").id == made.id

@@ -46,6 +46,22 @@ async def test_register_discover_and_read_the_card_resource(mode: str, offline_s
 
 
 @pytest.mark.parametrize("mode", ERAS)
+async def test_a_pipeline_retrying_a_handoff_gets_the_first_one_back(mode: str, offline_suite: Suite,
+                                                                     core_cards) -> None:
+    args = {"to_agent": "kube-doctor", "task": "raise shop's memory limit", "request_id": "ci-run-881"}
+    async with Client(kit.mcp, mode=mode) as client:
+        first = await client.call_tool("handoff", args)
+        retry = await client.call_tool("handoff", args)
+        other = await client.call_tool("handoff", dict(args, task="something else"))
+        inbox = await client.call_tool("inbox", {"agent_id": "kube-doctor"})
+    assert not first.is_error and not retry.is_error, (first.content, retry.content)
+    assert retry.structured_content["handoff_id"] == first.structured_content["handoff_id"]
+    assert first.structured_content["changed"] and not retry.structured_content["changed"]
+    assert other.is_error and "request_id" in other.content[0].text
+    assert [h["handoff_id"] for h in inbox.structured_content["handoffs"]] == [first.structured_content["handoff_id"]]
+
+
+@pytest.mark.parametrize("mode", ERAS)
 async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(mode: str, offline_suite: Suite,
                                                                           core_cards) -> None:
     bad_card = dict(REDACTOR, skills=[{"id": "x", "name": "X", "tags": []}])

@@ -141,6 +141,16 @@ class AuditLog:
             query += f" LIMIT {int(limit)}"
         return [AuditRecord(**dict(r)) for r in self.store.connection().execute(query, params)]
 
+    def head(self) -> tuple[int, str]:
+        """(seq, hash) of the newest record; (0, GENESIS) for an empty log."""
+        row = self.store.connection().execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row["seq"], row["hash"]) if row else (0, GENESIS)
+
+    def hash_at(self, seq: int) -> str | None:
+        """The stored hash of record `seq`, or None when there is no such record."""
+        row = self.store.connection().execute("SELECT hash FROM audit_log WHERE seq=?", (int(seq),)).fetchone()
+        return row["hash"] if row else None
+
     def verify(self) -> ChainReport:
         """Walk the whole chain; name the first record that was edited, deleted or moved."""
         prev, expected_seq, count = GENESIS, 1, 0

@@ -102,3 +102,28 @@ def test_hdr_audit_verify_reports_and_exits_accordingly(tmp_path: Path, tamper: 
                          env={**os.environ, "HDR_HOME": str(tmp_path)}, timeout=60)
     assert out.returncode == code, out.stderr
     assert ("intact: 3 records" in out.stdout) if code == 0 else ("BROKEN at record 2" in out.stdout)
+
+
+def test_hdr_audit_verify_catches_the_newest_records_deleted_after_an_anchor(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from servers.compliance import attestations
+    from shared.config import Config
+    from shared.suite import Suite
+
+    monkeypatch.setenv("HDR_HOME", str(tmp_path))
+    monkeypatch.setenv("HDR_MEMORY_URL", "http://127.0.0.1:9")  # the anchor's memory entry fails loudly, harmlessly
+    suite = Suite(Config.from_env())
+    fill(suite.audit, 4)
+    attestations.anchor_audit(suite)  # pins record 4
+
+    def verify() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "servers.cli", "audit", "verify"], capture_output=True,
+                              text=True, env={**os.environ, "HDR_HOME": str(tmp_path)}, timeout=60)
+
+    intact = verify()
+    assert intact.returncode == 0 and "intact: 4 records" in intact.stdout and "1 signed pins" in intact.stdout
+    with sqlite3.connect(tmp_path / "state.db") as db:
+        db.execute("DELETE FROM audit_log WHERE seq >= 3")
+    truncated = verify()
+    assert truncated.returncode == 1, truncated.stderr
+    assert "BROKEN at record 4" in truncated.stdout and "newest records were deleted" in truncated.stdout

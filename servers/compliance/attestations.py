@@ -12,6 +12,13 @@ digest of the suite's evidence). Predicates:
 
 Both predicates carry an extension object `hdrCompliance` with the stored result id,
 framework, version, checked time and `expiresAt` (Unix seconds); verification fails after it.
+
+Every attestation also pins the suite's audit log: `hdrCompliance.auditHead` is the newest
+record's seq and hash when it was signed. The log's hash chain shows any record edited, deleted
+or moved between others, but not its newest records deleted: a signed pin does. Verifying an
+attestation checks the log still holds that record unchanged, and `audit_trail` checks every
+pin stored here. `anchor_audit` signs a pin on its own (predicate `audit-head`, subject the head
+record's hash) for an auditor to keep, or for a pipeline to take daily.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -31,12 +40,14 @@ from servers.compliance.checking import publish_latest, run_check, stored_result
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
 from servers.compliance.models import CheckResult
 from servers.compliance.policy import current_policies
-from shared.errors import BadInput, NotFound
+from shared.errors import BadInput, NotFound, Refused
 from shared.suite import Suite
 
 TEST_RESULT = "https://in-toto.io/attestation/test-result/v0.1"
 VSA = "https://slsa.dev/verification_summary/v1"
 PREDICATES = {"test-result": TEST_RESULT, "vsa": VSA}
+AUDIT_HEAD = "https://github.com/hdr-empire/compliance/audit-head/v1"
+AUDIT_LOG_SUBJECT = "hdr-audit-log"
 VERIFIER_ID = "https://github.com/hdr-empire/compliance"
 MAX_ENVELOPE_CHARS = 2_000_000
 MAX_EXPIRY_DAYS = 3650
@@ -99,6 +110,11 @@ class Verification(BaseModel):
     result: str | None = Field(None, description="PASSED or FAILED: what the attestation says about the subject")
     expires_at: float | None = None
     subject_matched: bool | None = None
+    audit_head: dict[str, Any] | None = Field(None, description="The audit log record it pinned when signed "
+                                                                 "(seq, sha256)")
+    audit_head_intact: bool | None = Field(None, description="Whether this suite's audit log still holds that "
+                                                             "record unchanged (false: records were deleted or "
+                                                             "rewritten since); null when it pins none")
 
 
 def _rfc3339(ts: float) -> str:
@@ -119,11 +135,17 @@ def _policy_digest(framework: str) -> tuple[str, list[dict[str, Any]]]:
     return whole.hexdigest(), described
 
 
-def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: float) -> dict[str, Any]:
+def _audit_head(suite: Suite) -> dict[str, Any]:
+    seq, digest = suite.audit.head()
+    return {"seq": seq, "sha256": digest}
+
+
+def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: float,
+               audit_head: dict[str, Any]) -> dict[str, Any]:
     extension = {"attestationId": attestation_id, "resultId": result.id, "framework": result.framework,
                  "version": result.version, "target": result.target, "checkedAt": result.checked_at,
                  "expiresAt": expires_at, "findings": result.findings_total,
-                 "objectsChecked": result.objects_checked}
+                 "objectsChecked": result.objects_checked, "auditHead": audit_head}
     outcome = "PASSED" if result.verdict == "pass" else "FAILED"
     policy_digest, configuration = _policy_digest(result.framework)
     if kind == "test-result":
@@ -160,23 +182,81 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
     attestation_id = f"att_{uuid.uuid4().hex[:16]}"
     created = time.time()
     expires = created + expires_in_days * 86_400
-    body = dsse.statement(result.subjects, PREDICATES[predicate], _predicate(predicate, result, attestation_id, expires))
+    body = dsse.statement(result.subjects, PREDICATES[predicate],
+                          _predicate(predicate, result, attestation_id, expires, _audit_head(suite)))
     envelope = json.dumps(dsse.sign_envelope(json.dumps(body, sort_keys=True).encode(), signers), sort_keys=True)
     record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
                          target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=result.subjects, envelope=envelope)
-    suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    with suite.store.transaction() as db:
-        db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
-                    record.predicate_type, created, expires, json.dumps(record.keyids), envelope))
+    with _store(suite, record) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
     suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
                  f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
                  tool="attest", tags=[result.framework, result.verdict, "attestation"],
                  extra={"attestation_id": attestation_id, "result_id": result.id})
     return record
+
+
+@contextmanager
+def _store(suite: Suite, record: Attestation) -> Iterator[Any]:
+    """Insert the attestation in a transaction the caller may add to."""
+    suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    with suite.store.transaction() as db:
+        db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
+                    record.predicate_type, record.created_at, record.expires_at, json.dumps(record.keyids),
+                    record.envelope))
+        yield db
+
+
+def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False) -> Attestation:
+    """Sign the audit log's newest record (seq and hash) after verifying the whole chain: kept by an
+    auditor or stored here, it makes deleting that record, or any before it, detectable later."""
+    if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
+        raise BadInput(f"expires_in_days must be between 0 and {MAX_EXPIRY_DAYS}.", "Send e.g. 365.")
+    report = suite.audit.verify()
+    if not report.ok:
+        raise Refused(f"The audit log is broken at record {report.first_bad_seq} ({report.reason}); signing its head "
+                      "would vouch for it.", "Investigate with audit_trail first.")
+    head = _audit_head(suite)
+    if head["seq"] == 0:
+        raise Refused("The audit log is empty: there is no record to anchor.", "Anchor it once tools have run.")
+    keyring = Keyring(suite)
+    signers = [keyring.signer(ED25519)] + ([keyring.signer(MLDSA65)] if post_quantum else [])
+    attestation_id = f"att_{uuid.uuid4().hex[:16]}"
+    created = time.time()
+    expires = created + expires_in_days * 86_400
+    subjects = [{"name": f"{AUDIT_LOG_SUBJECT}@{head['seq']}", "sha256": head["sha256"]}]
+    predicate = {"records": report.records, "chainVerified": True, "verifiedAt": _rfc3339(created),
+                 "hdrCompliance": {"attestationId": attestation_id, "framework": "audit-log", "version": "v1",
+                                   "expiresAt": expires, "auditHead": head}}
+    body = dsse.statement(subjects, AUDIT_HEAD, predicate)
+    envelope = json.dumps(dsse.sign_envelope(json.dumps(body, sort_keys=True).encode(), signers), sort_keys=True)
+    record = Attestation(id=attestation_id, result_id=f"audit-head-{head['seq']}", framework="audit-log",
+                         version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
+                         created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
+                         subjects=subjects, envelope=envelope)
+    with _store(suite, record):
+        pass
+    suite.record(f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).", "decision",
+                 source="compliance", tool="anchor_audit", tags=["audit", "attestation"],
+                 extra={"attestation_id": attestation_id, "seq": head["seq"]})
+    return record
+
+
+def audit_pins(suite: Suite) -> list[tuple[str, float, int, str]]:
+    """(attestation id, signed at, seq, hash) of every audit-log pin in a stored attestation whose
+    signatures verify (expired ones too: a pin stays true), oldest first."""
+    suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    pins = []
+    for row in suite.store.connection().execute("SELECT id, created_at, envelope FROM compliance_attestations "
+                                                 "ORDER BY created_at"):
+        checked = verify(suite, row["envelope"], check_audit=False)
+        if checked.audit_head and not [c for c in checked.signatures if not c.valid] and checked.signatures:
+            pins.append((row["id"], row["created_at"], int(checked.audit_head["seq"]),
+                         str(checked.audit_head["sha256"])))
+    return pins
 
 
 def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
@@ -223,7 +303,8 @@ def _subject_digest(suite: Suite, subject: str) -> str:
     return hashlib.sha256(subject.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None) -> Verification:
+def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None,
+           check_audit: bool = True) -> Verification:
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
@@ -272,7 +353,10 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         out.framework, out.version = extension.get("framework"), extension.get("version")
         out.result = predicate.get("result") or predicate.get("verificationResult")
         out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
-    except (ValueError, TypeError, AttributeError):
+        pin = extension.get("auditHead")
+        if pin is not None:
+            out.audit_head = {"seq": int(pin["seq"]), "sha256": str(pin["sha256"])}
+    except (ValueError, TypeError, AttributeError, KeyError):
         reasons.append("the payload is not an in-toto Statement v1")
         out.reasons = reasons
         return out
@@ -281,6 +365,14 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         reasons.append("the statement carries no expiry (hdrCompliance.expiresAt)")
     elif current > out.expires_at:
         reasons.append(f"expired at {_rfc3339(out.expires_at)}")
+    if out.audit_head is not None and out.audit_head["seq"] > 0 and check_audit:
+        seq, digest = out.audit_head["seq"], out.audit_head["sha256"]
+        out.audit_head_intact = suite.audit.hash_at(seq) == digest
+        if not out.audit_head_intact:
+            newest = suite.audit.head()[0]
+            reasons.append(f"the audit log no longer holds record {seq} as it was when this was signed: "
+                           + ("it now ends at record " + str(newest) + " (the newest records were deleted)"
+                              if newest < seq else "records were rewritten"))
     if subject is not None:
         digest = _subject_digest(suite, subject)
         out.subject_matched = any(s["sha256"] == digest for s in out.subjects)

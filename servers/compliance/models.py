@@ -85,3 +85,5 @@ class AuditTrail(BaseModel):
     first_bad_seq: int | None = None
     reason: str | None = None
     head: str | None = None
+    anchors_checked: int | None = Field(None, description="Signed pins of the log's head (in attestations) checked "
+                                                          "against it: they catch the newest records deleted")

@@ -141,6 +141,20 @@ def rotate_keys() -> Rotation:
     return Rotation(retired=retired, active=active)
 
 
+@kit.tool(examples=["anchor the audit log so that deleting its newest records would show",
+                    "sign today's audit log head for the auditor"],
+          title="Anchor the audit log", read_only=False, idempotent=False)
+def anchor_audit(
+    expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 365,
+    post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
+) -> attestations.Attestation:
+    """Verify the whole audit log, then sign its newest record (seq and hash) as an in-toto attestation.
+    The hash chain shows records edited or deleted between others, not the newest ones deleted; this does:
+    keep the envelope, and verify_attestation with it later fails if that record or any before it is gone or
+    rewritten (audit_trail checks every stored anchor, and every attestation pins the head too)."""
+    return attestations.anchor_audit(kit.suite, expires_in_days, post_quantum)
+
+
 @kit.tool(examples=["show what forge changed this week and whether the audit log is intact"],
           title="Audit trail", read_only=True, idempotent=True)
 def audit_trail(
@@ -151,7 +165,8 @@ def audit_trail(
     limit: Annotated[int, Field(description="At most this many records, newest first (1-1000)")] = 100,
 ) -> AuditTrail:
     """Read the suite's hash-chained audit log (who called which state-changing tool, when, with what
-    outcome) and verify the chain, naming the first edited, deleted or reordered record if any."""
+    outcome) and verify the chain, naming the first edited, deleted or reordered record if any, and that it
+    still holds every record an attestation pinned (the newest records deleted show there)."""
     return trail.audit_trail(kit.suite, server, tool, since, verify, limit)
 
 

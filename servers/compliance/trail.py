@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import time
 
+from servers.compliance import attestations
 from servers.compliance.models import AuditEntry, AuditTrail
 from shared.errors import BadInput
 from shared.suite import Suite
@@ -41,4 +43,40 @@ def audit_trail(suite: Suite, server: str | None = None, tool: str | None = None
         report = suite.audit.verify()
         trail.verified, trail.chain_records, trail.head = report.ok, report.records, report.head
         trail.first_bad_seq, trail.reason = report.first_bad_seq, report.reason
+        pins = attestations.audit_pins(suite)
+        trail.anchors_checked = len(pins)
+        if report.ok:
+            problem = _broken_pin(suite, pins)
+            if problem is not None:
+                trail.verified, (trail.first_bad_seq, trail.reason) = False, problem
     return trail
+
+
+def verify_log(suite: Suite) -> tuple[bool, int, int | None, str | None, int]:
+    """The whole log: (intact, records, first bad seq, why, anchors checked). Intact means the hash chain
+    verifies and it still holds every record a stored attestation pinned."""
+    report = suite.audit.verify()
+    pins = attestations.audit_pins(suite)
+    if not report.ok:
+        return False, report.records, report.first_bad_seq, report.reason, len(pins)
+    problem = _broken_pin(suite, pins)
+    if problem is not None:
+        return False, report.records, problem[0], problem[1], len(pins)
+    return True, report.records, None, None, len(pins)
+
+
+def _broken_pin(suite: Suite, pins: list[tuple[str, float, int, str]]) -> tuple[int, str] | None:
+    """The chain verified; does it still hold every record an attestation pinned? Else (seq, why),
+    the newest pin first: it says how much of the log's end is gone."""
+    newest = suite.audit.head()[0]
+    for attestation_id, signed_at, seq, digest in sorted(pins, key=lambda p: -p[2]):
+        if seq == 0:
+            continue
+        if seq > newest:
+            return seq, (f"record {seq} is missing: attestation {attestation_id} (signed "
+                         f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime(signed_at))} UTC) saw the log reach it, "
+                         f"and it now ends at record {newest}: the newest records were deleted")
+        if suite.audit.hash_at(seq) != digest:
+            return seq, (f"record {seq} is not the one attestation {attestation_id} signed: the log was rewritten "
+                         "from there (its hashes recomputed)")
+    return None

@@ -41,6 +41,18 @@ def test_attestation_verifies_and_names_what_it_attests(offline_suite: Suite) ->
     assert statement["subject"][0]["digest"]["sha256"] == hashlib.sha256(GOOD.encode()).hexdigest()
 
 
+def test_every_attestation_pins_the_audit_logs_head(offline_suite: Suite) -> None:
+    for i in range(3):
+        offline_suite.audit.append("forge", "optimize", "agent:x", {"i": i}, "ok")
+    att = attestations.attest(offline_suite, target=GOOD, framework="pss-restricted")
+    statement = json.loads(base64.b64decode(json.loads(att.envelope)["payload"]))
+    pin = statement["predicate"]["hdrCompliance"]["auditHead"]
+    assert pin == {"seq": 3, "sha256": offline_suite.audit.head()[1]}
+    checked = attestations.verify(offline_suite, att.envelope)
+    assert checked.valid and checked.audit_head_intact is True
+    assert [p[2:] for p in attestations.audit_pins(offline_suite)] == [(3, pin["sha256"])]
+
+
 def test_an_independent_dsse_implementation_verifies_the_envelope(offline_suite: Suite) -> None:
     att = attestations.attest(offline_suite, target=GOOD, framework="pss-baseline", post_quantum=True, predicate="vsa")
     keys = []

@@ -114,6 +114,72 @@ async def test_audit_trail_verifies_and_names_the_first_tampered_record(suite: S
     assert any(f["check"] == "gdpr-integrity-of-records" and "record 2" in f["message"] for f in gdpr["findings"])
 
 
+async def test_deleting_the_newest_audit_records_is_caught_by_an_anchor(suite: Suite) -> None:
+    """The hash chain alone cannot show its newest records deleted (what is left still chains); a signed
+    anchor of the head can: audit_trail and verify_attestation both name the missing record."""
+    for i in range(5):
+        suite.audit.append("forge", "optimize", "agent:x", {"i": i}, "ok")
+    async with Client(kit.mcp) as client:
+        anchored = await client.call_tool("anchor_audit", {})
+        assert not anchored.is_error, anchored.content[0].text
+        envelope = anchored.structured_content["envelope"]
+        for i in range(2):
+            suite.audit.append("forge", "rollback", "agent:x", {"i": i}, "ok")
+        ok = (await client.call_tool("audit_trail", {})).structured_content
+        assert ok["verified"] is True and ok["anchors_checked"] == 1
+        intact = (await client.call_tool("verify_attestation", {"envelope": envelope})).structured_content
+        assert intact["valid"] and intact["audit_head"]["seq"] == 5 and intact["audit_head_intact"] is True
+        suite.store.connection().execute("DELETE FROM audit_log WHERE seq >= 4")
+        assert suite.audit.verify().ok  # what is left still chains
+        broken = (await client.call_tool("audit_trail", {})).structured_content
+        checked = (await client.call_tool("verify_attestation", {"envelope": envelope})).structured_content
+        gdpr = (await client.call_tool("check", {"target": "suite", "framework": "gdpr"})).structured_content
+    assert any(f["check"] == "gdpr-integrity-of-records" and "record 5" in f["message"] for f in gdpr["findings"])
+    assert broken["verified"] is False and broken["first_bad_seq"] == 5
+    assert "newest records were deleted" in broken["reason"] and "ends at record 3" in broken["reason"]
+    assert checked["valid"] is False and checked["audit_head_intact"] is False
+    assert any("record 5" in r and "deleted" in r for r in checked["reasons"])
+
+
+async def test_a_log_rewritten_with_recomputed_hashes_is_caught_by_a_pin(suite: Suite) -> None:
+    """Someone with write access edits record 2 and recomputes every hash after it: the chain verifies,
+    but the head an attestation pinned is no longer there."""
+    import json
+
+    from servers.compliance import attestations
+    from shared.audit import AuditRecord, record_hash
+
+    for i in range(4):
+        suite.audit.append("forge", "optimize", "agent:x", {"i": i}, "ok")
+    attestations.anchor_audit(suite)
+    db = suite.store.connection()
+    rows = [AuditRecord(**dict(r)) for r in db.execute("SELECT * FROM audit_log ORDER BY seq")]
+    prev = rows[0].hash
+    for rec in rows[1:]:
+        body = rec.body() | {"prev_hash": prev} | ({"outcome": "refused"} if rec.seq == 2 else {})
+        prev = record_hash(body)
+        db.execute("UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
+                   (body["outcome"], body["prev_hash"], prev, rec.seq))
+    assert suite.audit.verify().ok
+    async with Client(kit.mcp) as client:
+        trail = (await client.call_tool("audit_trail", {})).structured_content
+    assert trail["verified"] is False and trail["first_bad_seq"] == 4 and "rewritten" in trail["reason"]
+    assert json.loads(json.dumps(trail))["anchors_checked"] == 1
+
+
+async def test_anchoring_a_broken_or_empty_log_is_refused(offline_suite: Suite) -> None:
+    async with Client(kit.mcp) as client:
+        empty = await client.call_tool("anchor_audit", {})
+        offline_suite.audit.append("forge", "optimize", "agent:x", {}, "ok")
+        offline_suite.audit.append("forge", "optimize", "agent:x", {}, "ok")
+        offline_suite.store.connection().execute("UPDATE audit_log SET caller='someone-else' WHERE seq=1")
+        broken = await client.call_tool("anchor_audit", {})
+        bad_days = await client.call_tool("anchor_audit", {"expires_in_days": 0})
+    assert empty.is_error and "empty" in empty.content[0].text
+    assert broken.is_error and "broken at record 1" in broken.content[0].text
+    assert bad_days.is_error and "expires_in_days" in bad_days.content[0].text
+
+
 async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
         malformed = await client.call_tool("check", {"target": "kind: Pod\nspec: [unclosed\n  x: 1\n", "framework": "pss-baseline"})

@@ -85,18 +85,25 @@ class Progress:
             raise Cancelled("The request was cancelled; work stopped before it finished.")
 
 
-def caller_of(ctx: Context | None) -> str:
-    """Who is calling: the authenticated principal, else the client's declared name, else 'anonymous'."""
-    if ctx is None:
-        return "local"
+def authenticated_principal() -> str | None:
+    """The caller's authenticated identity (`token:<client id>`: a static token's name or a JWT's client), or
+    None when the request carried no credentials (stdio, an unauthenticated loopback gateway)."""
     try:
         from mcp.server.auth.middleware.auth_context import get_access_token
 
         token = get_access_token()
-        if token is not None:
-            return f"token:{token.client_id}"
     except Exception:  # pragma: no cover - auth module shape differs
-        pass
+        return None
+    return None if token is None else f"token:{token.client_id}"
+
+
+def caller_of(ctx: Context | None) -> str:
+    """Who is calling: the authenticated principal, else the client's declared name, else 'anonymous'."""
+    if ctx is None:
+        return "local"
+    principal = authenticated_principal()
+    if principal is not None:
+        return principal
     try:
         headers = ctx.headers or {}
         agent = headers.get("x-hdr-agent")

@@ -25,6 +25,11 @@ from shared.suite import Suite
 log = logging.getLogger("hdr.nexus")
 SERVER = "nexus"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,200}$")
+# Who registered an agent, when that client was authenticated (a static token's name, a JWT's client):
+# only it may then update or remove the agent, read its inbox, and accept or complete its handoffs.
+OWNERS = """
+CREATE TABLE IF NOT EXISTS nexus_owners (agent_id TEXT PRIMARY KEY, owner TEXT NOT NULL, since REAL NOT NULL)
+"""
 REGISTRABLE_TIERS = ("sandbox", "external")  # `core` is reserved for the suite's own cards
 MIN_DEADLINE_S, MAX_DEADLINE_S = 1.0, 30 * 86400.0
 MAX_CAPABILITIES = 20
@@ -72,6 +77,7 @@ class Marketplace:
         self.suite = suite
         self.registry = Registry(suite.store)
         self.handoffs = Handoffs(suite.store)
+        suite.store.ensure_schema("nexus.owners", OWNERS)
         self._quality: tuple[int, dict[str, float]] = (-1, {})
         self.index = SkillIndex(self.registry, lambda texts: suite.embedder.embed(texts), self.quality_map)
         self.register_core(core_cards or cards_dir())
@@ -86,7 +92,21 @@ class Marketplace:
             self.publish()
         return results
 
-    def register(self, card: dict | str, tier: str = "sandbox") -> Registered:
+    def owner(self, agent_id: str) -> str | None:
+        row = self.suite.store.connection().execute("SELECT owner FROM nexus_owners WHERE agent_id=?",
+                                                    (agent_id,)).fetchone()
+        return None if row is None else row["owner"]
+
+    def authorize(self, agent_id: str, principal: str | None, action: str) -> None:
+        """Refused when the agent belongs to an authenticated client other than `principal`. Requests
+        without credentials (stdio, a gateway without auth on loopback) are the machine's operator's, and
+        agents registered without credentials belong to nobody: both as before ownership existed."""
+        owner = self.owner(agent_id)
+        if owner is not None and principal is not None and principal != owner:
+            raise Refused(f"Agent {agent_id!r} was registered by another client; only that client may {action}.",
+                          "Use the credentials the agent was registered with.")
+
+    def register(self, card: dict | str, tier: str = "sandbox", principal: str | None = None) -> Registered:
         check_tier(tier)
         if tier not in REGISTRABLE_TIERS:
             raise Refused("The `core` tier is reserved for the suite's own agents (registered from agent-cards/).",
@@ -101,14 +121,22 @@ class Marketplace:
         if existing is not None and existing.agent_id == parsed.agent_id and existing.tier == "core":
             raise Refused(f"{parsed.agent_id!r} is one of the suite's core agents; its card comes from agent-cards/.",
                           "Give your agent a different name.")
-        registered = self.registry.register(parsed, tier)
+        with self.suite.store.transaction() as db:  # the owner check and the write as one
+            self.authorize(parsed.agent_id, principal, "update its card")
+            registered = self.registry.register(parsed, tier)
+            if registered.created and principal is not None:
+                db.execute("INSERT OR REPLACE INTO nexus_owners VALUES (?,?,?)",
+                           (registered.agent.agent_id, principal, registered.agent.registered_at))
         if registered.changed:
             self.registry.embed_missing(self.suite.embedder.embed)
             self.publish()
         return registered
 
-    def deregister(self, agent_id: str) -> tuple[Agent, int]:
+    def deregister(self, agent_id: str, principal: str | None = None) -> tuple[Agent, int]:
+        self.authorize(self.registry.get(agent_id).agent_id, principal, "remove it")
         agent = self.registry.deregister(agent_id)
+        with self.suite.store.transaction() as db:
+            db.execute("DELETE FROM nexus_owners WHERE agent_id=?", (agent.agent_id,))
         failed = self.handoffs.fail_open_to(agent.agent_id, "the target agent was deregistered")
         self.publish()
         self.suite.record(f"Agent {agent.agent_id} ({agent.tier}) was removed from the nexus registry.",
@@ -254,24 +282,32 @@ class Marketplace:
             self._after_outcome(handoff, "expire")
         return expired
 
-    def inbox(self, agent_id: str, include_finished: bool = False, limit: int = 50) -> list[Handoff]:
+    def inbox(self, agent_id: str, include_finished: bool = False, limit: int = 50,
+              principal: str | None = None) -> list[Handoff]:
         if not 1 <= limit <= 500:
             raise BadInput(f"`limit` is {limit}; use 1 to 500.")
         agent = self.registry.get(agent_id)
+        self.authorize(agent.agent_id, principal, "read its inbox")
         self.expire()
         return self.handoffs.inbox(agent.agent_id, include_finished, limit)
 
-    def accept(self, handoff_id: str, agent_id: str | None = None) -> tuple[Handoff, bool]:
+    def accept(self, handoff_id: str, agent_id: str | None = None,
+               principal: str | None = None) -> tuple[Handoff, bool]:
+        if principal is not None:
+            self.authorize(self.handoffs.get(handoff_id).to_agent, principal, "accept handoffs addressed to it")
         self.expire()
         handoff, changed = self.handoffs.accept(handoff_id, agent_id)
         if changed:
             self.publish()
         return handoff, changed
 
-    def complete(self, handoff_id: str, outcome: str, result: str | None = None) -> tuple[Handoff, bool]:
+    def complete(self, handoff_id: str, outcome: str, result: str | None = None,
+                 principal: str | None = None) -> tuple[Handoff, bool]:
         if result is not None and len(result) > MAX_RESULT:
             raise BadInput(f"`result` is {len(result)} characters; the limit is {MAX_RESULT}.",
                            "Send a summary, and remember the details in the shared memory.")
+        if principal is not None:
+            self.authorize(self.handoffs.get(handoff_id).to_agent, principal, "complete handoffs addressed to it")
         self.expire()
         handoff, changed = self.handoffs.complete(handoff_id, outcome, result)
         if changed:

@@ -25,7 +25,7 @@ from servers.nexus.models import (
     TeamPlan,
 )
 from shared.server import create_server, run
-from shared.tools import caller_of
+from shared.tools import authenticated_principal, caller_of
 
 kit = create_server(
     "nexus",
@@ -57,8 +57,10 @@ def register(
 ) -> RegisteredAgent:
     """Add an agent to the registry, or update it from a newer card (earlier versions stay in its history;
     re-sending the same card changes nothing). Use it when an agent should become discoverable. An invalid
-    card is refused with the JSON path of the first bad field. Returns the agent's id and revision."""
-    result = market().register(card, tier)
+    card is refused with the JSON path of the first bad field. Returns the agent's id and revision. Registered
+    by an authenticated client, the agent is that client's: only it may update or remove it, read its inbox
+    and accept or complete its handoffs."""
+    result = market().register(card, tier, authenticated_principal())
     return RegisteredAgent(agent=AgentSummary.of(result.agent), created=result.created, changed=result.changed)
 
 
@@ -92,7 +94,7 @@ def card(agent_id: AgentId) -> AgentCardView:
 def deregister(agent_id: AgentId) -> Deregistered:
     """Remove an agent from the registry so it is no longer discovered; its open handoffs are marked
     failed. Its card history and quality record are kept."""
-    agent, failed = market().deregister(agent_id)
+    agent, failed = market().deregister(agent_id, authenticated_principal())
     return Deregistered(agent_id=agent.agent_id, failed_open_handoffs=failed)
 
 
@@ -172,8 +174,8 @@ def inbox(
 ) -> Inbox:
     """The handoffs waiting for an agent (pending or accepted), oldest first. Agents poll it to pick up work;
     then `accept` and `complete`."""
-    return Inbox(agent_id=agent_id, handoffs=[HandoffView.of(h) for h in market().inbox(agent_id, include_finished,
-                                                                                        limit)])
+    found = market().inbox(agent_id, include_finished, limit, authenticated_principal())
+    return Inbox(agent_id=agent_id, handoffs=[HandoffView.of(h) for h in found])
 
 
 @kit.tool(examples=["I'll take handoff 42"],
@@ -184,7 +186,7 @@ def accept(
                                           max_length=200)] = None,
 ) -> HandoffView:
     """Take on a pending handoff from your inbox. Accepting it again changes nothing."""
-    handoff_, changed = market().accept(handoff_id, agent_id)
+    handoff_, changed = market().accept(handoff_id, agent_id, authenticated_principal())
     return HandoffView.of(handoff_, changed)
 
 
@@ -198,7 +200,7 @@ def complete(
 ) -> HandoffView:
     """Report how a handoff ended. The outcome updates the target agent's quality score, which discovery uses,
     and is written to the shared memory. Reporting the same outcome again changes nothing."""
-    handoff_, changed = market().complete(handoff_id, outcome, result)
+    handoff_, changed = market().complete(handoff_id, outcome, result, authenticated_principal())
     return HandoffView.of(handoff_, changed)
 
 

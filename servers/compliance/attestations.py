@@ -163,6 +163,18 @@ def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: 
             "hdrCompliance": extension}
 
 
+def _signing(suite: Suite, post_quantum: bool, expires_in_days: float) -> tuple[list[Any], str, float, float]:
+    """(signers, a new attestation id, now, expiry) for one attestation."""
+    keyring = Keyring(suite)
+    signers = [keyring.signer(ED25519)] + ([keyring.signer(MLDSA65)] if post_quantum else [])
+    created = time.time()
+    return signers, f"att_{uuid.uuid4().hex[:16]}", created, created + expires_in_days * 86_400
+
+
+def _envelope(statement: dict[str, Any], signers: list[Any]) -> str:
+    return json.dumps(dsse.sign_envelope(json.dumps(statement, sort_keys=True).encode(), signers), sort_keys=True)
+
+
 def attest(suite: Suite, *, target: str | None, framework: str | None, version: str = "latest",
            result_id: str | None = None, predicate: str = "test-result", expires_in_days: float = 90,
            post_quantum: bool = False) -> Attestation:
@@ -177,14 +189,9 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
         result = run_check(suite, target, framework, version)
     else:
         raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
-    keyring = Keyring(suite)
-    signers = [keyring.signer(ED25519)] + ([keyring.signer(MLDSA65)] if post_quantum else [])
-    attestation_id = f"att_{uuid.uuid4().hex[:16]}"
-    created = time.time()
-    expires = created + expires_in_days * 86_400
-    body = dsse.statement(result.subjects, PREDICATES[predicate],
-                          _predicate(predicate, result, attestation_id, expires, _audit_head(suite)))
-    envelope = json.dumps(dsse.sign_envelope(json.dumps(body, sort_keys=True).encode(), signers), sort_keys=True)
+    signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
+    envelope = _envelope(dsse.statement(result.subjects, PREDICATES[predicate], _predicate(
+        predicate, result, attestation_id, expires, _audit_head(suite))), signers)
     record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
                          target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
@@ -222,17 +229,12 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
     head = _audit_head(suite)
     if head["seq"] == 0:
         raise Refused("The audit log is empty: there is no record to anchor.", "Anchor it once tools have run.")
-    keyring = Keyring(suite)
-    signers = [keyring.signer(ED25519)] + ([keyring.signer(MLDSA65)] if post_quantum else [])
-    attestation_id = f"att_{uuid.uuid4().hex[:16]}"
-    created = time.time()
-    expires = created + expires_in_days * 86_400
+    signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
     subjects = [{"name": f"{AUDIT_LOG_SUBJECT}@{head['seq']}", "sha256": head["sha256"]}]
     predicate = {"records": report.records, "chainVerified": True, "verifiedAt": _rfc3339(created),
                  "hdrCompliance": {"attestationId": attestation_id, "framework": "audit-log", "version": "v1",
                                    "expiresAt": expires, "auditHead": head}}
-    body = dsse.statement(subjects, AUDIT_HEAD, predicate)
-    envelope = json.dumps(dsse.sign_envelope(json.dumps(body, sort_keys=True).encode(), signers), sort_keys=True)
+    envelope = _envelope(dsse.statement(subjects, AUDIT_HEAD, predicate), signers)
     record = Attestation(id=attestation_id, result_id=f"audit-head-{head['seq']}", framework="audit-log",
                          version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],

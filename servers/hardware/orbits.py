@@ -143,10 +143,33 @@ def _propagate_pairs(constellation: Constellation, grid: TimeGrid, sat: np.ndarr
     starts = np.concatenate([[0], bounds]).tolist()
     ends = np.concatenate([bounds, [n]]).tolist()
     satrecs = constellation.satrecs
-    for a, b, s in zip(starts, ends, sat[starts].tolist(), strict=True):
-        satrecs[s]._sgp4(jds[a:b], frs[a:b], err[a:b], r_out[a:b], v_out[a:b])
+    if _SGP4_INTO is None:  # the public call, which allocates its own arrays
+        for a, b, s in zip(starts, ends, sat[starts].tolist(), strict=True):
+            err[a:b], r_out[a:b], _ = satrecs[s].sgp4_array(jds[a:b], frs[a:b])
+    else:
+        for a, b, s in zip(starts, ends, sat[starts].tolist(), strict=True):
+            satrecs[s]._sgp4(jds[a:b], frs[a:b], err[a:b], r_out[a:b], v_out[a:b])
     r_out[err != 0] = np.nan
     return r_out
+
+
+def _sgp4_into() -> object | None:
+    """sgp4's C extension's `Satrec._sgp4(jd, fr, err, r, v)`, which `sgp4_array` wraps after allocating
+    the outputs; writing into slices of one array saves an allocation per satellite. It is not public API,
+    so when a release drops or changes it, the public `sgp4_array` is used (same figures, tested)."""
+    try:
+        from sgp4.api import Satrec
+
+        probe = Satrec.twoline2rv("1 25544U 98067A   24001.50000000  .00016717  00000-0  30178-3 0  9991",
+                                  "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.50377579432019")
+        r, v = np.empty((1, 3)), np.empty((1, 3))
+        probe._sgp4(np.array([2460311.0]), np.array([0.5]), np.zeros(1, dtype=np.uint8), r, v)
+        return Satrec._sgp4 if np.isfinite(r).all() else None
+    except Exception:  # noqa: BLE001 - missing, renamed or a different signature: use the public call
+        return None
+
+
+_SGP4_INTO = _sgp4_into()
 
 
 def _unit(x: np.ndarray) -> np.ndarray:

@@ -70,6 +70,22 @@ def test_fast_search_finds_exactly_what_brute_force_finds(starlink_file: Path) -
     assert fast.propagations < brute.propagations / 4
 
 
+def test_the_public_sgp4_call_gives_the_same_plan_as_the_fast_one(starlink_file: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The handoff search writes positions straight into one array through sgp4's non-public `Satrec._sgp4`; should a
+    release drop it, the public `sgp4_array` takes over with the same figures."""
+    const = tle.from_file(starlink_file, "starlink")
+    observer = orbits.Observer(-33.9, 18.4, 0.0)
+    grid = orbits.TimeGrid(datetime(2026, 2, 23, 3, tzinfo=UTC), 15.0, 240)
+    assert orbits._SGP4_INTO is not None  # this sgp4 has it
+    fast = orbits.visible_fast(const, grid, observer, 25.0)
+    monkeypatch.setattr(orbits, "_SGP4_INTO", None)
+    public = orbits.visible_fast(const, grid, observer, 25.0)
+    assert len(fast.step) > 500
+    for name in ("step", "sat", "elevation", "azimuth"):
+        assert np.array_equal(getattr(fast, name), getattr(public, name)), name
+
+
 @pytest.mark.parametrize(("where", "start", "step_s", "min_el"), [
     ((80.0, 0.0, 0.0), "2026-02-23T07:00:00", 7.0, 10.0),  # above the 53-degree shells: only polar planes
     ((0.0, 100.0, 0.0), "2026-02-22T19:00:00", 45.0, 40.0),  # equator, coarse steps, a short last interval

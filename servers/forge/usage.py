@@ -516,7 +516,7 @@ class PrometheusMetrics:
                 cpu_queries["cpu_n"] = stat(f"count_over_time({cpu})", "cpu_n")
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
             answers = {name: f.result() for name, f in futures.items()}
-            if rule_at is not None and not _rule_complete(answers["cpu_n"], answers, tiled):
+            if rule_at is not None and not _rule_complete(answers["cpu_n"], _memory_counts(answers, tiled)):
                 # The rule has gaps inside the window (an evaluation that failed, a rule removed for a while):
                 # its statistics would rest on fewer samples than the window has, so ask the raw counter.
                 rule_at = None
@@ -539,10 +539,9 @@ class PrometheusMetrics:
                 else:
                     values.setdefault(kind, {})[key] = value
         if tiled:  # the window's memory maximum and sample count, from the days that tile it
-            for labels, _, v in answers.get("daily", []):
-                if labels.get("stat") in ("n", "max") and v.size:
-                    name = "memory_n" if labels["stat"] == "n" else "memory_max"
-                    values.setdefault(name, {})[_key(labels)] = float(v.sum() if name == "memory_n" else v.max())
+            values["memory_n"] = _memory_counts(answers, tiled)
+            values["memory_max"] = {_key(labels): float(v.max()) for labels, _, v in answers.get("daily", [])
+                                    if labels.get("stat") == "max" and v.size}
         keys = sorted(set(values.get("cpu_p95", {})) | set(values.get("memory_n", {})))
         index = {k: i for i, k in enumerate(keys)}
 
@@ -647,19 +646,19 @@ def _finer_than_grid(scrapes_per_hour: float) -> bool:
     return scrapes_per_hour > 1.5 * HOUR_STEPS
 
 
-def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], answers: dict[str, Any],
-                   tiled: bool) -> bool:
+def _memory_counts(answers: dict[str, Any], tiled: bool) -> dict[Key, float]:
+    """Memory samples per container in the window: summed over the days that tile it, or as asked for."""
+    if tiled:
+        return {_key(labels): float(v.sum()) for labels, _, v in answers.get("daily", [])
+                if labels.get("stat") == "n" and v.size}
+    return {key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"}
+
+
+def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], samples: dict[Key, float]) -> bool:
     """Does the CPU recording rule hold a rate for (nearly) every memory sample of every container in the
     window? A series' first sample has no rate, and a missed evaluation or two is tolerated (2%): a gap
     larger than that would change the statistics, and the raw counter is asked instead."""
     rates = {key: value for key, value, _ in rule_counts}
-    samples: dict[Key, float] = {}
-    if tiled:
-        for labels, _, v in answers.get("daily", []):
-            if labels.get("stat") == "n" and v.size:
-                samples[_key(labels)] = float(v.sum())
-    else:
-        samples = {key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"}
     return all(rates.get(key, 0.0) >= 0.98 * n - 1 for key, n in samples.items())
 
 

@@ -11,6 +11,7 @@ the last bit.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable
@@ -143,7 +144,7 @@ def _propagate_pairs(constellation: Constellation, grid: TimeGrid, sat: np.ndarr
     starts = np.concatenate([[0], bounds]).tolist()
     ends = np.concatenate([bounds, [n]]).tolist()
     satrecs = constellation.satrecs
-    if _SGP4_INTO is None:  # the public call, which allocates its own arrays
+    if _sgp4_into() is None:  # the public call, which allocates its own arrays
         for a, b, s in zip(starts, ends, sat[starts].tolist(), strict=True):
             err[a:b], r_out[a:b], _ = satrecs[s].sgp4_array(jds[a:b], frs[a:b])
     else:
@@ -153,6 +154,7 @@ def _propagate_pairs(constellation: Constellation, grid: TimeGrid, sat: np.ndarr
     return r_out
 
 
+@functools.cache
 def _sgp4_into() -> object | None:
     """sgp4's C extension's `Satrec._sgp4(jd, fr, err, r, v)`, which `sgp4_array` wraps after allocating
     the outputs; writing into slices of one array saves an allocation per satellite. It is not public API,
@@ -168,8 +170,6 @@ def _sgp4_into() -> object | None:
     except Exception:  # noqa: BLE001 - missing, renamed or a different signature: use the public call
         return None
 
-
-_SGP4_INTO = _sgp4_into()
 
 
 def _unit(x: np.ndarray) -> np.ndarray:

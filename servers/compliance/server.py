@@ -108,8 +108,9 @@ def verify_attestation(
                                                      "or the manifest text) to match against the subjects")] = None,
 ) -> attestations.Verification:
     """Verify an attestation: every signature against the suite's keys (including rotated ones), its expiry,
-    and optionally that a given subject is the one attested. Returns valid true/false with the reasons,
-    per-signature results, and what the statement says (framework, version, PASSED/FAILED)."""
+    that the audit log still holds the record it pinned when signed, and optionally that a given subject is
+    the one attested. Returns valid true/false with the reasons, per-signature results, and what the
+    statement says (framework, version, PASSED/FAILED)."""
     text = envelope.strip()
     if text.startswith("att_") and len(text) < 64:
         envelope = attestations.get_attestation(kit.suite, text)

@@ -124,10 +124,11 @@ def read_confined(path: str | os.PathLike[str], roots: Sequence[Path], *, max_by
         fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         raise PathRefused() from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise PathRefused()
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise PathRefused()
         if info.st_size > max_bytes:
             raise BadInput(f"`{what}` names a file over the {max_bytes:,}-byte limit.",
                            "Send a smaller file, or its text in pieces.")

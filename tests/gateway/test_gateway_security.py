@@ -204,3 +204,33 @@ def test_hdr_run_over_http_refuses_every_interface_without_authentication() -> N
                            "--port", str(free_port())], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2
     assert "refusing to serve on 0.0.0.0 without authentication" in done.stderr
+
+
+@pytest.fixture
+def gateway_with_memory(suite, monkeypatch) -> Iterator[str]:
+    port = free_port()
+    settings = GatewaySettings(port=port, tokens=(
+        StaticToken("alice", hash_token("hdr_alice_token"), ALL_WRITE),
+        StaticToken("mallory", hash_token("hdr_mallory_token"), ALL_WRITE),
+        StaticToken("auditor", hash_token("hdr_auditor_token"), ALL_WRITE)))
+    monkeypatch.setenv("HDR_GRANTS", json.dumps({"static:auditor": ["static:alice"]}))
+    with serve(create_app(settings=settings), port=port) as base:
+        yield base
+
+
+async def test_what_one_caller_stores_in_memory_is_not_recallable_by_another(gateway_with_memory: str,
+                                                                             suite) -> None:
+    url = f"{gateway_with_memory}/forge/mcp"
+    note = f"the payroll migration password rotation happens on {uuid.uuid4().hex[:6]}"
+    async with client(url, "hdr_alice_token") as alice, client(url, "hdr_mallory_token") as mallory, \
+            client(url, "hdr_auditor_token") as auditor:
+        stored = await alice.call_tool("remember", {"text": note})
+        assert not stored.is_error, stored.content[0].text
+        query = {"query": "payroll migration password rotation", "k": 10}
+        seen = {name: [h["text"] for h in (await who.call_tool("recall", query)).structured_content["hits"]]
+                for name, who in (("alice", alice), ("mallory", mallory), ("auditor", auditor))}
+    assert note in seen["alice"]
+    assert note not in seen["mallory"]
+    assert note in seen["auditor"]  # granted alice's resources in the configuration
+    operator = [i.text for i in suite.memory.recall("payroll migration password rotation", k=10)]
+    assert note in operator  # a call without credentials is the operator's

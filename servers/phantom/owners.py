@@ -13,13 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from shared.errors import NotFound
+from shared.ownership import may_access
 from shared.store import Store
 
-try:
-    from shared.ownership import may_access
-except ImportError:  # pragma: no cover - until shared/ownership.py is on this branch: no grants
-    def may_access(owner: str | None, principal: str | None, env: dict[str, str] | None = None) -> bool:
-        return principal is None or owner == principal
+__all__ = ["Owners", "may_access"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS phantom_owners (

@@ -37,6 +37,7 @@ MAX_DELTA_TOTAL = 0.01
 MAX_VALUES = 1_000_000
 MIN_EPSILON = 1e-6  # below it the noise scale overflows (1/5e-324 is inf) and nothing useful is released
 QUANTILE_CANDIDATES = 1024
+ROUNDING_MARGIN = 1 + 1e-9  # noise scales a billionth above the bound: float rounding never lands below it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS phantom_budgets (
@@ -66,6 +67,15 @@ def gaussian_noisy(values: list[float], sigma: float) -> list[float]:
     dp = _opendp()
     domain = dp.vector_domain(dp.atom_domain(T=float, nan=False), size=len(values))
     return list(dp.m.make_gaussian(domain, dp.l2_distance(T=float), sigma)(list(values)))
+
+
+@functools.lru_cache(maxsize=256)
+def sum_sensitivity(lo: float, hi: float) -> float:
+    """What adding or removing one record clamped to [lo, hi] can move a float sum by, as OpenDP bounds it:
+    max(|lo|, |hi|) plus the floating-point rounding a sum of many floats may accumulate."""
+    dp = _opendp()
+    space = (dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.symmetric_distance())
+    return float((space >> dp.t.then_clamp((float(lo), float(hi))) >> dp.t.then_sum()).map(1))
 
 
 @functools.lru_cache(maxsize=256)
@@ -213,9 +223,9 @@ def _noisy(values: list[float], sensitivity: float, epsilon: float, delta: float
     """`values` with noise for `sensitivity` (L1 for Laplace, L2 for Gaussian) when they get `share` of the
     release's budget (of its epsilon for Laplace, of its rho for Gaussian); returns (noisy, scale)."""
     if mechanism == "gaussian":
-        sigma = gaussian_sigma(sensitivity, epsilon, delta or 0.0, share)
+        sigma = gaussian_sigma(sensitivity, epsilon, delta or 0.0, share) * ROUNDING_MARGIN
         return gaussian_noisy(values, sigma), sigma
-    scale = sensitivity / (epsilon * share)
+    scale = sensitivity / (epsilon * share) * ROUNDING_MARGIN
     return laplace_noisy(values, scale), scale
 
 
@@ -237,7 +247,7 @@ def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float,
                        "Clamping bounds the sensitivity; pick them from domain knowledge, not from the data.")
     lo, hi = bounds
     clamped = [min(hi, max(lo, v)) for v in values]
-    reach = max(abs(lo), abs(hi))  # what adding or removing one clamped record moves the sum by
+    reach = sum_sensitivity(lo, hi)  # max(|lo|, |hi|) and float rounding
     if op == "sum":
         (noisy,), scale = _noisy([math.fsum(clamped)], reach, epsilon, delta, mechanism)
         return Release(noisy, mechanism, scale, accounting=accounting)

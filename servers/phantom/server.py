@@ -198,8 +198,9 @@ def detect_pii(
     entities: Entities = None,
 ) -> PIIFindings:
     """Find personal data in text: emails, phone numbers, credit cards (Luhn), IBANs (mod-97), US SSNs, IP and
-    MAC addresses, URLs, dates of birth, crypto wallets (checksums), US NPI and UK NHS numbers. Returns each
-    match's type, character span, score and the validation that confirmed it (not the value itself)."""
+    MAC addresses, URLs, dates of birth, crypto wallets (checksums), US NPI and UK NHS numbers. Person names
+    and street addresses are NOT detected. Returns each match's type, character span, score and the
+    validation that confirmed it (not the value itself)."""
     return api.detect_pii(text, entities)
 
 
@@ -213,7 +214,8 @@ def redact(
     entities: Entities = None,
 ) -> Redacted:
     """Replace personal data in text before it is stored, logged or shared. `tokenize` keeps joins working
-    (same value, same token). Returns the redacted text and what was replaced (types and spans)."""
+    (same value, same token). Person names and street addresses are NOT detected, so they stay in the text.
+    Returns the redacted text and what was replaced (types and spans)."""
     return api.redact(kit.suite, text, mode, entities, authenticated_principal())
 
 

@@ -115,7 +115,7 @@ _CARD = re.compile(r"(?<![\d+-])(?:\d[ -]?){11,18}\d(?![\d-])")  # "+49 1512 ...
 # Maestro/Dankort (50-59), Discover/Maestro/UnionPay/RuPay (6), UnionPay 81.
 _CARD_PREFIX = re.compile(r"^(?:1|2[2-7]|3[0-9]|4|5[0-9]|6|81)")
 _CARD_WORDS = re.compile(r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-                         r"pan\b|cc\b|payment|paiement|zahlung|pagamento|pago|betaling)")
+                         r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)")
 
 
 def _cards(text: str) -> Iterator[Finding]:
@@ -129,7 +129,7 @@ def _cards(text: str) -> Iterator[Finding]:
         # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
         # barcode numbers: only with a payment word nearby.
         rare = len(digits) <= 13 or digits[0] == "1" or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
-        if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS):
+        if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
             continue
         if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
             continue
@@ -288,6 +288,8 @@ def _phones(text: str) -> Iterator[Finding]:
             continue  # "Order 28-18090551", "Kundennummer 4711 0815"
         if not intl and len(digits) > 12:
             continue  # longer than any national number in these plans: a card or account number
+        if not intl and len(digits) < 9 and not near:
+            continue  # shorter than a national number with its area code in these plans: "3135-2389" is an id
         if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, m.start() - 40):m.start()]):
             continue  # the tail of an IBAN (valid or not)
         for region in regions:

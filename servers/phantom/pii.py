@@ -78,6 +78,10 @@ _BARE_URL = re.compile(rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])
                        r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])", re.IGNORECASE)
 
 
+_TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
@@ -88,8 +92,16 @@ def _urls(text: str) -> Iterator[Finding]:
         if "." not in host or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
             continue
         yield Finding("URL", m.start(), m.start() + len(url), 0.9, "scheme or www. with a dotted host")
-    for m in _BARE_URL.finditer(text):
-        if any(s <= m.start() < e for s, e in seen):
+    starts: set[int] = set()
+    for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
+        start = hit.start()
+        while start > 0 and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        if start in starts or any(s <= start < e for s, e in seen):
+            continue
+        starts.add(start)
+        m = _BARE_URL.match(text, start)
+        if m is None:
             continue
         url = m.group().rstrip(".,;:!?")
         if "/" not in url and (text[m.end():m.end() + 1] == "(" or re.search(r"[A-Z]", url.split(".")[0])):
@@ -390,6 +402,12 @@ _DOB_WORDS = re.compile(
     r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)")
 
 
+# Substrings of which every _DOB_WORDS match contains one (a cheap gate: `in` runs in C, the regex does not).
+_DOB_CUES = ("born", "dob", "d.ob", "do.b", "d.o.b", "birth", "geb", "naissance", "nascit", "nacimiento", "nascimento",
+             "nato", "nata", "nacid", "f. nac", "f.nac", "geboorte", "nascid", "nasc.")
+_NE = re.compile(r"(?i)\bn[ée]e?\b")
+
+
 def _date_ok(match: re.Match[str]) -> bool:
     g = match.groups()
     try:
@@ -411,6 +429,9 @@ def _date_ok(match: re.Match[str]) -> bool:
 
 
 def _dobs(text: str) -> Iterator[Finding]:
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text):
+        return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     for m in _DATE.finditer(text):
         if _date_ok(m) and _context_near(text, m.start(), m.end(), _DOB_WORDS, window=30):
             yield Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context")

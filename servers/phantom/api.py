@@ -14,6 +14,7 @@ from servers.phantom import dp, pii
 from servers.phantom.keyring import SIGNING_TYPES, KeyInfo, check_key_name, check_period
 from servers.phantom.redaction import MODES
 from servers.phantom.service import missing_sealing_key, services
+from servers.phantom.signing import parse_backup
 from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
 from shared.errors import BadInput, HDRError
@@ -313,8 +314,13 @@ LOCAL_TYPES = (*SIGNING_TYPES, "hmac")  # signing and hmac keys stay in the loca
 def configure_key(suite: Suite, key: str, min_decryption_version: int | None, key_type: str | None,
                   derived: bool, convergent: bool, principal: str | None = None, *,
                   exportable: bool | None = None, allow_plaintext_backup: bool | None = None,
-                  auto_rotate_period: float | None = None, min_available_version: int | None = None) -> KeyView:
+                  auto_rotate_period: float | None = None, min_available_version: int | None = None,
+                  restore_backup: str | None = None) -> KeyView:
     check_key_name(key)
+    if restore_backup is not None:
+        return _restore(suite, key, restore_backup, principal, bool(key_type or derived or convergent or
+                        exportable is not None or allow_plaintext_backup is not None or auto_rotate_period is not None
+                        or min_available_version is not None or min_decryption_version is not None))
     if auto_rotate_period is not None:
         check_period(auto_rotate_period)
     policy = {"exportable": exportable, "allow_plaintext_backup": allow_plaintext_backup,
@@ -346,6 +352,26 @@ def configure_key(suite: Suite, key: str, min_decryption_version: int | None, ke
         info = transit.configure(key, min_decryption_version)
     else:
         info = transit.key(key)
+    return key_view(info)
+
+
+def _restore(suite: Suite, key: str, text: str, principal: str | None, other_settings: bool) -> KeyView:
+    if other_settings:
+        raise BadInput("A restore takes its settings from the backup.", "Send key and restore_backup only; "
+                       "change the restored key's policy in a second call.")
+    backup = parse_backup(text)
+    if backup["type"] in ("aes256-gcm", "chacha20-poly1305") and backup["name"] != key:
+        raise BadInput(f"This backup is of encryption key {backup['name']!r}; its ciphertexts name that key, so it is "
+                       "restored only under that name.", f"Restore it as key {backup['name']!r}.")
+    phantom = services(suite)
+    if phantom.backend != "local" and backup["type"] in ("aes256-gcm", "chacha20-poly1305"):
+        raise BadInput("Backups restore into the local keyring; this phantom keeps encryption keys in Vault.",
+                       "Restore signing and hmac keys only, or use Vault's own restore.")
+    phantom.check_key(key, principal, create=True)
+    info = phantom.keyring.restore(key, backup)
+    suite.record(f"phantom key {key!r} restored from a backup ({backup['type']}, versions "
+                 f"{backup['min_available_version']}-{backup['latest_version']})", "decision", source="phantom",
+                 tool="configure_key", tags=["phantom", "restore"], extra={"key": key})
     return key_view(info)
 
 

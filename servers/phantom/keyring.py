@@ -361,6 +361,32 @@ class Keyring:
     def trim(self, name: str, min_available_version: int) -> KeyInfo:
         return self.configure(name, min_available_version=min_available_version)
 
+    def restore(self, name: str, backup: dict[str, Any]) -> KeyInfo:
+        """A key from a checked backup (signing.parse_backup) under `name`, which must be free (Transit's
+        restore without force): every version re-wrapped under this KEK, its policy as backed up."""
+        check_key_name(name)
+        now = time.time()
+        with self.store.transaction() as db:
+            if db.execute("SELECT 1 FROM phantom_keys WHERE name=?", (name,)).fetchone() is not None:
+                raise Conflict(f"Key {name!r} already exists; a backup is restored only under a free name.",
+                               "Restore under another name, or destroy the existing key first.")
+            db.execute("INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
+                       " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
+                       " allow_plaintext_backup, auto_rotate_period, min_available_version)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                       (name, backup["type"], int(backup["latest_version"]), int(backup["min_decryption_version"]),
+                        int(bool(backup["derived"])), int(bool(backup["convergent"])),
+                        float(backup.get("created_at", now)), float(backup.get("rotated_at", now)),
+                        int(backup.get("siv_from", 1)), int(bool(backup.get("exportable"))),
+                        int(bool(backup.get("allow_plaintext_backup"))), float(backup.get("auto_rotate_period", 0)),
+                        int(backup["min_available_version"])))
+            for version, material in sorted(backup["versions"].items()):
+                db.execute("INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
+                           (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now))
+            self._publish()
+        self._invalidate()
+        return self.require(name)
+
     def destroy(self, name: str) -> KeyInfo:
         """Crypto-shred: delete every version's material; the name stays as a tombstone."""
         self.require(name)

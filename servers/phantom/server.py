@@ -148,15 +148,18 @@ def configure_key(
                                              "(never by default; cannot be unset)")] = None,
     allow_plaintext_backup: Annotated[bool | None, Field(description="Allow export_key(kind=backup) "
                                                          "(needs exportable; cannot be unset)")] = None,
+    restore_backup: Annotated[str | None, Field(description="Create `key` from a backup export_key(kind=backup) "
+                                                "returned (the name must be free; encryption keys only under "
+                                                "their own name)", max_length=4 * 1024 * 1024)] = None,
 ) -> KeyView:
     """Create a key with chosen settings (encryption cipher, derived, convergent; or an ed25519/ecdsa-p256/rsa-2048
-    signing key or an hmac key), or change its policy: min_decryption_version, auto-rotation period, trim of old
-    versions, exportable and plaintext-backup flags. Irreversible changes ask for confirmation; everything is
+    signing key or an hmac key), restore one from a backup, or change its policy: min_decryption_version,
+    auto-rotation period, trim of old versions, exportable and plaintext-backup flags. Irreversible changes ask for confirmation; everything is
     checked before anything changes. Returns the key's facts, never its material."""
     return api.configure_key(kit.suite, key, min_decryption_version, type, derived, convergent,
                              authenticated_principal(), exportable=exportable,
                              allow_plaintext_backup=allow_plaintext_backup, auto_rotate_period=auto_rotate_period,
-                             min_available_version=min_available_version)
+                             min_available_version=min_available_version, restore_backup=restore_backup)
 
 
 HashAlgorithm = Annotated[Literal["sha2-256", "sha2-384", "sha2-512"] | None,

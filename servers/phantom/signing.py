@@ -38,6 +38,8 @@ HMAC_TYPES = ("hmac", *SYMMETRIC_TYPES)
 EXPORT_KINDS = ("public-key", "signing-key", "encryption-key", "hmac-key", "backup")
 _TOKEN = re.compile(r"^(?:phantom|vault):v([1-9][0-9]{0,8}):([A-Za-z0-9+/=]{4,2048})$")
 TOKEN_HINT = "Send the whole value `sign` returned (phantom:v<N>:<base64>)."
+BACKUP_FORMAT = "phantom-key-backup-v1"
+MAX_BACKUP_CHARS = 4 * 1024 * 1024
 
 
 def _hash(name: str | None) -> Any:
@@ -207,11 +209,53 @@ class Signer:
     def _backup(self, info: KeyInfo) -> str:
         versions = {str(v): base64.b64encode(self.keyring.material(info.name, v)).decode()
                     for v in range(info.min_available_version, info.latest_version + 1)}
-        return json.dumps({"format": "phantom-key-backup-v1", "name": info.name, "type": info.type,
-                           "derived": info.derived, "convergent": info.convergent,
+        return json.dumps({"format": BACKUP_FORMAT, "name": info.name, "type": info.type,
+                           "derived": info.derived, "convergent": info.convergent, "siv_from": info.siv_from,
+                           "exportable": info.exportable, "allow_plaintext_backup": info.allow_plaintext_backup,
+                           "auto_rotate_period": info.auto_rotate_period,
                            "min_decryption_version": info.min_decryption_version,
                            "min_available_version": info.min_available_version,
-                           "latest_version": info.latest_version, "exported_at": time.time(),
-                           "versions": versions,
-                           "digest": hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()},
-                          sort_keys=True)
+                           "latest_version": info.latest_version, "created_at": info.created_at,
+                           "rotated_at": info.rotated_at, "exported_at": time.time(),
+                           "versions": versions, "digest": _digest(versions)}, sort_keys=True)
+
+
+def _digest(versions: dict[str, str]) -> str:
+    """A checksum against damage in transit (not authentication: a plaintext backup is trusted input)."""
+    return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()
+
+
+def parse_backup(text: str) -> dict[str, Any]:
+    """A backup from export_key(kind=backup), checked whole: format, types, version range, material shapes."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+    hint = "Send the text export_key(kind=backup) returned, unchanged."
+    if not isinstance(text, str) or len(text) > MAX_BACKUP_CHARS:
+        raise BadInput("That backup is too large.", hint)
+    try:
+        backup = json.loads(text)
+        versions = {int(v): base64.b64decode(m, validate=True) for v, m in backup["versions"].items()}
+        low, high = int(backup["min_available_version"]), int(backup["latest_version"])
+        ok = (backup.get("format") == BACKUP_FORMAT and backup["type"] in (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac")
+              and sorted(versions) == list(range(low, high + 1)) and low <= int(backup["min_decryption_version"]) <= high
+              and backup.get("digest") == _digest(backup["versions"]))
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+        ok = False
+    if not ok:
+        raise BadInput("That is not an intact phantom key backup.", hint)
+    kinds = {"ed25519": ed25519.Ed25519PrivateKey, "ecdsa-p256": ec.EllipticCurvePrivateKey,
+             "rsa-2048": rsa.RSAPrivateKey}
+    for material in versions.values():
+        if backup["type"] in kinds:
+            try:
+                key = serialization.load_der_private_key(material, password=None)
+            except (ValueError, TypeError):
+                raise BadInput("That is not an intact phantom key backup.", hint) from None
+            if not isinstance(key, kinds[backup["type"]]) or (backup["type"] == "ecdsa-p256" and key.curve.name != "secp256r1") \
+                    or (backup["type"] == "rsa-2048" and key.key_size != 2048):
+                raise BadInput("That is not an intact phantom key backup.", hint)
+        elif len(material) != 32:
+            raise BadInput("That is not an intact phantom key backup.", hint)
+    backup["versions"] = versions
+    return backup

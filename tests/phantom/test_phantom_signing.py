@@ -295,3 +295,41 @@ def test_signing_outputs_and_errors_never_carry_private_material(offline_suite: 
     b64 = base64.b64encode(der[-32:]).decode()
     assert len(texts) == 4 and "not exportable" in texts[3]
     assert all(private_hex not in t and b64[:20] not in t for t in texts)
+
+
+async def test_a_backup_restores_into_a_fresh_home_and_damaged_backups_are_refused(offline_suite: Suite,
+                                                                                   tmp_path, monkeypatch) -> None:
+    async with Client(kit.mcp) as client:
+        ok(await client.call_tool("configure_key", {"key": "archive", "exportable": True,
+                                                    "allow_plaintext_backup": True, "type": "aes256-gcm",
+                                                    "confirm": True}))
+        ok(await client.call_tool("rotate_key", {"key": "archive"}))
+        ct = ok(await client.call_tool("encrypt", {"key": "archive", "plaintext": "kept",
+                                                   "key_version": 1}))["ciphertext"]
+        ok(await client.call_tool("configure_key", {"key": "sig", "type": "ecdsa-p256", "exportable": True,
+                                                    "allow_plaintext_backup": True, "confirm": True}))
+        signature = ok(await client.call_tool("sign", {"key": "sig", "input": "doc"}))["signature"]
+        backups = {k: ok(await client.call_tool("export_key", {"key": k, "kind": "backup", "confirm": True}))[
+            "keys"]["0"] for k in ("archive", "sig")}
+        assert "already exists" in err(await client.call_tool("configure_key", {"key": "archive",
+                                                                                "restore_backup": backups["archive"]}))
+        damaged = json.loads(backups["archive"])
+        damaged["versions"]["2"] = base64.b64encode(b"\x01" * 32).decode()
+        assert "not an intact" in err(await client.call_tool("configure_key", {
+            "key": "other", "restore_backup": json.dumps(damaged)}))
+        assert "only under that name" in err(await client.call_tool("configure_key", {
+            "key": "other", "restore_backup": backups["archive"]}))
+    # another home, another master key: the backup is all it takes
+    from servers.phantom import api
+    from shared.config import Config
+
+    monkeypatch.setenv("HDR_HOME", str(tmp_path / "elsewhere"))
+    monkeypatch.delenv("HDR_MASTER_KEY", raising=False)
+    fresh = Suite(Config.from_env())
+    assert fresh.store is not offline_suite.store
+    assert api.keys(fresh).keys == []
+    restored = api.configure_key(fresh, "archive", None, None, False, False, restore_backup=backups["archive"])
+    assert restored.versions == [1, 2] and restored.exportable and restored.allow_plaintext_backup
+    assert api.decrypt(fresh, "archive", ct, None, None, None, "utf8").plaintext == "kept"
+    api.configure_key(fresh, "sig-copy", None, None, False, False, restore_backup=backups["sig"])
+    assert api.verify(fresh, "sig-copy", "doc", "utf8", signature, None, None).valid is True

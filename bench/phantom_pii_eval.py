@@ -131,7 +131,7 @@ def pr(c: Counter) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=list(SETS), default="specs", dest="dataset")
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "all"], default="all")
     parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")
     args = parser.parse_args()
     cases = [c for c in json.loads(SETS[args.dataset].read_text())["cases"] if args.split in ("all", c["split"])]

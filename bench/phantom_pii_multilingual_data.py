@@ -580,6 +580,67 @@ TECH = [
     "let rate = ⟦~AMOUNT⟧; // ⟦~CPP⟧::compute at ⟦~TS⟧, build ⟦~VER⟧, file ⟦~FILE⟧",
 ]
 
+# A second held-out split, `heldout2`: document kinds written after the first held-out evaluation (which
+# then counted as seen), before the detector was run on them, and evaluated once. Other kinds again:
+# appointment and delivery notices, transfer confirmations, access requests, JSON/YAML/SQL/access logs.
+T2: dict[str, list[str]] = {
+    "en-US": [
+        '{"patient": {"birthDate": "⟦DOB⟧", "phone": "⟦PHONE⟧", "email": "⟦EMAIL⟧", "ssn": "⟦SSN⟧"}, "visit": "⟦~UUID⟧"}',
+        "Your appointment with Dr. {last} (NPI ⟦NPI⟧) is confirmed for ⟦~DATE⟧. Questions? Text or call ⟦PHONE⟧. Ref ⟦~ORDER⟧.",
+        "⟦IP4⟧ - - [12/Mar/2024:14:22:31 +0000] \"GET /account?email=⟦EMAIL⟧ HTTP/1.1\" 200 5120 \"-\" \"Mozilla/5.0 Chrome/⟦~VER⟧\"",
+        "Wire confirmation: ⟦~AMOUNT⟧ sent to IBAN ⟦IBAN⟧ on ⟦~DATE⟧; confirmation no. ⟦~ORDER⟧; support ⟦PHONE⟧.",
+    ],
+    "en-GB": [
+        "patient:\n  nhs_no: ⟦NHS⟧\n  date_of_birth: ⟦DOB⟧\n  mobile: ⟦PHONE⟧\n  gp_practice: ⟦~ORDER⟧",
+        "Subject access request from {first} {last} (born ⟦DOB⟧). Reply to ⟦EMAIL⟧ or phone ⟦PHONE⟧. Case ⟦~UUID⟧.",
+        "Delivery note ⟦~ORDER⟧ — courier will call ⟦PHONE⟧ before arrival; parcel ⟦~TRACK⟧, weight 2.4 kg.",
+        "Refund of ⟦~AMOUNT⟧ to card ⟦CARD⟧ processed; if you have questions email ⟦EMAIL⟧. Ref ⟦~HASH⟧.",
+    ],
+    "en-IN": [
+        "OTP request from ⟦PHONE⟧ for account linked to ⟦EMAIL⟧; device ⟦MAC⟧; ip ⟦IP4⟧; txn ⟦~UUID⟧",
+        "Admission form — Name: {first} {last}; D.O.B.: ⟦DOB⟧; Parent's mobile: ⟦PHONE⟧; Fee receipt ⟦~ORDER⟧",
+        "UPI/card payment failed for ⟦CARD⟧ at ⟦~TS⟧, amount ⟦~AMOUNT⟧; retry link ⟦URL⟧",
+    ],
+    "fr-FR": [
+        "Rappel : votre rendez-vous du ⟦~DATE⟧. Pour annuler, appelez le ⟦PHONE⟧ ou écrivez à ⟦EMAIL⟧. Dossier ⟦~ORDER⟧.",
+        "Bon de livraison ⟦~ORDER⟧ : le livreur vous contactera au ⟦PHONE⟧. Colis ⟦~TRACK⟧.",
+        "Demande d'accès RGPD de {first} {last}, née le ⟦DOB⟧, adresse e-mail ⟦EMAIL⟧, tél. portable ⟦PHONE⟧.",
+        "Virement de ⟦~AMOUNT⟧ émis vers ⟦IBAN⟧ le ⟦~DATE⟧ (réf. ⟦~UUID⟧).",
+    ],
+    "de-DE": [
+        "Terminbestätigung für {first} {last} (geb. ⟦DOB⟧) am ⟦~DATE⟧. Bei Verhinderung bitte unter ⟦PHONE⟧ absagen.",
+        "Lieferschein ⟦~ORDER⟧: Der Fahrer meldet sich vorab telefonisch unter ⟦PHONE⟧. Paket ⟦~TRACK⟧.",
+        "SEPA-Lastschriftmandat: Kontoinhaber {last}, IBAN ⟦IBAN⟧, Mandatsreferenz ⟦~ORDER⟧, Kontakt ⟦EMAIL⟧",
+        "kunde:\n  geburtsdatum: ⟦DOB⟧\n  telefon: ⟦PHONE⟧\n  email: ⟦EMAIL⟧\n  kundennummer: ⟦~ORDER⟧",
+    ],
+    "it-IT": [
+        "Promemoria appuntamento del ⟦~DATE⟧: per disdire chiami il ⟦PHONE⟧ o scriva a ⟦EMAIL⟧.",
+        "Bolla di consegna ⟦~ORDER⟧ — il corriere chiamerà il ⟦PHONE⟧. Collo ⟦~TRACK⟧.",
+        "Richiesta di accesso ai dati di {first} {last}, nata il ⟦DOB⟧, cellulare ⟦PHONE⟧, IBAN per rimborso ⟦IBAN⟧.",
+    ],
+    "es-ES": [
+        "Recordatorio de cita el ⟦~DATE⟧. Para cancelar llame al ⟦PHONE⟧ o escriba a ⟦EMAIL⟧. Expediente ⟦~ORDER⟧.",
+        "Albarán ⟦~ORDER⟧: el repartidor le llamará al ⟦PHONE⟧. Bulto ⟦~TRACK⟧.",
+        "Solicitud de acceso de {first} {last}, fecha de nacimiento ⟦DOB⟧, móvil ⟦PHONE⟧, cuenta ⟦IBAN⟧.",
+    ],
+    "nl-NL": [
+        "Herinnering: afspraak op ⟦~DATE⟧. Afzeggen? Bel ⟦PHONE⟧ of mail ⟦EMAIL⟧. Dossier ⟦~ORDER⟧.",
+        "Pakbon ⟦~ORDER⟧: de bezorger belt vooraf naar ⟦PHONE⟧. Zending ⟦~TRACK⟧.",
+        "Inzageverzoek van {first} {last}, geboortedatum ⟦DOB⟧, mobiel ⟦PHONE⟧, rekening ⟦IBAN⟧.",
+    ],
+    "pt-BR": [
+        "Lembrete: consulta em ⟦~DATE⟧. Para desmarcar ligue ⟦PHONE⟧ ou escreva para ⟦EMAIL⟧. Protocolo ⟦~ORDER⟧.",
+        "Nota de entrega ⟦~ORDER⟧ — o entregador vai ligar para ⟦PHONE⟧. Rastreio ⟦~TRACK⟧.",
+        "Solicitação LGPD de {first} {last}, data de nascimento ⟦DOB⟧, WhatsApp ⟦PHONE⟧, e-mail ⟦EMAIL⟧.",
+    ],
+}
+TECH2 = [
+    "Traceback (most recent call last):\n  File \"app.py\", line 42, in <module>\nConnectionError: ⟦IP6⟧ refused (user ⟦EMAIL⟧, build ⟦~VER⟧)",
+    "[2025-02-01 10:11:12] ERROR payout to ⟦BTC⟧ failed; fallback ⟦ETH⟧; job ⟦~UUID⟧; elapsed ⟦~DURATION⟧",
+    "INSERT INTO devices VALUES ('⟦MAC⟧', '⟦IP4⟧', '⟦~TS⟧', '⟦~HASH⟧');",
+    "fn main() { let s = ⟦~CPP⟧::new(); println!(\"{}\", s); } // see ⟦~FILE⟧, v⟦~VER⟧",
+]
+
 REPEATS = 7  # documents per template (different values each time)
 
 
@@ -626,13 +687,26 @@ def build() -> list[dict]:
     return cases
 
 
+def build_heldout2() -> list[dict]:
+    rnd = random.Random(SEED + 2)
+    cases = []
+    for locale, templates in [*T2.items(), ("tech", TECH2)]:
+        for i, template in enumerate(templates):
+            for n in range(REPEATS):
+                loc = locale if locale != "tech" else list(T)[n % len(T)]
+                case = fill(template, rnd, loc)
+                case.update(split="heldout2", locale=locale, template=f"{locale}/h2/{i}")
+                cases.append(case)
+    return cases
+
+
 def main() -> None:
-    cases = build()
+    cases = build() + build_heldout2()
     OUT.write_text(json.dumps({"about": __doc__.split("\n\n")[0], "seed": SEED, "cases": cases}, ensure_ascii=False,
                               indent=1) + "\n")
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout")
+    held = sum(1 for c in cases if c["split"] != "dev")
     print(f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}")
 
 

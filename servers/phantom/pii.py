@@ -32,7 +32,7 @@ def _context_near(text: str, start: int, end: int, words: re.Pattern[str], windo
     if words.search(text[max(0, start - window):start]) or (after and words.search(text[end:end + after])):
         return True
     header = _column_header(text, start)
-    return bool(header and words.search(header))
+    return bool(header and words.search(header.replace("_", " ").replace("-", " ")))  # nhs_number, date-of-birth
 
 
 def _column_header(text: str, start: int) -> str | None:
@@ -104,8 +104,9 @@ def _urls(text: str) -> Iterator[Finding]:
         if m is None:
             continue
         url = m.group().rstrip(".,;:!?")
-        if "/" not in url and (text[m.end():m.end() + 1] == "(" or re.search(r"[A-Z]", url.split(".")[0])):
-            continue  # "Foo.Bar(" or "Config.net" is code, not a web address
+        if "/" not in url and (text[m.end():m.end() + 1] == "(" or re.search(r"[A-Z]", url.split(".")[0])
+                               or url.rsplit(".", 1)[-1].lower() in ("pl", "in")):
+            continue  # "Foo.Bar(" or "Config.net" is code; "run.pl", "Makefile.in" are files: not web addresses
         yield Finding("URL", m.start(), m.start() + len(url), 0.7 if "/" in url else 0.6,
                       "bare domain with a known top-level domain")
 
@@ -242,7 +243,7 @@ def _health_ids(text: str) -> Iterator[Finding]:
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
             near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
-            if near or m.group(2) == " ":
+            if near or m.group(2) == " " and not _context_near(text, m.start(), m.end(), _PHONE_WORDS):
                 yield Finding("UK_NHS", m.start(), m.end(), 0.95 if near else 0.7,
                               "NHS mod-11 check digit" + (" with context" if near else ""))
 
@@ -260,7 +261,7 @@ _PHONE_REGIONS = ("US", "GB", "IN", "AU", "FR", "DE", "IT", "ES", "NL", "BR", "B
 _OTHER_ID_WORDS = re.compile("|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)),
                              re.IGNORECASE)
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appele|chiamam|llám|llama|me liga|ligue|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
@@ -270,7 +271,7 @@ _REFERENCE_WORDS = re.compile(
     r"(?i)(?:order|invoice|receipt|ref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
-    r"sendung)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$")
+    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$")
 
 
 def _phones(text: str) -> Iterator[Finding]:
@@ -311,7 +312,7 @@ def _phones(text: str) -> Iterator[Finding]:
                 continue
             if not phonenumbers.is_valid_number(number):
                 continue
-            if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS):
+            if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS, after=0):
                 break  # "NHS number 996 472 0006" with a bad check digit is still no phone number
             separated = bool(re.search(r"[ ().\-/]", core)) or intl
             if not (separated or near):
@@ -330,7 +331,7 @@ _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)")  # a sentenc
 # Not inside an identifier: "std::cout", "Foo::Bar" and "Cafe::Bad" are C++/Rust/Ruby scopes.
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
 # Four dotted numbers after these words (or glued to ==, /, v, or followed by -rc1, +build) are versions.
-_VERSION_BEFORE = re.compile(r"(?i)(?:(?:version|versi[oó]n[e]?|\bver\.?|build|release|update|firmware|kernel|"
+_VERSION_BEFORE = re.compile(r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
                              r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$")
 _IP_WORDS = re.compile(r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
                        r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b")

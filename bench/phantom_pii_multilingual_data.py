@@ -16,9 +16,10 @@ mod 11, Base58Check, bech32, EIP-55); phone numbers are drawn from each country'
 by hand and kept only when libphonenumber agrees the number exists in that plan (so the gold set
 holds real-format numbers, not random digits).
 
-Split: by template. 30% of each locale's templates (fixed seed) form `heldout`, never looked at
-while tuning; only `dev` is. A held-out document is therefore a document *kind* the tuning never
-saw, not the same sentence with other digits. Hard negatives are labelled spans too (`negatives`),
+Split: by template. 30% of each locale's templates (fixed seed) form `heldout`; only `dev` was tuned
+on. A held-out document is therefore a document *kind* the tuning never saw, not the same sentence
+with other digits. `heldout` was evaluated, then its errors read and fixed, so it no longer counts as
+held out; `heldout2` (T2/TECH2 below, own seed) was written after that and evaluated once. Hard negatives are labelled spans too (`negatives`),
 so the evaluation can count how many of them got any hit.
 """
 

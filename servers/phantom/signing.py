@@ -31,7 +31,7 @@ from typing import Any
 
 from servers.phantom.keyring import SIGNING_TYPES, SYMMETRIC_TYPES, KeyInfo, Keyring
 from servers.phantom.transit import _derive
-from shared.errors import BadInput, Refused
+from shared.errors import BadInput, NotFound, Refused
 
 HASHES = {"sha2-256": "SHA256", "sha2-384": "SHA384", "sha2-512": "SHA512"}
 HMAC_TYPES = ("hmac", *SYMMETRIC_TYPES)
@@ -69,7 +69,11 @@ class Signer:
     # -- the key, as this use needs it ------------------------------------------------------------
 
     def _key(self, name: str, allowed: tuple[str, ...], purpose: str, hint: str, use: bool = True) -> KeyInfo:
-        info = self.keyring.require(name)
+        try:
+            info = self.keyring.require(name)
+        except NotFound as missing:  # same text as any missing key; the hint says how to make this kind
+            raise NotFound(missing.message, "Call `keys` to list keys, or create one with configure_key(type=...): "
+                           "ed25519, ecdsa-p256 or rsa-2048 to sign, hmac for HMACs.") from None
         if info.type not in allowed:
             raise BadInput(f"Key {name!r} is a {info.type} key; {purpose} needs a {' or '.join(allowed)} key.", hint)
         if use and info.rotation_due():  # auto_rotate_period elapsed: signing with it rotates it first

@@ -44,7 +44,7 @@ def manifest(n: int) -> str:
 def engine(text: str) -> set[tuple[str, str, str]]:
     policies = current_policies()
     fw = policies.framework("pss-restricted")
-    pods, _ = pods_in(load_text(text).objects)
+    pods = pods_in(load_text(text).objects).pods
     findings, _, _ = check_pods(pods, fw, "v1.37", policies)
     return {(f.check, f.object, f.field) for f in findings}
 
@@ -57,7 +57,7 @@ def naive(text: str) -> set[tuple[str, str, str]]:
         doc = yaml.safe_load(open(check.source).read())
         rules = next(v for v in doc["versions"] if v.get("since") == f"v1.{version.since}")["rules"]
         fns = [compile_rule(r, check.source) for r in rules]
-        pods, _ = pods_in(load_text(text).objects)
+        pods = pods_in(load_text(text).objects).pods
         for pod in pods:
             if any(_key(_dig(pod.spec, _tokens(c["path"]))) == _key(c["equals"]) for c in version.unless):
                 continue
@@ -80,7 +80,7 @@ def main() -> None:
     current_policies()  # policy loading is a one-off per process, not part of a check
     policies = current_policies()
     fw = policies.framework("pss-restricted")
-    pods, _ = pods_in(load_text(text).objects)
+    pods = pods_in(load_text(text).objects).pods
     start = time.perf_counter()
     check_pods(pods, fw, "v1.37", policies)
     check_only = time.perf_counter() - start

@@ -35,10 +35,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from servers.compliance import dsse
+from servers.compliance import dsse, pins
 from servers.compliance.checking import publish_latest, run_check, stored_result
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
 from servers.compliance.models import CheckResult
+from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
 from shared.errors import BadInput, NotFound, Refused
 from shared.suite import Suite
@@ -52,22 +53,7 @@ VERIFIER_ID = "https://github.com/hdr-empire/compliance"
 MAX_ENVELOPE_CHARS = 2_000_000
 MAX_EXPIRY_DAYS = 3650
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_attestations (
-    id TEXT PRIMARY KEY,
-    result_id TEXT NOT NULL,
-    framework TEXT NOT NULL,
-    version TEXT NOT NULL,
-    target TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    predicate_type TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    expires_at REAL NOT NULL,
-    keyids TEXT NOT NULL,
-    envelope TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS compliance_attestations_created ON compliance_attestations(created_at)
-"""
+SCHEMA = ATTESTATIONS_SCHEMA
 
 
 class Attestation(BaseModel):
@@ -76,7 +62,7 @@ class Attestation(BaseModel):
     framework: str
     version: str
     target: str
-    verdict: Literal["pass", "fail"]
+    verdict: Literal["pass", "fail", "incomplete"]
     predicate_type: str
     created_at: float
     expires_at: float
@@ -145,7 +131,9 @@ def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: 
     extension = {"attestationId": attestation_id, "resultId": result.id, "framework": result.framework,
                  "version": result.version, "target": result.target, "checkedAt": result.checked_at,
                  "expiresAt": expires_at, "findings": result.findings_total,
-                 "objectsChecked": result.objects_checked, "auditHead": audit_head}
+                 "objectsChecked": result.objects_checked, "auditHead": audit_head, "verdict": result.verdict,
+                 "unchecked": [u.object for u in result.unchecked][:100]}
+    # "incomplete" (pod-bearing objects left unread) is not a pass: FAILED, with the reason in hdrCompliance
     outcome = "PASSED" if result.verdict == "pass" else "FAILED"
     policy_digest, configuration = _policy_digest(result.framework)
     if kind == "test-result":
@@ -190,13 +178,14 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
     else:
         raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
     signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
+    head = _audit_head(suite)
     envelope = _envelope(dsse.statement(result.subjects, PREDICATES[predicate], _predicate(
-        predicate, result, attestation_id, expires, _audit_head(suite))), signers)
+        predicate, result, attestation_id, expires, head)), signers)
     record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
                          target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=result.subjects, envelope=envelope)
-    with _store(suite, record) as _:
+    with _store(suite, record, head["seq"]) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
     suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
                  f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
@@ -206,8 +195,9 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
 
 
 @contextmanager
-def _store(suite: Suite, record: Attestation) -> Iterator[Any]:
-    """Insert the attestation in a transaction the caller may add to."""
+def _store(suite: Suite, record: Attestation, pinned_seq: int) -> Iterator[Any]:
+    """Insert the attestation in a transaction the caller may add to; then keep it beside the database
+    as the newest pin (pins.py)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
     with suite.store.transaction() as db:
         db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -215,6 +205,7 @@ def _store(suite: Suite, record: Attestation) -> Iterator[Any]:
                     record.predicate_type, record.created_at, record.expires_at, json.dumps(record.keyids),
                     record.envelope))
         yield db
+    pins.record_newest(suite, str(record.envelope), pinned_seq)
 
 
 def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False) -> Attestation:
@@ -239,26 +230,12 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
                          version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=subjects, envelope=envelope)
-    with _store(suite, record):
+    with _store(suite, record, head["seq"]):
         pass
     suite.record(f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).", "decision",
                  source="compliance", tool="anchor_audit", tags=["audit", "attestation"],
                  extra={"attestation_id": attestation_id, "seq": head["seq"]})
     return record
-
-
-def audit_pins(suite: Suite) -> list[tuple[str, float, int, str]]:
-    """(attestation id, signed at, seq, hash) of every audit-log pin in a stored attestation whose
-    signatures verify (expired ones too: a pin stays true), oldest first."""
-    suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    pins = []
-    for row in suite.store.connection().execute("SELECT id, created_at, envelope FROM compliance_attestations "
-                                                 "ORDER BY created_at"):
-        checked = verify(suite, row["envelope"], check_audit=False)
-        if checked.audit_head and not [c for c in checked.signatures if not c.valid] and checked.signatures:
-            pins.append((row["id"], row["created_at"], int(checked.audit_head["seq"]),
-                         str(checked.audit_head["sha256"])))
-    return pins
 
 
 def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
@@ -323,13 +300,13 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
     if payload_type != dsse.IN_TOTO_PAYLOAD_TYPE:
         reasons.append(f"payloadType is not {dsse.IN_TOTO_PAYLOAD_TYPE}")
     message = dsse.pae(payload_type, payload)
-    keyring = Keyring(suite)
+    trusted = pins.trusted_keys(suite)  # never the key table: whoever writes the database could add to it
     checks: list[SignatureCheck] = []
     for keyid, sig in signatures:
-        key = keyring.public_key(keyid) if keyid else None
+        key = trusted.get(keyid) if keyid else None
         if key is None:
             checks.append(SignatureCheck(keyid=keyid[:80], algorithm=None, valid=False,
-                                         reason="unknown key id (not one of compliance://keys)"))
+                                         reason="unknown key id (not one of the trusted keys in audit-pin.pub)"))
             continue
         try:
             key.verify(sig, message)

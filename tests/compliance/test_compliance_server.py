@@ -203,4 +203,4 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offlin
         alive = await client.call_tool("policies", {})
     assert not alive.is_error
     names = {f["name"] for f in alive.structured_content["frameworks"]}
-    assert names == {"pss-baseline", "pss-restricted", "k8s-best-practices", "gdpr", "hipaa", "soc2"}
+    assert names == {"pss-baseline", "pss-restricted", "k8s-best-practices", "k8s-hardening", "gdpr", "hipaa", "soc2"}

@@ -129,7 +129,7 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
     for kind in CLUSTER_KINDS:
         try:
             objects.extend(cluster.list_objects([kind]))
-        except BadInput:  # a kind this cluster interface does not serve
+        except (BadInput, NotFound):  # a kind this cluster interface does not serve, or a CRD not installed
             if kind in POD_LOCATIONS:
                 unlisted.append(Unchecked(f"{kind}/*/*", f"the cluster connection cannot list {kind} objects"))
     canonical = json.dumps(objects, sort_keys=True, default=str).encode()

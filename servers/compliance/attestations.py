@@ -36,8 +36,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from servers.compliance import dsse, pins
-from servers.compliance.checking import publish_latest, run_check, stored_result
+from servers.compliance.checking import (
+    ensure_owners,
+    owner_filter,
+    publish_latest,
+    run_check,
+    set_owner,
+    stored_result,
+)
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
+from servers.compliance.manifests import MAX_TEXT_BYTES, looks_like_path
 from servers.compliance.models import CheckResult
 from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
@@ -165,16 +173,17 @@ def _envelope(statement: dict[str, Any], signers: list[Any]) -> str:
 
 def attest(suite: Suite, *, target: str | None, framework: str | None, version: str = "latest",
            result_id: str | None = None, predicate: str = "test-result", expires_in_days: float = 90,
-           post_quantum: bool = False) -> Attestation:
-    """Sign a stored result (result_id) or a fresh check of target+framework."""
+           post_quantum: bool = False, roots: list[Path] | None = None, owner: str | None = None) -> Attestation:
+    """Sign a stored result (result_id) or a fresh check of target+framework (a path read only under
+    `roots`, as for `check`). The attestation (and a fresh result) belong to `owner` (None: the operator)."""
     if predicate not in PREDICATES:
         raise BadInput(f"Predicate {predicate[:40]!r} is not known.", "Send 'test-result' or 'vsa'.")
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
         raise BadInput(f"expires_in_days must be between 0 and {MAX_EXPIRY_DAYS}.", "Send e.g. 90.")
     if result_id:
-        result = stored_result(suite, result_id)
+        result = stored_result(suite, result_id, owner)
     elif target and framework:
-        result = run_check(suite, target, framework, version)
+        result = run_check(suite, target, framework, version, roots=roots, owner=owner)
     else:
         raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
     signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
@@ -185,7 +194,7 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
                          target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=result.subjects, envelope=envelope)
-    with _store(suite, record, head["seq"]) as _:
+    with _store(suite, record, head["seq"], owner) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
     suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
                  f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
@@ -195,20 +204,23 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
 
 
 @contextmanager
-def _store(suite: Suite, record: Attestation, pinned_seq: int) -> Iterator[Any]:
+def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None) -> Iterator[Any]:
     """Insert the attestation in a transaction the caller may add to; then keep it beside the database
     as the newest pin (pins.py)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
                     record.predicate_type, record.created_at, record.expires_at, json.dumps(record.keyids),
                     record.envelope))
+        set_owner(suite, db, "attestation", record.id, owner)
         yield db
     pins.record_newest(suite, str(record.envelope), pinned_seq)
 
 
-def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False) -> Attestation:
+def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False,
+                 owner: str | None = None) -> Attestation:
     """Sign the audit log's newest record (seq and hash) after verifying the whole chain: kept by an
     auditor or stored here, it makes deleting that record, or any before it, detectable later."""
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
@@ -230,7 +242,7 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
                          version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=subjects, envelope=envelope)
-    with _store(suite, record, head["seq"]):
+    with _store(suite, record, head["seq"], owner):
         pass
     suite.record(f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).", "decision",
                  source="compliance", tool="anchor_audit", tags=["audit", "attestation"],
@@ -239,9 +251,11 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
 
 
 def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
-                      limit: int = 50) -> AttestationList:
+                      limit: int = 50, principal: str | None = None) -> AttestationList:
+    """The attestations `principal` may see (its own and those a grant shares; the operator sees all)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    where, params = ["1=1"], []
+    mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
+    where = [mine]
     if framework:
         where.append("framework=?")
         params.append(framework[:100])
@@ -258,32 +272,39 @@ def list_attestations(suite: Suite, framework: str | None = None, include_expire
         expires_at=r["expires_at"], keyids=json.loads(r["keyids"]), envelope=r["envelope"]) for r in rows])
 
 
-def get_attestation(suite: Suite, attestation_id: str) -> str:
+def get_attestation(suite: Suite, attestation_id: str, principal: str | None = None) -> str:
+    """The envelope of a stored attestation `principal` may see; another caller's is "not found"."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    row = suite.store.connection().execute("SELECT envelope FROM compliance_attestations WHERE id=?",
-                                           (attestation_id[:100],)).fetchone()
+    mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
+    row = suite.store.connection().execute(f"SELECT envelope FROM compliance_attestations WHERE id=? AND {mine}",
+                                           (attestation_id[:100], *params)).fetchone()
     if row is None:
         raise NotFound(f"No attestation {attestation_id[:100]!r}.", "List them with the attestations tool.")
     return row["envelope"]
 
 
-def _subject_digest(suite: Suite, subject: str) -> str:
+def _subject_digest(subject: str, roots: list[Path] | None) -> str:
+    """A sha256 given as such, the digest of a file (read only under `roots`, size-checked first),
+    or of the text itself."""
     text = subject.strip()
     lowered = text.lower().removeprefix("sha256:")
     if len(lowered) == 64 and all(c in "0123456789abcdef" for c in lowered):
         return lowered
-    if "\n" not in text and "\x00" not in text and len(text) < 4096:
-        try:
-            path = Path(text).expanduser()
-            if path.is_file():
-                return hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            pass
+    if looks_like_path(text):
+        from shared.files import allowed_roots, read_confined
+
+        if text.startswith("file:"):
+            from urllib.parse import unquote, urlparse
+
+            text = unquote(urlparse(text).path)
+        data = read_confined(text, allowed_roots() if roots is None else roots, max_bytes=MAX_TEXT_BYTES,
+                             what="subject")
+        return hashlib.sha256(data).hexdigest()
     return hashlib.sha256(subject.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None,
-           check_audit: bool = True) -> Verification:
+           check_audit: bool = True, roots: list[Path] | None = None) -> Verification:
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
@@ -353,7 +374,7 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
                            + ("it now ends at record " + str(newest) + " (the newest records were deleted)"
                               if newest < seq else "records were rewritten"))
     if subject is not None:
-        digest = _subject_digest(suite, subject)
+        digest = _subject_digest(subject, roots)
         out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
         if not out.subject_matched:
             reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")

@@ -27,6 +27,7 @@ from servers.compliance.manifests import (
     Unchecked,
     load_path,
     load_text,
+    looks_like_path,
     pods_in,
 )
 from servers.compliance.models import CheckResult, CheckSummary, Finding, UncheckedObject
@@ -49,7 +50,41 @@ CREATE TABLE IF NOT EXISTS compliance_results (
 )
 """
 
+OWNERS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS compliance_owners (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+)
+"""
+
 Tick = Callable[[int, int], None]
+
+
+def ensure_owners(suite: Suite) -> None:
+    suite.store.ensure_schema("compliance_owners", OWNERS_SCHEMA)
+
+
+def set_owner(suite: Suite, db: Any, kind: str, item_id: str, owner: str | None) -> None:
+    """Record who created a stored result or attestation (inside the caller's transaction); the
+    operator's (owner None) get no row. The table exists: see ensure_owners."""
+    if owner is not None:
+        db.execute("INSERT INTO compliance_owners VALUES (?, ?, ?)", (kind, item_id, owner))
+
+
+def owner_filter(suite: Suite, kind: str, id_column: str, principal: str | None) -> tuple[str, list[Any]]:
+    """An SQL condition (and its parameters) keeping the rows `principal` may see (shared.ownership)."""
+    from shared.ownership import OPERATOR, readable_owners
+
+    suite.store.ensure_schema("compliance_owners", OWNERS_SCHEMA)
+    readable = readable_owners(principal)
+    if readable is None:
+        return "1=1", []
+    owned = f"SELECT owner FROM compliance_owners WHERE kind=? AND id={id_column}"
+    marks = ", ".join("?" * len(readable))
+    condition = f"(({owned}) IN ({marks})" + (f" OR NOT EXISTS ({owned}))" if OPERATOR in readable else ")")
+    return condition, [kind, *readable] + ([kind] if OPERATOR in readable else [])
 
 
 def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, policies: PolicySet,
@@ -137,28 +172,24 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
                                       hashlib.sha256(canonical).hexdigest())]), unlisted
 
 
-def _manifests(suite: Suite, target: str) -> tuple[Manifests, str, list[Unchecked]]:
+def needs_roots(target: str) -> bool:
+    """Whether `target` names a file (so the call's allowed roots must be asked for)."""
+    return looks_like_path(target)
+
+
+def _manifests(suite: Suite, target: str, roots: list[Path]) -> tuple[Manifests, str, list[Unchecked]]:
     if target == "cluster":
         manifests, unlisted = _cluster_manifests(suite)
         return manifests, "cluster", unlisted
-    single_line = "\n" not in target and "\x00" not in target and len(target) < 4096
-    if single_line:
-        path = Path(target).expanduser()
-        try:
-            exists = path.exists()
-        except OSError:
-            exists = False
-        if exists:
-            return load_path(path), str(path), []
-        if target.startswith(("/", "./", "../", "~")) or target.endswith((".yaml", ".yml", ".json")):
-            raise NotFound(f"No manifest file or directory at {target[:200]}.",
-                           "Send an existing path, the YAML text itself, 'cluster' or 'suite'.")
+    if looks_like_path(target):
+        return load_path(target, roots), target.strip()[:300], []
     return load_text(target), "manifest text", []
 
 
 def run_check(suite: Suite, target: str, framework_name: str, version: str = "latest",
-              tick: Tick | None = None) -> CheckResult:
-    """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests.
+              tick: Tick | None = None, roots: list[Path] | None = None, owner: str | None = None) -> CheckResult:
+    """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests, and
+    Refused for a path outside `roots` (default: shared.files.allowed_roots() of a local call).
     Nothing to check (no pods) is an error, never a pass."""
     if not isinstance(target, str) or not target.strip():
         raise BadInput("`target` is empty.", "Send manifest YAML, a path to manifests, 'cluster' or 'suite'.")
@@ -179,7 +210,11 @@ def run_check(suite: Suite, target: str, framework_name: str, version: str = "la
         if target == "suite":
             raise BadInput(f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
                            "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.")
-        manifests, label, unlisted = _manifests(suite, target)
+        if roots is None:
+            from shared.files import allowed_roots
+
+            roots = allowed_roots()
+        manifests, label, unlisted = _manifests(suite, target, roots)
         workloads = pods_in(manifests.objects)
         pods, skipped, unchecked = workloads.pods, workloads.skipped, [*unlisted, *workloads.unchecked]
         minor = int(resolved.split(".")[1]) if framework.versioned else 0
@@ -200,16 +235,18 @@ def run_check(suite: Suite, target: str, framework_name: str, version: str = "la
         findings=findings[:MAX_FINDINGS_RETURNED], findings_total=len(findings), checks=summaries,
         skipped_kinds=skipped, unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
         subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects])
-    _keep(suite, result)
+    _keep(suite, result, owner)
     return result
 
 
-def _keep(suite: Suite, result: CheckResult) -> None:
+def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
+    ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute("INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
                    (result.id, result.framework, result.version, result.target, result.verdict, result.checked_at,
                     result.model_dump_json()))
+        set_owner(suite, db, "result", result.id, owner)
         publish_latest(suite, result.framework, result.verdict, result.checked_at, None)
     suite.record(f"Compliance check of {result.target} against {result.framework} {result.version}: "
                  f"{result.verdict} ({result.failed} of {result.checks_run} checks failed, "
@@ -227,10 +264,12 @@ def publish_latest(suite: Suite, framework: str, verdict: str, checked_at: float
         evidence.publish(suite.store, "compliance", "latest", {"frameworks": frameworks})
 
 
-def stored_result(suite: Suite, result_id: str) -> CheckResult:
+def stored_result(suite: Suite, result_id: str, principal: str | None = None) -> CheckResult:
+    """A stored result that `principal` may see (another caller's is "not found", like a missing id)."""
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
-    row = suite.store.connection().execute("SELECT result FROM compliance_results WHERE id=?",
-                                           (result_id[:100],)).fetchone()
+    mine, params = owner_filter(suite, "result", "compliance_results.id", principal)
+    row = suite.store.connection().execute(f"SELECT result FROM compliance_results WHERE id=? AND {mine}",
+                                           (result_id[:100], *params)).fetchone()
     if row is None:
         raise NotFound(f"No stored check result {result_id[:100]!r}.",
                        "Run `check` first and pass the `id` it returns, or attest a target directly.")

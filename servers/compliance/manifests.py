@@ -228,32 +228,46 @@ def load_text(text: str, name: str = "manifest") -> Manifests:
     return Manifests(objects, [Source(name, hashlib.sha256(data).hexdigest())])
 
 
-def load_path(path: Path) -> Manifests:
-    """A YAML/JSON file, or every *.yaml/*.yml/*.json file under a directory."""
+def looks_like_path(text: str) -> bool:
+    """Whether a one-line argument names a file rather than holding YAML: decided from its shape only,
+    never by looking at the file system (which would tell a caller what exists)."""
+    if "\n" in text or "\x00" in text or len(text) >= 4096 or not text.strip():
+        return False
+    text = text.strip()
+    if text.startswith(("/", "./", "../", "~", "file:")) or text.lower().endswith(tuple(YAML_SUFFIXES)):
+        return True
+    return " " not in text and ":" not in text and "{" not in text and "[" not in text and "/" in text
+
+
+def load_path(target: str, roots: list[Path]) -> Manifests:
+    """A YAML/JSON file, or every *.yaml/*.yml/*.json file under a directory, read only under `roots`
+    (shared.files: links out of them, missing files and files elsewhere get one and the same refusal)."""
+    from shared.files import confine, read_confined, walk_confined
+
+    text = target.strip()
+    if text.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+
+        text = unquote(urlparse(text).path)
+    path = confine(text, roots, what="target")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in YAML_SUFFIXES)
+        files = list(walk_confined(path, roots, suffixes=tuple(YAML_SUFFIXES), max_files=MAX_FILES))
         if not files:
-            raise NotFound(f"No *.yaml, *.yml or *.json files under {path}.", "Point at a directory of manifests.")
-        if len(files) > MAX_FILES:
-            raise BadInput(f"{path} holds {len(files)} manifest files; the limit is {MAX_FILES}.",
-                           "Check a smaller directory.")
-    elif path.is_file():
-        files = [path]
+            raise NotFound(f"No *.yaml, *.yml or *.json files under {text[:200]}.", "Point at a directory of manifests.")
     else:
-        raise NotFound(f"{path} does not exist.", "Send a path to a manifest file or directory, or YAML text.")
+        files = [path]
     objects: list[dict[str, Any]] = []
     sources: list[Source] = []
     total = 0
     for file in files:
-        data = file.read_bytes()
+        data = read_confined(file, roots, max_bytes=MAX_TEXT_BYTES - total, what="target")
         total += len(data)
-        if total > MAX_TEXT_BYTES:
-            raise BadInput(f"The manifests under {path} exceed {MAX_TEXT_BYTES} bytes.", "Check them in smaller batches.")
+        shown = str(file.relative_to(path)) if file != path else text[:200]
         try:
-            text = data.decode("utf-8")
+            decoded = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadInput(f"{file} is not UTF-8 text.", "Send Kubernetes YAML or JSON files.") from None
-        objects.extend(_flatten(parse_yaml(text, str(file)), str(file)))
+            raise BadInput(f"{shown} is not UTF-8 text.", "Send Kubernetes YAML or JSON files.") from None
+        objects.extend(_flatten(parse_yaml(decoded, shown), shown))
         sources.append(Source(str(file), hashlib.sha256(data).hexdigest()))
     return Manifests(objects, sources)
 

@@ -20,7 +20,8 @@ spec:
 
 
 def test_a_directory_of_multi_document_files_and_lists_is_checked_with_one_subject_per_file(
-        offline_suite: Suite, tmp_path: Path) -> None:
+        offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(tmp_path))  # files are read only under the allowed roots (#12)
     (tmp_path / "a.yaml").write_text(POD % ("a", "x:1") + "---\n" + POD % ("b", "x:1"))
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "list.yml").write_text("apiVersion: v1\nkind: List\nitems:\n- " +

@@ -10,6 +10,7 @@ available), so no YAML tag can construct Python objects. Each workload is reduce
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,11 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
+# an alias token (*name) where YAML allows one: at the start of a line or after a space, [ { or ,
+# (it may also match inside a quoted string: that only costs the event pass below)
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\]}]", re.MULTILINE)
+
+
 def _alias_expansion(text: str, bound: int) -> int:
     """Nodes the aliases in `text` would add once expanded, counted from the parser's event stream
     (nothing is built) and stopping as soon as it passes `bound`. Each anchored node's expanded size
@@ -180,7 +186,7 @@ def parse_yaml(text: str, name: str) -> list[Any]:
                        "manifests never do.", "Send plain Kubernetes YAML.")
 
     try:
-        if "*" in text and "&" in text and _alias_expansion(text, MAX_ALIAS_NODES) > MAX_ALIAS_NODES:
+        if _ALIAS.search(text) and _alias_expansion(text, MAX_ALIAS_NODES) > MAX_ALIAS_NODES:
             raise BadInput(f"{name} uses YAML aliases that would expand to more than {MAX_ALIAS_NODES} extra "
                            "nodes; it was not read.",
                            "Write the repeated parts out (kubectl and Helm output never use aliases).")

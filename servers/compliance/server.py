@@ -34,8 +34,8 @@ from servers.compliance.policy import USER_POLICY_ENV, current_policies  # noqa:
 Target = Annotated[str, Field(description="Kubernetes manifest YAML text (multi-document allowed), a path to a "
                                           "manifest file or directory, 'cluster' (the cluster forge is connected "
                                           "to), or 'suite' (for gdpr, hipaa, soc2)")]
-FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, gdpr, hipaa, "
-                                                 "soc2 (or a user-defined one; see policies)")]
+FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, k8s-hardening, "
+                                                 "gdpr, hipaa, soc2 (or a user-defined one; see policies)")]
 Version = Annotated[str, Field(description='"latest" or a Kubernetes version such as "v1.30" (PSS only)')]
 
 
@@ -43,9 +43,10 @@ Version = Annotated[str, Field(description='"latest" or a Kubernetes version suc
           title="Check compliance", read_only=False, idempotent=False)
 def check(target: Target, framework: FrameworkName, version: Version = "latest", *,
           progress: Progress, ctx: Context) -> CheckResult:
-    """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards
-    or best practices, or the suite itself against GDPR/HIPAA/SOC2 controls. Use it in CI before merging
-    manifests, or when asked whether something is compliant. Returns verdict pass/fail, counts, and findings
+    """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards,
+    best practices or hardening (RBAC, network exposure, workload hygiene), or the suite itself against
+    GDPR/HIPAA/SOC2 controls. Use it in CI before merging manifests, or when asked whether something is
+    compliant. Returns verdict pass/fail/incomplete, counts, and findings
     (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
     under `id` so `attest` can sign it. Pod-bearing objects it cannot read make the verdict "incomplete",
     never "pass". A path is read only under the folders this server may read (the client's roots)."""

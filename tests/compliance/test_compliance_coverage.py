@@ -14,24 +14,13 @@ from typing import Any
 
 import pytest
 import yaml
+from compliance_support import sibling_module
 from conftest import free_port, wait_http
 from mcp import Client
 
 from servers.compliance.checking import run_check
 from shared.errors import BadInput
 from shared.suite import Suite
-
-
-def _forge_standin() -> Any:
-    """forge's stand-in Kubernetes API server (tests/forge/forge_kube_standin.py), loaded by path."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "forge" / "forge_kube_standin.py"
-    spec = importlib.util.spec_from_file_location("forge_kube_standin", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 HARDENED_POD_SPEC = {"securityContext": {"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}},
                      "containers": [{"name": "app", "image": "registry.example/app:1.0",
@@ -218,7 +207,7 @@ def test_a_live_cluster_check_reads_every_pod_bearing_kind(offline_suite: Suite,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The real kubernetes client against a stand-in API server: CronJobs, Jobs, ReplicaSets... are listed
     and checked, not skipped."""
-    forge_kube_standin = _forge_standin()
+    forge_kube_standin = sibling_module("forge/forge_kube_standin.py")
     for plural, kind in [("replicasets", "ReplicaSet"), ("replicationcontrollers", "ReplicationController"),
                          ("podtemplates", "PodTemplate"), ("jobs", "Job"), ("cronjobs", "CronJob"),
                          ("services", "Service"), ("networkpolicies", "NetworkPolicy"), ("roles", "Role"),

@@ -4,36 +4,20 @@ as for an id that does not exist, and does not see them listed; a grant shares t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from compliance_support import BASELINE_POD as POD
+from compliance_support import sibling_module
 from conftest import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token
 from servers.gateway.settings import StaticToken
 
-
-def _gateway_support() -> Any:
-    """The gateway tests' helpers (tests/gateway/gateway_support.py), loaded by path."""
-    path = Path(__file__).resolve().parent.parent / "gateway" / "gateway_support.py"
-    spec = importlib.util.spec_from_file_location("gateway_support", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-support = _gateway_support()
-POD = """apiVersion: v1
-kind: Pod
-metadata: {name: web, namespace: shop}
-spec:
-  containers: [{name: app, image: "registry.example/app:1.0"}]
-"""
+support = sibling_module("gateway/gateway_support.py")
 
 
 @pytest.fixture

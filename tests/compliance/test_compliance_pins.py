@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from compliance_support import BASELINE_POD as POD
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
@@ -23,13 +24,6 @@ from servers.compliance.keys import ED25519, Keyring, keyid_of
 from shared.audit import AuditRecord, record_hash
 from shared.config import Config
 from shared.suite import Suite
-
-POD = """apiVersion: v1
-kind: Pod
-metadata: {name: web, namespace: shop}
-spec:
-  containers: [{name: app, image: "registry.example/app:1.0"}]
-"""
 
 
 @pytest.fixture

@@ -293,3 +293,21 @@ async def test_the_alias_bomb_leaves_the_server_process_memory_bounded(tmp_path:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_an_incomplete_result_is_attested_as_failed_with_the_reason(offline_suite: Suite) -> None:
+    import base64
+    import json
+
+    from servers.compliance import attestations
+
+    crd = {"apiVersion": "example.com/v1", "kind": "Worker", "metadata": {"name": "w", "namespace": "shop"},
+           "spec": {"pod": {"containers": [{"name": "c", "image": "busybox", "securityContext": {"privileged": True}}]}}}
+    att = attestations.attest(offline_suite, target=yaml.safe_dump_all([deployment("web", HARDENED_POD_SPEC), crd]),
+                              framework="pss-baseline", predicate="vsa")
+    assert att.verdict == "incomplete"
+    predicate = json.loads(base64.b64decode(json.loads(att.envelope)["payload"]))["predicate"]
+    assert predicate["verificationResult"] == "FAILED" and predicate["verifiedLevels"] == []
+    assert predicate["hdrCompliance"]["verdict"] == "incomplete"
+    assert predicate["hdrCompliance"]["unchecked"] == ["Worker/shop/w"]
+    assert attestations.verify(offline_suite, att.envelope).result == "FAILED"

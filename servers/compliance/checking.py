@@ -161,12 +161,20 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
     cluster = cluster_from_config(suite)
     objects: list[dict[str, Any]] = []
     unlisted: list[Unchecked] = []
-    for kind in CLUSTER_KINDS:
+    api_client = getattr(cluster, "api_client", None)  # a live cluster: custom resources are listed below
+    crd_kinds = {kind for _, kind in CRD_POD_LOCATIONS} - set(POD_LOCATIONS) - {"Service"}
+    for kind in CLUSTER_KINDS if api_client is None else [k for k in CLUSTER_KINDS if k not in crd_kinds]:
         try:
             objects.extend(cluster.list_objects([kind]))
         except (BadInput, NotFound):  # a kind this cluster interface does not serve, or a CRD not installed
             if kind in POD_LOCATIONS:
                 unlisted.append(Unchecked(f"{kind}/*/*", f"the cluster connection cannot list {kind} objects"))
+    if api_client is not None:  # a live cluster: its custom resources that can hold pods too
+        from servers.compliance.custom_resources import list_custom_resources
+
+        custom, failed = list_custom_resources(api_client)
+        objects.extend(custom)
+        unlisted.extend(failed)
     canonical = json.dumps(objects, sort_keys=True, default=str).encode()
     return Manifests(objects, [Source(f"cluster:{getattr(cluster, 'source', 'cluster')}",
                                       hashlib.sha256(canonical).hexdigest())]), unlisted

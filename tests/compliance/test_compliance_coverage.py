@@ -203,27 +203,99 @@ POD_BEARING_BUILTINS = {
 }
 
 
+STANDIN_KINDS = [("replicasets", "ReplicaSet"), ("replicationcontrollers", "ReplicationController"),
+                 ("podtemplates", "PodTemplate"), ("jobs", "Job"), ("cronjobs", "CronJob"), ("services", "Service"),
+                 ("networkpolicies", "NetworkPolicy"), ("roles", "Role"), ("rolebindings", "RoleBinding"),
+                 ("clusterroles", "ClusterRole"), ("clusterrolebindings", "ClusterRoleBinding"),
+                 ("customresourcedefinitions", "CustomResourceDefinition"), ("rollouts", "Rollout"),
+                 ("workflows", "Workflow"), ("certificates", "Certificate")]
+
+
+def live_check(suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objects: list[dict[str, Any]],
+               framework: str = "pss-baseline"):
+    """check(target="cluster") with the real kubernetes client against forge's stand-in API server."""
+    standin = sibling_module("forge/forge_kube_standin.py")
+    for plural, kind in STANDIN_KINDS:
+        monkeypatch.setitem(standin.RESOURCES, plural, kind)
+    with standin.StandInAPI(objects) as api:
+        config = tmp_path / "kubeconfig"
+        config.write_text(api.kubeconfig())
+        monkeypatch.setenv("HDR_KUBECONFIG", str(config))
+        monkeypatch.setenv("HDR_KUBE_CONTEXT", "standin")
+        return run_check(suite, "cluster", framework)
+
+
 def test_a_live_cluster_check_reads_every_pod_bearing_kind(offline_suite: Suite, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real kubernetes client against a stand-in API server: CronJobs, Jobs, ReplicaSets... are listed
-    and checked, not skipped."""
-    forge_kube_standin = sibling_module("forge/forge_kube_standin.py")
-    for plural, kind in [("replicasets", "ReplicaSet"), ("replicationcontrollers", "ReplicationController"),
-                         ("podtemplates", "PodTemplate"), ("jobs", "Job"), ("cronjobs", "CronJob"),
-                         ("services", "Service"), ("networkpolicies", "NetworkPolicy"), ("roles", "Role"),
-                         ("rolebindings", "RoleBinding"), ("clusterroles", "ClusterRole"),
-                         ("clusterrolebindings", "ClusterRoleBinding")]:
-        monkeypatch.setitem(forge_kube_standin.RESOURCES, plural, kind)
+    """CronJobs, Jobs, ReplicaSets... are listed and checked, not skipped."""
     objects = [{"kind": kind, **copy.deepcopy(body), "metadata": {"name": f"{kind.lower()}-x", "namespace": "ops"}}
                for kind, body in POD_BEARING_BUILTINS.items()]
-    with forge_kube_standin.StandInAPI(objects) as api:
+    result = live_check(offline_suite, tmp_path, monkeypatch, objects)
+    assert result.verdict == "fail" and not result.unchecked
+    assert {f.object.split("/")[0] for f in result.findings} == set(POD_BEARING_BUILTINS)
+
+
+def crd(group: str, kind: str, plural: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": f"{plural}.{group}"},
+            "spec": {"group": group, "scope": "Namespaced", "names": {"kind": kind, "plural": plural},
+                     "versions": [{"name": "v1alpha1", "served": True, "storage": True,
+                                   "schema": {"openAPIV3Schema": schema}}]}}
+
+
+def test_a_live_clusters_custom_resources_are_checked_or_make_it_incomplete(offline_suite: Suite, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Custom resources are found through their definitions: a Rollout is checked through its template, a
+    Workflow (schema open) that holds containers makes the verdict incomplete, Certificates are not read."""
+    open_schema = {"type": "object", "x-kubernetes-preserve-unknown-fields": True}
+    certificate_schema = {"type": "object", "properties": {"spec": {"type": "object", "properties": {
+        "secretName": {"type": "string"}, "dnsNames": {"type": "array", "items": {"type": "string"}}}}}}
+    rollout = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout", "metadata": {"name": "api", "namespace": "shop"},
+               "spec": {"template": template(BAD_POD_SPEC)}}
+    workflow = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",
+                "metadata": {"name": "nightly", "namespace": "ci"},
+                "spec": {"templates": [{"name": "main", "container": {"image": "busybox"},
+                                        "containerSet": {"containers": [{"name": "c", "image": "busybox"}]}}]}}
+    certificate = {"apiVersion": "cert-manager.io/v1alpha1", "kind": "Certificate",
+                   "metadata": {"name": "tls", "namespace": "shop"}, "spec": {"secretName": "tls", "containers": "x"}}
+    objects = [crd("argoproj.io", "Rollout", "rollouts", open_schema),
+               crd("argoproj.io", "Workflow", "workflows", open_schema),
+               crd("cert-manager.io", "Certificate", "certificates", certificate_schema),
+               rollout, workflow, certificate, {"kind": "Deployment", **deployment("web", HARDENED_POD_SPEC)}]
+    result = live_check(offline_suite, tmp_path, monkeypatch, objects)
+    assert result.verdict == "fail"
+    assert {(f.check, f.object) for f in result.findings} == {("privileged", "Rollout/shop/api"),
+                                                              ("hostNamespaces", "Rollout/shop/api")}
+    assert [u.object for u in result.unchecked] == ["Workflow/ci/nightly"]
+    assert "Certificate" not in result.skipped_kinds  # its schema holds no containers: never listed
+
+
+def test_a_live_cluster_whose_definitions_cannot_be_listed_is_incomplete(offline_suite: Suite, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    standin = sibling_module("forge/forge_kube_standin.py")
+    monkeypatch.delitem(standin.RESOURCES, "customresourcedefinitions", raising=False)
+    for plural, kind in STANDIN_KINDS:
+        if plural != "customresourcedefinitions":
+            monkeypatch.setitem(standin.RESOURCES, plural, kind)
+    with standin.StandInAPI([{"kind": "Deployment", **deployment("web", HARDENED_POD_SPEC)}]) as api:
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())
         monkeypatch.setenv("HDR_KUBECONFIG", str(config))
         monkeypatch.setenv("HDR_KUBE_CONTEXT", "standin")
         result = run_check(offline_suite, "cluster", "pss-baseline")
-    assert result.verdict == "fail" and not result.unchecked
-    assert {f.object.split("/")[0] for f in result.findings} == set(POD_BEARING_BUILTINS)
+    assert result.verdict == "incomplete"
+    assert result.unchecked[0].object == "CustomResourceDefinition/*/*" and "404" in result.unchecked[0].reason
+
+
+def test_which_custom_resource_schemas_may_hold_pods() -> None:
+    from servers.compliance.custom_resources import may_hold_pods
+
+    assert may_hold_pods(None) and may_hold_pods({"x-kubernetes-preserve-unknown-fields": True})
+    assert may_hold_pods({"properties": {"spec": {"properties": {"template": {"properties": {"spec": {
+        "properties": {"containers": {"type": "array"}}}}}}}}})
+    assert may_hold_pods({"properties": {"spec": {"properties": {"jobs": {"type": "array", "items": {
+        "properties": {"containers": {"type": "array"}}}}}}}})
+    assert not may_hold_pods({"properties": {"spec": {"properties": {"secretName": {"type": "string"}}}}})
 
 
 BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

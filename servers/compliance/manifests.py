@@ -266,6 +266,9 @@ def load_path(target: str, roots: list[Path]) -> Manifests:
     sources: list[Source] = []
     total = 0
     for file in files:
+        if total >= MAX_TEXT_BYTES:
+            raise BadInput(f"The manifests under {text[:200]} exceed {MAX_TEXT_BYTES} bytes.",
+                           "Check them in smaller batches.")
         data = read_confined(file, roots, max_bytes=MAX_TEXT_BYTES - total, what="target")
         total += len(data)
         shown = str(file.relative_to(path)) if file != path else text[:200]

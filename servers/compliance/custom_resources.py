@@ -2,8 +2,8 @@
 reads them (or marks them unreadable) instead of passing over them.
 
 The cluster connection (shared/cluster.py) lists built-in kinds. Custom resources are found through
-the API server: every CustomResourceDefinition whose schema has a `containers` field anywhere (or no
-schema that says otherwise), or whose group and kind have a known pod template, has its objects listed
+the API server: every CustomResourceDefinition whose schema has a `containers` or `image` field anywhere
+(or no schema that says otherwise), or whose group and kind have a known pod template, has its objects listed
 with the official client's CustomObjectsApi. What cannot be listed (no permission, an API error) is
 returned as unchecked, so the verdict cannot be "pass".
 """
@@ -19,7 +19,7 @@ TIMEOUT_S = 10
 
 
 def may_hold_pods(schema: Any, depth: int = 0) -> bool:
-    """Whether an OpenAPI v3 schema can hold a `containers` field (True when it does not say)."""
+    """Whether an OpenAPI v3 schema can hold a `containers` or `image` field (True when it does not say)."""
     if not isinstance(schema, dict):
         return depth == 0  # a definition without a schema: anything may be in it
     if schema.get("x-kubernetes-preserve-unknown-fields") is True and not schema.get("properties"):
@@ -28,7 +28,7 @@ def may_hold_pods(schema: Any, depth: int = 0) -> bool:
         return False
     properties = schema.get("properties")
     if isinstance(properties, dict):
-        if "containers" in properties:
+        if "containers" in properties or "image" in properties:
             return True
         if any(may_hold_pods(p, depth + 1) for p in properties.values() if isinstance(p, dict)):
             return True

@@ -329,13 +329,17 @@ def _ref(kind: str, meta: dict[str, Any]) -> str:
 
 
 def _pod_spec_path(node: Any, path: tuple[str, ...] = ()) -> tuple[str, ...] | None:
-    """Where a mapping with a `containers` list of mappings (a pod spec, or containers injected into
-    pods) sits under `node`, searched to a bounded depth; None when there is none."""
+    """Where something that runs in pods sits under `node`: a mapping with a `containers` list of
+    mappings (a pod spec, or containers injected into pods) or a container-like mapping with an `image`
+    (a Tekton step, an Argo Workflow template's container, an operator's `spec.image`), searched to a
+    bounded depth; None when there is none."""
     if len(path) > MAX_SEARCH_DEPTH:
         return None
     if isinstance(node, dict):
         containers = node.get("containers")
         if isinstance(containers, list) and containers and all(isinstance(c, dict) for c in containers):
+            return path
+        if isinstance(node.get("image"), str) and path:
             return path
         for key, value in node.items():
             if isinstance(value, (dict, list)):
@@ -430,7 +434,7 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
                     metadata_path="metadata", peers=peers))
             else:
                 unchecked.append(Unchecked(_ref(kind, meta), f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
-                                           f"containers at {'.'.join(found)[:200]}, a place no check knows"))
+                                           f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows"))
             continue
         where = next((w for w in locations if isinstance(_dig(obj, w[1]), dict)), None)
         if where is None:

@@ -383,3 +383,11 @@ def test_an_incomplete_result_is_attested_as_failed_with_the_reason(offline_suit
     assert predicate["hdrCompliance"]["verdict"] == "incomplete"
     assert predicate["hdrCompliance"]["unchecked"] == ["Worker/shop/w"]
     assert attestations.verify(offline_suite, att.envelope).result == "FAILED"
+
+
+def test_custom_resources_that_run_images_without_a_containers_list_are_incomplete(offline_suite: Suite) -> None:
+    task = {"apiVersion": "tekton.dev/v1", "kind": "Task", "metadata": {"name": "build", "namespace": "ci"},
+            "spec": {"steps": [{"name": "docker", "image": "docker:27", "securityContext": {"privileged": True}}]}}
+    result = check(offline_suite, [deployment("web", HARDENED_POD_SPEC), task])
+    assert result.verdict == "incomplete"
+    assert result.unchecked[0].object == "Task/ci/build" and "spec.steps.[0]" in result.unchecked[0].reason

@@ -695,18 +695,23 @@ def build() -> list[dict]:
     return cases
 
 
-def build_heldout2() -> list[dict]:
-    rnd = random.Random(SEED + 2)
+def build_batch(groups: dict[str, list[str]], tech: list[str], seed: int, split: str, batch: str, tag: str) -> list[dict]:
+    """A later batch: every template of `groups` (per locale) and `tech`, REPEATS documents each, own seed."""
+    rnd = random.Random(seed)
     cases = []
-    for locale, templates in [*T2.items(), ("tech", TECH2)]:
+    for locale, templates in [*groups.items(), ("tech", tech)]:
         for i, template in enumerate(templates):
             for n in range(REPEATS):
                 loc = locale if locale != "tech" else list(T)[n % len(T)]
                 case = fill(template, rnd, loc)
-                # evaluated once, then its errors read and their causes fixed: on the dev side now
-                case.update(split="dev", batch="heldout2", locale=locale, template=f"{locale}/h2/{i}")
+                case.update(split=split, batch=batch, locale=locale, template=f"{locale}/{tag}/{i}")
                 cases.append(case)
     return cases
+
+
+def build_heldout2() -> list[dict]:
+    # evaluated once, then its errors read and their causes fixed: on the dev side now
+    return build_batch(T2, TECH2, SEED + 2, "dev", "heldout2", "h2")
 
 
 # -- a third held-out split, `heldout3` -------------------------------------------------------------
@@ -897,16 +902,7 @@ TECH3 = [
 
 
 def build_heldout3() -> list[dict]:
-    rnd = random.Random(SEED + 3)
-    cases = []
-    for locale, templates in [*T3.items(), ("tech", TECH3)]:
-        for i, template in enumerate(templates):
-            for n in range(REPEATS):
-                loc = locale if locale != "tech" else list(T)[n % len(T)]
-                case = fill(template, rnd, loc)
-                case.update(split="heldout3", batch="heldout3", locale=locale, template=f"{locale}/h3/{i}")
-                cases.append(case)
-    return cases
+    return build_batch(T3, TECH3, SEED + 3, "heldout3", "heldout3", "h3")
 
 
 def main() -> None:

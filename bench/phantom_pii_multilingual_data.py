@@ -16,11 +16,17 @@ mod 11, Base58Check, bech32, EIP-55); phone numbers are drawn from each country'
 by hand and kept only when libphonenumber agrees the number exists in that plan (so the gold set
 holds real-format numbers, not random digits).
 
-Split: by template. 30% of each locale's templates (fixed seed) form `heldout`; only `dev` was tuned
-on. A held-out document is therefore a document *kind* the tuning never saw, not the same sentence
-with other digits. `heldout` was evaluated, then its errors read and fixed, so it no longer counts as
-held out; `heldout2` (T2/TECH2 below, own seed) was written after that and evaluated once. Hard negatives are labelled spans too (`negatives`),
-so the evaluation can count how many of them got any hit.
+Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
+sentence with other digits. Each case has a `split` (`dev`: may be tuned on; `heldout3`: not) and a
+`batch` saying where it came from:
+- `dev`: 70% of the first templates (fixed seed), tuned on from the start;
+- `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
+- `heldout2` (T2/TECH2, own seed): written after that, evaluated once, then its errors read: it
+  moved to the dev side too;
+- `heldout3` (T3/TECH3, own seed): written after heldout2 was read, committed before the detector
+  was changed or run on it; the only split that counts as held out.
+Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
+got any hit.
 """
 
 from __future__ import annotations
@@ -683,26 +689,224 @@ def build() -> list[dict]:
             for n in range(REPEATS):
                 loc = locale if locale != "tech" else list(T)[n % len(T)]
                 case = fill(template, rnd, loc)
-                case.update(split="heldout" if i in held else "dev", locale=locale, template=f"{locale}/{i}")
+                # the first held-out batch was read and tuned on: it is on the dev side now
+                case.update(split="dev", batch="heldout" if i in held else "dev", locale=locale, template=f"{locale}/{i}")
+                cases.append(case)
+    return cases
+
+
+def build_batch(groups: dict[str, list[str]], tech: list[str], seed: int, split: str, batch: str, tag: str) -> list[dict]:
+    """A later batch: every template of `groups` (per locale) and `tech`, REPEATS documents each, own seed."""
+    rnd = random.Random(seed)
+    cases = []
+    for locale, templates in [*groups.items(), ("tech", tech)]:
+        for i, template in enumerate(templates):
+            for n in range(REPEATS):
+                loc = locale if locale != "tech" else list(T)[n % len(T)]
+                case = fill(template, rnd, loc)
+                case.update(split=split, batch=batch, locale=locale, template=f"{locale}/{tag}/{i}")
                 cases.append(case)
     return cases
 
 
 def build_heldout2() -> list[dict]:
-    rnd = random.Random(SEED + 2)
-    cases = []
-    for locale, templates in [*T2.items(), ("tech", TECH2)]:
-        for i, template in enumerate(templates):
-            for n in range(REPEATS):
-                loc = locale if locale != "tech" else list(T)[n % len(T)]
-                case = fill(template, rnd, loc)
-                case.update(split="heldout2", locale=locale, template=f"{locale}/h2/{i}")
-                cases.append(case)
-    return cases
+    # evaluated once, then its errors read and their causes fixed: on the dev side now
+    return build_batch(T2, TECH2, SEED + 2, "dev", "heldout2", "h2")
+
+
+# -- a third held-out split, `heldout3` -------------------------------------------------------------
+# Written after heldout2 had been evaluated and read (heldout2 then moved to the dev side), and
+# committed before the detector was changed or run on it. New document kinds (prescriptions,
+# referral letters, carrier notifications, payroll and CRM exports, ICS invites, kubectl/git/
+# terraform/CI output, webhook payloads) and new hard negatives: more identifiers of the kinds
+# that sit next to personal data in real text.
+
+_HEX = "0123456789abcdef"
+_AN = string.ascii_lowercase + D
+
+
+def _hexs(rnd: random.Random, n: int) -> str:
+    return "".join(rnd.choice(_HEX) for _ in range(n))
+
+
+def _uuid3(rnd: random.Random) -> str:
+    u = _uuid(rnd)
+    return rnd.choice([u, u, u.upper(), "{" + u + "}", u.replace("-", ""), f"urn:uuid:{u}"])
+
+
+def _parcel(rnd: random.Random) -> str:
+    up = string.ascii_uppercase
+    return rnd.choice([
+        " ".join([f"9400{digits(rnd, 2)}"[:4]] + [digits(rnd, 4) for _ in range(4)] + [digits(rnd, 2)]),  # USPS 22
+        f"92{digits(rnd, 24)}",  # USPS 26
+        f"{rnd.choice(up)}{rnd.choice(up)}{digits(rnd, 9)}{rnd.choice(['GB', 'DE', 'FR', 'BR', 'IT', 'ES', 'NL'])}",  # UPU S10
+        f"JJD{digits(rnd, 17)}", f"JVGL{digits(rnd, 16)}", digits(rnd, 10),  # DHL
+        f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)}", digits(rnd, 12),  # FedEx
+        f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 2)}",  # DPD
+        f"3S{''.join(rnd.choice(up) for _ in range(4))}{digits(rnd, 7)}",  # PostNL
+        f"6A{digits(rnd, 11)}", f"1Z{''.join(rnd.choice(up + D) for _ in range(6))}{digits(rnd, 10)}",
+        f"{digits(rnd, 3)}-{digits(rnd, 7)}-{digits(rnd, 7)}",  # marketplace order
+    ])
+
+
+def _sha(rnd: random.Random) -> str:
+    return rnd.choice([_hexs(rnd, 40), _hexs(rnd, 7), _hexs(rnd, 8), _hexs(rnd, 12), "sha256:" + _hexs(rnd, 64)])
+
+
+def _semver(rnd: random.Random) -> str:
+    a, b, c = rnd.randint(0, 30), rnd.randint(0, 40), rnd.randint(0, 200)
+    return rnd.choice([f"{a}.{b}.{c}", f"v{a}.{b}.{c}", f"{a}.{b}.{c}-rc.{rnd.randint(1, 9)}",
+                       f"{a}.{b}.{c}-beta.{rnd.randint(1, 9)}+build.{rnd.randint(20200101, 20261231)}",
+                       f"{a}.{b}.{c}+{_hexs(rnd, 7)}", f"{a}.{b}.{c}.{rnd.randint(1000, 99999)}",
+                       f"{rnd.randint(2019, 2026)}.{rnd.randint(1, 12)}.{rnd.randint(0, 9)}"])
+
+
+def _k8s(rnd: random.Random) -> str:
+    app = rnd.choice(["api", "web", "payments", "checkout-svc", "auth", "worker", "ingest", "billing-api"])
+    rs = "".join(rnd.choice("bcdfghjklmnpqrstvwxz2456789") for _ in range(rnd.choice([9, 10])))
+    pod = "".join(rnd.choice("bcdfghjklmnpqrstvwxz2456789") for _ in range(5))
+    return rnd.choice([f"{app}-{rs}-{pod}", f"pod/{app}-{rs}-{pod}", f"{app}-{rnd.randint(0, 9)}",
+                       f"replicaset.apps/{app}-{rs}", f"{app}-{digits(rnd, 8)}-{pod}",
+                       f"job/{app}-cron-{rnd.randint(28000000, 29999999)}"])
+
+
+def _ts3(rnd: random.Random) -> str:
+    y, mo, d, h, mi, s = (rnd.randint(2021, 2026), rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23),
+                          rnd.randint(0, 59), rnd.randint(0, 59))
+    days, mons = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], [m[:3] for m in MONTHS["en"]]
+    return rnd.choice([f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}+0{rnd.randint(0, 5)}:00",
+                       f"{rnd.choice(days)}, {d:02d} {mons[mo - 1]} {y} {h:02d}:{mi:02d}:{s:02d} +0000",
+                       f"{rnd.randint(1_600_000_000, 1_800_000_000)}{rnd.randint(0, 999):03d}",
+                       f"{y}{mo:02d}{d:02d}T{h:02d}{mi:02d}{s:02d}Z", f"{y}{mo:02d}{d:02d}-{h:02d}{mi:02d}{s:02d}",
+                       f"{d:02d}/{mons[mo - 1]}/{y}:{h:02d}:{mi:02d}:{s:02d} +0100",
+                       f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d},{rnd.randint(0, 999):03d}"])
+
+
+def _account(rnd: random.Random) -> str:
+    al = string.ascii_letters + D
+    return rnd.choice([f"ACC-{digits(rnd, 8)}", f"cus_{''.join(rnd.choice(al) for _ in range(14))}",
+                       f"pi_{digits(rnd, 1)}{''.join(rnd.choice(al) for _ in range(23))}",
+                       f"arn:aws:iam::{digits(rnd, 12)}:role/{rnd.choice(['deploy', 'ci', 'ReadOnly'])}",
+                       f"{digits(rnd, 4)}-{digits(rnd, 4)}-{digits(rnd, 4)}", f"CUST{digits(rnd, 9)}",
+                       f"{rnd.choice(['A', 'B', 'K'])}{digits(rnd, 11)}", f"{digits(rnd, 3)}-{digits(rnd, 3)}-{digits(rnd, 4)}-{digits(rnd, 2)}",
+                       f"SO-{rnd.randint(2021, 2026)}{digits(rnd, 7)}", f"#{digits(rnd, 7)}-{digits(rnd, 2)}"])
+
+
+def _imei(rnd: random.Random) -> str:
+    return card(rnd, rnd.choice(["35", "86", "01"]), 15)
+
+
+def _expiry(rnd: random.Random) -> str:
+    return rnd.choice([f"{rnd.randint(1, 12):02d}/{rnd.randint(25, 31)}", f"{rnd.randint(1, 12):02d}/20{rnd.randint(25, 31)}"])
+
+
+def _metric(rnd: random.Random) -> str:
+    return rnd.choice([f"{rnd.randint(1, 999)}.{digits(rnd, 3)} ms", f"{rnd.randint(1000, 99999999):,} bytes",
+                       f"{rnd.randint(100, 65535)}/tcp", f"{rnd.randint(1, 64)}Gi", f"{rnd.randint(100, 4000)}m",
+                       f"{rnd.uniform(0, 1):.9f}", f"{rnd.randint(1, 2**31)}"])
+
+
+def _ticket(rnd: random.Random) -> str:
+    return rnd.choice([f"JIRA-{rnd.randint(100, 99999)}", f"INC{digits(rnd, 7)}", f"CHG{digits(rnd, 7)}",
+                       f"CASE-{digits(rnd, 4)}-{digits(rnd, 4)}", f"{rnd.randint(1000, 9999)}-{digits(rnd, 6)}",
+                       f"PNR {digits(rnd, 10)}", f"RMA{digits(rnd, 8)}"])
+
+
+NEGATIVES.update({"UUID3": _uuid3, "PARCEL": _parcel, "SHA": _sha, "SEMVER": _semver, "K8S": _k8s, "TS3": _ts3,
+                  "ACCOUNT": _account, "IMEI": _imei, "EXPIRY": _expiry, "METRIC": _metric, "TICKET": _ticket})
+
+
+def birth3(rnd: random.Random, locale: str) -> str:
+    """Birth dates as heldout3 writes them: the locale's forms, plus ISO and abbreviated months."""
+    y, m, d = rnd.randint(1938, 2007), rnd.randint(1, 12), rnd.randint(1, 28)
+    abbr = MONTHS["en"][m - 1][:3]
+    extra = {"en-US": [f"{abbr} {d}, {y}", f"{y}-{m:02d}-{d:02d}"], "en-GB": [f"{d:02d} {abbr} {y}", f"{y}-{m:02d}-{d:02d}"],
+             "en-IN": [f"{d:02d}-{abbr}-{y}", f"{y}-{m:02d}-{d:02d}"]}.get(locale, [f"{y}-{m:02d}-{d:02d}"])
+    return rnd.choice(extra) if rnd.random() < 0.3 else birth(rnd, locale)
+
+
+VALUES["DOB3"] = ("DATE_OF_BIRTH", birth3)
+
+T3: dict[str, list[str]] = {
+    "en-US": [
+        '{"rx": "⟦~ACCOUNT⟧", "prescriber_npi": "⟦NPI⟧", "patient": {"dob": "⟦DOB3⟧", "phone": "⟦PHONE⟧"}, "filled": "⟦~TS3⟧", "pharmacy_id": "⟦~UUID3⟧"}',
+        "employee_id,ssn,date_of_birth,phone,email\n⟦~ACCOUNT⟧,⟦SSN⟧,⟦DOB3⟧,⟦PHONE⟧,⟦EMAIL⟧",
+        "Your package is on its way! Tracking ⟦~PARCEL⟧, order ⟦~PARCEL⟧. Questions: ⟦PHONE⟧ or ⟦URL⟧. Paid with card ⟦CARD⟧ (exp ⟦~EXPIRY⟧).",
+        "BEGIN:VEVENT\nUID:⟦~UUID3⟧\nDTSTAMP:⟦~TS3⟧\nORGANIZER;CN={first} {last}:mailto:⟦EMAIL⟧\nDESCRIPTION:Dial-in ⟦PHONE⟧\nEND:VEVENT",
+        "Claim ⟦~TICKET⟧ — member born ⟦DOB3⟧, SSN ⟦SSN⟧, rendering provider NPI ⟦NPI⟧, admitted ⟦~DATE⟧, discharged ⟦~DATE⟧.",
+    ],
+    "en-GB": [
+        "Dear Dr {last},\nRe: {first} {last}, DOB ⟦DOB3⟧, NHS Number ⟦NHS⟧\nI saw this patient on ⟦~DATE⟧. Please contact them on ⟦PHONE⟧. Our ref ⟦~TICKET⟧.",
+        "nhs_number,surname,dob,mobile\n⟦NHS⟧,{last},⟦DOB3⟧,⟦PHONE⟧",
+        "Royal Mail: your item ⟦~PARCEL⟧ will be delivered today. Manage it at ⟦URL⟧. Device ⟦~IMEI⟧ registered to ⟦EMAIL⟧.",
+        "record:\n  id: ⟦~UUID3⟧\n  nhs_number: ⟦NHS⟧\n  dob: ⟦DOB3⟧\n  telephone: ⟦PHONE⟧\n  updated: ⟦~TS3⟧",
+        "Direct Debit confirmation ⟦~ACCOUNT⟧: collections from IBAN ⟦IBAN⟧ start ⟦~DATE⟧. Queries: ⟦PHONE⟧, ⟦EMAIL⟧.",
+    ],
+    "en-IN": [
+        "Booking ⟦~TICKET⟧ confirmed for {first} {last}. Boarding alerts to ⟦PHONE⟧. Booking id ⟦~ACCOUNT⟧, paid by card ⟦CARD⟧.",
+        '{"emp": "⟦~ACCOUNT⟧", "name": "{first} {last}", "dob": "⟦DOB3⟧", "mobile": "⟦PHONE⟧", "mail": "⟦EMAIL⟧", "laptop_mac": "⟦MAC⟧"}',
+        "Order ⟦~PARCEL⟧ out for delivery; rider ⟦PHONE⟧; invoice ⟦~SHA⟧; app ⟦~SEMVER⟧",
+        "Patient {first} {last}, born on ⟦DOB3⟧, seen ⟦~DATE⟧ and ⟦~DATE⟧; call ⟦PHONE⟧ for reports at ⟦URL⟧",
+    ],
+    "fr-FR": [
+        "ORDONNANCE du ⟦~DATE⟧\nPatient : {first} {last}, né(e) le ⟦DOB3⟧\nTél. : ⟦PHONE⟧\nN° ⟦~TICKET⟧",
+        "Colissimo : votre colis ⟦~PARCEL⟧ est en cours de livraison. Suivi : ⟦URL⟧. Contact : ⟦PHONE⟧.",
+        '{"client": "⟦~ACCOUNT⟧", "date_naissance": "⟦DOB3⟧", "portable": "⟦PHONE⟧", "courriel": "⟦EMAIL⟧", "maj": "⟦~TS3⟧"}',
+        "Attestation : M. {last}, né le ⟦DOB3⟧, embauché le ⟦~DATE⟧, salaire versé sur ⟦IBAN⟧. Contact RH ⟦EMAIL⟧.",
+    ],
+    "de-DE": [
+        "DHL Sendung ⟦~PARCEL⟧: Zustellung heute. Rückfragen unter ⟦PHONE⟧ oder ⟦URL⟧. Bestellung ⟦~ACCOUNT⟧.",
+        "Arztbrief vom ⟦~DATE⟧\nPatientin: {first} {last}, geb. am ⟦DOB3⟧\nRückruf: ⟦PHONE⟧\nFallnummer ⟦~TICKET⟧",
+        '{"kundennr": "⟦~ACCOUNT⟧", "geburtsdatum": "⟦DOB3⟧", "telefon": "⟦PHONE⟧", "iban": "⟦IBAN⟧", "id": "⟦~UUID3⟧"}',
+        "LEBENSLAUF\n{first} {last}\nGeburtsdatum ⟦DOB3⟧ in Hamburg\nTelefon ⟦PHONE⟧ · ⟦EMAIL⟧\nAbschluss ⟦~DATE⟧",
+    ],
+    "it-IT": [
+        "BRT: la spedizione ⟦~PARCEL⟧ è in consegna. Il corriere chiamerà il ⟦PHONE⟧. Ordine ⟦~ACCOUNT⟧.",
+        "CURRICULUM VITAE\n{first} {last}, nata a Roma il ⟦DOB3⟧\nCellulare ⟦PHONE⟧ — ⟦EMAIL⟧\nDisponibile dal ⟦~DATE⟧",
+        "codice_cliente;data_nascita;telefono;iban\n⟦~ACCOUNT⟧;⟦DOB3⟧;⟦PHONE⟧;⟦IBAN⟧",
+        "Ricetta ⟦~TICKET⟧ del ⟦~DATE⟧ per {first} {last} (nato il ⟦DOB3⟧), tel. ⟦PHONE⟧",
+    ],
+    "es-ES": [
+        "SEUR: su envío ⟦~PARCEL⟧ llega hoy. Si no está, llame al ⟦PHONE⟧. Pedido ⟦~ACCOUNT⟧.",
+        "HISTORIA CLÍNICA ⟦~TICKET⟧\nPaciente: {first} {last}\nF. nacimiento: ⟦DOB3⟧\nIngreso: ⟦~DATE⟧\nTeléfono: ⟦PHONE⟧",
+        '{"id": "⟦~UUID3⟧", "fecha_nacimiento": "⟦DOB3⟧", "movil": "⟦PHONE⟧", "email": "⟦EMAIL⟧", "alta": "⟦~TS3⟧"}',
+        "Bizum/tarjeta: cargo en ⟦CARD⟧ (caduca ⟦~EXPIRY⟧), referencia ⟦~SHA⟧, soporte ⟦PHONE⟧",
+    ],
+    "nl-NL": [
+        "PostNL: je pakket ⟦~PARCEL⟧ wordt vandaag bezorgd. Vragen? Bel ⟦PHONE⟧ of kijk op ⟦URL⟧.",
+        "Verwijsbrief d.d. ⟦~DATE⟧ — patiënt {first} {last}, geboren ⟦DOB3⟧, tel. ⟦PHONE⟧, kenmerk ⟦~TICKET⟧",
+        "klantnr,geb_datum,mobiel,email\n⟦~ACCOUNT⟧,⟦DOB3⟧,⟦PHONE⟧,⟦EMAIL⟧",
+        "Incasso ⟦~ACCOUNT⟧ van ⟦IBAN⟧ op ⟦~DATE⟧; bij vragen ⟦PHONE⟧; referentie ⟦~UUID3⟧",
+    ],
+    "pt-BR": [
+        "Correios: objeto ⟦~PARCEL⟧ saiu para entrega. Dúvidas: ⟦PHONE⟧ ou ⟦URL⟧. Pedido ⟦~ACCOUNT⟧.",
+        "PRONTUÁRIO ⟦~TICKET⟧\nPaciente: {first} {last}\nData de nascimento: ⟦DOB3⟧\nAtendimento: ⟦~DATE⟧\nCelular: ⟦PHONE⟧",
+        '{"cliente": "⟦~ACCOUNT⟧", "data_nascimento": "⟦DOB3⟧", "celular": "⟦PHONE⟧", "email": "⟦EMAIL⟧", "id": "⟦~UUID3⟧"}',
+        "Comprovante Pix ⟦~UUID3⟧: chave ⟦EMAIL⟧, valor ⟦~AMOUNT⟧, em ⟦~TS3⟧; cartão ⟦CARD⟧ não utilizado",
+    ],
+}
+TECH3 = [
+    "NAME                              READY   STATUS    IP\n⟦~K8S⟧   1/1     Running   ⟦IP4⟧\n⟦~K8S⟧   0/1     Pending   <none>",
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ⟦~K8S⟧\n  uid: ⟦~UUID3⟧\n  annotations:\n    owner: ⟦EMAIL⟧\n    version: ⟦~SEMVER⟧\ndata:\n  timeout: \"⟦~METRIC⟧\"",
+    "commit ⟦~SHA⟧\nAuthor: {first} {last} <⟦EMAIL⟧>\nDate:   ⟦~TS3⟧\n\n    Bump ⟦~SEMVER⟧ to ⟦~SEMVER⟧ (⟦~TICKET⟧)",
+    "##[group]Run deploy\n⟦~TS3⟧ pushing image ⟦~SHA⟧ tag ⟦~SEMVER⟧ to ⟦URL⟧\n⟦~TS3⟧ run id ⟦~METRIC⟧ done",
+    "  # aws_instance.web will be created\n  + arn        = \"⟦~ACCOUNT⟧\"\n  + private_ip = \"⟦IP4⟧\"\n  + ipv6       = \"⟦IP6⟧\"\n  + tags       = { owner = \"⟦EMAIL⟧\" }",
+    "CONTAINER ID   IMAGE          CREATED\n⟦~SHA⟧   app:⟦~SEMVER⟧   ⟦~TS3⟧\nnetwork mac ⟦MAC⟧, ip ⟦IP4⟧",
+    '{"event_id": "⟦~UUID3⟧", "timestamp": "⟦~TS3⟧", "user": {"email": "⟦EMAIL⟧", "ip_address": "⟦IP4⟧"}, "release": "⟦~SEMVER⟧", "trace": "⟦~SHA⟧"}',
+    '{"type": "charge.succeeded", "customer": "⟦~ACCOUNT⟧", "receipt_email": "⟦EMAIL⟧", "payment": "⟦~ACCOUNT⟧", "created": "⟦~TS3⟧", "amount": ⟦~METRIC⟧}',
+    "POST /v1/signup HTTP/1.1\nX-Request-ID: ⟦~UUID3⟧\nX-Forwarded-For: ⟦IP4⟧\n\nemail=⟦EMAIL⟧&phone=⟦PHONE⟧&ref=⟦~SHA⟧",
+    "2025-03-03 04:05:06.789 UTC [⟦~METRIC⟧] LOG:  duration: ⟦~METRIC⟧  statement: UPDATE accounts SET btc='⟦BTC⟧' WHERE id='⟦~UUID3⟧'",
+    "node_info{instance=\"⟦IP4⟧:9100\",version=\"⟦~SEMVER⟧\",pod=\"⟦~K8S⟧\"} 1 ⟦~TS3⟧",
+    "audit,⟦~TS3⟧,⟦~UUID3⟧,login_ok,⟦IP6⟧,⟦~K8S⟧,⟦ETH⟧",
+]
+
+
+def build_heldout3() -> list[dict]:
+    return build_batch(T3, TECH3, SEED + 3, "heldout3", "heldout3", "h3")
 
 
 def main() -> None:
-    cases = build() + build_heldout2()
+    cases = build() + build_heldout2() + build_heldout3()
     OUT.write_text(json.dumps({"about": __doc__.split("\n\n")[0], "seed": SEED, "cases": cases}, ensure_ascii=False,
                               indent=1) + "\n")
     spans = sum(len(c["spans"]) for c in cases)

@@ -28,17 +28,50 @@ class Finding:
     validation: str
 
 
+# Key names are words too: "nhs_no:", "date-of-birth=" read as "nhs no", "date of birth" (same length, so
+# positions stay put). camelCase keys (dateOfBirth, nhsNumber) are spelled out in the cue patterns.
+_KEY_SEPARATORS = str.maketrans("_-", "  ")
+
+
+def _words(text: str) -> str:
+    return text.translate(_KEY_SEPARATORS)
+
+
 def _context_near(text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15) -> bool:
-    if words.search(text[max(0, start - window):start]) or (after and words.search(text[end:end + after])):
+    if words.search(_words(text[max(0, start - window):start])) or (after and words.search(_words(text[end:end + after]))):
         return True
     header = _column_header(text, start)
-    return bool(header and words.search(header.replace("_", " ").replace("-", " ")))  # nhs_number, date-of-birth
+    return bool(header and words.search(_words(header)))  # nhs_number, date-of-birth
+
+
+_SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\(")
+_SQL_VALUES = re.compile(r"(?i)\bvalues\s*\(")
+_SQL_QUOTED = re.compile(r"'(?:[^']|'')*'")
+
+
+def _sql_column(text: str, start: int) -> str | None:
+    """The column name of an `INSERT INTO t (a, b) VALUES (..., <here>` value: the column list is a header."""
+    if not _SQL_VALUES.search(text, max(0, start - 2000), start):
+        return None
+    head = text[max(0, start - 2000):start]
+    inserts = list(_SQL_INSERT.finditer(head))
+    if not inserts:
+        return None
+    values = _SQL_QUOTED.sub("''", head[inserts[-1].end():])
+    if ")" in values:
+        return None  # past the first row
+    columns = inserts[-1].group(1).split(",")
+    column = values.count(",")
+    return columns[column].strip(" \t\n\"`[]") if column < len(columns) else None
 
 
 def _column_header(text: str, start: int) -> str | None:
     """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
-    it begins with a header row: a line with the same number of delimiters and no digits."""
+    it begins with a header row: a line with the same number of delimiters and no digits; or the column
+    named for it in an SQL INSERT."""
     line_start = text.rfind("\n", 0, start) + 1
+    if text.find("(", line_start, start) >= 0 and (column := _sql_column(text, start)):
+        return column
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
@@ -48,11 +81,10 @@ def _column_header(text: str, start: int) -> str | None:
         return None
     column = text[line_start:start].count(delimiter)
     for above in reversed(text[:line_start - 1].split("\n")[-50:]):
-        if above.count(delimiter) != line.count(delimiter):
-            return None
+        if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
+            return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above):
-            cells = above.split(delimiter)
-            return cells[column] if column < len(cells) else None
+            return above.split(delimiter)[column]
     return None
 
 
@@ -123,7 +155,8 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-_CARD = re.compile(r"(?<![\d+-])(?:\d[ -]?){11,18}\d(?![\d-])")  # "+49 1512 ..." is a phone number
+# "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
+_CARD = re.compile(r"(?<![\w+-])(?:\d[ -]?){11,18}\d(?![\w-])")
 # ISO/IEC 7812 issuer ranges: UATP (1), Mastercard 2-series, Amex/Diners/JCB (3), Visa (4), Mastercard and
 # Maestro/Dankort (50-59), Discover/Maestro/UnionPay/RuPay (6), UnionPay 81.
 _CARD_PREFIX = re.compile(r"^(?:1|2[2-7]|3[0-9]|4|5[0-9]|6|81)")
@@ -209,7 +242,7 @@ _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
 _NPI_GROUPED = re.compile(r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])")
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
-_NHS_WORDS = re.compile(r"(?i)\b(?:nhs|national health|patient (?:no|number|id))\b")
+_NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
 
 
 def _cue_is_nearest(text: str, start: int) -> bool:
@@ -263,7 +296,7 @@ _OTHER_ID_WORDS = re.compile("|".join(p.pattern.removeprefix("(?i)") for p in (_
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
-    r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appele|chiamam|llám|llama|me liga|ligue|"
+    r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?)")
 # An order, invoice, customer or tracking reference named just before the digits.
@@ -274,9 +307,33 @@ _REFERENCE_WORDS = re.compile(
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$")
 
 
+_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]")
+_ID_BEFORE = re.compile(r"[0-9A-Za-z]_$")
+
+
+def _inside_identifier(text: str, start: int, end: int) -> bool:
+    """Digits that continue, through "-" or "_", into letters or more digits belong to a longer token: a UUID
+    (31175953-6737-46c0-...), a K8s pod name, a hex id. Phones do not continue that way."""
+    return bool(_ID_CONTINUES.match(text, end) or _ID_BEFORE.search(text, max(0, start - 2), start))
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
+    """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
+    ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
+    window_start = max(0, start - 40)
+    cues = list(_PHONE_WORDS.finditer(_words(text[window_start:start])))
+    if cues and (window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)):
+        return True
+    return _context_near(text, start, end, _PHONE_WORDS, window=0)  # a word just after it, or its column's header
+
+
 def _phones(text: str) -> Iterator[Finding]:
     import phonenumbers
 
+    previous_end = -1
     for m in _PHONE_CANDIDATE.finditer(text):
         raw = m.group()
         ext = _EXTENSION.search(raw)
@@ -295,8 +352,10 @@ def _phones(text: str) -> Iterator[Finding]:
         intl = bare.startswith(("+", "00"))
         regions = (None,) if intl else _PHONE_REGIONS
         candidate = "+" + bare[2:] if bare.startswith("00") else core
+        if _inside_identifier(text, m.start(), m.end()):
+            continue
         before = text[max(0, m.start() - 30):m.start()]
-        near = _context_near(text, m.start(), m.end(), _PHONE_WORDS)
+        near = _phone_cue(text, m.start(), m.end(), previous_end)
         if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
             continue  # "Order 28-18090551", "Kundennummer 4711 0815"
         if not intl and len(digits) > 12:
@@ -320,6 +379,7 @@ def _phones(text: str) -> Iterator[Finding]:
             if not (intl or near) and re.fullmatch(r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4} \d{4} \d{4}", core):
                 break  # 2-8 and 4-6 digit groups are reference-number shapes, not a national format
             where = phonenumbers.region_code_for_number(number) or region
+            previous_end = m.end()
             yield Finding("PHONE_NUMBER", m.start(), m.end(), 0.9 if near else 0.75,
                           f"libphonenumber: valid {where} number" + (" with extension" if ext else ""))
             break
@@ -398,7 +458,7 @@ _DATE = re.compile(
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE)
 _DOB_WORDS = re.compile(
-    r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date of birth|birth ?date|birthday|\bgeboren|\bgeb\.|geburtsdatum|"
+    r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+il\b|nascita|\bnacid[oa]\b|nacimiento|"
     r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)")
 
@@ -433,9 +493,26 @@ def _dobs(text: str) -> Iterator[Finding]:
     lowered = text.lower()
     if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text):
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
-    for m in _DATE.finditer(text):
-        if _date_ok(m) and _context_near(text, m.start(), m.end(), _DOB_WORDS, window=30):
+    dates = list(_DATE.finditer(text))
+    for i, m in enumerate(dates):
+        if _date_ok(m) and _birth_cue(text, dates, i):
             yield Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context")
+
+
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
+    """A birth cue names one date, the nearest: within 30 characters before it with no other date between
+    ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
+    follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
+    start, end = dates[i].start(), dates[i].end()
+    window = max(0, start - 30)
+    cues = list(_DOB_WORDS.finditer(_words(text[window:start])))
+    if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
+        return True
+    after = _DOB_WORDS.search(_words(text[end:end + 15]))
+    if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
+        return True
+    header = _column_header(text, start)
+    return bool(header and _DOB_WORDS.search(_words(header)))
 
 
 # -- crypto wallets -------------------------------------------------------------------------------

@@ -395,6 +395,6 @@ def cards() -> list[dict[str, Any]]:
 
 def queries() -> list[tuple[str, tuple[str, str]]]:
     """(query, (agent_id, skill_id)) for every labelled query."""
-    from servers.nexus.cards import agent_id_for
+    from servers.nexus.cards import default_agent_id as agent_id_for
 
     return [(q, (agent_id_for(agent), skill_id)) for agent, skill_id, *_, qs in SKILLS for q in qs]

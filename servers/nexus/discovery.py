@@ -30,7 +30,7 @@ MAX_K = 50
 EMBEDDING_WEIGHT = 0.9
 LEXICAL_WEIGHT = 0.1
 LEXICAL_SATURATION = 10.0
-TIER_FACTOR = {"core": 1.0, "sandbox": 0.97, "external": 0.94}
+# Trust tiers filter (`tier=`) but do not rank: a core agent's skill never outranks a better external match.
 MODES = ("fused", "embedding", "lexical")
 
 
@@ -110,14 +110,14 @@ class SkillIndex:
         snap = _Snapshot(
             generation=generation,
             agent_ids=[r["agent_id"] for r in rows], skill_ids=[r["skill_id"] for r in rows],
-            names=[r["name"] for r in rows], texts=[r["text"] for r in rows],
+            names=[r["name"] for r in rows], texts=[r["words"] for r in rows],
             examples=[json.loads(r["examples"]) for r in rows],
             tiers=np.array([r["tier"] for r in rows], dtype=object),
             tags=[frozenset(t.lower() for t in json.loads(r["tags"])) for r in rows],
             modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
-            matrix=matrix, bm25=BM25Index([r["text"] for r in rows]),
+            matrix=matrix, bm25=BM25Index([r["words"] for r in rows]),
             agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
-            tier_factor=np.array([TIER_FACTOR[r["tier"]] for r in rows], dtype=np.float32))
+            tier_factor=np.ones(len(rows), dtype=np.float32))
         positions: dict[str, int] = {}
         for i, agent_id in enumerate(snap.agent_ids):
             snap.agent_index[i] = positions.setdefault(agent_id, len(positions))

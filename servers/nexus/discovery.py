@@ -22,16 +22,26 @@ from shared.errors import BadInput
 
 MAX_QUERY = 1000
 MAX_K = 50
-# The fused score: EMBEDDING_WEIGHT * cosine + LEXICAL_WEIGHT * bm25 / (bm25 + LEXICAL_SATURATION).
-# Embeddings carry meaning across paraphrases; BM25 rescues exact jargon (a tool name, "OOM",
-# "TLE") that the small embedding model blurs. Saturating BM25 (rather than dividing by the best
-# score of the query) keeps one shared common word from outweighing meaning. Chosen on half of
-# the labelled set in bench/nexus_discovery_set.py (figures in docs/nexus.md).
-EMBEDDING_WEIGHT = 0.9
-LEXICAL_WEIGHT = 0.1
+# The fused relevance of a skill to a query, from three embeddings of the skill and its words:
+#   TEXT_WEIGHT * cos(query, description + examples)      the skill as a whole
+# + DESCRIPTION_WEIGHT * cos(query, description)           what it says it does
+# + EXAMPLE_WEIGHT * max over examples cos(query, example) the closest request it lists (a skill without
+#                                                          examples uses the first term here)
+# + LEXICAL_WEIGHT * bm25 / (bm25 + LEXICAL_SATURATION)    exact jargon ("OOM", "TLE", a tool name)
+# then times the agent's quality factor. Examples are requests phrased like queries, so the closest one
+# is often a better match than any description. Saturating BM25 keeps one shared common word from
+# outweighing meaning. The weights were chosen on the development half of the labelled set only
+# (`bench/nexus_accuracy.py --tune`); its held-out half is reported against plain cosine over the
+# descriptions in the same run (figures in docs/nexus.md).
+TEXT_WEIGHT = 0.5
+DESCRIPTION_WEIGHT = 0.2
+EXAMPLE_WEIGHT = 0.3
+LEXICAL_WEIGHT = 0.05
 LEXICAL_SATURATION = 10.0
 # Trust tiers filter (`tier=`) but do not rank: a core agent's skill never outranks a better external match.
-MODES = ("fused", "embedding", "lexical")
+# "embedding" is the baseline the fused ranking is measured against: plain cosine over the descriptions;
+# "text" is cosine over description + examples as one text (for the benchmark's side-by-side).
+MODES = ("fused", "embedding", "text", "lexical")
 
 
 @dataclass
@@ -63,6 +73,10 @@ class _Snapshot:
     agent_index: np.ndarray  # row -> position in `agents`
     agents: list[str]
     tier_factor: np.ndarray
+    descriptions: np.ndarray  # (skills, dims): the description alone
+    example_matrix: np.ndarray  # (examples, dims), each skill's examples contiguous
+    example_starts: np.ndarray  # index into example_matrix of each skill that has examples
+    example_owners: np.ndarray  # the skills (rows) those starts belong to
     factors: tuple[dict[str, float], np.ndarray] | None = None  # (quality map, tier x quality per row)
 
     def factors_for(self, quality: dict[str, float]) -> np.ndarray:
@@ -104,9 +118,17 @@ class SkillIndex:
         rows = self.registry.skill_rows()
         dims = 384
         matrix = np.zeros((len(rows), dims), dtype=np.float32)
+        descriptions = np.zeros((len(rows), dims), dtype=np.float32)
+        examples, starts, owners = [], [], []
         for i, row in enumerate(rows):
-            if row["vector"] is not None:
-                matrix[i] = np.frombuffer(row["vector"], dtype=np.float32)
+            if row["vectors"] is None:
+                continue
+            vectors = np.frombuffer(row["vectors"], dtype=np.float32).reshape(-1, dims)
+            matrix[i], descriptions[i] = vectors[0], vectors[min(1, len(vectors) - 1)]
+            if len(vectors) > 2:
+                starts.append(sum(len(e) for e in examples))
+                owners.append(i)
+                examples.append(vectors[2:])
         snap = _Snapshot(
             generation=generation,
             agent_ids=[r["agent_id"] for r in rows], skill_ids=[r["skill_id"] for r in rows],
@@ -117,7 +139,9 @@ class SkillIndex:
             modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
             matrix=matrix, bm25=BM25Index([r["words"] for r in rows]),
             agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
-            tier_factor=np.ones(len(rows), dtype=np.float32))
+            tier_factor=np.ones(len(rows), dtype=np.float32), descriptions=descriptions,
+            example_matrix=np.concatenate(examples) if examples else np.zeros((0, dims), dtype=np.float32),
+            example_starts=np.array(starts, dtype=np.int64), example_owners=np.array(owners, dtype=np.int64))
         positions: dict[str, int] = {}
         for i, agent_id in enumerate(snap.agent_ids):
             snap.agent_index[i] = positions.setdefault(agent_id, len(positions))
@@ -150,20 +174,29 @@ class SkillIndex:
             return []
 
         embedding = np.zeros(len(snap.agent_ids), dtype=np.float32)
+        described = embedding
         if mode != "lexical":
             vector = self.embed([query])[0]
             # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight
             # onnxruntime's spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms
             # for 10,000 skills where `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
             embedding = np.einsum("ij,j->i", snap.matrix, vector)
-        lexical = snap.bm25.scores(query) if mode != "embedding" else np.zeros_like(embedding)
+            described = np.einsum("ij,j->i", snap.descriptions, vector)
+        lexical = snap.bm25.scores(query) if mode in ("fused", "lexical") else np.zeros_like(embedding)
         lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
         if mode == "embedding":
+            relevance = described
+        elif mode == "text":
             relevance = embedding
         elif mode == "lexical":
             relevance = lexical_norm
         else:
-            relevance = EMBEDDING_WEIGHT * embedding + LEXICAL_WEIGHT * lexical_norm
+            closest_example = embedding.copy()
+            if len(snap.example_owners):
+                per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
+                closest_example[snap.example_owners] = np.maximum.reduceat(per_example, snap.example_starts)
+            relevance = (TEXT_WEIGHT * embedding + DESCRIPTION_WEIGHT * described
+                         + EXAMPLE_WEIGHT * closest_example + LEXICAL_WEIGHT * lexical_norm)
 
         quality = self.quality()
         if mode == "fused":

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS nexus_card_versions (
   card TEXT NOT NULL, registered_at REAL NOT NULL, PRIMARY KEY (agent_id, revision));
 CREATE TABLE IF NOT EXISTS nexus_skill_rows (
   agent_id TEXT NOT NULL, position INTEGER NOT NULL, skill_id TEXT NOT NULL, name TEXT NOT NULL,
-  text TEXT NOT NULL, words TEXT NOT NULL, tags TEXT NOT NULL, input_modes TEXT NOT NULL, examples TEXT NOT NULL, vector BLOB,
+  text TEXT NOT NULL, description TEXT NOT NULL, words TEXT NOT NULL, tags TEXT NOT NULL,
+  input_modes TEXT NOT NULL, examples TEXT NOT NULL, vectors BLOB,
   PRIMARY KEY (agent_id, position));
 CREATE TABLE IF NOT EXISTS nexus_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)
 """
@@ -52,13 +53,23 @@ class Registered:
     changed: bool
 
 
-def skill_text(card: AgentCard, skill_index: int) -> str:
-    """What discovery matches a skill by: what the skill says it does (its description, or its name when the
-    description is empty) and the requests it lists as examples, as plain sentences."""
+MAX_EXAMPLES = 5  # examples per skill that discovery embeds
+
+
+def skill_description(card: AgentCard, skill_index: int) -> str:
+    """What the skill says it does: its description, or its name when the description is empty."""
     skill = card.skills[skill_index]
-    parts = [skill.description.strip() or skill.name.strip()]
-    parts += [e.strip() for e in skill.examples[:5] if e.strip()]
-    return "\n".join(parts)
+    return skill.description.strip() or skill.name.strip()
+
+
+def skill_examples(card: AgentCard, skill_index: int) -> list[str]:
+    return [e.strip() for e in card.skills[skill_index].examples if e.strip()][:MAX_EXAMPLES]
+
+
+def skill_text(card: AgentCard, skill_index: int) -> str:
+    """The skill as plain sentences, no boilerplate: its description and the requests it lists as examples.
+    Discovery embeds this, the description alone, and each example alone (see discovery.py)."""
+    return "\n".join([skill_description(card, skill_index), *skill_examples(card, skill_index)])
 
 
 def skill_words(card: AgentCard, skill_index: int) -> str:
@@ -146,28 +157,37 @@ class Registry:
     @staticmethod
     def _write_skills(db: Any, agent_id: str, card: AgentCard) -> None:
         """Replace the agent's skills; a skill whose text did not change keeps its embedding."""
-        old = {r["text"]: r["vector"] for r in
-               db.execute("SELECT text, vector FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))}
+        old = {r["text"]: r["vectors"] for r in
+               db.execute("SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))}
         db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
         for i, skill in enumerate(card.skills):
             text = skill_text(card, i)
-            db.execute("INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       (agent_id, i, skill.id, skill.name, text, skill_words(card, i), json.dumps(skill.tags), json.dumps(skill.input_modes),
-                        json.dumps(skill.examples), old.get(text)))
+            db.execute("INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (agent_id, i, skill.id, skill.name, text, skill_description(card, i), skill_words(card, i),
+                        json.dumps(skill.tags), json.dumps(skill.input_modes), json.dumps(skill_examples(card, i)),
+                        old.get(text)))
 
-    def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 256) -> int:
-        """Compute embeddings for skills that have none yet; returns how many were embedded."""
+    def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 64) -> int:
+        """Compute the embeddings of skills that have none yet: per skill, the rows [whole text, description,
+        example 1, ..., example k] in one float32 blob (just [whole text] when the skill has no examples: the
+        text is then its description). Returns how many skills were embedded."""
         done = 0
         while True:
             rows = self.store.connection().execute(
-                "SELECT agent_id, position, text FROM nexus_skill_rows WHERE vector IS NULL LIMIT ?", (batch,)).fetchall()
+                "SELECT agent_id, position, text, description, examples FROM nexus_skill_rows WHERE vectors IS NULL "
+                "LIMIT ?", (batch,)).fetchall()
             if not rows:
                 return done
-            vectors = embed([r["text"] for r in rows]).astype(np.float32)
+            texts = [[r["text"], r["description"], *examples] if (examples := json.loads(r["examples"])) else [r["text"]]
+                     for r in rows]
+            vectors = embed([t for group in texts for t in group]).astype(np.float32)
             with self.store.transaction() as db:
-                for row, vector in zip(rows, vectors, strict=True):
-                    db.execute("UPDATE nexus_skill_rows SET vector=? WHERE agent_id=? AND position=? AND text=?",
-                               (vector.tobytes(), row["agent_id"], row["position"], row["text"]))
+                start = 0
+                for row, group in zip(rows, texts, strict=True):
+                    blob = vectors[start:start + len(group)].tobytes()
+                    start += len(group)
+                    db.execute("UPDATE nexus_skill_rows SET vectors=? WHERE agent_id=? AND position=? AND text=?",
+                               (blob, row["agent_id"], row["position"], row["text"]))
                 self.bump(db)
             done += len(rows)
 
@@ -233,7 +253,7 @@ class Registry:
     def skill_rows(self) -> list[Any]:
         """Every skill with its agent's tier, for building the discovery index."""
         return self.store.connection().execute(
-            "SELECT s.agent_id, s.skill_id, s.name, s.text, s.words, s.tags, s.input_modes, s.examples, s.vector, a.tier"
+            "SELECT s.agent_id, s.skill_id, s.name, s.text, s.words, s.tags, s.input_modes, s.examples, s.vectors, a.tier"
             " FROM nexus_skill_rows s JOIN nexus_agents a USING (agent_id) ORDER BY s.agent_id, s.position").fetchall()
 
 

@@ -98,6 +98,7 @@ def tune(market) -> None:
         for lexical in (0.0, 0.05, 0.1, 0.2):
             discovery.DESCRIPTION_WEIGHT, discovery.TEXT_WEIGHT = description, text
             discovery.EXAMPLE_WEIGHT, discovery.LEXICAL_WEIGHT = example, lexical
+            market.index.invalidate()
             at1, at5 = recall(hits(market, dev, "fused"))
             scored.append((at1 + at5, at1, at5, (description, text, example, lexical)))
     print("dev split only; weights (description, text, example, lexical):")

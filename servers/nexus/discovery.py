@@ -74,6 +74,7 @@ class _Snapshot:
     agents: list[str]
     tier_factor: np.ndarray
     descriptions: np.ndarray  # (skills, dims): the description alone
+    fused_matrix: np.ndarray  # (skills, dims): the linear part of the fused relevance, one scan per query
     example_matrix: np.ndarray  # (examples, dims), each skill's examples contiguous
     example_starts: np.ndarray  # index into example_matrix of each skill that has examples
     example_owners: np.ndarray  # the skills (rows) those starts belong to
@@ -100,6 +101,10 @@ class SkillIndex:
         self.quality = quality
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        """Rebuild the in-process index on the next search (the benchmark's weight grid uses it)."""
+        self._snapshot = None
 
     def snapshot(self) -> _Snapshot:
         generation = self.registry.generation()
@@ -141,7 +146,8 @@ class SkillIndex:
             agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
             tier_factor=np.ones(len(rows), dtype=np.float32), descriptions=descriptions,
             example_matrix=np.concatenate(examples) if examples else np.zeros((0, dims), dtype=np.float32),
-            example_starts=np.array(starts, dtype=np.int64), example_owners=np.array(owners, dtype=np.int64))
+            example_starts=np.array(starts, dtype=np.int64), example_owners=np.array(owners, dtype=np.int64),
+            fused_matrix=_fused_matrix(matrix, descriptions, owners))
         positions: dict[str, int] = {}
         for i, agent_id in enumerate(snap.agent_ids):
             snap.agent_index[i] = positions.setdefault(agent_id, len(positions))
@@ -173,30 +179,25 @@ class SkillIndex:
         if not mask.any():
             return []
 
-        embedding = np.zeros(len(snap.agent_ids), dtype=np.float32)
-        described = embedding
-        if mode != "lexical":
-            vector = self.embed([query])[0]
-            # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight
-            # onnxruntime's spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms
-            # for 10,000 skills where `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
-            embedding = np.einsum("ij,j->i", snap.matrix, vector)
-            described = np.einsum("ij,j->i", snap.descriptions, vector)
-        lexical = snap.bm25.scores(query) if mode in ("fused", "lexical") else np.zeros_like(embedding)
+        vector = self.embed([query])[0] if mode != "lexical" else None
+        lexical = snap.bm25.scores(query) if mode in ("fused", "lexical") else np.zeros(len(snap.agent_ids),
+                                                                                         dtype=np.float32)
         lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
+        # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight onnxruntime's
+        # spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms for 10,000 skills where
+        # `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
         if mode == "embedding":
-            relevance = described
+            relevance = np.einsum("ij,j->i", snap.descriptions, vector)
         elif mode == "text":
-            relevance = embedding
+            relevance = np.einsum("ij,j->i", snap.matrix, vector)
         elif mode == "lexical":
             relevance = lexical_norm
         else:
-            closest_example = embedding.copy()
+            relevance = np.einsum("ij,j->i", snap.fused_matrix, vector) + LEXICAL_WEIGHT * lexical_norm
             if len(snap.example_owners):
                 per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
-                closest_example[snap.example_owners] = np.maximum.reduceat(per_example, snap.example_starts)
-            relevance = (TEXT_WEIGHT * embedding + DESCRIPTION_WEIGHT * described
-                         + EXAMPLE_WEIGHT * closest_example + LEXICAL_WEIGHT * lexical_norm)
+                relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(per_example,
+                                                                                      snap.example_starts)
 
         quality = self.quality()
         if mode == "fused":
@@ -209,9 +210,21 @@ class SkillIndex:
         top = top[np.argsort(-score[top], kind="stable")]
         return [Hit(agent_id=snap.agent_ids[i], skill_id=snap.skill_ids[i], skill_name=snap.names[i],
                     tier=str(snap.tiers[i]), score=round(float(score[i]), 4),
-                    embedding_score=round(float(embedding[i]), 4), lexical_score=round(float(lexical[i]), 4),
+                    embedding_score=round(float(snap.matrix[i] @ vector), 4) if vector is not None else 0.0,
+                    lexical_score=round(float(lexical[i]), 4),
                     quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
                     reason=_reason(snap, int(i), query)) for i in top]
+
+
+def _fused_matrix(texts: np.ndarray, descriptions: np.ndarray, with_examples: list[int]) -> np.ndarray:
+    """The fused relevance's linear part as one matrix (so a query scans the skills once): TEXT_WEIGHT x text
+    + DESCRIPTION_WEIGHT x description, plus EXAMPLE_WEIGHT x text for skills without examples (their
+    example term); the closest example's term is added per query for the others."""
+    fused = TEXT_WEIGHT * texts + DESCRIPTION_WEIGHT * descriptions
+    without = np.ones(len(texts), dtype=bool)
+    without[np.asarray(with_examples, dtype=np.int64)] = False
+    fused[without] += EXAMPLE_WEIGHT * texts[without]
+    return fused.astype(np.float32)
 
 
 def quality_factor(success: float | None) -> float:

@@ -103,14 +103,17 @@ class Marketplace:
         return None if row is None else row["owner"]
 
     def authorize(self, agent_id: str, principal: str | None, action: str) -> None:
-        """Refused when the agent belongs to an authenticated client other than `principal`. Requests
-        without credentials (stdio, a gateway without auth on loopback) are the machine's operator's, and
-        may do anything; agents registered without credentials belong to nobody for reading their inbox and
-        handling their handoffs (as before ownership existed). Changing or removing a card is `authorize_change`."""
+        """Reading an agent's inbox and handling its handoffs: its owner (and principals a grant in HDR_GRANTS
+        lets act for it) only. Requests without credentials (stdio, a gateway without auth on loopback) are
+        the operator's and may do anything; agents registered without credentials, the suite's core agents
+        among them, are the operator's, so an authenticated client does not read their inboxes (which hold
+        other callers' unsealed context) unless granted "operator". Changing or removing a card is
+        `authorize_change`."""
         owner = self.owner(agent_id)
-        if owner is not None and not may_access(owner, principal):
-            raise Refused(f"Agent {agent_id!r} was registered by another client; only that client may {action}.",
-                          "Use the credentials the agent was registered with.")
+        if not may_access(owner, principal):
+            who = "another client" if owner is not None else "the operator"
+            raise Refused(f"Agent {agent_id!r} was registered by {who}; only {'that client' if owner else who} "
+                          f"may {action}.", "Use the credentials the agent was registered with.")
 
     def authorize_change(self, agent_id: str, principal: str | None, action: str, exists: bool) -> None:
         """Changing or removing an agent: the suite's own agents never (their cards come from agent-cards/);

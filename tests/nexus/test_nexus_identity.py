@@ -137,3 +137,18 @@ def test_a_card_signed_by_a_trusted_key_is_verified_and_a_tampered_one_refused(
     with pytest.raises(BadInput, match="does not verify"):
         market.register(tampered, "sandbox", ALICE, agent_id="geo-4")
     assert market.registry.count() == 2
+
+
+def test_the_operators_and_core_inboxes_are_not_read_by_callers_without_a_grant(
+        offline_suite: Suite, core_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    market = Marketplace(offline_suite, core_cards=core_dir)
+    made = market.create_handoff(from_agent=None, to_agent="hdr-compliance", task="attest", context="secret notes",
+                                 principal=ALICE)
+    for action in (lambda: market.inbox("hdr-compliance", principal=MALLORY),
+                   lambda: market.accept(made.id, principal=MALLORY),
+                   lambda: market.complete(made.id, "failed", principal=MALLORY)):
+        with pytest.raises(Refused, match="operator"):
+            action()
+    assert [h.id for h in market.inbox("hdr-compliance")] == [made.id]  # the operator
+    monkeypatch.setenv("HDR_GRANTS", json.dumps({MALLORY: ["operator"]}))
+    assert [h.context for h in market.inbox("hdr-compliance", principal=MALLORY)] == ["secret notes"]

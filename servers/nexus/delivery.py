@@ -29,14 +29,15 @@ ATTEMPTS = 3
 BACKOFF_S = 0.25
 MAX_RESULT = 8000
 POLL_S = 0.5
-# How long nexus follows an A2A task that has not ended, at most (and never past the handoff's deadline).
-FOLLOW_S = 300.0
+# How long nexus follows an A2A task that has not ended (never past the handoff's deadline): the handoff
+# tool waits this long at most; a task still running then leaves the handoff accepted (open).
+FOLLOW_S = 30.0
 UNREACHABLE = "the agent's endpoint could not be reached"
 
 
 @dataclass
 class DeliveryResult:
-    ok: bool
+    ok: bool | None  # None: the agent took the work on as a task that had not ended when nexus stopped following
     attempts: int
     result: str | None = None
     reason: str | None = None
@@ -180,7 +181,8 @@ async def _send_once(card: Any, message: Any, timeout_s: float, follow_until: fl
                                       f"{'input' if task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED else 'authorization'}"
                                       f": {_task_text(task)[:300]}")
             if time.time() >= follow_until:
-                return DeliveryResult(ok=False, attempts=1, reason="the agent's task had not ended by the deadline")
+                return DeliveryResult(ok=None, attempts=1, reason=f"the agent is working on it as A2A task "
+                                      f"{task.id[:100]}; its owner completes the handoff, or it expires")
             await anyio.sleep(POLL_S)
             with anyio.fail_after(timeout_s):
                 task = await client.get_task(GetTaskRequest(id=task.id))
@@ -193,13 +195,13 @@ async def _send_once(card: Any, message: Any, timeout_s: float, follow_until: fl
 
 async def send_a2a_task(raw_card: dict[str, Any], handoff: dict[str, Any], *, attempts: int = ATTEMPTS,
                         timeout_s: float = ATTEMPT_TIMEOUT_S, backoff_s: float = BACKOFF_S,
-                        deadline: float | None = None) -> DeliveryResult:
+                        deadline: float | None = None, follow_s: float | None = None) -> DeliveryResult:
     """Send a handoff to an A2A agent and follow the task to its end. An A2A error answer (the agent refused
     the message, or has no such task) is an answer, not retried; an unreachable agent is retried."""
     from a2a.client.errors import A2AClientError
     from a2a.utils.errors import A2AError
 
-    follow_until = min(deadline or float("inf"), time.time() + FOLLOW_S)
+    follow_until = min(deadline or float("inf"), time.time() + (FOLLOW_S if follow_s is None else follow_s))
     card = _proto_card(raw_card)
     message = handoff_message(handoff)
     for attempt in range(1, attempts + 1):

@@ -230,16 +230,22 @@ class Handoffs:
                 (now, handoff_id, now - DELIVERY_LEASE_S))
             return cur.rowcount == 1
 
-    def finish_delivery(self, handoff_id: str, ok: bool, result: str | None, reason: str | None,
+    def finish_delivery(self, handoff_id: str, ok: bool | None, result: str | None, reason: str | None,
                         attempts: int) -> Handoff:
+        """End a delivery: completed (ok), failed (not ok), or, when the target took the work on as a task
+        that has not ended yet (ok is None), accepted: open until the target's owner completes it or its
+        deadline passes."""
         with self.store.transaction() as db:
             handoff = self.get(handoff_id)
             if handoff.status != "delivering":
                 return handoff
             db.execute("UPDATE nexus_handoffs SET attempts=? WHERE id=?", (attempts, handoff.id))
             now = time.time()
-            status = "completed" if ok else "failed"
-            self._finish(db, handoff, status, reason, result, now)
+            if ok is None:
+                db.execute("UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=?, reason=? "
+                           "WHERE id=?", (now, now, reason, handoff.id))
+            else:
+                self._finish(db, handoff, "completed" if ok else "failed", reason, result, now)
         return self.get(handoff_id)
 
     def fail_open_to(self, agent_id: str, reason: str) -> int:

@@ -292,7 +292,7 @@ class Marketplace:
 
         return sealing.seal(context.encode("utf-8", "replace"), sealing.public_key_from_text(text))
 
-    async def deliver(self, handoff_id: str) -> Handoff:
+    async def deliver(self, handoff_id: str, follow_s: float | None = None) -> Handoff:
         """Deliver an MCP- or A2A-channel handoff, once: only the process that claims it calls the target."""
         import anyio.to_thread
 
@@ -308,7 +308,7 @@ class Marketplace:
                   "deadline": handoff.deadline}
         endpoint = target.card.mcp_endpoint()
         if handoff.channel == "a2a" and target.card.a2a_interface() is not None:
-            delivery = await send_a2a_task(target.card.raw, fields, deadline=handoff.deadline)
+            delivery = await send_a2a_task(target.card.raw, fields, deadline=handoff.deadline, follow_s=follow_s)
         elif handoff.channel == "mcp" and endpoint is not None:
             delivery = await call_agent_tool(endpoint[0], endpoint[1], fields)
         else:

@@ -1,7 +1,7 @@
 """A tiny A2A 1.0 agent in its own process for nexus's delivery tests, built only from a2a-sdk's server
 components (DefaultRequestHandler, InMemoryTaskStore, the JSON-RPC and agent-card routes). Each message it
-receives is recorded (JSONL in argv[2]); then the task it starts works for a moment and completes with an
-artifact, or fails when the text asks it to ("please fail").
+receives is recorded (JSONL in argv[2]); then the task it starts works for a moment (3 s when the text says
+"slowly") and completes with an artifact, or fails when the text asks it to ("please fail").
 
     python nexus_a2a_target.py PORT RECORD_FILE
 """
@@ -48,7 +48,7 @@ class Watcher(AgentExecutor):
                                                      TaskState.TASK_STATE_SUBMITTED, history=[message]))
         updater = TaskUpdater(event_queue, context.task_id, context.context_id)
         await updater.start_work()
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(3.0 if "slowly" in text else 0.2)
         if "please fail" in text:
             await updater.failed(updater.new_agent_message([Part(text="cannot do that tonight")]))
             return

@@ -115,3 +115,16 @@ async def test_a_card_cannot_point_delivery_at_internal_addresses(market: Market
         reasons.add(failed.reason)
     assert reasons == {UNREACHABLE}  # one text: no port-state or address oracle
     assert len(received(record)) == before  # nothing reached the live loopback agent
+
+
+async def test_a_task_still_running_when_nexus_stops_following_leaves_the_handoff_accepted(
+        market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
+    served, _ = a2a_agent
+    market.register(served, "sandbox", agent_id="night-owl")
+    created = market.create_handoff(from_agent="planner", to_agent="night-owl", task="watch slowly")
+    running = await market.deliver(created.id, follow_s=0.5)
+    assert running.status == "accepted" and running.attempts == 1 and "A2A task" in running.reason
+    assert [h.id for h in market.inbox("night-owl")] == [created.id]  # still open, for its owner to finish
+    done, _ = market.complete(created.id, "completed", "the owner saw the task end")
+    assert done.status == "completed" and market.quality("night-owl").completed == 1

@@ -138,3 +138,21 @@ async def test_a_second_server_process_sees_the_same_registry_and_handoffs(offli
     async with Client(kit.mcp) as client:  # and this process sees the other's change
         again = await client.call_tool("accept", {"handoff_id": handoff_id})
     assert again.structured_content["changed"] is False
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_an_a2a_1_0_card_registers_under_the_owners_id(mode: str, offline_suite: Suite, core_cards) -> None:
+    spec_card = json.loads((Path(__file__).parent / "data" / "spec-1.0-sample-card.json").read_text())
+    async with Client(kit.mcp, mode=mode) as client:
+        registered = await client.call_tool("register", {"card": spec_card, "agent_id": "geo-planner"})
+        again = await client.call_tool("register", {"card": json.dumps(spec_card), "agent_id": "geo-planner"})
+        bad_id = await client.call_tool("register", {"card": spec_card, "agent_id": "Geo Planner"})
+        core = await client.call_tool("deregister", {"agent_id": "kube-doctor", "confirm": True})
+        shown = await client.call_tool("card", {"agent_id": "geo-planner"})
+    assert not registered.is_error, registered.content[0].text
+    agent = registered.structured_content["agent"]
+    assert (agent["agent_id"], agent["tier"], agent["handoff_delivery"]) == ("geo-planner", "sandbox", "a2a")
+    assert again.structured_content["changed"] is False
+    assert bad_id.is_error and "agent_id" in bad_id.content[0].text
+    assert core.is_error and "core agents" in core.content[0].text
+    assert shown.structured_content["card"] == spec_card

@@ -157,8 +157,9 @@ async def handoff(
                                                         "making another", max_length=200)] = None,
 ) -> HandoffView:
     """Give a task to another agent, durably. If the target is an A2A agent, nexus sends it the task over A2A and
-    follows the agent's task to its end; if its card names an MCP tool, nexus calls it over streamable HTTP
-    (both with timeouts and retries) and the handoff ends completed or failed with the reason and result;
+    follows the agent's task (up to 30 s; still running, the handoff stays accepted); if its card names an MCP
+    tool, nexus calls it over streamable HTTP (both with timeouts and retries) and the handoff ends completed
+    or failed with the reason and result;
     otherwise it waits in the target's `inbox` until the target accepts and completes it. Returns the handoff
     with its id and status (`changed` false when `request_id` repeated an earlier call: nothing new was sent).
     Find the target first with `discover`."""

@@ -49,7 +49,7 @@ def synthetic_cards(count: int, per_card: int = 10) -> list[dict]:
                 i += 1
     for n in range(0, len(skills), per_card):
         cards.append({"name": f"Generated Agent {n // per_card}", "description": "A generated agent.",
-                      "url": "https://agents.example/gen", "version": "1.0.0", "capabilities": {},
+                      "url": "https://agents.example/gen", "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {},
                       "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
                       "skills": skills[n:n + per_card]})
     return cards
@@ -71,12 +71,15 @@ def main() -> None:
 
     market = Marketplace(Suite(), core_cards=Path(home) / "no-core-cards")
     raw = labelled.cards() + synthetic_cards(total - len(labelled.SKILLS))
+    for card in raw[:len(labelled.cards())]:  # the labelled agents' skills carry their card examples
+        for skill in card["skills"]:
+            skill["examples"] = labelled.EXAMPLES[(card["name"], skill["id"])]
     skills = sum(len(c["skills"]) for c in raw)
     market.suite.embedder.embed(["warm up the model"])
 
     t0 = time.perf_counter()
     cards = [parse_card(c) for c in raw]
-    market.registry.register_many(cards, "sandbox")
+    market.registry.register_many([(c.default_agent_id, c) for c in cards], "sandbox")
     t1 = time.perf_counter()
     market.registry.embed_missing(market.suite.embedder.embed)
     t2 = time.perf_counter()

@@ -22,16 +22,26 @@ from shared.errors import BadInput
 
 MAX_QUERY = 1000
 MAX_K = 50
-# The fused score: EMBEDDING_WEIGHT * cosine + LEXICAL_WEIGHT * bm25 / (bm25 + LEXICAL_SATURATION).
-# Embeddings carry meaning across paraphrases; BM25 rescues exact jargon (a tool name, "OOM",
-# "TLE") that the small embedding model blurs. Saturating BM25 (rather than dividing by the best
-# score of the query) keeps one shared common word from outweighing meaning. Chosen on half of
-# the labelled set in bench/nexus_discovery_set.py (figures in docs/nexus.md).
-EMBEDDING_WEIGHT = 0.9
-LEXICAL_WEIGHT = 0.1
+# The fused relevance of a skill to a query, from three embeddings of the skill and its words:
+#   TEXT_WEIGHT * cos(query, description + examples)      the skill as a whole
+# + DESCRIPTION_WEIGHT * cos(query, description)           what it says it does
+# + EXAMPLE_WEIGHT * max over examples cos(query, example) the closest request it lists (a skill without
+#                                                          examples uses the first term here)
+# + LEXICAL_WEIGHT * bm25 / (bm25 + LEXICAL_SATURATION)    exact jargon ("OOM", "TLE", a tool name)
+# then times the agent's quality factor. Examples are requests phrased like queries, so the closest one
+# is often a better match than any description. Saturating BM25 keeps one shared common word from
+# outweighing meaning. The weights were chosen on the development half of the labelled set only
+# (`bench/nexus_accuracy.py --tune`); its held-out half is reported against plain cosine over the
+# descriptions in the same run (figures in docs/nexus.md).
+TEXT_WEIGHT = 0.5
+DESCRIPTION_WEIGHT = 0.2
+EXAMPLE_WEIGHT = 0.3
+LEXICAL_WEIGHT = 0.05
 LEXICAL_SATURATION = 10.0
-TIER_FACTOR = {"core": 1.0, "sandbox": 0.97, "external": 0.94}
-MODES = ("fused", "embedding", "lexical")
+# Trust tiers filter (`tier=`) but do not rank: a core agent's skill never outranks a better external match.
+# "embedding" is the baseline the fused ranking is measured against: plain cosine over the descriptions;
+# "text" is cosine over description + examples as one text (for the benchmark's side-by-side).
+MODES = ("fused", "embedding", "text", "lexical")
 
 
 @dataclass
@@ -63,6 +73,11 @@ class _Snapshot:
     agent_index: np.ndarray  # row -> position in `agents`
     agents: list[str]
     tier_factor: np.ndarray
+    descriptions: np.ndarray  # (skills, dims): the description alone
+    fused_matrix: np.ndarray  # (skills, dims): the linear part of the fused relevance, one scan per query
+    example_matrix: np.ndarray  # (examples, dims), each skill's examples contiguous
+    example_starts: np.ndarray  # index into example_matrix of each skill that has examples
+    example_owners: np.ndarray  # the skills (rows) those starts belong to
     factors: tuple[dict[str, float], np.ndarray] | None = None  # (quality map, tier x quality per row)
 
     def factors_for(self, quality: dict[str, float]) -> np.ndarray:
@@ -87,6 +102,10 @@ class SkillIndex:
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
+    def invalidate(self) -> None:
+        """Rebuild the in-process index on the next search (the benchmark's weight grid uses it)."""
+        self._snapshot = None
+
     def snapshot(self) -> _Snapshot:
         generation = self.registry.generation()
         current = self._snapshot
@@ -104,20 +123,31 @@ class SkillIndex:
         rows = self.registry.skill_rows()
         dims = 384
         matrix = np.zeros((len(rows), dims), dtype=np.float32)
+        descriptions = np.zeros((len(rows), dims), dtype=np.float32)
+        examples, starts, owners = [], [], []
         for i, row in enumerate(rows):
-            if row["vector"] is not None:
-                matrix[i] = np.frombuffer(row["vector"], dtype=np.float32)
+            if row["vectors"] is None:
+                continue
+            vectors = np.frombuffer(row["vectors"], dtype=np.float32).reshape(-1, dims)
+            matrix[i], descriptions[i] = vectors[0], vectors[min(1, len(vectors) - 1)]
+            if len(vectors) > 2:
+                starts.append(sum(len(e) for e in examples))
+                owners.append(i)
+                examples.append(vectors[2:])
         snap = _Snapshot(
             generation=generation,
             agent_ids=[r["agent_id"] for r in rows], skill_ids=[r["skill_id"] for r in rows],
-            names=[r["name"] for r in rows], texts=[r["text"] for r in rows],
+            names=[r["name"] for r in rows], texts=[r["words"] for r in rows],
             examples=[json.loads(r["examples"]) for r in rows],
             tiers=np.array([r["tier"] for r in rows], dtype=object),
             tags=[frozenset(t.lower() for t in json.loads(r["tags"])) for r in rows],
             modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
-            matrix=matrix, bm25=BM25Index([r["text"] for r in rows]),
+            matrix=matrix, bm25=BM25Index([r["words"] for r in rows]),
             agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
-            tier_factor=np.array([TIER_FACTOR[r["tier"]] for r in rows], dtype=np.float32))
+            tier_factor=np.ones(len(rows), dtype=np.float32), descriptions=descriptions,
+            example_matrix=np.concatenate(examples) if examples else np.zeros((0, dims), dtype=np.float32),
+            example_starts=np.array(starts, dtype=np.int64), example_owners=np.array(owners, dtype=np.int64),
+            fused_matrix=_fused_matrix(matrix, descriptions, owners))
         positions: dict[str, int] = {}
         for i, agent_id in enumerate(snap.agent_ids):
             snap.agent_index[i] = positions.setdefault(agent_id, len(positions))
@@ -149,21 +179,25 @@ class SkillIndex:
         if not mask.any():
             return []
 
-        embedding = np.zeros(len(snap.agent_ids), dtype=np.float32)
-        if mode != "lexical":
-            vector = self.embed([query])[0]
-            # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight
-            # onnxruntime's spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms
-            # for 10,000 skills where `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
-            embedding = np.einsum("ij,j->i", snap.matrix, vector)
-        lexical = snap.bm25.scores(query) if mode != "embedding" else np.zeros_like(embedding)
+        vector = self.embed([query])[0] if mode != "lexical" else None
+        lexical = snap.bm25.scores(query) if mode in ("fused", "lexical") else np.zeros(len(snap.agent_ids),
+                                                                                         dtype=np.float32)
         lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
+        # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight onnxruntime's
+        # spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms for 10,000 skills where
+        # `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
         if mode == "embedding":
-            relevance = embedding
+            relevance = np.einsum("ij,j->i", snap.descriptions, vector)
+        elif mode == "text":
+            relevance = np.einsum("ij,j->i", snap.matrix, vector)
         elif mode == "lexical":
             relevance = lexical_norm
         else:
-            relevance = EMBEDDING_WEIGHT * embedding + LEXICAL_WEIGHT * lexical_norm
+            relevance = np.einsum("ij,j->i", snap.fused_matrix, vector) + LEXICAL_WEIGHT * lexical_norm
+            if len(snap.example_owners):
+                per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
+                relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(per_example,
+                                                                                      snap.example_starts)
 
         quality = self.quality()
         if mode == "fused":
@@ -176,9 +210,21 @@ class SkillIndex:
         top = top[np.argsort(-score[top], kind="stable")]
         return [Hit(agent_id=snap.agent_ids[i], skill_id=snap.skill_ids[i], skill_name=snap.names[i],
                     tier=str(snap.tiers[i]), score=round(float(score[i]), 4),
-                    embedding_score=round(float(embedding[i]), 4), lexical_score=round(float(lexical[i]), 4),
+                    embedding_score=round(float(snap.matrix[i] @ vector), 4) if vector is not None else 0.0,
+                    lexical_score=round(float(lexical[i]), 4),
                     quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
                     reason=_reason(snap, int(i), query)) for i in top]
+
+
+def _fused_matrix(texts: np.ndarray, descriptions: np.ndarray, with_examples: list[int]) -> np.ndarray:
+    """The fused relevance's linear part as one matrix (so a query scans the skills once): TEXT_WEIGHT x text
+    + DESCRIPTION_WEIGHT x description, plus EXAMPLE_WEIGHT x text for skills without examples (their
+    example term); the closest example's term is added per query for the others."""
+    fused = TEXT_WEIGHT * texts + DESCRIPTION_WEIGHT * descriptions
+    without = np.ones(len(texts), dtype=bool)
+    without[np.asarray(with_examples, dtype=np.int64)] = False
+    fused[without] += EXAMPLE_WEIGHT * texts[without]
+    return fused.astype(np.float32)
 
 
 def quality_factor(success: float | None) -> float:

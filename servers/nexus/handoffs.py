@@ -65,6 +65,7 @@ class Handoff:
     accepted_at: float | None
     finished_at: float | None
     result: str | None
+    creator: str | None = None  # the authenticated principal that created it; None for the operator
     # Not stored: True when `create` found this handoff made earlier for the same request id.
     replayed: bool = field(default=False, compare=False)
 
@@ -97,15 +98,16 @@ class Handoffs:
         self._ensure_request_keys()
 
     def _ensure_request_keys(self) -> None:
-        """Databases made before request ids lack their column: add it (once, under the write lock)."""
-        def missing(db: Any) -> bool:
-            return "request_key" not in {r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")}
+        """Databases made before request ids (and creators) lack their columns: add them (once, under the
+        write lock)."""
+        def missing(db: Any) -> set[str]:
+            return {"request_key", "creator"} - {r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")}
 
         db = self.store.connection()
         if missing(db) or db.execute("SELECT 1 FROM sqlite_master WHERE name='nexus_handoffs_request'").fetchone() is None:
             with self.store.transaction() as db:
-                if missing(db):
-                    db.execute("ALTER TABLE nexus_handoffs ADD COLUMN request_key TEXT")
+                for column in sorted(missing(db)):
+                    db.execute(f"ALTER TABLE nexus_handoffs ADD COLUMN {column} TEXT")
                 db.execute("CREATE UNIQUE INDEX IF NOT EXISTS nexus_handoffs_request ON nexus_handoffs (request_key)"
                            " WHERE request_key IS NOT NULL")
 
@@ -127,14 +129,15 @@ class Handoffs:
         return self._row(row)
 
     def create(self, *, from_agent: str, to_agent: str, task: str, context: str | None, sealed: bool,
-               memory_refs: list[str], channel: str, deadline_s: float, request_id: str | None = None) -> Handoff:
+               memory_refs: list[str], channel: str, deadline_s: float, request_id: str | None = None,
+               creator: str | None = None) -> Handoff:
         """Write a new pending handoff. With a `request_id`, the first handoff `from_agent` made with it is
         returned instead (`replayed`), if it hands the same task to the same agent; else Conflict."""
         now = time.time()
         handoff = Handoff(id=new_handoff_id(), from_agent=from_agent, to_agent=to_agent, task=task, context=context,
                           sealed=sealed, memory_refs=memory_refs, channel=channel, status="pending",
                           deadline=now + deadline_s, created_at=now, updated_at=now, attempts=0, reason=None,
-                          accepted_at=None, finished_at=None, result=None)
+                          accepted_at=None, finished_at=None, result=None, creator=creator)
         data = handoff.as_dict()
         data["memory_refs"] = json.dumps(memory_refs)
         data["sealed"] = int(sealed)
@@ -218,25 +221,31 @@ class Handoffs:
         return handoff, True
 
     def claim_delivery(self, handoff_id: str) -> bool:
-        """Take the delivery of a pending MCP handoff; False when another process holds or finished it."""
+        """Take the delivery of a pending MCP or A2A handoff; False when another process holds or finished it."""
         now = time.time()
         with self.store.transaction() as db:
             cur = db.execute(
                 "UPDATE nexus_handoffs SET status='delivering', attempts=attempts+1, updated_at=? WHERE id=? AND "
-                "channel='mcp' AND (status='pending' OR (status='delivering' AND updated_at < ?))",
+                "channel IN ('mcp','a2a') AND (status='pending' OR (status='delivering' AND updated_at < ?))",
                 (now, handoff_id, now - DELIVERY_LEASE_S))
             return cur.rowcount == 1
 
-    def finish_delivery(self, handoff_id: str, ok: bool, result: str | None, reason: str | None,
+    def finish_delivery(self, handoff_id: str, ok: bool | None, result: str | None, reason: str | None,
                         attempts: int) -> Handoff:
+        """End a delivery: completed (ok), failed (not ok), or, when the target took the work on as a task
+        that has not ended yet (ok is None), accepted: open until the target's owner completes it or its
+        deadline passes."""
         with self.store.transaction() as db:
             handoff = self.get(handoff_id)
             if handoff.status != "delivering":
                 return handoff
             db.execute("UPDATE nexus_handoffs SET attempts=? WHERE id=?", (attempts, handoff.id))
             now = time.time()
-            status = "completed" if ok else "failed"
-            self._finish(db, handoff, status, reason, result, now)
+            if ok is None:
+                db.execute("UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=?, reason=? "
+                           "WHERE id=?", (now, now, reason, handoff.id))
+            else:
+                self._finish(db, handoff, "completed" if ok else "failed", reason, result, now)
         return self.get(handoff_id)
 
     def fail_open_to(self, agent_id: str, reason: str) -> int:

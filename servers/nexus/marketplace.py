@@ -19,7 +19,8 @@ from servers.nexus.discovery import Hit, SkillIndex, validate_query
 from servers.nexus.handoffs import MAX_CONTEXT, MAX_REFS, MAX_RESULT, MAX_TASK, Handoff, Handoffs, Quality
 from servers.nexus.registry import Agent, Registered, Registry, load_card_files
 from shared import evidence
-from shared.errors import BadInput, Refused
+from shared.errors import BadInput, Conflict, Refused
+from shared.ownership import may_access
 from shared.suite import Suite
 
 log = logging.getLogger("hdr.nexus")
@@ -30,7 +31,7 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,200}$")
 OWNERS = """
 CREATE TABLE IF NOT EXISTS nexus_owners (agent_id TEXT PRIMARY KEY, owner TEXT NOT NULL, since REAL NOT NULL)
 """
-REGISTRABLE_TIERS = ("sandbox", "external")  # `core` is reserved for the suite's own cards
+REGISTRABLE_TIERS = ("sandbox", "external")  # `core`: the suite's own cards; `verified`: signed ones
 MIN_DEADLINE_S, MAX_DEADLINE_S = 1.0, 30 * 86400.0
 MAX_CAPABILITIES = 20
 # Below this similarity a capability counts as a gap in `compose`, not a weak match.
@@ -48,9 +49,9 @@ def cards_dir() -> Path:
 
 
 def sealed_tiers() -> frozenset[str]:
-    """Tiers that may receive sealed payloads (HDR_NEXUS_SEALED_TIERS, default core,sandbox):
+    """Tiers that may receive sealed payloads (HDR_NEXUS_SEALED_TIERS, default core,verified,sandbox):
     private context goes to external agents only when an operator allows it."""
-    raw = os.environ.get("HDR_NEXUS_SEALED_TIERS", "core,sandbox")
+    raw = os.environ.get("HDR_NEXUS_SEALED_TIERS", "core,verified,sandbox")
     return frozenset(t.strip() for t in raw.split(",") if t.strip() in TIERS)
 
 
@@ -85,9 +86,13 @@ class Marketplace:
     # -- registry -----------------------------------------------------------------------------
 
     def register_core(self, directory: Path) -> list[Registered]:
-        """Register the suite's own cards as `core` (idempotent: unchanged cards change nothing)."""
+        """Register the suite's own cards as `core` (idempotent: unchanged cards change nothing). A core id
+        belongs to the suite: whatever a caller registered or owned under it before is replaced."""
         cards = load_card_files(directory)
         results = self.registry.register_many(cards, "core") if cards else []
+        if cards:
+            with self.suite.store.transaction() as db:
+                db.executemany("DELETE FROM nexus_owners WHERE agent_id=?", [(agent_id,) for agent_id, _ in cards])
         if any(r.changed for r in results):
             self.publish()
         return results
@@ -98,45 +103,81 @@ class Marketplace:
         return None if row is None else row["owner"]
 
     def authorize(self, agent_id: str, principal: str | None, action: str) -> None:
-        """Refused when the agent belongs to an authenticated client other than `principal`. Requests
-        without credentials (stdio, a gateway without auth on loopback) are the machine's operator's, and
-        agents registered without credentials belong to nobody: both as before ownership existed."""
+        """Reading an agent's inbox and handling its handoffs: its owner (and principals a grant in HDR_GRANTS
+        lets act for it) only. Requests without credentials (stdio, a gateway without auth on loopback) are
+        the operator's and may do anything; agents registered without credentials, the suite's core agents
+        among them, are the operator's, so an authenticated client does not read their inboxes (which hold
+        other callers' unsealed context) unless granted "operator". Changing or removing a card is
+        `authorize_change`."""
         owner = self.owner(agent_id)
-        if owner is not None and principal is not None and principal != owner:
-            raise Refused(f"Agent {agent_id!r} was registered by another client; only that client may {action}.",
-                          "Use the credentials the agent was registered with.")
+        if not may_access(owner, principal):
+            who = "another client" if owner is not None else "the operator"
+            raise Refused(f"Agent {agent_id!r} was registered by {who}; only {'that client' if owner else who} "
+                          f"may {action}.", "Use the credentials the agent was registered with.")
 
-    def register(self, card: dict | str, tier: str = "sandbox", principal: str | None = None) -> Registered:
+    def authorize_change(self, agent_id: str, principal: str | None, action: str, exists: bool) -> None:
+        """Changing or removing an agent: the suite's own agents never (their cards come from agent-cards/);
+        an id an authenticated client registered (even one it removed since: the id stays its own) only that
+        client; an existing agent registered without credentials only the operator."""
+        if self.is_core(agent_id):
+            raise Refused(f"{agent_id!r} is one of the suite's core agents; its card comes from agent-cards/ and "
+                          "callers cannot change or remove it.", "Register your agent under another id.")
+        if principal is None:
+            return
+        owner = self.owner(agent_id)
+        if owner is not None and not may_access(owner, principal):
+            raise Refused(f"Agent {agent_id!r} was registered by another client; only that client may {action}.",
+                          "Use the credentials the agent was registered with, or register under another id.")
+        if owner is None and exists and not may_access(None, principal):
+            raise Refused(f"Agent {agent_id!r} was registered by the operator; only the operator may {action}.",
+                          "Register your agent under another id.")
+
+    def is_core(self, agent_id: str) -> bool:
+        row = self.suite.store.connection().execute("SELECT tier FROM nexus_agents WHERE agent_id=?",
+                                                    (agent_id,)).fetchone()
+        return row is not None and row["tier"] == "core"
+
+    def register(self, card: dict | str, tier: str = "sandbox", principal: str | None = None,
+                 agent_id: str | None = None) -> Registered:
+        """Register or update an agent under `agent_id` (the owner's stable id; default: derived from the
+        card's name). Without an explicit id, a card whose name differs from the agent already registered
+        under the derived id is refused rather than replacing it ('billing_agent' never replaces 'Billing
+        Agent'). A card signed by a trusted key is registered as `verified`."""
         check_tier(tier)
         if tier not in REGISTRABLE_TIERS:
-            raise Refused("The `core` tier is reserved for the suite's own agents (registered from agent-cards/).",
+            raise Refused("The `core` and `verified` tiers are reserved: `core` is the suite's own "
+                          "agents (agent-cards/), `verified` is given to cards signed by a trusted key.",
                           "Register as 'sandbox' or 'external'.")
-        from servers.nexus.cards import parse_card
+        from servers.nexus.cards import check_agent_id, parse_card
+        from servers.nexus.signatures import verify_card
 
         parsed = parse_card(card)
-        try:
-            existing = self.registry.get(parsed.agent_id)
-        except Exception:  # noqa: BLE001 - NotFound: a new agent
-            existing = None
-        if existing is not None and existing.agent_id == parsed.agent_id and existing.tier == "core":
-            raise Refused(f"{parsed.agent_id!r} is one of the suite's core agents; its card comes from agent-cards/.",
-                          "Give your agent a different name.")
-        with self.suite.store.transaction() as db:  # the owner check and the write as one
-            self.authorize(parsed.agent_id, principal, "update its card")
-            registered = self.registry.register(parsed, tier)
-            if registered.created and principal is not None:
+        chosen = check_agent_id(agent_id) if agent_id is not None else parsed.default_agent_id
+        signature = verify_card(parsed)
+        if signature.status == "verified":
+            tier = "verified"
+        with self.suite.store.transaction() as db:  # the owner checks and the write as one
+            row = db.execute("SELECT name FROM nexus_agents WHERE agent_id=?", (chosen,)).fetchone()
+            self.authorize_change(chosen, principal, "update its card", exists=row is not None)
+            if row is not None and agent_id is None and row["name"] != parsed.name:
+                raise Conflict(f"The id {chosen!r} (derived from the card's name) is already the agent "
+                               f"{row['name'][:80]!r}; registering {parsed.name[:80]!r} would replace it.",
+                               f"Pass `agent_id` to update {chosen!r} on purpose, or another id for a new agent.")
+            registered = self.registry.register(parsed, tier, chosen)
+            if principal is not None and self.owner(chosen) is None:
                 db.execute("INSERT OR REPLACE INTO nexus_owners VALUES (?,?,?)",
-                           (registered.agent.agent_id, principal, registered.agent.registered_at))
+                           (chosen, principal, registered.agent.registered_at))
         if registered.changed:
             self.registry.embed_missing(self.suite.embedder.embed)
             self.publish()
         return registered
 
     def deregister(self, agent_id: str, principal: str | None = None) -> tuple[Agent, int]:
-        self.authorize(self.registry.get(agent_id).agent_id, principal, "remove it")
-        agent = self.registry.deregister(agent_id)
-        with self.suite.store.transaction() as db:
-            db.execute("DELETE FROM nexus_owners WHERE agent_id=?", (agent.agent_id,))
+        """Remove an agent. Its owner keeps its id (nobody else can register it, also after a restart);
+        the suite's core agents cannot be removed."""
+        agent = self.registry.get(agent_id)
+        self.authorize_change(agent.agent_id, principal, "remove it", exists=True)
+        agent = self.registry.deregister(agent.agent_id)
         failed = self.handoffs.fail_open_to(agent.agent_id, "the target agent was deregistered")
         self.publish()
         self.suite.record(f"Agent {agent.agent_id} ({agent.tier}) was removed from the nexus registry.",
@@ -186,11 +227,13 @@ class Marketplace:
 
     # -- handoffs --------------------------------------------------------------------------------
 
-    def create_handoff(self, *, from_agent: str, to_agent: str, task: str, context: str | None = None,
+    def create_handoff(self, *, from_agent: str | None, to_agent: str, task: str, context: str | None = None,
                        memory_refs: list[str] | None = None, seal: bool = False,
-                       deadline_s: float = 3600.0, request_id: str | None = None) -> Handoff:
+                       deadline_s: float = 3600.0, request_id: str | None = None,
+                       principal: str | None = None) -> Handoff:
         """Validate everything, then write the handoff (nothing is written when anything is wrong). A repeated
-        `request_id` from the same caller returns the first handoff (`replayed`), written and recorded once."""
+        `request_id` from the same caller returns the first handoff (`replayed`), written and recorded once.
+        An authenticated caller hands off as itself (its principal) or as an agent it owns, nobody else."""
         task = (task or "").replace("\x00", "").strip()
         if not task:
             raise BadInput("`task` is empty.", "Say in plain words what the target agent should do.")
@@ -208,25 +251,33 @@ class Marketplace:
         if request_id is not None and not (isinstance(request_id, str) and REQUEST_ID.match(request_id)):
             raise BadInput("`request_id` must be 1-200 letters, digits or . _ : / - characters.",
                            "Send an id of your own that is the same on every retry, e.g. the CI job's id.")
-        from_agent = (from_agent or "anonymous")[:200]
+        from_agent = self._sender(from_agent, principal)
         target = self.registry.get(to_agent)
         stored_context = context
         if seal:
             stored_context = self._seal_for(target, context or "")
-        endpoint = target.card.handoff_endpoint()
+        channel = target.card.delivery(target.tier)
         handoff = self.handoffs.create(from_agent=from_agent, to_agent=target.agent_id, task=task,
                                        context=stored_context, sealed=seal, memory_refs=refs,
-                                       channel="mcp" if endpoint else "inbox", deadline_s=deadline_s,
-                                       request_id=request_id)
+                                       channel=channel, deadline_s=deadline_s,
+                                       request_id=request_id, creator=principal)
         if handoff.replayed:
             return handoff
         self.publish()
-        self.suite.record(f"Handoff {handoff.id}: {from_agent} handed '{task[:300]}' to {target.agent_id}"
-                          f"{' (sealed context)' if seal else ''}.", "handoff", source=SERVER, tool="handoff",
-                          tags=["handoff", target.agent_id],
-                          extra={"handoff_id": handoff.id, "to_agent": target.agent_id,
-                                 "from_agent": from_agent, "status": "pending"})
         return handoff
+
+    def _sender(self, from_agent: str | None, principal: str | None) -> str:
+        """Who a handoff is from. The operator (no credentials) may name anyone; an authenticated caller is
+        its principal, or an agent it registered."""
+        if principal is None:
+            return (from_agent or "anonymous")[:200]
+        if from_agent is None or from_agent == principal:
+            return principal[:200]
+        if self.owner(from_agent) is None or not may_access(self.owner(from_agent), principal):
+            raise Refused(f"`from_agent` {from_agent[:80]!r} is not an agent you registered.",
+                          "Leave `from_agent` out to hand off as yourself, or name an agent registered with "
+                          "your credentials.")
+        return from_agent
 
     def _seal_for(self, target: Agent, context: str) -> str:
         if target.tier not in sealed_tiers():
@@ -241,25 +292,30 @@ class Marketplace:
 
         return sealing.seal(context.encode("utf-8", "replace"), sealing.public_key_from_text(text))
 
-    async def deliver(self, handoff_id: str) -> Handoff:
-        """Deliver an MCP-channel handoff, once: only the process that claims it calls the target."""
+    async def deliver(self, handoff_id: str, follow_s: float | None = None) -> Handoff:
+        """Deliver an MCP- or A2A-channel handoff, once: only the process that claims it calls the target."""
         import anyio.to_thread
 
-        from servers.nexus.delivery import call_agent_tool
+        from servers.nexus.delivery import call_agent_tool, send_a2a_task
 
         handoff = await anyio.to_thread.run_sync(self.handoffs.get, handoff_id)
-        if handoff.channel != "mcp" or not await anyio.to_thread.run_sync(self.handoffs.claim_delivery, handoff_id):
+        if handoff.channel not in ("mcp", "a2a") or not await anyio.to_thread.run_sync(
+                self.handoffs.claim_delivery, handoff_id):
             return handoff
         target = await anyio.to_thread.run_sync(self.registry.get, handoff.to_agent)
-        endpoint = target.card.handoff_endpoint()
-        if endpoint is None:
-            outcome_ok, result, reason, attempts = False, None, "the agent's card no longer names an MCP tool", 0
+        fields = {"handoff_id": handoff.id, "from_agent": handoff.from_agent, "task": handoff.task,
+                  "context": handoff.context, "sealed": handoff.sealed, "memory_refs": handoff.memory_refs,
+                  "deadline": handoff.deadline}
+        endpoint = target.card.mcp_endpoint()
+        if handoff.channel == "a2a" and target.card.a2a_interface() is not None:
+            delivery = await send_a2a_task(target.card.raw, fields, deadline=handoff.deadline, follow_s=follow_s)
+        elif handoff.channel == "mcp" and endpoint is not None:
+            delivery = await call_agent_tool(endpoint[0], endpoint[1], fields)
         else:
-            url, tool = endpoint
-            delivery = await call_agent_tool(url, tool, {
-                "handoff_id": handoff.id, "from_agent": handoff.from_agent, "task": handoff.task,
-                "context": handoff.context, "sealed": handoff.sealed, "memory_refs": handoff.memory_refs,
-                "deadline": handoff.deadline})
+            delivery = None
+        if delivery is None:
+            outcome_ok, result, reason, attempts = False, None, f"the agent's card no longer offers {handoff.channel}", 0
+        else:
             outcome_ok, result, reason, attempts = delivery.ok, delivery.result, delivery.reason, delivery.attempts
         finished = await anyio.to_thread.run_sync(
             lambda: self.handoffs.finish_delivery(handoff.id, outcome_ok, result, reason,
@@ -269,12 +325,6 @@ class Marketplace:
 
     def _after_outcome(self, handoff: Handoff, tool: str) -> None:
         self.publish()
-        detail = f" ({handoff.reason})" if handoff.reason else ""
-        self.suite.record(f"Handoff {handoff.id} to {handoff.to_agent} {handoff.status}{detail}: "
-                          f"'{handoff.task[:200]}'.", "handoff", source=SERVER, tool=tool,
-                          tags=["handoff", handoff.to_agent, handoff.status],
-                          extra={"handoff_id": handoff.id, "to_agent": handoff.to_agent,
-                                 "from_agent": handoff.from_agent, "status": handoff.status})
 
     def expire(self) -> list[Handoff]:
         expired = self.handoffs.expire_overdue()

@@ -20,7 +20,7 @@ class AgentSummary(BaseModel):
     revision: int = Field(description="How many times this card was registered with changes")
     description: str
     skills: list[str] = Field(description="Skill ids")
-    handoff_delivery: str = Field(description="'mcp' (called at its endpoint) or 'inbox'")
+    handoff_delivery: str = Field(description="'a2a' (sent as an A2A task), 'mcp' (its tool is called) or 'inbox'")
     accepts_sealed: bool = Field(description="Publishes a public key for sealed handoffs")
 
     @classmethod
@@ -28,7 +28,7 @@ class AgentSummary(BaseModel):
         return cls(agent_id=agent.agent_id, name=agent.name, tier=agent.tier, version=agent.version,
                    revision=agent.revision, description=agent.card.description[:500],
                    skills=[s.id for s in agent.card.skills],
-                   handoff_delivery="mcp" if agent.card.handoff_endpoint() else "inbox",
+                   handoff_delivery=agent.card.delivery(agent.tier),
                    accepts_sealed=bool(agent.card.nexus_meta.public_key))
 
 
@@ -118,11 +118,11 @@ class HandoffView(BaseModel):
     context: str | None = Field(description="The context; for a sealed handoff, the envelope only the target can open")
     sealed: bool
     memory_refs: list[str]
-    delivery: str = Field(description="'inbox' or 'mcp'")
+    delivery: str = Field(description="'inbox', 'mcp' or 'a2a'")
     status: str = Field(description="pending, delivering, accepted, completed, failed or expired")
     deadline: float = Field(description="Unix time")
     created_at: float
-    attempts: int = Field(description="Delivery attempts made (MCP delivery)")
+    attempts: int = Field(description="Delivery attempts made (MCP or A2A delivery)")
     reason: str | None = Field(description="Why it failed or expired")
     result: str | None
     changed: bool = Field(True, description="False when this call repeated an earlier one and changed nothing")

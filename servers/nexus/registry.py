@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from servers.nexus.cards import AgentCard, agent_id_for, check_tier, parse_card
+from servers.nexus.cards import AgentCard, check_tier, default_agent_id, parse_card, stored_card
 from shared.errors import BadInput, NotFound
 from shared.store import Store
 
@@ -25,10 +25,11 @@ CREATE TABLE IF NOT EXISTS nexus_agents (
 CREATE TABLE IF NOT EXISTS nexus_card_versions (
   agent_id TEXT NOT NULL, revision INTEGER NOT NULL, version TEXT NOT NULL, tier TEXT NOT NULL,
   card TEXT NOT NULL, registered_at REAL NOT NULL, PRIMARY KEY (agent_id, revision));
-CREATE TABLE IF NOT EXISTS nexus_skills (
-  agent_id TEXT NOT NULL, skill_id TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL,
-  tags TEXT NOT NULL, input_modes TEXT NOT NULL, examples TEXT NOT NULL, vector BLOB,
-  PRIMARY KEY (agent_id, skill_id));
+CREATE TABLE IF NOT EXISTS nexus_skill_rows (
+  agent_id TEXT NOT NULL, position INTEGER NOT NULL, skill_id TEXT NOT NULL, name TEXT NOT NULL,
+  text TEXT NOT NULL, description TEXT NOT NULL, words TEXT NOT NULL, tags TEXT NOT NULL,
+  input_modes TEXT NOT NULL, examples TEXT NOT NULL, vectors BLOB,
+  PRIMARY KEY (agent_id, position));
 CREATE TABLE IF NOT EXISTS nexus_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)
 """
 
@@ -52,21 +53,51 @@ class Registered:
     changed: bool
 
 
-def skill_text(card: AgentCard, skill_index: int) -> str:
-    """What discovery matches a skill by: its name, description, tags and examples."""
+MAX_EXAMPLES = 5  # examples per skill that discovery embeds
+
+
+def skill_description(card: AgentCard, skill_index: int) -> str:
+    """What the skill says it does: its description, or its name when the description is empty."""
     skill = card.skills[skill_index]
-    parts = [f"{skill.name}.", skill.description]
-    if skill.tags:
-        parts.append("Tags: " + ", ".join(skill.tags) + ".")
-    if skill.examples:
-        parts.append("Examples: " + " | ".join(skill.examples[:5]))
-    return " ".join(parts)
+    return skill.description.strip() or skill.name.strip()
+
+
+def skill_examples(card: AgentCard, skill_index: int) -> list[str]:
+    return [e.strip() for e in card.skills[skill_index].examples if e.strip()][:MAX_EXAMPLES]
+
+
+def skill_text(card: AgentCard, skill_index: int) -> str:
+    """The skill as plain sentences, no boilerplate: its description and the requests it lists as examples.
+    Discovery embeds this, the description alone, and each example alone (see discovery.py)."""
+    return "\n".join([skill_description(card, skill_index), *skill_examples(card, skill_index)])
+
+
+def skill_words(card: AgentCard, skill_index: int) -> str:
+    """Every word of the skill for the lexical (BM25) index: name, description, tags, examples."""
+    skill = card.skills[skill_index]
+    return "\n".join([skill.name, skill.description, " ".join(skill.tags), *skill.examples[:5]])
 
 
 class Registry:
     def __init__(self, store: Store) -> None:
         self.store = store
         store.ensure_schema("nexus.registry", SCHEMA)
+        self._migrate_skills()
+
+    def _migrate_skills(self) -> None:
+        """Databases from before skills were kept by position (and embedded without boilerplate): index
+        every registered agent's skills again, once."""
+        if self.generation("skills-by-position"):
+            return
+        with self.store.transaction() as db:
+            if self.generation("skills-by-position"):
+                return
+            rows = db.execute("SELECT agent_id, card FROM nexus_agents").fetchall()
+            for row in rows:
+                self._write_skills(db, row["agent_id"], stored_card(json.loads(row["card"])))
+            self.bump(db, "skills-by-position")
+            if rows:
+                self.bump(db)
 
     # -- generations: how other processes notice changes ----------------------------------
 
@@ -81,22 +112,23 @@ class Registry:
 
     # -- registration ---------------------------------------------------------------------
 
-    def register(self, raw: dict[str, Any] | str | AgentCard, tier: str = "sandbox") -> Registered:
-        """Add or update an agent from its card. An unchanged card (same content and tier) changes
-        nothing; a changed one becomes a new revision, the old one stays in the history."""
+    def register(self, raw: dict[str, Any] | str | AgentCard, tier: str = "sandbox",
+                 agent_id: str | None = None) -> Registered:
+        """Add or update an agent from its card, under `agent_id` (default: derived from the card's name).
+        An unchanged card (same content and tier) changes nothing; a changed one becomes a new revision,
+        the old one stays in the history."""
         check_tier(tier)
         card = raw if isinstance(raw, AgentCard) else parse_card(raw)
-        return self.register_many([card], tier)[0]
+        return self.register_many([(agent_id or card.default_agent_id, card)], tier)[0]
 
-    def register_many(self, cards: Iterable[AgentCard], tier: str) -> list[Registered]:
-        """Register several cards in one transaction (bulk loads, the core cards at start)."""
+    def register_many(self, cards: Iterable[tuple[str, AgentCard]], tier: str) -> list[Registered]:
+        """Register several (agent id, card) pairs in one transaction (bulk loads, the core cards at start)."""
         check_tier(tier)
         now = time.time()
         results: list[Registered] = []
         with self.store.transaction() as db:
             changed_any = False
-            for card in cards:
-                agent_id = card.agent_id
+            for agent_id, card in cards:
                 digest = card.digest()
                 row = db.execute("SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,)).fetchone()
                 if row is not None and row["digest"] == digest and row["tier"] == tier:
@@ -125,31 +157,37 @@ class Registry:
     @staticmethod
     def _write_skills(db: Any, agent_id: str, card: AgentCard) -> None:
         """Replace the agent's skills; a skill whose text did not change keeps its embedding."""
-        old = {r["skill_id"]: (r["text"], r["vector"]) for r in
-               db.execute("SELECT skill_id, text, vector FROM nexus_skills WHERE agent_id=?", (agent_id,))}
-        db.execute("DELETE FROM nexus_skills WHERE agent_id=?", (agent_id,))
+        old = {r["text"]: r["vectors"] for r in
+               db.execute("SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))}
+        db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
         for i, skill in enumerate(card.skills):
             text = skill_text(card, i)
-            prior = old.get(skill.id)
-            vector = prior[1] if prior and prior[0] == text else None
-            modes = skill.inputModes or card.defaultInputModes
-            db.execute("INSERT INTO nexus_skills VALUES (?,?,?,?,?,?,?,?)",
-                       (agent_id, skill.id, skill.name, text, json.dumps(skill.tags), json.dumps(modes),
-                        json.dumps(skill.examples or []), vector))
+            db.execute("INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (agent_id, i, skill.id, skill.name, text, skill_description(card, i), skill_words(card, i),
+                        json.dumps(skill.tags), json.dumps(skill.input_modes), json.dumps(skill_examples(card, i)),
+                        old.get(text)))
 
-    def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 256) -> int:
-        """Compute embeddings for skills that have none yet; returns how many were embedded."""
+    def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 64) -> int:
+        """Compute the embeddings of skills that have none yet: per skill, the rows [whole text, description,
+        example 1, ..., example k] in one float32 blob (just [whole text] when the skill has no examples: the
+        text is then its description). Returns how many skills were embedded."""
         done = 0
         while True:
             rows = self.store.connection().execute(
-                "SELECT agent_id, skill_id, text FROM nexus_skills WHERE vector IS NULL LIMIT ?", (batch,)).fetchall()
+                "SELECT agent_id, position, text, description, examples FROM nexus_skill_rows WHERE vectors IS NULL "
+                "LIMIT ?", (batch,)).fetchall()
             if not rows:
                 return done
-            vectors = embed([r["text"] for r in rows]).astype(np.float32)
+            texts = [[r["text"], r["description"], *examples] if (examples := json.loads(r["examples"])) else [r["text"]]
+                     for r in rows]
+            vectors = embed([t for group in texts for t in group]).astype(np.float32)
             with self.store.transaction() as db:
-                for row, vector in zip(rows, vectors, strict=True):
-                    db.execute("UPDATE nexus_skills SET vector=? WHERE agent_id=? AND skill_id=? AND text=?",
-                               (vector.tobytes(), row["agent_id"], row["skill_id"], row["text"]))
+                start = 0
+                for row, group in zip(rows, texts, strict=True):
+                    blob = vectors[start:start + len(group)].tobytes()
+                    start += len(group)
+                    db.execute("UPDATE nexus_skill_rows SET vectors=? WHERE agent_id=? AND position=? AND text=?",
+                               (blob, row["agent_id"], row["position"], row["text"]))
                 self.bump(db)
             done += len(rows)
 
@@ -158,16 +196,18 @@ class Registry:
     @staticmethod
     def _agent(row: Any) -> Agent:
         return Agent(row["agent_id"], row["name"], row["tier"], row["version"], row["revision"],
-                     AgentCard.model_validate(json.loads(row["card"])), row["registered_at"], row["updated_at"])
+                     stored_card(json.loads(row["card"])), row["registered_at"], row["updated_at"])
 
     def get(self, agent_id: str) -> Agent:
         row = None
         if isinstance(agent_id, str) and 0 < len(agent_id) <= 200:
             row = self.store.connection().execute(
                 "SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,)).fetchone()
-            if row is None:  # accept the card's display name too
-                row = self.store.connection().execute(
-                    "SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id_for(agent_id),)).fetchone()
+            if row is None:  # accept the card's display name too, when it names one agent only
+                rows = self.store.connection().execute(
+                    "SELECT * FROM nexus_agents WHERE agent_id=? OR name=? LIMIT 2",
+                    (default_agent_id(agent_id), agent_id)).fetchall()
+                row = rows[0] if len(rows) == 1 else None
         if row is None:
             raise NotFound(f"No agent {str(agent_id)[:80]!r} is registered.",
                            "Call `agents` to list registered agents, or `discover` to find one by capability.")
@@ -205,7 +245,7 @@ class Registry:
     def deregister(self, agent_id: str) -> Agent:
         agent = self.get(agent_id)
         with self.store.transaction() as db:
-            db.execute("DELETE FROM nexus_skills WHERE agent_id=?", (agent.agent_id,))
+            db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent.agent_id,))
             db.execute("DELETE FROM nexus_agents WHERE agent_id=?", (agent.agent_id,))
             self.bump(db)
         return agent
@@ -213,18 +253,20 @@ class Registry:
     def skill_rows(self) -> list[Any]:
         """Every skill with its agent's tier, for building the discovery index."""
         return self.store.connection().execute(
-            "SELECT s.agent_id, s.skill_id, s.name, s.text, s.tags, s.input_modes, s.examples, s.vector, a.tier"
-            " FROM nexus_skills s JOIN nexus_agents a USING (agent_id) ORDER BY s.agent_id, s.skill_id").fetchall()
+            "SELECT s.agent_id, s.skill_id, s.name, s.text, s.words, s.tags, s.input_modes, s.examples, s.vectors, a.tier"
+            " FROM nexus_skill_rows s JOIN nexus_agents a USING (agent_id) ORDER BY s.agent_id, s.position").fetchall()
 
 
-def load_card_files(directory: Path) -> list[AgentCard]:
-    """The cards in `directory`/*.json; a file that is not a valid card is skipped (and named in the log)."""
+def load_card_files(directory: Path) -> list[tuple[str, AgentCard]]:
+    """(agent id, card) for the cards in `directory`/*.json; a file that is not a valid card is skipped (and
+    named in the log)."""
     import logging
 
     cards = []
     for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
         try:
-            cards.append(parse_card(path.read_text()))
+            card = parse_card(path.read_text())
+            cards.append((card.default_agent_id, card))
         except (OSError, BadInput) as exc:
             logging.getLogger("hdr.nexus").warning("skipping agent card %s: %s", path.name, exc)
     return cards

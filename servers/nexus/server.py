@@ -35,7 +35,7 @@ kit = create_server(
 )
 mcp = kit.mcp
 
-Tier = Literal["core", "sandbox", "external"]
+Tier = Literal["core", "verified", "sandbox", "external"]
 AgentId = Annotated[str, Field(description="The agent's id as `agents` or `discover` show it (e.g. 'hdr-forge')",
                                max_length=200)]
 HandoffId = Annotated[str, Field(description="The id `handoff` returned (h-...)", max_length=100)]
@@ -49,18 +49,24 @@ def market() -> Marketplace:
           title="Register an agent", read_only=False, idempotent=True)
 def register(
     card: Annotated[dict[str, Any] | str, Field(description=(
-        "The A2A agent card (protocol 0.3.0): name, description, url, version, capabilities, "
-        "defaultInputModes, defaultOutputModes, skills [{id, name, description, tags, examples}]; optional "
-        "provider, securitySchemes, metadata {public_key, price_usd, latency_ms, mcp: {url, tool}}"))],
+        "The A2A agent card, protocol 1.0 (name, description, supportedInterfaces, version, capabilities, "
+        "defaultInputModes, defaultOutputModes, skills [{id, name, description, tags, examples}], optional "
+        "signatures) or 0.3 (url and protocolVersion instead of supportedInterfaces). nexus's own facts go in "
+        "the extension urn:hdr-empire:a2a:nexus:1's params (or a 0.3 card's metadata): public_key, price_usd, "
+        "latency_ms, mcp {url, tool}, delivery"))],
     tier: Annotated[Literal["sandbox", "external"], Field(description=(
-        "Trust tier: 'sandbox' (default) or 'external'; 'core' is reserved for the suite's own agents"))] = "sandbox",
+        "Trust tier: 'sandbox' (default) or 'external'. A card signed by a key the operator trusts becomes "
+        "'verified'; 'core' is the suite's own agents"))] = "sandbox",
+    agent_id: Annotated[str | None, Field(description=(
+        "Your stable id for this agent (1-64 of a-z 0-9 . _ -); send the same id to update it. Default: "
+        "derived from the card's name"), max_length=64)] = None,
 ) -> RegisteredAgent:
     """Add an agent to the registry, or update it from a newer card (earlier versions stay in its history;
     re-sending the same card changes nothing). Use it when an agent should become discoverable. An invalid
     card is refused with the JSON path of the first bad field. Returns the agent's id and revision. Registered
     by an authenticated client, the agent is that client's: only it may update or remove it, read its inbox
     and accept or complete its handoffs."""
-    result = market().register(card, tier, authenticated_principal())
+    result = market().register(card, tier, authenticated_principal(), agent_id)
     return RegisteredAgent(agent=AgentSummary.of(result.agent), created=result.created, changed=result.changed)
 
 
@@ -143,24 +149,29 @@ async def handoff(
     seal: Annotated[bool, Field(description="Encrypt `context` for the target's public key (post-quantum hybrid) "
                                             "so only the target can read it")] = False,
     deadline_s: Annotated[float, Field(description="Seconds the target has to complete it (1 to 2,592,000)")] = 3600,
-    from_agent: Annotated[str | None, Field(description="Who is handing off (default: the calling client)",
-                                            max_length=200)] = None,
+    from_agent: Annotated[str | None, Field(description=(
+        "Who is handing off (default: the calling client); with credentials, an agent you registered"),
+        max_length=200)] = None,
     request_id: Annotated[str | None, Field(description="An id of yours that is the same on every retry (e.g. a CI "
                                                         "job id): a repeat returns the first handoff instead of "
                                                         "making another", max_length=200)] = None,
 ) -> HandoffView:
-    """Give a task to another agent, durably. If the target's card names an MCP tool, nexus calls it now over
-    streamable HTTP (with timeout and retries) and the handoff ends completed or failed with the reason;
+    """Give a task to another agent, durably. If the target is an A2A agent, nexus sends it the task over A2A and
+    follows the agent's task (up to 30 s; still running, the handoff stays accepted); if its card names an MCP
+    tool, nexus calls it over streamable HTTP (both with timeouts and retries) and the handoff ends completed
+    or failed with the reason and result;
     otherwise it waits in the target's `inbox` until the target accepts and completes it. Returns the handoff
     with its id and status (`changed` false when `request_id` repeated an earlier call: nothing new was sent).
     Find the target first with `discover`."""
     m = market()
+    principal = authenticated_principal()
     created = await anyio.to_thread.run_sync(lambda: m.create_handoff(
-        from_agent=from_agent or caller_of(ctx), to_agent=to_agent, task=task, context=context,
-        memory_refs=memory_refs, seal=seal, deadline_s=deadline_s, request_id=request_id))
+        from_agent=from_agent or (caller_of(ctx) if principal is None else None), to_agent=to_agent, task=task,
+        context=context, memory_refs=memory_refs, seal=seal, deadline_s=deadline_s, request_id=request_id,
+        principal=principal))
     if created.replayed:
         return HandoffView.of(created, changed=False)
-    if created.channel == "mcp":
+    if created.channel in ("mcp", "a2a"):
         created = await m.deliver(created.id)
     return HandoffView.of(created)
 

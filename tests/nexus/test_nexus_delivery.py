@@ -44,7 +44,8 @@ def agent_card(name: str, url: str, tool: str) -> dict:
 
 
 @pytest.fixture
-def market(offline_suite: Suite, tmp_path: Path) -> Marketplace:
+def market(offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Marketplace:
+    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the target agents run on loopback, refused by default
     return Marketplace(offline_suite, core_cards=tmp_path)
 
 
@@ -103,12 +104,13 @@ async def test_an_unreachable_target_fails_after_retries_without_blocking_others
         tg.start_soon(deliver, to_live.id)
     dead_result, live_result = results[to_dead.id], results[to_live.id]
     assert dead_result.status == "failed" and dead_result.attempts == 3
-    assert "did not answer after 3 attempts" in dead_result.reason and dead in dead_result.reason
+    assert dead_result.reason == "the agent's endpoint could not be reached after 3 attempts"  # no address echoed
     assert live_result.status == "completed"
     assert market.handoffs.open_count() == 0
 
 
-async def test_call_agent_tool_retries_only_transport_failures(target_agent) -> None:
+async def test_call_agent_tool_retries_only_transport_failures(target_agent, monkeypatch) -> None:
+    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
     url, _ = target_agent
     dead = await call_agent_tool(f"http://127.0.0.1:{free_port()}/mcp", "x", {}, attempts=2, backoff_s=0.01)
     assert not dead.ok and dead.attempts == 2

@@ -105,3 +105,33 @@ def test_compose_picks_one_agent_per_capability_names_gaps_and_sums_cost(market:
     assert team.gaps == ["launch a rocket into orbit"]
     assert team.total_price_usd == pytest.approx(0.011)
     assert team.total_latency_ms == pytest.approx(2300)
+
+
+def test_a_core_agent_never_outranks_a_better_external_match(offline_suite: Suite, tmp_path: Path) -> None:
+    """Issue #16: the suite's own cards used to get a tier factor that put them first for unrelated queries."""
+    import json
+
+    core = tmp_path / "core"
+    core.mkdir()
+    (core / "forge.json").write_text(json.dumps(card("hdr-forge", [skill(
+        "analyze", "Analyze workloads", "Finds over- and under-provisioned Kubernetes workloads from usage.")])))
+    market = Marketplace(offline_suite, core_cards=core)
+    market.register(card("Cluster Tuner", [skill(
+        "rightsize", "Right-size pods", "Right-sizes Kubernetes pod CPU and memory requests from measured usage.")]),
+        "external")
+    hits = market.discover("right-size the CPU and memory requests of my pods from measured usage", k=2)
+    assert [(h.agent_id, h.tier) for h in hits][0] == ("cluster-tuner", "external")
+    assert hits[0].score > hits[1].score
+
+
+def test_a_skills_card_examples_are_matched_one_by_one(market: Marketplace) -> None:
+    """A request close to one of the examples a skill lists finds it, though its description says little."""
+    market.register(card("Night Owl", [skill("watch", "Watch", "Observes scheduled work.", examples=[
+        "tell me when the payroll batch fails at night", "page me if the nightly export is late"])]), "sandbox")
+    market.register(card("Data Exporter", [skill("export", "Export data", "Exports the nightly database dump to "
+                                                 "CSV files.")]), "sandbox")
+    query = "alert me if the nightly export runs late"
+    hits = market.discover(query, k=1)
+    assert (hits[0].agent_id, hits[0].skill_id) == ("night-owl", "watch")
+    baseline = market.index.search(query, k=1, mode="embedding")
+    assert baseline[0].agent_id == "data-exporter"  # description-only cosine is led by the word "export"

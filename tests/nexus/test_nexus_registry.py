@@ -72,7 +72,7 @@ def test_tool_registration_cannot_claim_or_overwrite_core(offline_suite: Suite, 
     impostor = dict(KUBE_DOCTOR, url="https://evil.example")
     with pytest.raises(Refused, match="core agents"):
         market.register(impostor, "external")
-    assert market.registry.get("kube-doctor").card.url == "https://agents.example/a2a"
+    assert market.registry.get("kube-doctor").card.raw["url"] == "https://agents.example/a2a"
 
 
 def test_registrations_from_several_processes_at_once_all_land(offline_suite: Suite, hdr_home: Path) -> None:

@@ -72,7 +72,8 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(mode: 
         no_handoff = await client.call_tool("accept", {"handoff_id": "h-none"})
         empty = await client.call_tool("discover", {"query": ""})
         alive = await client.call_tool("agents", {})
-    assert invalid.is_error and "$.skills[0].description is required" in invalid.content[0].text
+    # the A2A 0.3.0 JSON Schema's own verdict, with the JSON path of the bad skill
+    assert invalid.is_error and "$.skills[0]: 'description' is a required property" in invalid.content[0].text
     assert core.is_error and "tier" in core.content[0].text
     assert unknown.is_error and "No agent 'nobody'" in unknown.content[0].text
     assert no_handoff.is_error and "No handoff" in no_handoff.content[0].text
@@ -80,7 +81,10 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(mode: 
     assert [a["agent_id"] for a in alive.structured_content["agents"]] == ["kube-doctor"]
 
 
-async def test_handoff_lifecycle_is_remembered_in_shared_memory(suite: Suite, core_cards) -> None:
+async def test_handoffs_stay_out_of_the_shared_memory_that_every_caller_can_recall(suite: Suite,
+                                                                                     core_cards) -> None:
+    """Security issue #12: a caller refused the inbox must not recall the handoff from the shared memory,
+    which nexus cannot scope; so nothing of a handoff (task, context, result, id) is written there."""
     async with Client(kit.mcp) as client:
         made = await client.call_tool("handoff", {"to_agent": "kube-doctor", "task": "stop the OOM kills in shop",
                                                   "context": "payments pods", "from_agent": "planner"})
@@ -95,8 +99,9 @@ async def test_handoff_lifecycle_is_remembered_in_shared_memory(suite: Suite, co
     assert done.structured_content["status"] == "completed"
     assert record.structured_content["completed"] == 1
     texts = [h["text"] for h in recalled.structured_content["hits"]]
-    assert any(handoff_id in t and "kube-doctor" in t and "completed" in t for t in texts)
-    assert all("payments pods" not in t for t in texts)  # context never goes to memory
+    assert not recalled.is_error
+    assert all(handoff_id not in t and "OOM kills" not in t and "payments pods" not in t and "limits raised" not in t
+               for t in texts)
 
 
 async def test_deregister_needs_confirmation(offline_suite: Suite, core_cards) -> None:
@@ -133,3 +138,21 @@ async def test_a_second_server_process_sees_the_same_registry_and_handoffs(offli
     async with Client(kit.mcp) as client:  # and this process sees the other's change
         again = await client.call_tool("accept", {"handoff_id": handoff_id})
     assert again.structured_content["changed"] is False
+
+
+@pytest.mark.parametrize("mode", ERAS)
+async def test_an_a2a_1_0_card_registers_under_the_owners_id(mode: str, offline_suite: Suite, core_cards) -> None:
+    spec_card = json.loads((Path(__file__).parent / "data" / "spec-1.0-sample-card.json").read_text())
+    async with Client(kit.mcp, mode=mode) as client:
+        registered = await client.call_tool("register", {"card": spec_card, "agent_id": "geo-planner"})
+        again = await client.call_tool("register", {"card": json.dumps(spec_card), "agent_id": "geo-planner"})
+        bad_id = await client.call_tool("register", {"card": spec_card, "agent_id": "Geo Planner"})
+        core = await client.call_tool("deregister", {"agent_id": "kube-doctor", "confirm": True})
+        shown = await client.call_tool("card", {"agent_id": "geo-planner"})
+    assert not registered.is_error, registered.content[0].text
+    agent = registered.structured_content["agent"]
+    assert (agent["agent_id"], agent["tier"], agent["handoff_delivery"]) == ("geo-planner", "sandbox", "a2a")
+    assert again.structured_content["changed"] is False
+    assert bad_id.is_error and "agent_id" in bad_id.content[0].text
+    assert core.is_error and "core agents" in core.content[0].text
+    assert shown.structured_content["card"] == spec_card

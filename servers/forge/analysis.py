@@ -215,7 +215,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
         kind, ns, name = key
         wl = f"{ns}/{name}"
         ref = f"{kind}/{ns}/{name}"
-        version = str(obj["metadata"].get("resourceVersion", ""))
+        version = cluster.version_of(obj)
         hpa = hpas.get((ns, name))
         replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if kind != "DaemonSet" \
             else max(1, len(pods_of.get(key, ())))
@@ -345,7 +345,8 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                             else "low", f"Requests {req.get('cpu')} CPU / {req.get('memory')} memory, but p95 CPU "
                             f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
                             f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).", over)
-        _workload_opportunities(result, obj, key, hpa, pdbs, replicas, rows, usage, new_change, version)
+        _workload_opportunities(result, obj, key, hpa, pdbs, replicas, rows, usage, new_change, version,
+                                cluster.version_of(hpa) if hpa else "")
     result.monthly_cost_usd = round(result.monthly_cost_usd, 2)
     return result
 
@@ -353,7 +354,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
 def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tuple[str, str, str],
                             hpa: dict[str, Any] | None, pdbs: _PDBIndex, replicas: int,
                             rows: dict[Any, dict[str, list[int]]], usage: Usage, new_change: Any,
-                            version: str) -> None:
+                            version: str, hpa_version: str) -> None:
     kind, ns, name = key
     wl = f"{ns}/{name}"
     labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
@@ -393,7 +394,7 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
         proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
         ch = new_change(object=f"HorizontalPodAutoscaler/{ns}/{name}", container=None, field="max_replicas",
                         current=str(max_replicas), proposed=str(proposed),
-                        version=str(hpa["metadata"].get("resourceVersion", "")), monthly_savings_usd=0.0,
+                        version=hpa_version, monthly_savings_usd=0.0,
                         history_hours=24 * 365)
         result.opportunities.append(Opportunity(
             "hpa_bounds_cap_load", "high", wl, None,

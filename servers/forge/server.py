@@ -99,12 +99,22 @@ class Analysis(BaseModel):
     truncated: bool = Field(description="True when lists were cut to the first 200 entries")
 
 
+class RepositoryPatch(BaseModel):
+    object: str
+    managed_by: str = Field(description="The GitOps tool or Helm release that owns the object")
+    patch: str = Field(description="YAML merge patch to commit to the repository instead of a live edit")
+
+
 class Applied(BaseModel):
     proposal_id: str
     dry_run: bool
     snapshot_id: str | None = Field(description="Pass to rollback to undo these changes")
     changes: list[ChangeOut]
-    diff: str = Field(description="Unified diff of what changes (dry run)")
+    diff: str = Field(description="Unified diff of what changes (dry run; on a live cluster the API "
+                      "server's own dry run)")
+    repository_patches: list[RepositoryPatch] = Field(
+        description="Objects managed by Helm, Argo CD or Flux: forge will not edit them live; commit these")
+    notes: list[str]
     message: str
 
 
@@ -217,10 +227,13 @@ def optimize(
     progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
 ) -> Applied:
     """Apply all or some changes of a proposal from `analyze`. With dry_run (the default) it returns the exact
-    diff and changes nothing. Otherwise it snapshots every object first, refuses objects that changed since the
-    analysis (resourceVersion or file hash), enforces the safety rules (floors 10m CPU / 64Mi memory, at most
-    half a request cut per step, memory limit at least the observed maximum +15%, no replica changes under an
-    HPA, enough history), then applies. Returns the snapshot id to pass to `rollback`."""
+    diff (on a live cluster from the API server's own dry run) and changes nothing; objects owned by Helm, Argo
+    CD or Flux get a patch for their repository instead. Otherwise it snapshots every object first, refuses
+    objects that changed since the analysis or are GitOps-owned, enforces the safety rules (floors 10m CPU /
+    64Mi memory, at most half a request cut per step, memory limit at least the observed maximum +15%, no
+    replica changes under an HPA, enough history), then applies one object at a time with server-side apply,
+    waiting for each rollout to be healthy and restoring everything it changed if one fails. Returns the
+    snapshot id to pass to `rollback`."""
     out = forge().optimize(proposal_id, changes, dry_run, progress=progress)
     diff = out["diff"]
     if len(diff) > MAX_DIFF_CHARS:
@@ -229,7 +242,9 @@ def optimize(
     message = (f"Dry run: {n} change(s) would be applied; nothing changed." if dry_run else
                f"Applied {n} change(s); snapshot {out['snapshot_id']} can undo them with rollback.")
     return Applied(proposal_id=proposal_id, dry_run=dry_run, snapshot_id=out["snapshot_id"],
-                   changes=[_change_out(c) for c in out["changes"][:MAX_LISTED]], diff=diff, message=message)
+                   changes=[_change_out(c) for c in out["changes"][:MAX_LISTED]], diff=diff,
+                   repository_patches=[RepositoryPatch(**p) for p in out["repository_patches"][:MAX_LISTED]],
+                   notes=out["notes"][:50], message=message)
 
 
 @kit.tool(examples=["undo the last optimization of checkout-api"],
@@ -238,9 +253,9 @@ def optimize(
 def rollback(
     snapshot_id: Annotated[str, Field(description="The snapshot id from optimize or `snapshots`, e.g. 's-1a2b3c4d5e'")],
 ) -> RolledBack:
-    """Undo an `optimize`: restore every object of a snapshot exactly as it was (byte-identical manifest files),
-    also after later optimizations. If someone else edited an object since forge's last change, it reports the
-    conflict and restores nothing. Returns the restored objects."""
+    """Undo an `optimize`: restore what forge changed (byte-identical manifest files; on a live cluster the
+    fields forge set), also after later optimizations. If someone else changed those fields (or edited the
+    manifest file) since, it reports the conflict and restores nothing. Returns the restored objects."""
     return RolledBack(**forge().rollback(snapshot_id))
 
 
@@ -249,7 +264,7 @@ def rollback(
 def snapshots() -> Snapshots:
     """List forge's snapshots, newest first: when taken, for which proposal, the objects they cover, how many
     changes they precede and whether they were rolled back. Use it to pick a snapshot id for `rollback`."""
-    return Snapshots(snapshots=[SnapshotOut(**s) for s in forge().ledger.snapshots()])
+    return Snapshots(snapshots=[SnapshotOut(**s) for s in forge().snapshots()])
 
 
 @kit.tool(examples=["what has forge changed for checkout-api?"],

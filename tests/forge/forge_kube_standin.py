@@ -163,6 +163,10 @@ def _field_text(path: Path_) -> str:
     return out
 
 
+class Dropped(Exception):
+    """The connection is dropped without an answer (the client was killed)."""
+
+
 class APIError(Exception):
     def __init__(self, code: int, reason: str, message: str, details: dict[str, Any] | None = None) -> None:
         super().__init__(message)
@@ -185,6 +189,10 @@ class StandInAPI:
         self.requests: list[tuple[str, str]] = []  # (method, path with query) as received
         self.events: list[str] = []  # requests and controller status writes, in order
         self._timers: list[threading.Timer] = []
+        self.on_write: Callable[[str, int], None] | None = None
+        """Called as ("before", n) when the n-th committed write is attempted and ("after", n) once it is
+        committed, before the answer is sent (tests kill a client process there)."""
+        self.commits = 0
         for i in range(nodes):
             self._create({"apiVersion": "v1", "kind": "Node", "metadata": {"name": f"node-{i}"},
                           "status": {"allocatable": {"cpu": "8", "memory": "32Gi"}}}, "kubelet")
@@ -535,6 +543,8 @@ class StandInAPI:
                     self._send(200, self._dispatch(method))
                 except APIError as error:
                     self._fail(error)
+                except (Dropped, OSError):
+                    self.close_connection = True  # the client is gone
 
             def _dispatch(self, method: str) -> dict[str, Any]:
                 url = urlsplit(self.path)
@@ -577,6 +587,9 @@ class StandInAPI:
                     dry = query.get("dryRun") == "All"
                     if "dryRun" in query and not dry:
                         raise APIError(400, "BadRequest", f"invalid dry run option: {query['dryRun']}")
+                    if not dry and api.on_write is not None:
+                        api.on_write("before", api.commits + 1)
+                    version = api.objects[key]["metadata"]["resourceVersion"]
                     manager = query.get("fieldManager") or self.headers.get("User-Agent", "unknown").split("/")[0]
                     ctype = self.headers.get("Content-Type", "")
                     if method == "PATCH" and ctype == "application/apply-patch+yaml":
@@ -600,6 +613,10 @@ class StandInAPI:
                         api._admit(new)
                         if not dry:
                             new = api._commit(key, new, manager, "Update")
+                    if not dry and new["metadata"]["resourceVersion"] != version:
+                        api.commits += 1
+                        if api.on_write is not None:
+                            api.on_write("after", api.commits)
                     return api._render(key, new)
 
             def _body(self) -> dict[str, Any]:

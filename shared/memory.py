@@ -32,6 +32,7 @@ import httpx
 from shared.config import Config
 from shared.embeddings import Embedder
 from shared.errors import BadInput, Unavailable
+from shared.ownership import current_principal, owner_tag, readable_owners
 
 MAX_TEXT = 20_000
 
@@ -230,8 +231,11 @@ class Memory:
         tags = sorted({t.strip() for t in (tags or []) if t and t.strip()})
         item = MemoryItem(id=uuid.uuid4().hex, text=text, kind=kind, tags=tags, source=source, tool=tool,
                           created_at=time.time(), extra=dict(extra or {}))
+        # Who wrote it: recall shows an authenticated caller only its own entries (and granted ones), so
+        # what another caller stored or decided cannot be read back through the shared memory.
         metadata: dict[str, Any] = {"kind": kind, "source": source, "tool": tool, "created_at": item.created_at,
-                                    "tags": "," + ",".join(tags) + "," if tags else ""}
+                                    "tags": "," + ",".join(tags) + "," if tags else "",
+                                    "owner": owner_tag(current_principal())}
         metadata.update({f"x_{k}": v for k, v in item.extra.items()})
         vector = self.embedder.embed_one(text)
         self.collection().add(ids=[item.id], embeddings=[vector.tolist()], documents=[text], metadatas=[metadata])
@@ -250,6 +254,9 @@ class Memory:
             clauses.append({"source": source})
         for key, value in (extra or {}).items():
             clauses.append({f"x_{key}": value})
+        owners = readable_owners(current_principal())
+        if owners is not None:
+            clauses.append({"owner": {"$in": owners}})
         where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
         wanted = set(tags or [])
         fetch = k * 4 if wanted else k

@@ -36,12 +36,7 @@ from shared.cluster import (
     value_at,
 )
 from shared.errors import BadInput, Conflict, HDRError, NotFound, Refused
-
-try:
-    from shared.ownership import may_access
-except ImportError:  # pragma: no cover - until shared/ownership.py is on this branch
-    def may_access(owner: str | None, principal: str | None, env: dict[str, str] | None = None) -> bool:
-        return principal is None or owner == principal
+from shared.ownership import may_access
 
 log = logging.getLogger("hdr.forge")
 
@@ -554,6 +549,11 @@ class Forge:
             restored.append(str(ref))
         return writes, restored
 
+    def decisions(self, workload: str | None) -> list[dict[str, Any]]:
+        """The changes forge applied under the caller's snapshots, newest first."""
+        principal = _principal()
+        return [r for r in self.ledger.decisions(workload) if may_access(self.ledger.owner(r["snapshot_id"]), principal)]
+
     def snapshots(self) -> list[dict[str, Any]]:
         """The caller's snapshots, newest first (an authenticated caller sees its own)."""
         self.recover()
@@ -578,7 +578,9 @@ class Forge:
             g["monthly_cost_usd"] += cost
             g["workloads"] += 1
         db = self.suite.store.connection()
-        latest = db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 1").fetchone()
+        principal = _principal()
+        latest = next((r for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
+                       if may_access(self.ledger.owner(r["id"]), principal)), None)
         if latest is not None:
             _, changes = self.ledger.proposal(latest["id"])  # type: ignore[misc]
             applied = self.ledger.applied_change_ids(latest["id"])

@@ -278,7 +278,7 @@ def decisions(
         from shared.errors import BadInput
 
         raise BadInput("`workload` must be a name like 'checkout-api' or 'checkout/checkout-api'.")
-    rows = forge().ledger.decisions(workload)
+    rows = forge().decisions(workload)
     return Decisions(decisions=[Decision(
         workload=r["workload"], object=r["object"], container=r["container"], field=r["field"], before=r["before"],
         after=r["after"], proposal_id=r["proposal_id"], snapshot_id=r["snapshot_id"], applied_at=r["applied_at"],

@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS forge_intents (
   fields TEXT NOT NULL, version_before TEXT NOT NULL, version_after TEXT, state TEXT NOT NULL, at REAL NOT NULL,
   PRIMARY KEY (snapshot_id, seq));
 CREATE TABLE IF NOT EXISTS forge_owners (id TEXT PRIMARY KEY, owner TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS forge_oom_answers (event TEXT NOT NULL, snapshot_id TEXT NOT NULL, at REAL NOT NULL,
+  PRIMARY KEY (event, snapshot_id));
 """
 
 INTENT_STATES = ("planned", "writing", "written", "undone", "skipped", "unknown")
@@ -102,6 +104,8 @@ class Ledger:
                            "container, field, before, after, monthly_savings, applied_at) VALUES "
                            "(?,?,?,?,?,?,?,?,?,?,?)", (sid, proposal_id, c.id, c.object, c.workload, c.container,
                                                       c.field, c.current, c.proposed, c.monthly_savings_usd, now))
+                for event in c.oom_events or []:  # the OOM kill this limit bump answers: once
+                    db.execute("INSERT OR IGNORE INTO forge_oom_answers VALUES (?,?,?)", (event, sid, now))
             for unit, version in writes.items():
                 db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
 
@@ -181,6 +185,13 @@ class Ledger:
     def owner(self, rid: str) -> str | None:
         row = self.store.connection().execute("SELECT owner FROM forge_owners WHERE id=?", (rid,)).fetchone()
         return None if row is None else str(row[0])
+
+    def oom_answered(self) -> set[str]:
+        """The OOM kills forge raised a memory limit for (not rolled back since)."""
+        rows = self.store.connection().execute(
+            "SELECT a.event FROM forge_oom_answers a JOIN forge_snapshots s ON s.id = a.snapshot_id "
+            "WHERE s.rolled_back_at IS NULL")
+        return {r[0] for r in rows}
 
     def forge_wrote(self, unit: str, version: str) -> bool:
         return self.store.connection().execute(

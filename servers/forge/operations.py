@@ -150,12 +150,14 @@ class Forge:
         report(1, 4, f"loading usage from {self.metrics.source}")
         end = self.metrics.latest()
         usage = self.metrics.usage(end - hours * 3600, end, namespace)
-        pods = None
-        if not self.cluster.source.startswith("manifests:"):
+        pods = owner_objects = None
+        if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
             pods = self.cluster.list_objects(("Pod",), namespaces=scope)
+            owner_objects = self.cluster.list_objects(("ReplicaSet",), namespaces=scope)
         report(2, 4, f"profiling {len(usage.keys)} pod containers")
         result = analysis.analyze(self.cluster, usage, objects=objects, namespace=namespace, workload=workload,
-                                  rolled_back=rolled_back, pods=pods,
+                                  rolled_back=rolled_back, pods=pods, owner_objects=owner_objects,
+                                  oom_answered=self.ledger.oom_answered(),
                                   progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
         result.notes.extend(memory_note)
         if workload and result.workloads and len(result.without_metrics) == result.workloads:

@@ -90,7 +90,8 @@ class Analysis(BaseModel):
     prometheus_queries: int
     workloads: int
     monthly_cost_usd: float
-    estimated_monthly_savings_usd: float
+    estimated_monthly_savings_usd: float = Field(description="Net: cuts minus the added cost of raised requests "
+                                                 "and added replicas, if every change were applied")
     opportunities: list[OpportunityOut]
     changes: list[ChangeOut]
     containers: list[ContainerOut]
@@ -203,7 +204,7 @@ def analyze(
         proposal_id=out["proposal_id"], cluster=out["source"], metrics=out["metrics"],
         history_hours=out["history_hours"], prometheus_queries=out["queries"], workloads=r.workloads,
         monthly_cost_usd=r.monthly_cost_usd,
-        estimated_monthly_savings_usd=round(sum(c.monthly_savings_usd for c in r.changes if c.monthly_savings_usd > 0), 2),
+        estimated_monthly_savings_usd=round(sum(c.monthly_savings_usd for c in r.changes), 2),
         opportunities=[OpportunityOut(**o.__dict__) for o in opportunities[:MAX_LISTED]],
         changes=[_change_out(c) for c in r.changes[:MAX_LISTED]],
         containers=[ContainerOut(**c.__dict__) for c in r.containers[:MAX_LISTED]],

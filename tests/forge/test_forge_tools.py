@@ -34,7 +34,12 @@ async def test_analyze_optimize_rollback_round_trip(mode: str, suite: Suite, hdr
         before = sample_files(hdr_home)
         types = {o["type"] for o in analysis["opportunities"]}
         assert {"over_provisioned", "oom_killed", "missing_requests_or_limits"} <= types
-        assert analysis["estimated_monthly_savings_usd"] > 0 and analysis["workloads"] == 20
+        # net (#14): cuts minus raised requests and added replicas
+        assert analysis["estimated_monthly_savings_usd"] == pytest.approx(
+            sum(c["monthly_savings_usd"] for c in analysis["changes"]), abs=0.02) and analysis["workloads"] == 20
+        assert any(c["monthly_savings_usd"] > 0 for c in analysis["changes"])
+        assert all(c["monthly_savings_usd"] < 0 for c in analysis["changes"] if c["field"] == "replicas"
+                   and int(c["proposed"]) > int(c["current"]))
         over = next(o for o in analysis["opportunities"] if o["type"] == "over_provisioned")
         dry = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"],
                                                   "changes": over["change_ids"]})

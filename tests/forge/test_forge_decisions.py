@@ -1,0 +1,203 @@
+"""forge's decisions on hand-made clusters (manifests + an OpenMetrics file written here, independent of
+the sample cluster): pods matched to workloads by owner, not name; an OOM kill answered once without
+stopping CPU right-sizing; memory requests below median use raised; CPU-targeted HPAs' requests left
+alone; StatefulSets never idle-scaled and no flip-flop between passes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from forge_kube_standin import StandInAPI
+
+from servers.forge.operations import Forge
+from servers.forge.usage import RecordedMetrics
+from shared.cluster import ManifestCluster, cluster_from_config
+from shared.suite import Suite
+
+STEP = 300
+DAYS = 3
+MI = 2**20
+
+
+def workload(kind: str, ns: str, name: str, cpu: str, memory: str, limit: str, replicas: int = 1,
+             extra: dict | None = None) -> dict:
+    obj = {"apiVersion": "apps/v1", "kind": kind, "metadata": {"name": name, "namespace": ns},
+           "spec": {"selector": {"matchLabels": {"app": name}},
+                    "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [
+                        {"name": "app", "image": "example/app:1",
+                         "resources": {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": limit}}}]}}}}
+    if kind != "DaemonSet":
+        obj["spec"]["replicas"] = replicas
+    obj.update(extra or {})
+    return obj
+
+
+class Metrics:
+    """An OpenMetrics file: cAdvisor usage per pod and container, kube-state-metrics status and owners."""
+
+    def __init__(self, end: int) -> None:
+        self.ts = end - STEP * np.arange(DAYS * 86400 // STEP - 1, -1, -1)
+        self.lines: list[str] = []
+
+    def usage(self, ns: str, pod: str, cpu: float | np.ndarray, memory_mib: float | np.ndarray,
+              container: str = "app") -> None:
+        labels = f'namespace="{ns}",pod="{pod}",container="{container}"'
+        cores = np.broadcast_to(np.asarray(cpu, dtype=float), self.ts.shape)
+        counter = np.cumsum(cores * STEP) + 10
+        mem = np.broadcast_to(np.asarray(memory_mib, dtype=float), self.ts.shape) * MI
+        self.lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.3f} {t}" for v, t in zip(counter, self.ts)]
+        self.lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}" for v, t in zip(mem, self.ts)]
+
+    def oom(self, ns: str, pod: str, container: str = "app") -> None:
+        labels = f'namespace="{ns}",pod="{pod}",container="{container}"'
+        t = self.ts[-12]
+        self.lines += [f"kube_pod_container_status_restarts_total{{{labels}}} 0 {self.ts[0]}",
+                       f"kube_pod_container_status_restarts_total{{{labels}}} 1 {t}",
+                       f'kube_pod_container_status_last_terminated_reason{{{labels},reason="OOMKilled"}} 1 {t}']
+
+    def owner(self, ns: str, pod: str, kind: str, name: str, replicaset_of: str | None = None) -> None:
+        self.lines.append(f'kube_pod_owner{{namespace="{ns}",pod="{pod}",owner_kind="{kind}",owner_name="{name}",'
+                          f'owner_is_controller="true"}} 1 {self.ts[-1]}')
+        if replicaset_of:
+            self.lines.append(f'kube_replicaset_owner{{namespace="{ns}",replicaset="{name}",owner_kind="Deployment",'
+                              f'owner_name="{replicaset_of}",owner_is_controller="true"}} 1 {self.ts[-1]}')
+
+    def write(self, path: Path) -> RecordedMetrics:
+        path.write_text("\n".join(self.lines) + "\n# EOF\n")
+        return RecordedMetrics(path)
+
+
+def manifests(directory: Path, objects: list[dict]) -> ManifestCluster:
+    directory.mkdir(parents=True, exist_ok=True)
+    for o in objects:
+        (directory / f"{o['kind'].lower()}-{o['metadata']['name']}.yaml").write_text(yaml.safe_dump(o))
+    return ManifestCluster(directory)
+
+
+def containers(result, workload: str) -> list:
+    return [c for c in result.containers if c.workload == workload]
+
+
+@pytest.fixture
+def end() -> int:
+    return int(time.time()) // STEP * STEP
+
+
+@pytest.mark.parametrize("owner_series", [True, False])
+def test_a_daemonsets_pods_are_never_taken_for_a_deployments(owner_series: bool, tmp_path: Path, end: int,
+                                                             offline_suite: Suite) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
+                                         workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi")])
+    m = Metrics(end)
+    m.usage("infra", "metrics-6d4cf56db6-x7k2p", 0.4, 200)  # the Deployment's pod
+    m.usage("infra", "metrics-agent-h2k9d", 0.01, 20)  # the DaemonSet's: `agent` looks like a ReplicaSet hash
+    if owner_series:
+        m.owner("infra", "metrics-6d4cf56db6-x7k2p", "ReplicaSet", "metrics-6d4cf56db6", replicaset_of="metrics")
+        m.owner("infra", "metrics-agent-h2k9d", "DaemonSet", "metrics-agent")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    (deployment,) = containers(result, "infra/metrics")
+    (agent,) = containers(result, "infra/metrics-agent")
+    assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01)  # its own pod only: not pooled with the agent's
+    if owner_series:
+        assert agent.cpu_p95 == pytest.approx(0.01, rel=0.05)
+    else:  # by name alone the agent's pod is ambiguous: matched to nothing rather than to the wrong object
+        assert agent.cpu_p95 is None
+    assert not any(c.object == "Deployment/infra/metrics" and c.field == "cpu_request" for c in result.changes)
+
+
+def test_live_pods_are_matched_by_their_owner_references(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    objects = [workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
+               workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi")]
+    with StandInAPI(objects, nodes=1) as api:
+        config = tmp_path / "kubeconfig"
+        config.write_text(api.kubeconfig())
+        live = cluster_from_config(None, {"HDR_KUBECONFIG": str(config)})
+        pods = live.list_objects(("Pod",), namespaces=["infra"])
+        m = Metrics(end)
+        for p in pods:  # the names the controllers gave them; no owner series in the metrics
+            agent = p["metadata"]["ownerReferences"][0]["kind"] == "DaemonSet"
+            m.usage("infra", p["metadata"]["name"], 0.01 if agent else 0.4, 20 if agent else 200)
+        result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    (deployment,) = containers(result, "infra/metrics")
+    (agent,) = containers(result, "infra/metrics-agent")
+    assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01) and agent.cpu_p95 == pytest.approx(0.01, rel=0.05)
+
+
+def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(tmp_path: Path, end: int,
+                                                                   offline_suite: Suite) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "cart", "1", "200Mi", "192Mi")])
+    m = Metrics(end)
+    pod = "cart-5f7b9c8d4-q2w3e"
+    m.usage("shop", pod, 0.1, np.linspace(120, 190, len(m.ts)))
+    m.oom("shop", pod)
+    m.owner("shop", pod, "ReplicaSet", "cart-5f7b9c8d4", replicaset_of="cart")
+    metrics = m.write(tmp_path / "m.om")
+    forge = Forge(offline_suite, cluster, metrics)
+    first = forge.analyze(history="3d")
+    fields = {c.field: c for c in first["result"].changes}
+    assert {"memory_limit", "cpu_request"} <= set(fields)  # the OOM answer does not stop CPU right-sizing
+    assert fields["cpu_request"].proposed == "500m"  # 1 core at p95 0.1: cut, held to half this step
+    forge.optimize(first["proposal_id"], [fields["memory_limit"].id, fields["cpu_request"].id], dry_run=False)
+    limits = [fields["memory_limit"].proposed]
+    for _ in range(2):  # the same kill is still in the window on the next passes
+        again = forge.analyze(history="3d")
+        bumps = [c for c in again["result"].changes if c.field == "memory_limit"]
+        assert bumps == [], "no ratchet: the kill was answered once"
+        oom = next(o for o in again["result"].opportunities if o.type == "oom_killed")
+        assert "already raised the limit" in oom.evidence
+        cpu = [c for c in again["result"].changes if c.field == "cpu_request"]
+        if cpu:
+            forge.optimize(again["proposal_id"], [cpu[0].id], dry_run=False)
+    assert limits == [fields["memory_limit"].proposed]
+
+
+def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "200m", "64Mi", "1Gi", replicas=2)])
+    m = Metrics(end)
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, 0.15, 300)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    (raise_,) = [c for c in result.changes if c.field == "memory_request"]
+    assert raise_.current == "64Mi" and int(raise_.proposed.removesuffix("Mi")) >= 300
+    assert raise_.monthly_savings_usd < 0  # an increase, counted against the savings
+
+
+def test_a_cpu_targeted_hpas_requests_are_left_alone(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    hpa = {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+           "metadata": {"name": "web", "namespace": "shop"},
+           "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                    "minReplicas": 2, "maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {
+                        "name": "cpu", "target": {"type": "Utilization", "averageUtilization": 70}}}]}}
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "web", "1120m", "256Mi", "512Mi", 2), hpa])
+    m = Metrics(end)
+    for pod in ("web-6b8f9d7c4-aaaaa", "web-6b8f9d7c4-bbbbb"):
+        m.usage("shop", pod, 0.2, 200)
+        m.owner("shop", pod, "ReplicaSet", "web-6b8f9d7c4", replicaset_of="web")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    assert not [c for c in result.changes if c.field == "cpu_request"]
+    assert any("HPA scales on CPU utilisation" in n for n in result.notes)
+
+
+def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(tmp_path: Path, end: int,
+                                                                       offline_suite: Suite) -> None:
+    cluster = manifests(tmp_path / "m", [workload("StatefulSet", "db", "pg", "100m", "128Mi", "256Mi", 3),
+                                         workload("Deployment", "db", "tools", "100m", "128Mi", "256Mi", 3)])
+    m = Metrics(end)
+    for i in range(3):
+        m.usage("db", f"pg-{i}", 0.001, 100)
+        m.owner("db", f"pg-{i}", "StatefulSet", "pg")
+        m.usage("db", f"tools-5d6f7b8c9-aaaa{i}", 0.001, 100)
+        m.owner("db", f"tools-5d6f7b8c9-aaaa{i}", "ReplicaSet", "tools-5d6f7b8c9", replicaset_of="tools")
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    first = forge.analyze(history="3d")
+    replicas = {c.object: c for c in first["result"].changes if c.field == "replicas"}
+    assert "StatefulSet/db/pg" not in replicas
+    assert replicas["Deployment/db/tools"].proposed == "1"
+    forge.optimize(first["proposal_id"], [replicas["Deployment/db/tools"].id], dry_run=False)
+    second = forge.analyze(history="3d")
+    assert not [c for c in second["result"].changes if c.object == "Deployment/db/tools" and c.field == "replicas"]

@@ -49,8 +49,8 @@ class Metrics:
         cores = np.broadcast_to(np.asarray(cpu, dtype=float), self.ts.shape)
         counter = np.cumsum(cores * STEP) + 10
         mem = np.broadcast_to(np.asarray(memory_mib, dtype=float), self.ts.shape) * MI
-        self.lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.3f} {t}" for v, t in zip(counter, self.ts)]
-        self.lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}" for v, t in zip(mem, self.ts)]
+        self.lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.3f} {t}" for v, t in zip(counter, self.ts, strict=True)]
+        self.lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}" for v, t in zip(mem, self.ts, strict=True)]
 
     def oom(self, ns: str, pod: str, container: str = "app") -> None:
         labels = f'namespace="{ns}",pod="{pod}",container="{container}"'

@@ -185,6 +185,7 @@ class ManifestCluster:
             "manifests-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16] + ".json")
         self._parsed: dict[str, list[Any]] | None = None  # SHA-256 -> documents, from the disk cache
         self._parsed_dirty = False
+        self.skipped: dict[str, str] = {}  # relative path -> why it was left out (a Helm template, bad YAML)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -201,7 +202,12 @@ class ManifestCluster:
         found: list[tuple[Path, tuple[int, int]]] = []
         pending = [str(self.root)]
         while pending:
-            with os.scandir(pending.pop()) as entries:
+            directory = pending.pop()
+            if directory != str(self.root) and os.path.exists(os.path.join(directory, "Chart.yaml")):
+                self._skip(Path(directory), "a Helm chart: render it with `helm template` into this directory to "
+                           "analyze what it deploys")
+                continue
+            with os.scandir(directory) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append(entry.path)
@@ -238,6 +244,10 @@ class ManifestCluster:
             raise BadInput(f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
                            "Split it into smaller files.")
         version = _sha(data)
+        if b"{{" in data and b"}}" in data:  # Go/Helm template syntax: not a manifest until rendered
+            self._skip(path, "a Helm (Go) template, not a manifest: render it with `helm template` first")
+            self._cache[path] = (stamp, version, [])
+            return version, []
         parsed = self._parsed_cache()
         if version in parsed:
             self._cache[path] = (stamp, version, parsed[version])
@@ -246,16 +256,21 @@ class ManifestCluster:
 
         try:
             docs = [d for d in yaml.load_all(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
-        except Exception as exc:
-            raise BadInput(f"Manifest file {path.relative_to(self.root)} is not valid YAML "
-                           f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
-                           "it), then analyze again.") from None
+        except Exception as exc:  # one broken file does not stop the analysis of the rest
+            self._skip(path, f"not valid YAML ({type(exc).__name__}): fix it (`kubectl apply --dry-run=client "
+                       "-f` it) to include it")
+            self._cache[path] = (stamp, version, [])
+            return version, []
         docs = [json.loads(json.dumps(d, default=str)) for d in docs]
+        self.skipped.pop(str(path.relative_to(self.root)), None)
         self._cache[path] = (stamp, version, docs)
         if self._parsed_path is not None:
             parsed[version] = docs
             self._parsed_dirty = True
         return version, docs
+
+    def _skip(self, path: Path, why: str) -> None:
+        self.skipped[str(path.relative_to(self.root))] = why
 
     def _parsed_cache(self) -> dict[str, list[Any]]:
         if self._parsed is None:

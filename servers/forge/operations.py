@@ -160,6 +160,8 @@ class Forge:
                                   oom_answered=self.ledger.oom_answered(),
                                   progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
         result.notes.extend(memory_note)
+        for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
+            result.notes.append(f"Skipped {path}: {why}.")
         if workload and result.workloads and len(result.without_metrics) == result.workloads:
             raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
                            f"{self.metrics.source}; nothing was proposed.",

@@ -256,11 +256,10 @@ class ManifestCluster:
 
         try:
             docs = [d for d in yaml.load_all(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
-        except Exception as exc:  # one broken file does not stop the analysis of the rest
-            self._skip(path, f"not valid YAML ({type(exc).__name__}): fix it (`kubectl apply --dry-run=client "
-                       "-f` it) to include it")
-            self._cache[path] = (stamp, version, [])
-            return version, []
+        except Exception as exc:
+            raise BadInput(f"Manifest file {path.relative_to(self.root)} is not valid YAML "
+                           f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
+                           "it), then analyze again.") from None
         docs = [json.loads(json.dumps(d, default=str)) for d in docs]
         self.skipped.pop(str(path.relative_to(self.root)), None)
         self._cache[path] = (stamp, version, docs)

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS forge_intents (
   fields TEXT NOT NULL, version_before TEXT NOT NULL, version_after TEXT, state TEXT NOT NULL, at REAL NOT NULL,
   PRIMARY KEY (snapshot_id, seq));
 CREATE TABLE IF NOT EXISTS forge_owners (id TEXT PRIMARY KEY, owner TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS forge_proposal_pages (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS forge_oom_answers (event TEXT NOT NULL, snapshot_id TEXT NOT NULL, at REAL NOT NULL,
   PRIMARY KEY (event, snapshot_id));
 """
@@ -57,6 +58,15 @@ class Ledger:
             db.execute("INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
                        (pid, time.time(), scope, source, savings, json.dumps([asdict(c) for c in result.changes])))
         return pid
+
+    def save_pages(self, pid: str, body: dict[str, Any]) -> None:
+        """The analysis behind a proposal (header, opportunities, containers, notes), for paging."""
+        with self.store.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO forge_proposal_pages VALUES (?,?)", (pid, json.dumps(body)))
+
+    def pages(self, pid: str) -> dict[str, Any] | None:
+        row = self.store.connection().execute("SELECT body FROM forge_proposal_pages WHERE id=?", (pid,)).fetchone()
+        return None if row is None else json.loads(row[0])
 
     def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
         row = self.store.connection().execute("SELECT * FROM forge_proposals WHERE id=?", (pid,)).fetchone()

@@ -30,6 +30,7 @@ from shared.cluster import (
     cluster_from_config,
     gitops_owner,
     merge_patch,
+    parse_selector,
     patch_fields,
     patch_of,
     path_text,
@@ -46,6 +47,9 @@ HISTORY = re.compile(r"^\s*(\d{1,4})\s*([hd])\s*$")
 PROPOSAL_ID = re.compile(r"^p-[0-9a-f]{10}$")
 SNAPSHOT_ID = re.compile(r"^s-[0-9a-f]{10}$")
 CHANGE_ID = re.compile(r"^c\d{1,6}$")
+CURSOR = re.compile(r"^(p-[0-9a-f]{10})\.(changes|opportunities|containers|notes)\.(\d{1,6})$")
+SECTIONS = {"changes": 25, "opportunities": 10, "containers": 10, "notes": 20}  # items per page
+_SEVERITY = {"high": 0, "medium": 1, "low": 2}
 MAX_HISTORY_H = 30 * 24
 DEFAULT_MIN_HISTORY_H = 24.0
 MEMORY_MARGIN = analysis.MEMORY_MARGIN
@@ -58,6 +62,19 @@ def check_namespace(namespace: str | None) -> str | None:
         raise BadInput("`namespace` is not a Kubernetes namespace name.",
                        "Send lowercase letters, digits and '-', at most 63 characters, e.g. 'checkout'.")
     return namespace
+
+
+def check_namespaces(namespace: str | None) -> list[str] | None:
+    """One namespace or several separated by commas; None for all."""
+    if namespace is None or not namespace.strip():
+        return None
+    names = [n.strip() for n in namespace.split(",") if n.strip()] if len(namespace) <= 2000 else []
+    if not names or len(names) > 50:
+        raise BadInput("`namespace` must be a namespace name or up to 50 separated by commas.",
+                       "Send e.g. 'checkout' or 'checkout,payments'.")
+    for n in names:
+        check_namespace(n)
+    return list(dict.fromkeys(names))
 
 
 def check_workload(workload: str | None) -> str | None:
@@ -117,23 +134,29 @@ class Forge:
     # -- analyze ----------------------------------------------------------------------------
 
     def analyze(self, namespace: str | None = None, workload: str | None = None,
-                history: str | None = None, progress: Any = None) -> dict[str, Any]:
-        """`progress(done, total, message)` is called as stages finish (and raises to cancel)."""
-        namespace, workload = check_namespace(namespace), check_workload(workload)
+                history: str | None = None, progress: Any = None, selector: str | None = None) -> dict[str, Any]:
+        """`progress(done, total, message)` is called as stages finish (and raises to cancel). `namespace` may
+        name several, separated by commas; `selector` keeps the workloads with those labels."""
+        scope, workload = check_namespaces(namespace), check_workload(workload)
+        parse_selector(selector)  # refuses a malformed one before any work
+        namespace = scope[0] if scope and len(scope) == 1 else None
         hours = history_hours(history)
         self.recover()
         report = progress or (lambda *a: None)
         report(0, 4, "reading the cluster's workloads")
-        scope = [namespace] if namespace else None  # one namespace: list only it (a Role there suffices)
-        objects = self.cluster.list_objects(ALL_KINDS, namespaces=scope)
+        # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
+        objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector or None)
+        objects += self.cluster.list_objects(tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope)
         workloads = [o for o in objects if o.get("kind") in WORKLOAD_KINDS]
         namespaces = sorted({o["metadata"]["namespace"] for o in workloads})
-        if namespace and namespace not in namespaces:
-            raise NotFound(f"Namespace {namespace!r} has no workloads in {self.cluster.source}.",
-                           f"Known namespaces: {', '.join(namespaces[:30]) or 'none'}.")
-        if workload and not any(o["metadata"]["name"] == workload and namespace in (None, o["metadata"]["namespace"])
-                                for o in workloads):
-            raise NotFound(f"No workload named {workload!r}{' in ' + namespace if namespace else ''}.",
+        missing = [ns for ns in scope or [] if ns not in namespaces]
+        if missing and not selector:
+            raise NotFound(f"Namespace {missing[0]!r} has no workloads in {self.cluster.source}.",
+                           f"Known namespaces: {', '.join(namespaces[:30])}." if scope is None or len(scope) > 1
+                           else "Check the name, or analyze without `namespace` to see them all.")
+        if workload and not any(o["metadata"]["name"] == workload for o in workloads):
+            raise NotFound(f"No workload named {workload!r}{' in ' + ', '.join(scope) if scope else ''}"
+                           f"{' with labels ' + selector if selector else ''}.",
                            "Call analyze without `workload` to list them.")
         # The memory lookup (a network round trip, on first use the client's import) runs while the
         # usage is loaded and profiled; its answer is needed only when changes are proposed.
@@ -149,7 +172,7 @@ class Forge:
 
         report(1, 4, f"loading usage from {self.metrics.source}")
         end = self.metrics.latest()
-        usage = self.metrics.usage(end - hours * 3600, end, namespace)
+        usage = self.metrics.usage(end - hours * 3600, end, namespace)  # several: rows outside them match nothing
         pods = owner_objects = None
         if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
             pods = self.cluster.list_objects(("Pod",), namespaces=scope)
@@ -166,13 +189,47 @@ class Forge:
             raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
                            f"{self.metrics.source}; nothing was proposed.",
                            "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.")
-        scope = "/".join(x for x in (namespace or "*", workload or "*"))
-        pid = self.ledger.save_proposal(result, scope, self.cluster.source)
+        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + \
+            (f" [{selector}]" if selector else "")
+        pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
+        result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
+        self.ledger.save_pages(pid, {
+            "header": {"proposal_id": pid, "cluster": self.cluster.source, "metrics": self.metrics.source,
+                       "history_hours": hours, "prometheus_queries": usage.queries, "workloads": result.workloads,
+                       "monthly_cost_usd": result.monthly_cost_usd,
+                       "estimated_monthly_savings_usd": round(sum(c.monthly_savings_usd for c in result.changes), 2)},
+            "opportunities": [asdict(o) for o in result.opportunities],
+            "containers": [asdict(c) for c in result.containers],
+            "notes": result.notes, "without_metrics": result.without_metrics})
         self._publish()
         report(4, 4, f"proposal {pid}")
         return {"proposal_id": pid, "source": self.cluster.source, "metrics": self.metrics.source,
                 "history_hours": hours, "queries": usage.queries, "result": result}
+
+    def page(self, cursor: str) -> dict[str, Any]:
+        """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
+        match = CURSOR.match(cursor) if isinstance(cursor, str) and len(cursor) < 64 else None
+        if not match:
+            raise BadInput("`cursor` is not a cursor from analyze.", "Send the `next_cursor` analyze returned, "
+                           "e.g. 'p-1a2b3c4d5e.changes.0', and no other argument.")
+        pid, section, offset = match.group(1), match.group(2), int(match.group(3))
+        body = self.ledger.pages(pid)
+        found = self.ledger.proposal(pid)
+        if body is None or found is None or not may_access(self.ledger.owner(pid), _principal()):
+            raise NotFound(f"Proposal {pid} does not exist.", "Call analyze to get a proposal id.")
+        items: list[Any] = [asdict(c) for c in found[1]] if section == "changes" else body[section]
+        size = SECTIONS[section]
+        out = {"header": body["header"], "section": section, "items": items[offset:offset + size],
+               "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
+               "without_metrics": body["without_metrics"], "next_cursor": None}
+        order = list(SECTIONS)
+        if offset + size < len(items):
+            out["next_cursor"] = f"{pid}.{section}.{offset + size}"
+        else:
+            following = [s for s in order[order.index(section) + 1:] if out["totals"][s]]
+            out["next_cursor"] = f"{pid}.{following[0]}.0" if following else None
+        return out
 
     def _recall(self, workload: str | None, namespace: str | None) -> tuple[dict[Any, list[dict[str, Any]]], str | None]:
         """Rolled-back forge changes from the shared memory, keyed by (workload, container, field)."""

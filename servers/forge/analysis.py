@@ -29,6 +29,7 @@ GIB = 2**30
 MEMORY_MARGIN = 1.15
 MIN_CUT = 0.5  # never cut a request to less than half in one step
 SIGNIFICANT = 0.8  # propose a cut only when the recommendation is below 80% of the current value
+SCALABLE = ("Deployment", "StatefulSet", "Rollout")  # kinds with spec.replicas
 RAISE = 1.1  # ... and a raise only when it is 10% above: a band between them, so passes do not flip-flop
 
 
@@ -55,6 +56,7 @@ class Change:
     observed_memory_max: float | None = None
     hpa_managed: bool = False
     oom_events: list[str] | None = None  # the OOM kills (namespace/pod/container) a limit bump answers
+    section: str = "containers"  # or initContainers (a native sidecar)
 
     @property
     def ref(self) -> ObjectRef:
@@ -72,8 +74,10 @@ class Change:
             return {"spec": {"maxReplicas": int(self.proposed)}}
         section, resource = {"cpu_request": ("requests", "cpu"), "memory_request": ("requests", "memory"),
                              "cpu_limit": ("limits", "cpu"), "memory_limit": ("limits", "memory")}[self.field]
-        return {"spec": {"template": {"spec": {"containers": [
-            {"name": self.container, "resources": {section: {resource: self.proposed}}}]}}}}
+        pod = {"spec": {self.section: [{"name": self.container, "resources": {section: {resource: self.proposed}}}]}}
+        if self.ref.kind == "CronJob":
+            return {"spec": {"jobTemplate": {"spec": {"template": pod}}}}
+        return {"spec": {"template": pod}}
 
 
 @dataclass
@@ -168,8 +172,26 @@ def _controller(obj: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def pod_spec(obj: dict[str, Any]) -> dict[str, Any]:
+    """The pod template's spec: spec.template.spec, or a CronJob's spec.jobTemplate.spec.template.spec."""
+    spec = obj.get("spec") or {}
+    if obj.get("kind") == "CronJob":
+        spec = ((spec.get("jobTemplate") or {}).get("spec") or {})
+    return ((spec.get("template") or {}).get("spec")) or {}
+
+
 def _containers(obj: dict[str, Any]) -> list[dict[str, Any]]:
-    return ((((obj.get("spec") or {}).get("template") or {}).get("spec") or {}).get("containers")) or []
+    """The long-running containers: the app containers and native sidecars (init containers with
+    restartPolicy Always, which run beside them); plain init containers run once and are left out."""
+    pod = pod_spec(obj)
+    sidecars = [c for c in pod.get("initContainers") or [] if c.get("restartPolicy") == "Always"]
+    return list(pod.get("containers") or []) + sidecars
+
+
+def _section(obj: dict[str, Any], container: str) -> str:
+    pod = pod_spec(obj)
+    return "initContainers" if any(c.get("name") == container for c in pod.get("initContainers") or []) \
+        else "containers"
 
 
 def _selector_matches(selector: dict[str, Any], labels: dict[str, Any]) -> bool:
@@ -273,8 +295,9 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
         ref = f"{kind}/{ns}/{name}"
         version = cluster.version_of(obj)
         hpa = hpas.get((ns, name))
-        replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if kind != "DaemonSet" \
-            else max(1, len(pods_of.get(key, ())))
+        replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if kind in SCALABLE \
+            else max(1, len(pods_of.get(key, ()))) if kind == "DaemonSet" \
+            else int((obj.get("spec") or {}).get("parallelism", 1) or 1) if kind == "Job" else 1
         if key not in rows:
             result.without_metrics.append(wl)
         replica_cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
@@ -306,7 +329,8 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                 replicas=replicas, monthly_cost_usd=round(cost, 2), confidence=rec.confidence if rec else None))
             if prof is None or rec is None:
                 continue
-            common = {"object": ref, "container": cname, "version": version, "history_hours": prof.history_hours}
+            common = {"object": ref, "container": cname, "version": version, "history_hours": prof.history_hours,
+                      "section": _section(obj, cname)}
             figures: dict[str, float | str] = {
                 "cpu_p95_cores": round(prof.cpu_p95, 4), "cpu_p99_cores": round(prof.cpu_p99, 4),
                 "memory_p99_mib": round(prof.memory_p99 / quantity.MI, 1),
@@ -317,6 +341,11 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             safe_mem_limit = max(rec.memory_limit, prof.memory_max * MEMORY_MARGIN, recommend.MEMORY_FLOOR)
 
             def propose(field_name: str, current: float | None, target: float, text: str) -> Change | None:
+                if kind == "Job":  # a Job's pod template is immutable: change what creates it
+                    if not any(n.startswith(f"{wl}: a Job") for n in result.notes):
+                        result.notes.append(f"{wl}: a Job's pod template cannot be changed; apply the figures to "
+                                            "the manifest or CronJob that creates it.")
+                    return None
                 past = rolled_back.get((wl, cname, field_name), [])
                 if any(p.get("proposed") == text for p in past):
                     result.notes.append(f"{wl} {cname} {field_name} -> {text} is not proposed again: the same "
@@ -418,7 +447,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             elif prof.pattern == "idle":
                 idle_workload = True
                 changes = []
-                if replicas > 1 and hpa is None and kind == "Deployment":  # never a StatefulSet's members
+                if replicas > 1 and hpa is None and kind in ("Deployment", "Rollout"):  # never a StatefulSet's
                     changes.append(propose("replicas", replicas, 1, "1"))
                 opportunity("idle", "low", f"p95 CPU {figures['cpu_p95_cores']} cores over "
                             f"{figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
@@ -473,7 +502,7 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
     labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
     has_pdb = pdbs.covers(ns, labels)
     # Not for an idle workload: the idle rule may have just scaled it to one (no flip-flop between passes).
-    if kind != "DaemonSet" and hpa is None and replicas == 1 and not has_pdb and not idle:
+    if kind in SCALABLE and hpa is None and replicas == 1 and not has_pdb and not idle:
         ch = new_change(object=f"{kind}/{ns}/{name}", container=None, field="replicas", current="1", proposed="2",
                         version=version, monthly_savings_usd=round(-replica_cost, 2), history_hours=24 * 365)
         result.opportunities.append(Opportunity(

@@ -82,7 +82,8 @@ def check_workload(workload: str | None) -> str | None:
         return None
     if not NAME.match(workload):
         raise BadInput("`workload` is not a Kubernetes object name.",
-                       "Send the Deployment/StatefulSet/DaemonSet name, e.g. 'checkout-api'.")
+                       "Send the workload's name (Deployment, StatefulSet, DaemonSet, CronJob, Rollout), "
+                       "e.g. 'checkout-api'.")
     return workload
 
 
@@ -176,7 +177,7 @@ class Forge:
         pods = owner_objects = None
         if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
             pods = self.cluster.list_objects(("Pod",), namespaces=scope)
-            owner_objects = self.cluster.list_objects(("ReplicaSet",), namespaces=scope)
+            owner_objects = self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
         report(2, 4, f"profiling {len(usage.keys)} pod containers")
         result = analysis.analyze(self.cluster, usage, objects=objects, namespace=namespace, workload=workload,
                                   rolled_back=rolled_back, pods=pods, owner_objects=owner_objects,
@@ -405,7 +406,8 @@ class Forge:
 
     def _check_disruption_budget(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any]) -> None:
         """Refuse to roll a workload whose PodDisruptionBudget allows no disruption right now."""
-        if ref.kind not in WORKLOAD_KINDS or "template" not in (patch.get("spec") or {}):
+        if ref.kind not in ("Deployment", "StatefulSet", "DaemonSet", "Rollout") \
+                or "template" not in (patch.get("spec") or {}):
             return
         labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
         for pdb in self.cluster.list_objects(("PodDisruptionBudget",), namespaces=[ref.namespace]):
@@ -629,7 +631,7 @@ class Forge:
         for o in self.cluster.list_objects(WORKLOAD_KINDS):
             ns, name = o["metadata"]["namespace"], o["metadata"]["name"]
             key = ns if group_by == "namespace" else f"{ns}/{name}"
-            replicas = int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] != "DaemonSet" else 1
+            replicas = int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
             from servers.forge import quantity
 
             cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,

@@ -221,3 +221,58 @@ def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_no
     notes = " ".join(result.notes)
     assert "Skipped web-template.yaml: a Helm (Go) template" in notes
     assert "Skipped charts/cache: a Helm chart" in notes
+
+
+def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(tmp_path: Path, end: int,
+                                                               offline_suite: Suite) -> None:
+    def pod(containers: list[dict], init: list[dict] | None = None) -> dict:
+        return {"metadata": {"labels": {"app": "x"}}, "spec": {"containers": containers, "initContainers": init or []}}
+
+    def box(name: str, cpu: str = "1", memory: str = "512Mi", **extra) -> dict:
+        return {"name": name, "image": "example/x:1", **extra,
+                "resources": {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": "1Gi"}}}
+
+    cron = {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "report", "namespace": "ops"},
+            "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": pod([box("run")])}}}}
+    job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "migrate", "namespace": "ops"},
+           "spec": {"template": pod([box("run")])}}
+    rollout = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout", "metadata": {"name": "shop", "namespace": "ops"},
+               "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "shop"}}, "template": pod([box("app")])}}
+    web = workload("Deployment", "ops", "web", "1", "512Mi", "1Gi")
+    web["spec"]["template"]["spec"]["initContainers"] = [box("proxy", restartPolicy="Always"), box("setup")]
+    cluster = manifests(tmp_path / "m", [cron, job, rollout, web])
+    m = Metrics(end)
+    for p_name, kind, owner, parent in (("report-29000000-abcde", "Job", "report-29000000", "report"),
+                                        ("migrate-fghij", "Job", "migrate", None),
+                                        ("shop-7d8f9c6b5-aaaaa", "ReplicaSet", "shop-7d8f9c6b5", "shop"),
+                                        ("web-6c7d8e9f5-bbbbb", "ReplicaSet", "web-6c7d8e9f5", "web")):
+        for container in (["app", "proxy"] if p_name.startswith("web") else ["app" if kind == "ReplicaSet" else "run"]):
+            m.usage("ops", p_name, 0.05, 100, container=container)
+        m.owner("ops", p_name, kind, owner)
+        if parent and kind == "ReplicaSet":
+            m.lines.append(f'kube_replicaset_owner{{namespace="ops",replicaset="{owner}",owner_kind='
+                           f'"{"Rollout" if parent == "shop" else "Deployment"}",owner_name="{parent}",'
+                           f'owner_is_controller="true"}} 1 {m.ts[-1]}')
+        elif parent:
+            m.lines.append(f'kube_job_owner{{namespace="ops",job_name="{owner}",owner_kind="CronJob",'
+                           f'owner_name="{parent}",owner_is_controller="true"}} 1 {m.ts[-1]}')
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    proposal = forge.analyze(history="3d")
+    result = proposal["result"]
+    profiled = {(c.workload, c.container) for c in result.containers if c.cpu_p95 is not None}
+    assert {("ops/report", "run"), ("ops/migrate", "run"), ("ops/shop", "app"), ("ops/web", "app"),
+            ("ops/web", "proxy")} <= profiled
+    assert not any(c.container == "setup" for c in result.containers)  # a plain init container runs once
+    cpu = {(c.object, c.container): c for c in result.changes if c.field == "cpu_request"}
+    assert not any(obj.startswith("Job/") for obj, _ in cpu)
+    assert any("a Job's pod template cannot be changed" in n for n in result.notes)
+    ids = [cpu[("CronJob/ops/report", "run")].id, cpu[("Deployment/ops/web", "proxy")].id,
+           cpu[("Rollout/ops/shop", "app")].id]
+    forge.optimize(proposal["proposal_id"], ids, dry_run=False)
+    objects = {o["kind"]: o for o in cluster.list_objects(("CronJob", "Rollout", "Deployment"))}
+    run = objects["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
+    assert run["resources"]["requests"]["cpu"] == "500m"
+    proxy, setup = objects["Deployment"]["spec"]["template"]["spec"]["initContainers"]
+    assert proxy["resources"]["requests"]["cpu"] == "500m" and setup["resources"]["requests"]["cpu"] == "1"
+    assert objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "1"
+    assert objects["Rollout"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "500m"

@@ -300,6 +300,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             else int((obj.get("spec") or {}).get("parallelism", 1) or 1) if kind == "Job" else 1
         if key not in rows:
             result.without_metrics.append(wl)
+        first_change = len(result.changes)  # this workload's changes follow
         replica_cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
                                           quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0)
                            for c in _containers(obj))
@@ -477,7 +478,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                             f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
                             f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).", over)
         # What one more replica costs once this proposal's request changes are made (net savings)
-        after = {(ch.container, ch.field): quantity.parse(ch.proposed) for ch in result.changes
+        after = {(ch.container, ch.field): quantity.parse(ch.proposed) for ch in result.changes[first_change:]
                  if ch.object == f"{kind}/{ns}/{name}" and ch.field.endswith("_request")}
         replica_cost = sum(prices.monthly(
             after.get((c.get("name"), "cpu_request")) or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,

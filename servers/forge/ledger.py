@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict
 from typing import Any
 
 from servers.forge.analysis import AnalysisResult, Change
@@ -56,7 +55,7 @@ class Ledger:
         savings = sum(c.monthly_savings_usd for c in result.changes)
         with self.store.transaction() as db:
             db.execute("INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
-                       (pid, time.time(), scope, source, savings, json.dumps([asdict(c) for c in result.changes])))
+                       (pid, time.time(), scope, source, savings, json.dumps([vars(c) for c in result.changes])))
         return pid
 
     def save_pages(self, pid: str, body: dict[str, Any]) -> None:

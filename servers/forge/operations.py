@@ -113,7 +113,8 @@ class Forge:
         self.suite = suite
         self._cluster = cluster
         self._metrics = metrics
-        self.recovered: list[str] = []
+        self.recovered: list[str] = []  # what recover() found (all principals'); callers see theirs
+        self._recovered_of: list[str] = []  # the snapshot id of each note
         self._recovery_checked = False
 
     @property
@@ -146,8 +147,11 @@ class Forge:
         report = progress or (lambda *a: None)
         report(0, 4, "reading the cluster's workloads")
         # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
-        objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector or None)
-        objects += self.cluster.list_objects(tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope)
+        if selector:
+            objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector)
+            objects += self.cluster.list_objects(tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope)
+        else:
+            objects = self.cluster.list_objects(ALL_KINDS, namespaces=scope)
         workloads = [o for o in objects if o.get("kind") in WORKLOAD_KINDS]
         namespaces = sorted({o["metadata"]["namespace"] for o in workloads})
         missing = [ns for ns in scope or [] if ns not in namespaces]
@@ -184,6 +188,7 @@ class Forge:
                                   oom_answered=self.ledger.oom_answered(),
                                   progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
         result.notes.extend(memory_note)
+        result.notes.extend(self.recovery_notes())
         for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
             result.notes.append(f"Skipped {path}: {why}.")
         if workload and result.workloads and len(result.without_metrics) == result.workloads:
@@ -200,8 +205,8 @@ class Forge:
                        "history_hours": hours, "prometheus_queries": usage.queries, "workloads": result.workloads,
                        "monthly_cost_usd": result.monthly_cost_usd,
                        "estimated_monthly_savings_usd": round(sum(c.monthly_savings_usd for c in result.changes), 2)},
-            "opportunities": [asdict(o) for o in result.opportunities],
-            "containers": [asdict(c) for c in result.containers],
+            "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
+            "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
             "notes": result.notes, "without_metrics": result.without_metrics})
         self._publish()
         report(4, 4, f"proposal {pid}")
@@ -378,7 +383,7 @@ class Forge:
         self._remember_changes(proposal_id, sid, changes)
         self._publish()
         return {"dry_run": False, "snapshot_id": sid, "changes": changes, "diff": "", "repository_patches": [],
-                "notes": list(self.recovered)}
+                "notes": self.recovery_notes()}
 
     def _dry_run(self, patches: dict[ObjectRef, dict[str, Any]], units: dict[ObjectRef, str],
                  owned: dict[ObjectRef, str], changes: list[Change], report: Any) -> dict[str, Any]:
@@ -400,7 +405,7 @@ class Forge:
             diffs.append("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
                                                       f"a/{units[ref]}", f"b/{units[ref]}")))
         report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
-        notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + list(self.recovered)
+        notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + self.recovery_notes()
         return {"dry_run": True, "snapshot_id": None, "changes": changes, "diff": "".join(diffs),
                 "repository_patches": repository, "notes": notes}
 
@@ -480,6 +485,7 @@ class Forge:
         for run in self.ledger.running_applies():
             if run["host"] != host or run["pid"] == os.getpid() or _alive(run["pid"]):
                 continue  # another machine's, or still running
+            self._recovered_of.append(run["snapshot_id"])
             try:
                 self.recovered.append(self._settle(run))
             except HDRError as exc:
@@ -489,6 +495,12 @@ class Forge:
         for note in self.recovered:
             log.warning("%s", note)
         return self.recovered
+
+    def recovery_notes(self) -> list[str]:
+        """The notes about interrupted applies the caller may see (its own snapshots)."""
+        principal = _principal()
+        return [note for sid, note in zip(self._recovered_of, self.recovered, strict=True)
+                if may_access(self.ledger.owner(sid), principal)]
 
     def _settle(self, run: dict[str, Any]) -> str:
         sid, pid = run["snapshot_id"], run["proposal_id"]

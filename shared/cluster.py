@@ -794,6 +794,8 @@ def rollout_of(obj: dict[str, Any]) -> Rollout:
         return Rollout(True, None, "no rollout")
     if int(status.get("observedGeneration") or 0) < int(meta.get("generation") or 0):
         return Rollout(False, None, "waiting for the controller to see the change")
+    if (spec.get("updateStrategy") or {}).get("type") == "OnDelete":
+        return Rollout(True, None, "OnDelete update strategy: pods take the change when they are next replaced")
     for cond in status.get("conditions") or []:
         if cond.get("type") == "Progressing" and cond.get("status") == "False":
             return Rollout(False, str(cond.get("reason") or "not progressing"), str(cond.get("message") or ""))

@@ -259,3 +259,24 @@ def test_the_api_servers_rejection_is_a_clear_error(api, tmp_path: Path) -> None
         cluster.apply(ref, {"spec": {"template": {"spec": {"containers": [
             {"name": "app", "resources": {"requests": {"memory": "9Gi"}}}]}}}}, version)
     assert cluster.version(ref) == version
+
+
+def test_rollout_health_is_read_as_kubectl_rollout_status_reads_it() -> None:
+    from shared.cluster import rollout_of
+
+    def deployment(generation: int, observed: int, updated: int, available: int, total: int, **extra) -> dict:
+        return {"kind": "Deployment", "metadata": {"generation": generation}, "spec": {"replicas": 3, **extra},
+                "status": {"observedGeneration": observed, "updatedReplicas": updated, "availableReplicas": available,
+                           "replicas": total}}
+
+    assert not rollout_of(deployment(2, 1, 3, 3, 3)).done  # the controller has not seen the change yet
+    assert not rollout_of(deployment(2, 2, 2, 3, 4)).done  # old pods still running
+    assert rollout_of(deployment(2, 2, 3, 3, 3)).done
+    stalled = deployment(2, 2, 1, 2, 4)
+    stalled["status"]["conditions"] = [{"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded"}]
+    assert rollout_of(stalled).failed == "ProgressDeadlineExceeded"
+    on_delete = {"kind": "StatefulSet", "metadata": {"generation": 2}, "spec": {"replicas": 3, "updateStrategy": {
+        "type": "OnDelete"}}, "status": {"observedGeneration": 2, "updatedReplicas": 0, "availableReplicas": 3}}
+    assert rollout_of(on_delete).done  # nothing rolls until pods are deleted: waiting would never end
+    argo = {"kind": "Rollout", "metadata": {"generation": 5}, "spec": {}, "status": {"phase": "Degraded"}}
+    assert rollout_of(argo).failed == "Degraded"

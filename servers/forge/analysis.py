@@ -315,7 +315,8 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             result.monthly_cost_usd += cost
             status = restarts_of.get((key, cname), (0, ""))
             prof = profiled.get((key, cname))
-            rec = recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled") if prof else None
+            recent = recommend.recency(_hourly_cpu(usage, rows[key].get(cname, []))) if prof and key in rows else 1.0
+            rec = recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent) if prof else None
             result.containers.append(ContainerReport(
                 workload=wl, kind=kind, container=cname, pattern=prof.pattern if prof else "no-metrics",
                 cpu_p50=_r(prof and prof.cpu_p50, 4), cpu_p95=_r(prof and prof.cpu_p95, 4),
@@ -407,7 +408,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             if memory_settled:
                 if not cpu_by_hpa and cpu_req is not None:
                     cpu_change = None
-                    if prof.cpu_p95 > cpu_req and rec.cpu_request >= cpu_req * RAISE:
+                    if prof.cpu_p95 * recent > cpu_req and rec.cpu_request >= cpu_req * RAISE:
                         cpu_change = propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
                     elif rec.cpu_request < cpu_req * SIGNIFICANT:
                         target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
@@ -433,7 +434,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                             f"{figures['memory_max_mib']} MiB.", changes)
                 continue
             under = []
-            if prof.cpu_p95 > cpu_req and not cpu_by_hpa and rec.cpu_request >= cpu_req * RAISE:
+            if prof.cpu_p95 * recent > cpu_req and not cpu_by_hpa and rec.cpu_request >= cpu_req * RAISE:
                 under.append(propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)))
             if prof.memory_p50 > mem_req:  # below median use: the pod is an early eviction candidate
                 target = min(max(rec.memory_request, prof.memory_p50 * 1.1), max(mem_lim, safe_mem_limit))
@@ -546,6 +547,20 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
             f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
             {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
             [ch.id], 0.0))
+
+
+def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
+    """(pods, hours) mean CPU per hour of these rows, the hours ending at the window's end."""
+    if not idx:
+        return np.empty((0, 0))
+    if usage.summary is not None:
+        return usage.summary.hourly_cpu[np.asarray(idx)]
+    cpu = usage.cpu[np.asarray(idx)]
+    hours = cpu.shape[1] // recommend.HOUR_STEPS
+    tail = cpu[:, cpu.shape[1] - hours * recommend.HOUR_STEPS:].reshape(len(idx), hours, recommend.HOUR_STEPS)
+    finite = np.isfinite(tail)
+    count = finite.sum(axis=2)
+    return np.where(count > 0, np.where(finite, tail, 0.0).sum(axis=2) / np.maximum(count, 1), np.nan)
 
 
 def _hpa_cpu_target(hpa: dict[str, Any]) -> int | None:

@@ -276,3 +276,37 @@ def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(tmp_path: Path, 
     assert proxy["resources"]["requests"]["cpu"] == "500m" and setup["resources"]["requests"]["cpu"] == "1"
     assert objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "1"
     assert objects["Rollout"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "500m"
+
+
+def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothing() -> None:
+    from servers.forge import recommend
+
+    hours = 14 * 24
+    flat = np.full((1, hours), 0.1)
+    assert recommend.recency(flat) == 1.0
+    step = flat.copy()
+    step[0, -12:] = 0.3  # the last half day: 3.6% of the window, under the plain p95's reach
+    assert float(np.percentile(step, 95)) == pytest.approx(0.1)
+    assert recommend.recency(step) == 2.0  # 3x recently, capped at 2x
+    quiet = flat.copy()
+    quiet[0, -48:] = 0.02  # a quiet weekend at the window's end
+    assert recommend.recency(quiet) == 1.0  # the window's p95 is the floor
+
+
+def test_a_recent_step_up_in_cpu_gets_a_raise(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "120m", "256Mi", "512Mi", 2)])
+    m = Metrics(end)
+    cpu = np.full(len(m.ts), 0.1)
+    cpu[-36:] = 0.25  # the last three hours
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, cpu, 200)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    (raise_,) = [c for c in result.changes if c.field == "cpu_request"]
+    assert raise_.current == "120m" and quantity_of(raise_.proposed) >= 0.2
+
+
+def quantity_of(text: str) -> float:
+    from servers.forge import quantity
+
+    return float(quantity.parse(text))

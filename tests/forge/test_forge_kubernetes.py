@@ -280,3 +280,29 @@ def test_rollout_health_is_read_as_kubectl_rollout_status_reads_it() -> None:
     assert rollout_of(on_delete).done  # nothing rolls until pods are deleted: waiting would never end
     argo = {"kind": "Rollout", "metadata": {"generation": 5}, "spec": {}, "status": {"phase": "Degraded"}}
     assert rollout_of(argo).failed == "Degraded"
+
+
+def test_a_cronjob_and_a_native_sidecar_change_and_roll_back_on_a_live_cluster(tmp_path: Path, offline_suite: Suite) -> None:
+    from servers.forge.analysis import AnalysisResult, Change
+
+    cron = {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "report", "namespace": "ops"},
+            "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": {"spec": {
+                "containers": [{"name": "run", "image": "x", "resources": {"requests": {"cpu": "1"}}}],
+                "initContainers": [{"name": "proxy", "image": "y", "restartPolicy": "Always",
+                                    "resources": {"requests": {"cpu": "400m"}}}]}}}}}}
+    with StandInAPI([cron]) as api:
+        cluster = live(api, tmp_path)
+        forge = Forge(offline_suite, cluster)
+        ref = ObjectRef("CronJob", "ops", "report")
+        _, version = cluster.get(ref)
+        result = AnalysisResult(changes=[
+            Change("c1", str(ref), "run", "cpu_request", "1", "500m", version, 10.0, 72.0),
+            Change("c2", str(ref), "proxy", "cpu_request", "400m", "200m", version, 4.0, 72.0, section="initContainers")])
+        pid = forge.ledger.save_proposal(result, "ops/report", cluster.source)
+        applied = forge.optimize(pid, None, dry_run=False)
+        pod = api.get_object("CronJob", "ops", "report")["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+        assert pod["containers"][0]["resources"]["requests"]["cpu"] == "500m"
+        assert pod["initContainers"][0]["resources"]["requests"]["cpu"] == "200m"
+        assert pod["initContainers"][0]["restartPolicy"] == "Always"
+        forge.rollback(applied["snapshot_id"])
+        assert api.get_object("CronJob", "ops", "report")["spec"] == cron["spec"]

@@ -260,6 +260,7 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             pods_of.setdefault(owner, set()).add(pod)
     restarts_of = _pod_status(usage, pods, owner_key)
     oom_events: dict[Any, set[str]] = {}
+    kill_limits: dict[Any, float] = {}  # the highest memory limit a killed pod ran with (live pods' specs)
     for (ns, pod, container), reason in usage.reasons.items():
         owner = owner_key(ns, pod)
         if owner is not None and reason == "OOMKilled":
@@ -269,6 +270,11 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
         for cs in ((p.get("status") or {}).get("containerStatuses") or []):
             last = ((cs.get("lastState") or {}).get("terminated") or {})
             if owner is not None and last.get("reason") == "OOMKilled":
+                spec = next((c for c in ((p.get("spec") or {}).get("containers") or [])
+                             + ((p.get("spec") or {}).get("initContainers") or []) if c.get("name") == cs.get("name")), {})
+                killed_at = quantity.parse(((spec.get("resources") or {}).get("limits") or {}).get("memory"))
+                if killed_at is not None:
+                    kill_limits[(owner, cs.get("name"))] = max(killed_at, kill_limits.get((owner, cs.get("name")), 0.0))
                 oom_events.setdefault((owner, cs.get("name")), set()).add(
                     f"{p['metadata'].get('namespace')}/{p['metadata'].get('name')}/{cs.get('name')}"
                     f"@{last.get('finishedAt', '')}")
@@ -385,6 +391,10 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                 changes = []
                 events = sorted(oom_events.get((key, cname), ()))
                 fresh = [e for e in events if e not in (oom_answered or set())]
+                killed_at = kill_limits.get((key, cname))
+                if killed_at is not None and mem_lim is not None and mem_lim > killed_at * 1.001:
+                    fresh = []  # the limit was raised since the kill (by forge or a person): answered
+                    events = events or ["raised"]
                 evidence = (f"{status[0]} restart(s) in the window, last reason {status[1] or 'unknown'}; memory "
                             f"max {figures['memory_max_mib']} MiB against a limit of {lim.get('memory', 'none')}.")
                 if oom and (fresh or not events):
@@ -395,7 +405,10 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                     changes.append(ch)
                     memory_settled = True
                 elif oom:
-                    evidence += " forge already raised the limit for these kills; no further bump until a new one."
+                    evidence += (" The limit was already raised after these kills (from "
+                                 f"{quantity.memory_text(killed_at)}); no further bump until a new one." if killed_at
+                                 and mem_lim and mem_lim > killed_at * 1.001 else
+                                 " forge already raised the limit for these kills; no further bump until a new one.")
                     memory_settled = True
                 opportunity("oom_killed" if oom else "crash_looping", "high", evidence, changes)
                 if not oom:

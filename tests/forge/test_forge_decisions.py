@@ -310,3 +310,29 @@ def quantity_of(text: str) -> float:
     from servers.forge import quantity
 
     return float(quantity.parse(text))
+
+
+@pytest.mark.parametrize("raised_since", [False, True])
+def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(raised_since: bool, tmp_path: Path, end: int,
+                                                                       offline_suite: Suite) -> None:
+    objects = [workload("Deployment", "shop", "cart", "100m", "128Mi", "128Mi")]
+    with StandInAPI(objects, nodes=1, controller_delay=60) as api:  # the killed pod is not replaced meanwhile
+        (pod_key,) = [k for k in api.objects if k[0] == "Pod"]
+        with api.lock:  # the kubelet reports the OOM kill of the pod that ran with a 128Mi limit
+            api.objects[pod_key]["status"]["containerStatuses"] = [{"name": "app", "restartCount": 1, "lastState": {
+                "terminated": {"reason": "OOMKilled", "finishedAt": "2026-11-29T10:00:00Z"}}}]
+        if raised_since:  # a person raised the limit after the kill; the pod has not been replaced yet
+            api.edit("Deployment", "shop", "cart", {"spec": {"template": {"spec": {"containers": [
+                {"name": "app", "resources": {"limits": {"memory": "256Mi"}}}]}}}})
+        config = tmp_path / "kubeconfig"
+        config.write_text(api.kubeconfig())
+        m = Metrics(end)
+        m.usage("shop", pod_key[2], 0.05, np.linspace(90, 127, len(m.ts)))
+        result = Forge(offline_suite, cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
+                       m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    bumps = [c for c in result.changes if c.field == "memory_limit"]
+    oom = next(o for o in result.opportunities if o.type == "oom_killed")
+    if raised_since:
+        assert bumps == [] and "already raised after these kills (from 128Mi)" in oom.evidence
+    else:
+        assert len(bumps) == 1 and bumps[0].current == "128Mi"

@@ -58,6 +58,7 @@ from servers.forge.operations import Forge
 from servers.forge.usage import RecordedMetrics
 from shared.cluster import ManifestCluster
 from shared.suite import Suite
+import shared.tools  # noqa: F401  (the MCP SDK: a server has it loaded before its first call, via shared.server)
 imported = time.perf_counter() - t0
 from pathlib import Path
 data, cache, memory_loaded = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"

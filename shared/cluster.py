@@ -21,19 +21,23 @@ the sample cluster under HDR_HOME/forge/sample/manifests, written on first use b
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from shared.errors import BadInput, Conflict, NotFound, Unavailable
+from shared.errors import BadInput, Conflict, HDRError, NotFound, Refused, Unavailable
 
-WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet")
-"""Kinds whose pod template carries containers with requests and limits."""
+WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Rollout")
+"""Kinds whose pod template carries containers with requests and limits (Rollout: Argo Rollouts)."""
+OPTIONAL_KINDS = ("Rollout",)
+"""Custom resources: a cluster without their CRD has none (its list answers 404)."""
 
 ALL_KINDS = WORKLOAD_KINDS + ("HorizontalPodAutoscaler", "PodDisruptionBudget")
 
@@ -71,8 +75,10 @@ class Cluster(Protocol):
     source: str
     """A short human description: 'manifests:/path' or 'kubernetes:context'."""
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS) -> list[dict[str, Any]]:
-        """Full manifests of the objects of these kinds (also Node and Pod on a live cluster)."""
+    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
+                     label_selector: str | None = None) -> list[dict[str, Any]]:
+        """Full manifests of the objects of these kinds (also Node and Pod on a live cluster), in
+        these namespaces (default: all), matching `label_selector` ('a=b,c=d')."""
         ...
 
     def get(self, ref: ObjectRef) -> tuple[dict[str, Any], str]:
@@ -101,6 +107,21 @@ class Cluster(Protocol):
     def unit_of(self, ref: ObjectRef) -> str:
         ...
 
+    live: bool
+    """True for an API server (rollouts, server-side dry runs), False for a manifests directory."""
+
+    def version_of(self, obj: dict[str, Any]) -> str:
+        """The version of a listed object, comparable with `version(ref)`."""
+        ...
+
+    def restore_fields(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
+        """Set the fields of `patch` (None removes one) if the object is at `expected_version`."""
+        ...
+
+    def rollout(self, ref: ObjectRef) -> Rollout:
+        """Where the object's rollout stands after a change."""
+        ...
+
 
 def merge_patch(target: Any, patch: dict[str, Any]) -> None:
     """Merge `patch` into `target` in place (works on ruamel's CommentedMap as on dicts).
@@ -124,6 +145,23 @@ def merge_patch(target: Any, patch: dict[str, Any]) -> None:
             target[key] = value
 
 
+def parse_selector(selector: str | None) -> dict[str, str]:
+    """An equality label selector ('app=web,tier=front') as a dict; raises BadInput otherwise."""
+    out: dict[str, str] = {}
+    for term in filter(None, (t.strip() for t in (selector or "").split(","))):
+        key, sep, value = term.partition("=")
+        key, value = key.strip(), value.lstrip("=").strip()
+        if not sep or key.endswith("!") or not _LABEL.match(key) or not _LABEL_VALUE.match(value):
+            raise BadInput("`selector` must be equality terms like 'app=web,tier=frontend'.",
+                           "Send label=value pairs separated by commas (set-based selectors are not supported).")
+        out[key] = value
+    return out
+
+
+_LABEL = re.compile(r"^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")
+_LABEL_VALUE = re.compile(r"^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$")
+
+
 def _sha(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
@@ -134,6 +172,8 @@ class ManifestCluster:
     Reading a thousand manifests is one directory scan; parsed documents are kept in memory (until a
     file's mtime or size changes) and, with `cache_dir`, on disk keyed by each file's SHA-256, so a
     new process parses only files whose content it has not seen."""
+
+    live = False
 
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = Path(root)
@@ -147,6 +187,7 @@ class ManifestCluster:
             "manifests-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16] + ".json")
         self._parsed: dict[str, list[Any]] | None = None  # SHA-256 -> documents, from the disk cache
         self._parsed_dirty = False
+        self.skipped: dict[str, str] = {}  # relative path -> why it was left out (a Helm template, bad YAML)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -163,7 +204,12 @@ class ManifestCluster:
         found: list[tuple[Path, tuple[int, int]]] = []
         pending = [str(self.root)]
         while pending:
-            with os.scandir(pending.pop()) as entries:
+            directory = pending.pop()
+            if directory != str(self.root) and os.path.exists(os.path.join(directory, "Chart.yaml")):
+                self._skip(Path(directory), "a Helm chart: render it with `helm template` into this directory to "
+                           "analyze what it deploys")
+                continue
+            with os.scandir(directory) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append(entry.path)
@@ -200,6 +246,10 @@ class ManifestCluster:
             raise BadInput(f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
                            "Split it into smaller files.")
         version = _sha(data)
+        if b"{{" in data and b"}}" in data:  # Go/Helm template syntax: not a manifest until rendered
+            self._skip(path, "a Helm (Go) template, not a manifest: render it with `helm template` first")
+            self._cache[path] = (stamp, version, [])
+            return version, []
         parsed = self._parsed_cache()
         if version in parsed:
             self._cache[path] = (stamp, version, parsed[version])
@@ -213,11 +263,15 @@ class ManifestCluster:
                            f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
                            "it), then analyze again.") from None
         docs = [json.loads(json.dumps(d, default=str)) for d in docs]
+        self.skipped.pop(str(path.relative_to(self.root)), None)
         self._cache[path] = (stamp, version, docs)
         if self._parsed_path is not None:
             parsed[version] = docs
             self._parsed_dirty = True
         return version, docs
+
+    def _skip(self, path: Path, why: str) -> None:
+        self.skipped[str(path.relative_to(self.root))] = why
 
     def _parsed_cache(self) -> dict[str, list[Any]]:
         if self._parsed is None:
@@ -252,9 +306,12 @@ class ManifestCluster:
                     index[ObjectRef.of(doc)] = (path, i)
         return index
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS) -> list[dict[str, Any]]:
+    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
+                     label_selector: str | None = None) -> list[dict[str, Any]]:
         """Manifests of these kinds; `metadata.resourceVersion` is the content hash of the file."""
         wanted = set(kinds)
+        scope = None if namespaces is None else set(namespaces)
+        selector = parse_selector(label_selector)
         found: list[tuple[str, Any]] = []
         versions = set()
         for path, stamp in self._scan():
@@ -267,6 +324,9 @@ class ManifestCluster:
         for (version, _), plain in zip(found, out, strict=True):
             plain["metadata"].setdefault("namespace", "default")
             plain["metadata"]["resourceVersion"] = version
+        if scope is not None or selector:
+            out = [o for o in out if (scope is None or o["metadata"]["namespace"] in scope)
+                   and all((o["metadata"].get("labels") or {}).get(k) == v for k, v in selector.items())]
         return out
 
     def _locate(self, ref: ObjectRef) -> tuple[Path, int]:
@@ -338,6 +398,17 @@ class ManifestCluster:
             self._write(path, after)
             return _sha(after)
 
+    @staticmethod
+    def version_of(obj: dict[str, Any]) -> str:
+        return str((obj.get("metadata") or {}).get("resourceVersion", ""))
+
+    def restore_fields(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
+        """Put fields back in the file (None removes one), if it is still at `expected_version`."""
+        return self.apply(ref, patch, expected_version)
+
+    def rollout(self, ref: ObjectRef) -> Rollout:
+        return Rollout(True, None, "a manifest change rolls out when the repository is applied")
+
     def capture(self, ref: ObjectRef) -> Capture:
         path, _ = self._locate(ref)
         data = path.read_bytes()
@@ -357,37 +428,170 @@ class ManifestCluster:
             return _sha(data)
 
 
+# -- field paths: what a change touches, read back from any object ------------------------------
+
+FieldPath = list[Any]
+"""A field's path in a manifest: keys, and `{"name": x}` for the item of a named list (containers)."""
+
+
+def patch_fields(patch: dict[str, Any], prefix: FieldPath | None = None) -> list[FieldPath]:
+    """The leaf fields a `merge_patch`-style patch sets."""
+    out: list[FieldPath] = []
+    for key, value in patch.items():
+        path = [*(prefix or []), key]
+        if isinstance(value, dict) and value:
+            out += patch_fields(value, path)
+        elif isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v for v in value):
+            for item in value:
+                rest = {k: v for k, v in item.items() if k != "name"}
+                out += patch_fields(rest, [*path, {"name": item["name"]}]) if rest else [[*path, {"name": item["name"]}]]
+        else:
+            out.append(path)
+    return out
+
+
+def value_at(obj: Any, path: FieldPath) -> Any:
+    """The value at `path` in `obj`, None when any step is absent."""
+    node = obj
+    for step in path:
+        if isinstance(step, dict):
+            node = next((i for i in node if isinstance(i, dict) and i.get("name") == step["name"]), None) \
+                if isinstance(node, list) else None
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    return node
+
+
+def patch_of(values: list[tuple[FieldPath, Any]]) -> dict[str, Any]:
+    """The `merge_patch` patch that sets each path to its value (None deletes the field)."""
+    out: dict[str, Any] = {}
+    for path, value in values:
+        node: Any = out
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(step, dict):
+                item = next((x for x in node if x.get("name") == step["name"]), None)
+                if item is None:
+                    item = {"name": step["name"]}
+                    node.append(item)
+                node = item
+                continue
+            nxt = path[i + 1] if not last else None
+            if last:
+                node[step] = value
+            elif isinstance(nxt, dict):
+                node = node.setdefault(step, [])
+            else:
+                node = node.setdefault(step, {})
+    return out
+
+
+def path_text(path: FieldPath) -> str:
+    return "".join(f"[name={s['name']}]" if isinstance(s, dict) else f".{s}" for s in path).lstrip(".")
+
+
+# -- who else manages an object -------------------------------------------------------------------
+
+GITOPS_MANAGERS = {
+    "helm": "Helm", "helm-controller": "Flux (helm-controller)", "kustomize-controller": "Flux (kustomize-controller)",
+    "argocd-controller": "Argo CD", "argocd-application-controller": "Argo CD", "argocd-server": "Argo CD",
+}
+
+
+def gitops_owner(obj: dict[str, Any]) -> str | None:
+    """Which GitOps tool or package manager owns this object (it would revert a live edit), from the
+    labels and annotations Helm, Argo CD and Flux set and from the field managers that wrote it."""
+    meta = obj.get("metadata") or {}
+    labels, notes = meta.get("labels") or {}, meta.get("annotations") or {}
+    if notes.get("argocd.argoproj.io/tracking-id"):
+        return f"Argo CD (application {str(notes['argocd.argoproj.io/tracking-id']).split(':')[0][:80]})"
+    if labels.get("kustomize.toolkit.fluxcd.io/name"):
+        return f"Flux (Kustomization {str(labels.get('kustomize.toolkit.fluxcd.io/namespace', ''))[:60]}/" \
+               f"{str(labels['kustomize.toolkit.fluxcd.io/name'])[:80]})".replace("(Kustomization /", "(Kustomization ")
+    if labels.get("helm.toolkit.fluxcd.io/name"):
+        return f"Flux (HelmRelease {str(labels['helm.toolkit.fluxcd.io/name'])[:80]})"
+    if str(labels.get("app.kubernetes.io/managed-by", "")).lower() == "helm" or notes.get("meta.helm.sh/release-name"):
+        release = notes.get("meta.helm.sh/release-name")
+        return f"Helm (release {str(release)[:80]})" if release else "Helm"
+    for entry in meta.get("managedFields") or []:
+        tool = GITOPS_MANAGERS.get(str(entry.get("manager", "")))
+        if tool:
+            return tool
+    if labels.get("app.kubernetes.io/instance") and labels.get("argocd.argoproj.io/instance"):
+        return f"Argo CD (application {str(labels['argocd.argoproj.io/instance'])[:80]})"
+    return None
+
+
 # -- a live cluster -------------------------------------------------------------------------------
 
+FIELD_MANAGER = "hdr-forge"
+"""The field manager of forge's server-side applies: `kubectl get -o yaml --show-managed-fields` shows
+which fields forge set."""
+
 _API = {
-    # kind: (api class, list-all method, read, patch, replace) — names in the kubernetes client
-    "Deployment": ("AppsV1Api", "deployment"),
-    "StatefulSet": ("AppsV1Api", "stateful_set"),
-    "DaemonSet": ("AppsV1Api", "daemon_set"),
-    "HorizontalPodAutoscaler": ("AutoscalingV2Api", "horizontal_pod_autoscaler"),
-    "PodDisruptionBudget": ("PolicyV1Api", "pod_disruption_budget"),
-    "Pod": ("CoreV1Api", "pod"),
+    # kind: (group, version, plural)
+    "Deployment": ("apps", "v1", "deployments"),
+    "StatefulSet": ("apps", "v1", "statefulsets"),
+    "DaemonSet": ("apps", "v1", "daemonsets"),
+    "ReplicaSet": ("apps", "v1", "replicasets"),
+    "HorizontalPodAutoscaler": ("autoscaling", "v2", "horizontalpodautoscalers"),
+    "PodDisruptionBudget": ("policy", "v1", "poddisruptionbudgets"),
+    "CronJob": ("batch", "v1", "cronjobs"),
+    "Job": ("batch", "v1", "jobs"),
+    "Rollout": ("argoproj.io", "v1alpha1", "rollouts"),
+    "Pod": ("", "v1", "pods"),
+    "Node": ("", "v1", "nodes"),
     # listed by compliance's live check (every pod-bearing kind, and what its hardening checks read)
-    "ReplicaSet": ("AppsV1Api", "replica_set"),
-    "ReplicationController": ("CoreV1Api", "replication_controller"),
-    "PodTemplate": ("CoreV1Api", "pod_template"),
-    "Job": ("BatchV1Api", "job"),
-    "CronJob": ("BatchV1Api", "cron_job"),
-    "Service": ("CoreV1Api", "service"),
-    "NetworkPolicy": ("NetworkingV1Api", "network_policy"),
-    "Role": ("RbacAuthorizationV1Api", "role"),
-    "RoleBinding": ("RbacAuthorizationV1Api", "role_binding"),
+    "ReplicationController": ("", "v1", "replicationcontrollers"),
+    "PodTemplate": ("", "v1", "podtemplates"),
+    "Service": ("", "v1", "services"),
+    "NetworkPolicy": ("networking.k8s.io", "v1", "networkpolicies"),
+    "Role": ("rbac.authorization.k8s.io", "v1", "roles"),
+    "RoleBinding": ("rbac.authorization.k8s.io", "v1", "rolebindings"),
+    "ClusterRole": ("rbac.authorization.k8s.io", "v1", "clusterroles"),
+    "ClusterRoleBinding": ("rbac.authorization.k8s.io", "v1", "clusterrolebindings"),
 }
-_CLUSTER_SCOPED_LIST = {"Node": ("CoreV1Api", "list_node"),
-                        "ClusterRole": ("RbacAuthorizationV1Api", "list_cluster_role"),
-                        "ClusterRoleBinding": ("RbacAuthorizationV1Api", "list_cluster_role_binding")}
+_CLUSTER_SCOPED = {"Node", "ClusterRole", "ClusterRoleBinding"}
 _SERVER_FIELDS = ("uid", "creationTimestamp", "generation", "managedFields", "selfLink")
+PAGE = 500
+
+
+class FieldConflict(Conflict):
+    """A server-side apply met fields another field manager owns with other values."""
+
+    def __init__(self, managers: list[str], fields: list[str]) -> None:
+        super().__init__(f"Fields forge would set are managed by {', '.join(managers)}: {', '.join(fields[:5])}.",
+                         "Change them where that manager's configuration lives.")
+        self.managers, self.fields = managers, fields
+
+
+class NotPermitted(Refused):
+    """The API server's RBAC refused forge a verb on a resource (403)."""
+
+
+@dataclass(frozen=True)
+class Rollout:
+    """Where a workload's rollout stands: done, failed (with why) or still progressing."""
+
+    done: bool
+    failed: str | None
+    text: str
 
 
 class LiveCluster:
-    """A real API server through the official `kubernetes` client."""
+    """A real API server through the official `kubernetes` client: lists per namespace in pages,
+    changes with server-side apply under the field manager `hdr-forge`, previews with `dryRun=All`
+    so admission (quotas, LimitRanges, webhooks) judges a change before it is made.
 
-    def __init__(self, kubeconfig: str | None = None, context: str | None = None, in_cluster: bool = False) -> None:
+    Versions are `<uid>/<generation>`: they move when the spec does (or the object is recreated),
+    not on the status writes controllers make after every change."""
+
+    live = True
+
+    def __init__(self, kubeconfig: str | None = None, context: str | None = None, in_cluster: bool = False,
+                 timeout: float = 30.0) -> None:
         from kubernetes import client, config
 
         try:
@@ -400,54 +604,85 @@ class LiveCluster:
             raise Unavailable(f"Could not load the Kubernetes configuration ({type(exc).__name__}).",
                               "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT, or unset them to use manifests.") from None
         self.source = f"kubernetes:{context or ('in-cluster' if in_cluster else 'current-context')}"
-        self._client = client
+        self.timeout = timeout
 
-    def _api(self, kind: str) -> tuple[Any, str]:
+    # -- requests ---------------------------------------------------------------------------
+
+    def _path(self, kind: str, namespace: str | None = None, name: str | None = None) -> str:
         if kind not in _API:
             raise BadInput(f"Kind {kind!r} is not supported.", f"Use one of {', '.join(_API)}.")
-        cls, noun = _API[kind]
-        return getattr(self._client, cls)(self.api_client), noun
+        group, version, plural = _API[kind]
+        path = f"/apis/{group}/{version}" if group else f"/api/{version}"
+        if namespace and kind not in _CLUSTER_SCOPED:
+            path += f"/namespaces/{namespace}"
+        path += f"/{plural}"
+        return path + (f"/{name}" if name else "")
 
-    def _call(self, fn: Callable[..., Any], *args: Any, ref: ObjectRef | None = None, **kwargs: Any) -> Any:
+    def _request(self, verb: str, kind: str, namespace: str | None = None, name: str | None = None, *,
+                 query: dict[str, str] | None = None, body: Any = None, content_type: str | None = None) -> Any:
+        """One API request; errors become forge's typed errors (403 names the verb and resource)."""
         from kubernetes.client.exceptions import ApiException
 
+        method = {"get": "GET", "list": "GET", "patch": "PATCH", "update": "PUT"}[verb]
+        headers = {"Accept": "application/json"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        ref = f"{kind}/{namespace}/{name}" if name else None
         try:
-            return fn(*args, _request_timeout=10, **kwargs)
+            params = self.api_client.param_serialize(method=method, resource_path=self._path(kind, namespace, name),
+                                                     query_params=list((query or {}).items()), header_params=headers,
+                                                     body=body, auth_settings=["BearerToken"])
+            resp = self.api_client.call_api(*params, _request_timeout=self.timeout)
+            resp.read()
+            if not 200 <= int(resp.status) < 300:
+                raise ApiException(http_resp=resp)
+            return json.loads(resp.data)
         except ApiException as exc:
-            if exc.status == 404:
-                raise NotFound(f"{ref or 'The object'} does not exist in the cluster.",
-                               "Analyze again to see the objects that exist.") from None
-            if exc.status == 409:
-                raise Conflict(f"{ref or 'The object'} changed since it was read (resourceVersion moved on).",
-                               "Analyze again and apply the new proposal.") from None
-            raise Unavailable(f"The Kubernetes API answered {exc.status} {exc.reason}.",
-                              "Check the cluster and forge's permissions.") from None
+            raise _api_error(exc, verb, kind, namespace, ref) from None
+        except HDRError:
+            raise
         except Exception as exc:
             raise Unavailable(f"The Kubernetes API could not be reached ({type(exc).__name__}).",
                               "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT and that the cluster is up.") from None
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS) -> list[dict[str, Any]]:
+    # -- reading ----------------------------------------------------------------------------
+
+    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
+                     label_selector: str | None = None) -> list[dict[str, Any]]:
+        """Objects of these kinds, in `namespaces` (each listed on its own: a namespaced Role is
+        enough) or cluster-wide, in pages of 500 (`limit`/`continue`)."""
         out: list[dict[str, Any]] = []
+        scopes: list[str | None] = list(namespaces) if namespaces is not None else [None]
         for kind in kinds:
-            if kind in _CLUSTER_SCOPED_LIST:
-                cls, method = _CLUSTER_SCOPED_LIST[kind]
-                api = getattr(self._client, cls)(self.api_client)
-            else:
-                api, noun = self._api(kind)
-                method = f"list_{noun}_for_all_namespaces"
-            resp = self._call(getattr(api, method), _preload_content=False)
-            for item in json.loads(resp.data).get("items", []):
-                item.setdefault("kind", kind)
-                out.append(item)
+            for ns in (scopes if kind not in _CLUSTER_SCOPED else [None]):
+                query: dict[str, str] = {"limit": str(PAGE)}
+                if label_selector and kind not in _CLUSTER_SCOPED:
+                    query["labelSelector"] = label_selector
+                while True:
+                    try:
+                        page = self._request("list", kind, ns, query=query)
+                    except NotFound:
+                        if kind in OPTIONAL_KINDS:
+                            break  # the CRD is not installed: there are none
+                        raise
+                    for item in page.get("items") or []:
+                        item["kind"] = kind
+                        out.append(item)
+                    token = (page.get("metadata") or {}).get("continue")
+                    if not token:
+                        break
+                    query = {**query, "continue": token}
         return out
 
+    @staticmethod
+    def version_of(obj: dict[str, Any]) -> str:
+        meta = obj.get("metadata") or {}
+        return f"{meta.get('uid', '')}/{meta.get('generation', 0)}"
+
     def get(self, ref: ObjectRef) -> tuple[dict[str, Any], str]:
-        api, noun = self._api(ref.kind)
-        resp = self._call(getattr(api, f"read_namespaced_{noun}"), ref.name, ref.namespace, ref=ref,
-                          _preload_content=False)
-        obj = json.loads(resp.data)
-        obj.setdefault("kind", ref.kind)
-        return obj, str(obj["metadata"]["resourceVersion"])
+        obj = self._request("get", ref.kind, ref.namespace, ref.name)
+        obj["kind"] = ref.kind
+        return obj, self.version_of(obj)
 
     def version(self, ref: ObjectRef) -> str:
         return self.get(ref)[1]
@@ -455,33 +690,223 @@ class LiveCluster:
     def unit_of(self, ref: ObjectRef) -> str:
         return str(ref)
 
-    def preview(self, ref: ObjectRef, patch: dict[str, Any]) -> tuple[str, str]:
-        import copy
+    # -- writing ----------------------------------------------------------------------------
 
-        obj, _ = self.get(ref)
-        after = copy.deepcopy(obj)
-        merge_patch(after, patch)
+    def _apply(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any], dry_run: bool) -> dict[str, Any]:
+        """Server-side apply of what forge already manages on the object plus `patch` (an applier that
+        leaves out a field it owned removes it, so forge always sends all of its fields). A conflict
+        with a person's edit (kubectl) is forced — the caller confirmed this change; a conflict with a
+        GitOps controller or Helm is refused, as it would revert the edit."""
+        body = owned_config(obj, FIELD_MANAGER)
+        merge_patch(body, json.loads(json.dumps(patch)))
+        body.update({"apiVersion": obj.get("apiVersion") or _api_version(ref.kind), "kind": ref.kind})
+        body["metadata"] = {"name": ref.name, "namespace": ref.namespace,
+                            "resourceVersion": obj["metadata"]["resourceVersion"]}
+        query = {"fieldManager": FIELD_MANAGER}
+        if dry_run:
+            query["dryRun"] = "All"
+        try:
+            return self._request("patch", ref.kind, ref.namespace, ref.name, query=query, body=body,
+                                 content_type="application/apply-patch+yaml")
+        except FieldConflict as conflict:
+            tools = sorted({GITOPS_MANAGERS[m] for m in conflict.managers if m in GITOPS_MANAGERS})
+            if tools:
+                raise Refused(f"{ref} is managed by {', '.join(tools)}: a live edit would be reverted. "
+                              "Nothing was changed.", "Change it in the repository: optimize with dry_run=true "
+                              "gives the patch.") from None
+            return self._request("patch", ref.kind, ref.namespace, ref.name, query={**query, "force": "true"},
+                                 body=body, content_type="application/apply-patch+yaml")
+
+    def _fresh(self, ref: ObjectRef, expected_version: str) -> dict[str, Any]:
+        obj, version = self.get(ref)
+        if version != expected_version:
+            raise Conflict(f"{ref} changed since it was read (its spec moved on).",
+                           "Analyze again and apply the new proposal.")
+        return obj
+
+    def _retrying(self, ref: ObjectRef, expected_version: str, write: Callable[[dict[str, Any]], Any]) -> Any:
+        """`write(current object)`, again when only the status moved in between (a 409 on the
+        resourceVersion while the generation stayed)."""
+        for _ in range(5):
+            obj = self._fresh(ref, expected_version)
+            try:
+                return write(obj)
+            except FieldConflict:
+                raise
+            except Conflict:
+                continue
+        raise Conflict(f"{ref} kept changing while forge wrote it.", "Try again in a moment.")
+
+    def preview(self, ref: ObjectRef, patch: dict[str, Any]) -> tuple[str, str]:
+        """(before, after) as the API server would store it: a server-side apply with dryRun=All,
+        judged by admission (quotas, LimitRanges, webhooks); nothing is changed."""
+        obj, version = self.get(ref)
+        after = self._retrying(ref, version, lambda current: self._apply(ref, current, patch, dry_run=True))
         return _yaml_text(_clean(obj)), _yaml_text(_clean(after))
 
     def apply(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
-        api, noun = self._api(ref.kind)
-        body = dict(patch)
-        body["metadata"] = {**(patch.get("metadata") or {}), "resourceVersion": expected_version}
-        resp = self._call(getattr(api, f"patch_namespaced_{noun}"), ref.name, ref.namespace, body, ref=ref,
-                          _preload_content=False)
-        return str(json.loads(resp.data)["metadata"]["resourceVersion"])
+        out = self._retrying(ref, expected_version, lambda current: self._apply(ref, current, patch, dry_run=False))
+        return self.version_of(out)
+
+    def restore_fields(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
+        """Put fields back (None removes one) with a strategic-merge patch under forge's field
+        manager, if the object's spec is still at `expected_version`."""
+
+        def write(current: dict[str, Any]) -> Any:
+            body = json.loads(json.dumps(patch))
+            body["metadata"] = {**(body.get("metadata") or {}), "resourceVersion": current["metadata"]["resourceVersion"]}
+            return self._request("patch", ref.kind, ref.namespace, ref.name, query={"fieldManager": FIELD_MANAGER},
+                                 body=body, content_type="application/strategic-merge-patch+json")
+
+        return self.version_of(self._retrying(ref, expected_version, write))
 
     def capture(self, ref: ObjectRef) -> Capture:
         obj, version = self.get(ref)
         return Capture(ref, str(ref), version, {"manifest": _clean(obj)})
 
     def restore(self, capture: Capture, expected_version: str) -> str:
-        api, noun = self._api(capture.ref.kind)
-        body = json.loads(json.dumps(capture.state["manifest"]))
-        body.setdefault("metadata", {})["resourceVersion"] = expected_version
-        resp = self._call(getattr(api, f"replace_namespaced_{noun}"), capture.ref.name, capture.ref.namespace,
-                          body, ref=capture.ref, _preload_content=False)
-        return str(json.loads(resp.data)["metadata"]["resourceVersion"])
+        """Put every field forge may have changed back as captured (containers' resources, replicas)."""
+        old = capture.state["manifest"]
+        current, _ = self.get(capture.ref)
+        values: list[tuple[FieldPath, Any]] = []
+        for obj in (old, current):
+            for path in _restorable(obj):
+                values.append((path, value_at(old, path)))
+        return self.restore_fields(capture.ref, patch_of(values), expected_version)
+
+    # -- rollouts ---------------------------------------------------------------------------
+
+    def rollout(self, ref: ObjectRef) -> Rollout:
+        """Where the workload's rollout stands, from its status (as `kubectl rollout status` reads it)."""
+        obj, _ = self.get(ref)
+        return rollout_of(obj)
+
+
+def rollout_of(obj: dict[str, Any]) -> Rollout:
+    kind = obj.get("kind")
+    meta, spec, status = obj.get("metadata") or {}, obj.get("spec") or {}, obj.get("status") or {}
+    if kind == "Rollout":  # Argo Rollouts report a phase
+        phase = str(status.get("phase") or "")
+        if phase == "Degraded":
+            return Rollout(False, "Degraded", str(status.get("message") or ""))
+        return Rollout(phase == "Healthy", None, phase or "waiting for the rollout controller")
+    if kind not in ("Deployment", "StatefulSet", "DaemonSet"):
+        return Rollout(True, None, "no rollout")
+    if int(status.get("observedGeneration") or 0) < int(meta.get("generation") or 0):
+        return Rollout(False, None, "waiting for the controller to see the change")
+    if (spec.get("updateStrategy") or {}).get("type") == "OnDelete":
+        return Rollout(True, None, "OnDelete update strategy: pods take the change when they are next replaced")
+    for cond in status.get("conditions") or []:
+        if cond.get("type") == "Progressing" and cond.get("status") == "False":
+            return Rollout(False, str(cond.get("reason") or "not progressing"), str(cond.get("message") or ""))
+    if kind == "DaemonSet":
+        want = int(status.get("desiredNumberScheduled") or 0)
+        updated, available = int(status.get("updatedNumberScheduled") or 0), int(status.get("numberAvailable") or 0)
+    else:
+        want = int(spec.get("replicas", 1) if spec.get("replicas") is not None else 1)
+        updated, available = int(status.get("updatedReplicas") or 0), int(status.get("availableReplicas") or 0)
+    total = int(status.get("replicas") or 0) if kind != "DaemonSet" else want
+    text = f"{updated}/{want} updated, {available}/{want} available"
+    return Rollout(updated >= want and available >= want and total <= want, None, text)
+
+
+def _restorable(obj: dict[str, Any]) -> list[FieldPath]:
+    """The fields forge changes on an object: replicas, maxReplicas and every container's resources."""
+    spec = obj.get("spec") or {}
+    paths: list[FieldPath] = [["spec", "replicas"]] if "replicas" in spec else []
+    if "maxReplicas" in spec:
+        paths.append(["spec", "maxReplicas"])
+    for template_path in (["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"]):
+        pod = value_at(obj, template_path) or {}
+        for section in ("initContainers", "containers"):
+            for c in pod.get(section) or []:
+                for part in ("requests", "limits"):
+                    for res in ((c.get("resources") or {}).get(part) or {}):
+                        paths.append([*template_path, section, {"name": c.get("name")}, "resources", part, res])
+    return paths
+
+
+def owned_config(obj: dict[str, Any], manager: str) -> dict[str, Any]:
+    """The fields `manager` owns through server-side apply, with their current values (what
+    client-go's Extract* functions return): applying less than this would remove the rest."""
+    out: dict[str, Any] = {}
+    for entry in (obj.get("metadata") or {}).get("managedFields") or []:
+        if entry.get("manager") == manager and entry.get("operation") == "Apply" and not entry.get("subresource"):
+            _extract(obj, entry.get("fieldsV1") or {}, out)
+    out.pop("metadata", None)
+    out.pop("status", None)
+    return out
+
+
+def _extract(node: Any, fields: dict[str, Any], out: Any) -> None:
+    for key, sub in fields.items():
+        if key.startswith("f:") and isinstance(node, dict) and key[2:] in node:
+            value = node[key[2:]]
+            if not sub or not isinstance(value, dict | list):
+                out[key[2:]] = copy.deepcopy(value)
+            elif isinstance(value, list):
+                items: list[Any] = []
+                _extract_items(value, sub, items)
+                if items:
+                    out[key[2:]] = items
+            else:
+                out[key[2:]] = out.get(key[2:]) or {}
+                _extract(value, sub, out[key[2:]])
+
+
+def _extract_items(items: list[Any], fields: dict[str, Any], out: list[Any]) -> None:
+    for key, sub in fields.items():
+        if not key.startswith("k:"):
+            continue
+        try:
+            wanted = json.loads(key[2:])
+        except ValueError:
+            continue
+        for item in items:
+            if isinstance(item, dict) and all(item.get(k) == v for k, v in wanted.items()):
+                got = dict(wanted)
+                _extract(item, {k: v for k, v in (sub or {}).items() if k != "."}, got)
+                out.append(got)
+
+
+def _api_version(kind: str) -> str:
+    group, version, _ = _API[kind]
+    return f"{group}/{version}" if group else version
+
+
+def _api_error(exc: Any, verb: str, kind: str, namespace: str | None, ref: str | None) -> HDRError:
+    status = int(getattr(exc, "status", 0) or 0)
+    try:
+        body = json.loads(exc.body or "{}")
+    except (TypeError, ValueError):
+        body = {}
+    what = ref or kind
+    rbac = status == 403 and "cannot " in str(body.get("message", "")) and "resource" in str(body.get("message", ""))
+    if rbac or (status == 403 and not body):
+        group, _, plural = _API[kind]
+        resource = plural + (f".{group}" if group else "")
+        where = f"in namespace {namespace}" if namespace and kind not in _CLUSTER_SCOPED else "cluster-wide"
+        return NotPermitted(f"forge is not allowed to {verb} {resource} {where} (the Kubernetes API answered "
+                       "403 Forbidden).", "Bind forge's service account to the Role in deploy/forge-rbac.yaml: "
+                       "hdr-forge-read for analyze, hdr-forge-apply for optimize and rollback.")
+    if status == 401:
+        return Refused("The Kubernetes API rejected forge's credentials (401 Unauthorized).",
+                       "Check the token or certificate in HDR_KUBECONFIG.")
+    if status == 404:
+        return NotFound(f"{what} does not exist in the cluster.", "Analyze again to see the objects that exist.")
+    if status == 409:
+        causes = [c for c in (body.get("details") or {}).get("causes") or [] if c.get("type") == "FieldManagerConflict"]
+        if causes:
+            managers = sorted({str(c.get("message", "")).split('"')[1] for c in causes
+                               if str(c.get("message", "")).count('"') >= 2})
+            return FieldConflict(managers, [str(c.get("field", ""))[:200] for c in causes])
+        return Conflict(f"{what} changed since it was read (resourceVersion moved on).",
+                        "Analyze again and apply the new proposal.")
+    if status in (400, 403, 422):
+        return BadInput(f"The API server refused the change to {what}: {str(body.get('message', ''))[:300]}",
+                        "Choose other changes, or fix what the cluster's admission rules require.")
+    return Unavailable(f"The Kubernetes API answered {status} {getattr(exc, 'reason', '')}.",
+                       "Check the cluster and forge's permissions.")
 
 
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:

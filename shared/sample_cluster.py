@@ -288,6 +288,24 @@ def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
                 labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
                 out.write(_series_lines("kube_pod_container_status_last_terminated_reason", labels,
                                         np.ones(cluster.steps), ts, ".0f"))
+        # kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)
+        out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
+        replicasets = []
+        for w in cluster.workloads:
+            for pod in w.pods:
+                owner_kind, owner = w.kind, w.name
+                if w.kind == "Deployment":
+                    owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
+                    replicasets.append((w.namespace, owner, w.name))
+                labels = (f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
+                          'owner_is_controller="true"')
+                out.write(_series_lines("kube_pod_owner", labels, np.ones(1), ts[-1:], ".0f"))
+        out.write("# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
+                  "# TYPE kube_replicaset_owner gauge\n")
+        for ns, rs, deployment in dict.fromkeys(replicasets):
+            labels = (f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
+                      'owner_is_controller="true"')
+            out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), ts[-1:], ".0f"))
         out.write("# EOF\n")
     tmp.replace(path)
 

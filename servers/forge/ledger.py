@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict
 from typing import Any
 
 from servers.forge.analysis import AnalysisResult, Change
@@ -27,7 +26,23 @@ CREATE TABLE IF NOT EXISTS forge_changes (
 CREATE INDEX IF NOT EXISTS forge_changes_workload ON forge_changes(workload);
 CREATE TABLE IF NOT EXISTS forge_writes (unit TEXT NOT NULL, version TEXT NOT NULL, at REAL NOT NULL,
   PRIMARY KEY (unit, version));
+CREATE TABLE IF NOT EXISTS forge_applies (
+  snapshot_id TEXT PRIMARY KEY, proposal_id TEXT NOT NULL, change_ids TEXT NOT NULL, state TEXT NOT NULL,
+  pid INTEGER NOT NULL, host TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL, note TEXT);
+CREATE TABLE IF NOT EXISTS forge_intents (
+  snapshot_id TEXT NOT NULL, seq INTEGER NOT NULL, object TEXT NOT NULL, unit TEXT NOT NULL,
+  fields TEXT NOT NULL, version_before TEXT NOT NULL, version_after TEXT, state TEXT NOT NULL, at REAL NOT NULL,
+  PRIMARY KEY (snapshot_id, seq));
+CREATE TABLE IF NOT EXISTS forge_owners (id TEXT PRIMARY KEY, owner TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS forge_proposal_pages (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS forge_oom_answers (event TEXT NOT NULL, snapshot_id TEXT NOT NULL, at REAL NOT NULL,
+  PRIMARY KEY (event, snapshot_id));
 """
+
+INTENT_STATES = ("planned", "writing", "written", "undone", "skipped", "unknown")
+"""An intent is `planned` with its snapshot, `writing` just before its write is sent, `written` once the
+API answered; `undone` when forge restored it, `skipped` when an interrupted apply never wrote it,
+`unknown` when, after a crash, the object's fields match neither forge's before nor after."""
 
 
 class Ledger:
@@ -40,8 +55,17 @@ class Ledger:
         savings = sum(c.monthly_savings_usd for c in result.changes)
         with self.store.transaction() as db:
             db.execute("INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
-                       (pid, time.time(), scope, source, savings, json.dumps([asdict(c) for c in result.changes])))
+                       (pid, time.time(), scope, source, savings, json.dumps([vars(c) for c in result.changes])))
         return pid
+
+    def save_pages(self, pid: str, body: dict[str, Any]) -> None:
+        """The analysis behind a proposal (header, opportunities, containers, notes), for paging."""
+        with self.store.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO forge_proposal_pages VALUES (?,?)", (pid, json.dumps(body)))
+
+    def pages(self, pid: str) -> dict[str, Any] | None:
+        row = self.store.connection().execute("SELECT body FROM forge_proposal_pages WHERE id=?", (pid,)).fetchone()
+        return None if row is None else json.loads(row[0])
 
     def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
         row = self.store.connection().execute("SELECT * FROM forge_proposals WHERE id=?", (pid,)).fetchone()
@@ -89,8 +113,94 @@ class Ledger:
                            "container, field, before, after, monthly_savings, applied_at) VALUES "
                            "(?,?,?,?,?,?,?,?,?,?,?)", (sid, proposal_id, c.id, c.object, c.workload, c.container,
                                                       c.field, c.current, c.proposed, c.monthly_savings_usd, now))
+                for event in c.oom_events or []:  # the OOM kill this limit bump answers: once
+                    db.execute("INSERT OR IGNORE INTO forge_oom_answers VALUES (?,?,?)", (event, sid, now))
             for unit, version in writes.items():
                 db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
+
+    # -- the apply journal: written before every write, so a crash leaves a record of intent ----
+
+    def begin_apply(self, proposal_id: str, change_ids: list[str], captures: list[dict[str, Any]],
+                    intents: list[dict[str, Any]], owner: str | None) -> str:
+        """The snapshot, the apply and every intended write (object, fields with before/after, version
+        before), in one transaction, before anything is written."""
+        import os
+        import socket
+
+        sid = "s-" + uuid.uuid4().hex[:10]
+        now = time.time()
+        with self.store.transaction() as db:
+            db.execute("INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)", (sid, proposal_id, now, json.dumps(captures)))
+            db.execute("INSERT INTO forge_applies VALUES (?,?,?,?,?,?,?,NULL,NULL)",
+                       (sid, proposal_id, json.dumps(change_ids), "running", os.getpid(), socket.gethostname(), now))
+            for seq, intent in enumerate(intents):
+                db.execute("INSERT INTO forge_intents VALUES (?,?,?,?,?,?,NULL,'planned',?)",
+                           (sid, seq, intent["object"], intent["unit"], json.dumps(intent["fields"]),
+                            intent["version_before"], now))
+            if owner is not None:
+                db.execute("INSERT OR REPLACE INTO forge_owners VALUES (?,?)", (sid, owner))
+        return sid
+
+    def set_intent(self, sid: str, seq: int, state: str, version_after: str | None = None) -> None:
+        assert state in INTENT_STATES
+        with self.store.transaction() as db:
+            db.execute("UPDATE forge_intents SET state=?, version_after=COALESCE(?, version_after), at=? "
+                       "WHERE snapshot_id=? AND seq=?", (state, version_after, time.time(), sid, seq))
+            if state == "written" and version_after:
+                unit = db.execute("SELECT unit FROM forge_intents WHERE snapshot_id=? AND seq=?", (sid, seq)).fetchone()
+                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit[0], version_after, time.time()))
+
+    def intents(self, sid: str) -> list[dict[str, Any]]:
+        rows = self.store.connection().execute("SELECT * FROM forge_intents WHERE snapshot_id=? ORDER BY seq", (sid,))
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["fields"] = json.loads(d["fields"])
+            out.append(d)
+        return out
+
+    def later_intents(self, sid: str, objects: set[str]) -> list[dict[str, Any]]:
+        """forge's written intents on these objects from snapshots taken after `sid`."""
+        db = self.store.connection()
+        created = db.execute("SELECT created_at FROM forge_snapshots WHERE id=?", (sid,)).fetchone()
+        if created is None or not objects:
+            return []
+        marks = ",".join("?" * len(objects))
+        rows = db.execute(f"SELECT i.* FROM forge_intents i JOIN forge_snapshots s ON s.id = i.snapshot_id "  # noqa: S608
+                          f"WHERE s.created_at > ? AND i.state='written' AND i.object IN ({marks})",
+                          (created[0], *sorted(objects)))
+        return [{**dict(r), "fields": json.loads(r["fields"])} for r in rows]
+
+    def finish_apply(self, sid: str, state: str, note: str | None = None) -> None:
+        with self.store.transaction() as db:
+            db.execute("UPDATE forge_applies SET state=?, finished_at=?, note=? WHERE snapshot_id=?",
+                       (state, time.time(), note, sid))
+
+    def running_applies(self) -> list[dict[str, Any]]:
+        rows = self.store.connection().execute("SELECT * FROM forge_applies WHERE state='running'")
+        return [dict(r) for r in rows]
+
+    def apply_of(self, sid: str) -> dict[str, Any] | None:
+        row = self.store.connection().execute("SELECT * FROM forge_applies WHERE snapshot_id=?", (sid,)).fetchone()
+        return None if row is None else dict(row)
+
+    # -- who owns a proposal or snapshot --------------------------------------------------------
+
+    def set_owner(self, rid: str, owner: str | None) -> None:
+        if owner is not None:
+            with self.store.transaction() as db:
+                db.execute("INSERT OR REPLACE INTO forge_owners VALUES (?,?)", (rid, owner))
+
+    def owner(self, rid: str) -> str | None:
+        row = self.store.connection().execute("SELECT owner FROM forge_owners WHERE id=?", (rid,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def oom_answered(self) -> set[str]:
+        """The OOM kills forge raised a memory limit for (not rolled back since)."""
+        rows = self.store.connection().execute(
+            "SELECT a.event FROM forge_oom_answers a JOIN forge_snapshots s ON s.id = a.snapshot_id "
+            "WHERE s.rolled_back_at IS NULL")
+        return {r[0] for r in rows}
 
     def forge_wrote(self, unit: str, version: str) -> bool:
         return self.store.connection().execute(

@@ -5,6 +5,7 @@ shapes it for MCP."""
 from __future__ import annotations
 
 import difflib
+import json
 import logging
 import os
 import re
@@ -23,11 +24,20 @@ from shared.cluster import (
     WORKLOAD_KINDS,
     Capture,
     Cluster,
+    NotPermitted,
     ObjectRef,
+    _yaml_text,
     cluster_from_config,
+    gitops_owner,
     merge_patch,
+    parse_selector,
+    patch_fields,
+    patch_of,
+    path_text,
+    value_at,
 )
 from shared.errors import BadInput, Conflict, HDRError, NotFound, Refused
+from shared.ownership import may_access
 
 log = logging.getLogger("hdr.forge")
 
@@ -37,6 +47,9 @@ HISTORY = re.compile(r"^\s*(\d{1,4})\s*([hd])\s*$")
 PROPOSAL_ID = re.compile(r"^p-[0-9a-f]{10}$")
 SNAPSHOT_ID = re.compile(r"^s-[0-9a-f]{10}$")
 CHANGE_ID = re.compile(r"^c\d{1,6}$")
+CURSOR = re.compile(r"^(p-[0-9a-f]{10})\.(changes|opportunities|containers|notes)\.(\d{1,6})$")
+SECTIONS = {"changes": 25, "opportunities": 10, "containers": 10, "notes": 20}  # items per page
+_SEVERITY = {"high": 0, "medium": 1, "low": 2}
 MAX_HISTORY_H = 30 * 24
 DEFAULT_MIN_HISTORY_H = 24.0
 MEMORY_MARGIN = analysis.MEMORY_MARGIN
@@ -51,12 +64,26 @@ def check_namespace(namespace: str | None) -> str | None:
     return namespace
 
 
+def check_namespaces(namespace: str | None) -> list[str] | None:
+    """One namespace or several separated by commas; None for all."""
+    if namespace is None or not namespace.strip():
+        return None
+    names = [n.strip() for n in namespace.split(",") if n.strip()] if len(namespace) <= 2000 else []
+    if not names or len(names) > 50:
+        raise BadInput("`namespace` must be a namespace name or up to 50 separated by commas.",
+                       "Send e.g. 'checkout' or 'checkout,payments'.")
+    for n in names:
+        check_namespace(n)
+    return list(dict.fromkeys(names))
+
+
 def check_workload(workload: str | None) -> str | None:
     if workload is None or workload == "":
         return None
     if not NAME.match(workload):
         raise BadInput("`workload` is not a Kubernetes object name.",
-                       "Send the Deployment/StatefulSet/DaemonSet name, e.g. 'checkout-api'.")
+                       "Send the workload's name (Deployment, StatefulSet, DaemonSet, CronJob, Rollout), "
+                       "e.g. 'checkout-api'.")
     return workload
 
 
@@ -86,6 +113,9 @@ class Forge:
         self.suite = suite
         self._cluster = cluster
         self._metrics = metrics
+        self.recovered: list[str] = []  # what recover() found (all principals'); callers see theirs
+        self._recovered_of: list[str] = []  # the snapshot id of each note
+        self._recovery_checked = False
 
     @property
     def cluster(self) -> Cluster:
@@ -106,21 +136,32 @@ class Forge:
     # -- analyze ----------------------------------------------------------------------------
 
     def analyze(self, namespace: str | None = None, workload: str | None = None,
-                history: str | None = None, progress: Any = None) -> dict[str, Any]:
-        """`progress(done, total, message)` is called as stages finish (and raises to cancel)."""
-        namespace, workload = check_namespace(namespace), check_workload(workload)
+                history: str | None = None, progress: Any = None, selector: str | None = None) -> dict[str, Any]:
+        """`progress(done, total, message)` is called as stages finish (and raises to cancel). `namespace` may
+        name several, separated by commas; `selector` keeps the workloads with those labels."""
+        scope, workload = check_namespaces(namespace), check_workload(workload)
+        parse_selector(selector)  # refuses a malformed one before any work
+        namespace = scope[0] if scope and len(scope) == 1 else None
         hours = history_hours(history)
+        self.recover()
         report = progress or (lambda *a: None)
         report(0, 4, "reading the cluster's workloads")
-        objects = self.cluster.list_objects(ALL_KINDS)
+        # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
+        if selector:
+            objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector)
+            objects += self.cluster.list_objects(tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope)
+        else:
+            objects = self.cluster.list_objects(ALL_KINDS, namespaces=scope)
         workloads = [o for o in objects if o.get("kind") in WORKLOAD_KINDS]
         namespaces = sorted({o["metadata"]["namespace"] for o in workloads})
-        if namespace and namespace not in namespaces:
-            raise NotFound(f"Namespace {namespace!r} has no workloads in {self.cluster.source}.",
-                           f"Known namespaces: {', '.join(namespaces[:30]) or 'none'}.")
-        if workload and not any(o["metadata"]["name"] == workload and namespace in (None, o["metadata"]["namespace"])
-                                for o in workloads):
-            raise NotFound(f"No workload named {workload!r}{' in ' + namespace if namespace else ''}.",
+        missing = [ns for ns in scope or [] if ns not in namespaces]
+        if missing and not selector:
+            raise NotFound(f"Namespace {missing[0]!r} has no workloads in {self.cluster.source}.",
+                           f"Known namespaces: {', '.join(namespaces[:30])}." if scope is None or len(scope) > 1
+                           else "Check the name, or analyze without `namespace` to see them all.")
+        if workload and not any(o["metadata"]["name"] == workload for o in workloads):
+            raise NotFound(f"No workload named {workload!r}{' in ' + ', '.join(scope) if scope else ''}"
+                           f"{' with labels ' + selector if selector else ''}.",
                            "Call analyze without `workload` to list them.")
         # The memory lookup (a network round trip, on first use the client's import) runs while the
         # usage is loaded and profiled; its answer is needed only when changes are proposed.
@@ -136,26 +177,65 @@ class Forge:
 
         report(1, 4, f"loading usage from {self.metrics.source}")
         end = self.metrics.latest()
-        usage = self.metrics.usage(end - hours * 3600, end, namespace)
-        pods = None
-        if not self.cluster.source.startswith("manifests:"):
-            pods = [p for p in self.cluster.list_objects(("Pod",))
-                    if namespace in (None, p["metadata"].get("namespace"))]
+        usage = self.metrics.usage(end - hours * 3600, end, namespace)  # several: rows outside them match nothing
+        pods = owner_objects = None
+        if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
+            pods = self.cluster.list_objects(("Pod",), namespaces=scope)
+            owner_objects = self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
         report(2, 4, f"profiling {len(usage.keys)} pod containers")
         result = analysis.analyze(self.cluster, usage, objects=objects, namespace=namespace, workload=workload,
-                                  rolled_back=rolled_back, pods=pods,
+                                  rolled_back=rolled_back, pods=pods, owner_objects=owner_objects,
+                                  oom_answered=self.ledger.oom_answered(),
                                   progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
         result.notes.extend(memory_note)
+        result.notes.extend(self.recovery_notes())
+        for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
+            result.notes.append(f"Skipped {path}: {why}.")
         if workload and result.workloads and len(result.without_metrics) == result.workloads:
             raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
                            f"{self.metrics.source}; nothing was proposed.",
                            "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.")
-        scope = "/".join(x for x in (namespace or "*", workload or "*"))
-        pid = self.ledger.save_proposal(result, scope, self.cluster.source)
+        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + \
+            (f" [{selector}]" if selector else "")
+        pid = self.ledger.save_proposal(result, where, self.cluster.source)
+        self.ledger.set_owner(pid, _principal())
+        result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
+        self.ledger.save_pages(pid, {
+            "header": {"proposal_id": pid, "cluster": self.cluster.source, "metrics": self.metrics.source,
+                       "history_hours": hours, "prometheus_queries": usage.queries, "workloads": result.workloads,
+                       "monthly_cost_usd": result.monthly_cost_usd,
+                       "estimated_monthly_savings_usd": round(sum(c.monthly_savings_usd for c in result.changes), 2)},
+            "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
+            "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
+            "notes": result.notes, "without_metrics": result.without_metrics})
         self._publish()
         report(4, 4, f"proposal {pid}")
         return {"proposal_id": pid, "source": self.cluster.source, "metrics": self.metrics.source,
                 "history_hours": hours, "queries": usage.queries, "result": result}
+
+    def page(self, cursor: str) -> dict[str, Any]:
+        """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
+        match = CURSOR.match(cursor) if isinstance(cursor, str) and len(cursor) < 64 else None
+        if not match:
+            raise BadInput("`cursor` is not a cursor from analyze.", "Send the `next_cursor` analyze returned, "
+                           "e.g. 'p-1a2b3c4d5e.changes.0', and no other argument.")
+        pid, section, offset = match.group(1), match.group(2), int(match.group(3))
+        body = self.ledger.pages(pid)
+        found = self.ledger.proposal(pid)
+        if body is None or found is None or not may_access(self.ledger.owner(pid), _principal()):
+            raise NotFound(f"Proposal {pid} does not exist.", "Call analyze to get a proposal id.")
+        items: list[Any] = [asdict(c) for c in found[1]] if section == "changes" else body[section]
+        size = SECTIONS[section]
+        out = {"header": body["header"], "section": section, "items": items[offset:offset + size],
+               "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
+               "without_metrics": body["without_metrics"], "next_cursor": None}
+        order = list(SECTIONS)
+        if offset + size < len(items):
+            out["next_cursor"] = f"{pid}.{section}.{offset + size}"
+        else:
+            following = [s for s in order[order.index(section) + 1:] if out["totals"][s]]
+            out["next_cursor"] = f"{pid}.{following[0]}.0" if following else None
+        return out
 
     def _recall(self, workload: str | None, namespace: str | None) -> tuple[dict[Any, list[dict[str, Any]]], str | None]:
         """Rolled-back forge changes from the shared memory, keyed by (workload, container, field)."""
@@ -185,7 +265,7 @@ class Forge:
         if not isinstance(proposal_id, str) or not PROPOSAL_ID.match(proposal_id):
             raise BadInput("`proposal_id` is not a forge proposal id.", "Send the id analyze returned, e.g. 'p-1a2b3c4d5e'.")
         found = self.ledger.proposal(proposal_id)
-        if found is None:
+        if found is None or not may_access(self.ledger.owner(proposal_id), _principal()):
             raise NotFound(f"Proposal {proposal_id} does not exist.", "Call analyze to get a proposal id.")
         row, changes = found
         if change_ids is not None:
@@ -229,9 +309,13 @@ class Forge:
 
     def optimize(self, proposal_id: str, change_ids: list[str] | None = None, dry_run: bool = True,
                  progress: Any = None) -> dict[str, Any]:
-        """`progress(done, total, message)` is called per object (and raises to cancel: objects already
-        changed are restored, so a cancelled call leaves nothing half-applied)."""
+        """`progress(done, total, message)` is called per object and while a rollout is awaited (and
+        raises to cancel: objects already changed are restored, so a cancelled call leaves nothing
+        half-applied). One object at a time: before each write its intent (fields before and after) is
+        recorded; on a live cluster forge then waits for the workload's rollout to be healthy and stops,
+        restoring what it changed, when one fails."""
         report = progress or (lambda *a: None)
+        self.recover()
         _, changes = self._select(proposal_id, change_ids)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
@@ -245,39 +329,137 @@ class Forge:
             merge_patch(patches.setdefault(c.ref, {}), c.patch())
             expected[c.ref] = c.version
         units = {ref: cluster.unit_of(ref) for ref in patches}
-        stale = [str(ref) for ref in patches if cluster.version(ref) != expected[ref]]
+        current = {ref: cluster.get(ref) for ref in sorted(patches)}
+        stale = [str(ref) for ref in patches if current[ref][1] != expected[ref]]
         if stale:
             raise Conflict(f"Changed since the analysis: {', '.join(stale[:10])}. Nothing was changed.",
                            "Analyze again and apply the new proposal.")
+        owners = {ref: gitops_owner(obj) for ref, (obj, _) in current.items()} if cluster.live else {}
+        owned = {ref: who for ref, who in owners.items() if who}
         report(0, len(patches), f"checked {len(patches)} object(s)")
         if dry_run:
-            diffs = []
-            for i, (ref, patch) in enumerate(sorted(patches.items())):
-                report(i, len(patches), f"diff of {ref}")
-                before, after = cluster.preview(ref, patch)
-                diffs.append("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
-                                                          f"a/{units[ref]}", f"b/{units[ref]}")))
-            report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
-            return {"dry_run": True, "snapshot_id": None, "changes": changes, "diff": "".join(diffs)}
+            return self._dry_run(patches, units, owned, changes, report)
+        if owned:
+            raise Refused("Managed by GitOps or Helm, which would revert a live edit: " + "; ".join(
+                f"{ref} ({who})" for ref, who in sorted(owned.items())[:10]) + ". Nothing was changed.",
+                "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
+                "changes out with `changes`.")
+        order = sorted(patches)
         captures: dict[str, Capture] = {}
-        for ref in sorted(patches):
+        for ref in order:
             if units[ref] not in captures:
                 captures[units[ref]] = cluster.capture(ref)
-        sid = self.ledger.save_snapshot(proposal_id, [_capture_json(c) for c in captures.values()])
+        intents = [{"object": str(ref), "unit": units[ref], "version_before": expected[ref],
+                    "fields": [[path, value_at(current[ref][0], path), value_at(patches[ref], path)]
+                               for path in patch_fields(patches[ref])]} for ref in order]
+        sid = self.ledger.begin_apply(proposal_id, [c.id for c in changes],
+                                      [_capture_json(c) for c in captures.values()], intents, _principal())
         unit_version = {u: c.version for u, c in captures.items()}
-        done: set[str] = set()
+        written: list[tuple[int, ObjectRef]] = []
         try:
-            for i, (ref, patch) in enumerate(sorted(patches.items())):
-                report(i, len(patches), f"applying {ref}")
+            for seq, ref in enumerate(order):
+                report(seq, len(order), f"applying {ref}")
+                if cluster.live:
+                    self._check_disruption_budget(ref, current[ref][0], patches[ref])
+                self.ledger.set_intent(sid, seq, "writing")
                 unit = units[ref]
-                unit_version[unit] = cluster.apply(ref, patch, unit_version[unit])
-                done.add(unit)
-            report(len(patches), len(patches), f"applied {len(changes)} change(s) to {len(patches)} object(s)")
-        except BaseException:
-            self._compensate(captures, done, unit_version)
+                unit_version[unit] = cluster.apply(ref, patches[ref], unit_version[unit])
+                self.ledger.set_intent(sid, seq, "written", unit_version[unit])
+                written.append((seq, ref))
+                if cluster.live:
+                    self._await_rollout(ref, seq, len(order), report)
+            report(len(order), len(order), f"applied {len(changes)} change(s) to {len(order)} object(s)")
+        except BaseException as exc:
+            undone, failed = self._undo(sid, written, captures, units, unit_version)
+            self.ledger.finish_apply(sid, "failed", f"{type(exc).__name__}; restored {len(undone)}")
+            if isinstance(exc, RolloutFailed):
+                left = f" Could not restore {', '.join(failed)}: restore it from snapshot {sid}." if failed else ""
+                raise Refused(f"{exc.message} forge stopped and restored the {len(undone)} object(s) it had "
+                              f"changed ({', '.join(undone) or 'none'}); nothing else was changed.{left}",
+                              exc.hint) from None
             raise
-        writes = {u: unit_version[u] for u in done}
-        self.ledger.record_changes(sid, proposal_id, changes, writes)
+        self.ledger.record_changes(sid, proposal_id, changes, {})
+        self.ledger.finish_apply(sid, "done")
+        self._remember_changes(proposal_id, sid, changes)
+        self._publish()
+        return {"dry_run": False, "snapshot_id": sid, "changes": changes, "diff": "", "repository_patches": [],
+                "notes": self.recovery_notes()}
+
+    def _dry_run(self, patches: dict[ObjectRef, dict[str, Any]], units: dict[ObjectRef, str],
+                 owned: dict[ObjectRef, str], changes: list[Change], report: Any) -> dict[str, Any]:
+        """The exact diff, from the API server's own dry run (dryRun=All: admission, quotas and
+        LimitRanges judge it) or the manifest file; for GitOps-owned objects the patch to commit."""
+        diffs, rejected, repository = [], [], []
+        for i, (ref, patch) in enumerate(sorted(patches.items())):
+            report(i, len(patches), f"diff of {ref}")
+            if ref in owned:
+                repository.append({"object": str(ref), "managed_by": owned[ref], "patch": _yaml_text(patch)})
+                continue
+            try:
+                before, after = self.cluster.preview(ref, patch)
+            except NotPermitted:
+                raise
+            except (BadInput, Refused) as exc:
+                rejected.append(f"{ref}: {exc.message}")
+                continue
+            diffs.append("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
+                                                      f"a/{units[ref]}", f"b/{units[ref]}")))
+        report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
+        notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + self.recovery_notes()
+        return {"dry_run": True, "snapshot_id": None, "changes": changes, "diff": "".join(diffs),
+                "repository_patches": repository, "notes": notes}
+
+    def _check_disruption_budget(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any]) -> None:
+        """Refuse to roll a workload whose PodDisruptionBudget allows no disruption right now."""
+        if ref.kind not in ("Deployment", "StatefulSet", "DaemonSet", "Rollout") \
+                or "template" not in (patch.get("spec") or {}):
+            return
+        labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
+        for pdb in self.cluster.list_objects(("PodDisruptionBudget",), namespaces=[ref.namespace]):
+            wanted = ((pdb.get("spec") or {}).get("selector") or {}).get("matchLabels") or {}
+            status = pdb.get("status") or {}
+            if wanted and all(labels.get(k) == v for k, v in wanted.items()) and "disruptionsAllowed" in status \
+                    and int(status["disruptionsAllowed"]) < 1:
+                raise RolloutFailed(f"{ref} was not changed: its PodDisruptionBudget {pdb['metadata']['name']} "
+                                    "allows no disruption now.", "Wait until its pods are healthy (or the "
+                                    "budget allows a disruption), then optimize again.")
+
+    def _await_rollout(self, ref: ObjectRef, seq: int, total: int, report: Any) -> None:
+        deadline = time.monotonic() + _env_float("HDR_FORGE_ROLLOUT_TIMEOUT", 600.0)
+        poll = _env_float("HDR_FORGE_ROLLOUT_POLL", 1.0)
+        while True:
+            state = self.cluster.rollout(ref)
+            if state.failed:
+                raise RolloutFailed(f"The rollout of {ref} failed ({state.failed}: {state.text[:200]}).",
+                                    "Check the workload's events (kubectl describe), then analyze again.")
+            if state.done:
+                return
+            if time.monotonic() > deadline:
+                raise RolloutFailed(f"The rollout of {ref} did not become healthy in time ({state.text}).",
+                                    "Check the workload's events; raise HDR_FORGE_ROLLOUT_TIMEOUT for slow rollouts.")
+            report(seq, total, f"waiting for {ref}: {state.text}")
+            time.sleep(poll)
+
+    def _undo(self, sid: str, written: list[tuple[int, ObjectRef]], captures: dict[str, Capture],
+              units: dict[ObjectRef, str], versions: dict[str, str]) -> tuple[list[str], list[str]]:
+        """Restore the objects this apply wrote, newest first, so nothing is left half-applied."""
+        intents = {i["seq"]: i for i in self.ledger.intents(sid)}
+        undone, failed = [], []
+        for seq, ref in reversed(written):
+            try:
+                if self.cluster.live:
+                    self.cluster.restore_fields(ref, patch_of([(f[0], f[1]) for f in intents[seq]["fields"]]),
+                                                intents[seq]["version_after"])
+                else:
+                    versions[units[ref]] = self.cluster.restore(captures[units[ref]], versions[units[ref]])
+                self.ledger.set_intent(sid, seq, "undone")
+                undone.append(str(ref))
+            except Exception:
+                log.exception("forge could not undo its change to %s; restore it from snapshot %s", ref, sid)
+                failed.append(str(ref))
+        return undone, failed
+
+    def _remember_changes(self, proposal_id: str, sid: str, changes: list[Change]) -> None:
         for c in changes:
             self.suite.audit.append("forge", "optimize.change", "forge", {"proposal": proposal_id, "change": c.id,
                                     "object": c.object, "field": c.field}, "ok",
@@ -286,44 +468,90 @@ class Forge:
                               f" from {c.current} to {c.proposed} (proposal {proposal_id}, snapshot {sid}, saves "
                               f"${c.monthly_savings_usd}/month).", "decision", source="forge", tool="optimize",
                               tags=["forge", "change"], extra=_extra(c, sid))
-        self._publish()
-        return {"dry_run": False, "snapshot_id": sid, "changes": changes, "diff": ""}
 
-    def _compensate(self, captures: dict[str, Capture], done: set[str], versions: dict[str, str]) -> None:
-        """Undo the units already changed when a later one failed, so nothing is half-applied."""
-        for unit in done:
+    # -- an apply interrupted by a crash ------------------------------------------------------
+
+    def recover(self) -> list[str]:
+        """Once per process: find applies another process began and never finished (killed mid-way),
+        settle each intended write from the object itself (forge's after values: written; its before
+        values: never sent; anything else: someone else's), record what landed so `rollback` of that
+        snapshot undoes exactly it, and report it."""
+        if self._recovery_checked:
+            return self.recovered
+        self._recovery_checked = True
+        import socket
+
+        host = socket.gethostname()
+        for run in self.ledger.running_applies():
+            if run["host"] != host or run["pid"] == os.getpid() or _alive(run["pid"]):
+                continue  # another machine's, or still running
+            self._recovered_of.append(run["snapshot_id"])
             try:
-                self.cluster.restore(captures[unit], versions[unit])
-            except Exception:
-                log.exception("forge could not undo its change to %s; restore it from the snapshot", unit)
+                self.recovered.append(self._settle(run))
+            except HDRError as exc:
+                self._recovery_checked = False  # try again on the next call
+                self.recovered.append(f"An interrupted apply (snapshot {run['snapshot_id']}) could not be "
+                                      f"checked yet: {exc.message}")
+        for note in self.recovered:
+            log.warning("%s", note)
+        return self.recovered
+
+    def recovery_notes(self) -> list[str]:
+        """The notes about interrupted applies the caller may see (its own snapshots)."""
+        principal = _principal()
+        return [note for sid, note in zip(self._recovered_of, self.recovered, strict=True)
+                if may_access(self.ledger.owner(sid), principal)]
+
+    def _settle(self, run: dict[str, Any]) -> str:
+        sid, pid = run["snapshot_id"], run["proposal_id"]
+        landed: list[str] = []
+        unknown: list[str] = []
+        intents = self.ledger.intents(sid)
+        for intent in intents:
+            if intent["state"] == "planned":
+                self.ledger.set_intent(sid, intent["seq"], "skipped")
+            elif intent["state"] == "writing":
+                ref = _ref(intent["object"])
+                obj, version = self.cluster.get(ref)
+                now = [value_at(obj, f[0]) for f in intent["fields"]]
+                if all(_same(v, f[2]) for v, f in zip(now, intent["fields"], strict=True)):
+                    self.ledger.set_intent(sid, intent["seq"], "written", version)
+                    landed.append(intent["object"])
+                elif all(_same(v, f[1]) for v, f in zip(now, intent["fields"], strict=True)):
+                    self.ledger.set_intent(sid, intent["seq"], "skipped")
+                else:
+                    self.ledger.set_intent(sid, intent["seq"], "unknown")
+                    unknown.append(intent["object"])
+            elif intent["state"] == "written":
+                landed.append(intent["object"])
+        found = self.ledger.proposal(pid)
+        wanted = set(json.loads(run["change_ids"]))
+        done = [c for c in (found[1] if found else []) if c.id in wanted and c.object in landed]
+        self.ledger.record_changes(sid, pid, done, {})
+        note = (f"forge found an apply of proposal {pid} that was interrupted (snapshot {sid}): "
+                f"{len(landed)} of {len(intents)} object(s) had been changed"
+                f"{' (' + ', '.join(landed[:10]) + ')' if landed else ''}."
+                + (f" {', '.join(unknown[:10])} match neither forge's values nor the originals: check them."
+                   if unknown else "")
+                + (f" Roll back snapshot {sid} to undo them, or optimize again for the rest." if landed else ""))
+        self.ledger.finish_apply(sid, "interrupted", note)
+        self.suite.audit.append("forge", "optimize.recover", "forge", {"snapshot": sid, "proposal": pid}, "ok", note)
+        return note
 
     # -- rollback ---------------------------------------------------------------------------
 
     def rollback(self, snapshot_id: str) -> dict[str, Any]:
         if not isinstance(snapshot_id, str) or not SNAPSHOT_ID.match(snapshot_id):
             raise BadInput("`snapshot_id` is not a forge snapshot id.", "Send an id from `snapshots`, e.g. 's-1a2b3c4d5e'.")
+        self.recover()
         snap = self.ledger.snapshot(snapshot_id)
-        if snap is None:
+        if snap is None or not may_access(self.ledger.owner(snapshot_id), _principal()):
             raise NotFound(f"Snapshot {snapshot_id} does not exist.", "Call `snapshots` to list them.")
-        captures = [_capture_from_json(c) for c in snap["captures"]]
-        cluster = self.cluster
-        current: dict[str, str] = {}
-        conflicts = []
-        for cap in captures:
-            version = cluster.version(cap.ref)
-            current[cap.unit] = version
-            if version != cap.version and not self.ledger.forge_wrote(cap.unit, version):
-                conflicts.append(cap.unit)
-        if conflicts:
-            raise Conflict(f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
-                           "Nothing was rolled back.", "Review those edits, then roll back by hand or re-analyze.")
-        writes: dict[str, str] = {}
-        restored = []
-        for cap in captures:
-            if current[cap.unit] == cap.version:
-                continue
-            writes[cap.unit] = cluster.restore(cap, current[cap.unit])
-            restored.append(str(cap.ref))
+        intents = self.ledger.intents(snapshot_id)
+        if self.cluster.live and intents:
+            writes, restored = self._rollback_fields(snapshot_id, intents)
+        else:
+            writes, restored = self._rollback_units(snapshot_id, snap, intents)
         undone = self.ledger.mark_rolled_back(snapshot_id, writes)
         self.suite.audit.append("forge", "rollback.restore", "forge", {"snapshot": snapshot_id}, "ok",
                                 f"restored {', '.join(restored) or 'nothing (already as captured)'}")
@@ -337,6 +565,76 @@ class Forge:
         self._publish()
         return {"snapshot_id": snapshot_id, "restored": restored, "changes_undone": len(undone)}
 
+    def _rollback_units(self, snapshot_id: str, snap: dict[str, Any],
+                        intents: list[dict[str, Any]]) -> tuple[dict[str, str], list[str]]:
+        """Manifest files: each unit forge changed goes back byte-identical, unless someone else
+        edited the file since forge's last write to it."""
+        touched = {i["unit"] for i in intents if i["state"] in ("written", "unknown")} if intents else None
+        captures = [c for c in map(_capture_from_json, snap["captures"]) if touched is None or c.unit in touched]
+        current: dict[str, str] = {}
+        conflicts = []
+        for cap in captures:
+            version = self.cluster.version(cap.ref)
+            current[cap.unit] = version
+            if version != cap.version and not self.ledger.forge_wrote(cap.unit, version):
+                conflicts.append(cap.unit)
+        if conflicts:
+            raise Conflict(f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
+                           "Nothing was rolled back.", "Review those edits, then roll back by hand or re-analyze.")
+        writes: dict[str, str] = {}
+        restored = []
+        for cap in captures:
+            if current[cap.unit] == cap.version:
+                continue
+            writes[cap.unit] = self.cluster.restore(cap, current[cap.unit])
+            restored.append(str(cap.ref))
+        return writes, restored
+
+    def _rollback_fields(self, snapshot_id: str, intents: list[dict[str, Any]]) -> tuple[dict[str, str], list[str]]:
+        """A live cluster: put back the fields forge changed, where they still hold a value forge
+        wrote (this snapshot's or a later one's). Status writes, and other people's edits to other
+        fields, do not stand in the way; someone else's value in one of those fields does: then
+        nothing is rolled back."""
+        written = [i for i in intents if i["state"] == "written"]
+        later = self.ledger.later_intents(snapshot_id, {i["object"] for i in written})
+        plan: list[tuple[ObjectRef, dict[str, Any], str, int]] = []
+        conflicts: list[str] = []
+        for intent in written:
+            ref = _ref(intent["object"])
+            obj, version = self.cluster.get(ref)
+            back: list[tuple[Any, Any]] = []
+            for path, before, after in intent["fields"]:
+                now = value_at(obj, path)
+                ours = [after] + [f[2] for li in later if li["object"] == intent["object"]
+                                  for f in li["fields"] if f[0] == path]
+                if any(_same(now, v) for v in ours):
+                    back.append((path, before))
+                elif not _same(now, before):
+                    conflicts.append(f"{ref} {path_text(path)} is {now} (forge set {after})")
+            if back:
+                plan.append((ref, patch_of(back), version, intent["seq"]))
+        if conflicts:
+            raise Conflict(f"Edited by someone else since forge's change: {'; '.join(conflicts[:10])}. "
+                           "Nothing was rolled back.", "Review those edits, then roll back by hand or re-analyze.")
+        writes: dict[str, str] = {}
+        restored = []
+        for ref, patch, version, seq in plan:
+            writes[str(ref)] = self.cluster.restore_fields(ref, patch, version)
+            self.ledger.set_intent(snapshot_id, seq, "undone")
+            restored.append(str(ref))
+        return writes, restored
+
+    def decisions(self, workload: str | None) -> list[dict[str, Any]]:
+        """The changes forge applied under the caller's snapshots, newest first."""
+        principal = _principal()
+        return [r for r in self.ledger.decisions(workload) if may_access(self.ledger.owner(r["snapshot_id"]), principal)]
+
+    def snapshots(self) -> list[dict[str, Any]]:
+        """The caller's snapshots, newest first (an authenticated caller sees its own)."""
+        self.recover()
+        principal = _principal()
+        return [s for s in self.ledger.snapshots() if may_access(self.ledger.owner(s["id"]), principal)]
+
     # -- reports ----------------------------------------------------------------------------
 
     def cost_report(self, group_by: str) -> dict[str, Any]:
@@ -345,7 +643,7 @@ class Forge:
         for o in self.cluster.list_objects(WORKLOAD_KINDS):
             ns, name = o["metadata"]["namespace"], o["metadata"]["name"]
             key = ns if group_by == "namespace" else f"{ns}/{name}"
-            replicas = int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] != "DaemonSet" else 1
+            replicas = int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
             from servers.forge import quantity
 
             cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
@@ -355,7 +653,9 @@ class Forge:
             g["monthly_cost_usd"] += cost
             g["workloads"] += 1
         db = self.suite.store.connection()
-        latest = db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 1").fetchone()
+        principal = _principal()
+        latest = next((r for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
+                       if may_access(self.ledger.owner(r["id"]), principal)), None)
         if latest is not None:
             _, changes = self.ledger.proposal(latest["id"])  # type: ignore[misc]
             applied = self.ledger.applied_change_ids(latest["id"])
@@ -369,6 +669,55 @@ class Forge:
         changes, savings = self.ledger.evidence()
         evidence.publish(self.suite.store, "forge", "changes", changes)
         evidence.publish(self.suite.store, "forge", "savings", savings)
+
+
+class RolloutFailed(Refused):
+    """A workload's rollout failed (or may not start): the apply stops and restores what it changed."""
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal field values; quantities compare by amount ('0.5' is '500m', '1Gi' is '1024Mi'), as the
+    API server may store them in canonical form."""
+    if a == b:
+        return True
+    if isinstance(a, str | int | float) and isinstance(b, str | int | float) \
+            and not isinstance(a, bool) and not isinstance(b, bool):
+        from servers.forge import quantity
+
+        try:
+            qa, qb = quantity.parse(str(a)), quantity.parse(str(b))
+        except (ValueError, TypeError):
+            return False
+        return qa is not None and qb is not None and abs(qa - qb) <= 1e-9 * max(1.0, abs(qa))
+    return False
+
+
+def _ref(text: str) -> ObjectRef:
+    kind, ns, name = text.split("/", 2)
+    return ObjectRef(kind, ns, name)
+
+
+def _principal() -> str | None:
+    from shared.tools import authenticated_principal
+
+    return authenticated_principal()
 
 
 def _extra(c: Change, sid: str) -> dict[str, str | int | float | bool]:

@@ -232,10 +232,33 @@ def forge(cpu: np.ndarray, memory: np.ndarray, oom_killed: bool = False) -> Reco
     return None if prof is None else recommendation(prof, oom_killed)
 
 
-def recommendation(prof: Profile, oom_killed: bool = False) -> Recommendation:
-    """forge's recommendation from a container's profile."""
+RECENCY_HALF_LIFE_H = 24.0  # VPA's recommender's default half-life
+
+
+def recency(hourly: np.ndarray) -> float:
+    """How much higher the recent CPU use is than the window's: the p95 of the hourly means (pooled over
+    pods, (pods, hours) in, hours ending at the window's end) with each hour weighted by 2^(-age / 24 h),
+    as VPA's decaying histogram weighs samples, over the unweighted p95. At least 1: the window's p95
+    stays the floor (a quiet weekend at the end of the window does not cut a weekday's request), so a
+    step up in use raises the request at once while a step down waits for the window to show it."""
+    series = pod_mean(hourly) if hourly.ndim == 2 else hourly
+    ok = np.isfinite(series)
+    if ok.sum() < 48:
+        return 1.0
+    values = series[ok]
+    age = (series.size - 1 - np.nonzero(ok)[0]).astype(np.float64)
+    weight = 0.5 ** (age / RECENCY_HALF_LIFE_H)
+    order = np.argsort(values, kind="stable")
+    cum = np.cumsum(weight[order])
+    decayed = float(values[order][min(int(np.searchsorted(cum, 0.95 * cum[-1])), values.size - 1)])
+    plain = float(np.percentile(values, 95))
+    return 1.0 if plain <= 0 else float(min(2.0, max(1.0, decayed / plain)))
+
+
+def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0) -> Recommendation:
+    """forge's recommendation from a container's profile; `recent` is `recency` of its CPU."""
     confidence = min(1.0, prof.history_hours / FULL_CONFIDENCE_HOURS)
-    cpu_request = prof.cpu_p95 * (1.0 + 0.15 * (1.0 - confidence))
+    cpu_request = prof.cpu_p95 * recent * (1.0 + 0.15 * (1.0 - confidence))
     limit = prof.memory_projected_max * (1.15 + 0.25 * (1.0 - confidence))
     if oom_killed:
         limit *= 1.2

@@ -90,13 +90,24 @@ class Analysis(BaseModel):
     prometheus_queries: int
     workloads: int
     monthly_cost_usd: float
-    estimated_monthly_savings_usd: float
-    opportunities: list[OpportunityOut]
+    estimated_monthly_savings_usd: float = Field(description="Net: cuts minus the added cost of raised requests "
+                                                 "and added replicas, if every change were applied")
+    page: str = Field(description="summary (the default), or the section a cursor paged: changes, "
+                      "opportunities, containers, notes")
+    totals: dict[str, int] = Field(description="How many changes, opportunities, containers and notes there are")
+    opportunity_counts: dict[str, int] = Field(description="Opportunities per type (summary page)")
+    opportunities: list[OpportunityOut] = Field(description="Summary: the 10 most important, evidence shortened")
     changes: list[ChangeOut]
     containers: list[ContainerOut]
     workloads_without_metrics: list[str]
     notes: list[str]
-    truncated: bool = Field(description="True when lists were cut to the first 200 entries")
+    next_cursor: str | None = Field(description="Pass as `cursor` (alone) for the next page; null at the end")
+
+
+class RepositoryPatch(BaseModel):
+    object: str
+    managed_by: str = Field(description="The GitOps tool or Helm release that owns the object")
+    patch: str = Field(description="YAML merge patch to commit to the repository instead of a live edit")
 
 
 class Applied(BaseModel):
@@ -104,7 +115,11 @@ class Applied(BaseModel):
     dry_run: bool
     snapshot_id: str | None = Field(description="Pass to rollback to undo these changes")
     changes: list[ChangeOut]
-    diff: str = Field(description="Unified diff of what changes (dry run)")
+    diff: str = Field(description="Unified diff of what changes (dry run; on a live cluster the API "
+                      "server's own dry run)")
+    repository_patches: list[RepositoryPatch] = Field(
+        description="Objects managed by Helm, Argo CD or Flux: forge will not edit them live; commit these")
+    notes: list[str]
     message: str
 
 
@@ -165,39 +180,75 @@ def _change_out(c: Any) -> ChangeOut:
                      proposed=c.proposed, monthly_savings_usd=c.monthly_savings_usd)
 
 
-_SEVERITY = {"high": 0, "medium": 1, "low": 2}
-
-
 # -- tools ----------------------------------------------------------------------------------------
 
 @kit.tool(examples=["where are we wasting money in the cluster?", "my pods keep getting OOM killed"],
           title="Analyze workloads", read_only=True, idempotent=False)
 def analyze(
-    namespace: Annotated[str | None, Field(description="Only this namespace (default: all)")] = None,
-    workload: Annotated[str | None, Field(description="Only this Deployment/StatefulSet/DaemonSet name")] = None,
+    namespace: Annotated[str | None, Field(description="Only this namespace, or several separated by commas "
+                                                       "(default: all)")] = None,
+    workload: Annotated[str | None, Field(description="Only this workload name (Deployment, StatefulSet, "
+                                                      "DaemonSet, CronJob, Argo Rollout)")] = None,
     history: Annotated[str | None, Field(description="How much usage history to use, e.g. '7d' or '36h' "
                                                      "(default 14d, at most 30d)")] = None,
+    selector: Annotated[str | None, Field(description="Only workloads with these labels, e.g. "
+                                                      "'team=payments,tier=api'")] = None,
+    cursor: Annotated[str | None, Field(description="A `next_cursor` from an earlier analyze: returns that page "
+                                                    "of its stored analysis (send it alone)")] = None,
     progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
 ) -> Analysis:
     """Find waste and risk in the cluster's workloads from measured CPU and memory usage. Use it first, for
-    questions like 'where are we wasting money' or 'why does X get OOM-killed'. Returns per container the usage
-    profile (CPU p50/p95/p99/max, memory p50/p99/max, trend, traffic pattern), current requests/limits and
-    monthly cost; opportunities (over/under-provisioned, OOM-killed, missing requests, idle, single replica
-    without a PDB, HPA ceiling) with evidence and estimated savings; and concrete changes under a proposal id
-    to pass to `optimize`. Changes the cluster never; the proposal is stored."""
-    out = forge().analyze(namespace, workload, history, progress=progress)
+    questions like 'where are we wasting money' or 'why does X get OOM-killed'. Returns a compact summary: cost,
+    net savings, opportunity counts and the 10 most important opportunities (over/under-provisioned, OOM-killed,
+    missing requests, idle, single replica without a PDB, HPA ceiling) with their change ids, under a proposal
+    id to pass to `optimize`. Page with `cursor` through every change, every opportunity's evidence and each
+    container's usage profile (CPU p50/p95/p99/max, memory p50/p99/max, trend, pattern, requests/limits, cost).
+    Changes the cluster never; the proposal is stored."""
+    if cursor is not None:
+        if any(v is not None for v in (namespace, workload, history, selector)):
+            from shared.errors import BadInput
+
+            raise BadInput("`cursor` pages an earlier analysis: send it alone.",
+                           "Drop namespace/workload/history/selector, or drop `cursor` to analyze anew.")
+        return _page(forge().page(cursor))
+    out = forge().analyze(namespace, workload, history, selector=selector, progress=progress)
     r = out["result"]
-    opportunities = sorted(r.opportunities, key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
-    truncated = max(len(opportunities), len(r.changes), len(r.containers)) > MAX_LISTED
+    counts: dict[str, int] = {}
+    for o in r.opportunities:
+        counts[o.type] = counts.get(o.type, 0) + 1
+    top = [OpportunityOut(**{**o.__dict__, "evidence": _cut(o.evidence, 160), "figures": {}})
+           for o in r.opportunities[:SUMMARY_OPPORTUNITIES]]
+    totals = {"changes": len(r.changes), "opportunities": len(r.opportunities), "containers": len(r.containers),
+              "notes": len(r.notes)}
+    pid = out["proposal_id"]
+    first = next((s for s in ("changes", "opportunities", "containers", "notes") if totals[s]), None)
     return Analysis(
-        proposal_id=out["proposal_id"], cluster=out["source"], metrics=out["metrics"],
+        proposal_id=pid, cluster=out["source"], metrics=out["metrics"],
         history_hours=out["history_hours"], prometheus_queries=out["queries"], workloads=r.workloads,
         monthly_cost_usd=r.monthly_cost_usd,
-        estimated_monthly_savings_usd=round(sum(c.monthly_savings_usd for c in r.changes if c.monthly_savings_usd > 0), 2),
-        opportunities=[OpportunityOut(**o.__dict__) for o in opportunities[:MAX_LISTED]],
-        changes=[_change_out(c) for c in r.changes[:MAX_LISTED]],
-        containers=[ContainerOut(**c.__dict__) for c in r.containers[:MAX_LISTED]],
-        workloads_without_metrics=r.without_metrics[:MAX_LISTED], notes=r.notes[:50], truncated=truncated)
+        estimated_monthly_savings_usd=round(sum(c.monthly_savings_usd for c in r.changes), 2),
+        page="summary", totals=totals, opportunity_counts=counts, opportunities=top, changes=[], containers=[],
+        workloads_without_metrics=r.without_metrics[:20], notes=[_cut(n, 240) for n in r.notes[:SUMMARY_NOTES]],
+        next_cursor=f"{pid}.{first}.0" if first else None)
+
+
+SUMMARY_OPPORTUNITIES = 10
+SUMMARY_NOTES = 6
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _page(p: dict[str, Any]) -> Analysis:
+    section, items = p["section"], p["items"]
+    return Analysis(
+        **p["header"], page=section, totals=p["totals"], opportunity_counts={},
+        opportunities=[OpportunityOut(**o) for o in items] if section == "opportunities" else [],
+        changes=[ChangeOut(**{k: c[k] for k in ChangeOut.model_fields}) for c in items] if section == "changes" else [],
+        containers=[ContainerOut(**c) for c in items] if section == "containers" else [],
+        workloads_without_metrics=p["without_metrics"][:200], notes=items if section == "notes" else [],
+        next_cursor=p["next_cursor"])
 
 
 def _optimize_question(proposal_id: str, dry_run: bool) -> str | None:
@@ -217,10 +268,13 @@ def optimize(
     progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
 ) -> Applied:
     """Apply all or some changes of a proposal from `analyze`. With dry_run (the default) it returns the exact
-    diff and changes nothing. Otherwise it snapshots every object first, refuses objects that changed since the
-    analysis (resourceVersion or file hash), enforces the safety rules (floors 10m CPU / 64Mi memory, at most
-    half a request cut per step, memory limit at least the observed maximum +15%, no replica changes under an
-    HPA, enough history), then applies. Returns the snapshot id to pass to `rollback`."""
+    diff (on a live cluster from the API server's own dry run) and changes nothing; objects owned by Helm, Argo
+    CD or Flux get a patch for their repository instead. Otherwise it snapshots every object first, refuses
+    objects that changed since the analysis or are GitOps-owned, enforces the safety rules (floors 10m CPU /
+    64Mi memory, at most half a request cut per step, memory limit at least the observed maximum +15%, no
+    replica changes under an HPA, enough history), then applies one object at a time with server-side apply,
+    waiting for each rollout to be healthy and restoring everything it changed if one fails. Returns the
+    snapshot id to pass to `rollback`."""
     out = forge().optimize(proposal_id, changes, dry_run, progress=progress)
     diff = out["diff"]
     if len(diff) > MAX_DIFF_CHARS:
@@ -229,7 +283,9 @@ def optimize(
     message = (f"Dry run: {n} change(s) would be applied; nothing changed." if dry_run else
                f"Applied {n} change(s); snapshot {out['snapshot_id']} can undo them with rollback.")
     return Applied(proposal_id=proposal_id, dry_run=dry_run, snapshot_id=out["snapshot_id"],
-                   changes=[_change_out(c) for c in out["changes"][:MAX_LISTED]], diff=diff, message=message)
+                   changes=[_change_out(c) for c in out["changes"][:MAX_LISTED]], diff=diff,
+                   repository_patches=[RepositoryPatch(**p) for p in out["repository_patches"][:MAX_LISTED]],
+                   notes=out["notes"][:50], message=message)
 
 
 @kit.tool(examples=["undo the last optimization of checkout-api"],
@@ -238,9 +294,9 @@ def optimize(
 def rollback(
     snapshot_id: Annotated[str, Field(description="The snapshot id from optimize or `snapshots`, e.g. 's-1a2b3c4d5e'")],
 ) -> RolledBack:
-    """Undo an `optimize`: restore every object of a snapshot exactly as it was (byte-identical manifest files),
-    also after later optimizations. If someone else edited an object since forge's last change, it reports the
-    conflict and restores nothing. Returns the restored objects."""
+    """Undo an `optimize`: restore what forge changed (byte-identical manifest files; on a live cluster the
+    fields forge set), also after later optimizations. If someone else changed those fields (or edited the
+    manifest file) since, it reports the conflict and restores nothing. Returns the restored objects."""
     return RolledBack(**forge().rollback(snapshot_id))
 
 
@@ -249,7 +305,7 @@ def rollback(
 def snapshots() -> Snapshots:
     """List forge's snapshots, newest first: when taken, for which proposal, the objects they cover, how many
     changes they precede and whether they were rolled back. Use it to pick a snapshot id for `rollback`."""
-    return Snapshots(snapshots=[SnapshotOut(**s) for s in forge().ledger.snapshots()])
+    return Snapshots(snapshots=[SnapshotOut(**s) for s in forge().snapshots()])
 
 
 @kit.tool(examples=["what has forge changed for checkout-api?"],
@@ -263,7 +319,7 @@ def decisions(
         from shared.errors import BadInput
 
         raise BadInput("`workload` must be a name like 'checkout-api' or 'checkout/checkout-api'.")
-    rows = forge().ledger.decisions(workload)
+    rows = forge().decisions(workload)
     return Decisions(decisions=[Decision(
         workload=r["workload"], object=r["object"], container=r["container"], field=r["field"], before=r["before"],
         after=r["after"], proposal_id=r["proposal_id"], snapshot_id=r["snapshot_id"], applied_at=r["applied_at"],

@@ -39,6 +39,9 @@ CPU = "container_cpu_usage_seconds_total"
 MEMORY = "container_memory_working_set_bytes"
 RESTARTS = "kube_pod_container_status_restarts_total"
 REASON = "kube_pod_container_status_last_terminated_reason"
+POD_OWNER = "kube_pod_owner"  # kube-state-metrics: pod -> owner (ReplicaSet, StatefulSet, DaemonSet, Job)
+RS_OWNER = "kube_replicaset_owner"  # ReplicaSet -> owner (Deployment, Rollout)
+JOB_OWNER = "kube_job_owner"  # Job -> owner (CronJob)
 # kube-prometheus / kube-prometheus-stack's recording rule (kubernetes-mixin, k8s.rules):
 #   sum by (cluster, namespace, pod, container) (irate(container_cpu_usage_seconds_total{job="kubelet",
 #     metrics_path="/metrics/cadvisor", image!=""}[5m])) * on (cluster, namespace, pod) group_left(node) ...
@@ -57,6 +60,9 @@ class Usage:
     memory: np.ndarray  # (n, T) bytes
     restarts: dict[Key, int] = field(default_factory=dict)
     reasons: dict[Key, str] = field(default_factory=dict)
+    # (namespace, pod) -> (kind, name) of the workload that owns it, from kube-state-metrics' owner
+    # series (kube_pod_owner, resolved through kube_replicaset_owner / kube_job_owner); empty when absent
+    owners: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     queries: int = 0
     cpu_series: str = ""  # Prometheus: what the CPU statistics were computed from (recording rule or subquery)
     # Set by sources that compute statistics server-side (Prometheus): then `cpu` and `memory` have no
@@ -89,7 +95,7 @@ class _Columns:
 
 def parse_openmetrics(path: Path) -> dict[str, _Columns]:
     """Samples of the series forge reads, grouped by series. Raises BadInput on a malformed line."""
-    wanted = {CPU, MEMORY, RESTARTS, REASON}
+    wanted = {CPU, MEMORY, RESTARTS, REASON, POD_OWNER, RS_OWNER, JOB_OWNER}
     series: dict[str, tuple[list[dict[str, str]], list[int], list[str], list[str]]] = {
         m: ([], [], [], []) for m in wanted}
     prev = None
@@ -128,7 +134,8 @@ def parse_openmetrics(path: Path) -> dict[str, _Columns]:
     return out
 
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+_SMALL = ("restarts", "reasons", "pod_owner", "rs_owner", "job_owner")
 
 
 @dataclass
@@ -149,6 +156,9 @@ class _Gridded:
     latest: float  # newest CPU or memory sample time, NaN when none
     restarts: _Columns
     reasons: _Columns
+    pod_owner: _Columns
+    rs_owner: _Columns
+    job_owner: _Columns
 
 
 def _spans(c: _Columns, rate: bool) -> tuple[list[Key], np.ndarray, np.ndarray, np.ndarray, float]:
@@ -207,7 +217,8 @@ def grid_columns(cols: dict[str, _Columns]) -> _Gridded:
     cpu, cpu_start, cpu_off = _merge(keys, cpu_keys, cpu, cpu_start, cpu_off)
     mem, mem_start, mem_off = _merge(keys, mem_keys, mem, mem_start, mem_off)
     latest = max((t for t in (cpu_latest, mem_latest) if np.isfinite(t)), default=float("nan"))
-    return _Gridded(keys, cpu, cpu_start, cpu_off, mem, mem_start, mem_off, latest, cols[RESTARTS], cols[REASON])
+    return _Gridded(keys, cpu, cpu_start, cpu_off, mem, mem_start, mem_off, latest, cols[RESTARTS], cols[REASON],
+                    cols[POD_OWNER], cols[RS_OWNER], cols[JOB_OWNER])
 
 
 _ARRAYS = ("cpu", "cpu_start", "cpu_offsets", "memory", "memory_start", "memory_offsets")
@@ -285,7 +296,8 @@ class RecordedMetrics:
             t, v = c.ts[c.offsets[i]:c.offsets[i + 1]], c.values[c.offsets[i]:c.offsets[i + 1]]
             if (not namespace or key[0] == namespace) and np.any(v[(t >= start) & (t <= end)] > 0):
                 reasons[key] = labels.get("reason", "")
-        return Usage(keys, grid, cpu, mem, restarts, reasons)
+        owners = resolve_owners(g.pod_owner.labels, g.rs_owner.labels, g.job_owner.labels, namespace)
+        return Usage(keys, grid, cpu, mem, restarts, reasons, owners=owners)
 
 
 def _window(flat: np.ndarray, start: np.ndarray, offsets: np.ndarray, rows: list[int], first: int,
@@ -322,11 +334,12 @@ def _save_cache(directory: Path, g: _Gridded) -> None:
     for name in _ARRAYS:
         np.save(tmp / f"{name}.npy", getattr(g, name))
     small = {}
-    for fam, c in (("restarts", g.restarts), ("reasons", g.reasons)):
+    for fam in _SMALL:
+        c = getattr(g, fam)
         small |= {f"{fam}.o": c.offsets, f"{fam}.t": c.ts, f"{fam}.v": c.values}
     np.savez(tmp / "small.npz", **small)
     meta = {"version": CACHE_VERSION, "keys": g.keys, "latest": g.latest if np.isfinite(g.latest) else None,
-            "restarts": g.restarts.labels, "reasons": g.reasons.labels}
+            **{fam: getattr(g, fam).labels for fam in _SMALL}}
     (tmp / "meta.json").write_text(json.dumps(meta))
     try:
         os.rename(tmp, directory)
@@ -340,10 +353,35 @@ def _load_cache(directory: Path) -> _Gridded:
         raise ValueError("cache version")
     arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
     with np.load(directory / "small.npz", allow_pickle=False) as z:
-        small = {fam: _Columns(meta[fam], z[f"{fam}.o"], z[f"{fam}.t"], z[f"{fam}.v"]) for fam in ("restarts", "reasons")}
+        small = {fam: _Columns(meta[fam], z[f"{fam}.o"], z[f"{fam}.t"], z[f"{fam}.v"]) for fam in _SMALL}
     latest = float("nan") if meta["latest"] is None else float(meta["latest"])
-    return _Gridded([tuple(k) for k in meta["keys"]], latest=latest, restarts=small["restarts"],  # type: ignore[misc]
-                    reasons=small["reasons"], **arrays)
+    return _Gridded([tuple(k) for k in meta["keys"]], latest=latest, **small, **arrays)  # type: ignore[arg-type]
+
+
+def resolve_owners(pods: list[dict[str, str]], replicasets: list[dict[str, str]], jobs: list[dict[str, str]],
+                   namespace: str | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(namespace, pod) -> (kind, name) of the owning workload, from kube-state-metrics' owner series'
+    labels: a pod owned by a ReplicaSet belongs to the ReplicaSet's Deployment (or Argo Rollout), one
+    owned by a Job to the Job's CronJob; only controller owners count."""
+    def controller(labels: dict[str, str]) -> bool:
+        return labels.get("owner_is_controller", "true") == "true" and bool(labels.get("owner_kind"))
+
+    rs = {(x.get("namespace", ""), x.get("replicaset", "")): (x["owner_kind"], x.get("owner_name", ""))
+          for x in replicasets if controller(x)}
+    job = {(x.get("namespace", ""), x.get("job_name", "")): (x["owner_kind"], x.get("owner_name", ""))
+           for x in jobs if controller(x)}
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for x in pods:
+        ns = x.get("namespace", "")
+        if (namespace and ns != namespace) or not controller(x):
+            continue
+        kind, name = x["owner_kind"], x.get("owner_name", "")
+        if kind == "ReplicaSet":
+            kind, name = rs.get((ns, name), ("ReplicaSet", name))
+        elif kind == "Job" and (ns, name) in job:
+            kind, name = job[(ns, name)]
+        out[(ns, x.get("pod", ""))] = (kind, name)
+    return out
 
 
 def _key(labels: dict[str, str]) -> Key:
@@ -483,6 +521,11 @@ class PrometheusMetrics:
                       stat(f"max_over_time({REASON}{{{sel}}}[{window}s])", "reason",
                            "by (namespace, pod, container, reason)"),
         }
+        owner_sel = f'namespace="{namespace}"' if namespace else ""
+        owner_by = "namespace, owner_kind, owner_name, owner_is_controller"
+        instant["owners"] = " or ".join(  # kube-state-metrics' owner series: pod -> ReplicaSet/Job -> workload
+            stat(f"max_over_time({metric}{{{owner_sel}}}[{window}s])", metric, f"by ({owner_by}, {subject})")
+            for metric, subject in ((POD_OWNER, "pod"), (RS_OWNER, "replicaset"), (JOB_OWNER, "job_name")))
         if not tiled:
             instant["memory"] = " or ".join([stat(f"max_over_time({mem}[{span}])", "memory_max"),
                                              stat(f"count_over_time({mem}[{span}])", "memory_n")])
@@ -528,6 +571,10 @@ class PrometheusMetrics:
         values: dict[str, dict[Key, float]] = {}
         restarts: dict[Key, int] = {}
         reasons: dict[Key, str] = {}
+        owner_rows = answers.pop("owners", [])
+        owner_series = {m: [labels for _, _, labels in owner_rows if labels.get("stat") == m]
+                        for m in (POD_OWNER, RS_OWNER, JOB_OWNER)}
+        instant.pop("owners", None)
         for name in instant:
             for key, value, labels in answers[name]:
                 kind = labels.get("stat", "")
@@ -570,7 +617,8 @@ class PrometheusMetrics:
             steps=int(grid.size),
             daily_sum=daily["sum"], daily_count=np.nan_to_num(daily["n"]), daily_max=daily["max"], hourly_cpu=hourly)
         empty = np.empty((len(keys), 0))
-        return Usage(keys, grid, empty, empty, restarts, reasons, queries=self.queries, summary=summary,
+        owners = resolve_owners(owner_series[POD_OWNER], owner_series[RS_OWNER], owner_series[JOB_OWNER], namespace)
+        return Usage(keys, grid, empty, empty, restarts, reasons, owners=owners, queries=self.queries, summary=summary,
                      cpu_series=CPU_RULE if rule_at is not None else
                      (f"rate({CPU}[{STEP_S}s])" if fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery")
 

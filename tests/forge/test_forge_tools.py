@@ -32,10 +32,15 @@ async def test_analyze_optimize_rollback_round_trip(mode: str, suite: Suite, hdr
     async with Client(kit.mcp, mode=mode) as client:
         analysis = (await client.call_tool("analyze", {})).structured_content
         before = sample_files(hdr_home)
-        types = {o["type"] for o in analysis["opportunities"]}
-        assert {"over_provisioned", "oom_killed", "missing_requests_or_limits"} <= types
-        assert analysis["estimated_monthly_savings_usd"] > 0 and analysis["workloads"] == 20
-        over = next(o for o in analysis["opportunities"] if o["type"] == "over_provisioned")
+        assert {"over_provisioned", "oom_killed", "missing_requests_or_limits"} <= set(analysis["opportunity_counts"])
+        pages = await every_page(client, analysis)
+        # net (#14): cuts minus raised requests and added replicas
+        assert analysis["estimated_monthly_savings_usd"] == pytest.approx(
+            sum(c["monthly_savings_usd"] for c in pages["changes"]), abs=0.02) and analysis["workloads"] == 20
+        assert any(c["monthly_savings_usd"] > 0 for c in pages["changes"])
+        assert all(c["monthly_savings_usd"] < 0 for c in pages["changes"] if c["field"] == "replicas"
+                   and int(c["proposed"]) > int(c["current"]))
+        over = next(o for o in pages["opportunities"] if o["type"] == "over_provisioned")
         dry = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"],
                                                   "changes": over["change_ids"]})
         assert not dry.is_error and dry.structured_content["snapshot_id"] is None
@@ -61,9 +66,41 @@ async def test_analyze_optimize_rollback_round_trip(mode: str, suite: Suite, hdr
         # The rolled-back change is remembered, and not proposed again unchanged.
         again = (await client.call_tool("analyze", {"namespace": over["workload"].split("/")[0],
                                                     "workload": over["workload"].split("/")[1]})).structured_content
+        again_pages = await every_page(client, again)
     rolled_back = {(c["field"], c["proposed"]) for c in applied["changes"]}
-    assert not rolled_back & {(c["field"], c["proposed"]) for c in again["changes"]}
-    assert any("rolled back" in n for n in again["notes"])
+    assert not rolled_back & {(c["field"], c["proposed"]) for c in again_pages["changes"]}
+    assert any("rolled back" in n for n in again_pages["notes"])
+
+
+async def every_page(client: Client, analysis: dict) -> dict[str, list]:
+    """Every item of every section, following `next_cursor` from the summary."""
+    out: dict[str, list] = {"changes": [], "opportunities": [], "containers": [], "notes": []}
+    cursor = analysis["next_cursor"]
+    while cursor:
+        page = (await client.call_tool("analyze", {"cursor": cursor})).structured_content
+        assert page["proposal_id"] == analysis["proposal_id"]
+        out[page["page"]] += page[page["page"]]
+        cursor = page["next_cursor"]
+    assert {k: len(v) for k, v in out.items()} == analysis["totals"]
+    return out
+
+
+async def test_the_summary_is_compact_and_a_cursor_pages_through_everything(offline_suite: Suite) -> None:
+    import json
+
+    async with Client(server().kit.mcp) as client:
+        result = await client.call_tool("analyze", {})
+        analysis = result.structured_content
+        assert analysis["workloads"] == 20 and analysis["page"] == "summary"
+        assert len(json.dumps(analysis)) / 4 <= 2000  # ~tokens: 4 characters each
+        assert len(analysis["opportunities"]) == 10 and analysis["changes"] == [] == analysis["containers"]
+        pages = await every_page(client, analysis)
+        assert len({c["id"] for c in pages["changes"]}) == analysis["totals"]["changes"] > 25  # several pages
+        assert len(pages["containers"]) == analysis["totals"]["containers"] > 20
+        mixed = await client.call_tool("analyze", {"cursor": analysis["next_cursor"], "history": "7d"})
+        bogus = await client.call_tool("analyze", {"cursor": "p-0000000000.changes.0"})
+    assert mixed.is_error and "send it alone" in mixed.content[0].text
+    assert bogus.is_error and "does not exist" in bogus.content[0].text
 
 
 async def test_bad_input_gets_clear_errors_and_changes_nothing(offline_suite: Suite, hdr_home: Path) -> None:
@@ -114,7 +151,8 @@ async def test_too_little_history_is_refused_by_the_safety_rules(offline_suite: 
     kit = server().kit
     async with Client(kit.mcp) as client:
         analysis = (await client.call_tool("analyze", {"history": "12h"})).structured_content
-        change = next(c for c in analysis["changes"] if c["field"].endswith("_request"))
+        changes = (await client.call_tool("analyze", {"cursor": analysis["next_cursor"]})).structured_content["changes"]
+        change = next(c for c in changes if c["field"].endswith("_request"))
         result = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"], "changes": [change["id"]],
                                                      "dry_run": False, "confirm": True})
     assert result.is_error and "minimum is 48 h" in result.content[0].text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ def _serve(args: argparse.Namespace) -> int:
               "or configure OAuth or API tokens in gateway.json (see docs/gateway.md).", file=sys.stderr)
         return 2
     print(f"hdr: state in {suite.config.home}", file=sys.stderr)
+    for key, value in settings.environment().items():
+        os.environ.setdefault(key, value)
 
     def warm() -> None:  # so the first remember/recall does not pay for the model and the Chroma start
         try:

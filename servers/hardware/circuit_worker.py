@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 log = logging.getLogger("hdr.hardware.worker")
 
-SLACK_MB = 512  # address space for Python's own allocations around the simulation
+SLACK_MB = 256  # address space for Python's own allocations around the simulation
 
 
 def _send(channel: TextIO, message: dict[str, Any]) -> None:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from servers.hardware.circuit_worker import SLACK_MB
 from servers.hardware.limits import Limits
 from shared.errors import HDRError, Refused, Unavailable
 
@@ -56,6 +57,18 @@ class WorkerDied(Exception):
     def __init__(self, returncode: int | None) -> None:
         super().__init__(f"worker exited with {returncode}")
         self.returncode = returncode
+
+
+def resident_kb(pid: int) -> int:
+    """A process's resident memory (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def worker_environment() -> dict[str, str]:
@@ -80,6 +93,7 @@ class Worker:
         self.pid = self.proc.pid
         self._buffer = bytearray()
         self.calls = 0
+        self.base_rss_kb = 0
 
     def wait_ready(self, timeout_s: float = START_TIMEOUT_S) -> None:
         deadline = time.monotonic() + timeout_s
@@ -89,6 +103,7 @@ class Worker:
                 self.kill()
                 raise Unavailable("A circuit worker did not start in time.", "Try again in a minute.")
             if message.get("ready"):
+                self.base_rss_kb = resident_kb(self.pid)
                 return
 
     def send(self, message: dict[str, Any]) -> None:
@@ -230,9 +245,15 @@ class CircuitPool:
                   memory_mb: int, progress: Callable[..., None] | None) -> dict[str, Any]:
         worker.calls += 1
         done, total = 0, request["circuit"].get("shots")
+        # RLIMIT_AS in the worker stops sudden huge allocations, but the address space a warm
+        # worker has reserved (allocator arenas) can fill up underneath it: watch resident memory too.
+        rss_cap_kb = worker.base_rss_kb + (memory_mb + SLACK_MB) * 1024
         try:
             worker.send(request)
             while True:
+                if resident_kb(worker.pid) > rss_cap_kb:
+                    worker.kill()
+                    raise WorkerDied(-signal.SIGKILL)
                 message = worker.receive(deadline)
                 if message is None:
                     worker.kill()

@@ -11,7 +11,7 @@ from pydantic import Field
 from servers.hardware import handoff, jobs, quantum, serial_sessions
 from servers.hardware.quantum import NoiseSpec
 from shared.server import create_server, run
-from shared.tools import Progress
+from shared.tools import Progress, authenticated_principal
 
 kit = create_server(
     "hardware",
@@ -52,7 +52,8 @@ def run_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic"
     actually used, the transpiled depth, size and width, and timings. A circuit too big for the chosen method is
     refused with the method that would run it; invalid QASM gets the parser's line and column."""
     return quantum.run_circuit(qasm, shots=shots, method=method, seed=seed, noise=noise,
-                               optimization_level=optimization_level, progress=progress)
+                               optimization_level=optimization_level, progress=progress,
+                               caller=authenticated_principal())
 
 
 @kit.tool(examples=["which quantum simulators can I use?"],
@@ -67,12 +68,12 @@ def backends() -> quantum.Backends:
           title="Submit a circuit job", read_only=False)
 def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
                    noise: Noise = None, optimization_level: OptLevel = 1) -> jobs.JobStatus:
-    """Start a long circuit simulation in the background and return its job_id at once. The job runs in its own
-    process: it survives the client disconnecting. Follow it with job_status, fetch counts with job_result,
-    stop it with cancel_job."""
+    """Start a long circuit simulation in the background and return its job_id at once. Jobs queue for a few
+    runner processes and survive the client disconnecting; each caller may have a few queued or running. Follow
+    it with job_status, fetch counts with job_result, stop it with cancel_job."""
     suite = kit.suite
     return jobs.submit(suite.store, str(suite.config.home), qasm, shots=shots, method=method, seed=seed,
-                       noise=noise, optimization_level=optimization_level)
+                       noise=noise, optimization_level=optimization_level, owner=authenticated_principal())
 
 
 @kit.tool(examples=["is my quantum job done yet?"],
@@ -80,7 +81,7 @@ def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automat
 def job_status(job_id: JobId) -> jobs.JobStatus:
     """State and progress of a circuit job: queued, running, done, failed, cancelled, or died (its process was
     killed or ran out of memory)."""
-    return jobs.status(kit.suite.store, job_id)
+    return jobs.status(kit.suite.store, job_id, authenticated_principal(), str(kit.suite.config.home))
 
 
 @kit.tool(examples=["get the counts of my finished job"],
@@ -88,7 +89,7 @@ def job_status(job_id: JobId) -> jobs.JobStatus:
 def job_result(job_id: JobId) -> jobs.JobResult:
     """The counts, probabilities and circuit metrics of a finished job (same shape as run_circuit). Errors if
     the job is still running or did not finish."""
-    return jobs.result(kit.suite.store, job_id)
+    return jobs.result(kit.suite.store, job_id, authenticated_principal())
 
 
 @kit.tool(examples=["cancel the running circuit job"],
@@ -96,7 +97,7 @@ def job_result(job_id: JobId) -> jobs.JobResult:
 def cancel_job(job_id: JobId) -> jobs.JobStatus:
     """Stop a queued or running circuit job (its worker process is terminated). A finished job is left as it is.
     Returns the job's state afterwards."""
-    return jobs.cancel(kit.suite.store, job_id)
+    return jobs.cancel(kit.suite.store, job_id, authenticated_principal())
 
 
 # -- serial -------------------------------------------------------------------------------------

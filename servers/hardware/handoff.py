@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -15,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from servers.hardware import orbits, tle
 from servers.hardware.limits import Limits
-from shared.errors import BadInput
+from shared.errors import BadInput, Refused
 
 Policy = Literal["max_elevation", "longest_visible", "hysteresis"]
 POLICIES = ("max_elevation", "longest_visible", "hysteresis")
@@ -208,7 +209,7 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
          duration_s: float = 3600, step_s: float = 15, min_elevation_deg: float = 25,
          constellation: str = "starlink", policy: str = "max_elevation", hysteresis_deg: float = 10.0,
          source: tle.Source = "auto", tle_file: str | None = None, limits: Limits | None = None,
-         brute_force: bool = False, check=None) -> HandoffPlan:
+         brute_force: bool = False, check=None, roots: Sequence[Path] | None = None) -> HandoffPlan:
     """The serving plan. `brute_force` propagates every satellite at every step (the reference)."""
     started = time.perf_counter()
     limits = limits or Limits.from_env()
@@ -220,9 +221,22 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
         raise BadInput(f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise.")
     if not (math.isfinite(hysteresis_deg) and 0 <= hysteresis_deg <= 90):
         raise BadInput("`hysteresis_deg` must be between 0 and 90.", "Use about 10.")
-    const = tle.load(home, constellation, source, t0, tle_file)
+    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    work = len(const.names) * (grid.steps + 1)
+    if work > limits.max_sat_steps:
+        raise BadInput(f"{len(const.names):,} satellites over {grid.steps + 1:,} time steps is {work:,} positions; "
+                       f"the cap is {limits.max_sat_steps:,}.", "Use a larger step_s or a shorter duration_s.")
+    deadline = time.monotonic() + limits.search_timeout_s
+
+    def bounded() -> None:  # between the search's stages: the caller's cancellation, then the wall time
+        if check is not None:
+            check()
+        if time.monotonic() > deadline:
+            raise Refused(f"The satellite search ran past its limit of {limits.search_timeout_s:g} s and stopped.",
+                          "Use a larger step_s or a shorter duration_s.")
+
     finder = orbits.visible_brute if brute_force else orbits.visible_fast
-    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, check)
+    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, bounded)
     serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
     return _shape(const, grid, sightings, serving, policy, min_el, t0, started)
 
@@ -267,11 +281,11 @@ def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Si
 
 def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, when: str | None = None,
              min_elevation_deg: float = 25, constellation: str = "starlink", source: tle.Source = "auto",
-             tle_file: str | None = None) -> Overhead:
+             tle_file: str | None = None, roots: Sequence[Path] | None = None) -> Overhead:
     obs = observer(latitude, longitude, altitude_m)
     t = parse_time(when, "time")
     min_el = elevation_floor(min_elevation_deg)
-    const = tle.load(home, constellation, source, t, tle_file)
+    const = tle.load(home, constellation, source, t, tle_file, roots)
     grid = orbits.TimeGrid(t, 1.0, 0)
     seen = orbits.visible_brute(const, grid, obs, min_el)
     sats = [VisibleSatellite(satellite=const.names[s], norad_id=const.norad_ids[s], elevation_deg=round(float(e), 3),
@@ -284,7 +298,7 @@ def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 
 def passes(home: Path, satellite: str, latitude: float, longitude: float, altitude_m: float = 0.0,
            start: str | None = None, duration_s: float = 86400, min_elevation_deg: float = 10,
            constellation: str = "starlink", source: tle.Source = "auto", tle_file: str | None = None,
-           limits: Limits | None = None) -> Passes:
+           limits: Limits | None = None, roots: Sequence[Path] | None = None) -> Passes:
     """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
     limits = limits or Limits.from_env()
     if not isinstance(satellite, str) or not satellite.strip() or len(satellite) > 64:
@@ -296,7 +310,7 @@ def passes(home: Path, satellite: str, latitude: float, longitude: float, altitu
     if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
         raise BadInput(f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
                        "Ask for a day (86400) or less.")
-    const = tle.load(home, constellation, source, t0, tle_file)
+    const = tle.load(home, constellation, source, t0, tle_file, roots)
     index = const.find(satellite)
     grid = orbits.TimeGrid(t0, step, int(duration_s // step))
     k = np.arange(grid.steps + 1)

@@ -21,6 +21,9 @@ Variables (all optional):
                                  (default /dev/ttyUSB*,/dev/ttyACM*; add socket://* or rfc2217://* to allow those URLs)
   HDR_HARDWARE_MAX_DURATION_S    longest satellite plan (default 172,800 = 48 h)
   HDR_HARDWARE_MAX_STEPS         most time steps in one satellite plan (default 20,000)
+  HDR_HARDWARE_MAX_SAT_STEPS     satellites x time steps one satellite search may cover (default 200,000,000;
+                                 9,543 Starlink satellites for 24 h at 15 s are 55 M, about a second)
+  HDR_HARDWARE_SEARCH_TIMEOUT_S  wall time of one satellite search (default 60)
   HDR_HARDWARE_TLE_FILE          a TLE file to use for satellites instead of the synthetic shell
   HDR_HARDWARE_CELESTRAK_URL     CelesTrak's GP query endpoint (default https://celestrak.org/NORAD/elements/gp.php)
   HDR_HARDWARE_ONLINE            1: source "auto" fetches from CelesTrak when the cache is missing or older than 2 h
@@ -76,6 +79,8 @@ class Limits:
     job_runners: int = 2
     jobs_per_caller: int = 4
     max_queued_jobs: int = 64
+    max_sat_steps: int = 200_000_000
+    search_timeout_s: float = 60.0
 
     def cpu_s(self, wall_s: float) -> float:
         """CPU seconds a circuit with this wall time may use (Aer runs several threads)."""
@@ -106,4 +111,6 @@ class Limits:
             job_runners=runners,
             jobs_per_caller=max(1, _int(env, "HDR_HARDWARE_JOBS_PER_CALLER", 4)),
             max_queued_jobs=max(1, _int(env, "HDR_HARDWARE_MAX_QUEUED_JOBS", 64)),
+            max_sat_steps=max(1, _int(env, "HDR_HARDWARE_MAX_SAT_STEPS", 200_000_000)),
+            search_timeout_s=float(max(1, _int(env, "HDR_HARDWARE_SEARCH_TIMEOUT_S", 60))),
         )

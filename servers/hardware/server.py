@@ -4,12 +4,15 @@ handoff.py (SGP4 satellite handoff). Heavy libraries load inside those modules o
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
+from mcp.server.mcpserver import Context
 from pydantic import Field
 
 from servers.hardware import handoff, jobs, quantum, serial_sessions
 from servers.hardware.quantum import NoiseSpec
+from shared.files import allowed_roots
 from shared.server import create_server, run
 from shared.tools import Progress, authenticated_principal
 
@@ -38,7 +41,8 @@ Constellation = Annotated[str, Field(description="starlink, oneweb, iridium or k
 SourceArg = Annotated[Literal["auto", "file", "celestrak", "synthetic"], Field(
     description="Where orbits come from: auto (configured TLE file, else cached CelesTrak, else a synthetic shell), "
                 "file, celestrak (download, cached 2 h), synthetic")]
-TleFile = Annotated[str | None, Field(description="Path of a TLE file to use instead of the configured source")]
+TleFile = Annotated[str | None, Field(description="Path of a TLE file to use instead of the configured source; "
+                                      "only files under the folders this server may read (the client's roots)")]
 
 
 # -- quantum ------------------------------------------------------------------------------------
@@ -164,6 +168,12 @@ def serial_close(handle: Handle) -> serial_sessions.Closed:
 
 # -- satellites ---------------------------------------------------------------------------------
 
+def _roots(ctx: Context | None, tle_file: str | None) -> list[Path]:
+    """Where a caller's `tle_file` may be: the client's declared roots within HDR_FILE_ROOTS (asked
+    only when a file is named; over HTTP none unless the operator configured some)."""
+    return allowed_roots(ctx) if tle_file is not None else []
+
+
 @kit.tool(examples=["which Starlink satellite should our terminal in Seattle use for the next hour?"],
           title="Plan LEO satellite handoffs", read_only=True, idempotent=True, open_world=True)
 def handoff_satellite(
@@ -177,14 +187,14 @@ def handoff_satellite(
                     "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation")]
     = "max_elevation",
     hysteresis_deg: Annotated[float, Field(description="Extra elevation a satellite needs to take over (hysteresis)")] = 10,
-    source: SourceArg = "auto", tle_file: TleFile = None, progress: Progress = None,
+    source: SourceArg = "auto", tle_file: TleFile = None, progress: Progress = None, ctx: Context = None,
 ) -> handoff.HandoffPlan:
     """Which satellite a ground terminal should use over a time window and when it must switch. Returns serving
     intervals (satellite name, NORAD id, elevation and azimuth at start and end), switch times, coverage gaps,
     the number of handoffs, and where the orbits came from with their age (synthetic data is flagged)."""
     return handoff.plan(kit.suite.config.home, latitude, longitude, altitude_m, start, duration_s, step_s,
                         min_elevation_deg, constellation, policy, hysteresis_deg, source, tle_file,
-                        check=progress.check if progress else None)
+                        check=progress.check if progress else None, roots=_roots(ctx, tle_file))
 
 
 @kit.tool(examples=["which satellites are above 25 degrees right now from Berlin?"],
@@ -193,11 +203,11 @@ def visible_satellites(
     latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
     time: Annotated[str | None, Field(description="ISO 8601 time (UTC); default now")] = None,
     min_elevation_deg: MinEl = 25, constellation: Constellation = "starlink",
-    source: SourceArg = "auto", tle_file: TleFile = None,
+    source: SourceArg = "auto", tle_file: TleFile = None, ctx: Context = None,
 ) -> handoff.Overhead:
     """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
     return handoff.overhead(kit.suite.config.home, latitude, longitude, altitude_m, time, min_elevation_deg,
-                            constellation, source, tle_file)
+                            constellation, source, tle_file, roots=_roots(ctx, tle_file))
 
 
 @kit.tool(examples=["when does STARLINK-1008 pass over us today?"],
@@ -208,11 +218,11 @@ def passes(
     start: Annotated[str | None, Field(description="ISO 8601 start time (UTC); default now")] = None,
     duration_s: Annotated[float, Field(description="Window in seconds (default a day)")] = 86400,
     min_elevation_deg: MinEl = 10, constellation: Constellation = "starlink",
-    source: SourceArg = "auto", tle_file: TleFile = None,
+    source: SourceArg = "auto", tle_file: TleFile = None, ctx: Context = None,
 ) -> handoff.Passes:
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
     return handoff.passes(kit.suite.config.home, satellite, latitude, longitude, altitude_m, start, duration_s,
-                          min_elevation_deg, constellation, source, tle_file)
+                          min_elevation_deg, constellation, source, tle_file, roots=_roots(ctx, tle_file))
 
 
 def main() -> None:

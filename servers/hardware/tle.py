@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from shared.errors import BadInput, NotFound, Unavailable
+from shared.files import PathRefused, confine, read_confined
 
 Source = Literal["auto", "file", "celestrak", "synthetic"]
 CELESTRAK_URL = "https://celestrak.org/NORAD/elements/gp.php"
 CACHE_FRESH_S = 2 * 3600  # CelesTrak updates GP data a few times a day and asks clients not to poll faster
 MAX_TLE_BYTES = 20_000_000
+MAX_SATELLITES = 50_000  # all of CelesTrak's active catalogue is ~12,000
 MU_KM3_S2 = 398600.4418
 EARTH_RADIUS_KM = 6378.137
 
@@ -126,6 +130,9 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
     for sat_name, l1, l2 in triples:
         if prefix and not sat_name.upper().startswith(prefix):
             continue
+        if len(recs) >= MAX_SATELLITES:
+            raise BadInput(f"The TLE data holds more than {MAX_SATELLITES:,} {name} satellites.",
+                           "Use a file with one constellation's satellites.")
         try:
             rec = Satrec.twoline2rv(l1, l2)
         except (ValueError, IndexError):
@@ -144,29 +151,42 @@ _cache: dict[tuple[Any, ...], Constellation] = {}
 _cache_lock = threading.Lock()
 
 
-def from_file(path: str | Path, constellation: str) -> Constellation:
+def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None = None) -> Constellation:
+    """The constellation from a TLE file. `roots`: where a caller's file may be (shared.files; every
+    refusal has one text, so the argument tells nothing about what exists); None for the operator's
+    own file (HDR_HARDWARE_TLE_FILE, local calls). Sizes are checked before anything is read."""
     fam = family(constellation)
-    p = Path(path).expanduser()
+    if roots is not None:
+        p = confine(path, roots, what="tle_file")
+    else:
+        p = Path(path).expanduser()
     try:
         st = p.stat()
     except OSError:
-        raise NotFound(f"TLE file {str(path)[:200]!r} does not exist.",
-                       "Send the path of a readable TLE file, or leave it out to use the configured source.") from None
+        if roots is not None:
+            raise PathRefused() from None
+        raise NotFound(f"The configured TLE file {str(path)[:200]!r} does not exist.",
+                       "Fix HDR_HARDWARE_TLE_FILE, or send another source.") from None
+    if roots is not None and not stat.S_ISREG(st.st_mode):
+        raise PathRefused()  # a directory or device under the roots gets the one refusal text too
     if not p.is_file() or st.st_size > MAX_TLE_BYTES:
-        raise BadInput(f"{str(path)[:200]!r} is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
+        raise BadInput(f"`tle_file` is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
                        "Send the path of a TLE text file.")
     key = ("file", str(p.resolve()), st.st_mtime_ns, st.st_size, constellation)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-    text = p.read_text(encoding="ascii", errors="replace")
-    triples = parse_tle_text(text)
+    if roots is not None:
+        raw = read_confined(p, roots, max_bytes=MAX_TLE_BYTES, what="tle_file")
+    else:
+        raw = p.read_bytes()[:MAX_TLE_BYTES]
+    triples = parse_tle_text(raw.decode("ascii", errors="replace"))
     # A file of one constellation need not name it; filter by name only when the file mixes several.
     prefix = fam.name_prefix if any(n.upper().startswith(fam.name_prefix) for n, _, _ in triples) else None
     if prefix is None and triples and any(n.upper().startswith(f.name_prefix)
                                           for f in CONSTELLATIONS.values() for n, _, _ in triples[:50]):
         prefix = fam.name_prefix  # the file is another named constellation: say none found
-    c = _from_triples(constellation, f"file:{p}", triples, st.st_mtime, prefix)
+    c = _from_triples(constellation, f"file:{p.name}", triples, st.st_mtime, prefix)
     with _cache_lock:
         _cache[key] = c
     return c
@@ -254,9 +274,11 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
     return c
 
 
-def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None) -> Constellation:
+def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None,
+         roots: Sequence[Path] | None = None) -> Constellation:
     """The constellation from the requested source. `auto`: a TLE file (argument or
-    HDR_HARDWARE_TLE_FILE), else CelesTrak (cache, fetched when HDR_HARDWARE_ONLINE=1), else synthetic."""
+    HDR_HARDWARE_TLE_FILE), else CelesTrak (cache, fetched when HDR_HARDWARE_ONLINE=1), else synthetic.
+    A `tle_file` argument is read only under `roots` (None: a local, trusted call)."""
     family(constellation)
     if source not in ("auto", "file", "celestrak", "synthetic"):
         raise BadInput("`source` must be auto, file, celestrak or synthetic.", "Use auto unless you need a specific one.")
@@ -264,7 +286,7 @@ def load(home: Path, constellation: str, source: Source, when: datetime, tle_fil
     if source == "file" or (source == "auto" and path):
         if not path:
             raise BadInput("source file needs a TLE file.", "Pass `tle_file`, or set HDR_HARDWARE_TLE_FILE.")
-        return from_file(path, constellation)
+        return from_file(path, constellation, roots if tle_file else None)
     if source == "celestrak":
         return from_celestrak(home, constellation, refresh=True)
     if source == "auto":

@@ -258,7 +258,9 @@ async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(mode: st
     assert plan["intervals_total"] >= 1 and plan["handoffs"] == plan["intervals_total"] - 1
 
 
-async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path) -> None:
+async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))  # tle_file is read only under the roots
     where = {"latitude": 10, "longitude": 10}
     cases = [
         ("handoff_satellite", {"latitude": 91, "longitude": 0}, "`latitude` must be between -90 and 90"),
@@ -268,7 +270,7 @@ async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starl
         ("handoff_satellite", where | {"duration_s": 86400, "step_s": 1}, "the cap is 20,000"),
         ("handoff_satellite", where | {"start": "yesterday-ish"}, "not an ISO 8601 time"),
         ("passes", where | {"satellite": "NOPE-1", "tle_file": str(starlink_file)}, "No satellite 'NOPE-1'"),
-        ("visible_satellites", where | {"tle_file": "/nonexistent.tle"}, "does not exist"),
+        ("visible_satellites", where | {"tle_file": "/nonexistent.tle"}, "not one this server may read"),
         ("visible_satellites", where | {"min_elevation_deg": -1}, "`min_elevation_deg`"),
     ]
     async with Client(kit.mcp) as client:

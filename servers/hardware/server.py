@@ -124,7 +124,8 @@ def serial_open(port: Annotated[str, Field(description="Device path such as /dev
                 ) -> serial_sessions.SessionInfo:
     """Open an allowed serial port (an instrument, a microcontroller) and return a session handle for
     serial_write, serial_read, serial_query and serial_close. Only ports on the operator's allow-list open."""
-    return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout)
+    return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout,
+                                     owner=authenticated_principal())
 
 
 @kit.tool(examples=["send *RST to the instrument"],
@@ -134,7 +135,7 @@ def serial_write(handle: Handle, data: Annotated[str, Field(description="What to
                      description="How to turn data into bytes; hex for raw bytes like '0a1b'")] = "utf-8",
                  ) -> serial_sessions.Written:
     """Send bytes to an open serial session. Include the line ending the device expects (e.g. \\n)."""
-    return serial_sessions.write(handle, data, encoding)
+    return serial_sessions.write(handle, data, encoding, principal=authenticated_principal())
 
 
 @kit.tool(examples=["read what the device sent"],
@@ -145,7 +146,7 @@ def serial_read(handle: Handle,
                 ) -> serial_sessions.Received:
     """Read from an open serial session: `size` bytes, up to `until`, or whatever arrives before the timeout.
     Returns text when the bytes are printable, hex otherwise, and whether the read timed out."""
-    return serial_sessions.read(handle, size, until)
+    return serial_sessions.read(handle, size, until, principal=authenticated_principal())
 
 
 @kit.tool(examples=["ask the instrument for its identity (*IDN?)", "measure the voltage"],
@@ -156,14 +157,14 @@ def serial_query(handle: Handle, command: Annotated[str, Field(description="Comm
                  ) -> serial_sessions.Received:
     """Send a command and read the one-line reply (SCPI style: *IDN?, MEAS:VOLT?). Errors if no complete reply
     arrives within the session's timeout."""
-    return serial_sessions.query(handle, command, terminator)
+    return serial_sessions.query(handle, command, terminator, principal=authenticated_principal())
 
 
 @kit.tool(examples=["close the serial session"],
           title="Close a serial port", read_only=False, idempotent=False, open_world=True)
 def serial_close(handle: Handle) -> serial_sessions.Closed:
     """Close an open serial session and release its port."""
-    return serial_sessions.close(handle)
+    return serial_sessions.close(handle, principal=authenticated_principal())
 
 
 # -- satellites ---------------------------------------------------------------------------------

@@ -188,14 +188,21 @@ def handoff_satellite(
                     "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation")]
     = "max_elevation",
     hysteresis_deg: Annotated[float, Field(description="Extra elevation a satellite needs to take over (hysteresis)")] = 10,
-    source: SourceArg = "auto", tle_file: TleFile = None, progress: Progress = None, ctx: Context = None,
+    source: SourceArg = "auto", tle_file: TleFile = None,
+    detail: Annotated[bool, Field(description=f"true: up to {handoff.MAX_INTERVALS_SHOWN} intervals and gaps "
+                                  f"instead of the first {handoff.COMPACT_SHOWN}")] = False,
+    offset: Annotated[int, Field(description="First interval to show: the next_offset of a previous answer")] = 0,
+    progress: Progress = None, ctx: Context = None,
 ) -> handoff.HandoffPlan:
-    """Which satellite a ground terminal should use over a time window and when it must switch. Returns serving
-    intervals (satellite name, NORAD id, elevation and azimuth at start and end), switch times, coverage gaps,
-    the number of handoffs, and where the orbits came from with their age (synthetic data is flagged)."""
+    """Which satellite a ground terminal should use over a time window and when it must switch. Returns a
+    one-line summary, the number of handoffs, coverage, the first serving intervals (satellite name, NORAD id,
+    elevation and azimuth at start and end) with their switch times and the first coverage gaps, and where the
+    orbits came from with their age (synthetic data is flagged). Page on with `offset` = next_offset, or ask
+    for `detail`."""
     return handoff.plan(kit.suite.config.home, latitude, longitude, altitude_m, start, duration_s, step_s,
                         min_elevation_deg, constellation, policy, hysteresis_deg, source, tle_file,
-                        check=progress.check if progress else None, roots=_roots(ctx, tle_file))
+                        check=progress.check if progress else None, roots=_roots(ctx, tle_file), offset=offset,
+                        shown=handoff.MAX_INTERVALS_SHOWN if detail else handoff.COMPACT_SHOWN)
 
 
 @kit.tool(examples=["which satellites are above 25 degrees right now from Berlin?"],

@@ -280,3 +280,23 @@ async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starl
             assert expected in result.content[0].text, result.content[0].text
         alive = await client.call_tool("visible_satellites", where | {"source": "synthetic"})
     assert not alive.is_error
+
+
+async def test_the_handoff_tool_answers_compactly_and_pages_to_the_full_plan(offline_suite: Suite, starlink_file: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))
+    args = {"latitude": SEATTLE[0], "longitude": SEATTLE[1], "start": NEAR_EPOCH, "duration_s": 1800,
+            "tle_file": str(starlink_file)}
+    async with Client(kit.mcp) as client:
+        compact = await client.call_tool("handoff_satellite", args)
+        full = await client.call_tool("handoff_satellite", args | {"detail": True})
+        pages = [compact.structured_content]
+        while pages[-1]["next_offset"] is not None:
+            pages.append((await client.call_tool("handoff_satellite", args | {"offset": pages[-1]["next_offset"]})
+                          ).structured_content)
+    plan, whole = compact.structured_content, full.structured_content
+    assert len(plan["intervals"]) == 10 < plan["intervals_total"] == whole["intervals_total"] == len(whole["intervals"])
+    assert f"{plan['intervals_total']} serving intervals ({plan['handoffs']} handoffs)" in plan["summary"]
+    assert len(compact.content[0].text) < len(full.content[0].text) / 4  # the 30-minute plan: ~4K vs ~25K characters
+    assert [iv for page in pages for iv in page["intervals"]] == whole["intervals"]  # the pages are the full plan
+    assert [t for page in pages for t in page["switch_times"]] == whole["switch_times"]

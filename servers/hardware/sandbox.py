@@ -309,7 +309,13 @@ class CircuitPool:
     def prewarm(self) -> None:
         self._keep_warm()
 
+    def running(self, caller: str | None) -> int:
+        """How many circuits `caller` has in the pool now."""
+        with self._cond:
+            return self._per_caller.get(caller or "operator", 0)
+
     def worker_pids(self) -> list[int]:
+        """The idle (warm) workers' process ids."""
         with self._cond:
             return [w.pid for w in self._idle]
 

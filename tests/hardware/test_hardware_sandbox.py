@@ -178,7 +178,7 @@ def test_per_caller_caps_keep_one_caller_from_taking_the_pool(offline_suite: Sui
     for t in threads:
         t.start()
     pool = sandbox.pool()
-    while pool._per_caller.get("static:mallory", 0) < 2:
+    while pool.running("static:mallory") < 2:
         time.sleep(0.02)
     with pytest.raises(Refused, match="already have 2 circuits running"):
         quantum.run_circuit(WHILE_FOREVER, shots=1, caller="static:mallory")

@@ -82,6 +82,8 @@ def _memory(args: argparse.Namespace) -> int:
                 status["entries"] = suite.memory.count()
             except Exception as exc:  # noqa: BLE001
                 status["error"] = str(exc)
+        if suite.config.db_path.exists():
+            status["outbox"] = suite.memory_outbox_size()  # decisions waiting for the memory to come back
         print(json.dumps(status, indent=2))
         return 0
     if suite.config.memory_url:

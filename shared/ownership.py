@@ -47,6 +47,27 @@ def grants(env: dict[str, str] | None = None) -> dict[str, frozenset[str]]:
     return _parse(text) if text else {}
 
 
+def current_principal() -> str | None:
+    """The principal of the call being served (None: the operator). Works in a tool's worker thread:
+    the SDK keeps the access token in a context variable, which the worker inherits."""
+    from shared.tools import authenticated_principal
+
+    return authenticated_principal()
+
+
+def owner_tag(principal: str | None) -> str:
+    """How an owner is written where None cannot be (memory metadata)."""
+    return OPERATOR if principal is None else principal
+
+
+def readable_owners(principal: str | None, env: dict[str, str] | None = None) -> list[str] | None:
+    """The owner tags `principal` may read, or None for no restriction (the operator, or a "*" grant)."""
+    if principal is None:
+        return None
+    allowed = grants(env).get(principal, frozenset())
+    return None if "*" in allowed else sorted({principal, *allowed})
+
+
 def may_access(owner: str | None, principal: str | None, env: dict[str, str] | None = None) -> bool:
     """Whether `principal` (None: the operator) may use a resource owned by `owner` (None: the operator's)."""
     if principal is None or owner == principal:
@@ -55,4 +76,4 @@ def may_access(owner: str | None, principal: str | None, env: dict[str, str] | N
     return "*" in allowed or (owner if owner is not None else OPERATOR) in allowed
 
 
-__all__ = ["GRANTS_ENV", "OPERATOR", "grants", "may_access"]
+__all__ = ["GRANTS_ENV", "OPERATOR", "current_principal", "grants", "may_access", "owner_tag", "readable_owners"]

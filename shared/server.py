@@ -55,6 +55,7 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
         Returns the entry's id."""
         item = kit.suite.memory.remember(text, kind, source=name, tool="remember", tags=tags,
                                          extra={"about": source} if source else None)
+        kit.suite.flush_memory_outbox()  # decisions kept while the memory was down
         return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
 
     @kit.tool(title="Recall from memory", read_only=True, idempotent=True, shared=True,

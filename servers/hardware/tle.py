@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from shared.errors import BadInput, NotFound, Unavailable
+from shared.errors import BadInput, HDRError, NotFound, Unavailable
 from shared.files import PathRefused, confine, read_confined
 
 Source = Literal["auto", "file", "celestrak", "synthetic"]
@@ -204,20 +204,15 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
     path = cache_path(home, fam.group)
     age = time.time() - path.stat().st_mtime if path.exists() else None
     if refresh and (age is None or age > CACHE_FRESH_S):
-        import httpx
-
         endpoint = url or os.environ.get("HDR_HARDWARE_CELESTRAK_URL") or CELESTRAK_URL
         try:
-            response = httpx.get(endpoint, params={"GROUP": fam.group, "FORMAT": "tle"}, timeout=timeout_s,
-                                 follow_redirects=True)
-            response.raise_for_status()
-            text = response.text
+            text = _download(endpoint, {"GROUP": fam.group, "FORMAT": "tle"}, timeout_s)
             if not parse_tle_text(text[:2000]):
                 raise ValueError("the answer holds no TLEs")
-        except (httpx.HTTPError, ValueError) as exc:
+        except (HDRError, ValueError):
             if age is None:
-                raise Unavailable(f"CelesTrak could not be reached for group {fam.group} ({str(exc)[:120]}), and "
-                                  "nothing is cached.", "Use source synthetic or a TLE file, or try again later.") from None
+                raise Unavailable(f"CelesTrak could not be reached for group {fam.group}, and nothing is cached.",
+                                  "Use source synthetic or a TLE file, or try again later.") from None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
@@ -236,6 +231,33 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
     with _cache_lock:
         _cache[key] = c
     return c
+
+
+def _download(endpoint: str, params: dict[str, str], timeout_s: float) -> str:
+    """The body at `endpoint`, through shared.egress (no loopback, private or metadata addresses unless
+    HDR_EGRESS_ALLOW names them; redirects followed by hand, each checked again, at most 3), read in
+    chunks and refused past MAX_TLE_BYTES. Raises EgressRefused or ValueError with one text each."""
+    from shared.egress import egress_client
+
+    with egress_client(timeout=timeout_s) as client:
+        request = client.build_request("GET", endpoint, params=params)
+        for _ in range(4):
+            response = client.send(request, stream=True)
+            try:
+                if response.is_redirect and response.next_request is not None:
+                    request = response.next_request
+                    continue
+                if response.status_code != 200:
+                    raise ValueError("the answer is not 200 OK")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > MAX_TLE_BYTES:
+                        raise ValueError("the answer is too large")
+                return body.decode("ascii", errors="replace")
+            finally:
+                response.close()
+    raise ValueError("too many redirects")
 
 
 def walker_delta(constellation: str, epoch: datetime) -> Constellation:

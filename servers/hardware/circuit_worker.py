@@ -33,19 +33,15 @@ def _send(channel: TextIO, message: dict[str, Any]) -> None:
     channel.flush()
 
 
-def _vm_kb() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1])
-    return 0
-
-
-def _rss_kb() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+def memory_kb(field: str = "VmRSS", pid: int | str = "self") -> int:
+    """A memory figure of a process from /proc (VmRSS resident, VmSize address space); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return 0
 
 
@@ -82,7 +78,7 @@ def main() -> int:
     from shared.errors import HDRError
 
     quantum.warm_up()
-    base_vm_kb = _vm_kb()
+    base_vm_kb = memory_kb("VmSize")
     _send(channel, {"ready": True, "pid": os.getpid()})
     for line in sys.stdin:
         request = json.loads(line)
@@ -101,7 +97,7 @@ def main() -> int:
             log.exception("circuit failed in the worker")
             answer = {"error": {"kind": "internal"}}
             retire = True
-        answer["rss_kb"] = _rss_kb()
+        answer["rss_kb"] = memory_kb()
         answer["retire"] = retire
         _send(channel, answer)
         if retire:

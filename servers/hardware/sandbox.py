@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from servers.hardware.circuit_worker import SLACK_MB
+from servers.hardware.circuit_worker import SLACK_MB, memory_kb
 from servers.hardware.limits import Limits
 from shared.errors import HDRError, Refused, Unavailable
 
@@ -61,14 +61,7 @@ class WorkerDied(Exception):
 
 def resident_kb(pid: int) -> int:
     """A process's resident memory (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return memory_kb("VmRSS", pid)
 
 
 def worker_environment() -> dict[str, str]:

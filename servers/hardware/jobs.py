@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS hardware_jobs (
 CREATE TABLE IF NOT EXISTS hardware_job_runners (
   id TEXT PRIMARY KEY, pid INTEGER, pid_start TEXT, created_at REAL NOT NULL)
 """
+KEPT_FINISHED_PER_OWNER = 200  # finished jobs (with their source and counts) kept per owner; older ones go
 RUNNER_START_GRACE_S = 60.0  # a runner row with no process after this long lost its launcher
 
 _migrated: set[str] = set()
@@ -136,6 +137,10 @@ def submit(store: Store, home: str, qasm: str, *, shots: int, method: str, seed:
                           "Try again when some have finished.")
         db.execute("INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner) VALUES (?,?,?,?,?,?)",
                    (job_id, "queued", json.dumps(request), "waiting for a job runner", time.time(), owner))
+        # Storage stays bounded however often one caller submits and cancels.
+        db.execute("DELETE FROM hardware_jobs WHERE id IN (SELECT id FROM hardware_jobs WHERE owner IS ? AND state "
+                   "NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT -1 OFFSET ?)",
+                   (owner, KEPT_FINISHED_PER_OWNER))
         runner = _claim_runner_slot(db, limits)
     if runner is not None:
         _start_runner(store, home, runner)

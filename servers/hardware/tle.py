@@ -11,6 +11,7 @@ import os
 import stat
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -147,7 +148,27 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
                          names=names, norad_ids=ids, satrecs=recs)
 
 
-_cache: dict[tuple[Any, ...], Constellation] = {}
+# Parsed constellations, most recently used last. Bounded: each synthetic epoch (an hour a caller
+# names) and each file version is an entry of thousands of Satrec objects.
+CACHE_ENTRIES = 16
+_cache: OrderedDict[tuple[Any, ...], Constellation] = OrderedDict()
+
+
+def _cached(key: tuple[Any, ...]) -> Constellation | None:
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def _keep(key: tuple[Any, ...], constellation: Constellation) -> Constellation:
+    with _cache_lock:
+        _cache[key] = constellation
+        _cache.move_to_end(key)
+        while len(_cache) > CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    return constellation
 _cache_lock = threading.Lock()
 
 
@@ -173,9 +194,8 @@ def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None
         raise BadInput(f"`tle_file` is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
                        "Send the path of a TLE text file.")
     key = ("file", str(p.resolve()), st.st_mtime_ns, st.st_size, constellation)
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+    if (hit := _cached(key)) is not None:
+        return hit
     if roots is not None:
         raw = read_confined(p, roots, max_bytes=MAX_TLE_BYTES, what="tle_file")
     else:
@@ -187,9 +207,7 @@ def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None
                                           for f in CONSTELLATIONS.values() for n, _, _ in triples[:50]):
         prefix = fam.name_prefix  # the file is another named constellation: say none found
     c = _from_triples(constellation, f"file:{p.name}", triples, st.st_mtime, prefix)
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    return _keep(key, c)
 
 
 def cache_path(home: Path, group: str) -> Path:
@@ -223,14 +241,11 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
                        "Call with source celestrak (needs network), or use a TLE file or source synthetic.")
     st = path.stat()
     key = ("celestrak", str(path), st.st_mtime_ns, st.st_size, constellation)
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+    if (hit := _cached(key)) is not None:
+        return hit
     c = _from_triples(constellation, f"celestrak:{fam.group}", parse_tle_text(path.read_text(errors="replace")),
                       st.st_mtime, fam.name_prefix)
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    return _keep(key, c)
 
 
 def _download(endpoint: str, params: dict[str, str], timeout_s: float) -> str:
@@ -268,9 +283,8 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
     shell = fam.shell
     epoch = epoch.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
     key = ("synthetic", constellation, epoch.isoformat())
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+    if (hit := _cached(key)) is not None:
+        return hit
     days_since_1949 = (epoch - datetime(1949, 12, 31, tzinfo=UTC)).total_seconds() / 86400
     a = EARTH_RADIUS_KM + shell.altitude_km
     n_rad_min = math.sqrt(MU_KM3_S2 / a**3) * 60
@@ -291,9 +305,7 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
         name=constellation, synthetic=True, fetched_at=None, names=names, norad_ids=ids, satrecs=recs,
         source=(f"synthetic:walker-delta {shell.inclination_deg:g}°: {total}/{shell.planes}/{shell.phasing} "
                 f"at {shell.altitude_km:g} km (not real satellites)"))
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    return _keep(key, c)
 
 
 def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None,

@@ -264,3 +264,33 @@ def test_another_callers_job_is_not_found_and_left_alone(offline_suite: Suite,
         assert jobs.status(store, job.job_id, "static:oncall").job_id == job.job_id  # a grant shares it
     finally:
         assert jobs.cancel(store, job.job_id, "static:alice").state == "cancelled"
+
+
+def test_finished_jobs_kept_per_caller_are_bounded(offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs, "KEPT_FINISHED_PER_OWNER", 3)
+    monkeypatch.setenv("HDR_HARDWARE_JOB_RUNNERS", "1")
+    store, home = offline_suite.store, str(offline_suite.config.home)
+    made = []
+    for _ in range(6):  # submit and cancel at once, as a caller filling the store would
+        job = jobs.submit(store, home, WHILE_FOREVER, shots=1, method="automatic", seed=None, noise=None,
+                          optimization_level=1, owner="static:mallory")
+        jobs.cancel(store, job.job_id, "static:mallory")
+        made.append(job.job_id)
+    other = jobs.submit(store, home, ghz(2), shots=4, method="automatic", seed=None, noise=None,
+                        optimization_level=1, owner="static:alice")
+    jobs.cancel(store, other.job_id)
+    kept = [r[0] for r in store.connection().execute("SELECT id FROM hardware_jobs WHERE owner='static:mallory'")]
+    # Each submit keeps the newest 3 finished ones besides the new job: the last 3 cancelled, then the 6th.
+    assert sorted(kept) == sorted(made[2:])
+    assert jobs.status(store, other.job_id, "static:alice").state == "cancelled"  # another caller's untouched
+
+
+def test_synthetic_constellations_cached_per_hour_stay_bounded() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from servers.hardware import tle
+
+    start = datetime(2030, 1, 1, tzinfo=UTC)
+    for hour in range(tle.CACHE_ENTRIES + 10):  # a caller walking `start` through the hours
+        tle.walker_delta("iridium", start + timedelta(hours=hour))
+    assert len(tle._cache) == tle.CACHE_ENTRIES

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 120.0  # importing qiskit on a busy machine
 POLL_S = 0.25  # how often a waiting call looks at its deadline and its caller's cancellation
 MAX_MESSAGE_BYTES = 16 * 2**20  # a worker's answer is a few KB; anything bigger is not a worker talking
-RETIRE_RSS_FRACTION = 0.5  # a worker left holding more than this share of its memory limit is replaced
+RETIRE_RSS_FRACTION = 0.5  # a worker left grown by more than this share of its memory limit is replaced
 _SECRET_WORDS = ("TOKEN", "SECRET", "PASSWORD", "KEY", "CREDENTIAL")
 
 ERRORS = {cls.kind: cls for cls in HDRError.__subclasses__()}
@@ -173,7 +173,8 @@ class CircuitPool:
             try:
                 answer = self._exchange(worker, {"circuit": circuit, "cpu_s": cpu_s, "memory_mb": memory_mb},
                                         deadline, wall_s, cpu_s, memory_mb, progress)
-                healthy = not answer.get("retire") and answer.get("rss_kb", 0) < memory_mb * 1024 * RETIRE_RSS_FRACTION
+                grown_kb = answer.get("rss_kb", 0) - worker.base_rss_kb
+                healthy = not answer.get("retire") and grown_kb < memory_mb * 1024 * RETIRE_RSS_FRACTION
             finally:
                 self._release(worker, healthy)
         error = answer.get("error")
@@ -204,9 +205,10 @@ class CircuitPool:
                     del self._per_caller[key]
 
     def _acquire(self, deadline: float, progress: Callable[..., None] | None) -> Worker:
+        worker: Worker | None = None
         start_one = False
-        with self._cond:
-            while True:
+        while worker is None and not start_one:
+            with self._cond:
                 if self._closed:
                     raise Unavailable("The circuit pool is shutting down.", "Try again after the server restarts.")
                 if self._idle:
@@ -219,9 +221,9 @@ class CircuitPool:
                 if time.monotonic() >= deadline:
                     raise Unavailable(f"All {self.size} circuit workers stayed busy.",
                                       "Try again shortly, or use submit_circuit, which queues.")
-                if progress is not None:
-                    progress(0, None, "waiting for a free circuit worker")
                 self._cond.wait(POLL_S)
+            if progress is not None:  # outside the lock: it may talk to the client, or raise (cancelled)
+                progress(0, None, "waiting for a free circuit worker")
         if start_one:
             try:
                 worker = Worker()
@@ -231,6 +233,7 @@ class CircuitPool:
                     self._total -= 1
                     self._cond.notify()
                 raise
+        assert worker is not None
         self._keep_warm()
         return worker
 

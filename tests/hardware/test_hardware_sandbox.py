@@ -294,3 +294,22 @@ def test_synthetic_constellations_cached_per_hour_stay_bounded() -> None:
     for hour in range(tle.CACHE_ENTRIES + 10):  # a caller walking `start` through the hours
         tle.walker_delta("iridium", start + timedelta(hours=hour))
     assert len(tle._cache) == tle.CACHE_ENTRIES
+
+
+def test_a_warm_worker_serves_call_after_call(offline_suite: Suite) -> None:
+    # What keeps run_circuit near AerSimulator's own speed: no process start or qiskit import per call,
+    # even with a small memory limit (a worker is recycled only when it grew by half its limit).
+    from servers.hardware.limits import Limits
+
+    pool = sandbox.CircuitPool(1, warm=0)
+    request = quantum.circuit_request(ghz(8), shots=64, method="automatic", seed=1, noise=None,
+                                      optimization_level=1, limits=Limits.from_env())
+    try:
+        seen = []
+        for _ in range(3):
+            answer = pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=256)
+            assert set(answer["counts"]) == {"0" * 8, "1" * 8}
+            seen.append(tuple(pool.worker_pids()))
+        assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2]
+    finally:
+        pool.close()

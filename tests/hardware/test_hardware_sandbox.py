@@ -307,7 +307,7 @@ def test_a_warm_worker_serves_call_after_call(offline_suite: Suite) -> None:
     try:
         seen = []
         for _ in range(3):
-            answer = pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=256)
+            answer = pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=200)
             assert set(answer["counts"]) == {"0" * 8, "1" * 8}
             seen.append(tuple(pool.worker_pids()))
         assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2]

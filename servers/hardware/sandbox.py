@@ -213,7 +213,12 @@ class CircuitPool:
                     raise Unavailable("The circuit pool is shutting down.", "Try again after the server restarts.")
                 if self._idle:
                     worker = self._idle.pop()
-                    break
+                    if worker.proc.poll() is None:
+                        break
+                    self._total -= 1  # it died while idle (killed from outside): take another
+                    worker.kill()
+                    worker = None
+                    continue
                 if self._total < self.size:
                     self._total += 1
                     start_one = True

@@ -313,3 +313,24 @@ def test_a_warm_worker_serves_call_after_call(offline_suite: Suite) -> None:
         assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2]
     finally:
         pool.close()
+
+
+def test_an_idle_worker_killed_from_outside_is_replaced_not_used(offline_suite: Suite) -> None:
+    import signal
+
+    pool = sandbox.CircuitPool(1, warm=0)
+    from servers.hardware.limits import Limits
+
+    request = quantum.circuit_request(ghz(3), shots=16, method="automatic", seed=1, noise=None,
+                                      optimization_level=1, limits=Limits.from_env())
+    try:
+        pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=512)
+        [pid] = pool.worker_pids()
+        os.kill(pid, signal.SIGKILL)
+        # Until it can be waited for (every thread gone), without reaping it: the pool must notice itself.
+        while os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+            time.sleep(0.02)
+        answer = pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=512)
+        assert set(answer["counts"]) == {"000", "111"} and pool.worker_pids() != [pid]
+    finally:
+        pool.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -15,12 +16,13 @@ from pydantic import BaseModel, Field
 
 from servers.hardware import orbits, tle
 from servers.hardware.limits import Limits
-from shared.errors import BadInput
+from shared.errors import BadInput, Refused
 
 Policy = Literal["max_elevation", "longest_visible", "hysteresis"]
 POLICIES = ("max_elevation", "longest_visible", "hysteresis")
 STALE_TLE_DAYS = 3.0  # SGP4 from a TLE this far from its epoch drifts by kilometres
 MAX_INTERVALS_SHOWN = 500
+COMPACT_SHOWN = 10  # intervals and gaps in the tool's default answer; `detail` or `offset` for the rest
 MAX_VISIBLE_SHOWN = 100
 
 
@@ -56,16 +58,21 @@ class Gap(BaseModel):
 
 
 class HandoffPlan(BaseModel):
+    summary: str = Field("", description="The plan in one sentence: intervals, handoffs, coverage, gaps, data source")
     policy: str
     start: str
     end: str
     step_s: float
     min_elevation_deg: float
-    intervals: list[ServingInterval] = Field(description=f"Serving intervals in order (at most {MAX_INTERVALS_SHOWN} shown)")
+    intervals: list[ServingInterval] = Field(description="Serving intervals in order, from intervals_offset (a page "
+                                             f"of {COMPACT_SHOWN} by default, up to {MAX_INTERVALS_SHOWN} with detail)")
     intervals_total: int
+    intervals_offset: int = Field(0, description="Index of the first interval shown")
+    next_offset: int | None = Field(None, description="Pass as `offset` for the next intervals; null when all were shown")
     switch_times: list[str] = Field(description="When the terminal switches to the next satellite (shown intervals)")
     handoffs: int = Field(description="Switches from one serving satellite to another, including re-acquisitions after gaps")
-    gaps: list[Gap] = Field(description="Periods without any satellite above the minimum elevation")
+    gaps: list[Gap] = Field(description="Periods without any satellite above the minimum elevation (the first ones)")
+    gaps_total: int = 0
     coverage_fraction: float
     data: DataSource
     compute_ms: float
@@ -208,8 +215,10 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
          duration_s: float = 3600, step_s: float = 15, min_elevation_deg: float = 25,
          constellation: str = "starlink", policy: str = "max_elevation", hysteresis_deg: float = 10.0,
          source: tle.Source = "auto", tle_file: str | None = None, limits: Limits | None = None,
-         brute_force: bool = False, check=None) -> HandoffPlan:
-    """The serving plan. `brute_force` propagates every satellite at every step (the reference)."""
+         brute_force: bool = False, check=None, roots: Sequence[Path] | None = None, offset: int = 0,
+         shown: int = MAX_INTERVALS_SHOWN) -> HandoffPlan:
+    """The serving plan, its intervals from `offset` (at most `shown` of them, and of its gaps).
+    `brute_force` propagates every satellite at every step (the reference)."""
     started = time.perf_counter()
     limits = limits or Limits.from_env()
     obs = observer(latitude, longitude, altitude_m)
@@ -220,15 +229,32 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
         raise BadInput(f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise.")
     if not (math.isfinite(hysteresis_deg) and 0 <= hysteresis_deg <= 90):
         raise BadInput("`hysteresis_deg` must be between 0 and 90.", "Use about 10.")
-    const = tle.load(home, constellation, source, t0, tle_file)
+    if not (isinstance(offset, int) and 0 <= offset <= 10**7):
+        raise BadInput("`offset` must be a non-negative interval index.", "Send the next_offset of the previous answer.")
+    shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
+    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    work = len(const.names) * (grid.steps + 1)
+    if work > limits.max_sat_steps:
+        raise BadInput(f"{len(const.names):,} satellites over {grid.steps + 1:,} time steps is {work:,} positions; "
+                       f"the cap is {limits.max_sat_steps:,}.", "Use a larger step_s or a shorter duration_s.")
+    deadline = time.monotonic() + limits.search_timeout_s
+
+    def bounded() -> None:  # between the search's stages: the caller's cancellation, then the wall time
+        if check is not None:
+            check()
+        if time.monotonic() > deadline:
+            raise Refused(f"The satellite search ran past its limit of {limits.search_timeout_s:g} s and stopped.",
+                          "Use a larger step_s or a shorter duration_s.")
+
     finder = orbits.visible_brute if brute_force else orbits.visible_fast
-    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, check)
+    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, bounded)
     serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
-    return _shape(const, grid, sightings, serving, policy, min_el, t0, started)
+    return _shape(const, grid, sightings, serving, policy, min_el, t0, started, offset, shown)
 
 
 def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Sightings, serving: np.ndarray,
-           policy: str, min_el: float, t0: datetime, started: float) -> HandoffPlan:
+           policy: str, min_el: float, t0: datetime, started: float, offset: int = 0,
+           shown: int = MAX_INTERVALS_SHOWN) -> HandoffPlan:
     def at(k: int) -> datetime:
         return t0 + timedelta(seconds=k * grid.step_s)
 
@@ -253,25 +279,32 @@ def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Si
             gaps.append(Gap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
             continue
         total += 1
-        if len(intervals) < MAX_INTERVALS_SHOWN:
+        if offset < total <= offset + shown:
             intervals.append(ServingInterval(satellite=const.names[s], norad_id=const.norad_ids[s],
                                              start=look(a, s), end=look(b, s)))
             if total > 1:
                 switches.append(iso(at(a)))
+    coverage = float(np.mean(serving >= 0))
+    data = data_source(const, t0)
+    longest = max((g.duration_s for g in gaps), default=0.0)
+    summary = (f"{total} serving intervals ({max(0, total - 1)} handoffs) from {iso(t0)} to {iso(at(grid.steps))}, "
+               f"coverage {coverage:.1%}, {len(gaps)} gaps (longest {longest:g} s); "
+               f"{'synthetic' if data.synthetic else 'real'} orbits of {data.satellites:,} satellites.")
     return HandoffPlan(
-        policy=policy, start=iso(t0), end=iso(at(grid.steps)), step_s=grid.step_s, min_elevation_deg=min_el,
-        intervals=intervals, intervals_total=total, switch_times=switches, handoffs=max(0, total - 1),
-        gaps=gaps[:MAX_INTERVALS_SHOWN], coverage_fraction=float(np.mean(serving >= 0)),
-        data=data_source(const, t0), compute_ms=(time.perf_counter() - started) * 1e3)
+        summary=summary, policy=policy, start=iso(t0), end=iso(at(grid.steps)), step_s=grid.step_s,
+        min_elevation_deg=min_el, intervals=intervals, intervals_total=total, intervals_offset=offset,
+        next_offset=offset + shown if offset + shown < total else None, switch_times=switches,
+        handoffs=max(0, total - 1), gaps=gaps[:shown], gaps_total=len(gaps), coverage_fraction=coverage,
+        data=data, compute_ms=(time.perf_counter() - started) * 1e3)
 
 
 def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, when: str | None = None,
              min_elevation_deg: float = 25, constellation: str = "starlink", source: tle.Source = "auto",
-             tle_file: str | None = None) -> Overhead:
+             tle_file: str | None = None, roots: Sequence[Path] | None = None) -> Overhead:
     obs = observer(latitude, longitude, altitude_m)
     t = parse_time(when, "time")
     min_el = elevation_floor(min_elevation_deg)
-    const = tle.load(home, constellation, source, t, tle_file)
+    const = tle.load(home, constellation, source, t, tle_file, roots)
     grid = orbits.TimeGrid(t, 1.0, 0)
     seen = orbits.visible_brute(const, grid, obs, min_el)
     sats = [VisibleSatellite(satellite=const.names[s], norad_id=const.norad_ids[s], elevation_deg=round(float(e), 3),
@@ -284,7 +317,7 @@ def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 
 def passes(home: Path, satellite: str, latitude: float, longitude: float, altitude_m: float = 0.0,
            start: str | None = None, duration_s: float = 86400, min_elevation_deg: float = 10,
            constellation: str = "starlink", source: tle.Source = "auto", tle_file: str | None = None,
-           limits: Limits | None = None) -> Passes:
+           limits: Limits | None = None, roots: Sequence[Path] | None = None) -> Passes:
     """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
     limits = limits or Limits.from_env()
     if not isinstance(satellite, str) or not satellite.strip() or len(satellite) > 64:
@@ -296,7 +329,7 @@ def passes(home: Path, satellite: str, latitude: float, longitude: float, altitu
     if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
         raise BadInput(f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
                        "Ask for a day (86400) or less.")
-    const = tle.load(home, constellation, source, t0, tle_file)
+    const = tle.load(home, constellation, source, t0, tle_file, roots)
     index = const.find(satellite)
     grid = orbits.TimeGrid(t0, step, int(duration_s // step))
     k = np.arange(grid.steps + 1)

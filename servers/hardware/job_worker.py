@@ -1,7 +1,11 @@
-"""The process one circuit job runs in: `python -m servers.hardware.job_worker <job_id>`.
+"""A job runner: `python -m servers.hardware.job_worker <runner id>`, started by `jobs`.
 
-It reads the request from the shared store, runs it, and writes progress and the outcome back;
-a cancelled job is left cancelled. HDR_HOME comes from the environment its launcher set."""
+It takes the oldest queued job from the shared store, runs it in a sandbox worker process (its
+own child) under the job's wall-time, CPU and memory limits, writes progress and the outcome
+back, and takes the next. When no job is queued it removes its runner row and exits, in the same
+transaction that found nothing, so a job queued meanwhile is never left without a runner. A job
+cancelled while it runs is noticed at its next progress tick: the sandbox worker is killed and
+the job stays cancelled. HDR_HOME comes from the environment its launcher set."""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ import logging
 import os
 import sys
 import time
+from typing import Any
 
 from servers.hardware.jobs import process_start_token
-from servers.hardware.quantum import NoiseSpec, run_circuit
+from servers.hardware.sandbox import CircuitPool
 from shared.config import Config
 from shared.errors import HDRError
 from shared.store import Store
@@ -24,18 +29,28 @@ class _Cancelled(Exception):
     pass
 
 
-def main(job_id: str) -> int:
-    store = Store(Config.from_env().db_path)
+def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | None] | None:
+    """Claim the oldest queued job, or retire this runner when there is none (one transaction)."""
     with store.transaction() as db:
-        row = db.execute("SELECT state, request FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()
-        if row is None or row["state"] != "queued":
-            return 0
+        row = db.execute("SELECT id, request, owner FROM hardware_jobs WHERE state='queued' "
+                         "ORDER BY submitted_at LIMIT 1").fetchone()
+        if row is None:
+            db.execute("DELETE FROM hardware_job_runners WHERE id=?", (runner,))
+            return None
         db.execute("UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, "
                    "message='parsing and transpiling' WHERE id=?",
-                   (os.getpid(), process_start_token(os.getpid()), time.time(), job_id))
-    request = json.loads(row["request"])
+                   (os.getpid(), process_start_token(os.getpid()), time.time(), row["id"]))
+    return row["id"], json.loads(row["request"]), row["owner"]
+
+
+def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any], owner: str | None) -> None:
+    last_check = [0.0]
 
     def progress(done: float, total: float | None = None, message: str | None = None) -> None:
+        now = time.monotonic()
+        if now - last_check[0] < 0.2 and done != total:
+            return
+        last_check[0] = now
         with store.transaction() as db:
             state = db.execute("SELECT state FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()["state"]
             if state != "running":
@@ -43,25 +58,38 @@ def main(job_id: str) -> int:
             db.execute("UPDATE hardware_jobs SET progress=?, message=? WHERE id=?",
                        (done / total if total else 0.0, message or "", job_id))
 
+    circuit = {k: v for k, v in request.items() if k not in ("wall_s", "cpu_s")}
     try:
-        run = run_circuit(request["qasm"], shots=request["shots"], method=request["method"], seed=request["seed"],
-                          noise=NoiseSpec(**request["noise"]) if request["noise"] else None,
-                          optimization_level=request["optimization_level"], progress=progress)
+        run = pool.run(circuit, caller=owner, wall_s=request["wall_s"], cpu_s=request["cpu_s"],
+                       memory_mb=circuit["limits"]["max_memory_mb"], cap=1, progress=progress)
     except _Cancelled:
-        return 0
+        return
     except HDRError as exc:
         outcome = ("failed", None, str(exc))
     except Exception:
         log.exception("job %s failed", job_id)
-        outcome = ("failed", None, "internal error in the worker; see the server's log")
+        outcome = ("failed", None, "internal error in the job runner; see the server's log")
     else:
-        outcome = ("done", run.model_dump_json(), None)
+        outcome = ("done", json.dumps(run), None)
     state, result, error = outcome
     with store.transaction() as db:
         db.execute("UPDATE hardware_jobs SET state=?, result=?, error=?, progress=?, finished_at=?, message=? "
                    "WHERE id=? AND state='running'",
                    (state, result, error, 1.0 if state == "done" else 0.0, time.time(),
                     "finished" if state == "done" else (error or "failed"), job_id))
+
+
+def main(runner: str) -> int:
+    store = Store(Config.from_env().db_path)
+    with store.transaction() as db:
+        db.execute("UPDATE hardware_job_runners SET pid=?, pid_start=? WHERE id=?",
+                   (os.getpid(), process_start_token(os.getpid()), runner))
+    pool = CircuitPool(1, warm=0)
+    try:
+        while (job := _next_job(store, runner)) is not None:
+            run_job(store, pool, *job)
+    finally:
+        pool.close()
     return 0
 
 

@@ -1,14 +1,21 @@
-"""Long circuit runs as jobs: each runs in its own worker process (`job_worker`), started in its
-own session so it outlives the client's request and the server process itself. The job record
-lives in the shared SQLite store, so any hardware process can report on any job; a worker that
-died (killed, out of memory) is noticed by checking its process and reported as `died`."""
+"""Long circuit runs as jobs, run by a bounded number of job runner processes (`job_worker`).
+
+A submitted job is queued in the shared SQLite store. At most `job_runners` runner processes exist
+across every hardware server on the machine (counted in the store, under its write lock); each is
+started in its own session, so jobs outlive the client's request and the server process itself. A
+runner takes the oldest queued job, runs it in a sandbox worker under the job's wall-time, CPU and
+memory limits (see `sandbox`), and takes the next, retiring when none is left. One caller may have
+`jobs_per_caller` jobs queued or running, and all callers together `max_queued_jobs`.
+
+Jobs belong to the principal that submitted them: another principal gets the same "not found" as
+for an id that does not exist (`shared.ownership`). Any hardware process can report on any job; a
+runner that died (killed) is noticed by checking its process, and its job is reported as `died`."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -19,22 +26,27 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from servers.hardware.limits import Limits
-from servers.hardware.quantum import CircuitRun, NoiseSpec, check_request
-from shared.errors import BadInput, Conflict, NotFound
+from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request
+from shared.errors import BadInput, Conflict, NotFound, Refused
+from shared.ownership import may_access
 from shared.store import Store
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled", "died"]
 FINISHED = ("done", "failed", "cancelled", "died")
-UNSTARTED_GRACE_S = 60.0  # a queued job with no process after this long lost its launcher
 _JOB_ID = re.compile(r"^job-[0-9a-f]{16}$")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS hardware_jobs (
   id TEXT PRIMARY KEY, state TEXT NOT NULL, request TEXT NOT NULL,
   pid INTEGER, pid_start TEXT, progress REAL NOT NULL DEFAULT 0, message TEXT NOT NULL DEFAULT '',
-  result TEXT, error TEXT, submitted_at REAL NOT NULL, started_at REAL, finished_at REAL)
+  result TEXT, error TEXT, submitted_at REAL NOT NULL, started_at REAL, finished_at REAL);
+CREATE TABLE IF NOT EXISTS hardware_job_runners (
+  id TEXT PRIMARY KEY, pid INTEGER, pid_start TEXT, created_at REAL NOT NULL)
 """
+KEPT_FINISHED_PER_OWNER = 200  # finished jobs (with their source and counts) kept per owner; older ones go
+RUNNER_START_GRACE_S = 60.0  # a runner row with no process after this long lost its launcher
 
+_migrated: set[str] = set()
 _children: dict[int, subprocess.Popen[bytes]] = {}  # workers this process started, reaped when polled
 _children_lock = threading.Lock()
 
@@ -59,6 +71,12 @@ class JobResult(BaseModel):
 
 def _schema(store: Store) -> None:
     store.ensure_schema("hardware_jobs", SCHEMA)
+    if str(store.path) not in _migrated:  # databases from before jobs had owners
+        with store.transaction() as db:
+            columns = {row[1] for row in db.execute("PRAGMA table_info(hardware_jobs)")}
+            if "owner" not in columns:
+                db.execute("ALTER TABLE hardware_jobs ADD COLUMN owner TEXT")
+        _migrated.add(str(store.path))
 
 
 def process_start_token(pid: int) -> str | None:
@@ -96,96 +114,136 @@ def _alive(pid: int | None, token: str | None) -> bool:
 
 
 def submit(store: Store, home: str, qasm: str, *, shots: int, method: str, seed: int | None,
-           noise: NoiseSpec | None, optimization_level: int, limits: Limits | None = None) -> JobStatus:
-    """Check the request cheaply, record the job, start its worker. The worker parses and runs."""
+           noise: NoiseSpec | None, optimization_level: int, limits: Limits | None = None,
+           owner: str | None = None) -> JobStatus:
+    """Check the request cheaply, queue the job under the caps, and start a runner if fewer than
+    `job_runners` are alive. The runner parses and runs it in a sandbox worker."""
     limits = limits or Limits.from_env()
-    check_request(qasm, shots, method, optimization_level, limits)
-    if seed is not None and not 0 <= seed < 2**63:
-        raise BadInput("`seed` must be between 0 and 2**63-1.", "Send a non-negative integer, or omit it.")
+    request = circuit_request(qasm, shots=shots, method=method, seed=seed, noise=noise,
+                              optimization_level=optimization_level, limits=limits)
+    request["wall_s"] = limits.job_timeout_s
+    request["cpu_s"] = limits.cpu_s(limits.job_timeout_s)
     _schema(store)
     reap_children()
     job_id = f"job-{uuid.uuid4().hex[:16]}"
-    request = {"qasm": qasm, "shots": shots, "method": method, "seed": seed,
-               "noise": noise.model_dump() if noise else None, "optimization_level": optimization_level}
     with store.transaction() as db:
-        db.execute("INSERT INTO hardware_jobs(id, state, request, message, submitted_at) VALUES (?,?,?,?,?)",
-                   (job_id, "queued", json.dumps(request), "waiting for the worker to start", time.time()))
+        active = db.execute("SELECT owner FROM hardware_jobs WHERE state IN ('queued','running')").fetchall()
+        mine = sum(1 for row in active if row["owner"] == owner)
+        if mine >= limits.jobs_per_caller:
+            raise Refused(f"You already have {mine} jobs queued or running; the cap per caller is "
+                          f"{limits.jobs_per_caller}.", "Wait for one to finish, or cancel one with cancel_job.")
+        if len(active) >= limits.max_queued_jobs:
+            raise Refused(f"{len(active)} jobs are queued or running; the cap is {limits.max_queued_jobs}.",
+                          "Try again when some have finished.")
+        db.execute("INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner) VALUES (?,?,?,?,?,?)",
+                   (job_id, "queued", json.dumps(request), "waiting for a job runner", time.time(), owner))
+        # Storage stays bounded however often one caller submits and cancels.
+        db.execute("DELETE FROM hardware_jobs WHERE id IN (SELECT id FROM hardware_jobs WHERE owner IS ? AND state "
+                   "NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT -1 OFFSET ?)",
+                   (owner, KEPT_FINISHED_PER_OWNER))
+        runner = _claim_runner_slot(db, limits)
+    if runner is not None:
+        _start_runner(store, home, runner)
+    return status(store, job_id, owner)
+
+
+def _live_runners(db: Any) -> int:
+    """Runners still alive (dead rows are removed); call inside a write transaction."""
+    live = 0
+    for row in db.execute("SELECT id, pid, pid_start, created_at FROM hardware_job_runners").fetchall():
+        if row["pid"] is None:
+            alive = time.time() - row["created_at"] < RUNNER_START_GRACE_S
+        else:
+            alive = _alive(row["pid"], row["pid_start"])
+        if alive:
+            live += 1
+        else:
+            db.execute("DELETE FROM hardware_job_runners WHERE id=?", (row["id"],))
+    return live
+
+
+def _claim_runner_slot(db: Any, limits: Limits) -> str | None:
+    """A new runner's id when there is room for one (and queued work), inside the caller's transaction."""
+    if _live_runners(db) >= limits.job_runners:
+        return None
+    runner = f"runner-{uuid.uuid4().hex[:12]}"
+    db.execute("INSERT INTO hardware_job_runners(id, created_at) VALUES (?,?)", (runner, time.time()))
+    return runner
+
+
+def _start_runner(store: Store, home: str, runner: str) -> None:
     env = dict(os.environ, HDR_HOME=str(home))
-    proc = subprocess.Popen([sys.executable, "-m", "servers.hardware.job_worker", job_id], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen([sys.executable, "-m", "servers.hardware.job_worker", runner], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=None,
                             start_new_session=True)
     with _children_lock:
         _children[proc.pid] = proc
     token = process_start_token(proc.pid)
     with store.transaction() as db:
-        db.execute("UPDATE hardware_jobs SET pid=?, pid_start=COALESCE(pid_start, ?) WHERE id=?",
-                   (proc.pid, token, job_id))
-    return status(store, job_id)
+        db.execute("UPDATE hardware_job_runners SET pid=COALESCE(pid, ?), pid_start=COALESCE(pid_start, ?) "
+                   "WHERE id=?", (proc.pid, token, runner))
 
 
-def _row(store: Store, job_id: str) -> Any:
+def dispatch(store: Store, home: str, limits: Limits | None = None) -> None:
+    """Start a runner when jobs are queued and fewer runners than allowed are alive (one was killed)."""
+    limits = limits or Limits.from_env()
+    with store.transaction() as db:
+        queued = db.execute("SELECT 1 FROM hardware_jobs WHERE state='queued' LIMIT 1").fetchone()
+        runner = _claim_runner_slot(db, limits) if queued else None
+    if runner is not None:
+        _start_runner(store, home, runner)
+
+
+def _row(store: Store, job_id: str, principal: str | None) -> Any:
+    """The job's row, if `principal` may see it; otherwise the same NotFound as for a missing id."""
     if not isinstance(job_id, str) or not _JOB_ID.match(job_id):
         raise BadInput("`job_id` is not a job id.", "Send the job_id that submit_circuit returned (job-<16 hex digits>).")
     _schema(store)
     row = store.connection().execute("SELECT * FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()
-    if row is None:
+    if row is None or not may_access(row["owner"], principal):
         raise NotFound(f"No job {job_id}.", "Send a job_id that submit_circuit returned.")
     return row
 
 
-def status(store: Store, job_id: str) -> JobStatus:
-    """The job's state; a queued or running job whose worker process is gone is marked died."""
-    row = _row(store, job_id)
-    if row["state"] in ("queued", "running"):
-        lost = (row["pid"] is None and time.time() - row["submitted_at"] > UNSTARTED_GRACE_S) or (
-            row["pid"] is not None and not _alive(row["pid"], row["pid_start"]))
+def status(store: Store, job_id: str, principal: str | None = None, home: str | None = None) -> JobStatus:
+    """The job's state; a running job whose runner process is gone is marked died. With `home`, a
+    queued job with no live runner gets one started."""
+    row = _row(store, job_id, principal)
+    if row["state"] == "queued" and home is not None:
+        dispatch(store, home)
+    if row["state"] == "running":
+        lost = row["pid"] is None or not _alive(row["pid"], row["pid_start"])
         if lost:
             with store.transaction() as db:
                 db.execute("UPDATE hardware_jobs SET state='died', finished_at=?, message=? "
                            "WHERE id=? AND state IN ('queued','running')",
-                           (time.time(), f"the worker process (pid {row['pid']}) exited without finishing: killed "
-                            "or out of memory; submit the circuit again", job_id))
-            row = _row(store, job_id)
+                           (time.time(), f"the job runner process (pid {row['pid']}) exited without finishing: "
+                            "killed; submit the circuit again", job_id))
+            row = _row(store, job_id, principal)
     request = json.loads(row["request"])
     return JobStatus(job_id=job_id, state=row["state"], progress=row["progress"], message=row["message"],
                      submitted_at=row["submitted_at"], started_at=row["started_at"],
                      finished_at=row["finished_at"], shots=request["shots"], method=request["method"])
 
 
-def result(store: Store, job_id: str) -> JobResult:
-    current = status(store, job_id)
+def result(store: Store, job_id: str, principal: str | None = None) -> JobResult:
+    current = status(store, job_id, principal)
     if current.state in ("queued", "running"):
         raise Conflict(f"Job {job_id} is still {current.state} ({current.progress:.0%}).",
                        "Call job_status until the state is done, then ask again.")
     if current.state != "done":
         raise Conflict(f"Job {job_id} has no result: it {current.state}. {current.message}",
                        "Submit the circuit again.")
-    row = _row(store, job_id)
+    row = _row(store, job_id, principal)
     return JobResult(job_id=job_id, state="done", result=CircuitRun.model_validate_json(row["result"]))
 
 
-def cancel(store: Store, job_id: str) -> JobStatus:
-    """Stop a queued or running job (its worker is terminated); finished jobs are left as they are."""
-    row = _row(store, job_id)
-    if row["state"] not in ("queued", "running"):
-        return status(store, job_id)
-    with store.transaction() as db:
-        db.execute("UPDATE hardware_jobs SET state='cancelled', finished_at=?, message='cancelled on request' "
-                   "WHERE id=? AND state IN ('queued','running')", (time.time(), job_id))
-    pid = row["pid"]
-    if pid is not None and _alive(pid, row["pid_start"]):
-        try:
-            os.killpg(pid, signal.SIGTERM)  # the worker leads its own session
-        except ProcessLookupError:
-            pass
-        with _children_lock:
-            child = _children.get(pid)
-        if child is not None:
-            try:
-                child.wait(5)
-            except subprocess.TimeoutExpired:
-                os.killpg(pid, signal.SIGKILL)
-                child.wait(5)
-            with _children_lock:
-                _children.pop(pid, None)
-    return status(store, job_id)
+def cancel(store: Store, job_id: str, principal: str | None = None) -> JobStatus:
+    """Stop a queued or running job; finished jobs are left as they are. A running job's runner
+    notices within a fraction of a second and kills the job's sandbox worker."""
+    row = _row(store, job_id, principal)
+    if row["state"] in ("queued", "running"):
+        with store.transaction() as db:
+            db.execute("UPDATE hardware_jobs SET state='cancelled', finished_at=?, message='cancelled on request' "
+                       "WHERE id=? AND state IN ('queued','running')", (time.time(), job_id))
+    return status(store, job_id, principal)

@@ -7,12 +7,10 @@ refused before qiskit is even imported, so garbage input gets its answer in micr
 
 from __future__ import annotations
 
+import dataclasses
 import re
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -35,6 +33,12 @@ _HEADER = re.compile(r"\s*(?://[^\n]*\n|/\*.*?\*/|\s)*OPENQASM\s+(\d+)(?:\.(\d+)
 _QREG = re.compile(r"\bqreg\s+[A-Za-z_]\w*\s*\[\s*(\d+)\s*\]")
 _QUBIT_ARRAY = re.compile(r"\bqubit\s*\[\s*(\d+)\s*\]")
 _QUBIT_SINGLE = re.compile(r"\bqubit\s+[A-Za-z_]\w*\s*;")
+_COMMENT = {2: re.compile(r"//[^\n]*"),  # qiskit's OpenQASM 2 lexer knows line comments only
+            3: re.compile(r"//[^\n]*|/\*.*?(?:\*/|$)", re.S)}
+_INCLUDE = re.compile(r"\binclude\b")
+# The only files an include may name: each version's standard library, which qiskit has built in.
+# The parsers are also given no include path, so even a name this check missed opens no file.
+STANDARD_INCLUDE = {2: "qelib1.inc", 3: "stdgates.inc"}
 
 
 class NoiseSpec(BaseModel):
@@ -86,6 +90,8 @@ def check_request(qasm: str, shots: int, method: str, optimization_level: int, l
         raise BadInput("`qasm` does not start with an OpenQASM version line.",
                        "Begin the source with `OPENQASM 2.0;` (and `include \"qelib1.inc\";`) or "
                        "`OPENQASM 3.0;` (and `include \"stdgates.inc\";`).")
+    version = int(header.group(1))
+    check_includes(qasm, version)
     declared = 0
     for pattern in (_QREG, _QUBIT_ARRAY):
         for m in pattern.finditer(qasm):
@@ -95,7 +101,19 @@ def check_request(qasm: str, shots: int, method: str, optimization_level: int, l
     if declared > limits.max_qubits:
         raise Refused(f"The circuit declares {declared:,} qubits; the cap is {limits.max_qubits}.",
                       "Use fewer qubits, or raise HDR_HARDWARE_MAX_QUBITS.")
-    return int(header.group(1))
+    return version
+
+
+def check_includes(qasm: str, version: int) -> None:
+    """Refuse an `include` of anything but the version's standard library, without echoing the name
+    (it may be a path on this machine the caller is probing)."""
+    code = _COMMENT[version].sub(" ", qasm)
+    allowed = STANDARD_INCLUDE[version]
+    for m in _INCLUDE.finditer(code):
+        if not re.match(r'\s*"' + re.escape(allowed) + r'"\s*;', code[m.end():m.end() + 40]):
+            raise BadInput(f"`include` may name only the standard library here ({allowed} in OpenQASM {version}); "
+                           "no other file is read.",
+                           "Define the gates you need with `gate` definitions in the source itself.")
 
 
 def parse(qasm: str, version: int) -> Any:
@@ -104,7 +122,8 @@ def parse(qasm: str, version: int) -> Any:
         from qiskit.qasm2 import LEGACY_CUSTOM_INSTRUCTIONS, QASM2Error, loads
 
         try:
-            return loads(qasm, custom_instructions=LEGACY_CUSTOM_INSTRUCTIONS)
+            # No include path: qelib1.inc is built in, and no other name can open a file.
+            return loads(qasm, custom_instructions=LEGACY_CUSTOM_INSTRUCTIONS, include_path=())
         except QASM2Error as exc:
             raise BadInput(f"Invalid OpenQASM 2: {_location(str(exc))}",
                            "Fix the source at that line and column and send it again.") from None
@@ -215,7 +234,6 @@ def noise_model(spec: NoiseSpec | None) -> Any:
 
 
 _simulators: dict[str, Any] = {}
-_simulators_lock = threading.Lock()
 
 
 def simulator(method: str, noise: NoiseSpec | None) -> Any:
@@ -225,71 +243,67 @@ def simulator(method: str, noise: NoiseSpec | None) -> Any:
     model = noise_model(noise)
     if model is not None:
         return AerSimulator(method=method, noise_model=model)
-    with _simulators_lock:
-        if method not in _simulators:
-            _simulators[method] = AerSimulator(method=method)
-        return _simulators[method]
-
-
-# qiskit's Rust extension crashes the process when it was first imported on a thread that has
-# since exited (the server's worker threads come and go), so every qiskit call runs on this one
-# long-lived thread.
-_qiskit_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hdr-qiskit")
-PROGRESS_EVERY_S = 0.5
-
-
-class _Stop(Exception):
-    """Raised on the qiskit thread between chunks once the caller cancelled."""
+    if method not in _simulators:
+        _simulators[method] = AerSimulator(method=method)
+    return _simulators[method]
 
 
 def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed: int | None = None,
                 noise: NoiseSpec | None = None, optimization_level: int = 1, limits: Limits | None = None,
-                progress: Callable[[float, float | None, str | None], None] | None = None) -> CircuitRun:
-    """Parse, check, transpile and simulate. Raises BadInput (malformed source, a method that cannot
-    run the circuit) or Refused (over a cap, or more memory than allowed, naming a method that fits).
-    `progress(done, total, message)` is called every half second while shots run; whatever it
-    raises (a cancellation) stops the simulation between chunks of shots and propagates."""
+                progress: Callable[[float, float | None, str | None], None] | None = None,
+                caller: str | None = None) -> CircuitRun:
+    """Check the request here (cheap, no qiskit), then parse, transpile and simulate it in a worker
+    process of the sandbox pool under its wall-time, CPU and memory limits (see `sandbox`).
+
+    Raises BadInput (malformed source, a method that cannot run the circuit), Refused (over a cap,
+    more memory than allowed, a limit hit, too many circuits of this `caller` running) or
+    Unavailable (every worker busy). `progress(done, total, message)` is called about every half
+    second; whatever it raises (a cancellation) kills the worker and propagates."""
+    from servers.hardware import sandbox
+
     limits = limits or Limits.from_env()
-    started = time.perf_counter()
+    request = circuit_request(qasm, shots=shots, method=method, seed=seed, noise=noise,
+                              optimization_level=optimization_level, limits=limits)
+    answer = sandbox.pool(limits).run(request, caller=caller, wall_s=limits.run_timeout_s,
+                                      cpu_s=limits.cpu_s(limits.run_timeout_s),
+                                      memory_mb=limits.max_memory_mb, cap=limits.circuits_per_caller,
+                                      progress=progress)
+    return CircuitRun.model_validate(answer)
+
+
+def circuit_request(qasm: str, *, shots: int, method: str, seed: int | None, noise: NoiseSpec | None,
+                    optimization_level: int, limits: Limits) -> dict[str, Any]:
+    """The checked request a worker runs (plain JSON values): refuses what can be refused cheaply."""
     version = check_request(qasm, shots, method, optimization_level, limits)
     if seed is not None and not 0 <= seed < 2**63:
         raise BadInput("`seed` must be between 0 and 2**63-1.", "Send a non-negative integer, or omit it.")
-    stop = threading.Event()
-    done = [0]
-    future = _qiskit_thread.submit(_simulate, qasm, version, shots, method, seed, noise, optimization_level,
-                                   limits, started, stop, done)
-    if progress is None:
-        return future.result()
-    while True:
-        try:
-            return future.result(timeout=PROGRESS_EVERY_S)
-        except FutureTimeout:
-            pass
-        try:
-            progress(done[0], shots, f"simulating: {done[0]:,} of {shots:,} shots")
-        except BaseException:
-            stop.set()
-            raise
+    return {"qasm": qasm, "version": version, "shots": shots, "method": method, "seed": seed,
+            "noise": noise.model_dump() if noise else None, "optimization_level": optimization_level,
+            "limits": {"max_qubits": limits.max_qubits, "max_memory_mb": limits.max_memory_mb}}
 
 
-def _simulate(qasm: str, version: int, shots: int, method: str, seed: int | None, noise: NoiseSpec | None,
-              optimization_level: int, limits: Limits, started: float, stop: threading.Event,
-              done: list[int]) -> CircuitRun:
-    circuit = parse(qasm, version)
+def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None = None) -> CircuitRun:
+    """Parse, check, transpile and simulate a `circuit_request` in this process (a sandbox worker
+    runs it; nothing else should: it is unbounded). `progress(done, total)` after each chunk of shots."""
+    started = time.perf_counter()
+    shots, method, seed = request["shots"], request["method"], request["seed"]
+    noise = NoiseSpec(**request["noise"]) if request["noise"] else None
+    caps = request["limits"]
+    limits = dataclasses.replace(Limits.from_env(), max_qubits=caps["max_qubits"], max_memory_mb=caps["max_memory_mb"])
+    circuit = parse(request["qasm"], request["version"])
     check_fits(circuit, method, limits)
     parsed = time.perf_counter()
 
     from qiskit import transpile
 
     sim = simulator(method, noise)
-    compiled = transpile(circuit, sim, optimization_level=optimization_level, seed_transpiler=seed)
+    compiled = transpile(circuit, sim, optimization_level=request["optimization_level"], seed_transpiler=seed)
     transpiled = time.perf_counter()
     counts: dict[str, int] = {}
     used = method
+    done = 0
     chunks = max(1, min(100, shots // SHOTS_PER_CHUNK))
     for i in range(chunks):
-        if stop.is_set():
-            raise _Stop
         part = shots // chunks + (1 if i < shots % chunks else 0)
         result = sim.run(compiled, shots=part,
                          seed_simulator=None if seed is None else (seed + i) % 2**63).result()
@@ -299,7 +313,9 @@ def _simulate(qasm: str, version: int, shots: int, method: str, seed: int | None
         used = result.results[0].metadata.get("method", method)
         for key, n in result.get_counts().items():
             counts[key] = counts.get(key, 0) + n
-        done[0] += part
+        done += part
+        if progress is not None and i + 1 < chunks:
+            progress(done, shots)
     simulated = time.perf_counter()
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = dict(ranked[:MAX_OUTCOMES])
@@ -309,6 +325,13 @@ def _simulate(qasm: str, version: int, shots: int, method: str, seed: int | None
         qubits=circuit.num_qubits, width=compiled.width(), depth=compiled.depth(), size=compiled.size(),
         seed=seed, noise=noise, parse_ms=(parsed - started) * 1e3, transpile_ms=(transpiled - parsed) * 1e3,
         simulate_ms=(simulated - transpiled) * 1e3, total_ms=(time.perf_counter() - started) * 1e3)
+
+
+def warm_up() -> None:
+    """Import qiskit and Aer and run a tiny circuit, so a worker's first real call is fast."""
+    execute(circuit_request('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\n'
+                            'cx q[0],q[1];\nmeasure q -> c;\n', shots=8, method="automatic", seed=1, noise=None,
+                            optimization_level=1, limits=Limits.from_env()))
 
 
 class BackendInfo(BaseModel):

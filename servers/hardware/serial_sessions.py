@@ -4,6 +4,9 @@ Only ports matching the allow-list (HDR_HARDWARE_SERIAL_ALLOW, glob patterns; by
 serial adapters) may be opened, and a path must be a character device, so an LLM cannot open
 arbitrary files. Sessions live in this server process: a handle means nothing to another one.
 A device that vanishes (unplugged, pty closed) closes its session and says so.
+
+A session belongs to the principal that opened it (shared.ownership): another principal's handle
+gets the same "not found" as a closed one, and one principal holds at most MAX_SESSIONS_PER_OWNER.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from pydantic import BaseModel, Field
 
 from servers.hardware.limits import Limits
 from shared.errors import BadInput, NotFound, Refused, Unavailable
+from shared.ownership import may_access
 
 MAX_SESSIONS = 16
+MAX_SESSIONS_PER_OWNER = 4
 MAX_READ_BYTES = 65_536
 MAX_WRITE_BYTES = 65_536
 MAX_TIMEOUT_S = 30.0
@@ -83,6 +88,7 @@ class _Session:
     port: str
     serial: Any
     info: SessionInfo
+    owner: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -127,7 +133,7 @@ def list_ports(limits: Limits | None = None) -> PortList:
 
 
 def open_port(port: str, baudrate: int = 9600, bytesize: int = 8, parity: str = "none", stopbits: float = 1,
-              timeout: float = 1.0, limits: Limits | None = None) -> SessionInfo:
+              timeout: float = 1.0, limits: Limits | None = None, owner: str | None = None) -> SessionInfo:
     limits = limits or Limits.from_env()
     if not port or len(port) > 256 or "\x00" in port:
         raise BadInput("`port` is not a serial port name.", "Send a device path such as /dev/ttyUSB0 (see serial_ports).")
@@ -148,6 +154,9 @@ def open_port(port: str, baudrate: int = 9600, bytesize: int = 8, parity: str = 
     with _sessions_lock:
         if len(_sessions) >= MAX_SESSIONS:
             raise Refused(f"{MAX_SESSIONS} serial sessions are already open.", "Close one with serial_close first.")
+        if sum(1 for s in _sessions.values() if s.owner == owner) >= MAX_SESSIONS_PER_OWNER:
+            raise Refused(f"You already have {MAX_SESSIONS_PER_OWNER} serial sessions open; that is the cap per "
+                          "caller.", "Close one with serial_close first.")
     import serial
 
     try:
@@ -160,7 +169,7 @@ def open_port(port: str, baudrate: int = 9600, bytesize: int = 8, parity: str = 
     info = SessionInfo(handle=handle, port=port, baudrate=baudrate, bytesize=bytesize, parity=parity,
                        stopbits=stopbits, timeout_s=timeout)
     with _sessions_lock:
-        _sessions[handle] = _Session(handle=handle, port=port, serial=conn, info=info)
+        _sessions[handle] = _Session(handle=handle, port=port, serial=conn, info=info, owner=owner)
     return info
 
 
@@ -179,10 +188,10 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def _session(handle: str) -> _Session:
+def _session(handle: str, principal: str | None) -> _Session:
     with _sessions_lock:
         session = _sessions.get(handle) if isinstance(handle, str) else None
-    if session is None:
+    if session is None or not may_access(session.owner, principal):
         raise NotFound("No open serial session with that handle (it was closed, its device vanished, or it "
                        "belongs to another server process).", "Open the port again with serial_open.")
     return session
@@ -227,11 +236,11 @@ def _decoded(handle: str, raw: bytes, timed_out: bool) -> Received:
     return Received(handle=handle, bytes=len(raw), hex=raw.hex(), timed_out=timed_out)
 
 
-def write(handle: str, data: str, encoding: str = "utf-8") -> Written:
+def write(handle: str, data: str, encoding: str = "utf-8", principal: str | None = None) -> Written:
     payload = _encode(data, encoding)
     if len(payload) > MAX_WRITE_BYTES:
         raise BadInput(f"`data` is {len(payload):,} bytes; the cap is {MAX_WRITE_BYTES:,}.", "Send it in smaller pieces.")
-    session = _session(handle)
+    session = _session(handle, principal)
     return Written(handle=handle, bytes=_write(session, payload))
 
 
@@ -250,13 +259,13 @@ def _write(session: _Session, payload: bytes) -> int:
     return n or 0
 
 
-def read(handle: str, size: int | None = None, until: str | None = None) -> Received:
+def read(handle: str, size: int | None = None, until: str | None = None, principal: str | None = None) -> Received:
     """Read `size` bytes, or up to and including `until`, or whatever arrives before the timeout."""
     if size is not None and not 1 <= size <= MAX_READ_BYTES:
         raise BadInput(f"`size` must be between 1 and {MAX_READ_BYTES:,}.", "Ask for fewer bytes, or read in pieces.")
     if until is not None and not 1 <= len(until) <= 16:
         raise BadInput("`until` must be 1-16 characters.", "Use a line ending such as \\n.")
-    session = _session(handle)
+    session = _session(handle, principal)
     return _read(session, size, until.encode("utf-8") if until is not None else None)
 
 
@@ -283,14 +292,14 @@ def _read(session: _Session, size: int | None, until: bytes | None) -> Received:
     return _decoded(session.handle, raw, timed_out)
 
 
-def query(handle: str, command: str, terminator: str = "\n") -> Received:
+def query(handle: str, command: str, terminator: str = "\n", principal: str | None = None) -> Received:
     """Write `command` + `terminator`, then read the reply up to `terminator`. A reply that does not
     arrive within the session's timeout is an error; leftover input is discarded first and after."""
     if not command or len(command) > 4096 or "\x00" in command:
         raise BadInput("`command` must be 1-4096 characters without NUL.", "Send an instrument command such as *IDN?.")
     if terminator not in ("\n", "\r\n", "\r"):
         raise BadInput("`terminator` must be \\n, \\r\\n or \\r.", "Use \\n for SCPI instruments.")
-    session = _session(handle)
+    session = _session(handle, principal)
 
     with session.lock:
         try:
@@ -312,8 +321,8 @@ def query(handle: str, command: str, terminator: str = "\n") -> Received:
     return reply
 
 
-def close(handle: str) -> Closed:
-    session = _session(handle)
+def close(handle: str, principal: str | None = None) -> Closed:
+    session = _session(handle, principal)
     _drop(session)
     return Closed(handle=handle, port=session.port, closed=True)
 

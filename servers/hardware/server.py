@@ -4,14 +4,17 @@ handoff.py (SGP4 satellite handoff). Heavy libraries load inside those modules o
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
+from mcp.server.mcpserver import Context
 from pydantic import Field
 
 from servers.hardware import handoff, jobs, quantum, serial_sessions
 from servers.hardware.quantum import NoiseSpec
+from shared.files import allowed_roots
 from shared.server import create_server, run
-from shared.tools import Progress
+from shared.tools import Progress, authenticated_principal
 
 kit = create_server(
     "hardware",
@@ -38,7 +41,8 @@ Constellation = Annotated[str, Field(description="starlink, oneweb, iridium or k
 SourceArg = Annotated[Literal["auto", "file", "celestrak", "synthetic"], Field(
     description="Where orbits come from: auto (configured TLE file, else cached CelesTrak, else a synthetic shell), "
                 "file, celestrak (download, cached 2 h), synthetic")]
-TleFile = Annotated[str | None, Field(description="Path of a TLE file to use instead of the configured source")]
+TleFile = Annotated[str | None, Field(description="Path of a TLE file to use instead of the configured source; "
+                                      "only files under the folders this server may read (the client's roots)")]
 
 
 # -- quantum ------------------------------------------------------------------------------------
@@ -52,7 +56,8 @@ def run_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic"
     actually used, the transpiled depth, size and width, and timings. A circuit too big for the chosen method is
     refused with the method that would run it; invalid QASM gets the parser's line and column."""
     return quantum.run_circuit(qasm, shots=shots, method=method, seed=seed, noise=noise,
-                               optimization_level=optimization_level, progress=progress)
+                               optimization_level=optimization_level, progress=progress,
+                               caller=authenticated_principal())
 
 
 @kit.tool(examples=["which quantum simulators can I use?"],
@@ -67,12 +72,12 @@ def backends() -> quantum.Backends:
           title="Submit a circuit job", read_only=False)
 def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automatic", seed: Seed = None,
                    noise: Noise = None, optimization_level: OptLevel = 1) -> jobs.JobStatus:
-    """Start a long circuit simulation in the background and return its job_id at once. The job runs in its own
-    process: it survives the client disconnecting. Follow it with job_status, fetch counts with job_result,
-    stop it with cancel_job."""
+    """Start a long circuit simulation in the background and return its job_id at once. Jobs queue for a few
+    runner processes and survive the client disconnecting; each caller may have a few queued or running. Follow
+    it with job_status, fetch counts with job_result, stop it with cancel_job."""
     suite = kit.suite
     return jobs.submit(suite.store, str(suite.config.home), qasm, shots=shots, method=method, seed=seed,
-                       noise=noise, optimization_level=optimization_level)
+                       noise=noise, optimization_level=optimization_level, owner=authenticated_principal())
 
 
 @kit.tool(examples=["is my quantum job done yet?"],
@@ -80,7 +85,7 @@ def submit_circuit(qasm: Qasm, shots: Shots = 1024, method: MethodArg = "automat
 def job_status(job_id: JobId) -> jobs.JobStatus:
     """State and progress of a circuit job: queued, running, done, failed, cancelled, or died (its process was
     killed or ran out of memory)."""
-    return jobs.status(kit.suite.store, job_id)
+    return jobs.status(kit.suite.store, job_id, authenticated_principal(), str(kit.suite.config.home))
 
 
 @kit.tool(examples=["get the counts of my finished job"],
@@ -88,7 +93,7 @@ def job_status(job_id: JobId) -> jobs.JobStatus:
 def job_result(job_id: JobId) -> jobs.JobResult:
     """The counts, probabilities and circuit metrics of a finished job (same shape as run_circuit). Errors if
     the job is still running or did not finish."""
-    return jobs.result(kit.suite.store, job_id)
+    return jobs.result(kit.suite.store, job_id, authenticated_principal())
 
 
 @kit.tool(examples=["cancel the running circuit job"],
@@ -96,7 +101,7 @@ def job_result(job_id: JobId) -> jobs.JobResult:
 def cancel_job(job_id: JobId) -> jobs.JobStatus:
     """Stop a queued or running circuit job (its worker process is terminated). A finished job is left as it is.
     Returns the job's state afterwards."""
-    return jobs.cancel(kit.suite.store, job_id)
+    return jobs.cancel(kit.suite.store, job_id, authenticated_principal())
 
 
 # -- serial -------------------------------------------------------------------------------------
@@ -119,7 +124,8 @@ def serial_open(port: Annotated[str, Field(description="Device path such as /dev
                 ) -> serial_sessions.SessionInfo:
     """Open an allowed serial port (an instrument, a microcontroller) and return a session handle for
     serial_write, serial_read, serial_query and serial_close. Only ports on the operator's allow-list open."""
-    return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout)
+    return serial_sessions.open_port(port, baudrate, bytesize, parity, stopbits, timeout,
+                                     owner=authenticated_principal())
 
 
 @kit.tool(examples=["send *RST to the instrument"],
@@ -129,7 +135,7 @@ def serial_write(handle: Handle, data: Annotated[str, Field(description="What to
                      description="How to turn data into bytes; hex for raw bytes like '0a1b'")] = "utf-8",
                  ) -> serial_sessions.Written:
     """Send bytes to an open serial session. Include the line ending the device expects (e.g. \\n)."""
-    return serial_sessions.write(handle, data, encoding)
+    return serial_sessions.write(handle, data, encoding, principal=authenticated_principal())
 
 
 @kit.tool(examples=["read what the device sent"],
@@ -140,7 +146,7 @@ def serial_read(handle: Handle,
                 ) -> serial_sessions.Received:
     """Read from an open serial session: `size` bytes, up to `until`, or whatever arrives before the timeout.
     Returns text when the bytes are printable, hex otherwise, and whether the read timed out."""
-    return serial_sessions.read(handle, size, until)
+    return serial_sessions.read(handle, size, until, principal=authenticated_principal())
 
 
 @kit.tool(examples=["ask the instrument for its identity (*IDN?)", "measure the voltage"],
@@ -151,17 +157,23 @@ def serial_query(handle: Handle, command: Annotated[str, Field(description="Comm
                  ) -> serial_sessions.Received:
     """Send a command and read the one-line reply (SCPI style: *IDN?, MEAS:VOLT?). Errors if no complete reply
     arrives within the session's timeout."""
-    return serial_sessions.query(handle, command, terminator)
+    return serial_sessions.query(handle, command, terminator, principal=authenticated_principal())
 
 
 @kit.tool(examples=["close the serial session"],
           title="Close a serial port", read_only=False, idempotent=False, open_world=True)
 def serial_close(handle: Handle) -> serial_sessions.Closed:
     """Close an open serial session and release its port."""
-    return serial_sessions.close(handle)
+    return serial_sessions.close(handle, principal=authenticated_principal())
 
 
 # -- satellites ---------------------------------------------------------------------------------
+
+def _roots(ctx: Context | None, tle_file: str | None) -> list[Path]:
+    """Where a caller's `tle_file` may be: the client's declared roots within HDR_FILE_ROOTS (asked
+    only when a file is named; over HTTP none unless the operator configured some)."""
+    return allowed_roots(ctx) if tle_file is not None else []
+
 
 @kit.tool(examples=["which Starlink satellite should our terminal in Seattle use for the next hour?"],
           title="Plan LEO satellite handoffs", read_only=True, idempotent=True, open_world=True)
@@ -176,14 +188,21 @@ def handoff_satellite(
                     "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation")]
     = "max_elevation",
     hysteresis_deg: Annotated[float, Field(description="Extra elevation a satellite needs to take over (hysteresis)")] = 10,
-    source: SourceArg = "auto", tle_file: TleFile = None, progress: Progress = None,
+    source: SourceArg = "auto", tle_file: TleFile = None,
+    detail: Annotated[bool, Field(description=f"true: up to {handoff.MAX_INTERVALS_SHOWN} intervals and gaps "
+                                  f"instead of the first {handoff.COMPACT_SHOWN}")] = False,
+    offset: Annotated[int, Field(description="First interval to show: the next_offset of a previous answer")] = 0,
+    progress: Progress = None, ctx: Context = None,
 ) -> handoff.HandoffPlan:
-    """Which satellite a ground terminal should use over a time window and when it must switch. Returns serving
-    intervals (satellite name, NORAD id, elevation and azimuth at start and end), switch times, coverage gaps,
-    the number of handoffs, and where the orbits came from with their age (synthetic data is flagged)."""
+    """Which satellite a ground terminal should use over a time window and when it must switch. Returns a
+    one-line summary, the number of handoffs, coverage, the first serving intervals (satellite name, NORAD id,
+    elevation and azimuth at start and end) with their switch times and the first coverage gaps, and where the
+    orbits came from with their age (synthetic data is flagged). Page on with `offset` = next_offset, or ask
+    for `detail`."""
     return handoff.plan(kit.suite.config.home, latitude, longitude, altitude_m, start, duration_s, step_s,
                         min_elevation_deg, constellation, policy, hysteresis_deg, source, tle_file,
-                        check=progress.check if progress else None)
+                        check=progress.check if progress else None, roots=_roots(ctx, tle_file), offset=offset,
+                        shown=handoff.MAX_INTERVALS_SHOWN if detail else handoff.COMPACT_SHOWN)
 
 
 @kit.tool(examples=["which satellites are above 25 degrees right now from Berlin?"],
@@ -192,11 +211,11 @@ def visible_satellites(
     latitude: Lat, longitude: Lon, altitude_m: Alt = 0.0,
     time: Annotated[str | None, Field(description="ISO 8601 time (UTC); default now")] = None,
     min_elevation_deg: MinEl = 25, constellation: Constellation = "starlink",
-    source: SourceArg = "auto", tle_file: TleFile = None,
+    source: SourceArg = "auto", tle_file: TleFile = None, ctx: Context = None,
 ) -> handoff.Overhead:
     """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
     return handoff.overhead(kit.suite.config.home, latitude, longitude, altitude_m, time, min_elevation_deg,
-                            constellation, source, tle_file)
+                            constellation, source, tle_file, roots=_roots(ctx, tle_file))
 
 
 @kit.tool(examples=["when does STARLINK-1008 pass over us today?"],
@@ -207,11 +226,11 @@ def passes(
     start: Annotated[str | None, Field(description="ISO 8601 start time (UTC); default now")] = None,
     duration_s: Annotated[float, Field(description="Window in seconds (default a day)")] = 86400,
     min_elevation_deg: MinEl = 10, constellation: Constellation = "starlink",
-    source: SourceArg = "auto", tle_file: TleFile = None,
+    source: SourceArg = "auto", tle_file: TleFile = None, ctx: Context = None,
 ) -> handoff.Passes:
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
     return handoff.passes(kit.suite.config.home, satellite, latitude, longitude, altitude_m, start, duration_s,
-                          min_elevation_deg, constellation, source, tle_file)
+                          min_elevation_deg, constellation, source, tle_file, roots=_roots(ctx, tle_file))
 
 
 def main() -> None:

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from shared.errors import BadInput, NotFound, Unavailable
+from shared.errors import BadInput, HDRError, NotFound, Unavailable
+from shared.files import PathRefused, confine, read_confined
 
 Source = Literal["auto", "file", "celestrak", "synthetic"]
 CELESTRAK_URL = "https://celestrak.org/NORAD/elements/gp.php"
 CACHE_FRESH_S = 2 * 3600  # CelesTrak updates GP data a few times a day and asks clients not to poll faster
 MAX_TLE_BYTES = 20_000_000
+MAX_SATELLITES = 50_000  # all of CelesTrak's active catalogue is ~12,000
 MU_KM3_S2 = 398600.4418
 EARTH_RADIUS_KM = 6378.137
 
@@ -126,6 +131,9 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
     for sat_name, l1, l2 in triples:
         if prefix and not sat_name.upper().startswith(prefix):
             continue
+        if len(recs) >= MAX_SATELLITES:
+            raise BadInput(f"The TLE data holds more than {MAX_SATELLITES:,} {name} satellites.",
+                           "Use a file with one constellation's satellites.")
         try:
             rec = Satrec.twoline2rv(l1, l2)
         except (ValueError, IndexError):
@@ -140,36 +148,66 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
                          names=names, norad_ids=ids, satrecs=recs)
 
 
-_cache: dict[tuple[Any, ...], Constellation] = {}
+# Parsed constellations, most recently used last. Bounded: each synthetic epoch (an hour a caller
+# names) and each file version is an entry of thousands of Satrec objects.
+CACHE_ENTRIES = 16
+_cache: OrderedDict[tuple[Any, ...], Constellation] = OrderedDict()
+
+
+def _cached(key: tuple[Any, ...]) -> Constellation | None:
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def _keep(key: tuple[Any, ...], constellation: Constellation) -> Constellation:
+    with _cache_lock:
+        _cache[key] = constellation
+        _cache.move_to_end(key)
+        while len(_cache) > CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    return constellation
 _cache_lock = threading.Lock()
 
 
-def from_file(path: str | Path, constellation: str) -> Constellation:
+def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None = None) -> Constellation:
+    """The constellation from a TLE file. `roots`: where a caller's file may be (shared.files; every
+    refusal has one text, so the argument tells nothing about what exists); None for the operator's
+    own file (HDR_HARDWARE_TLE_FILE, local calls). Sizes are checked before anything is read."""
     fam = family(constellation)
-    p = Path(path).expanduser()
+    if roots is not None:
+        p = confine(path, roots, what="tle_file")
+    else:
+        p = Path(path).expanduser()
     try:
         st = p.stat()
     except OSError:
-        raise NotFound(f"TLE file {str(path)[:200]!r} does not exist.",
-                       "Send the path of a readable TLE file, or leave it out to use the configured source.") from None
+        if roots is not None:
+            raise PathRefused() from None
+        raise NotFound(f"The configured TLE file {str(path)[:200]!r} does not exist.",
+                       "Fix HDR_HARDWARE_TLE_FILE, or send another source.") from None
+    if roots is not None and not stat.S_ISREG(st.st_mode):
+        raise PathRefused()  # a directory or device under the roots gets the one refusal text too
     if not p.is_file() or st.st_size > MAX_TLE_BYTES:
-        raise BadInput(f"{str(path)[:200]!r} is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
+        raise BadInput(f"`tle_file` is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
                        "Send the path of a TLE text file.")
     key = ("file", str(p.resolve()), st.st_mtime_ns, st.st_size, constellation)
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
-    text = p.read_text(encoding="ascii", errors="replace")
-    triples = parse_tle_text(text)
+    if (hit := _cached(key)) is not None:
+        return hit
+    if roots is not None:
+        raw = read_confined(p, roots, max_bytes=MAX_TLE_BYTES, what="tle_file")
+    else:
+        raw = p.read_bytes()[:MAX_TLE_BYTES]
+    triples = parse_tle_text(raw.decode("ascii", errors="replace"))
     # A file of one constellation need not name it; filter by name only when the file mixes several.
     prefix = fam.name_prefix if any(n.upper().startswith(fam.name_prefix) for n, _, _ in triples) else None
     if prefix is None and triples and any(n.upper().startswith(f.name_prefix)
                                           for f in CONSTELLATIONS.values() for n, _, _ in triples[:50]):
         prefix = fam.name_prefix  # the file is another named constellation: say none found
-    c = _from_triples(constellation, f"file:{p}", triples, st.st_mtime, prefix)
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    c = _from_triples(constellation, f"file:{p.name}", triples, st.st_mtime, prefix)
+    return _keep(key, c)
 
 
 def cache_path(home: Path, group: str) -> Path:
@@ -184,20 +222,15 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
     path = cache_path(home, fam.group)
     age = time.time() - path.stat().st_mtime if path.exists() else None
     if refresh and (age is None or age > CACHE_FRESH_S):
-        import httpx
-
         endpoint = url or os.environ.get("HDR_HARDWARE_CELESTRAK_URL") or CELESTRAK_URL
         try:
-            response = httpx.get(endpoint, params={"GROUP": fam.group, "FORMAT": "tle"}, timeout=timeout_s,
-                                 follow_redirects=True)
-            response.raise_for_status()
-            text = response.text
+            text = _download(endpoint, {"GROUP": fam.group, "FORMAT": "tle"}, timeout_s)
             if not parse_tle_text(text[:2000]):
                 raise ValueError("the answer holds no TLEs")
-        except (httpx.HTTPError, ValueError) as exc:
+        except (HDRError, ValueError):
             if age is None:
-                raise Unavailable(f"CelesTrak could not be reached for group {fam.group} ({str(exc)[:120]}), and "
-                                  "nothing is cached.", "Use source synthetic or a TLE file, or try again later.") from None
+                raise Unavailable(f"CelesTrak could not be reached for group {fam.group}, and nothing is cached.",
+                                  "Use source synthetic or a TLE file, or try again later.") from None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
@@ -208,14 +241,38 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
                        "Call with source celestrak (needs network), or use a TLE file or source synthetic.")
     st = path.stat()
     key = ("celestrak", str(path), st.st_mtime_ns, st.st_size, constellation)
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+    if (hit := _cached(key)) is not None:
+        return hit
     c = _from_triples(constellation, f"celestrak:{fam.group}", parse_tle_text(path.read_text(errors="replace")),
                       st.st_mtime, fam.name_prefix)
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    return _keep(key, c)
+
+
+def _download(endpoint: str, params: dict[str, str], timeout_s: float) -> str:
+    """The body at `endpoint`, through shared.egress (no loopback, private or metadata addresses unless
+    HDR_EGRESS_ALLOW names them; redirects followed by hand, each checked again, at most 3), read in
+    chunks and refused past MAX_TLE_BYTES. Raises EgressRefused or ValueError with one text each."""
+    from shared.egress import egress_client
+
+    with egress_client(timeout=timeout_s) as client:
+        request = client.build_request("GET", endpoint, params=params)
+        for _ in range(4):
+            response = client.send(request, stream=True)
+            try:
+                if response.is_redirect and response.next_request is not None:
+                    request = response.next_request
+                    continue
+                if response.status_code != 200:
+                    raise ValueError("the answer is not 200 OK")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > MAX_TLE_BYTES:
+                        raise ValueError("the answer is too large")
+                return body.decode("ascii", errors="replace")
+            finally:
+                response.close()
+    raise ValueError("too many redirects")
 
 
 def walker_delta(constellation: str, epoch: datetime) -> Constellation:
@@ -226,9 +283,8 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
     shell = fam.shell
     epoch = epoch.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
     key = ("synthetic", constellation, epoch.isoformat())
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+    if (hit := _cached(key)) is not None:
+        return hit
     days_since_1949 = (epoch - datetime(1949, 12, 31, tzinfo=UTC)).total_seconds() / 86400
     a = EARTH_RADIUS_KM + shell.altitude_km
     n_rad_min = math.sqrt(MU_KM3_S2 / a**3) * 60
@@ -249,14 +305,14 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
         name=constellation, synthetic=True, fetched_at=None, names=names, norad_ids=ids, satrecs=recs,
         source=(f"synthetic:walker-delta {shell.inclination_deg:g}°: {total}/{shell.planes}/{shell.phasing} "
                 f"at {shell.altitude_km:g} km (not real satellites)"))
-    with _cache_lock:
-        _cache[key] = c
-    return c
+    return _keep(key, c)
 
 
-def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None) -> Constellation:
+def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None,
+         roots: Sequence[Path] | None = None) -> Constellation:
     """The constellation from the requested source. `auto`: a TLE file (argument or
-    HDR_HARDWARE_TLE_FILE), else CelesTrak (cache, fetched when HDR_HARDWARE_ONLINE=1), else synthetic."""
+    HDR_HARDWARE_TLE_FILE), else CelesTrak (cache, fetched when HDR_HARDWARE_ONLINE=1), else synthetic.
+    A `tle_file` argument is read only under `roots` (None: a local, trusted call)."""
     family(constellation)
     if source not in ("auto", "file", "celestrak", "synthetic"):
         raise BadInput("`source` must be auto, file, celestrak or synthetic.", "Use auto unless you need a specific one.")
@@ -264,7 +320,7 @@ def load(home: Path, constellation: str, source: Source, when: datetime, tle_fil
     if source == "file" or (source == "auto" and path):
         if not path:
             raise BadInput("source file needs a TLE file.", "Pass `tle_file`, or set HDR_HARDWARE_TLE_FILE.")
-        return from_file(path, constellation)
+        return from_file(path, constellation, roots if tle_file else None)
     if source == "celestrak":
         return from_celestrak(home, constellation, refresh=True)
     if source == "auto":

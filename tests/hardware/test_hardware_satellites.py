@@ -189,10 +189,17 @@ class _CelesTrak(BaseHTTPRequestHandler):
     body = b""
     requests: list[str] = []
 
+    redirect: str | None = None
+
     def do_GET(self) -> None:  # noqa: N802
         url = urlparse(self.path)
         query = parse_qs(url.query)
         type(self).requests.append(self.path)
+        if type(self).redirect:
+            self.send_response(302)
+            self.send_header("Location", type(self).redirect)
+            self.end_headers()
+            return
         if url.path != "/NORAD/elements/gp.php" or query.get("FORMAT") != ["tle"] or query.get("GROUP") != ["starlink"]:
             self.send_error(404, "No GP data found")
             return
@@ -210,6 +217,7 @@ class _CelesTrak(BaseHTTPRequestHandler):
 def celestrak(starlink_file: Path):
     _CelesTrak.body = starlink_file.read_bytes()
     _CelesTrak.requests = []
+    _CelesTrak.redirect = None
     server = ThreadingHTTPServer(("127.0.0.1", 0), _CelesTrak)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -221,6 +229,7 @@ def celestrak(starlink_file: Path):
 async def test_celestrak_group_is_downloaded_once_then_served_from_the_cache_with_its_age(
         celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", celestrak)
+    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the stand-in is on loopback, which egress refuses unless listed
     monkeypatch.delenv("HDR_HARDWARE_TLE_FILE", raising=False)
     args = {"latitude": 47.6, "longitude": -122.3, "time": NEAR_EPOCH}
     async with Client(kit.mcp) as client:
@@ -235,6 +244,40 @@ async def test_celestrak_group_is_downloaded_once_then_served_from_the_cache_wit
         assert data["satellites"] == 9543 and 0 <= data["data_age_s"] < 600
     assert tle.cache_path(offline_suite.config.home, "starlink").exists()
     assert first.structured_content["satellites"] == cached.structured_content["satellites"]
+
+
+async def test_a_celestrak_redirect_into_a_refused_range_is_not_followed(
+        celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    inner = ThreadingHTTPServer(("127.0.0.2", 0), _Internal)  # an internal service on another loopback address
+    thread = threading.Thread(target=inner.serve_forever, daemon=True)
+    thread.start()
+    _Internal.hits = 0
+    try:
+        _CelesTrak.redirect = f"http://127.0.0.2:{inner.server_address[1]}/latest/meta-data/"
+        monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", celestrak)
+        monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the stand-in only, not 127.0.0.2
+        async with Client(kit.mcp) as client:
+            result = await client.call_tool("visible_satellites", {"latitude": 1, "longitude": 2,
+                                                                   "source": "celestrak"})
+    finally:
+        inner.shutdown()
+        inner.server_close()
+    assert len(_CelesTrak.requests) == 1 and _Internal.hits == 0  # the redirect target was never contacted
+    assert result.is_error and "CelesTrak could not be reached" in result.content[0].text
+    assert "127.0.0.2" not in result.content[0].text
+
+
+class _Internal(BaseHTTPRequestHandler):
+    hits = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        type(self).hits += 1
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"secret")
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 async def test_celestrak_unreachable_without_cache_is_a_clear_error(offline_suite: Suite,
@@ -258,7 +301,9 @@ async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(mode: st
     assert plan["intervals_total"] >= 1 and plan["handoffs"] == plan["intervals_total"] - 1
 
 
-async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path) -> None:
+async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))  # tle_file is read only under the roots
     where = {"latitude": 10, "longitude": 10}
     cases = [
         ("handoff_satellite", {"latitude": 91, "longitude": 0}, "`latitude` must be between -90 and 90"),
@@ -268,7 +313,7 @@ async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starl
         ("handoff_satellite", where | {"duration_s": 86400, "step_s": 1}, "the cap is 20,000"),
         ("handoff_satellite", where | {"start": "yesterday-ish"}, "not an ISO 8601 time"),
         ("passes", where | {"satellite": "NOPE-1", "tle_file": str(starlink_file)}, "No satellite 'NOPE-1'"),
-        ("visible_satellites", where | {"tle_file": "/nonexistent.tle"}, "does not exist"),
+        ("visible_satellites", where | {"tle_file": "/nonexistent.tle"}, "not one this server may read"),
         ("visible_satellites", where | {"min_elevation_deg": -1}, "`min_elevation_deg`"),
     ]
     async with Client(kit.mcp) as client:
@@ -278,3 +323,23 @@ async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starl
             assert expected in result.content[0].text, result.content[0].text
         alive = await client.call_tool("visible_satellites", where | {"source": "synthetic"})
     assert not alive.is_error
+
+
+async def test_the_handoff_tool_answers_compactly_and_pages_to_the_full_plan(offline_suite: Suite, starlink_file: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))
+    args = {"latitude": SEATTLE[0], "longitude": SEATTLE[1], "start": NEAR_EPOCH, "duration_s": 1800,
+            "tle_file": str(starlink_file)}
+    async with Client(kit.mcp) as client:
+        compact = await client.call_tool("handoff_satellite", args)
+        full = await client.call_tool("handoff_satellite", args | {"detail": True})
+        pages = [compact.structured_content]
+        while pages[-1]["next_offset"] is not None:
+            pages.append((await client.call_tool("handoff_satellite", args | {"offset": pages[-1]["next_offset"]})
+                          ).structured_content)
+    plan, whole = compact.structured_content, full.structured_content
+    assert len(plan["intervals"]) == 10 < plan["intervals_total"] == whole["intervals_total"] == len(whole["intervals"])
+    assert f"{plan['intervals_total']} serving intervals ({plan['handoffs']} handoffs)" in plan["summary"]
+    assert len(compact.content[0].text) < len(full.content[0].text) / 4  # the 30-minute plan: ~4K vs ~25K characters
+    assert [iv for page in pages for iv in page["intervals"]] == whole["intervals"]  # the pages are the full plan
+    assert [t for page in pages for t in page["switch_times"]] == whole["switch_times"]

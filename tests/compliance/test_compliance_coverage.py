@@ -203,20 +203,12 @@ POD_BEARING_BUILTINS = {
 }
 
 
-STANDIN_KINDS = [("replicasets", "ReplicaSet"), ("replicationcontrollers", "ReplicationController"),
-                 ("podtemplates", "PodTemplate"), ("jobs", "Job"), ("cronjobs", "CronJob"), ("services", "Service"),
-                 ("networkpolicies", "NetworkPolicy"), ("roles", "Role"), ("rolebindings", "RoleBinding"),
-                 ("clusterroles", "ClusterRole"), ("clusterrolebindings", "ClusterRoleBinding"),
-                 ("customresourcedefinitions", "CustomResourceDefinition"), ("rollouts", "Rollout"),
-                 ("workflows", "Workflow"), ("certificates", "Certificate")]
 
 
 def live_check(suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objects: list[dict[str, Any]],
                framework: str = "pss-baseline"):
     """check(target="cluster") with the real kubernetes client against forge's stand-in API server."""
     standin = sibling_module("forge/forge_kube_standin.py")
-    for plural, kind in STANDIN_KINDS:
-        monkeypatch.setitem(standin.RESOURCES, plural, kind)
     with standin.StandInAPI(objects) as api:
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())
@@ -274,9 +266,6 @@ def test_a_live_cluster_whose_definitions_cannot_be_listed_is_incomplete(offline
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     standin = sibling_module("forge/forge_kube_standin.py")
     monkeypatch.delitem(standin.RESOURCES, "customresourcedefinitions", raising=False)
-    for plural, kind in STANDIN_KINDS:
-        if plural != "customresourcedefinitions":
-            monkeypatch.setitem(standin.RESOURCES, plural, kind)
     with standin.StandInAPI([{"kind": "Deployment", **deployment("web", HARDENED_POD_SPEC)}]) as api:
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())

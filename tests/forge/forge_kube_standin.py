@@ -46,6 +46,19 @@ RESOURCES: dict[str, tuple[str, str, str, bool]] = {
     "pods": ("Pod", "", "v1", True),
     "nodes": ("Node", "", "v1", False),
     "namespaces": ("Namespace", "", "v1", False),
+    # what compliance's live check lists besides (every pod-bearing kind, what its hardening checks read)
+    "replicationcontrollers": ("ReplicationController", "", "v1", True),
+    "podtemplates": ("PodTemplate", "", "v1", True),
+    "services": ("Service", "", "v1", True),
+    "networkpolicies": ("NetworkPolicy", "networking.k8s.io", "v1", True),
+    "roles": ("Role", "rbac.authorization.k8s.io", "v1", True),
+    "rolebindings": ("RoleBinding", "rbac.authorization.k8s.io", "v1", True),
+    "clusterroles": ("ClusterRole", "rbac.authorization.k8s.io", "v1", False),
+    "clusterrolebindings": ("ClusterRoleBinding", "rbac.authorization.k8s.io", "v1", False),
+    "customresourcedefinitions": ("CustomResourceDefinition", "apiextensions.k8s.io", "v1", False),
+    "rollouts": ("Rollout", "argoproj.io", "v1alpha1", True),
+    "workflows": ("Workflow", "argoproj.io", "v1alpha1", True),
+    "certificates": ("Certificate", "cert-manager.io", "v1", True),
 }
 PLURAL = {kind: plural for plural, (kind, *_rest) in RESOURCES.items()}
 WORKLOADS = ("Deployment", "StatefulSet", "DaemonSet")

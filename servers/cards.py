@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 CARDS_DIR = Path(__file__).resolve().parent.parent / "agent-cards"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 VERSION = "0.1.0"
-SUITE = "suite"  # the card of the suite as a whole: agent-cards/suite.json, /.well-known/agent-card.json
+SUITE = "suite"  # the card of the suite as a whole, served at /.well-known/agent-card.json
 CARD_NAMES = (SUITE, *SERVER_NAMES)
 A2A_PATH = "/a2a"
 JWKS_PATH = "/.well-known/jwks.json"
@@ -155,7 +155,9 @@ def _envelope(name: str, description: str, base_url: str, auth: CardAuth, skills
     }
     if auth.schemes:
         card["securitySchemes"] = _security_schemes(auth)
-        card["securityRequirements"] = _requirements(auth, [])
+        # any request needs read access to one of the agent's servers (what the gateway's A2A guard asks)
+        servers = sorted({s["id"].split(".")[0] for s in skills}) if name == SUITE else [name]
+        card["securityRequirements"] = [r for server in servers for r in _requirements(auth, [f"{server}:read"])]
     return card
 
 
@@ -188,7 +190,21 @@ async def build_card(name: str, base_url: str = DEFAULT_BASE_URL, *, auth: CardA
     for extension in rendered["capabilities"].get("extensions", []):
         if "params" in extension:  # a protobuf Struct: its key order is arbitrary; files should not churn
             extension["params"] = json.loads(json.dumps(extension["params"], sort_keys=True))
+    _no_empty_values(rendered, "$")
     return rendered
+
+
+def _no_empty_values(value: Any, path: str) -> None:
+    """Verifiers differ on empty strings, lists and objects (a2a-sdk drops them before canonicalizing, a
+    plain RFC 8785 verifier keeps them), so a card that has none verifies the same everywhere."""
+    if value in ("", [], {}):
+        raise ValueError(f"the card has an empty value at {path}; leave the field out instead")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _no_empty_values(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _no_empty_values(item, f"{path}[{i}]")
 
 
 def validate(card: dict[str, Any]) -> Any:
@@ -256,20 +272,27 @@ def jwks(suite: Suite) -> dict[str, Any]:
 # -- files ----------------------------------------------------------------------------------------
 
 
+def card_path(out_dir: Path, name: str) -> Path:
+    """Where a card's file goes: <server>.json, and the suite's in suite/agent-card.json. nexus registers
+    every agent-cards/*.json as one of the suite's agents; the suite card repeats all their skills, so it
+    stays out of that list."""
+    return out_dir / "suite" / "agent-card.json" if name == SUITE else out_dir / f"{name}.json"
+
+
 def render(card: dict[str, Any]) -> str:
     return json.dumps(card, indent=2, ensure_ascii=False) + "\n"
 
 
 def generate(out_dir: Path = CARDS_DIR, base_url: str = DEFAULT_BASE_URL, *, auth: CardAuth | None = None,
              suite: Suite | None = None) -> list[Path]:
-    """Write every card to `out_dir`/<name>.json; signed with the suite's key when `suite` is given."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write every card (`card_path`); signed with the suite's key when `suite` is given."""
     written = []
     for name in CARD_NAMES:
         card = anyio.run(_build, name, base_url, auth)
         if suite is not None:
             card = sign(card, suite, jku=base_url.rstrip("/") + JWKS_PATH)
-        path = out_dir / f"{name}.json"
+        path = card_path(out_dir, name)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(card))
         written.append(path)
     return written
@@ -284,7 +307,7 @@ def drifted(out_dir: Path = CARDS_DIR, base_url: str = DEFAULT_BASE_URL) -> list
     they depend on the key of whoever wrote the file)."""
     stale = []
     for name in CARD_NAMES:
-        path = out_dir / f"{name}.json"
+        path = card_path(out_dir, name)
         live = anyio.run(_build, name, base_url, None)
         try:
             committed = json.loads(path.read_text())

@@ -2,7 +2,8 @@
 
 Each task belongs to the principal that created it, and to the A2A endpoint it was created at (the
 suite's or one server's). Another principal gets "not found" for it, exactly as for an id that does
-not exist; an unauthenticated operator (a gateway without auth on loopback) sees every task.
+not exist, unless the configuration grants access (shared.ownership); an unauthenticated operator (a
+gateway without auth on loopback) sees every task.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from a2a.utils.errors import InvalidParamsError
 from a2a.utils.task import ListTasksCursor, decode_list_tasks_cursor, encode_list_tasks_cursor
 
 from servers.a2a.callers import principal_of
+from shared.ownership import OPERATOR, may_access, readable_owners
 from shared.store import Store
 
 SCHEMA = """
@@ -31,16 +33,6 @@ CREATE TABLE IF NOT EXISTS a2a_tasks (
 );
 CREATE INDEX IF NOT EXISTS a2a_tasks_listing ON a2a_tasks(agent, owner, has_ts, updated_ns, id)
 """
-
-
-def may_access(owner: str | None, principal: str | None) -> bool:
-    """The suite's ownership rule (shared.ownership when present): the operator sees everything, an
-    authenticated principal what it owns or was granted."""
-    try:
-        from shared.ownership import may_access as shared_rule  # type: ignore[import-not-found]
-    except ImportError:
-        return principal is None or owner == principal
-    return bool(shared_rule(owner, principal))
 
 
 class SuiteTaskStore(TaskStore):
@@ -85,9 +77,12 @@ class SuiteTaskStore(TaskStore):
 
     def _list(self, params: ListTasksRequest, principal: str | None) -> ListTasksResponse:
         where, args = ["agent=?"], [self.agent]
-        if principal is not None:
-            where.append("owner=?")
-            args.append(principal)
+        owners = readable_owners(principal)  # None: every owner (the operator, or a "*" grant)
+        if owners is not None:
+            named = [o for o in owners if o != OPERATOR]
+            where.append("(owner IN (%s)%s)" % (",".join("?" * len(named)) or "NULL",
+                                                " OR owner IS NULL" if OPERATOR in owners else ""))
+            args += named
         if params.context_id:
             where.append("context_id=?")
             args.append(params.context_id)

@@ -4,7 +4,8 @@ task lifecycle, our executor (servers.a2a.executor) and task store (servers.a2a.
 
 - `<base>/a2a`: every skill of the suite; `<base>/<server>/a2a`: that server's skills.
 - In front of each, `A2AGuard` does what McpGuard does for MCP: a bearer token when auth is configured
-  (401 otherwise), the per-client rate limit, the request size limit, and scopes (403): `<server>:read`
+  (401 otherwise), the per-client rate limit, the request size and JSON depth limits (shared.http), and
+  scopes (403): `<server>:read`
   to use a server's endpoint at all, and for a message that runs a skill the scope MCP asks for the same
   tool (`<server>:write` unless the tool is read-only).
 - Cards: `/.well-known/agent-card.json` (the suite) and `/<server>/.well-known/agent-card.json`, A2A 1.0
@@ -41,8 +42,9 @@ from servers.cards import JWKS_PATH, SUITE, CardAuth, a2a_url, build_card, jwks,
 from servers.gateway.auth import grants
 from servers.gateway.guard import RateLimiter, _send_json
 from shared.errors import BadInput
+from shared.http import PARSE_ERROR, well_formed
 from shared.suite import Suite
-from shared.tools import ToolKit
+from shared.tools import ToolKit, principal_of
 
 SEND_METHODS = ("SendMessage", "SendStreamingMessage", "message/send", "message/stream")
 CARD_TTL_S = 60.0  # a signed card is re-signed at most this often (a rotated key shows within a minute)
@@ -110,7 +112,7 @@ class A2AGuard:
                                          "required."}, [(b"www-authenticate", b'Bearer error="invalid_token"')])
             return
         if self.limiter is not None:
-            client = f"token:{token.client_id}" if token else f"ip:{(scope.get('client') or ('?',))[0]}"
+            client = principal_of(token) if token else f"ip:{(scope.get('client') or ('?',))[0]}"
             wait = self.limiter.allow(client)
             if wait > 0:
                 await _send_json(send, 429, {"error": "rate_limited",
@@ -121,6 +123,9 @@ class A2AGuard:
         if body is None:
             await _send_json(send, 413, {"error": "request_too_large", "error_description":
                                          f"Request bodies are limited to {self.max_body_bytes} bytes."}, [])
+            return
+        if body and not well_formed(body):  # too deep for the parsers behind (answered as MCP does)
+            await _send_json(send, 400, PARSE_ERROR, [])
             return
         if token is not None:
             needed = await self._needed_scope(body, token)
@@ -147,7 +152,7 @@ class A2AGuard:
             return " or ".join(f"{s}:read" for s in self.servers)
         try:
             request = json.loads(body) if body else None
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return None  # the JSON-RPC layer answers with a parse error
         if not isinstance(request, dict) or request.get("method") not in SEND_METHODS:
             return None

@@ -80,8 +80,8 @@ class SuiteTaskStore(TaskStore):
         owners = readable_owners(principal)  # None: every owner (the operator, or a "*" grant)
         if owners is not None:
             named = [o for o in owners if o != OPERATOR]
-            where.append("(owner IN (%s)%s)" % (",".join("?" * len(named)) or "NULL",
-                                                " OR owner IS NULL" if OPERATOR in owners else ""))
+            placeholders = ",".join("?" * len(named)) or "NULL"
+            where.append(f"(owner IN ({placeholders}){' OR owner IS NULL' if OPERATOR in owners else ''})")
             args += named
         if params.context_id:
             where.append("context_id=?")

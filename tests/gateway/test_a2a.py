@@ -262,3 +262,32 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
     assert by_header["protocolVersion"] == "0.3" and by_header["url"] == f"{base}/a2a"
     assert by_query["url"] == f"{base}/forge/a2a" and "supportedInterfaces" not in by_query
     assert legacy_call["result"]["kind"] == "task" and legacy_call["result"]["status"]["state"] == "completed"
+
+
+async def test_a_grant_in_the_configuration_shares_tasks(offline_suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_GRANTS", json.dumps({"static:other": ["static:writer"]}))
+    with gateway() as base:
+        async with a2a_client(base, "writer", "hardware") as (mine, _):
+            task = final_task(await send(mine, skill_message("hardware.backends")))
+        async with a2a_client(base, "other", "hardware") as (granted, _):
+            got = await granted.get_task(GetTaskRequest(id=task.id))
+            listed = await granted.list_tasks(ListTasksRequest())
+    assert got.id == task.id and [t.id for t in listed.tasks] == [task.id]
+
+
+def test_hostile_bodies_are_refused_before_any_work(offline_suite) -> None:
+    deep = b'{"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": ' + b"[" * 500 + b"]" * 500 + b"}"
+    huge = {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
+        "messageId": "m", "role": "ROLE_USER", "parts": [{"text": "x" * 20_000}]}}}
+    with gateway(max_body_bytes=8192) as base:
+        too_deep = httpx.post(f"{base}/a2a", headers={**bearer("writer"), "Content-Type": "application/json"},
+                              content=deep)
+        too_big = httpx.post(f"{base}/a2a", headers=bearer("writer"), json=huge)
+        garbage = httpx.post(f"{base}/forge/a2a", headers={**bearer("writer"), "A2A-Version": "1.0"},
+                             content=b"\xff\xfe not json")
+        listed = httpx.post(f"{base}/a2a", headers={**bearer("writer"), "A2A-Version": "1.0"},
+                            json={"jsonrpc": "2.0", "id": 2, "method": "ListTasks", "params": {}}).json()
+    assert too_deep.status_code == 400 and too_deep.json()["error"]["code"] == -32700
+    assert too_big.status_code == 413
+    assert garbage.status_code == 400 and garbage.json()["error"]["code"] == -32700
+    assert listed["result"]["tasks"] == []

@@ -3,7 +3,7 @@ signatures.
 
 A card lists only interfaces that answer: the A2A endpoint the gateway mounts (servers/a2a), JSON-RPC
 at `<base>/a2a` for the suite and `<base>/<server>/a2a` for one server, in protocol 1.0 and, on the same
-URL, 0.3 (a2a-sdk's compatibility adapter). Security schemes follow the gateway's configuration: a
+URL, 0.3 (a2a-sdk's compatibility adapter), and HTTP+JSON (1.0) under `.../a2a/rest`. Security schemes follow the gateway's configuration: a
 static-token bearer scheme when it has tokens, a JWT bearer scheme naming the issuer when it has OAuth,
 none when it runs open on loopback; each skill names the scope MCP asks for the same tool
 (`<server>:read` for read-only tools, `<server>:write` otherwise).
@@ -38,6 +38,7 @@ VERSION = "0.1.0"
 SUITE = "suite"  # the card of the suite as a whole, served at /.well-known/agent-card.json
 CARD_NAMES = (SUITE, *SERVER_NAMES)
 A2A_PATH = "/a2a"
+REST_SUFFIX = "/rest"  # the HTTP+JSON binding lives under the JSON-RPC URL: <base>[/<server>]/a2a/rest
 JWKS_PATH = "/.well-known/jwks.json"
 NEXUS_EXTENSION = "urn:hdr-empire:a2a:nexus:1"  # what nexus reads from a card (its MCP endpoint...)
 SKILL_CALL_EXTENSION = "urn:hdr-empire:a2a:skill-call:1"
@@ -131,6 +132,7 @@ def _envelope(name: str, description: str, base_url: str, auth: CardAuth, skills
         "description": description,
         "supportedInterfaces": [
             {"url": url, "protocolBinding": "JSONRPC", "protocolVersion": "1.0"},
+            {"url": url + REST_SUFFIX, "protocolBinding": "HTTP+JSON", "protocolVersion": "1.0"},
             {"url": url, "protocolBinding": "JSONRPC", "protocolVersion": "0.3"},
         ],
         "provider": {"organization": "HDR Empire", "url": base},

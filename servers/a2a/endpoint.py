@@ -1,8 +1,10 @@
 """The A2A endpoints the gateway mounts, built from a2a-sdk's server components: its JSON-RPC routes
-(A2A 1.0, and 0.3 on the same URL through the SDK's compatibility adapter), its request handler and
+(A2A 1.0, and 0.3 on the same URL through the SDK's compatibility adapter) and HTTP+JSON routes (1.0),
+its request handler and
 task lifecycle, our executor (servers.a2a.executor) and task store (servers.a2a.tasks).
 
-- `<base>/a2a`: every skill of the suite; `<base>/<server>/a2a`: that server's skills.
+- `<base>/a2a`: every skill of the suite; `<base>/<server>/a2a`: that server's skills (JSON-RPC), and
+  the HTTP+JSON binding under `<base>[/<server>]/a2a/rest`.
 - In front of each, `A2AGuard` does what McpGuard does for MCP: a bearer token when auth is configured
   (401 otherwise), the per-client rate limit, the request size and JSON depth limits (shared.http), and
   scopes (403): `<server>:read`
@@ -24,7 +26,7 @@ from typing import Any
 
 from a2a.server.context import ServerCallContext
 from a2a.server.request_handlers import DefaultRequestHandlerV2
-from a2a.server.routes import create_jsonrpc_routes
+from a2a.server.routes import create_jsonrpc_routes, create_rest_routes
 from a2a.types import Message, Role, SendMessageRequest
 from a2a.utils.errors import InvalidParamsError, InvalidRequestError
 from google.protobuf.json_format import MessageToDict
@@ -38,7 +40,17 @@ from servers.a2a.callers import CallerContextBuilder, caller_of
 from servers.a2a.executor import SkillExecutor
 from servers.a2a.skills import SkillCatalog, requested_call
 from servers.a2a.tasks import SuiteTaskStore
-from servers.cards import JWKS_PATH, SUITE, CardAuth, a2a_url, build_card, jwks, legacy_card, sign
+from servers.cards import (
+    JWKS_PATH,
+    REST_SUFFIX,
+    SUITE,
+    CardAuth,
+    a2a_url,
+    build_card,
+    jwks,
+    legacy_card,
+    sign,
+)
 from servers.gateway.auth import grants
 from servers.gateway.guard import RateLimiter, _send_json
 from shared.errors import BadInput
@@ -46,7 +58,8 @@ from shared.http import PARSE_ERROR, well_formed
 from shared.suite import Suite
 from shared.tools import ToolKit, principal_of
 
-SEND_METHODS = ("SendMessage", "SendStreamingMessage", "message/send", "message/stream")
+SEND_METHODS = ("SendMessage", "SendStreamingMessage", "message/send", "message/stream")  # JSON-RPC 1.0, 0.3
+REST_SEND_PATHS = ("/message:send", "/message:stream")  # HTTP+JSON
 CARD_TTL_S = 60.0  # a signed card is re-signed at most this often (a rotated key shows within a minute)
 
 
@@ -128,7 +141,7 @@ class A2AGuard:
             await _send_json(send, 400, PARSE_ERROR, [])
             return
         if token is not None:
-            needed = await self._needed_scope(body, token)
+            needed = await self._needed_scope(scope["path"], body, token)
             if needed is not None:
                 await _send_json(send, 403, {"error": "insufficient_scope", "error_description":
                                              f"Required scope: {needed}"},
@@ -146,7 +159,7 @@ class A2AGuard:
 
         await self.app(scope, replay, send)
 
-    async def _needed_scope(self, body: bytes, token: Any) -> str | None:
+    async def _needed_scope(self, path: str, body: bytes, token: Any) -> str | None:
         """The scope the token lacks for this request, None when it may go ahead."""
         if not any(grants(token.scopes, f"{s}:read") for s in self.servers):
             return " or ".join(f"{s}:read" for s in self.servers)
@@ -154,11 +167,17 @@ class A2AGuard:
             request = json.loads(body) if body else None
         except (ValueError, UnicodeDecodeError, RecursionError):
             return None  # the JSON-RPC layer answers with a parse error
-        if not isinstance(request, dict) or request.get("method") not in SEND_METHODS:
+        if not isinstance(request, dict):
             return None
-        params = request.get("params")
+        if path.endswith(REST_SEND_PATHS):  # HTTP+JSON: the body is the SendMessageRequest
+            message = request.get("message")
+        elif request.get("method") in SEND_METHODS:  # JSON-RPC
+            params = request.get("params")
+            message = params.get("message") if isinstance(params, dict) else None
+        else:
+            return None
         try:
-            call = requested_call(params.get("message") if isinstance(params, dict) else None)
+            call = requested_call(message)
             skill = await self.catalog.get(call.skill_id) if call is not None else None
         except BadInput:
             return None  # the request handler answers with invalid params, naming what is wrong
@@ -228,9 +247,11 @@ class A2AEndpoint:
                     agent_executor=SkillExecutor(self.catalog, self.suite),
                     task_store=SuiteTaskStore(self.suite().store, self.name), agent_card=card, catalog=self.catalog)
                 path = "/a2a" if self.name == SUITE else f"/{self.name}/a2a"
-                self._router = Router(routes=create_jsonrpc_routes(self.handler, path,
-                                                                   context_builder=CallerContextBuilder(),
-                                                                   enable_v0_3_compat=True))
+                routes = create_jsonrpc_routes(self.handler, path, context_builder=CallerContextBuilder(),
+                                               enable_v0_3_compat=True)
+                routes += create_rest_routes(self.handler, context_builder=CallerContextBuilder(),
+                                             path_prefix=path + REST_SUFFIX)
+                self._router = Router(routes=routes)
         return self._router
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -299,6 +320,8 @@ def install(app: Any, kits: dict[str, ToolKit], *, settings: Any, suite: Callabl
             guarded = AuthenticationMiddleware(AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier))
         prefix = "" if name == SUITE else f"/{name}"
         app.router.routes.append(Route(f"{prefix}/a2a", guarded, methods=["POST"]))
+        app.router.routes.append(Route(f"{prefix}/a2a{REST_SUFFIX}/{{rest:path}}", guarded,
+                                       methods=["GET", "POST", "DELETE"]))
         app.router.routes.append(Route(f"{prefix}/.well-known/agent-card.json", _card_route(endpoint),
                                        methods=["GET"]))
 

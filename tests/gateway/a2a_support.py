@@ -43,13 +43,15 @@ def bearer(name: str) -> dict[str, str]:
 
 
 @contextlib.asynccontextmanager
-async def a2a_client(base: str, who: str, agent: str = "", *, streaming: bool = False,
-                     verifier: Any = None) -> AsyncIterator[tuple[Client, AgentCard]]:
-    """a2a-sdk's client for the agent at `base`/`agent` (the suite when empty), from its resolved card."""
+async def a2a_client(base: str, who: str, agent: str = "", *, streaming: bool = False, verifier: Any = None,
+                     binding: str = "JSONRPC") -> AsyncIterator[tuple[Client, AgentCard]]:
+    """a2a-sdk's client for the agent at `base`/`agent` (the suite when empty), from its resolved card,
+    speaking `binding` (JSONRPC or HTTP+JSON, both listed on the card)."""
     async with httpx.AsyncClient(headers=bearer(who), timeout=60) as http:
         url = f"{base}/{agent}" if agent else base
         card = await A2ACardResolver(http, url).get_agent_card(signature_verifier=verifier)
-        client = ClientFactory(ClientConfig(httpx_client=http, streaming=streaming)).create(card)
+        config = ClientConfig(httpx_client=http, streaming=streaming, supported_protocol_bindings=[binding])
+        client = ClientFactory(config).create(card)
         try:
             yield client, card
         finally:

@@ -85,9 +85,10 @@ async def test_a_tampered_card_fails_both_verifications(offline_suite) -> None:
         independent_check(raw, keys)
 
 
-async def test_a_skill_runs_as_a_task_that_can_be_got_and_listed(offline_suite) -> None:
+@pytest.mark.parametrize("binding", ["JSONRPC", "HTTP+JSON"])
+async def test_a_skill_runs_as_a_task_that_can_be_got_and_listed(offline_suite, binding: str) -> None:
     with gateway() as base:
-        async with a2a_client(base, "writer", "compliance") as (client, _):
+        async with a2a_client(base, "writer", "compliance", binding=binding) as (client, _):
             task = final_task(await send(client, skill_message("compliance.policies", {"framework": "gdpr"})))
             assert task.status.state == TaskState.TASK_STATE_COMPLETED
             data = MessageToDict(task.artifacts[0].parts[0].data)
@@ -112,11 +113,12 @@ async def test_tasks_persist_in_the_suites_store_across_gateway_restarts(offline
     assert got.status.state == TaskState.TASK_STATE_COMPLETED and got.id == task.id
 
 
-async def test_a_long_skill_streams_progress_then_its_result(offline_suite) -> None:
+@pytest.mark.parametrize("binding", ["JSONRPC", "HTTP+JSON"])
+async def test_a_long_skill_streams_progress_then_its_result(offline_suite, binding: str) -> None:
     request = skill_message("hardware.run_circuit", {"qasm": ghz(10), "shots": 20_000, "seed": 7,
                                                      "noise": {"depolarizing": 0.02}})
     with gateway() as base:
-        async with a2a_client(base, "writer", "hardware", streaming=True) as (client, _):
+        async with a2a_client(base, "writer", "hardware", streaming=True, binding=binding) as (client, _):
             events = await send(client, request)
     states = [e.status_update.status.state for e in events if e.HasField("status_update")]
     progress = [MessageToDict(e.status_update.metadata) for e in events
@@ -152,7 +154,10 @@ async def test_a_read_token_runs_read_only_skills_and_is_refused_the_others(offl
             ok = final_task(await send(client, skill_message("compliance.policies")))
             with pytest.raises(A2AClientError, match="403"):
                 await send(client, skill_message("compliance.check", {"target": "suite", "framework": "gdpr"}))
-            listed = await client.list_tasks(ListTasksRequest())
+        async with a2a_client(base, "reader", "compliance", binding="HTTP+JSON") as (rest, _):
+            with pytest.raises(A2AClientError, match="403"):
+                await send(rest, skill_message("compliance.check", {"target": "suite", "framework": "gdpr"}))
+            listed = await rest.list_tasks(ListTasksRequest())  # over HTTP+JSON too
         refused = httpx.post(f"{base}/compliance/a2a", headers={**bearer("reader"), "A2A-Version": "1.0"}, json={
             "jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
                 "messageId": "m1", "role": "ROLE_USER",
@@ -257,7 +262,7 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
         legacy_call = httpx.post(by_query["url"], headers=bearer("writer"), json={
             "jsonrpc": "2.0", "id": 1, "method": "message/send", "params": {"message": {
                 "kind": "message", "messageId": "m1", "role": "user",
-                "parts": [{"kind": "data", "data": {"skill": "forge.analyze", "arguments": {}}}]}}}).json()
+                "parts": [{"kind": "data", "data": {"skill": "forge.analyze", "arguments": {}}}]}}}, timeout=120).json()
     assert "supportedInterfaces" in default and "url" not in default and default["signatures"]
     assert by_header["protocolVersion"] == "0.3" and by_header["url"] == f"{base}/a2a"
     assert by_query["url"] == f"{base}/forge/a2a" and "supportedInterfaces" not in by_query

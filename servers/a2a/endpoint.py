@@ -52,7 +52,7 @@ from servers.cards import (
     sign,
 )
 from servers.gateway.auth import grants
-from servers.gateway.guard import RateLimiter, _send_json
+from servers.gateway.guard import McpGuard, RateLimiter, _replayer, _send_json
 from shared.errors import BadInput
 from shared.http import PARSE_ERROR, well_formed
 from shared.suite import Suite
@@ -148,16 +148,7 @@ class A2AGuard:
                                  [(b"www-authenticate",
                                    f'Bearer error="insufficient_scope", scope="{needed}"'.encode())])
                 return
-        sent = False
-
-        async def replay() -> Any:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, _replayer(body, receive), send)
 
     async def _needed_scope(self, path: str, body: bytes, token: Any) -> str | None:
         """The scope the token lacks for this request, None when it may go ahead."""
@@ -190,20 +181,7 @@ class A2AGuard:
             return skill.scope + " (in a token issued for this server or the suite's A2A endpoint)"
         return None
 
-    async def _read_body(self, receive: Receive) -> bytes | None:
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
+    _read_body = McpGuard._read_body  # the MCP guard's bounded body read (it uses max_body_bytes only)
 
 
 class A2AEndpoint:

@@ -296,3 +296,34 @@ def test_hostile_bodies_are_refused_before_any_work(offline_suite) -> None:
     assert too_big.status_code == 413
     assert garbage.status_code == 400 and garbage.json()["error"]["code"] == -32700
     assert listed["result"]["tasks"] == []
+
+
+async def test_an_oauth_token_runs_skills_of_the_servers_it_was_issued_for(offline_suite) -> None:
+    from gateway_support import Issuer
+
+    from servers.gateway.settings import OAuthSettings
+
+    issuer = Issuer()
+    try:
+        with gateway(oauth=OAuthSettings(issuer=issuer.url, jwks_url=issuer.jwks_url)) as base:
+            scopes = ["hardware:write", "compliance:write"]
+            for_hardware = issuer.token(f"{base}/hardware/mcp", scopes)  # an MCP token for hardware
+            for_suite = issuer.token(f"{base}/a2a", scopes)
+
+            def call(token: str, skill: str) -> httpx.Response:
+                return httpx.post(f"{base}/a2a", timeout=60, headers={
+                    "Authorization": f"Bearer {token}", "A2A-Version": "1.0"}, json={
+                    "jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
+                        "messageId": uuid.uuid4().hex, "role": "ROLE_USER",
+                        "parts": [{"data": {"skill": skill, "arguments": {}}}]}}})
+
+            same_server = call(for_hardware, "hardware.backends")
+            other_server = call(for_hardware, "compliance.policies")
+            suite_wide = call(for_suite, "compliance.policies")
+            card = httpx.get(f"{base}/.well-known/agent-card.json").json()
+    finally:
+        issuer.close()
+    assert same_server.json()["result"]["task"]["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert other_server.status_code == 403  # the token's audience is hardware's MCP resource
+    assert suite_wide.json()["result"]["task"]["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert issuer.url in card["securitySchemes"]["oauth"]["httpAuthSecurityScheme"]["description"]

@@ -223,7 +223,7 @@ class A2AEndpoint:
                 card = validate(await self.card())
                 self.handler = SkillRequestHandler(
                     agent_executor=SkillExecutor(self.catalog, self.suite),
-                    task_store=SuiteTaskStore(self.suite().store, self.name), agent_card=card, catalog=self.catalog)
+                    task_store=self._task_store(), agent_card=card, catalog=self.catalog)
                 path = "/a2a" if self.name == SUITE else f"/{self.name}/a2a"
                 routes = create_jsonrpc_routes(self.handler, path, context_builder=CallerContextBuilder(),
                                                enable_v0_3_compat=True)
@@ -231,6 +231,12 @@ class A2AEndpoint:
                                              path_prefix=path + REST_SUFFIX)
                 self._router = Router(routes=routes)
         return self._router
+
+    def _task_store(self) -> SuiteTaskStore:
+        from shared.kek import load_kek
+
+        suite = self.suite()
+        return SuiteTaskStore(suite.store, self.name, load_kek(suite.config.ensure_home(), "a2a tasks"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         router = self._router or await self._build()

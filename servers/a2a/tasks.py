@@ -1,5 +1,9 @@
 """A2A tasks kept in the suite's store (a2a-sdk's `TaskStore` interface, on the shared SQLite database).
 
+A task holds what the caller sent and what the tool returned (plaintext to encrypt, a decrypted
+result...), so it is sealed at rest: AES-256-GCM under a key derived from the suite's master key
+(shared.kek, purpose "a2a tasks"), bound to the task's endpoint and id as associated data.
+
 Each task belongs to the principal that created it, and to the A2A endpoint it was created at (the
 suite's or one server's). Another principal gets "not found" for it, exactly as for an id that does
 not exist, unless the configuration grants access (shared.ownership); an unauthenticated operator (a
@@ -17,6 +21,7 @@ from a2a.utils.errors import InvalidParamsError
 from a2a.utils.task import ListTasksCursor, decode_list_tasks_cursor, encode_list_tasks_cursor
 
 from servers.a2a.callers import principal_of
+from shared.kek import KeyEncryptionKey
 from shared.ownership import OPERATOR, may_access, readable_owners
 from shared.store import Store
 
@@ -38,10 +43,17 @@ CREATE INDEX IF NOT EXISTS a2a_tasks_listing ON a2a_tasks(agent, owner, has_ts, 
 class SuiteTaskStore(TaskStore):
     """Tasks of one A2A endpoint (`agent`: 'suite' or a server name) in the table a2a_tasks."""
 
-    def __init__(self, store: Store, agent: str) -> None:
+    def __init__(self, store: Store, agent: str, kek: KeyEncryptionKey) -> None:
         self.store = store
         self.agent = agent
+        self.kek = kek
         store.ensure_schema("a2a_tasks", SCHEMA)
+
+    def _seal(self, task: Task) -> bytes:
+        return self.kek.wrap(task.SerializeToString(), f"a2a-task:{self.agent}:{task.id}")
+
+    def _open(self, task_id: str, sealed: bytes) -> Task:
+        return Task.FromString(self.kek.unwrap(sealed, f"a2a-task:{self.agent}:{task_id}"))
 
     async def save(self, task: Task, context: ServerCallContext) -> None:
         await anyio.to_thread.run_sync(self._save, task, principal_of(context))
@@ -56,11 +68,11 @@ class SuiteTaskStore(TaskStore):
             if row is None:
                 db.execute("INSERT INTO a2a_tasks VALUES (?,?,?,?,?,?,?,?)",
                            (task.id, self.agent, principal, task.context_id, int(task.status.state), int(has_ts),
-                            updated, task.SerializeToString()))
+                            updated, self._seal(task)))
             else:
                 db.execute("UPDATE a2a_tasks SET context_id=?, state=?, has_ts=?, updated_ns=?, task=? WHERE id=?",
-                           (task.context_id, int(task.status.state), int(has_ts), updated,
-                            task.SerializeToString(), task.id))
+                           (task.context_id, int(task.status.state), int(has_ts), updated, self._seal(task),
+                            task.id))
 
     async def get(self, task_id: str, context: ServerCallContext) -> Task | None:
         return await anyio.to_thread.run_sync(self._get, task_id, principal_of(context))
@@ -70,7 +82,7 @@ class SuiteTaskStore(TaskStore):
                                               (task_id, self.agent)).fetchone()
         if row is None or not may_access(row["owner"], principal):
             return None
-        return Task.FromString(row["task"])
+        return self._open(task_id, row["task"])
 
     async def list(self, params: ListTasksRequest, context: ServerCallContext) -> ListTasksResponse:
         return await anyio.to_thread.run_sync(self._list, params, principal_of(context))
@@ -111,7 +123,7 @@ class SuiteTaskStore(TaskStore):
             last = rows[-1]
             token = encode_list_tasks_cursor(ListTasksCursor(last["updated_ns"] if last["has_ts"] else None,
                                                              last["id"]))
-        return ListTasksResponse(tasks=[Task.FromString(r["task"]) for r in rows], next_page_token=token or "",
+        return ListTasksResponse(tasks=[self._open(r["id"], r["task"]) for r in rows], next_page_token=token or "",
                                  page_size=size, total_size=total)
 
     async def delete(self, task_id: str, context: ServerCallContext) -> None:

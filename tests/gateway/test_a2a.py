@@ -327,3 +327,17 @@ async def test_an_oauth_token_runs_skills_of_the_servers_it_was_issued_for(offli
     assert other_server.status_code == 403  # the token's audience is hardware's MCP resource
     assert suite_wide.json()["result"]["task"]["status"]["state"] == "TASK_STATE_COMPLETED"
     assert issuer.url in card["securitySchemes"]["oauth"]["httpAuthSecurityScheme"]["description"]
+
+
+async def test_what_a_task_carries_is_sealed_at_rest(offline_suite) -> None:
+    secret = f"patient-record-{uuid.uuid4().hex}"
+    with gateway() as base:
+        async with a2a_client(base, "writer", "phantom") as (client, _):
+            sealed = final_task(await send(client, skill_message("phantom.encrypt", {"plaintext": secret})))
+            ciphertext = MessageToDict(sealed.artifacts[0].parts[0].data)["ciphertext"]
+            opened = final_task(await send(client, skill_message("phantom.decrypt", {"ciphertext": ciphertext})))
+            again = await client.get_task(GetTaskRequest(id=opened.id))  # read back through the store
+    assert MessageToDict(again.artifacts[0].parts[0].data)["plaintext"] == secret
+    home = offline_suite.config.home
+    stored = b"".join(p.read_bytes() for p in home.rglob("state.db*"))
+    assert stored and secret.encode() not in stored and ciphertext.encode() not in stored

@@ -60,6 +60,10 @@ from shared.tools import ToolKit, principal_of
 
 SEND_METHODS = ("SendMessage", "SendStreamingMessage", "message/send", "message/stream")  # JSON-RPC 1.0, 0.3
 REST_SEND_PATHS = ("/message:send", "/message:stream")  # HTTP+JSON
+# A task waiting for input (a confirmation, the arguments of a routed request) keeps a2a-sdk's in-memory
+# runner only this long; a later follow-up recreates it from the store. Unbounded, every text request
+# would hold memory for good.
+INTERRUPTED_IDLE_S = 300.0
 CARD_TTL_S = 60.0  # a signed card is re-signed at most this often (a rotated key shows within a minute)
 
 
@@ -223,7 +227,8 @@ class A2AEndpoint:
                 card = validate(await self.card())
                 self.handler = SkillRequestHandler(
                     agent_executor=SkillExecutor(self.catalog, self.suite),
-                    task_store=self._task_store(), agent_card=card, catalog=self.catalog)
+                    task_store=self._task_store(), agent_card=card, catalog=self.catalog,
+                    interrupted_task_timeout=INTERRUPTED_IDLE_S)
                 path = "/a2a" if self.name == SUITE else f"/{self.name}/a2a"
                 routes = create_jsonrpc_routes(self.handler, path, context_builder=CallerContextBuilder(),
                                                enable_v0_3_compat=True)

@@ -14,7 +14,7 @@ import jwt
 import pytest
 import rfc8785
 from a2a.client.errors import A2AClientError
-from a2a.types import CancelTaskRequest, GetTaskRequest, ListTasksRequest, TaskState
+from a2a.types import CancelTaskRequest, GetTaskRequest, ListTasksRequest, Role, TaskState
 from a2a.utils.errors import TaskNotFoundError
 from a2a.utils.signing import InvalidSignaturesError, create_signature_verifier
 from a2a_support import a2a_client, bearer, final_task, gateway, send, skill_message, text_message
@@ -341,3 +341,16 @@ async def test_what_a_task_carries_is_sealed_at_rest(offline_suite) -> None:
     home = offline_suite.config.home
     stored = b"".join(p.read_bytes() for p in home.rglob("state.db*"))
     assert stored and secret.encode() not in stored and ciphertext.encode() not in stored
+
+
+async def test_a_routed_request_continues_on_the_same_task_with_the_skill_call(suite, core_cards) -> None:
+    with gateway() as base:
+        async with a2a_client(base, "writer", "hardware") as (client, _):
+            asked = final_task(await send(client, text_message("which quantum simulators can I use?")))
+            suggested = MessageToDict(asked.status.message.parts[1].data)["skill"]
+            done = final_task(await send(client, skill_message(suggested, task_id=asked.id,
+                                                               context_id=asked.context_id)))
+    assert asked.status.state == TaskState.TASK_STATE_INPUT_REQUIRED and suggested == "hardware.backends"
+    assert done.id == asked.id and done.status.state == TaskState.TASK_STATE_COMPLETED
+    assert sum(m.role == Role.ROLE_USER for m in done.history) == 2  # the question and the skill call
+    assert done.artifacts[0].name == "hardware.backends"

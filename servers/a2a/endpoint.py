@@ -212,10 +212,13 @@ class A2AEndpoint:
         return self._card
 
     async def signed_card(self) -> dict[str, Any]:
+        import anyio.to_thread
+
         now = time.monotonic()
         if self._signed is None or now - self._signed[0] > CARD_TTL_S:
             card = await self.card()
-            signed = sign(card, self.suite(), jku=self.base_url.rstrip("/") + JWKS_PATH)
+            signed = await anyio.to_thread.run_sync(  # the store and the key: not on the event loop
+                lambda: sign(card, self.suite(), jku=self.base_url.rstrip("/") + JWKS_PATH))
             self._signed = (now, signed)
         return self._signed[1]
 
@@ -259,11 +262,19 @@ def wants_legacy(request: Request) -> bool:
 
 
 async def card_response(endpoint: A2AEndpoint, request: Request) -> Response:
-    if wants_legacy(request):
-        body = legacy_card(await endpoint.card())
-    else:
-        body = await endpoint.signed_card()
-    return JSONResponse(body, headers={"Cache-Control": f"public, max-age={int(CARD_TTL_S)}", "Vary": "A2A-Version"})
+    """The card, with a weak ETag over its content without signatures (a re-signed card is the same
+    card), answering a matching If-None-Match with 304."""
+    import hashlib
+
+    legacy = wants_legacy(request)
+    body = legacy_card(await endpoint.card()) if legacy else await endpoint.signed_card()
+    unsigned = json.dumps({k: v for k, v in body.items() if k != "signatures"}, sort_keys=True)
+    etag = f'W/"{"0.3-" if legacy else ""}{hashlib.sha256(unsigned.encode()).hexdigest()[:32]}"'
+    headers = {"Cache-Control": f"public, max-age={int(CARD_TTL_S)}", "Vary": "A2A-Version", "ETag": etag}
+    asked = [t.strip() for t in request.headers.get("if-none-match", "").split(",")]
+    if etag in asked or etag.removeprefix("W/") in asked:
+        return Response(status_code=304, headers=headers)
+    return JSONResponse(body, headers=headers)
 
 
 async def jwks_response(suite: Callable[[], Suite]) -> Response:

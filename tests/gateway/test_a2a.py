@@ -206,6 +206,9 @@ async def test_a_destructive_skill_waits_for_confirmation_and_then_runs(offline_
                                                                  "arguments": {"key": key}, "confirm": True}
     assert key in json.dumps(MessageToDict(keys.artifacts[0].parts[0].data))  # still there
     assert done.status.state == TaskState.TASK_STATE_COMPLETED
+    audited = [(r.tool, r.caller, r.outcome) for r in offline_suite.audit.records(server="phantom")]
+    assert audited == [("configure_key", "static:writer", "ok"), ("destroy_key", "static:writer", "not_confirmed"),
+                       ("destroy_key", "static:writer", "ok")]  # as over MCP, under the caller's principal
 
 
 async def test_bad_requests_are_a2a_errors_and_leave_no_task(offline_suite) -> None:
@@ -259,6 +262,9 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
         default = httpx.get(f"{base}/.well-known/agent-card.json").json()
         by_header = httpx.get(f"{base}/.well-known/agent-card.json", headers={"A2A-Version": "0.3"}).json()
         by_query = httpx.get(f"{base}/forge/.well-known/agent-card.json", params={"A2A-Version": "0.3"}).json()
+        first = httpx.get(f"{base}/forge/.well-known/agent-card.json")
+        revalidated = httpx.get(f"{base}/forge/.well-known/agent-card.json",
+                                headers={"If-None-Match": first.headers["etag"]})
         legacy_call = httpx.post(by_query["url"], headers=bearer("writer"), json={
             "jsonrpc": "2.0", "id": 1, "method": "message/send", "params": {"message": {
                 "kind": "message", "messageId": "m1", "role": "user",
@@ -266,6 +272,7 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
     assert "supportedInterfaces" in default and "url" not in default and default["signatures"]
     assert by_header["protocolVersion"] == "0.3" and by_header["url"] == f"{base}/a2a"
     assert by_query["url"] == f"{base}/forge/a2a" and "supportedInterfaces" not in by_query
+    assert revalidated.status_code == 304 and first.headers["etag"].startswith('W/"')
     assert legacy_call["result"]["kind"] == "task" and legacy_call["result"]["status"]["state"] == "completed"
 
 

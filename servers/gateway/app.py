@@ -25,7 +25,6 @@ from mcp.server.transport_security import TransportSecurityMiddleware, Transport
 from pydantic import AnyHttpUrl
 from starlette.middleware.authentication import AuthenticationMiddleware
 
-from servers.a2a import install as install_a2a
 from servers.gateway.auth import SUITE_READ, AnyVerifier, JWTVerifier, StaticTokenVerifier, grants
 from servers.gateway.guard import McpGuard, RateLimiter
 from servers.gateway.metrics import GatewayMetrics
@@ -182,6 +181,8 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     # A2A: signed agent cards (suite and per server), the JWKS, and the A2A endpoints (servers/a2a)
+    from servers.a2a import install as install_a2a
+
     a2a_endpoints.extend(install_a2a(app, kits, settings=settings, suite=suite, verifier_for=verifier_for,
                                      limiter=limiter))
     for name in kits:

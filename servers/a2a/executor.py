@@ -16,6 +16,7 @@ calls, audit under the caller's principal, progress, cancellation).
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 import anyio.to_thread
@@ -57,6 +58,17 @@ class SkillExecutor(AgentExecutor):
             task = new_task_from_user_message(message)
             await event_queue.enqueue_event(task)
         updater = TaskUpdater(event_queue, task.id, task.context_id)
+        try:
+            await self._execute(context, message, updater)
+        except HDRError as exc:
+            await updater.failed(self._say(updater, str(exc)))
+        except Exception:  # the details stay in the log, as for an MCP tool (shared.tools)
+            ref = uuid.uuid4().hex[:12]
+            log.exception("internal error in an A2A task (ref %s)", ref)
+            await updater.failed(self._say(updater, f"Internal error (log reference {ref}). The task did not "
+                                                    "complete; try again, or tell the operator the reference."))
+
+    async def _execute(self, context: RequestContext, message: Any, updater: TaskUpdater) -> None:
         call = requested_call(MessageToDict(message))
         if call is None:
             await self._route(context.get_user_input(), updater)

@@ -97,17 +97,26 @@ def _memory(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from servers.compliance.trail import verify_log
+    from pathlib import Path
+
+    from servers.compliance.pins import verify_log
+    from shared.errors import HDRError
     from shared.suite import get_suite
 
     suite = get_suite()
-    ok, records, first_bad, reason, anchors = verify_log(suite)
-    if ok:
+    try:
+        check = verify_log(suite, keys_file=Path(args.key).expanduser() if args.key else None,
+                           pin_file=Path(args.pin).expanduser() if args.pin else None)
+    except HDRError as exc:
+        print(f"hdr: {exc}", file=sys.stderr)
+        return 2
+    if check.ok:
         seq, head = suite.audit.head()
-        print(f"audit log intact: {records} records, head {head} (record {seq}); "
-              f"{anchors} signed pins of earlier heads hold")
+        print(f"audit log intact: {check.records} records, head {head} (record {seq}); "
+              f"{check.pins_checked} signed pins of earlier heads hold (verified against trusted keys)")
         return 0
-    print(f"audit log BROKEN at record {first_bad}: {reason}")
+    where = f" at record {check.first_bad_seq}" if check.first_bad_seq is not None else ""
+    print(f"audit log BROKEN{where}: {check.reason}")
     return 1
 
 
@@ -186,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the hash-chained audit log")
     audit.add_argument("action", choices=["verify"])
+    audit.add_argument("--key", help="file of the public keys pins must be signed with (audit-pin.pub or the "
+                                     "compliance://keys resource saved); default: $HDR_HOME/audit-pin.pub")
+    audit.add_argument("--pin", help="an exported pin (an anchor_audit envelope) the log must still hold")
     audit.set_defaults(func=_audit)
 
     cards = sub.add_parser("cards", help="write the A2A 1.0 agent cards (suite.json, <server>.json) from the "

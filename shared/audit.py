@@ -126,20 +126,31 @@ class AuditLog:
 
     def records(self, server: str | None = None, tool: str | None = None, since: float | None = None,
                 limit: int | None = None, newest_first: bool = False) -> list[AuditRecord]:
-        query, params = "SELECT * FROM audit_log WHERE 1=1", []
-        if server:
-            query += " AND server=?"
-            params.append(server)
-        if tool:
-            query += " AND tool=?"
-            params.append(tool)
-        if since is not None:
-            query += " AND ts>=?"
-            params.append(since)
+        where, params = self._where(server, tool, since)
+        query = "SELECT * FROM audit_log" + where
         query += " ORDER BY seq DESC" if newest_first else " ORDER BY seq"
         if limit:
             query += f" LIMIT {int(limit)}"
         return [AuditRecord(**dict(r)) for r in self.store.connection().execute(query, params)]
+
+    def count(self, server: str | None = None, tool: str | None = None, since: float | None = None,
+              outcome: str | None = None) -> int:
+        """How many records match (the same filters as `records`)."""
+        where, params = self._where(server, tool, since, outcome)
+        return int(self.store.connection().execute("SELECT COUNT(*) FROM audit_log" + where, params).fetchone()[0])
+
+    @staticmethod
+    def _where(server: str | None, tool: str | None, since: float | None,
+               outcome: str | None = None) -> tuple[str, list[Any]]:
+        query, params = " WHERE 1=1", []
+        for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
+            if value:
+                query += f" AND {column}=?"
+                params.append(value)
+        if since is not None:
+            query += " AND ts>=?"
+            params.append(since)
+        return query, params
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the newest record; (0, GENESIS) for an empty log."""

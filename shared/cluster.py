@@ -367,7 +367,20 @@ _API = {
     "HorizontalPodAutoscaler": ("AutoscalingV2Api", "horizontal_pod_autoscaler"),
     "PodDisruptionBudget": ("PolicyV1Api", "pod_disruption_budget"),
     "Pod": ("CoreV1Api", "pod"),
+    # listed by compliance's live check (every pod-bearing kind, and what its hardening checks read)
+    "ReplicaSet": ("AppsV1Api", "replica_set"),
+    "ReplicationController": ("CoreV1Api", "replication_controller"),
+    "PodTemplate": ("CoreV1Api", "pod_template"),
+    "Job": ("BatchV1Api", "job"),
+    "CronJob": ("BatchV1Api", "cron_job"),
+    "Service": ("CoreV1Api", "service"),
+    "NetworkPolicy": ("NetworkingV1Api", "network_policy"),
+    "Role": ("RbacAuthorizationV1Api", "role"),
+    "RoleBinding": ("RbacAuthorizationV1Api", "role_binding"),
 }
+_CLUSTER_SCOPED_LIST = {"Node": ("CoreV1Api", "list_node"),
+                        "ClusterRole": ("RbacAuthorizationV1Api", "list_cluster_role"),
+                        "ClusterRoleBinding": ("RbacAuthorizationV1Api", "list_cluster_role_binding")}
 _SERVER_FIELDS = ("uid", "creationTimestamp", "generation", "managedFields", "selfLink")
 
 
@@ -416,8 +429,9 @@ class LiveCluster:
     def list_objects(self, kinds: Iterable[str] = ALL_KINDS) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for kind in kinds:
-            if kind == "Node":
-                api, method = self._client.CoreV1Api(self.api_client), "list_node"
+            if kind in _CLUSTER_SCOPED_LIST:
+                cls, method = _CLUSTER_SCOPED_LIST[kind]
+                api = getattr(self._client, cls)(self.api_client)
             else:
                 api, noun = self._api(kind)
                 method = f"list_{noun}_for_all_namespaces"

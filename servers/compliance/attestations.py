@@ -35,10 +35,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from servers.compliance import dsse
-from servers.compliance.checking import publish_latest, run_check, stored_result
+from servers.compliance import dsse, pins
+from servers.compliance.checking import (
+    ensure_owners,
+    owner_filter,
+    publish_latest,
+    run_check,
+    set_owner,
+    stored_result,
+)
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
+from servers.compliance.manifests import MAX_TEXT_BYTES, looks_like_path
 from servers.compliance.models import CheckResult
+from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
 from shared.errors import BadInput, NotFound, Refused
 from shared.suite import Suite
@@ -52,22 +61,7 @@ VERIFIER_ID = "https://github.com/hdr-empire/compliance"
 MAX_ENVELOPE_CHARS = 2_000_000
 MAX_EXPIRY_DAYS = 3650
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_attestations (
-    id TEXT PRIMARY KEY,
-    result_id TEXT NOT NULL,
-    framework TEXT NOT NULL,
-    version TEXT NOT NULL,
-    target TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    predicate_type TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    expires_at REAL NOT NULL,
-    keyids TEXT NOT NULL,
-    envelope TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS compliance_attestations_created ON compliance_attestations(created_at)
-"""
+SCHEMA = ATTESTATIONS_SCHEMA
 
 
 class Attestation(BaseModel):
@@ -76,7 +70,7 @@ class Attestation(BaseModel):
     framework: str
     version: str
     target: str
-    verdict: Literal["pass", "fail"]
+    verdict: Literal["pass", "fail", "incomplete"]
     predicate_type: str
     created_at: float
     expires_at: float
@@ -145,7 +139,9 @@ def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: 
     extension = {"attestationId": attestation_id, "resultId": result.id, "framework": result.framework,
                  "version": result.version, "target": result.target, "checkedAt": result.checked_at,
                  "expiresAt": expires_at, "findings": result.findings_total,
-                 "objectsChecked": result.objects_checked, "auditHead": audit_head}
+                 "objectsChecked": result.objects_checked, "auditHead": audit_head, "verdict": result.verdict,
+                 "unchecked": [u.object for u in result.unchecked][:100]}
+    # "incomplete" (pod-bearing objects left unread) is not a pass: FAILED, with the reason in hdrCompliance
     outcome = "PASSED" if result.verdict == "pass" else "FAILED"
     policy_digest, configuration = _policy_digest(result.framework)
     if kind == "test-result":
@@ -177,26 +173,28 @@ def _envelope(statement: dict[str, Any], signers: list[Any]) -> str:
 
 def attest(suite: Suite, *, target: str | None, framework: str | None, version: str = "latest",
            result_id: str | None = None, predicate: str = "test-result", expires_in_days: float = 90,
-           post_quantum: bool = False) -> Attestation:
-    """Sign a stored result (result_id) or a fresh check of target+framework."""
+           post_quantum: bool = False, roots: list[Path] | None = None, owner: str | None = None) -> Attestation:
+    """Sign a stored result (result_id) or a fresh check of target+framework (a path read only under
+    `roots`, as for `check`). The attestation (and a fresh result) belong to `owner` (None: the operator)."""
     if predicate not in PREDICATES:
         raise BadInput(f"Predicate {predicate[:40]!r} is not known.", "Send 'test-result' or 'vsa'.")
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
         raise BadInput(f"expires_in_days must be between 0 and {MAX_EXPIRY_DAYS}.", "Send e.g. 90.")
     if result_id:
-        result = stored_result(suite, result_id)
+        result = stored_result(suite, result_id, owner)
     elif target and framework:
-        result = run_check(suite, target, framework, version)
+        result = run_check(suite, target, framework, version, roots=roots, owner=owner)
     else:
         raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
     signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
+    head = _audit_head(suite)
     envelope = _envelope(dsse.statement(result.subjects, PREDICATES[predicate], _predicate(
-        predicate, result, attestation_id, expires, _audit_head(suite))), signers)
+        predicate, result, attestation_id, expires, head)), signers)
     record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
                          target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=result.subjects, envelope=envelope)
-    with _store(suite, record) as _:
+    with _store(suite, record, head["seq"], owner) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
     suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
                  f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
@@ -206,18 +204,23 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
 
 
 @contextmanager
-def _store(suite: Suite, record: Attestation) -> Iterator[Any]:
-    """Insert the attestation in a transaction the caller may add to."""
+def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None) -> Iterator[Any]:
+    """Insert the attestation in a transaction the caller may add to; then keep it beside the database
+    as the newest pin (pins.py)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
+    ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
                     record.predicate_type, record.created_at, record.expires_at, json.dumps(record.keyids),
                     record.envelope))
+        set_owner(suite, db, "attestation", record.id, owner)
         yield db
+    pins.record_newest(suite, str(record.envelope), pinned_seq)
 
 
-def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False) -> Attestation:
+def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False,
+                 owner: str | None = None) -> Attestation:
     """Sign the audit log's newest record (seq and hash) after verifying the whole chain: kept by an
     auditor or stored here, it makes deleting that record, or any before it, detectable later."""
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
@@ -239,7 +242,7 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
                          version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
                          created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
                          subjects=subjects, envelope=envelope)
-    with _store(suite, record):
+    with _store(suite, record, head["seq"], owner):
         pass
     suite.record(f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).", "decision",
                  source="compliance", tool="anchor_audit", tags=["audit", "attestation"],
@@ -247,24 +250,12 @@ def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool 
     return record
 
 
-def audit_pins(suite: Suite) -> list[tuple[str, float, int, str]]:
-    """(attestation id, signed at, seq, hash) of every audit-log pin in a stored attestation whose
-    signatures verify (expired ones too: a pin stays true), oldest first."""
-    suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    pins = []
-    for row in suite.store.connection().execute("SELECT id, created_at, envelope FROM compliance_attestations "
-                                                 "ORDER BY created_at"):
-        checked = verify(suite, row["envelope"], check_audit=False)
-        if checked.audit_head and not [c for c in checked.signatures if not c.valid] and checked.signatures:
-            pins.append((row["id"], row["created_at"], int(checked.audit_head["seq"]),
-                         str(checked.audit_head["sha256"])))
-    return pins
-
-
 def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
-                      limit: int = 50) -> AttestationList:
+                      limit: int = 50, principal: str | None = None) -> AttestationList:
+    """The attestations `principal` may see (its own and those a grant shares; the operator sees all)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    where, params = ["1=1"], []
+    mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
+    where = [mine]
     if framework:
         where.append("framework=?")
         params.append(framework[:100])
@@ -281,32 +272,39 @@ def list_attestations(suite: Suite, framework: str | None = None, include_expire
         expires_at=r["expires_at"], keyids=json.loads(r["keyids"]), envelope=r["envelope"]) for r in rows])
 
 
-def get_attestation(suite: Suite, attestation_id: str) -> str:
+def get_attestation(suite: Suite, attestation_id: str, principal: str | None = None) -> str:
+    """The envelope of a stored attestation `principal` may see; another caller's is "not found"."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
-    row = suite.store.connection().execute("SELECT envelope FROM compliance_attestations WHERE id=?",
-                                           (attestation_id[:100],)).fetchone()
+    mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
+    row = suite.store.connection().execute(f"SELECT envelope FROM compliance_attestations WHERE id=? AND {mine}",
+                                           (attestation_id[:100], *params)).fetchone()
     if row is None:
         raise NotFound(f"No attestation {attestation_id[:100]!r}.", "List them with the attestations tool.")
     return row["envelope"]
 
 
-def _subject_digest(suite: Suite, subject: str) -> str:
+def _subject_digest(subject: str, roots: list[Path] | None) -> str:
+    """A sha256 given as such, the digest of a file (read only under `roots`, size-checked first),
+    or of the text itself."""
     text = subject.strip()
     lowered = text.lower().removeprefix("sha256:")
     if len(lowered) == 64 and all(c in "0123456789abcdef" for c in lowered):
         return lowered
-    if "\n" not in text and "\x00" not in text and len(text) < 4096:
-        try:
-            path = Path(text).expanduser()
-            if path.is_file():
-                return hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            pass
+    if looks_like_path(text):
+        from shared.files import allowed_roots, read_confined
+
+        if text.startswith("file:"):
+            from urllib.parse import unquote, urlparse
+
+            text = unquote(urlparse(text).path)
+        data = read_confined(text, allowed_roots() if roots is None else roots, max_bytes=MAX_TEXT_BYTES,
+                             what="subject")
+        return hashlib.sha256(data).hexdigest()
     return hashlib.sha256(subject.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None,
-           check_audit: bool = True) -> Verification:
+           check_audit: bool = True, roots: list[Path] | None = None) -> Verification:
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
@@ -323,13 +321,13 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
     if payload_type != dsse.IN_TOTO_PAYLOAD_TYPE:
         reasons.append(f"payloadType is not {dsse.IN_TOTO_PAYLOAD_TYPE}")
     message = dsse.pae(payload_type, payload)
-    keyring = Keyring(suite)
+    trusted = pins.trusted_keys(suite)  # never the key table: whoever writes the database could add to it
     checks: list[SignatureCheck] = []
     for keyid, sig in signatures:
-        key = keyring.public_key(keyid) if keyid else None
+        key = trusted.get(keyid) if keyid else None
         if key is None:
             checks.append(SignatureCheck(keyid=keyid[:80], algorithm=None, valid=False,
-                                         reason="unknown key id (not one of compliance://keys)"))
+                                         reason="unknown key id (not one of the trusted keys in audit-pin.pub)"))
             continue
         try:
             key.verify(sig, message)
@@ -376,7 +374,7 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
                            + ("it now ends at record " + str(newest) + " (the newest records were deleted)"
                               if newest < seq else "records were rewritten"))
     if subject is not None:
-        digest = _subject_digest(suite, subject)
+        digest = _subject_digest(subject, roots)
         out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
         if not out.subject_matched:
             reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")

@@ -19,15 +19,18 @@ from typing import Any
 from servers.compliance import controls
 from servers.compliance.engine import compile_version
 from servers.compliance.manifests import (
+    CRD_POD_LOCATIONS,
     POD_LOCATIONS,
     Manifests,
     PodUnderCheck,
     Source,
+    Unchecked,
     load_path,
     load_text,
+    looks_like_path,
     pods_in,
 )
-from servers.compliance.models import CheckResult, CheckSummary, Finding
+from servers.compliance.models import CheckResult, CheckSummary, Finding, UncheckedObject
 from servers.compliance.policy import Framework, PolicySet, current_policies
 from shared import evidence
 from shared.errors import BadInput, NotFound, Unavailable
@@ -47,13 +50,48 @@ CREATE TABLE IF NOT EXISTS compliance_results (
 )
 """
 
+OWNERS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS compliance_owners (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+)
+"""
+
 Tick = Callable[[int, int], None]
 
 
+def ensure_owners(suite: Suite) -> None:
+    suite.store.ensure_schema("compliance_owners", OWNERS_SCHEMA)
+
+
+def set_owner(suite: Suite, db: Any, kind: str, item_id: str, owner: str | None) -> None:
+    """Record who created a stored result or attestation (inside the caller's transaction); the
+    operator's (owner None) get no row. The table exists: see ensure_owners."""
+    if owner is not None:
+        db.execute("INSERT INTO compliance_owners VALUES (?, ?, ?)", (kind, item_id, owner))
+
+
+def owner_filter(suite: Suite, kind: str, id_column: str, principal: str | None) -> tuple[str, list[Any]]:
+    """An SQL condition (and its parameters) keeping the rows `principal` may see (shared.ownership)."""
+    from shared.ownership import OPERATOR, readable_owners
+
+    suite.store.ensure_schema("compliance_owners", OWNERS_SCHEMA)
+    readable = readable_owners(principal)
+    if readable is None:
+        return "1=1", []
+    owned = f"SELECT owner FROM compliance_owners WHERE kind=? AND id={id_column}"
+    marks = ", ".join("?" * len(readable))
+    condition = f"(({owned}) IN ({marks})" + (f" OR NOT EXISTS ({owned}))" if OPERATOR in readable else ")")
+    return condition, [kind, *readable] + ([kind] if OPERATOR in readable else [])
+
+
 def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, policies: PolicySet,
-               tick: Tick | None = None) -> tuple[list[Finding], list[CheckSummary], int]:
-    """Run the framework's checks at `version` over the pods: findings, per-check summaries,
-    and how many checks ran."""
+               tick: Tick | None = None, objects: list[PodUnderCheck] = ()  # type: ignore[assignment]
+               ) -> tuple[list[Finding], list[CheckSummary], int]:
+    """Run the framework's checks at `version` over the pods (and, for checks that apply to other
+    kinds, over those `objects`): findings, per-check summaries, and how many checks ran."""
     minor = int(version.split(".")[1]) if framework.versioned else 0
     active = [(check, compile_version(check, v)) for check, v in policies.checks_for(framework.name, minor)]
     if not active:
@@ -61,16 +99,25 @@ def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, po
                        "Add policy files for it, or pick another version.")
     findings: list[Finding] = []
     failed_objects = {check.id: 0 for check, _ in active}
+    on_pods = [(c, v) for c, v in active if not c.applies_to]
+    on_objects = [(c, v, [o for o in objects if o.kind in c.applies_to]) for c, v in active if c.applies_to]
+
+    def run(check: Any, compiled: Any, subject: PodUnderCheck) -> None:
+        violations = compiled.run(subject)
+        if violations:
+            failed_objects[check.id] += 1
+            for v in violations:
+                findings.append(Finding(check=check.id, severity=check.severity, object=subject.ref, field=v.field,
+                                        message=v.message, remediation=check.remediation))
+
     for index, pod in enumerate(pods):
         if tick is not None and index % 200 == 0:
             tick(index, len(pods))
-        for check, compiled in active:
-            violations = compiled.run(pod)
-            if violations:
-                failed_objects[check.id] += 1
-                for v in violations:
-                    findings.append(Finding(check=check.id, severity=check.severity, object=pod.ref, field=v.field,
-                                            message=v.message, remediation=check.remediation))
+        for check, compiled in on_pods:
+            run(check, compiled, pod)
+    for check, compiled, subjects in on_objects:
+        for subject in subjects:
+            run(check, compiled, subject)
     summaries = [CheckSummary(check=c.id, title=c.title, status="fail" if failed_objects[c.id] else "pass",
                               failed_objects=failed_objects[c.id]) for c, _ in active]
     return findings, summaries, len(active)
@@ -98,7 +145,14 @@ def check_suite(suite: Suite, framework: Framework, policies: PolicySet) -> tupl
     return findings, summaries, [Source("hdr-suite-evidence", digest)]
 
 
-def _cluster_manifests(suite: Suite) -> Manifests:
+# what a check of the cluster lists: every pod-bearing kind, the custom resources with a known pod
+# template, and the kinds the k8s-hardening checks look at
+CLUSTER_KINDS = (*POD_LOCATIONS, *sorted({kind for _, kind in CRD_POD_LOCATIONS}),
+                 "Service", "NetworkPolicy", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
+
+
+def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
+    """The cluster's objects, and the pod-bearing kinds it could not list (never silently left out)."""
     try:
         from shared.cluster import cluster_from_config
     except ImportError:
@@ -106,37 +160,44 @@ def _cluster_manifests(suite: Suite) -> Manifests:
                           "installed here.", "Check manifests by path or as YAML text instead.") from None
     cluster = cluster_from_config(suite)
     objects: list[dict[str, Any]] = []
-    for kind in POD_LOCATIONS:
+    unlisted: list[Unchecked] = []
+    api_client = getattr(cluster, "api_client", None)  # a live cluster: custom resources are listed below
+    crd_kinds = {kind for _, kind in CRD_POD_LOCATIONS} - set(POD_LOCATIONS) - {"Service"}
+    for kind in CLUSTER_KINDS if api_client is None else [k for k in CLUSTER_KINDS if k not in crd_kinds]:
         try:
             objects.extend(cluster.list_objects([kind]))
-        except BadInput:  # a kind this cluster interface does not serve
-            continue
+        except (BadInput, NotFound):  # a kind this cluster interface does not serve, or a CRD not installed
+            if kind in POD_LOCATIONS:
+                unlisted.append(Unchecked(f"{kind}/*/*", f"the cluster connection cannot list {kind} objects"))
+    if api_client is not None:  # a live cluster: its custom resources that can hold pods too
+        from servers.compliance.custom_resources import list_custom_resources
+
+        custom, failed = list_custom_resources(api_client)
+        objects.extend(custom)
+        unlisted.extend(failed)
     canonical = json.dumps(objects, sort_keys=True, default=str).encode()
     return Manifests(objects, [Source(f"cluster:{getattr(cluster, 'source', 'cluster')}",
-                                      hashlib.sha256(canonical).hexdigest())])
+                                      hashlib.sha256(canonical).hexdigest())]), unlisted
 
 
-def _manifests(suite: Suite, target: str) -> tuple[Manifests, str]:
+def needs_roots(target: str) -> bool:
+    """Whether `target` names a file (so the call's allowed roots must be asked for)."""
+    return looks_like_path(target)
+
+
+def _manifests(suite: Suite, target: str, roots: list[Path]) -> tuple[Manifests, str, list[Unchecked]]:
     if target == "cluster":
-        return _cluster_manifests(suite), "cluster"
-    single_line = "\n" not in target and "\x00" not in target and len(target) < 4096
-    if single_line:
-        path = Path(target).expanduser()
-        try:
-            exists = path.exists()
-        except OSError:
-            exists = False
-        if exists:
-            return load_path(path), str(path)
-        if target.startswith(("/", "./", "../", "~")) or target.endswith((".yaml", ".yml", ".json")):
-            raise NotFound(f"No manifest file or directory at {target[:200]}.",
-                           "Send an existing path, the YAML text itself, 'cluster' or 'suite'.")
-    return load_text(target), "manifest text"
+        manifests, unlisted = _cluster_manifests(suite)
+        return manifests, "cluster", unlisted
+    if looks_like_path(target):
+        return load_path(target, roots), target.strip()[:300], []
+    return load_text(target), "manifest text", []
 
 
 def run_check(suite: Suite, target: str, framework_name: str, version: str = "latest",
-              tick: Tick | None = None) -> CheckResult:
-    """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests.
+              tick: Tick | None = None, roots: list[Path] | None = None, owner: str | None = None) -> CheckResult:
+    """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests, and
+    Refused for a path outside `roots` (default: shared.files.allowed_roots() of a local call).
     Nothing to check (no pods) is an error, never a pass."""
     if not isinstance(target, str) or not target.strip():
         raise BadInput("`target` is empty.", "Send manifest YAML, a path to manifests, 'cluster' or 'suite'.")
@@ -152,36 +213,48 @@ def run_check(suite: Suite, target: str, framework_name: str, version: str = "la
             raise BadInput(f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
                            'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.')
         findings, summaries, subjects = check_suite(suite, framework, policies)
-        objects, skipped, label = 1, {}, "suite"
+        objects, skipped, label, unchecked = 1, {}, "suite", []
     else:
         if target == "suite":
             raise BadInput(f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
                            "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.")
-        manifests, label = _manifests(suite, target)
-        pods, skipped = pods_in(manifests.objects)
-        if not pods:
+        if roots is None:
+            from shared.files import allowed_roots
+
+            roots = allowed_roots()
+        manifests, label, unlisted = _manifests(suite, target, roots)
+        workloads = pods_in(manifests.objects)
+        pods, skipped, unchecked = workloads.pods, workloads.skipped, [*unlisted, *workloads.unchecked]
+        minor = int(resolved.split(".")[1]) if framework.versioned else 0
+        kinds_looked_at = {k for c, _ in policies.checks_for(framework.name, minor) for k in c.applies_to}
+        others = [o for o in workloads.objects if o.kind in kinds_looked_at]
+        if not pods and not unchecked and not others:
             kinds = ", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "none"
             raise BadInput(f"No Pods or pod templates to check (kinds found: {kinds}).",
-                           "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests.")
-        findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick)
-        objects, subjects = len(pods), manifests.sources
+                           "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests"
+                           + (f" (or {', '.join(sorted(kinds_looked_at))})" if kinds_looked_at else "") + ".")
+        findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick, others)
+        objects, subjects = len(pods) + len(others), manifests.sources
     failed = sum(1 for s in summaries if s.status == "fail")
     result = CheckResult(
         id=f"chk_{uuid.uuid4().hex[:16]}", framework=framework.name, version=resolved, target=label[:300],
-        verdict="fail" if findings else "pass", checked_at=time.time(), objects_checked=objects,
+        verdict="fail" if findings else "incomplete" if unchecked else "pass", checked_at=time.time(), objects_checked=objects,
         checks_run=len(summaries), passed=len(summaries) - failed, failed=failed,
         findings=findings[:MAX_FINDINGS_RETURNED], findings_total=len(findings), checks=summaries,
-        skipped_kinds=skipped, subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects])
-    _keep(suite, result)
+        skipped_kinds=skipped, unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
+        subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects])
+    _keep(suite, result, owner)
     return result
 
 
-def _keep(suite: Suite, result: CheckResult) -> None:
+def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
+    ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute("INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
                    (result.id, result.framework, result.version, result.target, result.verdict, result.checked_at,
                     result.model_dump_json()))
+        set_owner(suite, db, "result", result.id, owner)
         publish_latest(suite, result.framework, result.verdict, result.checked_at, None)
     suite.record(f"Compliance check of {result.target} against {result.framework} {result.version}: "
                  f"{result.verdict} ({result.failed} of {result.checks_run} checks failed, "
@@ -199,10 +272,12 @@ def publish_latest(suite: Suite, framework: str, verdict: str, checked_at: float
         evidence.publish(suite.store, "compliance", "latest", {"frameworks": frameworks})
 
 
-def stored_result(suite: Suite, result_id: str) -> CheckResult:
+def stored_result(suite: Suite, result_id: str, principal: str | None = None) -> CheckResult:
+    """A stored result that `principal` may see (another caller's is "not found", like a missing id)."""
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
-    row = suite.store.connection().execute("SELECT result FROM compliance_results WHERE id=?",
-                                           (result_id[:100],)).fetchone()
+    mine, params = owner_filter(suite, "result", "compliance_results.id", principal)
+    row = suite.store.connection().execute(f"SELECT result FROM compliance_results WHERE id=? AND {mine}",
+                                           (result_id[:100], *params)).fetchone()
     if row is None:
         raise NotFound(f"No stored check result {result_id[:100]!r}.",
                        "Run `check` first and pass the `id` it returns, or attest a target directly.")

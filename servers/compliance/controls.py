@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from servers.compliance import pins
 from shared import evidence
 from shared.suite import Suite
 
@@ -93,13 +94,12 @@ def dp_budgets_respected(suite: Suite, params: dict[str, Any], now: float) -> Ou
 
 
 def audit_chain_intact(suite: Suite, params: dict[str, Any], now: float) -> Outcome:
-    from servers.compliance.trail import verify_log  # trail -> attestations -> checking -> controls
-
-    ok, records, first_bad, reason, anchors = verify_log(suite)
-    if not ok:
-        return Outcome(False, f"audit chain broken at record {first_bad}: {reason}", "audit_log")
-    pinned = f", and still holds the heads {anchors} signed attestations pinned" if anchors else ""
-    return Outcome(True, f"audit chain of {records} records verifies{pinned}", "audit_log")
+    check = pins.verify_log(suite)
+    if not check.ok:
+        where = f" at record {check.first_bad_seq}" if check.first_bad_seq is not None else ""
+        return Outcome(False, f"audit chain broken{where}: {check.reason}", "audit_log")
+    pinned = f", and still holds the heads {check.pins_checked} signed pins name" if check.pins_checked else ""
+    return Outcome(True, f"audit chain of {check.records} records verifies{pinned}", "audit_log")
 
 
 def endpoints_authenticated(suite: Suite, params: dict[str, Any], now: float) -> Outcome:

@@ -2,9 +2,14 @@
 
 A check version is a list of rules; each rule looks at one scope of a pod and says which
 values are wrong. Scopes: `pod` (the pod spec), `containers` (init, regular and ephemeral
-containers, as pod-security-admission visits them), `app_containers` (regular containers
-only), `volumes`, `annotations` (pod metadata annotations) and `object` (the whole manifest).
-Paths are dotted, with `[*]` for every item of a list. Operators (one per rule):
+containers, as pod-security-admission visits them), `init_and_app_containers` (not ephemeral
+ones, which the API forbids resources, probes and ports on), `app_containers` (regular
+containers only), `volumes`, `annotations` (pod metadata annotations) and `object` (the whole
+manifest). A check with `applies_to: [kinds]` looks at objects of those kinds instead of pods
+(RBAC roles, Services...); its rules use scope `object`. `items: <path>` makes a rule look at
+each item of the list at that path (a role's `rules`, a binding's `subjects`), and `when:
+[{path, any_of | none_of | matches | not_matches}]` limits it to the nodes where every condition
+holds. Paths are dotted, with `[*]` for every item of a list. Operators (one per rule):
 
   forbid: [v...]            a present value equal to one of these is a violation
   allow: [v...]             a present value not among these (nor starting with `allow_prefix`)
@@ -17,6 +22,12 @@ Paths are dotted, with `[*]` for every item of a list. Operators (one per rule):
                             must hold one of `fallback_allow`
   one_of_keys: [k...]       the item must have one of these keys (volume types)
   forbid_pattern: regex     a present string matching the regex is a violation
+  at_least: n               the value (or, when absent, the pod-level `fallback` path's) must be a
+                            number >= n
+  differs_from: path        the value must not equal the one at this other path; absent on either
+                            side is fine
+  selected_by: kind         the pod's labels must be selected by an object of that kind in its
+                            namespace (NetworkPolicy's podSelector), among the objects checked
 
 A version's `unless` conditions (pod-spec path equals value) exempt a pod, as
 pod-security-admission exempts Windows pods or user-namespaced pods in later versions.
@@ -28,15 +39,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from servers.compliance.manifests import PodUnderCheck
-from servers.compliance.policy import Check, CheckVersion
 from shared.errors import BadInput
 
+if TYPE_CHECKING:  # policy imports this module to validate rules at load time
+    from servers.compliance.policy import Check, CheckVersion
+
 CONTAINER_LISTS = ("initContainers", "containers", "ephemeralContainers")
-SCOPES = {"pod", "containers", "app_containers", "volumes", "annotations", "object"}
-OPERATORS = ("forbid", "allow", "require", "contains", "present", "require_present", "one_of_keys", "forbid_pattern")
+SCOPES = {"pod", "containers", "init_and_app_containers", "app_containers", "volumes", "annotations", "object"}
+CONTAINER_SCOPES = {"containers": CONTAINER_LISTS, "init_and_app_containers": ("initContainers", "containers"),
+                    "app_containers": ("containers",)}
+OPERATORS = ("forbid", "allow", "require", "contains", "present", "require_present", "one_of_keys", "forbid_pattern",
+             "at_least", "differs_from", "selected_by")
+CONDITIONS = ("any_of", "none_of", "matches", "not_matches")
 MAX_SHOWN = 80
 
 
@@ -100,8 +117,8 @@ def _subjects(scope: str, pod: PodUnderCheck) -> Iterator[tuple[Any, str, dict[s
         yield spec, pod.spec_path, {}
     elif scope == "object":
         yield pod.obj, "", {}
-    elif scope in ("containers", "app_containers"):
-        for list_name in CONTAINER_LISTS if scope == "containers" else ("containers",):
+    elif scope in CONTAINER_SCOPES:
+        for list_name in CONTAINER_SCOPES[scope]:
             items = spec.get(list_name)
             if isinstance(items, list):
                 for index, c in enumerate(items):
@@ -120,10 +137,10 @@ def _formatter(template: str, source: str) -> Callable[..., str]:
         return template.format_map(_Names(names))
 
     try:
-        fmt(container="c", volume="v", value="x", key="k")
+        fmt(container="c", volume="v", value="x", key="k", item="i")
     except (KeyError, IndexError, ValueError, AttributeError):
         raise BadInput(f"Policy {source}: message {template!r} has a placeholder other than "
-                       "{container}, {volume}, {value}, {key}.") from None
+                       "{container}, {volume}, {value}, {key}, {item}.") from None
     return fmt
 
 
@@ -146,6 +163,8 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
     message = _formatter(str(rule.get("message") or "{value} is not allowed"), source)
     if scope == "annotations":
         return _annotation_rule(rule, op, message, source)
+    if op == "selected_by":
+        return _selected_by_rule(rule, scope, message, source)
     paths = rule.get("paths") or ([rule["path"]] if "path" in rule else [])
     if op != "one_of_keys" and not paths:
         raise BadInput(f"Policy {source}: a {scope} rule needs `path` or `paths`.")
@@ -155,9 +174,11 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
     fallback_ok = {_key(v) for v in rule.get("fallback_allow") or ()}
     empty_if_parent = bool(rule.get("empty_if_parent_set"))
     keys = tuple(rule.get("one_of_keys") or ())
+    subjects = _subject_walker(rule, scope, source)
+    other = _tokens(str(rule["differs_from"])) if op == "differs_from" else ()
 
     def run(pod: PodUnderCheck) -> Iterator[Violation]:
-        for node, base, names in _subjects(scope, pod):
+        for node, base, names in subjects(pod):
             if op == "one_of_keys":
                 if not any(node.get(k) is not None for k in keys):
                     kind = next((k for k in node if k != "name"), "unknown")
@@ -165,9 +186,12 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
                 continue
             for tokens in token_sets:
                 found = list(_find(node, tokens, base))
+                if not found and op == "at_least" and fallback is not None:
+                    found = [(".".join(filter(None, [pod.spec_path, *fallback])), v)
+                             for v in [_dig(pod.spec, fallback)] if v is not None]
                 if not found:
                     path = ".".join(filter(None, [base, *tokens]))
-                    if op in ("require", "contains") or (op == "require_present" and not (
+                    if op in ("require", "contains", "at_least") or (op == "require_present" and not (
                             fallback is not None and _key(_dig(pod.spec, fallback)) in fallback_ok)):
                         yield Violation(path, message(**names, value="unset"))
                     elif empty_if_parent and isinstance(_dig(node, tokens[:-1]), dict) and not test(""):
@@ -175,11 +199,119 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
                     continue
                 if op == "require_present":
                     continue
+                if op == "differs_from":
+                    theirs = _dig(node, other)
+                    for path, value in found:
+                        if theirs is not None and value == theirs:
+                            yield Violation(path, message(**names, value=_shown(value)))
+                    continue
                 for path, value in found:
                     if not test(value):
                         yield Violation(path, message(**names, value=_shown(value)))
 
     return run
+
+
+def _conditions(rule: dict[str, Any], source: str) -> list[tuple[tuple[str, ...], str, Any]]:
+    out = []
+    for cond in rule.get("when") or ():
+        ops = [c for c in CONDITIONS if isinstance(cond, dict) and c in cond]
+        if not isinstance(cond, dict) or "path" not in cond or len(ops) != 1:
+            raise BadInput(f"Policy {source}: each `when` needs `path` and one of {CONDITIONS}.")
+        op = ops[0]
+        if op in ("matches", "not_matches"):
+            try:
+                value: Any = re.compile(str(cond[op]))
+            except re.error as exc:
+                raise BadInput(f"Policy {source}: `when` pattern is not a valid regex ({exc}).") from None
+        else:
+            value = {_key(v) for v in cond[op]}
+        out.append((_tokens(str(cond["path"])), op, value))
+    return out
+
+
+def _holds(node: Any, conditions: list[tuple[tuple[str, ...], str, Any]]) -> bool:
+    """Every condition holds at `node` (a list value holds any_of when one of its items does)."""
+    for tokens, op, wanted in conditions:
+        value = _dig(node, tokens)
+        values = value if isinstance(value, list) else ([] if value is None else [value])
+        if op == "any_of" and not any(_key(v) in wanted for v in values):
+            return False
+        if op == "none_of" and any(_key(v) in wanted for v in values):
+            return False
+        if op == "matches" and not any(isinstance(v, str) and wanted.search(v) for v in values):
+            return False
+        if op == "not_matches" and any(isinstance(v, str) and wanted.search(v) for v in values):
+            return False
+    return True
+
+
+def _subject_walker(rule: dict[str, Any], scope: str, source: str) -> Callable[[PodUnderCheck], Iterator[
+        tuple[Any, str, dict[str, str]]]]:
+    """The nodes a rule looks at: the scope's, or each item of its `items` list, filtered by `when`."""
+    items = _tokens(str(rule["items"])) if rule.get("items") else None
+    conditions = _conditions(rule, source)
+    if items is None and not conditions:
+        return lambda pod: _subjects(scope, pod)
+
+    def walk(pod: PodUnderCheck) -> Iterator[tuple[Any, str, dict[str, str]]]:
+        for node, base, names in _subjects(scope, pod):
+            if items is None:
+                if _holds(node, conditions):
+                    yield node, base, names
+                continue
+            listed = _dig(node, items)
+            if not isinstance(listed, list):
+                continue
+            where = ".".join(filter(None, [base, *items]))
+            for index, item in enumerate(listed):
+                if isinstance(item, dict) and _holds(item, conditions):
+                    yield item, f"{where}[{index}]", {**names, "item": _shown(item.get("name", index))}
+
+    return walk
+
+
+def _selected_by_rule(rule: dict[str, Any], scope: str, message: Callable[..., str], source: str) -> RuleFn:
+    kind = str(rule["selected_by"])
+    if scope != "pod" or kind != "NetworkPolicy":
+        raise BadInput(f"Policy {source}: `selected_by` takes NetworkPolicy, in scope pod.")
+
+    def run(pod: PodUnderCheck) -> Iterator[Violation]:
+        labels = pod.metadata.get("labels")
+        labels = labels if isinstance(labels, dict) else {}
+        namespace = pod.namespace or "default"
+        for policy in pod.peers.get(kind, namespace):
+            if label_selector_matches(_dig(policy, ("spec", "podSelector")), labels):
+                return
+        yield Violation(f"{pod.metadata_path}.labels" if pod.metadata_path else "metadata.labels",
+                        message(value=_shown(",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no labels")))
+
+    return run
+
+
+def label_selector_matches(selector: Any, labels: dict[str, Any]) -> bool:
+    """Kubernetes label-selector semantics (matchLabels AND matchExpressions; {} selects everything;
+    a missing selector selects nothing)."""
+    if not isinstance(selector, dict):
+        return False
+    for key, value in (selector.get("matchLabels") or {}).items():
+        if labels.get(key) != value:
+            return False
+    for expr in selector.get("matchExpressions") or ():
+        if not isinstance(expr, dict):
+            return False
+        key, operator, values = expr.get("key"), expr.get("operator"), expr.get("values") or []
+        if operator == "In" and labels.get(key) not in values:
+            return False
+        if operator == "NotIn" and key in labels and labels[key] in values:
+            return False
+        if operator == "Exists" and key not in labels:
+            return False
+        if operator == "DoesNotExist" and key in labels:
+            return False
+        if operator not in ("In", "NotIn", "Exists", "DoesNotExist"):
+            return False
+    return True
 
 
 def _value_test(rule: dict[str, Any], op: str, source: str) -> Callable[[Any], bool]:
@@ -198,13 +330,18 @@ def _value_test(rule: dict[str, Any], op: str, source: str) -> Callable[[Any], b
         if rule["present"] != "forbidden":
             raise BadInput(f"Policy {source}: `present` must be 'forbidden'.")
         return lambda v: False
+    if op == "at_least":
+        bound = rule["at_least"]
+        if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+            raise BadInput(f"Policy {source}: `at_least` must be a number.")
+        return lambda v: not isinstance(v, bool) and isinstance(v, (int, float)) and v >= bound
     if op == "forbid_pattern":
         try:
             pattern = re.compile(str(rule["forbid_pattern"]))
         except re.error as exc:
             raise BadInput(f"Policy {source}: forbid_pattern is not a valid regex ({exc}).") from None
         return lambda v: not (isinstance(v, str) and pattern.search(v))
-    return lambda v: True  # require_present, one_of_keys: presence is the test
+    return lambda v: True  # require_present, one_of_keys, differs_from: tested in the rule
 
 
 def _annotation_rule(rule: dict[str, Any], op: str, message: Callable[..., str], source: str) -> RuleFn:

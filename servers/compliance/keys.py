@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from shared.kek import KeyEncryptionKey, load_kek
@@ -95,6 +98,18 @@ def keyid_of(algorithm: str, public: str) -> str:
 
 
 KEK_PURPOSE = "compliance signing keys"
+TRUST_FILE = "audit-pin.pub"
+
+
+def publish_key(home: Path, keyid: str, algorithm: str, public: str) -> None:
+    """Append a signing key's public part to the trust file beside the database (created 0644 on first
+    use), the keys pins and attestations are verified against (see pins.py)."""
+    keytype, scheme = SSLIB_NAMES[algorithm]
+    line = json.dumps({"keyid": keyid, "keytype": keytype, "scheme": scheme, "keyval": {"public": public}},
+                      sort_keys=True) + "\n"
+    fd = os.open(home / TRUST_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    with os.fdopen(fd, "a", encoding="utf-8") as f:
+        f.write(line)  # one small O_APPEND write: concurrent appends do not interleave
 
 
 def _kek(suite: Suite) -> KeyEncryptionKey:
@@ -142,6 +157,7 @@ class Keyring:
         sealed = _kek(self.suite).wrap(seed, keyid)  # nonce travels inside the wrapped blob
         db.execute("INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
                    (keyid, algorithm, public, sealed, b"", time.time()))
+        publish_key(self.suite.config.ensure_home(), keyid, algorithm, public)
 
     def _active_row(self, algorithm: str) -> Any:
         query = "SELECT * FROM compliance_keys WHERE algorithm=? AND retired_at IS NULL"

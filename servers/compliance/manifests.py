@@ -10,6 +10,8 @@ available), so no YAML tag can construct Python objects. Each workload is reduce
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ MAX_FILES = 5_000
 MAX_DOCUMENTS = 20_000
 YAML_SUFFIXES = {".yaml", ".yml", ".json"}
 
-# where each workload kind keeps its pod template: (metadata path, spec path)
+# where each built-in workload kind keeps its pod template: (metadata path, spec path)
 POD_LOCATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Pod": (("metadata",), ("spec",)),
     "PodTemplate": (("template", "metadata"), ("template", "spec")),
@@ -34,7 +36,30 @@ POD_LOCATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CronJob": (("spec", "jobTemplate", "spec", "template", "metadata"),
                 ("spec", "jobTemplate", "spec", "template", "spec")),
 }
+BUILTIN_GROUPS = {"", "apps", "batch", "extensions"}
+"""API groups of the kinds above (apiVersion "v1", "apps/v1", "batch/v1", old "extensions/v1beta1")."""
 
+_TEMPLATE = (("spec", "template", "metadata"), ("spec", "template", "spec"))
+# custom resources with a known pod template: (API group, kind) -> candidate (metadata, spec) paths,
+# the first present one used. From each project's CRD reference.
+CRD_POD_LOCATIONS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    ("argoproj.io", "Rollout"): (_TEMPLATE,),  # argo-rollouts.readthedocs.io, Rollout spec
+    ("serving.knative.dev", "Service"): (_TEMPLATE,),  # knative.dev serving API: spec.template is a RevisionTemplate
+    ("serving.knative.dev", "Configuration"): (_TEMPLATE,),
+    ("serving.knative.dev", "Revision"): ((("metadata",), ("spec",)),),  # RevisionSpec inlines a PodSpec
+    ("apps.kruise.io", "CloneSet"): (_TEMPLATE,),
+    ("apps.kruise.io", "StatefulSet"): (_TEMPLATE,),  # Advanced StatefulSet
+    ("apps.kruise.io", "DaemonSet"): (_TEMPLATE,),  # Advanced DaemonSet
+    ("apps.kruise.io", "BroadcastJob"): (_TEMPLATE,),
+    ("apps.kruise.io", "AdvancedCronJob"): (
+        (("spec", "template", "jobTemplate", "spec", "template", "metadata"),
+         ("spec", "template", "jobTemplate", "spec", "template", "spec")),
+        (("spec", "template", "broadcastJobTemplate", "spec", "template", "metadata"),
+         ("spec", "template", "broadcastJobTemplate", "spec", "template", "spec"))),
+    ("keda.sh", "ScaledJob"): ((("spec", "jobTargetRef", "template", "metadata"),
+                                ("spec", "jobTargetRef", "template", "spec")),),
+}
+MAX_SEARCH_DEPTH = 12
 
 @dataclass(frozen=True)
 class Source:
@@ -44,8 +69,28 @@ class Source:
     sha256: str
 
 
+class Peers:
+    """The other objects checked alongside a pod, by kind and namespace (a pod's NetworkPolicies)."""
+
+    def __init__(self, objects: Iterable[dict[str, Any]] = ()) -> None:
+        self._by: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for obj in objects:
+            meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+            key = (str(obj.get("kind")), str(meta.get("namespace") or "default"))
+            self._by.setdefault(key, []).append(obj)
+
+    def get(self, kind: str, namespace: str) -> list[dict[str, Any]]:
+        return self._by.get((kind, namespace), [])
+
+
+NO_PEERS = Peers()
+
+
 @dataclass(frozen=True)
 class PodUnderCheck:
+    """A pod (or pod template) under check; also any other object a check `applies_to`, with
+    `spec` the whole object then."""
+
     kind: str
     namespace: str | None
     name: str
@@ -54,6 +99,7 @@ class PodUnderCheck:
     spec: dict[str, Any]
     spec_path: str  # e.g. "spec.template.spec"
     metadata_path: str
+    peers: Peers = NO_PEERS
 
     @property
     def ref(self) -> str:
@@ -73,6 +119,9 @@ def _loader() -> Any:
 
 
 MAX_FLOW_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+"""How many nodes aliases may add to a stream in all: a manifest that uses anchors for shared env or
+labels adds a few hundred; a 600-byte "billion laughs" adds billions."""
 
 
 def _flow_depth(text: str) -> int:
@@ -92,6 +141,41 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
+# an alias token (*name) where YAML allows one: at the start of a line or after a space, [ { or ,
+# (it may also match inside a quoted string: that only costs the event pass below)
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\]}]", re.MULTILINE)
+
+
+def _alias_expansion(text: str, bound: int) -> int:
+    """Nodes the aliases in `text` would add once expanded, counted from the parser's event stream
+    (nothing is built) and stopping as soon as it passes `bound`. Each anchored node's expanded size
+    is remembered, so an alias costs what it stands for, aliases inside anchors included."""
+    import yaml
+
+    sizes: dict[str, int] = {}
+    frames: list[list[Any]] = [[None, 0]]  # [anchor, expanded node count] per open collection
+    added = 0
+    for event in yaml.parse(text, Loader=_loader()):
+        if isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor, 1)  # an unknown anchor fails later, in the loader
+            added += size
+            frames[-1][1] += size
+            if added > bound:
+                return added
+        elif isinstance(event, yaml.ScalarEvent):
+            frames[-1][1] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            frames.append([event.anchor, 1])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)) and len(frames) > 1:
+            anchor, size = frames.pop()
+            if anchor:
+                sizes[anchor] = size
+            frames[-1][1] += size
+    return added
+
+
 def parse_yaml(text: str, name: str) -> list[Any]:
     """All documents of `text`. Raises BadInput with the line and column of a syntax error
     (never a snippet of the content, which could hold secrets)."""
@@ -102,6 +186,10 @@ def parse_yaml(text: str, name: str) -> list[Any]:
                        "manifests never do.", "Send plain Kubernetes YAML.")
 
     try:
+        if _ALIAS.search(text) and _alias_expansion(text, MAX_ALIAS_NODES) > MAX_ALIAS_NODES:
+            raise BadInput(f"{name} uses YAML aliases that would expand to more than {MAX_ALIAS_NODES} extra "
+                           "nodes; it was not read.",
+                           "Write the repeated parts out (kubectl and Helm output never use aliases).")
         docs = list(yaml.load_all(text, Loader=_loader()))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -146,32 +234,49 @@ def load_text(text: str, name: str = "manifest") -> Manifests:
     return Manifests(objects, [Source(name, hashlib.sha256(data).hexdigest())])
 
 
-def load_path(path: Path) -> Manifests:
-    """A YAML/JSON file, or every *.yaml/*.yml/*.json file under a directory."""
+def looks_like_path(text: str) -> bool:
+    """Whether a one-line argument names a file rather than holding YAML: decided from its shape only,
+    never by looking at the file system (which would tell a caller what exists)."""
+    if "\n" in text or "\x00" in text or len(text) >= 4096 or not text.strip():
+        return False
+    text = text.strip()
+    if text.startswith(("/", "./", "../", "~", "file:")) or text.lower().endswith(tuple(YAML_SUFFIXES)):
+        return True
+    return " " not in text and ":" not in text and "{" not in text and "[" not in text and "/" in text
+
+
+def load_path(target: str, roots: list[Path]) -> Manifests:
+    """A YAML/JSON file, or every *.yaml/*.yml/*.json file under a directory, read only under `roots`
+    (shared.files: links out of them, missing files and files elsewhere get one and the same refusal)."""
+    from shared.files import confine, read_confined, walk_confined
+
+    text = target.strip()
+    if text.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+
+        text = unquote(urlparse(text).path)
+    path = confine(text, roots, what="target")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in YAML_SUFFIXES)
+        files = list(walk_confined(path, roots, suffixes=tuple(YAML_SUFFIXES), max_files=MAX_FILES))
         if not files:
-            raise NotFound(f"No *.yaml, *.yml or *.json files under {path}.", "Point at a directory of manifests.")
-        if len(files) > MAX_FILES:
-            raise BadInput(f"{path} holds {len(files)} manifest files; the limit is {MAX_FILES}.",
-                           "Check a smaller directory.")
-    elif path.is_file():
-        files = [path]
+            raise NotFound(f"No *.yaml, *.yml or *.json files under {text[:200]}.", "Point at a directory of manifests.")
     else:
-        raise NotFound(f"{path} does not exist.", "Send a path to a manifest file or directory, or YAML text.")
+        files = [path]
     objects: list[dict[str, Any]] = []
     sources: list[Source] = []
     total = 0
     for file in files:
-        data = file.read_bytes()
+        if total >= MAX_TEXT_BYTES:
+            raise BadInput(f"The manifests under {text[:200]} exceed {MAX_TEXT_BYTES} bytes.",
+                           "Check them in smaller batches.")
+        data = read_confined(file, roots, max_bytes=MAX_TEXT_BYTES - total, what="target")
         total += len(data)
-        if total > MAX_TEXT_BYTES:
-            raise BadInput(f"The manifests under {path} exceed {MAX_TEXT_BYTES} bytes.", "Check them in smaller batches.")
+        shown = str(file.relative_to(path)) if file != path else text[:200]
         try:
-            text = data.decode("utf-8")
+            decoded = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadInput(f"{file} is not UTF-8 text.", "Send Kubernetes YAML or JSON files.") from None
-        objects.extend(_flatten(parse_yaml(text, str(file)), str(file)))
+            raise BadInput(f"{shown} is not UTF-8 text.", "Send Kubernetes YAML or JSON files.") from None
+        objects.extend(_flatten(parse_yaml(decoded, shown), shown))
         sources.append(Source(str(file), hashlib.sha256(data).hexdigest()))
     return Manifests(objects, sources)
 
@@ -197,26 +302,170 @@ def _require_pod_shape(spec: dict[str, Any], what: str) -> None:
             raise BadInput(f"{what}: {field} must be a list of mappings.", "Fix the manifest's pod spec.")
 
 
-def pods_in(objects: list[dict[str, Any]]) -> tuple[list[PodUnderCheck], dict[str, int]]:
-    """The pods and pod templates in `objects`, and a count of the kinds that hold none."""
+@dataclass(frozen=True)
+class Unchecked:
+    """A pod-bearing object the checks could not read: its verdict cannot be "pass"."""
+
+    object: str  # kind/namespace/name
+    reason: str
+
+
+@dataclass(frozen=True)
+class Workloads:
+    pods: list[PodUnderCheck]
+    skipped: dict[str, int]  # kinds that hold no pods: count
+    unchecked: list[Unchecked]
+    objects: list[PodUnderCheck]  # the objects of those kinds, for checks that apply to them
+
+
+def _group(obj: dict[str, Any]) -> str:
+    api_version = obj.get("apiVersion")
+    return api_version.split("/", 1)[0] if isinstance(api_version, str) and "/" in api_version else ""
+
+
+def _ref(kind: str, meta: dict[str, Any]) -> str:
+    namespace = meta.get("namespace")
+    return f"{kind[:60]}/{str(namespace)[:100] if namespace is not None else '-'}/{str(meta.get('name', '?'))[:100]}"
+
+
+def _pod_spec_path(node: Any, path: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """Where something that runs in pods sits under `node`: a mapping with a `containers` list of
+    mappings (a pod spec, or containers injected into pods) or a container-like mapping with an `image`
+    (a Tekton step, an Argo Workflow template's container, an operator's `spec.image`), searched to a
+    bounded depth; None when there is none."""
+    if len(path) > MAX_SEARCH_DEPTH:
+        return None
+    if isinstance(node, dict):
+        containers = node.get("containers")
+        if isinstance(containers, list) and containers and all(isinstance(c, dict) for c in containers):
+            return path
+        if isinstance(node.get("image"), str) and path:
+            return path
+        for key, value in node.items():
+            if isinstance(value, (dict, list)):
+                found = _pod_spec_path(value, (*path, str(key)[:60]))
+                if found is not None:
+                    return found
+    elif isinstance(node, list):
+        for index, value in enumerate(node[:1000]):
+            found = _pod_spec_path(value, (*path, f"[{index}]"))
+            if found is not None:
+                return found
+    return None
+
+
+def _locations(obj: dict[str, Any], kind: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] | None:
+    """Where this object keeps its pod template, or None for a kind with no known place."""
+    group = _group(obj)
+    crd = CRD_POD_LOCATIONS.get((group, kind))
+    if crd is not None:
+        return crd
+    if group in BUILTIN_GROUPS and kind in POD_LOCATIONS:
+        return (POD_LOCATIONS[kind],)
+    return None
+
+
+def _default(obj: dict[str, Any], kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """The pod spec as the API server stores it, for the defaults that change a verdict
+    (pod-security-admission evaluates the defaulted object). Copies only what it changes:
+    - a volume with no source becomes an emptyDir (SetDefaults_Volume);
+    - in a Pod with hostNetwork, a container port without hostPort gets hostPort = containerPort
+      (SetDefaults_Pod; pod templates are no longer defaulted so since 1.28,
+      feature gate DefaultHostNetworkHostPortsInPodTemplates off by default);
+    - a container without imagePullPolicy gets Always for a :latest or untagged image, else
+      IfNotPresent (SetDefaults_Container)."""
+    volumes = spec.get("volumes")
+    if isinstance(volumes, list) and any(isinstance(v, dict) and not set(v) - {"name"} for v in volumes):
+        spec = {**spec, "volumes": [{**v, "emptyDir": {}} if isinstance(v, dict) and not set(v) - {"name"} else v
+                                    for v in volumes]}
+    if kind == "Pod" and spec.get("hostNetwork") is True:
+        for list_name in ("initContainers", "containers"):
+            items = spec.get(list_name)
+            if not isinstance(items, list):
+                continue
+            changed = [{**c, "ports": [{**p, "hostPort": p.get("containerPort")}
+                                       if isinstance(p, dict) and not p.get("hostPort") and p.get("containerPort")
+                                       else p for p in c["ports"]]}
+                       if isinstance(c, dict) and isinstance(c.get("ports"), list) else c for c in items]
+            spec = {**spec, list_name: changed}
+    for list_name in ("initContainers", "containers", "ephemeralContainers"):
+        items = spec.get(list_name)
+        if isinstance(items, list) and any(isinstance(c, dict) and not c.get("imagePullPolicy") for c in items):
+            spec = {**spec, list_name: [{**c, "imagePullPolicy": _default_pull_policy(c.get("image"))}
+                                        if isinstance(c, dict) and not c.get("imagePullPolicy") else c
+                                        for c in items]}
+    return spec
+
+
+def _default_pull_policy(image: Any) -> str:
+    """What the API server sets: Always when the image's tag is latest (or it has neither tag nor
+    digest, which means latest), else IfNotPresent (a digest without a tag counts as no tag)."""
+    if not isinstance(image, str):
+        return "IfNotPresent"
+    name, _, digest = image.partition("@")
+    last = name.rsplit("/", 1)[-1]
+    tag = last.partition(":")[2] if ":" in last else ("" if digest else "latest")
+    return "Always" if tag == "latest" else "IfNotPresent"
+
+
+def pods_in(objects: list[dict[str, Any]]) -> Workloads:
+    """The pods and pod templates in `objects`; the kinds that hold none; and the pod-bearing objects
+    that cannot be read (a custom resource without a known pod-template path, or with its template
+    elsewhere than expected): those make a check "incomplete", never "pass"."""
     pods: list[PodUnderCheck] = []
     skipped: dict[str, int] = {}
+    unchecked: list[Unchecked] = []
+    others: list[PodUnderCheck] = []
+    peers = Peers([o for o in objects if o.get("kind") == "NetworkPolicy"])
+    present = {(str(o.get("kind")), str((o.get("metadata") or {}).get("namespace")),
+                str((o.get("metadata") or {}).get("name"))) for o in objects if isinstance(o.get("metadata"), dict)}
     for obj in objects:
         kind = obj.get("kind")
-        where = POD_LOCATIONS.get(kind) if isinstance(kind, str) else None
-        if where is None:
-            key = str(kind)[:60]
-            skipped[key] = skipped.get(key, 0) + 1
-            continue
+        kind = kind if isinstance(kind, str) else str(kind)
         meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
-        spec = _dig(obj, where[1])
-        if not isinstance(spec, dict):
-            raise BadInput(f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(where[1])}.",
+        locations = _locations(obj, kind)
+        if locations is None:
+            found = _pod_spec_path(obj)
+            if found is None:
+                skipped[kind[:60]] = skipped.get(kind[:60], 0) + 1
+                others.append(PodUnderCheck(
+                    kind=kind, namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
+                    name=str(meta.get("name", "?")), obj=obj, metadata=meta, spec=obj, spec_path="",
+                    metadata_path="metadata", peers=peers))
+            else:
+                unchecked.append(Unchecked(_ref(kind, meta), f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
+                                           f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows"))
+            continue
+        where = next((w for w in locations if isinstance(_dig(obj, w[1]), dict)), None)
+        if where is None:
+            reference = _workload_ref(obj, kind, meta, present)
+            if reference is not None:
+                unchecked.extend([] if reference[1] else [Unchecked(_ref(kind, meta), reference[0])])
+                continue
+            if (_group(obj), kind) in CRD_POD_LOCATIONS:
+                unchecked.append(Unchecked(_ref(kind, meta), f"{kind} has no pod template at "
+                                           f"{' or '.join('.'.join(w[1]) for w in locations)}"))
+                continue
+            raise BadInput(f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(locations[0][1])}.",
                            "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).")
+        spec = _dig(obj, where[1])
         _require_pod_shape(spec, f"{kind} {str(meta.get('name', '?'))[:60]}")
         pod_meta = _dig(obj, where[0])
         pods.append(PodUnderCheck(
             kind=kind, namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
             name=str(meta.get("name", "?")), obj=obj, metadata=pod_meta if isinstance(pod_meta, dict) else {},
-            spec=spec, spec_path=".".join(where[1]), metadata_path=".".join(where[0])))
-    return pods, skipped
+            spec=_default(obj, kind, spec), spec_path=".".join(where[1]), metadata_path=".".join(where[0]),
+            peers=peers))
+    return Workloads(pods, skipped, unchecked, others)
+
+
+def _workload_ref(obj: dict[str, Any], kind: str, meta: dict[str, Any],
+                  present: set[tuple[str, str, str]]) -> tuple[str, bool] | None:
+    """An Argo Rollout may take its pods from a Deployment (spec.workloadRef) instead of a template:
+    (why, whether that Deployment is among the objects checked), or None when it names none."""
+    ref = _dig(obj, ("spec", "workloadRef"))
+    if (_group(obj), kind) != ("argoproj.io", "Rollout") or not isinstance(ref, dict):
+        return None
+    target = (str(ref.get("kind", "Deployment")), str(meta.get("namespace")), str(ref.get("name")))
+    return (f"Rollout takes its pods from {target[0][:60]} {target[2][:100]} (spec.workloadRef), which is not "
+            "among the objects checked", target in present)

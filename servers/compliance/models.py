@@ -25,12 +25,19 @@ class CheckSummary(BaseModel):
     failed_objects: int = 0
 
 
+class UncheckedObject(BaseModel):
+    object: str = Field(description="kind/namespace/name of a pod-bearing object the checks could not read")
+    reason: str
+
+
 class CheckResult(BaseModel):
     id: str = Field(description="Stored result id; pass it to attest to sign this result")
     framework: str
     version: str
     target: str = Field(description="'suite', 'cluster', a path, or 'manifest text'")
-    verdict: Literal["pass", "fail"]
+    verdict: Literal["pass", "fail", "incomplete"] = Field(
+        description="fail: at least one finding; incomplete: no finding, but some pod-bearing objects could not be "
+                    "read (see `unchecked`); pass: every pod-bearing object was checked and none failed")
     checked_at: float
     objects_checked: int
     checks_run: int
@@ -40,6 +47,9 @@ class CheckResult(BaseModel):
     findings_total: int = Field(description="All findings; `findings` holds at most the first 500")
     checks: list[CheckSummary]
     skipped_kinds: dict[str, int] = Field(default_factory=dict, description="Objects of kinds that hold no pods")
+    unchecked: list[UncheckedObject] = Field(default_factory=list, description="Pod-bearing objects not checked "
+                                                                               "(custom resources with no known pod "
+                                                                               "template path): why")
     subjects: list[dict[str, str]] = Field(default_factory=list, description="[{name, sha256}] of the checked content")
 
 

@@ -74,6 +74,7 @@ class Check:
     versions: tuple[CheckVersion, ...]
     overrides: tuple[str, ...] = ()
     source: str = ""
+    applies_to: tuple[str, ...] = ()  # kinds of non-pod objects it looks at; () = pods and pod templates
 
     def at(self, minor: int) -> CheckVersion | None:
         """The rules in force at Kubernetes 1.`minor`, or None if the check did not exist yet."""
@@ -148,7 +149,8 @@ def _entry(doc: dict[str, Any], source: str, into: PolicySet) -> None:
         into.checks[str(doc["check"])] = Check(
             id=str(doc["check"]), frameworks=tuple(doc.get("frameworks") or ()), title=str(doc.get("title", "")),
             severity=str(doc.get("severity", "medium")), remediation=str(doc.get("remediation", "")),
-            versions=versions, overrides=tuple(doc.get("overrides") or ()), source=source)
+            versions=versions, overrides=tuple(doc.get("overrides") or ()), source=source,
+            applies_to=tuple(str(k) for k in doc.get("applies_to") or ()))
     elif "control" in doc:
         into.controls[str(doc["control"])] = Control(
             id=str(doc["control"]), frameworks=tuple(doc.get("frameworks") or ()),

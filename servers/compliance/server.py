@@ -6,8 +6,11 @@ import json
 import os
 from typing import Annotated, Literal
 
+from mcp.server.mcpserver import Context
 from pydantic import BaseModel, Field
 
+from shared.files import allowed_roots
+from shared.ownership import current_principal
 from shared.server import create_server, run
 from shared.tools import Progress
 
@@ -31,21 +34,26 @@ from servers.compliance.policy import USER_POLICY_ENV, current_policies  # noqa:
 Target = Annotated[str, Field(description="Kubernetes manifest YAML text (multi-document allowed), a path to a "
                                           "manifest file or directory, 'cluster' (the cluster forge is connected "
                                           "to), or 'suite' (for gdpr, hipaa, soc2)")]
-FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, gdpr, hipaa, "
-                                                 "soc2 (or a user-defined one; see policies)")]
+FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, k8s-hardening, "
+                                                 "gdpr, hipaa, soc2 (or a user-defined one; see policies)")]
 Version = Annotated[str, Field(description='"latest" or a Kubernetes version such as "v1.30" (PSS only)')]
 
 
 @kit.tool(examples=["do these manifests meet pod security restricted?", "check the suite against our GDPR controls"],
           title="Check compliance", read_only=False, idempotent=False)
 def check(target: Target, framework: FrameworkName, version: Version = "latest", *,
-          progress: Progress) -> CheckResult:
-    """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards
-    or best practices, or the suite itself against GDPR/HIPAA/SOC2 controls. Use it in CI before merging
-    manifests, or when asked whether something is compliant. Returns verdict pass/fail, counts, and findings
+          progress: Progress, ctx: Context) -> CheckResult:
+    """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards,
+    best practices or hardening (RBAC, network exposure, workload hygiene), or the suite itself against
+    GDPR/HIPAA/SOC2 controls. Use it in CI before merging manifests, or when asked whether something is
+    compliant. Returns verdict pass/fail/incomplete, counts, and findings
     (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
-    under `id` so `attest` can sign it."""
-    return checking.run_check(kit.suite, target, framework, version, tick=lambda done, total: _report(progress, done, total))
+    under `id` so `attest` can sign it. Pod-bearing objects it cannot read make the verdict "incomplete",
+    never "pass". A path is read only under the folders this server may read (the client's roots)."""
+    return checking.run_check(kit.suite, target, framework, version,
+                              tick=lambda done, total: _report(progress, done, total),
+                              roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
+                              owner=current_principal())
 
 
 def _report(progress: Progress, done: int, total: int) -> None:
@@ -92,12 +100,16 @@ def attest(
         description="test-result (in-toto test result v0.1) or vsa (SLSA verification summary v1)")] = "test-result",
     expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 90,
     post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
+    *,
+    ctx: Context,
 ) -> attestations.Attestation:
     """Issue a signed, independently verifiable attestation that a target met (or failed) a framework: an
     in-toto Statement v1 in a DSSE envelope signed with Ed25519 (and ML-DSA-65 if post_quantum). Use it when
     someone needs proof, e.g. for an auditor. Returns the attestation id, verdict, expiry and the envelope."""
     return attestations.attest(kit.suite, target=target, framework=framework, version=version, result_id=result_id,
-                               predicate=predicate, expires_in_days=expires_in_days, post_quantum=post_quantum)
+                               predicate=predicate, expires_in_days=expires_in_days, post_quantum=post_quantum,
+                               roots=allowed_roots(ctx) if target and checking.needs_roots(target) else [],
+                               owner=current_principal())
 
 
 @kit.tool(examples=["is this attestation envelope genuine and still valid?"],
@@ -106,6 +118,8 @@ def verify_attestation(
     envelope: Annotated[str, Field(description="The DSSE envelope JSON, or an attestation id (att_...)")],
     subject: Annotated[str | None, Field(description="Optional: the attested content (sha256 hex, a file path, "
                                                      "or the manifest text) to match against the subjects")] = None,
+    *,
+    ctx: Context,
 ) -> attestations.Verification:
     """Verify an attestation: every signature against the suite's keys (including rotated ones), its expiry,
     that the audit log still holds the record it pinned when signed, and optionally that a given subject is
@@ -113,8 +127,9 @@ def verify_attestation(
     statement says (framework, version, PASSED/FAILED)."""
     text = envelope.strip()
     if text.startswith("att_") and len(text) < 64:
-        envelope = attestations.get_attestation(kit.suite, text)
-    return attestations.verify(kit.suite, envelope, subject)
+        envelope = attestations.get_attestation(kit.suite, text, current_principal())
+    return attestations.verify(kit.suite, envelope, subject,
+                               roots=allowed_roots(ctx) if subject and checking.needs_roots(subject) else [])
 
 
 @kit.tool(examples=["list the attestations we issued this month"],
@@ -125,7 +140,7 @@ def list_attestations(
     limit: Annotated[int, Field(description="At most this many, newest first (1-500)")] = 50,
 ) -> attestations.AttestationList:
     """List stored attestations (newest first) with their framework, verdict, expiry and envelope."""
-    return attestations.list_attestations(kit.suite, framework, include_expired, limit)
+    return attestations.list_attestations(kit.suite, framework, include_expired, limit, current_principal())
 
 
 class Rotation(BaseModel):
@@ -153,7 +168,7 @@ def anchor_audit(
     The hash chain shows records edited or deleted between others, not the newest ones deleted; this does:
     keep the envelope, and verify_attestation with it later fails if that record or any before it is gone or
     rewritten (audit_trail checks every stored anchor, and every attestation pins the head too)."""
-    return attestations.anchor_audit(kit.suite, expires_in_days, post_quantum)
+    return attestations.anchor_audit(kit.suite, expires_in_days, post_quantum, owner=current_principal())
 
 
 @kit.tool(examples=["show what forge changed this week and whether the audit log is intact"],

@@ -11,9 +11,10 @@ import time
 from pydantic import BaseModel, Field
 
 from servers.phantom import dp, pii
-from servers.phantom.keyring import KeyInfo, check_key_name
+from servers.phantom.keyring import SIGNING_TYPES, KeyInfo, check_key_name, check_period
 from servers.phantom.redaction import MODES
 from servers.phantom.service import missing_sealing_key, services
+from servers.phantom.signing import parse_backup
 from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
 from shared.errors import BadInput, HDRError
@@ -40,7 +41,12 @@ class KeyView(BaseModel):
     rotated_at: float = Field(description="Unix time of the latest version")
     rotation_age_days: float
     destroyed: bool
-    versions: list[int]
+    versions: list[int] = Field(description="Versions whose material exists (trimmed ones are gone)")
+    exportable: bool = Field(False, description="Private material may be exported (never by default)")
+    allow_plaintext_backup: bool = False
+    auto_rotate_period: float = Field(0.0, description="Seconds; the first use after it elapses rotates "
+                                      "the key (0: off)")
+    min_available_version: int = Field(1, description="Versions below this were trimmed")
 
 
 class KeyList(BaseModel):
@@ -77,6 +83,29 @@ class DataKey(BaseModel):
     bits: int
     wrapped: str = Field(description="The data key encrypted under `key`; decrypt it with `decrypt`")
     plaintext_key: str | None = Field(None, description="Base64 data key, only when asked for")
+
+
+class Signed(BaseModel):
+    key: str
+    key_version: int
+    mode: str = Field(description="signature or hmac")
+    signature: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
+    hmac: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
+
+
+class Verified(BaseModel):
+    key: str
+    key_version: int = Field(description="The key version the signature or HMAC names")
+    mode: str
+    valid: bool
+
+
+class ExportedKey(BaseModel):
+    key: str
+    type: str
+    kind: str
+    keys: dict[str, str] = Field(description="Version -> PEM (asymmetric) or base64 (symmetric); a backup is "
+                                 "one JSON document under '0'")
 
 
 class Sealed(BaseModel):
@@ -164,7 +193,9 @@ def key_view(info: KeyInfo) -> KeyView:
                    min_decryption_version=info.min_decryption_version, derived=info.derived,
                    convergent=info.convergent, created_at=info.created_at, rotated_at=info.rotated_at,
                    rotation_age_days=round((time.time() - info.rotated_at) / 86400, 4),
-                   destroyed=info.destroyed, versions=sorted(info.version_created_at))
+                   destroyed=info.destroyed, versions=sorted(info.version_created_at),
+                   exportable=info.exportable, allow_plaintext_backup=info.allow_plaintext_backup,
+                   auto_rotate_period=info.auto_rotate_period, min_available_version=info.min_available_version)
 
 
 def _one_or_batch(single: str | None, batch: list[str] | None, what: str) -> list[str]:
@@ -277,21 +308,121 @@ def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
     return key_view(services(suite).transit.rotate(check_key_name(key)))
 
 
+LOCAL_TYPES = (*SIGNING_TYPES, "hmac")  # signing and hmac keys stay in the local keyring with any backend
+
+
 def configure_key(suite: Suite, key: str, min_decryption_version: int | None, key_type: str | None,
-                  derived: bool, convergent: bool, principal: str | None = None) -> KeyView:
+                  derived: bool, convergent: bool, principal: str | None = None, *,
+                  exportable: bool | None = None, allow_plaintext_backup: bool | None = None,
+                  auto_rotate_period: float | None = None, min_available_version: int | None = None,
+                  restore_backup: str | None = None) -> KeyView:
     check_key_name(key)
+    if restore_backup is not None:
+        return _restore(suite, key, restore_backup, principal, bool(key_type or derived or convergent or
+                        exportable is not None or allow_plaintext_backup is not None or auto_rotate_period is not None
+                        or min_available_version is not None or min_decryption_version is not None))
+    if auto_rotate_period is not None:
+        check_period(auto_rotate_period)
+    policy = {"exportable": exportable, "allow_plaintext_backup": allow_plaintext_backup,
+              "auto_rotate_period": auto_rotate_period, "min_available_version": min_available_version}
+    policy = {k: v for k, v in policy.items() if v is not None}
     creating = key_type is not None or derived or convergent
-    services(suite).check_key(key, principal, create=creating)
-    transit = services(suite).transit
-    if creating:
-        info = transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
-    elif min_decryption_version is None:
-        raise BadInput("Nothing to configure.", "Send min_decryption_version, or type/derived/convergent to create.")
+    phantom = services(suite)
+    phantom.check_key(key, principal, create=creating)
+    transit = phantom.transit
+    if key_type in LOCAL_TYPES:
+        if derived or convergent:
+            raise BadInput("Only aes256-gcm and chacha20-poly1305 keys can be derived or convergent.",
+                           "Leave derived/convergent out for signing and hmac keys.")
+        phantom.keyring.create(key, key_type, exportable=bool(exportable),
+                               allow_plaintext_backup=bool(allow_plaintext_backup),
+                               auto_rotate_period=auto_rotate_period or 0.0)
+    elif creating:
+        transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
+    elif min_decryption_version is None and not policy:
+        raise BadInput("Nothing to configure.", "Send min_decryption_version, min_available_version, "
+                       "auto_rotate_period, exportable or allow_plaintext_backup; or type/derived/convergent to create.")
+    held_locally = phantom.backend == "local" or phantom.keyring.get(key) is not None
+    if held_locally:  # policy and versions in one transaction, checked whole before anything changes
+        info = phantom.keyring.configure(key, min_decryption_version, **policy)
+    elif policy:
+        raise BadInput(f"{', '.join(policy)} cannot be set here on a key held in Vault.",
+                       f"Set it in Vault itself (transit/keys/{key}/config, transit/keys/{key}/trim).")
+    elif min_decryption_version is not None:
+        info = transit.configure(key, min_decryption_version)
     else:
         info = transit.key(key)
-    if min_decryption_version is not None:
-        info = transit.configure(key, min_decryption_version)
     return key_view(info)
+
+
+def _restore(suite: Suite, key: str, text: str, principal: str | None, other_settings: bool) -> KeyView:
+    if other_settings:
+        raise BadInput("A restore takes its settings from the backup.", "Send key and restore_backup only; "
+                       "change the restored key's policy in a second call.")
+    backup = parse_backup(text)
+    if backup["type"] in ("aes256-gcm", "chacha20-poly1305") and backup["name"] != key:
+        raise BadInput(f"This backup is of encryption key {backup['name']!r}; its ciphertexts name that key, so it is "
+                       "restored only under that name.", f"Restore it as key {backup['name']!r}.")
+    phantom = services(suite)
+    if phantom.backend != "local" and backup["type"] in ("aes256-gcm", "chacha20-poly1305"):
+        raise BadInput("Backups restore into the local keyring; this phantom keeps encryption keys in Vault.",
+                       "Restore signing and hmac keys only, or use Vault's own restore.")
+    phantom.check_key(key, principal, create=True)
+    info = phantom.keyring.restore(key, backup)
+    suite.record(f"phantom key {key!r} restored from a backup ({backup['type']}, versions "
+                 f"{backup['min_available_version']}-{backup['latest_version']})", "decision", source="phantom",
+                 tool="configure_key", tags=["phantom", "restore"], extra={"key": key})
+    return key_view(info)
+
+
+# -- signatures, HMACs, export -------------------------------------------------------------------
+
+def sign(suite: Suite, key: str, data: str, encoding: str, mode: str, hash_algorithm: str | None,
+         key_version: int | None, principal: str | None = None) -> Signed:
+    check_key_name(key)
+    payload = _decode(data, encoding, "input")
+    phantom = services(suite)
+    phantom.check_key(key, principal)
+    if mode == "hmac":
+        token, version = phantom.signer.hmac(key, payload, hash_algorithm, key_version)
+        return Signed(key=key, key_version=version, mode=mode, hmac=token)
+    if mode != "signature":
+        raise BadInput(f"Unknown mode {mode[:20]!r}.", "Use mode='signature' or mode='hmac'.")
+    token, version = phantom.signer.sign(key, payload, hash_algorithm, key_version)
+    return Signed(key=key, key_version=version, mode=mode, signature=token)
+
+
+def verify(suite: Suite, key: str, data: str, encoding: str, signature: str | None, hmac: str | None,
+           hash_algorithm: str | None, principal: str | None = None) -> Verified:
+    check_key_name(key)
+    if (signature is None) == (hmac is None):
+        raise BadInput("Send either `signature` or `hmac`, not both and not neither.",
+                       "E.g. {\"input\": \"...\", \"signature\": \"phantom:v1:...\"}.")
+    payload = _decode(data, encoding, "input")
+    phantom = services(suite)
+    phantom.check_key(key, principal)
+    if signature is not None:
+        valid, version = phantom.signer.verify(key, payload, signature, hash_algorithm)
+        return Verified(key=key, key_version=version, mode="signature", valid=valid)
+    assert hmac is not None
+    valid, version = phantom.signer.verify_hmac(key, payload, hmac, hash_algorithm)
+    return Verified(key=key, key_version=version, mode="hmac", valid=valid)
+
+
+def export_key(suite: Suite, key: str, kind: str, key_version: int | None,
+               principal: str | None = None) -> ExportedKey:
+    check_key_name(key)
+    phantom = services(suite)
+    phantom.check_key(key, principal)
+    if phantom.keyring.get(key) is None and phantom.backend != "local":
+        raise BadInput(f"Key {key!r} is held in Vault; phantom does not export it.",
+                       f"Use Vault's transit/export/{kind}/{key} (the key must be exportable there).")
+    exported = phantom.signer.export(key, kind, key_version)
+    info = phantom.keyring.require(key)
+    if kind != "public-key":
+        suite.record(f"phantom key {key!r} exported ({kind})", "decision", source="phantom", tool="export_key",
+                     tags=["phantom", "export"], extra={"key": key, "kind": kind})
+    return ExportedKey(key=key, type=info.type, kind=kind, keys={str(v): t for v, t in exported.items()})
 
 
 def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | None,

@@ -28,13 +28,69 @@ class Finding:
     validation: str
 
 
-def _context_near(text: str, start: int, end: int, words: re.Pattern[str], window: int = 40) -> bool:
-    return bool(words.search(text[max(0, start - window):start])) or bool(words.search(text[end:end + 15]))
+# Key names are words too: "nhs_no:", "date-of-birth=" read as "nhs no", "date of birth" (same length, so
+# positions stay put). camelCase keys (dateOfBirth, nhsNumber) are spelled out in the cue patterns.
+_KEY_SEPARATORS = str.maketrans("_-", "  ")
+
+
+def _words(text: str) -> str:
+    return text.translate(_KEY_SEPARATORS)
+
+
+def _context_near(text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15) -> bool:
+    if words.search(_words(text[max(0, start - window):start])) or (after and words.search(_words(text[end:end + after]))):
+        return True
+    header = _column_header(text, start)
+    return bool(header and words.search(_words(header)))  # nhs_number, date-of-birth
+
+
+_SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\(")
+_SQL_VALUES = re.compile(r"(?i)\bvalues\s*\(")
+_SQL_QUOTED = re.compile(r"'(?:[^']|'')*'")
+
+
+def _sql_column(text: str, start: int) -> str | None:
+    """The column name of an `INSERT INTO t (a, b) VALUES (..., <here>` value: the column list is a header."""
+    if not _SQL_VALUES.search(text, max(0, start - 2000), start):
+        return None
+    head = text[max(0, start - 2000):start]
+    inserts = list(_SQL_INSERT.finditer(head))
+    if not inserts:
+        return None
+    values = _SQL_QUOTED.sub("''", head[inserts[-1].end():])
+    if ")" in values:
+        return None  # past the first row
+    columns = inserts[-1].group(1).split(",")
+    column = values.count(",")
+    return columns[column].strip(" \t\n\"`[]") if column < len(columns) else None
+
+
+def _column_header(text: str, start: int) -> str | None:
+    """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
+    it begins with a header row: a line with the same number of delimiters and no digits; or the column
+    named for it in an SQL INSERT."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.find("(", line_start, start) >= 0 and (column := _sql_column(text, start)):
+        return column
+    if line_start == 0:
+        return None
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    delimiter = max(",;\t|", key=line.count)
+    if line.count(delimiter) < 2:
+        return None
+    column = text[line_start:start].count(delimiter)
+    for above in reversed(text[:line_start - 1].split("\n")[-50:]):
+        if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
+            return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
+        if not re.search(r"\d", above):
+            return above.split(delimiter)[column]
+    return None
 
 
 # -- email, URL ---------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])")
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])")
 
 
 def _emails(text: str) -> Iterator[Finding]:
@@ -46,16 +102,45 @@ def _emails(text: str) -> Iterator[Finding]:
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+# Common generic and country TLDs. Those that are also file extensions (.py, .md, .rs, .pl, .sh, .am ...)
+# are left out, so "setup.py" is no web address; they are still found with a scheme or "www.".
+_TLDS = ("com|net|org|edu|gov|int|info|biz|io|ai|app|dev|co|eu|us|uk|de|fr|it|es|nl|be|ch|at|pt|br|in|au|ca|"
+         "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl")
+_BARE_URL = re.compile(rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})"
+                       r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])", re.IGNORECASE)
+
+
+_TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
 def _urls(text: str) -> Iterator[Finding]:
+    seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
+        seen.append((m.start(), m.end()))
         url = m.group().rstrip(".,;:!?")
         host = re.sub(r"^(?:https?://)?", "", url, flags=re.IGNORECASE).split("/", 1)[0].split(":", 1)[0]
         host = host.rsplit("@", 1)[-1]
         if "." not in host or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
             continue
         yield Finding("URL", m.start(), m.start() + len(url), 0.9, "scheme or www. with a dotted host")
+    starts: set[int] = set()
+    for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
+        start = hit.start()
+        while start > 0 and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        if start in starts or any(s <= start < e for s, e in seen):
+            continue
+        starts.add(start)
+        m = _BARE_URL.match(text, start)
+        if m is None:
+            continue
+        url = m.group().rstrip(".,;:!?")
+        if "/" not in url and (text[m.end():m.end() + 1] == "(" or re.search(r"[A-Z]", url.split(".")[0])
+                               or url.rsplit(".", 1)[-1].lower() in ("pl", "in")):
+            continue  # "Foo.Bar(" or "Config.net" is code; "run.pl", "Makefile.in" are files: not web addresses
+        yield Finding("URL", m.start(), m.start() + len(url), 0.7 if "/" in url else 0.6,
+                      "bare domain with a known top-level domain")
 
 
 # -- numbers with checksums ---------------------------------------------------------------------
@@ -70,8 +155,13 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-_CARD = re.compile(r"(?<![\d+-])(?:\d[ -]?){12,18}\d(?![\d-])")  # "+49 1512 ..." is a phone number
-_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35|62|81)")
+# "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
+_CARD = re.compile(r"(?<![\w+-])(?:\d[ -]?){11,18}\d(?![\w-])")
+# ISO/IEC 7812 issuer ranges: UATP (1), Mastercard 2-series, Amex/Diners/JCB (3), Visa (4), Mastercard and
+# Maestro/Dankort (50-59), Discover/Maestro/UnionPay/RuPay (6), UnionPay 81.
+_CARD_PREFIX = re.compile(r"^(?:1|2[2-7]|3[0-9]|4|5[0-9]|6|81)")
+_CARD_WORDS = re.compile(r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
+                         r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)")
 
 
 def _cards(text: str) -> Iterator[Finding]:
@@ -80,8 +170,16 @@ def _cards(text: str) -> Iterator[Finding]:
         digits = re.sub(r"[ -]", "", raw)
         if re.search(r"[ -]{2}", raw) or len(set(digits)) == 1 or not _CARD_PREFIX.match(digits):
             continue
-        if luhn_ok(digits):
-            yield Finding("CREDIT_CARD", m.start(), m.end(), 1.0, "Luhn checksum and issuer prefix")
+        if not luhn_ok(digits):
+            continue
+        # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
+        # barcode numbers: only with a payment word nearby.
+        rare = len(digits) <= 13 or digits[0] == "1" or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
+        if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
+            continue
+        if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
+            continue
+        yield Finding("CREDIT_CARD", m.start(), m.end(), 1.0, "Luhn checksum and issuer prefix")
 
 
 # ISO 13616 lengths per country (SWIFT IBAN registry).
@@ -118,8 +216,8 @@ def _ibans(text: str) -> Iterator[Finding]:
                 break
 
 
-_SSN = re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
-_SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa)\b")
+_SSN = re.compile(r"(?<![\d.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\d-]|\.\d)")
+_SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa|ss no)\b")
 
 
 def ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -135,14 +233,23 @@ def _ssns(text: str) -> Iterator[Finding]:
         if not ssn_ok(area, group, serial):
             continue
         near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
-        if sep or near:
+        if (sep and sep != ".") or near:
             yield Finding("US_SSN", m.start(), m.end(), 0.95 if near else 0.85,
                           "SSA structure (area, group, serial)" + (" with context" if near else ""))
 
 
 _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
+_NPI_GROUPED = re.compile(r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])")
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
-_NHS_WORDS = re.compile(r"(?i)\b(?:nhs|national health|patient (?:no|number|id))\b")
+_NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
+
+
+def _cue_is_nearest(text: str, start: int) -> bool:
+    """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
+    before = text[max(0, start - 30):start]
+    cues = list(_NPI_WORDS.finditer(before))
+    return bool(cues) and not _PHONE_WORDS.search(before[cues[-1].end():]) or bool(_column_header(text, start))
 
 
 def npi_ok(digits: str) -> bool:
@@ -157,63 +264,137 @@ def nhs_ok(digits: str) -> bool:
 
 
 def _health_ids(text: str) -> Iterator[Finding]:
-    for m in _TEN_DIGITS.finditer(text):
+    for m in _NPI_GROUPED.finditer(text):
         digits = "".join(m.group(1, 3, 4))
-        if npi_ok(digits) and (_context_near(text, m.start(), m.end(), _NPI_WORDS) or not m.group(2)):
-            near = _context_near(text, m.start(), m.end(), _NPI_WORDS)
-            yield Finding("US_NPI", m.start(), m.end(), 0.95 if near else 0.6,
-                          "NPI Luhn check (80840 prefix)" + (" with context" if near else ""))
+        if npi_ok(digits) and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0) and _cue_is_nearest(text, m.start()):
+            yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
+    for m in _TEN_DIGITS.finditer(text):
+        if _AFTER_COUNTRY_CODE.search(text[max(0, m.start() - 8):m.start()]):
+            continue  # "+44 20 ..." / "+1 702 768 3121": the rest of a phone number
+        digits = "".join(m.group(1, 3, 4))
+        if npi_ok(digits) and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0) and _cue_is_nearest(text, m.start()):
+            yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
             near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
-            if near or m.group(2) == " ":
+            if near or m.group(2) == " " and not _context_near(text, m.start(), m.end(), _PHONE_WORDS):
                 yield Finding("UK_NHS", m.start(), m.end(), 0.95 if near else 0.7,
                               "NHS mod-11 check digit" + (" with context" if near else ""))
 
 
 # -- phones (libphonenumber) -----------------------------------------------------------------------
 
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d(?![\w])")
-# National (no country code) formats tried: NANP and the UK/IN/AU trunk-prefix plans. Others need "+".
-_PHONE_REGIONS = ("US", "GB", "IN", "AU")
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+#/.:-])\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
+    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    re.IGNORECASE)
+_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}$")
+# National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
+# Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
+_PHONE_REGIONS = ("US", "GB", "IN", "AU", "FR", "DE", "IT", "ES", "NL", "BR", "BE", "CH", "AT", "PT", "IE", "CA")
 _OTHER_ID_WORDS = re.compile("|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)),
                              re.IGNORECASE)
-_PHONE_WORDS = re.compile(r"(?i)\b(?:phone|tel|call|mobile|cell|fax|contact|ring|whatsapp)\b")
+_PHONE_WORDS = re.compile(
+    r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
+    r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
+    r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
+    r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?)")
+# An order, invoice, customer or tracking reference named just before the digits.
+_REFERENCE_WORDS = re.compile(
+    r"(?i)(?:order|invoice|receipt|ref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
+    r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
+    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$")
+
+
+_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]")
+_ID_BEFORE = re.compile(r"[0-9A-Za-z]_$")
+
+
+def _inside_identifier(text: str, start: int, end: int) -> bool:
+    """Digits that continue, through "-" or "_", into letters or more digits belong to a longer token: a UUID
+    (31175953-6737-46c0-...), a K8s pod name, a hex id. Phones do not continue that way."""
+    return bool(_ID_CONTINUES.match(text, end) or _ID_BEFORE.search(text, max(0, start - 2), start))
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
+    """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
+    ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
+    window_start = max(0, start - 40)
+    cues = list(_PHONE_WORDS.finditer(_words(text[window_start:start])))
+    if cues and (window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)):
+        return True
+    return _context_near(text, start, end, _PHONE_WORDS, window=0)  # a word just after it, or its column's header
 
 
 def _phones(text: str) -> Iterator[Finding]:
     import phonenumbers
 
+    previous_end = -1
     for m in _PHONE_CANDIDATE.finditer(text):
         raw = m.group()
-        digits = re.sub(r"\D", "", raw)
+        ext = _EXTENSION.search(raw)
+        core = raw[:ext.start()] if ext else raw
+        digits = re.sub(r"\D", "", core)
         if not 7 <= len(digits) <= 15:
             continue
-        if re.fullmatch(r"\d{3}-\d{2}-\d{4}", raw) or re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", raw) or re.fullmatch(r"[\d.]+", raw) and raw.count(".") == 3:
-            continue  # ISO dates and dotted quads are not phone numbers
-        regions = (None,) if raw.startswith(("+", "00")) else _PHONE_REGIONS
-        candidate = "+" + raw[2:] if raw.startswith("00") else raw
+        if (re.fullmatch(r"\d{3}-\d{2}-\d{4}", core) or re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", core)
+                or re.fullmatch(r"[\d.]+", core) and core.count(".") == 3
+                or re.fullmatch(r"\d{5}-\d{4}", core)  # a US ZIP+4 code
+                or re.fullmatch(r"(?:19|20)\d{2}[-/]\d{4,8}", core)  # a year and a serial: 2022-446671
+                or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", core)  # 1.234.567 (an amount)
+                or re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}", core)):  # a date, 04.04.2021
+            continue
+        bare = core.lstrip("(")
+        intl = bare.startswith(("+", "00"))
+        regions = (None,) if intl else _PHONE_REGIONS
+        candidate = "+" + bare[2:] if bare.startswith("00") else core
+        if _inside_identifier(text, m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        near = _phone_cue(text, m.start(), m.end(), previous_end)
+        if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
+            continue  # "Order 28-18090551", "Kundennummer 4711 0815"
+        if not intl and len(digits) > 12:
+            continue  # longer than any national number in these plans: a card or account number
+        if not intl and len(digits) < 9 and not near:
+            continue  # shorter than a national number with its area code in these plans: "3135-2389" is an id
+        if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, m.start() - 40):m.start()]):
+            continue  # the tail of an IBAN (valid or not)
         for region in regions:
             try:
                 number = phonenumbers.parse(candidate, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.is_valid_number(number):
-                near = _context_near(text, m.start(), m.end(), _PHONE_WORDS)
-                if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS):
-                    break  # "NHS number 996 472 0006" with a bad check digit is still no phone number
-                separated = bool(re.search(r"[ ().\-]", raw)) or raw.startswith(("+", "00"))
-                if not (separated or near):
-                    break  # a bare run of digits is more often an id than a phone
-                where = phonenumbers.region_code_for_number(number) or region
-                yield Finding("PHONE_NUMBER", m.start(), m.end(), 0.9 if near else 0.75,
-                              f"libphonenumber: valid {where} number")
-                break
+            if not phonenumbers.is_valid_number(number):
+                continue
+            if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS, after=0):
+                break  # "NHS number 996 472 0006" with a bad check digit is still no phone number
+            separated = bool(re.search(r"[ ().\-/]", core)) or intl
+            if not (separated or near):
+                break  # a bare run of digits is more often an id than a phone
+            if not (intl or near) and re.fullmatch(r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4} \d{4} \d{4}", core):
+                break  # 2-8 and 4-6 digit groups are reference-number shapes, not a national format
+            where = phonenumbers.region_code_for_number(number) or region
+            previous_end = m.end()
+            yield Finding("PHONE_NUMBER", m.start(), m.end(), 0.9 if near else 0.75,
+                          f"libphonenumber: valid {where} number" + (" with extension" if ext else ""))
+            break
 
 
 # -- network addresses ------------------------------------------------------------------------------
 
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)")  # a sentence may end after it
-_IPV6 = re.compile(r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![0-9A-Fa-f:])")
+# Not inside an identifier: "std::cout", "Foo::Bar" and "Cafe::Bad" are C++/Rust/Ruby scopes.
+_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
+# Four dotted numbers after these words (or glued to ==, /, v, or followed by -rc1, +build) are versions.
+_VERSION_BEFORE = re.compile(r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
+                             r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$")
+_IP_WORDS = re.compile(r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
+                       r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
                   r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])")
 
@@ -224,6 +405,10 @@ def _ips(text: str) -> Iterator[Finding]:
             ipaddress.IPv4Address(m.group())
         except ValueError:
             continue
+        before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 2]
+        if re.match(r"[-+~][A-Za-z0-9]", after) or (_VERSION_BEFORE.search(before)
+                                                    and not _IP_WORDS.search(text[max(0, m.start() - 12):m.start()])):
+            continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         yield Finding("IP_ADDRESS", m.start(), m.end(), 0.95, "IPv4 address (ipaddress module)")
     for m in _IPV6.finditer(text):
         raw = m.group()
@@ -231,6 +416,10 @@ def _ips(text: str) -> Iterator[Finding]:
             continue
         if re.fullmatch(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}", raw):
             continue  # eight two-digit groups: an EUI-64 hardware id, not an address anyone writes that way
+        if not re.search(r"\d", raw) or raw.strip(":") == "":
+            continue  # "Cafe::Bad", "abc::def", "::": all-letter groups are identifiers in code
+        if re.fullmatch(r"\d{1,2}(?::\d{2}){2,3}(?:[.:]\d+)?", raw):
+            continue  # a duration or clock time, 12:34:56:78
         try:
             ipaddress.IPv6Address(raw.split("%", 1)[0])
         except ValueError:
@@ -245,39 +434,85 @@ def _macs(text: str) -> Iterator[Finding]:
 
 # -- dates of birth ---------------------------------------------------------------------------------
 
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+# Month names (and their usual abbreviations) in English, French, German, Italian, Spanish, Dutch and
+# Portuguese; each maps to its month number.
+_MONTH_NAMES = {
+    1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
+    2: "february feb février févr fevrier februar febbraio febr febrero februari fevereiro fev",
+    3: "march mar mars märz maerz marzo maart março marco",
+    4: "april apr avril aprile abril abr",
+    5: "may mai maggio mag mayo mei maio",
+    6: "june jun juin juni giugno giu junio junho",
+    7: "july jul juillet juil juli luglio lug julio julho",
+    8: "august aug août aout agosto ago augustus",
+    9: "september sep sept septembre settembre sett set septiembre setembro",
+    10: "october oct octobre oktober okt ottobre ott octubre outubro out",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec décembre decembre dezember dez dicembre dic diciembre dezembro",
+}
+_MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
-    r"\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4})"
-    rf"|(\d{{1,2}})\s+({_MONTHS})[a-z]*\.?,?\s+(\d{{4}})|({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b",
+    r"(?<![\w.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4})"
+    rf"|(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTHS})\.?,?\s+(?:de\s+)?(\d{{4}})"
+    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE)
-_DOB_WORDS = re.compile(r"(?i)\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday|geboren|né|née)\b")
+_DOB_WORDS = re.compile(
+    r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
+    r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+il\b|nascita|\bnacid[oa]\b|nacimiento|"
+    r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)")
+
+
+# Substrings of which every _DOB_WORDS match contains one (a cheap gate: `in` runs in C, the regex does not).
+_DOB_CUES = ("born", "dob", "d.ob", "do.b", "d.o.b", "birth", "geb", "naissance", "nascit", "nacimiento", "nascimento",
+             "nato", "nata", "nacid", "f. nac", "f.nac", "geboorte", "nascid", "nasc.")
+_NE = re.compile(r"(?i)\bn[ée]e?\b")
 
 
 def _date_ok(match: re.Match[str]) -> bool:
     g = match.groups()
-    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     try:
         if g[0]:
             day = dt.date(int(g[0]), int(g[1]), int(g[2]))
         elif g[3]:
-            first, second, year = int(g[3]), int(g[4]), int(g[5])
+            first, second, year = int(g[3]), int(g[5]), int(g[6])
             try:  # day/month (most of the world) or month/day (US): either valid calendar date counts
                 day = dt.date(year, second, first)
             except ValueError:
                 day = dt.date(year, first, second)
-        elif g[6]:
-            day = dt.date(int(g[8]), months.index(g[7].lower()[:3]) + 1, int(g[6]))
+        elif g[7]:
+            day = dt.date(int(g[9]), _MONTH_NUMBER[g[8].lower()], int(g[7]))
         else:
-            day = dt.date(int(g[11]), months.index(g[9].lower()[:3]) + 1, int(g[10]))
-    except (ValueError, IndexError):
+            day = dt.date(int(g[12]), _MONTH_NUMBER[g[10].lower()], int(g[11]))
+    except (ValueError, KeyError):
         return False
     return 1900 <= day.year and day <= dt.date.today()
 
 
 def _dobs(text: str) -> Iterator[Finding]:
-    for m in _DATE.finditer(text):
-        if _date_ok(m) and _context_near(text, m.start(), m.end(), _DOB_WORDS, window=30):
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text):
+        return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
+    dates = list(_DATE.finditer(text))
+    for i, m in enumerate(dates):
+        if _date_ok(m) and _birth_cue(text, dates, i):
             yield Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context")
+
+
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
+    """A birth cue names one date, the nearest: within 30 characters before it with no other date between
+    ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
+    follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
+    start, end = dates[i].start(), dates[i].end()
+    window = max(0, start - 30)
+    cues = list(_DOB_WORDS.finditer(_words(text[window:start])))
+    if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
+        return True
+    after = _DOB_WORDS.search(_words(text[end:end + 15]))
+    if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
+        return True
+    header = _column_header(text, start)
+    return bool(header and _DOB_WORDS.search(_words(header)))
 
 
 # -- crypto wallets -------------------------------------------------------------------------------

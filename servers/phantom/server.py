@@ -14,13 +14,16 @@ from servers.phantom.api import (
     Decrypted,
     Detokenized,
     Encrypted,
+    ExportedKey,
     KeyList,
     KeyView,
     PIIFindings,
     PublicKey,
     Redacted,
     Sealed,
+    Signed,
     Unsealed,
+    Verified,
 )
 from shared.server import create_server, run
 from shared.tools import authenticated_principal
@@ -107,23 +110,113 @@ def rewrap(
                       authenticated_principal())
 
 
-@kit.tool(examples=["stop accepting ciphertext from key versions older than 3"],
-          title="Configure a key", read_only=False, destructive=True, idempotent=True,
-          confirm=lambda key, min_decryption_version: None if min_decryption_version is None else
-          f"Refuse ciphertext older than version {min_decryption_version} of key {key!r} from now on?")
+def _configure_question(key: str = "", min_decryption_version: int | None = None,
+                        min_available_version: int | None = None, exportable: bool | None = None,
+                        allow_plaintext_backup: bool | None = None) -> str | None:
+    """What configure_key asks before an irreversible change (None: nothing irreversible asked for)."""
+    asks = []
+    if min_decryption_version is not None:
+        asks.append(f"refuse ciphertext and signatures older than version {min_decryption_version}")
+    if min_available_version is not None:
+        asks.append(f"delete the material of every version below {min_available_version} (trim, irreversible)")
+    if exportable:
+        asks.append("let its private material be exported (cannot be unset)")
+    if allow_plaintext_backup:
+        asks.append("allow plaintext backups of it (cannot be unset)")
+    return f"For key {key!r}: {'; '.join(asks)}?" if asks else None
+
+
+@kit.tool(examples=["stop accepting ciphertext from key versions older than 3", "create an ed25519 signing key",
+                    "rotate the billing key every 30 days automatically", "delete key versions older than 4"],
+          title="Configure a key", read_only=False, destructive=True, idempotent=True, confirm=_configure_question)
 def configure_key(
     key: KeyName,
-    min_decryption_version: Annotated[int | None, Field(description="Refuse ciphertext below this version", ge=1,
-                                                        le=1_000_000_000)] = None,
-    type: Annotated[Literal["aes256-gcm", "chacha20-poly1305"] | None,
-                    Field(description="Create the key with this cipher (only when it does not exist yet)")] = None,
+    min_decryption_version: Annotated[int | None, Field(description="Refuse ciphertext, signatures and HMACs "
+                                                        "below this version", ge=1, le=1_000_000_000)] = None,
+    type: Annotated[Literal["aes256-gcm", "chacha20-poly1305", "ed25519", "ecdsa-p256", "rsa-2048", "hmac"] | None,
+                    Field(description="Create the key with this type (only when it does not exist yet): "
+                          "encryption, signing (rsa-2048 signs with PSS) or hmac")] = None,
     derived: Annotated[bool, Field(description="Create as a derived key (per-context keys via HKDF)")] = False,
     convergent: Annotated[bool, Field(description="Create with deterministic encryption (needs derived)")] = False,
+    auto_rotate_period: Annotated[int | None, Field(description="Seconds (at least 3600; 0 turns it off): the "
+                                                    "first use after this long since the last rotation rotates "
+                                                    "the key", ge=0, le=315_360_000)] = None,
+    min_available_version: Annotated[int | None, Field(description="Trim: delete the material of versions below "
+                                                       "this (at most min_decryption_version; irreversible)",
+                                                       ge=1, le=1_000_000_000)] = None,
+    exportable: Annotated[bool | None, Field(description="Allow export_key to hand out private material "
+                                             "(never by default; cannot be unset)")] = None,
+    allow_plaintext_backup: Annotated[bool | None, Field(description="Allow export_key(kind=backup) "
+                                                         "(needs exportable; cannot be unset)")] = None,
+    restore_backup: Annotated[str | None, Field(description="Create `key` from a backup export_key(kind=backup) "
+                                                "returned (the name must be free; encryption keys only under "
+                                                "their own name)", max_length=4 * 1024 * 1024)] = None,
 ) -> KeyView:
-    """Create a key with chosen settings (cipher, derived, convergent), or raise its min_decryption_version so
-    older ciphertext is refused from then on (destructive: asks for confirmation). Returns the key's facts."""
+    """Create a key with chosen settings (encryption cipher, derived, convergent; or an ed25519/ecdsa-p256/rsa-2048
+    signing key or an hmac key), restore one from a backup, or change its policy: min_decryption_version,
+    auto-rotation period, trim of old versions, exportable and plaintext-backup flags. Irreversible changes ask for confirmation; everything is
+    checked before anything changes. Returns the key's facts, never its material."""
     return api.configure_key(kit.suite, key, min_decryption_version, type, derived, convergent,
-                             authenticated_principal())
+                             authenticated_principal(), exportable=exportable,
+                             allow_plaintext_backup=allow_plaintext_backup, auto_rotate_period=auto_rotate_period,
+                             min_available_version=min_available_version, restore_backup=restore_backup)
+
+
+HashAlgorithm = Annotated[Literal["sha2-256", "sha2-384", "sha2-512"] | None,
+                          Field(description="ecdsa-p256, rsa-2048 and hmac: the hash (default sha2-256); "
+                                "ed25519 takes none")]
+SignInput = Annotated[str, Field(description="The data (text, or base64 with encoding=base64)")]
+
+
+@kit.tool(examples=["sign this release manifest with the release key", "HMAC these customer ids with the hmac key"],
+          title="Sign or HMAC", read_only=False)  # uses a private key on the owner's behalf: needs a write scope
+def sign(
+    input: SignInput,
+    key: KeyName,
+    mode: Annotated[Literal["signature", "hmac"], Field(description="signature: with an ed25519, ecdsa-p256 or "
+                                                        "rsa-2048 key; hmac: with an hmac or encryption key")]
+    = "signature",
+    encoding: Encoding = "utf8",
+    hash_algorithm: HashAlgorithm = None,
+    key_version: KeyVersion = None,
+) -> Signed:
+    """Sign data with a signing key (Ed25519, ECDSA P-256, RSA-PSS 2048) or compute its HMAC, as Vault Transit's
+    sign and hmac do. Returns `phantom:v<N>:<base64>` (N the key version) for `verify`; anyone can also check a
+    signature with the public key from export_key(kind=public-key)."""
+    return api.sign(kit.suite, key, input, encoding, mode, hash_algorithm, key_version, authenticated_principal())
+
+
+@kit.tool(examples=["is this signature on the manifest valid?", "check this HMAC"],
+          title="Verify a signature or HMAC", read_only=True, idempotent=True)
+def verify(
+    input: SignInput,
+    key: KeyName,
+    signature: Annotated[str | None, Field(description="A signature from `sign`", max_length=4096)] = None,
+    hmac: Annotated[str | None, Field(description="An HMAC from sign(mode=hmac)", max_length=4096)] = None,
+    encoding: Encoding = "utf8",
+    hash_algorithm: HashAlgorithm = None,
+) -> Verified:
+    """Check a signature or an HMAC made by `sign` over the same input with the same key and hash (any key version
+    still allowed by min_decryption_version). Returns valid true or false; a malformed value is an error."""
+    return api.verify(kit.suite, key, input, encoding, signature, hmac, hash_algorithm, authenticated_principal())
+
+
+@kit.tool(examples=["give me the public key of the release signing key", "export the exportable data key"],
+          title="Export a key", read_only=False, idempotent=True, audit=True,
+          confirm=lambda key="", kind="public-key": None if kind == "public-key" else
+          f"Hand out the private material of key {key!r} ({kind})? Anyone holding it can use the key.")
+def export_key(
+    key: KeyName,
+    kind: Annotated[Literal["public-key", "signing-key", "encryption-key", "hmac-key", "backup"],
+                    Field(description="public-key: any signing key; the others only from keys made exportable "
+                          "(backup also needs allow_plaintext_backup)")] = "public-key",
+    key_version: Annotated[int | None, Field(description="Only this version (default every usable version)",
+                                             ge=1, le=1_000_000_000)] = None,
+) -> ExportedKey:
+    """Export a key: the public key of a signing key (PEM, always allowed), or private material of a key created
+    exportable (signing key PEM, encryption or hmac key base64, or a full backup). Private exports ask for
+    confirmation, are audited and recorded; a key not made exportable is never exported."""
+    return api.export_key(kit.suite, key, kind, key_version, authenticated_principal())
 
 
 @kit.tool(examples=["give me a data key to encrypt a 2 GB backup myself"],

@@ -11,6 +11,7 @@ from servers.phantom.dp import Budgets
 from servers.phantom.keyring import KeyInfo, Keyring, check_key_name, missing_key
 from servers.phantom.owners import Owners
 from servers.phantom.redaction import Redactor
+from servers.phantom.signing import Signer
 from servers.phantom.transit import LocalTransit, Transit
 from shared import sealing
 from shared.errors import BadInput, NotFound, Refused
@@ -29,6 +30,7 @@ class Phantom:
     redactor: Redactor
     budgets: Budgets
     owners: Owners
+    signer: Signer  # signing and hmac keys live in the local keyring whatever the transit backend
 
     # -- ownership (behind the gateway): see owners.py ---------------------------------------------
 
@@ -117,6 +119,6 @@ def services(suite: Suite) -> Phantom:
             transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
             backend = "vault"
         found = Phantom(keyring, local, transit, backend, Redactor(suite.store, local), Budgets(suite.store),
-                        Owners(suite.store))
+                        Owners(suite.store), Signer(keyring))
         _services[id(suite)] = found
         return found

@@ -164,11 +164,16 @@ class LocalTransit:
     def _key(self, name: str) -> _Ready:
         ready = self.keyring.side_cache()  # the freshness check
         key = ready.get(name)
-        if key is None:
+        if key is None or key.info.auto_rotate_period and key.info.rotation_due():
             info = self.keyring.require(name)  # read after the check; filed in the dict the check gave
+            if info.rotation_due():  # auto_rotate_period elapsed: this use rotates the key first
+                self.keyring.rotate(name, only_if_due=True)
+                ready = self.keyring.side_cache()
+                info = self.keyring.require(name)
             if info.type not in SYMMETRIC_TYPES:
-                raise BadInput(f"Key {name!r} is a {info.type} sealing key, not an encryption key.",
-                               "Use `seal`/`unseal` with it, or encrypt with a symmetric key.")
+                use = "`seal`/`unseal`" if info.type == "mlkem768x25519" else "`sign`/`verify`"
+                raise BadInput(f"Key {name!r} is a {info.type} key, not an encryption key.",
+                               f"Use {use} with it, or encrypt with a symmetric key.")
             if info.derived or info.convergent or info.min_decryption_version > info.latest_version:
                 key = _Ready(info, None, b"", b"")
             else:
@@ -220,7 +225,10 @@ class LocalTransit:
         """Binary form `phantom:v<N>:` || nonce || ciphertext || tag (for files and envelopes), sealed
         straight into one buffer (no concatenation copies). `key` is the key as this call already
         resolved it (a batch checks the keyring's freshness once); `version` a chosen key version."""
-        info, aead, header, aad = key or self.keyring.side_cache().get(name) or self._key(name)  # _key's hit inlined
+        key = key or self.keyring.side_cache().get(name)  # _key's hit inlined
+        if key is None or key.info.auto_rotate_period:
+            key = self._key(name)
+        info, aead, header, aad = key
         data = item.data
         siv = False
         if aead is not None and version is None:
@@ -268,7 +276,10 @@ class LocalTransit:
 
     def decrypt_bytes(self, name: str, blob: bytes | bytearray, item: Item = NO_ITEM) -> bytes:
         """Open the binary form made by `encrypt_bytes` (`item` gives context and associated data)."""
-        info, aead, header, aad = self.keyring.side_cache().get(name) or self._key(name)  # _key's hit inlined
+        key = self.keyring.side_cache().get(name)  # _key's hit inlined
+        if key is None or key.info.auto_rotate_period:
+            key = self._key(name)
+        info, aead, header, aad = key
         if aead is not None and blob.startswith(header):  # the common case: the latest version
             start = len(header)
         else:

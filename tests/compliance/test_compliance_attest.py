@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from securesystemslib.dsse import Envelope
 from securesystemslib.signer import SSlibKey
 
-from servers.compliance import attestations
+from servers.compliance import attestations, pins
 from servers.compliance.keys import ED25519, Keyring
 from shared.suite import Suite
 
@@ -50,7 +50,8 @@ def test_every_attestation_pins_the_audit_logs_head(offline_suite: Suite) -> Non
     assert pin == {"seq": 3, "sha256": offline_suite.audit.head()[1]}
     checked = attestations.verify(offline_suite, att.envelope)
     assert checked.valid and checked.audit_head_intact is True
-    assert [p[2:] for p in attestations.audit_pins(offline_suite)] == [(3, pin["sha256"])]
+    assert [(p.seq, p.sha256) for p in pins.stored_pins(offline_suite, pins.trusted_keys(offline_suite))[0]] == [
+        (3, pin["sha256"])]
 
 
 def test_an_independent_dsse_implementation_verifies_the_envelope(offline_suite: Suite) -> None:

@@ -20,7 +20,8 @@ spec:
 
 
 def test_a_directory_of_multi_document_files_and_lists_is_checked_with_one_subject_per_file(
-        offline_suite: Suite, tmp_path: Path) -> None:
+        offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(tmp_path))  # files are read only under the allowed roots (#12)
     (tmp_path / "a.yaml").write_text(POD % ("a", "x:1") + "---\n" + POD % ("b", "x:1"))
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "list.yml").write_text("apiVersion: v1\nkind: List\nitems:\n- " +
@@ -100,3 +101,31 @@ def test_pods_without_containers_or_with_deep_or_binary_input_are_refused(offlin
         run_check(offline_suite, "[" * 100_000, "pss-restricted")
     with pytest.raises(BadInput, match="line 2, column 3"):
         run_check(offline_suite, "kind: Pod\nx:\x00\n", "pss-restricted")
+
+
+def test_paths_outside_the_allowed_roots_are_refused_alike_and_reveal_nothing(
+        offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from servers.compliance import attestations
+    from shared.errors import Refused
+
+    allowed, outside = tmp_path / "allowed", tmp_path / "outside"
+    allowed.mkdir()
+    outside.mkdir()
+    secret = outside / "secret.yaml"
+    secret.write_text("apiVersion: v1\nkind: SecretKindCANARY\nmetadata: {name: CANARY}\n")
+    (allowed / "link.yaml").symlink_to(secret)
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(allowed))
+    texts = set()
+    for target in (str(secret), str(outside / "missing.yaml"), str(allowed / "link.yaml"), f"file://{secret}",
+                   "../outside/secret.yaml", str(outside)):
+        with pytest.raises(Refused) as refused:
+            run_check(offline_suite, target, "pss-baseline")
+        texts.add(str(refused.value))
+    att = attestations.attest(offline_suite, target=POD % ("a", "x:1"), framework="pss-baseline")
+    for subject in (str(secret), str(outside / "missing.yaml")):
+        with pytest.raises(Refused) as refused:
+            attestations.verify(offline_suite, att.envelope, subject=subject)
+        texts.add(str(refused.value))
+    assert len(texts) == 1 and "CANARY" not in texts.pop()
+    (allowed / "pod.yaml").write_text(POD % ("b", "x:1"))
+    assert run_check(offline_suite, "pod.yaml", "pss-baseline").objects_checked == 1  # relative to the root

@@ -45,7 +45,7 @@ def failing(manifest: dict[str, Any] | str, framework: str, version: str = "late
     text = manifest if isinstance(manifest, str) else yaml.safe_dump(manifest)
     policies = current_policies()
     fw = policies.framework(framework)
-    pods, _ = pods_in(load_text(text).objects)
+    pods = pods_in(load_text(text).objects).pods
     findings, _, _ = check_pods(pods, fw, fw.resolve_version(version), policies)
     return {f.check for f in findings}
 
@@ -197,7 +197,7 @@ def test_pod_templates_in_workloads_are_checked_like_pods(kind: str) -> None:
            "spec": spec_of({"metadata": {"labels": {"a": "b"}}, "spec": pod["spec"]})}
     policies = current_policies()
     fw = policies.framework("pss-baseline")
-    pods, _ = pods_in(load_text(yaml.safe_dump(obj)).objects)
+    pods = pods_in(load_text(yaml.safe_dump(obj)).objects).pods
     findings, _, _ = check_pods(pods, fw, "v1.37", policies)
     assert [(f.check, f.object, f.field) for f in findings] == [
         ("privileged", f"{kind}/shop/w", f"{spec_path}.containers[0].securityContext.privileged")]

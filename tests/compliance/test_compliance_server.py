@@ -41,7 +41,9 @@ def publish_healthy_evidence(suite: Suite) -> None:
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_check_attest_verify_and_list_through_a_client(mode: str, suite: Suite, tmp_path: Path) -> None:
+async def test_check_attest_verify_and_list_through_a_client(mode: str, suite: Suite, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(tmp_path))  # files are read only under the allowed roots (#12)
     manifest = tmp_path / "deploy.yaml"
     manifest.write_text(BAD)
     async with Client(kit.mcp, mode=mode) as client:
@@ -193,7 +195,7 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offlin
         mismatch = await client.call_tool("check", {"target": BAD, "framework": "gdpr"})
         assert mismatch.is_error and 'target "suite"' in mismatch.content[0].text
         missing = await client.call_tool("check", {"target": "/nonexistent/x.yaml", "framework": "pss-baseline"})
-        assert missing.is_error and "No manifest file" in missing.content[0].text
+        assert missing.is_error and "not one this server may read" in missing.content[0].text  # as any refused path
         garbage = await client.call_tool("verify_attestation", {"envelope": "\x00" * 5000})
         assert not garbage.is_error and garbage.structured_content["valid"] is False
         nothing = await client.call_tool("attest", {})
@@ -203,4 +205,4 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offlin
         alive = await client.call_tool("policies", {})
     assert not alive.is_error
     names = {f["name"] for f in alive.structured_content["frameworks"]}
-    assert names == {"pss-baseline", "pss-restricted", "k8s-best-practices", "gdpr", "hipaa", "soc2"}
+    assert names == {"pss-baseline", "pss-restricted", "k8s-best-practices", "k8s-hardening", "gdpr", "hipaa", "soc2"}

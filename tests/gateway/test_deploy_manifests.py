@@ -45,7 +45,8 @@ def test_deploy_has_what_a_gateway_needs() -> None:
     assert env["HDR_MEMORY_URL"] == "http://hdr-chroma:8000" and env["HDR_HOME"] == "/data"
 
 
-def test_the_ci_step_fails_on_a_violation(suite, tmp_path: Path) -> None:
+def test_the_ci_step_fails_on_a_violation(suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HDR_FILE_ROOTS", str(tmp_path))  # compliance reads files only under the allowed roots (#12)
     broken = tmp_path / "deploy"
     shutil.copytree(DEPLOY, broken)
     path = broken / "gateway.yaml"

@@ -100,3 +100,32 @@ async def test_a_read_token_cannot_reveal_plaintext(gateway: str) -> None:
                          "MCP-Protocol-Version": "2025-06-18"})
             assert refused.status_code == 403 and 'scope="phantom:write"' in refused.headers["www-authenticate"], name
         assert ok(await reader.call_tool("keys", {}))["keys"] == []  # reads still work, and show nothing of alice's
+
+
+async def test_signing_keys_belong_to_their_token_and_need_write_to_sign_or_export(gateway: str) -> None:
+    async with client(gateway, "hdr_alice_token") as alice, client(gateway, "hdr_mallory_token") as mallory, \
+            client(gateway, "hdr_reader_token") as reader:
+        ok(await alice.call_tool("configure_key", {"key": "release", "type": "ed25519", "exportable": True,
+                                                   "confirm": True}))
+        signed = ok(await alice.call_tool("sign", {"key": "release", "input": "v1.0"}))["signature"]
+        missing = text(await mallory.call_tool("sign", {"key": "never-made", "input": "v1.0"}))
+        same = missing.split(": ", 1)[1].replace("never-made", "release")
+        for name, args in {"sign": {"key": "release", "input": "v1.0 (forged)"},
+                           "verify": {"key": "release", "input": "v1.0", "signature": signed},
+                           "export_key": {"key": "release", "kind": "signing-key", "confirm": True},
+                           "configure_key": {"key": "release", "auto_rotate_period": 3600}}.items():
+            answer = text(await mallory.call_tool(name, args))
+            assert answer.split(": ", 1)[1] == same, name
+            assert "PRIVATE KEY" not in answer
+        for name, args in {"sign": {"key": "release", "input": "x"},
+                           "export_key": {"key": "release", "kind": "signing-key", "confirm": True}}.items():
+            refused = httpx.post(gateway, timeout=10, json={
+                "jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": name, "arguments": args}},
+                headers={"Authorization": "Bearer hdr_reader_token", "Accept": "application/json, text/event-stream",
+                         "MCP-Protocol-Version": "2025-06-18"})
+            assert refused.status_code == 403 and 'scope="phantom:write"' in refused.headers["www-authenticate"], name
+        # verify is a read: the reader may call it, and still sees nothing of alice's
+        assert "no key named" in text(await reader.call_tool("verify", {"key": "release", "input": "v1.0",
+                                                                         "signature": signed}))
+        assert ok(await alice.call_tool("verify", {"key": "release", "input": "v1.0", "signature": signed}))["valid"]
+        assert ok(await alice.call_tool("keys", {}))["keys"][0]["auto_rotate_period"] == 0  # mallory changed nothing

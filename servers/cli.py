@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from servers.registry import SERVER_NAMES
 
+DEFAULT_CARD_BASE_URL = "http://127.0.0.1:8000"  # servers.cards.DEFAULT_BASE_URL, without importing it at start
+
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
@@ -121,18 +123,29 @@ def _audit(args: argparse.Namespace) -> int:
 def _cards(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from servers.cards import CARDS_DIR, drifted, generate
+    from servers.cards import CARDS_DIR, card_auth, drifted, generate
 
     out = Path(args.out) if args.out else CARDS_DIR
     if args.check:
-        stale = drifted(out, args.base_url)
+        stale = drifted(out, args.base_url or DEFAULT_CARD_BASE_URL)
         if stale:
-            print("cards out of date: " + ", ".join(stale) + " (run `hdr cards`)")
+            print("cards out of date: " + ", ".join(stale) + " (run `hdr cards --unsigned`)")
             return 1
         print("cards match the live servers")
         return 0
-    for path in generate(out, args.base_url):
-        print(f"wrote {path}")
+    settings = None
+    if args.config:
+        from servers.gateway.settings import GatewaySettings
+
+        settings = GatewaySettings.load(args.config)
+    base_url = args.base_url or (settings.base_url if settings else DEFAULT_CARD_BASE_URL)
+    suite = None
+    if not args.unsigned:
+        from shared.suite import get_suite
+
+        suite = get_suite()
+    for path in generate(out, base_url, auth=card_auth(settings), suite=suite):
+        print(f"wrote {path}" + ("" if suite is None else " (signed with the suite's Ed25519 key)"))
     return 0
 
 
@@ -187,10 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--pin", help="an exported pin (an anchor_audit envelope) the log must still hold")
     audit.set_defaults(func=_audit)
 
-    cards = sub.add_parser("cards", help="write agent-cards/<server>.json from the live servers")
-    cards.add_argument("--check", action="store_true", help="exit 1 if a committed card drifted")
-    cards.add_argument("--out")
-    cards.add_argument("--base-url", default="http://127.0.0.1:8000")
+    cards = sub.add_parser("cards", help="write the A2A 1.0 agent cards (suite.json, <server>.json) from the "
+                                         "live servers, signed with the suite's Ed25519 key")
+    cards.add_argument("--check", action="store_true", help="exit 1 if a committed card drifted (signatures aside)")
+    cards.add_argument("--out", help="directory to write to (default: the repository's agent-cards/)")
+    cards.add_argument("--base-url", help="where clients reach the gateway (default: the --config's public URL, "
+                                          f"else {DEFAULT_CARD_BASE_URL})")
+    cards.add_argument("--config", help="gateway.json whose auth (tokens, OAuth issuer) the cards' security "
+                                        "schemes describe")
+    cards.add_argument("--unsigned", action="store_true",
+                       help="write unsigned cards (the repository's copies are unsigned: a signature is per key)")
     cards.set_defaults(func=_cards)
     return parser
 

@@ -1,6 +1,7 @@
 """The suite as one HTTP service: the five servers' streamable-HTTP endpoints (stateless) at
-/<server>/mcp behind authentication, limits and metrics; probes, /metrics, agent cards, OAuth
-protected-resource metadata, and the dashboard with its JSON API. `hdr serve` runs it."""
+/<server>/mcp behind authentication, limits and metrics; the A2A endpoints (/a2a, /<server>/a2a) with
+signed agent cards (servers/a2a); probes, /metrics, OAuth protected-resource metadata, and the
+dashboard with its JSON API. `hdr serve` runs it."""
 
 from __future__ import annotations
 
@@ -114,11 +115,15 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
             guarded = AuthenticationMiddleware(AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier))
         mounts[name] = guarded
 
+    a2a_endpoints: list[Any] = []
+
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         async with contextlib.AsyncExitStack() as stack:
             for manager in managers.values():
                 await stack.enter_async_context(manager.run())
+            for endpoint in a2a_endpoints:
+                stack.push_async_callback(endpoint.aclose)
             yield
 
     app = FastAPI(title="HDR Empire", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
@@ -175,20 +180,12 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)))
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
-    cards: dict[str, dict] = {}
+    # A2A: signed agent cards (suite and per server), the JWKS, and the A2A endpoints (servers/a2a)
+    from servers.a2a import install as install_a2a
 
-    def card_route(name: str) -> Callable[[], Any]:
-        async def agent_card() -> JSONResponse:
-            if name not in cards:
-                from servers.cards import build_card
-
-                cards[name] = await build_card(name, settings.base_url)
-            return JSONResponse(cards[name])
-
-        return agent_card
-
+    a2a_endpoints.extend(install_a2a(app, kits, settings=settings, suite=suite, verifier_for=verifier_for,
+                                     limiter=limiter))
     for name in kits:
-        app.add_api_route(f"/{name}/.well-known/agent-card.json", card_route(name), methods=["GET"])
         if settings.oauth is not None:
             for route in create_protected_resource_routes(
                     AnyHttpUrl(settings.resource_url(name)), [settings.oauth.issuer],  # type: ignore[list-item] - a str keeps the issuer exact (no added slash)

@@ -86,10 +86,12 @@ def test_agent_cards_are_served_with_urls_at_the_gateway(offline_suite) -> None:
     port = free_port()
     settings = GatewaySettings(port=port, public_url="https://hdr.example.com")
     with serve(create_app(settings=settings), port=port) as base:
-        for name in SERVER_NAMES:
+        for name in SERVER_NAMES:  # A2A 1.0 since issue 16: the interface is the server's A2A endpoint
             card = httpx.get(f"{base}/{name}/.well-known/agent-card.json").json()
-            assert card["url"] == f"https://hdr.example.com/{name}/mcp"
-            assert card["protocolVersion"] == "0.3.0" and card["skills"]
+            assert card["supportedInterfaces"][0] == {"url": f"https://hdr.example.com/{name}/a2a",
+                                                      "protocolBinding": "JSONRPC", "protocolVersion": "1.0"}
+            mcp = next(e for e in card["capabilities"]["extensions"] if e["uri"] == "urn:hdr-empire:a2a:nexus:1")
+            assert mcp["params"]["mcp"]["url"] == f"https://hdr.example.com/{name}/mcp" and card["skills"]
 
 
 def test_foreign_origin_and_host_are_refused(offline_suite) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from shared.prompts import extras
 from shared.tools import ToolKit
 
 
@@ -40,6 +41,7 @@ class Recollection(BaseModel):
 def create_server(name: str, *, title: str, description: str, instructions: str | None = None) -> ToolKit:
     """A suite server with the shared `remember` and `recall` tools already registered."""
     kit = ToolKit(name, title=title, description=description, instructions=instructions)
+    extras(kit)  # prompts/get, completion/complete and logging/setLevel handled the suite's way
 
     @kit.tool(title="Remember a fact", read_only=False, idempotent=False, shared=True,
               examples=["remember that checkout-api was scaled down on Friday",

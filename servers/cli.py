@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ def _serve(args: argparse.Namespace) -> int:
               "or configure OAuth or API tokens in gateway.json (see docs/gateway.md).", file=sys.stderr)
         return 2
     print(f"hdr: state in {suite.config.home}", file=sys.stderr)
+    for key, value in settings.environment().items():
+        os.environ.setdefault(key, value)
 
     def warm() -> None:  # so the first remember/recall does not pay for the model and the Chroma start
         try:
@@ -79,6 +82,8 @@ def _memory(args: argparse.Namespace) -> int:
                 status["entries"] = suite.memory.count()
             except Exception as exc:  # noqa: BLE001
                 status["error"] = str(exc)
+        if suite.config.db_path.exists():
+            status["outbox"] = suite.memory_outbox_size()  # decisions waiting for the memory to come back
         print(json.dumps(status, indent=2))
         return 0
     if suite.config.memory_url:

@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,8 @@ import httpx
 
 from shared.config import Config
 from shared.embeddings import Embedder
-from shared.errors import BadInput, Unavailable
+from shared.errors import BadInput, HDRError, Unavailable
+from shared.ownership import current_principal, owner_tag, readable_owners
 
 MAX_TEXT = 20_000
 
@@ -47,6 +48,22 @@ class MemoryItem:
     created_at: float
     score: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _connection_problem(exc: BaseException) -> bool:
+    """Whether an exception from chromadb means the server cannot be reached (not a bad request)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, httpx.TransportError | ConnectionError | TimeoutError | OSError):
+            return True
+        name = type(exc).__name__
+        if name in ("ConnectError", "RemoteProtocolError", "ReadError", "ReadTimeout", "ConnectTimeout"):
+            return True
+        if "Could not connect" in str(exc) or "Connection refused" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
 
 
 def _heartbeat(url: str, timeout: float = 1.0) -> bool:
@@ -217,8 +234,37 @@ class Memory:
                                       "Check HDR_MEMORY_URL, or run `hdr memory status`.") from exc
         return self._collection
 
+    def _call(self, operation: Callable[[Any], Any]) -> Any:
+        """Run one operation on the collection. When the server has gone (killed, OOM, stopped from
+        another terminal), forget the connection and try once more: for the local server that starts
+        a new one. Still down: Unavailable that says so plainly."""
+        for attempt in (1, 2):
+            try:
+                return operation(self.collection())
+            except HDRError as exc:  # collection() could not connect
+                if attempt == 2:
+                    raise self._down() from exc
+            except Exception as exc:  # chromadb raises its own and httpx's errors for a dead server
+                if not _connection_problem(exc):
+                    raise
+                if attempt == 2:
+                    raise self._down() from exc
+            with self._lock:
+                self._collection = None
+                self._client = None
+        raise AssertionError("unreachable")
+
+    def _down(self) -> Unavailable:
+        where = self.config.memory_url or "the local memory server"
+        return Unavailable(f"The shared memory is down ({where} does not answer).",
+                           "Decisions are kept and written when it is back. A local server restarts on the next "
+                           "call; run `hdr memory status` to check, or point HDR_MEMORY_URL at a running Chroma server.")
+
     def remember(self, text: str, kind: str, *, source: str, tool: str, tags: list[str] | None = None,
-                 extra: dict[str, str | int | float | bool] | None = None) -> MemoryItem:
+                 extra: dict[str, str | int | float | bool] | None = None, owner: str | None = None,
+                 item_id: str | None = None, created_at: float | None = None) -> MemoryItem:
+        """Store one entry. `owner` defaults to the calling principal; `item_id` and `created_at` are
+        given when an entry kept in the outbox is written late (the write is an upsert: twice is once)."""
         text = text.strip() if isinstance(text, str) else ""
         if not text:
             raise BadInput("`text` is empty.", "Send the fact to remember as a non-empty string.")
@@ -228,13 +274,17 @@ class Memory:
         if not kind or not isinstance(kind, str) or len(kind) > 64:
             raise BadInput("`kind` must be a short label such as 'note', 'decision' or 'incident'.")
         tags = sorted({t.strip() for t in (tags or []) if t and t.strip()})
-        item = MemoryItem(id=uuid.uuid4().hex, text=text, kind=kind, tags=tags, source=source, tool=tool,
-                          created_at=time.time(), extra=dict(extra or {}))
+        item = MemoryItem(id=item_id or uuid.uuid4().hex, text=text, kind=kind, tags=tags, source=source, tool=tool,
+                          created_at=created_at or time.time(), extra=dict(extra or {}))
+        # Who wrote it: recall shows an authenticated caller only its own entries (and granted ones), so
+        # what another caller stored or decided cannot be read back through the shared memory.
         metadata: dict[str, Any] = {"kind": kind, "source": source, "tool": tool, "created_at": item.created_at,
-                                    "tags": "," + ",".join(tags) + "," if tags else ""}
+                                    "tags": "," + ",".join(tags) + "," if tags else "",
+                                    "owner": owner or owner_tag(current_principal())}
         metadata.update({f"x_{k}": v for k, v in item.extra.items()})
         vector = self.embedder.embed_one(text)
-        self.collection().add(ids=[item.id], embeddings=[vector.tolist()], documents=[text], metadatas=[metadata])
+        self._call(lambda c: c.upsert(ids=[item.id], embeddings=[vector.tolist()], documents=[text],
+                                      metadatas=[metadata]))
         return item
 
     def recall(self, query: str, k: int = 5, kind: str | None = None, source: str | None = None,
@@ -250,13 +300,15 @@ class Memory:
             clauses.append({"source": source})
         for key, value in (extra or {}).items():
             clauses.append({f"x_{key}": value})
+        owners = readable_owners(current_principal())
+        if owners is not None:
+            clauses.append({"owner": {"$in": owners}})
         where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
         wanted = set(tags or [])
         fetch = k * 4 if wanted else k
-        collection = self.collection()
         vector = self.embedder.embed_one(query.strip())
-        result = collection.query(query_embeddings=[vector.tolist()], n_results=fetch, where=where,
-                                  include=["documents", "metadatas", "distances"])
+        result = self._call(lambda c: c.query(query_embeddings=[vector.tolist()], n_results=fetch, where=where,
+                                              include=["documents", "metadatas", "distances"]))
         items: list[MemoryItem] = []
         for id_, doc, meta, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
                                         result["distances"][0], strict=True):

@@ -57,6 +57,7 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
         Returns the entry's id."""
         item = kit.suite.memory.remember(text, kind, source=name, tool="remember", tags=tags,
                                          extra={"about": source} if source else None)
+        kit.suite.flush_memory_outbox()  # decisions kept while the memory was down
         return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
 
     @kit.tool(title="Recall from memory", read_only=True, idempotent=True, shared=True,
@@ -86,9 +87,16 @@ def configure_logging() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def http_app(kit: ToolKit, path: str = "/mcp"):  # -> Starlette
-    """The server as a stateless streamable-HTTP ASGI app (both protocol eras)."""
-    return kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True, json_response=True)
+def http_app(kit: ToolKit, path: str = "/mcp"):  # -> ASGI app
+    """The server as a stateless streamable-HTTP ASGI app (both protocol eras), POST only, with
+    bounded, well-formed JSON bodies (shared.http)."""
+    from shared.http import StatelessEndpoint
+
+    return StatelessEndpoint(kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True,
+                                                         json_response=True))
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
@@ -102,6 +110,12 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
     if not args.http:
         kit.mcp.run("stdio")
         return
+    if args.host not in LOOPBACK_HOSTS:
+        # One server over HTTP has no authentication of its own: anything but loopback would hand its
+        # tools (decrypt, rotate_keys, apply) to whoever reaches the port. `hdr serve` authenticates.
+        print(f"hdr-{kit.name}: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
+              "or run `hdr serve` with OAuth or API tokens configured (docs/gateway.md).", file=sys.stderr)
+        raise SystemExit(2)
     import uvicorn
 
     uvicorn.run(http_app(kit), host=args.host, port=args.port, log_level="warning")

@@ -4,8 +4,11 @@ fast and a test can point a fresh `Suite` at its own HDR_HOME."""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
+import time
+import uuid
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -50,12 +53,52 @@ class Suite:
     def record(self, text: str, kind: str, *, source: str, tool: str, tags: list[str] | None = None,
                extra: dict[str, str | int | float | bool] | None = None) -> str | None:
         """Write a decision or outcome to the shared memory; returns its id, or None when the memory
-        is unreachable (the decision itself stands, and the failure is logged)."""
+        is unreachable. Then the entry waits in the store's outbox and is written, with its id, owner
+        and time, by the next record that gets through: the decision stands and nothing is lost."""
+        from shared.ownership import current_principal, owner_tag
+
+        entry = {"text": text, "kind": kind, "source": source, "tool": tool, "tags": list(tags or []),
+                 "extra": dict(extra or {}), "owner": owner_tag(current_principal()), "created_at": time.time()}
+        item_id = uuid.uuid4().hex
         try:
-            return self.memory.remember(text, kind, source=source, tool=tool, tags=tags, extra=extra).id
-        except HDRError as exc:
-            log.warning("could not write to the shared memory: %s", exc)
+            self.memory.remember(item_id=item_id, **entry)
+        except Exception as exc:  # noqa: BLE001 - any failure of the memory must not fail the decision
+            log.warning("shared memory unavailable, kept in the outbox: %s", exc if isinstance(exc, HDRError)
+                        else type(exc).__name__)
+            self.store.ensure_schema("memory.outbox", OUTBOX)
+            with self.store.transaction() as db:
+                db.execute("INSERT INTO memory_outbox (id, entry, queued_at) VALUES (?,?,?)",
+                           (item_id, json.dumps(entry), entry["created_at"]))
             return None
+        self.flush_memory_outbox()
+        return item_id
+
+    def memory_outbox_size(self) -> int:
+        self.store.ensure_schema("memory.outbox", OUTBOX)
+        return int(self.store.connection().execute("SELECT count(*) FROM memory_outbox").fetchone()[0])
+
+    def flush_memory_outbox(self, limit: int = 500) -> int:
+        """Write kept entries to the memory, oldest first; returns how many were written. Safe to run
+        in several processes at once: each entry is an upsert by its id, so a double write is one."""
+        self.store.ensure_schema("memory.outbox", OUTBOX)
+        rows = self.store.connection().execute(
+            "SELECT id, entry FROM memory_outbox ORDER BY queued_at LIMIT ?", (limit,)).fetchall()
+        written = 0
+        for row in rows:
+            try:
+                self.memory.remember(item_id=row[0], **json.loads(row[1]))
+            except Exception:  # noqa: BLE001 - still down: keep the rest for later
+                break
+            with self.store.transaction() as db:
+                db.execute("DELETE FROM memory_outbox WHERE id=?", (row[0],))
+            written += 1
+        return written
+
+
+OUTBOX = """
+CREATE TABLE IF NOT EXISTS memory_outbox (id TEXT PRIMARY KEY, entry TEXT NOT NULL, queued_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS memory_outbox_queued ON memory_outbox (queued_at);
+"""
 
 
 _current: Suite | None = None

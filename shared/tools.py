@@ -85,16 +85,30 @@ class Progress:
             raise Cancelled("The request was cancelled; work stopped before it finished.")
 
 
+def principal_of(token: Any) -> str:
+    """The principal an access token stands for, namespaced by how it authenticated so that no
+    two ways of authenticating can name the same principal: `static:<name>` for the gateway's
+    static tokens, `jwt:<issuer>#<subject>#<client>` for OAuth bearer JWTs (the SDK's own principal
+    function also uses client, issuer and subject; two users of one OAuth client stay apart)."""
+    claims = getattr(token, "claims", None) or {}
+    issuer = str(claims.get("iss") or "")
+    if issuer == "hdr-static":
+        name = str(token.client_id).removeprefix("static:")
+        return f"static:{name}"
+    subject = getattr(token, "subject", None) or claims.get("sub") or ""
+    return f"jwt:{issuer}#{subject}#{token.client_id}"
+
+
 def authenticated_principal() -> str | None:
-    """The caller's authenticated identity (`token:<client id>`: a static token's name or a JWT's client), or
-    None when the request carried no credentials (stdio, an unauthenticated loopback gateway)."""
+    """The caller's authenticated identity (see `principal_of`), or None when the request carried
+    no credentials (stdio, an unauthenticated loopback gateway): the operator."""
     try:
         from mcp.server.auth.middleware.auth_context import get_access_token
 
         token = get_access_token()
     except Exception:  # pragma: no cover - auth module shape differs
         return None
-    return None if token is None else f"token:{token.client_id}"
+    return None if token is None else principal_of(token)
 
 
 def caller_of(ctx: Context | None) -> str:
@@ -145,6 +159,14 @@ class HDRServer(MCPServer):
     """MCPServer whose argument-validation errors name the field and the expected type only."""
 
     async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        tool = self._tool_manager.get_tool(name)
+        if tool is not None and isinstance(arguments, dict):
+            accepted = set((tool.parameters or {}).get("properties", {}))
+            unknown = sorted(str(k) for k in arguments if k not in accepted)
+            if unknown:  # a misspelt argument silently ignored would run the call on defaults
+                shown = ", ".join(f"`{u[:40]}`" for u in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+                raise ToolError(f"Unknown argument{'s' if len(unknown) > 1 else ''} for `{name}`: {shown}. "
+                                f"Accepted: {', '.join(sorted(accepted)) or '(none)'}.")
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:

@@ -18,6 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servers.gateway.auth import grants
 from servers.gateway.metrics import GatewayMetrics
+from shared.http import PARSE_ERROR, well_formed
+from shared.tools import principal_of
 
 
 class RateLimiter:
@@ -93,7 +95,7 @@ class McpGuard:
                                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
                                self._challenge("invalid_token", "A valid bearer token is required"))
             return
-        client = f"token:{user.access_token.client_id}" if authenticated else f"ip:{(scope.get('client') or ('?',))[0]}"
+        client = principal_of(user.access_token) if authenticated else f"ip:{(scope.get('client') or ('?',))[0]}"
         if self.limiter is not None:
             wait = self.limiter.allow(client)
             if wait > 0:
@@ -103,13 +105,21 @@ class McpGuard:
                                    [(b"retry-after", str(max(1, round(wait))).encode())])
                 return
         if scope["method"] != "POST":
-            await self.app(scope, receive, send)
+            # Stateless servers keep no stream to resume: a GET (or DELETE) answers at once instead of
+            # opening an event stream that never sends anything (probes and readiness loops hung on it).
+            await self._reject(send, 405, "method_not_allowed", {
+                "error": "method_not_allowed",
+                "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST."},
+                [(b"allow", b"POST")])
             return
         body = await self._read_body(receive)
         if body is None:
             await self._reject(send, 413, "too_large", {
                 "error": "request_too_large",
                 "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes."})
+            return
+        if not well_formed(body):
+            await self._reject(send, 400, "bad_json", PARSE_ERROR)
             return
         method, tool = _rpc_target(body)
         if tool is not None and tool not in await self._known_tools():

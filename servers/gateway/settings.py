@@ -14,8 +14,14 @@ when it exists). Every key is optional:
       "allowed_origins": ["https://hdr.example.com"],    # browser Origin values
       "rate_limit": {"per_second": 50, "burst": 100},    # per client; 0 turns it off
       "max_body_bytes": 1048576,
-      "request_state_key_file": "/etc/hdr/request-state.key"
+      "request_state_key_file": "/etc/hdr/request-state.key",
+      "grants": {"static:oncall": ["static:ci"]},          # who may use what another principal created
+      "file_roots": ["/srv/manifests"],                  # folders file arguments may name (default: none)
+      "egress_allow": ["10.0.5.0/24", "a2a.internal:443"]  # private targets outbound calls may reach
     }
+
+`grants`, `file_roots` and `egress_allow` become HDR_GRANTS, HDR_FILE_ROOTS and HDR_EGRESS_ALLOW for the
+servers (an environment variable already set wins); see docs/security.md.
 """
 
 from __future__ import annotations
@@ -61,7 +67,21 @@ class GatewaySettings:
     rate_burst: int = 100
     max_body_bytes: int = 1_048_576
     request_state_key_file: str | None = None
+    grants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    file_roots: tuple[str, ...] = ()
+    egress_allow: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def environment(self) -> dict[str, str]:
+        """The servers' settings this configuration implies (ownership grants, file roots, egress)."""
+        env = {}
+        if self.grants:
+            env["HDR_GRANTS"] = json.dumps({k: list(v) for k, v in self.grants.items()})
+        if self.file_roots:
+            env["HDR_FILE_ROOTS"] = os.pathsep.join(self.file_roots)
+        if self.egress_allow:
+            env["HDR_EGRESS_ALLOW"] = ",".join(self.egress_allow)
+        return env
 
     @property
     def loopback(self) -> bool:
@@ -125,6 +145,12 @@ class GatewaySettings:
                 raise SettingsError(f"tokens[{i}].scopes must be a non-empty list such as [\"forge:read\"]")
             tokens.append(StaticToken(name=str(t.get("name") or f"token-{i}"), sha256=digest,
                                       scopes=tuple(str(s) for s in scopes)))
+        grants = raw.get("grants") or {}
+        if not isinstance(grants, dict) or not all(isinstance(v, list) for v in grants.values()):
+            raise SettingsError('grants must map a principal to a list of owners, e.g. {"static:oncall": ["static:ci"]}')
+        for key in ("file_roots", "egress_allow"):
+            if not isinstance(raw.get(key) or [], list):
+                raise SettingsError(f"{key} must be a list of strings")
         rate = raw.get("rate_limit") or {}
         return cls(
             host=host, port=port, public_url=raw.get("public_url"), oauth=oauth, tokens=tuple(tokens),
@@ -133,4 +159,7 @@ class GatewaySettings:
             rate_burst=int(rate.get("burst", cls.rate_burst)),
             max_body_bytes=int(raw.get("max_body_bytes", cls.max_body_bytes)),
             request_state_key_file=raw.get("request_state_key_file"),
+            grants={str(k): tuple(str(o) for o in v) for k, v in grants.items()},
+            file_roots=tuple(str(r) for r in raw.get("file_roots") or ()),
+            egress_allow=tuple(str(a) for a in raw.get("egress_allow") or ()),
         )

@@ -120,7 +120,9 @@ async def test_write_scope_runs_a_write_tool_and_the_audit_names_the_token_clien
     assert not result.is_error, result.content
     assert result.structured_content["verdict"] == "fail"  # nginx as root: restricted says no
     newest = offline_suite.audit.records(newest_first=True, limit=1)[0]
-    assert (newest.server, newest.tool, newest.caller) == ("compliance", "check", "token:release-pipeline")
+    # The principal is namespaced by how it authenticated: issuer, subject and client (issue #12, item 6).
+    assert (newest.server, newest.tool) == ("compliance", "check")
+    assert newest.caller == f"jwt:{issuer.url}#user-release-pipeline#release-pipeline"
 
 
 async def test_static_api_token_is_checked_by_hash_and_scoped(gateway: str, offline_suite) -> None:

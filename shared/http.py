@@ -1,0 +1,103 @@
+"""What every MCP endpoint the suite serves over HTTP enforces before the SDK sees a request:
+POST only (the servers are stateless, so a GET answers 405 at once instead of an event stream that
+never sends), a bounded body, and JSON no deeper than MAX_JSON_DEPTH (answered with a JSON-RPC parse
+error and HTTP 400, never a 500 with a traceback). The gateway's guard uses the same checks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_JSON_DEPTH = 64
+
+
+def well_formed(body: bytes) -> bool:
+    """Whether the body parses as JSON no deeper than MAX_JSON_DEPTH. A deeply nested body used to
+    reach the SDK's parser and come back as an HTTP 500 with a traceback in the log."""
+    if body.count(b"[") + body.count(b"{") > MAX_JSON_DEPTH and _depth(body) > MAX_JSON_DEPTH:
+        return False
+    try:
+        json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return True
+
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
+
+
+def _depth(body: bytes) -> int:
+    """The deepest nesting of [ ] and { } outside strings, without building anything (the string
+    and non-bracket removal runs in C; the loop sees brackets only)."""
+    deepest = depth = 0
+    for byte in _NOT_BRACKET.sub(b"", _STRING.sub(b"", body)):
+        if byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    return deepest
+        else:
+            depth -= 1
+    return deepest
+
+
+async def _answer(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
+                            *(headers or [])]})
+    await send({"type": "http.response.body", "body": data})
+
+
+class StatelessEndpoint:
+    """ASGI wrapper for a single server's endpoint (`hdr run --http`): the checks above."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int = 1_048_576) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].rstrip("/").endswith("/mcp"):
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] != "POST":
+            await _answer(send, 405, {"error": "method_not_allowed", "error_description":
+                                      "This MCP endpoint is stateless: send JSON-RPC requests with POST."},
+                          [(b"allow", b"POST")])
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > self.max_body_bytes:
+                await _answer(send, 413, {"error": "request_too_large", "error_description":
+                                          f"Request bodies are limited to {self.max_body_bytes} bytes."})
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if not well_formed(body):
+            await _answer(send, 400, PARSE_ERROR)
+            return
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+PARSE_ERROR = {"jsonrpc": "2.0", "id": None, "error": {
+    "code": -32700, "message": "Parse error: the body is not JSON, or nests deeper than "
+    f"{MAX_JSON_DEPTH} levels. Send one JSON-RPC request object."}}

@@ -12,7 +12,10 @@ def register(kit: ToolKit) -> None:
     ex = extras(kit)
 
     def namespaces(prefix: str) -> Iterable[str]:
-        return [g.name for g in kit.tools["cost_report"](group_by="namespace").groups]
+        from servers.forge.server import forge
+        from shared.cluster import WORKLOAD_KINDS
+
+        return sorted({o["metadata"].get("namespace") or "default" for o in forge().cluster.list_objects(WORKLOAD_KINDS)})
 
     def proposal_ids(prefix: str) -> Iterable[str]:
         return [d.proposal_id for d in kit.tools["decisions"]().decisions if d.proposal_id]

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from servers.phantom import api
+from servers.phantom import api, prompts
 from servers.phantom.api import (
     Aggregate,
     BudgetList,
@@ -248,6 +248,9 @@ def private_aggregate(
 def budgets() -> BudgetList:
     """Every privacy budget: epsilon and delta total, spent and remaining, and how many queries it paid for."""
     return api.budgets(kit.suite)
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/phantom/prompts.py
 
 
 def main() -> None:

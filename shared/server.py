@@ -89,11 +89,12 @@ def configure_logging() -> None:
 
 def http_app(kit: ToolKit, path: str = "/mcp"):  # -> ASGI app
     """The server as a stateless streamable-HTTP ASGI app (both protocol eras), POST only, with
-    bounded, well-formed JSON bodies (shared.http)."""
+    bounded, well-formed JSON bodies (shared.http). Each POST answers with an event stream, so the
+    call's progress notifications reach the client before its result."""
     from shared.http import StatelessEndpoint
 
     return StatelessEndpoint(kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True,
-                                                         json_response=True))
+                                                         json_response=False))
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")

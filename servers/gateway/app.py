@@ -100,7 +100,7 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
     managers = {}
     mounts = {}
     for name, kit in kits.items():
-        sub = kit.mcp.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=True,
+        sub = kit.mcp.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=False,
                                           transport_security=security, host=settings.host,
                                           max_request_body_size=settings.max_body_bytes)
         managers[name] = kit.mcp.session_manager  # this app's; a later app gets its own

@@ -59,7 +59,8 @@ def _run(args: argparse.Namespace) -> int:
     from servers.registry import load
     from shared.server import run
 
-    run(load(args.server), ["--http", "--port", str(args.port), "--host", args.host] if args.http else [])
+    argv = ["--http", "--port", str(args.port), "--host", args.host] if args.http else []
+    run(load(args.server), argv + (["--toolsets", args.toolsets] if args.toolsets else []))
     return 0
 
 
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--toolsets", default=None, help="comma-separated toolsets to list (`default`, `all`, names)")
     run.set_defaults(func=_run)
 
     memory = sub.add_parser("memory", help="the shared vector memory's server")

@@ -1,4 +1,4 @@
-"""compliance's prompts and resources (the mechanism is shared/prompts.py)."""
+"""compliance's toolsets, prompts and resources (the mechanisms: shared/toolsets.py, shared/prompts.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from shared.prompts import extras
 from shared.tools import ToolKit, authenticated_principal
+from shared.toolsets import declare
 
 
 def _as_caller(fn: Callable[..., Any], *args: Any) -> Any:
@@ -20,6 +21,9 @@ def _as_caller(fn: Callable[..., Any], *args: Any) -> Any:
 def register(kit: ToolKit) -> None:
     from servers.compliance import attestations, checking
 
+    declare(kit, {"checks": ["check", "policies", "attest", "verify_attestation", "attestations"],
+                      "audit": ["audit_trail", "anchor_audit", "rotate_keys"]},
+            default=["checks", "audit", "memory"])
     ex = extras(kit)
 
     def frameworks(prefix: str) -> Iterable[str]:

@@ -1,4 +1,4 @@
-"""forge's prompts and resources (the mechanism is shared/prompts.py)."""
+"""forge's toolsets, prompts and resources (the mechanisms: shared/toolsets.py, shared/prompts.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from collections.abc import Iterable
 
 from shared.prompts import extras
 from shared.tools import ToolKit
+from shared.toolsets import declare
 
 
 def register(kit: ToolKit) -> None:
+    declare(kit, {"core": ["analyze", "optimize", "rollback", "snapshots", "decisions", "cost_report"]},
+            default=["core", "memory"])
     ex = extras(kit)
 
     def namespaces(prefix: str) -> Iterable[str]:

@@ -1,4 +1,4 @@
-"""hardware's prompts and resources (the mechanism is shared/prompts.py)."""
+"""hardware's toolsets, prompts and resources (the mechanisms: shared/toolsets.py, shared/prompts.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ from collections.abc import Iterable
 
 from shared.prompts import extras
 from shared.tools import ToolKit
+from shared.toolsets import declare
 
 CONSTELLATIONS = ["starlink", "oneweb", "iridium", "kuiper"]
 
 
 def register(kit: ToolKit) -> None:
+    declare(kit, {"quantum": ["run_circuit", "backends"], "jobs": ["submit_circuit", "job_status", "job_result", "cancel_job"],
+                      "satellites": ["handoff_satellite", "visible_satellites", "passes"],
+                      "serial": ["serial_ports", "serial_open", "serial_write", "serial_read", "serial_query",
+                                 "serial_close"]},
+            default=["quantum", "satellites", "memory"])
     ex = extras(kit)
 
     def methods(prefix: str) -> Iterable[str]:

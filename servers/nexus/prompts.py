@@ -1,4 +1,4 @@
-"""nexus's prompts and resources (the mechanism is shared/prompts.py)."""
+"""nexus's toolsets, prompts and resources (the mechanisms: shared/toolsets.py, shared/prompts.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ from collections.abc import Iterable
 
 from shared.prompts import extras
 from shared.tools import ToolKit
+from shared.toolsets import declare
 
 
 def register(kit: ToolKit) -> None:
+    declare(kit, {"discovery": ["agents", "card", "discover", "compose", "quality"],
+                      "handoff": ["handoff", "inbox", "accept", "complete"], "registry": ["register", "deregister"]},
+            default=["discovery", "handoff", "memory"])
     ex = extras(kit)
 
     def agent_ids(prefix: str) -> Iterable[str]:

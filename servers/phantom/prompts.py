@@ -1,4 +1,4 @@
-"""phantom's prompts and resources (the mechanism is shared/prompts.py)."""
+"""phantom's toolsets, prompts and resources (the mechanisms: shared/toolsets.py, shared/prompts.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ from collections.abc import Iterable
 
 from shared.prompts import extras
 from shared.tools import ToolKit
+from shared.toolsets import declare
 
 
 def register(kit: ToolKit) -> None:
+    declare(kit, {"crypto": ["encrypt", "decrypt", "keys", "rotate_key"], "pii": ["detect_pii", "redact", "detokenize"],
+                      "keyadmin": ["rewrap", "configure_key", "datakey", "destroy_key"],
+                      "sealing": ["seal", "unseal", "public_key"], "privacy": ["private_aggregate", "budgets"]},
+            default=["crypto", "pii", "memory"])
     ex = extras(kit)
 
     def key_names(prefix: str) -> Iterable[str]:

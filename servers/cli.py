@@ -97,8 +97,14 @@ def _memory(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from servers.compliance.trail import verify_log
+    from shared.config import Config
     from shared.suite import get_suite
 
+    config = Config.from_env()
+    if not config.db_path.is_file():  # a mistyped HDR_HOME must not be created and reported "intact"
+        print(f"no audit log to verify: {config.home} holds no state.db (is HDR_HOME right? it is "
+              f"{'set' if os.environ.get('HDR_HOME') else 'unset, so the default'})", file=sys.stderr)
+        return 2
     suite = get_suite()
     ok, records, first_bad, reason, anchors = verify_log(suite)
     if ok:

@@ -94,3 +94,29 @@ def test_desktop_config_passes_toolsets(tmp_path: Path, toolsets: str) -> None:
     printed = _hdr("desktop-config", "--toolsets", toolsets, home=tmp_path)
     config = json.loads(printed.stdout)["mcpServers"]
     assert config["hdr-hardware"]["env"]["HDR_HARDWARE_TOOLSETS"] == toolsets
+
+
+def _readme_hdr_commands() -> list[str]:
+    import re
+    import shlex
+
+    root = Path(__file__).resolve().parent.parent
+    commands = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for block in re.findall(r"```sh\n(.*?)```", doc.read_text(), re.S):
+            for line in block.splitlines():
+                line = line.split("  #")[0].strip()
+                if line.startswith(".venv/bin/hdr "):
+                    commands.append(" ".join(shlex.split(line)[1:]))
+    return commands
+
+
+def test_the_hdr_commands_in_readme_and_docs_run_as_written(tmp_path: Path) -> None:
+    commands = _readme_hdr_commands()
+    assert "check deploy/ --framework pss-restricted" in commands and "desktop-config" in commands
+    root = Path(__file__).resolve().parent.parent
+    for command in commands:
+        run = subprocess.run([str(BIN / "hdr"), *command.split()], cwd=root, capture_output=True, text=True,
+                             timeout=180, env={**os.environ, "HDR_HOME": str(tmp_path),
+                                               "HDR_MEMORY_URL": "http://127.0.0.1:9"})
+        assert run.returncode == 0, f"hdr {command}: {run.stderr[-2000:]}"

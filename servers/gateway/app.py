@@ -172,7 +172,7 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         refused = await guard_suite_route(request)
         if refused is not None:
             return refused
-        body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)))
+        body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)), traffic=metrics.traffic)
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     cards: dict[str, dict] = {}

@@ -106,7 +106,8 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             "nexus": nexus, "memory": memory, "store": {"reachable": store_reachable(suite)}}
 
 
-async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25) -> dict[str, Any]:
+async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25,
+                   traffic: Any = None) -> dict[str, Any]:
     servers = {}
     for name, kit in kits.items():
         try:
@@ -115,4 +116,7 @@ async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, au
         except Exception as exc:  # noqa: BLE001 - an unhealthy server is what the page is for
             servers[name] = {"healthy": False, "tools": 0, "endpoint": f"/{name}/mcp", "error": type(exc).__name__}
     data = await anyio.to_thread.run_sync(_snapshot_sync, suite, chain, audit_limit)
+    if traffic is not None:  # the gateway's own record of every tool call (servers/gateway/metrics.py)
+        data["traffic"] = traffic.series(list(kits))
+        data["calls"] = traffic.recent()
     return {"servers": servers, **data}

@@ -10,6 +10,7 @@ that is not selected is a tool error naming its toolset and how to enable it. In
 
 from __future__ import annotations
 
+import logging
 import os
 import weakref
 from collections.abc import Mapping
@@ -19,9 +20,12 @@ import mcp_types as types
 
 from shared.tools import ToolKit
 
+log = logging.getLogger("hdr.toolsets")
+
 ALL = "all"
 DEFAULT = "default"
 MEMORY = "memory"  # remember, recall: every server has them
+UNSORTED = "unsorted"  # tools a server added without placing them: not listed by default (a test fails)
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,18 @@ _chosen: weakref.WeakKeyDictionary[ToolKit, str] = weakref.WeakKeyDictionary()
 
 def declare(kit: ToolKit, sets: Mapping[str, list[str]], default: list[str]) -> None:
     """Group every tool of `kit` (remember/recall are the `memory` set) and name the default sets."""
-    groups = {name: tuple(tools) for name, tools in sets.items()}
+    groups = {name: tuple(t for t in tools if t in kit.tools) for name, tools in sets.items()}
     groups.setdefault(MEMORY, tuple(t for t in ("remember", "recall") if t in kit.tools))
     placed = [t for tools in groups.values() for t in tools]
-    unplaced = set(kit.tools) - set(placed)
-    unknown = set(placed) - set(kit.tools)
-    if unplaced or unknown or len(placed) != len(set(placed)):
-        raise ValueError(f"{kit.name} toolsets: unplaced {sorted(unplaced)}, unknown {sorted(unknown)}, "
-                         "or a tool in two sets")
+    if len(placed) != len(set(placed)):
+        raise ValueError(f"{kit.name} toolsets: a tool is in two sets")
+    unknown = {t for tools in sets.values() for t in tools} - set(kit.tools)
+    unplaced = [t for t in kit.tools if t not in placed]
+    if unknown or unplaced:  # a tool added or renamed without updating the sets: still served, never lost
+        log.warning("%s toolsets: tools in no set %s (listed under %r), names of no tool %s",
+                    kit.name, unplaced, UNSORTED, sorted(unknown))
+    if unplaced:
+        groups[UNSORTED] = tuple(unplaced)
     if set(default) - set(groups):
         raise ValueError(f"{kit.name} default toolsets name unknown sets {sorted(set(default) - set(groups))}")
     _declared[kit] = Toolsets(groups, tuple(default))

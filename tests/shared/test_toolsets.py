@@ -26,6 +26,14 @@ def kits(monkeypatch: pytest.MonkeyPatch):
     return load_all()
 
 
+def test_every_tool_is_placed_in_a_named_toolset(kits) -> None:
+    from shared.toolsets import UNSORTED, _declared
+
+    for name in SERVER_NAMES:
+        assert UNSORTED not in _declared[kits[name]].sets, f"{name}: place {_declared[kits[name]].sets[UNSORTED]} " \
+            f"in a toolset in servers/{name}/prompts.py"
+
+
 async def test_default_toolsets_are_what_tools_list_shows(kits) -> None:
     for name in SERVER_NAMES:
         async with Client(kits[name].mcp) as client:

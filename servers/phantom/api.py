@@ -13,10 +13,10 @@ from pydantic import BaseModel, Field
 from servers.phantom import dp, pii
 from servers.phantom.keyring import KeyInfo, check_key_name
 from servers.phantom.redaction import MODES
-from servers.phantom.service import services
+from servers.phantom.service import missing_sealing_key, services
 from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
-from shared.errors import BadInput
+from shared.errors import BadInput, HDRError
 from shared.suite import Suite
 
 ENTITIES = pii.ENTITIES
@@ -48,18 +48,28 @@ class KeyList(BaseModel):
     keys: list[KeyView]
 
 
+class ItemError(BaseModel):
+    index: int = Field(description="Position of the failed item in `batch`")
+    kind: str = Field(description="bad_input, refused, not_found...")
+    error: str = Field(description="What was wrong with this item and what to send instead")
+
+
 class Encrypted(BaseModel):
     key: str
     key_version: int
     ciphertext: str | None = None
-    batch: list[str] | None = None
+    batch: list[str | None] | None = Field(None, description="One result per item; null where the item failed")
+    errors: list[ItemError] | None = Field(None, description="batch: the items that failed and why (the rest "
+                                           "succeeded)")
 
 
 class Decrypted(BaseModel):
     key: str
     encoding: str
     plaintext: str | None = None
-    batch: list[str] | None = None
+    batch: list[str | None] | None = Field(None, description="One result per item; null where the item failed")
+    errors: list[ItemError] | None = Field(None, description="batch: the items that failed and why (the rest "
+                                           "succeeded)")
 
 
 class DataKey(BaseModel):
@@ -120,7 +130,11 @@ class Aggregate(BaseModel):
     value: float | list[float]
     bins: list[float] | None = Field(None, description="histogram: bin edges")
     mechanism: str
-    noise_scale: float = Field(description="Laplace scale b, Gaussian sigma, or 1/epsilon (exponential)")
+    noise_scale: float = Field(description="Laplace scale b or Gaussian sigma (of the sum, for means), or the "
+                               "exponential mechanism's scale (quantile)")
+    count_noise_scale: float | None = Field(None, description="means: the noise on the private record count")
+    neighbouring: str = Field(description="The neighbouring relation the privacy guarantee assumes")
+    accounting: str = Field(description="pure epsilon-DP, or zCDP for Gaussian noise")
     epsilon: float
     delta: float
     budget: str
@@ -196,18 +210,32 @@ def _bytes_or_none(text: str | None) -> bytes | None:
 # -- encryption -----------------------------------------------------------------------------------
 
 def encrypt(suite: Suite, key: str, plaintext: str | None, batch: list[str] | None, context: str | None,
-            associated_data: str | None, encoding: str) -> Encrypted:
+            associated_data: str | None, encoding: str, key_version: int | None = None,
+            principal: str | None = None) -> Encrypted:
     check_key_name(key)
     items = [Item(_decode(p, encoding), _bytes_or_none(context), _bytes_or_none(associated_data))
              for p in _one_or_batch(plaintext, batch, "plaintext")]
-    transit = services(suite).transit
-    transit.ensure_key(key)
-    out = transit.encrypt(key, items)
-    return Encrypted(key=key, key_version=ciphertext_version(out[0]), **_shape(plaintext is not None, out))
+    phantom = services(suite)
+    phantom.check_key(key, principal, create=True)
+    transit = phantom.transit
+    info = transit.ensure_key(key)
+    out = transit.encrypt(key, items, key_version)
+    return Encrypted(key=key, key_version=_version_of(out, key_version or info.latest_version),
+                     **_shape(plaintext is not None, out))
 
 
-def _shape(single: bool, out: list[str]) -> dict:
-    return {"ciphertext": out[0]} if single else {"batch": out}
+def _shape(single: bool, out: list, field: str = "ciphertext") -> dict:
+    """A single item's result (its error raised), or a batch's results with per-item errors."""
+    if single:
+        if isinstance(out[0], HDRError):
+            raise out[0]
+        return {field: out[0]}
+    errors = [ItemError(index=i, kind=r.kind, error=str(r)) for i, r in enumerate(out) if isinstance(r, HDRError)]
+    return {"batch": [None if isinstance(r, HDRError) else r for r in out], "errors": errors or None}
+
+
+def _version_of(out: list, fallback: int) -> int:
+    return next((ciphertext_version(r) for r in out if isinstance(r, str)), fallback)
 
 
 def _ciphertext_items(ciphertext: str | None, batch: list[str] | None, context: str | None,
@@ -217,31 +245,45 @@ def _ciphertext_items(ciphertext: str | None, batch: list[str] | None, context: 
 
 
 def decrypt(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
-            associated_data: str | None, encoding: str) -> Decrypted:
+            associated_data: str | None, encoding: str, principal: str | None = None) -> Decrypted:
     check_key_name(key)
     items = _ciphertext_items(ciphertext, batch, context, associated_data)
-    plain = [_encode(p, encoding) for p in services(suite).transit.decrypt(key, items)]
-    return Decrypted(key=key, encoding=encoding, **({"plaintext": plain[0]} if ciphertext is not None
-                                                    else {"batch": plain}))
+    services(suite).check_key(key, principal)
+    plain = [p if isinstance(p, HDRError) else _encode_or_error(p, encoding)
+             for p in services(suite).transit.decrypt(key, items)]
+    return Decrypted(key=key, encoding=encoding, **_shape(ciphertext is not None, plain, "plaintext"))
+
+
+def _encode_or_error(data: bytes, encoding: str) -> str | HDRError:
+    try:
+        return _encode(data, encoding)
+    except HDRError as error:
+        return error
 
 
 def rewrap(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
-           associated_data: str | None) -> Encrypted:
+           associated_data: str | None, key_version: int | None = None, principal: str | None = None) -> Encrypted:
     check_key_name(key)
     items = _ciphertext_items(ciphertext, batch, context, associated_data)
-    out = services(suite).transit.rewrap(key, items)
-    return Encrypted(key=key, key_version=ciphertext_version(out[0]), **_shape(ciphertext is not None, out))
+    services(suite).check_key(key, principal)
+    transit = services(suite).transit
+    out = transit.rewrap(key, items, key_version)
+    return Encrypted(key=key, key_version=_version_of(out, key_version or transit.key(key).latest_version),
+                     **_shape(ciphertext is not None, out))
 
 
-def rotate_key(suite: Suite, key: str) -> KeyView:
+def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
+    services(suite).check_key(key, principal)
     return key_view(services(suite).transit.rotate(check_key_name(key)))
 
 
 def configure_key(suite: Suite, key: str, min_decryption_version: int | None, key_type: str | None,
-                  derived: bool, convergent: bool) -> KeyView:
+                  derived: bool, convergent: bool, principal: str | None = None) -> KeyView:
     check_key_name(key)
+    creating = key_type is not None or derived or convergent
+    services(suite).check_key(key, principal, create=creating)
     transit = services(suite).transit
-    if key_type is not None or derived or convergent:
+    if creating:
         info = transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
     elif min_decryption_version is None:
         raise BadInput("Nothing to configure.", "Send min_decryption_version, or type/derived/convergent to create.")
@@ -252,8 +294,10 @@ def configure_key(suite: Suite, key: str, min_decryption_version: int | None, ke
     return key_view(info)
 
 
-def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | None) -> DataKey:
+def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | None,
+            principal: str | None = None) -> DataKey:
     check_key_name(key)
+    services(suite).check_key(key, principal, create=True)
     if bits not in (128, 256, 512):
         raise BadInput("bits must be 128, 256 or 512.", "Use 256 for AES-256.")
     transit = services(suite).transit
@@ -263,17 +307,19 @@ def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | N
                    plaintext_key=base64.b64encode(raw).decode() if plaintext else None)
 
 
-def keys(suite: Suite) -> KeyList:
+def keys(suite: Suite, principal: str | None = None) -> KeyList:
     phantom = services(suite)
     listed = {i.name: i for i in phantom.transit.keys()}
     if phantom.backend != "local":  # sealing and token keys stay in the local keyring
         listed |= {i.name: i for i in phantom.keyring.list() if i.name not in listed}
-    return KeyList(backend=phantom.backend, keys=[key_view(i) for _, i in sorted(listed.items())])
+    mine = phantom.owners.visible("key", sorted(listed), principal)
+    return KeyList(backend=phantom.backend, keys=[key_view(listed[n]) for n in mine])
 
 
-def destroy_key(suite: Suite, key: str) -> KeyView:
+def destroy_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
     check_key_name(key)
     phantom = services(suite)
+    phantom.check_key(key, principal)
     local = phantom.keyring.get(key)
     info = phantom.keyring.destroy(key) if local is not None and phantom.backend == "local" or (
         local is not None and local.type == sealing.ALGORITHM) else phantom.transit.destroy(key)
@@ -284,28 +330,31 @@ def destroy_key(suite: Suite, key: str) -> KeyView:
 
 # -- sealing --------------------------------------------------------------------------------------
 
-def seal(suite: Suite, plaintext: str, recipient: str, encoding: str) -> Sealed:
+def seal(suite: Suite, plaintext: str, recipient: str, encoding: str, principal: str | None = None) -> Sealed:
     data = _decode(plaintext, encoding)
     if recipient.startswith(sealing.PUBLIC_TEXT_PREFIX):
         public, label = sealing.public_key_from_text(recipient), "published public key"
     else:
         check_key_name(recipient)
         phantom = services(suite)
+        phantom.check_key(recipient, principal, missing=missing_sealing_key(recipient))
         info = phantom.sealing_key(recipient, create=False)
         public = sealing.public_from_private(phantom.keyring.material(recipient, info.latest_version))
         label = recipient
     return Sealed(sealed=sealing.seal(data, public), recipient=label)
 
 
-def unseal(suite: Suite, sealed_text: str, key: str, encoding: str) -> Unsealed:
+def unseal(suite: Suite, sealed_text: str, key: str, encoding: str, principal: str | None = None) -> Unsealed:
     check_key_name(key)
+    services(suite).check_key(key, principal, missing=missing_sealing_key(key))
     if len(sealed_text) > MAX_PAYLOAD_BYTES * 2:
         raise BadInput("The envelope is larger than phantom accepts.", "Seal smaller payloads.")
     data, version = services(suite).unseal(key, sealed_text.strip())
     return Unsealed(key=key, key_version=version, encoding=encoding, plaintext=_encode(data, encoding))
 
 
-def public_key(suite: Suite, key: str) -> PublicKey:
+def public_key(suite: Suite, key: str, principal: str | None = None) -> PublicKey:
+    services(suite).check_key(key, principal, create=True, missing=missing_sealing_key(key))
     info, text = services(suite).public_key(check_key_name(key))
     return PublicKey(key=key, key_version=info.latest_version, public_key=text)
 
@@ -331,18 +380,18 @@ def detect_pii(text: str, entities: list[str] | None) -> PIIFindings:
     return PIIFindings(count=len(found), findings=[_finding(f) for f in found])
 
 
-def redact(suite: Suite, text: str, mode: str, entities: list[str] | None) -> Redacted:
+def redact(suite: Suite, text: str, mode: str, entities: list[str] | None, principal: str | None = None) -> Redacted:
     if mode not in MODES:
         raise BadInput(f"Unknown mode {mode[:20]!r}.", f"Use one of: {', '.join(MODES)}.")
     found = pii.detect(text, _check_text(text, entities))
-    redacted, stored = services(suite).redactor.redact(text, found, mode)
+    redacted, stored = services(suite).redactor.redact(text, found, mode, principal)
     return Redacted(text=redacted, mode=mode, replaced=[_finding(f) for f in found], tokens_stored=stored)
 
 
-def detokenize(suite: Suite, text: str) -> Detokenized:
+def detokenize(suite: Suite, text: str, principal: str | None = None) -> Detokenized:
     if len(text) > MAX_TEXT_CHARS:
         raise BadInput(f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts.")
-    restored_text, restored, unknown = services(suite).redactor.detokenize(text)
+    restored_text, restored, unknown = services(suite).redactor.detokenize(text, principal)
     return Detokenized(text=restored_text, restored=restored, unknown_tokens=len(unknown))
 
 
@@ -350,8 +399,11 @@ def detokenize(suite: Suite, text: str) -> Detokenized:
 
 def private_aggregate(suite: Suite, values: list, op: str, epsilon: float, budget: str,
                       bounds: list[float] | None, delta: float | None, mechanism: str, bins: int,
-                      quantile: float, clip_norm: float | None, budget_epsilon_total: float | None) -> Aggregate:
+                      quantile: float, clip_norm: float | None, budget_epsilon_total: float | None,
+                      budget_delta_total: float | None = None, principal: str | None = None) -> Aggregate:
     check_key_name(budget)  # same naming rules as keys
+    if budget_delta_total is not None and not (0 < budget_delta_total <= dp.MAX_DELTA_TOTAL):
+        raise BadInput(f"budget_delta_total must be in (0, {dp.MAX_DELTA_TOTAL:g}].", "E.g. 1e-4.")
     if len(values) > MAX_VALUES:
         raise BadInput(f"At most {MAX_VALUES:,} values per call.", "Aggregate in the database, or sample.")
     vectors = bool(values) and isinstance(values[0], list)
@@ -373,19 +425,25 @@ def private_aggregate(suite: Suite, values: list, op: str, epsilon: float, budge
     if not values and op in ("mean", "quantile"):
         raise BadInput(f"op={op} needs at least one value.", "Send values, or use op=count.")
     spend_delta = delta if mechanism == "gaussian" else 0.0
-    spent = services(suite).budgets.spend(budget, epsilon, spend_delta or 0.0, budget_epsilon_total, None)
+    phantom = services(suite)
+    phantom.check_budget(budget, principal)
+    spent = phantom.budgets.spend(budget, epsilon, spend_delta or 0.0, budget_epsilon_total, budget_delta_total)
     if vectors:
         release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
     else:
         release = dp.aggregate(values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism,
                                bins, quantile)
     return Aggregate(op=op, value=release.value, bins=release.bins, mechanism=release.mechanism,
-                     noise_scale=release.noise_scale, epsilon=epsilon, delta=spend_delta or 0.0, budget=budget,
+                     noise_scale=release.noise_scale, count_noise_scale=release.count_noise_scale,
+                     neighbouring=release.neighbouring, accounting=release.accounting, epsilon=epsilon, delta=spend_delta or 0.0, budget=budget,
                      epsilon_remaining=spent.epsilon_remaining, delta_remaining=spent.delta_remaining)
 
 
-def budgets(suite: Suite) -> BudgetList:
+def budgets(suite: Suite, principal: str | None = None) -> BudgetList:
+    phantom = services(suite)
+    listed = {b.name: b for b in phantom.budgets.list()}
     return BudgetList(budgets=[BudgetView(name=b.name, epsilon_total=b.epsilon_total, epsilon_spent=b.epsilon_spent,
                                           epsilon_remaining=b.epsilon_remaining, delta_total=b.delta_total,
                                           delta_spent=b.delta_spent, delta_remaining=b.delta_remaining,
-                                          queries=b.queries) for b in services(suite).budgets.list()])
+                                          queries=b.queries)
+                               for b in (listed[n] for n in phantom.owners.visible("budget", sorted(listed), principal))])

@@ -1,18 +1,27 @@
 """Differentially private aggregates with a persistent privacy budget per budget name.
 
-Mechanisms follow OpenDP / IBM diffprivlib: Laplace with scale sensitivity/epsilon; the
-classic Gaussian mechanism with sigma = sensitivity * sqrt(2 ln(1.25/delta)) / epsilon (valid
-for epsilon <= 1, as diffprivlib's `Gaussian` requires); quantiles by the exponential
-mechanism. Values are clamped to the caller's bounds first, which is what bounds the
-sensitivity. Noise comes from the operating system's CSPRNG (`secrets.SystemRandom`), never
-from a seedable generator. Budgets compose basically: spent epsilons and deltas add up, and a
-query that would exceed the total is refused before anything is released.
+Every mechanism is OpenDP's (the OpenDP Library, `opendp` on PyPI): its samplers are exact and
+floating-point safe (no inverse-CDF Laplace on a 53-bit uniform, no `random.gauss`), and its
+privacy maps are what phantom checks a release against. Laplace: scale sensitivity/epsilon.
+Gaussian: zero-concentrated DP (zCDP) accounting: the rho that OpenDP's optimal zCDP to (epsilon,
+delta) conversion allows for the requested epsilon and delta, sigma = sensitivity / sqrt(2 rho),
+valid for any epsilon (the classic formula needs epsilon <= 1 and 17-34% more sigma). Quantiles:
+OpenDP's private quantile (Smith 2011's exponential mechanism over a grid of 1024 candidates in the
+bounds). Values are clamped to the caller's bounds first, which is what bounds the sensitivity.
+
+Every release assumes the add/remove-one-record neighbouring relation (the output says so): the
+number of records is private, so means are a noisy sum over a noisy count, each with half the
+release's budget (half its epsilon, or half its rho). A vector mean clips each vector to
+`clip_norm` in L2 (L2 sensitivity clip_norm for the sum under add/remove; replacing a vector would
+move it by 2 x clip_norm, which is why the count is not treated as public). Budgets compose
+basically: spent epsilons and deltas add up, and a query that would exceed the total is refused
+before anything is released.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-import secrets
 import time
 from dataclasses import dataclass
 
@@ -20,13 +29,15 @@ from shared import evidence
 from shared.errors import BadInput, Refused
 from shared.store import Store
 
-_rng = secrets.SystemRandom()
-
 OPS = ("count", "sum", "mean", "histogram", "quantile")
+NEIGHBOURING = "add/remove one record (the record count is private)"
 DEFAULT_EPSILON_TOTAL = 10.0
 DEFAULT_DELTA_TOTAL = 1e-5
+MAX_DELTA_TOTAL = 0.01
 MAX_VALUES = 1_000_000
 MIN_EPSILON = 1e-6  # below it the noise scale overflows (1/5e-324 is inf) and nothing useful is released
+QUANTILE_CANDIDATES = 1024
+ROUNDING_MARGIN = 1 + 1e-9  # noise scales a billionth above the bound: float rounding never lands below it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS phantom_budgets (
@@ -35,22 +46,74 @@ CREATE TABLE IF NOT EXISTS phantom_budgets (
 """
 
 
-# -- noise ----------------------------------------------------------------------------------------
+# -- OpenDP mechanisms ------------------------------------------------------------------------------
 
-def laplace(scale: float) -> float:
-    """One draw from Laplace(0, scale) by inverting the CDF of a CSPRNG uniform in (-1/2, 1/2)."""
-    u = _rng.random() - 0.5
-    while u == -0.5:  # log(0) guard: redraw the single excluded point
-        u = _rng.random() - 0.5
-    return -scale * math.copysign(1.0, u) * math.log(1 - 2 * abs(u))
+def _opendp():
+    import opendp.prelude as dp
 
-
-def gaussian(sigma: float) -> float:
-    return _rng.gauss(0.0, sigma)
+    dp.enable_features("contrib")
+    return dp
 
 
-def gaussian_sigma(sensitivity: float, epsilon: float, delta: float) -> float:
-    return sensitivity * math.sqrt(2 * math.log(1.25 / delta)) / epsilon
+def laplace_noisy(values: list[float], scale: float) -> list[float]:
+    """`values` plus independent Laplace(scale) noise each, by OpenDP's exact sampler."""
+    dp = _opendp()
+    domain = dp.vector_domain(dp.atom_domain(T=float, nan=False), size=len(values))
+    return list(dp.m.make_laplace(domain, dp.l1_distance(T=float), scale)(list(values)))
+
+
+def gaussian_noisy(values: list[float], sigma: float) -> list[float]:
+    """`values` plus independent Gaussian(sigma) noise each, by OpenDP's exact sampler."""
+    dp = _opendp()
+    domain = dp.vector_domain(dp.atom_domain(T=float, nan=False), size=len(values))
+    return list(dp.m.make_gaussian(domain, dp.l2_distance(T=float), sigma)(list(values)))
+
+
+@functools.lru_cache(maxsize=256)
+def sum_sensitivity(lo: float, hi: float) -> float:
+    """What adding or removing one record clamped to [lo, hi] can move a float sum by, as OpenDP bounds it:
+    max(|lo|, |hi|) plus the floating-point rounding a sum of many floats may accumulate."""
+    dp = _opendp()
+    space = (dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.symmetric_distance())
+    return float((space >> dp.t.then_clamp((float(lo), float(hi))) >> dp.t.then_sum()).map(1))
+
+
+@functools.lru_cache(maxsize=256)
+def rho_for(epsilon: float, delta: float) -> float:
+    """The largest zCDP rho that OpenDP's zCDP -> (epsilon, delta) conversion turns into at most
+    (epsilon, delta): bisection on the conversion's privacy map (monotone in rho)."""
+    dp = _opendp()
+    unit = dp.c.make_fix_delta(dp.c.make_zCDP_to_approxDP(dp.m.make_gaussian(
+        dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float), 1.0)), delta)
+    lo, hi = 0.0, 1.0  # d_in for sigma 1 is sqrt(2 rho)
+    while unit.map(hi)[0] <= epsilon:
+        lo, hi = hi, hi * 2
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if unit.map(mid)[0] <= epsilon else (lo, mid)
+    return lo * lo / 2
+
+
+def gaussian_sigma(sensitivity: float, epsilon: float, delta: float, share: float = 1.0) -> float:
+    """Sigma for L2 `sensitivity` when this release gets `share` of the rho that (epsilon, delta) allow."""
+    return sensitivity / math.sqrt(2 * rho_for(epsilon, delta) * share)
+
+
+def quantile_release(values: list[float], lo: float, hi: float, alpha: float, epsilon: float) -> tuple[float, float]:
+    """(noisy alpha-quantile, OpenDP's noise scale), by OpenDP's private quantile over a grid in [lo, hi]."""
+    dp = _opendp()
+    step = (hi - lo) / (QUANTILE_CANDIDATES - 1)
+    candidates = [lo + i * step for i in range(QUANTILE_CANDIDATES)]
+    domain = dp.vector_domain(dp.atom_domain(T=float, nan=False))
+
+    def build(scale: float):
+        return dp.m.make_private_quantile(domain, dp.symmetric_distance(), dp.max_divergence(),
+                                          candidates=candidates, alpha=alpha, scale=scale)
+
+    scale = 2 * max(alpha, 1 - alpha) / epsilon  # OpenDP's map for this measurement: d_in * 2 max(a, 1-a) / scale
+    if build(scale).map(1) > epsilon:  # never release on a closed form OpenDP does not certify
+        scale = dp.binary_search_param(build, d_in=1, d_out=epsilon)
+    return float(build(scale)(list(values))), scale
 
 
 # -- budgets --------------------------------------------------------------------------------------
@@ -78,6 +141,10 @@ class Budgets:
         self.store = store
         store.ensure_schema("phantom.budgets", SCHEMA)
 
+    def get(self, name: str) -> Budget | None:
+        row = self.store.connection().execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+        return None if row is None else _budget(row)
+
     def list(self) -> list[Budget]:
         rows = self.store.connection().execute("SELECT * FROM phantom_budgets ORDER BY name").fetchall()
         return [_budget(r) for r in rows]
@@ -101,7 +168,8 @@ class Budgets:
                     f"Privacy budget {name!r} cannot pay for this query (epsilon {epsilon:g}, delta {delta:g}): "
                     f"remaining epsilon {budget.epsilon_remaining:.6g} of {budget.epsilon_total:g}, "
                     f"remaining delta {budget.delta_remaining:.3g} of {budget.delta_total:g}.",
-                    "Ask with a smaller epsilon/delta, or use another budget if policy allows.")
+                    "Ask with a smaller epsilon/delta, or use another budget if policy allows (a new budget's "
+                    "totals are set with budget_epsilon_total and budget_delta_total).")
             db.execute("UPDATE phantom_budgets SET epsilon_spent=epsilon_spent+?, delta_spent=delta_spent+?,"
                        " queries=queries+1, updated_at=? WHERE name=?", (epsilon, delta, time.time(), name))
             spent = _budget(db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone())
@@ -123,8 +191,11 @@ def _budget(row) -> Budget:
 class Release:
     value: float | list[float]
     mechanism: str
-    noise_scale: float  # Laplace scale b, or Gaussian sigma
+    noise_scale: float  # Laplace scale b, Gaussian sigma, or the quantile mechanism's scale (the sum's, for means)
     bins: list[float] | None = None
+    count_noise_scale: float | None = None  # means: the noise on the (private) count
+    neighbouring: str = NEIGHBOURING
+    accounting: str = "pure epsilon-DP"
 
 
 def check_params(op: str, epsilon: float, delta: float | None, bounds: tuple[float, float] | None,
@@ -135,12 +206,11 @@ def check_params(op: str, epsilon: float, delta: float | None, bounds: tuple[flo
         raise BadInput(f"epsilon must be a number in [{MIN_EPSILON:g}, 10].", "Typical values are 0.1 to 1.")
     if mechanism not in ("laplace", "gaussian"):
         raise BadInput("mechanism must be 'laplace' or 'gaussian'.", "Use laplace unless you need (epsilon, delta).")
-    if mechanism == "gaussian":
-        if delta is None or not (0 < delta < 1e-2):
-            raise BadInput("The Gaussian mechanism needs a delta in (0, 0.01).", "E.g. delta=1e-6.")
-        if epsilon > 1:
-            raise BadInput("The classic Gaussian mechanism is only valid for epsilon <= 1.",
-                           "Lower epsilon, or use mechanism='laplace'.")
+    if mechanism == "gaussian" and (delta is None or not (0 < delta < 1e-2)):
+        raise BadInput("The Gaussian mechanism needs a delta in (0, 0.01).", "E.g. delta=1e-6.")
+    if mechanism == "gaussian" and op == "quantile":
+        raise BadInput("Quantiles use the exponential mechanism (pure epsilon), not Gaussian noise.",
+                       "Leave mechanism out (or laplace) for op=quantile.")
     if bounds is not None:
         lo, hi = bounds
         if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi and hi - lo <= 1e15):
@@ -148,35 +218,44 @@ def check_params(op: str, epsilon: float, delta: float | None, bounds: tuple[flo
                            "Give the range values are clamped to, e.g. [0, 100000].")
 
 
-def _noise(sensitivity: float, epsilon: float, delta: float | None, mechanism: str) -> tuple[float, float]:
+def _noisy(values: list[float], sensitivity: float, epsilon: float, delta: float | None, mechanism: str,
+           share: float = 1.0) -> tuple[list[float], float]:
+    """`values` with noise for `sensitivity` (L1 for Laplace, L2 for Gaussian) when they get `share` of the
+    release's budget (of its epsilon for Laplace, of its rho for Gaussian); returns (noisy, scale)."""
     if mechanism == "gaussian":
-        sigma = gaussian_sigma(sensitivity, epsilon, delta or 0.0)
-        return gaussian(sigma), sigma
-    scale = sensitivity / epsilon
-    return laplace(scale), scale
+        sigma = gaussian_sigma(sensitivity, epsilon, delta or 0.0, share) * ROUNDING_MARGIN
+        return gaussian_noisy(values, sigma), sigma
+    scale = sensitivity / (epsilon * share) * ROUNDING_MARGIN
+    return laplace_noisy(values, scale), scale
+
+
+def _accounting(mechanism: str) -> str:
+    return "zCDP (rho from OpenDP's zCDP -> (epsilon, delta) conversion)" if mechanism == "gaussian" \
+        else "pure epsilon-DP"
 
 
 def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float, float] | None,
               delta: float | None = None, mechanism: str = "laplace", bins: int = 10,
               quantile: float = 0.5) -> Release:
     """The noisy aggregate (no budget accounting here: callers charge the budget first)."""
+    accounting = _accounting(mechanism)
     if op == "count":
-        noise, scale = _noise(1.0, epsilon, delta, mechanism)
-        return Release(len(values) + noise, mechanism, scale)
+        (noisy,), scale = _noisy([float(len(values))], 1.0, epsilon, delta, mechanism)
+        return Release(noisy, mechanism, scale, accounting=accounting)
     if bounds is None:
         raise BadInput(f"op={op} needs bounds [lower, upper] to clamp values to.",
                        "Clamping bounds the sensitivity; pick them from domain knowledge, not from the data.")
     lo, hi = bounds
     clamped = [min(hi, max(lo, v)) for v in values]
+    reach = sum_sensitivity(lo, hi)  # max(|lo|, |hi|) and float rounding
     if op == "sum":
-        noise, scale = _noise(max(abs(lo), abs(hi)), epsilon, delta, mechanism)
-        return Release(math.fsum(clamped) + noise, mechanism, scale)
-    if op == "mean":
-        # half the budget for the sum, half for the count (sequential composition)
-        sum_noise, scale = _noise(max(abs(lo), abs(hi)), epsilon / 2, delta / 2 if delta else None, mechanism)
-        count_noise, _ = _noise(1.0, epsilon / 2, delta / 2 if delta else None, mechanism)
-        noisy_count = max(1.0, len(clamped) + count_noise)
-        return Release(min(hi, max(lo, (math.fsum(clamped) + sum_noise) / noisy_count)), mechanism, scale)
+        (noisy,), scale = _noisy([math.fsum(clamped)], reach, epsilon, delta, mechanism)
+        return Release(noisy, mechanism, scale, accounting=accounting)
+    if op == "mean":  # half the budget for the sum, half for the count (composition)
+        (noisy_sum,), scale = _noisy([math.fsum(clamped)], reach, epsilon, delta, mechanism, 0.5)
+        (noisy_count,), count_scale = _noisy([float(len(clamped))], 1.0, epsilon, delta, mechanism, 0.5)
+        return Release(min(hi, max(lo, noisy_sum / max(1.0, noisy_count))), mechanism, scale,
+                       count_noise_scale=count_scale, accounting=accounting)
     if op == "histogram":
         if not 1 <= bins <= 1000:
             raise BadInput("bins must be between 1 and 1000.", "E.g. bins=10.")
@@ -184,40 +263,18 @@ def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float,
         counts = [0.0] * bins
         for v in clamped:
             counts[min(bins - 1, int((v - lo) / width))] += 1
-        # one record changes one bin by 1: sensitivity 1 per bin (parallel composition)
-        out, scale = [], 0.0
-        for c in counts:
-            noise, scale = _noise(1.0, epsilon, delta, mechanism)
-            out.append(c + noise)
-        return Release(out, mechanism, scale, bins=[lo + i * width for i in range(bins + 1)])
+        # adding or removing one record changes one bin by 1: sensitivity 1 in L1 and in L2
+        noisy, scale = _noisy(counts, 1.0, epsilon, delta, mechanism)
+        return Release(noisy, mechanism, scale, bins=[lo + i * width for i in range(bins + 1)], accounting=accounting)
     if not 0 <= quantile <= 1:
         raise BadInput("quantile must be between 0 and 1.", "E.g. 0.5 for the median.")
-    return Release(_exponential_quantile(sorted(clamped), lo, hi, quantile, epsilon), "exponential", 1.0 / epsilon)
-
-
-def _exponential_quantile(data: list[float], lo: float, hi: float, q: float, epsilon: float) -> float:
-    """Exponential mechanism over the gaps between sorted values (Smith 2011; diffprivlib's
-    quantile): utility -|rank - q n|, sensitivity 1, then a uniform draw inside the chosen gap."""
-    points = [lo, *data, hi]
-    n = len(data)
-    log_weights = []
-    for i in range(len(points) - 1):
-        width = points[i + 1] - points[i]
-        utility = -abs(i - q * n)
-        log_weights.append(math.log(width) + epsilon * utility / 2 if width > 0 else -math.inf)
-    top = max(log_weights)
-    weights = [math.exp(w - top) for w in log_weights]
-    pick = _rng.random() * math.fsum(weights)
-    for i, w in enumerate(weights):
-        pick -= w
-        if pick <= 0 and w > 0:
-            return points[i] + _rng.random() * (points[i + 1] - points[i])
-    return points[-2] + _rng.random() * (points[-1] - points[-2])
+    value, scale = quantile_release(clamped, lo, hi, quantile, epsilon)
+    return Release(value, "exponential", scale)
 
 
 def vector_mean(vectors: list[list[float]], clip_norm: float, epsilon: float, delta: float) -> Release:
-    """Federated-style mean: each vector clipped to L2 norm `clip_norm`, summed, Gaussian noise
-    with L2 sensitivity clip_norm, divided by the (public) number of vectors."""
+    """Federated-style mean: each vector clipped to L2 norm `clip_norm` and summed (L2 sensitivity clip_norm
+    under add/remove), Gaussian noise on the sum and on the count (half the rho each), then divided."""
     if not (math.isfinite(clip_norm) and 0 < clip_norm <= 1e9):
         raise BadInput("clip_norm must be a positive finite number.", "E.g. 1.0 for normalised gradients.")
     dim = len(vectors[0])
@@ -229,5 +286,8 @@ def vector_mean(vectors: list[list[float]], clip_norm: float, epsilon: float, de
         factor = min(1.0, clip_norm / norm) if norm > 0 else 1.0
         for i, x in enumerate(v):
             total[i] += x * factor
-    sigma = gaussian_sigma(clip_norm, epsilon, delta)
-    return Release([(t + gaussian(sigma)) / len(vectors) for t in total], "gaussian", sigma)
+    noisy_total, sigma = _noisy(total, clip_norm, epsilon, delta, "gaussian", 0.5)
+    (noisy_count,), count_sigma = _noisy([float(len(vectors))], 1.0, epsilon, delta, "gaussian", 0.5)
+    count = max(1.0, noisy_count)
+    return Release([t / count for t in noisy_total], "gaussian", sigma, count_noise_scale=count_sigma,
+                   accounting=_accounting("gaussian"))

@@ -38,12 +38,23 @@ CREATE TABLE IF NOT EXISTS phantom_key_versions (
   name TEXT NOT NULL REFERENCES phantom_keys(name), version INTEGER NOT NULL,
   wrapped BLOB NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (name, version))
 """
+# Columns added after the first release: a database made before them gains them on first open.
+# siv_from: convergent keys encrypt in the misuse-resistant form (AES-256-GCM-SIV, `phantom:v<N>:siv:`)
+# since that form exists; the legacy convergent form (AES-GCM, nonce from plaintext only, forgeable
+# from two ciphertexts of one value under different associated data) is accepted only under key
+# versions below siv_from: keys older than the fix get latest_version + 1, new keys 1.
+ADDED_COLUMNS = {"siv_from": "INTEGER NOT NULL DEFAULT 1"}
 
 
 def check_key_name(name: str) -> str:
     if not isinstance(name, str) or not KEY_NAME.match(name):
         raise BadInput("That key name is not allowed.", KEY_NAME_HINT)
     return name
+
+
+def missing_key(name: str) -> NotFound:
+    """The one error for a key that does not exist (or, behind the gateway, is another caller's)."""
+    return NotFound(f"There is no key named {name!r}.", "Call `keys` to list keys, or encrypt once to create it.")
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,7 @@ class KeyInfo:
     rotated_at: float
     destroyed_at: float | None
     version_created_at: dict[int, float] = field(default_factory=dict)
+    siv_from: int = 1  # convergent keys: the legacy (forgeable) form is accepted only below this version
 
     @property
     def destroyed(self) -> bool:
@@ -71,6 +83,7 @@ class Keyring:
         self.store = store
         self.kek = kek
         store.ensure_schema("phantom.keyring", SCHEMA)
+        self._add_columns()
         self._material: dict[tuple[str, int], bytes] = {}
         self._info: dict[str, KeyInfo] = {}
         self._side: dict[Any, Any] = {}
@@ -78,6 +91,21 @@ class Keyring:
         self._seen_token: object = None  # the store's commit token when the cache was last found current
         self._generation = 0
         self._lock = threading.Lock()
+
+    def _add_columns(self) -> None:
+        """Databases made before a column existed gain it (once, under the write lock); keys that
+        already existed keep accepting their legacy convergent ciphertext (siv_from past their versions)."""
+        def missing(db: Any) -> list[str]:
+            have = {r["name"] for r in db.execute("PRAGMA table_info(phantom_keys)")}
+            return [c for c in ADDED_COLUMNS if c not in have]
+
+        if not missing(self.store.connection()):
+            return
+        with self.store.transaction() as db:
+            for column in missing(db):
+                db.execute(f"ALTER TABLE phantom_keys ADD COLUMN {column} {ADDED_COLUMNS[column]}")
+                if column == "siv_from":
+                    db.execute("UPDATE phantom_keys SET siv_from = latest_version + 1")
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -129,7 +157,7 @@ class Keyring:
             "SELECT version, created_at FROM phantom_key_versions WHERE name=? ORDER BY version", (name,))}
         info = KeyInfo(row["name"], row["type"], row["latest_version"], row["min_decryption_version"],
                        bool(row["derived"]), bool(row["convergent"]), row["created_at"], row["rotated_at"],
-                       row["destroyed_at"], versions)
+                       row["destroyed_at"], versions, row["siv_from"])
         with self._lock:
             if generation == self._generation:
                 self._info[name] = info
@@ -142,8 +170,7 @@ class Keyring:
         if info is None:
             info = self.get(check_key_name(name))
         if info is None:
-            raise NotFound(f"There is no key named {name!r}.",
-                           "Call `keys` to list keys, or encrypt once to create it.")
+            raise missing_key(name)
         if info.destroyed:
             raise Refused(f"Key {name!r} was destroyed; data encrypted under it is unrecoverable.",
                           "Use another key name.")
@@ -197,7 +224,9 @@ class Keyring:
                                    f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
                                    "Use it as it is, or create a key with another name.")
             else:
-                db.execute("INSERT INTO phantom_keys VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL)",
+                db.execute("INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
+                           " convergent, created_at, rotated_at, destroyed_at, siv_from)"
+                           " VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL, 1)",
                            (name, key_type, int(derived), int(convergent), now, now))
                 db.execute("INSERT INTO phantom_key_versions VALUES (?, 1, ?, ?)",
                            (name, self.kek.wrap(material, f"phantom-key:{name}:1"), now))

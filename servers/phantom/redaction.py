@@ -6,6 +6,10 @@ The original is kept only encrypted (under the same key, the token bound as asso
 in the store, and comes back only through `detokenize`. `hash` uses an HMAC too (an unkeyed
 hash of a phone number or SSN is reversed by enumerating the few possible values), but keeps
 nothing, so it cannot be reversed at all.
+
+Behind the gateway each principal tokenizes under its own token key and owns its tokens: the same
+email gives another caller another token (no cross-tenant joins or equality leaks), and
+`detokenize` restores only the caller's own tokens (others' stay as they are, counted unknown).
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import hmac
 import re
 import time
 
+from servers.phantom.owners import may_access
 from servers.phantom.pii import Finding
-from servers.phantom.transit import Item, LocalTransit
+from servers.phantom.transit import Item, LocalTransit, only
 from shared import evidence
 from shared.store import Store
 
@@ -26,8 +31,15 @@ TOKEN = re.compile(r"<([A-Z_]{3,20})_tok_([0-9a-f]{20})>")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS phantom_tokens (
-  token TEXT PRIMARY KEY, ciphertext TEXT NOT NULL, created_at REAL NOT NULL)
+  token TEXT PRIMARY KEY, ciphertext TEXT NOT NULL, created_at REAL NOT NULL, owner TEXT)
 """
+
+
+def token_key(principal: str | None) -> str:
+    """The key a principal's tokens are made and kept under (the operator's: TOKEN_KEY)."""
+    if principal is None:
+        return TOKEN_KEY
+    return f"{TOKEN_KEY}.{hashlib.sha256(principal.encode()).hexdigest()[:24]}"
 
 
 class Redactor:
@@ -35,13 +47,25 @@ class Redactor:
         self.store = store
         self.transit = transit
         store.ensure_schema("phantom.tokens", SCHEMA)
+        self._add_owner_column()
 
-    def _mac(self, purpose: bytes, entity: str, value: str) -> str:
-        self.transit.keyring.ensure(TOKEN_KEY)
-        key = self.transit.keyring.material(TOKEN_KEY, 1)  # version 1 always: tokens must stay stable
+    def _add_owner_column(self) -> None:
+        """Vaults made before ownership lack the column: their tokens are the operator's."""
+        def missing(db) -> bool:
+            return "owner" not in {r["name"] for r in db.execute("PRAGMA table_info(phantom_tokens)")}
+
+        if missing(self.store.connection()):
+            with self.store.transaction() as db:
+                if missing(db):
+                    db.execute("ALTER TABLE phantom_tokens ADD COLUMN owner TEXT")
+
+    def _mac(self, purpose: bytes, entity: str, value: str, principal: str | None) -> str:
+        name = token_key(principal)
+        self.transit.keyring.ensure(name)
+        key = self.transit.keyring.material(name, 1)  # version 1 always: tokens must stay stable
         return hmac.new(key, purpose + entity.encode() + b"\x00" + value.encode(), hashlib.sha256).hexdigest()
 
-    def redact(self, text: str, findings: list[Finding], mode: str) -> tuple[str, int]:
+    def redact(self, text: str, findings: list[Finding], mode: str, principal: str | None = None) -> tuple[str, int]:
         """The text with every finding replaced; returns (text, tokens newly stored)."""
         pieces: list[str] = []
         new_tokens: dict[str, str] = {}
@@ -52,40 +76,43 @@ class Redactor:
             if mode == "mask":
                 pieces.append(re.sub(r"[A-Za-z0-9]", "*", value))
             elif mode == "hash":
-                pieces.append(f"<{f.entity}_hash_{self._mac(b'hash:', f.entity, value)[:20]}>")
+                pieces.append(f"<{f.entity}_hash_{self._mac(b'hash:', f.entity, value, principal)[:20]}>")
             elif mode == "tokenize":
-                token = f"<{f.entity}_tok_{self._mac(b'token:', f.entity, value)[:20]}>"
+                token = f"<{f.entity}_tok_{self._mac(b'token:', f.entity, value, principal)[:20]}>"
                 new_tokens.setdefault(token, value)
                 pieces.append(token)
             cursor = f.end
         pieces.append(text[cursor:])
-        stored = self._store_tokens(new_tokens) if new_tokens else 0
+        stored = self._store_tokens(new_tokens, principal) if new_tokens else 0
         self._count_call()
         return "".join(pieces), stored
 
-    def _store_tokens(self, tokens: dict[str, str]) -> int:
-        ciphertexts = self.transit.encrypt(TOKEN_KEY, [Item(v.encode(), None, t.encode()) for t, v in tokens.items()])
+    def _store_tokens(self, tokens: dict[str, str], principal: str | None) -> int:
+        ciphertexts = [only([c]) for c in self.transit.encrypt(token_key(principal), [
+            Item(v.encode(), None, t.encode()) for t, v in tokens.items()])]
         with self.store.transaction() as db:
             before = db.total_changes
-            db.executemany("INSERT OR IGNORE INTO phantom_tokens VALUES (?, ?, ?)",
-                           [(t, c, time.time()) for t, c in zip(tokens, ciphertexts, strict=True)])
+            db.executemany("INSERT OR IGNORE INTO phantom_tokens (token, ciphertext, created_at, owner)"
+                           " VALUES (?, ?, ?, ?)",
+                           [(t, c, time.time(), principal) for t, c in zip(tokens, ciphertexts, strict=True)])
             return db.total_changes - before
 
-    def detokenize(self, text: str) -> tuple[str, int, list[str]]:
-        """(text with known tokens restored, how many restored, tokens not known here)."""
+    def detokenize(self, text: str, principal: str | None = None) -> tuple[str, int, list[str]]:
+        """(text with the caller's known tokens restored, how many restored, tokens not known to the caller)."""
         unknown: list[str] = []
         restored = 0
         db = self.store.connection()
 
         def original(match: re.Match[str]) -> str:
             nonlocal restored
-            row = db.execute("SELECT ciphertext FROM phantom_tokens WHERE token=?", (match.group(),)).fetchone()
-            if row is None:
+            row = db.execute("SELECT ciphertext, owner FROM phantom_tokens WHERE token=?",
+                             (match.group(),)).fetchone()
+            if row is None or not may_access(row["owner"], principal):
                 unknown.append(match.group())
                 return match.group()
             restored += 1
-            return self.transit.decrypt(TOKEN_KEY, [Item(row["ciphertext"].encode(), None,
-                                                         match.group().encode())])[0].decode()
+            return only(self.transit.decrypt(token_key(row["owner"]), [Item(row["ciphertext"].encode(), None,
+                                                                            match.group().encode())])).decode()
 
         return TOKEN.sub(original, text), restored, unknown
 

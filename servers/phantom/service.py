@@ -8,7 +8,8 @@ import threading
 from dataclasses import dataclass
 
 from servers.phantom.dp import Budgets
-from servers.phantom.keyring import KeyInfo, Keyring
+from servers.phantom.keyring import KeyInfo, Keyring, check_key_name, missing_key
+from servers.phantom.owners import Owners
 from servers.phantom.redaction import Redactor
 from servers.phantom.transit import LocalTransit, Transit
 from shared import sealing
@@ -27,15 +28,38 @@ class Phantom:
     backend: str
     redactor: Redactor
     budgets: Budgets
+    owners: Owners
+
+    # -- ownership (behind the gateway): see owners.py ---------------------------------------------
+
+    def _key_exists(self, name: str) -> bool:
+        if self.keyring.get(name) is not None:
+            return True
+        if self.backend == "local":
+            return False
+        try:
+            self.transit.key(name)
+        except NotFound:
+            return False
+        return True
+
+    def check_key(self, name: str, principal: str | None, *, create: bool = False,
+                  missing: NotFound | None = None) -> None:
+        """Let `principal` use key `name` (claiming it when `create` and nobody holds it), or raise the
+        same NotFound a missing key gets."""
+        self.owners.check("key", check_key_name(name), principal, missing or missing_key(name),
+                          exists=lambda: self._key_exists(name), create=create)
+
+    def check_budget(self, name: str, principal: str | None) -> None:
+        self.owners.check("budget", name, principal, missing_budget(name),
+                          exists=lambda: self.budgets.get(name) is not None, create=True)
 
     # -- sealing keys live in the local keyring whatever the transit backend ----------------------
 
     def sealing_key(self, name: str, create: bool) -> KeyInfo:
         info = self.keyring.get(name) if create is False else self.keyring.ensure(name, sealing.ALGORITHM)
         if info is None:
-            raise NotFound(f"There is no sealing key named {name!r}.",
-                           "Call `public_key` with this name first to create one, or seal to a published "
-                           "public key (mlkem768x25519:...).")
+            raise missing_sealing_key(name)
         info = self.keyring.require(name)
         if info.type != sealing.ALGORITHM:
             raise BadInput(f"Key {name!r} is a {info.type} encryption key, not a sealing key.",
@@ -57,6 +81,17 @@ class Phantom:
                 last = exc
         assert last is not None
         raise last
+
+
+def missing_sealing_key(name: str) -> NotFound:
+    return NotFound(f"There is no sealing key named {name!r}.",
+                    "Call `public_key` with this name first to create one, or seal to a published "
+                    "public key (mlkem768x25519:...).")
+
+
+def missing_budget(name: str) -> NotFound:
+    return NotFound(f"There is no privacy budget named {name!r} for this caller.",
+                    "Call `budgets` to list yours, or use a new name to start one.")
 
 
 _services: dict[int, Phantom] = {}
@@ -81,6 +116,7 @@ def services(suite: Suite) -> Phantom:
             token = os.environ.get("HDR_PHANTOM_VAULT_TOKEN") or os.environ.get("VAULT_TOKEN") or ""
             transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
             backend = "vault"
-        found = Phantom(keyring, local, transit, backend, Redactor(suite.store, local), Budgets(suite.store))
+        found = Phantom(keyring, local, transit, backend, Redactor(suite.store, local), Budgets(suite.store),
+                        Owners(suite.store))
         _services[id(suite)] = found
         return found

@@ -15,7 +15,7 @@ import httpx
 
 from servers.phantom.keyring import KeyInfo, check_key_name
 from servers.phantom.transit import Item, parse_ciphertext
-from shared.errors import BadInput, NotFound, Refused, Unavailable
+from shared.errors import BadInput, HDRError, NotFound, Refused, Unavailable
 
 _TYPES = {"aes256-gcm": "aes256-gcm96", "chacha20-poly1305": "chacha20-poly1305"}
 
@@ -29,7 +29,7 @@ class VaultTransit:
         self.mount = mount.strip("/")
         self._client = httpx.Client(base_url=addr.rstrip("/"), headers={"X-Vault-Token": token}, timeout=timeout)
 
-    def _call(self, method: str, path: str, body: dict | None = None) -> dict:
+    def _call(self, method: str, path: str, body: dict | None = None, batch: bool = False) -> dict:
         try:
             response = self._client.request(method, f"/v1/{self.mount}/{path}", json=body)
         except httpx.HTTPError as exc:
@@ -38,9 +38,13 @@ class VaultTransit:
         if response.status_code in (200, 204):
             return response.json().get("data") or {} if response.content else {}
         try:
-            errors = "; ".join(str(e)[:200] for e in response.json().get("errors", []))
+            answer = response.json()
+            errors = "; ".join(str(e)[:200] for e in answer.get("errors", []))
         except ValueError:
-            errors = ""
+            answer, errors = {}, ""
+        partial = (answer.get("data") or answer) if isinstance(answer, dict) else {}
+        if batch and response.status_code == 400 and isinstance(partial.get("batch_results"), list):
+            return partial  # some items failed (Vault's partial_failure_response_code): each result says which
         if response.status_code == 403:
             raise Unavailable("Vault refused phantom's token (403).",
                               "Set HDR_PHANTOM_VAULT_TOKEN to a token with the transit policy.")
@@ -113,24 +117,48 @@ class VaultTransit:
 
     # -- data --------------------------------------------------------------------------------------
 
-    def encrypt(self, name: str, items: list[Item]) -> list[str]:
-        batch = [{"plaintext": _b64(i.data), **self._body(i)} for i in items]
-        data = self._call("POST", f"encrypt/{check_key_name(name)}", {"batch_input": batch})
-        return [self._from_vault(r) for r in data["batch_results"]]
+    def _batch(self, op: str, name: str, items: list[Item], field: str, version: int | None) -> list[dict | HDRError]:
+        """Vault's batch call, one result or error per item (Vault answers 400 with per-item errors when some
+        items failed; items it never looked at because phantom refused them locally keep phantom's error)."""
+        sent: list[dict] = []
+        results: list[dict | HDRError] = []
+        for item in items:
+            try:
+                value = _b64(item.data) if field == "plaintext" else self._to_vault(item)
+            except HDRError as error:
+                results.append(error)
+                continue
+            sent.append({field: value, **self._body(item)})
+            results.append({})
+        if sent:
+            body: dict = {"batch_input": sent}
+            if version is not None:
+                body["key_version"] = version
+            answers = iter(self._call("POST", f"{op}/{check_key_name(name)}", body, batch=True)["batch_results"])
+            results = [r if isinstance(r, HDRError) else self._item_result(op, next(answers)) for r in results]
+        return results
 
-    def decrypt(self, name: str, items: list[Item]) -> list[bytes]:
-        batch = [{"ciphertext": self._to_vault(i), **self._body(i)} for i in items]
-        data = self._call("POST", f"decrypt/{check_key_name(name)}", {"batch_input": batch})
-        for r in data["batch_results"]:
-            if r.get("error"):
-                raise Refused(f"Vault would not decrypt: {str(r['error'])[:200]}.",
-                              "Send the ciphertext unchanged with the same key, context and associated data.")
-        return [base64.b64decode(r["plaintext"]) for r in data["batch_results"]]
+    @staticmethod
+    def _item_result(op: str, result: dict) -> dict | HDRError:
+        if not result.get("error"):
+            return result
+        error = str(result["error"])[:200]
+        if op == "encrypt":
+            return BadInput(f"Vault rejected this item: {error}.", "Check the item's context and data.")
+        return Refused(f"Vault would not decrypt this item: {error}.",
+                       "Send the ciphertext unchanged with the same key, context and associated data.")
 
-    def rewrap(self, name: str, items: list[Item]) -> list[str]:
-        batch = [{"ciphertext": self._to_vault(i), **self._body(i)} for i in items]
-        data = self._call("POST", f"rewrap/{check_key_name(name)}", {"batch_input": batch})
-        return [self._from_vault(r) for r in data["batch_results"]]
+    def encrypt(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]:
+        return [r if isinstance(r, HDRError) else self._from_vault(r)
+                for r in self._batch("encrypt", name, items, "plaintext", version)]
+
+    def decrypt(self, name: str, items: list[Item]) -> list[bytes | HDRError]:
+        return [r if isinstance(r, HDRError) else base64.b64decode(r["plaintext"])
+                for r in self._batch("decrypt", name, items, "ciphertext", None)]
+
+    def rewrap(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]:
+        return [r if isinstance(r, HDRError) else self._from_vault(r)
+                for r in self._batch("rewrap", name, items, "ciphertext", version)]
 
     def datakey(self, name: str, bits: int, context: bytes | None) -> tuple[bytes, str]:
         body: dict = {"bits": bits}
@@ -147,6 +175,4 @@ class VaultTransit:
 
     @staticmethod
     def _from_vault(result: dict) -> str:
-        if result.get("error"):
-            raise BadInput(f"Vault rejected an item: {str(result['error'])[:200]}.", "Check the batch items.")
         return "phantom:" + result["ciphertext"].split(":", 1)[1]

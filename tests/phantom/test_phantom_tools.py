@@ -153,11 +153,13 @@ async def test_redact_modes_and_detokenize_round_trip(offline_suite: Suite) -> N
     assert not any("jane" in str(vars(r)) for r in revealed)
 
 
-async def test_detokenize_is_a_sensitive_read_not_a_change(offline_suite: Suite) -> None:
+async def test_detokenize_is_a_sensitive_call_not_a_read(offline_suite: Suite) -> None:
+    """Issue #12: tools that reveal plaintext are not read-only, so a gateway `:read` token cannot call them."""
     async with Client(kit.mcp) as client:
         tools = {t.name: t for t in (await client.list_tools()).tools}
     hints = tools["detokenize"].annotations
-    assert (hints.read_only_hint, hints.destructive_hint, hints.idempotent_hint) == (True, False, True)
+    assert (hints.read_only_hint, hints.destructive_hint, hints.idempotent_hint) == (False, False, True)
+    assert [n for n in ("decrypt", "unseal", "detokenize", "datakey") if tools[n].annotations.read_only_hint] == []
     assert "confirm" in tools["detokenize"].input_schema["properties"]
     assert "Sensitive" in tools["detokenize"].description
 
@@ -183,3 +185,34 @@ async def test_private_aggregate_charges_the_budget_and_refuses_when_spent(offli
     assert hr["epsilon_remaining"] == pytest.approx(0.0) and hr["queries"] == 2
     published = evidence.read(offline_suite.store, "phantom", "budgets")["data"]["budgets"]
     assert {b["name"] for b in published} == {"hr", "fl"}
+
+
+async def test_one_bad_item_fails_only_itself_in_a_batch(offline_suite: Suite) -> None:
+    """Issue #13 (Vault Transit parity): batch results carry per-item errors; the good items succeed."""
+    async with Client(kit.mcp) as client:
+        made = ok(await client.call_tool("encrypt", {"batch": ["one", "two", "three"], "key": "orders"}))
+        good = made["batch"]
+        raw = bytearray(base64.b64decode(good[1].split(":")[2]))
+        raw[-1] ^= 1
+        tampered = "phantom:v1:" + base64.b64encode(bytes(raw)).decode()
+        out = ok(await client.call_tool("decrypt", {"batch": [good[0], tampered, "not a ciphertext", good[2]],
+                                                    "key": "orders"}))
+        assert out["batch"] == ["one", None, None, "three"]
+        assert [(e["index"], e["kind"]) for e in out["errors"]] == [(1, "refused"), (2, "bad_input")]
+        assert "altered" in out["errors"][0]["error"] and "two" not in str(out["errors"])
+        moved = ok(await client.call_tool("rewrap", {"batch": [tampered, good[0]], "key": "orders"}))
+        assert moved["batch"][0] is None and moved["batch"][1].startswith("phantom:v1:")
+        single = err(await client.call_tool("decrypt", {"ciphertext": tampered, "key": "orders"}))
+        assert "altered" in single
+
+
+async def test_encrypt_with_a_chosen_key_version(offline_suite: Suite) -> None:
+    async with Client(kit.mcp) as client:
+        ok(await client.call_tool("encrypt", {"plaintext": "a", "key": "k"}))
+        ok(await client.call_tool("rotate_key", {"key": "k"}))
+        old = ok(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 1}))
+        assert old["ciphertext"].startswith("phantom:v1:") and old["key_version"] == 1
+        assert ok(await client.call_tool("decrypt", {"ciphertext": old["ciphertext"], "key": "k"}))["plaintext"] == "b"
+        assert "key_version" in err(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 3}))
+        ok(await client.call_tool("configure_key", {"key": "k", "min_decryption_version": 2, "confirm": True}))
+        assert "key_version" in err(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 1}))

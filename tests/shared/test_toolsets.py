@@ -86,3 +86,24 @@ def test_default_tool_lists_fit_the_context_budget(kits) -> None:
     assert sum(d["model_tokens"] for d in default.values()) <= GOAL_ALL
     everything = asyncio.run(measure("all"))
     assert sum(a["tools"] for a in everything.values()) == sum(len(k.tools) for k in kits.values())
+
+
+async def test_tools_list_drops_generated_titles_and_results_render_compact_json(kits, offline_suite) -> None:
+    import json
+
+    async with Client(kits["compliance"].mcp) as client:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+        result = await client.call_tool("policies", {})
+    schema = tools["check"].input_schema
+    assert "title" not in schema and all("title" not in p for p in schema["properties"].values())
+    assert schema["properties"]["framework"]["description"]  # descriptions stay
+
+    def titles(node) -> int:  # string-valued `title` keywords anywhere in a schema
+        if isinstance(node, dict):
+            return sum((k == "title" and isinstance(v, str)) + titles(v) for k, v in node.items())
+        return sum(titles(v) for v in node) if isinstance(node, list) else 0
+
+    assert titles(tools["policies"].output_schema) == 0
+    assert "title" in tools["policies"].output_schema["$defs"]["FrameworkInfo"]["properties"]  # a field keeps its name
+    text = result.content[0].text
+    assert json.loads(text) == result.structured_content and "\n" not in text and ": " not in text[:200]

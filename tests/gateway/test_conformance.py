@@ -11,10 +11,12 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import need_service
+from gateway_support import offline_gateway
 
 from servers.registry import SERVER_NAMES
 
@@ -35,27 +37,9 @@ def _toolchain() -> dict[str, str] | None:
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory: pytest.TempPathFactory):
-    from gateway_support import serve
-
-    from servers.gateway.app import create_app
-    from shared.config import Config
-    from shared.suite import Suite, set_suite
-
-    home = tmp_path_factory.mktemp("conformance-home")
-    old = {k: os.environ.get(k) for k in ("HDR_HOME", "HDR_MEMORY_URL")}
-    os.environ["HDR_HOME"], os.environ["HDR_MEMORY_URL"] = str(home), "http://127.0.0.1:9"
-    set_suite(Suite(Config.from_env()))
-    try:
-        with serve(create_app()) as base:
-            yield base
-    finally:
-        set_suite(None)
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with offline_gateway(tmp_path_factory.mktemp("conformance-home")) as base:
+        yield base
 
 
 @pytest.mark.service("conformance")

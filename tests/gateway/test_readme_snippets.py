@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gateway_support import serve
-
-from servers.gateway import create_app
+from gateway_support import offline_gateway
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -23,22 +21,8 @@ SNIPPETS = [(doc.name, i, code) for doc in DOCS
 
 @pytest.fixture(scope="module")
 def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import os
-
-    from shared.config import Config
-    from shared.suite import Suite, set_suite
-
-    home = tmp_path_factory.mktemp("readme-home")
-    saved = {k: os.environ.get(k) for k in ("HDR_HOME", "HDR_MEMORY_URL")}
-    os.environ.update(HDR_HOME=str(home), HDR_MEMORY_URL="http://127.0.0.1:9")
-    set_suite(Suite(Config.from_env()))
-    try:
-        with serve(create_app()) as base:
-            yield base
-    finally:
-        set_suite(None)
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    with offline_gateway(tmp_path_factory.mktemp("readme-home")) as base:
+        yield base
 
 
 def test_the_readme_has_a_client_snippet() -> None:

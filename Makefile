@@ -1,6 +1,7 @@
 # The two commands: `make serve` runs the suite on embedded defaults; `make test` runs every test.
 # Both set up everything they need on a fresh machine (a virtualenv in .venv, the embedding model).
 PY ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL_CACHE := $(HOME)/.cache/chroma/onnx_models/all-MiniLM-L6-v2
@@ -23,7 +24,7 @@ model:
 		echo "unpacked the embedding model into $(MODEL_CACHE)"; fi
 
 serve: install model
-	$(BIN)/hdr serve
+	$(BIN)/hdr serve --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check servers shared tests bench

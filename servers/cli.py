@@ -53,7 +53,85 @@ def _serve(args: argparse.Namespace) -> int:
     print("hdr: serving " + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES)
           + f"; dashboard at {base}/; health at {base}/healthz"
           + ("; authentication required" if settings.auth_enabled else ""), file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        _stop_memory_we_started(suite)
+    return 0
+
+
+def _stop_memory_we_started(suite) -> None:  # noqa: ANN001 - a shared.suite.Suite
+    """A command that started the local Chroma server stops it when it ends (Ctrl-C included)."""
+    try:
+        if suite.config.memory_url is None and suite.memory.local.stop_if_started():
+            print("hdr: stopped the memory server this command started", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - reported; `hdr memory stop` stops it too
+        print(f"hdr: could not stop the memory server ({exc}); run `hdr memory stop`", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """One command for CI: check manifests (files or directories, read here) against a framework.
+    Exit 0 pass, 1 fail (findings), 2 could not check (bad target or framework)."""
+    from pathlib import Path
+
+    from servers.compliance.checking import run_check
+    from shared.errors import HDRError
+    from shared.suite import get_suite
+
+    texts = []
+    for target in args.targets:
+        path = Path(target)
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")) if path.is_dir() else [path]
+        try:
+            texts += [f.read_text() for f in files]
+        except OSError as exc:
+            print(f"hdr check: cannot read {target}: {exc.strerror}", file=sys.stderr)
+            return 2
+    if not texts:
+        print("hdr check: no .yaml/.yml manifests under " + ", ".join(args.targets), file=sys.stderr)
+        return 2
+    suite = get_suite()
+    try:
+        result = run_check(suite, "\n---\n".join(texts), args.framework, args.version)
+    except HDRError as exc:
+        print(f"hdr check: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        _stop_memory_we_started(suite)
+    if args.json:
+        print(result.model_dump_json(indent=1))
+    else:
+        print(f"{result.verdict.upper()}: {args.framework} {result.version}, {result.objects_checked} objects, "
+              f"{result.failed} of {result.checks_run} checks failed, {result.findings_total} findings "
+              f"(result {result.id}; `attest` can sign it)")
+        for f in result.findings[:args.show]:
+            print(f"  {f.severity:<8} {f.check:<32} {f.object} {f.field}: {f.message}")
+        if result.findings_total > args.show:
+            print(f"  ... {result.findings_total - args.show} more (--show N, or --json)")
+    return 0 if result.verdict == "pass" else 1
+
+
+def _desktop_config(args: argparse.Namespace) -> int:
+    """Claude Desktop's mcpServers entries for this installation: absolute commands and HDR_HOME."""
+    import shutil
+    from pathlib import Path
+
+    from shared.config import Config
+
+    home = Path(args.home).expanduser().resolve() if args.home else Config.from_env().home.resolve()
+    bin_dir = Path(sys.executable).parent
+    servers = {}
+    for name in SERVER_NAMES:
+        command = bin_dir / f"hdr-{name}"
+        found = str(command) if command.exists() else shutil.which(f"hdr-{name}")
+        if found is None:
+            print(f"hdr: hdr-{name} is not installed (run `make install`)", file=sys.stderr)
+            return 2
+        env = {"HDR_HOME": str(home)}
+        if args.toolsets:
+            env[f"HDR_{name.upper()}_TOOLSETS"] = args.toolsets
+        servers[f"hdr-{name}"] = {"command": str(Path(found).resolve()), "args": [], "env": env}
+    print(json.dumps({"mcpServers": servers}, indent=2))
     return 0
 
 
@@ -61,7 +139,8 @@ def _run(args: argparse.Namespace) -> int:
     from servers.registry import load
     from shared.server import run
 
-    run(load(args.server), ["--http", "--port", str(args.port), "--host", args.host] if args.http else [])
+    argv = ["--http", "--port", str(args.port), "--host", args.host] if args.http else []
+    run(load(args.server), argv + (["--toolsets", args.toolsets] if args.toolsets else []))
     return 0
 
 
@@ -100,9 +179,15 @@ def _audit(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from servers.compliance.pins import verify_log
+    from shared.config import Config
     from shared.errors import HDRError
     from shared.suite import get_suite
 
+    config = Config.from_env()
+    if not config.db_path.is_file():  # a mistyped HDR_HOME must not be created and reported "intact"
+        print(f"no audit log to verify: {config.home} holds no state.db (is HDR_HOME right? it is "
+              f"{'set' if os.environ.get('HDR_HOME') else 'unset, so the default'})", file=sys.stderr)
+        return 2
     suite = get_suite()
     try:
         check = verify_log(suite, keys_file=Path(args.key).expanduser() if args.key else None,
@@ -157,8 +242,12 @@ def _ask(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from servers.demo import main as demo_main
+    from shared.suite import get_suite
 
-    return demo_main(args)
+    try:
+        return demo_main(args)
+    finally:
+        _stop_memory_we_started(get_suite())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,7 +276,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--toolsets", default=None, help="comma-separated toolsets to list (`default`, `all`, names)")
     run.set_defaults(func=_run)
+
+    check = sub.add_parser("check", help="CI: check manifests against a compliance framework "
+                                         "(exit 0 pass, 1 fail, 2 could not check)")
+    check.add_argument("targets", nargs="+", help="manifest files or directories (read by this command)")
+    check.add_argument("--framework", default="pss-restricted",
+                       help="pss-baseline, pss-restricted, k8s-best-practices, or a user-defined one")
+    check.add_argument("--version", default="latest", help='"latest" or a Kubernetes version such as v1.30')
+    check.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    check.add_argument("--show", type=int, default=20, help="findings to list (default 20)")
+    check.set_defaults(func=_check)
+
+    desktop = sub.add_parser("desktop-config", help="print Claude Desktop's mcpServers entries for this install")
+    desktop.add_argument("--home", help="HDR_HOME for the servers (default: $HDR_HOME or the platform's)")
+    desktop.add_argument("--toolsets", help="toolsets every server lists (default: each server's default)")
+    desktop.set_defaults(func=_desktop_config)
 
     memory = sub.add_parser("memory", help="the shared vector memory's server")
     memory.add_argument("action", choices=["status", "stop"])

@@ -9,6 +9,7 @@ them (machines without internet unpack ../shared/models into the cache instead).
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -17,24 +18,42 @@ from typing import Any
 import numpy as np
 
 MAX_TOKENS = 256
+log = logging.getLogger("hdr.embeddings")
 MODEL_FILES = ("config.json", "model.onnx", "special_tokens_map.json", "tokenizer_config.json",
                "tokenizer.json", "vocab.txt")
 
 
+PROVIDE = ("On a machine without internet run `make model` in the checkout (it unpacks "
+           "../shared/models/all-MiniLM-L6-v2-onnx.tar.gz into chromadb's cache, "
+           "~/.cache/chroma/onnx_models/all-MiniLM-L6-v2/onnx), or set HDR_EMBEDDING_MODEL_DIR to a directory "
+           "holding its ONNX files (" + ", ".join(MODEL_FILES) + "), then call again.")
+
+
 def ensure_model(model_dir: Path) -> Path:
-    """Return `model_dir` holding the model, downloading it with chromadb's downloader if absent."""
-    if all((model_dir / f).exists() for f in MODEL_FILES):
+    """Return `model_dir` holding the model, downloading it with chromadb's downloader if absent.
+
+    Raises `Unavailable` saying what is missing and how to provide it when the files are not there
+    and cannot be downloaded (no network), instead of the downloader's own exception."""
+    from shared.errors import Unavailable
+
+    missing = [f for f in MODEL_FILES if not (model_dir / f).exists()]
+    if not missing:
         return model_dir
     from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
 
     default_dir = ONNXMiniLM_L6_V2.DOWNLOAD_PATH / ONNXMiniLM_L6_V2.EXTRACTED_FOLDER_NAME
     if model_dir != default_dir:
-        from shared.errors import Unavailable
-
-        raise Unavailable(f"The embedding model is not in {model_dir}.",
-                          "Put all-MiniLM-L6-v2's ONNX files there or unset HDR_EMBEDDING_MODEL_DIR.")
+        log.warning("embedding model directory %s lacks %s", model_dir, ", ".join(missing))
+        raise Unavailable("The embedding model all-MiniLM-L6-v2 is not in the directory HDR_EMBEDDING_MODEL_DIR "
+                          f"names (missing: {', '.join(missing)}).", PROVIDE)
     print("hdr: downloading the all-MiniLM-L6-v2 embedding model (first use, ~80 MB)...", file=sys.stderr)
-    ONNXMiniLM_L6_V2()._download_model_if_not_exists()
+    try:
+        ONNXMiniLM_L6_V2()._download_model_if_not_exists()
+    except Exception as exc:  # no network, a proxy, a full disk: chromadb's downloader raises its own errors
+        log.warning("downloading the embedding model into %s failed: %s: %s", model_dir, type(exc).__name__, exc)
+        raise Unavailable("The embedding model all-MiniLM-L6-v2 is not on this machine and could not be downloaded "
+                          f"({type(exc).__name__}; is there no network?). Memory and semantic search need it.",
+                          PROVIDE) from None
     print("hdr: embedding model ready.", file=sys.stderr)
     return model_dir
 
@@ -59,18 +78,26 @@ class Embedder:
             from tokenizers import Tokenizer
 
             ensure_model(self.model_dir)
-            tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
-            tokenizer.enable_truncation(max_length=MAX_TOKENS)
-            tokenizer.no_padding()
-            options = ort.SessionOptions()
-            options.log_severity_level = 3
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            # onnxruntime's worker threads otherwise busy-wait after each run and starve whatever
-            # numpy work follows (nexus measured a 10x slower matrix product right after an embedding).
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.add_session_config_entry("session.inter_op.allow_spinning", "0")
-            self._session = ort.InferenceSession(str(self.model_dir / "model.onnx"), sess_options=options,
-                                                 providers=["CPUExecutionProvider"])
+            try:
+                tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+                tokenizer.enable_truncation(max_length=MAX_TOKENS)
+                tokenizer.no_padding()
+                options = ort.SessionOptions()
+                options.log_severity_level = 3
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+                # onnxruntime's worker threads otherwise busy-wait after each run and starve whatever
+                # numpy work follows (nexus measured a 10x slower matrix product right after an embedding).
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+                session = ort.InferenceSession(str(self.model_dir / "model.onnx"), sess_options=options,
+                                               providers=["CPUExecutionProvider"])
+            except Exception as exc:  # a truncated or foreign file: onnxruntime/tokenizers raise their own
+                from shared.errors import Unavailable
+
+                log.warning("loading the embedding model from %s failed: %s", self.model_dir, exc)
+                raise Unavailable("The embedding model all-MiniLM-L6-v2 is there but could not be loaded "
+                                  f"({type(exc).__name__}: a damaged or different file?).", PROVIDE) from None
+            self._session = session
             self._tokenizer = tokenizer
 
     def embed(self, texts: list[str]) -> np.ndarray:

@@ -171,6 +171,7 @@ class LocalChromaServer:
                                       f"See {self.log_file}, or set HDR_MEMORY_URL to a running Chroma server.")
                 if _heartbeat(url, timeout=0.5):
                     state = {"pid": proc.pid, "port": port, "url": url, "started_at": time.time()}
+                    self.started_pid = proc.pid  # this process started it: stop_if_started() may stop it
                     tmp = self.state_file.with_suffix(".tmp")
                     tmp.write_text(json.dumps(state))
                     os.replace(tmp, self.state_file)
@@ -180,6 +181,15 @@ class LocalChromaServer:
             proc.kill()
             raise Unavailable(f"The local Chroma server did not answer within {wait_s:.0f} s.",
                               f"See {self.log_file}.")
+
+    def stop_if_started(self) -> bool:
+        """Stop the local server if this process started it (a command ending: hdr serve, demo, check).
+        Another process still using it gets it restarted by its next call."""
+        started = getattr(self, "started_pid", None)
+        state = self._state()
+        if started is None or not state or state.get("pid") != started:
+            return False
+        return self.stop()
 
     def stop(self) -> bool:
         with self._locked():

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from shared.prompts import extras
 from shared.tools import ToolKit
 
 
@@ -40,19 +41,19 @@ class Recollection(BaseModel):
 def create_server(name: str, *, title: str, description: str, instructions: str | None = None) -> ToolKit:
     """A suite server with the shared `remember` and `recall` tools already registered."""
     kit = ToolKit(name, title=title, description=description, instructions=instructions)
+    extras(kit)  # prompts/get, completion/complete and logging/setLevel handled the suite's way
 
     @kit.tool(title="Remember a fact", read_only=False, idempotent=False, shared=True,
               examples=["remember that checkout-api was scaled down on Friday",
                         "note for the team: the EU keys were rotated today"])
     def remember(
-        text: Annotated[str, Field(description="The fact, decision or note to keep, in plain words")],
-        kind: Annotated[str, Field(description="A short label: note, decision, incident, handoff, ...")] = "note",
-        tags: Annotated[list[str] | None, Field(description="Optional labels to filter by later")] = None,
-        source: Annotated[str | None, Field(description="Who it is about or where it came from")] = None,
+        text: Annotated[str, Field(description="What to keep, in plain words")],
+        kind: Annotated[str, Field(description="note, decision, incident, handoff, ...")] = "note",
+        tags: Annotated[list[str] | None, Field(description="Labels to filter by")] = None,
+        source: Annotated[str | None, Field(description="Who or what it is about")] = None,
     ) -> Remembered:
-        """Store a fact in the suite's shared memory so any agent, through any HDR server, can recall it later.
-        Use it for decisions, outcomes and context worth keeping. Never store secrets or other people's data.
-        Returns the entry's id."""
+        """Keep a fact, decision or note in the memory all five HDR servers share, for any agent to recall
+        later. Never secrets or other people's data. Returns its id."""
         item = kit.suite.memory.remember(text, kind, source=name, tool="remember", tags=tags,
                                          extra={"about": source} if source else None)
         kit.suite.flush_memory_outbox()  # decisions kept while the memory was down
@@ -66,9 +67,8 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
         kind: Annotated[str | None, Field(description="Only entries of this kind")] = None,
         source: Annotated[str | None, Field(description="Only entries written by this server")] = None,
     ) -> Recollection:
-        """Search the suite's shared memory by meaning: what happened, what was decided, who handled what,
-        across all five servers (e.g. 'what happened to checkout-api last week'). Returns the closest entries
-        with their similarity, kind, tags and the server and tool that wrote them."""
+        """Search the memory all five HDR servers share, by meaning ('what happened to checkout-api last
+        week?'). Returns the closest entries with similarity, kind, tags and which server and tool wrote them."""
         items = kit.suite.memory.recall(query, k=k, kind=kind, source=source)
         return Recollection(query=query, hits=[MemoryHit(
             id=i.id, text=i.text, kind=i.kind, tags=i.tags, source=i.source, tool=i.tool,
@@ -87,11 +87,12 @@ def configure_logging() -> None:
 
 def http_app(kit: ToolKit, path: str = "/mcp"):  # -> ASGI app
     """The server as a stateless streamable-HTTP ASGI app (both protocol eras), POST only, with
-    bounded, well-formed JSON bodies (shared.http)."""
+    bounded, well-formed JSON bodies (shared.http). Each POST answers with an event stream, so the
+    call's progress notifications reach the client before its result."""
     from shared.http import StatelessEndpoint
 
     return StatelessEndpoint(kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True,
-                                                         json_response=True))
+                                                         json_response=False))
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -103,8 +104,18 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--toolsets", default=None, metavar="NAMES",
+                        help="comma-separated toolsets to list (`default`, `all`, or names; see docs); "
+                             f"default: $HDR_{kit.name.upper()}_TOOLSETS, $HDR_TOOLSETS, else the server's default")
     args = parser.parse_args(argv)
     configure_logging()
+    if args.toolsets is not None:
+        from shared.toolsets import choose
+
+        try:
+            choose(kit, args.toolsets)
+        except ValueError as exc:
+            parser.error(str(exc))
     if not args.http:
         kit.mcp.run("stdio")
         return

@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import anyio
 import anyio.from_thread
@@ -284,11 +284,9 @@ class ToolKit:
                         log.exception("audit append failed for %s.%s", kit.name, tool_name)
 
             if outcome is not None and not (isinstance(outcome, AcceptedElicitation) and outcome.data.confirm):
-                how = "Declined" if getattr(outcome, "action", "accept") != "accept" else "Not confirmed"
-                audit("not_confirmed", how.lower())
-                raise ToolError(str(Refused(
-                    f"{how}: nothing was changed.",
-                    "Confirm when asked, or call again with `confirm: true` once the person has agreed.")))
+                refusal = _refusal(outcome)
+                audit("not_confirmed", refusal.message.split(":")[0].lower())
+                raise ToolError(str(refusal))
             progress = Progress(ctx)
             if ctx_param:
                 kwargs[ctx_param] = ctx
@@ -382,9 +380,10 @@ def _confirmation_resolver(question: Callable[..., str | None], tool_name: str,
         message = question(**{n: kwargs[n] for n in wanted if n in kwargs})
         if message is None:
             return Confirmation(confirm=True)
-        if _can_elicit(ctx):
+        unasked = _why_not_asked(ctx)
+        if unasked is None:
             return Elicit(message, Confirmation)
-        return Confirmation(confirm=False)
+        return unasked
 
     names = sorted(set(wanted) | {"confirm"})
     resolver.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -396,18 +395,56 @@ def _confirmation_resolver(question: Callable[..., str | None], tool_name: str,
     return resolver
 
 
-def _can_elicit(ctx: Context) -> bool:
-    caps = ctx.client_capabilities
-    if caps is None or caps.elicitation is None:
-        return False
-    if caps.elicitation.form is None and caps.elicitation.url is not None:
-        return False
-    version = ctx.protocol_version
+class _NotAsked(Confirmation):
+    """The resolver's answer when nobody could be asked; the refusal says why and what to do."""
+
+    refusal: ClassVar[Refused]
+
+
+class _ClientCannotAsk(_NotAsked):
+    refusal = Refused("Not confirmed: this client declared no elicitation, so the person was not asked; "
+                      "nothing was changed.",
+                      "Ask the person, and once they agree call again with `confirm: true`.")
+
+
+class _TransportCannotAsk(_NotAsked):
+    refusal = Refused("Not confirmed: over stateless streamable HTTP in protocol 2025-11-25 the server cannot "
+                      "ask the person during a call (their answer would have no connection to come back on), "
+                      "so nothing was changed.",
+                      "Ask the person yourself and, once they agree, call again with `confirm: true`; or "
+                      "connect with protocol 2026-07-28, where the server asks.")
+
+
+def _refusal(outcome: Any) -> Refused:
+    """Why a confirmation-guarded call did not run, and what to send instead."""
+    data = getattr(outcome, "data", None)
+    if isinstance(data, _NotAsked):
+        return data.refusal
+    if getattr(outcome, "action", "accept") == "decline":
+        return Refused("Declined: nothing was changed.",
+                       "Call again with `confirm: true` only if the person changes their mind.")
+    return Refused("Not confirmed: nothing was changed.",
+                   "Call again and confirm when asked, or with `confirm: true` once the person has agreed.")
+
+
+def _why_not_asked(ctx: Context) -> _NotAsked | None:
+    """None when this client can be asked now (elicitation, form mode); otherwise why not. Over
+    stateless HTTP in the 2025-11-25 era the transport cannot carry the question's answer back (and
+    the server never saw the client's capabilities), so that is checked first."""
     from mcp_types.version import is_version_at_least
 
-    if version is not None and is_version_at_least(version, "2026-07-28"):
-        return True
-    try:
-        return bool(ctx.session.can_send_request)
-    except Exception:
-        return False
+    version = ctx.protocol_version
+    modern = version is not None and is_version_at_least(version, "2026-07-28")
+    if not modern:
+        try:
+            can_send = bool(ctx.session.can_send_request)
+        except Exception:
+            can_send = False
+        if not can_send:
+            return _TransportCannotAsk(confirm=False)
+    caps = ctx.client_capabilities
+    if caps is None or caps.elicitation is None:
+        return _ClientCannotAsk(confirm=False)
+    if caps.elicitation.form is None and caps.elicitation.url is not None:
+        return _ClientCannotAsk(confirm=False)
+    return None

@@ -21,6 +21,8 @@ from shared.config import Config
 from shared.suite import Suite, set_suite
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests drive every tool, so every toolset is listed (tests/shared/test_toolsets.py checks the defaults).
+os.environ.setdefault("HDR_TOOLSETS", "all")
 SHARED_DIR = ROOT.parent / "shared"  # ../shared beside the checkout (models, TLE data)
 
 

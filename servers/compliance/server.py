@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from mcp.server.mcpserver import Context
 from pydantic import BaseModel, Field
 
+from servers.compliance import prompts
 from shared.files import allowed_roots
 from shared.ownership import current_principal
 from shared.server import create_server, run
@@ -191,6 +192,9 @@ def audit_trail(
                           "keyid), current and retired.", mime_type="application/json")
 def keys_resource() -> str:
     return json.dumps({"keys": [k.to_dict() for k in Keyring(kit.suite).public_keys()]}, indent=2)
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/compliance/prompts.py
 
 
 def main() -> None:

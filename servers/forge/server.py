@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from servers.forge import prompts
 from shared.server import create_server, run
 from shared.tools import Progress
 
@@ -343,6 +344,9 @@ def cost_report(
                       total_monthly_cost_usd=round(sum(g.monthly_cost_usd for g in groups), 2),
                       potential_savings_usd=round(sum(g.potential_savings_usd for g in groups), 2),
                       proposal_id=out["proposal_id"])
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/forge/prompts.py
 
 
 def main() -> None:

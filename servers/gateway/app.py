@@ -101,7 +101,7 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
     managers = {}
     mounts = {}
     for name, kit in kits.items():
-        sub = kit.mcp.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=True,
+        sub = kit.mcp.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=False,
                                           transport_security=security, host=settings.host,
                                           max_request_body_size=settings.max_body_bytes)
         managers[name] = kit.mcp.session_manager  # this app's; a later app gets its own
@@ -177,7 +177,7 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         refused = await guard_suite_route(request)
         if refused is not None:
             return refused
-        body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)))
+        body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)), traffic=metrics.traffic)
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     # A2A: signed agent cards (suite and per server), the JWKS, and the A2A endpoints (servers/a2a)

@@ -206,13 +206,21 @@ def _rpc_target(body: bytes) -> tuple[str | None, str | None]:
     return method, tool
 
 
+def _sse_reply(body: bytes) -> bytes:
+    """The last `data:` of an event stream: the JSON-RPC response (progress notifications come first)."""
+    data = [line[5:].strip() for line in body.splitlines() if line.startswith(b"data:")]
+    return next((d for d in reversed(data) if d), b"")
+
+
 def _outcome(status: int, body: bytes) -> str:
     if status >= 400 or status == 0:
         return "http_error"
+    if body.startswith((b"event:", b"data:", b"id:", b"retry:", b":")):
+        body = _sse_reply(body)
     try:
         reply = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        return "ok"  # a stream; the SDK reports errors inside it
+        return "ok"  # a stream cut short; the SDK reports errors inside it
     if not isinstance(reply, dict):
         return "ok"
     if "error" in reply:

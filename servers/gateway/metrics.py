@@ -5,7 +5,11 @@ optimizations, rollbacks and savings read from its published evidence at scrape 
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
@@ -47,6 +51,64 @@ class ForgeEvidenceCollector(Collector):
                                 value=float(savings.get("open_proposals", 0)))
 
 
+ERROR_OUTCOMES = ("error", "protocol_error", "http_error")
+
+
+class Traffic:
+    """The gateway's recent tool calls, kept in memory for the dashboard: every call (read-only ones
+    too) with its server, tool, outcome and latency, and per-server series of calls and errors per
+    second and p50/p99 latency over the last minutes. Bounded: at most `keep` calls."""
+
+    def __init__(self, keep: int = 5_000) -> None:
+        self._calls: deque[tuple[float, str, str, str, float]] = deque(maxlen=keep)
+        self._lock = threading.Lock()
+
+    def add(self, server: str, tool: str, outcome: str, seconds: float, at: float | None = None) -> None:
+        with self._lock:
+            self._calls.append((time.time() if at is None else at, server, tool, outcome, seconds))
+
+    def recent(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The newest calls first."""
+        with self._lock:
+            newest = list(self._calls)[-limit:]
+        return [{"ts": round(ts, 3), "server": server, "tool": tool, "outcome": outcome,
+                 "ms": round(seconds * 1000, 1)} for ts, server, tool, outcome, seconds in reversed(newest)]
+
+    def series(self, servers: list[str], window_s: int = 300, step_s: int = 10,
+               now: float | None = None) -> dict[str, Any]:
+        """Per server, one point per `step_s` over the last `window_s`: calls/s, errors/s, p50 and p99 ms
+        (None where a step had no calls). `start` is the first step's start (Unix time)."""
+        now = time.time() if now is None else now
+        steps = window_s // step_s
+        start = (int(now) // step_s - steps + 1) * step_s
+        with self._lock:
+            calls = [c for c in self._calls if c[0] >= start]
+        grouped: dict[str, list[list[tuple[str, float]]]] = {s: [[] for _ in range(steps)] for s in servers}
+        for ts, server, _, outcome, seconds in calls:
+            i = int((ts - start) // step_s)
+            if server in grouped and 0 <= i < steps:
+                grouped[server][i].append((outcome, seconds))
+        out: dict[str, Any] = {"start": start, "step_s": step_s, "servers": {}}
+        for server, buckets in grouped.items():
+            points = {"calls_per_s": [], "errors_per_s": [], "p50_ms": [], "p99_ms": []}
+            for bucket in buckets:
+                latencies = sorted(s for _, s in bucket)
+                points["calls_per_s"].append(round(len(bucket) / step_s, 3))
+                points["errors_per_s"].append(round(sum(o in ERROR_OUTCOMES for o, _ in bucket) / step_s, 3))
+                points["p50_ms"].append(_quantile_ms(latencies, 0.50))
+                points["p99_ms"].append(_quantile_ms(latencies, 0.99))
+            out["servers"][server] = points
+        return out
+
+
+def _quantile_ms(sorted_seconds: list[float], q: float) -> float | None:
+    """Nearest-rank quantile (the value a call actually took), in milliseconds."""
+    if not sorted_seconds:
+        return None
+    rank = max(1, -(-len(sorted_seconds) * q // 1))
+    return round(sorted_seconds[int(rank) - 1] * 1000, 1)
+
+
 class GatewayMetrics:
     """One registry per gateway app (tests build several apps in one process)."""
 
@@ -61,9 +123,11 @@ class GatewayMetrics:
         self.rejected = Counter("hdr_gateway_rejected_requests", "Requests refused before reaching a server",
                                 ["server", "reason"], registry=self.registry)
         self.registry.register(ForgeEvidenceCollector(suite))
+        self.traffic = Traffic()
 
     def tool_call(self, server: str, tool: str, outcome: str, seconds: float) -> None:
         self.calls.labels(server, tool, outcome).inc()
-        if outcome in ("error", "protocol_error", "http_error"):
+        self.traffic.add(server, tool, outcome, seconds)
+        if outcome in ERROR_OUTCOMES:
             self.errors.labels(server, tool).inc()
         self.latency.labels(server, tool).observe(seconds)

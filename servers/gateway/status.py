@@ -68,6 +68,45 @@ def _data(suite: Suite, server: str, fact: str) -> tuple[dict[str, Any], float |
     return dict(found.get("data") or {}), found.get("published_at")
 
 
+def _rows(suite: Suite, sql: str, params: tuple = ()) -> list[Any]:
+    """Rows from another server's table; none while that server has not created it yet."""
+    try:
+        return list(suite.store.connection().execute(sql, params).fetchall())
+    except Exception as exc:  # noqa: BLE001 - "no such table" until the server's first use
+        if "no such table" not in str(exc) and "does not exist" not in str(exc):
+            raise
+        return []
+
+
+def _history(suite: Suite) -> dict[str, Any]:
+    """What changed over time: forge's applied savings (cumulative, rollbacks subtracted), compliance
+    verdicts per framework, handoffs between agents, hardware's recent jobs."""
+    events: list[tuple[float, float]] = []
+    for r in _rows(suite, "SELECT applied_at, rolled_back_at, monthly_savings FROM forge_changes"):
+        events.append((float(r[0]), float(r[2])))
+        if r[1] is not None:
+            events.append((float(r[1]), -float(r[2])))
+    savings, total = [], 0.0
+    for ts, delta in sorted(events):
+        total += delta
+        savings.append([round(ts, 3), round(total, 2)])
+    checks: dict[str, list[list[Any]]] = {}
+    for r in _rows(suite, "SELECT checked_at, framework, verdict FROM compliance_results "
+                          "ORDER BY checked_at DESC LIMIT 200"):
+        checks.setdefault(str(r[1]), []).insert(0, [round(float(r[0]), 3), str(r[2])])
+    flows: dict[tuple[str, str], dict[str, int]] = {}
+    for r in _rows(suite, "SELECT from_agent, to_agent, status, count(*) FROM nexus_handoffs "
+                          "GROUP BY from_agent, to_agent, status"):
+        flows.setdefault((str(r[0])[:64], str(r[1])[:64]), {})[str(r[2])] = int(r[3])
+    handoffs = sorted(({"from": f, "to": t, "total": sum(by.values()), "by_status": by}
+                       for (f, t), by in flows.items()), key=lambda h: -h["total"])[:20]
+    jobs = [{"id": str(r[0]), "state": str(r[1]), "progress": float(r[2] or 0), "submitted_at": r[3],
+             "finished_at": r[4]}
+            for r in _rows(suite, "SELECT id, state, progress, submitted_at, finished_at FROM hardware_jobs "
+                                  "ORDER BY submitted_at DESC LIMIT 10")]
+    return {"savings": savings[-500:], "compliance": checks, "handoffs": handoffs, "jobs": jobs}
+
+
 def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[str, Any]:
     now = time.time()
     records = suite.audit.records(newest_first=True, limit=audit_limit)
@@ -103,10 +142,12 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
         except Exception as exc:  # noqa: BLE001 - shown on the page, not raised
             memory["error"] = type(exc).__name__
     return {"generated_at": now, "audit": audit, "forge": forge, "compliance": compliance, "phantom": phantom,
-            "nexus": nexus, "memory": memory, "store": {"reachable": store_reachable(suite)}}
+            "nexus": nexus, "memory": memory, "store": {"reachable": store_reachable(suite)},
+            "history": _history(suite)}
 
 
-async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25) -> dict[str, Any]:
+async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25,
+                   traffic: Any = None) -> dict[str, Any]:
     servers = {}
     for name, kit in kits.items():
         try:
@@ -115,4 +156,7 @@ async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, au
         except Exception as exc:  # noqa: BLE001 - an unhealthy server is what the page is for
             servers[name] = {"healthy": False, "tools": 0, "endpoint": f"/{name}/mcp", "error": type(exc).__name__}
     data = await anyio.to_thread.run_sync(_snapshot_sync, suite, chain, audit_limit)
+    if traffic is not None:  # the gateway's own record of every tool call (servers/gateway/metrics.py)
+        data["traffic"] = traffic.series(list(kits))
+        data["calls"] = traffic.recent()
     return {"servers": servers, **data}

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from mcp.server.mcpserver import Context
 from pydantic import Field
 
-from servers.hardware import handoff, jobs, quantum, serial_sessions
+from servers.hardware import handoff, jobs, prompts, quantum, serial_sessions
 from servers.hardware.quantum import NoiseSpec
 from shared.files import allowed_roots
 from shared.server import create_server, run
@@ -231,6 +231,9 @@ def passes(
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
     return handoff.passes(kit.suite.config.home, satellite, latitude, longitude, altitude_m, start, duration_s,
                           min_elevation_deg, constellation, source, tle_file, roots=_roots(ctx, tle_file))
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/hardware/prompts.py
 
 
 def main() -> None:

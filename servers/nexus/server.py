@@ -9,6 +9,7 @@ import anyio.to_thread
 from mcp.server.mcpserver import Context
 from pydantic import Field
 
+from servers.nexus import prompts
 from servers.nexus.marketplace import Marketplace, marketplace_for
 from servers.nexus.models import (
     AgentCardView,
@@ -227,6 +228,9 @@ def quality(agent_id: AgentId) -> QualityView:
               description="The A2A agent card of a registered agent", mime_type="application/json")
 def agent_card_resource(agent_id: str) -> str:
     return json.dumps(market().registry.get(agent_id).card.to_json(), indent=2, sort_keys=True)
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/nexus/prompts.py
 
 
 def main() -> None:

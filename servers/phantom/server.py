@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from servers.phantom import api
+from servers.phantom import api, prompts
 from servers.phantom.api import (
     Aggregate,
     BudgetList,
@@ -361,6 +361,9 @@ def private_aggregate(
 def budgets() -> BudgetList:
     """Every privacy budget: epsilon and delta total, spent and remaining, and how many queries it paid for."""
     return api.budgets(kit.suite, authenticated_principal())
+
+
+prompts.register(kit)  # prompts, completions and resources: servers/phantom/prompts.py
 
 
 def main() -> None:

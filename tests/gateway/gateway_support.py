@@ -42,6 +42,31 @@ def serve(app: Any, host: str = "127.0.0.1", port: int | None = None) -> Iterato
         thread.join(15)
 
 
+@contextlib.contextmanager
+def offline_gateway(home: Any) -> Iterator[str]:
+    """The default gateway (loopback, no auth) on a fresh HDR_HOME without a memory server, for tests
+    that keep one gateway for a whole module; yields its base URL and restores the environment."""
+    import os
+
+    from servers.gateway import create_app
+    from shared.config import Config
+    from shared.suite import Suite, set_suite
+
+    saved = {k: os.environ.get(k) for k in ("HDR_HOME", "HDR_MEMORY_URL")}
+    os.environ.update(HDR_HOME=str(home), HDR_MEMORY_URL="http://127.0.0.1:9")
+    set_suite(Suite(Config.from_env()))
+    try:
+        with serve(create_app()) as base:
+            yield base
+    finally:
+        set_suite(None)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 class Issuer:
     """An OAuth authorization server's signing side: an RSA key, its JWKS over HTTP, and tokens."""
 

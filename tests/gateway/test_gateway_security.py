@@ -62,6 +62,14 @@ def _post(url: str, body: Any, token: str = "hdr_alice_token", raw: bytes | None
     return httpx.post(url, json=body, headers=headers, timeout=30)
 
 
+def _rpc_reply(response: httpx.Response) -> dict[str, Any]:
+    """The JSON-RPC reply of a POST: the body, or the last `data:` of its event stream."""
+    if response.headers.get("content-type", "").startswith("text/event-stream"):
+        data = [line[5:].strip() for line in response.text.splitlines() if line.startswith("data:")]
+        return json.loads(next(d for d in reversed(data) if d))
+    return response.json()
+
+
 def _text(result: Any) -> str:
     parts = [getattr(c, "text", "") for c in result.content]
     return "\n".join(parts) + json.dumps(result.structured_content or {}, default=str)
@@ -118,7 +126,7 @@ def _pathlike_params(gateway: str) -> list[tuple[str, str, str, dict[str, Any]]]
     """(server, tool, parameter, the tool's input schema) for every path- or URL-like string parameter."""
     found = []
     for server in SERVER_NAMES:
-        tools = _post(f"{gateway}/{server}/mcp", LIST).json()["result"]["tools"]
+        tools = _rpc_reply(_post(f"{gateway}/{server}/mcp", LIST))["result"]["tools"]
         for tool in tools:
             schema = tool["inputSchema"]
             for name, spec in schema.get("properties", {}).items():

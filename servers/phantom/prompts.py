@@ -12,7 +12,8 @@ from shared.toolsets import declare
 def register(kit: ToolKit) -> None:
     declare(kit, {"crypto": ["encrypt", "decrypt", "keys", "rotate_key"], "pii": ["detect_pii", "redact", "detokenize"],
                       "keyadmin": ["rewrap", "configure_key", "datakey", "destroy_key"],
-                      "sealing": ["seal", "unseal", "public_key"], "privacy": ["private_aggregate", "budgets"]},
+                      "sealing": ["seal", "unseal", "public_key"], "privacy": ["private_aggregate", "budgets"],
+                      "signing": ["sign", "verify", "export_key"]},
             default=["crypto", "pii", "memory"])
     ex = extras(kit)
 

@@ -43,9 +43,10 @@ def serve(app: Any, host: str = "127.0.0.1", port: int | None = None) -> Iterato
 
 
 @contextlib.contextmanager
-def offline_gateway(home: Any) -> Iterator[str]:
-    """The default gateway (loopback, no auth) on a fresh HDR_HOME without a memory server, for tests
-    that keep one gateway for a whole module; yields its base URL and restores the environment."""
+def offline_gateway(home: Any, settings: Any = None) -> Iterator[str]:
+    """The default gateway (loopback, no auth; or `settings`) on a fresh HDR_HOME without a memory
+    server, for tests that keep one gateway for a whole module; yields its base URL and restores the
+    environment."""
     import os
 
     from servers.gateway import create_app
@@ -56,7 +57,7 @@ def offline_gateway(home: Any) -> Iterator[str]:
     os.environ.update(HDR_HOME=str(home), HDR_MEMORY_URL="http://127.0.0.1:9")
     set_suite(Suite(Config.from_env()))
     try:
-        with serve(create_app()) as base:
+        with serve(create_app(settings=settings)) as base:
             yield base
     finally:
         set_suite(None)

@@ -652,13 +652,14 @@ class Forge:
             g = groups.setdefault(key, {"monthly_cost_usd": 0.0, "potential_savings_usd": 0.0, "workloads": 0})
             g["monthly_cost_usd"] += cost
             g["workloads"] += 1
+        ledger = self.ledger  # creates forge's tables: a fresh HDR_HOME has no proposals yet
         db = self.suite.store.connection()
         principal = _principal()
         latest = next((r for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
-                       if may_access(self.ledger.owner(r["id"]), principal)), None)
+                       if may_access(ledger.owner(r["id"]), principal)), None)
         if latest is not None:
-            _, changes = self.ledger.proposal(latest["id"])  # type: ignore[misc]
-            applied = self.ledger.applied_change_ids(latest["id"])
+            _, changes = ledger.proposal(latest["id"])  # type: ignore[misc]
+            applied = ledger.applied_change_ids(latest["id"])
             for c in changes:
                 key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
                 if key in groups and c.id not in applied:

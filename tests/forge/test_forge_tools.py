@@ -156,3 +156,11 @@ async def test_too_little_history_is_refused_by_the_safety_rules(offline_suite: 
         result = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"], "changes": [change["id"]],
                                                      "dry_run": False, "confirm": True})
     assert result.is_error and "minimum is 48 h" in result.content[0].text
+
+
+async def test_cost_report_on_a_fresh_home_before_any_analysis(offline_suite: Suite, hdr_home: Path) -> None:
+    """The first call a new user makes may be cost_report: no proposals yet is no savings, not an error."""
+    async with Client(server().kit.mcp) as client:
+        result = await client.call_tool("cost_report", {"group_by": "namespace"})
+    assert not result.is_error, result.content[0].text
+    assert result.structured_content["total_monthly_cost_usd"] > 0

@@ -45,7 +45,8 @@ def _depth(body: bytes) -> int:
     return deepest
 
 
-async def _answer(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+async def send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    """Answer an ASGI request with a JSON body."""
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
@@ -65,7 +66,7 @@ class StatelessEndpoint:
             await self.app(scope, receive, send)
             return
         if scope["method"] != "POST":
-            await _answer(send, 405, {"error": "method_not_allowed", "error_description":
+            await send_json(send, 405, {"error": "method_not_allowed", "error_description":
                                       "This MCP endpoint is stateless: send JSON-RPC requests with POST."},
                           [(b"allow", b"POST")])
             return
@@ -76,7 +77,7 @@ class StatelessEndpoint:
                 break
             size += len(message.get("body", b""))
             if size > self.max_body_bytes:
-                await _answer(send, 413, {"error": "request_too_large", "error_description":
+                await send_json(send, 413, {"error": "request_too_large", "error_description":
                                           f"Request bodies are limited to {self.max_body_bytes} bytes."})
                 return
             chunks.append(message.get("body", b""))
@@ -84,18 +85,23 @@ class StatelessEndpoint:
                 break
         body = b"".join(chunks)
         if not well_formed(body):
-            await _answer(send, 400, PARSE_ERROR)
+            await send_json(send, 400, PARSE_ERROR)
             return
-        sent = False
+        await self.app(scope, replayer(body, receive), send)
 
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        await self.app(scope, replay, send)
+def replayer(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that hands the already-read body to the app once, then the client's own messages."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 PARSE_ERROR = {"jsonrpc": "2.0", "id": None, "error": {

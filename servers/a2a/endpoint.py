@@ -52,9 +52,9 @@ from servers.cards import (
     sign,
 )
 from servers.gateway.auth import grants
-from servers.gateway.guard import McpGuard, RateLimiter, _replayer, _send_json
+from servers.gateway.guard import McpGuard, RateLimiter
 from shared.errors import BadInput
-from shared.http import PARSE_ERROR, well_formed
+from shared.http import PARSE_ERROR, replayer, send_json, well_formed
 from shared.suite import Suite
 from shared.tools import ToolKit, principal_of
 
@@ -125,34 +125,34 @@ class A2AGuard:
         user = scope.get("user")
         token = user.access_token if isinstance(user, AuthenticatedUser) else None
         if self.require_auth and token is None:
-            await _send_json(send, 401, {"error": "invalid_token", "error_description": "A valid bearer token is "
+            await send_json(send, 401, {"error": "invalid_token", "error_description": "A valid bearer token is "
                                          "required."}, [(b"www-authenticate", b'Bearer error="invalid_token"')])
             return
         if self.limiter is not None:
             client = principal_of(token) if token else f"ip:{(scope.get('client') or ('?',))[0]}"
             wait = self.limiter.allow(client)
             if wait > 0:
-                await _send_json(send, 429, {"error": "rate_limited",
+                await send_json(send, 429, {"error": "rate_limited",
                                              "error_description": f"Too many requests; retry after {wait:.1f} s."},
                                  [(b"retry-after", str(max(1, round(wait))).encode())])
                 return
         body = await self._read_body(receive) if scope["method"] == "POST" else b""
         if body is None:
-            await _send_json(send, 413, {"error": "request_too_large", "error_description":
+            await send_json(send, 413, {"error": "request_too_large", "error_description":
                                          f"Request bodies are limited to {self.max_body_bytes} bytes."}, [])
             return
         if body and not well_formed(body):  # too deep for the parsers behind (answered as MCP does)
-            await _send_json(send, 400, PARSE_ERROR, [])
+            await send_json(send, 400, PARSE_ERROR, [])
             return
         if token is not None:
             needed = await self._needed_scope(scope["path"], body, token)
             if needed is not None:
-                await _send_json(send, 403, {"error": "insufficient_scope", "error_description":
+                await send_json(send, 403, {"error": "insufficient_scope", "error_description":
                                              f"Required scope: {needed}"},
                                  [(b"www-authenticate",
                                    f'Bearer error="insufficient_scope", scope="{needed}"'.encode())])
                 return
-        await self.app(scope, _replayer(body, receive), send)
+        await self.app(scope, replayer(body, receive), send)
 
     async def _needed_scope(self, path: str, body: bytes, token: Any) -> str | None:
         """The scope the token lacks for this request, None when it may go ahead."""

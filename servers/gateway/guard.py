@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servers.gateway.auth import grants
 from servers.gateway.metrics import GatewayMetrics
-from shared.http import PARSE_ERROR, well_formed
+from shared.http import PARSE_ERROR, replayer, send_json, well_formed
 from shared.tools import principal_of
 
 
@@ -48,14 +48,6 @@ class RateLimiter:
             return wait
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]) -> None:
-    data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
-                            *headers]})
-    await send({"type": "http.response.body", "body": data})
-
-
 class McpGuard:
     def __init__(self, app: ASGIApp, *, server: str, metrics: GatewayMetrics,
                  read_only_tools: Callable[[], Awaitable[set[str]]], known_tools: Callable[[], Awaitable[set[str]]],
@@ -82,7 +74,7 @@ class McpGuard:
     async def _reject(self, send: Send, status: int, reason: str, body: dict[str, Any],
                       headers: list[tuple[bytes, bytes]] | None = None) -> None:
         self.metrics.rejected.labels(self.server, reason).inc()
-        await _send_json(send, status, body, headers or [])
+        await send_json(send, status, body, headers or [])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -134,7 +126,7 @@ class McpGuard:
                                    {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
                                    self._challenge("insufficient_scope", f"Required scope: {needed}", needed))
                 return
-        replay = _replayer(body, receive)
+        replay = replayer(body, receive)
         if method != "tools/call":
             await self.app(scope, replay, send)
             return
@@ -175,19 +167,6 @@ class McpGuard:
         finally:
             outcome = _outcome(status, b"".join(captured))
             self.metrics.tool_call(self.server, tool, outcome, time.perf_counter() - started)
-
-
-def _replayer(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
 
 
 def _rpc_target(body: bytes) -> tuple[str | None, str | None]:

@@ -28,9 +28,11 @@ serve: install model
 
 lint: install
 	$(BIN)/ruff check servers shared tests bench
+	$(BIN)/ruff format --check servers shared tests bench
 
 test: install model
 	$(BIN)/ruff check servers shared tests bench
+	$(BIN)/ruff format --check servers shared tests bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 
 bench: install model

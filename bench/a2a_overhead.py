@@ -52,8 +52,11 @@ async def _rounds(base: str, rounds: int) -> dict[str, list[float]]:
                     took_mcp = time.perf_counter() - started
                     assert not result.is_error, result
                     data = ParseDict({"skill": f"{server}.{tool}", "arguments": args}, Value())
-                    request = SendMessageRequest(message=Message(role=Role.ROLE_USER, message_id=uuid.uuid4().hex,
-                                                                 parts=[Part(data=data)]))
+                    request = SendMessageRequest(
+                        message=Message(
+                            role=Role.ROLE_USER, message_id=uuid.uuid4().hex, parts=[Part(data=data)]
+                        )
+                    )
                     started = time.perf_counter()
                     events = [e async for e in a2a.send_message(request)]
                     took_a2a = time.perf_counter() - started
@@ -72,8 +75,12 @@ def main() -> None:
     port = _free_port()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "HDR_HOME": home, "HDR_MEMORY_URL": "http://127.0.0.1:9"}
-        server = subprocess.Popen([str(Path(sys.executable).parent / "hdr"), "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "hdr"), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
@@ -91,8 +98,10 @@ def main() -> None:
             server.terminate()
             server.wait(15)
     mcp, a2a = statistics.median(times["mcp"]) * 1000, statistics.median(times["a2a"]) * 1000
-    print(f"{len(times['mcp'])} calls each ({', '.join(f'{s}.{t}' for s, t, _ in CALLS)}), interleaved, load "
-          f"{os.getloadavg()[0]:.1f}")
+    print(
+        f"{len(times['mcp'])} calls each ({', '.join(f'{s}.{t}' for s, t, _ in CALLS)}), interleaved, load "
+        f"{os.getloadavg()[0]:.1f}"
+    )
     print(f"MCP over HTTP      median {mcp:7.2f} ms")
     print(f"A2A SendMessage    median {a2a:7.2f} ms  ({a2a / mcp:.2f}x MCP)")
 

@@ -22,8 +22,9 @@ CALLS = 300
 
 async def per_call_ms(script: str) -> float:
     env = {**os.environ, "HDR_HOME": tempfile.mkdtemp(prefix="hdr-bench-")}
-    params = StdioServerParameters(command=sys.executable, args=[str(HERE / "_servers" / script)], env=env,
-                                   cwd=str(HERE.parent))
+    params = StdioServerParameters(
+        command=sys.executable, args=[str(HERE / "_servers" / script)], env=env, cwd=str(HERE.parent)
+    )
     async with Client(params) as client:
         for _ in range(30):
             await client.call_tool("ping", {"value": "warm"})
@@ -41,8 +42,10 @@ async def main() -> None:
         bare.append(await per_call_ms("ping_bare.py"))
         conv.append(await per_call_ms("ping_conventions.py"))
     b, c = statistics.median(bare), statistics.median(conv)
-    print(f"trivial read-only tool over stdio, median of {CALLS} calls x 3 rounds: bare SDK {b:.3f} ms, "
-          f"hdr conventions {c:.3f} ms -> {c / b:.2f}x (goal <= 1.5x)")
+    print(
+        f"trivial read-only tool over stdio, median of {CALLS} calls x 3 rounds: bare SDK {b:.3f} ms, "
+        f"hdr conventions {c:.3f} ms -> {c / b:.2f}x (goal <= 1.5x)"
+    )
 
 
 if __name__ == "__main__":

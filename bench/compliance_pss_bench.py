@@ -26,18 +26,45 @@ def manifest(n: int) -> str:
     docs = []
     for i in range(n):
         good = i % 2 == 0
-        sc = ({"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}} if good
-              else {"privileged": True, "capabilities": {"add": ["NET_ADMIN"]}})
-        docs.append({"apiVersion": "apps/v1", "kind": "Deployment",
-                     "metadata": {"name": f"app-{i}", "namespace": "shop"},
-                     "spec": {"template": {"metadata": {"labels": {"app": f"a{i}"}}, "spec": {
-                         "securityContext": {"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}}
-                         if good else {},
-                         "containers": [{"name": "app", "image": f"registry.example/app:{i}", "securityContext": sc,
-                                         "ports": [{"containerPort": 8080}]},
-                                        {"name": "sidecar", "image": "registry.example/proxy:2",
-                                         "securityContext": sc}],
-                         "volumes": [{"name": "tmp", "emptyDir": {}}]}}}})
+        sc = (
+            {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}}
+            if good
+            else {"privileged": True, "capabilities": {"add": ["NET_ADMIN"]}}
+        )
+        docs.append(
+            {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": {"name": f"app-{i}", "namespace": "shop"},
+                "spec": {
+                    "template": {
+                        "metadata": {"labels": {"app": f"a{i}"}},
+                        "spec": {
+                            "securityContext": {
+                                "runAsNonRoot": True,
+                                "seccompProfile": {"type": "RuntimeDefault"},
+                            }
+                            if good
+                            else {},
+                            "containers": [
+                                {
+                                    "name": "app",
+                                    "image": f"registry.example/app:{i}",
+                                    "securityContext": sc,
+                                    "ports": [{"containerPort": 8080}],
+                                },
+                                {
+                                    "name": "sidecar",
+                                    "image": "registry.example/proxy:2",
+                                    "securityContext": sc,
+                                },
+                            ],
+                            "volumes": [{"name": "tmp", "emptyDir": {}}],
+                        },
+                    }
+                },
+            }
+        )
     return yaml.safe_dump_all(docs)
 
 
@@ -95,11 +122,17 @@ def main() -> None:
     t_naive, f_naive = timed(naive, text, repeats=1)
     assert f_engine == f_naive, "engine and baseline disagree"
     print(f"{N} pods (2 containers each), pss-restricted v1.37, {len(f_engine)} findings")
-    print(f"  engine  parse+check {t_engine * 1000:8.1f} ms   (check only {check_only * 1000:.1f} ms; "
-          f"{cpu * 1000:.0f} ms CPU)")
-    print(f"  naive   parse+check {t_naive * 1000:8.1f} ms   (re-read policy + re-parse per check; 1 run, engine best of 3)")
-    print(f"  ratio   naive/engine {t_naive / t_engine:6.1f}x   goal engine < 1000 ms: "
-          f"{'met' if t_engine < 1.0 else 'NOT met'}")
+    print(
+        f"  engine  parse+check {t_engine * 1000:8.1f} ms   (check only {check_only * 1000:.1f} ms; "
+        f"{cpu * 1000:.0f} ms CPU)"
+    )
+    print(
+        f"  naive   parse+check {t_naive * 1000:8.1f} ms   (re-read policy + re-parse per check; 1 run, engine best of 3)"
+    )
+    print(
+        f"  ratio   naive/engine {t_naive / t_engine:6.1f}x   goal engine < 1000 ms: "
+        f"{'met' if t_engine < 1.0 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

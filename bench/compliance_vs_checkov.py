@@ -49,8 +49,23 @@ def checkov(binary: str, files: list[Path]) -> dict[str, set[str]]:
     as CKV2_K8S_6 for NetworkPolicies, would otherwise see the objects of every file in the folder)."""
     failed: dict[str, set[str]] = {}
     for path in files:
-        out = subprocess.run([binary, "-f", str(path), "--framework", "kubernetes", "-o", "json", "--quiet",
-                              "--compact", "--skip-download"], capture_output=True, text=True, timeout=600)
+        out = subprocess.run(
+            [
+                binary,
+                "-f",
+                str(path),
+                "--framework",
+                "kubernetes",
+                "-o",
+                "json",
+                "--quiet",
+                "--compact",
+                "--skip-download",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         data = json.loads(out.stdout or "{}")
         for report in data if isinstance(data, list) else [data]:
             for item in (report.get("results") or {}).get("failed_checks", []):
@@ -75,12 +90,16 @@ def main() -> None:
         theirs = checkov(binary, files) if binary else None
     base_ours = mine["00-baseline.yaml"][0]
     base_theirs = (theirs or {}).get("00-baseline.yaml", set())
-    print(f"baseline: compliance {sorted(base_ours) or 'nothing'}; checkov {sorted(base_theirs) or 'nothing'}")
+    print(
+        f"baseline: compliance {sorted(base_ours) or 'nothing'}; checkov {sorted(base_theirs) or 'nothing'}"
+    )
     print(f"{'file':40} {'compliance (beyond baseline)':60} checkov (beyond baseline)")
     for f in files[1:]:
         found, verdict = mine[f.name]
         extra = sorted(found - base_ours) or [verdict]
-        other = sorted((theirs or {}).get(f.name, set()) - base_theirs) if theirs is not None else ["(not run)"]
+        other = (
+            sorted((theirs or {}).get(f.name, set()) - base_theirs) if theirs is not None else ["(not run)"]
+        )
         print(f"{f.stem:40} {', '.join(extra):60} {', '.join(other) or '-'}")
 
 

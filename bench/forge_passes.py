@@ -96,7 +96,7 @@ def _series(rng: np.random.Generator, pattern: str, steps: int, pods: int) -> tu
         elif pattern == "bursty":
             c = base * 0.3 * noise
             for start in rng.integers(0, steps - 12, int(steps / DAY * 3)):
-                c[start:start + int(rng.integers(3, 12))] *= rng.uniform(3, 9)
+                c[start : start + int(rng.integers(3, 12))] *= rng.uniform(3, 9)
         elif pattern == "step":
             at = int(rng.integers(9 * DAY, 13 * DAY))
             c = np.where(t < at, base, base * rng.uniform(2, 3)) * noise
@@ -109,7 +109,7 @@ def _series(rng: np.random.Generator, pattern: str, steps: int, pods: int) -> tu
             m *= 1 + 0.5 * ((t % (2 * DAY)) / (2 * DAY))
         elif pattern == "spiky":
             for start in rng.integers(0, steps - 6, int(steps / DAY * 0.6)):
-                m[start:start + int(rng.integers(1, 4))] *= rng.uniform(1.4, 2.0)
+                m[start : start + int(rng.integers(1, 4))] *= rng.uniform(1.4, 2.0)
         cpu[p], memory[p] = c, m
     return cpu, memory
 
@@ -133,12 +133,16 @@ def generate(n: int, seed: int) -> list[Workload]:
                 cpu, memory = cpu * 0.1, memory * 0.3
             if rollout:
                 cpu, memory = np.concatenate([cpu, cpu]), np.concatenate([memory, memory])
-            p95 = float(np.percentile(cpu[:, :FIT_DAYS * DAY], 95))
-            mmax = float(memory[:, :FIT_DAYS * DAY].max())
+            p95 = float(np.percentile(cpu[:, : FIT_DAYS * DAY], 95))
+            mmax = float(memory[:, : FIT_DAYS * DAY].max())
             cpu_req = max(0.01, p95 * float(rng.choice([0.7, 1.5, 2.5, 4.0], p=[0.15, 0.35, 0.3, 0.2])))
             mem_req = mmax * float(rng.choice([0.8, 1.2, 2.0, 3.0], p=[0.15, 0.35, 0.3, 0.2]))
-            mem_lim = max(mem_req, mmax * (0.95 if pattern == "spiky" else float(rng.choice([1.1, 1.5, 2.5]))))
-            boxes.append(Box(box, cpu, memory, _round_cpu(cpu_req), _round_mem(mem_req), _round_mem(mem_lim), b == 1))
+            mem_lim = max(
+                mem_req, mmax * (0.95 if pattern == "spiky" else float(rng.choice([1.1, 1.5, 2.5])))
+            )
+            boxes.append(
+                Box(box, cpu, memory, _round_cpu(cpu_req), _round_mem(mem_req), _round_mem(mem_lim), b == 1)
+            )
         alive = np.ones((rows, steps), dtype=bool)
         if kind == "Deployment":
             old_rs, new_rs = f"{name}-{_suffix(rng, 9)}", f"{name}-{_suffix(rng, 9)}"
@@ -147,8 +151,8 @@ def generate(n: int, seed: int) -> list[Workload]:
             if rollout:
                 pods += [f"{new_rs}-{_suffix(rng, 5)}" for _ in range(replicas)]
                 owners += [("ReplicaSet", new_rs)] * replicas
-                alive[:replicas, 10 * DAY:] = False
-                alive[replicas:, :10 * DAY] = False
+                alive[:replicas, 10 * DAY :] = False
+                alive[replicas:, : 10 * DAY] = False
         elif kind == "StatefulSet":
             pods, owners = [f"{name}-{k}" for k in range(rows)], [("StatefulSet", name)] * rows
         else:
@@ -167,14 +171,23 @@ def _round_mem(b: float) -> float:
 
 # -- the cluster as forge sees it ---------------------------------------------------------------------
 
+
 def manifests(root: Path, workloads: list[Workload]) -> None:
     root.mkdir(parents=True, exist_ok=True)
     for w in workloads:
         containers, init = [], []
         for b in w.boxes:
-            spec = {"name": b.name, "image": f"example/{b.name}:1", "resources": {
-                "requests": {"cpu": quantity.cpu_text(b.cpu_request), "memory": quantity.memory_text(b.memory_request)},
-                "limits": {"memory": quantity.memory_text(b.memory_limit)}}}
+            spec = {
+                "name": b.name,
+                "image": f"example/{b.name}:1",
+                "resources": {
+                    "requests": {
+                        "cpu": quantity.cpu_text(b.cpu_request),
+                        "memory": quantity.memory_text(b.memory_request),
+                    },
+                    "limits": {"memory": quantity.memory_text(b.memory_limit)},
+                },
+            }
             if b.sidecar:
                 init.append({**spec, "restartPolicy": "Always"})
             else:
@@ -182,19 +195,40 @@ def manifests(root: Path, workloads: list[Workload]) -> None:
         pod: dict[str, Any] = {"containers": containers}
         if init:
             pod["initContainers"] = init
-        obj: dict[str, Any] = {"apiVersion": "apps/v1", "kind": w.kind, "metadata": {"name": w.name, "namespace": w.namespace},
-                               "spec": {"selector": {"matchLabels": {"app": w.name}},
-                                        "template": {"metadata": {"labels": {"app": w.name}}, "spec": pod}}}
+        obj: dict[str, Any] = {
+            "apiVersion": "apps/v1",
+            "kind": w.kind,
+            "metadata": {"name": w.name, "namespace": w.namespace},
+            "spec": {
+                "selector": {"matchLabels": {"app": w.name}},
+                "template": {"metadata": {"labels": {"app": w.name}}, "spec": pod},
+            },
+        }
         if w.kind != "DaemonSet":
             obj["spec"]["replicas"] = w.replicas
         docs = [obj]
         if w.hpa:
-            docs.append({"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
-                         "metadata": {"name": w.name, "namespace": w.namespace},
-                         "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": w.name},
-                                  "minReplicas": w.replicas, "maxReplicas": w.replicas * 4, "metrics": [
-                                      {"type": "Resource", "resource": {"name": "cpu", "target": {
-                                          "type": "Utilization", "averageUtilization": 70}}}]}})
+            docs.append(
+                {
+                    "apiVersion": "autoscaling/v2",
+                    "kind": "HorizontalPodAutoscaler",
+                    "metadata": {"name": w.name, "namespace": w.namespace},
+                    "spec": {
+                        "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": w.name},
+                        "minReplicas": w.replicas,
+                        "maxReplicas": w.replicas * 4,
+                        "metrics": [
+                            {
+                                "type": "Resource",
+                                "resource": {
+                                    "name": "cpu",
+                                    "target": {"type": "Utilization", "averageUtilization": 70},
+                                },
+                            }
+                        ],
+                    },
+                }
+            )
         (root / f"{w.namespace}-{w.name}.yaml").write_text(yaml.safe_dump_all(docs, sort_keys=False))
 
 
@@ -227,7 +261,9 @@ class FitUsage:
                         restarts[keys[-1]] = kills
                         reasons[keys[-1]] = "OOMKilled"
                         w.kills[(pod, b.name)] = kills
-        self.data = Usage(keys, self.timestamps, np.array(cpu), np.array(memory), restarts, reasons, owners=owners)
+        self.data = Usage(
+            keys, self.timestamps, np.array(cpu), np.array(memory), restarts, reasons, owners=owners
+        )
 
     def latest(self) -> float:
         return self.end
@@ -238,7 +274,9 @@ class FitUsage:
 
 # -- recommenders -------------------------------------------------------------------------------------
 
-Settings = dict[tuple[str, str], tuple[float, float, float, int]]  # (workload, container) -> cpu, mem req, limit, replicas
+Settings = dict[
+    tuple[str, str], tuple[float, float, float, int]
+]  # (workload, container) -> cpu, mem req, limit, replicas
 
 
 def krr(workloads: list[Workload]) -> Settings:
@@ -247,7 +285,12 @@ def krr(workloads: list[Workload]) -> Settings:
         for b in w.boxes:
             c, m = _fit(w, b)
             mem = float(m.max()) * 1.15
-            out[(f"{w.namespace}/{w.name}", b.name)] = (max(0.01, float(np.percentile(c, 95))), mem, mem, w.replicas)
+            out[(f"{w.namespace}/{w.name}", b.name)] = (
+                max(0.01, float(np.percentile(c, 95))),
+                mem,
+                mem,
+                w.replicas,
+            )
     return out
 
 
@@ -269,8 +312,12 @@ def vpa(workloads: list[Workload], half_life_h: float = 24.0) -> Settings:
             day_w = 0.5 ** ((FIT_DAYS - 1 - np.arange(FIT_DAYS)) * 24 / half_life_h)
             mem = _weighted_pct(peaks[None, :], day_w[None, :], 90) * 1.15
             ratio = b.memory_limit / b.memory_request
-            out[(f"{w.namespace}/{w.name}", b.name)] = (max(0.01, cpu), max(64 * MI, mem), max(64 * MI, mem) * ratio,
-                                                         w.replicas)
+            out[(f"{w.namespace}/{w.name}", b.name)] = (
+                max(0.01, cpu),
+                max(64 * MI, mem),
+                max(64 * MI, mem) * ratio,
+                w.replicas,
+            )
     return out
 
 
@@ -292,8 +339,11 @@ def _fit(w: Workload, b: Box) -> tuple[np.ndarray, np.ndarray]:
 
 
 def current(workloads: list[Workload]) -> Settings:
-    return {(f"{w.namespace}/{w.name}", b.name): (b.cpu_request, b.memory_request, b.memory_limit, w.replicas)
-            for w in workloads for b in w.boxes}
+    return {
+        (f"{w.namespace}/{w.name}", b.name): (b.cpu_request, b.memory_request, b.memory_limit, w.replicas)
+        for w in workloads
+        for b in w.boxes
+    }
 
 
 def from_manifests(root: Path) -> Settings:
@@ -305,8 +355,11 @@ def from_manifests(root: Path) -> Settings:
         for c in list(pod.get("containers") or []) + list(pod.get("initContainers") or []):
             res = c.get("resources") or {}
             out[(f"{o['metadata']['namespace']}/{o['metadata']['name']}", c["name"])] = (
-                quantity.parse(res["requests"]["cpu"]), quantity.parse(res["requests"]["memory"]),
-                quantity.parse(res["limits"]["memory"]), int(o["spec"].get("replicas", 2)))
+                quantity.parse(res["requests"]["cpu"]),
+                quantity.parse(res["requests"]["memory"]),
+                quantity.parse(res["limits"]["memory"]),
+                int(o["spec"].get("replicas", 2)),
+            )
     return out
 
 
@@ -329,6 +382,7 @@ def score(workloads: list[Workload], settings: Settings, prices: Prices) -> dict
 
 # -- forge's passes -----------------------------------------------------------------------------------
 
+
 def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[list[Settings], dict[str, int]]:
     os.environ["HDR_HOME"] = str(work / "home")
     os.environ["HDR_MEMORY_URL"] = "http://127.0.0.1:9"  # no shared memory: nothing to recall
@@ -344,7 +398,10 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
     forge = Forge(Suite(Config.from_env()), ManifestCluster(root), metrics)
     forge.suite.record = lambda *a, **k: None  # type: ignore[method-assign]  # the memory is not part of this
     history: list[dict[tuple[str, str, str], tuple[float, float]]] = []
-    settings, checks = [], {"limit_bumped_twice": 0, "reversals": 0, "refused": 0, "cut_short": 0, "changes": 0}
+    settings, checks = (
+        [],
+        {"limit_bumped_twice": 0, "reversals": 0, "refused": 0, "cut_short": 0, "changes": 0},
+    )
     for _ in range(passes):
         proposal = forge.analyze(history=f"{FIT_DAYS}d")
         changes = proposal["result"].changes
@@ -359,11 +416,17 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
             for earlier in history:
                 if key in earlier and (earlier[key][1] - earlier[key][0]) * (new - old) < 0:
                     checks["reversals"] += 1
-            if key[2] == "memory_limit" and new > old and any(key in e and e[key][1] > e[key][0] for e in history):
+            if (
+                key[2] == "memory_limit"
+                and new > old
+                and any(key in e and e[key][1] > e[key][0] for e in history)
+            ):
                 checks["limit_bumped_twice"] += 1
         history.append(moves)
         try:
-            forge.optimize(proposal["proposal_id"], [c.id for c in changes], dry_run=False) if changes else None
+            forge.optimize(
+                proposal["proposal_id"], [c.id for c in changes], dry_run=False
+            ) if changes else None
         except HDRError:
             for c in changes:
                 try:
@@ -387,19 +450,25 @@ def main() -> None:
         started = time.monotonic()
         passes, checks = forge_passes(workloads, Path(tmp), args.passes)
         took = time.monotonic() - started
-    rows = [("current requests", score(workloads, current(workloads), prices)),
-            ("KRR simple", score(workloads, krr(workloads), prices)),
-            ("VPA-like (decayed)", score(workloads, vpa(workloads), prices))]
+    rows = [
+        ("current requests", score(workloads, current(workloads), prices)),
+        ("KRR simple", score(workloads, krr(workloads), prices)),
+        ("VPA-like (decayed)", score(workloads, vpa(workloads), prices)),
+    ]
     rows += [(f"forge pass {i + 1}", score(workloads, s, prices)) for i, s in enumerate(passes)]
     boxes = sum(len(w.boxes) for w in workloads)
-    print(f"forge passes backtest: {len(workloads)} workloads, {boxes} containers, fit days 1-{FIT_DAYS}, scored on "
-          f"the held-out days {FIT_DAYS + 1}-{DAYS} (seed {args.seed}; forge's {args.passes} passes took {took:.0f} s)")
+    print(
+        f"forge passes backtest: {len(workloads)} workloads, {boxes} containers, fit days 1-{FIT_DAYS}, scored on "
+        f"the held-out days {FIT_DAYS + 1}-{DAYS} (seed {args.seed}; forge's {args.passes} passes took {took:.0f} s)"
+    )
     print(f"{'':22}{'monthly cost $':>16}{'CPU > request':>15}{'OOM events':>12}")
     for name, s in rows:
         print(f"{name:22}{s['cost']:>16,.2f}{s['cpu_above']:>15.4f}{s['ooms']:>12d}")
-    print(f"forge: {checks['changes']} changes over {args.passes} passes, {checks['refused']} refused by its safety "
-          f"rules, {checks['cut_short']} cuts held to half a step; limits bumped twice for one kill: "
-          f"{checks['limit_bumped_twice']}; changes reversing an earlier pass: {checks['reversals']}")
+    print(
+        f"forge: {checks['changes']} changes over {args.passes} passes, {checks['refused']} refused by its safety "
+        f"rules, {checks['cut_short']} cuts held to half a step; limits bumped twice for one kill: "
+        f"{checks['limit_bumped_twice']}; changes reversing an earlier pass: {checks['reversals']}"
+    )
     krr_s, first = rows[1][1], rows[3][1]
     goals = {
         "monthly cost <= KRR's after pass 1": first["cost"] <= krr_s["cost"],

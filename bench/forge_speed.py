@@ -99,13 +99,28 @@ def load() -> str:
 
 
 def child(code_root: Path, data: Path, cache: Path, home: Path, memory_loaded: bool = False) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(code_root), "HDR_HOME": str(home),
-           "HDR_MEMORY_URL": "http://127.0.0.1:9"}  # no memory server: the recall fails after the client import
-    for key in ("HDR_KUBECONFIG", "HDR_KUBE_IN_CLUSTER", "HDR_FORGE_MANIFESTS", "HDR_FORGE_METRICS",
-                "HDR_PROMETHEUS_URL"):
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(code_root),
+        "HDR_HOME": str(home),
+        "HDR_MEMORY_URL": "http://127.0.0.1:9",
+    }  # no memory server: the recall fails after the client import
+    for key in (
+        "HDR_KUBECONFIG",
+        "HDR_KUBE_IN_CLUSTER",
+        "HDR_FORGE_MANIFESTS",
+        "HDR_FORGE_METRICS",
+        "HDR_PROMETHEUS_URL",
+    ):
         env.pop(key, None)
-    done = subprocess.run([sys.executable, "-c", CHILD, str(data), str(cache), "1" if memory_loaded else "0"],
-                          cwd=code_root, env=env, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(data), str(cache), "1" if memory_loaded else "0"],
+        cwd=code_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"analysis process failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -120,7 +135,9 @@ def ensure_data(directory: Path, workloads: int) -> None:
     tmp = directory.with_name(directory.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     cluster, t_gen = timed(lambda: generate(workloads, DAYS, seed=SEED, end=END, max_pods=1))
-    _, t_write = timed(lambda: (write_manifests(tmp / "manifests", cluster), write_openmetrics(tmp / "metrics.om", cluster)))
+    _, t_write = timed(
+        lambda: (write_manifests(tmp / "manifests", cluster), write_openmetrics(tmp / "metrics.om", cluster))
+    )
     shutil.rmtree(directory, ignore_errors=True)
     os.rename(tmp, directory)
     print(f"data: generated in {t_gen + t_write:.1f} s into {directory}")
@@ -133,8 +150,12 @@ def previous_tree(cache_root: Path, commit: str) -> Path | None:
         return target
     tmp = Path(tempfile.mkdtemp(prefix="forge-prev-", dir=cache_root))
     try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "servers", "shared"],
-                                 capture_output=True, timeout=60, check=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "servers", "shared"],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True, timeout=60)
         os.rename(tmp, target)
         return target
@@ -150,20 +171,30 @@ def recorded(args: argparse.Namespace, data: Path, cache_root: Path) -> float:
         print(f"\n== recorded-metrics default: {args.workloads} workloads x {DAYS} days x 5 min ({load()})")
         size = (data / "metrics.om").stat().st_size
         cold = child(ROOT, data, work / "cache", work / "home")
-        print(f"ingest: first-ever analysis of the {size / 1e9:.2f} GB OpenMetrics file {cold['analyze_s']:.2f} s "
-              f"(parse, cache as a 5-minute grid, analyze; {cold['changes']} changes)")
+        print(
+            f"ingest: first-ever analysis of the {size / 1e9:.2f} GB OpenMetrics file {cold['analyze_s']:.2f} s "
+            f"(parse, cache as a 5-minute grid, analyze; {cold['changes']} changes)"
+        )
         runs = [child(ROOT, data, work / "cache", work / "home") for _ in range(args.runs)]
         warm = statistics.median(r["analyze_s"] for r in runs)
         best = min(runs, key=lambda r: r["analyze_s"])
         each = ", ".join(f"{r['analyze_s']:.2f}" for r in runs)
-        print(f"GOAL FIGURE  analyze, new process, cache present: median {warm:.2f} s over {args.runs} processes "
-              f"({each}); goal < 2 s: {'met' if warm < 2 else 'NOT met'}")
-        print("  stages of the fastest run: " + ", ".join(f"{n} {s:.2f} s" for n, s in zip(STAGES, best["stages"],
-                                                                                         strict=False)))
-        print(f"  (imports before it, as at server start: {statistics.median(r['import_s'] for r in runs):.2f} s)")
+        print(
+            f"GOAL FIGURE  analyze, new process, cache present: median {warm:.2f} s over {args.runs} processes "
+            f"({each}); goal < 2 s: {'met' if warm < 2 else 'NOT met'}"
+        )
+        print(
+            "  stages of the fastest run: "
+            + ", ".join(f"{n} {s:.2f} s" for n, s in zip(STAGES, best["stages"], strict=False))
+        )
+        print(
+            f"  (imports before it, as at server start: {statistics.median(r['import_s'] for r in runs):.2f} s)"
+        )
         loaded = child(ROOT, data, work / "cache", work / "home", memory_loaded=True)
-        print(f"  same with the memory client already imported (a server that used memory before): "
-              f"{loaded['analyze_s']:.2f} s")
+        print(
+            f"  same with the memory client already imported (a server that used memory before): "
+            f"{loaded['analyze_s']:.2f} s"
+        )
         assert all(r["changes"] == cold["changes"] for r in runs + [loaded])
 
         from servers.forge import analysis
@@ -172,8 +203,11 @@ def recorded(args: argparse.Namespace, data: Path, cache_root: Path) -> float:
         from shared.cluster import ALL_KINDS, ManifestCluster
         from shared.suite import Suite
 
-        forge = Forge(Suite(), ManifestCluster(data / "manifests", work / "cache"),
-                      RecordedMetrics(data / "metrics.om", work / "cache"))
+        forge = Forge(
+            Suite(),
+            ManifestCluster(data / "manifests", work / "cache"),
+            RecordedMetrics(data / "metrics.om", work / "cache"),
+        )
         forge.analyze(history="14d")
         hot = min(timed(lambda: forge.analyze(history="14d"))[1] for _ in range(args.runs))
         print(f"hot: analyze again in the same process {hot:.2f} s (best of {args.runs})")
@@ -188,21 +222,28 @@ def recorded(args: argparse.Namespace, data: Path, cache_root: Path) -> float:
         wanted = {i: [i] for i in range(len(usage.keys))}
         _, p_batch = timed(lambda: analysis._profiles(usage, wanted, batch=True))
         _, p_single = timed(lambda: analysis._profiles(usage, wanted, batch=False))
-        print(f"baseline: profiling the {len(usage.keys)} pod containers one by one {p_single:.2f} s vs batched "
-              f"{p_batch:.2f} s ({p_single / p_batch:.1f}x); the whole analysis step {t_single:.2f} s vs "
-              f"{t_batch:.2f} s ({t_single / t_batch:.1f}x), identical proposals")
+        print(
+            f"baseline: profiling the {len(usage.keys)} pod containers one by one {p_single:.2f} s vs batched "
+            f"{p_batch:.2f} s ({p_single / p_batch:.1f}x); the whole analysis step {t_single:.2f} s vs "
+            f"{t_batch:.2f} s ({t_single / t_batch:.1f}x), identical proposals"
+        )
 
         if args.previous:
             code = previous_tree(cache_root, args.previous)
             if code is not None:
-                prev_home, prev_cache = cache_root / f"home-{args.previous}", cache_root / f"cache-{args.previous}"
+                prev_home, prev_cache = (
+                    cache_root / f"home-{args.previous}",
+                    cache_root / f"cache-{args.previous}",
+                )
                 if not prev_cache.exists():
                     built = child(code, data, prev_cache, prev_home)
                     print(f"previous forge ({args.previous}): built its cache in {built['analyze_s']:.2f} s")
                 prev = [child(code, data, prev_cache, prev_home)["analyze_s"] for _ in range(args.runs)]
                 p = statistics.median(prev)
-                print(f"baseline: previous forge ({args.previous}), new process, its cache present: median "
-                      f"{p:.2f} s ({', '.join(f'{x:.2f}' for x in prev)}); now {warm:.2f} s: {p / warm:.1f}x faster")
+                print(
+                    f"baseline: previous forge ({args.previous}), new process, its cache present: median "
+                    f"{p:.2f} s ({', '.join(f'{x:.2f}' for x in prev)}); now {warm:.2f} s: {p / warm:.1f}x faster"
+                )
         return warm
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -217,9 +258,22 @@ def ensure_tsdb(data: Path) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     # promtool re-reads the whole input once per block; 2-hour blocks over 14 days would be 168 passes over
     # 1.3 GB. 504h asks for its 486h block range: two passes.
-    _, t = timed(lambda: subprocess.run(["promtool", "tsdb", "create-blocks-from", "--max-block-duration=504h",
-                                         "openmetrics", str(data / "metrics.om"), str(tmp)], check=True,
-                                        capture_output=True, timeout=1800))
+    _, t = timed(
+        lambda: subprocess.run(
+            [
+                "promtool",
+                "tsdb",
+                "create-blocks-from",
+                "--max-block-duration=504h",
+                "openmetrics",
+                str(data / "metrics.om"),
+                str(tmp),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=1800,
+        )
+    )
     (tmp / "ok").write_text("built by bench/forge_speed.py\n")
     shutil.rmtree(tsdb, ignore_errors=True)
     os.rename(tmp, tsdb)
@@ -239,10 +293,18 @@ def serving(tsdb: Path, work: Path, copy: bool = True) -> Iterator[tuple[str, su
         data = tsdb
     (work / "prometheus.yml").write_text("global:\n  scrape_interval: 1h\n")
     port = free_port()
-    proc = subprocess.Popen(["prometheus", f"--config.file={work / 'prometheus.yml'}",
-                             f"--storage.tsdb.path={data}", "--storage.tsdb.retention.time=3650d",
-                             f"--web.listen-address=127.0.0.1:{port}", "--query.max-samples=500000000"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            "prometheus",
+            f"--config.file={work / 'prometheus.yml'}",
+            f"--storage.tsdb.path={data}",
+            "--storage.tsdb.retention.time=3650d",
+            f"--web.listen-address=127.0.0.1:{port}",
+            "--query.max-samples=500000000",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -292,10 +354,27 @@ def ensure_rule_tsdb(data: Path, tsdb: Path) -> Path:
     first = min(json.loads((b / "meta.json").read_text())["minTime"] for b in raw) // 1000
     last = max(json.loads((b / "meta.json").read_text())["maxTime"] for b in raw) // 1000
     with serving(tmp / "tsdb", tmp, copy=False) as (url, _):
-        _, t_rule = timed(lambda: subprocess.run(
-            ["timeout", "1200", "promtool", "tsdb", "create-blocks-from", "rules", f"--start={first}",
-             f"--end={last + 300}", f"--url={url}", f"--output-dir={tmp / 'out'}", "--quiet",
-             str(tmp / "rules.yaml")], check=True, capture_output=True, timeout=1300))
+        _, t_rule = timed(
+            lambda: subprocess.run(
+                [
+                    "timeout",
+                    "1200",
+                    "promtool",
+                    "tsdb",
+                    "create-blocks-from",
+                    "rules",
+                    f"--start={first}",
+                    f"--end={last + 300}",
+                    f"--url={url}",
+                    f"--output-dir={tmp / 'out'}",
+                    "--quiet",
+                    str(tmp / "rules.yaml"),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=1300,
+            )
+        )
     made = blocks(tmp / "out")
     for block in made:
         shutil.copytree(block, tmp / "tsdb" / block.name)
@@ -305,8 +384,10 @@ def ensure_rule_tsdb(data: Path, tsdb: Path) -> Path:
         while len(blocks(tmp / "tsdb")) > len(raw) and time.monotonic() < deadline:
             time.sleep(1)
     t_compact = time.perf_counter() - t0
-    note = (f"backfill {t_rule:.1f} s ({len(made)} blocks of 2 h), compaction by Prometheus {t_compact:.1f} s "
-            f"(of which ~60 s its first compaction tick) into {len(blocks(tmp / 'tsdb'))} blocks")
+    note = (
+        f"backfill {t_rule:.1f} s ({len(made)} blocks of 2 h), compaction by Prometheus {t_compact:.1f} s "
+        f"(of which ~60 s its first compaction tick) into {len(blocks(tmp / 'tsdb'))} blocks"
+    )
     shutil.rmtree(tmp / "out")
     (tmp / "tsdb" / "ok").write_text(note + "\n")
     shutil.rmtree(target, ignore_errors=True)
@@ -328,14 +409,21 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
         with serving(rule_tsdb, work) as (url, proc):
             with_rule = analyze_runs(args, data, url, proc, "CPU recording rule backfilled (kube-prometheus)")
         with serving(tsdb, work) as (url, proc):
-            without = analyze_runs(args, data, url, proc,
-                                   "TSDB from the OpenMetrics file alone, CPU from the irate subquery (goal figure)")
+            without = analyze_runs(
+                args,
+                data,
+                url,
+                proc,
+                "TSDB from the OpenMetrics file alone, CPU from the irate subquery (goal figure)",
+            )
             compare(with_rule, without)
             run_prometheus(args, data, url, without)
-        print(f"SIDE BY SIDE ({load()}): the issue's setup (subquery) {without['median']:.2f} s, "
-              f"{without['queries']} queries (goal < 5 s: {'met' if without['median'] < 5 else 'NOT met'}) | "
-              f"recording rule present {with_rule['median']:.2f} s, {with_rule['queries']} queries | per-workload "
-              f"baseline ~{without['per_workload_s']:.1f} s, {without['per_workload_queries']} queries")
+        print(
+            f"SIDE BY SIDE ({load()}): the issue's setup (subquery) {without['median']:.2f} s, "
+            f"{without['queries']} queries (goal < 5 s: {'met' if without['median'] < 5 else 'NOT met'}) | "
+            f"recording rule present {with_rule['median']:.2f} s, {with_rule['queries']} queries | per-workload "
+            f"baseline ~{without['per_workload_s']:.1f} s, {without['per_workload_queries']} queries"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -365,10 +453,12 @@ def analyze_runs(args: argparse.Namespace, data: Path, url: str, proc: subproces
     out = times[0][0]
     end = latest
     usage = prom.usage(end - DAYS * 86400, end)
-    print(f"{label}: analyze median {median:.2f} s over {args.runs} runs ({', '.join(f'{t:.2f}' for _, t in times)}; "
-          f"first, loading blocks: {t_first:.2f} s), {out['queries']} queries, Prometheus CPU "
-          f"{statistics.median(cpu):.2f} s per analysis, {len(out['result'].changes)} changes; CPU from "
-          f"{usage.cpu_series} ({load()})")
+    print(
+        f"{label}: analyze median {median:.2f} s over {args.runs} runs ({', '.join(f'{t:.2f}' for _, t in times)}; "
+        f"first, loading blocks: {t_first:.2f} s), {out['queries']} queries, Prometheus CPU "
+        f"{statistics.median(cpu):.2f} s per analysis, {len(out['result'].changes)} changes; CPU from "
+        f"{usage.cpu_series} ({load()})"
+    )
     return {"median": median, "queries": out["queries"], "result": out["result"], "usage": usage}
 
 
@@ -377,12 +467,17 @@ def compare(a: dict, b: dict) -> None:
 
     ua, ub = a["usage"], b["usage"]
     assert ua.keys == ub.keys
-    diff = float(np.nanmax(np.abs(ua.summary.cpu - ub.summary.cpu) / np.maximum(np.abs(ub.summary.cpu), 1e-12)))
-    same = [(c.object, c.container, c.field, c.proposed) for c in a["result"].changes] == \
-        [(c.object, c.container, c.field, c.proposed) for c in b["result"].changes]
-    print(f"agreement, rule vs subquery: {len(ua.keys)} containers, CPU p50/p95/p99/max largest relative "
-          f"difference {diff:.1e}; {len(a['result'].changes)} proposed changes "
-          f"{'identical' if same else 'DIFFERENT'}")
+    diff = float(
+        np.nanmax(np.abs(ua.summary.cpu - ub.summary.cpu) / np.maximum(np.abs(ub.summary.cpu), 1e-12))
+    )
+    same = [(c.object, c.container, c.field, c.proposed) for c in a["result"].changes] == [
+        (c.object, c.container, c.field, c.proposed) for c in b["result"].changes
+    ]
+    print(
+        f"agreement, rule vs subquery: {len(ua.keys)} containers, CPU p50/p95/p99/max largest relative "
+        f"difference {diff:.1e}; {len(a['result'].changes)} proposed changes "
+        f"{'identical' if same else 'DIFFERENT'}"
+    )
 
 
 def run_prometheus(args: argparse.Namespace, data: Path, url: str, without: dict) -> None:
@@ -399,22 +494,34 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str, without: dict
     rng = {"start": grid[0], "end": grid[-1], "step": 300}
     sel = 'container!="",container!="POD"'
     by = "by (namespace, pod, container)"
-    ranges = {"aggregated per step (forge before)": [f"sum {by} (irate(container_cpu_usage_seconds_total{{{sel}}}[600s]))",
-                                       f"max {by} (container_memory_working_set_bytes{{{sel}}})"],
-              "not aggregated": [f"irate(container_cpu_usage_seconds_total{{{sel}}}[600s])",
-                                 f"container_memory_working_set_bytes{{{sel}}}"]}
+    ranges = {
+        "aggregated per step (forge before)": [
+            f"sum {by} (irate(container_cpu_usage_seconds_total{{{sel}}}[600s]))",
+            f"max {by} (container_memory_working_set_bytes{{{sel}}})",
+        ],
+        "not aggregated": [
+            f"irate(container_cpu_usage_seconds_total{{{sel}}}[600s])",
+            f"container_memory_working_set_bytes{{{sel}}}",
+        ],
+    }
 
     def fetch(query: str) -> bytes:
-        resp = httpx.get(f"{url}/api/v1/query_range", params={"query": query, **rng}, timeout=300,
-                         headers={"Accept-Encoding": "identity"})
+        resp = httpx.get(
+            f"{url}/api/v1/query_range",
+            params={"query": query, **rng},
+            timeout=300,
+            headers={"Accept-Encoding": "identity"},
+        )
         resp.raise_for_status()
         return resp.content
 
     for label, queries in ranges.items():
         with ThreadPoolExecutor(2) as pool:
             _, t = timed(lambda queries=queries: list(pool.map(fetch, queries)))
-        print(f"  baseline: Prometheus alone answering the previous design's 2 full-resolution range queries, "
-              f"{label}, at once, no parsing: {t:.2f} s")
+        print(
+            f"  baseline: Prometheus alone answering the previous design's 2 full-resolution range queries, "
+            f"{label}, at once, no parsing: {t:.2f} s"
+        )
 
     workloads = sorted({c.workload for c in out["result"].containers})
     sample = workloads[: args.per_workload_sample]
@@ -423,14 +530,18 @@ def run_prometheus(args: argparse.Namespace, data: Path, url: str, without: dict
     for workload in sample:
         ns, name = workload.split("/")
         wsel = f'namespace="{ns}",pod=~"{name}-.*",container!="",container!="POD"'
-        naive._matrix(f"sum by (pod, container) (irate(container_cpu_usage_seconds_total{{{wsel}}}[600s]))", rng, grid)
+        naive._matrix(
+            f"sum by (pod, container) (irate(container_cpu_usage_seconds_total{{{wsel}}}[600s]))", rng, grid
+        )
         naive._matrix(f"max by (pod, container) (container_memory_working_set_bytes{{{wsel}}})", rng, grid)
     t_per = time.perf_counter() - before
     scaled = t_per * len(workloads) / len(sample)
-    print(f"baseline: one query per workload and metric (same reader): {naive.queries} queries for {len(sample)} "
-          f"workloads in {t_per:.2f} s; scaled to {len(workloads)} workloads ~{scaled:.1f} s and "
-          f"{2 * len(workloads)} queries (fetch and parse only, no analysis); forge: {out['queries']} queries, "
-          f"{scaled / t_prom:.1f}x faster")
+    print(
+        f"baseline: one query per workload and metric (same reader): {naive.queries} queries for {len(sample)} "
+        f"workloads in {t_per:.2f} s; scaled to {len(workloads)} workloads ~{scaled:.1f} s and "
+        f"{2 * len(workloads)} queries (fetch and parse only, no analysis); forge: {out['queries']} queries, "
+        f"{scaled / t_prom:.1f}x faster"
+    )
     without["per_workload_s"], without["per_workload_queries"] = scaled, 2 * len(workloads)
 
 
@@ -442,8 +553,12 @@ def main() -> None:
     parser.add_argument("--previous", default=PREVIOUS, help="git commit of the previous forge ('' to skip)")
     parser.add_argument("--no-prometheus", action="store_true")
     parser.add_argument("--no-recorded", action="store_true")
-    parser.add_argument("--cache-dir", type=Path, default=Path(os.environ.get(
-        "HDR_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "hdr-bench-cache"))) / "forge_speed")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path(os.environ.get("HDR_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "hdr-bench-cache")))
+        / "forge_speed",
+    )
     args = parser.parse_args()
     cache_root = args.cache_dir
     data = cache_root / f"w{args.workloads}-d{DAYS}-s{SEED}-e{END}-v{DATA_VERSION}"

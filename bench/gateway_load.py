@@ -25,8 +25,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-CALLS = [("compliance", "policies", {"framework": "pss-restricted"}), ("phantom", "keys", {}),
-         ("hardware", "backends", {}), ("forge", "snapshots", {}), ("compliance", "attestations", {})]
+CALLS = [
+    ("compliance", "policies", {"framework": "pss-restricted"}),
+    ("phantom", "keys", {}),
+    ("hardware", "backends", {}),
+    ("forge", "snapshots", {}),
+    ("compliance", "attestations", {}),
+]
 
 
 def _free_port() -> int:
@@ -35,7 +40,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-async def _client_loop(i: int, connect: Any, deadline: float, latencies: list[float], errors: list[str]) -> None:
+async def _client_loop(
+    i: int, connect: Any, deadline: float, latencies: list[float], errors: list[str]
+) -> None:
     from mcp import Client
 
     server, tool, args = CALLS[i % len(CALLS)]
@@ -61,9 +68,15 @@ async def _load(clients: int, seconds: float, connect: Any) -> dict[str, Any]:
             tg.start_soon(_client_loop, i, connect, deadline, latencies, errors)
     elapsed = time.monotonic() - started
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
-    return {"calls": len(latencies), "errors": len(errors), "error_kinds": sorted(set(errors))[:5],
-            "seconds": round(elapsed, 1), "calls_per_s": round(len(latencies) / elapsed, 1),
-            "p50_ms": round(q[49] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
+    return {
+        "calls": len(latencies),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
+        "seconds": round(elapsed, 1),
+        "calls_per_s": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(q[49] * 1000, 1),
+        "p99_ms": round(q[98] * 1000, 1),
+    }
 
 
 def main() -> int:
@@ -82,8 +95,12 @@ def main() -> int:
         os.environ.update({"HDR_HOME": env["HDR_HOME"], "HDR_MEMORY_URL": env["HDR_MEMORY_URL"]})
         port = _free_port()
         hdr = Path(sys.executable).parent / "hdr"
-        proc = subprocess.Popen([str(hdr), "serve", "--port", str(port), "--config", str(config)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(hdr), "serve", "--port", str(port), "--config", str(config)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
@@ -97,7 +114,12 @@ def main() -> int:
                 print("gateway did not start", file=sys.stderr)
                 return 2
             print(f"{args.clients} clients, read-only tools {', '.join(f'{s}.{t}' for s, t, _ in CALLS)}")
-            http = anyio.run(_load, args.clients, args.seconds, lambda server: streamable_http_client(f"{base}/{server}/mcp"))
+            http = anyio.run(
+                _load,
+                args.clients,
+                args.seconds,
+                lambda server: streamable_http_client(f"{base}/{server}/mcp"),
+            )
             metrics = httpx.get(f"{base}/metrics").text
         finally:
             proc.terminate()
@@ -109,13 +131,20 @@ def main() -> int:
 
     print(f"{'':<30}{'calls':>8}{'errors':>8}{'calls/s':>10}{'p50 ms':>9}{'p99 ms':>9}")
     for label, r in (("gateway over HTTP", http), ("in-process (baseline)", baseline)):
-        print(f"{label:<30}{r['calls']:>8}{r['errors']:>8}{r['calls_per_s']:>10}{r['p50_ms']:>9}{r['p99_ms']:>9}")
+        print(
+            f"{label:<30}{r['calls']:>8}{r['errors']:>8}{r['calls_per_s']:>10}{r['p50_ms']:>9}{r['p99_ms']:>9}"
+        )
         if r["error_kinds"]:
             print(f"  errors: {r['error_kinds']}")
-    print(f"gateway/in-process throughput: {http['calls_per_s'] / baseline['calls_per_s']:.2f}x; "
-          f"p50 {http['p50_ms'] / baseline['p50_ms']:.1f}x")
-    counted = sum(float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines()
-                  if line.startswith("hdr_tool_calls_total{"))
+    print(
+        f"gateway/in-process throughput: {http['calls_per_s'] / baseline['calls_per_s']:.2f}x; "
+        f"p50 {http['p50_ms'] / baseline['p50_ms']:.1f}x"
+    )
+    counted = sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in metrics.splitlines()
+        if line.startswith("hdr_tool_calls_total{")
+    )
     print(f"gateway's own hdr_tool_calls_total: {counted:.0f} (client counted {http['calls']})")
     return 1 if http["errors"] or baseline["errors"] else 0
 

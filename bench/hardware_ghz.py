@@ -27,7 +27,9 @@ ROUNDS = 40
 
 def ghz(n: int) -> str:
     body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    return (
+        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    )
 
 
 async def main() -> None:
@@ -48,7 +50,11 @@ async def main() -> None:
         circuit = qasm2.loads(source)
         return sim.run(transpile(circuit, sim, optimization_level=1), shots=1024).result().get_counts()
 
-    timings: dict[str, list[float]] = {"direct AerSimulator": [], "run_circuit (domain)": [], "run_circuit (MCP tool)": []}
+    timings: dict[str, list[float]] = {
+        "direct AerSimulator": [],
+        "run_circuit (domain)": [],
+        "run_circuit (MCP tool)": [],
+    }
     async with Client(kit.mcp) as client:
         direct()
         quantum.run_circuit(source)

@@ -23,8 +23,13 @@ from servers.hardware import handoff, orbits, tle  # noqa: E402
 
 TLE_FILE = ROOT.parent / "shared" / "data" / "starlink-2026-02-23.tle"
 WHERE = {"latitude": 47.6, "longitude": -122.3, "altitude_m": 50.0}
-ARGS = {"start": "2026-02-23T00:00:00Z", "duration_s": 86400, "step_s": 15, "min_elevation_deg": 25,
-        "tle_file": str(TLE_FILE)}
+ARGS = {
+    "start": "2026-02-23T00:00:00Z",
+    "duration_s": 86400,
+    "step_s": 15,
+    "min_elevation_deg": 25,
+    "tle_file": str(TLE_FILE),
+}
 COMPARED = {"compute_ms", "data"}
 
 
@@ -41,19 +46,32 @@ def _breakdown(home: Path) -> list[tuple[str, float]]:
     t = time.perf_counter()
     const = tle.load(home, "starlink", "auto", handoff.parse_time(ARGS["start"]), ARGS["tle_file"])
     obs = handoff.observer(**WHERE)
-    grid = handoff.time_grid(handoff.parse_time(ARGS["start"]), ARGS["duration_s"], ARGS["step_s"],
-                             handoff.Limits.from_env())
+    grid = handoff.time_grid(
+        handoff.parse_time(ARGS["start"]), ARGS["duration_s"], ARGS["step_s"], handoff.Limits.from_env()
+    )
     stages = [("load TLEs (cached) + validate", time.perf_counter() - t)]
     seen = orbits.visible_fast(const, grid, obs, ARGS["min_elevation_deg"])
-    names = {"coarse_sgp4": "SGP4, every satellite every 20 min", "windows": "candidate windows",
-             "window_sgp4": "SGP4, candidate (satellite, step) pairs", "look_angles": "elevations of those"}
+    names = {
+        "coarse_sgp4": "SGP4, every satellite every 20 min",
+        "windows": "candidate windows",
+        "window_sgp4": "SGP4, candidate (satellite, step) pairs",
+        "look_angles": "elevations of those",
+    }
     stages += [(names[k], v) for k, v in seen.stage_s.items()]
     t = time.perf_counter()
     serving = handoff.serving_sequence(seen, grid.steps, "max_elevation", 10.0)
     stages.append(("serving policy", time.perf_counter() - t))
     t = time.perf_counter()
-    handoff._shape(const, grid, seen, serving, "max_elevation", ARGS["min_elevation_deg"],
-                   handoff.parse_time(ARGS["start"]), time.perf_counter())
+    handoff._shape(
+        const,
+        grid,
+        seen,
+        serving,
+        "max_elevation",
+        ARGS["min_elevation_deg"],
+        handoff.parse_time(ARGS["start"]),
+        time.perf_counter(),
+    )
     stages.append(("answer model", time.perf_counter() - t))
     stages.append((f"  ({seen.propagations:,} satellite positions, {len(seen.step):,} sightings)", 0.0))
     return stages
@@ -62,7 +80,9 @@ def _breakdown(home: Path) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="fast plans to time (default 7)")
-    parser.add_argument("--brute-runs", type=int, default=1, help="brute-force plans to time (default 1: ~30-60 s each)")
+    parser.add_argument(
+        "--brute-runs", type=int, default=1, help="brute-force plans to time (default 1: ~30-60 s each)"
+    )
     opts = parser.parse_args()
     if not TLE_FILE.exists():
         sys.exit(f"missing {TLE_FILE}")
@@ -85,12 +105,16 @@ def main() -> None:
     same = all(p.model_dump(exclude=COMPARED) == expected for p in plans)
     fast = plans[0]
     print(f"after:  {_load()}")
-    print(f"satellites: {fast.data.satellites}, steps: {86400 // 15 + 1}, handoffs: {fast.handoffs}, "
-          f"coverage: {fast.coverage_fraction:.3f}")
+    print(
+        f"satellites: {fast.data.satellites}, steps: {86400 // 15 + 1}, handoffs: {fast.handoffs}, "
+        f"coverage: {fast.coverage_fraction:.3f}"
+    )
     print(f"fast plan        : {_spread(fast_times)}")
     print(f"brute force plan : {_spread(brute_times)}")
-    print(f"speed-up (medians): {statistics.median(brute_times) / statistics.median(fast_times):6.1f}x   "
-          f"identical plans: {same}")
+    print(
+        f"speed-up (medians): {statistics.median(brute_times) / statistics.median(fast_times):6.1f}x   "
+        f"identical plans: {same}"
+    )
     print("fast plan, stage by stage (one more run):")
     for name, seconds in _breakdown(home):
         print(f"  {name:42s} {seconds:6.3f} s" if seconds else f"  {name}")

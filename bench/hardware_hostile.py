@@ -30,7 +30,9 @@ DELAY_S = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
 
 def ghz(n: int) -> str:
     body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    return (
+        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    )
 
 
 def nested_gates(levels: int = 28) -> str:
@@ -46,8 +48,7 @@ def main() -> None:
         return sandbox.resident_kb(pid) / 1024
 
     def workers() -> list[int]:
-        return [p for p in (int(e) for e in os.listdir("/proc") if e.isdigit())
-                if _parent(p) == os.getpid()]
+        return [p for p in (int(e) for e in os.listdir("/proc") if e.isdigit()) if _parent(p) == os.getpid()]
 
     quantum.run_circuit(ghz(3))
     while len(sandbox.pool().worker_pids()) < sandbox.pool().warm:
@@ -80,11 +81,15 @@ def main() -> None:
     thread.join()
     stop.set()
     print(f"bomb ({len(bomb.encode())} bytes): stopped after {took:.1f} s: {outcome}")
-    print(f"worker peak resident memory: {peak[0]:.0f} MB (limit {os.environ['HDR_HARDWARE_MAX_MEMORY_MB']} MB "
-          "+ 256 MB allowance over the warm worker)")
+    print(
+        f"worker peak resident memory: {peak[0]:.0f} MB (limit {os.environ['HDR_HARDWARE_MAX_MEMORY_MB']} MB "
+        "+ 256 MB allowance over the warm worker)"
+    )
     print(f"server resident memory: {before:.0f} MB before, {rss_mb(os.getpid()):.0f} MB after")
-    print(f"GHZ-20 from another caller, {DELAY_S:g} s into the bomb: {honest[0] * 1e3:.0f} ms "
-          f"({honest[1] * 1e3:.0f} ms of it parsing, transpiling and simulating in the worker)")
+    print(
+        f"GHZ-20 from another caller, {DELAY_S:g} s into the bomb: {honest[0] * 1e3:.0f} ms "
+        f"({honest[1] * 1e3:.0f} ms of it parsing, transpiling and simulating in the worker)"
+    )
 
 
 def _parent(pid: int) -> int:

@@ -67,7 +67,7 @@ def mcnemar_exact(a: list[bool], b: list[bool]) -> tuple[int, int, float]:
     n = gained + lost
     if n == 0:
         return gained, lost, 1.0
-    tail = sum(math.comb(n, i) for i in range(min(gained, lost) + 1)) / 2 ** n
+    tail = sum(math.comb(n, i) for i in range(min(gained, lost) + 1)) / 2**n
     return gained, lost, min(1.0, 2 * tail)
 
 
@@ -112,22 +112,34 @@ def main() -> None:
         tune(market)
         return
     parts = splits()
-    print(f"{len(labelled.SKILLS)} skills, {len(labelled.cards())} agents; queries: "
-          + ", ".join(f"{name} {len(qs)}" for name, qs in parts.items()))
+    print(
+        f"{len(labelled.SKILLS)} skills, {len(labelled.cards())} agents; queries: "
+        + ", ".join(f"{name} {len(qs)}" for name, qs in parts.items())
+    )
     print(f"{'split':<10}{'ranking':<34}{'recall@1':>10}{'recall@5':>10}")
-    names = {"embedding": "baseline: cosine over descriptions", "lexical": "lexical only (BM25)",
-             "text": "cosine over description+examples", "fused": "nexus fused"}
+    names = {
+        "embedding": "baseline: cosine over descriptions",
+        "lexical": "lexical only (BM25)",
+        "text": "cosine over description+examples",
+        "fused": "nexus fused",
+    }
     for split, queries in parts.items():
         results = {mode: hits(market, queries, mode) for mode in ("embedding", "lexical", "text", "fused")}
         for mode, found in results.items():
             at1, at5 = recall(found)
             print(f"{split:<10}{names[mode]:<34}{at1:>10.3f}{at5:>10.3f}")
         (b1, b5), (f1, f5) = recall(results["embedding"]), recall(results["fused"])
-        print(f"{split:<10}{'fused - baseline (points)':<34}{100 * (f1 - b1):>+10.1f}{100 * (f5 - b5):>+10.1f}")
+        print(
+            f"{split:<10}{'fused - baseline (points)':<34}{100 * (f1 - b1):>+10.1f}{100 * (f5 - b5):>+10.1f}"
+        )
         for k, label in ((0, "@1"), (1, "@5")):
-            gained, lost, p = mcnemar_exact([r[k] for r in results["embedding"]], [r[k] for r in results["fused"]])
-            print(f"{split:<10}McNemar recall{label}: fused right/baseline wrong {gained}, "
-                  f"the reverse {lost}, exact two-sided p = {p:.2g}")
+            gained, lost, p = mcnemar_exact(
+                [r[k] for r in results["embedding"]], [r[k] for r in results["fused"]]
+            )
+            print(
+                f"{split:<10}McNemar recall{label}: fused right/baseline wrong {gained}, "
+                f"the reverse {lost}, exact two-sided p = {p:.2g}"
+            )
 
 
 if __name__ == "__main__":

@@ -74,10 +74,14 @@ def main() -> None:
     token = per_call(watch.token)
     check = per_call(transit.keyring.side_cache)  # what a data call pays: token, compare, the cache it guards
     pragma = per_call(lambda: db.execute("PRAGMA data_version").fetchone())
-    print(f"keyring freshness check, once per call: {check * 1e9:.0f} ns (of which the {watch.mode} token read "
-          f"{token * 1e9:.0f} ns); the PRAGMA data_version it replaced: {pragma * 1e9:.0f} ns\n")
-    print(f"{'payload':>8} {'op':>7} {'raw MB/s':>9} {'binary':>7} {'ratio':>6} {'ceiling':>7} {'vs lean':>7} "
-          f"{'raw+b64':>8} {'text':>6} {'ratio':>6} {'vs raw+b64':>10}")
+    print(
+        f"keyring freshness check, once per call: {check * 1e9:.0f} ns (of which the {watch.mode} token read "
+        f"{token * 1e9:.0f} ns); the PRAGMA data_version it replaced: {pragma * 1e9:.0f} ns\n"
+    )
+    print(
+        f"{'payload':>8} {'op':>7} {'raw MB/s':>9} {'binary':>7} {'ratio':>6} {'ceiling':>7} {'vs lean':>7} "
+        f"{'raw+b64':>8} {'text':>6} {'ratio':>6} {'vs raw+b64':>10}"
+    )
     for label, size in SIZES.items():
         data = os.urandom(size)
         item = Item(data)
@@ -101,23 +105,32 @@ def main() -> None:
         rows = {
             # one Python call per operation on each side: raw_encrypt / a lambda around raw.decrypt, and
             # phantom's method called through partial (a lambda around it would be a second call)
-            "encrypt": (rate(raw_encrypt, size), rate(partial(transit.encrypt_bytes, "bench", item), size),
-                        rate(lean_encrypt, size),
-                        rate(lambda: binascii.b2a_base64(raw_encrypt(), newline=False).decode(), size),
-                        rate(lambda: transit.encrypt("bench", [item]), size)),
-            "decrypt": (rate(lambda: raw.decrypt(raw_ct[:12], raw_ct[12:], None), size),
-                        rate(partial(transit.decrypt_bytes, "bench", blob), size),
-                        rate(lambda: raw.decrypt(raw_ct[:12], memoryview(raw_ct)[12:], None), size),
-                        rate(lambda: raw.decrypt(*(lambda r: (r[:12], r[12:]))(binascii.a2b_base64(raw_text)),
-                                                 None), size),
-                        rate(lambda: transit.decrypt("bench", [Item(text)]), size)),
+            "encrypt": (
+                rate(raw_encrypt, size),
+                rate(partial(transit.encrypt_bytes, "bench", item), size),
+                rate(lean_encrypt, size),
+                rate(lambda: binascii.b2a_base64(raw_encrypt(), newline=False).decode(), size),
+                rate(lambda: transit.encrypt("bench", [item]), size),
+            ),
+            "decrypt": (
+                rate(lambda: raw.decrypt(raw_ct[:12], raw_ct[12:], None), size),
+                rate(partial(transit.decrypt_bytes, "bench", blob), size),
+                rate(lambda: raw.decrypt(raw_ct[:12], memoryview(raw_ct)[12:], None), size),
+                rate(
+                    lambda: raw.decrypt(*(lambda r: (r[:12], r[12:]))(binascii.a2b_base64(raw_text)), None),
+                    size,
+                ),
+                rate(lambda: transit.decrypt("bench", [Item(text)]), size),
+            ),
         }
         for op, (base, binary, lean, base64_base, textual) in rows.items():
             # the best a path paying one freshness check per call can do: phantom's memory work plus the check
             ceiling = (size / base) / (size / lean + check)
-            print(f"{label:>8} {op:>7} {base / 1e6:9.0f} {binary / 1e6:7.0f} {binary / base:6.2f} {ceiling:7.2f} "
-                  f"{binary / lean:7.2f} {base64_base / 1e6:8.0f} {textual / 1e6:6.0f} {textual / base:6.2f} "
-                  f"{textual / base64_base:10.2f}")
+            print(
+                f"{label:>8} {op:>7} {base / 1e6:9.0f} {binary / 1e6:7.0f} {binary / base:6.2f} {ceiling:7.2f} "
+                f"{binary / lean:7.2f} {base64_base / 1e6:8.0f} {textual / 1e6:6.0f} {textual / base:6.2f} "
+                f"{textual / base64_base:10.2f}"
+            )
     asyncio.run(tool_path(home))
     redact_rate()
 
@@ -128,8 +141,12 @@ async def tool_path(home: Path) -> None:
     from mcp.client.stdio import StdioServerParameters
 
     env = dict(os.environ, HDR_HOME=str(home / "stdio"), HDR_MEMORY_URL="http://127.0.0.1:9")
-    params = StdioServerParameters(command=sys.executable, args=["-m", "servers.phantom.server"], env=env,
-                                   cwd=str(Path(__file__).resolve().parents[1]))
+    params = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "servers.phantom.server"],
+        env=env,
+        cwd=str(Path(__file__).resolve().parents[1]),
+    )
     async with Client(params) as client:
         print("\ntool path over stdio (MCP encrypt, utf8 text payload), per call:")
         for label, size in (("1 KiB", 1024), ("64 KiB", 64 * 1024), ("1 MiB", 1024 * 1024)):
@@ -146,8 +163,10 @@ async def tool_path(home: Path) -> None:
 def redact_rate() -> None:
     from servers.phantom.redaction import Redactor  # noqa: F401  (mask mode needs no keyring)
 
-    prose = ("The quarterly review covered onboarding, infrastructure costs and the migration plan for the "
-             "billing service. Teams agreed to revisit the schedule after the audit. ")
+    prose = (
+        "The quarterly review covered onboarding, infrastructure costs and the migration plan for the "
+        "billing service. Teams agreed to revisit the schedule after the audit. "
+    )
     pii_line = "Contact jane.doe@example.com or +44 20 7946 0958 about invoice 4111 1111 1111 1111. "
     text = (prose * 20 + pii_line) * 60  # ~1 PII line per ~3 KB of prose
     size = len(text.encode())
@@ -156,8 +175,10 @@ def redact_rate() -> None:
     for _ in range(rounds):
         found = pii.detect(text)
     elapsed = (time.perf_counter() - start) / rounds
-    print(f"\ndetect (what redact spends its time on) on {size / 1e6:.2f} MB of prose with sparse PII: "
-          f"{size / elapsed / 1e6:.2f} MB/s, {len(found)} findings")
+    print(
+        f"\ndetect (what redact spends its time on) on {size / 1e6:.2f} MB of prose with sparse PII: "
+        f"{size / elapsed / 1e6:.2f} MB/s, {len(found)} findings"
+    )
 
 
 if __name__ == "__main__":

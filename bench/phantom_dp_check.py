@@ -78,23 +78,46 @@ def opendp_minimum(op: str, gaussian: bool, phantom_scales: tuple[float, ...]) -
     if op == "sum":
         return _smallest(lambda k: finish(clamp >> dp.t.then_sum() >> noise(k)), d_out)
     if op == "mean":
+
         def build(k: float):
-            parts = [clamp >> dp.t.then_sum() >> noise(k * ratio[0]),
-                     clamp >> dp.t.then_count() >> noise(k * ratio[1])]
+            parts = [
+                clamp >> dp.t.then_sum() >> noise(k * ratio[0]),
+                clamp >> dp.t.then_count() >> noise(k * ratio[1]),
+            ]
             return finish(dp.c.make_composition(parts))
+
         return _smallest(build, d_out)
     if op == "histogram":
         edges = [LO + i * (HI - LO) / BINS for i in range(1, BINS)]
         binned = clamp >> dp.t.then_find_bin(edges=edges)
         norm = "L2Distance<i32>" if gaussian else "L1Distance<i32>"
-        return _smallest(lambda k: finish(binned >> dp.t.then_count_by_categories(
-            categories=list(range(BINS - 1)), null_category=True, MO=norm) >> noise(k)), d_out)
+        return _smallest(
+            lambda k: finish(
+                binned
+                >> dp.t.then_count_by_categories(
+                    categories=list(range(BINS - 1)), null_category=True, MO=norm
+                )
+                >> noise(k)
+            ),
+            d_out,
+        )
     if op == "quantile":
-        candidates = [LO + i * (HI - LO) / (phantom.QUANTILE_CANDIDATES - 1) for i in range(phantom.QUANTILE_CANDIDATES)]
+        candidates = [
+            LO + i * (HI - LO) / (phantom.QUANTILE_CANDIDATES - 1) for i in range(phantom.QUANTILE_CANDIDATES)
+        ]
         domain = dp.vector_domain(dp.atom_domain(T=float, nan=False))
-        return dp.binary_search_param(lambda s: dp.m.make_private_quantile(
-            domain, dp.symmetric_distance(), dp.max_divergence(), candidates=candidates, alpha=0.5, scale=s),
-            d_in=1, d_out=EPSILON)
+        return dp.binary_search_param(
+            lambda s: dp.m.make_private_quantile(
+                domain,
+                dp.symmetric_distance(),
+                dp.max_divergence(),
+                candidates=candidates,
+                alpha=0.5,
+                scale=s,
+            ),
+            d_in=1,
+            d_out=EPSILON,
+        )
     raise ValueError(op)
 
 
@@ -111,6 +134,7 @@ def opendp_vector_minimum(sigma: float, count_sigma: float) -> float:
             return convert.map(math.sqrt(2 * rho))[0] <= EPSILON
         except Exception:  # too little noise for OpenDP to map: not certified
             return False
+
     return sigma * _opendp().binary_search(fits, bounds=(1e-6, 1e6))
 
 
@@ -122,21 +146,34 @@ def rows() -> list[tuple[str, str, float, float]]:
         for op in ("count", "sum", "mean", "histogram", "quantile"):
             if op == "quantile" and gaussian:
                 continue
-            release = phantom.aggregate(values, op, EPSILON, (LO, HI), DELTA if gaussian else None, mechanism, BINS)
-            scales = (release.noise_scale,) if release.count_noise_scale is None else (
-                release.noise_scale, release.count_noise_scale)
+            release = phantom.aggregate(
+                values, op, EPSILON, (LO, HI), DELTA if gaussian else None, mechanism, BINS
+            )
+            scales = (
+                (release.noise_scale,)
+                if release.count_noise_scale is None
+                else (release.noise_scale, release.count_noise_scale)
+            )
             minimum = opendp_minimum(op, gaussian, scales)
             out.append((op, release.mechanism, release.noise_scale, minimum))
     vectors = [[random.gauss(0, 1) for _ in range(8)] for _ in range(500)]
     release = phantom.vector_mean(vectors, CLIP, EPSILON, DELTA)
-    out.append(("vector mean", "gaussian", release.noise_scale,
-                opendp_vector_minimum(release.noise_scale, release.count_noise_scale or 1.0)))
+    out.append(
+        (
+            "vector mean",
+            "gaussian",
+            release.noise_scale,
+            opendp_vector_minimum(release.noise_scale, release.count_noise_scale or 1.0),
+        )
+    )
     return out
 
 
 def main() -> None:
-    print(f"epsilon={EPSILON}, delta={DELTA} (Gaussian), bounds=[{LO}, {HI}], bins={BINS}, clip_norm={CLIP}; "
-          "neighbours: add/remove one record")
+    print(
+        f"epsilon={EPSILON}, delta={DELTA} (Gaussian), bounds=[{LO}, {HI}], bins={BINS}, clip_norm={CLIP}; "
+        "neighbours: add/remove one record"
+    )
     print(f"{'release':<12} {'mechanism':<12} {'phantom':>12} {'OpenDP min':>12} {'ratio':>7}  verdict")
     worst = []
     for op, mechanism, mine, minimum in rows():

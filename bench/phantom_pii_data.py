@@ -50,7 +50,7 @@ def wrong_digit(digits: str, rnd: random.Random, index: int = -1) -> str:
     """The same number with one digit changed (every single-digit change breaks Luhn/mod-11/mod-97)."""
     i = index % len(digits)
     choices = [d for d in string.digits if d != digits[i]]
-    return digits[:i] + rnd.choice(choices) + digits[i + 1:]
+    return digits[:i] + rnd.choice(choices) + digits[i + 1 :]
 
 
 def card(rnd: random.Random, prefix: str, length: int) -> str:
@@ -58,8 +58,20 @@ def card(rnd: random.Random, prefix: str, length: int) -> str:
     return body + luhn_check_digit(body)
 
 
-CARD_ISSUERS = [("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16), ("34", 15), ("37", 15),
-                ("6011", 16), ("65", 16), ("3528", 16), ("36", 14), ("4", 13)]
+CARD_ISSUERS = [
+    ("4", 16),
+    ("51", 16),
+    ("55", 16),
+    ("2221", 16),
+    ("2720", 16),
+    ("34", 15),
+    ("37", 15),
+    ("6011", 16),
+    ("65", 16),
+    ("3528", 16),
+    ("36", 14),
+    ("4", 13),
+]
 
 
 def group_card(number: str, sep: str) -> str:
@@ -68,14 +80,31 @@ def group_card(number: str, sep: str) -> str:
     elif len(number) == 14:
         parts = [number[:4], number[4:10], number[10:]]
     else:
-        parts = [number[i:i + 4] for i in range(0, len(number), 4)]
+        parts = [number[i : i + 4] for i in range(0, len(number), 4)]
     return sep.join(parts)
 
 
 IBAN_FORMATS = {  # country: BBAN as a sequence of (kind, count): n digits, a upper letters, c alphanumerics
-    "DE": "18n", "GB": "4a14n", "FR": "10n11c2n", "ES": "20n", "NL": "4a10n", "IT": "1a10n12c", "CH": "5n12c",
-    "BE": "12n", "PL": "24n", "SE": "20n", "AT": "16n", "IE": "4a14n", "NO": "11n", "DK": "14n", "PT": "21n",
-    "FI": "14n", "LU": "3n13c", "CZ": "20n", "GR": "7n16c", "SA": "2n18c",
+    "DE": "18n",
+    "GB": "4a14n",
+    "FR": "10n11c2n",
+    "ES": "20n",
+    "NL": "4a10n",
+    "IT": "1a10n12c",
+    "CH": "5n12c",
+    "BE": "12n",
+    "PL": "24n",
+    "SE": "20n",
+    "AT": "16n",
+    "IE": "4a14n",
+    "NO": "11n",
+    "DK": "14n",
+    "PT": "21n",
+    "FI": "14n",
+    "LU": "3n13c",
+    "CZ": "20n",
+    "GR": "7n16c",
+    "SA": "2n18c",
 }
 
 
@@ -85,7 +114,11 @@ def _bban(rnd: random.Random, fmt: str) -> str:
         if ch.isdigit():
             num += ch
             continue
-        alphabet = {"n": string.digits, "a": string.ascii_uppercase, "c": string.digits + string.ascii_uppercase}[ch]
+        alphabet = {
+            "n": string.digits,
+            "a": string.ascii_uppercase,
+            "c": string.digits + string.ascii_uppercase,
+        }[ch]
         out += [rnd.choice(alphabet) for _ in range(int(num))]
         num = ""
     return "".join(out)
@@ -102,7 +135,7 @@ def iban(rnd: random.Random, country: str) -> str:
 
 
 def print_iban(compact: str) -> str:
-    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
 
 
 def ssn(rnd: random.Random) -> tuple[str, str, str]:
@@ -191,7 +224,7 @@ def eip55(rnd: random.Random) -> str:
 
 def swap_char(text: str, rnd: random.Random, alphabet: str, start: int) -> str:
     i = rnd.randrange(start, len(text))
-    return text[:i] + rnd.choice([c for c in alphabet if c != text[i]]) + text[i + 1:]
+    return text[:i] + rnd.choice([c for c in alphabet if c != text[i]]) + text[i + 1 :]
 
 
 def phone(rnd: random.Random, region: str, style: str) -> str:
@@ -209,8 +242,11 @@ def phone(rnd: random.Random, region: str, style: str) -> str:
             break
     else:
         candidate = example
-    fmt = {"intl": PhoneNumberFormat.INTERNATIONAL, "e164": PhoneNumberFormat.E164,
-           "national": PhoneNumberFormat.NATIONAL}[style]
+    fmt = {
+        "intl": PhoneNumberFormat.INTERNATIONAL,
+        "e164": PhoneNumberFormat.E164,
+        "national": PhoneNumberFormat.NATIONAL,
+    }[style]
     return phonenumbers.format_number(candidate, fmt)
 
 
@@ -239,35 +275,74 @@ def mac(rnd: random.Random, style: str) -> str:
 
 FIRST = ["jane", "omar", "li", "sofia", "mateo", "amara", "nils", "priya", "kwame", "yuki", "elena", "tom"]
 LAST = ["doe", "haddad", "wei", "rossi", "garcia", "okafor", "berg", "sharma", "mensah", "tanaka", "novak"]
-DOMAINS = ["example.com", "mail.example.org", "corp.example.co.uk", "uni-example.edu", "example.io",
-           "post.example.de"]
+DOMAINS = [
+    "example.com",
+    "mail.example.org",
+    "corp.example.co.uk",
+    "uni-example.edu",
+    "example.io",
+    "post.example.de",
+]
 
 
 def email(rnd: random.Random) -> str:
     first, last = rnd.choice(FIRST), rnd.choice(LAST)
-    local = rnd.choice([f"{first}.{last}", f"{first}_{last}{rnd.randint(1, 99)}", f"{first[0]}{last}",
-                        f"{first}+billing", f"{first.capitalize()}.{last.capitalize()}"])
+    local = rnd.choice(
+        [
+            f"{first}.{last}",
+            f"{first}_{last}{rnd.randint(1, 99)}",
+            f"{first[0]}{last}",
+            f"{first}+billing",
+            f"{first.capitalize()}.{last.capitalize()}",
+        ]
+    )
     return f"{local}@{rnd.choice(DOMAINS)}"
 
 
 def url(rnd: random.Random) -> str:
-    host = rnd.choice(["www.example.com", "portal.example.org", "example.co.uk", "api.example.io",
-                       "shop.example.de"])
-    path = rnd.choice(["", "/", "/users/8812/profile", "/reset?token=a81f9c&user=jane", "/docs/page.html#top",
-                       "/a/b-c_d/e"])
-    scheme = rnd.choice(["https://", "http://", "https://", ""]) if host.startswith("www.") else \
-        rnd.choice(["https://", "http://"])
+    host = rnd.choice(
+        ["www.example.com", "portal.example.org", "example.co.uk", "api.example.io", "shop.example.de"]
+    )
+    path = rnd.choice(
+        ["", "/", "/users/8812/profile", "/reset?token=a81f9c&user=jane", "/docs/page.html#top", "/a/b-c_d/e"]
+    )
+    scheme = (
+        rnd.choice(["https://", "http://", "https://", ""])
+        if host.startswith("www.")
+        else rnd.choice(["https://", "http://"])
+    )
     return f"{scheme}{host}{path}"
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def birth_date(rnd: random.Random) -> str:
     y, m, d = rnd.randint(1931, 2006), rnd.randint(1, 12), rnd.randint(1, 28)
-    return rnd.choice([f"{y}-{m:02d}-{d:02d}", f"{d:02d}/{m:02d}/{y}", f"{m}/{d}/{y}", f"{d} {MONTHS[m - 1]} {y}",
-                       f"{MONTHS[m - 1]} {d}, {y}", f"{d}.{m:02d}.{y}", f"{d} {MONTHS[m - 1][:3]} {y}"])
+    return rnd.choice(
+        [
+            f"{y}-{m:02d}-{d:02d}",
+            f"{d:02d}/{m:02d}/{y}",
+            f"{m}/{d}/{y}",
+            f"{d} {MONTHS[m - 1]} {y}",
+            f"{MONTHS[m - 1]} {d}, {y}",
+            f"{d}.{m:02d}.{y}",
+            f"{d} {MONTHS[m - 1][:3]} {y}",
+        ]
+    )
 
 
 # -- the set ----------------------------------------------------------------------------------------
@@ -296,11 +371,22 @@ class Builder:
 # Sentence frames per split: (positive frames with context, frames for look-alikes/near-misses).
 FRAMES: dict[str, dict[str, list[str]]] = {
     "dev": {
-        "CREDIT_CARD": ["Please charge card {} for the renewal.", "Payment method: {} (exp 09/27).",
-                        "she paid with {}, the bank confirmed"],
-        "IBAN_CODE": ["Wire the refund to IBAN {} by Friday.", "Beneficiary account: {}", "Bank details {}; ref INV-22"],
+        "CREDIT_CARD": [
+            "Please charge card {} for the renewal.",
+            "Payment method: {} (exp 09/27).",
+            "she paid with {}, the bank confirmed",
+        ],
+        "IBAN_CODE": [
+            "Wire the refund to IBAN {} by Friday.",
+            "Beneficiary account: {}",
+            "Bank details {}; ref INV-22",
+        ],
         "US_SSN": ["SSN: {}", "His social security number is {} per the form.", "applicant ssn {} verified"],
-        "US_NPI": ["Prescriber NPI {} signed the order.", "NPI: {}", "national provider identifier {} on file"],
+        "US_NPI": [
+            "Prescriber NPI {} signed the order.",
+            "NPI: {}",
+            "national provider identifier {} on file",
+        ],
         "UK_NHS": ["NHS number {} registered at the surgery.", "Patient NHS no: {}", "nhs {} (checked)"],
         "CRYPTO": ["Send the deposit to {} please.", "wallet: {}", "Donations: {} (thanks!)"],
         "EMAIL_ADDRESS": ["Contact {} for access.", "From: {}", "cc {} and me on it"],
@@ -311,8 +397,11 @@ FRAMES: dict[str, dict[str, list[str]]] = {
         "DATE_OF_BIRTH": ["Date of birth: {}", "She was born on {} in Leeds.", "DOB {} - verified"],
     },
     "heldout": {
-        "CREDIT_CARD": ["Card on file ends oddly: {} - please update.", "I typed {} into the checkout.",
-                        "cc number {} declined twice"],
+        "CREDIT_CARD": [
+            "Card on file ends oddly: {} - please update.",
+            "I typed {} into the checkout.",
+            "cc number {} declined twice",
+        ],
         "IBAN_CODE": ["Our account {} is the one to use.", "IBAN: {} (main)", "transfer to {} tomorrow"],
         "US_SSN": ["Social Security No. {} appears on the W-2.", "SSN {} on the claim", "my ssn is {}"],
         "US_NPI": ["Referring provider (NPI {}).", "The NPI number is {}.", "npi={} specialty=207Q00000X"],
@@ -362,8 +451,14 @@ def build_split(b: Builder, split: str, rnd: random.Random) -> None:
 
     ssns = [ssn(rnd) for _ in range(12)]
     pos("US_SSN", ["-".join(s) if k % 3 else " ".join(s) for k, s in enumerate(ssns)])
-    bad_ssn = [("000", "12", "3456"), ("666", "45", "1234"), (f"9{rnd.randint(0, 99):02d}", "12", "3456"),
-               ("123", "00", "4567"), ("456", "78", "0000"), ("078", "05", "1120")]
+    bad_ssn = [
+        ("000", "12", "3456"),
+        ("666", "45", "1234"),
+        (f"9{rnd.randint(0, 99):02d}", "12", "3456"),
+        ("123", "00", "4567"),
+        ("456", "78", "0000"),
+        ("078", "05", "1120"),
+    ]
     neg("US_SSN", ["-".join(s) for s in bad_ssn])
 
     npis = [npi(rnd) for _ in range(10)]
@@ -374,30 +469,44 @@ def build_split(b: Builder, split: str, rnd: random.Random) -> None:
     pos("UK_NHS", [f"{n[:3]} {n[3:6]} {n[6:]}" if k % 2 else n for k, n in enumerate(nhss)])
     neg("UK_NHS", [f"{n[:3]} {n[3:6]} {n[6:]}" for n in (nhs_bad(rnd) for _ in range(5))])
 
-    wallets = [base58check(0, rnd.randbytes(20)) for _ in range(3)] + \
-        [base58check(5, rnd.randbytes(20)) for _ in range(2)] + \
-        [segwit_address("bc", 0, rnd.randbytes(20)) for _ in range(2)] + \
-        [segwit_address("bc", 1, rnd.randbytes(32)) for _ in range(2)] + \
-        [eip55(rnd) for _ in range(3)]
+    wallets = (
+        [base58check(0, rnd.randbytes(20)) for _ in range(3)]
+        + [base58check(5, rnd.randbytes(20)) for _ in range(2)]
+        + [segwit_address("bc", 0, rnd.randbytes(20)) for _ in range(2)]
+        + [segwit_address("bc", 1, rnd.randbytes(32)) for _ in range(2)]
+        + [eip55(rnd) for _ in range(3)]
+    )
     pos("CRYPTO", wallets)
-    neg("CRYPTO", [swap_char(w, rnd, B58, 3) for w in wallets[:4]]
+    neg(
+        "CRYPTO",
+        [swap_char(w, rnd, B58, 3) for w in wallets[:4]]
         + [swap_char(w, rnd, BECH32, 4) for w in wallets[5:8]]
-        + ["0x" + hashlib.sha256(rnd.randbytes(8)).hexdigest()])  # a 64-hex hash is not an address
+        + ["0x" + hashlib.sha256(rnd.randbytes(8)).hexdigest()],
+    )  # a 64-hex hash is not an address
 
     pos("EMAIL_ADDRESS", [email(rnd) for _ in range(12)])
     neg("EMAIL_ADDRESS", ["jane.doe@localhost", "@jane_doe", "jane at example dot com", "logo@2x"])
 
     regions = ["US", "GB", "DE", "FR", "IN", "AU", "BR", "JP", "ES", "NL", "SE", "CH", "MX", "ZA", "SG", "IT"]
     rnd.shuffle(regions)
-    phones = [phone(rnd, r, "intl") for r in regions[:10]] + [phone(rnd, r, "e164") for r in regions[10:13]] \
+    phones = (
+        [phone(rnd, r, "intl") for r in regions[:10]]
+        + [phone(rnd, r, "e164") for r in regions[10:13]]
         + [phone(rnd, r, "national") for r in ("US", "GB", "US")]
+    )
     pos("PHONE_NUMBER", phones)
 
-    pos("IP_ADDRESS", [ipv4(rnd) for _ in range(7)] + [ipv6(rnd, s) for s in ("compressed", "full", "compressed",
-                                                                                 "plain", "compressed")])
+    pos(
+        "IP_ADDRESS",
+        [ipv4(rnd) for _ in range(7)]
+        + [ipv6(rnd, s) for s in ("compressed", "full", "compressed", "plain", "compressed")],
+    )
     neg("IP_ADDRESS", [f"{rnd.randint(256, 999)}.{rnd.randint(0, 255)}.1.1", "10.0.0", "1.2.3.4.5"])
 
-    pos("MAC_ADDRESS", [mac(rnd, s) for s in ("colon", "dash", "cisco", "colon", "dash", "colon", "colon", "dash")])
+    pos(
+        "MAC_ADDRESS",
+        [mac(rnd, s) for s in ("colon", "dash", "cisco", "colon", "dash", "colon", "colon", "dash")],
+    )
     neg("MAC_ADDRESS", ["12:34:56", "00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f:70"])
 
     pos("URL", [url(rnd) for _ in range(10)])
@@ -408,39 +517,58 @@ def build_split(b: Builder, split: str, rnd: random.Random) -> None:
 
     # near-misses that are no personal data whatever the frame says
     stamp = f"20{rnd.randint(10, 29)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-    for value in [f"{rnd.randint(10**9, 10**10 - 1)}", f"#{rnd.randint(10**5, 10**6)}",
-                  f"{stamp}T{rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}Z",
-                  f"{stamp} {rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
-                  f"v{rnd.randint(1, 9)}.{rnd.randint(0, 30)}.{rnd.randint(0, 99)}",
-                  f"{rnd.randint(1, 9)}.{rnd.randint(0, 20)}.{rnd.randint(0, 9)}.{rnd.randint(1000, 9999)}",
-                  f"1Z{rnd.randint(100, 999)}AA1{rnd.randint(10**7, 10**8 - 1)}",
-                  f"{rnd.randint(10**11, 10**12 - 1)}", not_luhn(rnd, 16),
-                  f"978-{rnd.randint(0, 9)}-{rnd.randint(10, 99)}-{rnd.randint(100000, 999999)}-{rnd.randint(0, 9)}",
-                  f"{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}", f"{rnd.randint(1, 12)}:{rnd.randint(10, 59)}",
-                  f"sha256:{hashlib.sha256(rnd.randbytes(4)).hexdigest()[:12]}", "3.14159265358979",
-                  f"{rnd.randint(10, 99)}.{rnd.randint(100, 999)},{rnd.randint(10, 99)} EUR"]:
+    for value in [
+        f"{rnd.randint(10**9, 10**10 - 1)}",
+        f"#{rnd.randint(10**5, 10**6)}",
+        f"{stamp}T{rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}Z",
+        f"{stamp} {rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
+        f"v{rnd.randint(1, 9)}.{rnd.randint(0, 30)}.{rnd.randint(0, 99)}",
+        f"{rnd.randint(1, 9)}.{rnd.randint(0, 20)}.{rnd.randint(0, 9)}.{rnd.randint(1000, 9999)}",
+        f"1Z{rnd.randint(100, 999)}AA1{rnd.randint(10**7, 10**8 - 1)}",
+        f"{rnd.randint(10**11, 10**12 - 1)}",
+        not_luhn(rnd, 16),
+        f"978-{rnd.randint(0, 9)}-{rnd.randint(10, 99)}-{rnd.randint(100000, 999999)}-{rnd.randint(0, 9)}",
+        f"{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}",
+        f"{rnd.randint(1, 12)}:{rnd.randint(10, 59)}",
+        f"sha256:{hashlib.sha256(rnd.randbytes(4)).hexdigest()[:12]}",
+        "3.14159265358979",
+        f"{rnd.randint(10, 99)}.{rnd.randint(100, 999)},{rnd.randint(10, 99)} EUR",
+    ]:
         b.add(split, "near-miss", rnd.choice(near), ("", value))
     # meeting and invoice dates are dates, not birth dates
     for _ in range(4):
-        b.add(split, "negative:DATE_OF_BIRTH", rnd.choice(["The meeting moved to {}.", "Invoice dated {}",
-                                                           "deployed on {} after review"]),
-              ("", birth_date(rnd)))
+        b.add(
+            split,
+            "negative:DATE_OF_BIRTH",
+            rnd.choice(["The meeting moved to {}.", "Invoice dated {}", "deployed on {} after review"]),
+            ("", birth_date(rnd)),
+        )
 
     # records: several values in one text, and numbers inside prose
     for _ in range(6):
         first, last = rnd.choice(FIRST).capitalize(), rnd.choice(LAST).capitalize()
-        b.add(split, "record",
-              f"Customer {first} {last} (born {{}}) can be reached at {{}} or {{}}. Card {{}} was refunded "
-              f"on order {rnd.randint(10**6, 10**7)}; last login from {{}}.",
-              ("DATE_OF_BIRTH", birth_date(rnd)), ("EMAIL_ADDRESS", email(rnd)),
-              ("PHONE_NUMBER", phone(rnd, rnd.choice(["US", "GB", "DE", "FR"]), "intl")),
-              ("CREDIT_CARD", group_card(card(rnd, "4", 16), " ")), ("IP_ADDRESS", ipv4(rnd)))
+        b.add(
+            split,
+            "record",
+            f"Customer {first} {last} (born {{}}) can be reached at {{}} or {{}}. Card {{}} was refunded "
+            f"on order {rnd.randint(10**6, 10**7)}; last login from {{}}.",
+            ("DATE_OF_BIRTH", birth_date(rnd)),
+            ("EMAIL_ADDRESS", email(rnd)),
+            ("PHONE_NUMBER", phone(rnd, rnd.choice(["US", "GB", "DE", "FR"]), "intl")),
+            ("CREDIT_CARD", group_card(card(rnd, "4", 16), " ")),
+            ("IP_ADDRESS", ipv4(rnd)),
+        )
     for _ in range(4):
-        b.add(split, "record",
-              f"Patient record updated {rnd.randint(1, 28)} times since 2019. NHS number {{}}, GP NPI {{}}, "
-              f"{rnd.randint(2, 40)} mg twice daily; SSN {{}} for US billing; invoice to {{}}.",
-              ("UK_NHS", nhss[rnd.randrange(len(nhss))]), ("US_NPI", npi(rnd)), ("US_SSN", "-".join(ssn(rnd))),
-              ("IBAN_CODE", print_iban(iban(rnd, rnd.choice(countries)))))
+        b.add(
+            split,
+            "record",
+            f"Patient record updated {rnd.randint(1, 28)} times since 2019. NHS number {{}}, GP NPI {{}}, "
+            f"{rnd.randint(2, 40)} mg twice daily; SSN {{}} for US billing; invoice to {{}}.",
+            ("UK_NHS", nhss[rnd.randrange(len(nhss))]),
+            ("US_NPI", npi(rnd)),
+            ("US_SSN", "-".join(ssn(rnd))),
+            ("IBAN_CODE", print_iban(iban(rnd, rnd.choice(countries)))),
+        )
 
 
 def build() -> list[dict]:
@@ -458,8 +586,11 @@ def hard(b: Builder, rnd: random.Random) -> None:
     cases = [
         ("(see {}) for the form", ("URL", "https://forms.example.org/claim?id=77")),
         ("Mail <{}> today", ("EMAIL_ADDRESS", "Omar.Haddad@Example.COM")),
-        ("call {} or {}", ("PHONE_NUMBER", f"0044 20 7946 0{rnd.randint(100, 999)}"),
-         ("PHONE_NUMBER", "+1 (415) 555-0132")),
+        (
+            "call {} or {}",
+            ("PHONE_NUMBER", f"0044 20 7946 0{rnd.randint(100, 999)}"),
+            ("PHONE_NUMBER", "+1 (415) 555-0132"),
+        ),
         ("UK office: {}", ("PHONE_NUMBER", "020 7946 0958")),
         ("peer {} via eth0", ("IP_ADDRESS", "fe80::1ff:fe23:4567:890a%eth0")),
         ("mapped client {} seen", ("IP_ADDRESS", "::ffff:192.0.2.44")),
@@ -471,12 +602,12 @@ def hard(b: Builder, rnd: random.Random) -> None:
         ("SSN:{}.", ("US_SSN", "-".join(ssn(rnd)))),
         ("eth addr {} (lower case)", ("CRYPTO", eip55(rnd).lower())),
         ("MAC={},", ("MAC_ADDRESS", mac(rnd, "colon"))),
-        ("release 10.4.22.1031 shipped", ),
-        ("uptime 12:04:55 load 0.42", ),
-        ("lat 51.5072, long -0.1276", ),
-        ("sku 4006381333931 in stock", ),  # an EAN-13 barcode
-        ("call at 10.30 on 12.05", ),
-        ("version 2001:db8 of the schema", ),
+        ("release 10.4.22.1031 shipped",),
+        ("uptime 12:04:55 load 0.42",),
+        ("lat 51.5072, long -0.1276",),
+        ("sku 4006381333931 in stock",),  # an EAN-13 barcode
+        ("call at 10.30 on 12.05",),
+        ("version 2001:db8 of the schema",),
     ]
     for template, *values in cases:
         b.add("heldout", "hard", template, *values)

@@ -41,18 +41,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from servers.phantom import pii  # noqa: E402
 
-SETS = {"specs": Path(__file__).with_name("phantom_pii_eval.json"),
-        "multilingual": Path(__file__).with_name("phantom_pii_multilingual.json")}
+SETS = {
+    "specs": Path(__file__).with_name("phantom_pii_eval.json"),
+    "multilingual": Path(__file__).with_name("phantom_pii_multilingual.json"),
+}
 Span = tuple[str, int, int]
 Detector = Callable[[str], list[Span]]
 
 PRESIDIO = {  # our entity: (recogniser class, Presidio's entity name)
-    "EMAIL_ADDRESS": ("EmailRecognizer", "EMAIL_ADDRESS"), "PHONE_NUMBER": ("PhoneRecognizer", "PHONE_NUMBER"),
-    "CREDIT_CARD": ("CreditCardRecognizer", "CREDIT_CARD"), "IBAN_CODE": ("IbanRecognizer", "IBAN_CODE"),
-    "US_SSN": ("UsSsnRecognizer", "US_SSN"), "IP_ADDRESS": ("IpRecognizer", "IP_ADDRESS"),
-    "MAC_ADDRESS": ("MacAddressRecognizer", "MAC_ADDRESS"), "URL": ("UrlRecognizer", "URL"),
-    "DATE_OF_BIRTH": ("DateRecognizer", "DATE_TIME"), "CRYPTO": ("CryptoRecognizer", "CRYPTO"),
-    "US_NPI": ("UsNpiRecognizer", "US_NPI"), "UK_NHS": ("NhsRecognizer", "UK_NHS"),
+    "EMAIL_ADDRESS": ("EmailRecognizer", "EMAIL_ADDRESS"),
+    "PHONE_NUMBER": ("PhoneRecognizer", "PHONE_NUMBER"),
+    "CREDIT_CARD": ("CreditCardRecognizer", "CREDIT_CARD"),
+    "IBAN_CODE": ("IbanRecognizer", "IBAN_CODE"),
+    "US_SSN": ("UsSsnRecognizer", "US_SSN"),
+    "IP_ADDRESS": ("IpRecognizer", "IP_ADDRESS"),
+    "MAC_ADDRESS": ("MacAddressRecognizer", "MAC_ADDRESS"),
+    "URL": ("UrlRecognizer", "URL"),
+    "DATE_OF_BIRTH": ("DateRecognizer", "DATE_TIME"),
+    "CRYPTO": ("CryptoRecognizer", "CRYPTO"),
+    "US_NPI": ("UsNpiRecognizer", "US_NPI"),
+    "UK_NHS": ("NhsRecognizer", "UK_NHS"),
 }
 
 
@@ -79,8 +87,11 @@ def presidio_detector() -> Detector | str:
         results = []
         for recogniser, entity in built:
             results += recogniser.analyze(text, entities=[entity], nlp_artifacts=None) or []
-        return [(ours[r.entity_type], r.start, r.end) for r in EntityRecognizer.remove_duplicates(results)
-                if r.entity_type in ours]
+        return [
+            (ours[r.entity_type], r.start, r.end)
+            for r in EntityRecognizer.remove_duplicates(results)
+            if r.entity_type in ours
+        ]
 
     return detect
 
@@ -90,7 +101,9 @@ def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def score(detector: Detector, cases: list[dict]) -> tuple[dict[str, Counter], list[tuple[str, str, str]], float]:
+def score(
+    detector: Detector, cases: list[dict]
+) -> tuple[dict[str, Counter], list[tuple[str, str, str]], float]:
     """Per-entity tp/fp/fn counts (plus the hard negatives hit, under the key "negatives"), the errors as
     (kind, entity, text), and the seconds taken."""
     counts: dict[str, Counter] = {e: Counter() for e in pii.ENTITIES}
@@ -108,8 +121,13 @@ def score(detector: Detector, cases: list[dict]) -> tuple[dict[str, Counter], li
             if hits:
                 counts["negatives"]["hit"] += 1
                 counts["negatives"][neg["kind"]] += 1
-                errors.append(("NEG", hits[0][0], f"{case['text'][neg['start']:neg['end']]!r} ({neg['kind']}) "
-                                                  f"in {case['text']!r}"))
+                errors.append(
+                    (
+                        "NEG",
+                        hits[0][0],
+                        f"{case['text'][neg['start'] : neg['end']]!r} ({neg['kind']}) in {case['text']!r}",
+                    )
+                )
         for entity, s, e in found:
             hit = next((g for g in unmatched if g[0] == entity and iou((s, e), g[1:]) >= 0.5), None)
             if hit is None:
@@ -133,15 +151,25 @@ def pr(c: Counter) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=list(SETS), default="specs", dest="dataset")
-    parser.add_argument("--split", choices=["dev", "heldout3", "heldout", "heldout2", "all"], default="all",
-                        help="dev = every case that may be tuned on; heldout/heldout2 = those earlier batches "
-                             "(now on the dev side); heldout3 = the held-out split")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "heldout3", "heldout", "heldout2", "all"],
+        default="all",
+        help="dev = every case that may be tuned on; heldout/heldout2 = those earlier batches "
+        "(now on the dev side); heldout3 = the held-out split",
+    )
     parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")
     args = parser.parse_args()
-    cases = [c for c in json.loads(SETS[args.dataset].read_text())["cases"] if args.split in ("all", c["split"], c.get("batch"))]
+    cases = [
+        c
+        for c in json.loads(SETS[args.dataset].read_text())["cases"]
+        if args.split in ("all", c["split"], c.get("batch"))
+    ]
     spans = sum(len(c["spans"]) for c in cases)
-    print(f"{len(cases)} texts ({args.split}), {spans} labelled spans, "
-          f"{sum(1 for c in cases if not c['spans'])} texts with look-alikes/near-misses only\n")
+    print(
+        f"{len(cases)} texts ({args.split}), {spans} labelled spans, "
+        f"{sum(1 for c in cases if not c['spans'])} texts with look-alikes/near-misses only\n"
+    )
     detectors: dict[str, Detector] = {"phantom": phantom_detector()}
     presidio = presidio_detector()
     if isinstance(presidio, str):
@@ -172,13 +200,22 @@ def main() -> None:
     print(line)
     negatives = sum(len(c.get("negatives", [])) for c in cases)
     if negatives:
-        print(f"\nhard negatives hit (of {negatives}): " + ", ".join(
-            f"{name} {counts['negatives']['hit']} ({counts['negatives']['hit'] / negatives:.1%})"
-            for name, (counts, _, _) in results.items()))
+        print(
+            f"\nhard negatives hit (of {negatives}): "
+            + ", ".join(
+                f"{name} {counts['negatives']['hit']} ({counts['negatives']['hit'] / negatives:.1%})"
+                for name, (counts, _, _) in results.items()
+            )
+        )
         kinds = sorted(k for k in results["phantom"][0]["negatives"] if k not in ("hit", "total"))
         for name, (counts, _, _) in results.items():
-            print(f"  {name}: " + ", ".join(f"{k} {counts['negatives'][k]}" for k in kinds if counts["negatives"][k]))
-    print("\n" + ", ".join(f"{name}: {secs * 1e3:.0f} ms for the set" for name, (_, _, secs) in results.items()))
+            print(
+                f"  {name}: "
+                + ", ".join(f"{k} {counts['negatives'][k]}" for k in kinds if counts["negatives"][k])
+            )
+    print(
+        "\n" + ", ".join(f"{name}: {secs * 1e3:.0f} ms for the set" for name, (_, _, secs) in results.items())
+    )
     if args.errors:
         for name, (_, errors, _) in results.items():
             print(f"\n{name} errors ({args.errors}):")

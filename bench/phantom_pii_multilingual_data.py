@@ -77,14 +77,42 @@ def _valid(number: str, region: str) -> bool:
 
 
 def _us(rnd):
-    area = rnd.choice(["212", "213", "312", "415", "512", "617", "646", "702", "713", "718", "206", "303", "404",
-                       "503", "919", "305", "480", "614"])
+    area = rnd.choice(
+        [
+            "212",
+            "213",
+            "312",
+            "415",
+            "512",
+            "617",
+            "646",
+            "702",
+            "713",
+            "718",
+            "206",
+            "303",
+            "404",
+            "503",
+            "919",
+            "305",
+            "480",
+            "614",
+        ]
+    )
     exch = str(rnd.randint(201, 989))
     line = digits(rnd, 4)
     core = (area, exch, line)
-    styles = [f"({area}) {exch}-{line}", f"{area}-{exch}-{line}", f"{area}.{exch}.{line}", f"+1 {area} {exch} {line}",
-              f"+1-{area}-{exch}-{line}", f"{area}.{exch}.{line}x{rnd.randint(10, 9999)}",
-              f"({area}) {exch}-{line} ext. {rnd.randint(10, 999)}", f"1 ({area}) {exch}-{line}", f"{area} {exch} {line}"]
+    styles = [
+        f"({area}) {exch}-{line}",
+        f"{area}-{exch}-{line}",
+        f"{area}.{exch}.{line}",
+        f"+1 {area} {exch} {line}",
+        f"+1-{area}-{exch}-{line}",
+        f"{area}.{exch}.{line}x{rnd.randint(10, 9999)}",
+        f"({area}) {exch}-{line} ext. {rnd.randint(10, 999)}",
+        f"1 ({area}) {exch}-{line}",
+        f"{area} {exch} {line}",
+    ]
     return core, styles, "US"
 
 
@@ -113,8 +141,12 @@ def _in(rnd):
     else:
         city, n = rnd.choice([("22", 8), ("11", 8), ("80", 8), ("44", 8), ("40", 8), ("33", 8)])
         sub = rnd.choice("2345") + digits(rnd, n - 1)
-        styles = [f"+91 {city} {sub[:4]} {sub[4:]}", f"0{city}-{sub[:4]}-{sub[4:]}", f"0{city} {sub}",
-                  f"+91-{city}-{sub}"]
+        styles = [
+            f"+91 {city} {sub[:4]} {sub[4:]}",
+            f"0{city}-{sub[:4]}-{sub[4:]}",
+            f"0{city} {sub}",
+            f"+91-{city}-{sub}",
+        ]
     return None, styles, "IN"
 
 
@@ -124,8 +156,15 @@ def _fr(rnd):
     if first == "7":
         rest[0] = rnd.choice("345678") + rest[0][1]
     p = " ".join(rest)
-    styles = [f"0{first} {p}", f"+33 {first} {p}", f"+33 (0){first} {p}", f"0{first}.{'.'.join(rest)}",
-              f"0{first}{''.join(rest)}", f"+33{first}{''.join(rest)}", f"0{first}-{'-'.join(rest)}"]
+    styles = [
+        f"0{first} {p}",
+        f"+33 {first} {p}",
+        f"+33 (0){first} {p}",
+        f"0{first}.{'.'.join(rest)}",
+        f"0{first}{''.join(rest)}",
+        f"+33{first}{''.join(rest)}",
+        f"0{first}-{'-'.join(rest)}",
+    ]
     return None, styles, "FR"
 
 
@@ -135,26 +174,51 @@ def _de(rnd):
         pre, sub = rnd.choice(["151", "160", "170", "171", "172", "176", "157", "162"]), digits(rnd, 7)
         if pre in ("151", "157", "176", "162"):
             sub = digits(rnd, 8)
-        styles = [f"0{pre} {sub}", f"+49 {pre} {sub}", f"0{pre}/{sub}", f"0{pre}-{sub}", f"+49 (0){pre} {sub}",
-                  f"0{pre} {sub[:3]} {sub[3:]}"]
+        styles = [
+            f"0{pre} {sub}",
+            f"+49 {pre} {sub}",
+            f"0{pre}/{sub}",
+            f"0{pre}-{sub}",
+            f"+49 (0){pre} {sub}",
+            f"0{pre} {sub[:3]} {sub[3:]}",
+        ]
     else:
         pre = {"berlin": "30", "munich": "89", "hamburg": "40", "cologne": "221"}[kind]
         sub = rnd.choice("2345789") + digits(rnd, 7 if pre != "221" else 6)
-        styles = [f"0{pre} {sub}", f"+49 {pre} {sub}", f"+49 (0){pre} {sub}", f"(0{pre}) {sub[:3]} {sub[3:]}",
-                  f"0{pre}/{sub}", f"0{pre}-{sub[:4]}-{sub[4:]}", f"+49 {pre} {sub[:4]} {sub[4:]}-{rnd.randint(0, 99)}"]
+        styles = [
+            f"0{pre} {sub}",
+            f"+49 {pre} {sub}",
+            f"+49 (0){pre} {sub}",
+            f"(0{pre}) {sub[:3]} {sub[3:]}",
+            f"0{pre}/{sub}",
+            f"0{pre}-{sub[:4]}-{sub[4:]}",
+            f"+49 {pre} {sub[:4]} {sub[4:]}-{rnd.randint(0, 99)}",
+        ]
     return None, styles, "DE"
 
 
 def _it(rnd):
     if rnd.random() < 0.5:
         pre, sub = "3" + rnd.choice("234589") + rnd.choice(D), digits(rnd, 7)
-        styles = [f"{pre} {sub[:3]} {sub[3:]}", f"+39 {pre} {sub[:3]} {sub[3:]}", f"+39 {pre} {sub}",
-                  f"{pre}{sub}", f"{pre}-{sub}", f"+39{pre}{sub}"]
+        styles = [
+            f"{pre} {sub[:3]} {sub[3:]}",
+            f"+39 {pre} {sub[:3]} {sub[3:]}",
+            f"+39 {pre} {sub}",
+            f"{pre}{sub}",
+            f"{pre}-{sub}",
+            f"+39{pre}{sub}",
+        ]
     else:
         pre = rnd.choice(["02", "06", "011", "055", "081", "051"])
         sub = rnd.choice("2345789") + digits(rnd, 7 if len(pre) == 2 else 6)
-        styles = [f"{pre} {sub[:4]} {sub[4:]}", f"+39 {pre} {sub}", f"{pre} {sub}", f"{pre}/{sub}", f"{pre}-{sub}",
-                  f"+39 {pre} {sub[:4]} {sub[4:]}"]
+        styles = [
+            f"{pre} {sub[:4]} {sub[4:]}",
+            f"+39 {pre} {sub}",
+            f"{pre} {sub}",
+            f"{pre}/{sub}",
+            f"{pre}-{sub}",
+            f"+39 {pre} {sub[:4]} {sub[4:]}",
+        ]
     return None, styles, "IT"
 
 
@@ -166,22 +230,40 @@ def _es(rnd):
     else:
         pre = rnd.choice(["91", "93", "95", "96", "94", "98"])
         full = pre + rnd.choice("2345678") + digits(rnd, 6)
-    styles = [f"{full[:3]} {full[3:6]} {full[6:]}", f"+34 {full[:3]} {full[3:6]} {full[6:]}",
-              f"+34 {full[:3]} {full[3:5]} {full[5:7]} {full[7:]}", f"{full[:2]} {full[2:5]} {full[5:7]} {full[7:]}",
-              f"+34{full}", f"{full}", f"(+34) {full[:3]} {full[3:6]} {full[6:]}"]
+    styles = [
+        f"{full[:3]} {full[3:6]} {full[6:]}",
+        f"+34 {full[:3]} {full[3:6]} {full[6:]}",
+        f"+34 {full[:3]} {full[3:5]} {full[5:7]} {full[7:]}",
+        f"{full[:2]} {full[2:5]} {full[5:7]} {full[7:]}",
+        f"+34{full}",
+        f"{full}",
+        f"(+34) {full[:3]} {full[3:6]} {full[6:]}",
+    ]
     return None, styles, "ES"
 
 
 def _nl(rnd):
     if rnd.random() < 0.5:
         sub = rnd.choice("12345678") + digits(rnd, 7)
-        styles = [f"06-{sub}", f"06 {sub}", f"+31 6 {sub}", f"+31 (0)6 {sub}", f"06 {sub[:2]} {sub[2:4]} {sub[4:6]} {sub[6:]}",
-                  f"+316{sub}"]
+        styles = [
+            f"06-{sub}",
+            f"06 {sub}",
+            f"+31 6 {sub}",
+            f"+31 (0)6 {sub}",
+            f"06 {sub[:2]} {sub[2:4]} {sub[4:6]} {sub[6:]}",
+            f"+316{sub}",
+        ]
     else:
         pre = rnd.choice(["20", "10", "30", "70", "40"])
         sub = rnd.choice("2345678") + digits(rnd, 6)
-        styles = [f"0{pre}-{sub[:3]} {sub[3:]}", f"0{pre} {sub[:3]} {sub[3:]}", f"+31 {pre} {sub[:3]} {sub[3:]}",
-                  f"(0{pre}) {sub[:3]} {sub[3:]}", f"0{pre}-{sub}", f"+31 (0){pre} {sub}"]
+        styles = [
+            f"0{pre}-{sub[:3]} {sub[3:]}",
+            f"0{pre} {sub[:3]} {sub[3:]}",
+            f"+31 {pre} {sub[:3]} {sub[3:]}",
+            f"(0{pre}) {sub[:3]} {sub[3:]}",
+            f"0{pre}-{sub}",
+            f"+31 (0){pre} {sub}",
+        ]
     return None, styles, "NL"
 
 
@@ -189,17 +271,36 @@ def _br(rnd):
     ddd = rnd.choice(["11", "21", "31", "41", "51", "61", "71", "81", "85", "19"])
     if rnd.random() < 0.6:
         sub = "9" + rnd.choice("6789") + digits(rnd, 7)
-        styles = [f"({ddd}) {sub[:5]}-{sub[5:]}", f"+55 {ddd} {sub[:5]}-{sub[5:]}", f"+55 ({ddd}) {sub[:5]}-{sub[5:]}",
-                  f"{ddd} {sub[:5]}-{sub[5:]}", f"({ddd}) {sub[:1]} {sub[1:5]}-{sub[5:]}", f"+55{ddd}{sub}"]
+        styles = [
+            f"({ddd}) {sub[:5]}-{sub[5:]}",
+            f"+55 {ddd} {sub[:5]}-{sub[5:]}",
+            f"+55 ({ddd}) {sub[:5]}-{sub[5:]}",
+            f"{ddd} {sub[:5]}-{sub[5:]}",
+            f"({ddd}) {sub[:1]} {sub[1:5]}-{sub[5:]}",
+            f"+55{ddd}{sub}",
+        ]
     else:
         sub = rnd.choice("2345") + digits(rnd, 7)
-        styles = [f"({ddd}) {sub[:4]}-{sub[4:]}", f"+55 {ddd} {sub[:4]}-{sub[4:]}", f"({ddd}) {sub[:4]} {sub[4:]}",
-                  f"0{ddd} {sub[:4]}-{sub[4:]}"]
+        styles = [
+            f"({ddd}) {sub[:4]}-{sub[4:]}",
+            f"+55 {ddd} {sub[:4]}-{sub[4:]}",
+            f"({ddd}) {sub[:4]} {sub[4:]}",
+            f"0{ddd} {sub[:4]}-{sub[4:]}",
+        ]
     return None, styles, "BR"
 
 
-PHONES = {"en-US": _us, "en-GB": _gb, "en-IN": _in, "fr-FR": _fr, "de-DE": _de, "it-IT": _it, "es-ES": _es,
-          "nl-NL": _nl, "pt-BR": _br}
+PHONES = {
+    "en-US": _us,
+    "en-GB": _gb,
+    "en-IN": _in,
+    "fr-FR": _fr,
+    "de-DE": _de,
+    "it-IT": _it,
+    "es-ES": _es,
+    "nl-NL": _nl,
+    "pt-BR": _br,
+}
 
 
 def phone(rnd: random.Random, locale: str) -> str:
@@ -215,20 +316,104 @@ def phone(rnd: random.Random, locale: str) -> str:
 # -- birth dates, per locale ---------------------------------------------------------------------
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-           "November", "Dezember"],
-    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-           "novembre", "dicembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"],
-    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-           "novembro", "dezembro"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "it": [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "pt": [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
 }
 
 
@@ -237,21 +422,40 @@ def birth(rnd: random.Random, locale: str) -> str:
     lang = locale[:2]
     names = MONTHS[lang]
     if locale == "en-US":
-        forms = [f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{y}", f"{names[m - 1]} {d}, {y}", f"{y}-{m:02d}-{d:02d}",
-                 f"{m:02d}-{d:02d}-{y}"]
+        forms = [
+            f"{m:02d}/{d:02d}/{y}",
+            f"{m}/{d}/{y}",
+            f"{names[m - 1]} {d}, {y}",
+            f"{y}-{m:02d}-{d:02d}",
+            f"{m:02d}-{d:02d}-{y}",
+        ]
     elif lang == "en":
-        forms = [f"{d:02d}/{m:02d}/{y}", f"{d} {names[m - 1]} {y}", f"{d:02d}-{m:02d}-{y}", f"{y}-{m:02d}-{d:02d}",
-                 f"{d:02d}.{m:02d}.{y}"]
+        forms = [
+            f"{d:02d}/{m:02d}/{y}",
+            f"{d} {names[m - 1]} {y}",
+            f"{d:02d}-{m:02d}-{y}",
+            f"{y}-{m:02d}-{d:02d}",
+            f"{d:02d}.{m:02d}.{y}",
+        ]
     elif lang == "de":
         forms = [f"{d:02d}.{m:02d}.{y}", f"{d}. {names[m - 1]} {y}", f"{d}.{m}.{y}", f"{y}-{m:02d}-{d:02d}"]
     elif lang == "nl":
         forms = [f"{d:02d}-{m:02d}-{y}", f"{d} {names[m - 1]} {y}", f"{d:02d}/{m:02d}/{y}", f"{d}-{m}-{y}"]
     elif lang in ("es", "pt"):
         de = "de"
-        forms = [f"{d:02d}/{m:02d}/{y}", f"{d} {de} {names[m - 1]} {de} {y}", f"{d:02d}-{m:02d}-{y}",
-                 f"{d:02d}.{m:02d}.{y}"]
+        forms = [
+            f"{d:02d}/{m:02d}/{y}",
+            f"{d} {de} {names[m - 1]} {de} {y}",
+            f"{d:02d}-{m:02d}-{y}",
+            f"{d:02d}.{m:02d}.{y}",
+        ]
     else:  # fr, it
-        forms = [f"{d:02d}/{m:02d}/{y}", f"{d} {names[m - 1]} {y}", f"{d:02d}-{m:02d}-{y}", f"{d:02d}.{m:02d}.{y}"]
+        forms = [
+            f"{d:02d}/{m:02d}/{y}",
+            f"{d} {names[m - 1]} {y}",
+            f"{d:02d}-{m:02d}-{y}",
+            f"{d:02d}.{m:02d}.{y}",
+        ]
     return rnd.choice(forms)
 
 
@@ -268,23 +472,64 @@ def other_date(rnd: random.Random, locale: str) -> str:
 
 # -- other values --------------------------------------------------------------------------------
 
-FIRST = {"en-US": ["Emily", "Jacob", "Maria", "Tyrone", "Kevin"], "en-GB": ["Oliver", "Amelia", "Harry", "Isla"],
-         "en-IN": ["Priya", "Rahul", "Ananya", "Vikram"], "fr-FR": ["Camille", "Louis", "Chloé", "Hugo"],
-         "de-DE": ["Lukas", "Anna", "Jürgen", "Lea"], "it-IT": ["Giulia", "Marco", "Francesca", "Luca"],
-         "es-ES": ["Lucía", "Javier", "Carmen", "Álvaro"], "nl-NL": ["Daan", "Sanne", "Bram", "Fleur"],
-         "pt-BR": ["João", "Ana", "Thiago", "Beatriz"]}
-LAST = {"en-US": ["Miller", "Johnson", "Nguyen", "Garcia"], "en-GB": ["Smith", "Clarke", "Patel", "Evans"],
-        "en-IN": ["Sharma", "Iyer", "Reddy", "Banerjee"], "fr-FR": ["Martin", "Dubois", "Lefèvre", "Moreau"],
-        "de-DE": ["Müller", "Schmidt", "Weber", "Becker"], "it-IT": ["Rossi", "Esposito", "Bianchi", "Romano"],
-        "es-ES": ["García", "Fernández", "López", "Martínez"], "nl-NL": ["de Vries", "Jansen", "Bakker", "Visser"],
-        "pt-BR": ["Silva", "Santos", "Oliveira", "Souza"]}
-TLD = {"en-US": ["com", "net", "org", "us"], "en-GB": ["co.uk", "org.uk", "com"], "en-IN": ["in", "co.in", "com"],
-       "fr-FR": ["fr", "com"], "de-DE": ["de", "com"], "it-IT": ["it", "com"], "es-ES": ["es", "com"],
-       "nl-NL": ["nl", "com"], "pt-BR": ["com.br", "br"]}
-ORGS = ["acme", "nordwind", "globex", "initech", "sunrise-travel", "blauwe-haven", "tecnoservizi", "mercado-azul",
-        "hooli", "umbrella", "vortex-labs", "pixelforge"]
-IBAN_COUNTRY = {"en-GB": ["GB"], "fr-FR": ["FR"], "de-DE": ["DE"], "it-IT": ["IT"], "es-ES": ["ES"], "nl-NL": ["NL"],
-                "pt-BR": ["PT", "ES"], "en-IN": ["GB"], "en-US": ["DE", "FR"]}
+FIRST = {
+    "en-US": ["Emily", "Jacob", "Maria", "Tyrone", "Kevin"],
+    "en-GB": ["Oliver", "Amelia", "Harry", "Isla"],
+    "en-IN": ["Priya", "Rahul", "Ananya", "Vikram"],
+    "fr-FR": ["Camille", "Louis", "Chloé", "Hugo"],
+    "de-DE": ["Lukas", "Anna", "Jürgen", "Lea"],
+    "it-IT": ["Giulia", "Marco", "Francesca", "Luca"],
+    "es-ES": ["Lucía", "Javier", "Carmen", "Álvaro"],
+    "nl-NL": ["Daan", "Sanne", "Bram", "Fleur"],
+    "pt-BR": ["João", "Ana", "Thiago", "Beatriz"],
+}
+LAST = {
+    "en-US": ["Miller", "Johnson", "Nguyen", "Garcia"],
+    "en-GB": ["Smith", "Clarke", "Patel", "Evans"],
+    "en-IN": ["Sharma", "Iyer", "Reddy", "Banerjee"],
+    "fr-FR": ["Martin", "Dubois", "Lefèvre", "Moreau"],
+    "de-DE": ["Müller", "Schmidt", "Weber", "Becker"],
+    "it-IT": ["Rossi", "Esposito", "Bianchi", "Romano"],
+    "es-ES": ["García", "Fernández", "López", "Martínez"],
+    "nl-NL": ["de Vries", "Jansen", "Bakker", "Visser"],
+    "pt-BR": ["Silva", "Santos", "Oliveira", "Souza"],
+}
+TLD = {
+    "en-US": ["com", "net", "org", "us"],
+    "en-GB": ["co.uk", "org.uk", "com"],
+    "en-IN": ["in", "co.in", "com"],
+    "fr-FR": ["fr", "com"],
+    "de-DE": ["de", "com"],
+    "it-IT": ["it", "com"],
+    "es-ES": ["es", "com"],
+    "nl-NL": ["nl", "com"],
+    "pt-BR": ["com.br", "br"],
+}
+ORGS = [
+    "acme",
+    "nordwind",
+    "globex",
+    "initech",
+    "sunrise-travel",
+    "blauwe-haven",
+    "tecnoservizi",
+    "mercado-azul",
+    "hooli",
+    "umbrella",
+    "vortex-labs",
+    "pixelforge",
+]
+IBAN_COUNTRY = {
+    "en-GB": ["GB"],
+    "fr-FR": ["FR"],
+    "de-DE": ["DE"],
+    "it-IT": ["IT"],
+    "es-ES": ["ES"],
+    "nl-NL": ["NL"],
+    "pt-BR": ["PT", "ES"],
+    "en-IN": ["GB"],
+    "en-US": ["DE", "FR"],
+}
 
 
 def _ascii(text: str) -> str:
@@ -294,14 +539,38 @@ def _ascii(text: str) -> str:
 
 def email(rnd: random.Random, locale: str) -> str:
     first, last = _ascii(rnd.choice(FIRST[locale])), _ascii(rnd.choice(LAST[locale])).replace(".", "")
-    local = rnd.choice([f"{first}.{last}", f"{first[0]}{last}", f"{first}_{last}{rnd.randint(1, 99)}",
-                        f"{first}+billing", f"{last}.{first}", f"{first}.{last}-ext"])
+    local = rnd.choice(
+        [
+            f"{first}.{last}",
+            f"{first[0]}{last}",
+            f"{first}_{last}{rnd.randint(1, 99)}",
+            f"{first}+billing",
+            f"{last}.{first}",
+            f"{first}.{last}-ext",
+        ]
+    )
     kind = rnd.random()
     if kind < 0.08:
-        domain = rnd.choice(["xn--mller-kva.de", "xn--bcher-kva.example", "xn--caf-dma.fr", "xn--80ak6aa92e.com"])
+        domain = rnd.choice(
+            ["xn--mller-kva.de", "xn--bcher-kva.example", "xn--caf-dma.fr", "xn--80ak6aa92e.com"]
+        )
     elif kind < 0.4:
-        domain = rnd.choice(["gmail.com", "outlook.com", "yahoo.co.uk", "gmx.de", "orange.fr", "libero.it",
-                             "hotmail.es", "ziggo.nl", "uol.com.br", "rediffmail.com", "web.de", "free.fr"])
+        domain = rnd.choice(
+            [
+                "gmail.com",
+                "outlook.com",
+                "yahoo.co.uk",
+                "gmx.de",
+                "orange.fr",
+                "libero.it",
+                "hotmail.es",
+                "ziggo.nl",
+                "uol.com.br",
+                "rediffmail.com",
+                "web.de",
+                "free.fr",
+            ]
+        )
     else:
         domain = f"{rnd.choice(['', 'mail.', 'corp.', 'eu.'])}{rnd.choice(ORGS)}.{rnd.choice(TLD[locale])}"
     return f"{local}@{domain}"
@@ -309,16 +578,51 @@ def email(rnd: random.Random, locale: str) -> str:
 
 def url(rnd: random.Random, locale: str) -> str:
     host = f"{rnd.choice(ORGS)}.{rnd.choice(TLD[locale])}"
-    path = rnd.choice(["", "/contact", "/account/orders?id=" + digits(rnd, 6), "/support/ticket/" + digits(rnd, 5),
-                       "/de/impressum", "/p/" + digits(rnd, 4) + "#reviews", "/login?next=%2Fhome"])
-    return rnd.choice([f"https://www.{host}{path}", f"http://{host}{path}", f"https://{host}{path}", f"www.{host}{path}",
-                       f"{host}{path or '/'}" if path else f"www.{host}", f"https://shop.{host}{path}"])
+    path = rnd.choice(
+        [
+            "",
+            "/contact",
+            "/account/orders?id=" + digits(rnd, 6),
+            "/support/ticket/" + digits(rnd, 5),
+            "/de/impressum",
+            "/p/" + digits(rnd, 4) + "#reviews",
+            "/login?next=%2Fhome",
+        ]
+    )
+    return rnd.choice(
+        [
+            f"https://www.{host}{path}",
+            f"http://{host}{path}",
+            f"https://{host}{path}",
+            f"www.{host}{path}",
+            f"{host}{path or '/'}" if path else f"www.{host}",
+            f"https://shop.{host}{path}",
+        ]
+    )
 
 
 def cardno(rnd: random.Random) -> str:
-    prefix, length = rnd.choice([("4", 16), ("4", 16), ("53", 16), ("2223", 16), ("37", 15), ("6011", 16),
-                                 ("3530", 16), ("36", 14), ("6759", 12), ("5019", 16), ("1", 15), ("62", 16),
-                                 ("6304", 19), ("4", 19), ("65", 16), ("50", 12), ("6771", 16)])
+    prefix, length = rnd.choice(
+        [
+            ("4", 16),
+            ("4", 16),
+            ("53", 16),
+            ("2223", 16),
+            ("37", 15),
+            ("6011", 16),
+            ("3530", 16),
+            ("36", 14),
+            ("6759", 12),
+            ("5019", 16),
+            ("1", 15),
+            ("62", 16),
+            ("6304", 19),
+            ("4", 19),
+            ("65", 16),
+            ("50", 12),
+            ("6771", 16),
+        ]
+    )
     number = card(rnd, prefix, length)
     sep = rnd.choice(["", " ", "-", " "])
     if length == 15 and prefix.startswith("3"):
@@ -328,7 +632,7 @@ def cardno(rnd: random.Random) -> str:
     elif length == 14:
         parts = [number[:4], number[4:10], number[10:]]
     else:
-        parts = [number[i:i + 4] for i in range(0, length, 4)]
+        parts = [number[i : i + 4] for i in range(0, length, 4)]
     return sep.join(parts)
 
 
@@ -339,7 +643,9 @@ def ssn_text(rnd: random.Random) -> str:
 
 def npi_text(rnd: random.Random) -> str:
     n = npi(rnd)
-    return rnd.choice([n, n, f"{n[:4]}-{n[4:7]}-{n[7:]}", f"{n[:4]} {n[4:7]} {n[7:]}", f"{n[:3]}-{n[3:6]}-{n[6:]}"])
+    return rnd.choice(
+        [n, n, f"{n[:4]}-{n[4:7]}-{n[7:]}", f"{n[:4]} {n[4:7]} {n[7:]}", f"{n[:3]}-{n[3:6]}-{n[6:]}"]
+    )
 
 
 def nhs_text(rnd: random.Random) -> str:
@@ -348,14 +654,25 @@ def nhs_text(rnd: random.Random) -> str:
 
 
 def ipv4(rnd: random.Random) -> str:
-    return rnd.choice([f"192.168.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}", f"10.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
-                       f"{rnd.randint(1, 223)}.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
-                       f"172.{rnd.randint(16, 31)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}"])
+    return rnd.choice(
+        [
+            f"192.168.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
+            f"10.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
+            f"{rnd.randint(1, 223)}.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
+            f"172.{rnd.randint(16, 31)}.{rnd.randint(0, 255)}.{rnd.randint(1, 254)}",
+        ]
+    )
 
 
 def ip6(rnd: random.Random) -> str:
-    return rnd.choice([ipv6(rnd, "compressed"), ipv6(rnd, "full"), f"2001:db8::{rnd.randint(1, 0xffff):x}",
-                       f"fe80::{rnd.randint(0, 0xffff):x}:{rnd.randint(0, 0xffff):x}:{rnd.randint(0, 0xffff):x}:{rnd.randint(0, 0xffff):x}"])
+    return rnd.choice(
+        [
+            ipv6(rnd, "compressed"),
+            ipv6(rnd, "full"),
+            f"2001:db8::{rnd.randint(1, 0xFFFF):x}",
+            f"fe80::{rnd.randint(0, 0xFFFF):x}:{rnd.randint(0, 0xFFFF):x}:{rnd.randint(0, 0xFFFF):x}:{rnd.randint(0, 0xFFFF):x}",
+        ]
+    )
 
 
 def btc(rnd: random.Random) -> str:
@@ -370,14 +687,23 @@ def btc(rnd: random.Random) -> str:
 
 
 VALUES = {
-    "EMAIL": ("EMAIL_ADDRESS", email), "PHONE": ("PHONE_NUMBER", phone), "DOB": ("DATE_OF_BIRTH", birth),
-    "URL": ("URL", url), "CARD": ("CREDIT_CARD", lambda r, loc: cardno(r)),
-    "IBAN": ("IBAN_CODE", lambda r, loc: (lambda v: rnd_choice(r, [v, print_iban(v)]))(iban(r, r.choice(IBAN_COUNTRY[loc])))),
-    "SSN": ("US_SSN", lambda r, loc: ssn_text(r)), "NPI": ("US_NPI", lambda r, loc: npi_text(r)),
-    "NHS": ("UK_NHS", lambda r, loc: nhs_text(r)), "IP4": ("IP_ADDRESS", lambda r, loc: ipv4(r)),
+    "EMAIL": ("EMAIL_ADDRESS", email),
+    "PHONE": ("PHONE_NUMBER", phone),
+    "DOB": ("DATE_OF_BIRTH", birth),
+    "URL": ("URL", url),
+    "CARD": ("CREDIT_CARD", lambda r, loc: cardno(r)),
+    "IBAN": (
+        "IBAN_CODE",
+        lambda r, loc: (lambda v: rnd_choice(r, [v, print_iban(v)]))(iban(r, r.choice(IBAN_COUNTRY[loc]))),
+    ),
+    "SSN": ("US_SSN", lambda r, loc: ssn_text(r)),
+    "NPI": ("US_NPI", lambda r, loc: npi_text(r)),
+    "NHS": ("UK_NHS", lambda r, loc: nhs_text(r)),
+    "IP4": ("IP_ADDRESS", lambda r, loc: ipv4(r)),
     "IP6": ("IP_ADDRESS", lambda r, loc: ip6(r)),
     "MAC": ("MAC_ADDRESS", lambda r, loc: mac(r, r.choice(["colon", "dash", "cisco"]))),
-    "BTC": ("CRYPTO", lambda r, loc: btc(r)), "ETH": ("CRYPTO", lambda r, loc: eip55(r)),
+    "BTC": ("CRYPTO", lambda r, loc: btc(r)),
+    "ETH": ("CRYPTO", lambda r, loc: eip55(r)),
 }
 
 
@@ -386,26 +712,59 @@ def rnd_choice(rnd: random.Random, items: list[str]) -> str:
 
 
 def _ts(rnd: random.Random) -> str:
-    y, mo, d, h, mi, s, us = (rnd.randint(2020, 2026), rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23),
-                              rnd.randint(0, 59), rnd.randint(0, 59), rnd.randint(0, 999999))
+    y, mo, d, h, mi, s, us = (
+        rnd.randint(2020, 2026),
+        rnd.randint(1, 12),
+        rnd.randint(1, 28),
+        rnd.randint(0, 23),
+        rnd.randint(0, 59),
+        rnd.randint(0, 59),
+        rnd.randint(0, 999999),
+    )
     epoch = rnd.randint(1_600_000_000, 1_800_000_000)
-    return rnd.choice([f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}.{us:06d}", f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}.{us:06d}Z",
-                       f"{epoch}{us:06d}", f"{epoch}.{us:06d}", f"{h:02d}:{mi:02d}:{s:02d}.{us:06d}", f"{epoch}{us // 1000:03d}",
-                       f"{y}{mo:02d}{d:02d}{h:02d}{mi:02d}{s:02d}{us:06d}"])
+    return rnd.choice(
+        [
+            f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}.{us:06d}",
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}.{us:06d}Z",
+            f"{epoch}{us:06d}",
+            f"{epoch}.{us:06d}",
+            f"{h:02d}:{mi:02d}:{s:02d}.{us:06d}",
+            f"{epoch}{us // 1000:03d}",
+            f"{y}{mo:02d}{d:02d}{h:02d}{mi:02d}{s:02d}{us:06d}",
+        ]
+    )
 
 
 def _order(rnd: random.Random) -> str:
     y = rnd.randint(2018, 2026)
-    return rnd.choice([f"ORD-{y}-{digits(rnd, 6)}", f"INV-{y}-{digits(rnd, 6)}", f"FA-{y}-{rnd.randint(1, 12):02d}-{digits(rnd, 5)}",
-                       f"{y}{digits(rnd, 6)}", f"PO {rnd.choice('45')}5{digits(rnd, 8)}", f"#{digits(rnd, 9)}",
-                       f"RE-{y}/{digits(rnd, 5)}", f"{digits(rnd, 3)}-{digits(rnd, 7)}-{digits(rnd, 7)}",
-                       f"NF-e {digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)}", f"{digits(rnd, 2)}-{digits(rnd, 8)}"])
+    return rnd.choice(
+        [
+            f"ORD-{y}-{digits(rnd, 6)}",
+            f"INV-{y}-{digits(rnd, 6)}",
+            f"FA-{y}-{rnd.randint(1, 12):02d}-{digits(rnd, 5)}",
+            f"{y}{digits(rnd, 6)}",
+            f"PO {rnd.choice('45')}5{digits(rnd, 8)}",
+            f"#{digits(rnd, 9)}",
+            f"RE-{y}/{digits(rnd, 5)}",
+            f"{digits(rnd, 3)}-{digits(rnd, 7)}-{digits(rnd, 7)}",
+            f"NF-e {digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)}",
+            f"{digits(rnd, 2)}-{digits(rnd, 8)}",
+        ]
+    )
 
 
 def _version(rnd: random.Random) -> str:
-    return rnd.choice([f"10.0.{rnd.randint(17000, 22631)}.{rnd.randint(1, 4000)}", f"{rnd.randint(100, 131)}.0.{rnd.randint(5000, 6999)}.{rnd.randint(1, 250)}",
-                       f"{rnd.randint(1, 9)}.{rnd.randint(0, 20)}.{rnd.randint(0, 30)}.{rnd.randint(0, 999)}", "1.2.3.4",
-                       f"4.18.0.{rnd.randint(300, 600)}", f"6.1.7601.{rnd.randint(17000, 25000)}", f"v{rnd.randint(1, 9)}.{rnd.randint(0, 30)}.{rnd.randint(0, 40)}"])
+    return rnd.choice(
+        [
+            f"10.0.{rnd.randint(17000, 22631)}.{rnd.randint(1, 4000)}",
+            f"{rnd.randint(100, 131)}.0.{rnd.randint(5000, 6999)}.{rnd.randint(1, 250)}",
+            f"{rnd.randint(1, 9)}.{rnd.randint(0, 20)}.{rnd.randint(0, 30)}.{rnd.randint(0, 999)}",
+            "1.2.3.4",
+            f"4.18.0.{rnd.randint(300, 600)}",
+            f"6.1.7601.{rnd.randint(17000, 25000)}",
+            f"v{rnd.randint(1, 9)}.{rnd.randint(0, 30)}.{rnd.randint(0, 40)}",
+        ]
+    )
 
 
 def _hash(rnd: random.Random) -> str:
@@ -436,28 +795,75 @@ def _ean(rnd: random.Random) -> str:
 def _not_luhn(rnd: random.Random) -> str:
     number = card(rnd, rnd.choice(["4", "5", "37"]), 16)
     bad = wrong_digit(number, rnd)
-    return " ".join(bad[i:i + 4] for i in range(0, 16, 4))
+    return " ".join(bad[i : i + 4] for i in range(0, 16, 4))
 
 
 NEGATIVES = {
-    "CPP": lambda r: r.choice(["std::cout", "Foo::Bar", "std::vector<int>::iterator", "Foo::Bar::baz()", "boost::asio",
-                               "std::chrono::microseconds", "ns::Type", "abc::def", "Cafe::Bad", "Db::Add", "std::endl"]),
-    "TS": _ts, "ORDER": _order, "VER": _version, "HASH": _hash, "UUID": _uuid, "ISBN": _isbn, "EAN": _ean,
+    "CPP": lambda r: r.choice(
+        [
+            "std::cout",
+            "Foo::Bar",
+            "std::vector<int>::iterator",
+            "Foo::Bar::baz()",
+            "boost::asio",
+            "std::chrono::microseconds",
+            "ns::Type",
+            "abc::def",
+            "Cafe::Bad",
+            "Db::Add",
+            "std::endl",
+        ]
+    ),
+    "TS": _ts,
+    "ORDER": _order,
+    "VER": _version,
+    "HASH": _hash,
+    "UUID": _uuid,
+    "ISBN": _isbn,
+    "EAN": _ean,
     "NOTLUHN": _not_luhn,
-    "AMOUNT": lambda r: r.choice([f"{r.randint(1, 999)}.{r.randint(100, 999)}.{r.randint(100, 999)},{r.randint(10, 99)} €",
-                                  f"${r.randint(1, 999)},{r.randint(100, 999)},{r.randint(100, 999)}.{r.randint(10, 99)}",
-                                  f"R$ {r.randint(1, 99)}.{r.randint(100, 999)},{r.randint(10, 99)}",
-                                  f"₹{r.randint(1, 99)},{r.randint(10, 99)},{r.randint(100, 999)}.00"]),
+    "AMOUNT": lambda r: r.choice(
+        [
+            f"{r.randint(1, 999)}.{r.randint(100, 999)}.{r.randint(100, 999)},{r.randint(10, 99)} €",
+            f"${r.randint(1, 999)},{r.randint(100, 999)},{r.randint(100, 999)}.{r.randint(10, 99)}",
+            f"R$ {r.randint(1, 99)}.{r.randint(100, 999)},{r.randint(10, 99)}",
+            f"₹{r.randint(1, 99)},{r.randint(10, 99)},{r.randint(100, 999)}.00",
+        ]
+    ),
     "AWS": lambda r: digits(r, 12),
-    "TRACK": lambda r: r.choice([f"1Z{''.join(r.choice(string.ascii_uppercase + D) for _ in range(16))}",
-                                 f"JD{digits(r, 18)}", f"{digits(r, 4)} {digits(r, 4)} {digits(r, 4)}", f"00{digits(r, 18)}"]),
+    "TRACK": lambda r: r.choice(
+        [
+            f"1Z{''.join(r.choice(string.ascii_uppercase + D) for _ in range(16))}",
+            f"JD{digits(r, 18)}",
+            f"{digits(r, 4)} {digits(r, 4)} {digits(r, 4)}",
+            f"00{digits(r, 18)}",
+        ]
+    ),
     "COORD": lambda r: f"{r.uniform(-60, 60):.6f}, {r.uniform(-120, 120):.6f}",
-    "FILE": lambda r: r.choice(["setup.py", "README.md", "main.rs", "deploy.sh", "index.js", "report.pdf", "app.config",
-                                "build.gradle", "Makefile.am", "schema.sql", "run.pl", "notes.txt"]),
+    "FILE": lambda r: r.choice(
+        [
+            "setup.py",
+            "README.md",
+            "main.rs",
+            "deploy.sh",
+            "index.js",
+            "report.pdf",
+            "app.config",
+            "build.gradle",
+            "Makefile.am",
+            "schema.sql",
+            "run.pl",
+            "notes.txt",
+        ]
+    ),
     "ZIP4": lambda r: f"{digits(r, 5)}-{digits(r, 4)}",
     "HEXMAC": lambda r: ":".join(f"{r.randint(0, 255):02x}" for _ in range(r.choice([4, 8]))),
-    "DURATION": lambda r: f"{r.randint(0, 99):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}:{r.randint(0, 99):02d}",
-    "SEMVER_IP": lambda r: f"{r.randint(1, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}-rc{r.randint(1, 5)}",
+    "DURATION": lambda r: (
+        f"{r.randint(0, 99):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}:{r.randint(0, 99):02d}"
+    ),
+    "SEMVER_IP": lambda r: (
+        f"{r.randint(1, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}-rc{r.randint(1, 5)}"
+    ),
 }
 
 
@@ -573,7 +979,7 @@ T: dict[str, list[str]] = {
 
 # Technical documents shared by all locales (code, logs, configs): mostly English text.
 TECH = [
-    "std::cout << \"connecting to \" << host << std::endl;  // host was ⟦IP4⟧ in prod\nFoo::Bar::baz(⟦~HASH⟧);",
+    'std::cout << "connecting to " << host << std::endl;  // host was ⟦IP4⟧ in prod\nFoo::Bar::baz(⟦~HASH⟧);',
     "2025-01-07 10:00:00.654321 DEBUG ⟦~CPP⟧ handled in ⟦~DURATION⟧; peer ⟦IP6⟧; trace ⟦~UUID⟧",
     "Apr 12 06:25:01 gw dhcpd: DHCPACK on ⟦IP4⟧ to ⟦MAC⟧ (android-⟦~HASH⟧) via eth0",
     "version: ⟦~VER⟧\nimage: registry.internal/app@sha256:⟦~HASH⟧\ncontact: ⟦EMAIL⟧",
@@ -594,7 +1000,7 @@ T2: dict[str, list[str]] = {
     "en-US": [
         '{"patient": {"birthDate": "⟦DOB⟧", "phone": "⟦PHONE⟧", "email": "⟦EMAIL⟧", "ssn": "⟦SSN⟧"}, "visit": "⟦~UUID⟧"}',
         "Your appointment with Dr. {last} (NPI ⟦NPI⟧) is confirmed for ⟦~DATE⟧. Questions? Text or call ⟦PHONE⟧. Ref ⟦~ORDER⟧.",
-        "⟦IP4⟧ - - [12/Mar/2024:14:22:31 +0000] \"GET /account?email=⟦EMAIL⟧ HTTP/1.1\" 200 5120 \"-\" \"Mozilla/5.0 Chrome/⟦~VER⟧\"",
+        '⟦IP4⟧ - - [12/Mar/2024:14:22:31 +0000] "GET /account?email=⟦EMAIL⟧ HTTP/1.1" 200 5120 "-" "Mozilla/5.0 Chrome/⟦~VER⟧"',
         "Wire confirmation: ⟦~AMOUNT⟧ sent to IBAN ⟦IBAN⟧ on ⟦~DATE⟧; confirmation no. ⟦~ORDER⟧; support ⟦PHONE⟧.",
     ],
     "en-GB": [
@@ -642,18 +1048,22 @@ T2: dict[str, list[str]] = {
     ],
 }
 TECH2 = [
-    "Traceback (most recent call last):\n  File \"app.py\", line 42, in <module>\nConnectionError: ⟦IP6⟧ refused (user ⟦EMAIL⟧, build ⟦~VER⟧)",
+    'Traceback (most recent call last):\n  File "app.py", line 42, in <module>\nConnectionError: ⟦IP6⟧ refused (user ⟦EMAIL⟧, build ⟦~VER⟧)',
     "[2025-02-01 10:11:12] ERROR payout to ⟦BTC⟧ failed; fallback ⟦ETH⟧; job ⟦~UUID⟧; elapsed ⟦~DURATION⟧",
     "INSERT INTO devices VALUES ('⟦MAC⟧', '⟦IP4⟧', '⟦~TS⟧', '⟦~HASH⟧');",
-    "fn main() { let s = ⟦~CPP⟧::new(); println!(\"{}\", s); } // see ⟦~FILE⟧, v⟦~VER⟧",
+    'fn main() { let s = ⟦~CPP⟧::new(); println!("{}", s); } // see ⟦~FILE⟧, v⟦~VER⟧',
 ]
 
 REPEATS = 7  # documents per template (different values each time)
 
 
 def fill(template: str, rnd: random.Random, locale: str) -> dict:
-    names = {"first": rnd.choice(FIRST[locale]), "first2": rnd.choice(FIRST[locale]), "last": rnd.choice(LAST[locale]),
-             "org": rnd.choice(ORGS).title()}
+    names = {
+        "first": rnd.choice(FIRST[locale]),
+        "first2": rnd.choice(FIRST[locale]),
+        "last": rnd.choice(LAST[locale]),
+        "org": rnd.choice(ORGS).title(),
+    }
     for key, value in names.items():
         template = template.replace("{" + key + "}", value)
     out, spans, negatives, pos = [], [], [], 0
@@ -684,18 +1094,25 @@ def build() -> list[dict]:
     for locale, templates in groups:
         order = list(range(len(templates)))
         split_rnd.shuffle(order)
-        held = set(order[:max(1, round(HELDOUT * len(templates)))])
+        held = set(order[: max(1, round(HELDOUT * len(templates)))])
         for i, template in enumerate(templates):
             for n in range(REPEATS):
                 loc = locale if locale != "tech" else list(T)[n % len(T)]
                 case = fill(template, rnd, loc)
                 # the first held-out batch was read and tuned on: it is on the dev side now
-                case.update(split="dev", batch="heldout" if i in held else "dev", locale=locale, template=f"{locale}/{i}")
+                case.update(
+                    split="dev",
+                    batch="heldout" if i in held else "dev",
+                    locale=locale,
+                    template=f"{locale}/{i}",
+                )
                 cases.append(case)
     return cases
 
 
-def build_batch(groups: dict[str, list[str]], tech: list[str], seed: int, split: str, batch: str, tag: str) -> list[dict]:
+def build_batch(
+    groups: dict[str, list[str]], tech: list[str], seed: int, split: str, batch: str, tag: str
+) -> list[dict]:
     """A later batch: every template of `groups` (per locale) and `tech`, REPEATS documents each, own seed."""
     rnd = random.Random(seed)
     cases = []
@@ -736,60 +1153,103 @@ def _uuid3(rnd: random.Random) -> str:
 
 def _parcel(rnd: random.Random) -> str:
     up = string.ascii_uppercase
-    return rnd.choice([
-        " ".join([f"9400{digits(rnd, 2)}"[:4]] + [digits(rnd, 4) for _ in range(4)] + [digits(rnd, 2)]),  # USPS 22
-        f"92{digits(rnd, 24)}",  # USPS 26
-        f"{rnd.choice(up)}{rnd.choice(up)}{digits(rnd, 9)}{rnd.choice(['GB', 'DE', 'FR', 'BR', 'IT', 'ES', 'NL'])}",  # UPU S10
-        f"JJD{digits(rnd, 17)}", f"JVGL{digits(rnd, 16)}", digits(rnd, 10),  # DHL
-        f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)}", digits(rnd, 12),  # FedEx
-        f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 2)}",  # DPD
-        f"3S{''.join(rnd.choice(up) for _ in range(4))}{digits(rnd, 7)}",  # PostNL
-        f"6A{digits(rnd, 11)}", f"1Z{''.join(rnd.choice(up + D) for _ in range(6))}{digits(rnd, 10)}",
-        f"{digits(rnd, 3)}-{digits(rnd, 7)}-{digits(rnd, 7)}",  # marketplace order
-    ])
+    return rnd.choice(
+        [
+            " ".join(
+                [f"9400{digits(rnd, 2)}"[:4]] + [digits(rnd, 4) for _ in range(4)] + [digits(rnd, 2)]
+            ),  # USPS 22
+            f"92{digits(rnd, 24)}",  # USPS 26
+            f"{rnd.choice(up)}{rnd.choice(up)}{digits(rnd, 9)}{rnd.choice(['GB', 'DE', 'FR', 'BR', 'IT', 'ES', 'NL'])}",  # UPU S10
+            f"JJD{digits(rnd, 17)}",
+            f"JVGL{digits(rnd, 16)}",
+            digits(rnd, 10),  # DHL
+            f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)}",
+            digits(rnd, 12),  # FedEx
+            f"{digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 4)} {digits(rnd, 2)}",  # DPD
+            f"3S{''.join(rnd.choice(up) for _ in range(4))}{digits(rnd, 7)}",  # PostNL
+            f"6A{digits(rnd, 11)}",
+            f"1Z{''.join(rnd.choice(up + D) for _ in range(6))}{digits(rnd, 10)}",
+            f"{digits(rnd, 3)}-{digits(rnd, 7)}-{digits(rnd, 7)}",  # marketplace order
+        ]
+    )
 
 
 def _sha(rnd: random.Random) -> str:
-    return rnd.choice([_hexs(rnd, 40), _hexs(rnd, 7), _hexs(rnd, 8), _hexs(rnd, 12), "sha256:" + _hexs(rnd, 64)])
+    return rnd.choice(
+        [_hexs(rnd, 40), _hexs(rnd, 7), _hexs(rnd, 8), _hexs(rnd, 12), "sha256:" + _hexs(rnd, 64)]
+    )
 
 
 def _semver(rnd: random.Random) -> str:
     a, b, c = rnd.randint(0, 30), rnd.randint(0, 40), rnd.randint(0, 200)
-    return rnd.choice([f"{a}.{b}.{c}", f"v{a}.{b}.{c}", f"{a}.{b}.{c}-rc.{rnd.randint(1, 9)}",
-                       f"{a}.{b}.{c}-beta.{rnd.randint(1, 9)}+build.{rnd.randint(20200101, 20261231)}",
-                       f"{a}.{b}.{c}+{_hexs(rnd, 7)}", f"{a}.{b}.{c}.{rnd.randint(1000, 99999)}",
-                       f"{rnd.randint(2019, 2026)}.{rnd.randint(1, 12)}.{rnd.randint(0, 9)}"])
+    return rnd.choice(
+        [
+            f"{a}.{b}.{c}",
+            f"v{a}.{b}.{c}",
+            f"{a}.{b}.{c}-rc.{rnd.randint(1, 9)}",
+            f"{a}.{b}.{c}-beta.{rnd.randint(1, 9)}+build.{rnd.randint(20200101, 20261231)}",
+            f"{a}.{b}.{c}+{_hexs(rnd, 7)}",
+            f"{a}.{b}.{c}.{rnd.randint(1000, 99999)}",
+            f"{rnd.randint(2019, 2026)}.{rnd.randint(1, 12)}.{rnd.randint(0, 9)}",
+        ]
+    )
 
 
 def _k8s(rnd: random.Random) -> str:
     app = rnd.choice(["api", "web", "payments", "checkout-svc", "auth", "worker", "ingest", "billing-api"])
     rs = "".join(rnd.choice("bcdfghjklmnpqrstvwxz2456789") for _ in range(rnd.choice([9, 10])))
     pod = "".join(rnd.choice("bcdfghjklmnpqrstvwxz2456789") for _ in range(5))
-    return rnd.choice([f"{app}-{rs}-{pod}", f"pod/{app}-{rs}-{pod}", f"{app}-{rnd.randint(0, 9)}",
-                       f"replicaset.apps/{app}-{rs}", f"{app}-{digits(rnd, 8)}-{pod}",
-                       f"job/{app}-cron-{rnd.randint(28000000, 29999999)}"])
+    return rnd.choice(
+        [
+            f"{app}-{rs}-{pod}",
+            f"pod/{app}-{rs}-{pod}",
+            f"{app}-{rnd.randint(0, 9)}",
+            f"replicaset.apps/{app}-{rs}",
+            f"{app}-{digits(rnd, 8)}-{pod}",
+            f"job/{app}-cron-{rnd.randint(28000000, 29999999)}",
+        ]
+    )
 
 
 def _ts3(rnd: random.Random) -> str:
-    y, mo, d, h, mi, s = (rnd.randint(2021, 2026), rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23),
-                          rnd.randint(0, 59), rnd.randint(0, 59))
+    y, mo, d, h, mi, s = (
+        rnd.randint(2021, 2026),
+        rnd.randint(1, 12),
+        rnd.randint(1, 28),
+        rnd.randint(0, 23),
+        rnd.randint(0, 59),
+        rnd.randint(0, 59),
+    )
     days, mons = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], [m[:3] for m in MONTHS["en"]]
-    return rnd.choice([f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}+0{rnd.randint(0, 5)}:00",
-                       f"{rnd.choice(days)}, {d:02d} {mons[mo - 1]} {y} {h:02d}:{mi:02d}:{s:02d} +0000",
-                       f"{rnd.randint(1_600_000_000, 1_800_000_000)}{rnd.randint(0, 999):03d}",
-                       f"{y}{mo:02d}{d:02d}T{h:02d}{mi:02d}{s:02d}Z", f"{y}{mo:02d}{d:02d}-{h:02d}{mi:02d}{s:02d}",
-                       f"{d:02d}/{mons[mo - 1]}/{y}:{h:02d}:{mi:02d}:{s:02d} +0100",
-                       f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d},{rnd.randint(0, 999):03d}"])
+    return rnd.choice(
+        [
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}+0{rnd.randint(0, 5)}:00",
+            f"{rnd.choice(days)}, {d:02d} {mons[mo - 1]} {y} {h:02d}:{mi:02d}:{s:02d} +0000",
+            f"{rnd.randint(1_600_000_000, 1_800_000_000)}{rnd.randint(0, 999):03d}",
+            f"{y}{mo:02d}{d:02d}T{h:02d}{mi:02d}{s:02d}Z",
+            f"{y}{mo:02d}{d:02d}-{h:02d}{mi:02d}{s:02d}",
+            f"{d:02d}/{mons[mo - 1]}/{y}:{h:02d}:{mi:02d}:{s:02d} +0100",
+            f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d},{rnd.randint(0, 999):03d}",
+        ]
+    )
 
 
 def _account(rnd: random.Random) -> str:
     al = string.ascii_letters + D
-    return rnd.choice([f"ACC-{digits(rnd, 8)}", f"cus_{''.join(rnd.choice(al) for _ in range(14))}",
-                       f"pi_{digits(rnd, 1)}{''.join(rnd.choice(al) for _ in range(23))}",
-                       f"arn:aws:iam::{digits(rnd, 12)}:role/{rnd.choice(['deploy', 'ci', 'ReadOnly'])}",
-                       f"{digits(rnd, 4)}-{digits(rnd, 4)}-{digits(rnd, 4)}", f"CUST{digits(rnd, 9)}",
-                       f"{rnd.choice(['A', 'B', 'K'])}{digits(rnd, 11)}", f"{digits(rnd, 3)}-{digits(rnd, 3)}-{digits(rnd, 4)}-{digits(rnd, 2)}",
-                       f"SO-{rnd.randint(2021, 2026)}{digits(rnd, 7)}", f"#{digits(rnd, 7)}-{digits(rnd, 2)}"])
+    return rnd.choice(
+        [
+            f"ACC-{digits(rnd, 8)}",
+            f"cus_{''.join(rnd.choice(al) for _ in range(14))}",
+            f"pi_{digits(rnd, 1)}{''.join(rnd.choice(al) for _ in range(23))}",
+            f"arn:aws:iam::{digits(rnd, 12)}:role/{rnd.choice(['deploy', 'ci', 'ReadOnly'])}",
+            f"{digits(rnd, 4)}-{digits(rnd, 4)}-{digits(rnd, 4)}",
+            f"CUST{digits(rnd, 9)}",
+            f"{rnd.choice(['A', 'B', 'K'])}{digits(rnd, 11)}",
+            f"{digits(rnd, 3)}-{digits(rnd, 3)}-{digits(rnd, 4)}-{digits(rnd, 2)}",
+            f"SO-{rnd.randint(2021, 2026)}{digits(rnd, 7)}",
+            f"#{digits(rnd, 7)}-{digits(rnd, 2)}",
+        ]
+    )
 
 
 def _imei(rnd: random.Random) -> str:
@@ -797,31 +1257,68 @@ def _imei(rnd: random.Random) -> str:
 
 
 def _expiry(rnd: random.Random) -> str:
-    return rnd.choice([f"{rnd.randint(1, 12):02d}/{rnd.randint(25, 31)}", f"{rnd.randint(1, 12):02d}/20{rnd.randint(25, 31)}"])
+    return rnd.choice(
+        [
+            f"{rnd.randint(1, 12):02d}/{rnd.randint(25, 31)}",
+            f"{rnd.randint(1, 12):02d}/20{rnd.randint(25, 31)}",
+        ]
+    )
 
 
 def _metric(rnd: random.Random) -> str:
-    return rnd.choice([f"{rnd.randint(1, 999)}.{digits(rnd, 3)} ms", f"{rnd.randint(1000, 99999999):,} bytes",
-                       f"{rnd.randint(100, 65535)}/tcp", f"{rnd.randint(1, 64)}Gi", f"{rnd.randint(100, 4000)}m",
-                       f"{rnd.uniform(0, 1):.9f}", f"{rnd.randint(1, 2**31)}"])
+    return rnd.choice(
+        [
+            f"{rnd.randint(1, 999)}.{digits(rnd, 3)} ms",
+            f"{rnd.randint(1000, 99999999):,} bytes",
+            f"{rnd.randint(100, 65535)}/tcp",
+            f"{rnd.randint(1, 64)}Gi",
+            f"{rnd.randint(100, 4000)}m",
+            f"{rnd.uniform(0, 1):.9f}",
+            f"{rnd.randint(1, 2**31)}",
+        ]
+    )
 
 
 def _ticket(rnd: random.Random) -> str:
-    return rnd.choice([f"JIRA-{rnd.randint(100, 99999)}", f"INC{digits(rnd, 7)}", f"CHG{digits(rnd, 7)}",
-                       f"CASE-{digits(rnd, 4)}-{digits(rnd, 4)}", f"{rnd.randint(1000, 9999)}-{digits(rnd, 6)}",
-                       f"PNR {digits(rnd, 10)}", f"RMA{digits(rnd, 8)}"])
+    return rnd.choice(
+        [
+            f"JIRA-{rnd.randint(100, 99999)}",
+            f"INC{digits(rnd, 7)}",
+            f"CHG{digits(rnd, 7)}",
+            f"CASE-{digits(rnd, 4)}-{digits(rnd, 4)}",
+            f"{rnd.randint(1000, 9999)}-{digits(rnd, 6)}",
+            f"PNR {digits(rnd, 10)}",
+            f"RMA{digits(rnd, 8)}",
+        ]
+    )
 
 
-NEGATIVES.update({"UUID3": _uuid3, "PARCEL": _parcel, "SHA": _sha, "SEMVER": _semver, "K8S": _k8s, "TS3": _ts3,
-                  "ACCOUNT": _account, "IMEI": _imei, "EXPIRY": _expiry, "METRIC": _metric, "TICKET": _ticket})
+NEGATIVES.update(
+    {
+        "UUID3": _uuid3,
+        "PARCEL": _parcel,
+        "SHA": _sha,
+        "SEMVER": _semver,
+        "K8S": _k8s,
+        "TS3": _ts3,
+        "ACCOUNT": _account,
+        "IMEI": _imei,
+        "EXPIRY": _expiry,
+        "METRIC": _metric,
+        "TICKET": _ticket,
+    }
+)
 
 
 def birth3(rnd: random.Random, locale: str) -> str:
     """Birth dates as heldout3 writes them: the locale's forms, plus ISO and abbreviated months."""
     y, m, d = rnd.randint(1938, 2007), rnd.randint(1, 12), rnd.randint(1, 28)
     abbr = MONTHS["en"][m - 1][:3]
-    extra = {"en-US": [f"{abbr} {d}, {y}", f"{y}-{m:02d}-{d:02d}"], "en-GB": [f"{d:02d} {abbr} {y}", f"{y}-{m:02d}-{d:02d}"],
-             "en-IN": [f"{d:02d}-{abbr}-{y}", f"{y}-{m:02d}-{d:02d}"]}.get(locale, [f"{y}-{m:02d}-{d:02d}"])
+    extra = {
+        "en-US": [f"{abbr} {d}, {y}", f"{y}-{m:02d}-{d:02d}"],
+        "en-GB": [f"{d:02d} {abbr} {y}", f"{y}-{m:02d}-{d:02d}"],
+        "en-IN": [f"{d:02d}-{abbr}-{y}", f"{y}-{m:02d}-{d:02d}"],
+    }.get(locale, [f"{y}-{m:02d}-{d:02d}"])
     return rnd.choice(extra) if rnd.random() < 0.3 else birth(rnd, locale)
 
 
@@ -887,16 +1384,16 @@ T3: dict[str, list[str]] = {
 }
 TECH3 = [
     "NAME                              READY   STATUS    IP\n⟦~K8S⟧   1/1     Running   ⟦IP4⟧\n⟦~K8S⟧   0/1     Pending   <none>",
-    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ⟦~K8S⟧\n  uid: ⟦~UUID3⟧\n  annotations:\n    owner: ⟦EMAIL⟧\n    version: ⟦~SEMVER⟧\ndata:\n  timeout: \"⟦~METRIC⟧\"",
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ⟦~K8S⟧\n  uid: ⟦~UUID3⟧\n  annotations:\n    owner: ⟦EMAIL⟧\n    version: ⟦~SEMVER⟧\ndata:\n  timeout: "⟦~METRIC⟧"',
     "commit ⟦~SHA⟧\nAuthor: {first} {last} <⟦EMAIL⟧>\nDate:   ⟦~TS3⟧\n\n    Bump ⟦~SEMVER⟧ to ⟦~SEMVER⟧ (⟦~TICKET⟧)",
     "##[group]Run deploy\n⟦~TS3⟧ pushing image ⟦~SHA⟧ tag ⟦~SEMVER⟧ to ⟦URL⟧\n⟦~TS3⟧ run id ⟦~METRIC⟧ done",
-    "  # aws_instance.web will be created\n  + arn        = \"⟦~ACCOUNT⟧\"\n  + private_ip = \"⟦IP4⟧\"\n  + ipv6       = \"⟦IP6⟧\"\n  + tags       = { owner = \"⟦EMAIL⟧\" }",
+    '  # aws_instance.web will be created\n  + arn        = "⟦~ACCOUNT⟧"\n  + private_ip = "⟦IP4⟧"\n  + ipv6       = "⟦IP6⟧"\n  + tags       = { owner = "⟦EMAIL⟧" }',
     "CONTAINER ID   IMAGE          CREATED\n⟦~SHA⟧   app:⟦~SEMVER⟧   ⟦~TS3⟧\nnetwork mac ⟦MAC⟧, ip ⟦IP4⟧",
     '{"event_id": "⟦~UUID3⟧", "timestamp": "⟦~TS3⟧", "user": {"email": "⟦EMAIL⟧", "ip_address": "⟦IP4⟧"}, "release": "⟦~SEMVER⟧", "trace": "⟦~SHA⟧"}',
     '{"type": "charge.succeeded", "customer": "⟦~ACCOUNT⟧", "receipt_email": "⟦EMAIL⟧", "payment": "⟦~ACCOUNT⟧", "created": "⟦~TS3⟧", "amount": ⟦~METRIC⟧}',
     "POST /v1/signup HTTP/1.1\nX-Request-ID: ⟦~UUID3⟧\nX-Forwarded-For: ⟦IP4⟧\n\nemail=⟦EMAIL⟧&phone=⟦PHONE⟧&ref=⟦~SHA⟧",
     "2025-03-03 04:05:06.789 UTC [⟦~METRIC⟧] LOG:  duration: ⟦~METRIC⟧  statement: UPDATE accounts SET btc='⟦BTC⟧' WHERE id='⟦~UUID3⟧'",
-    "node_info{instance=\"⟦IP4⟧:9100\",version=\"⟦~SEMVER⟧\",pod=\"⟦~K8S⟧\"} 1 ⟦~TS3⟧",
+    'node_info{instance="⟦IP4⟧:9100",version="⟦~SEMVER⟧",pod="⟦~K8S⟧"} 1 ⟦~TS3⟧',
     "audit,⟦~TS3⟧,⟦~UUID3⟧,login_ok,⟦IP6⟧,⟦~K8S⟧,⟦ETH⟧",
 ]
 
@@ -907,12 +1404,18 @@ def build_heldout3() -> list[dict]:
 
 def main() -> None:
     cases = build() + build_heldout2() + build_heldout3()
-    OUT.write_text(json.dumps({"about": __doc__.split("\n\n")[0], "seed": SEED, "cases": cases}, ensure_ascii=False,
-                              indent=1) + "\n")
+    OUT.write_text(
+        json.dumps(
+            {"about": __doc__.split("\n\n")[0], "seed": SEED, "cases": cases}, ensure_ascii=False, indent=1
+        )
+        + "\n"
+    )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
     held = sum(1 for c in cases if c["split"] != "dev")
-    print(f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}")
+    print(
+        f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
+    )
 
 
 if __name__ == "__main__":

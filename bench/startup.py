@@ -25,7 +25,9 @@ ROUNDS = 5
 async def first_list_s(command: str, args: list[str]) -> float:
     env = {**os.environ, "HDR_HOME": tempfile.mkdtemp(prefix="hdr-bench-")}
     t = time.perf_counter()
-    async with Client(StdioServerParameters(command=command, args=args, env=env, cwd=str(HERE.parent))) as client:
+    async with Client(
+        StdioServerParameters(command=command, args=args, env=env, cwd=str(HERE.parent))
+    ) as client:
         await client.list_tools()
         return time.perf_counter() - t
 
@@ -41,8 +43,10 @@ async def main() -> None:
     for name, samples in results.items():
         med = statistics.median(samples)
         verdict = "" if name.startswith("bare") else ("  ok" if med < 1.5 else "  OVER 1.5 s")
-        print(f"{name:16s} start -> first tools/list: median {med:.2f} s, max {max(samples):.2f} s "
-              f"({med / floor:.2f}x the bare SDK server){verdict}")
+        print(
+            f"{name:16s} start -> first tools/list: median {med:.2f} s, max {max(samples):.2f} s "
+            f"({med / floor:.2f}x the bare SDK server){verdict}"
+        )
 
 
 if __name__ == "__main__":

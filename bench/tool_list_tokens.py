@@ -54,8 +54,13 @@ async def measure(toolsets: str | None) -> dict:
         per_tool = {t.name: tokens(enc, model_view(t)) for t in shown}
         wire = tokens(enc, [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in shown])
         output = sum(tokens(enc, t.output_schema) for t in shown if t.output_schema)
-        out[name] = {"tools": len(shown), "model_tokens": sum(per_tool.values()), "wire_tokens": wire,
-                     "output_schema_tokens": output, "per_tool": per_tool}
+        out[name] = {
+            "tools": len(shown),
+            "model_tokens": sum(per_tool.values()),
+            "wire_tokens": wire,
+            "output_schema_tokens": output,
+            "per_tool": per_tool,
+        }
     return out
 
 
@@ -69,18 +74,24 @@ def main() -> None:
     if args.json:
         print(json.dumps({"default": default, "all": everything}, indent=1))
         return
-    print(f"{'server':<11} {'default tools':>13} {'tokens':>7} {'goal':>6}   {'all tools':>9} {'tokens':>7}"
-          f" {'wire (all)':>10} {'output schemas':>14}")
+    print(
+        f"{'server':<11} {'default tools':>13} {'tokens':>7} {'goal':>6}   {'all tools':>9} {'tokens':>7}"
+        f" {'wire (all)':>10} {'output schemas':>14}"
+    )
     for name in default:
         d, a = default[name], everything[name]
-        print(f"{name:<11} {d['tools']:>13} {d['model_tokens']:>7,} {GOAL_PER_SERVER:>6,}   {a['tools']:>9}"
-              f" {a['model_tokens']:>7,} {a['wire_tokens']:>10,} {a['output_schema_tokens'] / a['wire_tokens']:>13.0%}")
+        print(
+            f"{name:<11} {d['tools']:>13} {d['model_tokens']:>7,} {GOAL_PER_SERVER:>6,}   {a['tools']:>9}"
+            f" {a['model_tokens']:>7,} {a['wire_tokens']:>10,} {a['output_schema_tokens'] / a['wire_tokens']:>13.0%}"
+        )
     total_d = sum(d["model_tokens"] for d in default.values())
     total_a = sum(a["model_tokens"] for a in everything.values())
     wire_a = sum(a["wire_tokens"] for a in everything.values())
     out_a = sum(a["output_schema_tokens"] for a in everything.values())
-    print(f"{'all five':<11} {sum(d['tools'] for d in default.values()):>13} {total_d:>7,} {GOAL_ALL:>6,}   "
-          f"{sum(a['tools'] for a in everything.values()):>9} {total_a:>7,} {wire_a:>10,} {out_a / wire_a:>13.0%}")
+    print(
+        f"{'all five':<11} {sum(d['tools'] for d in default.values()):>13} {total_d:>7,} {GOAL_ALL:>6,}   "
+        f"{sum(a['tools'] for a in everything.values()):>9} {total_a:>7,} {wire_a:>10,} {out_a / wire_a:>13.0%}"
+    )
 
 
 if __name__ == "__main__":

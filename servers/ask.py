@@ -26,10 +26,12 @@ from servers.registry import SERVER_NAMES, load
 DEFAULT_MODEL = "claude-sonnet-4-5"
 MAX_TOKENS = 4096
 MAX_TURNS = 25
-SYSTEM = ("You operate HDR Empire, a suite of five MCP servers (forge: Kubernetes right-sizing; phantom: "
-          "encryption and privacy; nexus: agent registry and handoffs; hardware: quantum circuits and satellites; "
-          "compliance: policies and attestations). Use the tools to do what the person asks, prefer dry runs and "
-          "read-only tools first, and answer briefly with what was done and what was found.")
+SYSTEM = (
+    "You operate HDR Empire, a suite of five MCP servers (forge: Kubernetes right-sizing; phantom: "
+    "encryption and privacy; nexus: agent registry and handoffs; hardware: quantum circuits and satellites; "
+    "compliance: policies and attestations). Use the tools to do what the person asks, prefer dry runs and "
+    "read-only tools first, and answer briefly with what was done and what was found."
+)
 
 
 class AskError(RuntimeError):
@@ -43,17 +45,28 @@ def _brief(value: Any, limit: int = 160) -> str:
 
 
 def _args_brief(args: dict[str, Any]) -> str:
-    return _brief({k: (v if not isinstance(v, str) or len(v) <= 40 else v[:39] + "…") for k, v in args.items()})
+    return _brief(
+        {k: (v if not isinstance(v, str) or len(v) <= 40 else v[:39] + "…") for k, v in args.items()}
+    )
 
 
 class Asker:
     """Runs one question to its end. `ask_person(question) -> str` reads the person's answer
     (stdin by default); `out(line)` prints progress."""
 
-    def __init__(self, *, url: str | None = None, token: str | None = None, servers: Sequence[str] = SERVER_NAMES,
-                 model: str | None = None, api_key: str | None = None, base_url: str | None = None,
-                 ask_person: Callable[[str], str] = input, out: Callable[[str], None] = print,
-                 max_turns: int = MAX_TURNS) -> None:
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        token: str | None = None,
+        servers: Sequence[str] = SERVER_NAMES,
+        model: str | None = None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        ask_person: Callable[[str], str] = input,
+        out: Callable[[str], None] = print,
+        max_turns: int = MAX_TURNS,
+    ) -> None:
         self.url = url.rstrip("/") if url else None
         self.token = token
         self.servers = list(servers)
@@ -64,8 +77,10 @@ class Asker:
         self.out = out
         self.max_turns = max_turns
         if not self.api_key:
-            raise AskError("ANTHROPIC_API_KEY is not set: `hdr ask` needs Claude. Export your key "
-                           "(and ANTHROPIC_BASE_URL for another endpoint), then try again.")
+            raise AskError(
+                "ANTHROPIC_API_KEY is not set: `hdr ask` needs Claude. Export your key "
+                "(and ANTHROPIC_BASE_URL for another endpoint), then try again."
+            )
         unknown = [s for s in self.servers if s not in SERVER_NAMES]
         if unknown:
             raise AskError(f"unknown server(s) {', '.join(unknown)}; choose from {', '.join(SERVER_NAMES)}")
@@ -78,7 +93,7 @@ class Asker:
         answer = await anyio.to_thread.run_sync(self.ask_person, f"? {message} [y/N] ")
         yes = answer.strip().lower() in ("y", "yes")
         self.out("  (confirmed)" if yes else "  (declined)")
-        fields = ((getattr(params, "requested_schema", None) or {}).get("properties") or {"confirm": {}})
+        fields = (getattr(params, "requested_schema", None) or {}).get("properties") or {"confirm": {}}
         return ElicitResult(action="accept", content={name: yes for name in fields})
 
     def _client(self, name: str) -> Any:
@@ -90,8 +105,12 @@ class Asker:
         from mcp.shared._httpx_utils import create_mcp_http_client
 
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else None
-        return Client(streamable_http_client(f"{self.url}/{name}/mcp", http_client=create_mcp_http_client(headers=headers)),
-                      elicitation_callback=self._elicit)
+        return Client(
+            streamable_http_client(
+                f"{self.url}/{name}/mcp", http_client=create_mcp_http_client(headers=headers)
+            ),
+            elicitation_callback=self._elicit,
+        )
 
     def _runnable(self, server: str, client: Any, tool: Any) -> Any:
         from anthropic.lib.tools import ToolError, beta_async_tool
@@ -102,16 +121,23 @@ class Asker:
         async def call(**arguments: Any) -> Any:
             self.out(f"→ {server}.{tool.name} {_args_brief(arguments)}")
             result = await client.call_tool(tool.name, arguments)
-            shown = result.structured_content if result.structured_content is not None else \
-                " ".join(getattr(c, "text", "") for c in result.content)
+            shown = (
+                result.structured_content
+                if result.structured_content is not None
+                else " ".join(getattr(c, "text", "") for c in result.content)
+            )
             self.out(f"  {'✗' if result.is_error else '←'} {_brief(shown)}")
             blocks = [mcp_content(c) for c in result.content]
             if result.is_error:
                 raise ToolError(blocks)
             return blocks or json.dumps(result.structured_content)
 
-        return beta_async_tool(call, name=qualified, description=(tool.description or tool.title or tool.name)[:4000],
-                               input_schema=tool.input_schema)
+        return beta_async_tool(
+            call,
+            name=qualified,
+            description=(tool.description or tool.title or tool.name)[:4000],
+            input_schema=tool.input_schema,
+        )
 
     async def run(self, question: str) -> str:
         from anthropic import AsyncAnthropic
@@ -123,9 +149,14 @@ class Asker:
                 tools += [self._runnable(name, client, t) for t in (await client.list_tools()).tools]
             claude = AsyncAnthropic(api_key=self.api_key, base_url=self.base_url, max_retries=1)
             runner = claude.beta.messages.tool_runner(
-                model=self.model, max_tokens=MAX_TOKENS, system=SYSTEM, tools=tools,
-                messages=[{"role": "user", "content": question}], max_iterations=self.max_turns,
-                thread=False)  # the full history each turn: plain Messages API, any compatible endpoint
+                model=self.model,
+                max_tokens=MAX_TOKENS,
+                system=SYSTEM,
+                tools=tools,
+                messages=[{"role": "user", "content": question}],
+                max_iterations=self.max_turns,
+                thread=False,
+            )  # the full history each turn: plain Messages API, any compatible endpoint
             final = ""
             async for message in runner:
                 text = "".join(b.text for b in message.content if b.type == "text").strip()
@@ -154,8 +185,12 @@ def main(args: Any) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)  # the servers' chatter stays off the answer
     logging.getLogger().setLevel(logging.WARNING)
     try:
-        asker = Asker(url=args.url, token=os.environ.get("HDR_TOKEN"),
-                      servers=args.servers.split(",") if args.servers else SERVER_NAMES, model=args.model)
+        asker = Asker(
+            url=args.url,
+            token=os.environ.get("HDR_TOKEN"),
+            servers=args.servers.split(",") if args.servers else SERVER_NAMES,
+            model=args.model,
+        )
         try:
             answer = anyio.run(asker.run, args.question)
         except BaseExceptionGroup as group:
@@ -167,17 +202,23 @@ def main(args: Any) -> int:
         print("hdr ask: the Messages API refused ANTHROPIC_API_KEY (401); check the key.", file=sys.stderr)
         return 2
     except anthropic.APIConnectionError:
-        print("hdr ask: could not reach the Messages API"
-              + (f" at {os.environ['ANTHROPIC_BASE_URL']}" if os.environ.get("ANTHROPIC_BASE_URL") else "")
-              + "; check the network or ANTHROPIC_BASE_URL.", file=sys.stderr)
+        print(
+            "hdr ask: could not reach the Messages API"
+            + (f" at {os.environ['ANTHROPIC_BASE_URL']}" if os.environ.get("ANTHROPIC_BASE_URL") else "")
+            + "; check the network or ANTHROPIC_BASE_URL.",
+            file=sys.stderr,
+        )
         return 1
     except anthropic.APIStatusError as exc:
         print(f"hdr ask: the Messages API answered {exc.status_code}; try again later.", file=sys.stderr)
         return 1
     except (httpx2.HTTPError, OSError) as exc:
         where = f" at {args.url}" if args.url else ""
-        print(f"hdr ask: could not reach the suite's servers{where} ({type(exc).__name__}); "
-              "check `hdr serve` is running and HDR_TOKEN if it needs one.", file=sys.stderr)
+        print(
+            f"hdr ask: could not reach the suite's servers{where} ({type(exc).__name__}); "
+            "check `hdr serve` is running and HDR_TOKEN if it needs one.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("hdr ask: interrupted.", file=sys.stderr)

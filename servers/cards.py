@@ -42,9 +42,11 @@ REST_SUFFIX = "/rest"  # the HTTP+JSON binding lives under the JSON-RPC URL: <ba
 JWKS_PATH = "/.well-known/jwks.json"
 NEXUS_EXTENSION = "urn:hdr-empire:a2a:nexus:1"  # what nexus reads from a card (its MCP endpoint...)
 SKILL_CALL_EXTENSION = "urn:hdr-empire:a2a:skill-call:1"
-SUITE_DESCRIPTION = ("HDR Empire: right-size and repair Kubernetes workloads (forge), privacy and encryption "
-                     "(phantom), the agent marketplace (nexus), quantum circuits, serial devices and satellite "
-                     "handoff (hardware), and compliance checks with signed attestations (compliance).")
+SUITE_DESCRIPTION = (
+    "HDR Empire: right-size and repair Kubernetes workloads (forge), privacy and encryption "
+    "(phantom), the agent marketplace (nexus), quantum circuits, serial devices and satellite "
+    "handoff (hardware), and compliance checks with signed attestations (compliance)."
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,10 @@ class CardAuth:
 def card_auth(settings: GatewaySettings | None) -> CardAuth:
     if settings is None:
         return CardAuth()
-    return CardAuth(static_tokens=bool(settings.tokens),
-                    oauth_issuer=settings.oauth.issuer if settings.oauth is not None else None)
+    return CardAuth(
+        static_tokens=bool(settings.tokens),
+        oauth_issuer=settings.oauth.issuer if settings.oauth is not None else None,
+    )
 
 
 def a2a_url(base_url: str, name: str) -> str:
@@ -84,16 +88,23 @@ def _requirements(auth: CardAuth, scopes: list[str]) -> list[dict[str, Any]]:
 def _security_schemes(auth: CardAuth) -> dict[str, Any]:
     schemes: dict[str, Any] = {}
     if auth.static_tokens:
-        schemes["hdrToken"] = {"httpAuthSecurityScheme": {
-            "scheme": "Bearer",
-            "description": "A static API token the operator issued (`python -m servers.gateway.auth new-token`). "
-                           "Scopes as for MCP: <server>:read runs read-only skills, <server>:write all of them."}}
+        schemes["hdrToken"] = {
+            "httpAuthSecurityScheme": {
+                "scheme": "Bearer",
+                "description": "A static API token the operator issued (`python -m servers.gateway.auth new-token`). "
+                "Scopes as for MCP: <server>:read runs read-only skills, <server>:write all of them.",
+            }
+        }
     if auth.oauth_issuer:
-        schemes["oauth"] = {"httpAuthSecurityScheme": {
-            "scheme": "Bearer", "bearerFormat": "JWT",
-            "description": f"An OAuth 2.1 access token (JWT) issued by {auth.oauth_issuer} for this server's MCP "
-                           "resource (see its /.well-known/oauth-protected-resource metadata). Scopes as for MCP: "
-                           "<server>:read runs read-only skills, <server>:write all of them."}}
+        schemes["oauth"] = {
+            "httpAuthSecurityScheme": {
+                "scheme": "Bearer",
+                "bearerFormat": "JWT",
+                "description": f"An OAuth 2.1 access token (JWT) issued by {auth.oauth_issuer} for this server's MCP "
+                "resource (see its /.well-known/oauth-protected-resource metadata). Scopes as for MCP: "
+                "<server>:read runs read-only skills, <server>:write all of them.",
+            }
+        }
     return schemes
 
 
@@ -105,8 +116,14 @@ async def _skills(name: str, kit: ToolKit, auth: CardAuth) -> tuple[list[dict[st
             continue
         ann = tool.annotations
         read_only = ann is not None and bool(ann.read_only_hint)
-        tags = [name, "read-only" if read_only else "destructive" if ann is not None and ann.destructive_hint
-                else "writes"]
+        tags = [
+            name,
+            "read-only"
+            if read_only
+            else "destructive"
+            if ann is not None and ann.destructive_hint
+            else "writes",
+        ]
         examples = (tool.meta or {}).get("examples") or [f"{tool.title or tool.name}"]
         skill: dict[str, Any] = {
             "id": f"{name}.{tool.name}",
@@ -118,13 +135,21 @@ async def _skills(name: str, kit: ToolKit, auth: CardAuth) -> tuple[list[dict[st
             "outputModes": ["application/json", "text/plain"],
         }
         if auth.schemes:
-            skill["securityRequirements"] = _requirements(auth, [f"{name}:{'read' if read_only else 'write'}"])
+            skill["securityRequirements"] = _requirements(
+                auth, [f"{name}:{'read' if read_only else 'write'}"]
+            )
         skills.append(skill)
     return skills, shared_tools
 
 
-def _envelope(name: str, description: str, base_url: str, auth: CardAuth, skills: list[dict[str, Any]],
-              nexus_params: dict[str, Any]) -> dict[str, Any]:
+def _envelope(
+    name: str,
+    description: str,
+    base_url: str,
+    auth: CardAuth,
+    skills: list[dict[str, Any]],
+    nexus_params: dict[str, Any],
+) -> dict[str, Any]:
     base = base_url.rstrip("/")
     url = a2a_url(base, name)
     card: dict[str, Any] = {
@@ -138,17 +163,24 @@ def _envelope(name: str, description: str, base_url: str, auth: CardAuth, skills
         "provider": {"organization": "HDR Empire", "url": base},
         "version": VERSION,
         "capabilities": {
-            "streaming": True, "pushNotifications": False,
+            "streaming": True,
+            "pushNotifications": False,
             "extensions": [
-                {"uri": SKILL_CALL_EXTENSION, "required": False,
-                 "description": "Run a skill: send a message with a data part {\"skill\": \"<skill id>\", "
-                                "\"arguments\": {...}}; the arguments are the MCP tool's (its input schema is in "
-                                "tools/list at the MCP endpoint). Destructive skills run only with \"confirm\": "
-                                "true, sent once the person agreed. A text-only message is answered with the "
-                                "skill that fits and the arguments it needs (task state input-required)."},
-                {"uri": NEXUS_EXTENSION, "required": False,
-                 "description": "Facts the suite's nexus registry reads: the MCP endpoint.",
-                 "params": nexus_params},
+                {
+                    "uri": SKILL_CALL_EXTENSION,
+                    "required": False,
+                    "description": 'Run a skill: send a message with a data part {"skill": "<skill id>", '
+                    '"arguments": {...}}; the arguments are the MCP tool\'s (its input schema is in '
+                    'tools/list at the MCP endpoint). Destructive skills run only with "confirm": '
+                    "true, sent once the person agreed. A text-only message is answered with the "
+                    "skill that fits and the arguments it needs (task state input-required).",
+                },
+                {
+                    "uri": NEXUS_EXTENSION,
+                    "required": False,
+                    "description": "Facts the suite's nexus registry reads: the MCP endpoint.",
+                    "params": nexus_params,
+                },
             ],
         },
         "defaultInputModes": ["application/json", "text/plain"],
@@ -159,12 +191,19 @@ def _envelope(name: str, description: str, base_url: str, auth: CardAuth, skills
         card["securitySchemes"] = _security_schemes(auth)
         # any request needs read access to one of the agent's servers (what the gateway's A2A guard asks)
         servers = sorted({s["id"].split(".")[0] for s in skills}) if name == SUITE else [name]
-        card["securityRequirements"] = [r for server in servers for r in _requirements(auth, [f"{server}:read"])]
+        card["securityRequirements"] = [
+            r for server in servers for r in _requirements(auth, [f"{server}:read"])
+        ]
     return card
 
 
-async def build_card(name: str, base_url: str = DEFAULT_BASE_URL, *, auth: CardAuth | None = None,
-                     kits: dict[str, ToolKit] | None = None) -> dict[str, Any]:
+async def build_card(
+    name: str,
+    base_url: str = DEFAULT_BASE_URL,
+    *,
+    auth: CardAuth | None = None,
+    kits: dict[str, ToolKit] | None = None,
+) -> dict[str, Any]:
     """The unsigned A2A 1.0 card of one server, or of the suite for name 'suite', in ProtoJSON as a2a-sdk
     renders it (so the signed card is this plus `signatures`).
     Raises ValueError if the card does not validate against A2A 1.0 (a bug here, never the caller's)."""
@@ -177,15 +216,34 @@ async def build_card(name: str, base_url: str = DEFAULT_BASE_URL, *, auth: CardA
         for server, kit in kits.items():
             skills += (await _skills(server, kit, auth))[0]
             endpoints[server] = f"{base}/{server}/mcp"
-        card = _envelope(SUITE, SUITE_DESCRIPTION, base, auth, skills,
-                         {"mcp": {"transport": "streamable-http", "servers": endpoints}})
+        card = _envelope(
+            SUITE,
+            SUITE_DESCRIPTION,
+            base,
+            auth,
+            skills,
+            {"mcp": {"transport": "streamable-http", "servers": endpoints}},
+        )
     else:
         kit = (kits or {}).get(name) or load(name)
         skills, shared_tools = await _skills(name, kit, auth)
-        card = _envelope(name, kit.mcp.description or name, base, auth, skills,
-                         {"mcp": {"transport": "streamable-http", "url": f"{base}/{name}/mcp",
-                                  "endpoint": f"/{name}/mcp", "server": name},
-                          "sharedTools": shared_tools, **kit.card_metadata})
+        card = _envelope(
+            name,
+            kit.mcp.description or name,
+            base,
+            auth,
+            skills,
+            {
+                "mcp": {
+                    "transport": "streamable-http",
+                    "url": f"{base}/{name}/mcp",
+                    "endpoint": f"/{name}/mcp",
+                    "server": name,
+                },
+                "sharedTools": shared_tools,
+                **kit.card_metadata,
+            },
+        )
     from google.protobuf.json_format import MessageToDict
 
     rendered = MessageToDict(validate(card))  # ProtoJSON as a2a-sdk writes it: what its signer signs
@@ -285,8 +343,13 @@ def render(card: dict[str, Any]) -> str:
     return json.dumps(card, indent=2, ensure_ascii=False) + "\n"
 
 
-def generate(out_dir: Path = CARDS_DIR, base_url: str = DEFAULT_BASE_URL, *, auth: CardAuth | None = None,
-             suite: Suite | None = None) -> list[Path]:
+def generate(
+    out_dir: Path = CARDS_DIR,
+    base_url: str = DEFAULT_BASE_URL,
+    *,
+    auth: CardAuth | None = None,
+    suite: Suite | None = None,
+) -> list[Path]:
     """Write every card (`card_path`); signed with the suite's key when `suite` is given."""
     written = []
     for name in CARD_NAMES:

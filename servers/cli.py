@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from servers.registry import SERVER_NAMES
 
-DEFAULT_CARD_BASE_URL = "http://127.0.0.1:8000"  # servers.cards.DEFAULT_BASE_URL, without importing it at start
+DEFAULT_CARD_BASE_URL = (
+    "http://127.0.0.1:8000"  # servers.cards.DEFAULT_BASE_URL, without importing it at start
+)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -29,8 +31,11 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"hdr: {exc}", file=sys.stderr)
         return 2
     if not settings.loopback and not settings.auth_enabled:
-        print(f"hdr: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
-              "or configure OAuth or API tokens in gateway.json (see docs/gateway.md).", file=sys.stderr)
+        print(
+            f"hdr: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
+            "or configure OAuth or API tokens in gateway.json (see docs/gateway.md).",
+            file=sys.stderr,
+        )
         return 2
     print(f"hdr: state in {suite.config.home}", file=sys.stderr)
     for key, value in settings.environment().items():
@@ -50,9 +55,14 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"hdr: {exc}", file=sys.stderr)
         return 2
     base = settings.base_url
-    print("hdr: serving " + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES)
-          + f"; dashboard at {base}/; health at {base}/healthz"
-          + ("; authentication required" if settings.auth_enabled else ""), file=sys.stderr, flush=True)
+    print(
+        "hdr: serving "
+        + ", ".join(f"{base}/{n}/mcp" for n in SERVER_NAMES)
+        + f"; dashboard at {base}/; health at {base}/healthz"
+        + ("; authentication required" if settings.auth_enabled else ""),
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     finally:
@@ -81,7 +91,9 @@ def _check(args: argparse.Namespace) -> int:
     texts = []
     for target in args.targets:
         path = Path(target)
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")) if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")) if path.is_dir() else [path]
+        )
         try:
             texts += [f.read_text() for f in files]
         except OSError as exc:
@@ -101,10 +113,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         print(result.model_dump_json(indent=1))
     else:
-        print(f"{result.verdict.upper()}: {args.framework} {result.version}, {result.objects_checked} objects, "
-              f"{result.failed} of {result.checks_run} checks failed, {result.findings_total} findings "
-              f"(result {result.id}; `attest` can sign it)")
-        for f in result.findings[:args.show]:
+        print(
+            f"{result.verdict.upper()}: {args.framework} {result.version}, {result.objects_checked} objects, "
+            f"{result.failed} of {result.checks_run} checks failed, {result.findings_total} findings "
+            f"(result {result.id}; `attest` can sign it)"
+        )
+        for f in result.findings[: args.show]:
             print(f"  {f.severity:<8} {f.check:<32} {f.object} {f.field}: {f.message}")
         if result.findings_total > args.show:
             print(f"  ... {result.findings_total - args.show} more (--show N, or --json)")
@@ -157,7 +171,12 @@ def _memory(args: argparse.Namespace) -> int:
             status = {"mode": "external", "url": suite.config.memory_url, "reachable": up}
         else:
             state = local.running()
-            status = {"mode": "local", "running": state is not None, "home": str(suite.config.home), **(state or {})}
+            status = {
+                "mode": "local",
+                "running": state is not None,
+                "home": str(suite.config.home),
+                **(state or {}),
+            }
         if status.get("running") or status.get("reachable"):
             try:
                 status["entries"] = suite.memory.count()
@@ -168,7 +187,10 @@ def _memory(args: argparse.Namespace) -> int:
         print(json.dumps(status, indent=2))
         return 0
     if suite.config.memory_url:
-        print("hdr: HDR_MEMORY_URL points at an external Chroma server; it is not ours to stop.", file=sys.stderr)
+        print(
+            "hdr: HDR_MEMORY_URL points at an external Chroma server; it is not ours to stop.",
+            file=sys.stderr,
+        )
         return 1
     stopped = local.stop()
     print("stopped the local memory server" if stopped else "no local memory server was running")
@@ -185,20 +207,28 @@ def _audit(args: argparse.Namespace) -> int:
 
     config = Config.from_env()
     if not config.db_path.is_file():  # a mistyped HDR_HOME must not be created and reported "intact"
-        print(f"no audit log to verify: {config.home} holds no state.db (is HDR_HOME right? it is "
-              f"{'set' if os.environ.get('HDR_HOME') else 'unset, so the default'})", file=sys.stderr)
+        print(
+            f"no audit log to verify: {config.home} holds no state.db (is HDR_HOME right? it is "
+            f"{'set' if os.environ.get('HDR_HOME') else 'unset, so the default'})",
+            file=sys.stderr,
+        )
         return 2
     suite = get_suite()
     try:
-        check = verify_log(suite, keys_file=Path(args.key).expanduser() if args.key else None,
-                           pin_file=Path(args.pin).expanduser() if args.pin else None)
+        check = verify_log(
+            suite,
+            keys_file=Path(args.key).expanduser() if args.key else None,
+            pin_file=Path(args.pin).expanduser() if args.pin else None,
+        )
     except HDRError as exc:
         print(f"hdr: {exc}", file=sys.stderr)
         return 2
     if check.ok:
         seq, head = suite.audit.head()
-        print(f"audit log intact: {check.records} records, head {head} (record {seq}); "
-              f"{check.pins_checked} signed pins of earlier heads hold (verified against trusted keys)")
+        print(
+            f"audit log intact: {check.records} records, head {head} (record {seq}); "
+            f"{check.pins_checked} signed pins of earlier heads hold (verified against trusted keys)"
+        )
         return 0
     where = f" at record {check.first_bad_seq}" if check.first_bad_seq is not None else ""
     print(f"audit log BROKEN{where}: {check.reason}")
@@ -251,13 +281,17 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hdr", description="HDR Empire: five MCP servers sharing memory, state and audit.")
+    parser = argparse.ArgumentParser(
+        prog="hdr", description="HDR Empire: five MCP servers sharing memory, state and audit."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="all five servers over streamable HTTP, at /<server>/mcp")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--config", help="gateway.json: auth, limits, public URL (default $HDR_HOME/gateway.json)")
+    serve.add_argument(
+        "--config", help="gateway.json: auth, limits, public URL (default $HDR_HOME/gateway.json)"
+    )
     serve.set_defaults(func=_serve)
 
     ask = sub.add_parser("ask", help="do an operation in plain words: Claude with the suite's tools")
@@ -276,20 +310,29 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
-    run.add_argument("--toolsets", default=None, help="comma-separated toolsets to list (`default`, `all`, names)")
+    run.add_argument(
+        "--toolsets", default=None, help="comma-separated toolsets to list (`default`, `all`, names)"
+    )
     run.set_defaults(func=_run)
 
-    check = sub.add_parser("check", help="CI: check manifests against a compliance framework "
-                                         "(exit 0 pass, 1 fail, 2 could not check)")
+    check = sub.add_parser(
+        "check",
+        help="CI: check manifests against a compliance framework (exit 0 pass, 1 fail, 2 could not check)",
+    )
     check.add_argument("targets", nargs="+", help="manifest files or directories (read by this command)")
-    check.add_argument("--framework", default="pss-restricted",
-                       help="pss-baseline, pss-restricted, k8s-best-practices, or a user-defined one")
+    check.add_argument(
+        "--framework",
+        default="pss-restricted",
+        help="pss-baseline, pss-restricted, k8s-best-practices, or a user-defined one",
+    )
     check.add_argument("--version", default="latest", help='"latest" or a Kubernetes version such as v1.30')
     check.add_argument("--json", action="store_true", help="print the whole result as JSON")
     check.add_argument("--show", type=int, default=20, help="findings to list (default 20)")
     check.set_defaults(func=_check)
 
-    desktop = sub.add_parser("desktop-config", help="print Claude Desktop's mcpServers entries for this install")
+    desktop = sub.add_parser(
+        "desktop-config", help="print Claude Desktop's mcpServers entries for this install"
+    )
     desktop.add_argument("--home", help="HDR_HOME for the servers (default: $HDR_HOME or the platform's)")
     desktop.add_argument("--toolsets", help="toolsets every server lists (default: each server's default)")
     desktop.set_defaults(func=_desktop_config)
@@ -300,21 +343,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the hash-chained audit log")
     audit.add_argument("action", choices=["verify"])
-    audit.add_argument("--key", help="file of the public keys pins must be signed with (audit-pin.pub or the "
-                                     "compliance://keys resource saved); default: $HDR_HOME/audit-pin.pub")
+    audit.add_argument(
+        "--key",
+        help="file of the public keys pins must be signed with (audit-pin.pub or the "
+        "compliance://keys resource saved); default: $HDR_HOME/audit-pin.pub",
+    )
     audit.add_argument("--pin", help="an exported pin (an anchor_audit envelope) the log must still hold")
     audit.set_defaults(func=_audit)
 
-    cards = sub.add_parser("cards", help="write the A2A 1.0 agent cards (suite.json, <server>.json) from the "
-                                         "live servers, signed with the suite's Ed25519 key")
-    cards.add_argument("--check", action="store_true", help="exit 1 if a committed card drifted (signatures aside)")
+    cards = sub.add_parser(
+        "cards",
+        help="write the A2A 1.0 agent cards (suite.json, <server>.json) from the "
+        "live servers, signed with the suite's Ed25519 key",
+    )
+    cards.add_argument(
+        "--check", action="store_true", help="exit 1 if a committed card drifted (signatures aside)"
+    )
     cards.add_argument("--out", help="directory to write to (default: the repository's agent-cards/)")
-    cards.add_argument("--base-url", help="where clients reach the gateway (default: the --config's public URL, "
-                                          f"else {DEFAULT_CARD_BASE_URL})")
-    cards.add_argument("--config", help="gateway.json whose auth (tokens, OAuth issuer) the cards' security "
-                                        "schemes describe")
-    cards.add_argument("--unsigned", action="store_true",
-                       help="write unsigned cards (the repository's copies are unsigned: a signature is per key)")
+    cards.add_argument(
+        "--base-url",
+        help="where clients reach the gateway (default: the --config's public URL, "
+        f"else {DEFAULT_CARD_BASE_URL})",
+    )
+    cards.add_argument(
+        "--config", help="gateway.json whose auth (tokens, OAuth issuer) the cards' security schemes describe"
+    )
+    cards.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="write unsigned cards (the repository's copies are unsigned: a signature is per key)",
+    )
     cards.set_defaults(func=_cards)
     return parser
 

@@ -23,7 +23,9 @@ import anyio
 
 from servers.registry import SERVER_NAMES, load
 
-BELL = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n'
+BELL = (
+    'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n'
+)
 
 
 @dataclass
@@ -36,8 +38,9 @@ class Tour:
     facts: dict[str, Any] = field(default_factory=dict)
     failed: int = 0
 
-    async def step(self, server: str, tool: str, arguments: dict[str, Any],
-                   summary: Callable[[dict[str, Any]], str]) -> dict[str, Any] | None:
+    async def step(
+        self, server: str, tool: str, arguments: dict[str, Any], summary: Callable[[dict[str, Any]], str]
+    ) -> dict[str, Any] | None:
         label = f"{server}.{tool}"
         if tool not in self.tools.get(server, set()):
             self.out(f"  {label:<28} not available yet")
@@ -59,38 +62,89 @@ class Tour:
 
 async def tour(tour: Tour) -> None:
     f = tour.facts
-    analysis = await tour.step("forge", "analyze", {}, lambda d: (
-        f"{d['workloads']} workloads, ${d['monthly_cost_usd']:,.2f}/month, could save "
-        f"${d['estimated_monthly_savings_usd']:,.2f}/month (proposal {d['proposal_id']})"))
+    analysis = await tour.step(
+        "forge",
+        "analyze",
+        {},
+        lambda d: (
+            f"{d['workloads']} workloads, ${d['monthly_cost_usd']:,.2f}/month, could save "
+            f"${d['estimated_monthly_savings_usd']:,.2f}/month (proposal {d['proposal_id']})"
+        ),
+    )
     if analysis:
         f["proposal_id"] = analysis["proposal_id"]
-        await tour.step("forge", "optimize", {"proposal_id": f["proposal_id"], "dry_run": True},
-                        lambda d: d["message"])
-    checked = await tour.step("compliance", "check", {"target": "cluster", "framework": "pss-restricted"}, lambda d: (
-        f"{d['verdict']}: {d['failed']} of {d['checks_run']} checks failed over {d['objects_checked']} objects"))
-    report = (f"HDR report: forge proposal {f.get('proposal_id')}; "
-              f"pss-restricted {(checked or {}).get('verdict')}")
+        await tour.step(
+            "forge", "optimize", {"proposal_id": f["proposal_id"], "dry_run": True}, lambda d: d["message"]
+        )
+    checked = await tour.step(
+        "compliance",
+        "check",
+        {"target": "cluster", "framework": "pss-restricted"},
+        lambda d: (
+            f"{d['verdict']}: {d['failed']} of {d['checks_run']} checks failed over {d['objects_checked']} objects"
+        ),
+    )
+    report = (
+        f"HDR report: forge proposal {f.get('proposal_id')}; pss-restricted {(checked or {}).get('verdict')}"
+    )
     if checked:
-        attested = await tour.step("compliance", "attest", {"result_id": checked["id"]},
-                                   lambda d: f"attestation {d['id']} ({d['verdict']}), signed")
+        attested = await tour.step(
+            "compliance",
+            "attest",
+            {"result_id": checked["id"]},
+            lambda d: f"attestation {d['id']} ({d['verdict']}), signed",
+        )
         f["attestation"] = (attested or {}).get("id")
-    await tour.step("phantom", "encrypt", {"plaintext": report, "key": "demo-reports"},
-                    lambda d: f"report sealed as {str(d['ciphertext'])[:24]}…")
-    remembered = await tour.step("nexus", "remember", {
-        "text": f"Demo: forge proposal {f.get('proposal_id')}, compliance {(checked or {}).get('verdict')}",
-        "kind": "decision", "tags": ["demo"]}, lambda d: f"memory entry {d['id'][:12]}")
-    found = await tour.step("nexus", "discover", {"query": "check kubernetes manifests against the pod security standards",
-                                                  "k": 3}, lambda d: (
-        "best: " + ", ".join(f"{h['agent_id']}/{h['skill']} ({h['score']:.2f})" for h in d["hits"][:3]) if d["hits"] else "no agents"))
+    await tour.step(
+        "phantom",
+        "encrypt",
+        {"plaintext": report, "key": "demo-reports"},
+        lambda d: f"report sealed as {str(d['ciphertext'])[:24]}…",
+    )
+    remembered = await tour.step(
+        "nexus",
+        "remember",
+        {
+            "text": f"Demo: forge proposal {f.get('proposal_id')}, compliance {(checked or {}).get('verdict')}",
+            "kind": "decision",
+            "tags": ["demo"],
+        },
+        lambda d: f"memory entry {d['id'][:12]}",
+    )
+    found = await tour.step(
+        "nexus",
+        "discover",
+        {"query": "check kubernetes manifests against the pod security standards", "k": 3},
+        lambda d: (
+            "best: " + ", ".join(f"{h['agent_id']}/{h['skill']} ({h['score']:.2f})" for h in d["hits"][:3])
+            if d["hits"]
+            else "no agents"
+        ),
+    )
     if found and found.get("hits"):
-        await tour.step("nexus", "handoff", {
-            "to_agent": found["hits"][0]["agent_id"], "task": "Fix the pods that fail pss-restricted",
-            "memory_refs": [remembered["id"]] if remembered else None, "deadline_s": 3600},
-            lambda d: f"handoff {d['handoff_id']} to {d['to_agent']} via {d['delivery']}: {d['status']}")
-    await tour.step("hardware", "run_circuit", {"qasm": BELL, "shots": 256, "seed": 7},
-                    lambda d: f"Bell pair counts {d['counts']}")
-    await tour.step("hardware", "handoff_satellite", {"latitude": 52.52, "longitude": 13.40, "duration_s": 1800},
-                    lambda d: f"{d['handoffs']} handoffs in 30 min over Berlin ({d.get('source', 'orbits')})")
+        await tour.step(
+            "nexus",
+            "handoff",
+            {
+                "to_agent": found["hits"][0]["agent_id"],
+                "task": "Fix the pods that fail pss-restricted",
+                "memory_refs": [remembered["id"]] if remembered else None,
+                "deadline_s": 3600,
+            },
+            lambda d: f"handoff {d['handoff_id']} to {d['to_agent']} via {d['delivery']}: {d['status']}",
+        )
+    await tour.step(
+        "hardware",
+        "run_circuit",
+        {"qasm": BELL, "shots": 256, "seed": 7},
+        lambda d: f"Bell pair counts {d['counts']}",
+    )
+    await tour.step(
+        "hardware",
+        "handoff_satellite",
+        {"latitude": 52.52, "longitude": 13.40, "duration_s": 1800},
+        lambda d: f"{d['handoffs']} handoffs in 30 min over Berlin ({d.get('source', 'orbits')})",
+    )
 
 
 async def run(url: str | None = None, token: str | None = None, out: Callable[[str], None] = print) -> int:
@@ -108,8 +162,9 @@ async def run(url: str | None = None, token: str | None = None, out: Callable[[s
                 from mcp.shared._httpx_utils import create_mcp_http_client
 
                 headers = {"Authorization": f"Bearer {token}"} if token else None
-                target = streamable_http_client(f"{url.rstrip('/')}/{name}/mcp",
-                                                http_client=create_mcp_http_client(headers=headers))
+                target = streamable_http_client(
+                    f"{url.rstrip('/')}/{name}/mcp", http_client=create_mcp_http_client(headers=headers)
+                )
             clients[name] = await stack.enter_async_context(Client(target))
             tools[name] = {t.name for t in (await clients[name].list_tools()).tools}
         out(f"HDR Empire tour ({'gateway ' + url if url else 'in-process'}):")
@@ -119,8 +174,14 @@ async def run(url: str | None = None, token: str | None = None, out: Callable[[s
         return 1 if t.failed else 0
 
 
-async def check(target: str, framework: str, version: str = "latest", url: str | None = None,
-                token: str | None = None, out: Callable[[str], None] = print) -> int:
+async def check(
+    target: str,
+    framework: str,
+    version: str = "latest",
+    url: str | None = None,
+    token: str | None = None,
+    out: Callable[[str], None] = print,
+) -> int:
     """The CI step: check manifests against a framework; exit 0 on pass, 1 on violations, 2 on bad input."""
     from mcp import Client
 
@@ -133,18 +194,26 @@ async def check(target: str, framework: str, version: str = "latest", url: str |
         from mcp.shared._httpx_utils import create_mcp_http_client
 
         headers = {"Authorization": f"Bearer {token}"} if token else None
-        server = streamable_http_client(f"{url.rstrip('/')}/compliance/mcp", http_client=create_mcp_http_client(headers=headers))
+        server = streamable_http_client(
+            f"{url.rstrip('/')}/compliance/mcp", http_client=create_mcp_http_client(headers=headers)
+        )
     async with Client(server) as client:
-        result = await client.call_tool("check", {"target": target, "framework": framework, "version": version})
+        result = await client.call_tool(
+            "check", {"target": target, "framework": framework, "version": version}
+        )
     if result.is_error:
         out("check could not run: " + " ".join(getattr(c, "text", "") for c in result.content))
         return 2
     d = result.structured_content
-    out(f"{framework} {d['version']}: {d['verdict']} ({d['failed']} of {d['checks_run']} checks failed, "
-        f"{d['findings_total']} findings over {d['objects_checked']} objects)")
+    out(
+        f"{framework} {d['version']}: {d['verdict']} ({d['failed']} of {d['checks_run']} checks failed, "
+        f"{d['findings_total']} findings over {d['objects_checked']} objects)"
+    )
     for finding in d["findings"][:50]:
-        out(f"  {finding['severity']:<8} {finding['check']}: {finding['object']} {finding['field']}: "
-            f"{finding['message']}")
+        out(
+            f"  {finding['severity']:<8} {finding['check']}: {finding['object']} {finding['field']}: "
+            f"{finding['message']}"
+        )
     return 0 if d["verdict"] == "pass" else 1
 
 
@@ -172,7 +241,9 @@ def main(args: argparse.Namespace | None = None, argv: Sequence[str] | None = No
         exc: BaseException = group
         while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
             exc = exc.exceptions[0]
-        print(f"hdr demo: could not reach the suite ({type(exc).__name__}: {str(exc)[:200]})", file=sys.stderr)
+        print(
+            f"hdr demo: could not reach the suite ({type(exc).__name__}: {str(exc)[:200]})", file=sys.stderr
+        )
         return 2
 
 

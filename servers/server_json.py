@@ -26,7 +26,7 @@ def server_json(name: str) -> dict[str, Any]:
     kit = load(name)
     description = kit.mcp.description or kit.mcp.title or name
     if len(description) > MAX_DESCRIPTION:
-        description = description[:MAX_DESCRIPTION - 1].rsplit(" ", 1)[0].rstrip(",:;") + "…"
+        description = description[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0].rstrip(",:;") + "…"
     version = _version()
     return {
         "$schema": SCHEMA,
@@ -34,23 +34,38 @@ def server_json(name: str) -> dict[str, Any]:
         "title": kit.mcp.title,
         "description": description,
         "version": version,
-        "packages": [{
-            "registryType": "pypi",
-            "identifier": "hdr-empire",
-            "version": version,
-            "runtimeHint": "uvx",
-            "transport": {"type": "stdio"},
-            "packageArguments": [{"type": "positional", "value": "run"}, {"type": "positional", "value": name}],
-            "environmentVariables": [
-                {"name": "HDR_HOME", "format": "filepath", "isRequired": False,
-                 "description": "Where the suite keeps state, audit log, keys and memory; the same for all five "
-                                "servers (default: the platform's user data directory)"},
-                {"name": f"HDR_{name.upper()}_TOOLSETS", "isRequired": False,
-                 "description": "Comma-separated toolsets to list (default, all, or names; see the README)"},
-                {"name": "HDR_MEMORY_URL", "isRequired": False,
-                 "description": "A running Chroma server for the shared memory (default: a local one)"},
-            ],
-        }],
+        "packages": [
+            {
+                "registryType": "pypi",
+                "identifier": "hdr-empire",
+                "version": version,
+                "runtimeHint": "uvx",
+                "transport": {"type": "stdio"},
+                "packageArguments": [
+                    {"type": "positional", "value": "run"},
+                    {"type": "positional", "value": name},
+                ],
+                "environmentVariables": [
+                    {
+                        "name": "HDR_HOME",
+                        "format": "filepath",
+                        "isRequired": False,
+                        "description": "Where the suite keeps state, audit log, keys and memory; the same for all five "
+                        "servers (default: the platform's user data directory)",
+                    },
+                    {
+                        "name": f"HDR_{name.upper()}_TOOLSETS",
+                        "isRequired": False,
+                        "description": "Comma-separated toolsets to list (default, all, or names; see the README)",
+                    },
+                    {
+                        "name": "HDR_MEMORY_URL",
+                        "isRequired": False,
+                        "description": "A running Chroma server for the shared memory (default: a local one)",
+                    },
+                ],
+            }
+        ],
     }
 
 

@@ -106,15 +106,23 @@ class AuditLog:
         canonical = json.dumps(arguments, sort_keys=True, separators=(",", ":"), default=str)
         return "hmac-sha256:" + hmac.new(self._key, canonical.encode(), hashlib.sha256).hexdigest()
 
-    def append(self, server: str, tool: str, caller: str, arguments: Any, outcome: str,
-               detail: str = "") -> AuditRecord:
+    def append(
+        self, server: str, tool: str, caller: str, arguments: Any, outcome: str, detail: str = ""
+    ) -> AuditRecord:
         args_digest = self.digest(arguments)
         with self.store.transaction() as db:
             head = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
             seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
             body = {
-                "seq": seq, "ts": time.time(), "server": server, "tool": tool, "caller": caller,
-                "args_digest": args_digest, "outcome": outcome, "detail": detail[:500], "prev_hash": prev,
+                "seq": seq,
+                "ts": time.time(),
+                "server": server,
+                "tool": tool,
+                "caller": caller,
+                "args_digest": args_digest,
+                "outcome": outcome,
+                "detail": detail[:500],
+                "prev_hash": prev,
             }
             h = record_hash(body)
             db.execute(
@@ -124,8 +132,14 @@ class AuditLog:
             )
         return AuditRecord(**body, hash=h)
 
-    def records(self, server: str | None = None, tool: str | None = None, since: float | None = None,
-                limit: int | None = None, newest_first: bool = False) -> list[AuditRecord]:
+    def records(
+        self,
+        server: str | None = None,
+        tool: str | None = None,
+        since: float | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[AuditRecord]:
         where, params = self._where(server, tool, since)
         query = "SELECT * FROM audit_log" + where
         query += " ORDER BY seq DESC" if newest_first else " ORDER BY seq"
@@ -133,15 +147,23 @@ class AuditLog:
             query += f" LIMIT {int(limit)}"
         return [AuditRecord(**dict(r)) for r in self.store.connection().execute(query, params)]
 
-    def count(self, server: str | None = None, tool: str | None = None, since: float | None = None,
-              outcome: str | None = None) -> int:
+    def count(
+        self,
+        server: str | None = None,
+        tool: str | None = None,
+        since: float | None = None,
+        outcome: str | None = None,
+    ) -> int:
         """How many records match (the same filters as `records`)."""
         where, params = self._where(server, tool, since, outcome)
-        return int(self.store.connection().execute("SELECT COUNT(*) FROM audit_log" + where, params).fetchone()[0])
+        return int(
+            self.store.connection().execute("SELECT COUNT(*) FROM audit_log" + where, params).fetchone()[0]
+        )
 
     @staticmethod
-    def _where(server: str | None, tool: str | None, since: float | None,
-               outcome: str | None = None) -> tuple[str, list[Any]]:
+    def _where(
+        server: str | None, tool: str | None, since: float | None, outcome: str | None = None
+    ) -> tuple[str, list[Any]]:
         query, params = " WHERE 1=1", []
         for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
             if value:
@@ -154,12 +176,18 @@ class AuditLog:
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the newest record; (0, GENESIS) for an empty log."""
-        row = self.store.connection().execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+            .fetchone()
+        )
         return (row["seq"], row["hash"]) if row else (0, GENESIS)
 
     def hash_at(self, seq: int) -> str | None:
         """The stored hash of record `seq`, or None when there is no such record."""
-        row = self.store.connection().execute("SELECT hash FROM audit_log WHERE seq=?", (int(seq),)).fetchone()
+        row = (
+            self.store.connection().execute("SELECT hash FROM audit_log WHERE seq=?", (int(seq),)).fetchone()
+        )
         return row["hash"] if row else None
 
     def verify(self) -> ChainReport:
@@ -169,12 +197,24 @@ class AuditLog:
             rec = AuditRecord(**dict(row))
             count += 1
             if rec.seq != expected_seq:
-                return ChainReport(False, count, prev, expected_seq,
-                                   f"record {expected_seq} is missing (next present is {rec.seq}): deleted")
+                return ChainReport(
+                    False,
+                    count,
+                    prev,
+                    expected_seq,
+                    f"record {expected_seq} is missing (next present is {rec.seq}): deleted",
+                )
             if rec.prev_hash != prev:
-                return ChainReport(False, count, prev, rec.seq,
-                                   f"record {rec.seq} does not follow record {rec.seq - 1}: deleted or reordered")
+                return ChainReport(
+                    False,
+                    count,
+                    prev,
+                    rec.seq,
+                    f"record {rec.seq} does not follow record {rec.seq - 1}: deleted or reordered",
+                )
             if record_hash(rec.body()) != rec.hash:
-                return ChainReport(False, count, prev, rec.seq, f"record {rec.seq} was edited after it was written")
+                return ChainReport(
+                    False, count, prev, rec.seq, f"record {rec.seq} was edited after it was written"
+                )
             prev, expected_seq = rec.hash, rec.seq + 1
         return ChainReport(True, count, prev)

@@ -56,7 +56,9 @@ class ObjectRef:
     @classmethod
     def of(cls, manifest: dict[str, Any]) -> ObjectRef:
         meta = manifest.get("metadata") or {}
-        return cls(str(manifest.get("kind", "")), str(meta.get("namespace") or "default"), str(meta.get("name", "")))
+        return cls(
+            str(manifest.get("kind", "")), str(meta.get("namespace") or "default"), str(meta.get("name", ""))
+        )
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,12 @@ class Cluster(Protocol):
     source: str
     """A short human description: 'manifests:/path' or 'kubernetes:context'."""
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
-                     label_selector: str | None = None) -> list[dict[str, Any]]:
+    def list_objects(
+        self,
+        kinds: Iterable[str] = ALL_KINDS,
+        namespaces: Iterable[str] | None = None,
+        label_selector: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Full manifests of the objects of these kinds (also Node and Pod on a live cluster), in
         these namespaces (default: all), matching `label_selector` ('a=b,c=d')."""
         ...
@@ -85,8 +91,7 @@ class Cluster(Protocol):
         """The object's manifest and its current version. Raises NotFound."""
         ...
 
-    def version(self, ref: ObjectRef) -> str:
-        ...
+    def version(self, ref: ObjectRef) -> str: ...
 
     def preview(self, ref: ObjectRef, patch: dict[str, Any]) -> tuple[str, str]:
         """(before, after) text of the object's unit if `patch` were applied; changes nothing."""
@@ -97,15 +102,13 @@ class Cluster(Protocol):
         Raises Conflict (nothing written) when it changed."""
         ...
 
-    def capture(self, ref: ObjectRef) -> Capture:
-        ...
+    def capture(self, ref: ObjectRef) -> Capture: ...
 
     def restore(self, capture: Capture, expected_version: str) -> str:
         """Put the unit back as captured if it is at `expected_version`; returns the new version."""
         ...
 
-    def unit_of(self, ref: ObjectRef) -> str:
-        ...
+    def unit_of(self, ref: ObjectRef) -> str: ...
 
     live: bool
     """True for an API server (rollouts, server-side dry runs), False for a manifests directory."""
@@ -132,11 +135,17 @@ def merge_patch(target: Any, patch: dict[str, Any]) -> None:
                 del target[key]
         elif isinstance(value, dict) and isinstance(target.get(key), dict):
             merge_patch(target[key], value)
-        elif isinstance(value, list) and isinstance(target.get(key), list) and value \
-                and all(isinstance(v, dict) and "name" in v for v in value):
+        elif (
+            isinstance(value, list)
+            and isinstance(target.get(key), list)
+            and value
+            and all(isinstance(v, dict) and "name" in v for v in value)
+        ):
             items = target[key]
             for item_patch in value:
-                existing = next((i for i in items if isinstance(i, dict) and i.get("name") == item_patch["name"]), None)
+                existing = next(
+                    (i for i in items if isinstance(i, dict) and i.get("name") == item_patch["name"]), None
+                )
                 if existing is None:
                     items.append(item_patch)
                 else:
@@ -152,13 +161,17 @@ def parse_selector(selector: str | None) -> dict[str, str]:
         key, sep, value = term.partition("=")
         key, value = key.strip(), value.lstrip("=").strip()
         if not sep or key.endswith("!") or not _LABEL.match(key) or not _LABEL_VALUE.match(value):
-            raise BadInput("`selector` must be equality terms like 'app=web,tier=frontend'.",
-                           "Send label=value pairs separated by commas (set-based selectors are not supported).")
+            raise BadInput(
+                "`selector` must be equality terms like 'app=web,tier=frontend'.",
+                "Send label=value pairs separated by commas (set-based selectors are not supported).",
+            )
         out[key] = value
     return out
 
 
-_LABEL = re.compile(r"^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")
+_LABEL = re.compile(
+    r"^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"
+)
 _LABEL_VALUE = re.compile(r"^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$")
 
 
@@ -178,13 +191,19 @@ class ManifestCluster:
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = Path(root)
         if not self.root.is_dir():
-            raise Unavailable(f"The manifests directory {self.root} does not exist.",
-                              "Set HDR_FORGE_MANIFESTS to a directory of Kubernetes YAML manifests.")
+            raise Unavailable(
+                f"The manifests directory {self.root} does not exist.",
+                "Set HDR_FORGE_MANIFESTS to a directory of Kubernetes YAML manifests.",
+            )
         self.source = f"manifests:{self.root}"
         self._lock = threading.Lock()
         self._cache: dict[Path, tuple[tuple[int, int], str, list[Any]]] = {}
-        self._parsed_path = None if cache_dir is None else Path(cache_dir) / (
-            "manifests-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16] + ".json")
+        self._parsed_path = (
+            None
+            if cache_dir is None
+            else Path(cache_dir)
+            / ("manifests-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16] + ".json")
+        )
         self._parsed: dict[str, list[Any]] | None = None  # SHA-256 -> documents, from the disk cache
         self._parsed_dirty = False
         self.skipped: dict[str, str] = {}  # relative path -> why it was left out (a Helm template, bad YAML)
@@ -206,8 +225,11 @@ class ManifestCluster:
         while pending:
             directory = pending.pop()
             if directory != str(self.root) and os.path.exists(os.path.join(directory, "Chart.yaml")):
-                self._skip(Path(directory), "a Helm chart: render it with `helm template` into this directory to "
-                           "analyze what it deploys")
+                self._skip(
+                    Path(directory),
+                    "a Helm chart: render it with `helm template` into this directory to "
+                    "analyze what it deploys",
+                )
                 continue
             with os.scandir(directory) as entries:
                 for entry in entries:
@@ -222,14 +244,17 @@ class ManifestCluster:
     def _load(self, path: Path) -> tuple[bytes, list[Any]]:
         data = path.read_bytes()
         if len(data) > MAX_MANIFEST_BYTES:
-            raise BadInput(f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
-                           "Split it into smaller files.")
+            raise BadInput(
+                f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
+                "Split it into smaller files.",
+            )
         try:
             docs = [d for d in self._yaml().load_all(data.decode("utf-8"))]
         except Exception as exc:
-            raise BadInput(f"Manifest file {path.relative_to(self.root)} is not valid YAML "
-                           f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
-                           "it), then analyze again.") from None
+            raise BadInput(
+                f"Manifest file {path.relative_to(self.root)} is not valid YAML ({type(exc).__name__}).",
+                "Fix the file (e.g. `kubectl apply --dry-run=client -f` it), then analyze again.",
+            ) from None
         return data, docs
 
     def _plain(self, path: Path, stamp: tuple[int, int] | None = None) -> tuple[str, list[Any]]:
@@ -243,8 +268,10 @@ class ManifestCluster:
             return cached[1], cached[2]
         data = path.read_bytes()
         if len(data) > MAX_MANIFEST_BYTES:
-            raise BadInput(f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
-                           "Split it into smaller files.")
+            raise BadInput(
+                f"Manifest file {path.name} is {len(data)} bytes; the limit is {MAX_MANIFEST_BYTES}.",
+                "Split it into smaller files.",
+            )
         version = _sha(data)
         if b"{{" in data and b"}}" in data:  # Go/Helm template syntax: not a manifest until rendered
             self._skip(path, "a Helm (Go) template, not a manifest: render it with `helm template` first")
@@ -259,9 +286,10 @@ class ManifestCluster:
         try:
             docs = [d for d in yaml.load_all(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
         except Exception as exc:
-            raise BadInput(f"Manifest file {path.relative_to(self.root)} is not valid YAML "
-                           f"({type(exc).__name__}).", "Fix the file (e.g. `kubectl apply --dry-run=client -f` "
-                           "it), then analyze again.") from None
+            raise BadInput(
+                f"Manifest file {path.relative_to(self.root)} is not valid YAML ({type(exc).__name__}).",
+                "Fix the file (e.g. `kubectl apply --dry-run=client -f` it), then analyze again.",
+            ) from None
         docs = [json.loads(json.dumps(d, default=str)) for d in docs]
         self.skipped.pop(str(path.relative_to(self.root)), None)
         self._cache[path] = (stamp, version, docs)
@@ -306,8 +334,12 @@ class ManifestCluster:
                     index[ObjectRef.of(doc)] = (path, i)
         return index
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
-                     label_selector: str | None = None) -> list[dict[str, Any]]:
+    def list_objects(
+        self,
+        kinds: Iterable[str] = ALL_KINDS,
+        namespaces: Iterable[str] | None = None,
+        label_selector: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Manifests of these kinds; `metadata.resourceVersion` is the content hash of the file."""
         wanted = set(kinds)
         scope = None if namespaces is None else set(namespaces)
@@ -317,16 +349,27 @@ class ManifestCluster:
         for path, stamp in self._scan():
             version, docs = self._plain(path, stamp)
             versions.add(version)
-            found += [(version, doc) for doc in docs if isinstance(doc, dict) and doc.get("kind") in wanted
-                      and isinstance(doc.get("metadata"), dict)]
+            found += [
+                (version, doc)
+                for doc in docs
+                if isinstance(doc, dict)
+                and doc.get("kind") in wanted
+                and isinstance(doc.get("metadata"), dict)
+            ]
         self._save_parsed(versions)
-        out: list[dict[str, Any]] = json.loads(json.dumps([doc for _, doc in found]))  # copies: callers may edit
+        out: list[dict[str, Any]] = json.loads(
+            json.dumps([doc for _, doc in found])
+        )  # copies: callers may edit
         for (version, _), plain in zip(found, out, strict=True):
             plain["metadata"].setdefault("namespace", "default")
             plain["metadata"]["resourceVersion"] = version
         if scope is not None or selector:
-            out = [o for o in out if (scope is None or o["metadata"]["namespace"] in scope)
-                   and all((o["metadata"].get("labels") or {}).get(k) == v for k, v in selector.items())]
+            out = [
+                o
+                for o in out
+                if (scope is None or o["metadata"]["namespace"] in scope)
+                and all((o["metadata"].get("labels") or {}).get(k) == v for k, v in selector.items())
+            ]
         return out
 
     def _locate(self, ref: ObjectRef) -> tuple[Path, int]:
@@ -393,8 +436,10 @@ class ManifestCluster:
             path, i = self._locate(ref)
             before, after = self._patched_text(path, i, patch)
             if _sha(before) != expected_version:
-                raise Conflict(f"{ref} changed since it was read ({path.relative_to(self.root)} was edited).",
-                               "Analyze again and apply the new proposal.")
+                raise Conflict(
+                    f"{ref} changed since it was read ({path.relative_to(self.root)} was edited).",
+                    "Analyze again and apply the new proposal.",
+                )
             self._write(path, after)
             return _sha(after)
 
@@ -444,7 +489,11 @@ def patch_fields(patch: dict[str, Any], prefix: FieldPath | None = None) -> list
         elif isinstance(value, list) and value and all(isinstance(v, dict) and "name" in v for v in value):
             for item in value:
                 rest = {k: v for k, v in item.items() if k != "name"}
-                out += patch_fields(rest, [*path, {"name": item["name"]}]) if rest else [[*path, {"name": item["name"]}]]
+                out += (
+                    patch_fields(rest, [*path, {"name": item["name"]}])
+                    if rest
+                    else [[*path, {"name": item["name"]}]]
+                )
         else:
             out.append(path)
     return out
@@ -455,8 +504,11 @@ def value_at(obj: Any, path: FieldPath) -> Any:
     node = obj
     for step in path:
         if isinstance(step, dict):
-            node = next((i for i in node if isinstance(i, dict) and i.get("name") == step["name"]), None) \
-                if isinstance(node, list) else None
+            node = (
+                next((i for i in node if isinstance(i, dict) and i.get("name") == step["name"]), None)
+                if isinstance(node, list)
+                else None
+            )
         else:
             node = node.get(step) if isinstance(node, dict) else None
         if node is None:
@@ -495,8 +547,12 @@ def path_text(path: FieldPath) -> str:
 # -- who else manages an object -------------------------------------------------------------------
 
 GITOPS_MANAGERS = {
-    "helm": "Helm", "helm-controller": "Flux (helm-controller)", "kustomize-controller": "Flux (kustomize-controller)",
-    "argocd-controller": "Argo CD", "argocd-application-controller": "Argo CD", "argocd-server": "Argo CD",
+    "helm": "Helm",
+    "helm-controller": "Flux (helm-controller)",
+    "kustomize-controller": "Flux (kustomize-controller)",
+    "argocd-controller": "Argo CD",
+    "argocd-application-controller": "Argo CD",
+    "argocd-server": "Argo CD",
 }
 
 
@@ -508,11 +564,17 @@ def gitops_owner(obj: dict[str, Any]) -> str | None:
     if notes.get("argocd.argoproj.io/tracking-id"):
         return f"Argo CD (application {str(notes['argocd.argoproj.io/tracking-id']).split(':')[0][:80]})"
     if labels.get("kustomize.toolkit.fluxcd.io/name"):
-        return f"Flux (Kustomization {str(labels.get('kustomize.toolkit.fluxcd.io/namespace', ''))[:60]}/" \
-               f"{str(labels['kustomize.toolkit.fluxcd.io/name'])[:80]})".replace("(Kustomization /", "(Kustomization ")
+        return (
+            f"Flux (Kustomization {str(labels.get('kustomize.toolkit.fluxcd.io/namespace', ''))[:60]}/"
+            f"{str(labels['kustomize.toolkit.fluxcd.io/name'])[:80]})".replace(
+                "(Kustomization /", "(Kustomization "
+            )
+        )
     if labels.get("helm.toolkit.fluxcd.io/name"):
         return f"Flux (HelmRelease {str(labels['helm.toolkit.fluxcd.io/name'])[:80]})"
-    if str(labels.get("app.kubernetes.io/managed-by", "")).lower() == "helm" or notes.get("meta.helm.sh/release-name"):
+    if str(labels.get("app.kubernetes.io/managed-by", "")).lower() == "helm" or notes.get(
+        "meta.helm.sh/release-name"
+    ):
         release = notes.get("meta.helm.sh/release-name")
         return f"Helm (release {str(release)[:80]})" if release else "Helm"
     for entry in meta.get("managedFields") or []:
@@ -562,8 +624,10 @@ class FieldConflict(Conflict):
     """A server-side apply met fields another field manager owns with other values."""
 
     def __init__(self, managers: list[str], fields: list[str]) -> None:
-        super().__init__(f"Fields forge would set are managed by {', '.join(managers)}: {', '.join(fields[:5])}.",
-                         "Change them where that manager's configuration lives.")
+        super().__init__(
+            f"Fields forge would set are managed by {', '.join(managers)}: {', '.join(fields[:5])}.",
+            "Change them where that manager's configuration lives.",
+        )
         self.managers, self.fields = managers, fields
 
 
@@ -590,8 +654,13 @@ class LiveCluster:
 
     live = True
 
-    def __init__(self, kubeconfig: str | None = None, context: str | None = None, in_cluster: bool = False,
-                 timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        kubeconfig: str | None = None,
+        context: str | None = None,
+        in_cluster: bool = False,
+        timeout: float = 30.0,
+    ) -> None:
         from kubernetes import client, config
 
         try:
@@ -601,8 +670,10 @@ class LiveCluster:
             else:
                 self.api_client = config.new_client_from_config(config_file=kubeconfig, context=context)
         except Exception as exc:
-            raise Unavailable(f"Could not load the Kubernetes configuration ({type(exc).__name__}).",
-                              "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT, or unset them to use manifests.") from None
+            raise Unavailable(
+                f"Could not load the Kubernetes configuration ({type(exc).__name__}).",
+                "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT, or unset them to use manifests.",
+            ) from None
         self.source = f"kubernetes:{context or ('in-cluster' if in_cluster else 'current-context')}"
         self.timeout = timeout
 
@@ -618,8 +689,17 @@ class LiveCluster:
         path += f"/{plural}"
         return path + (f"/{name}" if name else "")
 
-    def _request(self, verb: str, kind: str, namespace: str | None = None, name: str | None = None, *,
-                 query: dict[str, str] | None = None, body: Any = None, content_type: str | None = None) -> Any:
+    def _request(
+        self,
+        verb: str,
+        kind: str,
+        namespace: str | None = None,
+        name: str | None = None,
+        *,
+        query: dict[str, str] | None = None,
+        body: Any = None,
+        content_type: str | None = None,
+    ) -> Any:
         """One API request; errors become forge's typed errors (403 names the verb and resource)."""
         from kubernetes.client.exceptions import ApiException
 
@@ -629,9 +709,14 @@ class LiveCluster:
             headers["Content-Type"] = content_type
         ref = f"{kind}/{namespace}/{name}" if name else None
         try:
-            params = self.api_client.param_serialize(method=method, resource_path=self._path(kind, namespace, name),
-                                                     query_params=list((query or {}).items()), header_params=headers,
-                                                     body=body, auth_settings=["BearerToken"])
+            params = self.api_client.param_serialize(
+                method=method,
+                resource_path=self._path(kind, namespace, name),
+                query_params=list((query or {}).items()),
+                header_params=headers,
+                body=body,
+                auth_settings=["BearerToken"],
+            )
             resp = self.api_client.call_api(*params, _request_timeout=self.timeout)
             resp.read()
             if not 200 <= int(resp.status) < 300:
@@ -642,19 +727,25 @@ class LiveCluster:
         except HDRError:
             raise
         except Exception as exc:
-            raise Unavailable(f"The Kubernetes API could not be reached ({type(exc).__name__}).",
-                              "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT and that the cluster is up.") from None
+            raise Unavailable(
+                f"The Kubernetes API could not be reached ({type(exc).__name__}).",
+                "Check HDR_KUBECONFIG / HDR_KUBE_CONTEXT and that the cluster is up.",
+            ) from None
 
     # -- reading ----------------------------------------------------------------------------
 
-    def list_objects(self, kinds: Iterable[str] = ALL_KINDS, namespaces: Iterable[str] | None = None,
-                     label_selector: str | None = None) -> list[dict[str, Any]]:
+    def list_objects(
+        self,
+        kinds: Iterable[str] = ALL_KINDS,
+        namespaces: Iterable[str] | None = None,
+        label_selector: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Objects of these kinds, in `namespaces` (each listed on its own: a namespaced Role is
         enough) or cluster-wide, in pages of 500 (`limit`/`continue`)."""
         out: list[dict[str, Any]] = []
         scopes: list[str | None] = list(namespaces) if namespaces is not None else [None]
         for kind in kinds:
-            for ns in (scopes if kind not in _CLUSTER_SCOPED else [None]):
+            for ns in scopes if kind not in _CLUSTER_SCOPED else [None]:
                 query: dict[str, str] = {"limit": str(PAGE)}
                 if label_selector and kind not in _CLUSTER_SCOPED:
                     query["labelSelector"] = label_selector
@@ -692,7 +783,9 @@ class LiveCluster:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def _apply(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any], dry_run: bool) -> dict[str, Any]:
+    def _apply(
+        self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any], dry_run: bool
+    ) -> dict[str, Any]:
         """Server-side apply of what forge already manages on the object plus `patch` (an applier that
         leaves out a field it owned removes it, so forge always sends all of its fields). A conflict
         with a person's edit (kubectl) is forced — the caller confirmed this change; a conflict with a
@@ -700,28 +793,49 @@ class LiveCluster:
         body = owned_config(obj, FIELD_MANAGER)
         merge_patch(body, json.loads(json.dumps(patch)))
         body.update({"apiVersion": obj.get("apiVersion") or _api_version(ref.kind), "kind": ref.kind})
-        body["metadata"] = {"name": ref.name, "namespace": ref.namespace,
-                            "resourceVersion": obj["metadata"]["resourceVersion"]}
+        body["metadata"] = {
+            "name": ref.name,
+            "namespace": ref.namespace,
+            "resourceVersion": obj["metadata"]["resourceVersion"],
+        }
         query = {"fieldManager": FIELD_MANAGER}
         if dry_run:
             query["dryRun"] = "All"
         try:
-            return self._request("patch", ref.kind, ref.namespace, ref.name, query=query, body=body,
-                                 content_type="application/apply-patch+yaml")
+            return self._request(
+                "patch",
+                ref.kind,
+                ref.namespace,
+                ref.name,
+                query=query,
+                body=body,
+                content_type="application/apply-patch+yaml",
+            )
         except FieldConflict as conflict:
             tools = sorted({GITOPS_MANAGERS[m] for m in conflict.managers if m in GITOPS_MANAGERS})
             if tools:
-                raise Refused(f"{ref} is managed by {', '.join(tools)}: a live edit would be reverted. "
-                              "Nothing was changed.", "Change it in the repository: optimize with dry_run=true "
-                              "gives the patch.") from None
-            return self._request("patch", ref.kind, ref.namespace, ref.name, query={**query, "force": "true"},
-                                 body=body, content_type="application/apply-patch+yaml")
+                raise Refused(
+                    f"{ref} is managed by {', '.join(tools)}: a live edit would be reverted. "
+                    "Nothing was changed.",
+                    "Change it in the repository: optimize with dry_run=true gives the patch.",
+                ) from None
+            return self._request(
+                "patch",
+                ref.kind,
+                ref.namespace,
+                ref.name,
+                query={**query, "force": "true"},
+                body=body,
+                content_type="application/apply-patch+yaml",
+            )
 
     def _fresh(self, ref: ObjectRef, expected_version: str) -> dict[str, Any]:
         obj, version = self.get(ref)
         if version != expected_version:
-            raise Conflict(f"{ref} changed since it was read (its spec moved on).",
-                           "Analyze again and apply the new proposal.")
+            raise Conflict(
+                f"{ref} changed since it was read (its spec moved on).",
+                "Analyze again and apply the new proposal.",
+            )
         return obj
 
     def _retrying(self, ref: ObjectRef, expected_version: str, write: Callable[[dict[str, Any]], Any]) -> Any:
@@ -745,7 +859,9 @@ class LiveCluster:
         return _yaml_text(_clean(obj)), _yaml_text(_clean(after))
 
     def apply(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
-        out = self._retrying(ref, expected_version, lambda current: self._apply(ref, current, patch, dry_run=False))
+        out = self._retrying(
+            ref, expected_version, lambda current: self._apply(ref, current, patch, dry_run=False)
+        )
         return self.version_of(out)
 
     def restore_fields(self, ref: ObjectRef, patch: dict[str, Any], expected_version: str) -> str:
@@ -754,9 +870,19 @@ class LiveCluster:
 
         def write(current: dict[str, Any]) -> Any:
             body = json.loads(json.dumps(patch))
-            body["metadata"] = {**(body.get("metadata") or {}), "resourceVersion": current["metadata"]["resourceVersion"]}
-            return self._request("patch", ref.kind, ref.namespace, ref.name, query={"fieldManager": FIELD_MANAGER},
-                                 body=body, content_type="application/strategic-merge-patch+json")
+            body["metadata"] = {
+                **(body.get("metadata") or {}),
+                "resourceVersion": current["metadata"]["resourceVersion"],
+            }
+            return self._request(
+                "patch",
+                ref.kind,
+                ref.namespace,
+                ref.name,
+                query={"fieldManager": FIELD_MANAGER},
+                body=body,
+                content_type="application/strategic-merge-patch+json",
+            )
 
         return self.version_of(self._retrying(ref, expected_version, write))
 
@@ -795,16 +921,26 @@ def rollout_of(obj: dict[str, Any]) -> Rollout:
     if int(status.get("observedGeneration") or 0) < int(meta.get("generation") or 0):
         return Rollout(False, None, "waiting for the controller to see the change")
     if (spec.get("updateStrategy") or {}).get("type") == "OnDelete":
-        return Rollout(True, None, "OnDelete update strategy: pods take the change when they are next replaced")
+        return Rollout(
+            True, None, "OnDelete update strategy: pods take the change when they are next replaced"
+        )
     for cond in status.get("conditions") or []:
         if cond.get("type") == "Progressing" and cond.get("status") == "False":
-            return Rollout(False, str(cond.get("reason") or "not progressing"), str(cond.get("message") or ""))
+            return Rollout(
+                False, str(cond.get("reason") or "not progressing"), str(cond.get("message") or "")
+            )
     if kind == "DaemonSet":
         want = int(status.get("desiredNumberScheduled") or 0)
-        updated, available = int(status.get("updatedNumberScheduled") or 0), int(status.get("numberAvailable") or 0)
+        updated, available = (
+            int(status.get("updatedNumberScheduled") or 0),
+            int(status.get("numberAvailable") or 0),
+        )
     else:
         want = int(spec.get("replicas", 1) if spec.get("replicas") is not None else 1)
-        updated, available = int(status.get("updatedReplicas") or 0), int(status.get("availableReplicas") or 0)
+        updated, available = (
+            int(status.get("updatedReplicas") or 0),
+            int(status.get("availableReplicas") or 0),
+        )
     total = int(status.get("replicas") or 0) if kind != "DaemonSet" else want
     text = f"{updated}/{want} updated, {available}/{want} available"
     return Rollout(updated >= want and available >= want and total <= want, None, text)
@@ -821,8 +957,10 @@ def _restorable(obj: dict[str, Any]) -> list[FieldPath]:
         for section in ("initContainers", "containers"):
             for c in pod.get(section) or []:
                 for part in ("requests", "limits"):
-                    for res in ((c.get("resources") or {}).get(part) or {}):
-                        paths.append([*template_path, section, {"name": c.get("name")}, "resources", part, res])
+                    for res in (c.get("resources") or {}).get(part) or {}:
+                        paths.append(
+                            [*template_path, section, {"name": c.get("name")}, "resources", part, res]
+                        )
     return paths
 
 
@@ -831,7 +969,11 @@ def owned_config(obj: dict[str, Any], manager: str) -> dict[str, Any]:
     client-go's Extract* functions return): applying less than this would remove the rest."""
     out: dict[str, Any] = {}
     for entry in (obj.get("metadata") or {}).get("managedFields") or []:
-        if entry.get("manager") == manager and entry.get("operation") == "Apply" and not entry.get("subresource"):
+        if (
+            entry.get("manager") == manager
+            and entry.get("operation") == "Apply"
+            and not entry.get("subresource")
+        ):
             _extract(obj, entry.get("fieldsV1") or {}, out)
     out.pop("metadata", None)
     out.pop("status", None)
@@ -881,38 +1023,67 @@ def _api_error(exc: Any, verb: str, kind: str, namespace: str | None, ref: str |
     except (TypeError, ValueError):
         body = {}
     what = ref or kind
-    rbac = status == 403 and "cannot " in str(body.get("message", "")) and "resource" in str(body.get("message", ""))
+    rbac = (
+        status == 403
+        and "cannot " in str(body.get("message", ""))
+        and "resource" in str(body.get("message", ""))
+    )
     if rbac or (status == 403 and not body):
         group, _, plural = _API[kind]
         resource = plural + (f".{group}" if group else "")
         where = f"in namespace {namespace}" if namespace and kind not in _CLUSTER_SCOPED else "cluster-wide"
-        return NotPermitted(f"forge is not allowed to {verb} {resource} {where} (the Kubernetes API answered "
-                       "403 Forbidden).", "Bind forge's service account to the Role in deploy/forge-rbac.yaml: "
-                       "hdr-forge-read for analyze, hdr-forge-apply for optimize and rollback.")
+        return NotPermitted(
+            f"forge is not allowed to {verb} {resource} {where} (the Kubernetes API answered 403 Forbidden).",
+            "Bind forge's service account to the Role in deploy/forge-rbac.yaml: "
+            "hdr-forge-read for analyze, hdr-forge-apply for optimize and rollback.",
+        )
     if status == 401:
-        return Refused("The Kubernetes API rejected forge's credentials (401 Unauthorized).",
-                       "Check the token or certificate in HDR_KUBECONFIG.")
+        return Refused(
+            "The Kubernetes API rejected forge's credentials (401 Unauthorized).",
+            "Check the token or certificate in HDR_KUBECONFIG.",
+        )
     if status == 404:
-        return NotFound(f"{what} does not exist in the cluster.", "Analyze again to see the objects that exist.")
+        return NotFound(
+            f"{what} does not exist in the cluster.", "Analyze again to see the objects that exist."
+        )
     if status == 409:
-        causes = [c for c in (body.get("details") or {}).get("causes") or [] if c.get("type") == "FieldManagerConflict"]
+        causes = [
+            c
+            for c in (body.get("details") or {}).get("causes") or []
+            if c.get("type") == "FieldManagerConflict"
+        ]
         if causes:
-            managers = sorted({str(c.get("message", "")).split('"')[1] for c in causes
-                               if str(c.get("message", "")).count('"') >= 2})
+            managers = sorted(
+                {
+                    str(c.get("message", "")).split('"')[1]
+                    for c in causes
+                    if str(c.get("message", "")).count('"') >= 2
+                }
+            )
             return FieldConflict(managers, [str(c.get("field", ""))[:200] for c in causes])
-        return Conflict(f"{what} changed since it was read (resourceVersion moved on).",
-                        "Analyze again and apply the new proposal.")
+        return Conflict(
+            f"{what} changed since it was read (resourceVersion moved on).",
+            "Analyze again and apply the new proposal.",
+        )
     if status in (400, 403, 422):
-        return BadInput(f"The API server refused the change to {what}: {str(body.get('message', ''))[:300]}",
-                        "Choose other changes, or fix what the cluster's admission rules require.")
-    return Unavailable(f"The Kubernetes API answered {status} {getattr(exc, 'reason', '')}.",
-                       "Check the cluster and forge's permissions.")
+        return BadInput(
+            f"The API server refused the change to {what}: {str(body.get('message', ''))[:300]}",
+            "Choose other changes, or fix what the cluster's admission rules require.",
+        )
+    return Unavailable(
+        f"The Kubernetes API answered {status} {getattr(exc, 'reason', '')}.",
+        "Check the cluster and forge's permissions.",
+    )
 
 
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:
     """The object without server-set fields and status: what a restore puts back."""
     out = {k: v for k, v in obj.items() if k != "status"}
-    meta = {k: v for k, v in (obj.get("metadata") or {}).items() if k not in _SERVER_FIELDS and k != "resourceVersion"}
+    meta = {
+        k: v
+        for k, v in (obj.get("metadata") or {}).items()
+        if k not in _SERVER_FIELDS and k != "resourceVersion"
+    }
     out["metadata"] = meta
     return out
 
@@ -929,13 +1100,17 @@ def _yaml_text(obj: dict[str, Any]) -> str:
 
 # -- choosing the cluster -------------------------------------------------------------------------
 
+
 def cluster_from_config(suite: Any, env: dict[str, str] | None = None) -> Cluster:
     """The cluster this suite is connected to: a live cluster when HDR_KUBECONFIG or
     HDR_KUBE_IN_CLUSTER=1 is set, else HDR_FORGE_MANIFESTS, else the sample cluster."""
     env = dict(os.environ) if env is None else env
     if env.get("HDR_KUBECONFIG") or env.get("HDR_KUBE_IN_CLUSTER") == "1":
-        return LiveCluster(env.get("HDR_KUBECONFIG") or None, env.get("HDR_KUBE_CONTEXT") or None,
-                           in_cluster=env.get("HDR_KUBE_IN_CLUSTER") == "1")
+        return LiveCluster(
+            env.get("HDR_KUBECONFIG") or None,
+            env.get("HDR_KUBE_CONTEXT") or None,
+            in_cluster=env.get("HDR_KUBE_IN_CLUSTER") == "1",
+        )
     if env.get("HDR_FORGE_MANIFESTS"):
         return ManifestCluster(Path(env["HDR_FORGE_MANIFESTS"]).expanduser())
     from shared.sample_cluster import sample_dir, write_sample

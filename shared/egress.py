@@ -30,15 +30,20 @@ from shared.errors import Refused
 
 ALLOW_ENV = "HDR_EGRESS_ALLOW"
 REFUSAL = "The address could not be reached from this server."
-HINT = (f"Outbound calls go only to public addresses, or to ones the operator lists in {ALLOW_ENV}; "
-        "check the URL and that the service is up.")
-_EXTRA_REFUSED = [ipaddress.ip_network(n) for n in (
-    "100.64.0.0/10",        # carrier-grade NAT
-    "192.0.0.0/24",         # IETF protocol assignments
-    "198.18.0.0/15",        # benchmarking
-    "fd00:ec2::254/128",    # AWS metadata over IPv6
-    "64:ff9b::/96",         # NAT64: may embed a private IPv4 address
-)]
+HINT = (
+    f"Outbound calls go only to public addresses, or to ones the operator lists in {ALLOW_ENV}; "
+    "check the URL and that the service is up."
+)
+_EXTRA_REFUSED = [
+    ipaddress.ip_network(n)
+    for n in (
+        "100.64.0.0/10",  # carrier-grade NAT
+        "192.0.0.0/24",  # IETF protocol assignments
+        "198.18.0.0/15",  # benchmarking
+        "fd00:ec2::254/128",  # AWS metadata over IPv6
+        "64:ff9b::/96",  # NAT64: may embed a private IPv4 address
+    )
+]
 
 
 class EgressRefused(Refused):
@@ -89,8 +94,11 @@ class AllowList:
         return cls.parse((os.environ if env is None else env).get(ALLOW_ENV))
 
     def admits(self, host: str, port: int, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-        return (host in self.hosts or (host, port) in self.host_ports
-                or any(address in net for net in self.networks if net.version == address.version))
+        return (
+            host in self.hosts
+            or (host, port) in self.host_ports
+            or any(address in net for net in self.networks if net.version == address.version)
+        )
 
 
 def public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -99,8 +107,15 @@ def public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         mapped = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
         if mapped is not None:
             return public(mapped)
-    if (address.is_loopback or address.is_private or address.is_link_local or address.is_multicast
-            or address.is_reserved or address.is_unspecified or not address.is_global):
+    if (
+        address.is_loopback
+        or address.is_private
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or not address.is_global
+    ):
         return False
     return not any(address in net for net in _EXTRA_REFUSED if net.version == address.version)
 
@@ -206,12 +221,14 @@ def egress_client(*, timeout: float = 10.0, allow: AllowList | None = None, **kw
     return httpx.Client(transport=EgressTransport(allow), timeout=timeout, follow_redirects=False, **kwargs)
 
 
-def async_egress_client(*, timeout: float = 10.0, allow: AllowList | None = None,
-                        **kwargs: Any) -> httpx.AsyncClient:
+def async_egress_client(
+    *, timeout: float = 10.0, allow: AllowList | None = None, **kwargs: Any
+) -> httpx.AsyncClient:
     """An httpx.AsyncClient for calls on a caller's behalf: checked, pinned, no automatic redirects.
     Its signature fits the MCP client's `httpx_client_factory` when wrapped in a lambda."""
-    return httpx.AsyncClient(transport=AsyncEgressTransport(allow), timeout=timeout, follow_redirects=False,
-                             **kwargs)
+    return httpx.AsyncClient(
+        transport=AsyncEgressTransport(allow), timeout=timeout, follow_redirects=False, **kwargs
+    )
 
 
 def refused_networks() -> Sequence[str]:
@@ -219,5 +236,17 @@ def refused_networks() -> Sequence[str]:
     return [str(n) for n in _EXTRA_REFUSED]
 
 
-__all__ = ["ALLOW_ENV", "HINT", "REFUSAL", "AllowList", "AsyncEgressTransport", "EgressRefused",
-           "EgressTransport", "Target", "async_egress_client", "check_url", "egress_client", "public"]
+__all__ = [
+    "ALLOW_ENV",
+    "HINT",
+    "REFUSAL",
+    "AllowList",
+    "AsyncEgressTransport",
+    "EgressRefused",
+    "EgressTransport",
+    "Target",
+    "async_egress_client",
+    "check_url",
+    "egress_client",
+    "public",
+]

@@ -19,14 +19,22 @@ import numpy as np
 
 MAX_TOKENS = 256
 log = logging.getLogger("hdr.embeddings")
-MODEL_FILES = ("config.json", "model.onnx", "special_tokens_map.json", "tokenizer_config.json",
-               "tokenizer.json", "vocab.txt")
+MODEL_FILES = (
+    "config.json",
+    "model.onnx",
+    "special_tokens_map.json",
+    "tokenizer_config.json",
+    "tokenizer.json",
+    "vocab.txt",
+)
 
 
-PROVIDE = ("On a machine without internet run `make model` in the checkout (it unpacks "
-           "../shared/models/all-MiniLM-L6-v2-onnx.tar.gz into chromadb's cache, "
-           "~/.cache/chroma/onnx_models/all-MiniLM-L6-v2/onnx), or set HDR_EMBEDDING_MODEL_DIR to a directory "
-           "holding its ONNX files (" + ", ".join(MODEL_FILES) + "), then call again.")
+PROVIDE = (
+    "On a machine without internet run `make model` in the checkout (it unpacks "
+    "../shared/models/all-MiniLM-L6-v2-onnx.tar.gz into chromadb's cache, "
+    "~/.cache/chroma/onnx_models/all-MiniLM-L6-v2/onnx), or set HDR_EMBEDDING_MODEL_DIR to a directory "
+    "holding its ONNX files (" + ", ".join(MODEL_FILES) + "), then call again."
+)
 
 
 def ensure_model(model_dir: Path) -> Path:
@@ -44,16 +52,23 @@ def ensure_model(model_dir: Path) -> Path:
     default_dir = ONNXMiniLM_L6_V2.DOWNLOAD_PATH / ONNXMiniLM_L6_V2.EXTRACTED_FOLDER_NAME
     if model_dir != default_dir:
         log.warning("embedding model directory %s lacks %s", model_dir, ", ".join(missing))
-        raise Unavailable("The embedding model all-MiniLM-L6-v2 is not in the directory HDR_EMBEDDING_MODEL_DIR "
-                          f"names (missing: {', '.join(missing)}).", PROVIDE)
+        raise Unavailable(
+            "The embedding model all-MiniLM-L6-v2 is not in the directory HDR_EMBEDDING_MODEL_DIR "
+            f"names (missing: {', '.join(missing)}).",
+            PROVIDE,
+        )
     print("hdr: downloading the all-MiniLM-L6-v2 embedding model (first use, ~80 MB)...", file=sys.stderr)
     try:
         ONNXMiniLM_L6_V2()._download_model_if_not_exists()
     except Exception as exc:  # no network, a proxy, a full disk: chromadb's downloader raises its own errors
-        log.warning("downloading the embedding model into %s failed: %s: %s", model_dir, type(exc).__name__, exc)
-        raise Unavailable("The embedding model all-MiniLM-L6-v2 is not on this machine and could not be downloaded "
-                          f"({type(exc).__name__}; is there no network?). Memory and semantic search need it.",
-                          PROVIDE) from None
+        log.warning(
+            "downloading the embedding model into %s failed: %s: %s", model_dir, type(exc).__name__, exc
+        )
+        raise Unavailable(
+            "The embedding model all-MiniLM-L6-v2 is not on this machine and could not be downloaded "
+            f"({type(exc).__name__}; is there no network?). Memory and semantic search need it.",
+            PROVIDE,
+        ) from None
     print("hdr: embedding model ready.", file=sys.stderr)
     return model_dir
 
@@ -89,14 +104,20 @@ class Embedder:
                 # numpy work follows (nexus measured a 10x slower matrix product right after an embedding).
                 options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 options.add_session_config_entry("session.inter_op.allow_spinning", "0")
-                session = ort.InferenceSession(str(self.model_dir / "model.onnx"), sess_options=options,
-                                               providers=["CPUExecutionProvider"])
+                session = ort.InferenceSession(
+                    str(self.model_dir / "model.onnx"),
+                    sess_options=options,
+                    providers=["CPUExecutionProvider"],
+                )
             except Exception as exc:  # a truncated or foreign file: onnxruntime/tokenizers raise their own
                 from shared.errors import Unavailable
 
                 log.warning("loading the embedding model from %s failed: %s", self.model_dir, exc)
-                raise Unavailable("The embedding model all-MiniLM-L6-v2 is there but could not be loaded "
-                                  f"({type(exc).__name__}: a damaged or different file?).", PROVIDE) from None
+                raise Unavailable(
+                    "The embedding model all-MiniLM-L6-v2 is there but could not be loaded "
+                    f"({type(exc).__name__}: a damaged or different file?).",
+                    PROVIDE,
+                ) from None
             self._session = session
             self._tokenizer = tokenizer
 
@@ -109,16 +130,17 @@ class Embedder:
         order = np.argsort([len(e.ids) for e in encodings], kind="stable")
         out = np.empty((len(texts), self.dimensions), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
-            idx = order[start:start + self.batch_size]
+            idx = order[start : start + self.batch_size]
             batch = [encodings[i] for i in idx]
             width = max(len(e.ids) for e in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
             for row, e in enumerate(batch):
-                ids[row, :len(e.ids)] = e.ids
-                mask[row, :len(e.ids)] = 1
-            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                              "token_type_ids": np.zeros_like(ids)})[0]
+                ids[row, : len(e.ids)] = e.ids
+                mask[row, : len(e.ids)] = 1
+            hidden = self._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -28,8 +28,10 @@ from shared.errors import BadInput, Refused
 ROOTS_ENV = "HDR_FILE_ROOTS"
 
 REFUSAL = "That path is not one this server may read."
-HINT = ("Send a path under the folders this server may read: the client's declared roots, within the "
-        f"operator's {ROOTS_ENV} (none for calls over HTTP unless configured). Or send the document's text instead.")
+HINT = (
+    "Send a path under the folders this server may read: the client's declared roots, within the "
+    f"operator's {ROOTS_ENV} (none for calls over HTTP unless configured). Or send the document's text instead."
+)
 
 
 class PathRefused(Refused):
@@ -56,7 +58,9 @@ def _declared_roots(ctx: Any) -> list[Path] | None:
             return None
         import anyio.from_thread
 
-        with warnings.catch_warnings():  # the capability is deprecated in the 2026 era, still used by 2025 clients
+        with (
+            warnings.catch_warnings()
+        ):  # the capability is deprecated in the 2026 era, still used by 2025 clients
             warnings.simplefilter("ignore")
             result = anyio.from_thread.run(ctx.session.list_roots)
     except Exception:  # no back-channel, an old client, not in a worker thread: use the operator's roots
@@ -87,7 +91,9 @@ def allowed_roots(ctx: Any = None, env: dict[str, str] | None = None) -> list[Pa
     """The roots this call may read under. Call it from a tool's code (a sync tool runs in a
     worker thread, where asking the client for its roots works); `ctx=None` is a local call."""
     over_http = ctx is not None and getattr(ctx, "headers", None) is not None
-    return intersect(configured_roots(env, over_http=over_http), None if ctx is None else _declared_roots(ctx))
+    return intersect(
+        configured_roots(env, over_http=over_http), None if ctx is None else _declared_roots(ctx)
+    )
 
 
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
@@ -115,8 +121,9 @@ def confine(path: str | os.PathLike[str], roots: Sequence[Path], *, what: str = 
     return real
 
 
-def read_confined(path: str | os.PathLike[str], roots: Sequence[Path], *, max_bytes: int,
-                  what: str = "path") -> bytes:
+def read_confined(
+    path: str | os.PathLike[str], roots: Sequence[Path], *, max_bytes: int, what: str = "path"
+) -> bytes:
     """The bytes of a regular file under `roots`, refused before reading when it is larger than
     `max_bytes`. The file is opened without following a final link and checked again once open."""
     real = confine(path, roots, what=what)
@@ -130,16 +137,19 @@ def read_confined(path: str | os.PathLike[str], roots: Sequence[Path], *, max_by
         raise PathRefused()
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
-            raise BadInput(f"`{what}` names a file over the {max_bytes:,}-byte limit.",
-                           "Send a smaller file, or its text in pieces.")
+            raise BadInput(
+                f"`{what}` names a file over the {max_bytes:,}-byte limit.",
+                "Send a smaller file, or its text in pieces.",
+            )
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew while being read
         raise BadInput(f"`{what}` names a file over the {max_bytes:,}-byte limit.", "Send a smaller file.")
     return data
 
 
-def walk_confined(directory: Path, roots: Sequence[Path], *, suffixes: tuple[str, ...],
-                  max_files: int) -> Iterator[Path]:
+def walk_confined(
+    directory: Path, roots: Sequence[Path], *, suffixes: tuple[str, ...], max_files: int
+) -> Iterator[Path]:
     """Regular files with one of `suffixes` below a confined directory, never through a link out of
     the roots; stops with BadInput past `max_files`."""
     count = 0
@@ -156,9 +166,21 @@ def walk_confined(directory: Path, roots: Sequence[Path], *, suffixes: tuple[str
                 continue
             count += 1
             if count > max_files:
-                raise BadInput(f"The folder holds more than {max_files} matching files.", "Name a smaller folder.")
+                raise BadInput(
+                    f"The folder holds more than {max_files} matching files.", "Name a smaller folder."
+                )
             yield real
 
 
-__all__ = ["HINT", "REFUSAL", "ROOTS_ENV", "PathRefused", "allowed_roots", "configured_roots", "confine",
-           "intersect", "read_confined", "walk_confined"]
+__all__ = [
+    "HINT",
+    "REFUSAL",
+    "ROOTS_ENV",
+    "PathRefused",
+    "allowed_roots",
+    "configured_roots",
+    "confine",
+    "intersect",
+    "read_confined",
+    "walk_confined",
+]

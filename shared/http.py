@@ -45,12 +45,22 @@ def _depth(body: bytes) -> int:
     return deepest
 
 
-async def send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+async def send_json(
+    send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     """Answer an ASGI request with a JSON body."""
     data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
-                            *(headers or [])]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(data)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": data})
 
 
@@ -66,9 +76,15 @@ class StatelessEndpoint:
             await self.app(scope, receive, send)
             return
         if scope["method"] != "POST":
-            await send_json(send, 405, {"error": "method_not_allowed", "error_description":
-                                      "This MCP endpoint is stateless: send JSON-RPC requests with POST."},
-                          [(b"allow", b"POST")])
+            await send_json(
+                send,
+                405,
+                {
+                    "error": "method_not_allowed",
+                    "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST.",
+                },
+                [(b"allow", b"POST")],
+            )
             return
         chunks, size = [], 0
         while True:
@@ -77,8 +93,14 @@ class StatelessEndpoint:
                 break
             size += len(message.get("body", b""))
             if size > self.max_body_bytes:
-                await send_json(send, 413, {"error": "request_too_large", "error_description":
-                                          f"Request bodies are limited to {self.max_body_bytes} bytes."})
+                await send_json(
+                    send,
+                    413,
+                    {
+                        "error": "request_too_large",
+                        "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
+                    },
+                )
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
@@ -104,6 +126,12 @@ def replayer(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-PARSE_ERROR = {"jsonrpc": "2.0", "id": None, "error": {
-    "code": -32700, "message": "Parse error: the body is not JSON, or nests deeper than "
-    f"{MAX_JSON_DEPTH} levels. Send one JSON-RPC request object."}}
+PARSE_ERROR = {
+    "jsonrpc": "2.0",
+    "id": None,
+    "error": {
+        "code": -32700,
+        "message": "Parse error: the body is not JSON, or nests deeper than "
+        f"{MAX_JSON_DEPTH} levels. Send one JSON-RPC request object.",
+    },
+}

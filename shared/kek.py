@@ -64,8 +64,10 @@ def load_kek(home: Path, purpose: str, env: dict[str, str] | None = None) -> Key
     master = env.get("HDR_MASTER_KEY")
     if master:
         if len(master) < 16:
-            raise BadInput("HDR_MASTER_KEY is too short to be a key.",
-                           "Set it to at least 16 random characters (e.g. `openssl rand -base64 32`).")
+            raise BadInput(
+                "HDR_MASTER_KEY is too short to be a key.",
+                "Set it to at least 16 random characters (e.g. `openssl rand -base64 32`).",
+            )
         material, source = master.encode(), "HDR_MASTER_KEY"
     else:
         path = home / MASTER_KEY_FILE
@@ -92,10 +94,13 @@ def _read_or_create(path: Path) -> bytes:
             os.unlink(tmp)
     key = path.read_bytes()
     if len(key) != KEK_BYTES:
-        raise Unavailable(f"The key file {path} is not a {KEK_BYTES}-byte key.",
-                          "Restore it from backup, or set HDR_MASTER_KEY to the master key.")
+        raise Unavailable(
+            f"The key file {path} is not a {KEK_BYTES}-byte key.",
+            "Restore it from backup, or set HDR_MASTER_KEY to the master key.",
+        )
     mode = path.stat().st_mode & 0o777
     if mode & 0o077:
-        raise Unavailable(f"The key file {path} is readable by other users (mode {mode:o}).",
-                          f"Run `chmod 600 {path}`.")
+        raise Unavailable(
+            f"The key file {path} is readable by other users (mode {mode:o}).", f"Run `chmod 600 {path}`."
+        )
     return key

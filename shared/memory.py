@@ -108,8 +108,10 @@ def _chroma_executable() -> str:
         return str(beside)
     found = shutil.which("chroma")
     if not found:
-        raise Unavailable("The `chroma` command (part of chromadb) is not installed.",
-                          "Install the suite with pip, or set HDR_MEMORY_URL to a running Chroma server.")
+        raise Unavailable(
+            "The `chroma` command (part of chromadb) is not installed.",
+            "Install the suite with pip, or set HDR_MEMORY_URL to a running Chroma server.",
+        )
     return found
 
 
@@ -157,18 +159,33 @@ class LocalChromaServer:
                 return state["url"]
             port = self.config.memory_port or _free_port()
             url = f"http://127.0.0.1:{port}"
-            print(f"hdr: starting the shared memory server (Chroma) on {url} ...", file=sys.stderr, flush=True)
+            print(
+                f"hdr: starting the shared memory server (Chroma) on {url} ...", file=sys.stderr, flush=True
+            )
             with open(self.log_file, "ab") as log:
                 proc = subprocess.Popen(
-                    [_chroma_executable(), "run", "--path", str(self.dir / "data"), "--host", "127.0.0.1",
-                     "--port", str(port)],
-                    stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+                    [
+                        _chroma_executable(),
+                        "run",
+                        "--path",
+                        str(self.dir / "data"),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                    ],
+                    stdout=log,
+                    stderr=log,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
                 )
             deadline = time.monotonic() + wait_s
             while time.monotonic() < deadline:
                 if proc.poll() is not None:
-                    raise Unavailable(f"The local Chroma server exited at start (code {proc.returncode}).",
-                                      f"See {self.log_file}, or set HDR_MEMORY_URL to a running Chroma server.")
+                    raise Unavailable(
+                        f"The local Chroma server exited at start (code {proc.returncode}).",
+                        f"See {self.log_file}, or set HDR_MEMORY_URL to a running Chroma server.",
+                    )
                 if _heartbeat(url, timeout=0.5):
                     state = {"pid": proc.pid, "port": port, "url": url, "started_at": time.time()}
                     self.started_pid = proc.pid  # this process started it: stop_if_started() may stop it
@@ -179,8 +196,9 @@ class LocalChromaServer:
                     return url
                 time.sleep(0.1)
             proc.kill()
-            raise Unavailable(f"The local Chroma server did not answer within {wait_s:.0f} s.",
-                              f"See {self.log_file}.")
+            raise Unavailable(
+                f"The local Chroma server did not answer within {wait_s:.0f} s.", f"See {self.log_file}."
+            )
 
     def stop_if_started(self) -> bool:
         """Stop the local server if this process started it (a command ending: hdr serve, demo, check).
@@ -238,10 +256,15 @@ class Memory:
                         settings=Settings(anonymized_telemetry=False),
                     )
                     self._collection = self._client.get_or_create_collection(
-                        self.config.memory_collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
+                        self.config.memory_collection,
+                        embedding_function=None,
+                        metadata={"hnsw:space": "cosine"},
+                    )
                 except Exception as exc:
-                    raise Unavailable(f"The memory server at {url} could not be reached ({type(exc).__name__}).",
-                                      "Check HDR_MEMORY_URL, or run `hdr memory status`.") from exc
+                    raise Unavailable(
+                        f"The memory server at {url} could not be reached ({type(exc).__name__}).",
+                        "Check HDR_MEMORY_URL, or run `hdr memory status`.",
+                    ) from exc
         return self._collection
 
     def _call(self, operation: Callable[[Any], Any]) -> Any:
@@ -266,39 +289,76 @@ class Memory:
 
     def _down(self) -> Unavailable:
         where = self.config.memory_url or "the local memory server"
-        return Unavailable(f"The shared memory is down ({where} does not answer).",
-                           "Decisions are kept and written when it is back. A local server restarts on the next "
-                           "call; run `hdr memory status` to check, or point HDR_MEMORY_URL at a running Chroma server.")
+        return Unavailable(
+            f"The shared memory is down ({where} does not answer).",
+            "Decisions are kept and written when it is back. A local server restarts on the next "
+            "call; run `hdr memory status` to check, or point HDR_MEMORY_URL at a running Chroma server.",
+        )
 
-    def remember(self, text: str, kind: str, *, source: str, tool: str, tags: list[str] | None = None,
-                 extra: dict[str, str | int | float | bool] | None = None, owner: str | None = None,
-                 item_id: str | None = None, created_at: float | None = None) -> MemoryItem:
+    def remember(
+        self,
+        text: str,
+        kind: str,
+        *,
+        source: str,
+        tool: str,
+        tags: list[str] | None = None,
+        extra: dict[str, str | int | float | bool] | None = None,
+        owner: str | None = None,
+        item_id: str | None = None,
+        created_at: float | None = None,
+    ) -> MemoryItem:
         """Store one entry. `owner` defaults to the calling principal; `item_id` and `created_at` are
         given when an entry kept in the outbox is written late (the write is an upsert: twice is once)."""
         text = text.strip() if isinstance(text, str) else ""
         if not text:
             raise BadInput("`text` is empty.", "Send the fact to remember as a non-empty string.")
         if len(text) > MAX_TEXT:
-            raise BadInput(f"`text` is {len(text)} characters; the limit is {MAX_TEXT}.",
-                           "Remember a summary, or split it into several entries.")
+            raise BadInput(
+                f"`text` is {len(text)} characters; the limit is {MAX_TEXT}.",
+                "Remember a summary, or split it into several entries.",
+            )
         if not kind or not isinstance(kind, str) or len(kind) > 64:
             raise BadInput("`kind` must be a short label such as 'note', 'decision' or 'incident'.")
         tags = sorted({t.strip() for t in (tags or []) if t and t.strip()})
-        item = MemoryItem(id=item_id or uuid.uuid4().hex, text=text, kind=kind, tags=tags, source=source, tool=tool,
-                          created_at=created_at or time.time(), extra=dict(extra or {}))
+        item = MemoryItem(
+            id=item_id or uuid.uuid4().hex,
+            text=text,
+            kind=kind,
+            tags=tags,
+            source=source,
+            tool=tool,
+            created_at=created_at or time.time(),
+            extra=dict(extra or {}),
+        )
         # Who wrote it: recall shows an authenticated caller only its own entries (and granted ones), so
         # what another caller stored or decided cannot be read back through the shared memory.
-        metadata: dict[str, Any] = {"kind": kind, "source": source, "tool": tool, "created_at": item.created_at,
-                                    "tags": "," + ",".join(tags) + "," if tags else "",
-                                    "owner": owner or owner_tag(current_principal())}
+        metadata: dict[str, Any] = {
+            "kind": kind,
+            "source": source,
+            "tool": tool,
+            "created_at": item.created_at,
+            "tags": "," + ",".join(tags) + "," if tags else "",
+            "owner": owner or owner_tag(current_principal()),
+        }
         metadata.update({f"x_{k}": v for k, v in item.extra.items()})
         vector = self.embedder.embed_one(text)
-        self._call(lambda c: c.upsert(ids=[item.id], embeddings=[vector.tolist()], documents=[text],
-                                      metadatas=[metadata]))
+        self._call(
+            lambda c: c.upsert(
+                ids=[item.id], embeddings=[vector.tolist()], documents=[text], metadatas=[metadata]
+            )
+        )
         return item
 
-    def recall(self, query: str, k: int = 5, kind: str | None = None, source: str | None = None,
-               tags: list[str] | None = None, extra: dict[str, Any] | None = None) -> list[MemoryItem]:
+    def recall(
+        self,
+        query: str,
+        k: int = 5,
+        kind: str | None = None,
+        source: str | None = None,
+        tags: list[str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> list[MemoryItem]:
         if not isinstance(query, str) or not query.strip():
             raise BadInput("`query` is empty.", "Ask in plain words, e.g. 'what happened to checkout-api'.")
         if not 1 <= k <= 100:
@@ -317,19 +377,38 @@ class Memory:
         wanted = set(tags or [])
         fetch = k * 4 if wanted else k
         vector = self.embedder.embed_one(query.strip())
-        result = self._call(lambda c: c.query(query_embeddings=[vector.tolist()], n_results=fetch, where=where,
-                                              include=["documents", "metadatas", "distances"]))
+        result = self._call(
+            lambda c: c.query(
+                query_embeddings=[vector.tolist()],
+                n_results=fetch,
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
+        )
         items: list[MemoryItem] = []
-        for id_, doc, meta, dist in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                                        result["distances"][0], strict=True):
+        for id_, doc, meta, dist in zip(
+            result["ids"][0],
+            result["documents"][0],
+            result["metadatas"][0],
+            result["distances"][0],
+            strict=True,
+        ):
             item_tags = [t for t in (meta.get("tags") or "").split(",") if t]
             if wanted and not wanted.issubset(item_tags):
                 continue
-            items.append(MemoryItem(
-                id=id_, text=doc, kind=meta.get("kind", ""), tags=item_tags, source=meta.get("source", ""),
-                tool=meta.get("tool", ""), created_at=float(meta.get("created_at", 0.0)),
-                score=round(1.0 - float(dist), 4),
-                extra={k[2:]: v for k, v in meta.items() if k.startswith("x_")}))
+            items.append(
+                MemoryItem(
+                    id=id_,
+                    text=doc,
+                    kind=meta.get("kind", ""),
+                    tags=item_tags,
+                    source=meta.get("source", ""),
+                    tool=meta.get("tool", ""),
+                    created_at=float(meta.get("created_at", 0.0)),
+                    score=round(1.0 - float(dist), 4),
+                    extra={k[2:]: v for k, v in meta.items() if k.startswith("x_")},
+                )
+            )
             if len(items) == k:
                 break
         return items

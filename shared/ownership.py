@@ -76,4 +76,12 @@ def may_access(owner: str | None, principal: str | None, env: dict[str, str] | N
     return "*" in allowed or (owner if owner is not None else OPERATOR) in allowed
 
 
-__all__ = ["GRANTS_ENV", "OPERATOR", "current_principal", "grants", "may_access", "owner_tag", "readable_owners"]
+__all__ = [
+    "GRANTS_ENV",
+    "OPERATOR",
+    "current_principal",
+    "grants",
+    "may_access",
+    "owner_tag",
+    "readable_owners",
+]

@@ -70,8 +70,9 @@ class Extras:
 
     # -- prompts ----------------------------------------------------------------------------------
 
-    def prompt(self, *, title: str, name: str | None = None,
-               complete: dict[str, Completer] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def prompt(
+        self, *, title: str, name: str | None = None, complete: dict[str, Completer] | None = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a prompt; its docstring is the description, its parameters the arguments.
         `complete` maps an argument name to a completer of its values."""
 
@@ -79,9 +80,14 @@ class Extras:
             prompt_name = name or fn.__name__
             unknown = set(complete or {}) - set(inspect.signature(fn).parameters)
             if unknown:
-                raise ValueError(f"completers for arguments {sorted(unknown)} that prompt {prompt_name} does not take")
-            self.kit.mcp.add_prompt(Prompt.from_function(fn, name=prompt_name, title=title,
-                                                         description=inspect.cleandoc(fn.__doc__ or "")))
+                raise ValueError(
+                    f"completers for arguments {sorted(unknown)} that prompt {prompt_name} does not take"
+                )
+            self.kit.mcp.add_prompt(
+                Prompt.from_function(
+                    fn, name=prompt_name, title=title, description=inspect.cleandoc(fn.__doc__ or "")
+                )
+            )
             for arg, completer in (complete or {}).items():
                 self._completers[("ref/prompt", prompt_name, arg)] = completer
             return fn
@@ -92,17 +98,26 @@ class Extras:
         prompt = self.kit.mcp._prompt_manager.get_prompt(params.name)  # noqa: SLF001 - no public lookup
         if prompt is None:
             names = sorted(p.name for p in self.kit.mcp._prompt_manager.list_prompts())  # noqa: SLF001
-            raise MCPError(code=types.INVALID_PARAMS,
-                           message=f"Unknown prompt {params.name[:80]!r}. This server's prompts: {', '.join(names)}.")
+            raise MCPError(
+                code=types.INVALID_PARAMS,
+                message=f"Unknown prompt {params.name[:80]!r}. This server's prompts: {', '.join(names)}.",
+            )
         given = params.arguments or {}
         missing = sorted(a.name for a in prompt.arguments or [] if a.required and a.name not in given)
         extra = sorted(set(given) - {a.name for a in prompt.arguments or []})
         if missing or extra:
-            accepted = ", ".join(f"{a.name}{'' if a.required else ' (optional)'}" for a in prompt.arguments or [])
-            problem = (f"missing required argument(s): {', '.join(missing)}" if missing
-                       else f"unknown argument(s): {', '.join(a[:40] for a in extra)}")
-            raise MCPError(code=types.INVALID_PARAMS,
-                           message=f"Prompt {params.name!r}: {problem}. It takes: {accepted or 'no arguments'}.")
+            accepted = ", ".join(
+                f"{a.name}{'' if a.required else ' (optional)'}" for a in prompt.arguments or []
+            )
+            problem = (
+                f"missing required argument(s): {', '.join(missing)}"
+                if missing
+                else f"unknown argument(s): {', '.join(a[:40] for a in extra)}"
+            )
+            raise MCPError(
+                code=types.INVALID_PARAMS,
+                message=f"Prompt {params.name!r}: {problem}. It takes: {accepted or 'no arguments'}.",
+            )
         try:
             return await self.kit.mcp._handle_get_prompt(ctx, params)  # noqa: SLF001 - the SDK's rendering
         except MCPError:
@@ -115,13 +130,15 @@ class Extras:
                 raise MCPError(code=types.INVALID_PARAMS, message=str(cause)) from None
             ref = uuid.uuid4().hex[:12]
             log.error("prompt %s failed (ref %s)", params.name, ref, exc_info=cause)
-            raise MCPError(code=types.INTERNAL_ERROR,
-                           message=f"Prompt {params.name!r} failed (log reference {ref}).") from None
+            raise MCPError(
+                code=types.INTERNAL_ERROR, message=f"Prompt {params.name!r} failed (log reference {ref})."
+            ) from None
 
     # -- resources --------------------------------------------------------------------------------
 
-    def resource(self, uri: str, *, title: str, description: str,
-                 complete: dict[str, Completer] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def resource(
+        self, uri: str, *, title: str, description: str, complete: dict[str, Completer] | None = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a JSON resource at `uri` (a template when it has {variables}, which the function
         takes as keyword arguments). The function returns a pydantic model, a dict or text; an
         `HDRError` it raises reaches the client as error -32602 with its message (no traceback)."""
@@ -143,18 +160,32 @@ class Extras:
 
             read.__name__ = fn.__name__
             read.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-                [inspect.Parameter(v, inspect.Parameter.KEYWORD_ONLY, annotation=str) for v in variables])
+                [inspect.Parameter(v, inspect.Parameter.KEYWORD_ONLY, annotation=str) for v in variables]
+            )
             read.__annotations__ = dict.fromkeys(variables, str) | {"return": str}
-            self.kit.mcp.resource(uri, name=fn.__name__.replace("_", "-"), title=title, description=description,
-                                  mime_type="application/json")(read)
+            self.kit.mcp.resource(
+                uri,
+                name=fn.__name__.replace("_", "-"),
+                title=title,
+                description=description,
+                mime_type="application/json",
+            )(read)
             for var, completer in (complete or {}).items():
                 self._completers[("ref/resource", uri, var)] = completer
             return fn
 
         return register
 
-    def resource_from_tool(self, uri: str, tool: str, *, title: str, description: str,
-                           complete: dict[str, Completer] | None = None, **fixed: Any) -> None:
+    def resource_from_tool(
+        self,
+        uri: str,
+        tool: str,
+        *,
+        title: str,
+        description: str,
+        complete: dict[str, Completer] | None = None,
+        **fixed: Any,
+    ) -> None:
         """Offer a read-only tool's result at `uri`: the URI's variables (and `fixed`) are its arguments,
         so the resource shows exactly what the tool shows this caller."""
         fn = self.kit.tools[tool]
@@ -192,10 +223,15 @@ class Extras:
         except Exception:
             ref_id = uuid.uuid4().hex[:12]
             log.exception("completer for %s failed (ref %s)", key, ref_id)
-            raise MCPError(code=types.INTERNAL_ERROR,
-                           message=f"Completing {params.argument.name!r} failed (log reference {ref_id}).") from None
-        return types.CompleteResult(completion=types.Completion(
-            values=values[:MAX_COMPLETIONS], total=len(values), has_more=len(values) > MAX_COMPLETIONS))
+            raise MCPError(
+                code=types.INTERNAL_ERROR,
+                message=f"Completing {params.argument.name!r} failed (log reference {ref_id}).",
+            ) from None
+        return types.CompleteResult(
+            completion=types.Completion(
+                values=values[:MAX_COMPLETIONS], total=len(values), has_more=len(values) > MAX_COMPLETIONS
+            )
+        )
 
     # -- logging ----------------------------------------------------------------------------------
 

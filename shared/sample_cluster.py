@@ -65,7 +65,9 @@ def _pod_suffix(rng: np.random.Generator, n: int) -> str:
     return "".join(rng.choice(_POD_CHARS, n))
 
 
-def _usage(rng: np.random.Generator, pattern: str, steps: int, pods: int) -> tuple[np.ndarray, np.ndarray, float, float]:
+def _usage(
+    rng: np.random.Generator, pattern: str, steps: int, pods: int
+) -> tuple[np.ndarray, np.ndarray, float, float]:
     """CPU (cores) and memory (bytes) per pod and step, plus the typical CPU and memory level."""
     t = np.arange(steps) * STEP_S
     day = 86400.0
@@ -113,16 +115,33 @@ def _round_mem(b: float) -> float:
     return max(32 * MI, round(b / (16 * MI)) * 16 * MI)
 
 
-def generate(n_workloads: int = 20, days: float = 7, seed: int = 7, end: int = 1_700_000_000,
-             max_pods: int = 3) -> SampleCluster:
+def generate(
+    n_workloads: int = 20, days: float = 7, seed: int = 7, end: int = 1_700_000_000, max_pods: int = 3
+) -> SampleCluster:
     """A cluster of `n_workloads` workloads with `days` of 5-minute usage ending at `end`."""
     rng = np.random.default_rng(seed)
     steps = int(days * 86400 // STEP_S)
     end = end - end % STEP_S
     start = end - (steps - 1) * STEP_S
     namespaces = ["checkout", "payments", "search", "platform", "data", "web"]
-    stems = ["api", "worker", "cache", "gateway", "indexer", "frontend", "auth", "billing", "ledger",
-             "notifier", "scheduler", "reports", "ingest", "exporter", "proxy", "catalog"]
+    stems = [
+        "api",
+        "worker",
+        "cache",
+        "gateway",
+        "indexer",
+        "frontend",
+        "auth",
+        "billing",
+        "ledger",
+        "notifier",
+        "scheduler",
+        "reports",
+        "ingest",
+        "exporter",
+        "proxy",
+        "catalog",
+    ]
     workloads: list[WorkloadSpec] = []
     for i in range(n_workloads):
         ns = namespaces[i % len(namespaces)]
@@ -144,7 +163,7 @@ def generate(n_workloads: int = 20, days: float = 7, seed: int = 7, end: int = 1
         else:
             pods = [f"{name}-{_pod_suffix(rng, 5)}" for _ in range(pods_n)]
         containers: list[ContainerSpec] = []
-        for c_name in (["app", "istio-proxy"] if rng.random() < 0.15 else ["app"]):
+        for c_name in ["app", "istio-proxy"] if rng.random() < 0.15 else ["app"]:
             sidecar = c_name != "app"
             cpu, mem, cpu_level, mem_level = _usage(rng, "steady" if sidecar else pattern, steps, pods_n)
             if sidecar:
@@ -155,13 +174,22 @@ def generate(n_workloads: int = 20, days: float = 7, seed: int = 7, end: int = 1
             # How teams set requests: mostly generous guesses, some tight, a few missing.
             roll = rng.random()
             if roll < 0.65:
-                cpu_req, mem_req = _round_cpu(p95 * rng.uniform(1.8, 5)), _round_mem(mmax * rng.uniform(1.5, 3))
+                cpu_req, mem_req = (
+                    _round_cpu(p95 * rng.uniform(1.8, 5)),
+                    _round_mem(mmax * rng.uniform(1.5, 3)),
+                )
             elif roll < 0.85:
-                cpu_req, mem_req = _round_cpu(p95 * rng.uniform(0.5, 0.9)), _round_mem(mmax * rng.uniform(1.05, 1.2))
+                cpu_req, mem_req = (
+                    _round_cpu(p95 * rng.uniform(0.5, 0.9)),
+                    _round_mem(mmax * rng.uniform(1.05, 1.2)),
+                )
             elif roll < 0.93:
                 cpu_req, mem_req = None, None
             else:
-                cpu_req, mem_req = _round_cpu(p95 * rng.uniform(1.2, 2)), _round_mem(mmax * rng.uniform(1.2, 1.6))
+                cpu_req, mem_req = (
+                    _round_cpu(p95 * rng.uniform(1.2, 2)),
+                    _round_mem(mmax * rng.uniform(1.2, 1.6)),
+                )
             mem_lim = None if mem_req is None else _round_mem(mem_req * rng.choice([1.0, 1.5]))
             cpu_lim = None if cpu_req is None or rng.random() < 0.5 else _round_cpu(cpu_req * 2)
             restarts, oom = 0, False
@@ -172,15 +200,31 @@ def generate(n_workloads: int = 20, days: float = 7, seed: int = 7, end: int = 1
                 restarts = int((mem >= mem_lim).sum() // 40) + 1
                 mem = np.minimum(mem, mem_lim * 0.999)
                 oom = True
-            containers.append(ContainerSpec(c_name, cpu_req, mem_req, cpu_lim, mem_lim, pattern if not sidecar
-                                            else "steady", cpu, mem, restarts, oom))
+            containers.append(
+                ContainerSpec(
+                    c_name,
+                    cpu_req,
+                    mem_req,
+                    cpu_lim,
+                    mem_lim,
+                    pattern if not sidecar else "steady",
+                    cpu,
+                    mem,
+                    restarts,
+                    oom,
+                )
+            )
         pdb = replicas > 1 and rng.random() < 0.6
-        workloads.append(WorkloadSpec(kind, ns, name, replicas, team=ns, containers=containers, pods=pods,
-                                      hpa=hpa, pdb=pdb))
+        workloads.append(
+            WorkloadSpec(
+                kind, ns, name, replicas, team=ns, containers=containers, pods=pods, hpa=hpa, pdb=pdb
+            )
+        )
     return SampleCluster(workloads, start, steps)
 
 
 # -- manifests ------------------------------------------------------------------------------------
+
 
 def _cpu_text(cores: float) -> str:
     milli = int(round(cores * 1000))
@@ -194,43 +238,89 @@ def _mem_text(b: float) -> str:
 
 def _manifest(w: WorkloadSpec) -> str:
     api = "apps/v1"
-    lines = [f"# {w.name}: owned by team {w.team}. Managed in git; forge may right-size requests.",
-             f"apiVersion: {api}", f"kind: {w.kind}", "metadata:", f"  name: {w.name}",
-             f"  namespace: {w.namespace}", "  labels:", f"    app: {w.name}", f"    team: {w.team}", "spec:"]
+    lines = [
+        f"# {w.name}: owned by team {w.team}. Managed in git; forge may right-size requests.",
+        f"apiVersion: {api}",
+        f"kind: {w.kind}",
+        "metadata:",
+        f"  name: {w.name}",
+        f"  namespace: {w.namespace}",
+        "  labels:",
+        f"    app: {w.name}",
+        f"    team: {w.team}",
+        "spec:",
+    ]
     if w.kind != "DaemonSet":
         lines.append(f"  replicas: {w.replicas}  # reviewed by {w.team}")
     if w.kind == "StatefulSet":
         lines.append(f"  serviceName: {w.name}")
-    lines += ["  selector:", "    matchLabels:", f"      app: {w.name}", "  template:", "    metadata:",
-              "      labels:", f"        app: {w.name}", "    spec:", "      containers:"]
+    lines += [
+        "  selector:",
+        "    matchLabels:",
+        f"      app: {w.name}",
+        "  template:",
+        "    metadata:",
+        "      labels:",
+        f"        app: {w.name}",
+        "    spec:",
+        "      containers:",
+    ]
     for c in w.containers:
-        lines += [f"        - name: {c.name}", f"          image: registry.example.com/{w.team}/{c.name}:1.4.2"]
-        if c.cpu_request is None and c.memory_request is None and c.cpu_limit is None and c.memory_limit is None:
+        lines += [
+            f"        - name: {c.name}",
+            f"          image: registry.example.com/{w.team}/{c.name}:1.4.2",
+        ]
+        if (
+            c.cpu_request is None
+            and c.memory_request is None
+            and c.cpu_limit is None
+            and c.memory_limit is None
+        ):
             lines.append("          # resources not set yet")
             continue
         lines.append("          resources:")
-        req = [(k, v) for k, v in (("cpu", c.cpu_request and _cpu_text(c.cpu_request)),
-                                   ("memory", c.memory_request and _mem_text(c.memory_request))) if v]
-        lim = [(k, v) for k, v in (("cpu", c.cpu_limit and _cpu_text(c.cpu_limit)),
-                                   ("memory", c.memory_limit and _mem_text(c.memory_limit))) if v]
+        req = [
+            (k, v)
+            for k, v in (
+                ("cpu", c.cpu_request and _cpu_text(c.cpu_request)),
+                ("memory", c.memory_request and _mem_text(c.memory_request)),
+            )
+            if v
+        ]
+        lim = [
+            (k, v)
+            for k, v in (
+                ("cpu", c.cpu_limit and _cpu_text(c.cpu_limit)),
+                ("memory", c.memory_limit and _mem_text(c.memory_limit)),
+            )
+            if v
+        ]
         if req:
             lines.append("            requests:")
-            lines += [f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in req]
+            lines += [
+                f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in req
+            ]
         if lim:
             lines.append("            limits:  # hard ceiling")
-            lines += [f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in lim]
+            lines += [
+                f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in lim
+            ]
     text = "\n".join(lines) + "\n"
     if w.hpa:
         lo, hi, target = w.hpa
-        text += (f"---\n# autoscaling for {w.name}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
-                 f"metadata:\n  name: {w.name}\n  namespace: {w.namespace}\nspec:\n  scaleTargetRef:\n"
-                 f"    apiVersion: apps/v1\n    kind: {w.kind}\n    name: {w.name}\n  minReplicas: {lo}\n"
-                 f"  maxReplicas: {hi}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n"
-                 f"        target:\n          type: Utilization\n          averageUtilization: {target}\n")
+        text += (
+            f"---\n# autoscaling for {w.name}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
+            f"metadata:\n  name: {w.name}\n  namespace: {w.namespace}\nspec:\n  scaleTargetRef:\n"
+            f"    apiVersion: apps/v1\n    kind: {w.kind}\n    name: {w.name}\n  minReplicas: {lo}\n"
+            f"  maxReplicas: {hi}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n"
+            f"        target:\n          type: Utilization\n          averageUtilization: {target}\n"
+        )
     if w.pdb:
-        text += (f"---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {w.name}\n"
-                 f"  namespace: {w.namespace}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n"
-                 f"      app: {w.name}\n")
+        text += (
+            f"---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {w.name}\n"
+            f"  namespace: {w.namespace}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n"
+            f"      app: {w.name}\n"
+        )
     return text
 
 
@@ -242,6 +332,7 @@ def write_manifests(directory: Path, cluster: SampleCluster) -> None:
 
 
 # -- metrics --------------------------------------------------------------------------------------
+
 
 def _series_lines(name: str, labels: str, values: np.ndarray, ts: np.ndarray, fmt: str) -> str:
     prefix = f"{name}{{{labels}}} "
@@ -256,38 +347,58 @@ def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w") as out:
-        out.write("# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
-                  "# TYPE container_cpu_usage_seconds counter\n")
+        out.write(
+            "# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
+            "# TYPE container_cpu_usage_seconds counter\n"
+        )
         for w in cluster.workloads:
             for c in w.containers:
                 for p, pod in enumerate(w.pods):
                     counter = np.cumsum(c.cpu[p] * STEP_S) + 1000.0
                     labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
                     out.write(_series_lines("container_cpu_usage_seconds_total", labels, counter, ts, ".3f"))
-        out.write("# HELP container_memory_working_set_bytes Current working set in bytes.\n"
-                  "# TYPE container_memory_working_set_bytes gauge\n")
+        out.write(
+            "# HELP container_memory_working_set_bytes Current working set in bytes.\n"
+            "# TYPE container_memory_working_set_bytes gauge\n"
+        )
         for w in cluster.workloads:
             for c in w.containers:
                 for p, pod in enumerate(w.pods):
                     labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                    out.write(_series_lines("container_memory_working_set_bytes", labels,
-                                            np.round(c.memory[p]), ts, ".0f"))
+                    out.write(
+                        _series_lines(
+                            "container_memory_working_set_bytes", labels, np.round(c.memory[p]), ts, ".0f"
+                        )
+                    )
         restarting = [(w, c) for w in cluster.workloads for c in w.containers if c.restarts]
-        out.write("# HELP kube_pod_container_status_restarts The number of container restarts.\n"
-                  "# TYPE kube_pod_container_status_restarts counter\n")
+        out.write(
+            "# HELP kube_pod_container_status_restarts The number of container restarts.\n"
+            "# TYPE kube_pod_container_status_restarts counter\n"
+        )
         for w, c in restarting:
             for pod in w.pods:
                 labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
                 counts = np.floor(np.linspace(0, c.restarts, cluster.steps))
-                out.write(_series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f"))
-        out.write("# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
-                  "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n")
+                out.write(
+                    _series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f")
+                )
+        out.write(
+            "# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
+            "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n"
+        )
         for w, c in restarting:
             for pod in w.pods:
                 reason = "OOMKilled" if c.oom_killed else "Error"
                 labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
-                out.write(_series_lines("kube_pod_container_status_last_terminated_reason", labels,
-                                        np.ones(cluster.steps), ts, ".0f"))
+                out.write(
+                    _series_lines(
+                        "kube_pod_container_status_last_terminated_reason",
+                        labels,
+                        np.ones(cluster.steps),
+                        ts,
+                        ".0f",
+                    )
+                )
         # kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)
         out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
         replicasets = []
@@ -297,14 +408,20 @@ def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
                 if w.kind == "Deployment":
                     owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
                     replicasets.append((w.namespace, owner, w.name))
-                labels = (f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
-                          'owner_is_controller="true"')
+                labels = (
+                    f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
+                    'owner_is_controller="true"'
+                )
                 out.write(_series_lines("kube_pod_owner", labels, np.ones(1), ts[-1:], ".0f"))
-        out.write("# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
-                  "# TYPE kube_replicaset_owner gauge\n")
+        out.write(
+            "# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
+            "# TYPE kube_replicaset_owner gauge\n"
+        )
         for ns, rs, deployment in dict.fromkeys(replicasets):
-            labels = (f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
-                      'owner_is_controller="true"')
+            labels = (
+                f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
+                'owner_is_controller="true"'
+            )
             out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), ts[-1:], ".0f"))
         out.write("# EOF\n")
     tmp.replace(path)
@@ -338,4 +455,3 @@ def write_sample(directory: Path, end: int | None = None) -> None:
         os.rename(tmp, directory)
     except OSError:  # another process finished first
         shutil.rmtree(tmp, ignore_errors=True)
-

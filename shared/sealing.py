@@ -49,8 +49,9 @@ def _b64decode(text: str, what: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
-        raise BadInput(f"The {what} is not valid base64url.",
-                       f"Send the {what} exactly as it was produced.") from None
+        raise BadInput(
+            f"The {what} is not valid base64url.", f"Send the {what} exactly as it was produced."
+        ) from None
 
 
 def generate_keypair() -> tuple[bytes, bytes]:
@@ -73,14 +74,19 @@ def _private_parts(private: bytes):
     from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
 
     if not isinstance(private, bytes | bytearray) or len(private) != PRIVATE_KEY_BYTES:
-        raise BadInput(f"A sealing private key is {PRIVATE_KEY_BYTES} bytes.",
-                       "Use the private key generate_keypair() returned.")
+        raise BadInput(
+            f"A sealing private key is {PRIVATE_KEY_BYTES} bytes.",
+            "Use the private key generate_keypair() returned.",
+        )
     try:
-        return (mlkem.MLKEM768PrivateKey.from_seed_bytes(bytes(private[:_MLKEM_SEED])),
-                x25519.X25519PrivateKey.from_private_bytes(bytes(private[_MLKEM_SEED:])))
+        return (
+            mlkem.MLKEM768PrivateKey.from_seed_bytes(bytes(private[:_MLKEM_SEED])),
+            x25519.X25519PrivateKey.from_private_bytes(bytes(private[_MLKEM_SEED:])),
+        )
     except ValueError:
-        raise BadInput("The sealing private key is malformed.",
-                       "Use the private key generate_keypair() returned.") from None
+        raise BadInput(
+            "The sealing private key is malformed.", "Use the private key generate_keypair() returned."
+        ) from None
 
 
 def _public_key(public: bytes):
@@ -88,15 +94,20 @@ def _public_key(public: bytes):
 
     hpke, _ = _suite()
     if not isinstance(public, bytes | bytearray) or len(public) != PUBLIC_KEY_BYTES:
-        raise BadInput(f"A sealing public key is {PUBLIC_KEY_BYTES} bytes (ML-KEM-768 + X25519).",
-                       "Send a public key from generate_keypair() or public_key_from_text().")
+        raise BadInput(
+            f"A sealing public key is {PUBLIC_KEY_BYTES} bytes (ML-KEM-768 + X25519).",
+            "Send a public key from generate_keypair() or public_key_from_text().",
+        )
     try:
         return hpke.MLKEM768X25519PublicKey(
             mlkem.MLKEM768PublicKey.from_public_bytes(bytes(public[:_MLKEM_PUBLIC])),
-            x25519.X25519PublicKey.from_public_bytes(bytes(public[_MLKEM_PUBLIC:])))
+            x25519.X25519PublicKey.from_public_bytes(bytes(public[_MLKEM_PUBLIC:])),
+        )
     except ValueError:
-        raise BadInput("The sealing public key is malformed (not a valid ML-KEM-768 + X25519 key).",
-                       "Send a public key from generate_keypair() or public_key_from_text().") from None
+        raise BadInput(
+            "The sealing public key is malformed (not a valid ML-KEM-768 + X25519 key).",
+            "Send a public key from generate_keypair() or public_key_from_text().",
+        ) from None
 
 
 def public_key_to_text(public: bytes) -> str:
@@ -110,7 +121,7 @@ def public_key_from_text(text: str) -> bytes:
     hint = f'Send the text a key published: "{PUBLIC_TEXT_PREFIX}<base64url>".'
     if not isinstance(text, str) or not text.startswith(PUBLIC_TEXT_PREFIX):
         raise BadInput(f"A sealing public key must start with {PUBLIC_TEXT_PREFIX!r}.", hint)
-    body = text[len(PUBLIC_TEXT_PREFIX):].strip()
+    body = text[len(PUBLIC_TEXT_PREFIX) :].strip()
     if len(body) > 2 * PUBLIC_KEY_BYTES:
         raise BadInput("The sealing public key text is too long to be a key.", hint)
     public = _b64decode(body, "sealing public key")
@@ -128,8 +139,10 @@ def seal(plaintext: bytes, recipient_public: bytes, info: bytes = DEFAULT_INFO) 
     try:
         sealed = suite.encrypt(bytes(plaintext), _public_key(recipient_public), info=bytes(info))
     except ValueError:  # e.g. a low-order X25519 point: no shared secret can be agreed
-        raise BadInput("The sealing public key cannot be used (its X25519 part is degenerate).",
-                       "Send a public key from generate_keypair() or public_key_from_text().") from None
+        raise BadInput(
+            "The sealing public key cannot be used (its X25519 part is degenerate).",
+            "Send a public key from generate_keypair() or public_key_from_text().",
+        ) from None
     return SEALED_PREFIX + _b64encode(sealed)
 
 
@@ -142,7 +155,7 @@ def unseal(sealed: str, recipient_private: bytes, info: bytes = DEFAULT_INFO) ->
         raise BadInput("This is not a sealed envelope (wrong or missing prefix).", hint)
     if len(sealed) > MAX_SEALED_CHARS:
         raise BadInput("The sealed envelope is larger than the limit.", hint)
-    blob = _b64decode(sealed[len(SEALED_PREFIX):].strip(), "sealed envelope")
+    blob = _b64decode(sealed[len(SEALED_PREFIX) :].strip(), "sealed envelope")
     if len(blob) < _ENC_BYTES + _TAG_BYTES:
         raise BadInput("The sealed envelope is truncated.", hint)
     private = _private_key(recipient_private)
@@ -152,9 +165,11 @@ def unseal(sealed: str, recipient_private: bytes, info: bytes = DEFAULT_INFO) ->
     try:
         return suite.decrypt(blob, private, info=bytes(info))
     except (InvalidTag, ValueError):
-        raise Refused("The envelope cannot be opened with this key: it was sealed for another "
-                      "recipient or purpose, or it was altered.",
-                      "Unseal with the recipient's own key and the same info it was sealed with.") from None
+        raise Refused(
+            "The envelope cannot be opened with this key: it was sealed for another "
+            "recipient or purpose, or it was altered.",
+            "Unseal with the recipient's own key and the same info it was sealed with.",
+        ) from None
 
 
 def _private_key(private: bytes):

@@ -43,9 +43,16 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
     kit = ToolKit(name, title=title, description=description, instructions=instructions)
     extras(kit)  # prompts/get, completion/complete and logging/setLevel handled the suite's way
 
-    @kit.tool(title="Remember a fact", read_only=False, idempotent=False, shared=True,
-              examples=["remember that checkout-api was scaled down on Friday",
-                        "note for the team: the EU keys were rotated today"])
+    @kit.tool(
+        title="Remember a fact",
+        read_only=False,
+        idempotent=False,
+        shared=True,
+        examples=[
+            "remember that checkout-api was scaled down on Friday",
+            "note for the team: the EU keys were rotated today",
+        ],
+    )
     def remember(
         text: Annotated[str, Field(description="What to keep, in plain words")],
         kind: Annotated[str, Field(description="note, decision, incident, handoff, ...")] = "note",
@@ -54,13 +61,19 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
     ) -> Remembered:
         """Keep a fact, decision or note in the memory all five HDR servers share, for any agent to recall
         later. Never secrets or other people's data. Returns its id."""
-        item = kit.suite.memory.remember(text, kind, source=name, tool="remember", tags=tags,
-                                         extra={"about": source} if source else None)
+        item = kit.suite.memory.remember(
+            text, kind, source=name, tool="remember", tags=tags, extra={"about": source} if source else None
+        )
         kit.suite.flush_memory_outbox()  # decisions kept while the memory was down
         return Remembered(id=item.id, kind=item.kind, tags=item.tags, source=item.source)
 
-    @kit.tool(title="Recall from memory", read_only=True, idempotent=True, shared=True,
-              examples=["what happened to checkout-api last week?", "who handled the last incident handoff?"])
+    @kit.tool(
+        title="Recall from memory",
+        read_only=True,
+        idempotent=True,
+        shared=True,
+        examples=["what happened to checkout-api last week?", "who handled the last incident handoff?"],
+    )
     def recall(
         query: Annotated[str, Field(description="What to look for, in plain words")],
         k: Annotated[int, Field(description="How many entries to return (1-100)")] = 5,
@@ -70,18 +83,39 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
         """Search the memory all five HDR servers share, by meaning ('what happened to checkout-api last
         week?'). Returns the closest entries with similarity, kind, tags and which server and tool wrote them."""
         items = kit.suite.memory.recall(query, k=k, kind=kind, source=source)
-        return Recollection(query=query, hits=[MemoryHit(
-            id=i.id, text=i.text, kind=i.kind, tags=i.tags, source=i.source, tool=i.tool,
-            created_at=i.created_at, score=i.score) for i in items])
+        return Recollection(
+            query=query,
+            hits=[
+                MemoryHit(
+                    id=i.id,
+                    text=i.text,
+                    kind=i.kind,
+                    tags=i.tags,
+                    source=i.source,
+                    tool=i.tool,
+                    created_at=i.created_at,
+                    score=i.score,
+                )
+                for i in items
+            ],
+        )
 
     return kit
 
 
 def configure_logging() -> None:
     """Log to stderr (stdout carries the stdio protocol), without per-request chatter."""
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    for noisy in ("httpx", "httpcore", "mcp.server.streamable_http", "mcp.server.streamable_http_manager",
-                  "chromadb", "uvicorn.access"):
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(levelname)s %(message)s"
+    )
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "mcp.server.streamable_http",
+        "mcp.server.streamable_http_manager",
+        "chromadb",
+        "uvicorn.access",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -91,8 +125,9 @@ def http_app(kit: ToolKit, path: str = "/mcp"):  # -> ASGI app
     call's progress notifications reach the client before its result."""
     from shared.http import StatelessEndpoint
 
-    return StatelessEndpoint(kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True,
-                                                         json_response=False))
+    return StatelessEndpoint(
+        kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True, json_response=False)
+    )
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -104,9 +139,13 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--toolsets", default=None, metavar="NAMES",
-                        help="comma-separated toolsets to list (`default`, `all`, or names; see docs); "
-                             f"default: $HDR_{kit.name.upper()}_TOOLSETS, $HDR_TOOLSETS, else the server's default")
+    parser.add_argument(
+        "--toolsets",
+        default=None,
+        metavar="NAMES",
+        help="comma-separated toolsets to list (`default`, `all`, or names; see docs); "
+        f"default: $HDR_{kit.name.upper()}_TOOLSETS, $HDR_TOOLSETS, else the server's default",
+    )
     args = parser.parse_args(argv)
     configure_logging()
     if args.toolsets is not None:
@@ -122,8 +161,11 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
     if args.host not in LOOPBACK_HOSTS:
         # One server over HTTP has no authentication of its own: anything but loopback would hand its
         # tools (decrypt, rotate_keys, apply) to whoever reaches the port. `hdr serve` authenticates.
-        print(f"hdr-{kit.name}: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
-              "or run `hdr serve` with OAuth or API tokens configured (docs/gateway.md).", file=sys.stderr)
+        print(
+            f"hdr-{kit.name}: refusing to serve on {args.host} without authentication; bind to 127.0.0.1, "
+            "or run `hdr serve` with OAuth or API tokens configured (docs/gateway.md).",
+            file=sys.stderr,
+        )
         raise SystemExit(2)
     import uvicorn
 

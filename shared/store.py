@@ -51,8 +51,9 @@ class Store:
         """This thread's connection (autocommit; use `transaction()` to group writes)."""
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                 check_same_thread=False)
+            db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode=WAL")
@@ -118,9 +119,11 @@ class Store:
             )
 
     def get(self, namespace: str, key: str, default: Any = None) -> Any:
-        row = self.connection().execute(
-            "SELECT value FROM documents WHERE namespace=? AND key=?", (namespace, key)
-        ).fetchone()
+        row = (
+            self.connection()
+            .execute("SELECT value FROM documents WHERE namespace=? AND key=?", (namespace, key))
+            .fetchone()
+        )
         return default if row is None else json.loads(row["value"])
 
     def delete(self, namespace: str, key: str) -> bool:
@@ -129,10 +132,14 @@ class Store:
             return cur.rowcount > 0
 
     def items(self, namespace: str, prefix: str = "") -> list[tuple[str, Any]]:
-        rows = self.connection().execute(
-            "SELECT key, value FROM documents WHERE namespace=? AND key >= ? AND key < ? ORDER BY key",
-            (namespace, prefix, prefix + "\U0010ffff"),
-        ).fetchall()
+        rows = (
+            self.connection()
+            .execute(
+                "SELECT key, value FROM documents WHERE namespace=? AND key >= ? AND key < ? ORDER BY key",
+                (namespace, prefix, prefix + "\U0010ffff"),
+            )
+            .fetchall()
+        )
         return [(r["key"], json.loads(r["value"])) for r in rows]
 
     def close(self) -> None:
@@ -147,7 +154,7 @@ WAL_INDEX_VERSION = 3007000  # WalIndexHdr.iVersion, native byte order (sqlite.o
 
 
 class CommitWatch:
-    """"Has anyone committed to this database since I last looked?", from any thread, cheaply.
+    """ "Has anyone committed to this database since I last looked?", from any thread, cheaply.
 
     `token()` returns an opaque value; two tokens differ if any connection in any process
     committed between the two calls. They may also differ without a commit (a checkpoint that
@@ -237,7 +244,9 @@ class _WalIndex:
 
     @staticmethod
     def _open(real: str) -> _WalIndex:
-        db = sqlite3.connect(real, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(
+            real, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         db.execute("SELECT count(*) FROM sqlite_master").fetchall()  # a read: SQLite opens and maps the -shm
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -255,7 +264,9 @@ class _WalIndex:
             return _WalIndex(db, None)
         _NEVER_CLOSED.append(mapped)  # it holds a duplicate descriptor, closed if it were collected
         header = mapped[:WAL_INDEX_HEADER_BYTES]
-        if int.from_bytes(header[:4], sys.byteorder) != WAL_INDEX_VERSION or header[12] != 1:  # iVersion, isInit
+        if (
+            int.from_bytes(header[:4], sys.byteorder) != WAL_INDEX_VERSION or header[12] != 1
+        ):  # iVersion, isInit
             return _WalIndex(db, None)
         # mapped[0:96] without a Python frame
         return _WalIndex(db, functools.partial(operator.itemgetter(slice(0, WAL_INDEX_HEADER_BYTES)), mapped))

@@ -50,25 +50,45 @@ class Suite:
         self.config.ensure_home()
         return Memory(self.config, self.embedder)
 
-    def record(self, text: str, kind: str, *, source: str, tool: str, tags: list[str] | None = None,
-               extra: dict[str, str | int | float | bool] | None = None) -> str | None:
+    def record(
+        self,
+        text: str,
+        kind: str,
+        *,
+        source: str,
+        tool: str,
+        tags: list[str] | None = None,
+        extra: dict[str, str | int | float | bool] | None = None,
+    ) -> str | None:
         """Write a decision or outcome to the shared memory; returns its id, or None when the memory
         is unreachable. Then the entry waits in the store's outbox and is written, with its id, owner
         and time, by the next record that gets through: the decision stands and nothing is lost."""
         from shared.ownership import current_principal, owner_tag
 
-        entry = {"text": text, "kind": kind, "source": source, "tool": tool, "tags": list(tags or []),
-                 "extra": dict(extra or {}), "owner": owner_tag(current_principal()), "created_at": time.time()}
+        entry = {
+            "text": text,
+            "kind": kind,
+            "source": source,
+            "tool": tool,
+            "tags": list(tags or []),
+            "extra": dict(extra or {}),
+            "owner": owner_tag(current_principal()),
+            "created_at": time.time(),
+        }
         item_id = uuid.uuid4().hex
         try:
             self.memory.remember(item_id=item_id, **entry)
         except Exception as exc:  # noqa: BLE001 - any failure of the memory must not fail the decision
-            log.warning("shared memory unavailable, kept in the outbox: %s", exc if isinstance(exc, HDRError)
-                        else type(exc).__name__)
+            log.warning(
+                "shared memory unavailable, kept in the outbox: %s",
+                exc if isinstance(exc, HDRError) else type(exc).__name__,
+            )
             self.store.ensure_schema("memory.outbox", OUTBOX)
             with self.store.transaction() as db:
-                db.execute("INSERT INTO memory_outbox (id, entry, queued_at) VALUES (?,?,?)",
-                           (item_id, json.dumps(entry), entry["created_at"]))
+                db.execute(
+                    "INSERT INTO memory_outbox (id, entry, queued_at) VALUES (?,?,?)",
+                    (item_id, json.dumps(entry), entry["created_at"]),
+                )
             return None
         self.flush_memory_outbox()
         return item_id
@@ -81,8 +101,11 @@ class Suite:
         """Write kept entries to the memory, oldest first; returns how many were written. Safe to run
         in several processes at once: each entry is an upsert by its id, so a double write is one."""
         self.store.ensure_schema("memory.outbox", OUTBOX)
-        rows = self.store.connection().execute(
-            "SELECT id, entry FROM memory_outbox ORDER BY queued_at LIMIT ?", (limit,)).fetchall()
+        rows = (
+            self.store.connection()
+            .execute("SELECT id, entry FROM memory_outbox ORDER BY queued_at LIMIT ?", (limit,))
+            .fetchall()
+        )
         written = 0
         for row in rows:
             try:

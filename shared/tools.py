@@ -165,8 +165,10 @@ class HDRServer(MCPServer):
             unknown = sorted(str(k) for k in arguments if k not in accepted)
             if unknown:  # a misspelt argument silently ignored would run the call on defaults
                 shown = ", ".join(f"`{u[:40]}`" for u in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
-                raise ToolError(f"Unknown argument{'s' if len(unknown) > 1 else ''} for `{name}`: {shown}. "
-                                f"Accepted: {', '.join(sorted(accepted)) or '(none)'}.")
+                raise ToolError(
+                    f"Unknown argument{'s' if len(unknown) > 1 else ''} for `{name}`: {shown}. "
+                    f"Accepted: {', '.join(sorted(accepted)) or '(none)'}."
+                )
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:
@@ -180,12 +182,25 @@ class HDRServer(MCPServer):
 class ToolKit:
     """One server's MCP surface: its MCPServer plus the conventions above."""
 
-    def __init__(self, name: str, *, title: str, description: str, instructions: str | None = None,
-                 version: str = "0.1.0", suite: Callable[[], Suite] = get_suite) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        title: str,
+        description: str,
+        instructions: str | None = None,
+        version: str = "0.1.0",
+        suite: Callable[[], Suite] = get_suite,
+    ) -> None:
         self.name = name
         self._suite = suite
-        self.mcp = HDRServer(name=name, title=title, description=description,
-                             instructions=instructions or description, version=version)
+        self.mcp = HDRServer(
+            name=name,
+            title=title,
+            description=description,
+            instructions=instructions or description,
+            version=version,
+        )
         self.tools: dict[str, Callable[..., Any]] = {}
         self.card_metadata: dict[str, Any] = {}  # extra facts for the server's A2A agent card
 
@@ -203,10 +218,20 @@ class ToolKit:
             if isinstance(layer, RequestStateBoundary):
                 chain[i] = RequestStateBoundary(RequestStateSecurity(keys=[key]), default_audience=self.name)
 
-    def tool(self, *, title: str, read_only: bool, destructive: bool = False, idempotent: bool = False,
-             open_world: bool = False, confirm: Callable[..., str | None] | None = None,
-             name: str | None = None, examples: list[str] | None = None,
-             audit: bool | None = None, shared: bool = False) -> Callable[[F], F]:
+    def tool(
+        self,
+        *,
+        title: str,
+        read_only: bool,
+        destructive: bool = False,
+        idempotent: bool = False,
+        open_world: bool = False,
+        confirm: Callable[..., str | None] | None = None,
+        name: str | None = None,
+        examples: list[str] | None = None,
+        audit: bool | None = None,
+        shared: bool = False,
+    ) -> Callable[[F], F]:
         """Register a tool. `confirm` (destructive tools only) receives tool arguments by name and
         returns the question to put to the person, or None when this call needs no confirmation
         (a dry run, say). A read-only tool that reveals something sensitive (detokenize) may ask
@@ -225,15 +250,27 @@ class ToolKit:
             wrapper = self._wrap(fn, tool_name, audited=audited, confirm=confirm)
             description = inspect.cleandoc(fn.__doc__ or "")
             if confirm is not None:
-                description += (f"\n\n{'Destructive' if destructive else 'Sensitive'}: asks the person to "
-                                "confirm (elicitation); clients that cannot ask should pass `confirm: true` only "
-                                "after the person agreed.")
+                description += (
+                    f"\n\n{'Destructive' if destructive else 'Sensitive'}: asks the person to "
+                    "confirm (elicitation); clients that cannot ask should pass `confirm: true` only "
+                    "after the person agreed."
+                )
             self.mcp.add_tool(
-                wrapper, name=tool_name, title=title, description=description, structured_output=True,
-                meta={k: v for k, v in (("examples", list(examples or [])), ("hdr/shared", shared)) if v} or None,
-                annotations=ToolAnnotations(title=title, read_only_hint=read_only,
-                                            destructive_hint=destructive, idempotent_hint=idempotent,
-                                            open_world_hint=open_world))
+                wrapper,
+                name=tool_name,
+                title=title,
+                description=description,
+                structured_output=True,
+                meta={k: v for k, v in (("examples", list(examples or [])), ("hdr/shared", shared)) if v}
+                or None,
+                annotations=ToolAnnotations(
+                    title=title,
+                    read_only_hint=read_only,
+                    destructive_hint=destructive,
+                    idempotent_hint=idempotent,
+                    open_world_hint=open_world,
+                ),
+            )
             registered = self.mcp._tool_manager.get_tool(tool_name)  # noqa: SLF001 - the SDK has no public getter
             registered.fn_metadata = _KeepStrings.model_validate(dict(registered.fn_metadata))
             self.tools[tool_name] = fn
@@ -243,27 +280,52 @@ class ToolKit:
 
     # -- the wrapper ----------------------------------------------------------------------------
 
-    def _wrap(self, fn: Callable[..., Any], tool_name: str, *, audited: bool,
-              confirm: Callable[..., str | None] | None) -> Callable[..., Any]:
+    def _wrap(
+        self,
+        fn: Callable[..., Any],
+        tool_name: str,
+        *,
+        audited: bool,
+        confirm: Callable[..., str | None] | None,
+    ) -> Callable[..., Any]:
         hints = get_type_hints(fn, include_extras=True)
         sig = inspect.signature(fn)
         ctx_param = next((p for p, h in hints.items() if h is Context), None)
         progress_param = next((p for p, h in hints.items() if h is Progress), None)
         is_async = inspect.iscoroutinefunction(fn)
-        params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in sig.parameters.values()
-                  if p.name not in (ctx_param, progress_param)]
+        params = [
+            p.replace(annotation=hints.get(p.name, p.annotation))
+            for p in sig.parameters.values()
+            if p.name not in (ctx_param, progress_param)
+        ]
         arg_names = [p.name for p in params]
         if confirm is not None and "confirm" not in arg_names:
-            params.append(inspect.Parameter("confirm", inspect.Parameter.KEYWORD_ONLY, default=False,
-                                            annotation=Annotated[bool, Field(description=(
-                                                "Set true only after the person agreed to this change "
-                                                "(for clients that cannot ask them)."))]))
+            params.append(
+                inspect.Parameter(
+                    "confirm",
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=False,
+                    annotation=Annotated[
+                        bool,
+                        Field(
+                            description=(
+                                "Set true only after the person agreed to this change "
+                                "(for clients that cannot ask them)."
+                            )
+                        ),
+                    ],
+                )
+            )
         params.append(inspect.Parameter("hdr_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context))
         if confirm is not None:
             resolver = _confirmation_resolver(confirm, tool_name, set(arg_names) | {"confirm"})
-            params.append(inspect.Parameter(
-                "hdr_confirmation", inspect.Parameter.KEYWORD_ONLY,
-                annotation=Annotated[ElicitationResult[Confirmation], Resolve(resolver)]))
+            params.append(
+                inspect.Parameter(
+                    "hdr_confirmation",
+                    inspect.Parameter.KEYWORD_ONLY,
+                    annotation=Annotated[ElicitationResult[Confirmation], Resolve(resolver)],
+                )
+            )
         fn_takes_confirm = "confirm" in arg_names
         kit = self
 
@@ -279,11 +341,15 @@ class ToolKit:
             def audit(result: str, detail: str = "") -> None:
                 if audited:
                     try:
-                        suite.audit.append(kit.name, tool_name, caller, _jsonable(args_for_audit), result, detail)
+                        suite.audit.append(
+                            kit.name, tool_name, caller, _jsonable(args_for_audit), result, detail
+                        )
                     except Exception:  # the audit store failing must not hide the tool's own outcome
                         log.exception("audit append failed for %s.%s", kit.name, tool_name)
 
-            if outcome is not None and not (isinstance(outcome, AcceptedElicitation) and outcome.data.confirm):
+            if outcome is not None and not (
+                isinstance(outcome, AcceptedElicitation) and outcome.data.confirm
+            ):
                 refusal = _refusal(outcome)
                 audit("not_confirmed", refusal.message.split(":")[0].lower())
                 raise ToolError(str(refusal))
@@ -297,8 +363,9 @@ class ToolKit:
                     result = await fn(**kwargs)
                 else:
                     try:
-                        result = await anyio.to_thread.run_sync(functools.partial(fn, **kwargs),
-                                                                abandon_on_cancel=True)
+                        result = await anyio.to_thread.run_sync(
+                            functools.partial(fn, **kwargs), abandon_on_cancel=True
+                        )
                     except anyio.get_cancelled_exc_class():
                         progress.cancelled.set()
                         raise
@@ -312,8 +379,10 @@ class ToolKit:
                 ref = uuid.uuid4().hex[:12]
                 log.exception("internal error in %s.%s (ref %s)", kit.name, tool_name, ref)
                 audit("internal_error", f"ref {ref}")
-                raise ToolError(f"Internal error in `{tool_name}` (log reference {ref}). The call did not "
-                                "complete; check the server's log, or try again with different input.") from None
+                raise ToolError(
+                    f"Internal error in `{tool_name}` (log reference {ref}). The call did not "
+                    "complete; check the server's log, or try again with different input."
+                ) from None
             audit("ok")
             return result
 
@@ -321,7 +390,9 @@ class ToolKit:
         wrapper.__qualname__ = fn.__qualname__
         wrapper.__module__ = fn.__module__
         wrapper.__doc__ = fn.__doc__
-        wrapper.__signature__ = sig.replace(parameters=_ordered(params), return_annotation=hints.get("return"))  # type: ignore[attr-defined]
+        wrapper.__signature__ = sig.replace(
+            parameters=_ordered(params), return_annotation=hints.get("return")
+        )  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": hints.get("return")}
         return wrapper
 
@@ -331,7 +402,11 @@ def _admits_str(annotation: Any) -> bool:
         return True
     if get_origin(annotation) is Annotated:
         return _admits_str(get_args(annotation)[0])
-    return any(_admits_str(a) for a in get_args(annotation)) if get_origin(annotation) in (Union, UnionType) else False
+    return (
+        any(_admits_str(a) for a in get_args(annotation))
+        if get_origin(annotation) in (Union, UnionType)
+        else False
+    )
 
 
 class _KeepStrings(FuncMetadata):
@@ -365,8 +440,9 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _confirmation_resolver(question: Callable[..., str | None], tool_name: str,
-                           tool_args: set[str]) -> Callable[..., Any]:
+def _confirmation_resolver(
+    question: Callable[..., str | None], tool_name: str, tool_args: set[str]
+) -> Callable[..., Any]:
     """Build the resolver that decides whether this call may go ahead.
 
     It receives `confirm` and whichever tool arguments `question` names. `confirm: true`, or a
@@ -388,7 +464,8 @@ def _confirmation_resolver(question: Callable[..., str | None], tool_name: str,
     names = sorted(set(wanted) | {"confirm"})
     resolver.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
-        + [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in names])
+        + [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in names]
+    )
     resolver.__annotations__ = {"ctx": Context}
     resolver.__qualname__ = f"confirm_{tool_name}"
     resolver.__name__ = f"confirm_{tool_name}"
@@ -402,17 +479,21 @@ class _NotAsked(Confirmation):
 
 
 class _ClientCannotAsk(_NotAsked):
-    refusal = Refused("Not confirmed: this client declared no elicitation, so the person was not asked; "
-                      "nothing was changed.",
-                      "Ask the person, and once they agree call again with `confirm: true`.")
+    refusal = Refused(
+        "Not confirmed: this client declared no elicitation, so the person was not asked; "
+        "nothing was changed.",
+        "Ask the person, and once they agree call again with `confirm: true`.",
+    )
 
 
 class _TransportCannotAsk(_NotAsked):
-    refusal = Refused("Not confirmed: over stateless streamable HTTP in protocol 2025-11-25 the server cannot "
-                      "ask the person during a call (their answer would have no connection to come back on), "
-                      "so nothing was changed.",
-                      "Ask the person yourself and, once they agree, call again with `confirm: true`; or "
-                      "connect with protocol 2026-07-28, where the server asks.")
+    refusal = Refused(
+        "Not confirmed: over stateless streamable HTTP in protocol 2025-11-25 the server cannot "
+        "ask the person during a call (their answer would have no connection to come back on), "
+        "so nothing was changed.",
+        "Ask the person yourself and, once they agree, call again with `confirm: true`; or "
+        "connect with protocol 2026-07-28, where the server asks.",
+    )
 
 
 def _refusal(outcome: Any) -> Refused:
@@ -421,10 +502,14 @@ def _refusal(outcome: Any) -> Refused:
     if isinstance(data, _NotAsked):
         return data.refusal
     if getattr(outcome, "action", "accept") == "decline":
-        return Refused("Declined: nothing was changed.",
-                       "Call again with `confirm: true` only if the person changes their mind.")
-    return Refused("Not confirmed: nothing was changed.",
-                   "Call again and confirm when asked, or with `confirm: true` once the person has agreed.")
+        return Refused(
+            "Declined: nothing was changed.",
+            "Call again with `confirm: true` only if the person changes their mind.",
+        )
+    return Refused(
+        "Not confirmed: nothing was changed.",
+        "Call again and confirm when asked, or with `confirm: true` once the person has agreed.",
+    )
 
 
 def _why_not_asked(ctx: Context) -> _NotAsked | None:

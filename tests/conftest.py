@@ -62,8 +62,11 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     need_service("Chroma server", chroma is not None, "install chromadb (it ships `chroma run`)")
     port = free_port()
     data = tmp_path_factory.mktemp("chroma")
-    proc = subprocess.Popen([chroma, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [chroma, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         need_service("Chroma server", wait_http(f"{url}/api/v2/heartbeat"), "`chroma run` did not start")

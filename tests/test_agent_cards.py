@@ -38,14 +38,17 @@ def committed(name: str) -> dict:
     return json.loads(card_path(CARDS_DIR, name).read_text())
 
 
-@pytest.mark.parametrize(("mutate", "says"), [
-    (lambda c: c.__setitem__("url", "http://x/mcp"), "url"),  # a 0.3 field: not in A2A 1.0
-    (lambda c: c.__setitem__("name", ""), "name"),
-    (lambda c: c.pop("supportedInterfaces"), "supported_interfaces"),
-    (lambda c: c["skills"][0].pop("tags"), "tags"),
-    (lambda c: c["supportedInterfaces"][0].__setitem__("protocolVersion", 1.0), "protocolVersion"),
-    (lambda c: c["capabilities"].__setitem__("streaming", "yes"), "streaming"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "says"),
+    [
+        (lambda c: c.__setitem__("url", "http://x/mcp"), "url"),  # a 0.3 field: not in A2A 1.0
+        (lambda c: c.__setitem__("name", ""), "name"),
+        (lambda c: c.pop("supportedInterfaces"), "supported_interfaces"),
+        (lambda c: c["skills"][0].pop("tags"), "tags"),
+        (lambda c: c["supportedInterfaces"][0].__setitem__("protocolVersion", 1.0), "protocolVersion"),
+        (lambda c: c["capabilities"].__setitem__("streaming", "yes"), "streaming"),
+    ],
+)
 def test_a_card_that_is_not_a2a_1_0_is_refused_naming_the_field(mutate, says: str) -> None:
     card = copy.deepcopy(committed("forge"))
     validate(card)
@@ -71,18 +74,29 @@ def test_security_schemes_follow_the_gateways_auth() -> None:
     both = anyio.run(build, CardAuth(static_tokens=True, oauth_issuer="https://idp.example.com"))
     assert "securitySchemes" not in open_card and "securityRequirements" not in open_card
     assert set(both["securitySchemes"]) == {"hdrToken", "oauth"}
-    assert "https://idp.example.com" in both["securitySchemes"]["oauth"]["httpAuthSecurityScheme"]["description"]
+    assert (
+        "https://idp.example.com" in both["securitySchemes"]["oauth"]["httpAuthSecurityScheme"]["description"]
+    )
     scopes = {s["id"]: s["securityRequirements"][0]["schemes"]["hdrToken"]["list"] for s in both["skills"]}
-    assert scopes["compliance.policies"] == ["compliance:read"] and scopes["compliance.check"] == ["compliance:write"]
-    assert both["securityRequirements"] == [{"schemes": {"hdrToken": {"list": ["compliance:read"]}}},
-                                            {"schemes": {"oauth": {"list": ["compliance:read"]}}}]
+    assert scopes["compliance.policies"] == ["compliance:read"] and scopes["compliance.check"] == [
+        "compliance:write"
+    ]
+    assert both["securityRequirements"] == [
+        {"schemes": {"hdrToken": {"list": ["compliance:read"]}}},
+        {"schemes": {"oauth": {"list": ["compliance:read"]}}},
+    ]
 
 
 def test_hdr_cards_writes_signed_cards_that_a2a_sdk_verifies(tmp_path: Path, offline_suite) -> None:
     out = tmp_path / "cards"
     env = {**os.environ, "HDR_HOME": os.environ["HDR_HOME"]}
-    run = subprocess.run([str(BIN / "hdr"), "cards", "--out", str(out), "--base-url", "https://hdr.example.com"],
-                         env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(BIN / "hdr"), "cards", "--out", str(out), "--base-url", "https://hdr.example.com"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     keys = {k["kid"]: PyJWK(k) for k in jwks(offline_suite)["keys"]}
     verify = create_signature_verifier(lambda kid, jku: keys[kid], ["EdDSA"])
@@ -93,15 +107,24 @@ def test_hdr_cards_writes_signed_cards_that_a2a_sdk_verifies(tmp_path: Path, off
         card["version"] = "9.9.9"
         with pytest.raises(InvalidSignaturesError):
             verify(parse_agent_card(card))
-    check = subprocess.run([str(BIN / "hdr"), "cards", "--check", "--out", str(out), "--base-url",
-                            "https://hdr.example.com"], env=env, capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [str(BIN / "hdr"), "cards", "--check", "--out", str(out), "--base-url", "https://hdr.example.com"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout  # signatures aside, the content is the live servers'
     from servers.compliance.keys import ED25519, Keyring
 
     _, private = Keyring(offline_suite).private_key(ED25519)
     seed = private.private_bytes_raw()
     written = run.stdout + run.stderr + "".join(p.read_text() for p in out.rglob("*.json"))
-    for form in (seed.hex(), base64.b64encode(seed).decode(), base64.urlsafe_b64encode(seed).decode().rstrip("=")):
+    for form in (
+        seed.hex(),
+        base64.b64encode(seed).decode(),
+        base64.urlsafe_b64encode(seed).decode().rstrip("="),
+    ):
         assert form not in written
 
 

@@ -73,8 +73,11 @@ def test_reordered_records_are_named(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "state.db") as db:
         rows = {r[0]: r for r in db.execute("SELECT * FROM audit_log WHERE seq IN (2, 5)")}
         for seq, other in ((2, 5), (5, 2)):
-            db.execute("UPDATE audit_log SET ts=?, server=?, tool=?, caller=?, args_digest=?, outcome=?, detail=?,"
-                       " prev_hash=?, hash=? WHERE seq=?", (*rows[other][1:], seq))
+            db.execute(
+                "UPDATE audit_log SET ts=?, server=?, tool=?, caller=?, args_digest=?, outcome=?, detail=?,"
+                " prev_hash=?, hash=? WHERE seq=?",
+                (*rows[other][1:], seq),
+            )
     report = log.verify()
     assert not report.ok and report.first_bad_seq == 2
 
@@ -85,43 +88,64 @@ def test_argument_digests_are_keyed_so_short_secrets_cannot_be_guessed(tmp_path:
 
     log = make_log(tmp_path)
     record = log.append("phantom", "encrypt", "c", {"plaintext": "yes"}, "ok")
-    plain = hashlib.sha256(json.dumps({"plaintext": "yes"}, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    plain = hashlib.sha256(
+        json.dumps({"plaintext": "yes"}, sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()
     assert plain not in record.args_digest
     assert "yes" not in json.dumps(record.body())
     assert oct((tmp_path / "audit.key").stat().st_mode & 0o777) == "0o600"
 
 
-@pytest.mark.parametrize("tamper, code", [(None, 0), ("UPDATE audit_log SET caller='mallory' WHERE seq=2", 1)])
-def test_hdr_audit_verify_reports_and_exits_accordingly(tmp_path: Path, tamper: str | None, code: int) -> None:
+@pytest.mark.parametrize(
+    "tamper, code", [(None, 0), ("UPDATE audit_log SET caller='mallory' WHERE seq=2", 1)]
+)
+def test_hdr_audit_verify_reports_and_exits_accordingly(
+    tmp_path: Path, tamper: str | None, code: int
+) -> None:
     log = make_log(tmp_path)
     fill(log, 3)
     if tamper:
         with sqlite3.connect(tmp_path / "state.db") as db:
             db.execute(tamper)
-    out = subprocess.run([sys.executable, "-m", "servers.cli", "audit", "verify"], capture_output=True, text=True,
-                         env={**os.environ, "HDR_HOME": str(tmp_path)}, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "servers.cli", "audit", "verify"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HDR_HOME": str(tmp_path)},
+        timeout=60,
+    )
     assert out.returncode == code, out.stderr
     assert ("intact: 3 records" in out.stdout) if code == 0 else ("BROKEN at record 2" in out.stdout)
 
 
-def test_hdr_audit_verify_catches_the_newest_records_deleted_after_an_anchor(tmp_path: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hdr_audit_verify_catches_the_newest_records_deleted_after_an_anchor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from servers.compliance import attestations
     from shared.config import Config
     from shared.suite import Suite
 
     monkeypatch.setenv("HDR_HOME", str(tmp_path))
-    monkeypatch.setenv("HDR_MEMORY_URL", "http://127.0.0.1:9")  # the anchor's memory entry fails loudly, harmlessly
+    monkeypatch.setenv(
+        "HDR_MEMORY_URL", "http://127.0.0.1:9"
+    )  # the anchor's memory entry fails loudly, harmlessly
     suite = Suite(Config.from_env())
     fill(suite.audit, 4)
     attestations.anchor_audit(suite)  # pins record 4
 
     def verify() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "servers.cli", "audit", "verify"], capture_output=True,
-                              text=True, env={**os.environ, "HDR_HOME": str(tmp_path)}, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "servers.cli", "audit", "verify"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HDR_HOME": str(tmp_path)},
+            timeout=60,
+        )
 
     intact = verify()
-    assert intact.returncode == 0 and "intact: 4 records" in intact.stdout and "1 signed pins" in intact.stdout
+    assert (
+        intact.returncode == 0 and "intact: 4 records" in intact.stdout and "1 signed pins" in intact.stdout
+    )
     with sqlite3.connect(tmp_path / "state.db") as db:
         db.execute("DELETE FROM audit_log WHERE seq >= 3")
     truncated = verify()

@@ -12,8 +12,13 @@ HDR = str(Path(sys.executable).parent / "hdr")
 
 
 def _verify(home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([HDR, "audit", "verify"], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "HDR_HOME": str(home), "HDR_MEMORY_URL": "http://127.0.0.1:9"})
+    return subprocess.run(
+        [HDR, "audit", "verify"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HDR_HOME": str(home), "HDR_MEMORY_URL": "http://127.0.0.1:9"},
+    )
 
 
 def test_a_mistyped_home_fails_and_is_not_created(tmp_path: Path) -> None:

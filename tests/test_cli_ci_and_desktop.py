@@ -36,7 +36,9 @@ spec:
 BAD = GOOD.replace("allowPrivilegeEscalation: false", "privileged: true")
 
 
-def _hdr(*args: str, home: Path, memory: str | None = "http://127.0.0.1:9") -> subprocess.CompletedProcess[str]:
+def _hdr(
+    *args: str, home: Path, memory: str | None = "http://127.0.0.1:9"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HDR_HOME": str(home)}
     env.pop("HDR_MEMORY_URL", None)
     if memory:
@@ -116,7 +118,12 @@ def test_the_hdr_commands_in_readme_and_docs_run_as_written(tmp_path: Path) -> N
     assert "check deploy/ --framework pss-restricted" in commands and "desktop-config" in commands
     root = Path(__file__).resolve().parent.parent
     for command in commands:
-        run = subprocess.run([str(BIN / "hdr"), *command.split()], cwd=root, capture_output=True, text=True,
-                             timeout=180, env={**os.environ, "HDR_HOME": str(tmp_path),
-                                               "HDR_MEMORY_URL": "http://127.0.0.1:9"})
+        run = subprocess.run(
+            [str(BIN / "hdr"), *command.split()],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env={**os.environ, "HDR_HOME": str(tmp_path), "HDR_MEMORY_URL": "http://127.0.0.1:9"},
+        )
         assert run.returncode == 0, f"hdr {command}: {run.stderr[-2000:]}"

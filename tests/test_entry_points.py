@@ -32,9 +32,16 @@ def test_every_claude_desktop_entry_starts_over_stdio_and_lists_its_tools(tmp_pa
     async def list_tools(entry: dict) -> list[str]:
         command = shutil.which(entry["command"], path=path)
         assert command, f"{entry['command']} is not installed"
-        params = StdioServerParameters(command=command, args=entry.get("args", []),
-                                       env={"HDR_HOME": str(tmp_path), "HOME": os.environ.get("HOME", "/root"),
-                                            "PATH": path, **entry.get("env", {})})
+        params = StdioServerParameters(
+            command=command,
+            args=entry.get("args", []),
+            env={
+                "HDR_HOME": str(tmp_path),
+                "HOME": os.environ.get("HOME", "/root"),
+                "PATH": path,
+                **entry.get("env", {}),
+            },
+        )
         async with Client(params) as client:
             return [t.name for t in (await client.list_tools()).tools]
 
@@ -66,8 +73,13 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     port = free_port()
     env = {**os.environ, "HDR_HOME": str(home)}
     env.pop("HDR_MEMORY_URL", None)
-    proc = subprocess.Popen([str(BIN / "hdr"), "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(BIN / "hdr"), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_http(f"{base}/healthz", 60), "hdr serve did not come up"
@@ -95,24 +107,36 @@ async def test_hdr_serve_answers_both_protocol_eras_on_every_server(served: str,
 
 async def test_hdr_serve_shares_memory_between_its_servers(served: str) -> None:
     async with Client(f"{served}/forge/mcp") as forge, Client(f"{served}/nexus/mcp") as nexus:
-        stored = await forge.call_tool("remember", {"text": "payments-api was handed to the SRE agent",
-                                                    "kind": "handoff"})
+        stored = await forge.call_tool(
+            "remember", {"text": "payments-api was handed to the SRE agent", "kind": "handoff"}
+        )
         assert not stored.is_error, stored.content
         found = await nexus.call_tool("recall", {"query": "who took over payments-api?", "k": 1})
     assert found.structured_content["hits"][0]["text"] == "payments-api was handed to the SRE agent"
 
 
 def test_hdr_serve_refuses_a_non_loopback_bind_without_authentication(tmp_path: Path) -> None:
-    out = subprocess.run([str(BIN / "hdr"), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
-                         env={**os.environ, "HDR_HOME": str(tmp_path)}, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [str(BIN / "hdr"), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+        env={**os.environ, "HDR_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2 and "without authentication" in out.stderr
 
 
 @pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
 async def test_a_stdio_server_answers_both_protocol_eras(mode: str, tmp_path: Path) -> None:
-    params = StdioServerParameters(command=str(BIN / "hdr"), args=["run", "hardware"],
-                                   env={"HDR_HOME": str(tmp_path), "HOME": os.environ.get("HOME", "/root"),
-                                        "PATH": os.environ.get("PATH", "")})
+    params = StdioServerParameters(
+        command=str(BIN / "hdr"),
+        args=["run", "hardware"],
+        env={
+            "HDR_HOME": str(tmp_path),
+            "HOME": os.environ.get("HOME", "/root"),
+            "PATH": os.environ.get("PATH", ""),
+        },
+    )
     async with Client(params, mode=mode) as client:
         assert client.protocol_version == ("2025-11-25" if mode == "legacy" else "2026-07-28")
         tools = [t.name for t in (await client.list_tools()).tools]

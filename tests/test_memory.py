@@ -26,7 +26,9 @@ def stdio(server: str, home: Path) -> StdioServerParameters:
 
 
 def chroma_processes(home: Path) -> list[str]:
-    out = subprocess.run(["pgrep", "-f", f"chroma run --path {home}/memory/data"], capture_output=True, text=True)
+    out = subprocess.run(
+        ["pgrep", "-f", f"chroma run --path {home}/memory/data"], capture_output=True, text=True
+    )
     return out.stdout.split()
 
 
@@ -40,8 +42,14 @@ async def test_what_one_server_process_remembers_another_recalls_within_a_second
                 tg.start_soon(phantom.call_tool, "recall", {"query": "warm up"})
             assert len(chroma_processes(home)) == 1
 
-            stored = await forge.call_tool("remember", {"text": "checkout-api memory limit raised to 768Mi after OOM",
-                                                        "kind": "decision", "tags": ["checkout-api"]})
+            stored = await forge.call_tool(
+                "remember",
+                {
+                    "text": "checkout-api memory limit raised to 768Mi after OOM",
+                    "kind": "decision",
+                    "tags": ["checkout-api"],
+                },
+            )
             assert not stored.is_error, stored.content
             written = time.monotonic()
             seen_after = None
@@ -55,9 +63,13 @@ async def test_what_one_server_process_remembers_another_recalls_within_a_second
             assert hits[0]["source"] == "forge" and hits[0]["tool"] == "remember"
     finally:
         env = {k: v for k, v in os.environ.items() if not k.startswith("HDR_")} | {"HDR_HOME": str(home)}
-        stop = subprocess.run([str(BIN / "hdr"), "memory", "stop"], env=env, capture_output=True, text=True,
-                              timeout=60)
-    assert stop.returncode == 0 and "stopped the local memory server" in stop.stdout, (stop.stdout, stop.stderr)
+        stop = subprocess.run(
+            [str(BIN / "hdr"), "memory", "stop"], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert stop.returncode == 0 and "stopped the local memory server" in stop.stdout, (
+        stop.stdout,
+        stop.stderr,
+    )
     assert chroma_processes(home) == []
 
 
@@ -68,8 +80,9 @@ def test_hdr_memory_status_reports_the_local_server(tmp_path: Path) -> None:
     local = LocalChromaServer(cfg)
     try:
         url = local.ensure()
-        out = subprocess.run([str(BIN / "hdr"), "memory", "status"], env=env, capture_output=True, text=True,
-                             timeout=60)
+        out = subprocess.run(
+            [str(BIN / "hdr"), "memory", "status"], env=env, capture_output=True, text=True, timeout=60
+        )
         assert out.returncode == 0 and '"running": true' in out.stdout and url in out.stdout
         assert local.ensure() == url  # a second caller attaches instead of starting another
     finally:
@@ -79,10 +92,12 @@ def test_hdr_memory_status_reports_the_local_server(tmp_path: Path) -> None:
 
 def test_hdr_memory_url_points_everything_at_an_existing_chroma_server(suite: Suite, chroma_url: str) -> None:
     assert suite.memory.url == chroma_url
-    suite.memory.remember("the EU keyring was rotated", "note", source="phantom", tool="rotate_key",
-                          extra={"key": "eu"})
-    suite.memory.remember("the US keyring was rotated", "note", source="phantom", tool="rotate_key",
-                          extra={"key": "us"})
+    suite.memory.remember(
+        "the EU keyring was rotated", "note", source="phantom", tool="rotate_key", extra={"key": "eu"}
+    )
+    suite.memory.remember(
+        "the US keyring was rotated", "note", source="phantom", tool="rotate_key", extra={"key": "us"}
+    )
     other_process_view = Memory(Config.from_env(), suite.embedder)  # a fresh client, as another process has
     hits = other_process_view.recall("key rotation", k=5, extra={"key": "eu"})
     assert [h.text for h in hits] == ["the EU keyring was rotated"]
@@ -92,9 +107,13 @@ def test_hdr_memory_url_points_everything_at_an_existing_chroma_server(suite: Su
 
 def test_recall_filters_by_kind_source_and_tags(suite: Suite) -> None:
     m = suite.memory
-    m.remember("forge cut checkout-api cpu", "decision", source="forge", tool="optimize", tags=["checkout-api"])
+    m.remember(
+        "forge cut checkout-api cpu", "decision", source="forge", tool="optimize", tags=["checkout-api"]
+    )
     m.remember("compliance passed pss-restricted", "verdict", source="compliance", tool="check")
-    m.remember("a note about checkout-api", "note", source="nexus", tool="remember", tags=["checkout-api", "x"])
+    m.remember(
+        "a note about checkout-api", "note", source="nexus", tool="remember", tags=["checkout-api", "x"]
+    )
     assert [h.source for h in m.recall("checkout-api", kind="decision")] == ["forge"]
     assert [h.kind for h in m.recall("anything", source="compliance")] == ["verdict"]
     assert [h.source for h in m.recall("checkout-api", tags=["x"])] == ["nexus"]
@@ -103,8 +122,13 @@ def test_recall_filters_by_kind_source_and_tags(suite: Suite) -> None:
 def test_embeddings_match_chromadb_default_embedding_function(suite: Suite) -> None:
     from chromadb.utils.embedding_functions import DefaultEmbeddingFunction
 
-    texts = ["my pods keep getting OOM killed", "hide the card numbers in this log", "", "ünïcödé ✓ 漢字",
-             "word " * 400]  # the last is truncated at 256 tokens by both
+    texts = [
+        "my pods keep getting OOM killed",
+        "hide the card numbers in this log",
+        "",
+        "ünïcödé ✓ 漢字",
+        "word " * 400,
+    ]  # the last is truncated at 256 tokens by both
     ours = suite.embedder.embed(texts)
     theirs = np.array(DefaultEmbeddingFunction()(texts))
     assert ours.shape == (5, 384)

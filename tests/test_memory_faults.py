@@ -35,8 +35,11 @@ class ChromaProcess:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen([_chroma(), "run", "--path", str(self.data), "--host", "127.0.0.1",
-                                      "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [_chroma(), "run", "--path", str(self.data), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         need_service("Chroma server", wait_http(f"{self.url}/api/v2/heartbeat"), "`chroma run` did not start")
 
     def kill(self) -> None:
@@ -55,24 +58,32 @@ def external(tmp_path: Path) -> Iterator[ChromaProcess]:
         server.kill()
 
 
-def test_decisions_wait_in_the_outbox_while_memory_is_down_and_nothing_is_lost(hdr_home: Path, external,
-                                                                              monkeypatch) -> None:
+def test_decisions_wait_in_the_outbox_while_memory_is_down_and_nothing_is_lost(
+    hdr_home: Path, external, monkeypatch
+) -> None:
     monkeypatch.setenv("HDR_MEMORY_URL", external.url)
     suite = Suite(Config.from_env())
-    first = suite.record("forge right-sized checkout-api to 300m CPU", "decision", source="forge", tool="optimize")
+    first = suite.record(
+        "forge right-sized checkout-api to 300m CPU", "decision", source="forge", tool="optimize"
+    )
     assert first is not None
 
     external.kill()
-    kept = suite.record("compliance attested payments-api as passing pss-restricted", "decision",
-                        source="compliance", tool="attest")
+    kept = suite.record(
+        "compliance attested payments-api as passing pss-restricted",
+        "decision",
+        source="compliance",
+        tool="attest",
+    )
     assert kept is None  # the decision stands; its memory entry waits
     assert suite.memory_outbox_size() == 1
     with pytest.raises(Unavailable, match="The shared memory is down"):
         suite.memory.recall("payments-api attestation")
 
     external.start()  # the same data directory and port: the server came back
-    third = suite.record("nexus handed the incident to the on-call agent", "decision", source="nexus",
-                         tool="handoff")
+    third = suite.record(
+        "nexus handed the incident to the on-call agent", "decision", source="nexus", tool="handoff"
+    )
     assert third is not None
     assert suite.memory_outbox_size() == 0
     hits = suite.memory.recall("payments-api attested pss-restricted", k=3)

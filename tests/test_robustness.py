@@ -18,8 +18,18 @@ CALL_TIMEOUT_S = 20
 MAX_CASES_PER_TOOL = 28
 
 HUGE = "A" * 1_000_000
-STRINGS = ["", " ", HUGE, "ünïcödé ✓ 漢字 🚀", "nul\x00byte", "../../etc/passwd", "' OR 1=1 --", "{\"a\": [1,",
-           "\n\t\r", "-1"]
+STRINGS = [
+    "",
+    " ",
+    HUGE,
+    "ünïcödé ✓ 漢字 🚀",
+    "nul\x00byte",
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    '{"a": [1,',
+    "\n\t\r",
+    "-1",
+]
 INTEGERS = [0, -1, -(2**63), 2**63, 10**30, 1]
 NUMBERS = [0.0, -1.5, 1e308, -1e308, 5e-324, 3.5]
 
@@ -61,7 +71,9 @@ def plausible(schema: dict[str, Any], root: dict[str, Any], depth: int = 0) -> A
             return [] if depth > 2 else [plausible(branch.get("items", {}), root, depth + 1)]
         if kind == "object":
             props = branch.get("properties", {})
-            return {k: plausible(v, root, depth + 1) for k, v in props.items() if k in branch.get("required", [])}
+            return {
+                k: plausible(v, root, depth + 1) for k, v in props.items() if k in branch.get("required", [])
+            }
         if kind == "null":
             continue
     return None
@@ -100,14 +112,18 @@ def cases_for(input_schema: dict[str, Any], seed: str) -> list[dict[str, Any]]:
         {name: None for name in props},
         {name: plausible(spec, input_schema) for name, spec in props.items()},
     ]
-    mutations = [{**base, name: value} for name, spec in props.items() for value in edge_values(spec, input_schema)]
+    mutations = [
+        {**base, name: value} for name, spec in props.items() for value in edge_values(spec, input_schema)
+    ]
     rnd.shuffle(mutations)
     cases += mutations
     return cases[:MAX_CASES_PER_TOOL]
 
 
 def _summary(args: dict[str, Any]) -> str:
-    return repr({k: (v[:40] + "...") if isinstance(v, str) and len(v) > 40 else v for k, v in args.items()})[:300]
+    return repr({k: (v[:40] + "...") if isinstance(v, str) and len(v) > 40 else v for k, v in args.items()})[
+        :300
+    ]
 
 
 @pytest.mark.parametrize("server", SERVER_NAMES)
@@ -122,14 +138,19 @@ async def test_every_tool_survives_generated_and_malformed_input(server: str, su
                     with anyio.fail_after(CALL_TIMEOUT_S):
                         result = await client.call_tool(tool.name, args)
                 except TimeoutError:
-                    pytest.fail(f"{server}.{tool.name} did not answer within {CALL_TIMEOUT_S}s for {_summary(args)}")
+                    pytest.fail(
+                        f"{server}.{tool.name} did not answer within {CALL_TIMEOUT_S}s for {_summary(args)}"
+                    )
                 except Exception as exc:  # a protocol-level error instead of a result or tool error
-                    pytest.fail(f"{server}.{tool.name} raised {type(exc).__name__}: {exc} for {_summary(args)}")
+                    pytest.fail(
+                        f"{server}.{tool.name} raised {type(exc).__name__}: {exc} for {_summary(args)}"
+                    )
                 if result.is_error:
                     text = " ".join(getattr(c, "text", "") for c in result.content)
                     assert text.strip(), f"{server}.{tool.name} returned an empty error for {_summary(args)}"
                     assert "Traceback" not in text, f"{server}.{tool.name} leaked a traceback"
                     assert "log reference" not in text, (
-                        f"{server}.{tool.name} crashed (internal error) for {_summary(args)}: {text[:300]}")
+                        f"{server}.{tool.name} crashed (internal error) for {_summary(args)}: {text[:300]}"
+                    )
             # the server still answers after each tool's battering
             assert (await client.list_tools()).tools

@@ -41,8 +41,11 @@ def test_the_package_command_starts_the_server(name: str, tmp_path: Path) -> Non
     args = [a["value"] for a in package["packageArguments"]]
 
     async def tools() -> set[str]:
-        params = StdioServerParameters(command=str(BIN / package["identifier"]), args=args,
-                                       env={"HDR_HOME": str(tmp_path), "PATH": os.environ.get("PATH", "")})
+        params = StdioServerParameters(
+            command=str(BIN / package["identifier"]),
+            args=args,
+            env={"HDR_HOME": str(tmp_path), "PATH": os.environ.get("PATH", "")},
+        )
         async with Client(params) as client:
             return {t.name for t in (await client.list_tools()).tools}
 

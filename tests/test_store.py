@@ -65,8 +65,16 @@ def test_without_a_commit_the_token_stays_the_same(store: Store) -> None:
     reader = threading.Thread(target=lambda: store.items("ns"))
     reader.start()
     reader.join()
-    subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                    "c.execute('SELECT count(*) FROM t').fetchall(); c.close()", str(store.path)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM t').fetchall(); c.close()",
+            str(store.path),
+        ],
+        check=True,
+    )
     with store.transaction():  # a write transaction that writes nothing commits nothing
         pass
     assert watch.token() == first
@@ -81,8 +89,16 @@ def test_the_watch_alone_keeps_other_processes_from_resetting_the_wal_index(stor
     store.put("ns", "k", 1)
     first = watch.token()
     store.close()  # this thread's connection: the watch's is the only one left here
-    subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                    "c.execute('SELECT count(*) FROM t').fetchall(); c.close()", str(store.path)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM t').fetchall(); c.close()",
+            str(store.path),
+        ],
+        check=True,
+    )
     assert watch.token() == first
     commit_in_subprocess(store.path)
     assert watch.token() != first
@@ -119,7 +135,9 @@ def test_a_rollback_journal_database_falls_back_to_data_version(tmp_path: Path) 
     setup.close()
 
 
-def test_a_database_reached_through_a_symlink_is_watched_at_its_real_path(store: Store, tmp_path: Path) -> None:
+def test_a_database_reached_through_a_symlink_is_watched_at_its_real_path(
+    store: Store, tmp_path: Path
+) -> None:
     link = tmp_path / "elsewhere" / "link.db"
     link.parent.mkdir()
     link.symlink_to(store.path)

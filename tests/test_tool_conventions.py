@@ -27,8 +27,12 @@ def make_kit():
     kit = create_server("demo", title="Demo", description="A demo server.")
     changed: list[int] = []
 
-    @kit.tool(title="Delete things", read_only=False, destructive=True,
-              confirm=lambda n, dry_run: None if dry_run else f"Delete {n} things?")
+    @kit.tool(
+        title="Delete things",
+        read_only=False,
+        destructive=True,
+        confirm=lambda n, dry_run: None if dry_run else f"Delete {n} things?",
+    )
     def delete(n: int, dry_run: bool = True) -> Count:
         """Delete n things."""
         if n == 13:
@@ -71,7 +75,9 @@ async def test_tools_carry_title_annotations_and_output_schema(mode: str, offlin
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_destructive_call_asks_by_elicitation_and_runs_when_accepted(mode: str, offline_suite: Suite) -> None:
+async def test_destructive_call_asks_by_elicitation_and_runs_when_accepted(
+    mode: str, offline_suite: Suite
+) -> None:
     kit, changed = make_kit()
     async with Client(kit.mcp, mode=mode, elicitation_callback=accept) as client:
         result = await client.call_tool("delete", {"n": 3, "dry_run": False})
@@ -119,7 +125,11 @@ async def test_errors_say_what_was_wrong_without_tracebacks_or_internals(offline
     assert missing.is_error and "No thing 13. List the things first." in missing.content[0].text
     assert crash.is_error and "log reference" in crash.content[0].text
     assert "internal detail" not in crash.content[0].text and "Traceback" not in crash.content[0].text
-    assert wrong_type.is_error and "`n`" in wrong_type.content[0].text and "integer" in wrong_type.content[0].text
+    assert (
+        wrong_type.is_error
+        and "`n`" in wrong_type.content[0].text
+        and "integer" in wrong_type.content[0].text
+    )
     assert "secret-value-xyz" not in wrong_type.content[0].text
     assert not still_alive.is_error
 
@@ -131,8 +141,10 @@ async def test_every_state_changing_call_is_audited_and_reads_are_not(offline_su
         await client.call_tool("delete", {"n": 13})
         await client.call_tool("count", {})
     records = offline_suite.audit.records()
-    assert [(r.server, r.tool, r.outcome) for r in records] == [("demo", "delete", "ok"),
-                                                                ("demo", "delete", "not_found")]
+    assert [(r.server, r.tool, r.outcome) for r in records] == [
+        ("demo", "delete", "ok"),
+        ("demo", "delete", "not_found"),
+    ]
     assert all(r.args_digest.startswith("hmac-sha256:") for r in records)
     assert offline_suite.audit.verify().ok
 
@@ -140,8 +152,10 @@ async def test_every_state_changing_call_is_audited_and_reads_are_not(offline_su
 async def test_remember_and_recall_through_the_tools(suite: Suite) -> None:
     kit, _ = make_kit()
     async with Client(kit.mcp) as client:
-        stored = await client.call_tool("remember", {"text": "checkout-api was scaled down to 2 replicas",
-                                                     "kind": "decision", "tags": ["forge"]})
+        stored = await client.call_tool(
+            "remember",
+            {"text": "checkout-api was scaled down to 2 replicas", "kind": "decision", "tags": ["forge"]},
+        )
         await client.call_tool("remember", {"text": "the quarterly report was encrypted", "kind": "note"})
         found = await client.call_tool("recall", {"query": "what happened to checkout-api?", "k": 1})
         empty = await client.call_tool("recall", {"query": "   "})
@@ -184,7 +198,9 @@ async def test_text_that_happens_to_be_json_reaches_a_string_parameter_intact(of
 
     async with Client(kit.mcp) as client:
         as_text = await client.call_tool("echo", {"text": '{"a": 1}'})
-        as_list = await client.call_tool("echo", {"items": '["x", "y"]'})  # clients that send lists as JSON text
+        as_list = await client.call_tool(
+            "echo", {"items": '["x", "y"]'}
+        )  # clients that send lists as JSON text
     assert as_text.structured_content == {"text": '{"a": 1}'}
     assert as_list.structured_content == {"text": "x,y"}
 
@@ -203,7 +219,8 @@ def _confirming_kit(changed: list[int]):
 
 @pytest.mark.parametrize("shared_key, accepted", [(True, True), (False, False)])
 async def test_an_elicitation_round_answered_at_another_replica_needs_a_shared_request_state_key(
-        offline_suite: Suite, shared_key: bool, accepted: bool) -> None:
+    offline_suite: Suite, shared_key: bool, accepted: bool
+) -> None:
     from mcp_types import InputRequiredResult
 
     changed: list[int] = []
@@ -216,14 +233,21 @@ async def test_an_elicitation_round_answered_at_another_replica_needs_a_shared_r
     async def accept_cb(ctx, params):
         return ElicitResult(action="accept", content={"confirm": True})
 
-    async with Client(first.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as a, \
-            Client(second.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as b:
+    async with (
+        Client(first.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as a,
+        Client(second.mcp, mode="2026-07-28", elicitation_callback=accept_cb) as b,
+    ):
         asked = await a.session.call_tool("delete", {"n": 7}, allow_input_required=True)
         assert isinstance(asked, InputRequiredResult) and changed == []
         answers = {k: ElicitResult(action="accept", content={"confirm": True}) for k in asked.input_requests}
         try:
-            result = await b.session.call_tool("delete", {"n": 7}, input_responses=answers,
-                                               request_state=asked.request_state, allow_input_required=True)
+            result = await b.session.call_tool(
+                "delete",
+                {"n": 7},
+                input_responses=answers,
+                request_state=asked.request_state,
+                allow_input_required=True,
+            )
             done = not isinstance(result, InputRequiredResult) and not result.is_error
         except Exception:  # the other replica cannot open the state: a protocol error
             done = False

@@ -20,8 +20,9 @@ class Caller(User):
     def __init__(self, principal: str | None, access_token: AccessToken | None) -> None:
         self.principal = principal
         self.access_token = access_token
-        self.scopes: frozenset[str] | None = None if principal is None else frozenset(
-            access_token.scopes if access_token is not None else ())
+        self.scopes: frozenset[str] | None = (
+            None if principal is None else frozenset(access_token.scopes if access_token is not None else ())
+        )
 
     @property
     def is_authenticated(self) -> bool:
@@ -43,7 +44,9 @@ class CallerContextBuilder(DefaultServerCallContextBuilder):
     def build(self, request: Request) -> ServerCallContext:
         context = super().build(request)
         headers = context.state.get("headers") or {}
-        context.state["headers"] = {k: v for k, v in headers.items() if k.lower() not in ("authorization", "cookie")}
+        context.state["headers"] = {
+            k: v for k, v in headers.items() if k.lower() not in ("authorization", "cookie")
+        }
         return context
 
     def build_user(self, request: Request) -> User:

@@ -78,8 +78,10 @@ class SkillRequestHandler(DefaultRequestHandlerV2):
     async def _admit(self, params: SendMessageRequest, context: ServerCallContext) -> None:
         message: Message = params.message
         if not message.parts:
-            raise InvalidParamsError(message="The message has no parts. Send a data part naming a skill "
-                                             "({\"skill\": \"<server>.<tool>\", \"arguments\": {...}}) or text.")
+            raise InvalidParamsError(
+                message="The message has no parts. Send a data part naming a skill "
+                '({"skill": "<server>.<tool>", "arguments": {...}}) or text.'
+            )
         if message.role != Role.ROLE_USER:
             raise InvalidParamsError(message="Only messages with role ROLE_USER start or continue a task.")
         try:
@@ -88,9 +90,11 @@ class SkillRequestHandler(DefaultRequestHandlerV2):
         except BadInput as exc:
             raise InvalidParamsError(message=str(exc)) from None
         if skill is None and not any(p.HasField("text") and p.text.strip() for p in message.parts):
-            raise InvalidParamsError(message="Nothing to do: send a data part naming a skill "
-                                             "({\"skill\": \"<server>.<tool>\", \"arguments\": {...}}) or text "
-                                             "saying what you need.")
+            raise InvalidParamsError(
+                message="Nothing to do: send a data part naming a skill "
+                '({"skill": "<server>.<tool>", "arguments": {...}}) or text '
+                "saying what you need."
+            )
         if skill is not None and not caller_of(context).may(skill.scope):
             raise InvalidRequestError(message=f"Required scope: {skill.scope}")
 
@@ -98,8 +102,9 @@ class SkillRequestHandler(DefaultRequestHandlerV2):
         await self._admit(params, context)
         return await super().on_message_send(params, context)
 
-    async def on_message_send_stream(self, params: SendMessageRequest,
-                                     context: ServerCallContext) -> AsyncGenerator[Any, None]:
+    async def on_message_send_stream(
+        self, params: SendMessageRequest, context: ServerCallContext
+    ) -> AsyncGenerator[Any, None]:
         await self._admit(params, context)
         async for event in super().on_message_send_stream(params, context):
             yield event
@@ -108,8 +113,17 @@ class SkillRequestHandler(DefaultRequestHandlerV2):
 class A2AGuard:
     """Authentication, rate limit, size limit and scopes in front of one A2A endpoint (see the module)."""
 
-    def __init__(self, app: ASGIApp, *, servers: tuple[str, ...], catalog: SkillCatalog, require_auth: bool,
-                 limiter: RateLimiter | None, max_body_bytes: int, audiences: dict[str, set[str]] | None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        servers: tuple[str, ...],
+        catalog: SkillCatalog,
+        require_auth: bool,
+        limiter: RateLimiter | None,
+        max_body_bytes: int,
+        audiences: dict[str, set[str]] | None,
+    ) -> None:
         self.app = app
         self.servers = servers
         self.catalog = catalog
@@ -125,21 +139,38 @@ class A2AGuard:
         user = scope.get("user")
         token = user.access_token if isinstance(user, AuthenticatedUser) else None
         if self.require_auth and token is None:
-            await send_json(send, 401, {"error": "invalid_token", "error_description": "A valid bearer token is "
-                                         "required."}, [(b"www-authenticate", b'Bearer error="invalid_token"')])
+            await send_json(
+                send,
+                401,
+                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
+                [(b"www-authenticate", b'Bearer error="invalid_token"')],
+            )
             return
         if self.limiter is not None:
             client = principal_of(token) if token else f"ip:{(scope.get('client') or ('?',))[0]}"
             wait = self.limiter.allow(client)
             if wait > 0:
-                await send_json(send, 429, {"error": "rate_limited",
-                                             "error_description": f"Too many requests; retry after {wait:.1f} s."},
-                                 [(b"retry-after", str(max(1, round(wait))).encode())])
+                await send_json(
+                    send,
+                    429,
+                    {
+                        "error": "rate_limited",
+                        "error_description": f"Too many requests; retry after {wait:.1f} s.",
+                    },
+                    [(b"retry-after", str(max(1, round(wait))).encode())],
+                )
                 return
         body = await self._read_body(receive) if scope["method"] == "POST" else b""
         if body is None:
-            await send_json(send, 413, {"error": "request_too_large", "error_description":
-                                         f"Request bodies are limited to {self.max_body_bytes} bytes."}, [])
+            await send_json(
+                send,
+                413,
+                {
+                    "error": "request_too_large",
+                    "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
+                },
+                [],
+            )
             return
         if body and not well_formed(body):  # too deep for the parsers behind (answered as MCP does)
             await send_json(send, 400, PARSE_ERROR, [])
@@ -147,10 +178,12 @@ class A2AGuard:
         if token is not None:
             needed = await self._needed_scope(scope["path"], body, token)
             if needed is not None:
-                await send_json(send, 403, {"error": "insufficient_scope", "error_description":
-                                             f"Required scope: {needed}"},
-                                 [(b"www-authenticate",
-                                   f'Bearer error="insufficient_scope", scope="{needed}"'.encode())])
+                await send_json(
+                    send,
+                    403,
+                    {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
+                    [(b"www-authenticate", f'Bearer error="insufficient_scope", scope="{needed}"'.encode())],
+                )
                 return
         await self.app(scope, replayer(body, receive), send)
 
@@ -192,8 +225,15 @@ class A2AEndpoint:
     """One A2A endpoint (the suite's or one server's), built on first use: the card it serves needs the
     live tool lists, which are read asynchronously."""
 
-    def __init__(self, name: str, kits: dict[str, ToolKit], *, base_url: str, auth: CardAuth,
-                 suite: Callable[[], Suite]) -> None:
+    def __init__(
+        self,
+        name: str,
+        kits: dict[str, ToolKit],
+        *,
+        base_url: str,
+        auth: CardAuth,
+        suite: Callable[[], Suite],
+    ) -> None:
         self.name = name
         self.kits = kits
         self.base_url = base_url
@@ -218,7 +258,8 @@ class A2AEndpoint:
         if self._signed is None or now - self._signed[0] > CARD_TTL_S:
             card = await self.card()
             signed = await anyio.to_thread.run_sync(  # the store and the key: not on the event loop
-                lambda: sign(card, self.suite(), jku=self.base_url.rstrip("/") + JWKS_PATH))
+                lambda: sign(card, self.suite(), jku=self.base_url.rstrip("/") + JWKS_PATH)
+            )
             self._signed = (now, signed)
         return self._signed[1]
 
@@ -230,13 +271,18 @@ class A2AEndpoint:
                 card = validate(await self.card())
                 self.handler = SkillRequestHandler(
                     agent_executor=SkillExecutor(self.catalog, self.suite),
-                    task_store=self._task_store(), agent_card=card, catalog=self.catalog,
-                    interrupted_task_timeout=INTERRUPTED_IDLE_S)
+                    task_store=self._task_store(),
+                    agent_card=card,
+                    catalog=self.catalog,
+                    interrupted_task_timeout=INTERRUPTED_IDLE_S,
+                )
                 path = "/a2a" if self.name == SUITE else f"/{self.name}/a2a"
-                routes = create_jsonrpc_routes(self.handler, path, context_builder=CallerContextBuilder(),
-                                               enable_v0_3_compat=True)
-                routes += create_rest_routes(self.handler, context_builder=CallerContextBuilder(),
-                                             path_prefix=path + REST_SUFFIX)
+                routes = create_jsonrpc_routes(
+                    self.handler, path, context_builder=CallerContextBuilder(), enable_v0_3_compat=True
+                )
+                routes += create_rest_routes(
+                    self.handler, context_builder=CallerContextBuilder(), path_prefix=path + REST_SUFFIX
+                )
                 self._router = Router(routes=routes)
         return self._router
 
@@ -284,9 +330,15 @@ async def jwks_response(suite: Callable[[], Suite]) -> Response:
     return JSONResponse(keys, headers={"Cache-Control": "public, max-age=300"})
 
 
-
-def install(app: Any, kits: dict[str, ToolKit], *, settings: Any, suite: Callable[[], Suite],
-            verifier_for: Callable[[str], Any], limiter: RateLimiter | None) -> list[A2AEndpoint]:
+def install(
+    app: Any,
+    kits: dict[str, ToolKit],
+    *,
+    settings: Any,
+    suite: Callable[[], Suite],
+    verifier_for: Callable[[str], Any],
+    limiter: RateLimiter | None,
+) -> list[A2AEndpoint]:
     """Add the A2A endpoints, the cards and the JWKS to the gateway `app` (before it mounts the MCP
     servers at /<server>, which would otherwise take these paths). Returns the endpoints, whose
     `aclose` the gateway calls at shutdown."""
@@ -313,17 +365,27 @@ def install(app: Any, kits: dict[str, ToolKit], *, settings: Any, suite: Callabl
         else:
             verifier = verifier_for(settings.resource_url(name))
             audiences = None
-        guarded: Any = A2AGuard(endpoint, servers=tuple(subset), catalog=endpoint.catalog,
-                                require_auth=settings.auth_enabled, limiter=limiter,
-                                max_body_bytes=settings.max_body_bytes, audiences=audiences)
+        guarded: Any = A2AGuard(
+            endpoint,
+            servers=tuple(subset),
+            catalog=endpoint.catalog,
+            require_auth=settings.auth_enabled,
+            limiter=limiter,
+            max_body_bytes=settings.max_body_bytes,
+            audiences=audiences,
+        )
         if verifier is not None:
-            guarded = AuthenticationMiddleware(AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier))
+            guarded = AuthenticationMiddleware(
+                AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier)
+            )
         prefix = "" if name == SUITE else f"/{name}"
         app.router.routes.append(Route(f"{prefix}/a2a", guarded, methods=["POST"]))
-        app.router.routes.append(Route(f"{prefix}/a2a{REST_SUFFIX}/{{rest:path}}", guarded,
-                                       methods=["GET", "POST", "DELETE"]))
-        app.router.routes.append(Route(f"{prefix}/.well-known/agent-card.json", _card_route(endpoint),
-                                       methods=["GET"]))
+        app.router.routes.append(
+            Route(f"{prefix}/a2a{REST_SUFFIX}/{{rest:path}}", guarded, methods=["GET", "POST", "DELETE"])
+        )
+        app.router.routes.append(
+            Route(f"{prefix}/.well-known/agent-card.json", _card_route(endpoint), methods=["GET"])
+        )
 
     async def jwks_route(_: Request) -> Response:
         return await jwks_response(suite)

@@ -65,8 +65,13 @@ class SkillExecutor(AgentExecutor):
         except Exception:  # the details stay in the log, as for an MCP tool (shared.tools)
             ref = uuid.uuid4().hex[:12]
             log.exception("internal error in an A2A task (ref %s)", ref)
-            await updater.failed(self._say(updater, f"Internal error (log reference {ref}). The task did not "
-                                                    "complete; try again, or tell the operator the reference."))
+            await updater.failed(
+                self._say(
+                    updater,
+                    f"Internal error (log reference {ref}). The task did not "
+                    "complete; try again, or tell the operator the reference.",
+                )
+            )
 
     async def _execute(self, context: RequestContext, message: Any, updater: TaskUpdater) -> None:
         call = requested_call(MessageToDict(message))
@@ -83,7 +88,9 @@ class SkillExecutor(AgentExecutor):
 
     async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
         updater = TaskUpdater(event_queue, context.task_id or "", context.context_id or "")
-        await updater.cancel(self._say(updater, "Cancelled by the client; the tool stopped at its next check."))
+        await updater.cancel(
+            self._say(updater, "Cancelled by the client; the tool stopped at its next check.")
+        )
 
     # -- running a tool ---------------------------------------------------------------------------
 
@@ -100,9 +107,11 @@ class SkillExecutor(AgentExecutor):
 
         async def on_progress(done: float, total: float | None, text: str | None) -> None:
             of = f"/{total:g}" if total else ""
-            await updater.update_status(TaskState.TASK_STATE_WORKING,
-                                        self._say(updater, f"{text or 'working'} ({done:g}{of})"),
-                                        metadata={"progress": done, "total": total})
+            await updater.update_status(
+                TaskState.TASK_STATE_WORKING,
+                self._say(updater, f"{text or 'working'} ({done:g}{of})"),
+                metadata={"progress": done, "total": total},
+            )
 
         arguments = dict(call.arguments)
         if call.confirm:
@@ -111,23 +120,35 @@ class SkillExecutor(AgentExecutor):
         # ownership checks name the same principal.
         reset = auth_context_var.set(AuthenticatedUser(caller.access_token)) if caller.access_token else None
         try:
-            async with Client(self.catalog.kits[skill.server].mcp, mode="legacy", elicitation_callback=on_elicit,
-                              client_info=CLIENT_INFO) as client:
+            async with Client(
+                self.catalog.kits[skill.server].mcp,
+                mode="legacy",
+                elicitation_callback=on_elicit,
+                client_info=CLIENT_INFO,
+            ) as client:
                 result = await client.call_tool(skill.tool, arguments, progress_callback=on_progress)
         finally:
             if reset is not None:
                 auth_context_var.reset(reset)
         await self._finish(skill, call, result, asked, updater)
 
-    async def _finish(self, skill: Skill, call: SkillCall, result: CallToolResult, asked: list[str],
-                      updater: TaskUpdater) -> None:
+    async def _finish(
+        self, skill: Skill, call: SkillCall, result: CallToolResult, asked: list[str], updater: TaskUpdater
+    ) -> None:
         text = "\n".join(c.text for c in result.content if isinstance(c, TextContent))
         if result.is_error and asked and not call.confirm:
             again = {"skill": skill.id, "arguments": call.arguments, "confirm": True}
-            await updater.requires_input(updater.new_agent_message([
-                new_text_part(f"{asked[0]} Nothing was changed. Send the same skill call with \"confirm\": true "
-                              "once the person agreed."),
-                new_data_part(again, "application/json")]))
+            await updater.requires_input(
+                updater.new_agent_message(
+                    [
+                        new_text_part(
+                            f'{asked[0]} Nothing was changed. Send the same skill call with "confirm": true '
+                            "once the person agreed."
+                        ),
+                        new_data_part(again, "application/json"),
+                    ]
+                )
+            )
             return
         if result.is_error:
             await updater.failed(self._say(updater, text or f"{skill.id} failed."))
@@ -147,9 +168,13 @@ class SkillExecutor(AgentExecutor):
         ranked = await self._discover(text, set(skills))
         if not ranked:
             listed = ", ".join(sorted(skills)[:12])
-            await updater.requires_input(self._say(
-                updater, "No skill of this agent matched the request. Send a data part {\"skill\": \"<skill id>\", "
-                         f"\"arguments\": {{...}}}} naming one of: {listed}."))
+            await updater.requires_input(
+                self._say(
+                    updater,
+                    'No skill of this agent matched the request. Send a data part {"skill": "<skill id>", '
+                    f'"arguments": {{...}}}} naming one of: {listed}.',
+                )
+            )
             return
         best = skills[ranked[0]]
         required, optional = best.argument_summary()
@@ -157,12 +182,26 @@ class SkillExecutor(AgentExecutor):
         if optional:
             needs += f"; optional: {', '.join(optional)}"
         others = f" Other candidates: {', '.join(ranked[1:])}." if len(ranked) > 1 else ""
-        await updater.requires_input(updater.new_agent_message([
-            new_text_part(f"This fits `{best.id}` ({best.title}): {best.description} Send a data part "
-                          f"{{\"skill\": \"{best.id}\", \"arguments\": {{...}}}} with {needs}.{others}"),
-            new_data_part({"skill": best.id, "required": [n.split(" ")[0] for n in required],
-                           "optional": [n.split(" ")[0] for n in optional], "inputSchema": best.input_schema,
-                           "candidates": ranked}, "application/json")]))
+        await updater.requires_input(
+            updater.new_agent_message(
+                [
+                    new_text_part(
+                        f"This fits `{best.id}` ({best.title}): {best.description} Send a data part "
+                        f'{{"skill": "{best.id}", "arguments": {{...}}}} with {needs}.{others}'
+                    ),
+                    new_data_part(
+                        {
+                            "skill": best.id,
+                            "required": [n.split(" ")[0] for n in required],
+                            "optional": [n.split(" ")[0] for n in optional],
+                            "inputSchema": best.input_schema,
+                            "candidates": ranked,
+                        },
+                        "application/json",
+                    ),
+                ]
+            )
+        )
 
     async def _discover(self, text: str, known: set[str]) -> list[str]:
         """Skill ids of this agent that nexus's discovery ranks for `text`, best first."""

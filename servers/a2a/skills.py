@@ -39,8 +39,10 @@ class Skill:
         props = self.input_schema.get("properties") or {}
         required = set(self.input_schema.get("required") or [])
         described = {name: f"{name} ({_type_of(spec)})" for name, spec in props.items()}
-        return ([described[n] for n in props if n in required],
-                [described[n] for n in props if n not in required])
+        return (
+            [described[n] for n in props if n in required],
+            [described[n] for n in props if n not in required],
+        )
 
 
 def _type_of(spec: dict[str, Any]) -> str:
@@ -73,10 +75,15 @@ class SkillCatalog:
                         continue  # remember/recall are the suite's, not a server's skill (as on the cards)
                     ann = tool.annotations
                     found[f"{server}.{tool.name}"] = Skill(
-                        id=f"{server}.{tool.name}", server=server, tool=tool.name, title=tool.title or tool.name,
+                        id=f"{server}.{tool.name}",
+                        server=server,
+                        tool=tool.name,
+                        title=tool.title or tool.name,
                         description=(tool.description or "").split("\n\n")[0].strip(),
-                        read_only=bool(ann and ann.read_only_hint), destructive=bool(ann and ann.destructive_hint),
-                        input_schema=dict(tool.input_schema or {}))
+                        read_only=bool(ann and ann.read_only_hint),
+                        destructive=bool(ann and ann.destructive_hint),
+                        input_schema=dict(tool.input_schema or {}),
+                    )
             self._skills = found
         return self._skills
 
@@ -85,8 +92,10 @@ class SkillCatalog:
         skill = skills.get(skill_id)
         if skill is None:
             shown = skill_id if len(skill_id) <= 80 else skill_id[:80] + "..."
-            raise BadInput(f"Unknown skill {shown!r}.",
-                           f"Send one of this agent's skill ids (its card lists them), e.g. {', '.join(sorted(skills)[:4])}.")
+            raise BadInput(
+                f"Unknown skill {shown!r}.",
+                f"Send one of this agent's skill ids (its card lists them), e.g. {', '.join(sorted(skills)[:4])}.",
+            )
         return skill
 
 
@@ -101,28 +110,38 @@ def requested_call(message: Any) -> SkillCall | None:
         if isinstance(data, dict) and "skill" in data:
             calls.append(_call_from(data))
     if len(calls) > 1:
-        raise BadInput("The message names more than one skill.", "Send one data part with one skill per message.")
+        raise BadInput(
+            "The message names more than one skill.", "Send one data part with one skill per message."
+        )
     return calls[0] if calls else None
 
 
 def _call_from(data: dict[str, Any]) -> SkillCall:
     skill = data.get("skill")
     if not isinstance(skill, str) or not skill or len(skill) > MAX_SKILL_ID:
-        raise BadInput("`skill` must be a skill id such as \"forge.analyze\".",
-                       "Send {\"skill\": \"<server>.<tool>\", \"arguments\": {...}}.")
+        raise BadInput(
+            '`skill` must be a skill id such as "forge.analyze".',
+            'Send {"skill": "<server>.<tool>", "arguments": {...}}.',
+        )
     arguments = data.get("arguments", {})
     if arguments is None:
         arguments = {}
     if not isinstance(arguments, dict):
-        raise BadInput("`arguments` must be a JSON object of the tool's arguments.",
-                       "Send {\"skill\": ..., \"arguments\": {\"name\": value, ...}}.")
+        raise BadInput(
+            "`arguments` must be a JSON object of the tool's arguments.",
+            'Send {"skill": ..., "arguments": {"name": value, ...}}.',
+        )
     unknown = sorted(set(data) - {"skill", "arguments", "confirm"})
     if unknown:
-        raise BadInput(f"Unknown keys in the skill call: {', '.join(k[:40] for k in unknown[:5])}.",
-                       "A skill call holds only skill, arguments and confirm.")
+        raise BadInput(
+            f"Unknown keys in the skill call: {', '.join(k[:40] for k in unknown[:5])}.",
+            "A skill call holds only skill, arguments and confirm.",
+        )
     confirm = data.get("confirm", False)
     if not isinstance(confirm, bool):
-        raise BadInput("`confirm` must be true or false.", "Send \"confirm\": true only after the person agreed.")
+        raise BadInput(
+            "`confirm` must be true or false.", 'Send "confirm": true only after the person agreed.'
+        )
     return SkillCall(skill, _whole_numbers(arguments), confirm)
 
 

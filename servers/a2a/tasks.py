@@ -66,20 +66,41 @@ class SuiteTaskStore(TaskStore):
             if row is not None and (row["agent"] != self.agent or not may_access(row["owner"], principal)):
                 return  # never overwrite another endpoint's or another principal's task (the SDK reads first)
             if row is None:
-                db.execute("INSERT INTO a2a_tasks VALUES (?,?,?,?,?,?,?,?)",
-                           (task.id, self.agent, principal, task.context_id, int(task.status.state), int(has_ts),
-                            updated, self._seal(task)))
+                db.execute(
+                    "INSERT INTO a2a_tasks VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        task.id,
+                        self.agent,
+                        principal,
+                        task.context_id,
+                        int(task.status.state),
+                        int(has_ts),
+                        updated,
+                        self._seal(task),
+                    ),
+                )
             else:
-                db.execute("UPDATE a2a_tasks SET context_id=?, state=?, has_ts=?, updated_ns=?, task=? WHERE id=?",
-                           (task.context_id, int(task.status.state), int(has_ts), updated, self._seal(task),
-                            task.id))
+                db.execute(
+                    "UPDATE a2a_tasks SET context_id=?, state=?, has_ts=?, updated_ns=?, task=? WHERE id=?",
+                    (
+                        task.context_id,
+                        int(task.status.state),
+                        int(has_ts),
+                        updated,
+                        self._seal(task),
+                        task.id,
+                    ),
+                )
 
     async def get(self, task_id: str, context: ServerCallContext) -> Task | None:
         return await anyio.to_thread.run_sync(self._get, task_id, principal_of(context))
 
     def _get(self, task_id: str, principal: str | None) -> Task | None:
-        row = self.store.connection().execute("SELECT owner, task FROM a2a_tasks WHERE id=? AND agent=?",
-                                              (task_id, self.agent)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT owner, task FROM a2a_tasks WHERE id=? AND agent=?", (task_id, self.agent))
+            .fetchone()
+        )
         if row is None or not may_access(row["owner"], principal):
             return None
         return self._open(task_id, row["task"])
@@ -109,29 +130,40 @@ class SuiteTaskStore(TaskStore):
         if params.page_token:
             cursor = decode_list_tasks_cursor(params.page_token)
             if cursor is None:
-                raise InvalidParamsError(message="Invalid page token: send the nextPageToken of an earlier page.")
+                raise InvalidParamsError(
+                    message="Invalid page token: send the nextPageToken of an earlier page."
+                )
             where.append("(has_ts, updated_ns, id) < (?, ?, ?)")
             has, ts, tid = cursor.sort_key()
             args += [int(has), ts, tid]
         size = params.page_size or DEFAULT_LIST_TASKS_PAGE_SIZE
-        rows = db.execute(f"SELECT has_ts, updated_ns, id, task FROM a2a_tasks WHERE {' AND '.join(where)} "
-                          "ORDER BY has_ts DESC, updated_ns DESC, id DESC LIMIT ?", [*args, size + 1]).fetchall()
+        rows = db.execute(
+            f"SELECT has_ts, updated_ns, id, task FROM a2a_tasks WHERE {' AND '.join(where)} "
+            "ORDER BY has_ts DESC, updated_ns DESC, id DESC LIMIT ?",
+            [*args, size + 1],
+        ).fetchall()
         more = len(rows) > size
         rows = rows[:size]
         token = None
         if more:
             last = rows[-1]
-            token = encode_list_tasks_cursor(ListTasksCursor(last["updated_ns"] if last["has_ts"] else None,
-                                                             last["id"]))
-        return ListTasksResponse(tasks=[self._open(r["id"], r["task"]) for r in rows], next_page_token=token or "",
-                                 page_size=size, total_size=total)
+            token = encode_list_tasks_cursor(
+                ListTasksCursor(last["updated_ns"] if last["has_ts"] else None, last["id"])
+            )
+        return ListTasksResponse(
+            tasks=[self._open(r["id"], r["task"]) for r in rows],
+            next_page_token=token or "",
+            page_size=size,
+            total_size=total,
+        )
 
     async def delete(self, task_id: str, context: ServerCallContext) -> None:
         await anyio.to_thread.run_sync(self._delete, task_id, principal_of(context))
 
     def _delete(self, task_id: str, principal: str | None) -> None:
         with self.store.transaction() as db:
-            row = db.execute("SELECT owner FROM a2a_tasks WHERE id=? AND agent=?", (task_id, self.agent)).fetchone()
+            row = db.execute(
+                "SELECT owner FROM a2a_tasks WHERE id=? AND agent=?", (task_id, self.agent)
+            ).fetchone()
             if row is not None and may_access(row["owner"], principal):
                 db.execute("DELETE FROM a2a_tasks WHERE id=?", (task_id,))
-

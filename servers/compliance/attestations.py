@@ -76,8 +76,11 @@ class Attestation(BaseModel):
     expires_at: float
     keyids: list[str]
     subjects: list[dict[str, str]] = Field(default_factory=list)
-    envelope: str | None = Field(None, description="The DSSE envelope (JSON); give it to verify_attestation or any "
-                                                   "DSSE verifier with the keys from compliance://keys")
+    envelope: str | None = Field(
+        None,
+        description="The DSSE envelope (JSON); give it to verify_attestation or any "
+        "DSSE verifier with the keys from compliance://keys",
+    )
 
 
 class AttestationList(BaseModel):
@@ -93,22 +96,30 @@ class SignatureCheck(BaseModel):
 
 
 class Verification(BaseModel):
-    valid: bool = Field(description="True only if every signature verified, it has not expired and the subject "
-                                    "(if given) matches")
+    valid: bool = Field(
+        description="True only if every signature verified, it has not expired and the subject "
+        "(if given) matches"
+    )
     reasons: list[str] = Field(description="Why it is not valid (empty when valid)")
     signatures: list[SignatureCheck]
     predicate_type: str | None = None
     subjects: list[dict[str, str]] = Field(default_factory=list)
     framework: str | None = None
     version: str | None = None
-    result: str | None = Field(None, description="PASSED or FAILED: what the attestation says about the subject")
+    result: str | None = Field(
+        None, description="PASSED or FAILED: what the attestation says about the subject"
+    )
     expires_at: float | None = None
     subject_matched: bool | None = None
-    audit_head: dict[str, Any] | None = Field(None, description="The audit log record it pinned when signed "
-                                                                 "(seq, sha256)")
-    audit_head_intact: bool | None = Field(None, description="Whether this suite's audit log still holds that "
-                                                             "record unchanged (false: records were deleted or "
-                                                             "rewritten since); null when it pins none")
+    audit_head: dict[str, Any] | None = Field(
+        None, description="The audit log record it pinned when signed (seq, sha256)"
+    )
+    audit_head_intact: bool | None = Field(
+        None,
+        description="Whether this suite's audit log still holds that "
+        "record unchanged (false: records were deleted or "
+        "rewritten since); null when it pins none",
+    )
 
 
 def _rfc3339(ts: float) -> str:
@@ -117,8 +128,10 @@ def _rfc3339(ts: float) -> str:
 
 def _policy_digest(framework: str) -> tuple[str, list[dict[str, Any]]]:
     policies = current_policies()
-    sources = sorted({c.source for c in policies.checks.values() if framework in c.frameworks}
-                     | {c.source for c in policies.controls.values() if framework in c.frameworks})
+    sources = sorted(
+        {c.source for c in policies.checks.values() if framework in c.frameworks}
+        | {c.source for c in policies.controls.values() if framework in c.frameworks}
+    )
     described = []
     whole = hashlib.sha256()
     for source in sources:
@@ -134,29 +147,50 @@ def _audit_head(suite: Suite) -> dict[str, Any]:
     return {"seq": seq, "sha256": digest}
 
 
-def _predicate(kind: str, result: CheckResult, attestation_id: str, expires_at: float,
-               audit_head: dict[str, Any]) -> dict[str, Any]:
-    extension = {"attestationId": attestation_id, "resultId": result.id, "framework": result.framework,
-                 "version": result.version, "target": result.target, "checkedAt": result.checked_at,
-                 "expiresAt": expires_at, "findings": result.findings_total,
-                 "objectsChecked": result.objects_checked, "auditHead": audit_head, "verdict": result.verdict,
-                 "unchecked": [u.object for u in result.unchecked][:100]}
+def _predicate(
+    kind: str, result: CheckResult, attestation_id: str, expires_at: float, audit_head: dict[str, Any]
+) -> dict[str, Any]:
+    extension = {
+        "attestationId": attestation_id,
+        "resultId": result.id,
+        "framework": result.framework,
+        "version": result.version,
+        "target": result.target,
+        "checkedAt": result.checked_at,
+        "expiresAt": expires_at,
+        "findings": result.findings_total,
+        "objectsChecked": result.objects_checked,
+        "auditHead": audit_head,
+        "verdict": result.verdict,
+        "unchecked": [u.object for u in result.unchecked][:100],
+    }
     # "incomplete" (pod-bearing objects left unread) is not a pass: FAILED, with the reason in hdrCompliance
     outcome = "PASSED" if result.verdict == "pass" else "FAILED"
     policy_digest, configuration = _policy_digest(result.framework)
     if kind == "test-result":
-        return {"result": outcome, "configuration": configuration,
-                "passedTests": [c.check for c in result.checks if c.status == "pass"],
-                "warnedTests": [],
-                "failedTests": [c.check for c in result.checks if c.status == "fail"],
-                "hdrCompliance": extension}
+        return {
+            "result": outcome,
+            "configuration": configuration,
+            "passedTests": [c.check for c in result.checks if c.status == "pass"],
+            "warnedTests": [],
+            "failedTests": [c.check for c in result.checks if c.status == "fail"],
+            "hdrCompliance": extension,
+        }
     level = f"HDR_{result.framework.upper().replace('-', '_')}_{result.version.upper().replace('.', '_')}"
-    return {"verifier": {"id": VERIFIER_ID}, "timeVerified": _rfc3339(result.checked_at),
-            "resourceUri": result.target, "policy": {"uri": f"hdr-compliance:{result.framework}@{result.version}",
-                                                     "digest": {"sha256": policy_digest}},
-            "inputAttestations": [], "verificationResult": outcome,
-            "verifiedLevels": [level] if outcome == "PASSED" else [], "slsaVersion": "1.0",
-            "hdrCompliance": extension}
+    return {
+        "verifier": {"id": VERIFIER_ID},
+        "timeVerified": _rfc3339(result.checked_at),
+        "resourceUri": result.target,
+        "policy": {
+            "uri": f"hdr-compliance:{result.framework}@{result.version}",
+            "digest": {"sha256": policy_digest},
+        },
+        "inputAttestations": [],
+        "verificationResult": outcome,
+        "verifiedLevels": [level] if outcome == "PASSED" else [],
+        "slsaVersion": "1.0",
+        "hdrCompliance": extension,
+    }
 
 
 def _signing(suite: Suite, post_quantum: bool, expires_in_days: float) -> tuple[list[Any], str, float, float]:
@@ -168,12 +202,24 @@ def _signing(suite: Suite, post_quantum: bool, expires_in_days: float) -> tuple[
 
 
 def _envelope(statement: dict[str, Any], signers: list[Any]) -> str:
-    return json.dumps(dsse.sign_envelope(json.dumps(statement, sort_keys=True).encode(), signers), sort_keys=True)
+    return json.dumps(
+        dsse.sign_envelope(json.dumps(statement, sort_keys=True).encode(), signers), sort_keys=True
+    )
 
 
-def attest(suite: Suite, *, target: str | None, framework: str | None, version: str = "latest",
-           result_id: str | None = None, predicate: str = "test-result", expires_in_days: float = 90,
-           post_quantum: bool = False, roots: list[Path] | None = None, owner: str | None = None) -> Attestation:
+def attest(
+    suite: Suite,
+    *,
+    target: str | None,
+    framework: str | None,
+    version: str = "latest",
+    result_id: str | None = None,
+    predicate: str = "test-result",
+    expires_in_days: float = 90,
+    post_quantum: bool = False,
+    roots: list[Path] | None = None,
+    owner: str | None = None,
+) -> Attestation:
     """Sign a stored result (result_id) or a fresh check of target+framework (a path read only under
     `roots`, as for `check`). The attestation (and a fresh result) belong to `owner` (None: the operator)."""
     if predicate not in PREDICATES:
@@ -188,18 +234,39 @@ def attest(suite: Suite, *, target: str | None, framework: str | None, version: 
         raise BadInput("Nothing to attest.", "Send `result_id` from a check, or `target` and `framework`.")
     signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
     head = _audit_head(suite)
-    envelope = _envelope(dsse.statement(result.subjects, PREDICATES[predicate], _predicate(
-        predicate, result, attestation_id, expires, head)), signers)
-    record = Attestation(id=attestation_id, result_id=result.id, framework=result.framework, version=result.version,
-                         target=result.target, verdict=result.verdict, predicate_type=PREDICATES[predicate],
-                         created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
-                         subjects=result.subjects, envelope=envelope)
+    envelope = _envelope(
+        dsse.statement(
+            result.subjects,
+            PREDICATES[predicate],
+            _predicate(predicate, result, attestation_id, expires, head),
+        ),
+        signers,
+    )
+    record = Attestation(
+        id=attestation_id,
+        result_id=result.id,
+        framework=result.framework,
+        version=result.version,
+        target=result.target,
+        verdict=result.verdict,
+        predicate_type=PREDICATES[predicate],
+        created_at=created,
+        expires_at=expires,
+        keyids=[k for k, _ in signers],
+        subjects=result.subjects,
+        envelope=envelope,
+    )
     with _store(suite, record, head["seq"], owner) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
-    suite.record(f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
-                 f"{result.version}, valid until {_rfc3339(expires)}.", "decision", source="compliance",
-                 tool="attest", tags=[result.framework, result.verdict, "attestation"],
-                 extra={"attestation_id": attestation_id, "result_id": result.id})
+    suite.record(
+        f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
+        f"{result.version}, valid until {_rfc3339(expires)}.",
+        "decision",
+        source="compliance",
+        tool="attest",
+        tags=[result.framework, result.verdict, "attestation"],
+        extra={"attestation_id": attestation_id, "result_id": result.id},
+    )
     return record
 
 
@@ -210,48 +277,95 @@ def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
     ensure_owners(suite)
     with suite.store.transaction() as db:
-        db.execute("INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (record.id, record.result_id, record.framework, record.version, record.target, record.verdict,
-                    record.predicate_type, record.created_at, record.expires_at, json.dumps(record.keyids),
-                    record.envelope))
+        db.execute(
+            "INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id,
+                record.result_id,
+                record.framework,
+                record.version,
+                record.target,
+                record.verdict,
+                record.predicate_type,
+                record.created_at,
+                record.expires_at,
+                json.dumps(record.keyids),
+                record.envelope,
+            ),
+        )
         set_owner(suite, db, "attestation", record.id, owner)
         yield db
     pins.record_newest(suite, str(record.envelope), pinned_seq)
 
 
-def anchor_audit(suite: Suite, expires_in_days: float = 365, post_quantum: bool = False,
-                 owner: str | None = None) -> Attestation:
+def anchor_audit(
+    suite: Suite, expires_in_days: float = 365, post_quantum: bool = False, owner: str | None = None
+) -> Attestation:
     """Sign the audit log's newest record (seq and hash) after verifying the whole chain: kept by an
     auditor or stored here, it makes deleting that record, or any before it, detectable later."""
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
         raise BadInput(f"expires_in_days must be between 0 and {MAX_EXPIRY_DAYS}.", "Send e.g. 365.")
     report = suite.audit.verify()
     if not report.ok:
-        raise Refused(f"The audit log is broken at record {report.first_bad_seq} ({report.reason}); signing its head "
-                      "would vouch for it.", "Investigate with audit_trail first.")
+        raise Refused(
+            f"The audit log is broken at record {report.first_bad_seq} ({report.reason}); signing its head "
+            "would vouch for it.",
+            "Investigate with audit_trail first.",
+        )
     head = _audit_head(suite)
     if head["seq"] == 0:
-        raise Refused("The audit log is empty: there is no record to anchor.", "Anchor it once tools have run.")
+        raise Refused(
+            "The audit log is empty: there is no record to anchor.", "Anchor it once tools have run."
+        )
     signers, attestation_id, created, expires = _signing(suite, post_quantum, expires_in_days)
     subjects = [{"name": f"{AUDIT_LOG_SUBJECT}@{head['seq']}", "sha256": head["sha256"]}]
-    predicate = {"records": report.records, "chainVerified": True, "verifiedAt": _rfc3339(created),
-                 "hdrCompliance": {"attestationId": attestation_id, "framework": "audit-log", "version": "v1",
-                                   "expiresAt": expires, "auditHead": head}}
+    predicate = {
+        "records": report.records,
+        "chainVerified": True,
+        "verifiedAt": _rfc3339(created),
+        "hdrCompliance": {
+            "attestationId": attestation_id,
+            "framework": "audit-log",
+            "version": "v1",
+            "expiresAt": expires,
+            "auditHead": head,
+        },
+    }
     envelope = _envelope(dsse.statement(subjects, AUDIT_HEAD, predicate), signers)
-    record = Attestation(id=attestation_id, result_id=f"audit-head-{head['seq']}", framework="audit-log",
-                         version="v1", target=AUDIT_LOG_SUBJECT, verdict="pass", predicate_type=AUDIT_HEAD,
-                         created_at=created, expires_at=expires, keyids=[k for k, _ in signers],
-                         subjects=subjects, envelope=envelope)
+    record = Attestation(
+        id=attestation_id,
+        result_id=f"audit-head-{head['seq']}",
+        framework="audit-log",
+        version="v1",
+        target=AUDIT_LOG_SUBJECT,
+        verdict="pass",
+        predicate_type=AUDIT_HEAD,
+        created_at=created,
+        expires_at=expires,
+        keyids=[k for k, _ in signers],
+        subjects=subjects,
+        envelope=envelope,
+    )
     with _store(suite, record, head["seq"], owner):
         pass
-    suite.record(f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).", "decision",
-                 source="compliance", tool="anchor_audit", tags=["audit", "attestation"],
-                 extra={"attestation_id": attestation_id, "seq": head["seq"]})
+    suite.record(
+        f"Anchored the audit log at record {head['seq']} (attestation {attestation_id}).",
+        "decision",
+        source="compliance",
+        tool="anchor_audit",
+        tags=["audit", "attestation"],
+        extra={"attestation_id": attestation_id, "seq": head["seq"]},
+    )
     return record
 
 
-def list_attestations(suite: Suite, framework: str | None = None, include_expired: bool = False,
-                      limit: int = 50, principal: str | None = None) -> AttestationList:
+def list_attestations(
+    suite: Suite,
+    framework: str | None = None,
+    include_expired: bool = False,
+    limit: int = 50,
+    principal: str | None = None,
+) -> AttestationList:
     """The attestations `principal` may see (its own and those a grant shares; the operator sees all)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
     mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
@@ -263,21 +377,46 @@ def list_attestations(suite: Suite, framework: str | None = None, include_expire
         where.append("expires_at>?")
         params.append(time.time())
     db = suite.store.connection()
-    total = db.execute(f"SELECT COUNT(*) FROM compliance_attestations WHERE {' AND '.join(where)}", params).fetchone()[0]
-    rows = db.execute(f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} "
-                      "ORDER BY created_at DESC LIMIT ?", [*params, max(1, min(limit, 500))]).fetchall()
-    return AttestationList(total=total, attestations=[Attestation(
-        id=r["id"], result_id=r["result_id"], framework=r["framework"], version=r["version"], target=r["target"],
-        verdict=r["verdict"], predicate_type=r["predicate_type"], created_at=r["created_at"],
-        expires_at=r["expires_at"], keyids=json.loads(r["keyids"]), envelope=r["envelope"]) for r in rows])
+    total = db.execute(
+        f"SELECT COUNT(*) FROM compliance_attestations WHERE {' AND '.join(where)}", params
+    ).fetchone()[0]
+    rows = db.execute(
+        f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} ORDER BY created_at DESC LIMIT ?",
+        [*params, max(1, min(limit, 500))],
+    ).fetchall()
+    return AttestationList(
+        total=total,
+        attestations=[
+            Attestation(
+                id=r["id"],
+                result_id=r["result_id"],
+                framework=r["framework"],
+                version=r["version"],
+                target=r["target"],
+                verdict=r["verdict"],
+                predicate_type=r["predicate_type"],
+                created_at=r["created_at"],
+                expires_at=r["expires_at"],
+                keyids=json.loads(r["keyids"]),
+                envelope=r["envelope"],
+            )
+            for r in rows
+        ],
+    )
 
 
 def get_attestation(suite: Suite, attestation_id: str, principal: str | None = None) -> str:
     """The envelope of a stored attestation `principal` may see; another caller's is "not found"."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
     mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
-    row = suite.store.connection().execute(f"SELECT envelope FROM compliance_attestations WHERE id=? AND {mine}",
-                                           (attestation_id[:100], *params)).fetchone()
+    row = (
+        suite.store.connection()
+        .execute(
+            f"SELECT envelope FROM compliance_attestations WHERE id=? AND {mine}",
+            (attestation_id[:100], *params),
+        )
+        .fetchone()
+    )
     if row is None:
         raise NotFound(f"No attestation {attestation_id[:100]!r}.", "List them with the attestations tool.")
     return row["envelope"]
@@ -297,22 +436,31 @@ def _subject_digest(subject: str, roots: list[Path] | None) -> str:
             from urllib.parse import unquote, urlparse
 
             text = unquote(urlparse(text).path)
-        data = read_confined(text, allowed_roots() if roots is None else roots, max_bytes=MAX_TEXT_BYTES,
-                             what="subject")
+        data = read_confined(
+            text, allowed_roots() if roots is None else roots, max_bytes=MAX_TEXT_BYTES, what="subject"
+        )
         return hashlib.sha256(data).hexdigest()
     return hashlib.sha256(subject.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def verify(suite: Suite, envelope: str, subject: str | None = None, now: float | None = None,
-           check_audit: bool = True, roots: list[Path] | None = None) -> Verification:
+def verify(
+    suite: Suite,
+    envelope: str,
+    subject: str | None = None,
+    now: float | None = None,
+    check_audit: bool = True,
+    roots: list[Path] | None = None,
+) -> Verification:
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
     if not isinstance(envelope, str) or not envelope.strip():
         raise BadInput("`envelope` is empty.", "Send the DSSE envelope JSON that attest returned.")
     if len(envelope) > MAX_ENVELOPE_CHARS:
-        raise BadInput(f"The envelope is {len(envelope)} characters; attestations are far smaller.",
-                       "Send the envelope that attest returned.")
+        raise BadInput(
+            f"The envelope is {len(envelope)} characters; attestations are far smaller.",
+            "Send the envelope that attest returned.",
+        )
     reasons: list[str] = []
     try:
         payload_type, payload, signatures = dsse.parse_envelope(envelope)
@@ -326,15 +474,27 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
     for keyid, sig in signatures:
         key = trusted.get(keyid) if keyid else None
         if key is None:
-            checks.append(SignatureCheck(keyid=keyid[:80], algorithm=None, valid=False,
-                                         reason="unknown key id (not one of the trusted keys in audit-pin.pub)"))
+            checks.append(
+                SignatureCheck(
+                    keyid=keyid[:80],
+                    algorithm=None,
+                    valid=False,
+                    reason="unknown key id (not one of the trusted keys in audit-pin.pub)",
+                )
+            )
             continue
         try:
             key.verify(sig, message)
             checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=True))
         except Exception:  # cryptography raises InvalidSignature (or ValueError for wrong lengths)
-            checks.append(SignatureCheck(keyid=keyid, algorithm=key.algorithm, valid=False,
-                                         reason="signature does not verify (payload or signature altered)"))
+            checks.append(
+                SignatureCheck(
+                    keyid=keyid,
+                    algorithm=key.algorithm,
+                    valid=False,
+                    reason="signature does not verify (payload or signature altered)",
+                )
+            )
     bad = [c for c in checks if not c.valid]
     if bad:
         reasons.append(f"{len(bad)} of {len(checks)} signatures failed")
@@ -348,8 +508,11 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         predicate = body.get("predicate") or {}
         extension = predicate.get("hdrCompliance") or {}
         out.predicate_type = str(body.get("predicateType"))
-        out.subjects = [{"name": str(s.get("name")), "sha256": str((s.get("digest") or {}).get("sha256"))}
-                        for s in body.get("subject") or [] if isinstance(s, dict)]
+        out.subjects = [
+            {"name": str(s.get("name")), "sha256": str((s.get("digest") or {}).get("sha256"))}
+            for s in body.get("subject") or []
+            if isinstance(s, dict)
+        ]
         out.framework, out.version = extension.get("framework"), extension.get("version")
         out.result = predicate.get("result") or predicate.get("verificationResult")
         out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
@@ -370,9 +533,14 @@ def verify(suite: Suite, envelope: str, subject: str | None = None, now: float |
         out.audit_head_intact = suite.audit.hash_at(seq) == digest
         if not out.audit_head_intact:
             newest = suite.audit.head()[0]
-            reasons.append(f"the audit log no longer holds record {seq} as it was when this was signed: "
-                           + ("it now ends at record " + str(newest) + " (the newest records were deleted)"
-                              if newest < seq else "records were rewritten"))
+            reasons.append(
+                f"the audit log no longer holds record {seq} as it was when this was signed: "
+                + (
+                    "it now ends at record " + str(newest) + " (the newest records were deleted)"
+                    if newest < seq
+                    else "records were rewritten"
+                )
+            )
     if subject is not None:
         digest = _subject_digest(subject, roots)
         out.subject_matched = any(s["sha256"] == digest for s in out.subjects)

@@ -87,16 +87,23 @@ def owner_filter(suite: Suite, kind: str, id_column: str, principal: str | None)
     return condition, [kind, *readable] + ([kind] if OPERATOR in readable else [])
 
 
-def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, policies: PolicySet,
-               tick: Tick | None = None, objects: list[PodUnderCheck] = ()  # type: ignore[assignment]
-               ) -> tuple[list[Finding], list[CheckSummary], int]:
+def check_pods(
+    pods: list[PodUnderCheck],
+    framework: Framework,
+    version: str,
+    policies: PolicySet,
+    tick: Tick | None = None,
+    objects: list[PodUnderCheck] = (),  # type: ignore[assignment]
+) -> tuple[list[Finding], list[CheckSummary], int]:
     """Run the framework's checks at `version` over the pods (and, for checks that apply to other
     kinds, over those `objects`): findings, per-check summaries, and how many checks ran."""
     minor = int(version.split(".")[1]) if framework.versioned else 0
     active = [(check, compile_version(check, v)) for check, v in policies.checks_for(framework.name, minor)]
     if not active:
-        raise NotFound(f"Framework {framework.name} has no checks at {version}.",
-                       "Add policy files for it, or pick another version.")
+        raise NotFound(
+            f"Framework {framework.name} has no checks at {version}.",
+            "Add policy files for it, or pick another version.",
+        )
     findings: list[Finding] = []
     failed_objects = {check.id: 0 for check, _ in active}
     on_pods = [(c, v) for c, v in active if not c.applies_to]
@@ -107,8 +114,16 @@ def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, po
         if violations:
             failed_objects[check.id] += 1
             for v in violations:
-                findings.append(Finding(check=check.id, severity=check.severity, object=subject.ref, field=v.field,
-                                        message=v.message, remediation=check.remediation))
+                findings.append(
+                    Finding(
+                        check=check.id,
+                        severity=check.severity,
+                        object=subject.ref,
+                        field=v.field,
+                        message=v.message,
+                        remediation=check.remediation,
+                    )
+                )
 
     for index, pod in enumerate(pods):
         if tick is not None and index % 200 == 0:
@@ -118,13 +133,21 @@ def check_pods(pods: list[PodUnderCheck], framework: Framework, version: str, po
     for check, compiled, subjects in on_objects:
         for subject in subjects:
             run(check, compiled, subject)
-    summaries = [CheckSummary(check=c.id, title=c.title, status="fail" if failed_objects[c.id] else "pass",
-                              failed_objects=failed_objects[c.id]) for c, _ in active]
+    summaries = [
+        CheckSummary(
+            check=c.id,
+            title=c.title,
+            status="fail" if failed_objects[c.id] else "pass",
+            failed_objects=failed_objects[c.id],
+        )
+        for c, _ in active
+    ]
     return findings, summaries, len(active)
 
 
-def check_suite(suite: Suite, framework: Framework, policies: PolicySet) -> tuple[list[Finding], list[CheckSummary],
-                                                                                   list[Source]]:
+def check_suite(
+    suite: Suite, framework: Framework, policies: PolicySet
+) -> tuple[list[Finding], list[CheckSummary], list[Source]]:
     chosen = policies.controls_for(framework.name)
     if not chosen:
         raise NotFound(f"Framework {framework.name} has no controls.", "Add control policy files for it.")
@@ -133,22 +156,48 @@ def check_suite(suite: Suite, framework: Framework, policies: PolicySet) -> tupl
     for control in chosen:
         outcome = controls.run_test(control.test, suite, control.params, now)
         facts[control.id] = {"ok": outcome.ok, "message": outcome.message}
-        summaries.append(CheckSummary(check=control.id, title=control.title, reference=control.reference,
-                                      status="pass" if outcome.ok else "fail", failed_objects=0 if outcome.ok else 1))
+        summaries.append(
+            CheckSummary(
+                check=control.id,
+                title=control.title,
+                reference=control.reference,
+                status="pass" if outcome.ok else "fail",
+                failed_objects=0 if outcome.ok else 1,
+            )
+        )
         if not outcome.ok:
-            findings.append(Finding(check=control.id, severity=control.severity, object="suite", field=outcome.field,
-                                    message=outcome.message, remediation=control.remediation,
-                                    reference=control.reference))
-    digest_input = {"evidence": evidence.all_evidence(suite.store), "audit_head": suite.audit.verify().head,
-                    "outcomes": facts}
+            findings.append(
+                Finding(
+                    check=control.id,
+                    severity=control.severity,
+                    object="suite",
+                    field=outcome.field,
+                    message=outcome.message,
+                    remediation=control.remediation,
+                    reference=control.reference,
+                )
+            )
+    digest_input = {
+        "evidence": evidence.all_evidence(suite.store),
+        "audit_head": suite.audit.verify().head,
+        "outcomes": facts,
+    }
     digest = hashlib.sha256(json.dumps(digest_input, sort_keys=True, default=str).encode()).hexdigest()
     return findings, summaries, [Source("hdr-suite-evidence", digest)]
 
 
 # what a check of the cluster lists: every pod-bearing kind, the custom resources with a known pod
 # template, and the kinds the k8s-hardening checks look at
-CLUSTER_KINDS = (*POD_LOCATIONS, *sorted({kind for _, kind in CRD_POD_LOCATIONS}),
-                 "Service", "NetworkPolicy", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
+CLUSTER_KINDS = (
+    *POD_LOCATIONS,
+    *sorted({kind for _, kind in CRD_POD_LOCATIONS}),
+    "Service",
+    "NetworkPolicy",
+    "Role",
+    "ClusterRole",
+    "RoleBinding",
+    "ClusterRoleBinding",
+)
 
 
 def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
@@ -156,8 +205,11 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
     try:
         from shared.cluster import cluster_from_config
     except ImportError:
-        raise Unavailable("Target 'cluster' needs forge's cluster connection (shared/cluster.py), which is not "
-                          "installed here.", "Check manifests by path or as YAML text instead.") from None
+        raise Unavailable(
+            "Target 'cluster' needs forge's cluster connection (shared/cluster.py), which is not "
+            "installed here.",
+            "Check manifests by path or as YAML text instead.",
+        ) from None
     cluster = cluster_from_config(suite)
     objects: list[dict[str, Any]] = []
     unlisted: list[Unchecked] = []
@@ -168,7 +220,9 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
             objects.extend(cluster.list_objects([kind]))
         except (BadInput, NotFound):  # a kind this cluster interface does not serve, or a CRD not installed
             if kind in POD_LOCATIONS:
-                unlisted.append(Unchecked(f"{kind}/*/*", f"the cluster connection cannot list {kind} objects"))
+                unlisted.append(
+                    Unchecked(f"{kind}/*/*", f"the cluster connection cannot list {kind} objects")
+                )
     if api_client is not None:  # a live cluster: its custom resources that can hold pods too
         from servers.compliance.custom_resources import list_custom_resources
 
@@ -176,8 +230,10 @@ def _cluster_manifests(suite: Suite) -> tuple[Manifests, list[Unchecked]]:
         objects.extend(custom)
         unlisted.extend(failed)
     canonical = json.dumps(objects, sort_keys=True, default=str).encode()
-    return Manifests(objects, [Source(f"cluster:{getattr(cluster, 'source', 'cluster')}",
-                                      hashlib.sha256(canonical).hexdigest())]), unlisted
+    return Manifests(
+        objects,
+        [Source(f"cluster:{getattr(cluster, 'source', 'cluster')}", hashlib.sha256(canonical).hexdigest())],
+    ), unlisted
 
 
 def needs_roots(target: str) -> bool:
@@ -194,30 +250,43 @@ def _manifests(suite: Suite, target: str, roots: list[Path]) -> tuple[Manifests,
     return load_text(target), "manifest text", []
 
 
-def run_check(suite: Suite, target: str, framework_name: str, version: str = "latest",
-              tick: Tick | None = None, roots: list[Path] | None = None, owner: str | None = None) -> CheckResult:
+def run_check(
+    suite: Suite,
+    target: str,
+    framework_name: str,
+    version: str = "latest",
+    tick: Tick | None = None,
+    roots: list[Path] | None = None,
+    owner: str | None = None,
+) -> CheckResult:
     """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests, and
     Refused for a path outside `roots` (default: shared.files.allowed_roots() of a local call).
     Nothing to check (no pods) is an error, never a pass."""
     if not isinstance(target, str) or not target.strip():
         raise BadInput("`target` is empty.", "Send manifest YAML, a path to manifests, 'cluster' or 'suite'.")
     if len(target) > MAX_TARGET_CHARS:
-        raise BadInput(f"`target` is {len(target)} characters; the limit is {MAX_TARGET_CHARS}.",
-                       "Send a path to the manifests instead of their text.")
+        raise BadInput(
+            f"`target` is {len(target)} characters; the limit is {MAX_TARGET_CHARS}.",
+            "Send a path to the manifests instead of their text.",
+        )
     policies = current_policies()
     framework = policies.framework(framework_name)
     resolved = framework.resolve_version(version)
     target = target.strip() if "\n" not in target.strip() else target
     if framework.target == "suite":
         if target != "suite":
-            raise BadInput(f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
-                           'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.')
+            raise BadInput(
+                f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
+                'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.',
+            )
         findings, summaries, subjects = check_suite(suite, framework, policies)
         objects, skipped, label, unchecked = 1, {}, "suite", []
     else:
         if target == "suite":
-            raise BadInput(f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
-                           "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.")
+            raise BadInput(
+                f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
+                "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.",
+            )
         if roots is None:
             from shared.files import allowed_roots
 
@@ -230,19 +299,33 @@ def run_check(suite: Suite, target: str, framework_name: str, version: str = "la
         others = [o for o in workloads.objects if o.kind in kinds_looked_at]
         if not pods and not unchecked and not others:
             kinds = ", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "none"
-            raise BadInput(f"No Pods or pod templates to check (kinds found: {kinds}).",
-                           "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests"
-                           + (f" (or {', '.join(sorted(kinds_looked_at))})" if kinds_looked_at else "") + ".")
+            raise BadInput(
+                f"No Pods or pod templates to check (kinds found: {kinds}).",
+                "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests"
+                + (f" (or {', '.join(sorted(kinds_looked_at))})" if kinds_looked_at else "")
+                + ".",
+            )
         findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick, others)
         objects, subjects = len(pods) + len(others), manifests.sources
     failed = sum(1 for s in summaries if s.status == "fail")
     result = CheckResult(
-        id=f"chk_{uuid.uuid4().hex[:16]}", framework=framework.name, version=resolved, target=label[:300],
-        verdict="fail" if findings else "incomplete" if unchecked else "pass", checked_at=time.time(), objects_checked=objects,
-        checks_run=len(summaries), passed=len(summaries) - failed, failed=failed,
-        findings=findings[:MAX_FINDINGS_RETURNED], findings_total=len(findings), checks=summaries,
-        skipped_kinds=skipped, unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
-        subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects])
+        id=f"chk_{uuid.uuid4().hex[:16]}",
+        framework=framework.name,
+        version=resolved,
+        target=label[:300],
+        verdict="fail" if findings else "incomplete" if unchecked else "pass",
+        checked_at=time.time(),
+        objects_checked=objects,
+        checks_run=len(summaries),
+        passed=len(summaries) - failed,
+        failed=failed,
+        findings=findings[:MAX_FINDINGS_RETURNED],
+        findings_total=len(findings),
+        checks=summaries,
+        skipped_kinds=skipped,
+        unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
+        subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects],
+    )
     _keep(suite, result, owner)
     return result
 
@@ -251,24 +334,44 @@ def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
     ensure_owners(suite)
     with suite.store.transaction() as db:
-        db.execute("INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   (result.id, result.framework, result.version, result.target, result.verdict, result.checked_at,
-                    result.model_dump_json()))
+        db.execute(
+            "INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.id,
+                result.framework,
+                result.version,
+                result.target,
+                result.verdict,
+                result.checked_at,
+                result.model_dump_json(),
+            ),
+        )
         set_owner(suite, db, "result", result.id, owner)
         publish_latest(suite, result.framework, result.verdict, result.checked_at, None)
-    suite.record(f"Compliance check of {result.target} against {result.framework} {result.version}: "
-                 f"{result.verdict} ({result.failed} of {result.checks_run} checks failed, "
-                 f"{result.findings_total} findings over {result.objects_checked} objects).",
-                 "decision", source="compliance", tool="check", tags=[result.framework, result.verdict],
-                 extra={"result_id": result.id, "framework": result.framework, "verdict": result.verdict})
+    suite.record(
+        f"Compliance check of {result.target} against {result.framework} {result.version}: "
+        f"{result.verdict} ({result.failed} of {result.checks_run} checks failed, "
+        f"{result.findings_total} findings over {result.objects_checked} objects).",
+        "decision",
+        source="compliance",
+        tool="check",
+        tags=[result.framework, result.verdict],
+        extra={"result_id": result.id, "framework": result.framework, "verdict": result.verdict},
+    )
 
 
-def publish_latest(suite: Suite, framework: str, verdict: str, checked_at: float, attestation_id: str | None) -> None:
+def publish_latest(
+    suite: Suite, framework: str, verdict: str, checked_at: float, attestation_id: str | None
+) -> None:
     """Update compliance.latest for one framework (read-modify-write in one transaction)."""
     with suite.store.transaction():
         current = evidence.read(suite.store, "compliance", "latest")
         frameworks = dict((current or {}).get("data", {}).get("frameworks", {}))
-        frameworks[framework] = {"verdict": verdict, "checked_at": checked_at, "attestation_id": attestation_id}
+        frameworks[framework] = {
+            "verdict": verdict,
+            "checked_at": checked_at,
+            "attestation_id": attestation_id,
+        }
         evidence.publish(suite.store, "compliance", "latest", {"frameworks": frameworks})
 
 
@@ -276,9 +379,14 @@ def stored_result(suite: Suite, result_id: str, principal: str | None = None) ->
     """A stored result that `principal` may see (another caller's is "not found", like a missing id)."""
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
     mine, params = owner_filter(suite, "result", "compliance_results.id", principal)
-    row = suite.store.connection().execute(f"SELECT result FROM compliance_results WHERE id=? AND {mine}",
-                                           (result_id[:100], *params)).fetchone()
+    row = (
+        suite.store.connection()
+        .execute(f"SELECT result FROM compliance_results WHERE id=? AND {mine}", (result_id[:100], *params))
+        .fetchone()
+    )
     if row is None:
-        raise NotFound(f"No stored check result {result_id[:100]!r}.",
-                       "Run `check` first and pass the `id` it returns, or attest a target directly.")
+        raise NotFound(
+            f"No stored check result {result_id[:100]!r}.",
+            "Run `check` first and pass the `id` it returns, or attest a target directly.",
+        )
     return CheckResult.model_validate_json(row["result"])

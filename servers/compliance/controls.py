@@ -31,7 +31,9 @@ class Outcome:
 EvidenceTest = Callable[[Suite, dict[str, Any], float], Outcome]
 
 
-def _published(suite: Suite, name: str, params: dict[str, Any], now: float) -> tuple[dict[str, Any] | None, str | None]:
+def _published(
+    suite: Suite, name: str, params: dict[str, Any], now: float
+) -> tuple[dict[str, Any] | None, str | None]:
     server, fact = name.split(".", 1)
     record = evidence.read(suite.store, server, fact)
     if record is None or not isinstance(record.get("data"), dict):
@@ -50,7 +52,9 @@ def keys_rotated_within(suite: Suite, params: dict[str, Any], now: float) -> Out
         return Outcome(False, problem, field)
     keys = [k for k in data.get("keys") or [] if isinstance(k, dict) and not k.get("destroyed")]
     if not keys:
-        return Outcome(False, "phantom holds no live encryption key, so nothing shows data is encrypted", field)
+        return Outcome(
+            False, "phantom holds no live encryption key, so nothing shows data is encrypted", field
+        )
     limit = float(params.get("max_age_days", 90))
     stale = []
     for key in keys:
@@ -74,8 +78,11 @@ def redaction_in_use(suite: Suite, params: dict[str, Any], now: float) -> Outcom
     if calls <= 0 or last is None:
         return Outcome(False, "PII redaction has never been used", field)
     if (now - float(last)) / DAY > window:
-        return Outcome(False, f"PII redaction was last used {(now - float(last)) / DAY:.0f} days ago "
-                              f"(more than {window:g})", field)
+        return Outcome(
+            False,
+            f"PII redaction was last used {(now - float(last)) / DAY:.0f} days ago (more than {window:g})",
+            field,
+        )
     return Outcome(True, f"PII redaction used {calls} times, last within {window:g} days", field)
 
 
@@ -85,9 +92,12 @@ def dp_budgets_respected(suite: Suite, params: dict[str, Any], now: float) -> Ou
     if problem:
         return Outcome(False, problem, field)
     budgets = [b for b in data.get("budgets") or [] if isinstance(b, dict)]
-    over = [str(b.get("name"))[:60] for b in budgets
-            if float(b.get("epsilon_spent") or 0) > float(b.get("epsilon_total") or 0)
-            or float(b.get("delta_spent") or 0) > float(b.get("delta_total") or 0)]
+    over = [
+        str(b.get("name"))[:60]
+        for b in budgets
+        if float(b.get("epsilon_spent") or 0) > float(b.get("epsilon_total") or 0)
+        or float(b.get("delta_spent") or 0) > float(b.get("delta_total") or 0)
+    ]
     if over:
         return Outcome(False, f"privacy budgets overspent: {', '.join(over)}", field)
     return Outcome(True, f"{len(budgets)} privacy budgets published, none overspent", field)
@@ -98,7 +108,9 @@ def audit_chain_intact(suite: Suite, params: dict[str, Any], now: float) -> Outc
     if not check.ok:
         where = f" at record {check.first_bad_seq}" if check.first_bad_seq is not None else ""
         return Outcome(False, f"audit chain broken{where}: {check.reason}", "audit_log")
-    pinned = f", and still holds the heads {check.pins_checked} signed pins name" if check.pins_checked else ""
+    pinned = (
+        f", and still holds the heads {check.pins_checked} signed pins name" if check.pins_checked else ""
+    )
     return Outcome(True, f"audit chain of {check.records} records verifies{pinned}", "audit_log")
 
 
@@ -112,8 +124,11 @@ def endpoints_authenticated(suite: Suite, params: dict[str, Any], now: float) ->
         return Outcome(True, f"gateway on {str(data.get('host'))[:60]} requires {auth}", field)
     if data.get("loopback_only") is True:
         return Outcome(True, "gateway has no authentication but listens on loopback only", field)
-    return Outcome(False, f"gateway on {str(data.get('host'))[:60]} accepts unauthenticated requests "
-                          "from the network", field)
+    return Outcome(
+        False,
+        f"gateway on {str(data.get('host'))[:60]} accepts unauthenticated requests from the network",
+        field,
+    )
 
 
 def snapshot_before_change(suite: Suite, params: dict[str, Any], now: float) -> Outcome:
@@ -123,7 +138,9 @@ def snapshot_before_change(suite: Suite, params: dict[str, Any], now: float) -> 
         return Outcome(False, problem, field)
     changes, snapshotted = int(data.get("changes") or 0), int(data.get("with_snapshot") or 0)
     if snapshotted < changes:
-        return Outcome(False, f"{changes - snapshotted} of {changes} cluster changes had no snapshot first", field)
+        return Outcome(
+            False, f"{changes - snapshotted} of {changes} cluster changes had no snapshot first", field
+        )
     return Outcome(True, f"all {changes} cluster changes were snapshotted first", field)
 
 
@@ -141,8 +158,12 @@ def run_test(name: str, suite: Suite, params: dict[str, Any], now: float | None 
     """Run one evidence test. An unknown test name fails the control (it cannot be shown met)."""
     test = TESTS.get(name)
     if test is None:
-        return Outcome(False, f"the policy names evidence test {name[:60]!r}, which does not exist "
-                              f"(known: {', '.join(sorted(TESTS))})", "policy")
+        return Outcome(
+            False,
+            f"the policy names evidence test {name[:60]!r}, which does not exist "
+            f"(known: {', '.join(sorted(TESTS))})",
+            "policy",
+        )
     try:
         return test(suite, params, time.time() if now is None else now)
     except (TypeError, ValueError) as exc:  # malformed evidence published by someone

@@ -50,19 +50,29 @@ def list_custom_resources(api_client: Any) -> tuple[list[dict[str, Any]], list[U
 
     try:
         resp = client.ApiextensionsV1Api(api_client).list_custom_resource_definition(
-            _preload_content=False, _request_timeout=TIMEOUT_S)
+            _preload_content=False, _request_timeout=TIMEOUT_S
+        )
         crds = json.loads(resp.data).get("items") or []
     except Exception as exc:  # ApiException (403 without RBAC for CRDs), connection errors
         status = getattr(exc, "status", None) or type(exc).__name__
-        return [], [Unchecked("CustomResourceDefinition/*/*", f"could not list custom resource definitions ({status}), "
-                              "so custom resources that hold pods could not be checked")]
+        return [], [
+            Unchecked(
+                "CustomResourceDefinition/*/*",
+                f"could not list custom resource definitions ({status}), "
+                "so custom resources that hold pods could not be checked",
+            )
+        ]
     objects: list[dict[str, Any]] = []
     unchecked: list[Unchecked] = []
     custom = client.CustomObjectsApi(api_client)
     for crd in crds:
         spec = crd.get("spec") or {}
         names = spec.get("names") or {}
-        group, kind, plural = str(spec.get("group", "")), str(names.get("kind", "")), str(names.get("plural", ""))
+        group, kind, plural = (
+            str(spec.get("group", "")),
+            str(names.get("kind", "")),
+            str(names.get("plural", "")),
+        )
         version = _storage_version(crd)
         if version is None or not plural:
             continue
@@ -70,12 +80,15 @@ def list_custom_resources(api_client: Any) -> tuple[list[dict[str, Any]], list[U
         if (group, kind) not in CRD_POD_LOCATIONS and not may_hold_pods(schema):
             continue
         try:
-            resp = custom.list_cluster_custom_object(group, str(version.get("name")), plural,
-                                                     _preload_content=False, _request_timeout=TIMEOUT_S)
+            resp = custom.list_cluster_custom_object(
+                group, str(version.get("name")), plural, _preload_content=False, _request_timeout=TIMEOUT_S
+            )
             items = json.loads(resp.data).get("items") or []
         except Exception as exc:
             status = getattr(exc, "status", None) or type(exc).__name__
-            unchecked.append(Unchecked(f"{kind[:60]}/*/*", f"could not list {plural[:60]}.{group[:100]} ({status})"))
+            unchecked.append(
+                Unchecked(f"{kind[:60]}/*/*", f"could not list {plural[:60]}.{group[:100]} ({status})")
+            )
             continue
         for item in items:
             if isinstance(item, dict):

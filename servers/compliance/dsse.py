@@ -23,19 +23,28 @@ def pae(payload_type: str, payload: bytes) -> bytes:
     return b"DSSEv1 %d %b %d %b" % (len(kind), kind, len(payload), payload)
 
 
-def statement(subjects: list[dict[str, str]], predicate_type: str, predicate: dict[str, Any]) -> dict[str, Any]:
+def statement(
+    subjects: list[dict[str, str]], predicate_type: str, predicate: dict[str, Any]
+) -> dict[str, Any]:
     """An in-toto Statement v1; subjects are [{"name", "sha256"}]."""
-    return {"_type": STATEMENT_TYPE,
-            "subject": [{"name": s["name"], "digest": {"sha256": s["sha256"]}} for s in subjects],
-            "predicateType": predicate_type, "predicate": predicate}
+    return {
+        "_type": STATEMENT_TYPE,
+        "subject": [{"name": s["name"], "digest": {"sha256": s["sha256"]}} for s in subjects],
+        "predicateType": predicate_type,
+        "predicate": predicate,
+    }
 
 
 def sign_envelope(payload: bytes, signers: list[tuple[str, Callable[[bytes], bytes]]]) -> dict[str, Any]:
     """Envelope with one signature per (keyid, sign function), each over PAE(type, payload)."""
     message = pae(IN_TOTO_PAYLOAD_TYPE, payload)
-    return {"payload": base64.b64encode(payload).decode(), "payloadType": IN_TOTO_PAYLOAD_TYPE,
-            "signatures": [{"keyid": keyid, "sig": base64.b64encode(sign(message)).decode()}
-                           for keyid, sign in signers]}
+    return {
+        "payload": base64.b64encode(payload).decode(),
+        "payloadType": IN_TOTO_PAYLOAD_TYPE,
+        "signatures": [
+            {"keyid": keyid, "sig": base64.b64encode(sign(message)).decode()} for keyid, sign in signers
+        ],
+    }
 
 
 class EnvelopeError(ValueError):
@@ -59,9 +68,11 @@ def parse_envelope(text: str) -> tuple[str, bytes, list[tuple[str, bytes]]]:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise EnvelopeError(f"the envelope is not JSON ({getattr(exc, 'msg', 'too deeply nested')}"
-                            f"{f' at line {exc.lineno}, column {exc.colno}' if hasattr(exc, 'lineno') else ''};"
-                            " truncated?)") from None
+        raise EnvelopeError(
+            f"the envelope is not JSON ({getattr(exc, 'msg', 'too deeply nested')}"
+            f"{f' at line {exc.lineno}, column {exc.colno}' if hasattr(exc, 'lineno') else ''};"
+            " truncated?)"
+        ) from None
     if not isinstance(data, dict):
         raise EnvelopeError("the envelope is not a JSON object")
     for field in ("payload", "payloadType", "signatures"):

@@ -48,11 +48,33 @@ if TYPE_CHECKING:  # policy imports this module to validate rules at load time
     from servers.compliance.policy import Check, CheckVersion
 
 CONTAINER_LISTS = ("initContainers", "containers", "ephemeralContainers")
-SCOPES = {"pod", "containers", "init_and_app_containers", "app_containers", "volumes", "annotations", "object"}
-CONTAINER_SCOPES = {"containers": CONTAINER_LISTS, "init_and_app_containers": ("initContainers", "containers"),
-                    "app_containers": ("containers",)}
-OPERATORS = ("forbid", "allow", "require", "contains", "present", "require_present", "one_of_keys", "forbid_pattern",
-             "at_least", "differs_from", "selected_by")
+SCOPES = {
+    "pod",
+    "containers",
+    "init_and_app_containers",
+    "app_containers",
+    "volumes",
+    "annotations",
+    "object",
+}
+CONTAINER_SCOPES = {
+    "containers": CONTAINER_LISTS,
+    "init_and_app_containers": ("initContainers", "containers"),
+    "app_containers": ("containers",),
+}
+OPERATORS = (
+    "forbid",
+    "allow",
+    "require",
+    "contains",
+    "present",
+    "require_present",
+    "one_of_keys",
+    "forbid_pattern",
+    "at_least",
+    "differs_from",
+    "selected_by",
+)
 CONDITIONS = ("any_of", "none_of", "matches", "not_matches")
 MAX_SHOWN = 80
 
@@ -89,7 +111,7 @@ def _find(node: Any, tokens: tuple[str, ...], base: str) -> Iterator[tuple[str, 
     for i, token in enumerate(tokens):
         if token == "*":
             if isinstance(node, list):
-                rest = tokens[i + 1:]
+                rest = tokens[i + 1 :]
                 for index, item in enumerate(node):
                     yield from _find(item, rest, f"{base}[{index}]")
             return
@@ -123,7 +145,11 @@ def _subjects(scope: str, pod: PodUnderCheck) -> Iterator[tuple[Any, str, dict[s
             if isinstance(items, list):
                 for index, c in enumerate(items):
                     if isinstance(c, dict):
-                        yield c, f"{pod.spec_path}.{list_name}[{index}]", {"container": _shown(c.get("name", index))}
+                        yield (
+                            c,
+                            f"{pod.spec_path}.{list_name}[{index}]",
+                            {"container": _shown(c.get("name", index))},
+                        )
     elif scope == "volumes":
         items = spec.get("volumes")
         if isinstance(items, list):
@@ -139,8 +165,10 @@ def _formatter(template: str, source: str) -> Callable[..., str]:
     try:
         fmt(container="c", volume="v", value="x", key="k", item="i")
     except (KeyError, IndexError, ValueError, AttributeError):
-        raise BadInput(f"Policy {source}: message {template!r} has a placeholder other than "
-                       "{container}, {volume}, {value}, {key}, {item}.") from None
+        raise BadInput(
+            f"Policy {source}: message {template!r} has a placeholder other than "
+            "{container}, {volume}, {value}, {key}, {item}."
+        ) from None
     return fmt
 
 
@@ -187,12 +215,17 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
             for tokens in token_sets:
                 found = list(_find(node, tokens, base))
                 if not found and op == "at_least" and fallback is not None:
-                    found = [(".".join(filter(None, [pod.spec_path, *fallback])), v)
-                             for v in [_dig(pod.spec, fallback)] if v is not None]
+                    found = [
+                        (".".join(filter(None, [pod.spec_path, *fallback])), v)
+                        for v in [_dig(pod.spec, fallback)]
+                        if v is not None
+                    ]
                 if not found:
                     path = ".".join(filter(None, [base, *tokens]))
-                    if op in ("require", "contains", "at_least") or (op == "require_present" and not (
-                            fallback is not None and _key(_dig(pod.spec, fallback)) in fallback_ok)):
+                    if op in ("require", "contains", "at_least") or (
+                        op == "require_present"
+                        and not (fallback is not None and _key(_dig(pod.spec, fallback)) in fallback_ok)
+                    ):
                         yield Violation(path, message(**names, value="unset"))
                     elif empty_if_parent and isinstance(_dig(node, tokens[:-1]), dict) and not test(""):
                         yield Violation(path, message(**names, value='""'))
@@ -246,8 +279,9 @@ def _holds(node: Any, conditions: list[tuple[tuple[str, ...], str, Any]]) -> boo
     return True
 
 
-def _subject_walker(rule: dict[str, Any], scope: str, source: str) -> Callable[[PodUnderCheck], Iterator[
-        tuple[Any, str, dict[str, str]]]]:
+def _subject_walker(
+    rule: dict[str, Any], scope: str, source: str
+) -> Callable[[PodUnderCheck], Iterator[tuple[Any, str, dict[str, str]]]]:
     """The nodes a rule looks at: the scope's, or each item of its `items` list, filtered by `when`."""
     items = _tokens(str(rule["items"])) if rule.get("items") else None
     conditions = _conditions(rule, source)
@@ -283,8 +317,10 @@ def _selected_by_rule(rule: dict[str, Any], scope: str, message: Callable[..., s
         for policy in pod.peers.get(kind, namespace):
             if label_selector_matches(_dig(policy, ("spec", "podSelector")), labels):
                 return
-        yield Violation(f"{pod.metadata_path}.labels" if pod.metadata_path else "metadata.labels",
-                        message(value=_shown(",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no labels")))
+        yield Violation(
+            f"{pod.metadata_path}.labels" if pod.metadata_path else "metadata.labels",
+            message(value=_shown(",".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no labels")),
+        )
 
     return run
 
@@ -361,14 +397,15 @@ def _annotation_rule(rule: dict[str, Any], op: str, message: Callable[..., str],
         if prefix:
             keys = [k for k in annotations if isinstance(k, str) and k.startswith(prefix)]
         elif per_container:
-            keys = [str(key).replace("{container}", str(c.get("name")))
-                    for _, _, c in _containers(pod)]
+            keys = [str(key).replace("{container}", str(c.get("name"))) for _, _, c in _containers(pod)]
         else:
             keys = [str(key)]
         for k in sorted(set(keys)):
             if k in annotations and not test(annotations[k]):
-                yield Violation(f"{pod.metadata_path}.annotations[{k}]",
-                                message(key=_shown(k), value=_shown(annotations[k])))
+                yield Violation(
+                    f"{pod.metadata_path}.annotations[{k}]",
+                    message(key=_shown(k), value=_shown(annotations[k])),
+                )
 
     return run
 

@@ -58,9 +58,16 @@ class PublicKey:
     retired_at: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"keyid": self.keyid, "algorithm": self.algorithm, "keytype": self.keytype, "scheme": self.scheme,
-                "keyval": {"public": self.public}, "created_at": self.created_at, "retired_at": self.retired_at,
-                "active": self.retired_at is None}
+        return {
+            "keyid": self.keyid,
+            "algorithm": self.algorithm,
+            "keytype": self.keytype,
+            "scheme": self.scheme,
+            "keyval": {"public": self.public},
+            "created_at": self.created_at,
+            "retired_at": self.retired_at,
+            "active": self.retired_at is None,
+        }
 
     def verify(self, signature: bytes, data: bytes) -> None:
         """Raises (cryptography's InvalidSignature or ValueError) unless `signature` is ours over `data`."""
@@ -105,8 +112,13 @@ def publish_key(home: Path, keyid: str, algorithm: str, public: str) -> None:
     """Append a signing key's public part to the trust file beside the database (created 0644 on first
     use), the keys pins and attestations are verified against (see pins.py)."""
     keytype, scheme = SSLIB_NAMES[algorithm]
-    line = json.dumps({"keyid": keyid, "keytype": keytype, "scheme": scheme, "keyval": {"public": public}},
-                      sort_keys=True) + "\n"
+    line = (
+        json.dumps(
+            {"keyid": keyid, "keytype": keytype, "scheme": scheme, "keyval": {"public": public}},
+            sort_keys=True,
+        )
+        + "\n"
+    )
     fd = os.open(home / TRUST_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     with os.fdopen(fd, "a", encoding="utf-8") as f:
         f.write(line)  # one small O_APPEND write: concurrent appends do not interleave
@@ -124,13 +136,18 @@ def _generate(algorithm: str) -> tuple[str, bytes]:
         from cryptography.hazmat.primitives.asymmetric import ed25519
 
         key = ed25519.Ed25519PrivateKey.generate()
-        public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+        public = (
+            key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+        )
     else:
         from cryptography.hazmat.primitives.asymmetric import mldsa
 
         key = mldsa.MLDSA65PrivateKey.generate()
-        public = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        public = (
+            key.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode()
+        )
     return public, key.private_bytes_raw()
 
 
@@ -155,15 +172,19 @@ class Keyring:
         public, seed = _generate(algorithm)
         keyid = keyid_of(algorithm, public)
         sealed = _kek(self.suite).wrap(seed, keyid)  # nonce travels inside the wrapped blob
-        db.execute("INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                   (keyid, algorithm, public, sealed, b"", time.time()))
+        db.execute(
+            "INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
+            (keyid, algorithm, public, sealed, b"", time.time()),
+        )
         publish_key(self.suite.config.ensure_home(), keyid, algorithm, public)
 
     def _active_row(self, algorithm: str) -> Any:
         query = "SELECT * FROM compliance_keys WHERE algorithm=? AND retired_at IS NULL"
         row = self.suite.store.connection().execute(query, (algorithm,)).fetchone()
         if row is None:
-            with self.suite.store.transaction() as db:  # re-check under the write lock: one process creates it
+            with (
+                self.suite.store.transaction() as db
+            ):  # re-check under the write lock: one process creates it
                 row = db.execute(query, (algorithm,)).fetchone()
                 if row is None:
                     self._insert(db, algorithm)
@@ -179,7 +200,9 @@ class Keyring:
     def private_key(self, algorithm: str) -> tuple[str, Any]:
         """(keyid, private key object) of the active key, created on first use."""
         row = self._active_row(algorithm)
-        seed = _kek(self.suite).unwrap(row["private_sealed"], row["keyid"])  # Unavailable under a wrong master key
+        seed = _kek(self.suite).unwrap(
+            row["private_sealed"], row["keyid"]
+        )  # Unavailable under a wrong master key
         return row["keyid"], _private_key(algorithm, seed)
 
     def public_keys(self, include_retired: bool = True) -> list[PublicKey]:
@@ -189,28 +212,56 @@ class Keyring:
         if not include_retired:
             query += " WHERE retired_at IS NULL"
         rows = self.suite.store.connection().execute(query + " ORDER BY created_at").fetchall()
-        return [PublicKey(r["keyid"], r["algorithm"], *SSLIB_NAMES[r["algorithm"]], r["public"], r["created_at"],
-                          r["retired_at"]) for r in rows]
+        return [
+            PublicKey(
+                r["keyid"],
+                r["algorithm"],
+                *SSLIB_NAMES[r["algorithm"]],
+                r["public"],
+                r["created_at"],
+                r["retired_at"],
+            )
+            for r in rows
+        ]
 
     def public_key(self, keyid: str) -> PublicKey | None:
-        row = self.suite.store.connection().execute(
-            "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys WHERE keyid=?",
-            (keyid,)).fetchone()
+        row = (
+            self.suite.store.connection()
+            .execute(
+                "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys WHERE keyid=?",
+                (keyid,),
+            )
+            .fetchone()
+        )
         if row is None:
             return None
-        return PublicKey(row["keyid"], row["algorithm"], *SSLIB_NAMES[row["algorithm"]], row["public"],
-                         row["created_at"], row["retired_at"])
+        return PublicKey(
+            row["keyid"],
+            row["algorithm"],
+            *SSLIB_NAMES[row["algorithm"]],
+            row["public"],
+            row["created_at"],
+            row["retired_at"],
+        )
 
     def rotate(self) -> tuple[list[str], list[str]]:
         """Retire the active keys and create new ones, all in one transaction: (retired, new) key ids."""
         with self.suite.store.transaction() as db:
-            retired = [r["keyid"] for r in db.execute(
-                "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm")]
+            retired = [
+                r["keyid"]
+                for r in db.execute(
+                    "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm"
+                )
+            ]
             db.execute("UPDATE compliance_keys SET retired_at=? WHERE retired_at IS NULL", (time.time(),))
             for algorithm in ALGORITHMS:
                 self._insert(db, algorithm)
-            new = [r["keyid"] for r in db.execute(
-                "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm")]
+            new = [
+                r["keyid"]
+                for r in db.execute(
+                    "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm"
+                )
+            ]
         return retired, new
 
 

@@ -33,8 +33,10 @@ POD_LOCATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "StatefulSet": (("spec", "template", "metadata"), ("spec", "template", "spec")),
     "DaemonSet": (("spec", "template", "metadata"), ("spec", "template", "spec")),
     "Job": (("spec", "template", "metadata"), ("spec", "template", "spec")),
-    "CronJob": (("spec", "jobTemplate", "spec", "template", "metadata"),
-                ("spec", "jobTemplate", "spec", "template", "spec")),
+    "CronJob": (
+        ("spec", "jobTemplate", "spec", "template", "metadata"),
+        ("spec", "jobTemplate", "spec", "template", "spec"),
+    ),
 }
 BUILTIN_GROUPS = {"", "apps", "batch", "extensions"}
 """API groups of the kinds above (apiVersion "v1", "apps/v1", "batch/v1", old "extensions/v1beta1")."""
@@ -44,7 +46,9 @@ _TEMPLATE = (("spec", "template", "metadata"), ("spec", "template", "spec"))
 # the first present one used. From each project's CRD reference.
 CRD_POD_LOCATIONS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     ("argoproj.io", "Rollout"): (_TEMPLATE,),  # argo-rollouts.readthedocs.io, Rollout spec
-    ("serving.knative.dev", "Service"): (_TEMPLATE,),  # knative.dev serving API: spec.template is a RevisionTemplate
+    ("serving.knative.dev", "Service"): (
+        _TEMPLATE,
+    ),  # knative.dev serving API: spec.template is a RevisionTemplate
     ("serving.knative.dev", "Configuration"): (_TEMPLATE,),
     ("serving.knative.dev", "Revision"): ((("metadata",), ("spec",)),),  # RevisionSpec inlines a PodSpec
     ("apps.kruise.io", "CloneSet"): (_TEMPLATE,),
@@ -52,14 +56,21 @@ CRD_POD_LOCATIONS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], tuple[str,
     ("apps.kruise.io", "DaemonSet"): (_TEMPLATE,),  # Advanced DaemonSet
     ("apps.kruise.io", "BroadcastJob"): (_TEMPLATE,),
     ("apps.kruise.io", "AdvancedCronJob"): (
-        (("spec", "template", "jobTemplate", "spec", "template", "metadata"),
-         ("spec", "template", "jobTemplate", "spec", "template", "spec")),
-        (("spec", "template", "broadcastJobTemplate", "spec", "template", "metadata"),
-         ("spec", "template", "broadcastJobTemplate", "spec", "template", "spec"))),
-    ("keda.sh", "ScaledJob"): ((("spec", "jobTargetRef", "template", "metadata"),
-                                ("spec", "jobTargetRef", "template", "spec")),),
+        (
+            ("spec", "template", "jobTemplate", "spec", "template", "metadata"),
+            ("spec", "template", "jobTemplate", "spec", "template", "spec"),
+        ),
+        (
+            ("spec", "template", "broadcastJobTemplate", "spec", "template", "metadata"),
+            ("spec", "template", "broadcastJobTemplate", "spec", "template", "spec"),
+        ),
+    ),
+    ("keda.sh", "ScaledJob"): (
+        (("spec", "jobTargetRef", "template", "metadata"), ("spec", "jobTargetRef", "template", "spec")),
+    ),
 }
 MAX_SEARCH_DEPTH = 12
+
 
 @dataclass(frozen=True)
 class Source:
@@ -182,14 +193,19 @@ def parse_yaml(text: str, name: str) -> list[Any]:
     import yaml
 
     if ("[" in text or "{" in text) and _flow_depth(text) > MAX_FLOW_DEPTH:
-        raise BadInput(f"{name} nests [ ] or {{ }} more than {MAX_FLOW_DEPTH} levels deep; Kubernetes "
-                       "manifests never do.", "Send plain Kubernetes YAML.")
+        raise BadInput(
+            f"{name} nests [ ] or {{ }} more than {MAX_FLOW_DEPTH} levels deep; Kubernetes "
+            "manifests never do.",
+            "Send plain Kubernetes YAML.",
+        )
 
     try:
         if _ALIAS.search(text) and _alias_expansion(text, MAX_ALIAS_NODES) > MAX_ALIAS_NODES:
-            raise BadInput(f"{name} uses YAML aliases that would expand to more than {MAX_ALIAS_NODES} extra "
-                           "nodes; it was not read.",
-                           "Write the repeated parts out (kubectl and Helm output never use aliases).")
+            raise BadInput(
+                f"{name} uses YAML aliases that would expand to more than {MAX_ALIAS_NODES} extra "
+                "nodes; it was not read.",
+                "Write the repeated parts out (kubectl and Helm output never use aliases).",
+            )
         docs = list(yaml.load_all(text, Loader=_loader()))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -197,11 +213,17 @@ def parse_yaml(text: str, name: str) -> list[Any]:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         if not mark and isinstance(getattr(exc, "position", None), int):  # ReaderError: bad characters
             line = text.count("\n", 0, exc.position)
-            where = f" at line {line + 1}, column {exc.position - (text.rfind(chr(10), 0, exc.position) + 1) + 1}"
-        raise BadInput(f"{name} is not valid YAML: {problem}{where}.",
-                       "Fix the YAML there (a linter such as yamllint shows the same spot) and send it again.") from None
+            where = (
+                f" at line {line + 1}, column {exc.position - (text.rfind(chr(10), 0, exc.position) + 1) + 1}"
+            )
+        raise BadInput(
+            f"{name} is not valid YAML: {problem}{where}.",
+            "Fix the YAML there (a linter such as yamllint shows the same spot) and send it again.",
+        ) from None
     except (ValueError, RecursionError):
-        raise BadInput(f"{name} is not valid YAML (a value could not be read).", "Send plain Kubernetes YAML.") from None
+        raise BadInput(
+            f"{name} is not valid YAML (a value could not be read).", "Send plain Kubernetes YAML."
+        ) from None
     return [d for d in docs if d is not None]
 
 
@@ -209,12 +231,16 @@ def _flatten(docs: list[Any], name: str) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
     for index, doc in enumerate(docs, start=1):
         if not isinstance(doc, dict):
-            raise BadInput(f"{name}: document {index} is a {type(doc).__name__}, not a Kubernetes object.",
-                           "Each YAML document must be a mapping with apiVersion, kind and metadata.")
+            raise BadInput(
+                f"{name}: document {index} is a {type(doc).__name__}, not a Kubernetes object.",
+                "Each YAML document must be a mapping with apiVersion, kind and metadata.",
+            )
         kind = doc.get("kind")
         if not isinstance(kind, str) or not kind:
-            raise BadInput(f"{name}: document {index} has no `kind`.",
-                           "Each document must say which Kubernetes kind it is (kind: Deployment, ...).")
+            raise BadInput(
+                f"{name}: document {index} has no `kind`.",
+                "Each document must say which Kubernetes kind it is (kind: Deployment, ...).",
+            )
         if kind.endswith("List") and isinstance(doc.get("items"), list):
             objects.extend(_flatten(doc["items"], f"{name} ({kind})"))
         else:
@@ -225,12 +251,16 @@ def _flatten(docs: list[Any], name: str) -> list[dict[str, Any]]:
 def load_text(text: str, name: str = "manifest") -> Manifests:
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > MAX_TEXT_BYTES:
-        raise BadInput(f"The manifests are {len(data)} bytes; the limit is {MAX_TEXT_BYTES}.",
-                       "Check them in smaller batches.")
+        raise BadInput(
+            f"The manifests are {len(data)} bytes; the limit is {MAX_TEXT_BYTES}.",
+            "Check them in smaller batches.",
+        )
     objects = _flatten(parse_yaml(text, name), name)
     if len(objects) > MAX_DOCUMENTS:
-        raise BadInput(f"{len(objects)} objects is more than the {MAX_DOCUMENTS} one check reads.",
-                       "Check them in smaller batches.")
+        raise BadInput(
+            f"{len(objects)} objects is more than the {MAX_DOCUMENTS} one check reads.",
+            "Check them in smaller batches.",
+        )
     return Manifests(objects, [Source(name, hashlib.sha256(data).hexdigest())])
 
 
@@ -259,7 +289,9 @@ def load_path(target: str, roots: list[Path]) -> Manifests:
     if path.is_dir():
         files = list(walk_confined(path, roots, suffixes=tuple(YAML_SUFFIXES), max_files=MAX_FILES))
         if not files:
-            raise NotFound(f"No *.yaml, *.yml or *.json files under {text[:200]}.", "Point at a directory of manifests.")
+            raise NotFound(
+                f"No *.yaml, *.yml or *.json files under {text[:200]}.", "Point at a directory of manifests."
+            )
     else:
         files = [path]
     objects: list[dict[str, Any]] = []
@@ -267,8 +299,10 @@ def load_path(target: str, roots: list[Path]) -> Manifests:
     total = 0
     for file in files:
         if total >= MAX_TEXT_BYTES:
-            raise BadInput(f"The manifests under {text[:200]} exceed {MAX_TEXT_BYTES} bytes.",
-                           "Check them in smaller batches.")
+            raise BadInput(
+                f"The manifests under {text[:200]} exceed {MAX_TEXT_BYTES} bytes.",
+                "Check them in smaller batches.",
+            )
         data = read_confined(file, roots, max_bytes=MAX_TEXT_BYTES - total, what="target")
         total += len(data)
         shown = str(file.relative_to(path)) if file != path else text[:200]
@@ -294,8 +328,10 @@ def _require_pod_shape(spec: dict[str, Any], what: str) -> None:
     vacuously; the API server rejects it, and so does this."""
     containers = spec.get("containers")
     if not isinstance(containers, list) or not containers:
-        raise BadInput(f"{what} has no containers list in its pod spec.",
-                       "Send a complete manifest: spec.containers is a non-empty list of containers.")
+        raise BadInput(
+            f"{what} has no containers list in its pod spec.",
+            "Send a complete manifest: spec.containers is a non-empty list of containers.",
+        )
     for field in ("containers", "initContainers", "ephemeralContainers", "volumes"):
         items = spec.get(field)
         if items is not None and not (isinstance(items, list) and all(isinstance(i, dict) for i in items)):
@@ -376,24 +412,46 @@ def _default(obj: dict[str, Any], kind: str, spec: dict[str, Any]) -> dict[str, 
       IfNotPresent (SetDefaults_Container)."""
     volumes = spec.get("volumes")
     if isinstance(volumes, list) and any(isinstance(v, dict) and not set(v) - {"name"} for v in volumes):
-        spec = {**spec, "volumes": [{**v, "emptyDir": {}} if isinstance(v, dict) and not set(v) - {"name"} else v
-                                    for v in volumes]}
+        spec = {
+            **spec,
+            "volumes": [
+                {**v, "emptyDir": {}} if isinstance(v, dict) and not set(v) - {"name"} else v for v in volumes
+            ],
+        }
     if kind == "Pod" and spec.get("hostNetwork") is True:
         for list_name in ("initContainers", "containers"):
             items = spec.get(list_name)
             if not isinstance(items, list):
                 continue
-            changed = [{**c, "ports": [{**p, "hostPort": p.get("containerPort")}
-                                       if isinstance(p, dict) and not p.get("hostPort") and p.get("containerPort")
-                                       else p for p in c["ports"]]}
-                       if isinstance(c, dict) and isinstance(c.get("ports"), list) else c for c in items]
+            changed = [
+                {
+                    **c,
+                    "ports": [
+                        {**p, "hostPort": p.get("containerPort")}
+                        if isinstance(p, dict) and not p.get("hostPort") and p.get("containerPort")
+                        else p
+                        for p in c["ports"]
+                    ],
+                }
+                if isinstance(c, dict) and isinstance(c.get("ports"), list)
+                else c
+                for c in items
+            ]
             spec = {**spec, list_name: changed}
     for list_name in ("initContainers", "containers", "ephemeralContainers"):
         items = spec.get(list_name)
-        if isinstance(items, list) and any(isinstance(c, dict) and not c.get("imagePullPolicy") for c in items):
-            spec = {**spec, list_name: [{**c, "imagePullPolicy": _default_pull_policy(c.get("image"))}
-                                        if isinstance(c, dict) and not c.get("imagePullPolicy") else c
-                                        for c in items]}
+        if isinstance(items, list) and any(
+            isinstance(c, dict) and not c.get("imagePullPolicy") for c in items
+        ):
+            spec = {
+                **spec,
+                list_name: [
+                    {**c, "imagePullPolicy": _default_pull_policy(c.get("image"))}
+                    if isinstance(c, dict) and not c.get("imagePullPolicy")
+                    else c
+                    for c in items
+                ],
+            }
     return spec
 
 
@@ -417,8 +475,15 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
     unchecked: list[Unchecked] = []
     others: list[PodUnderCheck] = []
     peers = Peers([o for o in objects if o.get("kind") == "NetworkPolicy"])
-    present = {(str(o.get("kind")), str((o.get("metadata") or {}).get("namespace")),
-                str((o.get("metadata") or {}).get("name"))) for o in objects if isinstance(o.get("metadata"), dict)}
+    present = {
+        (
+            str(o.get("kind")),
+            str((o.get("metadata") or {}).get("namespace")),
+            str((o.get("metadata") or {}).get("name")),
+        )
+        for o in objects
+        if isinstance(o.get("metadata"), dict)
+    }
     for obj in objects:
         kind = obj.get("kind")
         kind = kind if isinstance(kind, str) else str(kind)
@@ -428,13 +493,27 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
             found = _pod_spec_path(obj)
             if found is None:
                 skipped[kind[:60]] = skipped.get(kind[:60], 0) + 1
-                others.append(PodUnderCheck(
-                    kind=kind, namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
-                    name=str(meta.get("name", "?")), obj=obj, metadata=meta, spec=obj, spec_path="",
-                    metadata_path="metadata", peers=peers))
+                others.append(
+                    PodUnderCheck(
+                        kind=kind,
+                        namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
+                        name=str(meta.get("name", "?")),
+                        obj=obj,
+                        metadata=meta,
+                        spec=obj,
+                        spec_path="",
+                        metadata_path="metadata",
+                        peers=peers,
+                    )
+                )
             else:
-                unchecked.append(Unchecked(_ref(kind, meta), f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
-                                           f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows"))
+                unchecked.append(
+                    Unchecked(
+                        _ref(kind, meta),
+                        f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
+                        f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows",
+                    )
+                )
             continue
         where = next((w for w in locations if isinstance(_dig(obj, w[1]), dict)), None)
         if where is None:
@@ -443,29 +522,47 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
                 unchecked.extend([] if reference[1] else [Unchecked(_ref(kind, meta), reference[0])])
                 continue
             if (_group(obj), kind) in CRD_POD_LOCATIONS:
-                unchecked.append(Unchecked(_ref(kind, meta), f"{kind} has no pod template at "
-                                           f"{' or '.join('.'.join(w[1]) for w in locations)}"))
+                unchecked.append(
+                    Unchecked(
+                        _ref(kind, meta),
+                        f"{kind} has no pod template at {' or '.join('.'.join(w[1]) for w in locations)}",
+                    )
+                )
                 continue
-            raise BadInput(f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(locations[0][1])}.",
-                           "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).")
+            raise BadInput(
+                f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(locations[0][1])}.",
+                "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).",
+            )
         spec = _dig(obj, where[1])
         _require_pod_shape(spec, f"{kind} {str(meta.get('name', '?'))[:60]}")
         pod_meta = _dig(obj, where[0])
-        pods.append(PodUnderCheck(
-            kind=kind, namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
-            name=str(meta.get("name", "?")), obj=obj, metadata=pod_meta if isinstance(pod_meta, dict) else {},
-            spec=_default(obj, kind, spec), spec_path=".".join(where[1]), metadata_path=".".join(where[0]),
-            peers=peers))
+        pods.append(
+            PodUnderCheck(
+                kind=kind,
+                namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
+                name=str(meta.get("name", "?")),
+                obj=obj,
+                metadata=pod_meta if isinstance(pod_meta, dict) else {},
+                spec=_default(obj, kind, spec),
+                spec_path=".".join(where[1]),
+                metadata_path=".".join(where[0]),
+                peers=peers,
+            )
+        )
     return Workloads(pods, skipped, unchecked, others)
 
 
-def _workload_ref(obj: dict[str, Any], kind: str, meta: dict[str, Any],
-                  present: set[tuple[str, str, str]]) -> tuple[str, bool] | None:
+def _workload_ref(
+    obj: dict[str, Any], kind: str, meta: dict[str, Any], present: set[tuple[str, str, str]]
+) -> tuple[str, bool] | None:
     """An Argo Rollout may take its pods from a Deployment (spec.workloadRef) instead of a template:
     (why, whether that Deployment is among the objects checked), or None when it names none."""
     ref = _dig(obj, ("spec", "workloadRef"))
     if (_group(obj), kind) != ("argoproj.io", "Rollout") or not isinstance(ref, dict):
         return None
     target = (str(ref.get("kind", "Deployment")), str(meta.get("namespace")), str(ref.get("name")))
-    return (f"Rollout takes its pods from {target[0][:60]} {target[2][:100]} (spec.workloadRef), which is not "
-            "among the objects checked", target in present)
+    return (
+        f"Rollout takes its pods from {target[0][:60]} {target[2][:100]} (spec.workloadRef), which is not "
+        "among the objects checked",
+        target in present,
+    )

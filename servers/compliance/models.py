@@ -11,7 +11,9 @@ class Finding(BaseModel):
     check: str = Field(description="Check or control id (pod-security-admission's ids for PSS)")
     severity: str
     object: str = Field(description="kind/namespace/name ('-' when no namespace); 'suite' for controls")
-    field: str = Field(description="Field path in the object, e.g. spec.template.spec.containers[0].securityContext")
+    field: str = Field(
+        description="Field path in the object, e.g. spec.template.spec.containers[0].securityContext"
+    )
     message: str
     remediation: str
     reference: str = Field("", description="The standard's article or criterion this check serves")
@@ -37,7 +39,8 @@ class CheckResult(BaseModel):
     target: str = Field(description="'suite', 'cluster', a path, or 'manifest text'")
     verdict: Literal["pass", "fail", "incomplete"] = Field(
         description="fail: at least one finding; incomplete: no finding, but some pod-bearing objects could not be "
-                    "read (see `unchecked`); pass: every pod-bearing object was checked and none failed")
+        "read (see `unchecked`); pass: every pod-bearing object was checked and none failed"
+    )
     checked_at: float
     objects_checked: int
     checks_run: int
@@ -46,11 +49,16 @@ class CheckResult(BaseModel):
     findings: list[Finding]
     findings_total: int = Field(description="All findings; `findings` holds at most the first 500")
     checks: list[CheckSummary]
-    skipped_kinds: dict[str, int] = Field(default_factory=dict, description="Objects of kinds that hold no pods")
-    unchecked: list[UncheckedObject] = Field(default_factory=list, description="Pod-bearing objects not checked "
-                                                                               "(custom resources with no known pod "
-                                                                               "template path): why")
-    subjects: list[dict[str, str]] = Field(default_factory=list, description="[{name, sha256}] of the checked content")
+    skipped_kinds: dict[str, int] = Field(
+        default_factory=dict, description="Objects of kinds that hold no pods"
+    )
+    unchecked: list[UncheckedObject] = Field(
+        default_factory=list,
+        description="Pod-bearing objects not checked (custom resources with no known pod template path): why",
+    )
+    subjects: list[dict[str, str]] = Field(
+        default_factory=list, description="[{name, sha256}] of the checked content"
+    )
 
 
 class PolicyCheckInfo(BaseModel):
@@ -95,5 +103,8 @@ class AuditTrail(BaseModel):
     first_bad_seq: int | None = None
     reason: str | None = None
     head: str | None = None
-    anchors_checked: int | None = Field(None, description="Signed pins of the log's head (in attestations) checked "
-                                                          "against it: they catch the newest records deleted")
+    anchors_checked: int | None = Field(
+        None,
+        description="Signed pins of the log's head (in attestations) checked "
+        "against it: they catch the newest records deleted",
+    )

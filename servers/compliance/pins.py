@@ -104,8 +104,10 @@ def parse_keys(text: str) -> dict[str, PublicKey]:
             try:
                 entries.append(json.loads(line))
             except json.JSONDecodeError:
-                raise BadInput("The trusted-keys file is not JSON lines of public keys.",
-                               "Use audit-pin.pub, or save the compliance://keys resource.") from None
+                raise BadInput(
+                    "The trusted-keys file is not JSON lines of public keys.",
+                    "Use audit-pin.pub, or save the compliance://keys resource.",
+                ) from None
     keys = {}
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance((entry.get("keyval") or {}).get("public"), str):
@@ -122,7 +124,9 @@ def parse_keys(text: str) -> dict[str, PublicKey]:
 def _read_bounded(path: Path, limit: int, what: str) -> str:
     try:
         if path.stat().st_size > limit:
-            raise BadInput(f"The {what} is larger than {limit} bytes; it cannot be one.", f"Give the {what} itself.")
+            raise BadInput(
+                f"The {what} is larger than {limit} bytes; it cannot be one.", f"Give the {what} itself."
+            )
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise BadInput(f"The {what} could not be read.", f"Give the path of a readable {what}.") from None
@@ -201,12 +205,15 @@ def stored_pins(suite: Suite, keys: dict[str, PublicKey]) -> tuple[list[Pin], li
     suite.store.ensure_schema(ATTESTATIONS_TABLE, ATTESTATIONS_SCHEMA)
     pins, problems, count = [], [], 0
     for row in suite.store.connection().execute(
-            f"SELECT id, created_at, envelope FROM {ATTESTATIONS_TABLE} ORDER BY created_at"):
+        f"SELECT id, created_at, envelope FROM {ATTESTATIONS_TABLE} ORDER BY created_at"
+    ):
         count += 1
         extension, why = pin_of(row["envelope"], keys)
         if extension is None:
-            problems.append(f"stored attestation {row['id'][:40]} does not verify: {why}; the attestations "
-                            "table was altered")
+            problems.append(
+                f"stored attestation {row['id'][:40]} does not verify: {why}; the attestations "
+                "table was altered"
+            )
             continue
         pin = _as_pin(extension, f"attestation {row['id'][:40]}", row["created_at"])
         if pin is not None:
@@ -242,18 +249,24 @@ def verify_log(suite: Suite, keys_file: Path | None = None, pin_file: Path | Non
             problems.append(why)
         elif pin is not None and pin.attestation_id not in stored_ids:  # else it is counted already
             pins.append(pin)
-            problems.append(f"attestation {str(pin.attestation_id)[:40]} (the newest pin, kept in {WITNESS_FILE})"
-                                " is no longer stored: attestations were deleted")
+            problems.append(
+                f"attestation {str(pin.attestation_id)[:40]} (the newest pin, kept in {WITNESS_FILE})"
+                " is no longer stored: attestations were deleted"
+            )
     if pin_file is not None:
-        pin, why = _external_pin(_read_bounded(pin_file, MAX_PIN_FILE_BYTES, "pin file"), keys, "exported pin")
+        pin, why = _external_pin(
+            _read_bounded(pin_file, MAX_PIN_FILE_BYTES, "pin file"), keys, "exported pin"
+        )
         if why:
             problems.append(why)
         elif pin is not None:
             pins.append(pin)
     issued = sum(suite.audit.count(server="compliance", tool=tool, outcome="ok") for tool in ISSUING_TOOLS)
     if issued > stored:
-        problems.append(f"the audit log records {issued} attestations issued, but {stored} are stored: "
-                        "attestations were deleted")
+        problems.append(
+            f"the audit log records {issued} attestations issued, but {stored} are stored: "
+            "attestations were deleted"
+        )
     broken = _broken_pin(suite, pins)
     if broken is not None:
         return LogCheck(False, report.records, report.head, broken[0], broken[1], len(pins))
@@ -269,12 +282,19 @@ def _broken_pin(suite: Suite, pins: list[Pin]) -> tuple[int, str] | None:
     for pin in sorted(pins, key=lambda p: -p.seq):
         if pin.seq == 0:
             continue
-        when = (f" (signed {time.strftime('%Y-%m-%d %H:%M', time.gmtime(pin.signed_at))} UTC)"
-                if pin.signed_at else "")
+        when = (
+            f" (signed {time.strftime('%Y-%m-%d %H:%M', time.gmtime(pin.signed_at))} UTC)"
+            if pin.signed_at
+            else ""
+        )
         if pin.seq > newest:
-            return pin.seq, (f"record {pin.seq} is missing: {pin.source}{when} saw the log reach it, and it now "
-                             f"ends at record {newest}: the newest records were deleted")
+            return pin.seq, (
+                f"record {pin.seq} is missing: {pin.source}{when} saw the log reach it, and it now "
+                f"ends at record {newest}: the newest records were deleted"
+            )
         if suite.audit.hash_at(pin.seq) != pin.sha256:
-            return pin.seq, (f"record {pin.seq} is not the one {pin.source} signed: the log was rewritten from "
-                             "there (its hashes recomputed)")
+            return pin.seq, (
+                f"record {pin.seq} is not the one {pin.source} signed: the log was rewritten from "
+                "there (its hashes recomputed)"
+            )
     return None

@@ -45,15 +45,20 @@ class Framework:
         """The concrete version a request means ("latest" -> e.g. "v1.37"); BadInput otherwise."""
         if not self.versioned:
             if version not in ("latest", ""):
-                raise BadInput(f"Framework {self.name} has no versions, so {version[:40]!r} is not one.",
-                               'Send version "latest" (or leave it out).')
+                raise BadInput(
+                    f"Framework {self.name} has no versions, so {version[:40]!r} is not one.",
+                    'Send version "latest" (or leave it out).',
+                )
             return "latest"
         if version in ("latest", ""):
             return f"v1.{self.latest}"
         minor = parse_version(version)
         if not self.oldest <= minor <= self.latest:
-            raise BadInput(f"Framework {self.name} has versions v1.{self.oldest} to v1.{self.latest}; "
-                           f"v1.{minor} is not one of them.", 'Send "latest" or a version in that range.')
+            raise BadInput(
+                f"Framework {self.name} has versions v1.{self.oldest} to v1.{self.latest}; "
+                f"v1.{minor} is not one of them.",
+                'Send "latest" or a version in that range.',
+            )
         return f"v1.{minor}"
 
 
@@ -107,14 +112,20 @@ class PolicySet:
     def framework(self, name: str) -> Framework:
         found = self.frameworks.get(name)
         if found is None:
-            raise NotFound(f"Unknown framework {name[:60]!r}.",
-                           f"Send one of: {', '.join(sorted(self.frameworks))} (see the policies tool).")
+            raise NotFound(
+                f"Unknown framework {name[:60]!r}.",
+                f"Send one of: {', '.join(sorted(self.frameworks))} (see the policies tool).",
+            )
         return found
 
     def checks_for(self, framework: str, minor: int) -> list[tuple[Check, CheckVersion]]:
         """The checks of `framework` in force at 1.`minor`, with overridden checks removed."""
-        active = [(c, v) for c in self.checks.values() if framework in c.frameworks
-                  if (v := c.at(minor)) is not None]
+        active = [
+            (c, v)
+            for c in self.checks.values()
+            if framework in c.frameworks
+            if (v := c.at(minor)) is not None
+        ]
         overridden = {o for c, _ in active for o in c.overrides}
         return sorted(((c, v) for c, v in active if c.id not in overridden), key=lambda cv: cv[0].id)
 
@@ -135,28 +146,53 @@ def _entry(doc: dict[str, Any], source: str, into: PolicySet) -> None:
     if "framework" in doc:
         versioned = bool(doc.get("versioned", False))
         into.frameworks[doc["framework"]] = Framework(
-            name=str(doc["framework"]), title=str(doc.get("title", "")), target=str(doc.get("target", "pods")),
-            versioned=versioned, reference=str(doc.get("reference", "")),
+            name=str(doc["framework"]),
+            title=str(doc.get("title", "")),
+            target=str(doc.get("target", "pods")),
+            versioned=versioned,
+            reference=str(doc.get("reference", "")),
             oldest=_version_of(doc.get("oldest"), source) if versioned else 0,
-            latest=_version_of(doc.get("latest"), source) if versioned else 0)
+            latest=_version_of(doc.get("latest"), source) if versioned else 0,
+        )
     elif "check" in doc:
-        versions = tuple(sorted(
-            (CheckVersion(since=_version_of(v.get("since"), source), rules=tuple(v.get("rules") or ()),
-                          unless=tuple(v.get("unless") or ())) for v in doc.get("versions") or ()),
-            key=lambda v: v.since))
+        versions = tuple(
+            sorted(
+                (
+                    CheckVersion(
+                        since=_version_of(v.get("since"), source),
+                        rules=tuple(v.get("rules") or ()),
+                        unless=tuple(v.get("unless") or ()),
+                    )
+                    for v in doc.get("versions") or ()
+                ),
+                key=lambda v: v.since,
+            )
+        )
         if not versions:
             raise BadInput(f"Policy {source}: check {doc['check']!r} has no versions.")
         into.checks[str(doc["check"])] = Check(
-            id=str(doc["check"]), frameworks=tuple(doc.get("frameworks") or ()), title=str(doc.get("title", "")),
-            severity=str(doc.get("severity", "medium")), remediation=str(doc.get("remediation", "")),
-            versions=versions, overrides=tuple(doc.get("overrides") or ()), source=source,
-            applies_to=tuple(str(k) for k in doc.get("applies_to") or ()))
+            id=str(doc["check"]),
+            frameworks=tuple(doc.get("frameworks") or ()),
+            title=str(doc.get("title", "")),
+            severity=str(doc.get("severity", "medium")),
+            remediation=str(doc.get("remediation", "")),
+            versions=versions,
+            overrides=tuple(doc.get("overrides") or ()),
+            source=source,
+            applies_to=tuple(str(k) for k in doc.get("applies_to") or ()),
+        )
     elif "control" in doc:
         into.controls[str(doc["control"])] = Control(
-            id=str(doc["control"]), frameworks=tuple(doc.get("frameworks") or ()),
-            reference=str(doc.get("reference", "")), title=str(doc.get("title", "")),
-            severity=str(doc.get("severity", "medium")), test=str(doc.get("test", "")),
-            params=dict(doc.get("params") or {}), remediation=str(doc.get("remediation", "")), source=source)
+            id=str(doc["control"]),
+            frameworks=tuple(doc.get("frameworks") or ()),
+            reference=str(doc.get("reference", "")),
+            title=str(doc.get("title", "")),
+            severity=str(doc.get("severity", "medium")),
+            test=str(doc.get("test", "")),
+            params=dict(doc.get("params") or {}),
+            remediation=str(doc.get("remediation", "")),
+            source=source,
+        )
     else:
         raise BadInput(f"Policy {source}: an entry has none of framework/check/control.")
 
@@ -172,7 +208,9 @@ def load_policies(*directories: Path) -> PolicySet:
     for directory in directories:
         for path in sorted(directory.rglob("*.yaml")):
             try:
-                docs = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                docs = yaml.load(
+                    path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+                )
             except yaml.YAMLError as exc:
                 raise BadInput(f"Policy file {path} is not valid YAML: {_yaml_problem(exc)}.") from None
             for doc in docs if isinstance(docs, list) else [docs]:
@@ -201,8 +239,10 @@ def current_policies() -> PolicySet:
     if user:
         user_dir = Path(user).expanduser()
         if not user_dir.is_dir():
-            raise BadInput(f"{USER_POLICY_ENV}={user_dir} is not a directory.",
-                           "Point it at a directory of policy *.yaml files, or unset it.")
+            raise BadInput(
+                f"{USER_POLICY_ENV}={user_dir} is not a directory.",
+                "Point it at a directory of policy *.yaml files, or unset it.",
+            )
         dirs.append(user_dir)
     key = tuple(str(d) for d in dirs)
     with _cache_lock:

@@ -21,9 +21,14 @@ def _as_caller(fn: Callable[..., Any], *args: Any) -> Any:
 def register(kit: ToolKit) -> None:
     from servers.compliance import attestations, checking
 
-    declare(kit, {"checks": ["check", "policies", "attest", "verify_attestation", "attestations"],
-                      "audit": ["audit_trail", "anchor_audit", "rotate_keys"]},
-            default=["checks", "audit", "memory"])
+    declare(
+        kit,
+        {
+            "checks": ["check", "policies", "attest", "verify_attestation", "attestations"],
+            "audit": ["audit_trail", "anchor_audit", "rotate_keys"],
+        },
+        default=["checks", "audit", "memory"],
+    )
     ex = extras(kit)
 
     def frameworks(prefix: str) -> Iterable[str]:
@@ -39,24 +44,36 @@ def register(kit: ToolKit) -> None:
     def check_and_attest(framework: str, target: str = "cluster") -> str:
         """Check manifests, the cluster or the suite against a framework, explain every failure with its
         remediation, and sign an attestation only when it passes."""
-        return (f"Check `{target}` against `{framework}` with compliance:\n"
-                f"1. Call `check` with target={target!r} and framework={framework!r}.\n"
-                "2. If it fails: list the findings grouped by object, each with its remediation, most severe first. "
-                "Do not attest.\n"
-                "3. If it passes: call `attest` with the check's result id and give me the attestation id and "
-                "when it expires.")
+        return (
+            f"Check `{target}` against `{framework}` with compliance:\n"
+            f"1. Call `check` with target={target!r} and framework={framework!r}.\n"
+            "2. If it fails: list the findings grouped by object, each with its remediation, most severe first. "
+            "Do not attest.\n"
+            "3. If it passes: call `attest` with the check's result id and give me the attestation id and "
+            "when it expires."
+        )
 
-    ex.resource_from_tool("compliance://attestations", "attestations", title="Attestations",
-                          description="The attestations issued, newest first (envelopes via compliance://attestations/{id})")
+    ex.resource_from_tool(
+        "compliance://attestations",
+        "attestations",
+        title="Attestations",
+        description="The attestations issued, newest first (envelopes via compliance://attestations/{id})",
+    )
 
-    @ex.resource("compliance://attestations/{attestation_id}", title="Attestation envelope",
-                 description="One attestation's signed DSSE envelope (JSON), as `verify_attestation` takes it",
-                 complete={"attestation_id": attestation_ids})
+    @ex.resource(
+        "compliance://attestations/{attestation_id}",
+        title="Attestation envelope",
+        description="One attestation's signed DSSE envelope (JSON), as `verify_attestation` takes it",
+        complete={"attestation_id": attestation_ids},
+    )
     def attestation(attestation_id: str) -> str:
         return _as_caller(attestations.get_attestation, kit.suite, attestation_id)
 
-    @ex.resource("compliance://checks/{result_id}", title="Check result",
-                 description="A kept `check` result: verdict, counts and findings",
-                 complete={"result_id": result_ids})
+    @ex.resource(
+        "compliance://checks/{result_id}",
+        title="Check result",
+        description="A kept `check` result: verdict, counts and findings",
+        complete={"result_id": result_ids},
+    )
     def check_result(result_id: str) -> object:
         return _as_caller(checking.stored_result, kit.suite, result_id)

@@ -23,8 +23,11 @@ kit = create_server(
 )
 mcp = kit.mcp
 # Keys are generated per installation, so the card names where to fetch them rather than the keys.
-kit.card_metadata["attestationKeys"] = {"resource": "compliance://keys", "format": "securesystemslib",
-                                        "algorithms": ["ed25519", "ml-dsa-65"]}
+kit.card_metadata["attestationKeys"] = {
+    "resource": "compliance://keys",
+    "format": "securesystemslib",
+    "algorithms": ["ed25519", "ml-dsa-65"],
+}
 
 # imported after kit: these modules are light (no heavy libraries at import time)
 from servers.compliance import attestations, checking, trail  # noqa: E402
@@ -32,18 +35,36 @@ from servers.compliance.keys import Keyring  # noqa: E402
 from servers.compliance.models import AuditTrail, CheckResult, FrameworkInfo, PolicyCatalog, PolicyCheckInfo  # noqa: E402
 from servers.compliance.policy import USER_POLICY_ENV, current_policies  # noqa: E402
 
-Target = Annotated[str, Field(description="Kubernetes manifest YAML text (multi-document allowed), a path to a "
-                                          "manifest file or directory, 'cluster' (the cluster forge is connected "
-                                          "to), or 'suite' (for gdpr, hipaa, soc2)")]
-FrameworkName = Annotated[str, Field(description="pss-baseline, pss-restricted, k8s-best-practices, k8s-hardening, "
-                                                 "gdpr, hipaa, soc2 (or a user-defined one; see policies)")]
+Target = Annotated[
+    str,
+    Field(
+        description="Kubernetes manifest YAML text (multi-document allowed), a path to a "
+        "manifest file or directory, 'cluster' (the cluster forge is connected "
+        "to), or 'suite' (for gdpr, hipaa, soc2)"
+    ),
+]
+FrameworkName = Annotated[
+    str,
+    Field(
+        description="pss-baseline, pss-restricted, k8s-best-practices, k8s-hardening, "
+        "gdpr, hipaa, soc2 (or a user-defined one; see policies)"
+    ),
+]
 Version = Annotated[str, Field(description='"latest" or a Kubernetes version such as "v1.30" (PSS only)')]
 
 
-@kit.tool(examples=["do these manifests meet pod security restricted?", "check the suite against our GDPR controls"],
-          title="Check compliance", read_only=False, idempotent=False)
-def check(target: Target, framework: FrameworkName, version: Version = "latest", *,
-          progress: Progress, ctx: Context) -> CheckResult:
+@kit.tool(
+    examples=[
+        "do these manifests meet pod security restricted?",
+        "check the suite against our GDPR controls",
+    ],
+    title="Check compliance",
+    read_only=False,
+    idempotent=False,
+)
+def check(
+    target: Target, framework: FrameworkName, version: Version = "latest", *, progress: Progress, ctx: Context
+) -> CheckResult:
     """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards,
     best practices or hardening (RBAC, network exposure, workload hygiene), or the suite itself against
     GDPR/HIPAA/SOC2 controls. Use it in CI before merging manifests, or when asked whether something is
@@ -51,10 +72,15 @@ def check(target: Target, framework: FrameworkName, version: Version = "latest",
     (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
     under `id` so `attest` can sign it. Pod-bearing objects it cannot read make the verdict "incomplete",
     never "pass". A path is read only under the folders this server may read (the client's roots)."""
-    return checking.run_check(kit.suite, target, framework, version,
-                              tick=lambda done, total: _report(progress, done, total),
-                              roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
-                              owner=current_principal())
+    return checking.run_check(
+        kit.suite,
+        target,
+        framework,
+        version,
+        tick=lambda done, total: _report(progress, done, total),
+        roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
+        owner=current_principal(),
+    )
 
 
 def _report(progress: Progress, done: int, total: int) -> None:
@@ -64,9 +90,15 @@ def _report(progress: Progress, done: int, total: int) -> None:
         progress.check()
 
 
-@kit.tool(examples=["which compliance frameworks and checks do you know?"],
-          title="List policies", read_only=True, idempotent=True)
-def policies(framework: Annotated[str | None, Field(description="Only this framework")] = None) -> PolicyCatalog:
+@kit.tool(
+    examples=["which compliance frameworks and checks do you know?"],
+    title="List policies",
+    read_only=True,
+    idempotent=True,
+)
+def policies(
+    framework: Annotated[str | None, Field(description="Only this framework")] = None,
+) -> PolicyCatalog:
     """List the compliance frameworks, their versions and their checks or controls (with the article or
     criterion each serves). Use it to see what `check` can evaluate."""
     loaded = current_policies()
@@ -75,30 +107,64 @@ def policies(framework: Annotated[str | None, Field(description="Only this frame
     for name in names:
         fw = loaded.frameworks[name]
         if fw.target == "suite":
-            items = [PolicyCheckInfo(id=c.id, title=c.title, severity=c.severity, versions=["latest"],
-                                     reference=c.reference, source=os.path.basename(c.source))
-                     for c in loaded.controls_for(name)]
+            items = [
+                PolicyCheckInfo(
+                    id=c.id,
+                    title=c.title,
+                    severity=c.severity,
+                    versions=["latest"],
+                    reference=c.reference,
+                    source=os.path.basename(c.source),
+                )
+                for c in loaded.controls_for(name)
+            ]
         else:
-            items = [PolicyCheckInfo(id=c.id, title=c.title, severity=c.severity,
-                                     versions=[f"v1.{v.since}" if fw.versioned else "latest" for v in c.versions],
-                                     source=os.path.basename(c.source))
-                     for c in sorted(loaded.checks.values(), key=lambda c: c.id) if name in c.frameworks]
-        versions = [f"v1.{m}" for m in range(fw.oldest, fw.latest + 1)] + ["latest"] if fw.versioned else ["latest"]
-        out.append(FrameworkInfo(name=name, title=fw.title, target="suite" if fw.target == "suite" else "pods",
-                                 versions=versions, reference=fw.reference, checks=items))
+            items = [
+                PolicyCheckInfo(
+                    id=c.id,
+                    title=c.title,
+                    severity=c.severity,
+                    versions=[f"v1.{v.since}" if fw.versioned else "latest" for v in c.versions],
+                    source=os.path.basename(c.source),
+                )
+                for c in sorted(loaded.checks.values(), key=lambda c: c.id)
+                if name in c.frameworks
+            ]
+        versions = (
+            [f"v1.{m}" for m in range(fw.oldest, fw.latest + 1)] + ["latest"] if fw.versioned else ["latest"]
+        )
+        out.append(
+            FrameworkInfo(
+                name=name,
+                title=fw.title,
+                target="suite" if fw.target == "suite" else "pods",
+                versions=versions,
+                reference=fw.reference,
+                checks=items,
+            )
+        )
     return PolicyCatalog(frameworks=out, user_policy_dir=os.environ.get(USER_POLICY_ENV))
 
 
-@kit.tool(examples=["sign an attestation that the cluster met PSS restricted today"],
-          title="Sign an attestation", read_only=False, idempotent=False)
+@kit.tool(
+    examples=["sign an attestation that the cluster met PSS restricted today"],
+    title="Sign an attestation",
+    read_only=False,
+    idempotent=False,
+)
 def attest(
-    target: Annotated[str | None, Field(description="What to check and attest (as for `check`); "
-                                                    "omit when giving result_id")] = None,
+    target: Annotated[
+        str | None, Field(description="What to check and attest (as for `check`); omit when giving result_id")
+    ] = None,
     framework: Annotated[str | None, Field(description="Framework to check against (as for `check`)")] = None,
     version: Version = "latest",
-    result_id: Annotated[str | None, Field(description="Sign this stored `check` result instead of checking again")] = None,
-    predicate: Annotated[Literal["test-result", "vsa"], Field(
-        description="test-result (in-toto test result v0.1) or vsa (SLSA verification summary v1)")] = "test-result",
+    result_id: Annotated[
+        str | None, Field(description="Sign this stored `check` result instead of checking again")
+    ] = None,
+    predicate: Annotated[
+        Literal["test-result", "vsa"],
+        Field(description="test-result (in-toto test result v0.1) or vsa (SLSA verification summary v1)"),
+    ] = "test-result",
     expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 90,
     post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
     *,
@@ -107,18 +173,35 @@ def attest(
     """Issue a signed, independently verifiable attestation that a target met (or failed) a framework: an
     in-toto Statement v1 in a DSSE envelope signed with Ed25519 (and ML-DSA-65 if post_quantum). Use it when
     someone needs proof, e.g. for an auditor. Returns the attestation id, verdict, expiry and the envelope."""
-    return attestations.attest(kit.suite, target=target, framework=framework, version=version, result_id=result_id,
-                               predicate=predicate, expires_in_days=expires_in_days, post_quantum=post_quantum,
-                               roots=allowed_roots(ctx) if target and checking.needs_roots(target) else [],
-                               owner=current_principal())
+    return attestations.attest(
+        kit.suite,
+        target=target,
+        framework=framework,
+        version=version,
+        result_id=result_id,
+        predicate=predicate,
+        expires_in_days=expires_in_days,
+        post_quantum=post_quantum,
+        roots=allowed_roots(ctx) if target and checking.needs_roots(target) else [],
+        owner=current_principal(),
+    )
 
 
-@kit.tool(examples=["is this attestation envelope genuine and still valid?"],
-          title="Verify an attestation", read_only=True, idempotent=True)
+@kit.tool(
+    examples=["is this attestation envelope genuine and still valid?"],
+    title="Verify an attestation",
+    read_only=True,
+    idempotent=True,
+)
 def verify_attestation(
     envelope: Annotated[str, Field(description="The DSSE envelope JSON, or an attestation id (att_...)")],
-    subject: Annotated[str | None, Field(description="Optional: the attested content (sha256 hex, a file path, "
-                                                     "or the manifest text) to match against the subjects")] = None,
+    subject: Annotated[
+        str | None,
+        Field(
+            description="Optional: the attested content (sha256 hex, a file path, "
+            "or the manifest text) to match against the subjects"
+        ),
+    ] = None,
     *,
     ctx: Context,
 ) -> attestations.Verification:
@@ -129,12 +212,21 @@ def verify_attestation(
     text = envelope.strip()
     if text.startswith("att_") and len(text) < 64:
         envelope = attestations.get_attestation(kit.suite, text, current_principal())
-    return attestations.verify(kit.suite, envelope, subject,
-                               roots=allowed_roots(ctx) if subject and checking.needs_roots(subject) else [])
+    return attestations.verify(
+        kit.suite,
+        envelope,
+        subject,
+        roots=allowed_roots(ctx) if subject and checking.needs_roots(subject) else [],
+    )
 
 
-@kit.tool(examples=["list the attestations we issued this month"],
-          title="List attestations", read_only=True, idempotent=True, name="attestations")
+@kit.tool(
+    examples=["list the attestations we issued this month"],
+    title="List attestations",
+    read_only=True,
+    idempotent=True,
+    name="attestations",
+)
 def list_attestations(
     framework: Annotated[str | None, Field(description="Only this framework")] = None,
     include_expired: Annotated[bool, Field(description="Also list expired attestations")] = False,
@@ -149,8 +241,12 @@ class Rotation(BaseModel):
     active: list[str] = Field(description="Key ids now used for signing")
 
 
-@kit.tool(examples=["rotate the attestation signing keys"],
-          title="Rotate signing keys", read_only=False, idempotent=False)
+@kit.tool(
+    examples=["rotate the attestation signing keys"],
+    title="Rotate signing keys",
+    read_only=False,
+    idempotent=False,
+)
 def rotate_keys() -> Rotation:
     """Retire the current attestation signing keys (Ed25519 and ML-DSA-65) and create new ones. Older
     attestations keep verifying with the retired public keys. Returns the retired and new key ids."""
@@ -158,9 +254,15 @@ def rotate_keys() -> Rotation:
     return Rotation(retired=retired, active=active)
 
 
-@kit.tool(examples=["anchor the audit log so that deleting its newest records would show",
-                    "sign today's audit log head for the auditor"],
-          title="Anchor the audit log", read_only=False, idempotent=False)
+@kit.tool(
+    examples=[
+        "anchor the audit log so that deleting its newest records would show",
+        "sign today's audit log head for the auditor",
+    ],
+    title="Anchor the audit log",
+    read_only=False,
+    idempotent=False,
+)
 def anchor_audit(
     expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 365,
     post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
@@ -172,12 +274,20 @@ def anchor_audit(
     return attestations.anchor_audit(kit.suite, expires_in_days, post_quantum, owner=current_principal())
 
 
-@kit.tool(examples=["show what forge changed this week and whether the audit log is intact"],
-          title="Audit trail", read_only=True, idempotent=True)
+@kit.tool(
+    examples=["show what forge changed this week and whether the audit log is intact"],
+    title="Audit trail",
+    read_only=True,
+    idempotent=True,
+)
 def audit_trail(
-    server: Annotated[str | None, Field(description="Only records of this server (forge, phantom, ...)")] = None,
+    server: Annotated[
+        str | None, Field(description="Only records of this server (forge, phantom, ...)")
+    ] = None,
     tool: Annotated[str | None, Field(description="Only records of this tool")] = None,
-    since: Annotated[float | None, Field(description="Only records at or after this Unix time (seconds)")] = None,
+    since: Annotated[
+        float | None, Field(description="Only records at or after this Unix time (seconds)")
+    ] = None,
     verify: Annotated[bool, Field(description="Also verify the whole hash chain")] = True,
     limit: Annotated[int, Field(description="At most this many records, newest first (1-1000)")] = 100,
 ) -> AuditTrail:
@@ -187,9 +297,14 @@ def audit_trail(
     return trail.audit_trail(kit.suite, server, tool, since, verify, limit)
 
 
-@mcp.resource("compliance://keys", name="compliance-keys", title="Attestation public keys",
-              description="Public keys that sign compliance attestations (securesystemslib key format, with "
-                          "keyid), current and retired.", mime_type="application/json")
+@mcp.resource(
+    "compliance://keys",
+    name="compliance-keys",
+    title="Attestation public keys",
+    description="Public keys that sign compliance attestations (securesystemslib key format, with "
+    "keyid), current and retired.",
+    mime_type="application/json",
+)
 def keys_resource() -> str:
     return json.dumps({"keys": [k.to_dict() for k in Keyring(kit.suite).public_keys()]}, indent=2)
 

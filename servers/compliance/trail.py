@@ -12,25 +12,54 @@ from shared.suite import Suite
 MAX_LIMIT = 1000
 
 
-def audit_trail(suite: Suite, server: str | None = None, tool: str | None = None, since: float | None = None,
-                verify: bool = True, limit: int = 100) -> AuditTrail:
+def audit_trail(
+    suite: Suite,
+    server: str | None = None,
+    tool: str | None = None,
+    since: float | None = None,
+    verify: bool = True,
+    limit: int = 100,
+) -> AuditTrail:
     """Matching records newest first, and (when `verify`) whether the whole chain is intact and still
     holds every record a trusted pin names, naming the first edited, deleted or reordered record."""
     if since is not None and (not math.isfinite(since) or since < 0):
-        raise BadInput("`since` must be a Unix time in seconds (>= 0).", "Send e.g. 1767225600 for 2026-01-01.")
+        raise BadInput(
+            "`since` must be a Unix time in seconds (>= 0).", "Send e.g. 1767225600 for 2026-01-01."
+        )
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"`limit` must be between 1 and {MAX_LIMIT}.", "Send e.g. 100.")
     for name, value in (("server", server), ("tool", tool)):
         if value is not None and len(value) > 100:
-            raise BadInput(f"`{name}` is longer than any {name} name.", f"Send a {name} name such as 'forge'.")
+            raise BadInput(
+                f"`{name}` is longer than any {name} name.", f"Send a {name} name such as 'forge'."
+            )
     matched = suite.audit.count(server=server or None, tool=tool or None, since=since)
-    records = suite.audit.records(server=server or None, tool=tool or None, since=since, limit=limit,
-                                  newest_first=True)
-    trail = AuditTrail(matched=matched, verified=None, records=[AuditEntry(
-        seq=r.seq, ts=r.ts, server=r.server, tool=r.tool, caller=r.caller, outcome=r.outcome, detail=r.detail,
-        hash=r.hash) for r in records])
+    records = suite.audit.records(
+        server=server or None, tool=tool or None, since=since, limit=limit, newest_first=True
+    )
+    trail = AuditTrail(
+        matched=matched,
+        verified=None,
+        records=[
+            AuditEntry(
+                seq=r.seq,
+                ts=r.ts,
+                server=r.server,
+                tool=r.tool,
+                caller=r.caller,
+                outcome=r.outcome,
+                detail=r.detail,
+                hash=r.hash,
+            )
+            for r in records
+        ],
+    )
     if verify:
         check = pins.verify_log(suite)
         trail.verified, trail.chain_records, trail.head = check.ok, check.records, check.head
-        trail.first_bad_seq, trail.reason, trail.anchors_checked = check.first_bad_seq, check.reason, check.pins_checked
+        trail.first_bad_seq, trail.reason, trail.anchors_checked = (
+            check.first_bad_seq,
+            check.reason,
+            check.pins_checked,
+        )
     return trail

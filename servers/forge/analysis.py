@@ -72,9 +72,17 @@ class Change:
             return {"spec": {"replicas": int(self.proposed)}}
         if self.field == "max_replicas":
             return {"spec": {"maxReplicas": int(self.proposed)}}
-        section, resource = {"cpu_request": ("requests", "cpu"), "memory_request": ("requests", "memory"),
-                             "cpu_limit": ("limits", "cpu"), "memory_limit": ("limits", "memory")}[self.field]
-        pod = {"spec": {self.section: [{"name": self.container, "resources": {section: {resource: self.proposed}}}]}}
+        section, resource = {
+            "cpu_request": ("requests", "cpu"),
+            "memory_request": ("requests", "memory"),
+            "cpu_limit": ("limits", "cpu"),
+            "memory_limit": ("limits", "memory"),
+        }[self.field]
+        pod = {
+            "spec": {
+                self.section: [{"name": self.container, "resources": {section: {resource: self.proposed}}}]
+            }
+        }
         if self.ref.kind == "CronJob":
             return {"spec": {"jobTemplate": {"spec": {"template": pod}}}}
         return {"spec": {"template": pod}}
@@ -134,7 +142,9 @@ _STS_POD = re.compile(r"^(.*)-\d+$")
 _DS_POD = re.compile(r"^(.*)-[a-z0-9]{5}$")
 
 
-def owner_of(pod: str, namespace: str, workloads: dict[tuple[str, str, str], Any]) -> tuple[str, str, str] | None:
+def owner_of(
+    pod: str, namespace: str, workloads: dict[tuple[str, str, str], Any]
+) -> tuple[str, str, str] | None:
     """The workload (kind, namespace, name) a pod belongs to by Kubernetes' pod naming alone: the
     fallback when neither the pods' ownerReferences nor kube-state-metrics' owner series are there.
     Ambiguous names (`metrics-agent-x1b2c` is DaemonSet metrics-agent's pod or a pod of Deployment
@@ -147,8 +157,11 @@ def owner_of(pod: str, namespace: str, workloads: dict[tuple[str, str, str], Any
     return found.pop() if len(found) == 1 else None
 
 
-def pod_owners(usage_owners: dict[tuple[str, str], tuple[str, str]], pods: list[dict[str, Any]] | None,
-               owners: list[dict[str, Any]] | None) -> dict[tuple[str, str], tuple[str, str]]:
+def pod_owners(
+    usage_owners: dict[tuple[str, str], tuple[str, str]],
+    pods: list[dict[str, Any]] | None,
+    owners: list[dict[str, Any]] | None,
+) -> dict[tuple[str, str], tuple[str, str]]:
     """(namespace, pod) -> (kind, name) of its workload: from the live pods' controller ownerReferences
     (through their ReplicaSet or Job), else from kube-state-metrics' owner series."""
     out = dict(usage_owners)
@@ -156,7 +169,9 @@ def pod_owners(usage_owners: dict[tuple[str, str], tuple[str, str]], pods: list[
     for o in owners or []:
         ref = _controller(o)
         if ref:
-            parent[(o.get("kind", ""), o["metadata"].get("namespace", ""), o["metadata"].get("name", ""))] = ref
+            parent[(o.get("kind", ""), o["metadata"].get("namespace", ""), o["metadata"].get("name", ""))] = (
+                ref
+            )
     for p in pods or []:
         ref = _controller(p)
         if ref:
@@ -176,7 +191,7 @@ def pod_spec(obj: dict[str, Any]) -> dict[str, Any]:
     """The pod template's spec: spec.template.spec, or a CronJob's spec.jobTemplate.spec.template.spec."""
     spec = obj.get("spec") or {}
     if obj.get("kind") == "CronJob":
-        spec = ((spec.get("jobTemplate") or {}).get("spec") or {})
+        spec = (spec.get("jobTemplate") or {}).get("spec") or {}
     return ((spec.get("template") or {}).get("spec")) or {}
 
 
@@ -190,8 +205,11 @@ def _containers(obj: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _section(obj: dict[str, Any], container: str) -> str:
     pod = pod_spec(obj)
-    return "initContainers" if any(c.get("name") == container for c in pod.get("initContainers") or []) \
+    return (
+        "initContainers"
+        if any(c.get("name") == container for c in pod.get("initContainers") or [])
         else "containers"
+    )
 
 
 def _selector_matches(selector: dict[str, Any], labels: dict[str, Any]) -> bool:
@@ -210,21 +228,36 @@ class _PDBIndex:
             wanted = selector.get("matchLabels") or {}
             if wanted:
                 k, v = min((str(k), str(v)) for k, v in wanted.items())
-                self._by.setdefault((str(p["metadata"].get("namespace") or "default"), k, v), []).append(selector)
+                self._by.setdefault((str(p["metadata"].get("namespace") or "default"), k, v), []).append(
+                    selector
+                )
 
     def covers(self, namespace: str, labels: dict[str, Any]) -> bool:
-        return any(_selector_matches(sel, labels) for k, v in labels.items()
-                   for sel in self._by.get((namespace, str(k), str(v)), ()))
+        return any(
+            _selector_matches(sel, labels)
+            for k, v in labels.items()
+            for sel in self._by.get((namespace, str(k), str(v)), ())
+        )
 
 
 # -- the analysis ---------------------------------------------------------------------------------
 
-def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | None = None,
-            namespace: str | None = None, workload: str | None = None,
-            rolled_back: RolledBack | Callable[[], RolledBack] | None = None,
-            oom_answered: set[str] | None = None,
-            prices: Prices | None = None, pods: list[dict[str, Any]] | None = None,
-            owner_objects: list[dict[str, Any]] | None = None, batch: bool = True, progress: Callable[[int, int], None] | None = None) -> AnalysisResult:
+
+def analyze(
+    cluster: Cluster,
+    usage: Usage,
+    *,
+    objects: list[dict[str, Any]] | None = None,
+    namespace: str | None = None,
+    workload: str | None = None,
+    rolled_back: RolledBack | Callable[[], RolledBack] | None = None,
+    oom_answered: set[str] | None = None,
+    prices: Prices | None = None,
+    pods: list[dict[str, Any]] | None = None,
+    owner_objects: list[dict[str, Any]] | None = None,
+    batch: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> AnalysisResult:
     """Profiles and opportunities for the workloads in scope. `rolled_back` maps (workload,
     container, field) to earlier rolled-back changes recalled from memory (each with `proposed`
     and `when`): an identical change is not proposed again; it may be a function returning that map,
@@ -234,11 +267,18 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
     memory limit for: a kill is answered once, not again on every pass while it is in the window. `progress(done, total)` is called every 100 workloads; it may raise to cancel."""
     prices = prices or Prices()
     objects = objects if objects is not None else cluster.list_objects(ALL_KINDS)
-    in_scope = [o for o in objects if o.get("kind") in WORKLOAD_KINDS
-                and (namespace is None or o["metadata"].get("namespace") == namespace)
-                and (workload is None or o["metadata"].get("name") == workload)]
-    hpas = {(h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
-            for h in objects if h.get("kind") == "HorizontalPodAutoscaler"}
+    in_scope = [
+        o
+        for o in objects
+        if o.get("kind") in WORKLOAD_KINDS
+        and (namespace is None or o["metadata"].get("namespace") == namespace)
+        and (workload is None or o["metadata"].get("name") == workload)
+    ]
+    hpas = {
+        (h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
+        for h in objects
+        if h.get("kind") == "HorizontalPodAutoscaler"
+    }
     pdbs = _PDBIndex([p for p in objects if p.get("kind") == "PodDisruptionBudget"])
     by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
 
@@ -267,19 +307,37 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             oom_events.setdefault((owner, container), set()).add(f"{ns}/{pod}/{container}")
     for p in pods or []:
         owner = owner_key(p["metadata"].get("namespace", ""), p["metadata"].get("name", ""))
-        for cs in ((p.get("status") or {}).get("containerStatuses") or []):
-            last = ((cs.get("lastState") or {}).get("terminated") or {})
+        for cs in (p.get("status") or {}).get("containerStatuses") or []:
+            last = (cs.get("lastState") or {}).get("terminated") or {}
             if owner is not None and last.get("reason") == "OOMKilled":
-                spec = next((c for c in ((p.get("spec") or {}).get("containers") or [])
-                             + ((p.get("spec") or {}).get("initContainers") or []) if c.get("name") == cs.get("name")), {})
+                spec = next(
+                    (
+                        c
+                        for c in ((p.get("spec") or {}).get("containers") or [])
+                        + ((p.get("spec") or {}).get("initContainers") or [])
+                        if c.get("name") == cs.get("name")
+                    ),
+                    {},
+                )
                 killed_at = quantity.parse(((spec.get("resources") or {}).get("limits") or {}).get("memory"))
                 if killed_at is not None:
-                    kill_limits[(owner, cs.get("name"))] = max(killed_at, kill_limits.get((owner, cs.get("name")), 0.0))
+                    kill_limits[(owner, cs.get("name"))] = max(
+                        killed_at, kill_limits.get((owner, cs.get("name")), 0.0)
+                    )
                 oom_events.setdefault((owner, cs.get("name")), set()).add(
                     f"{p['metadata'].get('namespace')}/{p['metadata'].get('name')}/{cs.get('name')}"
-                    f"@{last.get('finishedAt', '')}")
-    profiled = _profiles(usage, {(key, str(c.get("name", ""))): rows[key].get(str(c.get("name", "")), [])
-                                 for key in by_ref if key in rows for c in _containers(by_ref[key])}, batch)
+                    f"@{last.get('finishedAt', '')}"
+                )
+    profiled = _profiles(
+        usage,
+        {
+            (key, str(c.get("name", ""))): rows[key].get(str(c.get("name", "")), [])
+            for key in by_ref
+            if key in rows
+            for c in _containers(by_ref[key])
+        },
+        batch,
+    )
 
     rolled_back = (rolled_back() if callable(rolled_back) else rolled_back) or {}
     result = AnalysisResult(workloads=len(in_scope))
@@ -301,15 +359,25 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
         ref = f"{kind}/{ns}/{name}"
         version = cluster.version_of(obj)
         hpa = hpas.get((ns, name))
-        replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if kind in SCALABLE \
-            else max(1, len(pods_of.get(key, ()))) if kind == "DaemonSet" \
-            else int((obj.get("spec") or {}).get("parallelism", 1) or 1) if kind == "Job" else 1
+        replicas = (
+            int((obj.get("spec") or {}).get("replicas", 1) or 0)
+            if kind in SCALABLE
+            else max(1, len(pods_of.get(key, ())))
+            if kind == "DaemonSet"
+            else int((obj.get("spec") or {}).get("parallelism", 1) or 1)
+            if kind == "Job"
+            else 1
+        )
         if key not in rows:
             result.without_metrics.append(wl)
         first_change = len(result.changes)  # this workload's changes follow
-        replica_cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-                                          quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0)
-                           for c in _containers(obj))
+        replica_cost = sum(
+            prices.monthly(
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
+            )
+            for c in _containers(obj)
+        )
         idle_workload = False
         for c in _containers(obj):
             cname = str(c.get("name", ""))
@@ -321,43 +389,74 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             result.monthly_cost_usd += cost
             status = restarts_of.get((key, cname), (0, ""))
             prof = profiled.get((key, cname))
-            recent = recommend.recency(_hourly_cpu(usage, rows[key].get(cname, []))) if prof and key in rows else 1.0
-            rec = recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent) if prof else None
-            result.containers.append(ContainerReport(
-                workload=wl, kind=kind, container=cname, pattern=prof.pattern if prof else "no-metrics",
-                cpu_p50=_r(prof and prof.cpu_p50, 4), cpu_p95=_r(prof and prof.cpu_p95, 4),
-                cpu_p99=_r(prof and prof.cpu_p99, 4), cpu_max=_r(prof and prof.cpu_max, 4),
-                memory_p50_mib=_r(prof and prof.memory_p50 / quantity.MI, 1),
-                memory_p99_mib=_r(prof and prof.memory_p99 / quantity.MI, 1),
-                memory_max_mib=_r(prof and prof.memory_max / quantity.MI, 1),
-                memory_trend_pct_per_day=_r(prof and prof.memory_trend_per_day * 100, 2),
-                cpu_request=req.get("cpu") and str(req.get("cpu")), cpu_limit=lim.get("cpu") and str(lim.get("cpu")),
-                memory_request=req.get("memory") and str(req.get("memory")),
-                memory_limit=lim.get("memory") and str(lim.get("memory")),
-                replicas=replicas, monthly_cost_usd=round(cost, 2), confidence=rec.confidence if rec else None))
+            recent = (
+                recommend.recency(_hourly_cpu(usage, rows[key].get(cname, [])))
+                if prof and key in rows
+                else 1.0
+            )
+            rec = (
+                recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent)
+                if prof
+                else None
+            )
+            result.containers.append(
+                ContainerReport(
+                    workload=wl,
+                    kind=kind,
+                    container=cname,
+                    pattern=prof.pattern if prof else "no-metrics",
+                    cpu_p50=_r(prof and prof.cpu_p50, 4),
+                    cpu_p95=_r(prof and prof.cpu_p95, 4),
+                    cpu_p99=_r(prof and prof.cpu_p99, 4),
+                    cpu_max=_r(prof and prof.cpu_max, 4),
+                    memory_p50_mib=_r(prof and prof.memory_p50 / quantity.MI, 1),
+                    memory_p99_mib=_r(prof and prof.memory_p99 / quantity.MI, 1),
+                    memory_max_mib=_r(prof and prof.memory_max / quantity.MI, 1),
+                    memory_trend_pct_per_day=_r(prof and prof.memory_trend_per_day * 100, 2),
+                    cpu_request=req.get("cpu") and str(req.get("cpu")),
+                    cpu_limit=lim.get("cpu") and str(lim.get("cpu")),
+                    memory_request=req.get("memory") and str(req.get("memory")),
+                    memory_limit=lim.get("memory") and str(lim.get("memory")),
+                    replicas=replicas,
+                    monthly_cost_usd=round(cost, 2),
+                    confidence=rec.confidence if rec else None,
+                )
+            )
             if prof is None or rec is None:
                 continue
-            common = {"object": ref, "container": cname, "version": version, "history_hours": prof.history_hours,
-                      "section": _section(obj, cname)}
+            common = {
+                "object": ref,
+                "container": cname,
+                "version": version,
+                "history_hours": prof.history_hours,
+                "section": _section(obj, cname),
+            }
             figures: dict[str, float | str] = {
-                "cpu_p95_cores": round(prof.cpu_p95, 4), "cpu_p99_cores": round(prof.cpu_p99, 4),
+                "cpu_p95_cores": round(prof.cpu_p95, 4),
+                "cpu_p99_cores": round(prof.cpu_p99, 4),
                 "memory_p99_mib": round(prof.memory_p99 / quantity.MI, 1),
                 "memory_max_mib": round(prof.memory_max / quantity.MI, 1),
                 "memory_trend_pct_per_day": round(prof.memory_trend_per_day * 100, 2),
-                "history_hours": round(prof.history_hours, 1), "confidence": rec.confidence,
-                "pattern": prof.pattern}
+                "history_hours": round(prof.history_hours, 1),
+                "confidence": rec.confidence,
+                "pattern": prof.pattern,
+            }
             safe_mem_limit = max(rec.memory_limit, prof.memory_max * MEMORY_MARGIN, recommend.MEMORY_FLOOR)
 
             def propose(field_name: str, current: float | None, target: float, text: str) -> Change | None:
                 if kind == "Job":  # a Job's pod template is immutable: change what creates it
                     if not any(n.startswith(f"{wl}: a Job") for n in result.notes):
-                        result.notes.append(f"{wl}: a Job's pod template cannot be changed; apply the figures to "
-                                            "the manifest or CronJob that creates it.")
+                        result.notes.append(
+                            f"{wl}: a Job's pod template cannot be changed; apply the figures to "
+                            "the manifest or CronJob that creates it."
+                        )
                     return None
                 past = rolled_back.get((wl, cname, field_name), [])
                 if any(p.get("proposed") == text for p in past):
-                    result.notes.append(f"{wl} {cname} {field_name} -> {text} is not proposed again: the same "
-                                        f"change was rolled back before ({past[0].get('when', 'earlier')}).")
+                    result.notes.append(
+                        f"{wl} {cname} {field_name} -> {text} is not proposed again: the same "
+                        f"change was rolled back before ({past[0].get('when', 'earlier')})."
+                    )
                     return None
                 if current is not None and abs(target - current) < 1e-9:
                     return None
@@ -367,23 +466,41 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                     saving = replicas * ((current or 0.0) - target) * unit_cost
                 elif field_name == "replicas":
                     saving = ((current or 0.0) - target) * replica_cost
-                ch = new_change(field=field_name, current=_text(field_name, current), proposed=text,
-                                monthly_savings_usd=round(saving, 2), observed_memory_max=prof.memory_max,
-                                hpa_managed=hpa is not None, **common)
+                ch = new_change(
+                    field=field_name,
+                    current=_text(field_name, current),
+                    proposed=text,
+                    monthly_savings_usd=round(saving, 2),
+                    observed_memory_max=prof.memory_max,
+                    hpa_managed=hpa is not None,
+                    **common,
+                )
                 if past:
-                    result.notes.append(f"{wl} {cname} {field_name}: an earlier change to "
-                                        f"{past[0].get('proposed')} was rolled back; now proposing {text}.")
+                    result.notes.append(
+                        f"{wl} {cname} {field_name}: an earlier change to "
+                        f"{past[0].get('proposed')} was rolled back; now proposing {text}."
+                    )
                 return ch
 
             def opportunity(kind_: str, severity: str, evidence: str, changes: list[Change | None]) -> None:
                 made = [ch for ch in changes if ch is not None]
                 history = rolled_back.get((wl, cname, "any"), [])
                 if history:
-                    evidence += f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
-                result.opportunities.append(Opportunity(
-                    type=kind_, severity=severity, workload=wl, container=cname, evidence=evidence,
-                    figures=figures, change_ids=[ch.id for ch in made],
-                    monthly_savings_usd=round(sum(ch.monthly_savings_usd for ch in made), 2)))
+                    evidence += (
+                        f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
+                    )
+                result.opportunities.append(
+                    Opportunity(
+                        type=kind_,
+                        severity=severity,
+                        workload=wl,
+                        container=cname,
+                        evidence=evidence,
+                        figures=figures,
+                        change_ids=[ch.id for ch in made],
+                        monthly_savings_usd=round(sum(ch.monthly_savings_usd for ch in made), 2),
+                    )
+                )
 
             oom = status[1] == "OOMKilled"
             memory_settled = False  # an OOM answer owns the memory fields this pass
@@ -395,8 +512,10 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                 if killed_at is not None and mem_lim is not None and mem_lim > killed_at * 1.001:
                     fresh = []  # the limit was raised since the kill (by forge or a person): answered
                     events = events or ["raised"]
-                evidence = (f"{status[0]} restart(s) in the window, last reason {status[1] or 'unknown'}; memory "
-                            f"max {figures['memory_max_mib']} MiB against a limit of {lim.get('memory', 'none')}.")
+                evidence = (
+                    f"{status[0]} restart(s) in the window, last reason {status[1] or 'unknown'}; memory "
+                    f"max {figures['memory_max_mib']} MiB against a limit of {lim.get('memory', 'none')}."
+                )
                 if oom and (fresh or not events):
                     target = max(safe_mem_limit, (mem_lim or 0) * 1.2)
                     ch = propose("memory_limit", mem_lim, target, quantity.memory_text(target))
@@ -405,68 +524,107 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
                     changes.append(ch)
                     memory_settled = True
                 elif oom:
-                    evidence += (" The limit was already raised after these kills (from "
-                                 f"{quantity.memory_text(killed_at)}); no further bump until a new one." if killed_at
-                                 and mem_lim and mem_lim > killed_at * 1.001 else
-                                 " forge already raised the limit for these kills; no further bump until a new one.")
+                    evidence += (
+                        " The limit was already raised after these kills (from "
+                        f"{quantity.memory_text(killed_at)}); no further bump until a new one."
+                        if killed_at and mem_lim and mem_lim > killed_at * 1.001
+                        else " forge already raised the limit for these kills; no further bump until a new one."
+                    )
                     memory_settled = True
                 opportunity("oom_killed" if oom else "crash_looping", "high", evidence, changes)
                 if not oom:
                     continue
             cpu_by_hpa = hpa is not None and _hpa_cpu_target(hpa) is not None
             if cpu_by_hpa and cpu_req is not None:
-                result.notes.append(f"{wl} {cname}: CPU request {req.get('cpu')} left as is: its HPA scales on CPU "
-                                    f"utilisation of it ({_hpa_cpu_target(hpa)}% target), so changing it changes "
-                                    "scaling.")
+                result.notes.append(
+                    f"{wl} {cname}: CPU request {req.get('cpu')} left as is: its HPA scales on CPU "
+                    f"utilisation of it ({_hpa_cpu_target(hpa)}% target), so changing it changes "
+                    "scaling."
+                )
             if memory_settled:
                 if not cpu_by_hpa and cpu_req is not None:
                     cpu_change = None
                     if prof.cpu_p95 * recent > cpu_req and rec.cpu_request >= cpu_req * RAISE:
-                        cpu_change = propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
+                        cpu_change = propose(
+                            "cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)
+                        )
                     elif rec.cpu_request < cpu_req * SIGNIFICANT:
                         target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
                         cpu_change = propose("cpu_request", cpu_req, target, quantity.cpu_text(target))
                     if cpu_change is not None:
-                        opportunity("under_provisioned" if prof.cpu_p95 > cpu_req else "over_provisioned", "medium",
-                                    f"CPU request {req.get('cpu')} vs p95 {figures['cpu_p95_cores']} cores (right-sized "
-                                    "alongside the OOM answer).", [cpu_change])
+                        opportunity(
+                            "under_provisioned" if prof.cpu_p95 > cpu_req else "over_provisioned",
+                            "medium",
+                            f"CPU request {req.get('cpu')} vs p95 {figures['cpu_p95_cores']} cores (right-sized "
+                            "alongside the OOM answer).",
+                            [cpu_change],
+                        )
                 continue
             if cpu_req is None or mem_req is None or mem_lim is None:
                 changes = []
                 if cpu_req is None:
-                    changes.append(propose("cpu_request", None, rec.cpu_request, quantity.cpu_text(rec.cpu_request)))
+                    changes.append(
+                        propose("cpu_request", None, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
+                    )
                 if mem_req is None:
-                    changes.append(propose("memory_request", None, rec.memory_request,
-                                           quantity.memory_text(rec.memory_request)))
+                    changes.append(
+                        propose(
+                            "memory_request",
+                            None,
+                            rec.memory_request,
+                            quantity.memory_text(rec.memory_request),
+                        )
+                    )
                 if mem_lim is None:
-                    changes.append(propose("memory_limit", None, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
-                opportunity("missing_requests_or_limits", "medium",
-                            f"Container has no {'CPU request ' if cpu_req is None else ''}"
-                            f"{'memory request ' if mem_req is None else ''}{'memory limit' if mem_lim is None else ''}"
-                            f"; measured p95 CPU {figures['cpu_p95_cores']} cores, max memory "
-                            f"{figures['memory_max_mib']} MiB.", changes)
+                    changes.append(
+                        propose("memory_limit", None, safe_mem_limit, quantity.memory_text(safe_mem_limit))
+                    )
+                opportunity(
+                    "missing_requests_or_limits",
+                    "medium",
+                    f"Container has no {'CPU request ' if cpu_req is None else ''}"
+                    f"{'memory request ' if mem_req is None else ''}{'memory limit' if mem_lim is None else ''}"
+                    f"; measured p95 CPU {figures['cpu_p95_cores']} cores, max memory "
+                    f"{figures['memory_max_mib']} MiB.",
+                    changes,
+                )
                 continue
             under = []
             if prof.cpu_p95 * recent > cpu_req and not cpu_by_hpa and rec.cpu_request >= cpu_req * RAISE:
-                under.append(propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)))
+                under.append(
+                    propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
+                )
             if prof.memory_p50 > mem_req:  # below median use: the pod is an early eviction candidate
                 target = min(max(rec.memory_request, prof.memory_p50 * 1.1), max(mem_lim, safe_mem_limit))
                 under.append(propose("memory_request", mem_req, target, quantity.memory_text(target)))
             if prof.memory_max > 0.9 * mem_lim:
-                under.append(propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
+                under.append(
+                    propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit))
+                )
             if under:
-                opportunity("under_provisioned", "high",
-                            f"p95 CPU {figures['cpu_p95_cores']} cores vs request {req.get('cpu')} (throttling "
-                            f"risk); max memory {figures['memory_max_mib']} MiB vs limit {lim.get('memory')} "
-                            "(OOM risk).", under)
+                opportunity(
+                    "under_provisioned",
+                    "high",
+                    f"p95 CPU {figures['cpu_p95_cores']} cores vs request {req.get('cpu')} (throttling "
+                    f"risk); max memory {figures['memory_max_mib']} MiB vs limit {lim.get('memory')} "
+                    "(OOM risk).",
+                    under,
+                )
             elif prof.pattern == "idle":
                 idle_workload = True
                 changes = []
-                if replicas > 1 and hpa is None and kind in ("Deployment", "Rollout"):  # never a StatefulSet's
+                if (
+                    replicas > 1 and hpa is None and kind in ("Deployment", "Rollout")
+                ):  # never a StatefulSet's
                     changes.append(propose("replicas", replicas, 1, "1"))
-                opportunity("idle", "low", f"p95 CPU {figures['cpu_p95_cores']} cores over "
-                            f"{figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
-                            "or removing it.", changes)
+                opportunity(
+                    "idle",
+                    "low",
+                    f"p95 CPU {figures['cpu_p95_cores']} cores over "
+                    f"{figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
+                    "or removing it.",
+                    changes,
+                )
             if under:
                 continue
             over = []
@@ -480,51 +638,111 @@ def analyze(cluster: Cluster, usage: Usage, *, objects: list[dict[str, Any]] | N
             if mem_target < mem_req * SIGNIFICANT:
                 over.append(propose("memory_request", mem_req, mem_target, quantity.memory_text(mem_target)))
                 if rec.memory_request < mem_req * MIN_CUT:
-                    short.append(f"memory to {quantity.memory_text(max(rec.memory_request, recommend.MEMORY_FLOOR))}")
+                    short.append(
+                        f"memory to {quantity.memory_text(max(rec.memory_request, recommend.MEMORY_FLOOR))}"
+                    )
             if short and any(over):
                 result.cut_short += 1
                 figures["cut_short_of"] = ", ".join(short)
                 if mem_lim > safe_mem_limit * 1.5 and mem_lim * MIN_CUT <= safe_mem_limit:
-                    over.append(propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit)))
+                    over.append(
+                        propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit))
+                    )
             if any(over):
-                opportunity("over_provisioned", "medium" if sum(c.monthly_savings_usd for c in over if c) > 5
-                            else "low", f"Requests {req.get('cpu')} CPU / {req.get('memory')} memory, but p95 CPU "
-                            f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
-                            f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).", over)
+                opportunity(
+                    "over_provisioned",
+                    "medium" if sum(c.monthly_savings_usd for c in over if c) > 5 else "low",
+                    f"Requests {req.get('cpu')} CPU / {req.get('memory')} memory, but p95 CPU "
+                    f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
+                    f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).",
+                    over,
+                )
         # What one more replica costs once this proposal's request changes are made (net savings)
-        after = {(ch.container, ch.field): quantity.parse(ch.proposed) for ch in result.changes[first_change:]
-                 if ch.object == f"{kind}/{ns}/{name}" and ch.field.endswith("_request")}
-        replica_cost = sum(prices.monthly(
-            after.get((c.get("name"), "cpu_request")) or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-            after.get((c.get("name"), "memory_request")) or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0)
-            for c in _containers(obj))
-        _workload_opportunities(result, obj, key, hpa, pdbs, replicas, rows, usage, new_change, version,
-                                cluster.version_of(hpa) if hpa else "", replica_cost, idle_workload)
+        after = {
+            (ch.container, ch.field): quantity.parse(ch.proposed)
+            for ch in result.changes[first_change:]
+            if ch.object == f"{kind}/{ns}/{name}" and ch.field.endswith("_request")
+        }
+        replica_cost = sum(
+            prices.monthly(
+                after.get((c.get("name"), "cpu_request"))
+                or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu"))
+                or 0,
+                after.get((c.get("name"), "memory_request"))
+                or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory"))
+                or 0,
+            )
+            for c in _containers(obj)
+        )
+        _workload_opportunities(
+            result,
+            obj,
+            key,
+            hpa,
+            pdbs,
+            replicas,
+            rows,
+            usage,
+            new_change,
+            version,
+            cluster.version_of(hpa) if hpa else "",
+            replica_cost,
+            idle_workload,
+        )
     result.monthly_cost_usd = round(result.monthly_cost_usd, 2)
     if result.cut_short:
-        result.notes.append(f"{result.cut_short} cut(s) were held to half of the current request (at most half a "
-                            "request per step, a safety rule); their opportunities' figures say how far the usage "
-                            "would take them: analyze again after these run and forge proposes the rest.")
+        result.notes.append(
+            f"{result.cut_short} cut(s) were held to half of the current request (at most half a "
+            "request per step, a safety rule); their opportunities' figures say how far the usage "
+            "would take them: analyze again after these run and forge proposes the rest."
+        )
     return result
 
 
-def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tuple[str, str, str],
-                            hpa: dict[str, Any] | None, pdbs: _PDBIndex, replicas: int,
-                            rows: dict[Any, dict[str, list[int]]], usage: Usage, new_change: Any,
-                            version: str, hpa_version: str, replica_cost: float, idle: bool) -> None:
+def _workload_opportunities(
+    result: AnalysisResult,
+    obj: dict[str, Any],
+    key: tuple[str, str, str],
+    hpa: dict[str, Any] | None,
+    pdbs: _PDBIndex,
+    replicas: int,
+    rows: dict[Any, dict[str, list[int]]],
+    usage: Usage,
+    new_change: Any,
+    version: str,
+    hpa_version: str,
+    replica_cost: float,
+    idle: bool,
+) -> None:
     kind, ns, name = key
     wl = f"{ns}/{name}"
     labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
     has_pdb = pdbs.covers(ns, labels)
     # Not for an idle workload: the idle rule may have just scaled it to one (no flip-flop between passes).
     if kind in SCALABLE and hpa is None and replicas == 1 and not has_pdb and not idle:
-        ch = new_change(object=f"{kind}/{ns}/{name}", container=None, field="replicas", current="1", proposed="2",
-                        version=version, monthly_savings_usd=round(-replica_cost, 2), history_hours=24 * 365)
-        result.opportunities.append(Opportunity(
-            "single_replica_without_pdb", "medium", wl, None,
-            "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
-            "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).", {"replicas": 1}, [ch.id],
-            round(-replica_cost, 2)))
+        ch = new_change(
+            object=f"{kind}/{ns}/{name}",
+            container=None,
+            field="replicas",
+            current="1",
+            proposed="2",
+            version=version,
+            monthly_savings_usd=round(-replica_cost, 2),
+            history_hours=24 * 365,
+        )
+        result.opportunities.append(
+            Opportunity(
+                "single_replica_without_pdb",
+                "medium",
+                wl,
+                None,
+                "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
+                "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
+                {"replicas": 1},
+                [ch.id],
+                round(-replica_cost, 2),
+            )
+        )
     if hpa is None or key not in rows:
         return
     spec = hpa.get("spec") or {}
@@ -541,7 +759,11 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
         ok = np.isfinite(p95)
         if not ok.any():
             return
-        utilisation = float((p95[ok] * np.maximum(weight[ok], 1)).sum() / np.maximum(weight[ok], 1).sum()) / cpu_req * 100
+        utilisation = (
+            float((p95[ok] * np.maximum(weight[ok], 1)).sum() / np.maximum(weight[ok], 1).sum())
+            / cpu_req
+            * 100
+        )
     else:
         per_pod = recommend.pod_mean(usage.cpu[idx])
         per_pod = per_pod[np.isfinite(per_pod)]
@@ -550,16 +772,33 @@ def _workload_opportunities(result: AnalysisResult, obj: dict[str, Any], key: tu
         utilisation = float(np.percentile(per_pod, 95)) / cpu_req * 100
     if pods_seen >= max_replicas and utilisation > target:
         proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
-        ch = new_change(object=f"HorizontalPodAutoscaler/{ns}/{name}", container=None, field="max_replicas",
-                        current=str(max_replicas), proposed=str(proposed),
-                        version=hpa_version, monthly_savings_usd=0.0,
-                        history_hours=24 * 365)
-        result.opportunities.append(Opportunity(
-            "hpa_bounds_cap_load", "high", wl, None,
-            f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
-            f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
-            {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
-            [ch.id], 0.0))
+        ch = new_change(
+            object=f"HorizontalPodAutoscaler/{ns}/{name}",
+            container=None,
+            field="max_replicas",
+            current=str(max_replicas),
+            proposed=str(proposed),
+            version=hpa_version,
+            monthly_savings_usd=0.0,
+            history_hours=24 * 365,
+        )
+        result.opportunities.append(
+            Opportunity(
+                "hpa_bounds_cap_load",
+                "high",
+                wl,
+                None,
+                f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
+                f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
+                {
+                    "max_replicas": max_replicas,
+                    "p95_utilisation_pct": round(utilisation, 1),
+                    "target_pct": target,
+                },
+                [ch.id],
+                0.0,
+            )
+        )
 
 
 def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
@@ -570,7 +809,9 @@ def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
         return usage.summary.hourly_cpu[np.asarray(idx)]
     cpu = usage.cpu[np.asarray(idx)]
     hours = cpu.shape[1] // recommend.HOUR_STEPS
-    tail = cpu[:, cpu.shape[1] - hours * recommend.HOUR_STEPS:].reshape(len(idx), hours, recommend.HOUR_STEPS)
+    tail = cpu[:, cpu.shape[1] - hours * recommend.HOUR_STEPS :].reshape(
+        len(idx), hours, recommend.HOUR_STEPS
+    )
     finite = np.isfinite(tail)
     count = finite.sum(axis=2)
     return np.where(count > 0, np.where(finite, tail, 0.0).sum(axis=2) / np.maximum(count, 1), np.nan)
@@ -579,7 +820,11 @@ def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
 def _hpa_cpu_target(hpa: dict[str, Any]) -> int | None:
     """The CPU utilisation target (% of request) an HPA scales on, None when it does not use one."""
     for m in (hpa.get("spec") or {}).get("metrics") or []:
-        target = ((m.get("resource") or {}).get("target") or {}) if (m.get("resource") or {}).get("name") == "cpu" else {}
+        target = (
+            ((m.get("resource") or {}).get("target") or {})
+            if (m.get("resource") or {}).get("name") == "cpu"
+            else {}
+        )
         if target.get("averageUtilization") is not None:
             return int(target["averageUtilization"])
     return None
@@ -592,7 +837,10 @@ def _profiles(usage: Usage, wanted: dict[Any, list[int]], batch: bool) -> dict[A
         summary = usage.summary
         return {c: recommend.summary_profile(summary, idx) if idx else None for c, idx in wanted.items()}
     if not batch:
-        return {c: recommend.profile(usage.cpu[idx], usage.memory[idx]) if idx else None for c, idx in wanted.items()}
+        return {
+            c: recommend.profile(usage.cpu[idx], usage.memory[idx]) if idx else None
+            for c, idx in wanted.items()
+        }
     by_pods: dict[int, list[Any]] = {}
     for c, idx in wanted.items():
         if idx:
@@ -604,7 +852,9 @@ def _profiles(usage: Usage, wanted: dict[Any, list[int]], batch: bool) -> dict[A
     return out
 
 
-def _pod_status(usage: Usage, pods: list[dict[str, Any]] | None, owner_key: Callable[[str, str], Any]) -> dict[Any, tuple[int, str]]:
+def _pod_status(
+    usage: Usage, pods: list[dict[str, Any]] | None, owner_key: Callable[[str, str], Any]
+) -> dict[Any, tuple[int, str]]:
     """(restarts, last termination reason) per (workload key, container), from kube-state-metrics
     series and, on a live cluster, from the pods' status."""
     out: dict[Any, tuple[int, str]] = {}
@@ -619,7 +869,7 @@ def _pod_status(usage: Usage, pods: list[dict[str, Any]] | None, owner_key: Call
             out[(owner, container)] = (0, reason)
     for p in pods or []:
         owner = owner_key(p["metadata"].get("namespace", ""), p["metadata"].get("name", ""))
-        for cs in ((p.get("status") or {}).get("containerStatuses") or []):
+        for cs in (p.get("status") or {}).get("containerStatuses") or []:
             waiting = ((cs.get("state") or {}).get("waiting") or {}).get("reason", "")
             last = (((cs.get("lastState") or {}).get("terminated") or {}).get("reason")) or ""
             count = int(cs.get("restartCount") or 0)

@@ -54,8 +54,10 @@ class Ledger:
         pid = "p-" + uuid.uuid4().hex[:10]
         savings = sum(c.monthly_savings_usd for c in result.changes)
         with self.store.transaction() as db:
-            db.execute("INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
-                       (pid, time.time(), scope, source, savings, json.dumps([vars(c) for c in result.changes])))
+            db.execute(
+                "INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
+                (pid, time.time(), scope, source, savings, json.dumps([vars(c) for c in result.changes])),
+            )
         return pid
 
     def save_pages(self, pid: str, body: dict[str, Any]) -> None:
@@ -64,7 +66,11 @@ class Ledger:
             db.execute("INSERT OR REPLACE INTO forge_proposal_pages VALUES (?,?)", (pid, json.dumps(body)))
 
     def pages(self, pid: str) -> dict[str, Any] | None:
-        row = self.store.connection().execute("SELECT body FROM forge_proposal_pages WHERE id=?", (pid,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT body FROM forge_proposal_pages WHERE id=?", (pid,))
+            .fetchone()
+        )
         return None if row is None else json.loads(row[0])
 
     def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
@@ -75,14 +81,17 @@ class Ledger:
 
     def applied_change_ids(self, pid: str) -> set[str]:
         rows = self.store.connection().execute(
-            "SELECT change_id FROM forge_changes WHERE proposal_id=? AND rolled_back_at IS NULL", (pid,))
+            "SELECT change_id FROM forge_changes WHERE proposal_id=? AND rolled_back_at IS NULL", (pid,)
+        )
         return {r[0] for r in rows}
 
     def save_snapshot(self, proposal_id: str, captures: list[dict[str, Any]]) -> str:
         sid = "s-" + uuid.uuid4().hex[:10]
         with self.store.transaction() as db:
-            db.execute("INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
-                       (sid, proposal_id, time.time(), json.dumps(captures)))
+            db.execute(
+                "INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
+                (sid, proposal_id, time.time(), json.dumps(captures)),
+            )
         return sid
 
     def snapshot(self, sid: str) -> dict[str, Any] | None:
@@ -95,24 +104,50 @@ class Ledger:
 
     def snapshots(self, limit: int = 100) -> list[dict[str, Any]]:
         db = self.store.connection()
-        rows = db.execute("SELECT s.*, (SELECT COUNT(*) FROM forge_changes c WHERE c.snapshot_id=s.id) AS n "
-                          "FROM forge_snapshots s ORDER BY created_at DESC LIMIT ?", (limit,)).fetchall()
+        rows = db.execute(
+            "SELECT s.*, (SELECT COUNT(*) FROM forge_changes c WHERE c.snapshot_id=s.id) AS n "
+            "FROM forge_snapshots s ORDER BY created_at DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
         out = []
         for r in rows:
             caps = json.loads(r["captures"])
-            out.append({"id": r["id"], "proposal_id": r["proposal_id"], "created_at": r["created_at"],
-                        "rolled_back_at": r["rolled_back_at"], "changes": r["n"],
-                        "objects": sorted({c["ref"] for c in caps})})
+            out.append(
+                {
+                    "id": r["id"],
+                    "proposal_id": r["proposal_id"],
+                    "created_at": r["created_at"],
+                    "rolled_back_at": r["rolled_back_at"],
+                    "changes": r["n"],
+                    "objects": sorted({c["ref"] for c in caps}),
+                }
+            )
         return out
 
-    def record_changes(self, sid: str, proposal_id: str, changes: list[Change], writes: dict[str, str]) -> None:
+    def record_changes(
+        self, sid: str, proposal_id: str, changes: list[Change], writes: dict[str, str]
+    ) -> None:
         now = time.time()
         with self.store.transaction() as db:
             for c in changes:
-                db.execute("INSERT INTO forge_changes (snapshot_id, proposal_id, change_id, object, workload, "
-                           "container, field, before, after, monthly_savings, applied_at) VALUES "
-                           "(?,?,?,?,?,?,?,?,?,?,?)", (sid, proposal_id, c.id, c.object, c.workload, c.container,
-                                                      c.field, c.current, c.proposed, c.monthly_savings_usd, now))
+                db.execute(
+                    "INSERT INTO forge_changes (snapshot_id, proposal_id, change_id, object, workload, "
+                    "container, field, before, after, monthly_savings, applied_at) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        sid,
+                        proposal_id,
+                        c.id,
+                        c.object,
+                        c.workload,
+                        c.container,
+                        c.field,
+                        c.current,
+                        c.proposed,
+                        c.monthly_savings_usd,
+                        now,
+                    ),
+                )
                 for event in c.oom_events or []:  # the OOM kill this limit bump answers: once
                     db.execute("INSERT OR IGNORE INTO forge_oom_answers VALUES (?,?,?)", (event, sid, now))
             for unit, version in writes.items():
@@ -120,8 +155,14 @@ class Ledger:
 
     # -- the apply journal: written before every write, so a crash leaves a record of intent ----
 
-    def begin_apply(self, proposal_id: str, change_ids: list[str], captures: list[dict[str, Any]],
-                    intents: list[dict[str, Any]], owner: str | None) -> str:
+    def begin_apply(
+        self,
+        proposal_id: str,
+        change_ids: list[str],
+        captures: list[dict[str, Any]],
+        intents: list[dict[str, Any]],
+        owner: str | None,
+    ) -> str:
         """The snapshot, the apply and every intended write (object, fields with before/after, version
         before), in one transaction, before anything is written."""
         import os
@@ -130,13 +171,27 @@ class Ledger:
         sid = "s-" + uuid.uuid4().hex[:10]
         now = time.time()
         with self.store.transaction() as db:
-            db.execute("INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)", (sid, proposal_id, now, json.dumps(captures)))
-            db.execute("INSERT INTO forge_applies VALUES (?,?,?,?,?,?,?,NULL,NULL)",
-                       (sid, proposal_id, json.dumps(change_ids), "running", os.getpid(), socket.gethostname(), now))
+            db.execute(
+                "INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
+                (sid, proposal_id, now, json.dumps(captures)),
+            )
+            db.execute(
+                "INSERT INTO forge_applies VALUES (?,?,?,?,?,?,?,NULL,NULL)",
+                (sid, proposal_id, json.dumps(change_ids), "running", os.getpid(), socket.gethostname(), now),
+            )
             for seq, intent in enumerate(intents):
-                db.execute("INSERT INTO forge_intents VALUES (?,?,?,?,?,?,NULL,'planned',?)",
-                           (sid, seq, intent["object"], intent["unit"], json.dumps(intent["fields"]),
-                            intent["version_before"], now))
+                db.execute(
+                    "INSERT INTO forge_intents VALUES (?,?,?,?,?,?,NULL,'planned',?)",
+                    (
+                        sid,
+                        seq,
+                        intent["object"],
+                        intent["unit"],
+                        json.dumps(intent["fields"]),
+                        intent["version_before"],
+                        now,
+                    ),
+                )
             if owner is not None:
                 db.execute("INSERT OR REPLACE INTO forge_owners VALUES (?,?)", (sid, owner))
         return sid
@@ -144,14 +199,23 @@ class Ledger:
     def set_intent(self, sid: str, seq: int, state: str, version_after: str | None = None) -> None:
         assert state in INTENT_STATES
         with self.store.transaction() as db:
-            db.execute("UPDATE forge_intents SET state=?, version_after=COALESCE(?, version_after), at=? "
-                       "WHERE snapshot_id=? AND seq=?", (state, version_after, time.time(), sid, seq))
+            db.execute(
+                "UPDATE forge_intents SET state=?, version_after=COALESCE(?, version_after), at=? "
+                "WHERE snapshot_id=? AND seq=?",
+                (state, version_after, time.time(), sid, seq),
+            )
             if state == "written" and version_after:
-                unit = db.execute("SELECT unit FROM forge_intents WHERE snapshot_id=? AND seq=?", (sid, seq)).fetchone()
-                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit[0], version_after, time.time()))
+                unit = db.execute(
+                    "SELECT unit FROM forge_intents WHERE snapshot_id=? AND seq=?", (sid, seq)
+                ).fetchone()
+                db.execute(
+                    "INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit[0], version_after, time.time())
+                )
 
     def intents(self, sid: str) -> list[dict[str, Any]]:
-        rows = self.store.connection().execute("SELECT * FROM forge_intents WHERE snapshot_id=? ORDER BY seq", (sid,))
+        rows = self.store.connection().execute(
+            "SELECT * FROM forge_intents WHERE snapshot_id=? ORDER BY seq", (sid,)
+        )
         out = []
         for r in rows:
             d = dict(r)
@@ -166,22 +230,30 @@ class Ledger:
         if created is None or not objects:
             return []
         marks = ",".join("?" * len(objects))
-        rows = db.execute(f"SELECT i.* FROM forge_intents i JOIN forge_snapshots s ON s.id = i.snapshot_id "  # noqa: S608
-                          f"WHERE s.created_at > ? AND i.state='written' AND i.object IN ({marks})",
-                          (created[0], *sorted(objects)))
+        rows = db.execute(
+            f"SELECT i.* FROM forge_intents i JOIN forge_snapshots s ON s.id = i.snapshot_id "  # noqa: S608
+            f"WHERE s.created_at > ? AND i.state='written' AND i.object IN ({marks})",
+            (created[0], *sorted(objects)),
+        )
         return [{**dict(r), "fields": json.loads(r["fields"])} for r in rows]
 
     def finish_apply(self, sid: str, state: str, note: str | None = None) -> None:
         with self.store.transaction() as db:
-            db.execute("UPDATE forge_applies SET state=?, finished_at=?, note=? WHERE snapshot_id=?",
-                       (state, time.time(), note, sid))
+            db.execute(
+                "UPDATE forge_applies SET state=?, finished_at=?, note=? WHERE snapshot_id=?",
+                (state, time.time(), note, sid),
+            )
 
     def running_applies(self) -> list[dict[str, Any]]:
         rows = self.store.connection().execute("SELECT * FROM forge_applies WHERE state='running'")
         return [dict(r) for r in rows]
 
     def apply_of(self, sid: str) -> dict[str, Any] | None:
-        row = self.store.connection().execute("SELECT * FROM forge_applies WHERE snapshot_id=?", (sid,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT * FROM forge_applies WHERE snapshot_id=?", (sid,))
+            .fetchone()
+        )
         return None if row is None else dict(row)
 
     # -- who owns a proposal or snapshot --------------------------------------------------------
@@ -199,21 +271,29 @@ class Ledger:
         """The OOM kills forge raised a memory limit for (not rolled back since)."""
         rows = self.store.connection().execute(
             "SELECT a.event FROM forge_oom_answers a JOIN forge_snapshots s ON s.id = a.snapshot_id "
-            "WHERE s.rolled_back_at IS NULL")
+            "WHERE s.rolled_back_at IS NULL"
+        )
         return {r[0] for r in rows}
 
     def forge_wrote(self, unit: str, version: str) -> bool:
-        return self.store.connection().execute(
-            "SELECT 1 FROM forge_writes WHERE unit=? AND version=?", (unit, version)).fetchone() is not None
+        return (
+            self.store.connection()
+            .execute("SELECT 1 FROM forge_writes WHERE unit=? AND version=?", (unit, version))
+            .fetchone()
+            is not None
+        )
 
     def mark_rolled_back(self, sid: str, writes: dict[str, str]) -> list[dict[str, Any]]:
         now = time.time()
         with self.store.transaction() as db:
             db.execute("UPDATE forge_snapshots SET rolled_back_at=? WHERE id=?", (now, sid))
-            rows = db.execute("SELECT * FROM forge_changes WHERE snapshot_id=? AND rolled_back_at IS NULL",
-                              (sid,)).fetchall()
-            db.execute("UPDATE forge_changes SET rolled_back_at=? WHERE snapshot_id=? AND rolled_back_at IS NULL",
-                       (now, sid))
+            rows = db.execute(
+                "SELECT * FROM forge_changes WHERE snapshot_id=? AND rolled_back_at IS NULL", (sid,)
+            ).fetchall()
+            db.execute(
+                "UPDATE forge_changes SET rolled_back_at=? WHERE snapshot_id=? AND rolled_back_at IS NULL",
+                (now, sid),
+            )
             for unit, version in writes.items():
                 db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
         return [dict(r) for r in rows]
@@ -221,8 +301,10 @@ class Ledger:
     def decisions(self, workload: str | None, limit: int = 200) -> list[dict[str, Any]]:
         db = self.store.connection()
         if workload:
-            rows = db.execute("SELECT * FROM forge_changes WHERE workload=? OR workload LIKE ? ORDER BY seq DESC "
-                              "LIMIT ?", (workload, f"%/{workload}", limit))
+            rows = db.execute(
+                "SELECT * FROM forge_changes WHERE workload=? OR workload LIKE ? ORDER BY seq DESC LIMIT ?",
+                (workload, f"%/{workload}", limit),
+            )
         else:
             rows = db.execute("SELECT * FROM forge_changes ORDER BY seq DESC LIMIT ?", (limit,))
         return [dict(r) for r in rows]
@@ -230,15 +312,31 @@ class Ledger:
     def evidence(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The forge.changes and forge.savings facts."""
         db = self.store.connection()
-        c = db.execute("SELECT COUNT(*) n, COUNT(snapshot_id) s, MAX(applied_at) last FROM forge_changes").fetchone()
-        rollbacks = db.execute("SELECT COUNT(*) FROM forge_snapshots WHERE rolled_back_at IS NOT NULL").fetchone()[0]
-        applied = db.execute("SELECT COALESCE(SUM(monthly_savings), 0) FROM forge_changes "
-                             "WHERE rolled_back_at IS NULL").fetchone()[0]
-        latest = db.execute("SELECT id, monthly_savings FROM forge_proposals ORDER BY created_at DESC LIMIT 1").fetchone()
-        open_props = db.execute("SELECT COUNT(*) FROM forge_proposals p WHERE p.changes != '[]' AND NOT EXISTS "
-                                "(SELECT 1 FROM forge_changes c WHERE c.proposal_id = p.id)").fetchone()[0]
-        changes = {"changes": int(c["n"]), "with_snapshot": int(c["s"]), "rollbacks": int(rollbacks),
-                   "last_change_at": c["last"]}
-        savings = {"monthly_savings_usd": round(float(latest["monthly_savings"]) if latest else 0.0, 2),
-                   "open_proposals": int(open_props), "applied_monthly_savings_usd": round(float(applied), 2)}
+        c = db.execute(
+            "SELECT COUNT(*) n, COUNT(snapshot_id) s, MAX(applied_at) last FROM forge_changes"
+        ).fetchone()
+        rollbacks = db.execute(
+            "SELECT COUNT(*) FROM forge_snapshots WHERE rolled_back_at IS NOT NULL"
+        ).fetchone()[0]
+        applied = db.execute(
+            "SELECT COALESCE(SUM(monthly_savings), 0) FROM forge_changes WHERE rolled_back_at IS NULL"
+        ).fetchone()[0]
+        latest = db.execute(
+            "SELECT id, monthly_savings FROM forge_proposals ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+        open_props = db.execute(
+            "SELECT COUNT(*) FROM forge_proposals p WHERE p.changes != '[]' AND NOT EXISTS "
+            "(SELECT 1 FROM forge_changes c WHERE c.proposal_id = p.id)"
+        ).fetchone()[0]
+        changes = {
+            "changes": int(c["n"]),
+            "with_snapshot": int(c["s"]),
+            "rollbacks": int(rollbacks),
+            "last_change_at": c["last"],
+        }
+        savings = {
+            "monthly_savings_usd": round(float(latest["monthly_savings"]) if latest else 0.0, 2),
+            "open_proposals": int(open_props),
+            "applied_monthly_savings_usd": round(float(applied), 2),
+        }
         return changes, savings

@@ -59,8 +59,10 @@ def check_namespace(namespace: str | None) -> str | None:
     if namespace is None or namespace == "":
         return None
     if not NAMESPACE.match(namespace):
-        raise BadInput("`namespace` is not a Kubernetes namespace name.",
-                       "Send lowercase letters, digits and '-', at most 63 characters, e.g. 'checkout'.")
+        raise BadInput(
+            "`namespace` is not a Kubernetes namespace name.",
+            "Send lowercase letters, digits and '-', at most 63 characters, e.g. 'checkout'.",
+        )
     return namespace
 
 
@@ -70,8 +72,10 @@ def check_namespaces(namespace: str | None) -> list[str] | None:
         return None
     names = [n.strip() for n in namespace.split(",") if n.strip()] if len(namespace) <= 2000 else []
     if not names or len(names) > 50:
-        raise BadInput("`namespace` must be a namespace name or up to 50 separated by commas.",
-                       "Send e.g. 'checkout' or 'checkout,payments'.")
+        raise BadInput(
+            "`namespace` must be a namespace name or up to 50 separated by commas.",
+            "Send e.g. 'checkout' or 'checkout,payments'.",
+        )
     for n in names:
         check_namespace(n)
     return list(dict.fromkeys(names))
@@ -81,9 +85,11 @@ def check_workload(workload: str | None) -> str | None:
     if workload is None or workload == "":
         return None
     if not NAME.match(workload):
-        raise BadInput("`workload` is not a Kubernetes object name.",
-                       "Send the workload's name (Deployment, StatefulSet, DaemonSet, CronJob, Rollout), "
-                       "e.g. 'checkout-api'.")
+        raise BadInput(
+            "`workload` is not a Kubernetes object name.",
+            "Send the workload's name (Deployment, StatefulSet, DaemonSet, CronJob, Rollout), "
+            "e.g. 'checkout-api'.",
+        )
     return workload
 
 
@@ -109,7 +115,9 @@ def min_history_hours() -> float:
 class Forge:
     """The cluster, the metrics and the ledger of one suite."""
 
-    def __init__(self, suite: Any, cluster: Cluster | None = None, metrics: MetricsSource | None = None) -> None:
+    def __init__(
+        self, suite: Any, cluster: Cluster | None = None, metrics: MetricsSource | None = None
+    ) -> None:
         self.suite = suite
         self._cluster = cluster
         self._metrics = metrics
@@ -135,8 +143,14 @@ class Forge:
 
     # -- analyze ----------------------------------------------------------------------------
 
-    def analyze(self, namespace: str | None = None, workload: str | None = None,
-                history: str | None = None, progress: Any = None, selector: str | None = None) -> dict[str, Any]:
+    def analyze(
+        self,
+        namespace: str | None = None,
+        workload: str | None = None,
+        history: str | None = None,
+        progress: Any = None,
+        selector: str | None = None,
+    ) -> dict[str, Any]:
         """`progress(done, total, message)` is called as stages finish (and raises to cancel). `namespace` may
         name several, separated by commas; `selector` keeps the workloads with those labels."""
         scope, workload = check_namespaces(namespace), check_workload(workload)
@@ -149,20 +163,27 @@ class Forge:
         # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
         if selector:
             objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector)
-            objects += self.cluster.list_objects(tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope)
+            objects += self.cluster.list_objects(
+                tuple(k for k in ALL_KINDS if k not in WORKLOAD_KINDS), namespaces=scope
+            )
         else:
             objects = self.cluster.list_objects(ALL_KINDS, namespaces=scope)
         workloads = [o for o in objects if o.get("kind") in WORKLOAD_KINDS]
         namespaces = sorted({o["metadata"]["namespace"] for o in workloads})
         missing = [ns for ns in scope or [] if ns not in namespaces]
         if missing and not selector:
-            raise NotFound(f"Namespace {missing[0]!r} has no workloads in {self.cluster.source}.",
-                           f"Known namespaces: {', '.join(namespaces[:30])}." if scope is None or len(scope) > 1
-                           else "Check the name, or analyze without `namespace` to see them all.")
+            raise NotFound(
+                f"Namespace {missing[0]!r} has no workloads in {self.cluster.source}.",
+                f"Known namespaces: {', '.join(namespaces[:30])}."
+                if scope is None or len(scope) > 1
+                else "Check the name, or analyze without `namespace` to see them all.",
+            )
         if workload and not any(o["metadata"]["name"] == workload for o in workloads):
-            raise NotFound(f"No workload named {workload!r}{' in ' + ', '.join(scope) if scope else ''}"
-                           f"{' with labels ' + selector if selector else ''}.",
-                           "Call analyze without `workload` to list them.")
+            raise NotFound(
+                f"No workload named {workload!r}{' in ' + ', '.join(scope) if scope else ''}"
+                f"{' with labels ' + selector if selector else ''}.",
+                "Call analyze without `workload` to list them.",
+            )
         # The memory lookup (a network round trip, on first use the client's import) runs while the
         # usage is loaded and profiled; its answer is needed only when changes are proposed.
         pool = ThreadPoolExecutor(1, thread_name_prefix="forge-recall")
@@ -177,48 +198,83 @@ class Forge:
 
         report(1, 4, f"loading usage from {self.metrics.source}")
         end = self.metrics.latest()
-        usage = self.metrics.usage(end - hours * 3600, end, namespace)  # several: rows outside them match nothing
+        usage = self.metrics.usage(
+            end - hours * 3600, end, namespace
+        )  # several: rows outside them match nothing
         pods = owner_objects = None
         if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
             pods = self.cluster.list_objects(("Pod",), namespaces=scope)
             owner_objects = self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
         report(2, 4, f"profiling {len(usage.keys)} pod containers")
-        result = analysis.analyze(self.cluster, usage, objects=objects, namespace=namespace, workload=workload,
-                                  rolled_back=rolled_back, pods=pods, owner_objects=owner_objects,
-                                  oom_answered=self.ledger.oom_answered(),
-                                  progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"))
+        result = analysis.analyze(
+            self.cluster,
+            usage,
+            objects=objects,
+            namespace=namespace,
+            workload=workload,
+            rolled_back=rolled_back,
+            pods=pods,
+            owner_objects=owner_objects,
+            oom_answered=self.ledger.oom_answered(),
+            progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"),
+        )
         result.notes.extend(memory_note)
         result.notes.extend(self.recovery_notes())
         for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
             result.notes.append(f"Skipped {path}: {why}.")
         if workload and result.workloads and len(result.without_metrics) == result.workloads:
-            raise NotFound(f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
-                           f"{self.metrics.source}; nothing was proposed.",
-                           "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.")
-        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + \
-            (f" [{selector}]" if selector else "")
+            raise NotFound(
+                f"Workload {workload!r} has no usage samples in the last {hours:.0f} h from "
+                f"{self.metrics.source}; nothing was proposed.",
+                "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.",
+            )
+        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
+            f" [{selector}]" if selector else ""
+        )
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
-        self.ledger.save_pages(pid, {
-            "header": {"proposal_id": pid, "cluster": self.cluster.source, "metrics": self.metrics.source,
-                       "history_hours": hours, "prometheus_queries": usage.queries, "workloads": result.workloads,
-                       "monthly_cost_usd": result.monthly_cost_usd,
-                       "estimated_monthly_savings_usd": round(sum(c.monthly_savings_usd for c in result.changes), 2)},
-            "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
-            "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
-            "notes": result.notes, "without_metrics": result.without_metrics})
+        self.ledger.save_pages(
+            pid,
+            {
+                "header": {
+                    "proposal_id": pid,
+                    "cluster": self.cluster.source,
+                    "metrics": self.metrics.source,
+                    "history_hours": hours,
+                    "prometheus_queries": usage.queries,
+                    "workloads": result.workloads,
+                    "monthly_cost_usd": result.monthly_cost_usd,
+                    "estimated_monthly_savings_usd": round(
+                        sum(c.monthly_savings_usd for c in result.changes), 2
+                    ),
+                },
+                "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
+                "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
+                "notes": result.notes,
+                "without_metrics": result.without_metrics,
+            },
+        )
         self._publish()
         report(4, 4, f"proposal {pid}")
-        return {"proposal_id": pid, "source": self.cluster.source, "metrics": self.metrics.source,
-                "history_hours": hours, "queries": usage.queries, "result": result}
+        return {
+            "proposal_id": pid,
+            "source": self.cluster.source,
+            "metrics": self.metrics.source,
+            "history_hours": hours,
+            "queries": usage.queries,
+            "result": result,
+        }
 
     def page(self, cursor: str) -> dict[str, Any]:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
         match = CURSOR.match(cursor) if isinstance(cursor, str) and len(cursor) < 64 else None
         if not match:
-            raise BadInput("`cursor` is not a cursor from analyze.", "Send the `next_cursor` analyze returned, "
-                           "e.g. 'p-1a2b3c4d5e.changes.0', and no other argument.")
+            raise BadInput(
+                "`cursor` is not a cursor from analyze.",
+                "Send the `next_cursor` analyze returned, "
+                "e.g. 'p-1a2b3c4d5e.changes.0', and no other argument.",
+            )
         pid, section, offset = match.group(1), match.group(2), int(match.group(3))
         body = self.ledger.pages(pid)
         found = self.ledger.proposal(pid)
@@ -226,18 +282,25 @@ class Forge:
             raise NotFound(f"Proposal {pid} does not exist.", "Call analyze to get a proposal id.")
         items: list[Any] = [asdict(c) for c in found[1]] if section == "changes" else body[section]
         size = SECTIONS[section]
-        out = {"header": body["header"], "section": section, "items": items[offset:offset + size],
-               "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
-               "without_metrics": body["without_metrics"], "next_cursor": None}
+        out = {
+            "header": body["header"],
+            "section": section,
+            "items": items[offset : offset + size],
+            "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
+            "without_metrics": body["without_metrics"],
+            "next_cursor": None,
+        }
         order = list(SECTIONS)
         if offset + size < len(items):
             out["next_cursor"] = f"{pid}.{section}.{offset + size}"
         else:
-            following = [s for s in order[order.index(section) + 1:] if out["totals"][s]]
+            following = [s for s in order[order.index(section) + 1 :] if out["totals"][s]]
             out["next_cursor"] = f"{pid}.{following[0]}.0" if following else None
         return out
 
-    def _recall(self, workload: str | None, namespace: str | None) -> tuple[dict[Any, list[dict[str, Any]]], str | None]:
+    def _recall(
+        self, workload: str | None, namespace: str | None
+    ) -> tuple[dict[Any, list[dict[str, Any]]], str | None]:
         """Rolled-back forge changes from the shared memory, keyed by (workload, container, field)."""
         extra: dict[str, Any] = {}
         query = "forge change rolled back"
@@ -245,7 +308,9 @@ class Forge:
             extra["workload"] = f"{namespace}/{workload}"
             query = f"what happened to {namespace}/{workload}"
         try:
-            hits = self.suite.memory.recall(query, k=100, kind="rollback", source="forge", extra=extra or None)
+            hits = self.suite.memory.recall(
+                query, k=100, kind="rollback", source="forge", extra=extra or None
+            )
         except HDRError as exc:
             log.warning("forge could not recall from memory: %s", exc)
             return {}, "The shared memory could not be reached: earlier rollbacks were not checked."
@@ -254,7 +319,10 @@ class Forge:
             x = hit.extra
             if workload and not str(x.get("workload", "")).endswith(f"/{workload}"):
                 continue
-            entry = {"proposed": x.get("proposed"), "when": time.strftime("%Y-%m-%d", time.gmtime(hit.created_at))}
+            entry = {
+                "proposed": x.get("proposed"),
+                "when": time.strftime("%Y-%m-%d", time.gmtime(hit.created_at)),
+            }
             out.setdefault((x.get("workload"), x.get("container") or None, x.get("field")), []).append(entry)
             out.setdefault((x.get("workload"), x.get("container") or None, "any"), []).append(entry)
         return out, None
@@ -263,22 +331,31 @@ class Forge:
 
     def _select(self, proposal_id: str, change_ids: list[str] | None) -> tuple[dict[str, Any], list[Change]]:
         if not isinstance(proposal_id, str) or not PROPOSAL_ID.match(proposal_id):
-            raise BadInput("`proposal_id` is not a forge proposal id.", "Send the id analyze returned, e.g. 'p-1a2b3c4d5e'.")
+            raise BadInput(
+                "`proposal_id` is not a forge proposal id.",
+                "Send the id analyze returned, e.g. 'p-1a2b3c4d5e'.",
+            )
         found = self.ledger.proposal(proposal_id)
         if found is None or not may_access(self.ledger.owner(proposal_id), _principal()):
             raise NotFound(f"Proposal {proposal_id} does not exist.", "Call analyze to get a proposal id.")
         row, changes = found
         if change_ids is not None:
-            if len(change_ids) > 1000 or not all(isinstance(c, str) and CHANGE_ID.match(c) for c in change_ids):
+            if len(change_ids) > 1000 or not all(
+                isinstance(c, str) and CHANGE_ID.match(c) for c in change_ids
+            ):
                 raise BadInput("`changes` must be change ids like 'c1', 'c2' from the proposal.")
             known = {c.id: c for c in changes}
             unknown = [c for c in change_ids if c not in known]
             if unknown:
-                raise NotFound(f"Proposal {proposal_id} has no change {', '.join(unknown[:10])}.",
-                               f"Its changes are {', '.join(list(known)[:50]) or 'none'}.")
+                raise NotFound(
+                    f"Proposal {proposal_id} has no change {', '.join(unknown[:10])}.",
+                    f"Its changes are {', '.join(list(known)[:50]) or 'none'}.",
+                )
             changes = [known[c] for c in dict.fromkeys(change_ids)]
         if not changes:
-            raise BadInput(f"Proposal {proposal_id} has no changes to apply.", "Analyze again after usage changes.")
+            raise BadInput(
+                f"Proposal {proposal_id} has no changes to apply.", "Analyze again after usage changes."
+            )
         return row, changes
 
     def _safety(self, changes: list[Change]) -> None:
@@ -291,7 +368,9 @@ class Forge:
             new = quantity.parse(c.proposed)
             old = quantity.parse(c.current) if c.current is not None else None
             if c.history_hours < minimum:
-                problems.append(f"{where} rests on {c.history_hours:.0f} h of history; the minimum is {minimum:.0f} h")
+                problems.append(
+                    f"{where} rests on {c.history_hours:.0f} h of history; the minimum is {minimum:.0f} h"
+                )
             if c.field == "replicas" and c.hpa_managed:
                 problems.append(f"{where} changes replicas of an HPA-managed workload")
             if c.field.startswith("cpu") and new is not None and new < recommend.CPU_FLOOR:
@@ -300,15 +379,26 @@ class Forge:
                 problems.append(f"{where} sets memory below the 64Mi floor")
             if c.field.endswith("_request") and old and new is not None and new < old * analysis.MIN_CUT:
                 problems.append(f"{where} cuts the request by more than half in one step")
-            if c.field == "memory_limit" and c.observed_memory_max and new is not None \
-                    and new < c.observed_memory_max * MEMORY_MARGIN * 0.999:
+            if (
+                c.field == "memory_limit"
+                and c.observed_memory_max
+                and new is not None
+                and new < c.observed_memory_max * MEMORY_MARGIN * 0.999
+            ):
                 problems.append(f"{where} sets the memory limit below the observed maximum plus 15%")
         if problems:
-            raise Refused("Safety rules refuse: " + "; ".join(problems[:10]) + ". Nothing was changed.",
-                          "Choose other changes with `changes`, or analyze again with more history.")
+            raise Refused(
+                "Safety rules refuse: " + "; ".join(problems[:10]) + ". Nothing was changed.",
+                "Choose other changes with `changes`, or analyze again with more history.",
+            )
 
-    def optimize(self, proposal_id: str, change_ids: list[str] | None = None, dry_run: bool = True,
-                 progress: Any = None) -> dict[str, Any]:
+    def optimize(
+        self,
+        proposal_id: str,
+        change_ids: list[str] | None = None,
+        dry_run: bool = True,
+        progress: Any = None,
+    ) -> dict[str, Any]:
         """`progress(done, total, message)` is called per object and while a rollout is awaited (and
         raises to cancel: objects already changed are restored, so a cancelled call leaves nothing
         half-applied). One object at a time: before each write its intent (fields before and after) is
@@ -319,8 +409,10 @@ class Forge:
         _, changes = self._select(proposal_id, change_ids)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
-            raise Conflict(f"Change(s) {', '.join(sorted(applied))} of {proposal_id} are already applied.",
-                           "Roll back their snapshot first, or analyze again for new changes.")
+            raise Conflict(
+                f"Change(s) {', '.join(sorted(applied))} of {proposal_id} are already applied.",
+                "Roll back their snapshot first, or analyze again for new changes.",
+            )
         self._safety(changes)
         cluster = self.cluster
         patches: dict[ObjectRef, dict[str, Any]] = {}
@@ -332,28 +424,47 @@ class Forge:
         current = {ref: cluster.get(ref) for ref in sorted(patches)}
         stale = [str(ref) for ref in patches if current[ref][1] != expected[ref]]
         if stale:
-            raise Conflict(f"Changed since the analysis: {', '.join(stale[:10])}. Nothing was changed.",
-                           "Analyze again and apply the new proposal.")
+            raise Conflict(
+                f"Changed since the analysis: {', '.join(stale[:10])}. Nothing was changed.",
+                "Analyze again and apply the new proposal.",
+            )
         owners = {ref: gitops_owner(obj) for ref, (obj, _) in current.items()} if cluster.live else {}
         owned = {ref: who for ref, who in owners.items() if who}
         report(0, len(patches), f"checked {len(patches)} object(s)")
         if dry_run:
             return self._dry_run(patches, units, owned, changes, report)
         if owned:
-            raise Refused("Managed by GitOps or Helm, which would revert a live edit: " + "; ".join(
-                f"{ref} ({who})" for ref, who in sorted(owned.items())[:10]) + ". Nothing was changed.",
+            raise Refused(
+                "Managed by GitOps or Helm, which would revert a live edit: "
+                + "; ".join(f"{ref} ({who})" for ref, who in sorted(owned.items())[:10])
+                + ". Nothing was changed.",
                 "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
-                "changes out with `changes`.")
+                "changes out with `changes`.",
+            )
         order = sorted(patches)
         captures: dict[str, Capture] = {}
         for ref in order:
             if units[ref] not in captures:
                 captures[units[ref]] = cluster.capture(ref)
-        intents = [{"object": str(ref), "unit": units[ref], "version_before": expected[ref],
-                    "fields": [[path, value_at(current[ref][0], path), value_at(patches[ref], path)]
-                               for path in patch_fields(patches[ref])]} for ref in order]
-        sid = self.ledger.begin_apply(proposal_id, [c.id for c in changes],
-                                      [_capture_json(c) for c in captures.values()], intents, _principal())
+        intents = [
+            {
+                "object": str(ref),
+                "unit": units[ref],
+                "version_before": expected[ref],
+                "fields": [
+                    [path, value_at(current[ref][0], path), value_at(patches[ref], path)]
+                    for path in patch_fields(patches[ref])
+                ],
+            }
+            for ref in order
+        ]
+        sid = self.ledger.begin_apply(
+            proposal_id,
+            [c.id for c in changes],
+            [_capture_json(c) for c in captures.values()],
+            intents,
+            _principal(),
+        )
         unit_version = {u: c.version for u, c in captures.items()}
         written: list[tuple[int, ObjectRef]] = []
         try:
@@ -373,20 +484,38 @@ class Forge:
             undone, failed = self._undo(sid, written, captures, units, unit_version)
             self.ledger.finish_apply(sid, "failed", f"{type(exc).__name__}; restored {len(undone)}")
             if isinstance(exc, RolloutFailed):
-                left = f" Could not restore {', '.join(failed)}: restore it from snapshot {sid}." if failed else ""
-                raise Refused(f"{exc.message} forge stopped and restored the {len(undone)} object(s) it had "
-                              f"changed ({', '.join(undone) or 'none'}); nothing else was changed.{left}",
-                              exc.hint) from None
+                left = (
+                    f" Could not restore {', '.join(failed)}: restore it from snapshot {sid}."
+                    if failed
+                    else ""
+                )
+                raise Refused(
+                    f"{exc.message} forge stopped and restored the {len(undone)} object(s) it had "
+                    f"changed ({', '.join(undone) or 'none'}); nothing else was changed.{left}",
+                    exc.hint,
+                ) from None
             raise
         self.ledger.record_changes(sid, proposal_id, changes, {})
         self.ledger.finish_apply(sid, "done")
         self._remember_changes(proposal_id, sid, changes)
         self._publish()
-        return {"dry_run": False, "snapshot_id": sid, "changes": changes, "diff": "", "repository_patches": [],
-                "notes": self.recovery_notes()}
+        return {
+            "dry_run": False,
+            "snapshot_id": sid,
+            "changes": changes,
+            "diff": "",
+            "repository_patches": [],
+            "notes": self.recovery_notes(),
+        }
 
-    def _dry_run(self, patches: dict[ObjectRef, dict[str, Any]], units: dict[ObjectRef, str],
-                 owned: dict[ObjectRef, str], changes: list[Change], report: Any) -> dict[str, Any]:
+    def _dry_run(
+        self,
+        patches: dict[ObjectRef, dict[str, Any]],
+        units: dict[ObjectRef, str],
+        owned: dict[ObjectRef, str],
+        changes: list[Change],
+        report: Any,
+    ) -> dict[str, Any]:
         """The exact diff, from the API server's own dry run (dryRun=All: admission, quotas and
         LimitRanges judge it) or the manifest file; for GitOps-owned objects the patch to commit."""
         diffs, rejected, repository = [], [], []
@@ -402,27 +531,46 @@ class Forge:
             except (BadInput, Refused) as exc:
                 rejected.append(f"{ref}: {exc.message}")
                 continue
-            diffs.append("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
-                                                      f"a/{units[ref]}", f"b/{units[ref]}")))
+            diffs.append(
+                "".join(
+                    difflib.unified_diff(
+                        before.splitlines(True), after.splitlines(True), f"a/{units[ref]}", f"b/{units[ref]}"
+                    )
+                )
+            )
         report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
         notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + self.recovery_notes()
-        return {"dry_run": True, "snapshot_id": None, "changes": changes, "diff": "".join(diffs),
-                "repository_patches": repository, "notes": notes}
+        return {
+            "dry_run": True,
+            "snapshot_id": None,
+            "changes": changes,
+            "diff": "".join(diffs),
+            "repository_patches": repository,
+            "notes": notes,
+        }
 
     def _check_disruption_budget(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any]) -> None:
         """Refuse to roll a workload whose PodDisruptionBudget allows no disruption right now."""
-        if ref.kind not in ("Deployment", "StatefulSet", "DaemonSet", "Rollout") \
-                or "template" not in (patch.get("spec") or {}):
+        if ref.kind not in ("Deployment", "StatefulSet", "DaemonSet", "Rollout") or "template" not in (
+            patch.get("spec") or {}
+        ):
             return
         labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
         for pdb in self.cluster.list_objects(("PodDisruptionBudget",), namespaces=[ref.namespace]):
             wanted = ((pdb.get("spec") or {}).get("selector") or {}).get("matchLabels") or {}
             status = pdb.get("status") or {}
-            if wanted and all(labels.get(k) == v for k, v in wanted.items()) and "disruptionsAllowed" in status \
-                    and int(status["disruptionsAllowed"]) < 1:
-                raise RolloutFailed(f"{ref} was not changed: its PodDisruptionBudget {pdb['metadata']['name']} "
-                                    "allows no disruption now.", "Wait until its pods are healthy (or the "
-                                    "budget allows a disruption), then optimize again.")
+            if (
+                wanted
+                and all(labels.get(k) == v for k, v in wanted.items())
+                and "disruptionsAllowed" in status
+                and int(status["disruptionsAllowed"]) < 1
+            ):
+                raise RolloutFailed(
+                    f"{ref} was not changed: its PodDisruptionBudget {pdb['metadata']['name']} "
+                    "allows no disruption now.",
+                    "Wait until its pods are healthy (or the "
+                    "budget allows a disruption), then optimize again.",
+                )
 
     def _await_rollout(self, ref: ObjectRef, seq: int, total: int, report: Any) -> None:
         deadline = time.monotonic() + _env_float("HDR_FORGE_ROLLOUT_TIMEOUT", 600.0)
@@ -430,26 +578,39 @@ class Forge:
         while True:
             state = self.cluster.rollout(ref)
             if state.failed:
-                raise RolloutFailed(f"The rollout of {ref} failed ({state.failed}: {state.text[:200]}).",
-                                    "Check the workload's events (kubectl describe), then analyze again.")
+                raise RolloutFailed(
+                    f"The rollout of {ref} failed ({state.failed}: {state.text[:200]}).",
+                    "Check the workload's events (kubectl describe), then analyze again.",
+                )
             if state.done:
                 return
             if time.monotonic() > deadline:
-                raise RolloutFailed(f"The rollout of {ref} did not become healthy in time ({state.text}).",
-                                    "Check the workload's events; raise HDR_FORGE_ROLLOUT_TIMEOUT for slow rollouts.")
+                raise RolloutFailed(
+                    f"The rollout of {ref} did not become healthy in time ({state.text}).",
+                    "Check the workload's events; raise HDR_FORGE_ROLLOUT_TIMEOUT for slow rollouts.",
+                )
             report(seq, total, f"waiting for {ref}: {state.text}")
             time.sleep(poll)
 
-    def _undo(self, sid: str, written: list[tuple[int, ObjectRef]], captures: dict[str, Capture],
-              units: dict[ObjectRef, str], versions: dict[str, str]) -> tuple[list[str], list[str]]:
+    def _undo(
+        self,
+        sid: str,
+        written: list[tuple[int, ObjectRef]],
+        captures: dict[str, Capture],
+        units: dict[ObjectRef, str],
+        versions: dict[str, str],
+    ) -> tuple[list[str], list[str]]:
         """Restore the objects this apply wrote, newest first, so nothing is left half-applied."""
         intents = {i["seq"]: i for i in self.ledger.intents(sid)}
         undone, failed = [], []
         for seq, ref in reversed(written):
             try:
                 if self.cluster.live:
-                    self.cluster.restore_fields(ref, patch_of([(f[0], f[1]) for f in intents[seq]["fields"]]),
-                                                intents[seq]["version_after"])
+                    self.cluster.restore_fields(
+                        ref,
+                        patch_of([(f[0], f[1]) for f in intents[seq]["fields"]]),
+                        intents[seq]["version_after"],
+                    )
                 else:
                     versions[units[ref]] = self.cluster.restore(captures[units[ref]], versions[units[ref]])
                 self.ledger.set_intent(sid, seq, "undone")
@@ -461,13 +622,24 @@ class Forge:
 
     def _remember_changes(self, proposal_id: str, sid: str, changes: list[Change]) -> None:
         for c in changes:
-            self.suite.audit.append("forge", "optimize.change", "forge", {"proposal": proposal_id, "change": c.id,
-                                    "object": c.object, "field": c.field}, "ok",
-                                    f"{c.object} {c.container or ''} {c.field} {c.current} -> {c.proposed} (snapshot {sid})")
-            self.suite.record(f"forge changed {c.field} of {c.workload}{' container ' + c.container if c.container else ''}"
-                              f" from {c.current} to {c.proposed} (proposal {proposal_id}, snapshot {sid}, saves "
-                              f"${c.monthly_savings_usd}/month).", "decision", source="forge", tool="optimize",
-                              tags=["forge", "change"], extra=_extra(c, sid))
+            self.suite.audit.append(
+                "forge",
+                "optimize.change",
+                "forge",
+                {"proposal": proposal_id, "change": c.id, "object": c.object, "field": c.field},
+                "ok",
+                f"{c.object} {c.container or ''} {c.field} {c.current} -> {c.proposed} (snapshot {sid})",
+            )
+            self.suite.record(
+                f"forge changed {c.field} of {c.workload}{' container ' + c.container if c.container else ''}"
+                f" from {c.current} to {c.proposed} (proposal {proposal_id}, snapshot {sid}, saves "
+                f"${c.monthly_savings_usd}/month).",
+                "decision",
+                source="forge",
+                tool="optimize",
+                tags=["forge", "change"],
+                extra=_extra(c, sid),
+            )
 
     # -- an apply interrupted by a crash ------------------------------------------------------
 
@@ -490,8 +662,10 @@ class Forge:
                 self.recovered.append(self._settle(run))
             except HDRError as exc:
                 self._recovery_checked = False  # try again on the next call
-                self.recovered.append(f"An interrupted apply (snapshot {run['snapshot_id']}) could not be "
-                                      f"checked yet: {exc.message}")
+                self.recovered.append(
+                    f"An interrupted apply (snapshot {run['snapshot_id']}) could not be "
+                    f"checked yet: {exc.message}"
+                )
         for note in self.recovered:
             log.warning("%s", note)
         return self.recovered
@@ -499,8 +673,11 @@ class Forge:
     def recovery_notes(self) -> list[str]:
         """The notes about interrupted applies the caller may see (its own snapshots)."""
         principal = _principal()
-        return [note for sid, note in zip(self._recovered_of, self.recovered, strict=True)
-                if may_access(self.ledger.owner(sid), principal)]
+        return [
+            note
+            for sid, note in zip(self._recovered_of, self.recovered, strict=True)
+            if may_access(self.ledger.owner(sid), principal)
+        ]
 
     def _settle(self, run: dict[str, Any]) -> str:
         sid, pid = run["snapshot_id"], run["proposal_id"]
@@ -528,21 +705,31 @@ class Forge:
         wanted = set(json.loads(run["change_ids"]))
         done = [c for c in (found[1] if found else []) if c.id in wanted and c.object in landed]
         self.ledger.record_changes(sid, pid, done, {})
-        note = (f"forge found an apply of proposal {pid} that was interrupted (snapshot {sid}): "
-                f"{len(landed)} of {len(intents)} object(s) had been changed"
-                f"{' (' + ', '.join(landed[:10]) + ')' if landed else ''}."
-                + (f" {', '.join(unknown[:10])} match neither forge's values nor the originals: check them."
-                   if unknown else "")
-                + (f" Roll back snapshot {sid} to undo them, or optimize again for the rest." if landed else ""))
+        note = (
+            f"forge found an apply of proposal {pid} that was interrupted (snapshot {sid}): "
+            f"{len(landed)} of {len(intents)} object(s) had been changed"
+            f"{' (' + ', '.join(landed[:10]) + ')' if landed else ''}."
+            + (
+                f" {', '.join(unknown[:10])} match neither forge's values nor the originals: check them."
+                if unknown
+                else ""
+            )
+            + (f" Roll back snapshot {sid} to undo them, or optimize again for the rest." if landed else "")
+        )
         self.ledger.finish_apply(sid, "interrupted", note)
-        self.suite.audit.append("forge", "optimize.recover", "forge", {"snapshot": sid, "proposal": pid}, "ok", note)
+        self.suite.audit.append(
+            "forge", "optimize.recover", "forge", {"snapshot": sid, "proposal": pid}, "ok", note
+        )
         return note
 
     # -- rollback ---------------------------------------------------------------------------
 
     def rollback(self, snapshot_id: str) -> dict[str, Any]:
         if not isinstance(snapshot_id, str) or not SNAPSHOT_ID.match(snapshot_id):
-            raise BadInput("`snapshot_id` is not a forge snapshot id.", "Send an id from `snapshots`, e.g. 's-1a2b3c4d5e'.")
+            raise BadInput(
+                "`snapshot_id` is not a forge snapshot id.",
+                "Send an id from `snapshots`, e.g. 's-1a2b3c4d5e'.",
+            )
         self.recover()
         snap = self.ledger.snapshot(snapshot_id)
         if snap is None or not may_access(self.ledger.owner(snapshot_id), _principal()):
@@ -553,24 +740,43 @@ class Forge:
         else:
             writes, restored = self._rollback_units(snapshot_id, snap, intents)
         undone = self.ledger.mark_rolled_back(snapshot_id, writes)
-        self.suite.audit.append("forge", "rollback.restore", "forge", {"snapshot": snapshot_id}, "ok",
-                                f"restored {', '.join(restored) or 'nothing (already as captured)'}")
+        self.suite.audit.append(
+            "forge",
+            "rollback.restore",
+            "forge",
+            {"snapshot": snapshot_id},
+            "ok",
+            f"restored {', '.join(restored) or 'nothing (already as captured)'}",
+        )
         for row in undone:
-            self.suite.record(f"forge rolled back the change of {row['field']} of {row['workload']}"
-                              f"{' container ' + row['container'] if row['container'] else ''} from {row['before']} "
-                              f"to {row['after']}; restored {row['before']} (snapshot {snapshot_id}).", "rollback",
-                              source="forge", tool="rollback", tags=["forge", "rollback"],
-                              extra={"workload": row["workload"], "container": row["container"] or "",
-                                     "field": row["field"], "proposed": row["after"], "snapshot": snapshot_id})
+            self.suite.record(
+                f"forge rolled back the change of {row['field']} of {row['workload']}"
+                f"{' container ' + row['container'] if row['container'] else ''} from {row['before']} "
+                f"to {row['after']}; restored {row['before']} (snapshot {snapshot_id}).",
+                "rollback",
+                source="forge",
+                tool="rollback",
+                tags=["forge", "rollback"],
+                extra={
+                    "workload": row["workload"],
+                    "container": row["container"] or "",
+                    "field": row["field"],
+                    "proposed": row["after"],
+                    "snapshot": snapshot_id,
+                },
+            )
         self._publish()
         return {"snapshot_id": snapshot_id, "restored": restored, "changes_undone": len(undone)}
 
-    def _rollback_units(self, snapshot_id: str, snap: dict[str, Any],
-                        intents: list[dict[str, Any]]) -> tuple[dict[str, str], list[str]]:
+    def _rollback_units(
+        self, snapshot_id: str, snap: dict[str, Any], intents: list[dict[str, Any]]
+    ) -> tuple[dict[str, str], list[str]]:
         """Manifest files: each unit forge changed goes back byte-identical, unless someone else
         edited the file since forge's last write to it."""
         touched = {i["unit"] for i in intents if i["state"] in ("written", "unknown")} if intents else None
-        captures = [c for c in map(_capture_from_json, snap["captures"]) if touched is None or c.unit in touched]
+        captures = [
+            c for c in map(_capture_from_json, snap["captures"]) if touched is None or c.unit in touched
+        ]
         current: dict[str, str] = {}
         conflicts = []
         for cap in captures:
@@ -579,8 +785,11 @@ class Forge:
             if version != cap.version and not self.ledger.forge_wrote(cap.unit, version):
                 conflicts.append(cap.unit)
         if conflicts:
-            raise Conflict(f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
-                           "Nothing was rolled back.", "Review those edits, then roll back by hand or re-analyze.")
+            raise Conflict(
+                f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
+                "Nothing was rolled back.",
+                "Review those edits, then roll back by hand or re-analyze.",
+            )
         writes: dict[str, str] = {}
         restored = []
         for cap in captures:
@@ -590,7 +799,9 @@ class Forge:
             restored.append(str(cap.ref))
         return writes, restored
 
-    def _rollback_fields(self, snapshot_id: str, intents: list[dict[str, Any]]) -> tuple[dict[str, str], list[str]]:
+    def _rollback_fields(
+        self, snapshot_id: str, intents: list[dict[str, Any]]
+    ) -> tuple[dict[str, str], list[str]]:
         """A live cluster: put back the fields forge changed, where they still hold a value forge
         wrote (this snapshot's or a later one's). Status writes, and other people's edits to other
         fields, do not stand in the way; someone else's value in one of those fields does: then
@@ -605,8 +816,13 @@ class Forge:
             back: list[tuple[Any, Any]] = []
             for path, before, after in intent["fields"]:
                 now = value_at(obj, path)
-                ours = [after] + [f[2] for li in later if li["object"] == intent["object"]
-                                  for f in li["fields"] if f[0] == path]
+                ours = [after] + [
+                    f[2]
+                    for li in later
+                    if li["object"] == intent["object"]
+                    for f in li["fields"]
+                    if f[0] == path
+                ]
                 if any(_same(now, v) for v in ours):
                     back.append((path, before))
                 elif not _same(now, before):
@@ -614,8 +830,11 @@ class Forge:
             if back:
                 plan.append((ref, patch_of(back), version, intent["seq"]))
         if conflicts:
-            raise Conflict(f"Edited by someone else since forge's change: {'; '.join(conflicts[:10])}. "
-                           "Nothing was rolled back.", "Review those edits, then roll back by hand or re-analyze.")
+            raise Conflict(
+                f"Edited by someone else since forge's change: {'; '.join(conflicts[:10])}. "
+                "Nothing was rolled back.",
+                "Review those edits, then roll back by hand or re-analyze.",
+            )
         writes: dict[str, str] = {}
         restored = []
         for ref, patch, version, seq in plan:
@@ -627,7 +846,11 @@ class Forge:
     def decisions(self, workload: str | None) -> list[dict[str, Any]]:
         """The changes forge applied under the caller's snapshots, newest first."""
         principal = _principal()
-        return [r for r in self.ledger.decisions(workload) if may_access(self.ledger.owner(r["snapshot_id"]), principal)]
+        return [
+            r
+            for r in self.ledger.decisions(workload)
+            if may_access(self.ledger.owner(r["snapshot_id"]), principal)
+        ]
 
     def snapshots(self) -> list[dict[str, Any]]:
         """The caller's snapshots, newest first (an authenticated caller sees its own)."""
@@ -643,20 +866,37 @@ class Forge:
         for o in self.cluster.list_objects(WORKLOAD_KINDS):
             ns, name = o["metadata"]["namespace"], o["metadata"]["name"]
             key = ns if group_by == "namespace" else f"{ns}/{name}"
-            replicas = int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
+            replicas = (
+                int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
+            )
             from servers.forge import quantity
 
-            cost = sum(prices.monthly(quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-                                      quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0)
-                       for c in analysis._containers(o)) * replicas
-            g = groups.setdefault(key, {"monthly_cost_usd": 0.0, "potential_savings_usd": 0.0, "workloads": 0})
+            cost = (
+                sum(
+                    prices.monthly(
+                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
+                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
+                    )
+                    for c in analysis._containers(o)
+                )
+                * replicas
+            )
+            g = groups.setdefault(
+                key, {"monthly_cost_usd": 0.0, "potential_savings_usd": 0.0, "workloads": 0}
+            )
             g["monthly_cost_usd"] += cost
             g["workloads"] += 1
         ledger = self.ledger  # creates forge's tables: a fresh HDR_HOME has no proposals yet
         db = self.suite.store.connection()
         principal = _principal()
-        latest = next((r for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
-                       if may_access(ledger.owner(r["id"]), principal)), None)
+        latest = next(
+            (
+                r
+                for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
+                if may_access(ledger.owner(r["id"]), principal)
+            ),
+            None,
+        )
         if latest is not None:
             _, changes = ledger.proposal(latest["id"])  # type: ignore[misc]
             applied = ledger.applied_change_ids(latest["id"])
@@ -664,7 +904,11 @@ class Forge:
                 key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
                 if key in groups and c.id not in applied:
                     groups[key]["potential_savings_usd"] += c.monthly_savings_usd
-        return {"groups": groups, "proposal_id": latest["id"] if latest else None, "source": self.cluster.source}
+        return {
+            "groups": groups,
+            "proposal_id": latest["id"] if latest else None,
+            "source": self.cluster.source,
+        }
 
     def _publish(self) -> None:
         changes, savings = self.ledger.evidence()
@@ -698,8 +942,12 @@ def _same(a: Any, b: Any) -> bool:
     API server may store them in canonical form."""
     if a == b:
         return True
-    if isinstance(a, str | int | float) and isinstance(b, str | int | float) \
-            and not isinstance(a, bool) and not isinstance(b, bool):
+    if (
+        isinstance(a, str | int | float)
+        and isinstance(b, str | int | float)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    ):
         from servers.forge import quantity
 
         try:
@@ -722,8 +970,13 @@ def _principal() -> str | None:
 
 
 def _extra(c: Change, sid: str) -> dict[str, str | int | float | bool]:
-    return {"workload": c.workload, "container": c.container or "", "field": c.field, "proposed": c.proposed,
-            "snapshot": sid}
+    return {
+        "workload": c.workload,
+        "container": c.container or "",
+        "field": c.field,
+        "proposed": c.proposed,
+        "snapshot": sid,
+    }
 
 
 def _capture_json(c: Capture) -> dict[str, Any]:

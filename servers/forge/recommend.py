@@ -72,8 +72,19 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
         rise = float(slope(daily_max))
         if rise > 0:
             projected = max(projected, float(daily_max[-1]) + rise * PROJECT_DAYS)
-    return Profile(float(cp[0]), float(cp[1]), float(cp[2]), float(c.max()), float(mp[0]), float(mp[1]),
-                   float(m.max()), _trend(memory), _pattern(cpu, cp), steps * STEP_S / 3600, projected)
+    return Profile(
+        float(cp[0]),
+        float(cp[1]),
+        float(cp[2]),
+        float(c.max()),
+        float(mp[0]),
+        float(mp[1]),
+        float(m.max()),
+        _trend(memory),
+        _pattern(cpu, cp),
+        steps * STEP_S / 3600,
+        projected,
+    )
 
 
 def _daily(values: np.ndarray, reduce: str) -> np.ndarray:
@@ -127,7 +138,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     projected = mmax.copy()
     width = t // DAY_STEPS * DAY_STEPS
     if width:
-        tail = memory[..., t - width:].reshape(g, k, -1, DAY_STEPS)
+        tail = memory[..., t - width :].reshape(g, k, -1, DAY_STEPS)
         fin = np.isfinite(tail)
         counts = fin.sum(axis=(1, 3))
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -155,7 +166,9 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
         level = series.mean(axis=1)
         centred = series - level[:, None]
         with np.errstate(invalid="ignore", divide="ignore"):
-            lagged = (centred[:, :-DAY_STEPS] * centred[:, DAY_STEPS:]).sum(axis=1) / (centred * centred).sum(axis=1)
+            lagged = (centred[:, :-DAY_STEPS] * centred[:, DAY_STEPS:]).sum(axis=1) / (centred * centred).sum(
+                axis=1
+            )
             diurnal = (std > 0) & (lagged > 0.4) & (std / level > 0.2)
         patterns[rows[diurnal]] = "diurnal"
     patterns[cp[:, 1] < 0.005] = "idle"
@@ -163,8 +176,9 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
     hours = (steps * STEP_S / 3600).tolist()
     proj = projected.tolist()
-    return [Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None
-            for i in range(g)]
+    return [
+        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None for i in range(g)
+    ]
 
 
 def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -263,8 +277,12 @@ def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0)
     if oom_killed:
         limit *= 1.2
     request = min(limit, prof.memory_p99 * 1.10)
-    return Recommendation(max(CPU_FLOOR, cpu_request), max(MEMORY_FLOOR, request), max(MEMORY_FLOOR, limit),
-                          round(confidence, 3))
+    return Recommendation(
+        max(CPU_FLOOR, cpu_request),
+        max(MEMORY_FLOOR, request),
+        max(MEMORY_FLOOR, limit),
+        round(confidence, 3),
+    )
 
 
 def krr(cpu: np.ndarray, memory: np.ndarray) -> Recommendation | None:
@@ -348,5 +366,16 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
             lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
             if lagged > 0.4 and series.std() / series.mean() > 0.2:
                 pattern = "diurnal"
-    return Profile(float(cp[0]), float(cp[1]), float(cp[2]), cmax, float(mp[0]), float(mp[1]), mmax, trend,
-                   pattern, steps * STEP_S / 3600, projected)
+    return Profile(
+        float(cp[0]),
+        float(cp[1]),
+        float(cp[2]),
+        cmax,
+        float(mp[0]),
+        float(mp[1]),
+        mmax,
+        trend,
+        pattern,
+        steps * STEP_S / 3600,
+        projected,
+    )

@@ -64,7 +64,9 @@ class Usage:
     # series (kube_pod_owner, resolved through kube_replicaset_owner / kube_job_owner); empty when absent
     owners: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     queries: int = 0
-    cpu_series: str = ""  # Prometheus: what the CPU statistics were computed from (recording rule or subquery)
+    cpu_series: str = (
+        ""  # Prometheus: what the CPU statistics were computed from (recording rule or subquery)
+    )
     # Set by sources that compute statistics server-side (Prometheus): then `cpu` and `memory` have no
     # columns and the profiles come from these figures.
     summary: Summary | None = None
@@ -77,11 +79,11 @@ class MetricsSource(Protocol):
         """Time of the newest data: the end of an analysis window."""
         ...
 
-    def usage(self, start: float, end: float, namespace: str | None = None) -> Usage:
-        ...
+    def usage(self, start: float, end: float, namespace: str | None = None) -> Usage: ...
 
 
 # -- the recorded default -------------------------------------------------------------------------
+
 
 @dataclass
 class _Columns:
@@ -97,7 +99,8 @@ def parse_openmetrics(path: Path) -> dict[str, _Columns]:
     """Samples of the series forge reads, grouped by series. Raises BadInput on a malformed line."""
     wanted = {CPU, MEMORY, RESTARTS, REASON, POD_OWNER, RS_OWNER, JOB_OWNER}
     series: dict[str, tuple[list[dict[str, str]], list[int], list[str], list[str]]] = {
-        m: ([], [], [], []) for m in wanted}
+        m: ([], [], [], []) for m in wanted
+    }
     prev = None
     current = None
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -106,8 +109,10 @@ def parse_openmetrics(path: Path) -> dict[str, _Columns]:
                 continue
             parts = line.rsplit(" ", 2)
             if len(parts) != 3:
-                raise BadInput(f"Metrics file {path.name} line {n} is not `name{{labels}} value timestamp`.",
-                               "Write OpenMetrics with a timestamp on every sample, as promtool reads.")
+                raise BadInput(
+                    f"Metrics file {path.name} line {n} is not `name{{labels}} value timestamp`.",
+                    "Write OpenMetrics with a timestamp on every sample, as promtool reads.",
+                )
             key, value, ts = parts
             if key != prev:
                 prev = key
@@ -128,8 +133,10 @@ def parse_openmetrics(path: Path) -> dict[str, _Columns]:
             ts_arr = np.array(ts_list, dtype=np.float64)
             val_arr = np.array(values, dtype=np.float64)
         except ValueError:
-            raise BadInput(f"Metrics file {path.name} has a non-numeric value or timestamp in {name}.",
-                           "Every sample must be `name{labels} <number> <unix seconds>`.") from None
+            raise BadInput(
+                f"Metrics file {path.name} has a non-numeric value or timestamp in {name}.",
+                "Every sample must be `name{labels} <number> <unix seconds>`.",
+            ) from None
         out[name] = _Columns(labels, np.array(offsets + [len(ts_list)], dtype=np.int64), ts_arr, val_arr)
     return out
 
@@ -194,8 +201,9 @@ def _spans(c: _Columns, rate: bool) -> tuple[list[Key], np.ndarray, np.ndarray, 
     return keys, flat, np.where(length > 0, first, 0), offsets, latest
 
 
-def _merge(keys: list[Key], fam_keys: list[Key], flat: np.ndarray, start: np.ndarray,
-           offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _merge(
+    keys: list[Key], fam_keys: list[Key], flat: np.ndarray, start: np.ndarray, offsets: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Re-index one family's runs onto `keys` (a key the family lacks gets an empty run)."""
     index = {k: i for i, k in enumerate(fam_keys)}
     lengths = np.diff(offsets)
@@ -206,7 +214,7 @@ def _merge(keys: list[Key], fam_keys: list[Key], flat: np.ndarray, start: np.nda
     new_start = np.array([start[i] if i >= 0 else 0 for i in order], dtype=np.int64)
     if order == list(range(len(fam_keys))):
         return flat, new_start, new_off
-    pieces = [flat[offsets[i]:offsets[i + 1]] for i in order if i >= 0]
+    pieces = [flat[offsets[i] : offsets[i + 1]] for i in order if i >= 0]
     return (np.concatenate(pieces) if pieces else np.empty(0)), new_start, new_off
 
 
@@ -217,8 +225,21 @@ def grid_columns(cols: dict[str, _Columns]) -> _Gridded:
     cpu, cpu_start, cpu_off = _merge(keys, cpu_keys, cpu, cpu_start, cpu_off)
     mem, mem_start, mem_off = _merge(keys, mem_keys, mem, mem_start, mem_off)
     latest = max((t for t in (cpu_latest, mem_latest) if np.isfinite(t)), default=float("nan"))
-    return _Gridded(keys, cpu, cpu_start, cpu_off, mem, mem_start, mem_off, latest, cols[RESTARTS], cols[REASON],
-                    cols[POD_OWNER], cols[RS_OWNER], cols[JOB_OWNER])
+    return _Gridded(
+        keys,
+        cpu,
+        cpu_start,
+        cpu_off,
+        mem,
+        mem_start,
+        mem_off,
+        latest,
+        cols[RESTARTS],
+        cols[REASON],
+        cols[POD_OWNER],
+        cols[RS_OWNER],
+        cols[JOB_OWNER],
+    )
 
 
 _ARRAYS = ("cpu", "cpu_start", "cpu_offsets", "memory", "memory_start", "memory_offsets")
@@ -228,8 +249,10 @@ class RecordedMetrics:
     def __init__(self, path: Path, cache_dir: Path | None = None) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise Unavailable(f"The metrics file {self.path} does not exist.",
-                              "Set HDR_FORGE_METRICS to an OpenMetrics file, or HDR_PROMETHEUS_URL.")
+            raise Unavailable(
+                f"The metrics file {self.path} does not exist.",
+                "Set HDR_FORGE_METRICS to an OpenMetrics file, or HDR_PROMETHEUS_URL.",
+            )
         self.source = f"recorded:{self.path}"
         self.cache_dir = cache_dir
         self._grid: _Gridded | None = None
@@ -262,8 +285,10 @@ class RecordedMetrics:
     def latest(self) -> float:
         latest = self.gridded().latest
         if not np.isfinite(latest):
-            raise Unavailable(f"The metrics file {self.path.name} has no CPU or memory samples.",
-                              f"It needs {CPU} and {MEMORY} series.")
+            raise Unavailable(
+                f"The metrics file {self.path.name} has no CPU or memory samples.",
+                f"It needs {CPU} and {MEMORY} series.",
+            )
         return latest
 
     def usage(self, start: float, end: float, namespace: str | None = None) -> Usage:
@@ -285,7 +310,7 @@ class RecordedMetrics:
             key = _key(labels)
             if namespace and key[0] != namespace:
                 continue
-            t, v = c.ts[c.offsets[i]:c.offsets[i + 1]], c.values[c.offsets[i]:c.offsets[i + 1]]
+            t, v = c.ts[c.offsets[i] : c.offsets[i + 1]], c.values[c.offsets[i] : c.offsets[i + 1]]
             v = v[(t >= start) & (t <= end)]
             if v.size:
                 restarts[key] = int(v.max() - v.min())
@@ -293,15 +318,16 @@ class RecordedMetrics:
         c = g.reasons
         for i, labels in enumerate(c.labels):
             key = _key(labels)
-            t, v = c.ts[c.offsets[i]:c.offsets[i + 1]], c.values[c.offsets[i]:c.offsets[i + 1]]
+            t, v = c.ts[c.offsets[i] : c.offsets[i + 1]], c.values[c.offsets[i] : c.offsets[i + 1]]
             if (not namespace or key[0] == namespace) and np.any(v[(t >= start) & (t <= end)] > 0):
                 reasons[key] = labels.get("reason", "")
         owners = resolve_owners(g.pod_owner.labels, g.rs_owner.labels, g.job_owner.labels, namespace)
         return Usage(keys, grid, cpu, mem, restarts, reasons, owners=owners)
 
 
-def _window(flat: np.ndarray, start: np.ndarray, offsets: np.ndarray, rows: list[int], first: int,
-            width: int) -> np.ndarray:
+def _window(
+    flat: np.ndarray, start: np.ndarray, offsets: np.ndarray, rows: list[int], first: int, width: int
+) -> np.ndarray:
     """Rows `rows` of a run layout on columns first ... first+width-1, NaN where no sample."""
     out = np.full((len(rows), width), np.nan)
     if not rows or width == 0:
@@ -309,18 +335,21 @@ def _window(flat: np.ndarray, start: np.ndarray, offsets: np.ndarray, rows: list
     idx = np.asarray(rows)
     lengths = offsets[idx + 1] - offsets[idx]
     starts = start[idx]
-    if (lengths == lengths[0]).all() and (starts == starts[0]).all() and \
-            np.array_equal(offsets[idx], offsets[idx[0]] + lengths[0] * np.arange(idx.size)):
+    if (
+        (lengths == lengths[0]).all()
+        and (starts == starts[0]).all()
+        and np.array_equal(offsets[idx], offsets[idx[0]] + lengths[0] * np.arange(idx.size))
+    ):
         # The usual recording: every series spans the same columns, contiguously. One slice copy.
         lo, hi = max(first, int(starts[0])), min(first + width, int(starts[0] + lengths[0]))
         if hi > lo:
-            block = flat[offsets[idx[0]]:offsets[idx[0]] + lengths[0] * idx.size].reshape(idx.size, -1)
-            out[:, lo - first:hi - first] = block[:, lo - int(starts[0]):hi - int(starts[0])]
+            block = flat[offsets[idx[0]] : offsets[idx[0]] + lengths[0] * idx.size].reshape(idx.size, -1)
+            out[:, lo - first : hi - first] = block[:, lo - int(starts[0]) : hi - int(starts[0])]
         return out
     for j, (s, o, n) in enumerate(zip(starts.tolist(), offsets[idx].tolist(), lengths.tolist(), strict=True)):
         lo, hi = max(first, s), min(first + width, s + n)
         if hi > lo:
-            out[j, lo - first:hi - first] = flat[o + lo - s:o + hi - s]
+            out[j, lo - first : hi - first] = flat[o + lo - s : o + hi - s]
     return out
 
 
@@ -338,8 +367,12 @@ def _save_cache(directory: Path, g: _Gridded) -> None:
         c = getattr(g, fam)
         small |= {f"{fam}.o": c.offsets, f"{fam}.t": c.ts, f"{fam}.v": c.values}
     np.savez(tmp / "small.npz", **small)
-    meta = {"version": CACHE_VERSION, "keys": g.keys, "latest": g.latest if np.isfinite(g.latest) else None,
-            **{fam: getattr(g, fam).labels for fam in _SMALL}}
+    meta = {
+        "version": CACHE_VERSION,
+        "keys": g.keys,
+        "latest": g.latest if np.isfinite(g.latest) else None,
+        **{fam: getattr(g, fam).labels for fam in _SMALL},
+    }
     (tmp / "meta.json").write_text(json.dumps(meta))
     try:
         os.rename(tmp, directory)
@@ -358,18 +391,29 @@ def _load_cache(directory: Path) -> _Gridded:
     return _Gridded([tuple(k) for k in meta["keys"]], latest=latest, **small, **arrays)  # type: ignore[arg-type]
 
 
-def resolve_owners(pods: list[dict[str, str]], replicasets: list[dict[str, str]], jobs: list[dict[str, str]],
-                   namespace: str | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+def resolve_owners(
+    pods: list[dict[str, str]],
+    replicasets: list[dict[str, str]],
+    jobs: list[dict[str, str]],
+    namespace: str | None = None,
+) -> dict[tuple[str, str], tuple[str, str]]:
     """(namespace, pod) -> (kind, name) of the owning workload, from kube-state-metrics' owner series'
     labels: a pod owned by a ReplicaSet belongs to the ReplicaSet's Deployment (or Argo Rollout), one
     owned by a Job to the Job's CronJob; only controller owners count."""
+
     def controller(labels: dict[str, str]) -> bool:
         return labels.get("owner_is_controller", "true") == "true" and bool(labels.get("owner_kind"))
 
-    rs = {(x.get("namespace", ""), x.get("replicaset", "")): (x["owner_kind"], x.get("owner_name", ""))
-          for x in replicasets if controller(x)}
-    job = {(x.get("namespace", ""), x.get("job_name", "")): (x["owner_kind"], x.get("owner_name", ""))
-           for x in jobs if controller(x)}
+    rs = {
+        (x.get("namespace", ""), x.get("replicaset", "")): (x["owner_kind"], x.get("owner_name", ""))
+        for x in replicasets
+        if controller(x)
+    }
+    job = {
+        (x.get("namespace", ""), x.get("job_name", "")): (x["owner_kind"], x.get("owner_name", ""))
+        for x in jobs
+        if controller(x)
+    }
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for x in pods:
         ns = x.get("namespace", "")
@@ -394,8 +438,9 @@ def _grid(start: float, end: float) -> np.ndarray:
     return np.arange(start, end + 1, STEP_S, dtype=np.float64)
 
 
-def _align(cpu_keys: list[Key], cpu: np.ndarray, mem_keys: list[Key], mem: np.ndarray,
-           width: int) -> tuple[list[Key], np.ndarray, np.ndarray]:
+def _align(
+    cpu_keys: list[Key], cpu: np.ndarray, mem_keys: list[Key], mem: np.ndarray, width: int
+) -> tuple[list[Key], np.ndarray, np.ndarray]:
     """One row per key present in either metric, in a stable order."""
     keys = sorted(set(cpu_keys) | set(mem_keys))
     index = {k: i for i, k in enumerate(keys)}
@@ -410,6 +455,7 @@ def _align(cpu_keys: list[Key], cpu: np.ndarray, mem_keys: list[Key], mem: np.nd
 
 # -- Prometheus -----------------------------------------------------------------------------------
 
+
 def cpu_rule_group(scrape_interval_s: int = STEP_S) -> str:
     """A Prometheus rule file recording CPU_RULE as kube-prometheus does, for a cluster without it (or to
     backfill it with `promtool tsdb create-blocks-from rules`). Upstream's matchers (job="kubelet",
@@ -418,9 +464,11 @@ def cpu_rule_group(scrape_interval_s: int = STEP_S) -> str:
     two scrape intervals, so a rule evaluated at any phase sees the last two scrapes. Evaluated every
     5 minutes: the resolution forge's statistics need."""
     window = 2 * scrape_interval_s
-    return (f"groups:\n  - name: k8s.rules.container_cpu_usage_seconds_total\n    interval: {STEP_S}s\n"
-            f"    rules:\n      - record: {CPU_RULE}\n        expr: sum by (cluster, namespace, pod, container) "
-            f'(irate({CPU}{{container!="",container!="POD"}}[{window}s]))\n')
+    return (
+        f"groups:\n  - name: k8s.rules.container_cpu_usage_seconds_total\n    interval: {STEP_S}s\n"
+        f"    rules:\n      - record: {CPU_RULE}\n        expr: sum by (cluster, namespace, pod, container) "
+        f'(irate({CPU}{{container!="",container!="POD"}}[{window}s]))\n'
+    )
 
 
 _NS = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
@@ -437,7 +485,9 @@ class PrometheusMetrics:
     per-series statistics costs it nothing, and the answers are kilobytes instead of hundreds of megabytes.
     Set `use_rule=False` to always use the subquery."""
 
-    def __init__(self, url: str, timeout: float = 30.0, end: float | None = None, use_rule: bool = True) -> None:
+    def __init__(
+        self, url: str, timeout: float = 30.0, end: float | None = None, use_rule: bool = True
+    ) -> None:
         self.url = url.rstrip("/")
         self.use_rule = use_rule
         self.source = f"prometheus:{self.url}"
@@ -454,23 +504,33 @@ class PrometheusMetrics:
         try:
             # Uncompressed: Prometheus's gzip of a 100 MB answer costs it seconds of CPU, more than the
             # transfer it saves on a cluster network.
-            resp = httpx.get(f"{self.url}{path}", params=params, timeout=self.timeout,
-                             headers={"Accept-Encoding": "identity"})
+            resp = httpx.get(
+                f"{self.url}{path}",
+                params=params,
+                timeout=self.timeout,
+                headers={"Accept-Encoding": "identity"},
+            )
         except httpx.HTTPError as exc:
-            raise Unavailable(f"Prometheus at {self.url} could not be reached ({type(exc).__name__}).",
-                              "Check HDR_PROMETHEUS_URL, or unset it to use the recorded metrics.") from None
+            raise Unavailable(
+                f"Prometheus at {self.url} could not be reached ({type(exc).__name__}).",
+                "Check HDR_PROMETHEUS_URL, or unset it to use the recorded metrics.",
+            ) from None
         return resp.status_code, resp.content
 
     def _data(self, status: int, content: bytes) -> Any:
         try:
             body = json.loads(content)
         except ValueError:
-            raise Unavailable(f"Prometheus at {self.url} answered {status} with a body that is not "
-                              "JSON.", "Check that HDR_PROMETHEUS_URL points at Prometheus.") from None
+            raise Unavailable(
+                f"Prometheus at {self.url} answered {status} with a body that is not JSON.",
+                "Check that HDR_PROMETHEUS_URL points at Prometheus.",
+            ) from None
         if not isinstance(body, dict) or body.get("status") != "success":
             error = body.get("error", "?") if isinstance(body, dict) else "?"
-            raise Unavailable(f"Prometheus rejected a query: {str(error)[:200]}.",
-                              "Check the Prometheus version (2.x or later) and its limits.")
+            raise Unavailable(
+                f"Prometheus rejected a query: {str(error)[:200]}.",
+                "Check the Prometheus version (2.x or later) and its limits.",
+            )
         return body["data"]
 
     def latest(self) -> float:
@@ -510,28 +570,57 @@ class PrometheusMetrics:
         tiled = days > 0 and grid.size == days * DAY_STEPS
 
         def cpu_stats(cpu: str) -> dict[str, str]:
-            return {f"cpu_p{round(q * 100)}": stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
-                    for q in (0.95, 0.99, 0.5)} | {"cpu_max": stat(f"max_over_time({cpu})", "cpu_max")}
+            return {
+                f"cpu_p{round(q * 100)}": stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
+                for q in (0.95, 0.99, 0.5)
+            } | {"cpu_max": stat(f"max_over_time({cpu})", "cpu_max")}
 
         instant = {  # one value per (namespace, pod, container): the statistics, computed by Prometheus
             "memory_p99": stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
             "memory_p50": stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
-            "status": stat(f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}"
-                           f"[{window}s])", "restarts") + " or " +
-                      stat(f"max_over_time({REASON}{{{sel}}}[{window}s])", "reason",
-                           "by (namespace, pod, container, reason)"),
+            "status": stat(
+                f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}"
+                f"[{window}s])",
+                "restarts",
+            )
+            + " or "
+            + stat(
+                f"max_over_time({REASON}{{{sel}}}[{window}s])",
+                "reason",
+                "by (namespace, pod, container, reason)",
+            ),
         }
         owner_sel = f'namespace="{namespace}"' if namespace else ""
         owner_by = "namespace, owner_kind, owner_name, owner_is_controller"
-        instant["owners"] = " or ".join(  # kube-state-metrics' owner series: pod -> ReplicaSet/Job -> workload
-            stat(f"max_over_time({metric}{{{owner_sel}}}[{window}s])", metric, f"by ({owner_by}, {subject})")
-            for metric, subject in ((POD_OWNER, "pod"), (RS_OWNER, "replicaset"), (JOB_OWNER, "job_name")))
+        instant["owners"] = (
+            " or ".join(  # kube-state-metrics' owner series: pod -> ReplicaSet/Job -> workload
+                stat(
+                    f"max_over_time({metric}{{{owner_sel}}}[{window}s])",
+                    metric,
+                    f"by ({owner_by}, {subject})",
+                )
+                for metric, subject in ((POD_OWNER, "pod"), (RS_OWNER, "replicaset"), (JOB_OWNER, "job_name"))
+            )
+        )
         if not tiled:
-            instant["memory"] = " or ".join([stat(f"max_over_time({mem}[{span}])", "memory_max"),
-                                             stat(f"count_over_time({mem}[{span}])", "memory_n")])
+            instant["memory"] = " or ".join(
+                [
+                    stat(f"max_over_time({mem}[{span}])", "memory_max"),
+                    stat(f"count_over_time({mem}[{span}])", "memory_n"),
+                ]
+            )
         ranges = {  # coarse series aggregated in PromQL: memory per day (trend) and CPU per hour (pattern)
-            "daily": (" or ".join([stat(f"sum_over_time({mem}[{day}])", "sum"), stat(f"count_over_time({mem}[{day}])", "n"),
-                                   stat(f"max_over_time({mem}[{day}])", "max")]), 86400, days),
+            "daily": (
+                " or ".join(
+                    [
+                        stat(f"sum_over_time({mem}[{day}])", "sum"),
+                        stat(f"count_over_time({mem}[{day}])", "n"),
+                        stat(f"max_over_time({mem}[{day}])", "max"),
+                    ]
+                ),
+                86400,
+                days,
+            ),
         }
         hour_grid = at - 3600 * np.arange(hours - 1, -1, -1, dtype=np.float64)
         # All at once: Prometheus evaluates them in parallel. The look for the recording rule goes first, so
@@ -539,11 +628,19 @@ class PrometheusMetrics:
         with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
             look = pool.submit(self._look, sel, grid)
             futures = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
-            futures |= {name: pool.submit(self._range, q, at, step, n) for name, (q, step, n) in ranges.items()
-                        if n > 0}
+            futures |= {
+                name: pool.submit(self._range, q, at, step, n)
+                for name, (q, step, n) in ranges.items()
+                if n > 0
+            }
             if hours > 0:
-                futures["hourly"] = pool.submit(self._matrix, f"max {by} (rate({CPU}{{{sel}}}[3600s]))",
-                                                {"start": hour_grid[0], "end": at, "step": 3600}, hour_grid, 3600)
+                futures["hourly"] = pool.submit(
+                    self._matrix,
+                    f"max {by} (rate({CPU}{{{sel}}}[3600s]))",
+                    {"start": hour_grid[0], "end": at, "step": 3600},
+                    hour_grid,
+                    3600,
+                )
             rule_at, scrapes_per_hour = look.result()
             fine = _finer_than_grid(scrapes_per_hour)
             if fine:  # scraped every 30 s, say: the 5-minute average rate at each step of the grid
@@ -572,8 +669,10 @@ class PrometheusMetrics:
         restarts: dict[Key, int] = {}
         reasons: dict[Key, str] = {}
         owner_rows = answers.pop("owners", [])
-        owner_series = {m: [labels for _, _, labels in owner_rows if labels.get("stat") == m]
-                        for m in (POD_OWNER, RS_OWNER, JOB_OWNER)}
+        owner_series = {
+            m: [labels for _, _, labels in owner_rows if labels.get("stat") == m]
+            for m in (POD_OWNER, RS_OWNER, JOB_OWNER)
+        }
         instant.pop("owners", None)
         for name in instant:
             for key, value, labels in answers[name]:
@@ -587,8 +686,11 @@ class PrometheusMetrics:
                     values.setdefault(kind, {})[key] = value
         if tiled:  # the window's memory maximum and sample count, from the days that tile it
             values["memory_n"] = _memory_counts(answers, tiled)
-            values["memory_max"] = {_key(labels): float(v.max()) for labels, _, v in answers.get("daily", [])
-                                    if labels.get("stat") == "max" and v.size}
+            values["memory_max"] = {
+                _key(labels): float(v.max())
+                for labels, _, v in answers.get("daily", [])
+                if labels.get("stat") == "max" and v.size
+            }
         keys = sorted(set(values.get("cpu_p95", {})) | set(values.get("memory_n", {})))
         index = {k: i for i, k in enumerate(keys)}
 
@@ -603,24 +705,48 @@ class PrometheusMetrics:
         for labels, ts, v in answers.get("daily", []):
             key = _key(labels)
             if key in index and labels.get("stat") in daily:
-                _place(daily[labels["stat"]][index[key]], at - 86400 * (days - 1 - np.arange(days)), ts, v, 86400)
+                _place(
+                    daily[labels["stat"]][index[key]], at - 86400 * (days - 1 - np.arange(days)), ts, v, 86400
+                )
         hourly = np.full((len(keys), hours), np.nan)
         hour_keys, hour_rows = answers.get("hourly", ([], None))
         for key, row in zip(hour_keys, hour_rows if hour_rows is not None else [], strict=True):
             if key in index:
                 hourly[index[key]] = row
         summary = Summary(
-            cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(len(keys), 4),
-            memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(len(keys), 3),
+            cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(
+                len(keys), 4
+            ),
+            memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(
+                len(keys), 3
+            ),
             # In 5-minute steps whatever the scrape interval: a pod's history, and its weight among its replicas.
-            memory_samples=np.nan_to_num(column("memory_n")) * (HOUR_STEPS / scrapes_per_hour if fine else 1.0),
+            memory_samples=np.nan_to_num(column("memory_n"))
+            * (HOUR_STEPS / scrapes_per_hour if fine else 1.0),
             steps=int(grid.size),
-            daily_sum=daily["sum"], daily_count=np.nan_to_num(daily["n"]), daily_max=daily["max"], hourly_cpu=hourly)
+            daily_sum=daily["sum"],
+            daily_count=np.nan_to_num(daily["n"]),
+            daily_max=daily["max"],
+            hourly_cpu=hourly,
+        )
         empty = np.empty((len(keys), 0))
-        owners = resolve_owners(owner_series[POD_OWNER], owner_series[RS_OWNER], owner_series[JOB_OWNER], namespace)
-        return Usage(keys, grid, empty, empty, restarts, reasons, owners=owners, queries=self.queries, summary=summary,
-                     cpu_series=CPU_RULE if rule_at is not None else
-                     (f"rate({CPU}[{STEP_S}s])" if fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery")
+        owners = resolve_owners(
+            owner_series[POD_OWNER], owner_series[RS_OWNER], owner_series[JOB_OWNER], namespace
+        )
+        return Usage(
+            keys,
+            grid,
+            empty,
+            empty,
+            restarts,
+            reasons,
+            owners=owners,
+            queries=self.queries,
+            summary=summary,
+            cpu_series=CPU_RULE
+            if rule_at is not None
+            else (f"rate({CPU}[{STEP_S}s])" if fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery",
+        )
 
     def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
         """One cheap instant query, sent before the statistics: how often containers are scraped (the
@@ -643,10 +769,14 @@ class PrometheusMetrics:
         exprs = [("scrapes", f"quantile(0.5, count_over_time({MEMORY}{{{sel}}}[{3600 - 1}s]))")]
         if self.use_rule:
             probes = (float(grid[0]) + 3 * STEP_S, at) if grid.size > 3 else (at,)
-            exprs += [("latest", f"max(timestamp({rule}))"),
-                      ("per_hour", f"max(count_over_time({rule}[{3600 - 1}s]))")]
-            exprs += [(f"covered{i}", f"(count({rule} @ {p:.3f}) or vector(0)) / count({raw} @ {p:.3f})")
-                      for i, p in enumerate(probes)]
+            exprs += [
+                ("latest", f"max(timestamp({rule}))"),
+                ("per_hour", f"max(count_over_time({rule}[{3600 - 1}s]))"),
+            ]
+            exprs += [
+                (f"covered{i}", f"(count({rule} @ {p:.3f}) or vector(0)) / count({raw} @ {p:.3f})")
+                for i, p in enumerate(probes)
+            ]
 
         def ask(exprs: list[tuple[str, str]]) -> dict[str, float]:
             probe = " or ".join(f'label_replace({expr}, "stat", "{name}", "", "")' for name, expr in exprs)
@@ -659,20 +789,38 @@ class PrometheusMetrics:
         per_hour = found.get("scrapes", HOUR_STEPS)
         covered = [v for k, v in found.items() if k.startswith("covered")]
         # A pod's first scrape has no rate yet, in the rule as in the subquery: a little below 1 is covered.
-        if (not covered or min(covered) < 0.9 or found.get("per_hour") != 3600 / STEP_S or "latest" not in found
-                or _finer_than_grid(per_hour)):
+        if (
+            not covered
+            or min(covered) < 0.9
+            or found.get("per_hour") != 3600 / STEP_S
+            or "latest" not in found
+            or _finer_than_grid(per_hour)
+        ):
             return None, per_hour
         return at + round((found["latest"] - at) % STEP_S, 3), per_hour
 
-    def _range(self, query: str, end: float, step: int, n: int) -> list[tuple[dict[str, str], np.ndarray, np.ndarray]]:
+    def _range(
+        self, query: str, end: float, step: int, n: int
+    ) -> list[tuple[dict[str, str], np.ndarray, np.ndarray]]:
         """The series of a coarse range query (n steps of `step` seconds ending at `end`)."""
-        data = self._data(*self._fetch("/api/v1/query_range", {"query": query, "start": end - step * (n - 1),
-                                                                "end": end, "step": step}))
-        return [(r["metric"], np.array([float(p[0]) for p in r["values"]]),
-                 np.array([float(p[1]) for p in r["values"]])) for r in data["result"]]
+        data = self._data(
+            *self._fetch(
+                "/api/v1/query_range",
+                {"query": query, "start": end - step * (n - 1), "end": end, "step": step},
+            )
+        )
+        return [
+            (
+                r["metric"],
+                np.array([float(p[0]) for p in r["values"]]),
+                np.array([float(p[1]) for p in r["values"]]),
+            )
+            for r in data["result"]
+        ]
 
-    def _matrix(self, query: str, rng: dict[str, Any], grid: np.ndarray,
-                step: int = STEP_S) -> tuple[list[Key], np.ndarray]:
+    def _matrix(
+        self, query: str, rng: dict[str, Any], grid: np.ndarray, step: int = STEP_S
+    ) -> tuple[list[Key], np.ndarray]:
         status, content = self._fetch("/api/v1/query_range", {"query": query, **rng})
         if content.startswith(_MATRIX_PREFIX):
             return _matrix_rows(content, grid, step)
@@ -680,8 +828,13 @@ class PrometheusMetrics:
         result = self._data(status, content)["result"]
         out = np.full((len(result), grid.size), np.nan)
         for i, series in enumerate(result):
-            _place(out[i], grid, np.array([float(p[0]) for p in series["values"]]),
-                   np.array([float(p[1]) for p in series["values"]]), step)
+            _place(
+                out[i],
+                grid,
+                np.array([float(p[0]) for p in series["values"]]),
+                np.array([float(p[1]) for p in series["values"]]),
+                step,
+            )
         return [_key(series["metric"]) for series in result], out
 
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
@@ -697,9 +850,14 @@ def _finer_than_grid(scrapes_per_hour: float) -> bool:
 def _memory_counts(answers: dict[str, Any], tiled: bool) -> dict[Key, float]:
     """Memory samples per container in the window: summed over the days that tile it, or as asked for."""
     if tiled:
-        return {_key(labels): float(v.sum()) for labels, _, v in answers.get("daily", [])
-                if labels.get("stat") == "n" and v.size}
-    return {key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"}
+        return {
+            _key(labels): float(v.sum())
+            for labels, _, v in answers.get("daily", [])
+            if labels.get("stat") == "n" and v.size
+        }
+    return {
+        key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"
+    }
 
 
 def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], samples: dict[Key, float]) -> bool:
@@ -722,18 +880,20 @@ def _matrix_rows(body: bytes, grid: np.ndarray, step: int = STEP_S) -> tuple[lis
         values = body.find(b',"values":[', start)
         nxt = body.find(b'{"metric":', start + 1)
         if values < 0 or 0 <= nxt < values:
-            raise Unavailable("Prometheus answered a range query with series that have no float values.",
-                              "forge reads container_cpu_usage_seconds_total and container_memory_working_set_bytes.")
+            raise Unavailable(
+                "Prometheus answered a range query with series that have no float values.",
+                "forge reads container_cpu_usage_seconds_total and container_memory_working_set_bytes.",
+            )
         end = body.index(b"]]", values)
-        parts = body[values + 11:end + 1].split(b'"')  # [ts, "v" ],[ts, "v" ] ... -> ts and v alternate
-        keys.append(_key(json.loads(body[start + 10:values])))
+        parts = body[values + 11 : end + 1].split(b'"')  # [ts, "v" ],[ts, "v" ] ... -> ts and v alternate
+        keys.append(_key(json.loads(body[start + 10 : values])))
         row = np.full(grid.size, np.nan)
         n = len(parts) // 2
         first, last = float(parts[0].strip(b"[], ")), float(parts[-3].strip(b"[], "))
         if last - first == (n - 1) * step:  # every step from the first to the last: no timestamps to read
             lo = int(round((first - grid[0]) / step))
             if lo >= 0 and lo + n <= grid.size:
-                row[lo:lo + n] = np.array(parts[1::2], dtype=np.float64)
+                row[lo : lo + n] = np.array(parts[1::2], dtype=np.float64)
             else:
                 _place(row, grid, first + step * np.arange(n), np.array(parts[1::2], dtype=np.float64), step)
         else:

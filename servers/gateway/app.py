@@ -54,8 +54,9 @@ def _security(settings: GatewaySettings) -> TransportSecuritySettings | None:
     if not hosts:
         log.warning("no allowed_hosts or public_url configured: Host/Origin validation is off")
         return None
-    return TransportSecuritySettings(enable_dns_rebinding_protection=True, allowed_hosts=hosts,
-                                     allowed_origins=origins)
+    return TransportSecuritySettings(
+        enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins
+    )
 
 
 def _request_state_key(settings: GatewaySettings) -> bytes | None:
@@ -64,13 +65,20 @@ def _request_state_key(settings: GatewaySettings) -> bytes | None:
         return None
     key = Path(path).read_bytes().strip()
     if len(key) < 32:
-        raise ValueError(f"request-state key file {path} holds {len(key)} bytes; it needs at least 32 random bytes")
+        raise ValueError(
+            f"request-state key file {path} holds {len(key)} bytes; it needs at least 32 random bytes"
+        )
     return key
 
 
-def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, *,
-               settings: GatewaySettings | None = None, suite: Callable[[], Suite] = get_suite,
-               jwks_client: Any = None) -> FastAPI:
+def create_app(
+    host: str = "127.0.0.1",
+    kits: dict[str, ToolKit] | None = None,
+    *,
+    settings: GatewaySettings | None = None,
+    suite: Callable[[], Suite] = get_suite,
+    jwks_client: Any = None,
+) -> FastAPI:
     """The gateway app. `settings` (default: loopback, no auth) says who may call and the limits;
     `jwks_client` replaces PyJWKClient (tests never need it: they serve a real JWKS)."""
     settings = settings or GatewaySettings(host=host)
@@ -79,7 +87,9 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
     security = _security(settings)
     metrics = GatewayMetrics(suite)
     chain = ChainCache()
-    limiter = RateLimiter(settings.rate_per_second, settings.rate_burst) if settings.rate_per_second > 0 else None
+    limiter = (
+        RateLimiter(settings.rate_per_second, settings.rate_burst) if settings.rate_per_second > 0 else None
+    )
     key = _request_state_key(settings)
     if key is not None:
         for kit in kits.values():
@@ -101,18 +111,33 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
     managers = {}
     mounts = {}
     for name, kit in kits.items():
-        sub = kit.mcp.streamable_http_app(streamable_http_path="/mcp", stateless_http=True, json_response=False,
-                                          transport_security=security, host=settings.host,
-                                          max_request_body_size=settings.max_body_bytes)
+        sub = kit.mcp.streamable_http_app(
+            streamable_http_path="/mcp",
+            stateless_http=True,
+            json_response=False,
+            transport_security=security,
+            host=settings.host,
+            max_request_body_size=settings.max_body_bytes,
+        )
         managers[name] = kit.mcp.session_manager  # this app's; a later app gets its own
         resource = settings.resource_url(name)
         metadata_url = str(build_resource_metadata_url(AnyHttpUrl(resource))) if settings.oauth else None
-        guarded = McpGuard(sub, server=name, metrics=metrics, read_only_tools=_tool_sets(kit)[0],
-                           known_tools=_tool_sets(kit)[1], require_auth=settings.auth_enabled, limiter=limiter,
-                           max_body_bytes=settings.max_body_bytes, resource_metadata_url=metadata_url)
+        guarded = McpGuard(
+            sub,
+            server=name,
+            metrics=metrics,
+            read_only_tools=_tool_sets(kit)[0],
+            known_tools=_tool_sets(kit)[1],
+            require_auth=settings.auth_enabled,
+            limiter=limiter,
+            max_body_bytes=settings.max_body_bytes,
+            resource_metadata_url=metadata_url,
+        )
         verifier = verifier_for(resource)
         if verifier is not None:
-            guarded = AuthenticationMiddleware(AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier))
+            guarded = AuthenticationMiddleware(
+                AuthContextMiddleware(guarded), backend=BearerAuthBackend(verifier)
+            )
         mounts[name] = guarded
 
     a2a_endpoints: list[Any] = []
@@ -142,18 +167,27 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         token = header[7:] if header.lower().startswith("bearer ") else None
         found = await suite_verifier.verify_token(token) if token else None
         if found is None or (found.expires_at and found.expires_at < time.time()):
-            return JSONResponse({"error": "invalid_token", "error_description": "A valid bearer token is required."},
-                                401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            return JSONResponse(
+                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
+                401,
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
         if not grants(found.scopes, SUITE_READ):
-            return JSONResponse({"error": "insufficient_scope", "error_description": f"Required scope: {SUITE_READ}"},
-                                403, headers={"WWW-Authenticate":
-                                              f'Bearer error="insufficient_scope", scope="{SUITE_READ}"'})
+            return JSONResponse(
+                {"error": "insufficient_scope", "error_description": f"Required scope: {SUITE_READ}"},
+                403,
+                headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{SUITE_READ}"'},
+            )
         return None
 
     @app.get("/healthz")
     def healthz() -> dict:
-        return {"status": "ok", "uptime_s": round(time.time() - started, 1), "auth": settings.auth_enabled,
-                "servers": {name: f"/{name}/mcp" for name in kits}}
+        return {
+            "status": "ok",
+            "uptime_s": round(time.time() - started, 1),
+            "auth": settings.auth_enabled,
+            "servers": {name: f"/{name}/mcp" for name in kits},
+        }
 
     @app.get("/readyz")
     def readyz() -> JSONResponse:
@@ -177,19 +211,25 @@ def create_app(host: str = "127.0.0.1", kits: dict[str, ToolKit] | None = None, 
         refused = await guard_suite_route(request)
         if refused is not None:
             return refused
-        body = await snapshot(suite(), kits, chain, audit_limit=max(1, min(audit, 200)), traffic=metrics.traffic)
+        body = await snapshot(
+            suite(), kits, chain, audit_limit=max(1, min(audit, 200)), traffic=metrics.traffic
+        )
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     # A2A: signed agent cards (suite and per server), the JWKS, and the A2A endpoints (servers/a2a)
     from servers.a2a import install as install_a2a
 
-    a2a_endpoints.extend(install_a2a(app, kits, settings=settings, suite=suite, verifier_for=verifier_for,
-                                     limiter=limiter))
+    a2a_endpoints.extend(
+        install_a2a(app, kits, settings=settings, suite=suite, verifier_for=verifier_for, limiter=limiter)
+    )
     for name in kits:
         if settings.oauth is not None:
             for route in create_protected_resource_routes(
-                    AnyHttpUrl(settings.resource_url(name)), [settings.oauth.issuer],  # type: ignore[list-item] - a str keeps the issuer exact (no added slash)
-                    scopes_supported=[f"{name}:read", f"{name}:write"], resource_name=f"HDR Empire {name}"):
+                AnyHttpUrl(settings.resource_url(name)),
+                [settings.oauth.issuer],  # type: ignore[list-item] - a str keeps the issuer exact (no added slash)
+                scopes_supported=[f"{name}:read", f"{name}:write"],
+                resource_name=f"HDR Empire {name}",
+            ):
                 app.router.routes.append(route)
 
     @app.get("/")
@@ -215,7 +255,9 @@ def _tool_sets(kit: ToolKit) -> tuple[Callable[[], Any], Callable[[], Any]]:
         if not cache:
             tools = await kit.mcp.list_tools()
             cache["all"] = {t.name for t in tools}
-            cache["read"] = {t.name for t in tools if t.annotations is not None and t.annotations.read_only_hint}
+            cache["read"] = {
+                t.name for t in tools if t.annotations is not None and t.annotations.read_only_hint
+            }
 
     async def read_only() -> set[str]:
         await load()

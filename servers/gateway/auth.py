@@ -64,8 +64,12 @@ class StaticTokenVerifier(TokenVerifier):
                 found = entry
         if found is None:
             return None
-        return AccessToken(token=token, client_id=f"static:{found.name}", scopes=list(found.scopes),
-                           claims={"iss": "hdr-static"})
+        return AccessToken(
+            token=token,
+            client_id=f"static:{found.name}",
+            scopes=list(found.scopes),
+            claims={"iss": "hdr-static"},
+        )
 
 
 class JWTVerifier(TokenVerifier):
@@ -88,10 +92,19 @@ class JWTVerifier(TokenVerifier):
 
         try:
             key = self._jwks.get_signing_key_from_jwt(token)  # type: ignore[attr-defined]
-            claims = jwt.decode(token, key.key, algorithms=list(self._oauth.algorithms), audience=self._audiences,
-                                issuer=self._oauth.issuer, options={"require": ["exp", "iss", "aud"]}, leeway=30)
+            claims = jwt.decode(
+                token,
+                key.key,
+                algorithms=list(self._oauth.algorithms),
+                audience=self._audiences,
+                issuer=self._oauth.issuer,
+                options={"require": ["exp", "iss", "aud"]},
+                leeway=30,
+            )
         except jwt.PyJWKClientConnectionError as exc:
-            log.warning("could not fetch the issuer's JWKS from %s: %s", self._oauth.jwks_url, type(exc).__name__)
+            log.warning(
+                "could not fetch the issuer's JWKS from %s: %s", self._oauth.jwks_url, type(exc).__name__
+            )
             return None
         except jwt.PyJWTError as exc:  # the reason, never the token
             log.info("bearer token refused: %s", type(exc).__name__)
@@ -99,10 +112,15 @@ class JWTVerifier(TokenVerifier):
         scope = claims.get("scope")
         scopes = scope.split() if isinstance(scope, str) else list(claims.get("scp") or [])
         client_id = str(claims.get("client_id") or claims.get("azp") or claims.get("sub") or "unknown")
-        return AccessToken(token=token, client_id=client_id[:128], scopes=[str(s) for s in scopes],
-                           expires_at=int(claims["exp"]), resource=self._resource_url,
-                           subject=str(claims["sub"]) if claims.get("sub") else None,
-                           claims={"iss": claims["iss"]})
+        return AccessToken(
+            token=token,
+            client_id=client_id[:128],
+            scopes=[str(s) for s in scopes],
+            expires_at=int(claims["exp"]),
+            resource=self._resource_url,
+            subject=str(claims["sub"]) if claims.get("sub") else None,
+            claims={"iss": claims["iss"]},
+        )
 
 
 class AnyVerifier(TokenVerifier):
@@ -128,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     token = new_token()
     print(f"token (shown once; give it to the client): {token}")
-    print("add to the \"tokens\" list of gateway.json:")
+    print('add to the "tokens" list of gateway.json:')
     print(json.dumps({"name": args.name, "sha256": hash_token(token), "scopes": args.scope}))
     return 0
 

@@ -49,10 +49,19 @@ class RateLimiter:
 
 
 class McpGuard:
-    def __init__(self, app: ASGIApp, *, server: str, metrics: GatewayMetrics,
-                 read_only_tools: Callable[[], Awaitable[set[str]]], known_tools: Callable[[], Awaitable[set[str]]],
-                 require_auth: bool, limiter: RateLimiter | None, max_body_bytes: int,
-                 resource_metadata_url: str | None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        server: str,
+        metrics: GatewayMetrics,
+        read_only_tools: Callable[[], Awaitable[set[str]]],
+        known_tools: Callable[[], Awaitable[set[str]]],
+        require_auth: bool,
+        limiter: RateLimiter | None,
+        max_body_bytes: int,
+        resource_metadata_url: str | None,
+    ) -> None:
         self.app = app
         self.server = server
         self.metrics = metrics
@@ -71,8 +80,14 @@ class McpGuard:
             parts.append(f'resource_metadata="{self.resource_metadata_url}"')
         return [(b"www-authenticate", ("Bearer " + ", ".join(parts)).encode())]
 
-    async def _reject(self, send: Send, status: int, reason: str, body: dict[str, Any],
-                      headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    async def _reject(
+        self,
+        send: Send,
+        status: int,
+        reason: str,
+        body: dict[str, Any],
+        headers: list[tuple[bytes, bytes]] | None = None,
+    ) -> None:
         self.metrics.rejected.labels(self.server, reason).inc()
         await send_json(send, status, body, headers or [])
 
@@ -83,32 +98,56 @@ class McpGuard:
         user = scope.get("user")
         authenticated = isinstance(user, AuthenticatedUser)
         if self.require_auth and not authenticated:
-            await self._reject(send, 401, "unauthenticated",
-                               {"error": "invalid_token", "error_description": "A valid bearer token is required."},
-                               self._challenge("invalid_token", "A valid bearer token is required"))
+            await self._reject(
+                send,
+                401,
+                "unauthenticated",
+                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
+                self._challenge("invalid_token", "A valid bearer token is required"),
+            )
             return
-        client = principal_of(user.access_token) if authenticated else f"ip:{(scope.get('client') or ('?',))[0]}"
+        client = (
+            principal_of(user.access_token) if authenticated else f"ip:{(scope.get('client') or ('?',))[0]}"
+        )
         if self.limiter is not None:
             wait = self.limiter.allow(client)
             if wait > 0:
-                await self._reject(send, 429, "rate_limited",
-                                   {"error": "rate_limited", "error_description":
-                                    f"Too many requests; retry after {wait:.1f} s."},
-                                   [(b"retry-after", str(max(1, round(wait))).encode())])
+                await self._reject(
+                    send,
+                    429,
+                    "rate_limited",
+                    {
+                        "error": "rate_limited",
+                        "error_description": f"Too many requests; retry after {wait:.1f} s.",
+                    },
+                    [(b"retry-after", str(max(1, round(wait))).encode())],
+                )
                 return
         if scope["method"] != "POST":
             # Stateless servers keep no stream to resume: a GET (or DELETE) answers at once instead of
             # opening an event stream that never sends anything (probes and readiness loops hung on it).
-            await self._reject(send, 405, "method_not_allowed", {
-                "error": "method_not_allowed",
-                "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST."},
-                [(b"allow", b"POST")])
+            await self._reject(
+                send,
+                405,
+                "method_not_allowed",
+                {
+                    "error": "method_not_allowed",
+                    "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST.",
+                },
+                [(b"allow", b"POST")],
+            )
             return
         body = await self._read_body(receive)
         if body is None:
-            await self._reject(send, 413, "too_large", {
-                "error": "request_too_large",
-                "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes."})
+            await self._reject(
+                send,
+                413,
+                "too_large",
+                {
+                    "error": "request_too_large",
+                    "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
+                },
+            )
             return
         if not well_formed(body):
             await self._reject(send, 400, "bad_json", PARSE_ERROR)
@@ -122,9 +161,13 @@ class McpGuard:
             read_only = method != "tools/call" or tool in await self._read_only_tools()
             needed = f"{self.server}:{'read' if read_only else 'write'}"
             if not grants(user.access_token.scopes, needed):
-                await self._reject(send, 403, "insufficient_scope",
-                                   {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
-                                   self._challenge("insufficient_scope", f"Required scope: {needed}", needed))
+                await self._reject(
+                    send,
+                    403,
+                    "insufficient_scope",
+                    {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
+                    self._challenge("insufficient_scope", f"Required scope: {needed}", needed),
+                )
                 return
         replay = replayer(body, receive)
         if method != "tools/call":

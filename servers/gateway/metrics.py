@@ -38,17 +38,29 @@ class ForgeEvidenceCollector(Collector):
             savings = (evidence.read(store, "forge", "savings") or {}).get("data") or {}
         except Exception as exc:  # noqa: BLE001 - a scrape must not fail because the store is busy
             log.warning("could not read forge evidence: %s", type(exc).__name__)
-        yield GaugeMetricFamily("hdr_forge_optimizations", "Changes forge has applied to workloads",
-                                value=float(changes.get("changes", 0)))
-        yield GaugeMetricFamily("hdr_forge_rollbacks", "Snapshots forge has rolled back",
-                                value=float(changes.get("rollbacks", 0)))
-        yield GaugeMetricFamily("hdr_forge_saved_usd_per_month", "Monthly dollars saved by applied changes",
-                                value=float(savings.get("applied_monthly_savings_usd", 0.0)))
-        yield GaugeMetricFamily("hdr_forge_potential_savings_usd_per_month",
-                                "Monthly dollars the latest proposal would save",
-                                value=float(savings.get("monthly_savings_usd", 0.0)))
-        yield GaugeMetricFamily("hdr_forge_open_proposals", "Proposals not applied yet",
-                                value=float(savings.get("open_proposals", 0)))
+        yield GaugeMetricFamily(
+            "hdr_forge_optimizations",
+            "Changes forge has applied to workloads",
+            value=float(changes.get("changes", 0)),
+        )
+        yield GaugeMetricFamily(
+            "hdr_forge_rollbacks", "Snapshots forge has rolled back", value=float(changes.get("rollbacks", 0))
+        )
+        yield GaugeMetricFamily(
+            "hdr_forge_saved_usd_per_month",
+            "Monthly dollars saved by applied changes",
+            value=float(savings.get("applied_monthly_savings_usd", 0.0)),
+        )
+        yield GaugeMetricFamily(
+            "hdr_forge_potential_savings_usd_per_month",
+            "Monthly dollars the latest proposal would save",
+            value=float(savings.get("monthly_savings_usd", 0.0)),
+        )
+        yield GaugeMetricFamily(
+            "hdr_forge_open_proposals",
+            "Proposals not applied yet",
+            value=float(savings.get("open_proposals", 0)),
+        )
 
 
 ERROR_OUTCOMES = ("error", "protocol_error", "http_error")
@@ -71,11 +83,20 @@ class Traffic:
         """The newest calls first."""
         with self._lock:
             newest = list(self._calls)[-limit:]
-        return [{"ts": round(ts, 3), "server": server, "tool": tool, "outcome": outcome,
-                 "ms": round(seconds * 1000, 1)} for ts, server, tool, outcome, seconds in reversed(newest)]
+        return [
+            {
+                "ts": round(ts, 3),
+                "server": server,
+                "tool": tool,
+                "outcome": outcome,
+                "ms": round(seconds * 1000, 1),
+            }
+            for ts, server, tool, outcome, seconds in reversed(newest)
+        ]
 
-    def series(self, servers: list[str], window_s: int = 300, step_s: int = 10,
-               now: float | None = None) -> dict[str, Any]:
+    def series(
+        self, servers: list[str], window_s: int = 300, step_s: int = 10, now: float | None = None
+    ) -> dict[str, Any]:
         """Per server, one point per `step_s` over the last `window_s`: calls/s, errors/s, p50 and p99 ms
         (None where a step had no calls). `start` is the first step's start (Unix time)."""
         now = time.time() if now is None else now
@@ -114,14 +135,31 @@ class GatewayMetrics:
 
     def __init__(self, suite: Callable[[], Suite]) -> None:
         self.registry = CollectorRegistry()
-        self.calls = Counter("hdr_tool_calls", "Tool calls through the gateway", ["server", "tool", "outcome"],
-                             registry=self.registry)
-        self.errors = Counter("hdr_tool_errors", "Tool calls that ended in a tool or protocol error",
-                              ["server", "tool"], registry=self.registry)
-        self.latency = Histogram("hdr_tool_call_duration_seconds", "Tool call latency seen by the gateway",
-                                 ["server", "tool"], buckets=LATENCY_BUCKETS, registry=self.registry)
-        self.rejected = Counter("hdr_gateway_rejected_requests", "Requests refused before reaching a server",
-                                ["server", "reason"], registry=self.registry)
+        self.calls = Counter(
+            "hdr_tool_calls",
+            "Tool calls through the gateway",
+            ["server", "tool", "outcome"],
+            registry=self.registry,
+        )
+        self.errors = Counter(
+            "hdr_tool_errors",
+            "Tool calls that ended in a tool or protocol error",
+            ["server", "tool"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "hdr_tool_call_duration_seconds",
+            "Tool call latency seen by the gateway",
+            ["server", "tool"],
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.rejected = Counter(
+            "hdr_gateway_rejected_requests",
+            "Requests refused before reaching a server",
+            ["server", "reason"],
+            registry=self.registry,
+        )
         self.registry.register(ForgeEvidenceCollector(suite))
         self.traffic = Traffic()
 

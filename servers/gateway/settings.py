@@ -103,8 +103,14 @@ class GatewaySettings:
         return f"{self.base_url}/{server}/mcp"
 
     @classmethod
-    def load(cls, path: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
-             home: Path | None = None) -> GatewaySettings:
+    def load(
+        cls,
+        path: str | Path | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        home: Path | None = None,
+    ) -> GatewaySettings:
         """Settings from `path`, else HDR_GATEWAY_CONFIG, else `home/gateway.json` if it exists, else defaults.
         Raises SettingsError naming the bad key."""
         chosen = path or os.environ.get("HDR_GATEWAY_CONFIG")
@@ -115,10 +121,14 @@ class GatewaySettings:
         try:
             raw = json.loads(Path(chosen).read_text())
         except FileNotFoundError:
-            raise SettingsError(f"gateway configuration {chosen} does not exist; create it or drop --config") from None
+            raise SettingsError(
+                f"gateway configuration {chosen} does not exist; create it or drop --config"
+            ) from None
         except json.JSONDecodeError as exc:
-            raise SettingsError(f"gateway configuration {chosen} is not valid JSON (line {exc.lineno}); "
-                                "fix it (see docs/gateway.md)") from None
+            raise SettingsError(
+                f"gateway configuration {chosen} is not valid JSON (line {exc.lineno}); "
+                "fix it (see docs/gateway.md)"
+            ) from None
         return cls.from_dict(raw, host=host, port=port)
 
     @classmethod
@@ -131,30 +141,47 @@ class GatewaySettings:
             for key in ("issuer", "jwks_url"):
                 if not isinstance(o.get(key), str) or not o[key].startswith(("http://", "https://")):
                     raise SettingsError(f"oauth.{key} must be an http(s) URL")
-            oauth = OAuthSettings(issuer=o["issuer"], jwks_url=o["jwks_url"],
-                                  audiences=tuple(o.get("audiences") or ()),
-                                  algorithms=tuple(o.get("algorithms") or OAuthSettings.algorithms))
+            oauth = OAuthSettings(
+                issuer=o["issuer"],
+                jwks_url=o["jwks_url"],
+                audiences=tuple(o.get("audiences") or ()),
+                algorithms=tuple(o.get("algorithms") or OAuthSettings.algorithms),
+            )
         tokens = []
         for i, t in enumerate(raw.get("tokens") or []):
             digest = str(t.get("sha256", "")).lower()
             if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
-                raise SettingsError(f"tokens[{i}].sha256 must be the 64-hex SHA-256 of the token "
-                                    "(`python -m servers.gateway.auth new-token` prints one)")
+                raise SettingsError(
+                    f"tokens[{i}].sha256 must be the 64-hex SHA-256 of the token "
+                    "(`python -m servers.gateway.auth new-token` prints one)"
+                )
             scopes = t.get("scopes")
             if not isinstance(scopes, list) or not scopes:
-                raise SettingsError(f"tokens[{i}].scopes must be a non-empty list such as [\"forge:read\"]")
-            tokens.append(StaticToken(name=str(t.get("name") or f"token-{i}"), sha256=digest,
-                                      scopes=tuple(str(s) for s in scopes)))
+                raise SettingsError(f'tokens[{i}].scopes must be a non-empty list such as ["forge:read"]')
+            tokens.append(
+                StaticToken(
+                    name=str(t.get("name") or f"token-{i}"),
+                    sha256=digest,
+                    scopes=tuple(str(s) for s in scopes),
+                )
+            )
         grants = raw.get("grants") or {}
         if not isinstance(grants, dict) or not all(isinstance(v, list) for v in grants.values()):
-            raise SettingsError('grants must map a principal to a list of owners, e.g. {"static:oncall": ["static:ci"]}')
+            raise SettingsError(
+                'grants must map a principal to a list of owners, e.g. {"static:oncall": ["static:ci"]}'
+            )
         for key in ("file_roots", "egress_allow"):
             if not isinstance(raw.get(key) or [], list):
                 raise SettingsError(f"{key} must be a list of strings")
         rate = raw.get("rate_limit") or {}
         return cls(
-            host=host, port=port, public_url=raw.get("public_url"), oauth=oauth, tokens=tuple(tokens),
-            allowed_hosts=tuple(raw.get("allowed_hosts") or ()), allowed_origins=tuple(raw.get("allowed_origins") or ()),
+            host=host,
+            port=port,
+            public_url=raw.get("public_url"),
+            oauth=oauth,
+            tokens=tuple(tokens),
+            allowed_hosts=tuple(raw.get("allowed_hosts") or ()),
+            allowed_origins=tuple(raw.get("allowed_origins") or ()),
             rate_per_second=float(rate.get("per_second", cls.rate_per_second)),
             rate_burst=int(rate.get("burst", cls.rate_burst)),
             max_body_bytes=int(raw.get("max_body_bytes", cls.max_body_bytes)),

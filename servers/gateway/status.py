@@ -30,7 +30,12 @@ class ChainCache:
         with self._lock:
             if self._key != head or self._report is None:
                 r = suite.audit.verify()
-                self._report = {"ok": r.ok, "records": r.records, "first_bad_seq": r.first_bad_seq, "reason": r.reason}
+                self._report = {
+                    "ok": r.ok,
+                    "records": r.records,
+                    "first_bad_seq": r.first_bad_seq,
+                    "reason": r.reason,
+                }
                 self._key = head
             return dict(self._report)
 
@@ -91,19 +96,36 @@ def _history(suite: Suite) -> dict[str, Any]:
         total += delta
         savings.append([round(ts, 3), round(total, 2)])
     checks: dict[str, list[list[Any]]] = {}
-    for r in _rows(suite, "SELECT checked_at, framework, verdict FROM compliance_results "
-                          "ORDER BY checked_at DESC LIMIT 200"):
+    for r in _rows(
+        suite,
+        "SELECT checked_at, framework, verdict FROM compliance_results ORDER BY checked_at DESC LIMIT 200",
+    ):
         checks.setdefault(str(r[1]), []).insert(0, [round(float(r[0]), 3), str(r[2])])
     flows: dict[tuple[str, str], dict[str, int]] = {}
-    for r in _rows(suite, "SELECT from_agent, to_agent, status, count(*) FROM nexus_handoffs "
-                          "GROUP BY from_agent, to_agent, status"):
+    for r in _rows(
+        suite,
+        "SELECT from_agent, to_agent, status, count(*) FROM nexus_handoffs "
+        "GROUP BY from_agent, to_agent, status",
+    ):
         flows.setdefault((str(r[0])[:64], str(r[1])[:64]), {})[str(r[2])] = int(r[3])
-    handoffs = sorted(({"from": f, "to": t, "total": sum(by.values()), "by_status": by}
-                       for (f, t), by in flows.items()), key=lambda h: -h["total"])[:20]
-    jobs = [{"id": str(r[0]), "state": str(r[1]), "progress": float(r[2] or 0), "submitted_at": r[3],
-             "finished_at": r[4]}
-            for r in _rows(suite, "SELECT id, state, progress, submitted_at, finished_at FROM hardware_jobs "
-                                  "ORDER BY submitted_at DESC LIMIT 10")]
+    handoffs = sorted(
+        ({"from": f, "to": t, "total": sum(by.values()), "by_status": by} for (f, t), by in flows.items()),
+        key=lambda h: -h["total"],
+    )[:20]
+    jobs = [
+        {
+            "id": str(r[0]),
+            "state": str(r[1]),
+            "progress": float(r[2] or 0),
+            "submitted_at": r[3],
+            "finished_at": r[4],
+        }
+        for r in _rows(
+            suite,
+            "SELECT id, state, progress, submitted_at, finished_at FROM hardware_jobs "
+            "ORDER BY submitted_at DESC LIMIT 10",
+        )
+    ]
     return {"savings": savings[-500:], "compliance": checks, "handoffs": handoffs, "jobs": jobs}
 
 
@@ -113,25 +135,55 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
     head = (records[0].seq, records[0].hash) if records else (0, "")
     audit = {
         "chain": chain.report(suite, head),
-        "recent": [{"seq": r.seq, "ts": r.ts, "server": r.server, "tool": r.tool, "caller": r.caller,
-                    "outcome": r.outcome, "detail": r.detail[:200]} for r in records],
+        "recent": [
+            {
+                "seq": r.seq,
+                "ts": r.ts,
+                "server": r.server,
+                "tool": r.tool,
+                "caller": r.caller,
+                "outcome": r.outcome,
+                "detail": r.detail[:200],
+            }
+            for r in records
+        ],
     }
     savings, savings_at = _data(suite, "forge", "savings")
     changes, _ = _data(suite, "forge", "changes")
-    forge = {"monthly_savings_usd": float(savings.get("monthly_savings_usd", 0.0)),
-             "applied_monthly_savings_usd": float(savings.get("applied_monthly_savings_usd", 0.0)),
-             "open_proposals": int(savings.get("open_proposals", 0)),
-             "changes": int(changes.get("changes", 0)), "rollbacks": int(changes.get("rollbacks", 0)),
-             "published_at": savings_at}
+    forge = {
+        "monthly_savings_usd": float(savings.get("monthly_savings_usd", 0.0)),
+        "applied_monthly_savings_usd": float(savings.get("applied_monthly_savings_usd", 0.0)),
+        "open_proposals": int(savings.get("open_proposals", 0)),
+        "changes": int(changes.get("changes", 0)),
+        "rollbacks": int(changes.get("rollbacks", 0)),
+        "published_at": savings_at,
+    }
     latest, _ = _data(suite, "compliance", "latest")
-    compliance = {"frameworks": {name: {"verdict": f.get("verdict"), "checked_at": f.get("checked_at"),
-                                        "attestation_id": f.get("attestation_id")}
-                                 for name, f in sorted((latest.get("frameworks") or {}).items())}}
+    compliance = {
+        "frameworks": {
+            name: {
+                "verdict": f.get("verdict"),
+                "checked_at": f.get("checked_at"),
+                "attestation_id": f.get("attestation_id"),
+            }
+            for name, f in sorted((latest.get("frameworks") or {}).items())
+        }
+    }
     keys, _ = _data(suite, "phantom", "keys")
-    phantom = {"keys": [{"name": k.get("name"), "algorithm": k.get("algorithm"), "version": k.get("latest_version"),
-                         "destroyed": bool(k.get("destroyed")),
-                         "rotation_age_days": round((now - float(k.get("rotated_at") or k.get("created_at") or now)) / DAY, 2)}
-                        for k in keys.get("keys") or []]}
+    phantom = {
+        "keys": [
+            {
+                "name": k.get("name"),
+                "algorithm": k.get("algorithm"),
+                "version": k.get("latest_version"),
+                "destroyed": bool(k.get("destroyed")),
+                "rotation_age_days": round(
+                    (now - float(k.get("rotated_at") or k.get("created_at") or now)) / DAY, 2
+                ),
+            }
+            for k in keys.get("keys") or []
+        ]
+    }
     registry, _ = _data(suite, "nexus", "registry")
     nexus = {"agents": int(registry.get("agents", 0)), "open_handoffs": int(registry.get("open_handoffs", 0))}
     up, url = memory_reachable(suite)
@@ -141,20 +193,34 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             memory["entries"] = suite.memory.count()
         except Exception as exc:  # noqa: BLE001 - shown on the page, not raised
             memory["error"] = type(exc).__name__
-    return {"generated_at": now, "audit": audit, "forge": forge, "compliance": compliance, "phantom": phantom,
-            "nexus": nexus, "memory": memory, "store": {"reachable": store_reachable(suite)},
-            "history": _history(suite)}
+    return {
+        "generated_at": now,
+        "audit": audit,
+        "forge": forge,
+        "compliance": compliance,
+        "phantom": phantom,
+        "nexus": nexus,
+        "memory": memory,
+        "store": {"reachable": store_reachable(suite)},
+        "history": _history(suite),
+    }
 
 
-async def snapshot(suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25,
-                   traffic: Any = None) -> dict[str, Any]:
+async def snapshot(
+    suite: Suite, kits: dict[str, ToolKit], chain: ChainCache, audit_limit: int = 25, traffic: Any = None
+) -> dict[str, Any]:
     servers = {}
     for name, kit in kits.items():
         try:
             tools = await kit.mcp.list_tools()
             servers[name] = {"healthy": True, "tools": len(tools), "endpoint": f"/{name}/mcp"}
         except Exception as exc:  # noqa: BLE001 - an unhealthy server is what the page is for
-            servers[name] = {"healthy": False, "tools": 0, "endpoint": f"/{name}/mcp", "error": type(exc).__name__}
+            servers[name] = {
+                "healthy": False,
+                "tools": 0,
+                "endpoint": f"/{name}/mcp",
+                "error": type(exc).__name__,
+            }
     data = await anyio.to_thread.run_sync(_snapshot_sync, suite, chain, audit_limit)
     if traffic is not None:  # the gateway's own record of every tool call (servers/gateway/metrics.py)
         data["traffic"] = traffic.series(list(kits))

@@ -85,8 +85,9 @@ def main() -> int:
         _limit(request, base_vm_kb)
         retire = False
         try:
-            run = quantum.execute(request["circuit"], lambda done, total: _send(channel, {"progress": done,
-                                                                                        "total": total}))
+            run = quantum.execute(
+                request["circuit"], lambda done, total: _send(channel, {"progress": done, "total": total})
+            )
             answer: dict[str, Any] = {"result": run.model_dump(mode="json")}
         except HDRError as exc:
             answer = {"error": {"kind": exc.kind, "message": exc.message, "hint": exc.hint}}

@@ -30,11 +30,15 @@ class DataSource(BaseModel):
     """Where the orbits came from and how old they are: part of every satellite answer."""
 
     constellation: str
-    source: str = Field(description="file:<path>, celestrak:<group>, or synthetic:... (generated, not real satellites)")
+    source: str = Field(
+        description="file:<path>, celestrak:<group>, or synthetic:... (generated, not real satellites)"
+    )
     synthetic: bool
     satellites: int
     data_age_s: float | None = Field(description="Seconds since the TLEs were downloaded or the file changed")
-    tle_epoch_offset_days: float = Field(description="Median days between the TLE epochs and the requested time")
+    tle_epoch_offset_days: float = Field(
+        description="Median days between the TLE epochs and the requested time"
+    )
     warnings: list[str]
 
 
@@ -58,20 +62,32 @@ class Gap(BaseModel):
 
 
 class HandoffPlan(BaseModel):
-    summary: str = Field("", description="The plan in one sentence: intervals, handoffs, coverage, gaps, data source")
+    summary: str = Field(
+        "", description="The plan in one sentence: intervals, handoffs, coverage, gaps, data source"
+    )
     policy: str
     start: str
     end: str
     step_s: float
     min_elevation_deg: float
-    intervals: list[ServingInterval] = Field(description="Serving intervals in order, from intervals_offset (a page "
-                                             f"of {COMPACT_SHOWN} by default, up to {MAX_INTERVALS_SHOWN} with detail)")
+    intervals: list[ServingInterval] = Field(
+        description="Serving intervals in order, from intervals_offset (a page "
+        f"of {COMPACT_SHOWN} by default, up to {MAX_INTERVALS_SHOWN} with detail)"
+    )
     intervals_total: int
     intervals_offset: int = Field(0, description="Index of the first interval shown")
-    next_offset: int | None = Field(None, description="Pass as `offset` for the next intervals; null when all were shown")
-    switch_times: list[str] = Field(description="When the terminal switches to the next satellite (shown intervals)")
-    handoffs: int = Field(description="Switches from one serving satellite to another, including re-acquisitions after gaps")
-    gaps: list[Gap] = Field(description="Periods without any satellite above the minimum elevation (the first ones)")
+    next_offset: int | None = Field(
+        None, description="Pass as `offset` for the next intervals; null when all were shown"
+    )
+    switch_times: list[str] = Field(
+        description="When the terminal switches to the next satellite (shown intervals)"
+    )
+    handoffs: int = Field(
+        description="Switches from one serving satellite to another, including re-acquisitions after gaps"
+    )
+    gaps: list[Gap] = Field(
+        description="Periods without any satellite above the minimum elevation (the first ones)"
+    )
     gaps_total: int = 0
     coverage_fraction: float
     data: DataSource
@@ -111,12 +127,18 @@ class Passes(BaseModel):
 
 # -- validation -------------------------------------------------------------------------------
 
+
 def observer(latitude: float, longitude: float, altitude_m: float) -> orbits.Observer:
-    for name, value, lo, hi in (("latitude", latitude, -90, 90), ("longitude", longitude, -180, 180),
-                                ("altitude_m", altitude_m, -500, 100_000)):
+    for name, value, lo, hi in (
+        ("latitude", latitude, -90, 90),
+        ("longitude", longitude, -180, 180),
+        ("altitude_m", altitude_m, -500, 100_000),
+    ):
         if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
-            raise BadInput(f"`{name}` must be between {lo} and {hi}.",
-                           "Send decimal degrees (north and east positive) and metres above sea level.")
+            raise BadInput(
+                f"`{name}` must be between {lo} and {hi}.",
+                "Send decimal degrees (north and east positive) and metres above sea level.",
+            )
     return orbits.Observer(float(latitude), float(longitude), float(altitude_m))
 
 
@@ -124,11 +146,15 @@ def parse_time(value: str | None, name: str = "start") -> datetime:
     if value is None or value == "":
         return datetime.now(UTC).replace(microsecond=0)
     if len(value) > 40:
-        raise BadInput(f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now.")
+        raise BadInput(
+            f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now."
+        )
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise BadInput(f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now.") from None
+        raise BadInput(
+            f"`{name}` is not an ISO 8601 time.", "Send e.g. 2026-02-23T12:00:00Z, or leave it out for now."
+        ) from None
     t = t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
     if not 1960 <= t.year <= 2100:
         raise BadInput(f"`{name}` must be between 1960 and 2100.", "Send a time near the TLE epochs.")
@@ -137,7 +163,10 @@ def parse_time(value: str | None, name: str = "start") -> datetime:
 
 def elevation_floor(min_elevation_deg: float) -> float:
     if not (math.isfinite(min_elevation_deg) and 0 <= min_elevation_deg < 90):
-        raise BadInput("`min_elevation_deg` must be at least 0 and below 90.", "Terminals typically use 25 (Starlink) or 10.")
+        raise BadInput(
+            "`min_elevation_deg` must be at least 0 and below 90.",
+            "Terminals typically use 25 (Starlink) or 10.",
+        )
     return float(min_elevation_deg)
 
 
@@ -145,12 +174,16 @@ def time_grid(start: datetime, duration_s: float, step_s: float, limits: Limits)
     if not (math.isfinite(step_s) and 1 <= step_s <= 600):
         raise BadInput("`step_s` must be between 1 and 600 seconds.", "Use 15 for handoff planning.")
     if not (math.isfinite(duration_s) and step_s <= duration_s <= limits.max_duration_s):
-        raise BadInput(f"`duration_s` must be between step_s and {limits.max_duration_s:,} seconds.",
-                       "Plan a shorter window, e.g. 3600 (one hour) or 86400 (a day).")
+        raise BadInput(
+            f"`duration_s` must be between step_s and {limits.max_duration_s:,} seconds.",
+            "Plan a shorter window, e.g. 3600 (one hour) or 86400 (a day).",
+        )
     steps = int(duration_s // step_s)
     if steps > limits.max_steps:
-        raise BadInput(f"{duration_s:g} s at {step_s:g} s steps is {steps:,} steps; the cap is {limits.max_steps:,}.",
-                       "Use a larger step_s or a shorter duration_s.")
+        raise BadInput(
+            f"{duration_s:g} s at {step_s:g} s steps is {steps:,} steps; the cap is {limits.max_steps:,}.",
+            "Use a larger step_s or a shorter duration_s.",
+        )
     return orbits.TimeGrid(start, float(step_s), steps)
 
 
@@ -160,14 +193,24 @@ def data_source(constellation: tle.Constellation, when: datetime) -> DataSource:
     age = None if constellation.fetched_at is None else max(0.0, time.time() - constellation.fetched_at)
     warnings = []
     if offset > STALE_TLE_DAYS:
-        warnings.append(f"Stale TLEs: their epochs are a median {offset:.1f} days from the requested time; SGP4 "
-                        "positions drift by kilometres per day. Refresh the TLEs or ask about a time nearer them.")
+        warnings.append(
+            f"Stale TLEs: their epochs are a median {offset:.1f} days from the requested time; SGP4 "
+            "positions drift by kilometres per day. Refresh the TLEs or ask about a time nearer them."
+        )
     if constellation.synthetic:
-        warnings.append("Synthetic constellation: a generated Walker-delta shell, not real satellites. Configure "
-                        "a TLE file (HDR_HARDWARE_TLE_FILE) or CelesTrak (source celestrak) for real ones.")
-    return DataSource(constellation=constellation.name, source=constellation.source, synthetic=constellation.synthetic,
-                      satellites=len(constellation.names), data_age_s=age, tle_epoch_offset_days=offset,
-                      warnings=warnings)
+        warnings.append(
+            "Synthetic constellation: a generated Walker-delta shell, not real satellites. Configure "
+            "a TLE file (HDR_HARDWARE_TLE_FILE) or CelesTrak (source celestrak) for real ones."
+        )
+    return DataSource(
+        constellation=constellation.name,
+        source=constellation.source,
+        synthetic=constellation.synthetic,
+        satellites=len(constellation.names),
+        data_age_s=age,
+        tle_epoch_offset_days=offset,
+        warnings=warnings,
+    )
 
 
 def iso(t: datetime) -> str:
@@ -176,7 +219,10 @@ def iso(t: datetime) -> str:
 
 # -- the plan ---------------------------------------------------------------------------------
 
-def serving_sequence(sightings: orbits.Sightings, steps: int, policy: str, hysteresis_deg: float) -> np.ndarray:
+
+def serving_sequence(
+    sightings: orbits.Sightings, steps: int, policy: str, hysteresis_deg: float
+) -> np.ndarray:
     """The satellite index serving at each step (-1: none), under the policy."""
     step, sat, el = sightings.step, sightings.sat, sightings.elevation
     # Where each satellite's current visibility run ends (for longest_visible).
@@ -211,12 +257,27 @@ def serving_sequence(sightings: orbits.Sightings, steps: int, policy: str, hyste
     return serving
 
 
-def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, start: str | None = None,
-         duration_s: float = 3600, step_s: float = 15, min_elevation_deg: float = 25,
-         constellation: str = "starlink", policy: str = "max_elevation", hysteresis_deg: float = 10.0,
-         source: tle.Source = "auto", tle_file: str | None = None, limits: Limits | None = None,
-         brute_force: bool = False, check=None, roots: Sequence[Path] | None = None, offset: int = 0,
-         shown: int = MAX_INTERVALS_SHOWN) -> HandoffPlan:
+def plan(
+    home: Path,
+    latitude: float,
+    longitude: float,
+    altitude_m: float = 0.0,
+    start: str | None = None,
+    duration_s: float = 3600,
+    step_s: float = 15,
+    min_elevation_deg: float = 25,
+    constellation: str = "starlink",
+    policy: str = "max_elevation",
+    hysteresis_deg: float = 10.0,
+    source: tle.Source = "auto",
+    tle_file: str | None = None,
+    limits: Limits | None = None,
+    brute_force: bool = False,
+    check=None,
+    roots: Sequence[Path] | None = None,
+    offset: int = 0,
+    shown: int = MAX_INTERVALS_SHOWN,
+) -> HandoffPlan:
     """The serving plan, its intervals from `offset` (at most `shown` of them, and of its gaps).
     `brute_force` propagates every satellite at every step (the reference)."""
     started = time.perf_counter()
@@ -226,25 +287,34 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
     min_el = elevation_floor(min_elevation_deg)
     grid = time_grid(t0, duration_s, step_s, limits)
     if policy not in POLICIES:
-        raise BadInput(f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise.")
+        raise BadInput(
+            f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise."
+        )
     if not (math.isfinite(hysteresis_deg) and 0 <= hysteresis_deg <= 90):
         raise BadInput("`hysteresis_deg` must be between 0 and 90.", "Use about 10.")
     if not (isinstance(offset, int) and 0 <= offset <= 10**7):
-        raise BadInput("`offset` must be a non-negative interval index.", "Send the next_offset of the previous answer.")
+        raise BadInput(
+            "`offset` must be a non-negative interval index.", "Send the next_offset of the previous answer."
+        )
     shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
     const = tle.load(home, constellation, source, t0, tle_file, roots)
     work = len(const.names) * (grid.steps + 1)
     if work > limits.max_sat_steps:
-        raise BadInput(f"{len(const.names):,} satellites over {grid.steps + 1:,} time steps is {work:,} positions; "
-                       f"the cap is {limits.max_sat_steps:,}.", "Use a larger step_s or a shorter duration_s.")
+        raise BadInput(
+            f"{len(const.names):,} satellites over {grid.steps + 1:,} time steps is {work:,} positions; "
+            f"the cap is {limits.max_sat_steps:,}.",
+            "Use a larger step_s or a shorter duration_s.",
+        )
     deadline = time.monotonic() + limits.search_timeout_s
 
     def bounded() -> None:  # between the search's stages: the caller's cancellation, then the wall time
         if check is not None:
             check()
         if time.monotonic() > deadline:
-            raise Refused(f"The satellite search ran past its limit of {limits.search_timeout_s:g} s and stopped.",
-                          "Use a larger step_s or a shorter duration_s.")
+            raise Refused(
+                f"The satellite search ran past its limit of {limits.search_timeout_s:g} s and stopped.",
+                "Use a larger step_s or a shorter duration_s.",
+            )
 
     finder = orbits.visible_brute if brute_force else orbits.visible_fast
     sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, bounded)
@@ -252,9 +322,18 @@ def plan(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0,
     return _shape(const, grid, sightings, serving, policy, min_el, t0, started, offset, shown)
 
 
-def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Sightings, serving: np.ndarray,
-           policy: str, min_el: float, t0: datetime, started: float, offset: int = 0,
-           shown: int = MAX_INTERVALS_SHOWN) -> HandoffPlan:
+def _shape(
+    const: tle.Constellation,
+    grid: orbits.TimeGrid,
+    sightings: orbits.Sightings,
+    serving: np.ndarray,
+    policy: str,
+    min_el: float,
+    t0: datetime,
+    started: float,
+    offset: int = 0,
+    shown: int = MAX_INTERVALS_SHOWN,
+) -> HandoffPlan:
     def at(k: int) -> datetime:
         return t0 + timedelta(seconds=k * grid.step_s)
 
@@ -265,8 +344,11 @@ def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Si
 
     def look(k: int, s: int) -> Look:
         i = int(by_key[np.searchsorted(sorted_keys, k * n_sats + s)])
-        return Look(time=iso(at(k)), elevation_deg=round(float(sightings.elevation[i]), 3),
-                    azimuth_deg=round(float(sightings.azimuth[i]), 3))
+        return Look(
+            time=iso(at(k)),
+            elevation_deg=round(float(sightings.elevation[i]), 3),
+            azimuth_deg=round(float(sightings.azimuth[i]), 3),
+        )
 
     change = np.flatnonzero(np.diff(serving) != 0) + 1
     run_starts = np.concatenate([[0], change])
@@ -280,55 +362,109 @@ def _shape(const: tle.Constellation, grid: orbits.TimeGrid, sightings: orbits.Si
             continue
         total += 1
         if offset < total <= offset + shown:
-            intervals.append(ServingInterval(satellite=const.names[s], norad_id=const.norad_ids[s],
-                                             start=look(a, s), end=look(b, s)))
+            intervals.append(
+                ServingInterval(
+                    satellite=const.names[s], norad_id=const.norad_ids[s], start=look(a, s), end=look(b, s)
+                )
+            )
             if total > 1:
                 switches.append(iso(at(a)))
     coverage = float(np.mean(serving >= 0))
     data = data_source(const, t0)
     longest = max((g.duration_s for g in gaps), default=0.0)
-    summary = (f"{total} serving intervals ({max(0, total - 1)} handoffs) from {iso(t0)} to {iso(at(grid.steps))}, "
-               f"coverage {coverage:.1%}, {len(gaps)} gaps (longest {longest:g} s); "
-               f"{'synthetic' if data.synthetic else 'real'} orbits of {data.satellites:,} satellites.")
+    summary = (
+        f"{total} serving intervals ({max(0, total - 1)} handoffs) from {iso(t0)} to {iso(at(grid.steps))}, "
+        f"coverage {coverage:.1%}, {len(gaps)} gaps (longest {longest:g} s); "
+        f"{'synthetic' if data.synthetic else 'real'} orbits of {data.satellites:,} satellites."
+    )
     return HandoffPlan(
-        summary=summary, policy=policy, start=iso(t0), end=iso(at(grid.steps)), step_s=grid.step_s,
-        min_elevation_deg=min_el, intervals=intervals, intervals_total=total, intervals_offset=offset,
-        next_offset=offset + shown if offset + shown < total else None, switch_times=switches,
-        handoffs=max(0, total - 1), gaps=gaps[:shown], gaps_total=len(gaps), coverage_fraction=coverage,
-        data=data, compute_ms=(time.perf_counter() - started) * 1e3)
+        summary=summary,
+        policy=policy,
+        start=iso(t0),
+        end=iso(at(grid.steps)),
+        step_s=grid.step_s,
+        min_elevation_deg=min_el,
+        intervals=intervals,
+        intervals_total=total,
+        intervals_offset=offset,
+        next_offset=offset + shown if offset + shown < total else None,
+        switch_times=switches,
+        handoffs=max(0, total - 1),
+        gaps=gaps[:shown],
+        gaps_total=len(gaps),
+        coverage_fraction=coverage,
+        data=data,
+        compute_ms=(time.perf_counter() - started) * 1e3,
+    )
 
 
-def overhead(home: Path, latitude: float, longitude: float, altitude_m: float = 0.0, when: str | None = None,
-             min_elevation_deg: float = 25, constellation: str = "starlink", source: tle.Source = "auto",
-             tle_file: str | None = None, roots: Sequence[Path] | None = None) -> Overhead:
+def overhead(
+    home: Path,
+    latitude: float,
+    longitude: float,
+    altitude_m: float = 0.0,
+    when: str | None = None,
+    min_elevation_deg: float = 25,
+    constellation: str = "starlink",
+    source: tle.Source = "auto",
+    tle_file: str | None = None,
+    roots: Sequence[Path] | None = None,
+) -> Overhead:
     obs = observer(latitude, longitude, altitude_m)
     t = parse_time(when, "time")
     min_el = elevation_floor(min_elevation_deg)
     const = tle.load(home, constellation, source, t, tle_file, roots)
     grid = orbits.TimeGrid(t, 1.0, 0)
     seen = orbits.visible_brute(const, grid, obs, min_el)
-    sats = [VisibleSatellite(satellite=const.names[s], norad_id=const.norad_ids[s], elevation_deg=round(float(e), 3),
-                             azimuth_deg=round(float(a), 3), range_km=round(float(r), 1))
-            for s, e, a, r in zip(seen.sat.tolist(), seen.elevation, seen.azimuth, seen.range_km, strict=True)]
-    return Overhead(time=iso(t), min_elevation_deg=min_el, satellites=sats[:MAX_VISIBLE_SHOWN],
-                    total_visible=len(sats), data=data_source(const, t))
+    sats = [
+        VisibleSatellite(
+            satellite=const.names[s],
+            norad_id=const.norad_ids[s],
+            elevation_deg=round(float(e), 3),
+            azimuth_deg=round(float(a), 3),
+            range_km=round(float(r), 1),
+        )
+        for s, e, a, r in zip(seen.sat.tolist(), seen.elevation, seen.azimuth, seen.range_km, strict=True)
+    ]
+    return Overhead(
+        time=iso(t),
+        min_elevation_deg=min_el,
+        satellites=sats[:MAX_VISIBLE_SHOWN],
+        total_visible=len(sats),
+        data=data_source(const, t),
+    )
 
 
-def passes(home: Path, satellite: str, latitude: float, longitude: float, altitude_m: float = 0.0,
-           start: str | None = None, duration_s: float = 86400, min_elevation_deg: float = 10,
-           constellation: str = "starlink", source: tle.Source = "auto", tle_file: str | None = None,
-           limits: Limits | None = None, roots: Sequence[Path] | None = None) -> Passes:
+def passes(
+    home: Path,
+    satellite: str,
+    latitude: float,
+    longitude: float,
+    altitude_m: float = 0.0,
+    start: str | None = None,
+    duration_s: float = 86400,
+    min_elevation_deg: float = 10,
+    constellation: str = "starlink",
+    source: tle.Source = "auto",
+    tle_file: str | None = None,
+    limits: Limits | None = None,
+    roots: Sequence[Path] | None = None,
+) -> Passes:
     """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
     limits = limits or Limits.from_env()
     if not isinstance(satellite, str) or not satellite.strip() or len(satellite) > 64:
-        raise BadInput("`satellite` must be a satellite name or NORAD id.", "Send e.g. STARLINK-1008 or 44714.")
+        raise BadInput(
+            "`satellite` must be a satellite name or NORAD id.", "Send e.g. STARLINK-1008 or 44714."
+        )
     obs = observer(latitude, longitude, altitude_m)
     t0 = parse_time(start)
     min_el = elevation_floor(min_elevation_deg)
     step = 5.0
     if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
-        raise BadInput(f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
-                       "Ask for a day (86400) or less.")
+        raise BadInput(
+            f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
+            "Ask for a day (86400) or less.",
+        )
     const = tle.load(home, constellation, source, t0, tle_file, roots)
     index = const.find(satellite)
     grid = orbits.TimeGrid(t0, step, int(duration_s // step))
@@ -351,10 +487,23 @@ def passes(home: Path, satellite: str, latitude: float, longitude: float, altitu
     for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
         rise_t = t0 if a == 0 else crossing(a - 1)
         set_t = t0 + timedelta(seconds=last * step) if b == last else crossing(b)
-        top = a + int(np.argmax(el[a:b + 1]))
-        found.append(SatellitePass(rise=iso(rise_t), set=iso(set_t), duration_s=(set_t - rise_t).total_seconds(),
-                                   culmination=Look(time=iso(t0 + timedelta(seconds=top * step)),
-                                                    elevation_deg=round(float(el[top]), 3),
-                                                    azimuth_deg=round(float(az[top]), 3))))
-    return Passes(satellite=const.names[index], norad_id=const.norad_ids[index], min_elevation_deg=min_el,
-                  passes=found[:200], data=data_source(const, t0))
+        top = a + int(np.argmax(el[a : b + 1]))
+        found.append(
+            SatellitePass(
+                rise=iso(rise_t),
+                set=iso(set_t),
+                duration_s=(set_t - rise_t).total_seconds(),
+                culmination=Look(
+                    time=iso(t0 + timedelta(seconds=top * step)),
+                    elevation_deg=round(float(el[top]), 3),
+                    azimuth_deg=round(float(az[top]), 3),
+                ),
+            )
+        )
+    return Passes(
+        satellite=const.names[index],
+        norad_id=const.norad_ids[index],
+        min_elevation_deg=min_el,
+        passes=found[:200],
+        data=data_source(const, t0),
+    )

@@ -32,14 +32,17 @@ class _Cancelled(Exception):
 def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | None] | None:
     """Claim the oldest queued job, or retire this runner when there is none (one transaction)."""
     with store.transaction() as db:
-        row = db.execute("SELECT id, request, owner FROM hardware_jobs WHERE state='queued' "
-                         "ORDER BY submitted_at LIMIT 1").fetchone()
+        row = db.execute(
+            "SELECT id, request, owner FROM hardware_jobs WHERE state='queued' ORDER BY submitted_at LIMIT 1"
+        ).fetchone()
         if row is None:
             db.execute("DELETE FROM hardware_job_runners WHERE id=?", (runner,))
             return None
-        db.execute("UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, "
-                   "message='parsing and transpiling' WHERE id=?",
-                   (os.getpid(), process_start_token(os.getpid()), time.time(), row["id"]))
+        db.execute(
+            "UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, "
+            "message='parsing and transpiling' WHERE id=?",
+            (os.getpid(), process_start_token(os.getpid()), time.time(), row["id"]),
+        )
     return row["id"], json.loads(row["request"]), row["owner"]
 
 
@@ -55,13 +58,22 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
             state = db.execute("SELECT state FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()["state"]
             if state != "running":
                 raise _Cancelled
-            db.execute("UPDATE hardware_jobs SET progress=?, message=? WHERE id=?",
-                       (done / total if total else 0.0, message or "", job_id))
+            db.execute(
+                "UPDATE hardware_jobs SET progress=?, message=? WHERE id=?",
+                (done / total if total else 0.0, message or "", job_id),
+            )
 
     circuit = {k: v for k, v in request.items() if k not in ("wall_s", "cpu_s")}
     try:
-        run = pool.run(circuit, caller=owner, wall_s=request["wall_s"], cpu_s=request["cpu_s"],
-                       memory_mb=circuit["limits"]["max_memory_mb"], cap=1, progress=progress)
+        run = pool.run(
+            circuit,
+            caller=owner,
+            wall_s=request["wall_s"],
+            cpu_s=request["cpu_s"],
+            memory_mb=circuit["limits"]["max_memory_mb"],
+            cap=1,
+            progress=progress,
+        )
     except _Cancelled:
         return
     except HDRError as exc:
@@ -73,17 +85,28 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
         outcome = ("done", json.dumps(run), None)
     state, result, error = outcome
     with store.transaction() as db:
-        db.execute("UPDATE hardware_jobs SET state=?, result=?, error=?, progress=?, finished_at=?, message=? "
-                   "WHERE id=? AND state='running'",
-                   (state, result, error, 1.0 if state == "done" else 0.0, time.time(),
-                    "finished" if state == "done" else (error or "failed"), job_id))
+        db.execute(
+            "UPDATE hardware_jobs SET state=?, result=?, error=?, progress=?, finished_at=?, message=? "
+            "WHERE id=? AND state='running'",
+            (
+                state,
+                result,
+                error,
+                1.0 if state == "done" else 0.0,
+                time.time(),
+                "finished" if state == "done" else (error or "failed"),
+                job_id,
+            ),
+        )
 
 
 def main(runner: str) -> int:
     store = Store(Config.from_env().db_path)
     with store.transaction() as db:
-        db.execute("UPDATE hardware_job_runners SET pid=?, pid_start=? WHERE id=?",
-                   (os.getpid(), process_start_token(os.getpid()), runner))
+        db.execute(
+            "UPDATE hardware_job_runners SET pid=?, pid_start=? WHERE id=?",
+            (os.getpid(), process_start_token(os.getpid()), runner),
+        )
     pool = CircuitPool(1, warm=0)
     try:
         while (job := _next_job(store, runner)) is not None:

@@ -53,7 +53,9 @@ _children_lock = threading.Lock()
 
 class JobStatus(BaseModel):
     job_id: str
-    state: JobState = Field(description="queued, running, done, failed, cancelled, or died (worker process gone)")
+    state: JobState = Field(
+        description="queued, running, done, failed, cancelled, or died (worker process gone)"
+    )
     progress: float = Field(description="Fraction done, 0-1")
     message: str
     submitted_at: float
@@ -113,14 +115,31 @@ def _alive(pid: int | None, token: str | None) -> bool:
     return current is not None and (token is None or current == token)
 
 
-def submit(store: Store, home: str, qasm: str, *, shots: int, method: str, seed: int | None,
-           noise: NoiseSpec | None, optimization_level: int, limits: Limits | None = None,
-           owner: str | None = None) -> JobStatus:
+def submit(
+    store: Store,
+    home: str,
+    qasm: str,
+    *,
+    shots: int,
+    method: str,
+    seed: int | None,
+    noise: NoiseSpec | None,
+    optimization_level: int,
+    limits: Limits | None = None,
+    owner: str | None = None,
+) -> JobStatus:
     """Check the request cheaply, queue the job under the caps, and start a runner if fewer than
     `job_runners` are alive. The runner parses and runs it in a sandbox worker."""
     limits = limits or Limits.from_env()
-    request = circuit_request(qasm, shots=shots, method=method, seed=seed, noise=noise,
-                              optimization_level=optimization_level, limits=limits)
+    request = circuit_request(
+        qasm,
+        shots=shots,
+        method=method,
+        seed=seed,
+        noise=noise,
+        optimization_level=optimization_level,
+        limits=limits,
+    )
     request["wall_s"] = limits.job_timeout_s
     request["cpu_s"] = limits.cpu_s(limits.job_timeout_s)
     _schema(store)
@@ -130,17 +149,26 @@ def submit(store: Store, home: str, qasm: str, *, shots: int, method: str, seed:
         active = db.execute("SELECT owner FROM hardware_jobs WHERE state IN ('queued','running')").fetchall()
         mine = sum(1 for row in active if row["owner"] == owner)
         if mine >= limits.jobs_per_caller:
-            raise Refused(f"You already have {mine} jobs queued or running; the cap per caller is "
-                          f"{limits.jobs_per_caller}.", "Wait for one to finish, or cancel one with cancel_job.")
+            raise Refused(
+                f"You already have {mine} jobs queued or running; the cap per caller is "
+                f"{limits.jobs_per_caller}.",
+                "Wait for one to finish, or cancel one with cancel_job.",
+            )
         if len(active) >= limits.max_queued_jobs:
-            raise Refused(f"{len(active)} jobs are queued or running; the cap is {limits.max_queued_jobs}.",
-                          "Try again when some have finished.")
-        db.execute("INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner) VALUES (?,?,?,?,?,?)",
-                   (job_id, "queued", json.dumps(request), "waiting for a job runner", time.time(), owner))
+            raise Refused(
+                f"{len(active)} jobs are queued or running; the cap is {limits.max_queued_jobs}.",
+                "Try again when some have finished.",
+            )
+        db.execute(
+            "INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner) VALUES (?,?,?,?,?,?)",
+            (job_id, "queued", json.dumps(request), "waiting for a job runner", time.time(), owner),
+        )
         # Storage stays bounded however often one caller submits and cancels.
-        db.execute("DELETE FROM hardware_jobs WHERE id IN (SELECT id FROM hardware_jobs WHERE owner IS ? AND state "
-                   "NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT -1 OFFSET ?)",
-                   (owner, KEPT_FINISHED_PER_OWNER))
+        db.execute(
+            "DELETE FROM hardware_jobs WHERE id IN (SELECT id FROM hardware_jobs WHERE owner IS ? AND state "
+            "NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT -1 OFFSET ?)",
+            (owner, KEPT_FINISHED_PER_OWNER),
+        )
         runner = _claim_runner_slot(db, limits)
     if runner is not None:
         _start_runner(store, home, runner)
@@ -173,15 +201,23 @@ def _claim_runner_slot(db: Any, limits: Limits) -> str | None:
 
 def _start_runner(store: Store, home: str, runner: str) -> None:
     env = dict(os.environ, HDR_HOME=str(home))
-    proc = subprocess.Popen([sys.executable, "-m", "servers.hardware.job_worker", runner], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=None,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "servers.hardware.job_worker", runner],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=None,
+        start_new_session=True,
+    )
     with _children_lock:
         _children[proc.pid] = proc
     token = process_start_token(proc.pid)
     with store.transaction() as db:
-        db.execute("UPDATE hardware_job_runners SET pid=COALESCE(pid, ?), pid_start=COALESCE(pid_start, ?) "
-                   "WHERE id=?", (proc.pid, token, runner))
+        db.execute(
+            "UPDATE hardware_job_runners SET pid=COALESCE(pid, ?), pid_start=COALESCE(pid_start, ?) "
+            "WHERE id=?",
+            (proc.pid, token, runner),
+        )
 
 
 def dispatch(store: Store, home: str, limits: Limits | None = None) -> None:
@@ -197,7 +233,9 @@ def dispatch(store: Store, home: str, limits: Limits | None = None) -> None:
 def _row(store: Store, job_id: str, principal: str | None) -> Any:
     """The job's row, if `principal` may see it; otherwise the same NotFound as for a missing id."""
     if not isinstance(job_id, str) or not _JOB_ID.match(job_id):
-        raise BadInput("`job_id` is not a job id.", "Send the job_id that submit_circuit returned (job-<16 hex digits>).")
+        raise BadInput(
+            "`job_id` is not a job id.", "Send the job_id that submit_circuit returned (job-<16 hex digits>)."
+        )
     _schema(store)
     row = store.connection().execute("SELECT * FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()
     if row is None or not may_access(row["owner"], principal):
@@ -215,25 +253,42 @@ def status(store: Store, job_id: str, principal: str | None = None, home: str | 
         lost = row["pid"] is None or not _alive(row["pid"], row["pid_start"])
         if lost:
             with store.transaction() as db:
-                db.execute("UPDATE hardware_jobs SET state='died', finished_at=?, message=? "
-                           "WHERE id=? AND state IN ('queued','running')",
-                           (time.time(), f"the job runner process (pid {row['pid']}) exited without finishing: "
-                            "killed; submit the circuit again", job_id))
+                db.execute(
+                    "UPDATE hardware_jobs SET state='died', finished_at=?, message=? "
+                    "WHERE id=? AND state IN ('queued','running')",
+                    (
+                        time.time(),
+                        f"the job runner process (pid {row['pid']}) exited without finishing: "
+                        "killed; submit the circuit again",
+                        job_id,
+                    ),
+                )
             row = _row(store, job_id, principal)
     request = json.loads(row["request"])
-    return JobStatus(job_id=job_id, state=row["state"], progress=row["progress"], message=row["message"],
-                     submitted_at=row["submitted_at"], started_at=row["started_at"],
-                     finished_at=row["finished_at"], shots=request["shots"], method=request["method"])
+    return JobStatus(
+        job_id=job_id,
+        state=row["state"],
+        progress=row["progress"],
+        message=row["message"],
+        submitted_at=row["submitted_at"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        shots=request["shots"],
+        method=request["method"],
+    )
 
 
 def result(store: Store, job_id: str, principal: str | None = None) -> JobResult:
     current = status(store, job_id, principal)
     if current.state in ("queued", "running"):
-        raise Conflict(f"Job {job_id} is still {current.state} ({current.progress:.0%}).",
-                       "Call job_status until the state is done, then ask again.")
+        raise Conflict(
+            f"Job {job_id} is still {current.state} ({current.progress:.0%}).",
+            "Call job_status until the state is done, then ask again.",
+        )
     if current.state != "done":
-        raise Conflict(f"Job {job_id} has no result: it {current.state}. {current.message}",
-                       "Submit the circuit again.")
+        raise Conflict(
+            f"Job {job_id} has no result: it {current.state}. {current.message}", "Submit the circuit again."
+        )
     row = _row(store, job_id, principal)
     return JobResult(job_id=job_id, state="done", result=CircuitRun.model_validate_json(row["result"]))
 
@@ -244,6 +299,9 @@ def cancel(store: Store, job_id: str, principal: str | None = None) -> JobStatus
     row = _row(store, job_id, principal)
     if row["state"] in ("queued", "running"):
         with store.transaction() as db:
-            db.execute("UPDATE hardware_jobs SET state='cancelled', finished_at=?, message='cancelled on request' "
-                       "WHERE id=? AND state IN ('queued','running')", (time.time(), job_id))
+            db.execute(
+                "UPDATE hardware_jobs SET state='cancelled', finished_at=?, message='cancelled on request' "
+                "WHERE id=? AND state IN ('queued','running')",
+                (time.time(), job_id),
+            )
     return status(store, job_id, principal)

@@ -43,8 +43,13 @@ class Observer:
         e2 = WGS84_F * (2 - WGS84_F)
         n = WGS84_A_KM / math.sqrt(1 - e2 * math.sin(lat) ** 2)
         h = self.altitude_m / 1000
-        return np.array([(n + h) * math.cos(lat) * math.cos(lon), (n + h) * math.cos(lat) * math.sin(lon),
-                         (n * (1 - e2) + h) * math.sin(lat)])
+        return np.array(
+            [
+                (n + h) * math.cos(lat) * math.cos(lon),
+                (n + h) * math.cos(lat) * math.sin(lon),
+                (n * (1 - e2) + h) * math.sin(lat),
+            ]
+        )
 
     @property
     def enu_rotation(self) -> np.ndarray:
@@ -93,8 +98,7 @@ class Sightings:
 def gmst_1982(jd: float, fr: np.ndarray) -> np.ndarray:
     """Greenwich mean sidereal time (IAU 1982, the angle TEME is defined with), radians. UT1 ~ UTC."""
     tut1 = (jd - 2451545.0 + fr) / 36525.0
-    seconds = (-6.2e-6 * tut1**3 + 0.093104 * tut1**2 + (876600.0 * 3600 + 8640184.812866) * tut1
-               + 67310.54841)
+    seconds = -6.2e-6 * tut1**3 + 0.093104 * tut1**2 + (876600.0 * 3600 + 8640184.812866) * tut1 + 67310.54841
     return np.mod(np.radians(seconds / 240.0), 2 * np.pi)
 
 
@@ -105,7 +109,9 @@ def teme_to_ecef(r: np.ndarray, theta: np.ndarray) -> np.ndarray:
     return np.stack([c * x + s * y, -s * x + c * y, z], axis=-1)
 
 
-def look_angles(r_teme: np.ndarray, theta: np.ndarray, observer: Observer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def look_angles(
+    r_teme: np.ndarray, theta: np.ndarray, observer: Observer
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Elevation and azimuth (degrees, azimuth from north through east) and range (km)."""
     ecef = teme_to_ecef(r_teme, theta) - observer.ecef_km
     x, y, z = ecef[..., 0], ecef[..., 1], ecef[..., 2]
@@ -114,8 +120,11 @@ def look_angles(r_teme: np.ndarray, theta: np.ndarray, observer: Observer) -> tu
     # and brute force then agree to the last bit)
     east, north, up = e0 * x + e1 * y, n0 * x + n1 * y + n2 * z, u0 * x + u1 * y + u2 * z
     horizontal = np.hypot(east, north)
-    return (np.degrees(np.arctan2(up, horizontal)), np.mod(np.degrees(np.arctan2(east, north)), 360.0),
-            np.sqrt(horizontal**2 + up**2))
+    return (
+        np.degrees(np.arctan2(up, horizontal)),
+        np.mod(np.degrees(np.arctan2(east, north)), 360.0),
+        np.sqrt(horizontal**2 + up**2),
+    )
 
 
 def _visibility_half_angle(radius_km: np.ndarray, observer_radius_km: float, min_el_deg: float) -> np.ndarray:
@@ -126,8 +135,9 @@ def _visibility_half_angle(radius_km: np.ndarray, observer_radius_km: float, min
     return np.where(ratio < 1, np.arccos(np.clip(ratio, -1, 1)) - e, -1.0)
 
 
-def _propagate_pairs(constellation: Constellation, grid: TimeGrid, sat: np.ndarray,
-                     step: np.ndarray) -> np.ndarray:
+def _propagate_pairs(
+    constellation: Constellation, grid: TimeGrid, sat: np.ndarray, step: np.ndarray
+) -> np.ndarray:
     """TEME positions (n, 3) for (satellite, step) pairs sorted by satellite; NaN where SGP4 fails.
 
     One C call per satellite straight into slices of the output (no per-call allocation)."""
@@ -162,14 +172,15 @@ def _sgp4_into() -> object | None:
     try:
         from sgp4.api import Satrec
 
-        probe = Satrec.twoline2rv("1 25544U 98067A   24001.50000000  .00016717  00000-0  30178-3 0  9991",
-                                  "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.50377579432019")
+        probe = Satrec.twoline2rv(
+            "1 25544U 98067A   24001.50000000  .00016717  00000-0  30178-3 0  9991",
+            "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.50377579432019",
+        )
         r, v = np.empty((1, 3)), np.empty((1, 3))
         probe._sgp4(np.array([2460311.0]), np.array([0.5]), np.zeros(1, dtype=np.uint8), r, v)
         return Satrec._sgp4 if np.isfinite(r).all() else None
     except Exception:  # noqa: BLE001 - missing, renamed or a different signature: use the public call
         return None
-
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -180,8 +191,15 @@ def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.einsum("...k,...k->...", a, b)
 
 
-def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,
-                       coarse: np.ndarray, r: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, ...]:
+def _candidate_windows(
+    constellation: Constellation,
+    grid: TimeGrid,
+    observer: Observer,
+    min_el: float,
+    coarse: np.ndarray,
+    r: np.ndarray,
+    v: np.ndarray,
+) -> tuple[np.ndarray, ...]:
     """(satellite, first step, last step) windows that hold every step at which a satellite can be at
     or above `min_el`, from its exact positions at the `coarse` steps.
 
@@ -210,7 +228,10 @@ def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: O
     obs = observer.ecef_km
     obs_radius = float(np.linalg.norm(obs))
     c, s = np.cos(theta), np.sin(theta)
-    u = np.stack([c * obs[0] - s * obs[1], s * obs[0] + c * obs[1], np.full_like(theta, obs[2])], axis=-1) / obs_radius
+    u = (
+        np.stack([c * obs[0] - s * obs[1], s * obs[0] + c * obs[1], np.full_like(theta, obs[2])], axis=-1)
+        / obs_radius
+    )
     d_theta = np.mod(np.diff(theta), 2 * np.pi)  # Earth's turn in each interval
 
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -221,11 +242,19 @@ def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: O
         hm = _unit(h[:, :-1] + h[:, 1:])
         ca, cb = _dot(hm, u[None, :-1]), _dot(hm, u[None, 1:])
         c_lo = np.where(ca * cb > 0, np.maximum(np.minimum(np.abs(ca), np.abs(cb)) - d_theta**2 / 8, 0), 0)
-        plane_err = (np.maximum(np.abs(_dot(rhat[:, :-1], hm)), np.abs(_dot(rhat[:, 1:], hm)))
-                     + np.arccos(np.clip(_dot(h[:, :-1], h[:, 1:]), -1, 1)) / 2 + 2e-3)
+        plane_err = (
+            np.maximum(np.abs(_dot(rhat[:, :-1], hm)), np.abs(_dot(rhat[:, 1:], hm)))
+            + np.arccos(np.clip(_dot(h[:, :-1], h[:, 1:]), -1, 1)) / 2
+            + 2e-3
+        )
         r_max = np.maximum(radius[:, :-1], radius[:, 1:]) + 10.0
-        half = (_visibility_half_angle(r_max, obs_radius, min_el) + math.radians(CONE_MARGIN_DEG) + plane_err
-                + 4 * ecc[:, None] + 5e-3)
+        half = (
+            _visibility_half_angle(r_max, obs_radius, min_el)
+            + math.radians(CONE_MARGIN_DEG)
+            + plane_err
+            + 4 * ecc[:, None]
+            + 5e-3
+        )
         finite = np.isfinite(r_max) & np.isfinite(plane_err)
         sat_i, k = np.nonzero(~finite | (np.arcsin(c_lo) <= half))
         # Then, for the few left: phases of satellite and observer in the plane.
@@ -248,8 +277,14 @@ def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: O
         reach = np.arccos(np.clip(cos_ratio, -1, 1)) + obs_err  # largest |L| that can be visible
         l0 = np.mod(-uo_a + np.pi, 2 * np.pi) - np.pi
         dl = du - duo
-        ok = (finite[sat_i, k] & (np.abs(du - expected) < 1.0) & (dl > 0) & (dl + 2 * reach < 1.5 * np.pi)
-              & (ecc[sat_i] < 0.05) & np.isfinite(reach))
+        ok = (
+            finite[sat_i, k]
+            & (np.abs(du - expected) < 1.0)
+            & (dl > 0)
+            & (dl + 2 * reach < 1.5 * np.pi)
+            & (ecc[sat_i] < 0.05)
+            & np.isfinite(reach)
+        )
         possible = (np.arcsin(c_lo) <= half) & (cos_ratio <= 1)
     windows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [(sat_i[~ok], a_step[k[~ok]], b_step[k[~ok]])]
     use = ok & possible
@@ -268,7 +303,9 @@ def _candidate_windows(constellation: Constellation, grid: TimeGrid, observer: O
     return sat, lo, hi
 
 
-def _window_steps(sat: np.ndarray, lo: np.ndarray, hi: np.ndarray, last: int) -> tuple[np.ndarray, np.ndarray]:
+def _window_steps(
+    sat: np.ndarray, lo: np.ndarray, hi: np.ndarray, last: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Every (satellite, step) inside the windows, sorted by satellite then step, without repeats."""
     counts = hi - lo + 1
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -279,18 +316,37 @@ def _window_steps(sat: np.ndarray, lo: np.ndarray, hi: np.ndarray, last: int) ->
     return key // (last + 1), key % (last + 1)
 
 
-def _finish(constellation: Constellation, grid: TimeGrid, observer: Observer, sat: np.ndarray, step: np.ndarray,
-            r: np.ndarray, min_el: float, propagations: int) -> Sightings:
+def _finish(
+    constellation: Constellation,
+    grid: TimeGrid,
+    observer: Observer,
+    sat: np.ndarray,
+    step: np.ndarray,
+    r: np.ndarray,
+    min_el: float,
+    propagations: int,
+) -> Sightings:
     el, az, rng = look_angles(r, grid.theta(step), observer)  # the same arithmetic as brute force
     keep = el >= min_el
     sat, step, el, az, rng = sat[keep], step[keep], el[keep], az[keep], rng[keep]
     order = np.lexsort((-el, step))
-    return Sightings(step=step[order], sat=sat[order], elevation=el[order], azimuth=az[order],
-                     range_km=rng[order], propagations=propagations)
+    return Sightings(
+        step=step[order],
+        sat=sat[order],
+        elevation=el[order],
+        azimuth=az[order],
+        range_km=rng[order],
+        propagations=propagations,
+    )
 
 
-def visible_fast(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,
-                 check: Callable[[], None] | None = None) -> Sightings:
+def visible_fast(
+    constellation: Constellation,
+    grid: TimeGrid,
+    observer: Observer,
+    min_el: float,
+    check: Callable[[], None] | None = None,
+) -> Sightings:
     """Every (step, satellite) at or above `min_el`, without propagating every satellite at every step.
 
     Every satellite is propagated on a coarse grid (COARSE_S apart, one SatrecArray call); between
@@ -333,8 +389,9 @@ def visible_fast(constellation: Constellation, grid: TimeGrid, observer: Observe
     return found
 
 
-def visible_brute(constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float,
-                  chunk: int = 120) -> Sightings:
+def visible_brute(
+    constellation: Constellation, grid: TimeGrid, observer: Observer, min_el: float, chunk: int = 120
+) -> Sightings:
     """Every satellite at every step (the reference: exact but slow), in chunks of steps to bound memory."""
     jd, _ = grid.jd_fr
     parts: list[tuple[np.ndarray, ...]] = []
@@ -349,5 +406,11 @@ def visible_brute(constellation: Constellation, grid: TimeGrid, observer: Observ
         parts.append((steps[step_j], sat_i, el[sat_i, step_j], az[sat_i, step_j], rng[sat_i, step_j]))
     step, sat, el, az, rng = (np.concatenate([p[k] for p in parts]) for k in range(5))
     order = np.lexsort((-el, step))
-    return Sightings(step=step[order].astype(np.int64), sat=sat[order].astype(np.int64), elevation=el[order],
-                     azimuth=az[order], range_km=rng[order], propagations=propagations)
+    return Sightings(
+        step=step[order].astype(np.int64),
+        sat=sat[order].astype(np.int64),
+        elevation=el[order],
+        azimuth=az[order],
+        range_km=rng[order],
+        propagations=propagations,
+    )

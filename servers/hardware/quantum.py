@@ -19,22 +19,49 @@ from servers.hardware.limits import Limits
 from shared.errors import BadInput, Refused
 
 Method = Literal["automatic", "statevector", "stabilizer", "matrix_product_state", "density_matrix"]
-METHODS: tuple[str, ...] = ("automatic", "statevector", "stabilizer", "matrix_product_state", "density_matrix")
+METHODS: tuple[str, ...] = (
+    "automatic",
+    "statevector",
+    "stabilizer",
+    "matrix_product_state",
+    "density_matrix",
+)
 MAX_OUTCOMES = 1024  # distinct outcomes returned; the rest are summed into other_shots
 SHOTS_PER_CHUNK = 10_000  # progress (and cancellation) is checked between chunks of this many shots
 
 # Gates Aer's stabilizer method runs (Clifford), plus non-gate instructions.
-CLIFFORD_OPS = frozenset({
-    "id", "x", "y", "z", "h", "s", "sdg", "sx", "sxdg", "cx", "cy", "cz", "swap", "ecr", "pauli",
-    "measure", "barrier", "reset", "delay",
-})
+CLIFFORD_OPS = frozenset(
+    {
+        "id",
+        "x",
+        "y",
+        "z",
+        "h",
+        "s",
+        "sdg",
+        "sx",
+        "sxdg",
+        "cx",
+        "cy",
+        "cz",
+        "swap",
+        "ecr",
+        "pauli",
+        "measure",
+        "barrier",
+        "reset",
+        "delay",
+    }
+)
 
 _HEADER = re.compile(r"\s*(?://[^\n]*\n|/\*.*?\*/|\s)*OPENQASM\s+(\d+)(?:\.(\d+))?\s*;", re.S)
 _QREG = re.compile(r"\bqreg\s+[A-Za-z_]\w*\s*\[\s*(\d+)\s*\]")
 _QUBIT_ARRAY = re.compile(r"\bqubit\s*\[\s*(\d+)\s*\]")
 _QUBIT_SINGLE = re.compile(r"\bqubit\s+[A-Za-z_]\w*\s*;")
-_COMMENT = {2: re.compile(r"//[^\n]*"),  # qiskit's OpenQASM 2 lexer knows line comments only
-            3: re.compile(r"//[^\n]*|/\*.*?(?:\*/|$)", re.S)}
+_COMMENT = {
+    2: re.compile(r"//[^\n]*"),  # qiskit's OpenQASM 2 lexer knows line comments only
+    3: re.compile(r"//[^\n]*|/\*.*?(?:\*/|$)", re.S),
+}
 _INCLUDE = re.compile(r"\binclude\b")
 # The only files an include may name: each version's standard library, which qiskit has built in.
 # The parsers are also given no include path, so even a name this check missed opens no file.
@@ -44,16 +71,25 @@ STANDARD_INCLUDE = {2: "qelib1.inc", 3: "stdgates.inc"}
 class NoiseSpec(BaseModel):
     """A simple noise model: depolarizing error on every gate and symmetric readout error."""
 
-    depolarizing: float = Field(0.0, ge=0.0, le=0.5, description="Depolarizing error probability per gate "
-                                "(two-qubit gates get the same probability), 0-0.5")
+    depolarizing: float = Field(
+        0.0,
+        ge=0.0,
+        le=0.5,
+        description="Depolarizing error probability per gate "
+        "(two-qubit gates get the same probability), 0-0.5",
+    )
     readout: float = Field(0.0, ge=0.0, le=0.5, description="Probability a measured bit is flipped, 0-0.5")
 
 
 class CircuitRun(BaseModel):
-    counts: dict[str, int] = Field(description="Shots per measured bitstring (most frequent first, "
-                                   f"at most {MAX_OUTCOMES}); bit order is Qiskit's (qubit 0 rightmost)")
+    counts: dict[str, int] = Field(
+        description="Shots per measured bitstring (most frequent first, "
+        f"at most {MAX_OUTCOMES}); bit order is Qiskit's (qubit 0 rightmost)"
+    )
     probabilities: dict[str, float] = Field(description="counts / shots for the same bitstrings")
-    other_shots: int = Field(0, description="Shots whose outcomes were left out of counts (too many distinct)")
+    other_shots: int = Field(
+        0, description="Shots whose outcomes were left out of counts (too many distinct)"
+    )
     shots: int
     method: str = Field(description="The simulation method Aer actually used")
     requested_method: str
@@ -72,24 +108,37 @@ class CircuitRun(BaseModel):
 def check_request(qasm: str, shots: int, method: str, optimization_level: int, limits: Limits) -> int:
     """Refuse what can be refused without qiskit. Returns the OpenQASM major version (2 or 3)."""
     if not isinstance(qasm, str) or not qasm.strip():
-        raise BadInput("`qasm` is empty.", "Send OpenQASM 2 or 3 source starting with `OPENQASM 2.0;` or `OPENQASM 3.0;`.")
+        raise BadInput(
+            "`qasm` is empty.",
+            "Send OpenQASM 2 or 3 source starting with `OPENQASM 2.0;` or `OPENQASM 3.0;`.",
+        )
     if len(qasm) > limits.max_qasm_chars:
-        raise BadInput(f"`qasm` is {len(qasm):,} characters; the cap is {limits.max_qasm_chars:,}.",
-                       "Send a smaller circuit, or raise HDR_HARDWARE_MAX_QASM_CHARS.")
+        raise BadInput(
+            f"`qasm` is {len(qasm):,} characters; the cap is {limits.max_qasm_chars:,}.",
+            "Send a smaller circuit, or raise HDR_HARDWARE_MAX_QASM_CHARS.",
+        )
     if "\x00" in qasm:
         raise BadInput("`qasm` contains a NUL character.", "Send plain-text OpenQASM source.")
     if not 1 <= shots <= limits.max_shots:
-        raise BadInput(f"`shots` must be between 1 and {limits.max_shots:,}.",
-                       "Use fewer shots (1024 is typical), or raise HDR_HARDWARE_MAX_SHOTS.")
+        raise BadInput(
+            f"`shots` must be between 1 and {limits.max_shots:,}.",
+            "Use fewer shots (1024 is typical), or raise HDR_HARDWARE_MAX_SHOTS.",
+        )
     if method not in METHODS:
-        raise BadInput(f"`method` must be one of {', '.join(METHODS)}.", "Use automatic unless you need a specific one.")
+        raise BadInput(
+            f"`method` must be one of {', '.join(METHODS)}.", "Use automatic unless you need a specific one."
+        )
     if not 0 <= optimization_level <= 3:
-        raise BadInput("`optimization_level` must be 0, 1, 2 or 3.", "Use 1 (the default) unless you need otherwise.")
+        raise BadInput(
+            "`optimization_level` must be 0, 1, 2 or 3.", "Use 1 (the default) unless you need otherwise."
+        )
     header = _HEADER.match(qasm)
     if header is None or header.group(1) not in ("2", "3"):
-        raise BadInput("`qasm` does not start with an OpenQASM version line.",
-                       "Begin the source with `OPENQASM 2.0;` (and `include \"qelib1.inc\";`) or "
-                       "`OPENQASM 3.0;` (and `include \"stdgates.inc\";`).")
+        raise BadInput(
+            "`qasm` does not start with an OpenQASM version line.",
+            'Begin the source with `OPENQASM 2.0;` (and `include "qelib1.inc";`) or '
+            '`OPENQASM 3.0;` (and `include "stdgates.inc";`).',
+        )
     version = int(header.group(1))
     check_includes(qasm, version)
     declared = 0
@@ -99,8 +148,10 @@ def check_request(qasm: str, shots: int, method: str, optimization_level: int, l
             declared += int(digits) if len(digits) <= 9 else limits.max_qubits + 1
     declared += len(_QUBIT_SINGLE.findall(qasm))
     if declared > limits.max_qubits:
-        raise Refused(f"The circuit declares {declared:,} qubits; the cap is {limits.max_qubits}.",
-                      "Use fewer qubits, or raise HDR_HARDWARE_MAX_QUBITS.")
+        raise Refused(
+            f"The circuit declares {declared:,} qubits; the cap is {limits.max_qubits}.",
+            "Use fewer qubits, or raise HDR_HARDWARE_MAX_QUBITS.",
+        )
     return version
 
 
@@ -110,10 +161,12 @@ def check_includes(qasm: str, version: int) -> None:
     code = _COMMENT[version].sub(" ", qasm)
     allowed = STANDARD_INCLUDE[version]
     for m in _INCLUDE.finditer(code):
-        if not re.match(r'\s*"' + re.escape(allowed) + r'"\s*;', code[m.end():m.end() + 40]):
-            raise BadInput(f"`include` may name only the standard library here ({allowed} in OpenQASM {version}); "
-                           "no other file is read.",
-                           "Define the gates you need with `gate` definitions in the source itself.")
+        if not re.match(r'\s*"' + re.escape(allowed) + r'"\s*;', code[m.end() : m.end() + 40]):
+            raise BadInput(
+                f"`include` may name only the standard library here ({allowed} in OpenQASM {version}); "
+                "no other file is read.",
+                "Define the gates you need with `gate` definitions in the source itself.",
+            )
 
 
 def parse(qasm: str, version: int) -> Any:
@@ -125,8 +178,10 @@ def parse(qasm: str, version: int) -> Any:
             # No include path: qelib1.inc is built in, and no other name can open a file.
             return loads(qasm, custom_instructions=LEGACY_CUSTOM_INSTRUCTIONS, include_path=())
         except QASM2Error as exc:
-            raise BadInput(f"Invalid OpenQASM 2: {_location(str(exc))}",
-                           "Fix the source at that line and column and send it again.") from None
+            raise BadInput(
+                f"Invalid OpenQASM 2: {_location(str(exc))}",
+                "Fix the source at that line and column and send it again.",
+            ) from None
     from qiskit.qasm3 import QASM3ImporterError
     from qiskit.qasm3 import loads as loads3
 
@@ -137,11 +192,15 @@ def parse(qasm: str, version: int) -> Any:
     try:
         return loads3(qasm)
     except QASM3ParsingError:
-        raise BadInput(f"Invalid OpenQASM 3: {_qasm3_syntax_error(qasm)}",
-                       "Fix the source at that line and column and send it again.") from None
+        raise BadInput(
+            f"Invalid OpenQASM 3: {_qasm3_syntax_error(qasm)}",
+            "Fix the source at that line and column and send it again.",
+        ) from None
     except (QASM3ImporterError, ValueError, TypeError, KeyError, IndexError) as exc:
-        raise BadInput(f"OpenQASM 3 the simulator cannot use: {_location(str(exc))}",
-                       "Use the standard gates of stdgates.inc, or OpenQASM 2.") from None
+        raise BadInput(
+            f"OpenQASM 3 the simulator cannot use: {_location(str(exc))}",
+            "Use the standard gates of stdgates.inc, or OpenQASM 2.",
+        ) from None
 
 
 def _location(message: str) -> str:
@@ -190,9 +249,9 @@ def is_clifford(circuit: Any) -> bool:
 def memory_needed_mb(qubits: int, method: str, clifford: bool) -> float:
     """Memory a dense method needs for its state (complex128); 0 for the compressed methods."""
     if method == "density_matrix":
-        return 16 * 4.0 ** qubits / 2**20
+        return 16 * 4.0**qubits / 2**20
     if method == "statevector" or (method == "automatic" and not clifford):
-        return 16 * 2.0 ** qubits / 2**20
+        return 16 * 2.0**qubits / 2**20
     return 0.0
 
 
@@ -200,21 +259,30 @@ def check_fits(circuit: Any, method: str, limits: Limits) -> None:
     """Refuse a circuit the method cannot run here, and say which method would."""
     qubits = circuit.num_qubits
     if qubits > limits.max_qubits:
-        raise Refused(f"The circuit has {qubits} qubits; the cap is {limits.max_qubits}.",
-                      "Use fewer qubits, or raise HDR_HARDWARE_MAX_QUBITS.")
+        raise Refused(
+            f"The circuit has {qubits} qubits; the cap is {limits.max_qubits}.",
+            "Use fewer qubits, or raise HDR_HARDWARE_MAX_QUBITS.",
+        )
     if "measure" not in circuit.count_ops():
-        raise BadInput("The circuit measures nothing, so there are no counts to return.",
-                       "Add `measure` instructions (e.g. `measure q -> c;` or `c = measure q;`).")
+        raise BadInput(
+            "The circuit measures nothing, so there are no counts to return.",
+            "Add `measure` instructions (e.g. `measure q -> c;` or `c = measure q;`).",
+        )
     clifford = is_clifford(circuit)
     if method == "stabilizer" and not clifford:
         others = sorted(set(circuit.count_ops()) - CLIFFORD_OPS)
-        raise BadInput(f"The stabilizer method runs Clifford circuits only; this one uses {', '.join(others[:10])}.",
-                       "Use method matrix_product_state or statevector.")
+        raise BadInput(
+            f"The stabilizer method runs Clifford circuits only; this one uses {', '.join(others[:10])}.",
+            "Use method matrix_product_state or statevector.",
+        )
     needed = memory_needed_mb(qubits, method, clifford)
     if needed > limits.max_memory_mb:
         better = "stabilizer" if clifford else "matrix_product_state (exact, fast when entanglement is low)"
-        raise Refused(f"{qubits} qubits with method {method} need about {needed:,.0f} MB; the cap here is "
-                      f"{limits.max_memory_mb:,} MB.", f"Use method {better}, or fewer qubits.")
+        raise Refused(
+            f"{qubits} qubits with method {method} need about {needed:,.0f} MB; the cap here is "
+            f"{limits.max_memory_mb:,} MB.",
+            f"Use method {better}, or fewer qubits.",
+        )
 
 
 def noise_model(spec: NoiseSpec | None) -> Any:
@@ -224,9 +292,13 @@ def noise_model(spec: NoiseSpec | None) -> Any:
 
     model = NoiseModel()
     if spec.depolarizing > 0:
-        model.add_all_qubit_quantum_error(depolarizing_error(spec.depolarizing, 1),
-                                          ["x", "y", "z", "h", "s", "sdg", "sx", "rx", "ry", "rz", "u", "p"])
-        model.add_all_qubit_quantum_error(depolarizing_error(spec.depolarizing, 2), ["cx", "cz", "swap", "ecr"])
+        model.add_all_qubit_quantum_error(
+            depolarizing_error(spec.depolarizing, 1),
+            ["x", "y", "z", "h", "s", "sdg", "sx", "rx", "ry", "rz", "u", "p"],
+        )
+        model.add_all_qubit_quantum_error(
+            depolarizing_error(spec.depolarizing, 2), ["cx", "cz", "swap", "ecr"]
+        )
     if spec.readout > 0:
         p = spec.readout
         model.add_all_qubit_readout_error(ReadoutError([[1 - p, p], [p, 1 - p]]))
@@ -248,10 +320,18 @@ def simulator(method: str, noise: NoiseSpec | None) -> Any:
     return _simulators[method]
 
 
-def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed: int | None = None,
-                noise: NoiseSpec | None = None, optimization_level: int = 1, limits: Limits | None = None,
-                progress: Callable[[float, float | None, str | None], None] | None = None,
-                caller: str | None = None) -> CircuitRun:
+def run_circuit(
+    qasm: str,
+    *,
+    shots: int = 1024,
+    method: str = "automatic",
+    seed: int | None = None,
+    noise: NoiseSpec | None = None,
+    optimization_level: int = 1,
+    limits: Limits | None = None,
+    progress: Callable[[float, float | None, str | None], None] | None = None,
+    caller: str | None = None,
+) -> CircuitRun:
     """Check the request here (cheap, no qiskit), then parse, transpile and simulate it in a worker
     process of the sandbox pool under its wall-time, CPU and memory limits (see `sandbox`).
 
@@ -262,24 +342,51 @@ def run_circuit(qasm: str, *, shots: int = 1024, method: str = "automatic", seed
     from servers.hardware import sandbox
 
     limits = limits or Limits.from_env()
-    request = circuit_request(qasm, shots=shots, method=method, seed=seed, noise=noise,
-                              optimization_level=optimization_level, limits=limits)
-    answer = sandbox.pool(limits).run(request, caller=caller, wall_s=limits.run_timeout_s,
-                                      cpu_s=limits.cpu_s(limits.run_timeout_s),
-                                      memory_mb=limits.max_memory_mb, cap=limits.circuits_per_caller,
-                                      progress=progress)
+    request = circuit_request(
+        qasm,
+        shots=shots,
+        method=method,
+        seed=seed,
+        noise=noise,
+        optimization_level=optimization_level,
+        limits=limits,
+    )
+    answer = sandbox.pool(limits).run(
+        request,
+        caller=caller,
+        wall_s=limits.run_timeout_s,
+        cpu_s=limits.cpu_s(limits.run_timeout_s),
+        memory_mb=limits.max_memory_mb,
+        cap=limits.circuits_per_caller,
+        progress=progress,
+    )
     return CircuitRun.model_validate(answer)
 
 
-def circuit_request(qasm: str, *, shots: int, method: str, seed: int | None, noise: NoiseSpec | None,
-                    optimization_level: int, limits: Limits) -> dict[str, Any]:
+def circuit_request(
+    qasm: str,
+    *,
+    shots: int,
+    method: str,
+    seed: int | None,
+    noise: NoiseSpec | None,
+    optimization_level: int,
+    limits: Limits,
+) -> dict[str, Any]:
     """The checked request a worker runs (plain JSON values): refuses what can be refused cheaply."""
     version = check_request(qasm, shots, method, optimization_level, limits)
     if seed is not None and not 0 <= seed < 2**63:
         raise BadInput("`seed` must be between 0 and 2**63-1.", "Send a non-negative integer, or omit it.")
-    return {"qasm": qasm, "version": version, "shots": shots, "method": method, "seed": seed,
-            "noise": noise.model_dump() if noise else None, "optimization_level": optimization_level,
-            "limits": {"max_qubits": limits.max_qubits, "max_memory_mb": limits.max_memory_mb}}
+    return {
+        "qasm": qasm,
+        "version": version,
+        "shots": shots,
+        "method": method,
+        "seed": seed,
+        "noise": noise.model_dump() if noise else None,
+        "optimization_level": optimization_level,
+        "limits": {"max_qubits": limits.max_qubits, "max_memory_mb": limits.max_memory_mb},
+    }
 
 
 def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None = None) -> CircuitRun:
@@ -289,7 +396,9 @@ def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None
     shots, method, seed = request["shots"], request["method"], request["seed"]
     noise = NoiseSpec(**request["noise"]) if request["noise"] else None
     caps = request["limits"]
-    limits = dataclasses.replace(Limits.from_env(), max_qubits=caps["max_qubits"], max_memory_mb=caps["max_memory_mb"])
+    limits = dataclasses.replace(
+        Limits.from_env(), max_qubits=caps["max_qubits"], max_memory_mb=caps["max_memory_mb"]
+    )
     circuit = parse(request["qasm"], request["version"])
     check_fits(circuit, method, limits)
     parsed = time.perf_counter()
@@ -305,11 +414,14 @@ def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None
     chunks = max(1, min(100, shots // SHOTS_PER_CHUNK))
     for i in range(chunks):
         part = shots // chunks + (1 if i < shots % chunks else 0)
-        result = sim.run(compiled, shots=part,
-                         seed_simulator=None if seed is None else (seed + i) % 2**63).result()
+        result = sim.run(
+            compiled, shots=part, seed_simulator=None if seed is None else (seed + i) % 2**63
+        ).result()
         if not result.success:
-            raise Refused(f"Aer could not run the circuit: {str(result.status)[:300]}",
-                          "Try method matrix_product_state or stabilizer, or fewer qubits.")
+            raise Refused(
+                f"Aer could not run the circuit: {str(result.status)[:300]}",
+                "Try method matrix_product_state or stabilizer, or fewer qubits.",
+            )
         used = result.results[0].metadata.get("method", method)
         for key, n in result.get_counts().items():
             counts[key] = counts.get(key, 0) + n
@@ -320,18 +432,39 @@ def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = dict(ranked[:MAX_OUTCOMES])
     return CircuitRun(
-        counts=kept, probabilities={k: n / shots for k, n in kept.items()},
-        other_shots=shots - sum(kept.values()), shots=shots, method=used, requested_method=method,
-        qubits=circuit.num_qubits, width=compiled.width(), depth=compiled.depth(), size=compiled.size(),
-        seed=seed, noise=noise, parse_ms=(parsed - started) * 1e3, transpile_ms=(transpiled - parsed) * 1e3,
-        simulate_ms=(simulated - transpiled) * 1e3, total_ms=(time.perf_counter() - started) * 1e3)
+        counts=kept,
+        probabilities={k: n / shots for k, n in kept.items()},
+        other_shots=shots - sum(kept.values()),
+        shots=shots,
+        method=used,
+        requested_method=method,
+        qubits=circuit.num_qubits,
+        width=compiled.width(),
+        depth=compiled.depth(),
+        size=compiled.size(),
+        seed=seed,
+        noise=noise,
+        parse_ms=(parsed - started) * 1e3,
+        transpile_ms=(transpiled - parsed) * 1e3,
+        simulate_ms=(simulated - transpiled) * 1e3,
+        total_ms=(time.perf_counter() - started) * 1e3,
+    )
 
 
 def warm_up() -> None:
     """Import qiskit and Aer and run a tiny circuit, so a worker's first real call is fast."""
-    execute(circuit_request('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\n'
-                            'cx q[0],q[1];\nmeasure q -> c;\n', shots=8, method="automatic", seed=1, noise=None,
-                            optimization_level=1, limits=Limits.from_env()))
+    execute(
+        circuit_request(
+            'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\n'
+            "cx q[0],q[1];\nmeasure q -> c;\n",
+            shots=8,
+            method="automatic",
+            seed=1,
+            noise=None,
+            optimization_level=1,
+            limits=Limits.from_env(),
+        )
+    )
 
 
 class BackendInfo(BaseModel):
@@ -362,17 +495,29 @@ def backends(limits: Limits | None = None) -> Backends:
         "automatic": ("Aer picks: stabilizer for Clifford circuits, else statevector", sv),
         "statevector": ("exact, any gates; memory doubles per qubit", sv),
         "stabilizer": ("Clifford gates only; thousands of qubits", limits.max_qubits),
-        "matrix_product_state": ("exact; fast while entanglement stays low (GHZ, shallow circuits)", limits.max_qubits),
+        "matrix_product_state": (
+            "exact; fast while entanglement stays low (GHZ, shallow circuits)",
+            limits.max_qubits,
+        ),
         "density_matrix": ("exact mixed states, good with noise; memory quadruples per qubit", dm),
     }
-    items = [BackendInfo(name=f"aer_simulator_{m}", kind="simulator", method=m, max_qubits_here=q, notes=n)
-             for m, (n, q) in notes.items()]
+    items = [
+        BackendInfo(name=f"aer_simulator_{m}", kind="simulator", method=m, max_qubits_here=q, notes=n)
+        for m, (n, q) in notes.items()
+    ]
     if importlib.util.find_spec("qiskit_ibm_runtime") is None:
         ibm = "not available: install the optional qiskit-ibm-runtime package and set QISKIT_IBM_TOKEN"
     elif not os.environ.get("QISKIT_IBM_TOKEN"):
         ibm = "not configured: set QISKIT_IBM_TOKEN (qiskit-ibm-runtime is installed)"
     else:
         ibm = "configured (qiskit-ibm-runtime and a token); listing IBM backends is not implemented in this version"
-    return Backends(backends=items, ibm_quantum=ibm,
-                    caps={"max_qubits": limits.max_qubits, "max_shots": limits.max_shots,
-                          "max_memory_mb": limits.max_memory_mb, "max_qasm_chars": limits.max_qasm_chars})
+    return Backends(
+        backends=items,
+        ibm_quantum=ibm,
+        caps={
+            "max_qubits": limits.max_qubits,
+            "max_shots": limits.max_shots,
+            "max_memory_mb": limits.max_memory_mb,
+            "max_qasm_chars": limits.max_qasm_chars,
+        },
+    )

@@ -81,8 +81,14 @@ class Worker:
     def __init__(self) -> None:
         self.home = tempfile.mkdtemp(prefix="hdr-circuit-")  # an empty working directory
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "servers.hardware.circuit_worker"], cwd=self.home, env=worker_environment(),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, close_fds=True)
+            [sys.executable, "-m", "servers.hardware.circuit_worker"],
+            cwd=self.home,
+            env=worker_environment(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None,
+            close_fds=True,
+        )
         self.pid = self.proc.pid
         self._buffer = bytearray()
         self.calls = 0
@@ -158,9 +164,17 @@ class CircuitPool:
 
     # -- the one public call -----------------------------------------------------------------
 
-    def run(self, circuit: dict[str, Any], *, caller: str | None, wall_s: float, cpu_s: float, memory_mb: int,
-            cap: int = 2, progress: Callable[[float, float | None, str | None], None] | None = None,
-            ) -> dict[str, Any]:
+    def run(
+        self,
+        circuit: dict[str, Any],
+        *,
+        caller: str | None,
+        wall_s: float,
+        cpu_s: float,
+        memory_mb: int,
+        cap: int = 2,
+        progress: Callable[[float, float | None, str | None], None] | None = None,
+    ) -> dict[str, Any]:
         """Run one circuit request in a worker and return the CircuitRun as JSON values.
 
         Raises Refused (this caller already has `cap` circuits here; a limit stopped the circuit),
@@ -171,8 +185,15 @@ class CircuitPool:
             worker = self._acquire(deadline, progress)
             healthy = False
             try:
-                answer = self._exchange(worker, {"circuit": circuit, "cpu_s": cpu_s, "memory_mb": memory_mb},
-                                        deadline, wall_s, cpu_s, memory_mb, progress)
+                answer = self._exchange(
+                    worker,
+                    {"circuit": circuit, "cpu_s": cpu_s, "memory_mb": memory_mb},
+                    deadline,
+                    wall_s,
+                    cpu_s,
+                    memory_mb,
+                    progress,
+                )
                 grown_kb = answer.get("rss_kb", 0) - worker.base_rss_kb
                 healthy = not answer.get("retire") and grown_kb < memory_mb * 1024 * RETIRE_RSS_FRACTION
             finally:
@@ -193,8 +214,10 @@ class CircuitPool:
         key = caller or "operator"
         with self._cond:
             if self._per_caller.get(key, 0) >= cap:
-                raise Refused(f"You already have {cap} circuits running; that is the cap per caller.",
-                              "Wait for one to finish, or use submit_circuit for long circuits.")
+                raise Refused(
+                    f"You already have {cap} circuits running; that is the cap per caller.",
+                    "Wait for one to finish, or use submit_circuit for long circuits.",
+                )
             self._per_caller[key] = self._per_caller.get(key, 0) + 1
         try:
             yield
@@ -210,7 +233,9 @@ class CircuitPool:
         while worker is None and not start_one:
             with self._cond:
                 if self._closed:
-                    raise Unavailable("The circuit pool is shutting down.", "Try again after the server restarts.")
+                    raise Unavailable(
+                        "The circuit pool is shutting down.", "Try again after the server restarts."
+                    )
                 if self._idle:
                     worker = self._idle.pop()
                     if worker.proc.poll() is None:
@@ -224,8 +249,10 @@ class CircuitPool:
                     start_one = True
                     break
                 if time.monotonic() >= deadline:
-                    raise Unavailable(f"All {self.size} circuit workers stayed busy.",
-                                      "Try again shortly, or use submit_circuit, which queues.")
+                    raise Unavailable(
+                        f"All {self.size} circuit workers stayed busy.",
+                        "Try again shortly, or use submit_circuit, which queues.",
+                    )
                 self._cond.wait(POLL_S)
             if progress is not None:  # outside the lock: it may talk to the client, or raise (cancelled)
                 progress(0, None, "waiting for a free circuit worker")
@@ -242,8 +269,16 @@ class CircuitPool:
         self._keep_warm()
         return worker
 
-    def _exchange(self, worker: Worker, request: dict[str, Any], deadline: float, wall_s: float, cpu_s: float,
-                  memory_mb: int, progress: Callable[..., None] | None) -> dict[str, Any]:
+    def _exchange(
+        self,
+        worker: Worker,
+        request: dict[str, Any],
+        deadline: float,
+        wall_s: float,
+        cpu_s: float,
+        memory_mb: int,
+        progress: Callable[..., None] | None,
+    ) -> dict[str, Any]:
         worker.calls += 1
         done, total = 0, request["circuit"].get("shots")
         # RLIMIT_AS in the worker stops sudden huge allocations, but the address space a warm
@@ -258,8 +293,10 @@ class CircuitPool:
                 message = worker.receive(deadline)
                 if message is None:
                     worker.kill()
-                    raise Refused(f"The circuit ran longer than its limit of {wall_s:g} s and was stopped.",
-                                  "Use submit_circuit for long circuits, or fewer shots or qubits.")
+                    raise Refused(
+                        f"The circuit ran longer than its limit of {wall_s:g} s and was stopped.",
+                        "Use submit_circuit for long circuits, or fewer shots or qubits.",
+                    )
                 if "result" in message or "error" in message:
                     return message
                 done = message.get("progress", done)
@@ -267,8 +304,10 @@ class CircuitPool:
                     progress(done, total, f"simulating: {done:,} of {total:,} shots" if done else "running")
         except WorkerDied as died:
             if died.returncode == -signal.SIGXCPU:
-                raise Refused(f"The circuit used more than its CPU limit of {cpu_s:g} s and was stopped.",
-                              "Use submit_circuit for long circuits, or fewer shots or qubits.") from None
+                raise Refused(
+                    f"The circuit used more than its CPU limit of {cpu_s:g} s and was stopped.",
+                    "Use submit_circuit for long circuits, or fewer shots or qubits.",
+                ) from None
             raise _memory_refusal(memory_mb) from None
         except BaseException:
             worker.kill()  # cancelled (or anything else): the worker may be mid-circuit
@@ -331,9 +370,11 @@ class CircuitPool:
 
 
 def _memory_refusal(memory_mb: int) -> Refused:
-    return Refused(f"The circuit's worker process stopped: it needed more than the memory limit of {memory_mb:,} MB "
-                   "(or crashed). Nothing else was affected.",
-                   "Use fewer qubits, a compressed method (stabilizer, matrix_product_state), or fewer nested gates.")
+    return Refused(
+        f"The circuit's worker process stopped: it needed more than the memory limit of {memory_mb:,} MB "
+        "(or crashed). Nothing else was affected.",
+        "Use fewer qubits, a compressed method (stabilizer, matrix_product_state), or fewer nested gates.",
+    )
 
 
 _pool: CircuitPool | None = None

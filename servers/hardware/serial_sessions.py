@@ -32,9 +32,38 @@ MAX_SESSIONS_PER_OWNER = 4
 MAX_READ_BYTES = 65_536
 MAX_WRITE_BYTES = 65_536
 MAX_TIMEOUT_S = 30.0
-BAUDRATES = (50, 75, 110, 134, 150, 200, 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400, 57600,
-             115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000, 2500000,
-             3000000, 3500000, 4000000)
+BAUDRATES = (
+    50,
+    75,
+    110,
+    134,
+    150,
+    200,
+    300,
+    600,
+    1200,
+    1800,
+    2400,
+    4800,
+    9600,
+    19200,
+    38400,
+    57600,
+    115200,
+    230400,
+    460800,
+    500000,
+    576000,
+    921600,
+    1000000,
+    1152000,
+    1500000,
+    2000000,
+    2500000,
+    3000000,
+    3500000,
+    4000000,
+)
 URL_SCHEMES = ("socket://", "rfc2217://")
 
 Parity = Literal["none", "even", "odd", "mark", "space"]
@@ -120,54 +149,104 @@ def list_ports(limits: Limits | None = None) -> PortList:
     limits = limits or Limits.from_env()
     found: dict[str, PortInfo] = {}
     for p in lp.comports():
-        found[p.device] = PortInfo(port=p.device, description=p.description or "", hardware_id=p.hwid or "",
-                                   allowed=port_allowed(p.device, limits.serial_allow))
+        found[p.device] = PortInfo(
+            port=p.device,
+            description=p.description or "",
+            hardware_id=p.hwid or "",
+            allowed=port_allowed(p.device, limits.serial_allow),
+        )
     for pattern in limits.serial_allow:
         if pattern.startswith(URL_SCHEMES):
             continue
         for path in sorted(glob.glob(pattern))[:256]:
             if path not in found and port_allowed(path, limits.serial_allow):
-                found[path] = PortInfo(port=path, description="allowed by HDR_HARDWARE_SERIAL_ALLOW",
-                                       hardware_id="", allowed=True)
+                found[path] = PortInfo(
+                    port=path,
+                    description="allowed by HDR_HARDWARE_SERIAL_ALLOW",
+                    hardware_id="",
+                    allowed=True,
+                )
     return PortList(ports=sorted(found.values(), key=lambda p: p.port), allow_list=list(limits.serial_allow))
 
 
-def open_port(port: str, baudrate: int = 9600, bytesize: int = 8, parity: str = "none", stopbits: float = 1,
-              timeout: float = 1.0, limits: Limits | None = None, owner: str | None = None) -> SessionInfo:
+def open_port(
+    port: str,
+    baudrate: int = 9600,
+    bytesize: int = 8,
+    parity: str = "none",
+    stopbits: float = 1,
+    timeout: float = 1.0,
+    limits: Limits | None = None,
+    owner: str | None = None,
+) -> SessionInfo:
     limits = limits or Limits.from_env()
     if not port or len(port) > 256 or "\x00" in port:
-        raise BadInput("`port` is not a serial port name.", "Send a device path such as /dev/ttyUSB0 (see serial_ports).")
+        raise BadInput(
+            "`port` is not a serial port name.", "Send a device path such as /dev/ttyUSB0 (see serial_ports)."
+        )
     if not port_allowed(port, limits.serial_allow):
-        raise Refused(f"Port {port!r} is not on the allow-list ({', '.join(limits.serial_allow)}) or is not a "
-                      "serial device.", "Use a port serial_ports lists as allowed, or have the operator add it "
-                      "to HDR_HARDWARE_SERIAL_ALLOW.")
+        raise Refused(
+            f"Port {port!r} is not on the allow-list ({', '.join(limits.serial_allow)}) or is not a "
+            "serial device.",
+            "Use a port serial_ports lists as allowed, or have the operator add it "
+            "to HDR_HARDWARE_SERIAL_ALLOW.",
+        )
     if baudrate not in BAUDRATES:
-        raise BadInput(f"`baudrate` {baudrate} is not a standard rate.", "Use e.g. 9600, 19200, 57600 or 115200.")
+        raise BadInput(
+            f"`baudrate` {baudrate} is not a standard rate.", "Use e.g. 9600, 19200, 57600 or 115200."
+        )
     if bytesize not in (5, 6, 7, 8):
         raise BadInput("`bytesize` must be 5, 6, 7 or 8.", "Use 8 unless the instrument says otherwise.")
     if parity not in _PARITY:
-        raise BadInput(f"`parity` must be one of {', '.join(_PARITY)}.", "Use none unless the instrument says otherwise.")
+        raise BadInput(
+            f"`parity` must be one of {', '.join(_PARITY)}.", "Use none unless the instrument says otherwise."
+        )
     if stopbits not in (1, 1.5, 2):
         raise BadInput("`stopbits` must be 1, 1.5 or 2.", "Use 1 unless the instrument says otherwise.")
     if not 0 < timeout <= MAX_TIMEOUT_S:
-        raise BadInput(f"`timeout` must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.", "Use 1 second for most instruments.")
+        raise BadInput(
+            f"`timeout` must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.",
+            "Use 1 second for most instruments.",
+        )
     with _sessions_lock:
         if len(_sessions) >= MAX_SESSIONS:
-            raise Refused(f"{MAX_SESSIONS} serial sessions are already open.", "Close one with serial_close first.")
+            raise Refused(
+                f"{MAX_SESSIONS} serial sessions are already open.", "Close one with serial_close first."
+            )
         if sum(1 for s in _sessions.values() if s.owner == owner) >= MAX_SESSIONS_PER_OWNER:
-            raise Refused(f"You already have {MAX_SESSIONS_PER_OWNER} serial sessions open; that is the cap per "
-                          "caller.", "Close one with serial_close first.")
+            raise Refused(
+                f"You already have {MAX_SESSIONS_PER_OWNER} serial sessions open; that is the cap per "
+                "caller.",
+                "Close one with serial_close first.",
+            )
     import serial
 
     try:
-        conn = serial.serial_for_url(port, baudrate=baudrate, bytesize=bytesize, parity=_PARITY[parity],
-                                     stopbits=stopbits, timeout=timeout, write_timeout=timeout, exclusive=True)
+        conn = serial.serial_for_url(
+            port,
+            baudrate=baudrate,
+            bytesize=bytesize,
+            parity=_PARITY[parity],
+            stopbits=stopbits,
+            timeout=timeout,
+            write_timeout=timeout,
+            exclusive=True,
+        )
     except (serial.SerialException, OSError, ValueError) as exc:
-        raise Unavailable(f"Could not open {port}: {_reason(exc)}",
-                          "Check the device is connected and not in use by another program.") from None
+        raise Unavailable(
+            f"Could not open {port}: {_reason(exc)}",
+            "Check the device is connected and not in use by another program.",
+        ) from None
     handle = f"serial-{uuid.uuid4().hex[:12]}"
-    info = SessionInfo(handle=handle, port=port, baudrate=baudrate, bytesize=bytesize, parity=parity,
-                       stopbits=stopbits, timeout_s=timeout)
+    info = SessionInfo(
+        handle=handle,
+        port=port,
+        baudrate=baudrate,
+        bytesize=bytesize,
+        parity=parity,
+        stopbits=stopbits,
+        timeout_s=timeout,
+    )
     with _sessions_lock:
         _sessions[handle] = _Session(handle=handle, port=port, serial=conn, info=info, owner=owner)
     return info
@@ -192,8 +271,11 @@ def _session(handle: str, principal: str | None) -> _Session:
     with _sessions_lock:
         session = _sessions.get(handle) if isinstance(handle, str) else None
     if session is None or not may_access(session.owner, principal):
-        raise NotFound("No open serial session with that handle (it was closed, its device vanished, or it "
-                       "belongs to another server process).", "Open the port again with serial_open.")
+        raise NotFound(
+            "No open serial session with that handle (it was closed, its device vanished, or it "
+            "belongs to another server process).",
+            "Open the port again with serial_open.",
+        )
     return session
 
 
@@ -208,8 +290,10 @@ def _drop(session: _Session) -> None:
 
 def _vanished(session: _Session, exc: BaseException) -> Unavailable:
     _drop(session)
-    return Unavailable(f"The device on {session.port} stopped responding ({_reason(exc)}); the session was closed.",
-                       "Reconnect the device, then serial_open it again.")
+    return Unavailable(
+        f"The device on {session.port} stopped responding ({_reason(exc)}); the session was closed.",
+        "Reconnect the device, then serial_open it again.",
+    )
 
 
 def _encode(data: str, encoding: str) -> bytes:
@@ -217,13 +301,20 @@ def _encode(data: str, encoding: str) -> bytes:
         try:
             return bytes.fromhex(data)
         except ValueError:
-            raise BadInput("`data` is not hex.", "Send pairs of hex digits such as '2a49444e3f0a', or use encoding utf-8.") from None
+            raise BadInput(
+                "`data` is not hex.",
+                "Send pairs of hex digits such as '2a49444e3f0a', or use encoding utf-8.",
+            ) from None
     if encoding in ("utf-8", "ascii", "latin-1"):
         try:
             return data.encode(encoding)
         except UnicodeEncodeError:
-            raise BadInput(f"`data` has characters {encoding} cannot encode.", "Use encoding utf-8 or hex.") from None
-    raise BadInput("`encoding` must be utf-8, ascii, latin-1 or hex.", "Use utf-8 for text commands, hex for raw bytes.")
+            raise BadInput(
+                f"`data` has characters {encoding} cannot encode.", "Use encoding utf-8 or hex."
+            ) from None
+    raise BadInput(
+        "`encoding` must be utf-8, ascii, latin-1 or hex.", "Use utf-8 for text commands, hex for raw bytes."
+    )
 
 
 def _decoded(handle: str, raw: bytes, timed_out: bool) -> Received:
@@ -239,7 +330,9 @@ def _decoded(handle: str, raw: bytes, timed_out: bool) -> Received:
 def write(handle: str, data: str, encoding: str = "utf-8", principal: str | None = None) -> Written:
     payload = _encode(data, encoding)
     if len(payload) > MAX_WRITE_BYTES:
-        raise BadInput(f"`data` is {len(payload):,} bytes; the cap is {MAX_WRITE_BYTES:,}.", "Send it in smaller pieces.")
+        raise BadInput(
+            f"`data` is {len(payload):,} bytes; the cap is {MAX_WRITE_BYTES:,}.", "Send it in smaller pieces."
+        )
     session = _session(handle, principal)
     return Written(handle=handle, bytes=_write(session, payload))
 
@@ -252,17 +345,23 @@ def _write(session: _Session, payload: bytes) -> int:
             n = session.serial.write(payload)
             session.serial.flush()
         except serial.SerialTimeoutException:
-            raise Unavailable(f"Writing to {session.port} timed out after {session.info.timeout_s:g} s.",
-                              "Check the device accepts data (flow control, baud rate).") from None
+            raise Unavailable(
+                f"Writing to {session.port} timed out after {session.info.timeout_s:g} s.",
+                "Check the device accepts data (flow control, baud rate).",
+            ) from None
         except _io_errors() as exc:
             raise _vanished(session, exc) from None
     return n or 0
 
 
-def read(handle: str, size: int | None = None, until: str | None = None, principal: str | None = None) -> Received:
+def read(
+    handle: str, size: int | None = None, until: str | None = None, principal: str | None = None
+) -> Received:
     """Read `size` bytes, or up to and including `until`, or whatever arrives before the timeout."""
     if size is not None and not 1 <= size <= MAX_READ_BYTES:
-        raise BadInput(f"`size` must be between 1 and {MAX_READ_BYTES:,}.", "Ask for fewer bytes, or read in pieces.")
+        raise BadInput(
+            f"`size` must be between 1 and {MAX_READ_BYTES:,}.", "Ask for fewer bytes, or read in pieces."
+        )
     if until is not None and not 1 <= len(until) <= 16:
         raise BadInput("`until` must be 1-16 characters.", "Use a line ending such as \\n.")
     session = _session(handle, principal)
@@ -296,7 +395,9 @@ def query(handle: str, command: str, terminator: str = "\n", principal: str | No
     """Write `command` + `terminator`, then read the reply up to `terminator`. A reply that does not
     arrive within the session's timeout is an error; leftover input is discarded first and after."""
     if not command or len(command) > 4096 or "\x00" in command:
-        raise BadInput("`command` must be 1-4096 characters without NUL.", "Send an instrument command such as *IDN?.")
+        raise BadInput(
+            "`command` must be 1-4096 characters without NUL.", "Send an instrument command such as *IDN?."
+        )
     if terminator not in ("\n", "\r\n", "\r"):
         raise BadInput("`terminator` must be \\n, \\r\\n or \\r.", "Use \\n for SCPI instruments.")
     session = _session(handle, principal)
@@ -315,9 +416,11 @@ def query(handle: str, command: str, terminator: str = "\n", principal: str | No
                 session.serial.reset_input_buffer()  # a late reply must not answer the next query
             except _io_errors() as exc:
                 raise _vanished(session, exc) from None
-        raise Unavailable(f"No complete reply from {session.port} to {command[:40]!r} within "
-                          f"{time.monotonic() - started:.1f} s (got {reply.bytes} bytes).",
-                          "Check the command and the terminator, or open the port with a longer timeout.")
+        raise Unavailable(
+            f"No complete reply from {session.port} to {command[:40]!r} within "
+            f"{time.monotonic() - started:.1f} s (got {reply.bytes} bytes).",
+            "Check the command and the terminator, or open the port with a longer timeout.",
+        )
     return reply
 
 

@@ -92,15 +92,18 @@ class Constellation:
             for i, n in enumerate(self.names):
                 if n.upper() == upper:
                     return i
-        raise NotFound(f"No satellite {satellite[:60]!r} in {self.name} ({self.source}).",
-                       "Use a name or NORAD id that visible_satellites or handoff_satellite returned.")
+        raise NotFound(
+            f"No satellite {satellite[:60]!r} in {self.name} ({self.source}).",
+            "Use a name or NORAD id that visible_satellites or handoff_satellite returned.",
+        )
 
 
 def family(constellation: str) -> Family:
     fam = CONSTELLATIONS.get(constellation.strip().lower()) if isinstance(constellation, str) else None
     if fam is None:
-        raise BadInput(f"Unknown constellation {constellation[:40]!r}.",
-                       f"Use one of: {', '.join(CONSTELLATIONS)}.")
+        raise BadInput(
+            f"Unknown constellation {constellation[:40]!r}.", f"Use one of: {', '.join(CONSTELLATIONS)}."
+        )
     return fam
 
 
@@ -123,8 +126,9 @@ def parse_tle_text(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], fetched_at: float | None,
-                  prefix: str | None) -> Constellation:
+def _from_triples(
+    name: str, source: str, triples: list[tuple[str, str, str]], fetched_at: float | None, prefix: str | None
+) -> Constellation:
     from sgp4.api import Satrec
 
     names, ids, recs = [], [], []
@@ -132,8 +136,10 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
         if prefix and not sat_name.upper().startswith(prefix):
             continue
         if len(recs) >= MAX_SATELLITES:
-            raise BadInput(f"The TLE data holds more than {MAX_SATELLITES:,} {name} satellites.",
-                           "Use a file with one constellation's satellites.")
+            raise BadInput(
+                f"The TLE data holds more than {MAX_SATELLITES:,} {name} satellites.",
+                "Use a file with one constellation's satellites.",
+            )
         try:
             rec = Satrec.twoline2rv(l1, l2)
         except (ValueError, IndexError):
@@ -142,10 +148,19 @@ def _from_triples(name: str, source: str, triples: list[tuple[str, str, str]], f
         ids.append(int(rec.satnum))
         recs.append(rec)
     if not recs:
-        raise NotFound(f"No {name} satellites (names starting {prefix!r}) in {source}.",
-                       "Use a TLE file or CelesTrak group that contains them, or another constellation.")
-    return Constellation(name=name, source=source, synthetic=False, fetched_at=fetched_at,
-                         names=names, norad_ids=ids, satrecs=recs)
+        raise NotFound(
+            f"No {name} satellites (names starting {prefix!r}) in {source}.",
+            "Use a TLE file or CelesTrak group that contains them, or another constellation.",
+        )
+    return Constellation(
+        name=name,
+        source=source,
+        synthetic=False,
+        fetched_at=fetched_at,
+        names=names,
+        norad_ids=ids,
+        satrecs=recs,
+    )
 
 
 # Parsed constellations, most recently used last. Bounded: each synthetic epoch (an hour a caller
@@ -169,6 +184,8 @@ def _keep(key: tuple[Any, ...], constellation: Constellation) -> Constellation:
         while len(_cache) > CACHE_ENTRIES:
             _cache.popitem(last=False)
     return constellation
+
+
 _cache_lock = threading.Lock()
 
 
@@ -186,13 +203,17 @@ def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None
     except OSError:
         if roots is not None:
             raise PathRefused() from None
-        raise NotFound(f"The configured TLE file {str(path)[:200]!r} does not exist.",
-                       "Fix HDR_HARDWARE_TLE_FILE, or send another source.") from None
+        raise NotFound(
+            f"The configured TLE file {str(path)[:200]!r} does not exist.",
+            "Fix HDR_HARDWARE_TLE_FILE, or send another source.",
+        ) from None
     if roots is not None and not stat.S_ISREG(st.st_mode):
         raise PathRefused()  # a directory or device under the roots gets the one refusal text too
     if not p.is_file() or st.st_size > MAX_TLE_BYTES:
-        raise BadInput(f"`tle_file` is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
-                       "Send the path of a TLE text file.")
+        raise BadInput(
+            f"`tle_file` is not a TLE file of at most {MAX_TLE_BYTES // 1_000_000} MB.",
+            "Send the path of a TLE text file.",
+        )
     key = ("file", str(p.resolve()), st.st_mtime_ns, st.st_size, constellation)
     if (hit := _cached(key)) is not None:
         return hit
@@ -203,8 +224,13 @@ def from_file(path: str | Path, constellation: str, roots: Sequence[Path] | None
     triples = parse_tle_text(raw.decode("ascii", errors="replace"))
     # A file of one constellation need not name it; filter by name only when the file mixes several.
     prefix = fam.name_prefix if any(n.upper().startswith(fam.name_prefix) for n, _, _ in triples) else None
-    if prefix is None and triples and any(n.upper().startswith(f.name_prefix)
-                                          for f in CONSTELLATIONS.values() for n, _, _ in triples[:50]):
+    if (
+        prefix is None
+        and triples
+        and any(
+            n.upper().startswith(f.name_prefix) for f in CONSTELLATIONS.values() for n, _, _ in triples[:50]
+        )
+    ):
         prefix = fam.name_prefix  # the file is another named constellation: say none found
     c = _from_triples(constellation, f"file:{p.name}", triples, st.st_mtime, prefix)
     return _keep(key, c)
@@ -214,8 +240,9 @@ def cache_path(home: Path, group: str) -> Path:
     return home / "hardware" / "tle" / f"{group}.tle"
 
 
-def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | None = None,
-                   timeout_s: float = 10.0) -> Constellation:
+def from_celestrak(
+    home: Path, constellation: str, *, refresh: bool, url: str | None = None, timeout_s: float = 10.0
+) -> Constellation:
     """The group from the cache, downloading it first when `refresh` and the cache is missing or
     older than 2 h. A failed download falls back to the cache (its age is reported) if there is one."""
     fam = family(constellation)
@@ -229,22 +256,31 @@ def from_celestrak(home: Path, constellation: str, *, refresh: bool, url: str | 
                 raise ValueError("the answer holds no TLEs")
         except (HDRError, ValueError):
             if age is None:
-                raise Unavailable(f"CelesTrak could not be reached for group {fam.group}, and nothing is cached.",
-                                  "Use source synthetic or a TLE file, or try again later.") from None
+                raise Unavailable(
+                    f"CelesTrak could not be reached for group {fam.group}, and nothing is cached.",
+                    "Use source synthetic or a TLE file, or try again later.",
+                ) from None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             tmp.write_text(text, encoding="ascii", errors="replace")
             tmp.replace(path)  # atomic: another process never reads a half-written cache
     if not path.exists():
-        raise NotFound(f"No cached CelesTrak data for {fam.group}.",
-                       "Call with source celestrak (needs network), or use a TLE file or source synthetic.")
+        raise NotFound(
+            f"No cached CelesTrak data for {fam.group}.",
+            "Call with source celestrak (needs network), or use a TLE file or source synthetic.",
+        )
     st = path.stat()
     key = ("celestrak", str(path), st.st_mtime_ns, st.st_size, constellation)
     if (hit := _cached(key)) is not None:
         return hit
-    c = _from_triples(constellation, f"celestrak:{fam.group}", parse_tle_text(path.read_text(errors="replace")),
-                      st.st_mtime, fam.name_prefix)
+    c = _from_triples(
+        constellation,
+        f"celestrak:{fam.group}",
+        parse_tle_text(path.read_text(errors="replace")),
+        st.st_mtime,
+        fam.name_prefix,
+    )
     return _keep(key, c)
 
 
@@ -296,26 +332,55 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
             anomaly = 2 * math.pi * (s / shell.per_plane + shell.phasing * p / total)
             rec = Satrec()
             satnum = 90000 + len(recs) + 1
-            rec.sgp4init(WGS72, "i", satnum, days_since_1949, 0.0, 0.0, 0.0, 1e-4, 0.0,
-                         math.radians(shell.inclination_deg), anomaly % (2 * math.pi), n_rad_min, raan)
+            rec.sgp4init(
+                WGS72,
+                "i",
+                satnum,
+                days_since_1949,
+                0.0,
+                0.0,
+                0.0,
+                1e-4,
+                0.0,
+                math.radians(shell.inclination_deg),
+                anomaly % (2 * math.pi),
+                n_rad_min,
+                raan,
+            )
             names.append(f"SYNTH-{fam.name_prefix}-P{p + 1:02d}-S{s + 1:02d}")
             ids.append(satnum)
             recs.append(rec)
     c = Constellation(
-        name=constellation, synthetic=True, fetched_at=None, names=names, norad_ids=ids, satrecs=recs,
-        source=(f"synthetic:walker-delta {shell.inclination_deg:g}°: {total}/{shell.planes}/{shell.phasing} "
-                f"at {shell.altitude_km:g} km (not real satellites)"))
+        name=constellation,
+        synthetic=True,
+        fetched_at=None,
+        names=names,
+        norad_ids=ids,
+        satrecs=recs,
+        source=(
+            f"synthetic:walker-delta {shell.inclination_deg:g}°: {total}/{shell.planes}/{shell.phasing} "
+            f"at {shell.altitude_km:g} km (not real satellites)"
+        ),
+    )
     return _keep(key, c)
 
 
-def load(home: Path, constellation: str, source: Source, when: datetime, tle_file: str | None = None,
-         roots: Sequence[Path] | None = None) -> Constellation:
+def load(
+    home: Path,
+    constellation: str,
+    source: Source,
+    when: datetime,
+    tle_file: str | None = None,
+    roots: Sequence[Path] | None = None,
+) -> Constellation:
     """The constellation from the requested source. `auto`: a TLE file (argument or
     HDR_HARDWARE_TLE_FILE), else CelesTrak (cache, fetched when HDR_HARDWARE_ONLINE=1), else synthetic.
     A `tle_file` argument is read only under `roots` (None: a local, trusted call)."""
     family(constellation)
     if source not in ("auto", "file", "celestrak", "synthetic"):
-        raise BadInput("`source` must be auto, file, celestrak or synthetic.", "Use auto unless you need a specific one.")
+        raise BadInput(
+            "`source` must be auto, file, celestrak or synthetic.", "Use auto unless you need a specific one."
+        )
     path = tle_file or os.environ.get("HDR_HARDWARE_TLE_FILE")
     if source == "file" or (source == "auto" and path):
         if not path:

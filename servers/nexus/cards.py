@@ -144,8 +144,10 @@ def default_agent_id(name: str) -> str:
 
 def check_agent_id(agent_id: str) -> str:
     if not isinstance(agent_id, str) or not AGENT_ID.match(agent_id):
-        raise BadInput(f"`agent_id` {str(agent_id)[:80]!r} is not a valid id.",
-                       "Use 1-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
+        raise BadInput(
+            f"`agent_id` {str(agent_id)[:80]!r} is not a valid id.",
+            "Use 1-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.",
+        )
     return agent_id
 
 
@@ -172,16 +174,20 @@ def _depth(value: Any) -> int:
 
 
 def _load(raw: dict[str, Any] | str) -> dict[str, Any]:
-    too_big = BadInput(f"The card is larger than {MAX_CARD_BYTES} bytes as JSON.",
-                       "Send a smaller card (fewer or shorter skills).")
+    too_big = BadInput(
+        f"The card is larger than {MAX_CARD_BYTES} bytes as JSON.",
+        "Send a smaller card (fewer or shorter skills).",
+    )
     if isinstance(raw, str):
         if len(raw.encode("utf-8", "replace")) > MAX_CARD_BYTES:
             raise too_big
         try:
             raw = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise BadInput(f"The card is not valid JSON (line {exc.lineno}, column {exc.colno}).",
-                           "Send the A2A agent card as a JSON object.") from None
+            raise BadInput(
+                f"The card is not valid JSON (line {exc.lineno}, column {exc.colno}).",
+                "Send the A2A agent card as a JSON object.",
+            ) from None
         except RecursionError:
             raw = None
     if not isinstance(raw, dict):
@@ -218,7 +224,11 @@ def _validator_03() -> Any:
     import jsonschema
 
     schema = json.loads(SCHEMA_03.read_text())
-    root = {"$schema": schema["$schema"], "$ref": "#/definitions/AgentCard", "definitions": schema["definitions"]}
+    root = {
+        "$schema": schema["$schema"],
+        "$ref": "#/definitions/AgentCard",
+        "definitions": schema["definitions"],
+    }
     return jsonschema.Draft7Validator(root)
 
 
@@ -228,10 +238,12 @@ def _validate_03(raw: dict[str, Any]) -> None:
     error = best_match(_validator_03().iter_errors(raw))
     if error is not None:
         message = error.message if len(error.message) <= 300 else error.message[:300] + "..."
-        raise BadInput(f"Invalid agent card (A2A 0.3.0 schema): {json_path(error.absolute_path)}: {message}.",
-                       "Send a card the A2A 0.3.0 JSON Schema accepts: name, description, url, version, "
-                       "protocolVersion, capabilities, defaultInputModes, defaultOutputModes, "
-                       "skills[{id, name, description, tags}].")
+        raise BadInput(
+            f"Invalid agent card (A2A 0.3.0 schema): {json_path(error.absolute_path)}: {message}.",
+            "Send a card the A2A 0.3.0 JSON Schema accepts: name, description, url, version, "
+            "protocolVersion, capabilities, defaultInputModes, defaultOutputModes, "
+            "skills[{id, name, description, tags}].",
+        )
 
 
 def parse_v1(raw: dict[str, Any]) -> Any:
@@ -242,9 +254,11 @@ def parse_v1(raw: dict[str, Any]) -> Any:
     from a2a.utils.proto_utils import validate_proto_required_fields
     from google.protobuf.json_format import ParseDict, ParseError
 
-    hint = ("Send an A2A 1.0 AgentCard: name, description, supportedInterfaces[{url, protocolBinding, "
-            "protocolVersion}], version, capabilities, defaultInputModes, defaultOutputModes, "
-            "skills[{id, name, description, tags}] (field names as in a2a.proto, camelCase).")
+    hint = (
+        "Send an A2A 1.0 AgentCard: name, description, supportedInterfaces[{url, protocolBinding, "
+        "protocolVersion}], version, capabilities, defaultInputModes, defaultOutputModes, "
+        "skills[{id, name, description, tags}] (field names as in a2a.proto, camelCase)."
+    )
     try:
         card = ParseDict(raw, ProtoCard(), ignore_unknown_fields=False, max_recursion_depth=MAX_DEPTH + 8)
     except (ParseError, TypeError, ValueError, RecursionError) as exc:
@@ -255,8 +269,9 @@ def parse_v1(raw: dict[str, Any]) -> Any:
     except InvalidParamsError as exc:
         errors = (exc.data or {}).get("errors") or [{"field": "?", "message": "required field missing"}]
         first = errors[0]
-        raise BadInput(f"Invalid agent card (A2A 1.0, a2a.proto): $.{first['field']}: {first['message']}",
-                       hint) from None
+        raise BadInput(
+            f"Invalid agent card (A2A 1.0, a2a.proto): $.{first['field']}: {first['message']}", hint
+        ) from None
     return card
 
 
@@ -269,10 +284,11 @@ def _meta(source: Any, where: str) -> NexusMetadata:
         return NexusMetadata.model_validate(source)
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
-        raise BadInput(f"Invalid agent card: {where}{json_path(first['loc'])[1:]} "
-                       f"{first['msg'].replace('Value error, ', '')}.",
-                       "See the nexus extension's fields: public_key, price_usd, latency_ms, "
-                       "mcp {url, tool}, delivery.") from None
+        raise BadInput(
+            f"Invalid agent card: {where}{json_path(first['loc'])[1:]} "
+            f"{first['msg'].replace('Value error, ', '')}.",
+            "See the nexus extension's fields: public_key, price_usd, latency_ms, mcp {url, tool}, delivery.",
+        ) from None
 
 
 def _extension_params(extensions: list[dict[str, Any]] | None) -> tuple[Any, str] | None:
@@ -283,20 +299,44 @@ def _extension_params(extensions: list[dict[str, Any]] | None) -> tuple[Any, str
 
 
 def _from_03(raw: dict[str, Any]) -> AgentCard:
-    interfaces = [Interface(url=raw["url"], binding=str(raw.get("preferredTransport") or "JSONRPC"),
-                            version=str(raw["protocolVersion"]))]
+    interfaces = [
+        Interface(
+            url=raw["url"],
+            binding=str(raw.get("preferredTransport") or "JSONRPC"),
+            version=str(raw["protocolVersion"]),
+        )
+    ]
     for extra in raw.get("additionalInterfaces") or []:
-        interface = Interface(url=extra["url"], binding=str(extra["transport"]), version=str(raw["protocolVersion"]))
+        interface = Interface(
+            url=extra["url"], binding=str(extra["transport"]), version=str(raw["protocolVersion"])
+        )
         if interface not in interfaces:
             interfaces.append(interface)
     ext = _extension_params((raw.get("capabilities") or {}).get("extensions"))
     meta = _meta(*ext) if ext else _meta(raw.get("metadata"), "$.metadata")
     defaults = list(raw["defaultInputModes"])
-    skills = [Skill(id=s["id"], name=s["name"], description=s["description"], tags=list(s["tags"]),
-                    examples=list(s.get("examples") or []), input_modes=list(s.get("inputModes") or defaults))
-              for s in raw["skills"]]
-    return AgentCard(name=raw["name"], description=raw["description"], version=raw["version"], protocol="0.3",
-                     skills=skills, default_input_modes=defaults, interfaces=interfaces, meta=meta, raw=raw)
+    skills = [
+        Skill(
+            id=s["id"],
+            name=s["name"],
+            description=s["description"],
+            tags=list(s["tags"]),
+            examples=list(s.get("examples") or []),
+            input_modes=list(s.get("inputModes") or defaults),
+        )
+        for s in raw["skills"]
+    ]
+    return AgentCard(
+        name=raw["name"],
+        description=raw["description"],
+        version=raw["version"],
+        protocol="0.3",
+        skills=skills,
+        default_input_modes=defaults,
+        interfaces=interfaces,
+        meta=meta,
+        raw=raw,
+    )
 
 
 def _from_10(raw: dict[str, Any], card: Any) -> AgentCard:
@@ -306,12 +346,32 @@ def _from_10(raw: dict[str, Any], card: Any) -> AgentCard:
     ext = _extension_params(extensions)
     meta = _meta(*ext) if ext else NexusMetadata()
     defaults = list(card.default_input_modes)
-    skills = [Skill(id=s.id, name=s.name, description=s.description, tags=list(s.tags), examples=list(s.examples),
-                    input_modes=list(s.input_modes) or defaults) for s in card.skills]
-    interfaces = [Interface(url=i.url, binding=i.protocol_binding, version=i.protocol_version)
-                  for i in card.supported_interfaces]
-    return AgentCard(name=card.name, description=card.description, version=card.version, protocol="1.0",
-                     skills=skills, default_input_modes=defaults, interfaces=interfaces, meta=meta, raw=raw)
+    skills = [
+        Skill(
+            id=s.id,
+            name=s.name,
+            description=s.description,
+            tags=list(s.tags),
+            examples=list(s.examples),
+            input_modes=list(s.input_modes) or defaults,
+        )
+        for s in card.skills
+    ]
+    interfaces = [
+        Interface(url=i.url, binding=i.protocol_binding, version=i.protocol_version)
+        for i in card.supported_interfaces
+    ]
+    return AgentCard(
+        name=card.name,
+        description=card.description,
+        version=card.version,
+        protocol="1.0",
+        skills=skills,
+        default_input_modes=defaults,
+        interfaces=interfaces,
+        meta=meta,
+        raw=raw,
+    )
 
 
 def parse_card(raw: dict[str, Any] | str) -> AgentCard:

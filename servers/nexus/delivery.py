@@ -37,7 +37,9 @@ UNREACHABLE = "the agent's endpoint could not be reached"
 
 @dataclass
 class DeliveryResult:
-    ok: bool | None  # None: the agent took the work on as a task that had not ended when nexus stopped following
+    ok: (
+        bool | None
+    )  # None: the agent took the work on as a task that had not ended when nexus stopped following
     attempts: int
     result: str | None = None
     reason: str | None = None
@@ -85,8 +87,15 @@ def _result_text(result: Any) -> str:
     return "\n".join(t for t in texts if t)[:MAX_RESULT]
 
 
-async def call_agent_tool(url: str, tool: str, arguments: dict[str, Any], *, attempts: int = ATTEMPTS,
-                          timeout_s: float = ATTEMPT_TIMEOUT_S, backoff_s: float = BACKOFF_S) -> DeliveryResult:
+async def call_agent_tool(
+    url: str,
+    tool: str,
+    arguments: dict[str, Any],
+    *,
+    attempts: int = ATTEMPTS,
+    timeout_s: float = ATTEMPT_TIMEOUT_S,
+    backoff_s: float = BACKOFF_S,
+) -> DeliveryResult:
     """Call `tool` at the MCP endpoint `url`. A tool error from the target is an answer (not retried);
     a refused address, connection failure or timeout is retried up to `attempts` times in all."""
     from mcp import Client
@@ -96,14 +105,22 @@ async def call_agent_tool(url: str, tool: str, arguments: dict[str, Any], *, att
     for attempt in range(1, attempts + 1):
         try:
             with anyio.fail_after(timeout_s):
-                async with _pinned_mcp_client(timeout_s) as http, Client(
-                        streamable_http_client(url, http_client=http), read_timeout_seconds=timeout_s,
-                        mode="legacy", client_info=Implementation(name="hdr-nexus", version="0.1.0")) as client:
+                async with (
+                    _pinned_mcp_client(timeout_s) as http,
+                    Client(
+                        streamable_http_client(url, http_client=http),
+                        read_timeout_seconds=timeout_s,
+                        mode="legacy",
+                        client_info=Implementation(name="hdr-nexus", version="0.1.0"),
+                    ) as client,
+                ):
                     result = await client.call_tool(tool, arguments)
             if result.is_error:
-                return DeliveryResult(ok=False, attempts=attempt,
-                                      reason=f"the target's tool `{tool}` answered with an error: "
-                                             f"{_result_text(result)[:300]}")
+                return DeliveryResult(
+                    ok=False,
+                    attempts=attempt,
+                    reason=f"the target's tool `{tool}` answered with an error: {_result_text(result)[:300]}",
+                )
             return DeliveryResult(ok=True, attempts=attempt, result=_result_text(result))
         except Exception as exc:  # noqa: BLE001 - any transport failure is a failed attempt
             log.info("MCP delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)
@@ -122,9 +139,12 @@ def handoff_message(handoff: dict[str, Any]) -> Any:
 
     data = Struct()
     data.update({k: v for k, v in handoff.items() if v is not None and k != "task"})
-    return Message(message_id=handoff["handoff_id"], role=Role.ROLE_USER,
-                   parts=[Part(text=handoff["task"]), Part(data=Value(struct_value=data))],
-                   metadata=None)
+    return Message(
+        message_id=handoff["handoff_id"],
+        role=Role.ROLE_USER,
+        parts=[Part(text=handoff["task"]), Part(data=Value(struct_value=data))],
+        metadata=None,
+    )
 
 
 def _task_text(task: Any) -> str:
@@ -159,11 +179,19 @@ async def _send_once(card: Any, message: Any, timeout_s: float, follow_until: fl
 
     from shared.egress import async_egress_client
 
-    terminal = {TaskState.TASK_STATE_COMPLETED: True, TaskState.TASK_STATE_FAILED: False,
-                TaskState.TASK_STATE_CANCELED: False, TaskState.TASK_STATE_REJECTED: False}
+    terminal = {
+        TaskState.TASK_STATE_COMPLETED: True,
+        TaskState.TASK_STATE_FAILED: False,
+        TaskState.TASK_STATE_CANCELED: False,
+        TaskState.TASK_STATE_REJECTED: False,
+    }
     async with async_egress_client(timeout=timeout_s) as http:
-        config = ClientConfig(httpx_client=http, streaming=False, polling=True,
-                              supported_protocol_bindings=["JSONRPC", "HTTP+JSON"])
+        config = ClientConfig(
+            httpx_client=http,
+            streaming=False,
+            polling=True,
+            supported_protocol_bindings=["JSONRPC", "HTTP+JSON"],
+        )
         client = ClientFactory(config).create(card)
         task = None
         with anyio.fail_after(timeout_s):
@@ -177,25 +205,44 @@ async def _send_once(card: Any, message: Any, timeout_s: float, follow_until: fl
             raise _Unreachable("no task in the answer")
         while task.status.state not in terminal:
             if task.status.state in (TaskState.TASK_STATE_INPUT_REQUIRED, TaskState.TASK_STATE_AUTH_REQUIRED):
-                return DeliveryResult(ok=False, attempts=1, reason=f"the agent stopped the task asking for "
-                                      f"{'input' if task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED else 'authorization'}"
-                                      f": {_task_text(task)[:300]}")
+                return DeliveryResult(
+                    ok=False,
+                    attempts=1,
+                    reason=f"the agent stopped the task asking for "
+                    f"{'input' if task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED else 'authorization'}"
+                    f": {_task_text(task)[:300]}",
+                )
             if time.time() >= follow_until:
-                return DeliveryResult(ok=None, attempts=1, reason=f"the agent is working on it as A2A task "
-                                      f"{task.id[:100]}; its owner completes the handoff, or it expires")
+                return DeliveryResult(
+                    ok=None,
+                    attempts=1,
+                    reason=f"the agent is working on it as A2A task "
+                    f"{task.id[:100]}; its owner completes the handoff, or it expires",
+                )
             await anyio.sleep(POLL_S)
             with anyio.fail_after(timeout_s):
                 task = await client.get_task(GetTaskRequest(id=task.id))
         await client.close()
         ok = terminal[task.status.state]
         state = TaskState.Name(task.status.state).removeprefix("TASK_STATE_").lower()
-        return DeliveryResult(ok=ok, attempts=1, result=_task_text(task) if ok else None,
-                              reason=None if ok else f"the agent's task ended {state}: {_task_text(task)[:300]}")
+        return DeliveryResult(
+            ok=ok,
+            attempts=1,
+            result=_task_text(task) if ok else None,
+            reason=None if ok else f"the agent's task ended {state}: {_task_text(task)[:300]}",
+        )
 
 
-async def send_a2a_task(raw_card: dict[str, Any], handoff: dict[str, Any], *, attempts: int = ATTEMPTS,
-                        timeout_s: float = ATTEMPT_TIMEOUT_S, backoff_s: float = BACKOFF_S,
-                        deadline: float | None = None, follow_s: float | None = None) -> DeliveryResult:
+async def send_a2a_task(
+    raw_card: dict[str, Any],
+    handoff: dict[str, Any],
+    *,
+    attempts: int = ATTEMPTS,
+    timeout_s: float = ATTEMPT_TIMEOUT_S,
+    backoff_s: float = BACKOFF_S,
+    deadline: float | None = None,
+    follow_s: float | None = None,
+) -> DeliveryResult:
     """Send a handoff to an A2A agent and follow the task to its end. An A2A error answer (the agent refused
     the message, or has no such task) is an answer, not retried; an unreachable agent is retried."""
     from a2a.client.errors import A2AClientError
@@ -211,9 +258,11 @@ async def send_a2a_task(raw_card: dict[str, Any], handoff: dict[str, Any], *, at
             return result
         except A2AError as exc:
             if not isinstance(exc, A2AClientError):
-                return DeliveryResult(ok=False, attempts=attempt,
-                                      reason=f"the agent answered with an A2A error: {type(exc).__name__}: "
-                                             f"{str(exc)[:300]}")
+                return DeliveryResult(
+                    ok=False,
+                    attempts=attempt,
+                    reason=f"the agent answered with an A2A error: {type(exc).__name__}: {str(exc)[:300]}",
+                )
             log.info("A2A delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - refused, unreachable, timed out: a failed attempt
             log.info("A2A delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)

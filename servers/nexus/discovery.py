@@ -94,8 +94,12 @@ class _Snapshot:
 class SkillIndex:
     """Search over the registry's skills. Thread-safe; reloads itself when the registry changes."""
 
-    def __init__(self, registry: Registry, embed: Callable[[list[str]], np.ndarray],
-                 quality: Callable[[], dict[str, float]]) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        embed: Callable[[list[str]], np.ndarray],
+        quality: Callable[[], dict[str, float]],
+    ) -> None:
         self.registry = registry
         self.embed = embed
         self.quality = quality
@@ -136,26 +140,40 @@ class SkillIndex:
                 examples.append(vectors[2:])
         snap = _Snapshot(
             generation=generation,
-            agent_ids=[r["agent_id"] for r in rows], skill_ids=[r["skill_id"] for r in rows],
-            names=[r["name"] for r in rows], texts=[r["words"] for r in rows],
+            agent_ids=[r["agent_id"] for r in rows],
+            skill_ids=[r["skill_id"] for r in rows],
+            names=[r["name"] for r in rows],
+            texts=[r["words"] for r in rows],
             examples=[json.loads(r["examples"]) for r in rows],
             tiers=np.array([r["tier"] for r in rows], dtype=object),
             tags=[frozenset(t.lower() for t in json.loads(r["tags"])) for r in rows],
             modes=[frozenset(m.lower() for m in json.loads(r["input_modes"])) for r in rows],
-            matrix=matrix, bm25=BM25Index([r["words"] for r in rows]),
-            agent_index=np.zeros(len(rows), dtype=np.int32), agents=[],
-            tier_factor=np.ones(len(rows), dtype=np.float32), descriptions=descriptions,
+            matrix=matrix,
+            bm25=BM25Index([r["words"] for r in rows]),
+            agent_index=np.zeros(len(rows), dtype=np.int32),
+            agents=[],
+            tier_factor=np.ones(len(rows), dtype=np.float32),
+            descriptions=descriptions,
             example_matrix=np.concatenate(examples) if examples else np.zeros((0, dims), dtype=np.float32),
-            example_starts=np.array(starts, dtype=np.int64), example_owners=np.array(owners, dtype=np.int64),
-            fused_matrix=_fused_matrix(matrix, descriptions, owners))
+            example_starts=np.array(starts, dtype=np.int64),
+            example_owners=np.array(owners, dtype=np.int64),
+            fused_matrix=_fused_matrix(matrix, descriptions, owners),
+        )
         positions: dict[str, int] = {}
         for i, agent_id in enumerate(snap.agent_ids):
             snap.agent_index[i] = positions.setdefault(agent_id, len(positions))
         snap.agents = list(positions)
         return snap
 
-    def search(self, query: str, k: int = 5, tags: list[str] | None = None, tier: str | None = None,
-               input_mode: str | None = None, mode: str = "fused") -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        tags: list[str] | None = None,
+        tier: str | None = None,
+        input_mode: str | None = None,
+        mode: str = "fused",
+    ) -> list[Hit]:
         """The k best skills for a plain-words query, best first."""
         query = validate_query(query)
         if not 1 <= k <= MAX_K:
@@ -180,8 +198,11 @@ class SkillIndex:
             return []
 
         vector = self.embed([query])[0] if mode != "lexical" else None
-        lexical = snap.bm25.scores(query) if mode in ("fused", "lexical") else np.zeros(len(snap.agent_ids),
-                                                                                         dtype=np.float32)
+        lexical = (
+            snap.bm25.scores(query)
+            if mode in ("fused", "lexical")
+            else np.zeros(len(snap.agent_ids), dtype=np.float32)
+        )
         lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
         # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight onnxruntime's
         # spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms for 10,000 skills where
@@ -196,8 +217,9 @@ class SkillIndex:
             relevance = np.einsum("ij,j->i", snap.fused_matrix, vector) + LEXICAL_WEIGHT * lexical_norm
             if len(snap.example_owners):
                 per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
-                relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(per_example,
-                                                                                      snap.example_starts)
+                relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(
+                    per_example, snap.example_starts
+                )
 
         quality = self.quality()
         if mode == "fused":
@@ -208,12 +230,20 @@ class SkillIndex:
         count = min(k, int(mask.sum()))
         top = np.argpartition(-score, count - 1)[:count]
         top = top[np.argsort(-score[top], kind="stable")]
-        return [Hit(agent_id=snap.agent_ids[i], skill_id=snap.skill_ids[i], skill_name=snap.names[i],
-                    tier=str(snap.tiers[i]), score=round(float(score[i]), 4),
-                    embedding_score=round(float(snap.matrix[i] @ vector), 4) if vector is not None else 0.0,
-                    lexical_score=round(float(lexical[i]), 4),
-                    quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
-                    reason=_reason(snap, int(i), query)) for i in top]
+        return [
+            Hit(
+                agent_id=snap.agent_ids[i],
+                skill_id=snap.skill_ids[i],
+                skill_name=snap.names[i],
+                tier=str(snap.tiers[i]),
+                score=round(float(score[i]), 4),
+                embedding_score=round(float(snap.matrix[i] @ vector), 4) if vector is not None else 0.0,
+                lexical_score=round(float(lexical[i]), 4),
+                quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
+                reason=_reason(snap, int(i), query),
+            )
+            for i in top
+        ]
 
 
 def _fused_matrix(texts: np.ndarray, descriptions: np.ndarray, with_examples: list[int]) -> np.ndarray:
@@ -235,12 +265,16 @@ def quality_factor(success: float | None) -> float:
 
 def validate_query(query: str) -> str:
     if not isinstance(query, str) or not query.strip() or not query.strip().replace("\x00", ""):
-        raise BadInput("`query` is empty.", "Describe the capability in plain words, e.g. "
-                       "'my pods keep getting OOM killed'.")
+        raise BadInput(
+            "`query` is empty.",
+            "Describe the capability in plain words, e.g. 'my pods keep getting OOM killed'.",
+        )
     query = query.replace("\x00", " ").strip()
     if len(query) > MAX_QUERY:
-        raise BadInput(f"`query` is {len(query)} characters; the limit is {MAX_QUERY}.",
-                       "Describe the capability in a sentence or two.")
+        raise BadInput(
+            f"`query` is {len(query)} characters; the limit is {MAX_QUERY}.",
+            "Describe the capability in a sentence or two.",
+        )
     return query
 
 

@@ -100,16 +100,25 @@ class Handoffs:
     def _ensure_request_keys(self) -> None:
         """Databases made before request ids (and creators) lack their columns: add them (once, under the
         write lock)."""
+
         def missing(db: Any) -> set[str]:
-            return {"request_key", "creator"} - {r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")}
+            return {"request_key", "creator"} - {
+                r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")
+            }
 
         db = self.store.connection()
-        if missing(db) or db.execute("SELECT 1 FROM sqlite_master WHERE name='nexus_handoffs_request'").fetchone() is None:
+        if (
+            missing(db)
+            or db.execute("SELECT 1 FROM sqlite_master WHERE name='nexus_handoffs_request'").fetchone()
+            is None
+        ):
             with self.store.transaction() as db:
                 for column in sorted(missing(db)):
                     db.execute(f"ALTER TABLE nexus_handoffs ADD COLUMN {column} TEXT")
-                db.execute("CREATE UNIQUE INDEX IF NOT EXISTS nexus_handoffs_request ON nexus_handoffs (request_key)"
-                           " WHERE request_key IS NOT NULL")
+                db.execute(
+                    "CREATE UNIQUE INDEX IF NOT EXISTS nexus_handoffs_request ON nexus_handoffs (request_key)"
+                    " WHERE request_key IS NOT NULL"
+                )
 
     @staticmethod
     def _row(row: Any) -> Handoff:
@@ -122,50 +131,94 @@ class Handoffs:
     def get(self, handoff_id: str) -> Handoff:
         row = None
         if isinstance(handoff_id, str) and 0 < len(handoff_id) <= 100:
-            row = self.store.connection().execute("SELECT * FROM nexus_handoffs WHERE id=?", (handoff_id,)).fetchone()
+            row = (
+                self.store.connection()
+                .execute("SELECT * FROM nexus_handoffs WHERE id=?", (handoff_id,))
+                .fetchone()
+            )
         if row is None:
-            raise NotFound(f"No handoff {str(handoff_id)[:80]!r}.",
-                           "Use the id `handoff` returned, or list open ones with `inbox`.")
+            raise NotFound(
+                f"No handoff {str(handoff_id)[:80]!r}.",
+                "Use the id `handoff` returned, or list open ones with `inbox`.",
+            )
         return self._row(row)
 
-    def create(self, *, from_agent: str, to_agent: str, task: str, context: str | None, sealed: bool,
-               memory_refs: list[str], channel: str, deadline_s: float, request_id: str | None = None,
-               creator: str | None = None) -> Handoff:
+    def create(
+        self,
+        *,
+        from_agent: str,
+        to_agent: str,
+        task: str,
+        context: str | None,
+        sealed: bool,
+        memory_refs: list[str],
+        channel: str,
+        deadline_s: float,
+        request_id: str | None = None,
+        creator: str | None = None,
+    ) -> Handoff:
         """Write a new pending handoff. With a `request_id`, the first handoff `from_agent` made with it is
         returned instead (`replayed`), if it hands the same task to the same agent; else Conflict."""
         now = time.time()
-        handoff = Handoff(id=new_handoff_id(), from_agent=from_agent, to_agent=to_agent, task=task, context=context,
-                          sealed=sealed, memory_refs=memory_refs, channel=channel, status="pending",
-                          deadline=now + deadline_s, created_at=now, updated_at=now, attempts=0, reason=None,
-                          accepted_at=None, finished_at=None, result=None, creator=creator)
+        handoff = Handoff(
+            id=new_handoff_id(),
+            from_agent=from_agent,
+            to_agent=to_agent,
+            task=task,
+            context=context,
+            sealed=sealed,
+            memory_refs=memory_refs,
+            channel=channel,
+            status="pending",
+            deadline=now + deadline_s,
+            created_at=now,
+            updated_at=now,
+            attempts=0,
+            reason=None,
+            accepted_at=None,
+            finished_at=None,
+            result=None,
+            creator=creator,
+        )
         data = handoff.as_dict()
         data["memory_refs"] = json.dumps(memory_refs)
         data["sealed"] = int(sealed)
         data["request_key"] = None if request_id is None else json.dumps([from_agent, request_id])
         with self.store.transaction() as db:  # the write lock first: two retries at once make one handoff
             if request_id is not None:
-                row = db.execute("SELECT * FROM nexus_handoffs WHERE request_key=?", (data["request_key"],)).fetchone()
+                row = db.execute(
+                    "SELECT * FROM nexus_handoffs WHERE request_key=?", (data["request_key"],)
+                ).fetchone()
                 if row is not None:
                     first = self._row(row)
                     if (first.to_agent, first.task, first.sealed) != (to_agent, task, sealed):
-                        raise Conflict(f"request_id {request_id!r} was used for another handoff ({first.id}: "
-                                       f"{first.task[:80]!r} to {first.to_agent}).",
-                                       "Use a new request_id for a new handoff; repeat the same task and target "
-                                       "to get the first one back.")
+                        raise Conflict(
+                            f"request_id {request_id!r} was used for another handoff ({first.id}: "
+                            f"{first.task[:80]!r} to {first.to_agent}).",
+                            "Use a new request_id for a new handoff; repeat the same task and target "
+                            "to get the first one back.",
+                        )
                     first.replayed = True
                     return first
-            db.execute(f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
-                       tuple(data.values()))
+            db.execute(
+                f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
+                tuple(data.values()),
+            )
         return handoff
 
     # -- transitions ------------------------------------------------------------------------
 
-    def _finish(self, db: Any, handoff: Handoff, status: str, reason: str | None, result: str | None,
-                now: float) -> None:
-        db.execute("UPDATE nexus_handoffs SET status=?, reason=?, result=?, finished_at=?, updated_at=? WHERE id=?",
-                   (status, reason, result, now, now, handoff.id))
-        db.execute("INSERT OR IGNORE INTO nexus_outcomes VALUES (?,?,?,?,?)",
-                   (handoff.id, handoff.to_agent, status, now - handoff.created_at, now))
+    def _finish(
+        self, db: Any, handoff: Handoff, status: str, reason: str | None, result: str | None, now: float
+    ) -> None:
+        db.execute(
+            "UPDATE nexus_handoffs SET status=?, reason=?, result=?, finished_at=?, updated_at=? WHERE id=?",
+            (status, reason, result, now, now, handoff.id),
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO nexus_outcomes VALUES (?,?,?,?,?)",
+            (handoff.id, handoff.to_agent, status, now - handoff.created_at, now),
+        )
         Registry.bump(db, "quality")
 
     def expire_overdue(self, now: float | None = None) -> list[Handoff]:
@@ -178,8 +231,9 @@ class Handoffs:
         with self.store.transaction() as db:
             for row in db.execute(overdue_sql, (now,)).fetchall():
                 handoff = self._row(row)
-                self._finish(db, handoff, "expired", "the deadline passed before the handoff was completed",
-                             None, now)
+                self._finish(
+                    db, handoff, "expired", "the deadline passed before the handoff was completed", None, now
+                )
                 handoff.status = "expired"
                 expired.append(handoff)
         return expired
@@ -189,16 +243,23 @@ class Handoffs:
         with self.store.transaction() as db:
             handoff = self.get(handoff_id)
             if agent_id is not None and agent_id != handoff.to_agent:
-                raise Conflict(f"Handoff {handoff.id} is addressed to {handoff.to_agent!r}, not {agent_id[:80]!r}.",
-                               "Only the target agent accepts a handoff.")
+                raise Conflict(
+                    f"Handoff {handoff.id} is addressed to {handoff.to_agent!r}, not {agent_id[:80]!r}.",
+                    "Only the target agent accepts a handoff.",
+                )
             if handoff.status == "accepted":
                 return handoff, False
             if handoff.status != "pending" or handoff.channel != "inbox":
-                raise Conflict(f"Handoff {handoff.id} is {handoff.status} (delivered by {handoff.channel}); "
-                               "it cannot be accepted now.", "Only a pending inbox handoff can be accepted.")
+                raise Conflict(
+                    f"Handoff {handoff.id} is {handoff.status} (delivered by {handoff.channel}); "
+                    "it cannot be accepted now.",
+                    "Only a pending inbox handoff can be accepted.",
+                )
             now = time.time()
-            db.execute("UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=? WHERE id=?",
-                       (now, now, handoff.id))
+            db.execute(
+                "UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=? WHERE id=?",
+                (now, now, handoff.id),
+            )
             handoff.status, handoff.accepted_at, handoff.updated_at = "accepted", now, now
         return handoff, True
 
@@ -211,8 +272,10 @@ class Handoffs:
             if handoff.status == outcome:
                 return handoff, False
             if handoff.status not in ("pending", "accepted"):
-                raise Conflict(f"Handoff {handoff.id} is already {handoff.status}; its outcome cannot change.",
-                               "Create a new handoff for further work.")
+                raise Conflict(
+                    f"Handoff {handoff.id} is already {handoff.status}; its outcome cannot change.",
+                    "Create a new handoff for further work.",
+                )
             now = time.time()
             reason = None if outcome == "completed" else (result or "reported failed by the target")[:500]
             self._finish(db, handoff, outcome, reason, result, now)
@@ -227,11 +290,13 @@ class Handoffs:
             cur = db.execute(
                 "UPDATE nexus_handoffs SET status='delivering', attempts=attempts+1, updated_at=? WHERE id=? AND "
                 "channel IN ('mcp','a2a') AND (status='pending' OR (status='delivering' AND updated_at < ?))",
-                (now, handoff_id, now - DELIVERY_LEASE_S))
+                (now, handoff_id, now - DELIVERY_LEASE_S),
+            )
             return cur.rowcount == 1
 
-    def finish_delivery(self, handoff_id: str, ok: bool | None, result: str | None, reason: str | None,
-                        attempts: int) -> Handoff:
+    def finish_delivery(
+        self, handoff_id: str, ok: bool | None, result: str | None, reason: str | None, attempts: int
+    ) -> Handoff:
         """End a delivery: completed (ok), failed (not ok), or, when the target took the work on as a task
         that has not ended yet (ok is None), accepted: open until the target's owner completes it or its
         deadline passes."""
@@ -242,8 +307,11 @@ class Handoffs:
             db.execute("UPDATE nexus_handoffs SET attempts=? WHERE id=?", (attempts, handoff.id))
             now = time.time()
             if ok is None:
-                db.execute("UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=?, reason=? "
-                           "WHERE id=?", (now, now, reason, handoff.id))
+                db.execute(
+                    "UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=?, reason=? "
+                    "WHERE id=?",
+                    (now, now, reason, handoff.id),
+                )
             else:
                 self._finish(db, handoff, "completed" if ok else "failed", reason, result, now)
         return self.get(handoff_id)
@@ -252,8 +320,10 @@ class Handoffs:
         """Fail every open handoff to `agent_id` (it was deregistered)."""
         now = time.time()
         with self.store.transaction() as db:
-            rows = db.execute("SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ('pending','accepted')",
-                              (agent_id,)).fetchall()
+            rows = db.execute(
+                "SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ('pending','accepted')",
+                (agent_id,),
+            ).fetchall()
             for row in rows:
                 self._finish(db, self._row(row), "failed", reason, None, now)
         return len(rows)
@@ -262,31 +332,62 @@ class Handoffs:
 
     def inbox(self, agent_id: str, include_finished: bool = False, limit: int = 50) -> list[Handoff]:
         statuses = OPEN + FINISHED if include_finished else ("pending", "accepted")
-        rows = self.store.connection().execute(
-            f"SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ({','.join('?' * len(statuses))}) "
-            "ORDER BY created_at LIMIT ?", (agent_id, *statuses, limit)).fetchall()
+        rows = (
+            self.store.connection()
+            .execute(
+                f"SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ({','.join('?' * len(statuses))}) "
+                "ORDER BY created_at LIMIT ?",
+                (agent_id, *statuses, limit),
+            )
+            .fetchall()
+        )
         return [self._row(r) for r in rows]
 
     def open_count(self) -> int:
-        return int(self.store.connection().execute(
-            "SELECT COUNT(*) FROM nexus_handoffs WHERE status IN ('pending','delivering','accepted')").fetchone()[0])
+        return int(
+            self.store.connection()
+            .execute(
+                "SELECT COUNT(*) FROM nexus_handoffs WHERE status IN ('pending','delivering','accepted')"
+            )
+            .fetchone()[0]
+        )
 
     def quality(self, agent_id: str) -> Quality:
         db = self.store.connection()
-        counts = {r["outcome"]: r["n"] for r in db.execute(
-            "SELECT outcome, COUNT(*) AS n FROM nexus_outcomes WHERE agent_id=? GROUP BY outcome", (agent_id,))}
-        latency = db.execute("SELECT AVG(latency_s) FROM nexus_outcomes WHERE agent_id=? AND outcome='completed'",
-                             (agent_id,)).fetchone()[0]
-        recent = [r["outcome"] for r in db.execute(
-            "SELECT outcome FROM nexus_outcomes WHERE agent_id=? ORDER BY at DESC LIMIT ?", (agent_id, RECENT))]
+        counts = {
+            r["outcome"]: r["n"]
+            for r in db.execute(
+                "SELECT outcome, COUNT(*) AS n FROM nexus_outcomes WHERE agent_id=? GROUP BY outcome",
+                (agent_id,),
+            )
+        }
+        latency = db.execute(
+            "SELECT AVG(latency_s) FROM nexus_outcomes WHERE agent_id=? AND outcome='completed'", (agent_id,)
+        ).fetchone()[0]
+        recent = [
+            r["outcome"]
+            for r in db.execute(
+                "SELECT outcome FROM nexus_outcomes WHERE agent_id=? ORDER BY at DESC LIMIT ?",
+                (agent_id, RECENT),
+            )
+        ]
         done, failed, expired = counts.get("completed", 0), counts.get("failed", 0), counts.get("expired", 0)
         total = done + failed + expired
-        return Quality(agent_id=agent_id, handoffs=total, completed=done, failed=failed, expired=expired,
-                       success_rate=smoothed_success(done, total), mean_latency_s=latency, recent=recent)
+        return Quality(
+            agent_id=agent_id,
+            handoffs=total,
+            completed=done,
+            failed=failed,
+            expired=expired,
+            success_rate=smoothed_success(done, total),
+            mean_latency_s=latency,
+            recent=recent,
+        )
 
     def success_by_agent(self) -> dict[str, float]:
         rows = self.store.connection().execute(
-            "SELECT agent_id, SUM(outcome='completed') AS ok, COUNT(*) AS n FROM nexus_outcomes GROUP BY agent_id")
+            "SELECT agent_id, SUM(outcome='completed') AS ok, COUNT(*) AS n FROM nexus_outcomes GROUP BY agent_id"
+        )
         return {r["agent_id"]: smoothed_success(r["ok"], r["n"]) for r in rows}
 
 

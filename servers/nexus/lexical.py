@@ -20,7 +20,8 @@ TOKEN = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
     "a an and are as at be but by can do does for from how i in into is it its me my of on or our so "
     "that the their them this to up we what when where which who why will with you your please need "
-    "want some any all get make just".split())
+    "want some any all get make just".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +58,15 @@ class BM25Index:
         avg = float(lengths.mean()) if self.size else 1.0
         self._norm = k1 * (1 - b + b * lengths / (avg or 1.0))
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
-            term: (np.fromiter((d for d, _ in plist), dtype=np.int32, count=len(plist)),
-                   np.fromiter((t for _, t in plist), dtype=np.float32, count=len(plist)))
-            for term, plist in postings.items()}
-        self._idf = {term: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings.items()}
+            term: (
+                np.fromiter((d for d, _ in plist), dtype=np.int32, count=len(plist)),
+                np.fromiter((t for _, t in plist), dtype=np.float32, count=len(plist)),
+            )
+            for term, plist in postings.items()
+        }
+        self._idf = {
+            term: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings.items()
+        }
 
     def scores(self, query: str) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.float32)

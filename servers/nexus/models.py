@@ -20,16 +20,24 @@ class AgentSummary(BaseModel):
     revision: int = Field(description="How many times this card was registered with changes")
     description: str
     skills: list[str] = Field(description="Skill ids")
-    handoff_delivery: str = Field(description="'a2a' (sent as an A2A task), 'mcp' (its tool is called) or 'inbox'")
+    handoff_delivery: str = Field(
+        description="'a2a' (sent as an A2A task), 'mcp' (its tool is called) or 'inbox'"
+    )
     accepts_sealed: bool = Field(description="Publishes a public key for sealed handoffs")
 
     @classmethod
     def of(cls, agent: Agent) -> AgentSummary:
-        return cls(agent_id=agent.agent_id, name=agent.name, tier=agent.tier, version=agent.version,
-                   revision=agent.revision, description=agent.card.description[:500],
-                   skills=[s.id for s in agent.card.skills],
-                   handoff_delivery=agent.card.delivery(agent.tier),
-                   accepts_sealed=bool(agent.card.nexus_meta.public_key))
+        return cls(
+            agent_id=agent.agent_id,
+            name=agent.name,
+            tier=agent.tier,
+            version=agent.version,
+            revision=agent.revision,
+            description=agent.card.description[:500],
+            skills=[s.id for s in agent.card.skills],
+            handoff_delivery=agent.card.delivery(agent.tier),
+            accepts_sealed=bool(agent.card.nexus_meta.public_key),
+        )
 
 
 class RegisteredAgent(BaseModel):
@@ -74,8 +82,16 @@ class DiscoveryHit(BaseModel):
 
     @classmethod
     def of(cls, hit: Hit) -> DiscoveryHit:
-        return cls(agent_id=hit.agent_id, skill_id=hit.skill_id, skill=hit.skill_name, tier=hit.tier,
-                   score=hit.score, similarity=hit.embedding_score, quality=hit.quality, reason=hit.reason)
+        return cls(
+            agent_id=hit.agent_id,
+            skill_id=hit.skill_id,
+            skill=hit.skill_name,
+            tier=hit.tier,
+            score=hit.score,
+            similarity=hit.embedding_score,
+            quality=hit.quality,
+            reason=hit.reason,
+        )
 
 
 class Discovery(BaseModel):
@@ -97,17 +113,33 @@ class TeamPlan(BaseModel):
     team: list[TeamSlot]
     gaps: list[str] = Field(description="Capabilities no registered agent covers")
     total_price_usd: float | None = Field(description="Sum of the members' card prices")
-    total_latency_ms: float | None = Field(description="Sum of the members' typical latencies (steps in sequence)")
-    unpriced_agents: list[str] = Field(description="Members whose cards give no price or latency (counted as 0)")
+    total_latency_ms: float | None = Field(
+        description="Sum of the members' typical latencies (steps in sequence)"
+    )
+    unpriced_agents: list[str] = Field(
+        description="Members whose cards give no price or latency (counted as 0)"
+    )
 
     @classmethod
     def of(cls, team: Team) -> TeamPlan:
-        return cls(goal=team.goal, gaps=team.gaps, total_price_usd=team.total_price_usd,
-                   total_latency_ms=team.total_latency_ms, unpriced_agents=team.unpriced,
-                   team=[TeamSlot(capability=m.capability, agent_id=m.hit.agent_id if m.hit else None,
-                                  skill_id=m.hit.skill_id if m.hit else None,
-                                  score=m.hit.score if m.hit else None,
-                                  price_usd=m.price_usd, latency_ms=m.latency_ms) for m in team.members])
+        return cls(
+            goal=team.goal,
+            gaps=team.gaps,
+            total_price_usd=team.total_price_usd,
+            total_latency_ms=team.total_latency_ms,
+            unpriced_agents=team.unpriced,
+            team=[
+                TeamSlot(
+                    capability=m.capability,
+                    agent_id=m.hit.agent_id if m.hit else None,
+                    skill_id=m.hit.skill_id if m.hit else None,
+                    score=m.hit.score if m.hit else None,
+                    price_usd=m.price_usd,
+                    latency_ms=m.latency_ms,
+                )
+                for m in team.members
+            ],
+        )
 
 
 class HandoffView(BaseModel):
@@ -115,7 +147,9 @@ class HandoffView(BaseModel):
     from_agent: str
     to_agent: str
     task: str
-    context: str | None = Field(description="The context; for a sealed handoff, the envelope only the target can open")
+    context: str | None = Field(
+        description="The context; for a sealed handoff, the envelope only the target can open"
+    )
     sealed: bool
     memory_refs: list[str]
     delivery: str = Field(description="'inbox', 'mcp' or 'a2a'")
@@ -125,15 +159,29 @@ class HandoffView(BaseModel):
     attempts: int = Field(description="Delivery attempts made (MCP or A2A delivery)")
     reason: str | None = Field(description="Why it failed or expired")
     result: str | None
-    changed: bool = Field(True, description="False when this call repeated an earlier one and changed nothing")
+    changed: bool = Field(
+        True, description="False when this call repeated an earlier one and changed nothing"
+    )
 
     @classmethod
     def of(cls, handoff: Handoff, changed: bool = True) -> HandoffView:
-        return cls(handoff_id=handoff.id, from_agent=handoff.from_agent, to_agent=handoff.to_agent,
-                   task=handoff.task, context=handoff.context, sealed=handoff.sealed,
-                   memory_refs=handoff.memory_refs, delivery=handoff.channel, status=handoff.status,
-                   deadline=handoff.deadline, created_at=handoff.created_at, attempts=handoff.attempts,
-                   reason=handoff.reason, result=handoff.result, changed=changed)
+        return cls(
+            handoff_id=handoff.id,
+            from_agent=handoff.from_agent,
+            to_agent=handoff.to_agent,
+            task=handoff.task,
+            context=handoff.context,
+            sealed=handoff.sealed,
+            memory_refs=handoff.memory_refs,
+            delivery=handoff.channel,
+            status=handoff.status,
+            deadline=handoff.deadline,
+            created_at=handoff.created_at,
+            attempts=handoff.attempts,
+            reason=handoff.reason,
+            result=handoff.result,
+            changed=changed,
+        )
 
 
 class Inbox(BaseModel):

@@ -107,13 +107,17 @@ class Registry:
 
     @staticmethod
     def bump(db: Any, key: str = "registry") -> None:
-        db.execute("INSERT INTO nexus_meta(key, value) VALUES (?, 1) "
-                   "ON CONFLICT(key) DO UPDATE SET value = value + 1", (key,))
+        db.execute(
+            "INSERT INTO nexus_meta(key, value) VALUES (?, 1) "
+            "ON CONFLICT(key) DO UPDATE SET value = value + 1",
+            (key,),
+        )
 
     # -- registration ---------------------------------------------------------------------
 
-    def register(self, raw: dict[str, Any] | str | AgentCard, tier: str = "sandbox",
-                 agent_id: str | None = None) -> Registered:
+    def register(
+        self, raw: dict[str, Any] | str | AgentCard, tier: str = "sandbox", agent_id: str | None = None
+    ) -> Registered:
         """Add or update an agent from its card, under `agent_id` (default: derived from the card's name).
         An unchanged card (same content and tier) changes nothing; a changed one becomes a new revision,
         the old one stays in the history."""
@@ -143,13 +147,30 @@ class Registry:
                     " updated_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(agent_id) DO UPDATE SET name=excluded.name,"
                     " tier=excluded.tier, version=excluded.version, card=excluded.card, digest=excluded.digest,"
                     " revision=excluded.revision, updated_at=excluded.updated_at",
-                    (agent_id, card.name, tier, card.version, card_json, digest, revision, registered_at, now))
-                db.execute("INSERT OR REPLACE INTO nexus_card_versions VALUES (?,?,?,?,?,?)",
-                           (agent_id, revision, card.version, tier, card_json, now))
+                    (
+                        agent_id,
+                        card.name,
+                        tier,
+                        card.version,
+                        card_json,
+                        digest,
+                        revision,
+                        registered_at,
+                        now,
+                    ),
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO nexus_card_versions VALUES (?,?,?,?,?,?)",
+                    (agent_id, revision, card.version, tier, card_json, now),
+                )
                 self._write_skills(db, agent_id, card)
-                results.append(Registered(
-                    Agent(agent_id, card.name, tier, card.version, revision, card, registered_at, now),
-                    created=row is None, changed=True))
+                results.append(
+                    Registered(
+                        Agent(agent_id, card.name, tier, card.version, revision, card, registered_at, now),
+                        created=row is None,
+                        changed=True,
+                    )
+                )
             if changed_any:
                 self.bump(db)
         return results
@@ -157,15 +178,29 @@ class Registry:
     @staticmethod
     def _write_skills(db: Any, agent_id: str, card: AgentCard) -> None:
         """Replace the agent's skills; a skill whose text did not change keeps its embedding."""
-        old = {r["text"]: r["vectors"] for r in
-               db.execute("SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))}
+        old = {
+            r["text"]: r["vectors"]
+            for r in db.execute("SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
+        }
         db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
         for i, skill in enumerate(card.skills):
             text = skill_text(card, i)
-            db.execute("INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       (agent_id, i, skill.id, skill.name, text, skill_description(card, i), skill_words(card, i),
-                        json.dumps(skill.tags), json.dumps(skill.input_modes), json.dumps(skill_examples(card, i)),
-                        old.get(text)))
+            db.execute(
+                "INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    agent_id,
+                    i,
+                    skill.id,
+                    skill.name,
+                    text,
+                    skill_description(card, i),
+                    skill_words(card, i),
+                    json.dumps(skill.tags),
+                    json.dumps(skill.input_modes),
+                    json.dumps(skill_examples(card, i)),
+                    old.get(text),
+                ),
+            )
 
     def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 64) -> int:
         """Compute the embeddings of skills that have none yet: per skill, the rows [whole text, description,
@@ -173,21 +208,33 @@ class Registry:
         text is then its description). Returns how many skills were embedded."""
         done = 0
         while True:
-            rows = self.store.connection().execute(
-                "SELECT agent_id, position, text, description, examples FROM nexus_skill_rows WHERE vectors IS NULL "
-                "LIMIT ?", (batch,)).fetchall()
+            rows = (
+                self.store.connection()
+                .execute(
+                    "SELECT agent_id, position, text, description, examples FROM nexus_skill_rows WHERE vectors IS NULL "
+                    "LIMIT ?",
+                    (batch,),
+                )
+                .fetchall()
+            )
             if not rows:
                 return done
-            texts = [[r["text"], r["description"], *examples] if (examples := json.loads(r["examples"])) else [r["text"]]
-                     for r in rows]
+            texts = [
+                [r["text"], r["description"], *examples]
+                if (examples := json.loads(r["examples"]))
+                else [r["text"]]
+                for r in rows
+            ]
             vectors = embed([t for group in texts for t in group]).astype(np.float32)
             with self.store.transaction() as db:
                 start = 0
                 for row, group in zip(rows, texts, strict=True):
-                    blob = vectors[start:start + len(group)].tobytes()
+                    blob = vectors[start : start + len(group)].tobytes()
                     start += len(group)
-                    db.execute("UPDATE nexus_skill_rows SET vectors=? WHERE agent_id=? AND position=? AND text=?",
-                               (blob, row["agent_id"], row["position"], row["text"]))
+                    db.execute(
+                        "UPDATE nexus_skill_rows SET vectors=? WHERE agent_id=? AND position=? AND text=?",
+                        (blob, row["agent_id"], row["position"], row["text"]),
+                    )
                 self.bump(db)
             done += len(rows)
 
@@ -195,22 +242,40 @@ class Registry:
 
     @staticmethod
     def _agent(row: Any) -> Agent:
-        return Agent(row["agent_id"], row["name"], row["tier"], row["version"], row["revision"],
-                     stored_card(json.loads(row["card"])), row["registered_at"], row["updated_at"])
+        return Agent(
+            row["agent_id"],
+            row["name"],
+            row["tier"],
+            row["version"],
+            row["revision"],
+            stored_card(json.loads(row["card"])),
+            row["registered_at"],
+            row["updated_at"],
+        )
 
     def get(self, agent_id: str) -> Agent:
         row = None
         if isinstance(agent_id, str) and 0 < len(agent_id) <= 200:
-            row = self.store.connection().execute(
-                "SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,)).fetchone()
+            row = (
+                self.store.connection()
+                .execute("SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,))
+                .fetchone()
+            )
             if row is None:  # accept the card's display name too, when it names one agent only
-                rows = self.store.connection().execute(
-                    "SELECT * FROM nexus_agents WHERE agent_id=? OR name=? LIMIT 2",
-                    (default_agent_id(agent_id), agent_id)).fetchall()
+                rows = (
+                    self.store.connection()
+                    .execute(
+                        "SELECT * FROM nexus_agents WHERE agent_id=? OR name=? LIMIT 2",
+                        (default_agent_id(agent_id), agent_id),
+                    )
+                    .fetchall()
+                )
                 row = rows[0] if len(rows) == 1 else None
         if row is None:
-            raise NotFound(f"No agent {str(agent_id)[:80]!r} is registered.",
-                           "Call `agents` to list registered agents, or `discover` to find one by capability.")
+            raise NotFound(
+                f"No agent {str(agent_id)[:80]!r} is registered.",
+                "Call `agents` to list registered agents, or `discover` to find one by capability.",
+            )
         return self._agent(row)
 
     def list(self, tier: str | None = None, text: str | None = None, limit: int = 100) -> list[Agent]:
@@ -237,9 +302,15 @@ class Registry:
         return int(self.store.connection().execute("SELECT COUNT(*) FROM nexus_agents").fetchone()[0])
 
     def history(self, agent_id: str) -> list[dict[str, Any]]:
-        rows = self.store.connection().execute(
-            "SELECT revision, version, tier, registered_at FROM nexus_card_versions WHERE agent_id=? "
-            "ORDER BY revision", (agent_id,)).fetchall()
+        rows = (
+            self.store.connection()
+            .execute(
+                "SELECT revision, version, tier, registered_at FROM nexus_card_versions WHERE agent_id=? "
+                "ORDER BY revision",
+                (agent_id,),
+            )
+            .fetchall()
+        )
         return [dict(r) for r in rows]
 
     def deregister(self, agent_id: str) -> Agent:
@@ -252,9 +323,14 @@ class Registry:
 
     def skill_rows(self) -> list[Any]:
         """Every skill with its agent's tier, for building the discovery index."""
-        return self.store.connection().execute(
-            "SELECT s.agent_id, s.skill_id, s.name, s.text, s.words, s.tags, s.input_modes, s.examples, s.vectors, a.tier"
-            " FROM nexus_skill_rows s JOIN nexus_agents a USING (agent_id) ORDER BY s.agent_id, s.position").fetchall()
+        return (
+            self.store.connection()
+            .execute(
+                "SELECT s.agent_id, s.skill_id, s.name, s.text, s.words, s.tags, s.input_modes, s.examples, s.vectors, a.tier"
+                " FROM nexus_skill_rows s JOIN nexus_agents a USING (agent_id) ORDER BY s.agent_id, s.position"
+            )
+            .fetchall()
+        )
 
 
 def load_card_files(directory: Path) -> list[tuple[str, AgentCard]]:

@@ -36,8 +36,10 @@ def trusted_keys() -> dict[str, Any]:
         return {}
     file = Path(path)
     if not file.is_file() or file.stat().st_size > MAX_KEYS_FILE:
-        raise BadInput("HDR_NEXUS_TRUSTED_KEYS does not name a readable JWKS file.",
-                       "Point it at a JSON file {\"keys\": [JWK, ...]} of public keys with a `kid` each.")
+        raise BadInput(
+            "HDR_NEXUS_TRUSTED_KEYS does not name a readable JWKS file.",
+            'Point it at a JSON file {"keys": [JWK, ...]} of public keys with a `kid` each.',
+        )
     keys = {}
     for jwk in json.loads(file.read_text()).get("keys", []):
         if isinstance(jwk, dict) and jwk.get("kid") and "d" not in jwk:
@@ -72,9 +74,11 @@ def verify_card(card: AgentCard, keys: dict[str, Any] | None = None) -> Signatur
     try:
         verifier(parse_v1(card.raw))
     except SignatureVerificationError:
-        raise BadInput("The card's signature by a trusted key does not verify: the card was changed after it "
-                       "was signed, or the signature is damaged.",
-                       "Send the card exactly as it was signed, or sign it again.") from None
+        raise BadInput(
+            "The card's signature by a trusted key does not verify: the card was changed after it "
+            "was signed, or the signature is damaged.",
+            "Send the card exactly as it was signed, or sign it again.",
+        ) from None
     return SignatureCheck("verified", known[0])
 
 

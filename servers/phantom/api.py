@@ -30,6 +30,7 @@ MAX_VECTOR_CELLS = 1_000_000
 
 # -- output models --------------------------------------------------------------------------------
 
+
 class KeyView(BaseModel):
     name: str
     type: str
@@ -44,8 +45,9 @@ class KeyView(BaseModel):
     versions: list[int] = Field(description="Versions whose material exists (trimmed ones are gone)")
     exportable: bool = Field(False, description="Private material may be exported (never by default)")
     allow_plaintext_backup: bool = False
-    auto_rotate_period: float = Field(0.0, description="Seconds; the first use after it elapses rotates "
-                                      "the key (0: off)")
+    auto_rotate_period: float = Field(
+        0.0, description="Seconds; the first use after it elapses rotates the key (0: off)"
+    )
     min_available_version: int = Field(1, description="Versions below this were trimmed")
 
 
@@ -64,18 +66,24 @@ class Encrypted(BaseModel):
     key: str
     key_version: int
     ciphertext: str | None = None
-    batch: list[str | None] | None = Field(None, description="One result per item; null where the item failed")
-    errors: list[ItemError] | None = Field(None, description="batch: the items that failed and why (the rest "
-                                           "succeeded)")
+    batch: list[str | None] | None = Field(
+        None, description="One result per item; null where the item failed"
+    )
+    errors: list[ItemError] | None = Field(
+        None, description="batch: the items that failed and why (the rest succeeded)"
+    )
 
 
 class Decrypted(BaseModel):
     key: str
     encoding: str
     plaintext: str | None = None
-    batch: list[str | None] | None = Field(None, description="One result per item; null where the item failed")
-    errors: list[ItemError] | None = Field(None, description="batch: the items that failed and why (the rest "
-                                           "succeeded)")
+    batch: list[str | None] | None = Field(
+        None, description="One result per item; null where the item failed"
+    )
+    errors: list[ItemError] | None = Field(
+        None, description="batch: the items that failed and why (the rest succeeded)"
+    )
 
 
 class DataKey(BaseModel):
@@ -104,8 +112,10 @@ class ExportedKey(BaseModel):
     key: str
     type: str
     kind: str
-    keys: dict[str, str] = Field(description="Version -> PEM (asymmetric) or base64 (symmetric); a backup is "
-                                 "one JSON document under '0'")
+    keys: dict[str, str] = Field(
+        description="Version -> PEM (asymmetric) or base64 (symmetric); a backup is "
+        "one JSON document under '0'"
+    )
 
 
 class Sealed(BaseModel):
@@ -159,8 +169,10 @@ class Aggregate(BaseModel):
     value: float | list[float]
     bins: list[float] | None = Field(None, description="histogram: bin edges")
     mechanism: str
-    noise_scale: float = Field(description="Laplace scale b or Gaussian sigma (of the sum, for means), or the "
-                               "exponential mechanism's scale (quantile)")
+    noise_scale: float = Field(
+        description="Laplace scale b or Gaussian sigma (of the sum, for means), or the "
+        "exponential mechanism's scale (quantile)"
+    )
     count_noise_scale: float | None = Field(None, description="means: the noise on the private record count")
     neighbouring: str = Field(description="The neighbouring relation the privacy guarantee assumes")
     accounting: str = Field(description="pure epsilon-DP, or zCDP for Gaussian noise")
@@ -188,26 +200,41 @@ class BudgetList(BaseModel):
 
 # -- helpers --------------------------------------------------------------------------------------
 
+
 def key_view(info: KeyInfo) -> KeyView:
-    return KeyView(name=info.name, type=info.type, latest_version=info.latest_version,
-                   min_decryption_version=info.min_decryption_version, derived=info.derived,
-                   convergent=info.convergent, created_at=info.created_at, rotated_at=info.rotated_at,
-                   rotation_age_days=round((time.time() - info.rotated_at) / 86400, 4),
-                   destroyed=info.destroyed, versions=sorted(info.version_created_at),
-                   exportable=info.exportable, allow_plaintext_backup=info.allow_plaintext_backup,
-                   auto_rotate_period=info.auto_rotate_period, min_available_version=info.min_available_version)
+    return KeyView(
+        name=info.name,
+        type=info.type,
+        latest_version=info.latest_version,
+        min_decryption_version=info.min_decryption_version,
+        derived=info.derived,
+        convergent=info.convergent,
+        created_at=info.created_at,
+        rotated_at=info.rotated_at,
+        rotation_age_days=round((time.time() - info.rotated_at) / 86400, 4),
+        destroyed=info.destroyed,
+        versions=sorted(info.version_created_at),
+        exportable=info.exportable,
+        allow_plaintext_backup=info.allow_plaintext_backup,
+        auto_rotate_period=info.auto_rotate_period,
+        min_available_version=info.min_available_version,
+    )
 
 
 def _one_or_batch(single: str | None, batch: list[str] | None, what: str) -> list[str]:
     if (single is None) == (batch is None):
-        raise BadInput(f"Send either `{what}` or `batch`, not both and not neither.",
-                       f"E.g. {{\"{what}\": \"...\"}} or {{\"batch\": [\"...\", \"...\"]}}.")
+        raise BadInput(
+            f"Send either `{what}` or `batch`, not both and not neither.",
+            f'E.g. {{"{what}": "..."}} or {{"batch": ["...", "..."]}}.',
+        )
     items = [single] if single is not None else batch or []
     if not items or len(items) > MAX_BATCH:
         raise BadInput(f"A batch holds 1 to {MAX_BATCH} items.", "Split larger batches into several calls.")
     if sum(len(i) for i in items) > MAX_PAYLOAD_BYTES * 2:
-        raise BadInput(f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
-                       "Use `datakey` and encrypt large data locally (envelope encryption).")
+        raise BadInput(
+            f"The payload is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
+            "Use `datakey` and encrypt large data locally (envelope encryption).",
+        )
     return items
 
 
@@ -216,12 +243,16 @@ def _decode(text: str, encoding: str, what: str = "plaintext") -> bytes:
         try:
             data = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise BadInput(f"`{what}` is not valid base64.", "Send standard base64, or use encoding=utf8.") from None
+            raise BadInput(
+                f"`{what}` is not valid base64.", "Send standard base64, or use encoding=utf8."
+            ) from None
     else:
         data = text.encode("utf-8", "surrogatepass")
     if len(data) > MAX_PAYLOAD_BYTES:
-        raise BadInput(f"`{what}` is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
-                       "Use `datakey` and encrypt large data locally (envelope encryption).")
+        raise BadInput(
+            f"`{what}` is larger than {MAX_PAYLOAD_BYTES // 1024 // 1024} MiB.",
+            "Use `datakey` and encrypt large data locally (envelope encryption).",
+        )
     return data
 
 
@@ -231,7 +262,9 @@ def _encode(data: bytes, encoding: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadInput("The plaintext is binary, not UTF-8 text.", "Call again with encoding=base64.") from None
+        raise BadInput(
+            "The plaintext is binary, not UTF-8 text.", "Call again with encoding=base64."
+        ) from None
 
 
 def _bytes_or_none(text: str | None) -> bytes | None:
@@ -240,19 +273,33 @@ def _bytes_or_none(text: str | None) -> bytes | None:
 
 # -- encryption -----------------------------------------------------------------------------------
 
-def encrypt(suite: Suite, key: str, plaintext: str | None, batch: list[str] | None, context: str | None,
-            associated_data: str | None, encoding: str, key_version: int | None = None,
-            principal: str | None = None) -> Encrypted:
+
+def encrypt(
+    suite: Suite,
+    key: str,
+    plaintext: str | None,
+    batch: list[str] | None,
+    context: str | None,
+    associated_data: str | None,
+    encoding: str,
+    key_version: int | None = None,
+    principal: str | None = None,
+) -> Encrypted:
     check_key_name(key)
-    items = [Item(_decode(p, encoding), _bytes_or_none(context), _bytes_or_none(associated_data))
-             for p in _one_or_batch(plaintext, batch, "plaintext")]
+    items = [
+        Item(_decode(p, encoding), _bytes_or_none(context), _bytes_or_none(associated_data))
+        for p in _one_or_batch(plaintext, batch, "plaintext")
+    ]
     phantom = services(suite)
     phantom.check_key(key, principal, create=True)
     transit = phantom.transit
     info = transit.ensure_key(key)
     out = transit.encrypt(key, items, key_version)
-    return Encrypted(key=key, key_version=_version_of(out, key_version or info.latest_version),
-                     **_shape(plaintext is not None, out))
+    return Encrypted(
+        key=key,
+        key_version=_version_of(out, key_version or info.latest_version),
+        **_shape(plaintext is not None, out),
+    )
 
 
 def _shape(single: bool, out: list, field: str = "ciphertext") -> dict:
@@ -261,7 +308,9 @@ def _shape(single: bool, out: list, field: str = "ciphertext") -> dict:
         if isinstance(out[0], HDRError):
             raise out[0]
         return {field: out[0]}
-    errors = [ItemError(index=i, kind=r.kind, error=str(r)) for i, r in enumerate(out) if isinstance(r, HDRError)]
+    errors = [
+        ItemError(index=i, kind=r.kind, error=str(r)) for i, r in enumerate(out) if isinstance(r, HDRError)
+    ]
     return {"batch": [None if isinstance(r, HDRError) else r for r in out], "errors": errors or None}
 
 
@@ -269,19 +318,32 @@ def _version_of(out: list, fallback: int) -> int:
     return next((ciphertext_version(r) for r in out if isinstance(r, str)), fallback)
 
 
-def _ciphertext_items(ciphertext: str | None, batch: list[str] | None, context: str | None,
-                      associated_data: str | None) -> list[Item]:
-    return [Item(c.strip().encode("ascii", "replace"), _bytes_or_none(context), _bytes_or_none(associated_data))
-            for c in _one_or_batch(ciphertext, batch, "ciphertext")]
+def _ciphertext_items(
+    ciphertext: str | None, batch: list[str] | None, context: str | None, associated_data: str | None
+) -> list[Item]:
+    return [
+        Item(c.strip().encode("ascii", "replace"), _bytes_or_none(context), _bytes_or_none(associated_data))
+        for c in _one_or_batch(ciphertext, batch, "ciphertext")
+    ]
 
 
-def decrypt(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
-            associated_data: str | None, encoding: str, principal: str | None = None) -> Decrypted:
+def decrypt(
+    suite: Suite,
+    key: str,
+    ciphertext: str | None,
+    batch: list[str] | None,
+    context: str | None,
+    associated_data: str | None,
+    encoding: str,
+    principal: str | None = None,
+) -> Decrypted:
     check_key_name(key)
     items = _ciphertext_items(ciphertext, batch, context, associated_data)
     services(suite).check_key(key, principal)
-    plain = [p if isinstance(p, HDRError) else _encode_or_error(p, encoding)
-             for p in services(suite).transit.decrypt(key, items)]
+    plain = [
+        p if isinstance(p, HDRError) else _encode_or_error(p, encoding)
+        for p in services(suite).transit.decrypt(key, items)
+    ]
     return Decrypted(key=key, encoding=encoding, **_shape(ciphertext is not None, plain, "plaintext"))
 
 
@@ -292,15 +354,26 @@ def _encode_or_error(data: bytes, encoding: str) -> str | HDRError:
         return error
 
 
-def rewrap(suite: Suite, key: str, ciphertext: str | None, batch: list[str] | None, context: str | None,
-           associated_data: str | None, key_version: int | None = None, principal: str | None = None) -> Encrypted:
+def rewrap(
+    suite: Suite,
+    key: str,
+    ciphertext: str | None,
+    batch: list[str] | None,
+    context: str | None,
+    associated_data: str | None,
+    key_version: int | None = None,
+    principal: str | None = None,
+) -> Encrypted:
     check_key_name(key)
     items = _ciphertext_items(ciphertext, batch, context, associated_data)
     services(suite).check_key(key, principal)
     transit = services(suite).transit
     out = transit.rewrap(key, items, key_version)
-    return Encrypted(key=key, key_version=_version_of(out, key_version or transit.key(key).latest_version),
-                     **_shape(ciphertext is not None, out))
+    return Encrypted(
+        key=key,
+        key_version=_version_of(out, key_version or transit.key(key).latest_version),
+        **_shape(ciphertext is not None, out),
+    )
 
 
 def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
@@ -311,20 +384,47 @@ def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
 LOCAL_TYPES = (*SIGNING_TYPES, "hmac")  # signing and hmac keys stay in the local keyring with any backend
 
 
-def configure_key(suite: Suite, key: str, min_decryption_version: int | None, key_type: str | None,
-                  derived: bool, convergent: bool, principal: str | None = None, *,
-                  exportable: bool | None = None, allow_plaintext_backup: bool | None = None,
-                  auto_rotate_period: float | None = None, min_available_version: int | None = None,
-                  restore_backup: str | None = None) -> KeyView:
+def configure_key(
+    suite: Suite,
+    key: str,
+    min_decryption_version: int | None,
+    key_type: str | None,
+    derived: bool,
+    convergent: bool,
+    principal: str | None = None,
+    *,
+    exportable: bool | None = None,
+    allow_plaintext_backup: bool | None = None,
+    auto_rotate_period: float | None = None,
+    min_available_version: int | None = None,
+    restore_backup: str | None = None,
+) -> KeyView:
     check_key_name(key)
     if restore_backup is not None:
-        return _restore(suite, key, restore_backup, principal, bool(key_type or derived or convergent or
-                        exportable is not None or allow_plaintext_backup is not None or auto_rotate_period is not None
-                        or min_available_version is not None or min_decryption_version is not None))
+        return _restore(
+            suite,
+            key,
+            restore_backup,
+            principal,
+            bool(
+                key_type
+                or derived
+                or convergent
+                or exportable is not None
+                or allow_plaintext_backup is not None
+                or auto_rotate_period is not None
+                or min_available_version is not None
+                or min_decryption_version is not None
+            ),
+        )
     if auto_rotate_period is not None:
         check_period(auto_rotate_period)
-    policy = {"exportable": exportable, "allow_plaintext_backup": allow_plaintext_backup,
-              "auto_rotate_period": auto_rotate_period, "min_available_version": min_available_version}
+    policy = {
+        "exportable": exportable,
+        "allow_plaintext_backup": allow_plaintext_backup,
+        "auto_rotate_period": auto_rotate_period,
+        "min_available_version": min_available_version,
+    }
     policy = {k: v for k, v in policy.items() if v is not None}
     creating = key_type is not None or derived or convergent
     phantom = services(suite)
@@ -332,22 +432,33 @@ def configure_key(suite: Suite, key: str, min_decryption_version: int | None, ke
     transit = phantom.transit
     if key_type in LOCAL_TYPES:
         if derived or convergent:
-            raise BadInput("Only aes256-gcm and chacha20-poly1305 keys can be derived or convergent.",
-                           "Leave derived/convergent out for signing and hmac keys.")
-        phantom.keyring.create(key, key_type, exportable=bool(exportable),
-                               allow_plaintext_backup=bool(allow_plaintext_backup),
-                               auto_rotate_period=auto_rotate_period or 0.0)
+            raise BadInput(
+                "Only aes256-gcm and chacha20-poly1305 keys can be derived or convergent.",
+                "Leave derived/convergent out for signing and hmac keys.",
+            )
+        phantom.keyring.create(
+            key,
+            key_type,
+            exportable=bool(exportable),
+            allow_plaintext_backup=bool(allow_plaintext_backup),
+            auto_rotate_period=auto_rotate_period or 0.0,
+        )
     elif creating:
         transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
     elif min_decryption_version is None and not policy:
-        raise BadInput("Nothing to configure.", "Send min_decryption_version, min_available_version, "
-                       "auto_rotate_period, exportable or allow_plaintext_backup; or type/derived/convergent to create.")
+        raise BadInput(
+            "Nothing to configure.",
+            "Send min_decryption_version, min_available_version, "
+            "auto_rotate_period, exportable or allow_plaintext_backup; or type/derived/convergent to create.",
+        )
     held_locally = phantom.backend == "local" or phantom.keyring.get(key) is not None
     if held_locally:  # policy and versions in one transaction, checked whole before anything changes
         info = phantom.keyring.configure(key, min_decryption_version, **policy)
     elif policy:
-        raise BadInput(f"{', '.join(policy)} cannot be set here on a key held in Vault.",
-                       f"Set it in Vault itself (transit/keys/{key}/config, transit/keys/{key}/trim).")
+        raise BadInput(
+            f"{', '.join(policy)} cannot be set here on a key held in Vault.",
+            f"Set it in Vault itself (transit/keys/{key}/config, transit/keys/{key}/trim).",
+        )
     elif min_decryption_version is not None:
         info = transit.configure(key, min_decryption_version)
     else:
@@ -357,28 +468,50 @@ def configure_key(suite: Suite, key: str, min_decryption_version: int | None, ke
 
 def _restore(suite: Suite, key: str, text: str, principal: str | None, other_settings: bool) -> KeyView:
     if other_settings:
-        raise BadInput("A restore takes its settings from the backup.", "Send key and restore_backup only; "
-                       "change the restored key's policy in a second call.")
+        raise BadInput(
+            "A restore takes its settings from the backup.",
+            "Send key and restore_backup only; change the restored key's policy in a second call.",
+        )
     backup = parse_backup(text)
     if backup["type"] in ("aes256-gcm", "chacha20-poly1305") and backup["name"] != key:
-        raise BadInput(f"This backup is of encryption key {backup['name']!r}; its ciphertexts name that key, so it is "
-                       "restored only under that name.", f"Restore it as key {backup['name']!r}.")
+        raise BadInput(
+            f"This backup is of encryption key {backup['name']!r}; its ciphertexts name that key, so it is "
+            "restored only under that name.",
+            f"Restore it as key {backup['name']!r}.",
+        )
     phantom = services(suite)
     if phantom.backend != "local" and backup["type"] in ("aes256-gcm", "chacha20-poly1305"):
-        raise BadInput("Backups restore into the local keyring; this phantom keeps encryption keys in Vault.",
-                       "Restore signing and hmac keys only, or use Vault's own restore.")
+        raise BadInput(
+            "Backups restore into the local keyring; this phantom keeps encryption keys in Vault.",
+            "Restore signing and hmac keys only, or use Vault's own restore.",
+        )
     phantom.check_key(key, principal, create=True)
     info = phantom.keyring.restore(key, backup)
-    suite.record(f"phantom key {key!r} restored from a backup ({backup['type']}, versions "
-                 f"{backup['min_available_version']}-{backup['latest_version']})", "decision", source="phantom",
-                 tool="configure_key", tags=["phantom", "restore"], extra={"key": key})
+    suite.record(
+        f"phantom key {key!r} restored from a backup ({backup['type']}, versions "
+        f"{backup['min_available_version']}-{backup['latest_version']})",
+        "decision",
+        source="phantom",
+        tool="configure_key",
+        tags=["phantom", "restore"],
+        extra={"key": key},
+    )
     return key_view(info)
 
 
 # -- signatures, HMACs, export -------------------------------------------------------------------
 
-def sign(suite: Suite, key: str, data: str, encoding: str, mode: str, hash_algorithm: str | None,
-         key_version: int | None, principal: str | None = None) -> Signed:
+
+def sign(
+    suite: Suite,
+    key: str,
+    data: str,
+    encoding: str,
+    mode: str,
+    hash_algorithm: str | None,
+    key_version: int | None,
+    principal: str | None = None,
+) -> Signed:
     check_key_name(key)
     payload = _decode(data, encoding, "input")
     phantom = services(suite)
@@ -392,12 +525,22 @@ def sign(suite: Suite, key: str, data: str, encoding: str, mode: str, hash_algor
     return Signed(key=key, key_version=version, mode=mode, signature=token)
 
 
-def verify(suite: Suite, key: str, data: str, encoding: str, signature: str | None, hmac: str | None,
-           hash_algorithm: str | None, principal: str | None = None) -> Verified:
+def verify(
+    suite: Suite,
+    key: str,
+    data: str,
+    encoding: str,
+    signature: str | None,
+    hmac: str | None,
+    hash_algorithm: str | None,
+    principal: str | None = None,
+) -> Verified:
     check_key_name(key)
     if (signature is None) == (hmac is None):
-        raise BadInput("Send either `signature` or `hmac`, not both and not neither.",
-                       "E.g. {\"input\": \"...\", \"signature\": \"phantom:v1:...\"}.")
+        raise BadInput(
+            "Send either `signature` or `hmac`, not both and not neither.",
+            'E.g. {"input": "...", "signature": "phantom:v1:..."}.',
+        )
     payload = _decode(data, encoding, "input")
     phantom = services(suite)
     phantom.check_key(key, principal)
@@ -409,24 +552,34 @@ def verify(suite: Suite, key: str, data: str, encoding: str, signature: str | No
     return Verified(key=key, key_version=version, mode="hmac", valid=valid)
 
 
-def export_key(suite: Suite, key: str, kind: str, key_version: int | None,
-               principal: str | None = None) -> ExportedKey:
+def export_key(
+    suite: Suite, key: str, kind: str, key_version: int | None, principal: str | None = None
+) -> ExportedKey:
     check_key_name(key)
     phantom = services(suite)
     phantom.check_key(key, principal)
     if phantom.keyring.get(key) is None and phantom.backend != "local":
-        raise BadInput(f"Key {key!r} is held in Vault; phantom does not export it.",
-                       f"Use Vault's transit/export/{kind}/{key} (the key must be exportable there).")
+        raise BadInput(
+            f"Key {key!r} is held in Vault; phantom does not export it.",
+            f"Use Vault's transit/export/{kind}/{key} (the key must be exportable there).",
+        )
     exported = phantom.signer.export(key, kind, key_version)
     info = phantom.keyring.require(key)
     if kind != "public-key":
-        suite.record(f"phantom key {key!r} exported ({kind})", "decision", source="phantom", tool="export_key",
-                     tags=["phantom", "export"], extra={"key": key, "kind": kind})
+        suite.record(
+            f"phantom key {key!r} exported ({kind})",
+            "decision",
+            source="phantom",
+            tool="export_key",
+            tags=["phantom", "export"],
+            extra={"key": key, "kind": kind},
+        )
     return ExportedKey(key=key, type=info.type, kind=kind, keys={str(v): t for v, t in exported.items()})
 
 
-def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | None,
-            principal: str | None = None) -> DataKey:
+def datakey(
+    suite: Suite, key: str, bits: int, plaintext: bool, context: str | None, principal: str | None = None
+) -> DataKey:
     check_key_name(key)
     services(suite).check_key(key, principal, create=True)
     if bits not in (128, 256, 512):
@@ -434,8 +587,12 @@ def datakey(suite: Suite, key: str, bits: int, plaintext: bool, context: str | N
     transit = services(suite).transit
     transit.ensure_key(key)
     raw, wrapped = transit.datakey(key, bits, _bytes_or_none(context))
-    return DataKey(key=key, bits=bits, wrapped=wrapped,
-                   plaintext_key=base64.b64encode(raw).decode() if plaintext else None)
+    return DataKey(
+        key=key,
+        bits=bits,
+        wrapped=wrapped,
+        plaintext_key=base64.b64encode(raw).decode() if plaintext else None,
+    )
 
 
 def keys(suite: Suite, principal: str | None = None) -> KeyList:
@@ -452,14 +609,26 @@ def destroy_key(suite: Suite, key: str, principal: str | None = None) -> KeyView
     phantom = services(suite)
     phantom.check_key(key, principal)
     local = phantom.keyring.get(key)
-    info = phantom.keyring.destroy(key) if local is not None and phantom.backend == "local" or (
-        local is not None and local.type == sealing.ALGORITHM) else phantom.transit.destroy(key)
-    suite.record(f"phantom key {key!r} destroyed (crypto-shredded): data under it is unrecoverable",
-                 "decision", source="phantom", tool="destroy_key", tags=["phantom", "erasure"], extra={"key": key})
+    info = (
+        phantom.keyring.destroy(key)
+        if local is not None
+        and phantom.backend == "local"
+        or (local is not None and local.type == sealing.ALGORITHM)
+        else phantom.transit.destroy(key)
+    )
+    suite.record(
+        f"phantom key {key!r} destroyed (crypto-shredded): data under it is unrecoverable",
+        "decision",
+        source="phantom",
+        tool="destroy_key",
+        tags=["phantom", "erasure"],
+        extra={"key": key},
+    )
     return key_view(info)
 
 
 # -- sealing --------------------------------------------------------------------------------------
+
 
 def seal(suite: Suite, plaintext: str, recipient: str, encoding: str, principal: str | None = None) -> Sealed:
     data = _decode(plaintext, encoding)
@@ -492,13 +661,18 @@ def public_key(suite: Suite, key: str, principal: str | None = None) -> PublicKe
 
 # -- personal data --------------------------------------------------------------------------------
 
+
 def _check_text(text: str, entities: list[str] | None) -> list[str] | None:
     if len(text) > MAX_TEXT_CHARS:
-        raise BadInput(f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts.")
+        raise BadInput(
+            f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts."
+        )
     if entities is not None:
         unknown = [e for e in entities if e not in pii.ENTITIES]
         if unknown:
-            raise BadInput(f"Unknown entity type {unknown[0][:40]!r}.", f"Use any of: {', '.join(pii.ENTITIES)}.")
+            raise BadInput(
+                f"Unknown entity type {unknown[0][:40]!r}.", f"Use any of: {', '.join(pii.ENTITIES)}."
+            )
     return entities
 
 
@@ -511,7 +685,9 @@ def detect_pii(text: str, entities: list[str] | None) -> PIIFindings:
     return PIIFindings(count=len(found), findings=[_finding(f) for f in found])
 
 
-def redact(suite: Suite, text: str, mode: str, entities: list[str] | None, principal: str | None = None) -> Redacted:
+def redact(
+    suite: Suite, text: str, mode: str, entities: list[str] | None, principal: str | None = None
+) -> Redacted:
     if mode not in MODES:
         raise BadInput(f"Unknown mode {mode[:20]!r}.", f"Use one of: {', '.join(MODES)}.")
     found = pii.detect(text, _check_text(text, entities))
@@ -521,17 +697,32 @@ def redact(suite: Suite, text: str, mode: str, entities: list[str] | None, princ
 
 def detokenize(suite: Suite, text: str, principal: str | None = None) -> Detokenized:
     if len(text) > MAX_TEXT_CHARS:
-        raise BadInput(f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts.")
+        raise BadInput(
+            f"`text` is longer than {MAX_TEXT_CHARS:,} characters.", "Split it and send the parts."
+        )
     restored_text, restored, unknown = services(suite).redactor.detokenize(text, principal)
     return Detokenized(text=restored_text, restored=restored, unknown_tokens=len(unknown))
 
 
 # -- differential privacy ---------------------------------------------------------------------------
 
-def private_aggregate(suite: Suite, values: list, op: str, epsilon: float, budget: str,
-                      bounds: list[float] | None, delta: float | None, mechanism: str, bins: int,
-                      quantile: float, clip_norm: float | None, budget_epsilon_total: float | None,
-                      budget_delta_total: float | None = None, principal: str | None = None) -> Aggregate:
+
+def private_aggregate(
+    suite: Suite,
+    values: list,
+    op: str,
+    epsilon: float,
+    budget: str,
+    bounds: list[float] | None,
+    delta: float | None,
+    mechanism: str,
+    bins: int,
+    quantile: float,
+    clip_norm: float | None,
+    budget_epsilon_total: float | None,
+    budget_delta_total: float | None = None,
+    principal: str | None = None,
+) -> Aggregate:
     check_key_name(budget)  # same naming rules as keys
     if budget_delta_total is not None and not (0 < budget_delta_total <= dp.MAX_DELTA_TOTAL):
         raise BadInput(f"budget_delta_total must be in (0, {dp.MAX_DELTA_TOTAL:g}].", "E.g. 1e-4.")
@@ -542,39 +733,71 @@ def private_aggregate(suite: Suite, values: list, op: str, epsilon: float, budge
         if op != "mean":
             raise BadInput("Vector values support op=mean only.", "Use op=mean with clip_norm and delta.")
         if clip_norm is None or delta is None:
-            raise BadInput("Vector means need clip_norm and delta (Gaussian mechanism).",
-                           "E.g. clip_norm=1.0, delta=1e-6.")
+            raise BadInput(
+                "Vector means need clip_norm and delta (Gaussian mechanism).",
+                "E.g. clip_norm=1.0, delta=1e-6.",
+            )
         if sum(len(v) for v in values) > MAX_VECTOR_CELLS:
-            raise BadInput(f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors.")
+            raise BadInput(
+                f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors."
+            )
         mechanism = "gaussian"
     dp.check_params(op, epsilon, delta, tuple(bounds) if bounds else None, mechanism)
     flat = [x for v in values for x in v] if vectors else values
     if not all(math.isfinite(x) for x in flat):
-        raise BadInput("values must be finite numbers (no NaN or infinity).", "Drop or impute missing values first.")
+        raise BadInput(
+            "values must be finite numbers (no NaN or infinity).", "Drop or impute missing values first."
+        )
     if op != "count" and not vectors and not bounds:
-        raise BadInput(f"op={op} needs bounds [lower, upper].", "Pick them from domain knowledge, not from the data.")
+        raise BadInput(
+            f"op={op} needs bounds [lower, upper].", "Pick them from domain knowledge, not from the data."
+        )
     if not values and op in ("mean", "quantile"):
         raise BadInput(f"op={op} needs at least one value.", "Send values, or use op=count.")
     spend_delta = delta if mechanism == "gaussian" else 0.0
     phantom = services(suite)
     phantom.check_budget(budget, principal)
-    spent = phantom.budgets.spend(budget, epsilon, spend_delta or 0.0, budget_epsilon_total, budget_delta_total)
+    spent = phantom.budgets.spend(
+        budget, epsilon, spend_delta or 0.0, budget_epsilon_total, budget_delta_total
+    )
     if vectors:
         release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
     else:
-        release = dp.aggregate(values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism,
-                               bins, quantile)
-    return Aggregate(op=op, value=release.value, bins=release.bins, mechanism=release.mechanism,
-                     noise_scale=release.noise_scale, count_noise_scale=release.count_noise_scale,
-                     neighbouring=release.neighbouring, accounting=release.accounting, epsilon=epsilon, delta=spend_delta or 0.0, budget=budget,
-                     epsilon_remaining=spent.epsilon_remaining, delta_remaining=spent.delta_remaining)
+        release = dp.aggregate(
+            values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism, bins, quantile
+        )
+    return Aggregate(
+        op=op,
+        value=release.value,
+        bins=release.bins,
+        mechanism=release.mechanism,
+        noise_scale=release.noise_scale,
+        count_noise_scale=release.count_noise_scale,
+        neighbouring=release.neighbouring,
+        accounting=release.accounting,
+        epsilon=epsilon,
+        delta=spend_delta or 0.0,
+        budget=budget,
+        epsilon_remaining=spent.epsilon_remaining,
+        delta_remaining=spent.delta_remaining,
+    )
 
 
 def budgets(suite: Suite, principal: str | None = None) -> BudgetList:
     phantom = services(suite)
     listed = {b.name: b for b in phantom.budgets.list()}
-    return BudgetList(budgets=[BudgetView(name=b.name, epsilon_total=b.epsilon_total, epsilon_spent=b.epsilon_spent,
-                                          epsilon_remaining=b.epsilon_remaining, delta_total=b.delta_total,
-                                          delta_spent=b.delta_spent, delta_remaining=b.delta_remaining,
-                                          queries=b.queries)
-                               for b in (listed[n] for n in phantom.owners.visible("budget", sorted(listed), principal))])
+    return BudgetList(
+        budgets=[
+            BudgetView(
+                name=b.name,
+                epsilon_total=b.epsilon_total,
+                epsilon_spent=b.epsilon_spent,
+                epsilon_remaining=b.epsilon_remaining,
+                delta_total=b.delta_total,
+                delta_spent=b.delta_spent,
+                delta_remaining=b.delta_remaining,
+                queries=b.queries,
+            )
+            for b in (listed[n] for n in phantom.owners.visible("budget", sorted(listed), principal))
+        ]
+    )

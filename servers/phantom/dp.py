@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS phantom_budgets (
 
 # -- OpenDP mechanisms ------------------------------------------------------------------------------
 
+
 def _opendp():
     import opendp.prelude as dp
 
@@ -83,8 +84,12 @@ def rho_for(epsilon: float, delta: float) -> float:
     """The largest zCDP rho that OpenDP's zCDP -> (epsilon, delta) conversion turns into at most
     (epsilon, delta): bisection on the conversion's privacy map (monotone in rho)."""
     dp = _opendp()
-    unit = dp.c.make_fix_delta(dp.c.make_zCDP_to_approxDP(dp.m.make_gaussian(
-        dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float), 1.0)), delta)
+    unit = dp.c.make_fix_delta(
+        dp.c.make_zCDP_to_approxDP(
+            dp.m.make_gaussian(dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float), 1.0)
+        ),
+        delta,
+    )
     lo, hi = 0.0, 1.0  # d_in for sigma 1 is sqrt(2 rho)
     while unit.map(hi)[0] <= epsilon:
         lo, hi = hi, hi * 2
@@ -99,7 +104,9 @@ def gaussian_sigma(sensitivity: float, epsilon: float, delta: float, share: floa
     return sensitivity / math.sqrt(2 * rho_for(epsilon, delta) * share)
 
 
-def quantile_release(values: list[float], lo: float, hi: float, alpha: float, epsilon: float) -> tuple[float, float]:
+def quantile_release(
+    values: list[float], lo: float, hi: float, alpha: float, epsilon: float
+) -> tuple[float, float]:
     """(noisy alpha-quantile, OpenDP's noise scale), by OpenDP's private quantile over a grid in [lo, hi]."""
     dp = _opendp()
     step = (hi - lo) / (QUANTILE_CANDIDATES - 1)
@@ -107,16 +114,25 @@ def quantile_release(values: list[float], lo: float, hi: float, alpha: float, ep
     domain = dp.vector_domain(dp.atom_domain(T=float, nan=False))
 
     def build(scale: float):
-        return dp.m.make_private_quantile(domain, dp.symmetric_distance(), dp.max_divergence(),
-                                          candidates=candidates, alpha=alpha, scale=scale)
+        return dp.m.make_private_quantile(
+            domain,
+            dp.symmetric_distance(),
+            dp.max_divergence(),
+            candidates=candidates,
+            alpha=alpha,
+            scale=scale,
+        )
 
-    scale = 2 * max(alpha, 1 - alpha) / epsilon  # OpenDP's map for this measurement: d_in * 2 max(a, 1-a) / scale
+    scale = (
+        2 * max(alpha, 1 - alpha) / epsilon
+    )  # OpenDP's map for this measurement: d_in * 2 max(a, 1-a) / scale
     if build(scale).map(1) > epsilon:  # never release on a closed form OpenDP does not certify
         scale = dp.binary_search_param(build, d_in=1, d_out=epsilon)
     return float(build(scale)(list(values))), scale
 
 
 # -- budgets --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -142,84 +158,136 @@ class Budgets:
         store.ensure_schema("phantom.budgets", SCHEMA)
 
     def get(self, name: str) -> Budget | None:
-        row = self.store.connection().execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+        row = (
+            self.store.connection().execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+        )
         return None if row is None else _budget(row)
 
     def list(self) -> list[Budget]:
         rows = self.store.connection().execute("SELECT * FROM phantom_budgets ORDER BY name").fetchall()
         return [_budget(r) for r in rows]
 
-    def spend(self, name: str, epsilon: float, delta: float, epsilon_total: float | None,
-              delta_total: float | None) -> Budget:
+    def spend(
+        self, name: str, epsilon: float, delta: float, epsilon_total: float | None, delta_total: float | None
+    ) -> Budget:
         """Charge (epsilon, delta) to budget `name`, created with the given (or default) totals on
         first use. Refused, with what remains, when the charge does not fit; then nothing is spent."""
         with self.store.transaction() as db:
             row = db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
             if row is None:
-                db.execute("INSERT INTO phantom_budgets VALUES (?, ?, ?, 0, 0, 0, ?)",
-                           (name, epsilon_total or DEFAULT_EPSILON_TOTAL,
-                            DEFAULT_DELTA_TOTAL if delta_total is None else delta_total, time.time()))
+                db.execute(
+                    "INSERT INTO phantom_budgets VALUES (?, ?, ?, 0, 0, 0, ?)",
+                    (
+                        name,
+                        epsilon_total or DEFAULT_EPSILON_TOTAL,
+                        DEFAULT_DELTA_TOTAL if delta_total is None else delta_total,
+                        time.time(),
+                    ),
+                )
                 row = db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
             budget = _budget(row)
             slack = 1e-12  # float sums of many small epsilons must not refuse an exact fit
-            if budget.epsilon_spent + epsilon > budget.epsilon_total + slack or \
-                    budget.delta_spent + delta > budget.delta_total + slack:
+            if (
+                budget.epsilon_spent + epsilon > budget.epsilon_total + slack
+                or budget.delta_spent + delta > budget.delta_total + slack
+            ):
                 raise Refused(
                     f"Privacy budget {name!r} cannot pay for this query (epsilon {epsilon:g}, delta {delta:g}): "
                     f"remaining epsilon {budget.epsilon_remaining:.6g} of {budget.epsilon_total:g}, "
                     f"remaining delta {budget.delta_remaining:.3g} of {budget.delta_total:g}.",
                     "Ask with a smaller epsilon/delta, or use another budget if policy allows (a new budget's "
-                    "totals are set with budget_epsilon_total and budget_delta_total).")
-            db.execute("UPDATE phantom_budgets SET epsilon_spent=epsilon_spent+?, delta_spent=delta_spent+?,"
-                       " queries=queries+1, updated_at=? WHERE name=?", (epsilon, delta, time.time(), name))
+                    "totals are set with budget_epsilon_total and budget_delta_total).",
+                )
+            db.execute(
+                "UPDATE phantom_budgets SET epsilon_spent=epsilon_spent+?, delta_spent=delta_spent+?,"
+                " queries=queries+1, updated_at=? WHERE name=?",
+                (epsilon, delta, time.time(), name),
+            )
             spent = _budget(db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone())
-            evidence.publish(self.store, "phantom", "budgets", {"budgets": [
-                {"name": b.name, "epsilon_total": b.epsilon_total, "epsilon_spent": b.epsilon_spent,
-                 "delta_total": b.delta_total, "delta_spent": b.delta_spent}
-                for b in (_budget(r) for r in db.execute("SELECT * FROM phantom_budgets ORDER BY name"))]})
+            evidence.publish(
+                self.store,
+                "phantom",
+                "budgets",
+                {
+                    "budgets": [
+                        {
+                            "name": b.name,
+                            "epsilon_total": b.epsilon_total,
+                            "epsilon_spent": b.epsilon_spent,
+                            "delta_total": b.delta_total,
+                            "delta_spent": b.delta_spent,
+                        }
+                        for b in (
+                            _budget(r) for r in db.execute("SELECT * FROM phantom_budgets ORDER BY name")
+                        )
+                    ]
+                },
+            )
         return spent
 
 
 def _budget(row) -> Budget:
-    return Budget(row["name"], row["epsilon_total"], row["epsilon_spent"], row["delta_total"],
-                  row["delta_spent"], row["queries"])
+    return Budget(
+        row["name"],
+        row["epsilon_total"],
+        row["epsilon_spent"],
+        row["delta_total"],
+        row["delta_spent"],
+        row["queries"],
+    )
 
 
 # -- aggregates -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Release:
     value: float | list[float]
     mechanism: str
-    noise_scale: float  # Laplace scale b, Gaussian sigma, or the quantile mechanism's scale (the sum's, for means)
+    noise_scale: (
+        float  # Laplace scale b, Gaussian sigma, or the quantile mechanism's scale (the sum's, for means)
+    )
     bins: list[float] | None = None
     count_noise_scale: float | None = None  # means: the noise on the (private) count
     neighbouring: str = NEIGHBOURING
     accounting: str = "pure epsilon-DP"
 
 
-def check_params(op: str, epsilon: float, delta: float | None, bounds: tuple[float, float] | None,
-                 mechanism: str) -> None:
+def check_params(
+    op: str, epsilon: float, delta: float | None, bounds: tuple[float, float] | None, mechanism: str
+) -> None:
     if op not in OPS:
         raise BadInput(f"Unknown op {op[:30]!r}.", f"Use one of: {', '.join(OPS)}.")
     if not (math.isfinite(epsilon) and MIN_EPSILON <= epsilon <= 10):
         raise BadInput(f"epsilon must be a number in [{MIN_EPSILON:g}, 10].", "Typical values are 0.1 to 1.")
     if mechanism not in ("laplace", "gaussian"):
-        raise BadInput("mechanism must be 'laplace' or 'gaussian'.", "Use laplace unless you need (epsilon, delta).")
+        raise BadInput(
+            "mechanism must be 'laplace' or 'gaussian'.", "Use laplace unless you need (epsilon, delta)."
+        )
     if mechanism == "gaussian" and (delta is None or not (0 < delta < 1e-2)):
         raise BadInput("The Gaussian mechanism needs a delta in (0, 0.01).", "E.g. delta=1e-6.")
     if mechanism == "gaussian" and op == "quantile":
-        raise BadInput("Quantiles use the exponential mechanism (pure epsilon), not Gaussian noise.",
-                       "Leave mechanism out (or laplace) for op=quantile.")
+        raise BadInput(
+            "Quantiles use the exponential mechanism (pure epsilon), not Gaussian noise.",
+            "Leave mechanism out (or laplace) for op=quantile.",
+        )
     if bounds is not None:
         lo, hi = bounds
         if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi and hi - lo <= 1e15):
-            raise BadInput("bounds must be two finite numbers [lower, upper] with lower < upper.",
-                           "Give the range values are clamped to, e.g. [0, 100000].")
+            raise BadInput(
+                "bounds must be two finite numbers [lower, upper] with lower < upper.",
+                "Give the range values are clamped to, e.g. [0, 100000].",
+            )
 
 
-def _noisy(values: list[float], sensitivity: float, epsilon: float, delta: float | None, mechanism: str,
-           share: float = 1.0) -> tuple[list[float], float]:
+def _noisy(
+    values: list[float],
+    sensitivity: float,
+    epsilon: float,
+    delta: float | None,
+    mechanism: str,
+    share: float = 1.0,
+) -> tuple[list[float], float]:
     """`values` with noise for `sensitivity` (L1 for Laplace, L2 for Gaussian) when they get `share` of the
     release's budget (of its epsilon for Laplace, of its rho for Gaussian); returns (noisy, scale)."""
     if mechanism == "gaussian":
@@ -230,21 +298,33 @@ def _noisy(values: list[float], sensitivity: float, epsilon: float, delta: float
 
 
 def _accounting(mechanism: str) -> str:
-    return "zCDP (rho from OpenDP's zCDP -> (epsilon, delta) conversion)" if mechanism == "gaussian" \
+    return (
+        "zCDP (rho from OpenDP's zCDP -> (epsilon, delta) conversion)"
+        if mechanism == "gaussian"
         else "pure epsilon-DP"
+    )
 
 
-def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float, float] | None,
-              delta: float | None = None, mechanism: str = "laplace", bins: int = 10,
-              quantile: float = 0.5) -> Release:
+def aggregate(
+    values: list[float],
+    op: str,
+    epsilon: float,
+    bounds: tuple[float, float] | None,
+    delta: float | None = None,
+    mechanism: str = "laplace",
+    bins: int = 10,
+    quantile: float = 0.5,
+) -> Release:
     """The noisy aggregate (no budget accounting here: callers charge the budget first)."""
     accounting = _accounting(mechanism)
     if op == "count":
         (noisy,), scale = _noisy([float(len(values))], 1.0, epsilon, delta, mechanism)
         return Release(noisy, mechanism, scale, accounting=accounting)
     if bounds is None:
-        raise BadInput(f"op={op} needs bounds [lower, upper] to clamp values to.",
-                       "Clamping bounds the sensitivity; pick them from domain knowledge, not from the data.")
+        raise BadInput(
+            f"op={op} needs bounds [lower, upper] to clamp values to.",
+            "Clamping bounds the sensitivity; pick them from domain knowledge, not from the data.",
+        )
     lo, hi = bounds
     clamped = [min(hi, max(lo, v)) for v in values]
     reach = sum_sensitivity(lo, hi)  # max(|lo|, |hi|) and float rounding
@@ -254,8 +334,13 @@ def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float,
     if op == "mean":  # half the budget for the sum, half for the count (composition)
         (noisy_sum,), scale = _noisy([math.fsum(clamped)], reach, epsilon, delta, mechanism, 0.5)
         (noisy_count,), count_scale = _noisy([float(len(clamped))], 1.0, epsilon, delta, mechanism, 0.5)
-        return Release(min(hi, max(lo, noisy_sum / max(1.0, noisy_count))), mechanism, scale,
-                       count_noise_scale=count_scale, accounting=accounting)
+        return Release(
+            min(hi, max(lo, noisy_sum / max(1.0, noisy_count))),
+            mechanism,
+            scale,
+            count_noise_scale=count_scale,
+            accounting=accounting,
+        )
     if op == "histogram":
         if not 1 <= bins <= 1000:
             raise BadInput("bins must be between 1 and 1000.", "E.g. bins=10.")
@@ -265,7 +350,9 @@ def aggregate(values: list[float], op: str, epsilon: float, bounds: tuple[float,
             counts[min(bins - 1, int((v - lo) / width))] += 1
         # adding or removing one record changes one bin by 1: sensitivity 1 in L1 and in L2
         noisy, scale = _noisy(counts, 1.0, epsilon, delta, mechanism)
-        return Release(noisy, mechanism, scale, bins=[lo + i * width for i in range(bins + 1)], accounting=accounting)
+        return Release(
+            noisy, mechanism, scale, bins=[lo + i * width for i in range(bins + 1)], accounting=accounting
+        )
     if not 0 <= quantile <= 1:
         raise BadInput("quantile must be between 0 and 1.", "E.g. 0.5 for the median.")
     value, scale = quantile_release(clamped, lo, hi, quantile, epsilon)
@@ -279,7 +366,9 @@ def vector_mean(vectors: list[list[float]], clip_norm: float, epsilon: float, de
         raise BadInput("clip_norm must be a positive finite number.", "E.g. 1.0 for normalised gradients.")
     dim = len(vectors[0])
     if dim == 0 or any(len(v) != dim for v in vectors):
-        raise BadInput("All vectors must have the same, non-zero length.", "Send a list of equal-length lists.")
+        raise BadInput(
+            "All vectors must have the same, non-zero length.", "Send a list of equal-length lists."
+        )
     total = [0.0] * dim
     for v in vectors:
         norm = math.sqrt(math.fsum(x * x for x in v))
@@ -289,5 +378,10 @@ def vector_mean(vectors: list[list[float]], clip_norm: float, epsilon: float, de
     noisy_total, sigma = _noisy(total, clip_norm, epsilon, delta, "gaussian", 0.5)
     (noisy_count,), count_sigma = _noisy([float(len(vectors))], 1.0, epsilon, delta, "gaussian", 0.5)
     count = max(1.0, noisy_count)
-    return Release([t / count for t in noisy_total], "gaussian", sigma, count_noise_scale=count_sigma,
-                   accounting=_accounting("gaussian"))
+    return Release(
+        [t / count for t in noisy_total],
+        "gaussian",
+        sigma,
+        count_noise_scale=count_sigma,
+        accounting=_accounting("gaussian"),
+    )

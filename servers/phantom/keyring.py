@@ -24,8 +24,15 @@ from shared.errors import BadInput, Conflict, NotFound, Refused
 from shared.kek import KeyEncryptionKey
 from shared.store import Store
 
-KEY_TYPES = {"aes256-gcm": 32, "chacha20-poly1305": 32, sealing.ALGORITHM: sealing.PRIVATE_KEY_BYTES,
-             "ed25519": 0, "ecdsa-p256": 0, "rsa-2048": 0, "hmac": 32}
+KEY_TYPES = {
+    "aes256-gcm": 32,
+    "chacha20-poly1305": 32,
+    sealing.ALGORITHM: sealing.PRIVATE_KEY_BYTES,
+    "ed25519": 0,
+    "ecdsa-p256": 0,
+    "rsa-2048": 0,
+    "hmac": 32,
+}
 SYMMETRIC_TYPES = ("aes256-gcm", "chacha20-poly1305")
 SIGNING_TYPES = ("ed25519", "ecdsa-p256", "rsa-2048")  # material: the private key, PKCS#8 DER
 MIN_AUTO_ROTATE_SECONDS = 3600  # as Vault Transit's auto_rotate_period: at least an hour, or 0 (off)
@@ -49,9 +56,13 @@ CREATE TABLE IF NOT EXISTS phantom_key_versions (
 # exportable / allow_plaintext_backup: whether `export_key` may hand out private material (never by default;
 # once set they cannot be unset, as in Vault); auto_rotate_period: seconds after which the next use rotates the
 # key first (0: never); min_available_version: versions below it were trimmed (their material deleted).
-ADDED_COLUMNS = {"siv_from": "INTEGER NOT NULL DEFAULT 1", "exportable": "INTEGER NOT NULL DEFAULT 0",
-                 "allow_plaintext_backup": "INTEGER NOT NULL DEFAULT 0",
-                 "auto_rotate_period": "REAL NOT NULL DEFAULT 0", "min_available_version": "INTEGER NOT NULL DEFAULT 1"}
+ADDED_COLUMNS = {
+    "siv_from": "INTEGER NOT NULL DEFAULT 1",
+    "exportable": "INTEGER NOT NULL DEFAULT 0",
+    "allow_plaintext_backup": "INTEGER NOT NULL DEFAULT 0",
+    "auto_rotate_period": "REAL NOT NULL DEFAULT 0",
+    "min_available_version": "INTEGER NOT NULL DEFAULT 1",
+}
 
 
 def new_material(key_type: str) -> bytes:
@@ -60,11 +71,14 @@ def new_material(key_type: str) -> bytes:
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-        private = {"ed25519": lambda: ed25519.Ed25519PrivateKey.generate(),
-                   "ecdsa-p256": lambda: ec.generate_private_key(ec.SECP256R1()),
-                   "rsa-2048": lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048)}[key_type]()
-        return private.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption())
+        private = {
+            "ed25519": lambda: ed25519.Ed25519PrivateKey.generate(),
+            "ecdsa-p256": lambda: ec.generate_private_key(ec.SECP256R1()),
+            "rsa-2048": lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        }[key_type]()
+        return private.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
     if key_type == sealing.ALGORITHM:
         return sealing.generate_keypair()[0]
     return secrets.token_bytes(KEY_TYPES[key_type])
@@ -72,8 +86,11 @@ def new_material(key_type: str) -> bytes:
 
 def check_period(seconds: float) -> float:
     if seconds and not MIN_AUTO_ROTATE_SECONDS <= seconds <= 10 * 365 * 86400:
-        raise BadInput(f"auto_rotate_period must be 0 (off) or {MIN_AUTO_ROTATE_SECONDS} seconds (one hour) to "
-                       "ten years.", "E.g. 2592000 for 30 days.")
+        raise BadInput(
+            f"auto_rotate_period must be 0 (off) or {MIN_AUTO_ROTATE_SECONDS} seconds (one hour) to "
+            "ten years.",
+            "E.g. 2592000 for 30 days.",
+        )
     return seconds
 
 
@@ -85,7 +102,9 @@ def check_key_name(name: str) -> str:
 
 def missing_key(name: str) -> NotFound:
     """The one error for a key that does not exist (or, behind the gateway, is another caller's)."""
-    return NotFound(f"There is no key named {name!r}.", "Call `keys` to list keys, or encrypt once to create it.")
+    return NotFound(
+        f"There is no key named {name!r}.", "Call `keys` to list keys, or encrypt once to create it."
+    )
 
 
 @dataclass(frozen=True)
@@ -109,7 +128,10 @@ class KeyInfo:
     min_available_version: int = 1
 
     def rotation_due(self, now: float | None = None) -> bool:
-        return bool(self.auto_rotate_period) and (now or time.time()) >= self.rotated_at + self.auto_rotate_period
+        return (
+            bool(self.auto_rotate_period)
+            and (now or time.time()) >= self.rotated_at + self.auto_rotate_period
+        )
 
     @property
     def destroyed(self) -> bool:
@@ -133,6 +155,7 @@ class Keyring:
     def _add_columns(self) -> None:
         """Databases made before a column existed gain it (once, under the write lock); keys that
         already existed keep accepting their legacy convergent ciphertext (siv_from past their versions)."""
+
         def missing(db: Any) -> list[str]:
             have = {r["name"] for r in db.execute("PRAGMA table_info(phantom_keys)")}
             return [c for c in ADDED_COLUMNS if c not in have]
@@ -167,7 +190,9 @@ class Keyring:
     def _drop_cache(self, token: object) -> None:
         with self._lock:
             self._clear()
-            self._seen_token = token  # only once the cache is empty: whoever finds it current reads no older entry
+            self._seen_token = (
+                token  # only once the cache is empty: whoever finds it current reads no older entry
+            )
 
     def _invalidate(self) -> None:
         with self._lock:
@@ -191,12 +216,29 @@ class Keyring:
         row = db.execute("SELECT * FROM phantom_keys WHERE name=?", (name,)).fetchone()
         if row is None:
             return None
-        versions = {r["version"]: r["created_at"] for r in db.execute(
-            "SELECT version, created_at FROM phantom_key_versions WHERE name=? ORDER BY version", (name,))}
-        info = KeyInfo(row["name"], row["type"], row["latest_version"], row["min_decryption_version"],
-                       bool(row["derived"]), bool(row["convergent"]), row["created_at"], row["rotated_at"],
-                       row["destroyed_at"], versions, row["siv_from"], bool(row["exportable"]),
-                       bool(row["allow_plaintext_backup"]), row["auto_rotate_period"], row["min_available_version"])
+        versions = {
+            r["version"]: r["created_at"]
+            for r in db.execute(
+                "SELECT version, created_at FROM phantom_key_versions WHERE name=? ORDER BY version", (name,)
+            )
+        }
+        info = KeyInfo(
+            row["name"],
+            row["type"],
+            row["latest_version"],
+            row["min_decryption_version"],
+            bool(row["derived"]),
+            bool(row["convergent"]),
+            row["created_at"],
+            row["rotated_at"],
+            row["destroyed_at"],
+            versions,
+            row["siv_from"],
+            bool(row["exportable"]),
+            bool(row["allow_plaintext_backup"]),
+            row["auto_rotate_period"],
+            row["min_available_version"],
+        )
         with self._lock:
             if generation == self._generation:
                 self._info[name] = info
@@ -211,8 +253,10 @@ class Keyring:
         if info is None:
             raise missing_key(name)
         if info.destroyed:
-            raise Refused(f"Key {name!r} was destroyed; data encrypted under it is unrecoverable.",
-                          "Use another key name.")
+            raise Refused(
+                f"Key {name!r} was destroyed; data encrypted under it is unrecoverable.",
+                "Use another key name.",
+            )
         return info
 
     def material(self, name: str, version: int) -> bytes:
@@ -221,13 +265,18 @@ class Keyring:
         if cached is not None:
             return cached
         generation = self._generation
-        row = self.store.connection().execute(
-            "SELECT wrapped FROM phantom_key_versions WHERE name=? AND version=?", (name, version)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT wrapped FROM phantom_key_versions WHERE name=? AND version=?", (name, version))
+            .fetchone()
+        )
         if row is None:
             info = self.get(name)
             if info is not None and version < info.min_available_version:
-                raise Refused(f"Version {version} of key {name!r} was trimmed (its material is deleted).",
-                              f"Use a version from {info.min_available_version} to {info.latest_version}.")
+                raise Refused(
+                    f"Version {version} of key {name!r} was trimmed (its material is deleted).",
+                    f"Use a version from {info.min_available_version} to {info.latest_version}.",
+                )
             raise NotFound(f"Key {name!r} has no version {version}.", "Call `keys` to see its versions.")
         material = self.kek.unwrap(row["wrapped"], f"phantom-key:{name}:{version}")
         with self._lock:
@@ -236,46 +285,80 @@ class Keyring:
         return material
 
     def list(self) -> list[KeyInfo]:
-        names = [r["name"] for r in self.store.connection().execute("SELECT name FROM phantom_keys ORDER BY name")]
+        names = [
+            r["name"] for r in self.store.connection().execute("SELECT name FROM phantom_keys ORDER BY name")
+        ]
         return [info for n in names if (info := self.get(n)) is not None]
 
     # -- changing (each one transaction) ---------------------------------------------------------
 
-    def create(self, name: str, key_type: str = "aes256-gcm", *, derived: bool = False,
-               convergent: bool = False, exportable: bool = False, allow_plaintext_backup: bool = False,
-               auto_rotate_period: float = 0.0) -> KeyInfo:
+    def create(
+        self,
+        name: str,
+        key_type: str = "aes256-gcm",
+        *,
+        derived: bool = False,
+        convergent: bool = False,
+        exportable: bool = False,
+        allow_plaintext_backup: bool = False,
+        auto_rotate_period: float = 0.0,
+    ) -> KeyInfo:
         check_key_name(name)
         if key_type not in KEY_TYPES:
             raise BadInput(f"Unknown key type {key_type[:40]!r}.", f"Use one of: {', '.join(KEY_TYPES)}.")
         if convergent and not derived:
-            raise BadInput("Convergent (deterministic) encryption needs a derived key.",
-                           "Set derived=true as well, and pass a context with every call.")
+            raise BadInput(
+                "Convergent (deterministic) encryption needs a derived key.",
+                "Set derived=true as well, and pass a context with every call.",
+            )
         if key_type not in SYMMETRIC_TYPES and (derived or convergent):
-            raise BadInput("Only symmetric keys can be derived or convergent.", "Use aes256-gcm or chacha20-poly1305.")
+            raise BadInput(
+                "Only symmetric keys can be derived or convergent.", "Use aes256-gcm or chacha20-poly1305."
+            )
         check_period(auto_rotate_period)
         now = time.time()
         material = new_material(key_type)
         with self.store.transaction() as db:
-            existing = db.execute("SELECT type, derived, convergent, destroyed_at FROM phantom_keys WHERE name=?",
-                                  (name,)).fetchone()
+            existing = db.execute(
+                "SELECT type, derived, convergent, destroyed_at FROM phantom_keys WHERE name=?", (name,)
+            ).fetchone()
             if existing is not None:
                 if existing["destroyed_at"] is not None:
-                    raise Refused(f"Key {name!r} was destroyed and its name cannot be reused.",
-                                  "Use another key name.")
+                    raise Refused(
+                        f"Key {name!r} was destroyed and its name cannot be reused.", "Use another key name."
+                    )
                 if (existing["type"], bool(existing["derived"]), bool(existing["convergent"])) != (
-                        key_type, derived, convergent):
-                    raise Conflict(f"Key {name!r} already exists with type {existing['type']}, "
-                                   f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
-                                   "Use it as it is, or create a key with another name.")
+                    key_type,
+                    derived,
+                    convergent,
+                ):
+                    raise Conflict(
+                        f"Key {name!r} already exists with type {existing['type']}, "
+                        f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
+                        "Use it as it is, or create a key with another name.",
+                    )
             else:
-                db.execute("INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
-                           " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
-                           " allow_plaintext_backup, auto_rotate_period, min_available_version)"
-                           " VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL, 1, ?, ?, ?, 1)",
-                           (name, key_type, int(derived), int(convergent), now, now, int(exportable),
-                            int(allow_plaintext_backup), float(auto_rotate_period)))
-                db.execute("INSERT INTO phantom_key_versions VALUES (?, 1, ?, ?)",
-                           (name, self.kek.wrap(material, f"phantom-key:{name}:1"), now))
+                db.execute(
+                    "INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
+                    " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
+                    " allow_plaintext_backup, auto_rotate_period, min_available_version)"
+                    " VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL, 1, ?, ?, ?, 1)",
+                    (
+                        name,
+                        key_type,
+                        int(derived),
+                        int(convergent),
+                        now,
+                        now,
+                        int(exportable),
+                        int(allow_plaintext_backup),
+                        float(auto_rotate_period),
+                    ),
+                )
+                db.execute(
+                    "INSERT INTO phantom_key_versions VALUES (?, 1, ?, ?)",
+                    (name, self.kek.wrap(material, f"phantom-key:{name}:1"), now),
+                )
                 self._publish()
         self._invalidate()
         return self.require(name)
@@ -295,25 +378,39 @@ class Keyring:
         info = self.require(name)
         material = new_material(info.type)  # before the write lock: an RSA key takes a while
         with self.store.transaction() as db:
-            row = db.execute("SELECT type, latest_version, destroyed_at, rotated_at, auto_rotate_period"
-                             " FROM phantom_keys WHERE name=?", (name,)).fetchone()
+            row = db.execute(
+                "SELECT type, latest_version, destroyed_at, rotated_at, auto_rotate_period"
+                " FROM phantom_keys WHERE name=?",
+                (name,),
+            ).fetchone()
             if row["destroyed_at"] is not None:
                 raise Refused(f"Key {name!r} was destroyed.", "Use another key name.")
             now = time.time()
             due = bool(row["auto_rotate_period"]) and now >= row["rotated_at"] + row["auto_rotate_period"]
             if due or not only_if_due:
                 version = row["latest_version"] + 1
-                db.execute("INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
-                           (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now))
-                db.execute("UPDATE phantom_keys SET latest_version=?, rotated_at=? WHERE name=?",
-                           (version, now, name))
+                db.execute(
+                    "INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
+                    (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now),
+                )
+                db.execute(
+                    "UPDATE phantom_keys SET latest_version=?, rotated_at=? WHERE name=?",
+                    (version, now, name),
+                )
                 self._publish()
         self._invalidate()
         return self.require(name)
 
-    def configure(self, name: str, min_decryption_version: int | None = None, *,
-                  auto_rotate_period: float | None = None, exportable: bool | None = None,
-                  allow_plaintext_backup: bool | None = None, min_available_version: int | None = None) -> KeyInfo:
+    def configure(
+        self,
+        name: str,
+        min_decryption_version: int | None = None,
+        *,
+        auto_rotate_period: float | None = None,
+        exportable: bool | None = None,
+        allow_plaintext_backup: bool | None = None,
+        min_available_version: int | None = None,
+    ) -> KeyInfo:
         """Change a key's policy; everything is checked before anything changes, in one transaction.
         `min_available_version` trims (Vault Transit's trim): the material of every version below it is
         deleted. Only versions already refused for decryption may go, so it must not exceed the
@@ -324,19 +421,23 @@ class Keyring:
         if min_available_version is not None:
             decryption_floor = min_decryption_version or info.min_decryption_version
             if not 1 <= min_available_version <= decryption_floor:
-                raise BadInput(f"min_available_version must be between 1 and min_decryption_version "
-                               f"({decryption_floor}) of key {name!r}: versions still accepted for decryption "
-                               "cannot be trimmed.",
-                               "Rewrap your data, raise min_decryption_version first (or in the same call), then "
-                               "trim up to it.")
+                raise BadInput(
+                    f"min_available_version must be between 1 and min_decryption_version "
+                    f"({decryption_floor}) of key {name!r}: versions still accepted for decryption "
+                    "cannot be trimmed.",
+                    "Rewrap your data, raise min_decryption_version first (or in the same call), then "
+                    "trim up to it.",
+                )
             if min_available_version > info.min_available_version:
                 trim_to = changes["min_available_version"] = min_available_version
         if min_decryption_version is not None:
             if not info.min_available_version <= min_decryption_version <= info.latest_version:
-                raise BadInput(f"min_decryption_version must be between min_available_version "
-                               f"({info.min_available_version}) and the latest version ({info.latest_version}) "
-                               f"of key {name!r}.", "Rotate first to retire the latest version; trimmed versions "
-                               "cannot come back.")
+                raise BadInput(
+                    f"min_decryption_version must be between min_available_version "
+                    f"({info.min_available_version}) and the latest version ({info.latest_version}) "
+                    f"of key {name!r}.",
+                    "Rotate first to retire the latest version; trimmed versions cannot come back.",
+                )
             changes["min_decryption_version"] = min_decryption_version
         if auto_rotate_period is not None:
             changes["auto_rotate_period"] = float(check_period(auto_rotate_period))
@@ -344,14 +445,19 @@ class Keyring:
             if value is None:
                 continue
             if getattr(info, flag) and not value:
-                raise BadInput(f"{flag} cannot be unset once set (key {name!r}): its material may have left already.",
-                               "Create a new key without it and rewrap your data under that key.")
+                raise BadInput(
+                    f"{flag} cannot be unset once set (key {name!r}): its material may have left already.",
+                    "Create a new key without it and rewrap your data under that key.",
+                )
             changes[flag] = int(value)
         if not changes:
             return info
         with self.store.transaction() as db:
-            db.execute(f"UPDATE phantom_keys SET {', '.join(f'{c}=?' for c in changes)} "  # noqa: S608 (fixed names)
-                       "WHERE name=? AND destroyed_at IS NULL", (*changes.values(), name))
+            db.execute(
+                f"UPDATE phantom_keys SET {', '.join(f'{c}=?' for c in changes)} "  # noqa: S608 (fixed names)
+                "WHERE name=? AND destroyed_at IS NULL",
+                (*changes.values(), name),
+            )
             if trim_to is not None:
                 db.execute("DELETE FROM phantom_key_versions WHERE name=? AND version<?", (name, trim_to))
             self._publish()
@@ -368,21 +474,36 @@ class Keyring:
         now = time.time()
         with self.store.transaction() as db:
             if db.execute("SELECT 1 FROM phantom_keys WHERE name=?", (name,)).fetchone() is not None:
-                raise Conflict(f"Key {name!r} already exists; a backup is restored only under a free name.",
-                               "Restore under another name, or destroy the existing key first.")
-            db.execute("INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
-                       " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
-                       " allow_plaintext_backup, auto_rotate_period, min_available_version)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                       (name, backup["type"], int(backup["latest_version"]), int(backup["min_decryption_version"]),
-                        int(bool(backup["derived"])), int(bool(backup["convergent"])),
-                        float(backup.get("created_at", now)), float(backup.get("rotated_at", now)),
-                        int(backup.get("siv_from", 1)), int(bool(backup.get("exportable"))),
-                        int(bool(backup.get("allow_plaintext_backup"))), float(backup.get("auto_rotate_period", 0)),
-                        int(backup["min_available_version"])))
+                raise Conflict(
+                    f"Key {name!r} already exists; a backup is restored only under a free name.",
+                    "Restore under another name, or destroy the existing key first.",
+                )
+            db.execute(
+                "INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
+                " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
+                " allow_plaintext_backup, auto_rotate_period, min_available_version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                (
+                    name,
+                    backup["type"],
+                    int(backup["latest_version"]),
+                    int(backup["min_decryption_version"]),
+                    int(bool(backup["derived"])),
+                    int(bool(backup["convergent"])),
+                    float(backup.get("created_at", now)),
+                    float(backup.get("rotated_at", now)),
+                    int(backup.get("siv_from", 1)),
+                    int(bool(backup.get("exportable"))),
+                    int(bool(backup.get("allow_plaintext_backup"))),
+                    float(backup.get("auto_rotate_period", 0)),
+                    int(backup["min_available_version"]),
+                ),
+            )
             for version, material in sorted(backup["versions"].items()):
-                db.execute("INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
-                           (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now))
+                db.execute(
+                    "INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
+                    (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now),
+                )
             self._publish()
         self._invalidate()
         return self.require(name)
@@ -403,9 +524,16 @@ class Keyring:
     def _publish(self) -> None:
         """Evidence phantom.keys (called inside the changing transaction, so it is never stale)."""
         db = self.store.connection()
-        keys = [{"name": r["name"], "latest_version": r["latest_version"],
-                 "min_decryption_version": r["min_decryption_version"], "algorithm": r["type"],
-                 "created_at": r["created_at"], "rotated_at": r["rotated_at"],
-                 "destroyed": r["destroyed_at"] is not None}
-                for r in db.execute("SELECT * FROM phantom_keys ORDER BY name")]
+        keys = [
+            {
+                "name": r["name"],
+                "latest_version": r["latest_version"],
+                "min_decryption_version": r["min_decryption_version"],
+                "algorithm": r["type"],
+                "created_at": r["created_at"],
+                "rotated_at": r["rotated_at"],
+                "destroyed": r["destroyed_at"] is not None,
+            }
+            for r in db.execute("SELECT * FROM phantom_keys ORDER BY name")
+        ]
         evidence.publish(self.store, "phantom", "keys", {"keys": keys})

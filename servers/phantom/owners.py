@@ -30,12 +30,23 @@ class Owners:
         store.ensure_schema("phantom.owners", SCHEMA)
 
     def owner(self, kind: str, name: str) -> str | None:
-        row = self.store.connection().execute("SELECT owner FROM phantom_owners WHERE kind=? AND name=?",
-                                              (kind, name)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT owner FROM phantom_owners WHERE kind=? AND name=?", (kind, name))
+            .fetchone()
+        )
         return None if row is None else row["owner"]
 
-    def check(self, kind: str, name: str, principal: str | None, missing: NotFound, *,
-              exists: Callable[[], bool], create: bool) -> None:
+    def check(
+        self,
+        kind: str,
+        name: str,
+        principal: str | None,
+        missing: NotFound,
+        *,
+        exists: Callable[[], bool],
+        create: bool,
+    ) -> None:
         """Let `principal` use resource `name`, or raise `missing` (the resource's own not-found error).
         With `create`, a name nobody holds is claimed for the principal (the caller then creates it)."""
         if principal is None:
@@ -52,8 +63,10 @@ class Owners:
         if not create:
             raise missing
         with self.store.transaction() as db:  # first claim wins; a racing principal then gets not-found
-            db.execute("INSERT OR IGNORE INTO phantom_owners VALUES (?, ?, ?, strftime('%s','now'))",
-                       (kind, name, principal))
+            db.execute(
+                "INSERT OR IGNORE INTO phantom_owners VALUES (?, ?, ?, strftime('%s','now'))",
+                (kind, name, principal),
+            )
         if not may_access(self.owner(kind, name), principal):
             raise missing
 
@@ -61,6 +74,10 @@ class Owners:
         """The names among `names` that `principal` may see."""
         if principal is None:
             return names
-        owners = {r["name"]: r["owner"] for r in self.store.connection().execute(
-            "SELECT name, owner FROM phantom_owners WHERE kind=?", (kind,))}
+        owners = {
+            r["name"]: r["owner"]
+            for r in self.store.connection().execute(
+                "SELECT name, owner FROM phantom_owners WHERE kind=?", (kind,)
+            )
+        }
         return [n for n in names if may_access(owners.get(n), principal)]

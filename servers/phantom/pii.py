@@ -15,8 +15,20 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS",
-            "MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS")
+ENTITIES = (
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_SSN",
+    "IP_ADDRESS",
+    "MAC_ADDRESS",
+    "URL",
+    "DATE_OF_BIRTH",
+    "CRYPTO",
+    "US_NPI",
+    "UK_NHS",
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +49,12 @@ def _words(text: str) -> str:
     return text.translate(_KEY_SEPARATORS)
 
 
-def _context_near(text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15) -> bool:
-    if words.search(_words(text[max(0, start - window):start])) or (after and words.search(_words(text[end:end + after]))):
+def _context_near(
+    text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
+) -> bool:
+    if words.search(_words(text[max(0, start - window) : start])) or (
+        after and words.search(_words(text[end : end + after]))
+    ):
         return True
     header = _column_header(text, start)
     return bool(header and words.search(_words(header)))  # nhs_number, date-of-birth
@@ -53,16 +69,16 @@ def _sql_column(text: str, start: int) -> str | None:
     """The column name of an `INSERT INTO t (a, b) VALUES (..., <here>` value: the column list is a header."""
     if not _SQL_VALUES.search(text, max(0, start - 2000), start):
         return None
-    head = text[max(0, start - 2000):start]
+    head = text[max(0, start - 2000) : start]
     inserts = list(_SQL_INSERT.finditer(head))
     if not inserts:
         return None
-    values = _SQL_QUOTED.sub("''", head[inserts[-1].end():])
+    values = _SQL_QUOTED.sub("''", head[inserts[-1].end() :])
     if ")" in values:
         return None  # past the first row
     columns = inserts[-1].group(1).split(",")
     column = values.count(",")
-    return columns[column].strip(" \t\n\"`[]") if column < len(columns) else None
+    return columns[column].strip(' \t\n"`[]') if column < len(columns) else None
 
 
 def _column_header(text: str, start: int) -> str | None:
@@ -75,12 +91,12 @@ def _column_header(text: str, start: int) -> str | None:
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     delimiter = max(",;\t|", key=line.count)
     if line.count(delimiter) < 2:
         return None
     column = text[line_start:start].count(delimiter)
-    for above in reversed(text[:line_start - 1].split("\n")[-50:]):
+    for above in reversed(text[: line_start - 1].split("\n")[-50:]):
         if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above):
@@ -90,7 +106,9 @@ def _column_header(text: str, start: int) -> str | None:
 
 # -- email, URL ---------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])")
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])"
+)
 
 
 def _emails(text: str) -> Iterator[Finding]:
@@ -104,10 +122,15 @@ def _emails(text: str) -> Iterator[Finding]:
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 # Common generic and country TLDs. Those that are also file extensions (.py, .md, .rs, .pl, .sh, .am ...)
 # are left out, so "setup.py" is no web address; they are still found with a scheme or "www.".
-_TLDS = ("com|net|org|edu|gov|int|info|biz|io|ai|app|dev|co|eu|us|uk|de|fr|it|es|nl|be|ch|at|pt|br|in|au|ca|"
-         "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl")
-_BARE_URL = re.compile(rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})"
-                       r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])", re.IGNORECASE)
+_TLDS = (
+    "com|net|org|edu|gov|int|info|biz|io|ai|app|dev|co|eu|us|uk|de|fr|it|es|nl|be|ch|at|pt|br|in|au|ca|"
+    "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl"
+)
+_BARE_URL = re.compile(
+    rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})"
+    r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
+    re.IGNORECASE,
+)
 
 
 _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
@@ -136,14 +159,23 @@ def _urls(text: str) -> Iterator[Finding]:
         if m is None:
             continue
         url = m.group().rstrip(".,;:!?")
-        if "/" not in url and (text[m.end():m.end() + 1] == "(" or re.search(r"[A-Z]", url.split(".")[0])
-                               or url.rsplit(".", 1)[-1].lower() in ("pl", "in")):
+        if "/" not in url and (
+            text[m.end() : m.end() + 1] == "("
+            or re.search(r"[A-Z]", url.split(".")[0])
+            or url.rsplit(".", 1)[-1].lower() in ("pl", "in")
+        ):
             continue  # "Foo.Bar(" or "Config.net" is code; "run.pl", "Makefile.in" are files: not web addresses
-        yield Finding("URL", m.start(), m.start() + len(url), 0.7 if "/" in url else 0.6,
-                      "bare domain with a known top-level domain")
+        yield Finding(
+            "URL",
+            m.start(),
+            m.start() + len(url),
+            0.7 if "/" in url else 0.6,
+            "bare domain with a known top-level domain",
+        )
 
 
 # -- numbers with checksums ---------------------------------------------------------------------
+
 
 def luhn_ok(digits: str) -> bool:
     total = 0
@@ -160,8 +192,10 @@ _CARD = re.compile(r"(?<![\w+-])(?:\d[ -]?){11,18}\d(?![\w-])")
 # ISO/IEC 7812 issuer ranges: UATP (1), Mastercard 2-series, Amex/Diners/JCB (3), Visa (4), Mastercard and
 # Maestro/Dankort (50-59), Discover/Maestro/UnionPay/RuPay (6), UnionPay 81.
 _CARD_PREFIX = re.compile(r"^(?:1|2[2-7]|3[0-9]|4|5[0-9]|6|81)")
-_CARD_WORDS = re.compile(r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-                         r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)")
+_CARD_WORDS = re.compile(
+    r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
+    r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+)
 
 
 def _cards(text: str) -> Iterator[Finding]:
@@ -174,7 +208,11 @@ def _cards(text: str) -> Iterator[Finding]:
             continue
         # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
         # barcode numbers: only with a payment word nearby.
-        rare = len(digits) <= 13 or digits[0] == "1" or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
+        rare = (
+            len(digits) <= 13
+            or digits[0] == "1"
+            or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
+        )
         if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
             continue
         if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
@@ -184,14 +222,83 @@ def _cards(text: str) -> Iterator[Finding]:
 
 # ISO 13616 lengths per country (SWIFT IBAN registry).
 _IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
-    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
-    "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
-    "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
-    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
-    "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29,
-    "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28,
-    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+    "AD": 24,
+    "AE": 23,
+    "AL": 28,
+    "AT": 20,
+    "AZ": 28,
+    "BA": 20,
+    "BE": 16,
+    "BG": 22,
+    "BH": 22,
+    "BR": 29,
+    "BY": 28,
+    "CH": 21,
+    "CR": 22,
+    "CY": 28,
+    "CZ": 24,
+    "DE": 22,
+    "DK": 18,
+    "DO": 28,
+    "EE": 20,
+    "EG": 29,
+    "ES": 24,
+    "FI": 18,
+    "FO": 18,
+    "FR": 27,
+    "GB": 22,
+    "GE": 22,
+    "GI": 23,
+    "GL": 18,
+    "GR": 27,
+    "GT": 28,
+    "HR": 21,
+    "HU": 28,
+    "IE": 22,
+    "IL": 23,
+    "IQ": 23,
+    "IS": 26,
+    "IT": 27,
+    "JO": 30,
+    "KW": 30,
+    "KZ": 20,
+    "LB": 28,
+    "LC": 32,
+    "LI": 21,
+    "LT": 20,
+    "LU": 20,
+    "LV": 21,
+    "MC": 27,
+    "MD": 24,
+    "ME": 22,
+    "MK": 19,
+    "MR": 27,
+    "MT": 31,
+    "MU": 30,
+    "NL": 18,
+    "NO": 15,
+    "PK": 24,
+    "PL": 28,
+    "PS": 29,
+    "PT": 25,
+    "QA": 29,
+    "RO": 24,
+    "RS": 22,
+    "SA": 24,
+    "SC": 31,
+    "SE": 24,
+    "SI": 19,
+    "SK": 24,
+    "SM": 27,
+    "ST": 25,
+    "SV": 28,
+    "TL": 23,
+    "TN": 24,
+    "TR": 26,
+    "UA": 29,
+    "VA": 22,
+    "VG": 24,
+    "XK": 20,
 }
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\b")
 
@@ -211,8 +318,13 @@ def _ibans(text: str) -> Iterator[Finding]:
             candidate = raw[:end].rstrip()
             compact = candidate.replace(" ", "")
             if iban_ok(compact):
-                yield Finding("IBAN_CODE", m.start(), m.start() + len(candidate), 1.0,
-                              "ISO 13616 country length and mod-97 check digits")
+                yield Finding(
+                    "IBAN_CODE",
+                    m.start(),
+                    m.start() + len(candidate),
+                    1.0,
+                    "ISO 13616 country length and mod-97 check digits",
+                )
                 break
 
 
@@ -234,8 +346,13 @@ def _ssns(text: str) -> Iterator[Finding]:
             continue
         near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
         if (sep and sep != ".") or near:
-            yield Finding("US_SSN", m.start(), m.end(), 0.95 if near else 0.85,
-                          "SSA structure (area, group, serial)" + (" with context" if near else ""))
+            yield Finding(
+                "US_SSN",
+                m.start(),
+                m.end(),
+                0.95 if near else 0.85,
+                "SSA structure (area, group, serial)" + (" with context" if near else ""),
+            )
 
 
 _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
@@ -247,9 +364,11 @@ _NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patien
 
 def _cue_is_nearest(text: str, start: int) -> bool:
     """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     cues = list(_NPI_WORDS.finditer(before))
-    return bool(cues) and not _PHONE_WORDS.search(before[cues[-1].end():]) or bool(_column_header(text, start))
+    return (
+        bool(cues) and not _PHONE_WORDS.search(before[cues[-1].end() :]) or bool(_column_header(text, start))
+    )
 
 
 def npi_ok(digits: str) -> bool:
@@ -266,19 +385,32 @@ def nhs_ok(digits: str) -> bool:
 def _health_ids(text: str) -> Iterator[Finding]:
     for m in _NPI_GROUPED.finditer(text):
         digits = "".join(m.group(1, 3, 4))
-        if npi_ok(digits) and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0) and _cue_is_nearest(text, m.start()):
+        if (
+            npi_ok(digits)
+            and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0)
+            and _cue_is_nearest(text, m.start())
+        ):
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
     for m in _TEN_DIGITS.finditer(text):
-        if _AFTER_COUNTRY_CODE.search(text[max(0, m.start() - 8):m.start()]):
+        if _AFTER_COUNTRY_CODE.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "+44 20 ..." / "+1 702 768 3121": the rest of a phone number
         digits = "".join(m.group(1, 3, 4))
-        if npi_ok(digits) and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0) and _cue_is_nearest(text, m.start()):
+        if (
+            npi_ok(digits)
+            and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0)
+            and _cue_is_nearest(text, m.start())
+        ):
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
             near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
             if near or m.group(2) == " " and not _context_near(text, m.start(), m.end(), _PHONE_WORDS):
-                yield Finding("UK_NHS", m.start(), m.end(), 0.95 if near else 0.7,
-                              "NHS mod-11 check digit" + (" with context" if near else ""))
+                yield Finding(
+                    "UK_NHS",
+                    m.start(),
+                    m.end(),
+                    0.95 if near else 0.7,
+                    "NHS mod-11 check digit" + (" with context" if near else ""),
+                )
 
 
 # -- phones (libphonenumber) -----------------------------------------------------------------------
@@ -286,25 +418,46 @@ def _health_ids(text: str) -> Iterator[Finding]:
 _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+#/.:-])\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
     r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}$")
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
-_PHONE_REGIONS = ("US", "GB", "IN", "AU", "FR", "DE", "IT", "ES", "NL", "BR", "BE", "CH", "AT", "PT", "IE", "CA")
-_OTHER_ID_WORDS = re.compile("|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)),
-                             re.IGNORECASE)
+_PHONE_REGIONS = (
+    "US",
+    "GB",
+    "IN",
+    "AU",
+    "FR",
+    "DE",
+    "IT",
+    "ES",
+    "NL",
+    "BR",
+    "BE",
+    "CH",
+    "AT",
+    "PT",
+    "IE",
+    "CA",
+)
+_OTHER_ID_WORDS = re.compile(
+    "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
+)
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
-    r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?)")
+    r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?)"
+)
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
     r"(?i)(?:order|invoice|receipt|ref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
-    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$")
+    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$"
+)
 
 
 _ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]")
@@ -325,9 +478,13 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
     cues = list(_PHONE_WORDS.finditer(_words(text[window_start:start])))
-    if cues and (window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)):
+    if cues and (
+        window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
+    ):
         return True
-    return _context_near(text, start, end, _PHONE_WORDS, window=0)  # a word just after it, or its column's header
+    return _context_near(
+        text, start, end, _PHONE_WORDS, window=0
+    )  # a word just after it, or its column's header
 
 
 def _phones(text: str) -> Iterator[Finding]:
@@ -337,16 +494,20 @@ def _phones(text: str) -> Iterator[Finding]:
     for m in _PHONE_CANDIDATE.finditer(text):
         raw = m.group()
         ext = _EXTENSION.search(raw)
-        core = raw[:ext.start()] if ext else raw
+        core = raw[: ext.start()] if ext else raw
         digits = re.sub(r"\D", "", core)
         if not 7 <= len(digits) <= 15:
             continue
-        if (re.fullmatch(r"\d{3}-\d{2}-\d{4}", core) or re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", core)
-                or re.fullmatch(r"[\d.]+", core) and core.count(".") == 3
-                or re.fullmatch(r"\d{5}-\d{4}", core)  # a US ZIP+4 code
-                or re.fullmatch(r"(?:19|20)\d{2}[-/]\d{4,8}", core)  # a year and a serial: 2022-446671
-                or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", core)  # 1.234.567 (an amount)
-                or re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}", core)):  # a date, 04.04.2021
+        if (
+            re.fullmatch(r"\d{3}-\d{2}-\d{4}", core)
+            or re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", core)
+            or re.fullmatch(r"[\d.]+", core)
+            and core.count(".") == 3
+            or re.fullmatch(r"\d{5}-\d{4}", core)  # a US ZIP+4 code
+            or re.fullmatch(r"(?:19|20)\d{2}[-/]\d{4,8}", core)  # a year and a serial: 2022-446671
+            or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", core)  # 1.234.567 (an amount)
+            or re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}", core)
+        ):  # a date, 04.04.2021
             continue
         bare = core.lstrip("(")
         intl = bare.startswith(("+", "00"))
@@ -354,7 +515,7 @@ def _phones(text: str) -> Iterator[Finding]:
         candidate = "+" + bare[2:] if bare.startswith("00") else core
         if _inside_identifier(text, m.start(), m.end()):
             continue
-        before = text[max(0, m.start() - 30):m.start()]
+        before = text[max(0, m.start() - 30) : m.start()]
         near = _phone_cue(text, m.start(), m.end(), previous_end)
         if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
             continue  # "Order 28-18090551", "Kundennummer 4711 0815"
@@ -362,7 +523,7 @@ def _phones(text: str) -> Iterator[Finding]:
             continue  # longer than any national number in these plans: a card or account number
         if not intl and len(digits) < 9 and not near:
             continue  # shorter than a national number with its area code in these plans: "3135-2389" is an id
-        if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, m.start() - 40):m.start()]):
+        if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, m.start() - 40) : m.start()]):
             continue  # the tail of an IBAN (valid or not)
         for region in regions:
             try:
@@ -376,12 +537,19 @@ def _phones(text: str) -> Iterator[Finding]:
             separated = bool(re.search(r"[ ().\-/]", core)) or intl
             if not (separated or near):
                 break  # a bare run of digits is more often an id than a phone
-            if not (intl or near) and re.fullmatch(r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4} \d{4} \d{4}", core):
+            if not (intl or near) and re.fullmatch(
+                r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4} \d{4} \d{4}", core
+            ):
                 break  # 2-8 and 4-6 digit groups are reference-number shapes, not a national format
             where = phonenumbers.region_code_for_number(number) or region
             previous_end = m.end()
-            yield Finding("PHONE_NUMBER", m.start(), m.end(), 0.9 if near else 0.75,
-                          f"libphonenumber: valid {where} number" + (" with extension" if ext else ""))
+            yield Finding(
+                "PHONE_NUMBER",
+                m.start(),
+                m.end(),
+                0.9 if near else 0.75,
+                f"libphonenumber: valid {where} number" + (" with extension" if ext else ""),
+            )
             break
 
 
@@ -391,12 +559,18 @@ _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)")  # a sentenc
 # Not inside an identifier: "std::cout", "Foo::Bar" and "Cafe::Bad" are C++/Rust/Ruby scopes.
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
 # Four dotted numbers after these words (or glued to ==, /, v, or followed by -rc1, +build) are versions.
-_VERSION_BEFORE = re.compile(r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
-                             r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$")
-_IP_WORDS = re.compile(r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
-                       r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b")
-_MAC = re.compile(r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-                  r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])")
+_VERSION_BEFORE = re.compile(
+    r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
+    r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$"
+)
+_IP_WORDS = re.compile(
+    r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
+    r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b"
+)
+_MAC = re.compile(
+    r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])"
+)
 
 
 def _ips(text: str) -> Iterator[Finding]:
@@ -405,14 +579,20 @@ def _ips(text: str) -> Iterator[Finding]:
             ipaddress.IPv4Address(m.group())
         except ValueError:
             continue
-        before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 2]
-        if re.match(r"[-+~][A-Za-z0-9]", after) or (_VERSION_BEFORE.search(before)
-                                                    and not _IP_WORDS.search(text[max(0, m.start() - 12):m.start()])):
+        before, after = text[max(0, m.start() - 20) : m.start()], text[m.end() : m.end() + 2]
+        if re.match(r"[-+~][A-Za-z0-9]", after) or (
+            _VERSION_BEFORE.search(before) and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
+        ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         yield Finding("IP_ADDRESS", m.start(), m.end(), 0.95, "IPv4 address (ipaddress module)")
     for m in _IPV6.finditer(text):
         raw = m.group()
-        if raw.count(":") < 2 or re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", raw) or "::" not in raw and raw.count(":") != 7:
+        if (
+            raw.count(":") < 2
+            or re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", raw)
+            or "::" not in raw
+            and raw.count(":") != 7
+        ):
             continue
         if re.fullmatch(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}", raw):
             continue  # eight two-digit groups: an EUI-64 hardware id, not an address anyone writes that way
@@ -456,16 +636,37 @@ _DATE = re.compile(
     r"(?<![\w.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4})"
     rf"|(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTHS})\.?,?\s+(?:de\s+)?(\d{{4}})"
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _DOB_WORDS = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+il\b|nascita|\bnacid[oa]\b|nacimiento|"
-    r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)")
+    r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)"
+)
 
 
 # Substrings of which every _DOB_WORDS match contains one (a cheap gate: `in` runs in C, the regex does not).
-_DOB_CUES = ("born", "dob", "d.ob", "do.b", "d.o.b", "birth", "geb", "naissance", "nascit", "nacimiento", "nascimento",
-             "nato", "nata", "nacid", "f. nac", "f.nac", "geboorte", "nascid", "nasc.")
+_DOB_CUES = (
+    "born",
+    "dob",
+    "d.ob",
+    "do.b",
+    "d.o.b",
+    "birth",
+    "geb",
+    "naissance",
+    "nascit",
+    "nacimiento",
+    "nascimento",
+    "nato",
+    "nata",
+    "nacid",
+    "f. nac",
+    "f.nac",
+    "geboorte",
+    "nascid",
+    "nasc.",
+)
 _NE = re.compile(r"(?i)\bn[ée]e?\b")
 
 
@@ -496,7 +697,9 @@ def _dobs(text: str) -> Iterator[Finding]:
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
         if _date_ok(m) and _birth_cue(text, dates, i):
-            yield Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context")
+            yield Finding(
+                "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
+            )
 
 
 def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
@@ -508,7 +711,7 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     cues = list(_DOB_WORDS.finditer(_words(text[window:start])))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
-    after = _DOB_WORDS.search(_words(text[end:end + 15]))
+    after = _DOB_WORDS.search(_words(text[end : end + 15]))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     header = _column_header(text, start)
@@ -557,7 +760,9 @@ def eip55_ok(address: str) -> bool:
     from Crypto.Hash import keccak
 
     digest = keccak.new(digest_bits=256, data=body.lower().encode()).hexdigest()
-    return all((c.upper() if int(h, 16) >= 8 else c.lower()) == c for c, h in zip(body, digest[:40], strict=True))
+    return all(
+        (c.upper() if int(h, 16) >= 8 else c.lower()) == c for c, h in zip(body, digest[:40], strict=True)
+    )
 
 
 def _wallets(text: str) -> Iterator[Finding]:
@@ -571,18 +776,44 @@ def _wallets(text: str) -> Iterator[Finding]:
         body = m.group()[2:]
         if eip55_ok(m.group()):
             mixed = not (body.islower() or body.isupper())
-            yield Finding("CRYPTO", m.start(), m.end(), 1.0 if mixed else 0.7,
-                          "Ethereum EIP-55 checksum" if mixed else "Ethereum address shape (no checksum case)")
+            yield Finding(
+                "CRYPTO",
+                m.start(),
+                m.end(),
+                1.0 if mixed else 0.7,
+                "Ethereum EIP-55 checksum" if mixed else "Ethereum address shape (no checksum case)",
+            )
 
 
 RECOGNISERS: dict[str, Callable[[str], Iterator[Finding]]] = {
-    "EMAIL_ADDRESS": _emails, "URL": _urls, "CREDIT_CARD": _cards, "IBAN_CODE": _ibans, "US_SSN": _ssns,
-    "PHONE_NUMBER": _phones, "IP_ADDRESS": _ips, "MAC_ADDRESS": _macs, "DATE_OF_BIRTH": _dobs,
-    "CRYPTO": _wallets, "US_NPI": _health_ids, "UK_NHS": _health_ids,
+    "EMAIL_ADDRESS": _emails,
+    "URL": _urls,
+    "CREDIT_CARD": _cards,
+    "IBAN_CODE": _ibans,
+    "US_SSN": _ssns,
+    "PHONE_NUMBER": _phones,
+    "IP_ADDRESS": _ips,
+    "MAC_ADDRESS": _macs,
+    "DATE_OF_BIRTH": _dobs,
+    "CRYPTO": _wallets,
+    "US_NPI": _health_ids,
+    "UK_NHS": _health_ids,
 }
 # Stronger evidence wins an overlap: a checksum beats a shape, a specific type beats a generic one.
-_PRIORITY = {"CREDIT_CARD": 9, "IBAN_CODE": 9, "CRYPTO": 9, "EMAIL_ADDRESS": 8, "US_SSN": 7, "UK_NHS": 6,
-             "US_NPI": 6, "MAC_ADDRESS": 6, "IP_ADDRESS": 5, "DATE_OF_BIRTH": 5, "PHONE_NUMBER": 4, "URL": 3}
+_PRIORITY = {
+    "CREDIT_CARD": 9,
+    "IBAN_CODE": 9,
+    "CRYPTO": 9,
+    "EMAIL_ADDRESS": 8,
+    "US_SSN": 7,
+    "UK_NHS": 6,
+    "US_NPI": 6,
+    "MAC_ADDRESS": 6,
+    "IP_ADDRESS": 5,
+    "DATE_OF_BIRTH": 5,
+    "PHONE_NUMBER": 4,
+    "URL": 3,
+}
 
 
 def detect(text: str, entities: list[str] | None = None) -> list[Finding]:

@@ -10,11 +10,18 @@ from shared.toolsets import declare
 
 
 def register(kit: ToolKit) -> None:
-    declare(kit, {"crypto": ["encrypt", "decrypt", "keys", "rotate_key"], "pii": ["detect_pii", "redact", "detokenize"],
-                      "keyadmin": ["rewrap", "configure_key", "datakey", "destroy_key"],
-                      "sealing": ["seal", "unseal", "public_key"], "privacy": ["private_aggregate", "budgets"],
-                      "signing": ["sign", "verify", "export_key"]},
-            default=["crypto", "pii", "memory"])
+    declare(
+        kit,
+        {
+            "crypto": ["encrypt", "decrypt", "keys", "rotate_key"],
+            "pii": ["detect_pii", "redact", "detokenize"],
+            "keyadmin": ["rewrap", "configure_key", "datakey", "destroy_key"],
+            "sealing": ["seal", "unseal", "public_key"],
+            "privacy": ["private_aggregate", "budgets"],
+            "signing": ["sign", "verify", "export_key"],
+        },
+        default=["crypto", "pii", "memory"],
+    )
     ex = extras(kit)
 
     def key_names(prefix: str) -> Iterable[str]:
@@ -23,14 +30,24 @@ def register(kit: ToolKit) -> None:
     @ex.prompt(title="Share a report safely", complete={"key": key_names})
     def share_report_safely(report: str, key: str = "default") -> str:
         """Find and redact personal data in a report, then encrypt it, before it leaves your hands."""
-        return ("Prepare this report for sharing with phantom:\n\n"
-                f"{report}\n\n"
-                "1. Call `detect_pii` on it and list what kinds of personal data it holds (not the values).\n"
-                "2. Call `redact` (mode `token` so authorised readers can `detokenize`) and show me the redacted text.\n"
-                f"3. Call `encrypt` on the redacted text with key {key!r} and give me the ciphertext and key version.\n"
-                "Never repeat the original values in your answer.")
+        return (
+            "Prepare this report for sharing with phantom:\n\n"
+            f"{report}\n\n"
+            "1. Call `detect_pii` on it and list what kinds of personal data it holds (not the values).\n"
+            "2. Call `redact` (mode `token` so authorised readers can `detokenize`) and show me the redacted text.\n"
+            f"3. Call `encrypt` on the redacted text with key {key!r} and give me the ciphertext and key version.\n"
+            "Never repeat the original values in your answer."
+        )
 
-    ex.resource_from_tool("phantom://keys", "keys", title="Encryption keys",
-                          description="Key names, versions, rotation ages and state; never key material")
-    ex.resource_from_tool("phantom://budgets", "budgets", title="Privacy budgets",
-                          description="Differential-privacy budgets: epsilon spent and left per dataset")
+    ex.resource_from_tool(
+        "phantom://keys",
+        "keys",
+        title="Encryption keys",
+        description="Key names, versions, rotation ages and state; never key material",
+    )
+    ex.resource_from_tool(
+        "phantom://budgets",
+        "budgets",
+        title="Privacy budgets",
+        description="Differential-privacy budgets: epsilon spent and left per dataset",
+    )

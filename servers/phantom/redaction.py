@@ -51,6 +51,7 @@ class Redactor:
 
     def _add_owner_column(self) -> None:
         """Vaults made before ownership lack the column: their tokens are the operator's."""
+
         def missing(db) -> bool:
             return "owner" not in {r["name"] for r in db.execute("PRAGMA table_info(phantom_tokens)")}
 
@@ -65,14 +66,16 @@ class Redactor:
         key = self.transit.keyring.material(name, 1)  # version 1 always: tokens must stay stable
         return hmac.new(key, purpose + entity.encode() + b"\x00" + value.encode(), hashlib.sha256).hexdigest()
 
-    def redact(self, text: str, findings: list[Finding], mode: str, principal: str | None = None) -> tuple[str, int]:
+    def redact(
+        self, text: str, findings: list[Finding], mode: str, principal: str | None = None
+    ) -> tuple[str, int]:
         """The text with every finding replaced; returns (text, tokens newly stored)."""
         pieces: list[str] = []
         new_tokens: dict[str, str] = {}
         cursor = 0
         for f in findings:
-            value = text[f.start:f.end]
-            pieces.append(text[cursor:f.start])
+            value = text[f.start : f.end]
+            pieces.append(text[cursor : f.start])
             if mode == "mask":
                 pieces.append(re.sub(r"[A-Za-z0-9]", "*", value))
             elif mode == "hash":
@@ -88,13 +91,19 @@ class Redactor:
         return "".join(pieces), stored
 
     def _store_tokens(self, tokens: dict[str, str], principal: str | None) -> int:
-        ciphertexts = [only([c]) for c in self.transit.encrypt(token_key(principal), [
-            Item(v.encode(), None, t.encode()) for t, v in tokens.items()])]
+        ciphertexts = [
+            only([c])
+            for c in self.transit.encrypt(
+                token_key(principal), [Item(v.encode(), None, t.encode()) for t, v in tokens.items()]
+            )
+        ]
         with self.store.transaction() as db:
             before = db.total_changes
-            db.executemany("INSERT OR IGNORE INTO phantom_tokens (token, ciphertext, created_at, owner)"
-                           " VALUES (?, ?, ?, ?)",
-                           [(t, c, time.time(), principal) for t, c in zip(tokens, ciphertexts, strict=True)])
+            db.executemany(
+                "INSERT OR IGNORE INTO phantom_tokens (token, ciphertext, created_at, owner)"
+                " VALUES (?, ?, ?, ?)",
+                [(t, c, time.time(), principal) for t, c in zip(tokens, ciphertexts, strict=True)],
+            )
             return db.total_changes - before
 
     def detokenize(self, text: str, principal: str | None = None) -> tuple[str, int, list[str]]:
@@ -105,19 +114,27 @@ class Redactor:
 
         def original(match: re.Match[str]) -> str:
             nonlocal restored
-            row = db.execute("SELECT ciphertext, owner FROM phantom_tokens WHERE token=?",
-                             (match.group(),)).fetchone()
+            row = db.execute(
+                "SELECT ciphertext, owner FROM phantom_tokens WHERE token=?", (match.group(),)
+            ).fetchone()
             if row is None or not may_access(row["owner"], principal):
                 unknown.append(match.group())
                 return match.group()
             restored += 1
-            return only(self.transit.decrypt(token_key(row["owner"]), [Item(row["ciphertext"].encode(), None,
-                                                                            match.group().encode())])).decode()
+            return only(
+                self.transit.decrypt(
+                    token_key(row["owner"]), [Item(row["ciphertext"].encode(), None, match.group().encode())]
+                )
+            ).decode()
 
         return TOKEN.sub(original, text), restored, unknown
 
     def _count_call(self) -> None:
         with self.store.transaction():
             current = evidence.read(self.store, "phantom", "redaction") or {"data": {"calls": 0}}
-            evidence.publish(self.store, "phantom", "redaction",
-                             {"calls": int(current["data"].get("calls", 0)) + 1, "last_at": time.time()})
+            evidence.publish(
+                self.store,
+                "phantom",
+                "redaction",
+                {"calls": int(current["data"].get("calls", 0)) + 1, "last_at": time.time()},
+            )

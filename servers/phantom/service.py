@@ -45,16 +45,29 @@ class Phantom:
             return False
         return True
 
-    def check_key(self, name: str, principal: str | None, *, create: bool = False,
-                  missing: NotFound | None = None) -> None:
+    def check_key(
+        self, name: str, principal: str | None, *, create: bool = False, missing: NotFound | None = None
+    ) -> None:
         """Let `principal` use key `name` (claiming it when `create` and nobody holds it), or raise the
         same NotFound a missing key gets."""
-        self.owners.check("key", check_key_name(name), principal, missing or missing_key(name),
-                          exists=lambda: self._key_exists(name), create=create)
+        self.owners.check(
+            "key",
+            check_key_name(name),
+            principal,
+            missing or missing_key(name),
+            exists=lambda: self._key_exists(name),
+            create=create,
+        )
 
     def check_budget(self, name: str, principal: str | None) -> None:
-        self.owners.check("budget", name, principal, missing_budget(name),
-                          exists=lambda: self.budgets.get(name) is not None, create=True)
+        self.owners.check(
+            "budget",
+            name,
+            principal,
+            missing_budget(name),
+            exists=lambda: self.budgets.get(name) is not None,
+            create=True,
+        )
 
     # -- sealing keys live in the local keyring whatever the transit backend ----------------------
 
@@ -64,8 +77,10 @@ class Phantom:
             raise missing_sealing_key(name)
         info = self.keyring.require(name)
         if info.type != sealing.ALGORITHM:
-            raise BadInput(f"Key {name!r} is a {info.type} encryption key, not a sealing key.",
-                           "Use a key created by `public_key`, or another name.")
+            raise BadInput(
+                f"Key {name!r} is a {info.type} encryption key, not a sealing key.",
+                "Use a key created by `public_key`, or another name.",
+            )
         return info
 
     def public_key(self, name: str) -> tuple[KeyInfo, str]:
@@ -86,14 +101,18 @@ class Phantom:
 
 
 def missing_sealing_key(name: str) -> NotFound:
-    return NotFound(f"There is no sealing key named {name!r}.",
-                    "Call `public_key` with this name first to create one, or seal to a published "
-                    "public key (mlkem768x25519:...).")
+    return NotFound(
+        f"There is no sealing key named {name!r}.",
+        "Call `public_key` with this name first to create one, or seal to a published "
+        "public key (mlkem768x25519:...).",
+    )
 
 
 def missing_budget(name: str) -> NotFound:
-    return NotFound(f"There is no privacy budget named {name!r} for this caller.",
-                    "Call `budgets` to list yours, or use a new name to start one.")
+    return NotFound(
+        f"There is no privacy budget named {name!r} for this caller.",
+        "Call `budgets` to list yours, or use a new name to start one.",
+    )
 
 
 _services: dict[int, Phantom] = {}
@@ -118,7 +137,15 @@ def services(suite: Suite) -> Phantom:
             token = os.environ.get("HDR_PHANTOM_VAULT_TOKEN") or os.environ.get("VAULT_TOKEN") or ""
             transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
             backend = "vault"
-        found = Phantom(keyring, local, transit, backend, Redactor(suite.store, local), Budgets(suite.store),
-                        Owners(suite.store), Signer(keyring))
+        found = Phantom(
+            keyring,
+            local,
+            transit,
+            backend,
+            Redactor(suite.store, local),
+            Budgets(suite.store),
+            Owners(suite.store),
+            Signer(keyring),
+        )
         _services[id(suite)] = found
         return found

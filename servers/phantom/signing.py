@@ -72,10 +72,15 @@ class Signer:
         try:
             info = self.keyring.require(name)
         except NotFound as missing:  # same text as any missing key; the hint says how to make this kind
-            raise NotFound(missing.message, "Call `keys` to list keys, or create one with configure_key(type=...): "
-                           "ed25519, ecdsa-p256 or rsa-2048 to sign, hmac for HMACs.") from None
+            raise NotFound(
+                missing.message,
+                "Call `keys` to list keys, or create one with configure_key(type=...): "
+                "ed25519, ecdsa-p256 or rsa-2048 to sign, hmac for HMACs.",
+            ) from None
         if info.type not in allowed:
-            raise BadInput(f"Key {name!r} is a {info.type} key; {purpose} needs a {' or '.join(allowed)} key.", hint)
+            raise BadInput(
+                f"Key {name!r} is a {info.type} key; {purpose} needs a {' or '.join(allowed)} key.", hint
+            )
         if use and info.rotation_due():  # auto_rotate_period elapsed: signing with it rotates it first
             info = self.keyring.rotate(name, only_if_due=True)
         return info
@@ -86,11 +91,16 @@ class Signer:
         low = info.min_decryption_version
         if not low <= version <= info.latest_version:
             if verifying and version < low:
-                raise Refused(f"Version {version} of key {info.name!r} is below its min_decryption_version ({low}): "
-                              "values it made are no longer accepted.",
-                              "Sign again with the latest version, or lower min_decryption_version.")
-            raise BadInput(f"key_version must be between min_decryption_version ({low}) and the latest version "
-                           f"({info.latest_version}) of key {info.name!r}.", "Leave key_version out for the latest.")
+                raise Refused(
+                    f"Version {version} of key {info.name!r} is below its min_decryption_version ({low}): "
+                    "values it made are no longer accepted.",
+                    "Sign again with the latest version, or lower min_decryption_version.",
+                )
+            raise BadInput(
+                f"key_version must be between min_decryption_version ({low}) and the latest version "
+                f"({info.latest_version}) of key {info.name!r}.",
+                "Leave key_version out for the latest.",
+            )
         return version
 
     def _private(self, info: KeyInfo, version: int) -> Any:
@@ -104,14 +114,22 @@ class Signer:
 
     # -- sign / verify ----------------------------------------------------------------------------
 
-    def sign(self, name: str, data: bytes, hash_algorithm: str | None = None,
-             version: int | None = None) -> tuple[str, int]:
-        info = self._key(name, SIGNING_TYPES, "signing", "Create one with configure_key(type='ed25519', "
-                         "'ecdsa-p256' or 'rsa-2048'), or use mode='hmac' with an hmac or encryption key.")
+    def sign(
+        self, name: str, data: bytes, hash_algorithm: str | None = None, version: int | None = None
+    ) -> tuple[str, int]:
+        info = self._key(
+            name,
+            SIGNING_TYPES,
+            "signing",
+            "Create one with configure_key(type='ed25519', "
+            "'ecdsa-p256' or 'rsa-2048'), or use mode='hmac' with an hmac or encryption key.",
+        )
         version = self._version(info, version)
         if info.type == "ed25519" and hash_algorithm not in (None, "sha2-512"):
-            raise BadInput("Ed25519 signs the input itself (with SHA-512 inside); no hash_algorithm applies.",
-                           "Leave hash_algorithm out for ed25519 keys.")
+            raise BadInput(
+                "Ed25519 signs the input itself (with SHA-512 inside); no hash_algorithm applies.",
+                "Leave hash_algorithm out for ed25519 keys.",
+            )
         private = self._private(info, version)
         signature = self._sign_with(info.type, private, data, hash_algorithm)
         return f"phantom:v{version}:{base64.b64encode(signature).decode()}", version
@@ -125,15 +143,19 @@ class Signer:
         digest = _hash(hash_algorithm)
         if key_type == "ecdsa-p256":
             return private.sign(data, ec.ECDSA(digest))
-        return private.sign(data, padding.PSS(mgf=padding.MGF1(digest), salt_length=padding.PSS.DIGEST_LENGTH),
-                            digest)
+        return private.sign(
+            data, padding.PSS(mgf=padding.MGF1(digest), salt_length=padding.PSS.DIGEST_LENGTH), digest
+        )
 
-    def verify(self, name: str, data: bytes, signature: str, hash_algorithm: str | None = None) -> tuple[bool, int]:
+    def verify(
+        self, name: str, data: bytes, signature: str, hash_algorithm: str | None = None
+    ) -> tuple[bool, int]:
         from cryptography.exceptions import InvalidSignature
         from cryptography.hazmat.primitives.asymmetric import ec, padding
 
-        info = self._key(name, SIGNING_TYPES, "verifying a signature", "Verify with the key that signed.",
-                         use=False)
+        info = self._key(
+            name, SIGNING_TYPES, "verifying a signature", "Verify with the key that signed.", use=False
+        )
         version, raw = _parse(signature, "signature")
         version = self._version(info, version, verifying=True)
         public = self._private(info, version).public_key()
@@ -144,7 +166,9 @@ class Signer:
                 public.verify(raw, data, ec.ECDSA(_hash(hash_algorithm)))
             else:
                 digest = _hash(hash_algorithm)
-                public.verify(raw, data, padding.PSS(mgf=padding.MGF1(digest), salt_length=padding.PSS.AUTO), digest)
+                public.verify(
+                    raw, data, padding.PSS(mgf=padding.MGF1(digest), salt_length=padding.PSS.AUTO), digest
+                )
         except InvalidSignature:
             return False, version
         except ValueError:  # e.g. a DER structure that is not an ECDSA signature
@@ -153,21 +177,30 @@ class Signer:
 
     # -- hmac -------------------------------------------------------------------------------------
 
-    def hmac(self, name: str, data: bytes, hash_algorithm: str | None = None,
-             version: int | None = None) -> tuple[str, int]:
-        info = self._key(name, HMAC_TYPES, "an HMAC", "Create one with configure_key(type='hmac'), or use an "
-                         "aes256-gcm/chacha20-poly1305 key.")
+    def hmac(
+        self, name: str, data: bytes, hash_algorithm: str | None = None, version: int | None = None
+    ) -> tuple[str, int]:
+        info = self._key(
+            name,
+            HMAC_TYPES,
+            "an HMAC",
+            "Create one with configure_key(type='hmac'), or use an aes256-gcm/chacha20-poly1305 key.",
+        )
         version = self._version(info, version)
         _hash(hash_algorithm)  # checks the name
         mac = hmac_lib.new(self._hmac_key(info, version), data, HASHES[hash_algorithm or "sha2-256"].lower())
         return f"phantom:v{version}:{base64.b64encode(mac.digest()).decode()}", version
 
-    def verify_hmac(self, name: str, data: bytes, token: str, hash_algorithm: str | None = None) -> tuple[bool, int]:
+    def verify_hmac(
+        self, name: str, data: bytes, token: str, hash_algorithm: str | None = None
+    ) -> tuple[bool, int]:
         info = self._key(name, HMAC_TYPES, "an HMAC", "Verify with the key that made the HMAC.", use=False)
         version, raw = _parse(token, "HMAC")
         version = self._version(info, version, verifying=True)
         _hash(hash_algorithm)
-        expected = hmac_lib.new(self._hmac_key(info, version), data, HASHES[hash_algorithm or "sha2-256"].lower())
+        expected = hmac_lib.new(
+            self._hmac_key(info, version), data, HASHES[hash_algorithm or "sha2-256"].lower()
+        )
         return hmac_lib.compare_digest(expected.digest(), raw), version
 
     # -- export -----------------------------------------------------------------------------------
@@ -180,21 +213,37 @@ class Signer:
         if kind not in EXPORT_KINDS:
             raise BadInput(f"Unknown export kind {kind[:30]!r}.", f"Use one of: {', '.join(EXPORT_KINDS)}.")
         info = self.keyring.require(name)
-        wanted = {"public-key": SIGNING_TYPES, "signing-key": SIGNING_TYPES, "encryption-key": SYMMETRIC_TYPES,
-                  "hmac-key": HMAC_TYPES, "backup": (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac")}[kind]
+        wanted = {
+            "public-key": SIGNING_TYPES,
+            "signing-key": SIGNING_TYPES,
+            "encryption-key": SYMMETRIC_TYPES,
+            "hmac-key": HMAC_TYPES,
+            "backup": (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac"),
+        }[kind]
         if info.type not in wanted:
-            raise BadInput(f"Key {name!r} is a {info.type} key; it has no {kind} to export.",
-                           f"{kind} exists for {', '.join(wanted)} keys.")
+            raise BadInput(
+                f"Key {name!r} is a {info.type} key; it has no {kind} to export.",
+                f"{kind} exists for {', '.join(wanted)} keys.",
+            )
         if kind != "public-key" and not info.exportable:
-            raise Refused(f"Key {name!r} is not exportable: its private material never leaves phantom.",
-                          "Only keys created or configured with exportable=true can be exported; public keys always.")
+            raise Refused(
+                f"Key {name!r} is not exportable: its private material never leaves phantom.",
+                "Only keys created or configured with exportable=true can be exported; public keys always.",
+            )
         if kind == "backup" and not info.allow_plaintext_backup:
-            raise Refused(f"Key {name!r} does not allow plaintext backups.",
-                          "Set allow_plaintext_backup=true with configure_key first (it cannot be unset).")
+            raise Refused(
+                f"Key {name!r} does not allow plaintext backups.",
+                "Set allow_plaintext_backup=true with configure_key first (it cannot be unset).",
+            )
         if kind == "backup":
             return {0: self._backup(info)}
-        versions = [self._version(info, version)] if version is not None else \
-            list(range(max(info.min_decryption_version, info.min_available_version), info.latest_version + 1))
+        versions = (
+            [self._version(info, version)]
+            if version is not None
+            else list(
+                range(max(info.min_decryption_version, info.min_available_version), info.latest_version + 1)
+            )
+        )
         out: dict[int, str] = {}
         for v in versions:
             if kind == "encryption-key":
@@ -202,26 +251,51 @@ class Signer:
             elif kind == "hmac-key":
                 out[v] = base64.b64encode(self._hmac_key(info, v)).decode()
             elif kind == "signing-key":
-                out[v] = self._private(info, v).private_bytes(
-                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption()).decode()
+                out[v] = (
+                    self._private(info, v)
+                    .private_bytes(
+                        serialization.Encoding.PEM,
+                        serialization.PrivateFormat.PKCS8,
+                        serialization.NoEncryption(),
+                    )
+                    .decode()
+                )
             else:
-                out[v] = self._private(info, v).public_key().public_bytes(
-                    serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+                out[v] = (
+                    self._private(info, v)
+                    .public_key()
+                    .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+                    .decode()
+                )
         return out
 
     def _backup(self, info: KeyInfo) -> str:
-        versions = {str(v): base64.b64encode(self.keyring.material(info.name, v)).decode()
-                    for v in range(info.min_available_version, info.latest_version + 1)}
-        return json.dumps({"format": BACKUP_FORMAT, "name": info.name, "type": info.type,
-                           "derived": info.derived, "convergent": info.convergent, "siv_from": info.siv_from,
-                           "exportable": info.exportable, "allow_plaintext_backup": info.allow_plaintext_backup,
-                           "auto_rotate_period": info.auto_rotate_period,
-                           "min_decryption_version": info.min_decryption_version,
-                           "min_available_version": info.min_available_version,
-                           "latest_version": info.latest_version, "created_at": info.created_at,
-                           "rotated_at": info.rotated_at, "exported_at": time.time(),
-                           "versions": versions, "digest": _digest(versions)}, sort_keys=True)
+        versions = {
+            str(v): base64.b64encode(self.keyring.material(info.name, v)).decode()
+            for v in range(info.min_available_version, info.latest_version + 1)
+        }
+        return json.dumps(
+            {
+                "format": BACKUP_FORMAT,
+                "name": info.name,
+                "type": info.type,
+                "derived": info.derived,
+                "convergent": info.convergent,
+                "siv_from": info.siv_from,
+                "exportable": info.exportable,
+                "allow_plaintext_backup": info.allow_plaintext_backup,
+                "auto_rotate_period": info.auto_rotate_period,
+                "min_decryption_version": info.min_decryption_version,
+                "min_available_version": info.min_available_version,
+                "latest_version": info.latest_version,
+                "created_at": info.created_at,
+                "rotated_at": info.rotated_at,
+                "exported_at": time.time(),
+                "versions": versions,
+                "digest": _digest(versions),
+            },
+            sort_keys=True,
+        )
 
 
 def _digest(versions: dict[str, str]) -> str:
@@ -241,23 +315,33 @@ def parse_backup(text: str) -> dict[str, Any]:
         backup = json.loads(text)
         versions = {int(v): base64.b64decode(m, validate=True) for v, m in backup["versions"].items()}
         low, high = int(backup["min_available_version"]), int(backup["latest_version"])
-        ok = (backup.get("format") == BACKUP_FORMAT and backup["type"] in (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac")
-              and sorted(versions) == list(range(low, high + 1)) and low <= int(backup["min_decryption_version"]) <= high
-              and backup.get("digest") == _digest(backup["versions"]))
+        ok = (
+            backup.get("format") == BACKUP_FORMAT
+            and backup["type"] in (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac")
+            and sorted(versions) == list(range(low, high + 1))
+            and low <= int(backup["min_decryption_version"]) <= high
+            and backup.get("digest") == _digest(backup["versions"])
+        )
     except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         ok = False
     if not ok:
         raise BadInput("That is not an intact phantom key backup.", hint)
-    kinds = {"ed25519": ed25519.Ed25519PrivateKey, "ecdsa-p256": ec.EllipticCurvePrivateKey,
-             "rsa-2048": rsa.RSAPrivateKey}
+    kinds = {
+        "ed25519": ed25519.Ed25519PrivateKey,
+        "ecdsa-p256": ec.EllipticCurvePrivateKey,
+        "rsa-2048": rsa.RSAPrivateKey,
+    }
     for material in versions.values():
         if backup["type"] in kinds:
             try:
                 key = serialization.load_der_private_key(material, password=None)
             except (ValueError, TypeError):
                 raise BadInput("That is not an intact phantom key backup.", hint) from None
-            if not isinstance(key, kinds[backup["type"]]) or (backup["type"] == "ecdsa-p256" and key.curve.name != "secp256r1") \
-                    or (backup["type"] == "rsa-2048" and key.key_size != 2048):
+            if (
+                not isinstance(key, kinds[backup["type"]])
+                or (backup["type"] == "ecdsa-p256" and key.curve.name != "secp256r1")
+                or (backup["type"] == "rsa-2048" and key.key_size != 2048)
+            ):
                 raise BadInput("That is not an intact phantom key backup.", hint)
         elif len(material) != 32:
             raise BadInput("That is not an intact phantom key backup.", hint)

@@ -79,8 +79,9 @@ class _Ready(NamedTuple):
 class Transit(Protocol):
     """What phantom's encryption tools need from a backend (local keyring or Vault)."""
 
-    def ensure_key(self, name: str, key_type: str | None = None, derived: bool = False,
-                   convergent: bool = False) -> KeyInfo: ...
+    def ensure_key(
+        self, name: str, key_type: str | None = None, derived: bool = False, convergent: bool = False
+    ) -> KeyInfo: ...
     def encrypt(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]: ...
     def decrypt(self, name: str, items: list[Item]) -> list[bytes | HDRError]: ...
     def rewrap(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]: ...
@@ -100,7 +101,7 @@ def parse_ciphertext(text: str | bytes) -> Parsed:
     match = CIPHERTEXT_HEADER_BYTES.match(text) if isinstance(text, bytes | bytearray) else None
     if match is None:
         raise BadInput("That is not a phantom ciphertext.", CIPHERTEXT_HINT)
-    body = memoryview(text)[match.end():]
+    body = memoryview(text)[match.end() :]
     if text.find(b"-", match.end()) >= 0 or text.find(b"_", match.end()) >= 0:  # the URL-safe alphabet
         body = bytes(body).replace(b"-", b"+").replace(b"_", b"/")
     try:
@@ -130,8 +131,9 @@ class LocalTransit:
 
     # -- keys --------------------------------------------------------------------------------------
 
-    def ensure_key(self, name: str, key_type: str | None = None, derived: bool = False,
-                   convergent: bool = False) -> KeyInfo:
+    def ensure_key(
+        self, name: str, key_type: str | None = None, derived: bool = False, convergent: bool = False
+    ) -> KeyInfo:
         """The key as it is (created as aes256-gcm when missing) when `key_type` is None; else
         created with these settings, or Conflict if it exists with other settings."""
         if key_type is None:
@@ -172,8 +174,10 @@ class LocalTransit:
                 info = self.keyring.require(name)
             if info.type not in SYMMETRIC_TYPES:
                 use = "`seal`/`unseal`" if info.type == "mlkem768x25519" else "`sign`/`verify`"
-                raise BadInput(f"Key {name!r} is a {info.type} key, not an encryption key.",
-                               f"Use {use} with it, or encrypt with a symmetric key.")
+                raise BadInput(
+                    f"Key {name!r} is a {info.type} key, not an encryption key.",
+                    f"Use {use} with it, or encrypt with a symmetric key.",
+                )
             if info.derived or info.convergent or info.min_decryption_version > info.latest_version:
                 key = _Ready(info, None, b"", b"")
             else:
@@ -185,8 +189,10 @@ class LocalTransit:
         """The cipher of one key version (and context, for derived keys), with the header and the
         associated-data prefix that go with it; `siv` selects a convergent key's misuse-resistant form."""
         if info.derived and not context:
-            raise BadInput(f"Key {info.name!r} is derived: every call needs a `context`.",
-                           "Pass the same context (e.g. the data subject's id) used to encrypt.")
+            raise BadInput(
+                f"Key {info.name!r} is derived: every call needs a `context`.",
+                "Pass the same context (e.g. the data subject's id) used to encrypt.",
+            )
         context = context if info.derived else None
         generation, ciphers = self._ciphers
         if generation != self.keyring._generation:
@@ -199,14 +205,20 @@ class LocalTransit:
             key = self.keyring.material(info.name, version)
             aad = b"phantom:%s:v%d\x00" % (info.name.encode(), version)
             if siv:  # its own keys: one key never serves two AEAD modes
-                cipher = _Cipher(AESGCMSIV(_derive(key, context or b"", b"phantom-convergent-v2:")),
-                                 b"phantom:v%d:siv:" % version, aad,
-                                 _derive(key, context or b"", b"phantom-convergent-nonce-v2:"))
+                cipher = _Cipher(
+                    AESGCMSIV(_derive(key, context or b"", b"phantom-convergent-v2:")),
+                    b"phantom:v%d:siv:" % version,
+                    aad,
+                    _derive(key, context or b"", b"phantom-convergent-nonce-v2:"),
+                )
             else:
                 if context is not None:
                     key = _derive(key, context)
-                cipher = _Cipher((AESGCM if info.type == "aes256-gcm" else ChaCha20Poly1305)(key),
-                                 b"phantom:v%d:" % version, aad)
+                cipher = _Cipher(
+                    (AESGCM if info.type == "aes256-gcm" else ChaCha20Poly1305)(key),
+                    b"phantom:v%d:" % version,
+                    aad,
+                )
             if len(ciphers) > 4096:  # many contexts (one per data subject): bound the cache
                 ciphers.clear()
             ciphers[cache_key] = cipher
@@ -216,12 +228,16 @@ class LocalTransit:
         if version is None:
             return info.latest_version
         if not info.min_decryption_version <= version <= info.latest_version:
-            raise BadInput(f"key_version must be between min_decryption_version ({info.min_decryption_version}) "
-                           f"and the latest version ({info.latest_version}) of key {info.name!r}.",
-                           "Leave key_version out to use the latest version.")
+            raise BadInput(
+                f"key_version must be between min_decryption_version ({info.min_decryption_version}) "
+                f"and the latest version ({info.latest_version}) of key {info.name!r}.",
+                "Leave key_version out to use the latest version.",
+            )
         return version
 
-    def encrypt_bytes(self, name: str, item: Item, key: _Ready | None = None, version: int | None = None) -> bytearray:
+    def encrypt_bytes(
+        self, name: str, item: Item, key: _Ready | None = None, version: int | None = None
+    ) -> bytearray:
         """Binary form `phantom:v<N>:` || nonce || ciphertext || tag (for files and envelopes), sealed
         straight into one buffer (no concatenation copies). `key` is the key as this call already
         resolved it (a batch checks the keyring's freshness once); `version` a chosen key version."""
@@ -234,8 +250,9 @@ class LocalTransit:
         if aead is not None and version is None:
             nonce = os.urandom(NONCE_BYTES)  # what secrets.token_bytes returns, one call fewer
         else:  # a derived key (a cipher per context), or a chosen version
-            aead, header, aad, nonce_key = self._cipher(info, self._encryption_version(info, version), item.context,
-                                                        siv=info.convergent)
+            aead, header, aad, nonce_key = self._cipher(
+                info, self._encryption_version(info, version), item.context, siv=info.convergent
+            )
             if nonce_key is not None:  # convergent: the nonce depends on every input of the AEAD
                 siv = True
                 full_aad = aad + item.associated_data if item.associated_data else aad
@@ -270,8 +287,10 @@ class LocalTransit:
             header_end = blob.index(b":", 9) + 1
             if blob.startswith(b"siv:", header_end):
                 header_end += 4
-            out.append(blob[:header_end].decode()
-                       + binascii.b2a_base64(memoryview(blob)[header_end:], newline=False).decode("ascii"))
+            out.append(
+                blob[:header_end].decode()
+                + binascii.b2a_base64(memoryview(blob)[header_end:], newline=False).decode("ascii")
+            )
         return out
 
     def decrypt_bytes(self, name: str, blob: bytes | bytearray, item: Item = NO_ITEM) -> bytes:
@@ -285,36 +304,52 @@ class LocalTransit:
         else:
             match = CIPHERTEXT_HEADER_BYTES.match(blob)
             if match is None:
-                raise BadInput("That is not a binary phantom ciphertext.", "Send what encrypt_bytes returned.")
+                raise BadInput(
+                    "That is not a binary phantom ciphertext.", "Send what encrypt_bytes returned."
+                )
             start = match.end()
-            aead, header, aad, _ = self._version_cipher(info, int(match.group(1)), item.context,
-                                                        match.group(2) is not None)
+            aead, header, aad, _ = self._version_cipher(
+                info, int(match.group(1)), item.context, match.group(2) is not None
+            )
         if len(blob) < start + NONCE_BYTES + TAG_BYTES:
             raise BadInput("That is not a binary phantom ciphertext.", "Send what encrypt_bytes returned.")
         associated_data = item.associated_data
         try:
-            return aead.decrypt(blob[start:start + NONCE_BYTES], bytes(memoryview(blob)[start + NONCE_BYTES:]),
-                                aad + associated_data if associated_data else aad)
+            return aead.decrypt(
+                blob[start : start + NONCE_BYTES],
+                bytes(memoryview(blob)[start + NONCE_BYTES :]),
+                aad + associated_data if associated_data else aad,
+            )
         except Exception as error:
             raise _not_opened(info, error) from None
 
-    def _version_cipher(self, info: KeyInfo, version: int, context: bytes | None, siv: bool = False) -> _Cipher:
+    def _version_cipher(
+        self, info: KeyInfo, version: int, context: bytes | None, siv: bool = False
+    ) -> _Cipher:
         """The cipher for a ciphertext of `version` in the given form, if the key's policy still accepts it."""
         if version > info.latest_version:
-            raise BadInput(f"Key {info.name!r} has no version {version} (latest is {info.latest_version}).",
-                           "Check that the ciphertext was made with this key.")
+            raise BadInput(
+                f"Key {info.name!r} has no version {version} (latest is {info.latest_version}).",
+                "Check that the ciphertext was made with this key.",
+            )
         if version < info.min_decryption_version:
-            raise Refused(f"Ciphertext version {version} of key {info.name!r} is below its min_decryption_version "
-                          f"({info.min_decryption_version}); it is no longer accepted.",
-                          "Rewrap data before raising min_decryption_version, or lower it with configure_key.")
+            raise Refused(
+                f"Ciphertext version {version} of key {info.name!r} is below its min_decryption_version "
+                f"({info.min_decryption_version}); it is no longer accepted.",
+                "Rewrap data before raising min_decryption_version, or lower it with configure_key.",
+            )
         if siv and not info.convergent:
-            raise Refused(f"The ciphertext does not decrypt under key {info.name!r}: it was altered, or the "
-                          "context or associated data differ from encryption.",
-                          "Send the ciphertext unchanged with the same key, context and associated data.")
+            raise Refused(
+                f"The ciphertext does not decrypt under key {info.name!r}: it was altered, or the "
+                "context or associated data differ from encryption.",
+                "Send the ciphertext unchanged with the same key, context and associated data.",
+            )
         if info.convergent and not siv and version >= info.siv_from:
-            raise Refused(f"Key {info.name!r} accepts only the misuse-resistant convergent form "
-                          f"(phantom:v{version}:siv:...) under version {version}; this one is in the legacy form.",
-                          "Send the ciphertext `encrypt` returned, unchanged.")
+            raise Refused(
+                f"Key {info.name!r} accepts only the misuse-resistant convergent form "
+                f"(phantom:v{version}:siv:...) under version {version}; this one is in the legacy form.",
+                "Send the ciphertext `encrypt` returned, unchanged.",
+            )
         return self._cipher(info, version, context, siv)
 
     def decrypt(self, name: str, items: list[Item]) -> list[bytes | HDRError]:
@@ -330,8 +365,13 @@ class LocalTransit:
                 else:
                     aead, _, aad, _ = self._version_cipher(info, version, item.context, siv)
                 try:
-                    out.append(aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:] if siv else memoryview(raw)[NONCE_BYTES:],
-                                            aad + item.associated_data if item.associated_data else aad))
+                    out.append(
+                        aead.decrypt(
+                            raw[:NONCE_BYTES],
+                            raw[NONCE_BYTES:] if siv else memoryview(raw)[NONCE_BYTES:],
+                            aad + item.associated_data if item.associated_data else aad,
+                        )
+                    )
                 except Exception as error:
                     raise _not_opened(info, error) from None
             except HDRError as error:
@@ -341,8 +381,11 @@ class LocalTransit:
     def rewrap(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]:
         """Each item decrypted and encrypted again under the latest (or chosen) version; per-item errors as decrypt."""
         opened = self.decrypt(name, items)
-        plain = [Item(p, i.context, i.associated_data) for p, i in zip(opened, items, strict=True)
-                 if not isinstance(p, HDRError)]
+        plain = [
+            Item(p, i.context, i.associated_data)
+            for p, i in zip(opened, items, strict=True)
+            if not isinstance(p, HDRError)
+        ]
         sealed = iter(self.encrypt(name, plain, version))
         return [p if isinstance(p, HDRError) else next(sealed) for p in opened]
 
@@ -357,6 +400,7 @@ def only(results: list) -> Any:
         raise results[0]
     return results[0]
 
+
 def _not_opened(info: KeyInfo, error: Exception) -> Exception:
     """What to raise when a decryption failed: Refused for a failed authentication, else the error.
     (cryptography is imported on first use, so InvalidTag is named only here.)"""
@@ -364,9 +408,11 @@ def _not_opened(info: KeyInfo, error: Exception) -> Exception:
 
     if not isinstance(error, InvalidTag):
         return error
-    return Refused(f"The ciphertext does not decrypt under key {info.name!r}: it was altered, or the "
-                   "context or associated data differ from encryption.",
-                   "Send the ciphertext unchanged with the same key, context and associated data.")
+    return Refused(
+        f"The ciphertext does not decrypt under key {info.name!r}: it was altered, or the "
+        "context or associated data differ from encryption.",
+        "Send the ciphertext unchanged with the same key, context and associated data.",
+    )
 
 
 def _derive(key: bytes, context: bytes, purpose: bytes = b"phantom-derived-v1:") -> bytes:
@@ -374,4 +420,3 @@ def _derive(key: bytes, context: bytes, purpose: bytes = b"phantom-derived-v1:")
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     return HKDF(hashes.SHA256(), 32, salt=None, info=purpose + context).derive(key)
-

@@ -27,14 +27,18 @@ def _b64(data: bytes) -> str:
 class VaultTransit:
     def __init__(self, addr: str, token: str, mount: str = "transit", timeout: float = 5.0) -> None:
         self.mount = mount.strip("/")
-        self._client = httpx.Client(base_url=addr.rstrip("/"), headers={"X-Vault-Token": token}, timeout=timeout)
+        self._client = httpx.Client(
+            base_url=addr.rstrip("/"), headers={"X-Vault-Token": token}, timeout=timeout
+        )
 
     def _call(self, method: str, path: str, body: dict | None = None, batch: bool = False) -> dict:
         try:
             response = self._client.request(method, f"/v1/{self.mount}/{path}", json=body)
         except httpx.HTTPError as exc:
-            raise Unavailable(f"Vault at {self._client.base_url} cannot be reached ({type(exc).__name__}).",
-                              "Check HDR_PHANTOM_VAULT_ADDR and that Vault is unsealed.") from None
+            raise Unavailable(
+                f"Vault at {self._client.base_url} cannot be reached ({type(exc).__name__}).",
+                "Check HDR_PHANTOM_VAULT_ADDR and that Vault is unsealed.",
+            ) from None
         if response.status_code in (200, 204):
             return response.json().get("data") or {} if response.content else {}
         try:
@@ -44,17 +48,29 @@ class VaultTransit:
             answer, errors = {}, ""
         partial = (answer.get("data") or answer) if isinstance(answer, dict) else {}
         if batch and response.status_code == 400 and isinstance(partial.get("batch_results"), list):
-            return partial  # some items failed (Vault's partial_failure_response_code): each result says which
+            return (
+                partial  # some items failed (Vault's partial_failure_response_code): each result says which
+            )
         if response.status_code == 403:
-            raise Unavailable("Vault refused phantom's token (403).",
-                              "Set HDR_PHANTOM_VAULT_TOKEN to a token with the transit policy.")
+            raise Unavailable(
+                "Vault refused phantom's token (403).",
+                "Set HDR_PHANTOM_VAULT_TOKEN to a token with the transit policy.",
+            )
         if response.status_code == 404:
-            raise NotFound(f"Vault has no such transit key or path ({path.split('/')[-1][:60]}).",
-                           "Call `keys` to list keys, or encrypt once to create it.")
-        if response.status_code == 400 and ("authentication failed" in errors or "decrypt" in errors
-                                            or "min_decryption_version" in errors or "too short" in errors):
-            raise Refused(f"Vault would not decrypt: {errors}.",
-                          "Send the ciphertext unchanged with the same key, context and associated data.")
+            raise NotFound(
+                f"Vault has no such transit key or path ({path.split('/')[-1][:60]}).",
+                "Call `keys` to list keys, or encrypt once to create it.",
+            )
+        if response.status_code == 400 and (
+            "authentication failed" in errors
+            or "decrypt" in errors
+            or "min_decryption_version" in errors
+            or "too short" in errors
+        ):
+            raise Refused(
+                f"Vault would not decrypt: {errors}.",
+                "Send the ciphertext unchanged with the same key, context and associated data.",
+            )
         if response.status_code == 400:
             raise BadInput(f"Vault rejected the request: {errors}.", "Check the key name and arguments.")
         raise Unavailable(f"Vault answered HTTP {response.status_code}: {errors}.", "Try again later.")
@@ -72,15 +88,27 @@ class VaultTransit:
 
     def key(self, name: str) -> KeyInfo:
         data = self._call("GET", f"keys/{check_key_name(name)}")
-        versions = {int(v): float(t if isinstance(t, int | float) else time.time()) for v, t in data["keys"].items()}
+        versions = {
+            int(v): float(t if isinstance(t, int | float) else time.time()) for v, t in data["keys"].items()
+        }
         rotated = versions.get(data["latest_version"], 0.0)
         kind = {v: k for k, v in _TYPES.items()}.get(data["type"], data["type"])
-        return KeyInfo(data["name"], kind, data["latest_version"], data["min_decryption_version"],
-                       bool(data.get("derived")), bool(data.get("convergent_encryption")),
-                       min(versions.values()), rotated, None, versions)
+        return KeyInfo(
+            data["name"],
+            kind,
+            data["latest_version"],
+            data["min_decryption_version"],
+            bool(data.get("derived")),
+            bool(data.get("convergent_encryption")),
+            min(versions.values()),
+            rotated,
+            None,
+            versions,
+        )
 
-    def ensure_key(self, name: str, key_type: str | None = None, derived: bool = False,
-                   convergent: bool = False) -> KeyInfo:
+    def ensure_key(
+        self, name: str, key_type: str | None = None, derived: bool = False, convergent: bool = False
+    ) -> KeyInfo:
         check_key_name(name)
         if key_type is None:
             try:
@@ -89,8 +117,11 @@ class VaultTransit:
                 key_type = "aes256-gcm"
         if key_type not in _TYPES:
             raise BadInput(f"Vault transit keys here are {', '.join(_TYPES)}.", "Pick one of those.")
-        self._call("POST", f"keys/{name}", {"type": _TYPES[key_type], "derived": derived,
-                                            "convergent_encryption": convergent})
+        self._call(
+            "POST",
+            f"keys/{name}",
+            {"type": _TYPES[key_type], "derived": derived, "convergent_encryption": convergent},
+        )
         return self.key(name)
 
     def rotate(self, name: str) -> KeyInfo:
@@ -98,15 +129,27 @@ class VaultTransit:
         return self.key(name)
 
     def configure(self, name: str, min_decryption_version: int) -> KeyInfo:
-        self._call("POST", f"keys/{check_key_name(name)}/config", {"min_decryption_version": min_decryption_version})
+        self._call(
+            "POST", f"keys/{check_key_name(name)}/config", {"min_decryption_version": min_decryption_version}
+        )
         return self.key(name)
 
     def destroy(self, name: str) -> KeyInfo:
         info = self.key(name)
         self._call("POST", f"keys/{name}/config", {"deletion_allowed": True})
         self._call("DELETE", f"keys/{name}")
-        return KeyInfo(info.name, info.type, info.latest_version, info.min_decryption_version, info.derived,
-                       info.convergent, info.created_at, info.rotated_at, time.time(), {})
+        return KeyInfo(
+            info.name,
+            info.type,
+            info.latest_version,
+            info.min_decryption_version,
+            info.derived,
+            info.convergent,
+            info.created_at,
+            info.rotated_at,
+            time.time(),
+            {},
+        )
 
     def keys(self) -> list[KeyInfo]:
         try:
@@ -117,7 +160,9 @@ class VaultTransit:
 
     # -- data --------------------------------------------------------------------------------------
 
-    def _batch(self, op: str, name: str, items: list[Item], field: str, version: int | None) -> list[dict | HDRError]:
+    def _batch(
+        self, op: str, name: str, items: list[Item], field: str, version: int | None
+    ) -> list[dict | HDRError]:
         """Vault's batch call, one result or error per item (Vault answers 400 with per-item errors when some
         items failed; items it never looked at because phantom refused them locally keep phantom's error)."""
         sent: list[dict] = []
@@ -134,8 +179,12 @@ class VaultTransit:
             body: dict = {"batch_input": sent}
             if version is not None:
                 body["key_version"] = version
-            answers = iter(self._call("POST", f"{op}/{check_key_name(name)}", body, batch=True)["batch_results"])
-            results = [r if isinstance(r, HDRError) else self._item_result(op, next(answers)) for r in results]
+            answers = iter(
+                self._call("POST", f"{op}/{check_key_name(name)}", body, batch=True)["batch_results"]
+            )
+            results = [
+                r if isinstance(r, HDRError) else self._item_result(op, next(answers)) for r in results
+            ]
         return results
 
     @staticmethod
@@ -145,20 +194,28 @@ class VaultTransit:
         error = str(result["error"])[:200]
         if op == "encrypt":
             return BadInput(f"Vault rejected this item: {error}.", "Check the item's context and data.")
-        return Refused(f"Vault would not decrypt this item: {error}.",
-                       "Send the ciphertext unchanged with the same key, context and associated data.")
+        return Refused(
+            f"Vault would not decrypt this item: {error}.",
+            "Send the ciphertext unchanged with the same key, context and associated data.",
+        )
 
     def encrypt(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]:
-        return [r if isinstance(r, HDRError) else self._from_vault(r)
-                for r in self._batch("encrypt", name, items, "plaintext", version)]
+        return [
+            r if isinstance(r, HDRError) else self._from_vault(r)
+            for r in self._batch("encrypt", name, items, "plaintext", version)
+        ]
 
     def decrypt(self, name: str, items: list[Item]) -> list[bytes | HDRError]:
-        return [r if isinstance(r, HDRError) else base64.b64decode(r["plaintext"])
-                for r in self._batch("decrypt", name, items, "ciphertext", None)]
+        return [
+            r if isinstance(r, HDRError) else base64.b64decode(r["plaintext"])
+            for r in self._batch("decrypt", name, items, "ciphertext", None)
+        ]
 
     def rewrap(self, name: str, items: list[Item], version: int | None = None) -> list[str | HDRError]:
-        return [r if isinstance(r, HDRError) else self._from_vault(r)
-                for r in self._batch("rewrap", name, items, "ciphertext", version)]
+        return [
+            r if isinstance(r, HDRError) else self._from_vault(r)
+            for r in self._batch("rewrap", name, items, "ciphertext", version)
+        ]
 
     def datakey(self, name: str, bits: int, context: bytes | None) -> tuple[bytes, str]:
         body: dict = {"bits": bits}

@@ -38,6 +38,7 @@ def test_attestation_verifies_and_names_what_it_attests(offline_suite: Suite) ->
     assert statement["_type"] == "https://in-toto.io/Statement/v1"
     assert statement["predicateType"] == "https://in-toto.io/attestation/test-result/v0.1"
     import hashlib
+
     assert statement["subject"][0]["digest"]["sha256"] == hashlib.sha256(GOOD.encode()).hexdigest()
 
 
@@ -50,15 +51,18 @@ def test_every_attestation_pins_the_audit_logs_head(offline_suite: Suite) -> Non
     assert pin == {"seq": 3, "sha256": offline_suite.audit.head()[1]}
     checked = attestations.verify(offline_suite, att.envelope)
     assert checked.valid and checked.audit_head_intact is True
-    assert [(p.seq, p.sha256) for p in pins.stored_pins(offline_suite, pins.trusted_keys(offline_suite))[0]] == [
-        (3, pin["sha256"])]
+    assert [
+        (p.seq, p.sha256) for p in pins.stored_pins(offline_suite, pins.trusted_keys(offline_suite))[0]
+    ] == [(3, pin["sha256"])]
 
 
 def test_an_independent_dsse_implementation_verifies_the_envelope(offline_suite: Suite) -> None:
-    att = attestations.attest(offline_suite, target=GOOD, framework="pss-baseline", post_quantum=True, predicate="vsa")
+    att = attestations.attest(
+        offline_suite, target=GOOD, framework="pss-baseline", post_quantum=True, predicate="vsa"
+    )
     keys = []
     for key in Keyring(offline_suite).public_keys():
-        crypto = (key.crypto_key() if key.algorithm == ED25519 else load_pem_public_key(key.public.encode()))
+        crypto = key.crypto_key() if key.algorithm == ED25519 else load_pem_public_key(key.public.encode())
         sslib = SSlibKey.from_crypto(crypto)  # keyid as securesystemslib computes it
         assert sslib.keyid == key.keyid
         keys.append(sslib)
@@ -66,7 +70,9 @@ def test_an_independent_dsse_implementation_verifies_the_envelope(offline_suite:
     accepted = envelope.verify(keys, threshold=2)
     assert set(accepted) == set(att.keyids)
     vsa = json.loads(envelope.payload)["predicate"]
-    assert vsa["verificationResult"] == "PASSED" and vsa["policy"]["uri"].startswith("hdr-compliance:pss-baseline@")
+    assert vsa["verificationResult"] == "PASSED" and vsa["policy"]["uri"].startswith(
+        "hdr-compliance:pss-baseline@"
+    )
 
 
 def _tamper(envelope: str, edit) -> str:
@@ -87,11 +93,15 @@ def test_forged_truncated_or_foreign_envelopes_fail_with_the_reason(offline_suit
     assert not forged.valid and "signatures failed" in " ".join(forged.reasons)
     truncated = attestations.verify(offline_suite, att.envelope[: len(att.envelope) // 2])
     assert not truncated.valid and "not JSON" in truncated.reasons[0]
-    foreign = attestations.verify(offline_suite, _tamper(att.envelope, lambda d: d["signatures"][0].update(keyid="f" * 64)))
+    foreign = attestations.verify(
+        offline_suite, _tamper(att.envelope, lambda d: d["signatures"][0].update(keyid="f" * 64))
+    )
     assert not foreign.valid and foreign.signatures[0].reason.startswith("unknown key id")
     unsigned = attestations.verify(offline_suite, _tamper(att.envelope, lambda d: d.update(signatures=[])))
     assert not unsigned.valid and "no signatures" in unsigned.reasons[0]
-    retyped = attestations.verify(offline_suite, _tamper(att.envelope, lambda d: d.update(payloadType="text/plain")))
+    retyped = attestations.verify(
+        offline_suite, _tamper(att.envelope, lambda d: d.update(payloadType="text/plain"))
+    )
     assert not retyped.valid
     wrong_subject = attestations.verify(offline_suite, att.envelope, subject=GOOD + "# changed\n")
     assert not wrong_subject.valid and wrong_subject.subject_matched is False
@@ -123,7 +133,9 @@ def test_private_keys_are_stored_encrypted(offline_suite: Suite) -> None:
     raw = (offline_suite.config.home / "state.db").read_bytes()
     db = sqlite3.connect(offline_suite.config.home / "state.db")
     sealed = db.execute("SELECT private_sealed FROM compliance_keys WHERE keyid=?", (keyid,)).fetchone()[0]
-    assert seed not in raw and seed not in sealed and len(sealed) == 12 + len(seed) + 16  # nonce, ciphertext, GCM tag
+    assert (
+        seed not in raw and seed not in sealed and len(sealed) == 12 + len(seed) + 16
+    )  # nonce, ciphertext, GCM tag
     assert "private" not in json.dumps([k.to_dict() for k in keyring.public_keys()])
 
 

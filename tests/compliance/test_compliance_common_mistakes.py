@@ -22,7 +22,10 @@ EXPECTED = {
     "04-run-as-root": {"highUID", "runAsNonRoot", "runAsUser"},
     "05-privilege-escalation-unset": {"allowPrivilegeEscalation"},
     "06-cap-sys-admin": {"capabilities_restricted"},
-    "07-latest-no-pull-policy": {"imageDigest", "imageTag"},  # not imagePullPolicy: the API defaults it to Always
+    "07-latest-no-pull-policy": {
+        "imageDigest",
+        "imageTag",
+    },  # not imagePullPolicy: the API defaults it to Always
     "08-secret-in-env": {"secretsInEnv"},
     "09-no-resources": {"cpuLimits", "resources"},
     "10-ephemeral-debug-container": set(),  # no resources or probes asked of the ephemeral container

@@ -25,8 +25,13 @@ def gateway(offline_suite, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("HDR_GRANTS", json.dumps({"static:auditor": ["static:alice"]}))
     port = free_port()
     scopes = ("compliance:write",)
-    settings = GatewaySettings(port=port, tokens=tuple(
-        StaticToken(name, hash_token(f"hdr_{name}_token"), scopes) for name in ("alice", "mallory", "auditor")))
+    settings = GatewaySettings(
+        port=port,
+        tokens=tuple(
+            StaticToken(name, hash_token(f"hdr_{name}_token"), scopes)
+            for name in ("alice", "mallory", "auditor")
+        ),
+    )
     with support.serve(create_app(settings=settings), port=port) as base:
         yield f"{base}/compliance/mcp"
 
@@ -46,21 +51,29 @@ async def test_another_callers_attestations_and_results_are_not_found(gateway: s
 
     by_alice = await call(gateway, "alice", "verify_attestation", {"envelope": att_id})
     assert by_alice.structured_content["valid"] is True
-    assert [a["id"] for a in (await call(gateway, "alice", "attestations", {})).structured_content["attestations"]] \
-        == [att_id]
+    assert [
+        a["id"] for a in (await call(gateway, "alice", "attestations", {})).structured_content["attestations"]
+    ] == [att_id]
 
     stolen = await call(gateway, "mallory", "verify_attestation", {"envelope": att_id})
     missing = await call(gateway, "mallory", "verify_attestation", {"envelope": "att_0000000000000000"})
     assert stolen.is_error and missing.is_error
-    assert stolen.content[0].text.replace(att_id, "<id>") == missing.content[0].text.replace("att_0000000000000000",
-                                                                                             "<id>")
+    assert stolen.content[0].text.replace(att_id, "<id>") == missing.content[0].text.replace(
+        "att_0000000000000000", "<id>"
+    )
     resigned = await call(gateway, "mallory", "attest", {"result_id": result_id})
     assert resigned.is_error and "No stored check result" in resigned.content[0].text
     listed = (await call(gateway, "mallory", "attestations", {})).structured_content
     assert listed["attestations"] == [] and listed["total"] == 0
 
-    envelope = signed.structured_content["envelope"]  # the envelope itself stays verifiable by anyone holding it
-    assert (await call(gateway, "mallory", "verify_attestation", {"envelope": envelope})).structured_content["valid"]
+    envelope = signed.structured_content[
+        "envelope"
+    ]  # the envelope itself stays verifiable by anyone holding it
+    assert (await call(gateway, "mallory", "verify_attestation", {"envelope": envelope})).structured_content[
+        "valid"
+    ]
 
-    granted = await call(gateway, "auditor", "verify_attestation", {"envelope": att_id})  # HDR_GRANTS shares alice's
+    granted = await call(
+        gateway, "auditor", "verify_attestation", {"envelope": att_id}
+    )  # HDR_GRANTS shares alice's
     assert not granted.is_error and granted.structured_content["valid"] is True

@@ -43,8 +43,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Suite:
 
 def hdr_audit_verify(home: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != pins.KEYS_ENV}
-    return subprocess.run([sys.executable, "-m", "servers.cli", "audit", "verify", *extra], capture_output=True,
-                          text=True, env={**env, "HDR_HOME": str(home)}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "servers.cli", "audit", "verify", *extra],
+        capture_output=True,
+        text=True,
+        env={**env, "HDR_HOME": str(home)},
+        timeout=120,
+    )
 
 
 def rewrite_log(db: sqlite3.Connection) -> dict[int, str]:
@@ -56,8 +61,10 @@ def rewrite_log(db: sqlite3.Connection) -> dict[int, str]:
         body = rec.body() | {"prev_hash": prev} | ({"outcome": "refused"} if rec.seq == 2 else {})
         prev = record_hash(body)
         hashes[rec.seq] = prev
-        db.execute("UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
-                   (body["outcome"], body["prev_hash"], prev, rec.seq))
+        db.execute(
+            "UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
+            (body["outcome"], body["prev_hash"], prev, rec.seq),
+        )
     return hashes
 
 
@@ -68,8 +75,10 @@ def insert_attacker_key_and_resign(db: sqlite3.Connection, hashes: dict[int, str
     public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
     keyid = keyid_of(ED25519, public)
     db.execute("UPDATE compliance_keys SET retired_at=? WHERE retired_at IS NULL", (time.time(),))
-    db.execute("INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
-               (keyid, ED25519, public, b"junk", b"", time.time()))
+    db.execute(
+        "INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
+        (keyid, ED25519, public, b"junk", b"", time.time()),
+    )
     resigned = ""
     for row in db.execute("SELECT id, envelope FROM compliance_attestations").fetchall():
         _, payload, _ = dsse.parse_envelope(row["envelope"])
@@ -81,8 +90,10 @@ def insert_attacker_key_and_resign(db: sqlite3.Connection, hashes: dict[int, str
                 subject["digest"]["sha256"] = hashes[head["seq"]]
         body = json.dumps(statement, sort_keys=True).encode()
         resigned = json.dumps(dsse.sign_envelope(body, [(keyid, key.sign)]), sort_keys=True)
-        db.execute("UPDATE compliance_attestations SET envelope=?, keyids=? WHERE id=?",
-                   (resigned, json.dumps([keyid]), row["id"]))
+        db.execute(
+            "UPDATE compliance_attestations SET envelope=?, keyids=? WHERE id=?",
+            (resigned, json.dumps([keyid]), row["id"]),
+        )
     return resigned
 
 
@@ -91,11 +102,15 @@ def test_the_untouched_log_verifies_with_its_pins(home: Suite, tmp_path: Path) -
     assert out.returncode == 0, out.stdout + out.stderr
     assert "intact: 5 records" in out.stdout and "2 signed pins" in out.stdout
     assert (tmp_path / "audit-pin.pub").stat().st_mode & 0o777 == 0o644
-    in_table = {k.keyid for k in Keyring(home).public_keys()}  # creates the ML-DSA key, which is published too
+    in_table = {
+        k.keyid for k in Keyring(home).public_keys()
+    }  # creates the ML-DSA key, which is published too
     assert in_table == set(pins.parse_keys((tmp_path / "audit-pin.pub").read_text()))
 
 
-def test_a_rewritten_log_with_an_inserted_key_and_re_signed_attestations_fails(home: Suite, tmp_path: Path) -> None:
+def test_a_rewritten_log_with_an_inserted_key_and_re_signed_attestations_fails(
+    home: Suite, tmp_path: Path
+) -> None:
     with sqlite3.connect(tmp_path / "state.db") as db:
         hashes = rewrite_log(db)
         resigned = insert_attacker_key_and_resign(db, hashes)
@@ -118,7 +133,9 @@ def test_deleting_the_stored_attestations_is_reported_not_intact(home: Suite, tm
     assert out.returncode == 1 and "attestations were deleted" in out.stdout, out.stdout
 
 
-def test_the_tools_audit_records_show_deleted_attestations_without_the_kept_pin(home: Suite, tmp_path: Path) -> None:
+def test_the_tools_audit_records_show_deleted_attestations_without_the_kept_pin(
+    home: Suite, tmp_path: Path
+) -> None:
     for _ in range(2):  # what the kit appends after a successful attest / anchor_audit call
         home.audit.append("compliance", "attest", "static:ops", {}, "ok")
     (tmp_path / pins.WITNESS_FILE).unlink()
@@ -136,8 +153,12 @@ def test_an_exported_pin_and_an_expected_key_can_be_given(home: Suite, tmp_path:
     keys.write_text(json.dumps({"keys": [k.to_dict() for k in Keyring(home).public_keys()]}))
     out = hdr_audit_verify(tmp_path, "--key", str(keys), "--pin", str(exported))
     assert out.returncode == 0, out.stdout + out.stderr
-    stranger = ed25519.Ed25519PrivateKey.generate().public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+    stranger = (
+        ed25519.Ed25519PrivateKey.generate()
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        .hex()
+    )
     other = tmp_path / "other.pub"
     other.write_text(json.dumps({"keytype": "ed25519", "scheme": "ed25519", "keyval": {"public": stranger}}))
     out = hdr_audit_verify(tmp_path, "--key", str(other))
@@ -149,13 +170,17 @@ def test_an_exported_pin_and_an_expected_key_can_be_given(home: Suite, tmp_path:
     out = hdr_audit_verify(tmp_path, "--pin", str(exported))
     assert out.returncode == 1 and "exported pin" in out.stdout and "deleted" in out.stdout, out.stdout
     tampered = json.loads(anchor.envelope)
-    tampered["payload"] = base64.b64encode(base64.b64decode(tampered["payload"]).replace(b'"seq"', b'"seq" ')).decode()
+    tampered["payload"] = base64.b64encode(
+        base64.b64decode(tampered["payload"]).replace(b'"seq"', b'"seq" ')
+    ).decode()
     exported.write_text(json.dumps(tampered))
     out = hdr_audit_verify(tmp_path, "--pin", str(exported))
     assert out.returncode == 1 and "does not verify" in out.stdout, out.stdout
 
 
-def test_an_installation_from_before_the_trust_file_writes_it_once_from_its_keys(home: Suite, tmp_path: Path) -> None:
+def test_an_installation_from_before_the_trust_file_writes_it_once_from_its_keys(
+    home: Suite, tmp_path: Path
+) -> None:
     before = pins.parse_keys((tmp_path / "audit-pin.pub").read_text())
     (tmp_path / "audit-pin.pub").unlink()
     assert set(before) <= set(pins.trusted_keys(home))  # (plus the ML-DSA key, created on first listing)

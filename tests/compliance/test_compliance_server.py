@@ -29,39 +29,87 @@ spec:
 
 def publish_healthy_evidence(suite: Suite) -> None:
     now = time.time()
-    evidence.publish(suite.store, "phantom", "keys", {"keys": [
-        {"name": "reports", "latest_version": 3, "min_decryption_version": 1, "algorithm": "aes256-gcm",
-         "created_at": now - 400 * 86400, "rotated_at": now - 5 * 86400, "destroyed": False}]})
+    evidence.publish(
+        suite.store,
+        "phantom",
+        "keys",
+        {
+            "keys": [
+                {
+                    "name": "reports",
+                    "latest_version": 3,
+                    "min_decryption_version": 1,
+                    "algorithm": "aes256-gcm",
+                    "created_at": now - 400 * 86400,
+                    "rotated_at": now - 5 * 86400,
+                    "destroyed": False,
+                }
+            ]
+        },
+    )
     evidence.publish(suite.store, "phantom", "redaction", {"calls": 12, "last_at": now - 3600})
-    evidence.publish(suite.store, "phantom", "budgets", {"budgets": [
-        {"name": "survey", "epsilon_total": 1.0, "epsilon_spent": 0.4, "delta_total": 1e-5, "delta_spent": 0}]})
-    evidence.publish(suite.store, "forge", "changes", {"changes": 4, "with_snapshot": 4, "rollbacks": 1,
-                                                       "last_change_at": now - 60})
-    evidence.publish(suite.store, "gateway", "auth", {"host": "0.0.0.0", "auth": "oauth", "loopback_only": False})
+    evidence.publish(
+        suite.store,
+        "phantom",
+        "budgets",
+        {
+            "budgets": [
+                {
+                    "name": "survey",
+                    "epsilon_total": 1.0,
+                    "epsilon_spent": 0.4,
+                    "delta_total": 1e-5,
+                    "delta_spent": 0,
+                }
+            ]
+        },
+    )
+    evidence.publish(
+        suite.store,
+        "forge",
+        "changes",
+        {"changes": 4, "with_snapshot": 4, "rollbacks": 1, "last_change_at": now - 60},
+    )
+    evidence.publish(
+        suite.store, "gateway", "auth", {"host": "0.0.0.0", "auth": "oauth", "loopback_only": False}
+    )
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_check_attest_verify_and_list_through_a_client(mode: str, suite: Suite, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_check_attest_verify_and_list_through_a_client(
+    mode: str, suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_FILE_ROOTS", str(tmp_path))  # files are read only under the allowed roots (#12)
     manifest = tmp_path / "deploy.yaml"
     manifest.write_text(BAD)
     async with Client(kit.mcp, mode=mode) as client:
         tools = {t.name: t for t in (await client.list_tools()).tools}
-        assert {"check", "policies", "attest", "verify_attestation", "attestations", "audit_trail",
-                "rotate_keys"} <= set(tools)
+        assert {
+            "check",
+            "policies",
+            "attest",
+            "verify_attestation",
+            "attestations",
+            "audit_trail",
+            "rotate_keys",
+        } <= set(tools)
         assert tools["verify_attestation"].annotations.read_only_hint is True
         checked = await client.call_tool("check", {"target": str(manifest), "framework": "pss-baseline"})
         assert not checked.is_error, checked.content[0].text
         result = checked.structured_content
         assert result["verdict"] == "fail" and result["version"] == "v1.37"
         assert [(f["check"], f["object"], f["field"]) for f in result["findings"]] == [
-            ("hostNamespaces", "Deployment/shop/web", "spec.template.spec.hostPID")]
+            ("hostNamespaces", "Deployment/shop/web", "spec.template.spec.hostPID")
+        ]
         signed = await client.call_tool("attest", {"result_id": result["id"], "post_quantum": True})
         assert not signed.is_error, signed.content[0].text
         envelope = signed.structured_content["envelope"]
-        verified = await client.call_tool("verify_attestation", {"envelope": envelope, "subject": str(manifest)})
-        assert verified.structured_content["valid"] is True and verified.structured_content["result"] == "FAILED"
+        verified = await client.call_tool(
+            "verify_attestation", {"envelope": envelope, "subject": str(manifest)}
+        )
+        assert (
+            verified.structured_content["valid"] is True and verified.structured_content["result"] == "FAILED"
+        )
         by_id = await client.call_tool("verify_attestation", {"envelope": signed.structured_content["id"]})
         assert by_id.structured_content["valid"] is True
         listed = await client.call_tool("attestations", {})
@@ -80,7 +128,9 @@ async def test_suite_controls_pass_on_healthy_evidence_and_name_their_articles(s
     publish_healthy_evidence(suite)
     async with Client(kit.mcp) as client:
         for framework in ("gdpr", "hipaa", "soc2"):
-            r = (await client.call_tool("check", {"target": "suite", "framework": framework})).structured_content
+            r = (
+                await client.call_tool("check", {"target": "suite", "framework": framework})
+            ).structured_content
             assert r["verdict"] == "pass", r["findings"]
             assert all(c["reference"] for c in r["checks"])
         catalog = (await client.call_tool("policies", {"framework": "hipaa"})).structured_content
@@ -94,9 +144,15 @@ async def test_missing_or_bad_evidence_fails_controls_with_the_reason(suite: Sui
         assert empty["verdict"] == "fail"
         assert any("never published phantom.keys" in f["message"] for f in empty["findings"])
         publish_healthy_evidence(suite)
-        evidence.publish(suite.store, "forge", "changes", {"changes": 5, "with_snapshot": 4, "rollbacks": 0,
-                                                           "last_change_at": time.time()})
-        evidence.publish(suite.store, "gateway", "auth", {"host": "0.0.0.0", "auth": "none", "loopback_only": False})
+        evidence.publish(
+            suite.store,
+            "forge",
+            "changes",
+            {"changes": 5, "with_snapshot": 4, "rollbacks": 0, "last_change_at": time.time()},
+        )
+        evidence.publish(
+            suite.store, "gateway", "auth", {"host": "0.0.0.0", "auth": "none", "loopback_only": False}
+        )
         r = (await client.call_tool("check", {"target": "suite", "framework": "soc2"})).structured_content
     failed = {f["check"]: f["message"] for f in r["findings"]}
     assert set(failed) == {"soc2-change-management", "soc2-authentication"}
@@ -113,7 +169,9 @@ async def test_audit_trail_verifies_and_names_the_first_tampered_record(suite: S
         broken = (await client.call_tool("audit_trail", {})).structured_content
         gdpr = (await client.call_tool("check", {"target": "suite", "framework": "gdpr"})).structured_content
     assert broken["verified"] is False and broken["first_bad_seq"] == 2 and "edited" in broken["reason"]
-    assert any(f["check"] == "gdpr-integrity-of-records" and "record 2" in f["message"] for f in gdpr["findings"])
+    assert any(
+        f["check"] == "gdpr-integrity-of-records" and "record 2" in f["message"] for f in gdpr["findings"]
+    )
 
 
 async def test_deleting_the_newest_audit_records_is_caught_by_an_anchor(suite: Suite) -> None:
@@ -136,7 +194,9 @@ async def test_deleting_the_newest_audit_records_is_caught_by_an_anchor(suite: S
         broken = (await client.call_tool("audit_trail", {})).structured_content
         checked = (await client.call_tool("verify_attestation", {"envelope": envelope})).structured_content
         gdpr = (await client.call_tool("check", {"target": "suite", "framework": "gdpr"})).structured_content
-    assert any(f["check"] == "gdpr-integrity-of-records" and "record 5" in f["message"] for f in gdpr["findings"])
+    assert any(
+        f["check"] == "gdpr-integrity-of-records" and "record 5" in f["message"] for f in gdpr["findings"]
+    )
     assert broken["verified"] is False and broken["first_bad_seq"] == 5
     assert "newest records were deleted" in broken["reason"] and "ends at record 3" in broken["reason"]
     assert checked["valid"] is False and checked["audit_head_intact"] is False
@@ -160,8 +220,10 @@ async def test_a_log_rewritten_with_recomputed_hashes_is_caught_by_a_pin(suite: 
     for rec in rows[1:]:
         body = rec.body() | {"prev_hash": prev} | ({"outcome": "refused"} if rec.seq == 2 else {})
         prev = record_hash(body)
-        db.execute("UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
-                   (body["outcome"], body["prev_hash"], prev, rec.seq))
+        db.execute(
+            "UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
+            (body["outcome"], body["prev_hash"], prev, rec.seq),
+        )
     assert suite.audit.verify().ok
     async with Client(kit.mcp) as client:
         trail = (await client.call_tool("audit_trail", {})).structured_content
@@ -184,18 +246,28 @@ async def test_anchoring_a_broken_or_empty_log_is_refused(offline_suite: Suite) 
 
 async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        malformed = await client.call_tool("check", {"target": "kind: Pod\nspec: [unclosed\n  x: 1\n", "framework": "pss-baseline"})
+        malformed = await client.call_tool(
+            "check", {"target": "kind: Pod\nspec: [unclosed\n  x: 1\n", "framework": "pss-baseline"}
+        )
         assert malformed.is_error and "line 3, column" in malformed.content[0].text
         unknown_fw = await client.call_tool("check", {"target": BAD, "framework": "pci-dss"})
         assert unknown_fw.is_error and "pss-restricted" in unknown_fw.content[0].text
-        bad_version = await client.call_tool("check", {"target": BAD, "framework": "pss-baseline", "version": "v1.99"})
+        bad_version = await client.call_tool(
+            "check", {"target": BAD, "framework": "pss-baseline", "version": "v1.99"}
+        )
         assert bad_version.is_error and "v1.0 to v1.37" in bad_version.content[0].text
-        no_pods = await client.call_tool("check", {"target": "kind: Service\nmetadata: {name: s}\n", "framework": "pss-baseline"})
+        no_pods = await client.call_tool(
+            "check", {"target": "kind: Service\nmetadata: {name: s}\n", "framework": "pss-baseline"}
+        )
         assert no_pods.is_error and "Service x1" in no_pods.content[0].text
         mismatch = await client.call_tool("check", {"target": BAD, "framework": "gdpr"})
         assert mismatch.is_error and 'target "suite"' in mismatch.content[0].text
-        missing = await client.call_tool("check", {"target": "/nonexistent/x.yaml", "framework": "pss-baseline"})
-        assert missing.is_error and "not one this server may read" in missing.content[0].text  # as any refused path
+        missing = await client.call_tool(
+            "check", {"target": "/nonexistent/x.yaml", "framework": "pss-baseline"}
+        )
+        assert (
+            missing.is_error and "not one this server may read" in missing.content[0].text
+        )  # as any refused path
         garbage = await client.call_tool("verify_attestation", {"envelope": "\x00" * 5000})
         assert not garbage.is_error and garbage.structured_content["valid"] is False
         nothing = await client.call_tool("attest", {})
@@ -205,4 +277,12 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(offlin
         alive = await client.call_tool("policies", {})
     assert not alive.is_error
     names = {f["name"] for f in alive.structured_content["frameworks"]}
-    assert names == {"pss-baseline", "pss-restricted", "k8s-best-practices", "k8s-hardening", "gdpr", "hipaa", "soc2"}
+    assert names == {
+        "pss-baseline",
+        "pss-restricted",
+        "k8s-best-practices",
+        "k8s-hardening",
+        "gdpr",
+        "hipaa",
+        "soc2",
+    }

@@ -68,6 +68,7 @@ Path_ = tuple[str, ...]  # a field path in FieldsV1 notation: ('f:spec', 'f:repl
 
 # -- field paths (the managedFields model) ----------------------------------------------------------
 
+
 def _item_key(item: dict[str, Any]) -> str:
     return "k:" + json.dumps({"name": item["name"]}, separators=(",", ":"))
 
@@ -172,7 +173,7 @@ def fields_v1(paths: set[Path_]) -> dict[str, Any]:
 def _field_text(path: Path_) -> str:
     out = ""
     for step in path:
-        out += f".{step[2:]}" if step.startswith("f:") else f"[name=\"{json.loads(step[2:])['name']}\"]"
+        out += f".{step[2:]}" if step.startswith("f:") else f'[name="{json.loads(step[2:])["name"]}"]'
     return out
 
 
@@ -188,9 +189,11 @@ class APIError(Exception):
 
 # -- the API server ---------------------------------------------------------------------------------
 
+
 class StandInAPI:
-    def __init__(self, objects: list[dict[str, Any]], *, controller_delay: float = 0.05,
-                 nodes: int = 2) -> None:
+    def __init__(
+        self, objects: list[dict[str, Any]], *, controller_delay: float = 0.05, nodes: int = 2
+    ) -> None:
         self.lock = threading.RLock()
         self.revision = 100
         self.objects: dict[Key, dict[str, Any]] = {}
@@ -207,8 +210,15 @@ class StandInAPI:
         committed, before the answer is sent (tests kill a client process there)."""
         self.commits = 0
         for i in range(nodes):
-            self._create({"apiVersion": "v1", "kind": "Node", "metadata": {"name": f"node-{i}"},
-                          "status": {"allocatable": {"cpu": "8", "memory": "32Gi"}}}, "kubelet")
+            self._create(
+                {
+                    "apiVersion": "v1",
+                    "kind": "Node",
+                    "metadata": {"name": f"node-{i}"},
+                    "status": {"allocatable": {"cpu": "8", "memory": "32Gi"}},
+                },
+                "kubelet",
+            )
         for obj in objects:
             self._create(copy.deepcopy(obj), "kubectl-client-side-apply")
         for key in [k for k in self.objects if k[0] in WORKLOADS]:
@@ -252,7 +262,9 @@ class StandInAPI:
         with self.lock:
             return {m: set(e["fields"]) for m, e in self.managed[self.key(kind, namespace, name)].items()}
 
-    def edit(self, kind: str, namespace: str, name: str, patch: dict[str, Any], manager: str = "kubectl-edit") -> None:
+    def edit(
+        self, kind: str, namespace: str, name: str, patch: dict[str, Any], manager: str = "kubectl-edit"
+    ) -> None:
         """Someone else edits the object (kubectl edit): an Update by `manager`."""
         with self.lock:
             key = self.key(kind, namespace, name)
@@ -279,14 +291,18 @@ class StandInAPI:
             new = copy.deepcopy(body)
             new["kind"] = key[0]
             new["status"] = copy.deepcopy(old.get("status"))
-            new["metadata"] = {**old["metadata"], **{k: v for k, v in (body.get("metadata") or {}).items()
-                                                     if k in ("labels", "annotations")}}
+            new["metadata"] = {
+                **old["metadata"],
+                **{k: v for k, v in (body.get("metadata") or {}).items() if k in ("labels", "annotations")},
+            }
             for section in ("labels", "annotations"):
                 if section not in (body.get("metadata") or {}):
                     new["metadata"].pop(section, None)
         else:
             new = copy.deepcopy(old)
-            merge(new, {k: v for k, v in body.items() if k not in ("metadata", "status", "kind", "apiVersion")})
+            merge(
+                new, {k: v for k, v in body.items() if k not in ("metadata", "status", "kind", "apiVersion")}
+            )
             for section in ("labels", "annotations"):
                 if section in (body.get("metadata") or {}):
                     new["metadata"].setdefault(section, {})
@@ -299,8 +315,9 @@ class StandInAPI:
             if error is not None:
                 raise error
 
-    def _commit(self, key: Key, new: dict[str, Any], manager: str, operation: str,
-                owned: set[Path_] | None = None) -> dict[str, Any]:
+    def _commit(
+        self, key: Key, new: dict[str, Any], manager: str, operation: str, owned: set[Path_] | None = None
+    ) -> dict[str, Any]:
         """Store `new` as the object: generation moves when spec changed, resourceVersion when
         anything did; `manager` owns what it changed (or, for Apply, exactly `owned`)."""
         old = self.objects[key]
@@ -333,18 +350,42 @@ class StandInAPI:
         config = tracked(body)
         managed = self.managed[key]
         now = tracked(current)
-        conflicts = [(m, p) for m, e in managed.items() if m != manager for p in e["fields"]
-                     if p in config and now.get(p, object()) != config[p]]
+        conflicts = [
+            (m, p)
+            for m, e in managed.items()
+            if m != manager
+            for p in e["fields"]
+            if p in config and now.get(p, object()) != config[p]
+        ]
         if conflicts and not force:
-            causes = [{"type": "FieldManagerConflict", "message": f'conflict with "{m}" using apps/v1',
-                       "field": _field_text(p)} for m, p in sorted(conflicts)]
-            text = "; ".join(f'conflict with "{m}" using apps/v1: {_field_text(p)}' for m, p in sorted(conflicts))
-            raise APIError(409, "Conflict", f"Apply failed with {len(conflicts)} conflict(s): {text}",
-                           {"name": key[2], "kind": PLURAL[key[0]], "causes": causes})
+            causes = [
+                {
+                    "type": "FieldManagerConflict",
+                    "message": f'conflict with "{m}" using apps/v1',
+                    "field": _field_text(p),
+                }
+                for m, p in sorted(conflicts)
+            ]
+            text = "; ".join(
+                f'conflict with "{m}" using apps/v1: {_field_text(p)}' for m, p in sorted(conflicts)
+            )
+            raise APIError(
+                409,
+                "Conflict",
+                f"Apply failed with {len(conflicts)} conflict(s): {text}",
+                {"name": key[2], "kind": PLURAL[key[0]], "causes": causes},
+            )
         new = copy.deepcopy(current)
-        previously = (managed.get(manager) or {}).get("fields", set()) if \
-            (managed.get(manager) or {}).get("operation") == "Apply" else set()
-        others = set().union(*[e["fields"] for m, e in managed.items() if m != manager]) if len(managed) > 1 else set()
+        previously = (
+            (managed.get(manager) or {}).get("fields", set())
+            if (managed.get(manager) or {}).get("operation") == "Apply"
+            else set()
+        )
+        others = (
+            set().union(*[e["fields"] for m, e in managed.items() if m != manager])
+            if len(managed) > 1
+            else set()
+        )
         if force:
             others -= set(config)
         for p in sorted(previously - set(config) - others, key=len, reverse=True):
@@ -378,8 +419,12 @@ class StandInAPI:
                 self._reconcile(key)
 
     def _pods_of(self, uid: str) -> list[Key]:
-        return [k for k, o in self.objects.items() if k[0] in ("Pod", "ReplicaSet")
-                and any(r.get("uid") == uid for r in o["metadata"].get("ownerReferences") or [])]
+        return [
+            k
+            for k, o in self.objects.items()
+            if k[0] in ("Pod", "ReplicaSet")
+            and any(r.get("uid") == uid for r in o["metadata"].get("ownerReferences") or [])
+        ]
 
     def _reconcile(self, key: Key) -> None:
         """The workload controller: pods for the current template, then status (a status write:
@@ -389,10 +434,20 @@ class StandInAPI:
         spec = obj.get("spec") or {}
         template = spec.get("template") or {}
         digest = hashlib.sha256(json.dumps(template, sort_keys=True).encode()).hexdigest()
-        want = int(spec.get("replicas", 1)) if kind != "DaemonSet" else sum(1 for k in self.objects if k[0] == "Node")
+        want = (
+            int(spec.get("replicas", 1))
+            if kind != "DaemonSet"
+            else sum(1 for k in self.objects if k[0] == "Node")
+        )
         failing = key in self.failing and int(obj["metadata"]["generation"]) > 1
-        owner = {"apiVersion": "apps/v1", "kind": kind, "name": name, "uid": obj["metadata"]["uid"],
-                 "controller": True, "blockOwnerDeletion": True}
+        owner = {
+            "apiVersion": "apps/v1",
+            "kind": kind,
+            "name": name,
+            "uid": obj["metadata"]["uid"],
+            "controller": True,
+            "blockOwnerDeletion": True,
+        }
         pod_owner = owner
         if kind == "Deployment":
             rs_name = f"{name}-{_suffix(digest, 10)}"
@@ -403,14 +458,32 @@ class StandInAPI:
                         self.managed.pop(pod, None)
             rs_key = ("ReplicaSet", ns, rs_name)
             if rs_key not in self.objects:
-                self._create({"apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": {
-                    "name": rs_name, "namespace": ns, "ownerReferences": [owner],
-                    "labels": {**((template.get("metadata") or {}).get("labels") or {}),
-                               "pod-template-hash": _suffix(digest, 10)}},
-                    "spec": {"replicas": want, "template": template}}, "kube-controller-manager")
+                self._create(
+                    {
+                        "apiVersion": "apps/v1",
+                        "kind": "ReplicaSet",
+                        "metadata": {
+                            "name": rs_name,
+                            "namespace": ns,
+                            "ownerReferences": [owner],
+                            "labels": {
+                                **((template.get("metadata") or {}).get("labels") or {}),
+                                "pod-template-hash": _suffix(digest, 10),
+                            },
+                        },
+                        "spec": {"replicas": want, "template": template},
+                    },
+                    "kube-controller-manager",
+                )
             rs = self.objects[rs_key]
-            pod_owner = {"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": rs_name,
-                         "uid": rs["metadata"]["uid"], "controller": True, "blockOwnerDeletion": True}
+            pod_owner = {
+                "apiVersion": "apps/v1",
+                "kind": "ReplicaSet",
+                "name": rs_name,
+                "uid": rs["metadata"]["uid"],
+                "controller": True,
+                "blockOwnerDeletion": True,
+            }
         elif not failing:
             for pod in self._pods_of(obj["metadata"]["uid"]):
                 if self.objects[pod]["metadata"].get("annotations", {}).get("template-hash") != digest:
@@ -419,27 +492,54 @@ class StandInAPI:
         existing = [k for k in self._pods_of(pod_owner["uid"]) if k[0] == "Pod"]
         pods_wanted = 1 if failing else want
         for i in range(len(existing), pods_wanted):
-            pod_name = {"Deployment": f"{pod_owner['name']}-{_suffix(digest + str(i), 5)}",
-                        "StatefulSet": f"{name}-{i}"}.get(kind, f"{name}-{_suffix(digest + str(i), 5)}")
-            self._create({"apiVersion": "v1", "kind": "Pod", "metadata": {
-                "name": pod_name, "namespace": ns, "ownerReferences": [pod_owner],
-                "labels": dict((template.get("metadata") or {}).get("labels") or {}),
-                "annotations": {"template-hash": digest}},
-                "spec": copy.deepcopy(template.get("spec") or {}),
-                "status": {"phase": "Pending" if failing else "Running"}}, "kubelet")
+            pod_name = {
+                "Deployment": f"{pod_owner['name']}-{_suffix(digest + str(i), 5)}",
+                "StatefulSet": f"{name}-{i}",
+            }.get(kind, f"{name}-{_suffix(digest + str(i), 5)}")
+            self._create(
+                {
+                    "apiVersion": "v1",
+                    "kind": "Pod",
+                    "metadata": {
+                        "name": pod_name,
+                        "namespace": ns,
+                        "ownerReferences": [pod_owner],
+                        "labels": dict((template.get("metadata") or {}).get("labels") or {}),
+                        "annotations": {"template-hash": digest},
+                    },
+                    "spec": copy.deepcopy(template.get("spec") or {}),
+                    "status": {"phase": "Pending" if failing else "Running"},
+                },
+                "kubelet",
+            )
         updated = 1 if failing else want
         available = want - 1 if failing else want
         generation = int(obj["metadata"]["generation"])
         if kind == "DaemonSet":
-            status = {"observedGeneration": generation, "desiredNumberScheduled": want,
-                      "currentNumberScheduled": want, "updatedNumberScheduled": updated,
-                      "numberAvailable": available, "numberReady": available}
+            status = {
+                "observedGeneration": generation,
+                "desiredNumberScheduled": want,
+                "currentNumberScheduled": want,
+                "updatedNumberScheduled": updated,
+                "numberAvailable": available,
+                "numberReady": available,
+            }
         else:
-            status = {"observedGeneration": generation, "replicas": want, "updatedReplicas": updated,
-                      "readyReplicas": available, "availableReplicas": available}
+            status = {
+                "observedGeneration": generation,
+                "replicas": want,
+                "updatedReplicas": updated,
+                "readyReplicas": available,
+                "availableReplicas": available,
+            }
         if kind == "Deployment":
-            status["conditions"] = [{"type": "Progressing", "status": "False" if failing else "True",
-                                     "reason": "ProgressDeadlineExceeded" if failing else "NewReplicaSetAvailable"}]
+            status["conditions"] = [
+                {
+                    "type": "Progressing",
+                    "status": "False" if failing else "True",
+                    "reason": "ProgressDeadlineExceeded" if failing else "NewReplicaSetAvailable",
+                }
+            ]
         if obj.get("status") != status:
             obj["status"] = status
             self._bump(obj)  # a status write: resourceVersion only
@@ -448,16 +548,26 @@ class StandInAPI:
     def pdb_status(self, pdb: dict[str, Any]) -> dict[str, Any]:
         ns = pdb["metadata"]["namespace"]
         wanted = ((pdb.get("spec") or {}).get("selector") or {}).get("matchLabels") or {}
-        pods = [o for (k, n, _), o in self.objects.items() if k == "Pod" and n == ns and wanted
-                and all((o["metadata"].get("labels") or {}).get(a) == b for a, b in wanted.items())]
+        pods = [
+            o
+            for (k, n, _), o in self.objects.items()
+            if k == "Pod"
+            and n == ns
+            and wanted
+            and all((o["metadata"].get("labels") or {}).get(a) == b for a, b in wanted.items())
+        ]
         healthy = sum(1 for p in pods if (p.get("status") or {}).get("phase") == "Running")
         spec = pdb.get("spec") or {}
         if "minAvailable" in spec:
             allowed = healthy - int(spec["minAvailable"])
         else:
             allowed = int(spec.get("maxUnavailable", 1)) - (len(pods) - healthy)
-        return {"currentHealthy": healthy, "expectedPods": len(pods), "disruptionsAllowed": max(0, allowed),
-                "observedGeneration": pdb["metadata"].get("generation", 1)}
+        return {
+            "currentHealthy": healthy,
+            "expectedPods": len(pods),
+            "disruptionsAllowed": max(0, allowed),
+            "observedGeneration": pdb["metadata"].get("generation", 1),
+        }
 
     # -- RBAC -------------------------------------------------------------------------------
 
@@ -467,8 +577,9 @@ class StandInAPI:
             self.grants = {}
         self.grants.setdefault(token, []).append((rules, namespace))
 
-    def _authorize(self, token: str, verb: str, plural: str, subresource: str | None, ns: str | None,
-                   name: str | None) -> None:
+    def _authorize(
+        self, token: str, verb: str, plural: str, subresource: str | None, ns: str | None, name: str | None
+    ) -> None:
         if self.grants is None:
             return
         group = RESOURCES[plural][1]
@@ -477,15 +588,21 @@ class StandInAPI:
             if scope is not None and scope != ns:
                 continue
             for rule in rules:
-                if group in rule.get("apiGroups", []) and (resource in rule.get("resources", [])
-                                                          or "*" in rule.get("resources", [])) \
-                        and (verb in rule.get("verbs", []) or "*" in rule.get("verbs", [])):
+                if (
+                    group in rule.get("apiGroups", [])
+                    and (resource in rule.get("resources", []) or "*" in rule.get("resources", []))
+                    and (verb in rule.get("verbs", []) or "*" in rule.get("verbs", []))
+                ):
                     return
         qualified = plural + (f".{group}" if group else "")
         subject = f'{qualified} "{name}"' if name else qualified
         where = f'in the namespace "{ns}"' if ns else "at the cluster scope"
-        raise APIError(403, "Forbidden", f'{subject} is forbidden: User "{token}" cannot {verb} resource '
-                       f'"{resource}" in API group "{group}" {where}')
+        raise APIError(
+            403,
+            "Forbidden",
+            f'{subject} is forbidden: User "{token}" cannot {verb} resource '
+            f'"{resource}" in API group "{group}" {where}',
+        )
 
     # -- HTTP -------------------------------------------------------------------------------
 
@@ -496,9 +613,16 @@ class StandInAPI:
         out["apiVersion"] = f"{group}/{version}" if group else version
         out["kind"] = kind
         out["metadata"]["managedFields"] = [
-            {"manager": m, "operation": e["operation"], "apiVersion": out["apiVersion"], "fieldsType": "FieldsV1",
-             "fieldsV1": fields_v1(e["fields"]), "time": "2026-01-01T00:00:00Z"}
-            for m, e in sorted(self.managed.get(key, {}).items())]
+            {
+                "manager": m,
+                "operation": e["operation"],
+                "apiVersion": out["apiVersion"],
+                "fieldsType": "FieldsV1",
+                "fieldsV1": fields_v1(e["fields"]),
+                "time": "2026-01-01T00:00:00Z",
+            }
+            for m, e in sorted(self.managed.get(key, {}).items())
+        ]
         if kind == "PodDisruptionBudget":
             out["status"] = self.pdb_status(obj)
         return out
@@ -510,8 +634,13 @@ class StandInAPI:
                 raise APIError(400, "BadRequest", f"unable to parse requirement: {term}")
             a, b = term.split("=", 1)
             selector[a.rstrip("=").rstrip("!")] = b
-        keys = sorted(k for k, o in self.objects.items() if k[0] == kind and ns in (None, k[1])
-                      and all((o["metadata"].get("labels") or {}).get(a) == b for a, b in selector.items()))
+        keys = sorted(
+            k
+            for k, o in self.objects.items()
+            if k[0] == kind
+            and ns in (None, k[1])
+            and all((o["metadata"].get("labels") or {}).get(a) == b for a, b in selector.items())
+        )
         start = 0
         if query.get("continue"):
             try:
@@ -519,13 +648,17 @@ class StandInAPI:
             except (ValueError, KeyError, TypeError):
                 raise APIError(400, "BadRequest", "continue key is not valid") from None
         limit = int(query.get("limit") or 0)
-        page = keys[start:start + limit] if limit > 0 else keys[start:]
+        page = keys[start : start + limit] if limit > 0 else keys[start:]
         meta: dict[str, Any] = {"resourceVersion": str(self.revision)}
         if limit > 0 and start + limit < len(keys):
             meta["continue"] = base64.b64encode(json.dumps({"start": start + limit}).encode()).decode()
             meta["remainingItemCount"] = len(keys) - start - limit
-        return {"kind": f"{kind}List", "apiVersion": "v1", "metadata": meta,
-                "items": [self._render(k, self.objects[k]) for k in page]}
+        return {
+            "kind": f"{kind}List",
+            "apiVersion": "v1",
+            "metadata": meta,
+            "items": [self._render(k, self.objects[k]) for k in page],
+        }
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         api = self
@@ -543,8 +676,15 @@ class StandInAPI:
                 self.wfile.write(data)
 
             def _fail(self, error: APIError) -> None:
-                body = {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-                        "message": error.message, "reason": error.reason, "code": error.code}
+                body = {
+                    "kind": "Status",
+                    "apiVersion": "v1",
+                    "metadata": {},
+                    "status": "Failure",
+                    "message": error.message,
+                    "reason": error.reason,
+                    "code": error.code,
+                }
                 if error.details:
                     body["details"] = error.details
                 self._send(error.code, body)
@@ -594,27 +734,43 @@ class StandInAPI:
                     body = self._body()
                     wanted = (body.get("metadata") or {}).get("resourceVersion")
                     if wanted and wanted != api.objects[key]["metadata"]["resourceVersion"]:
-                        raise APIError(409, "Conflict", f'Operation cannot be fulfilled on {plural}.'
-                                       f'{RESOURCES[plural][1]} "{name}": the object has been modified; please '
-                                       "apply your changes to the latest version and try again")
+                        raise APIError(
+                            409,
+                            "Conflict",
+                            f"Operation cannot be fulfilled on {plural}."
+                            f'{RESOURCES[plural][1]} "{name}": the object has been modified; please '
+                            "apply your changes to the latest version and try again",
+                        )
                     dry = query.get("dryRun") == "All"
                     if "dryRun" in query and not dry:
                         raise APIError(400, "BadRequest", f"invalid dry run option: {query['dryRun']}")
                     if not dry and api.on_write is not None:
                         api.on_write("before", api.commits + 1)
                     version = api.objects[key]["metadata"]["resourceVersion"]
-                    manager = query.get("fieldManager") or self.headers.get("User-Agent", "unknown").split("/")[0]
+                    manager = (
+                        query.get("fieldManager") or self.headers.get("User-Agent", "unknown").split("/")[0]
+                    )
                     ctype = self.headers.get("Content-Type", "")
                     if method == "PATCH" and ctype == "application/apply-patch+yaml":
                         if not query.get("fieldManager"):
-                            raise APIError(400, "BadRequest", "PatchOptions.meta.k8s.io is invalid: fieldManager: "
-                                           "Required value: is required for apply patch")
+                            raise APIError(
+                                400,
+                                "BadRequest",
+                                "PatchOptions.meta.k8s.io is invalid: fieldManager: "
+                                "Required value: is required for apply patch",
+                            )
                         new = api._apply(key, body, manager, query.get("force") == "true", dry)
-                    elif method == "PATCH" and ctype not in ("application/strategic-merge-patch+json",
-                                                             "application/merge-patch+json"):
-                        raise APIError(415, "UnsupportedMediaType", f"the body of the request was in an unknown "
-                                       f"format - accepted media types include: application/apply-patch+yaml, "
-                                       f"application/strategic-merge-patch+json ({ctype})")
+                    elif method == "PATCH" and ctype not in (
+                        "application/strategic-merge-patch+json",
+                        "application/merge-patch+json",
+                    ):
+                        raise APIError(
+                            415,
+                            "UnsupportedMediaType",
+                            f"the body of the request was in an unknown "
+                            f"format - accepted media types include: application/apply-patch+yaml, "
+                            f"application/strategic-merge-patch+json ({ctype})",
+                        )
                     elif sub == "status":
                         new = copy.deepcopy(api.objects[key])
                         new["status"] = body.get("status")
@@ -666,10 +822,16 @@ class StandInAPI:
         self.server.server_close()
 
     def kubeconfig(self, token: str = "test-token") -> str:
-        return json.dumps({"apiVersion": "v1", "kind": "Config", "current-context": "standin",
-                           "clusters": [{"name": "standin", "cluster": {"server": self.url}}],
-                           "users": [{"name": "me", "user": {"token": token}}],
-                           "contexts": [{"name": "standin", "context": {"cluster": "standin", "user": "me"}}]})
+        return json.dumps(
+            {
+                "apiVersion": "v1",
+                "kind": "Config",
+                "current-context": "standin",
+                "clusters": [{"name": "standin", "cluster": {"server": self.url}}],
+                "users": [{"name": "me", "user": {"token": token}}],
+                "contexts": [{"name": "standin", "context": {"cluster": "standin", "user": "me"}}],
+            }
+        )
 
 
 def _suffix(text: str, n: int) -> str:

@@ -21,10 +21,18 @@ def available() -> bool:
 @contextmanager
 def _serving(config: Path, data: Path) -> Iterator[str]:
     port = free_port()
-    proc = subprocess.Popen(["prometheus", f"--config.file={config}", f"--storage.tsdb.path={data}",
-                             "--storage.tsdb.retention.time=3650d", f"--web.listen-address=127.0.0.1:{port}",
-                             "--query.max-samples=200000000"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            "prometheus",
+            f"--config.file={config}",
+            f"--storage.tsdb.path={data}",
+            "--storage.tsdb.retention.time=3650d",
+            f"--web.listen-address=127.0.0.1:{port}",
+            "--query.max-samples=200000000",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         if not wait_http(f"{url}/-/ready", timeout=60):
@@ -40,14 +48,19 @@ def _serving(config: Path, data: Path) -> Iterator[str]:
 
 
 @contextmanager
-def prometheus_on(openmetrics: Path, workdir: Path,
-                  cpu_rule: tuple[float, float] | list[tuple[float, float]] | None = None) -> Iterator[str]:
+def prometheus_on(
+    openmetrics: Path, workdir: Path, cpu_rule: tuple[float, float] | list[tuple[float, float]] | None = None
+) -> Iterator[str]:
     """`cpu_rule=(start, end)`: also backfill forge's CPU recording rule over that time range (or over each
     range of a list: a rule with gaps)."""
     data = workdir / "tsdb"
     data.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["promtool", "tsdb", "create-blocks-from", "openmetrics", str(openmetrics), str(data)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        ["promtool", "tsdb", "create-blocks-from", "openmetrics", str(openmetrics), str(data)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     config = workdir / "prometheus.yml"
     config.write_text("global:\n  scrape_interval: 1h\n")
     if cpu_rule is not None:
@@ -59,9 +72,23 @@ def prometheus_on(openmetrics: Path, workdir: Path,
         with _serving(config, data) as url:
             for i, (start, end) in enumerate(ranges):
                 blocks = workdir / f"rule-blocks-{i}"
-                subprocess.run(["promtool", "tsdb", "create-blocks-from", "rules", f"--start={int(start)}",
-                                f"--end={int(end)}", f"--url={url}", f"--output-dir={blocks}", "--quiet",
-                                str(rules)], check=True, capture_output=True, timeout=300)
+                subprocess.run(
+                    [
+                        "promtool",
+                        "tsdb",
+                        "create-blocks-from",
+                        "rules",
+                        f"--start={int(start)}",
+                        f"--end={int(end)}",
+                        f"--url={url}",
+                        f"--output-dir={blocks}",
+                        "--quiet",
+                        str(rules),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
         for i in range(len(ranges)):
             for block in (workdir / f"rule-blocks-{i}").iterdir():
                 shutil.copytree(block, data / block.name)
@@ -83,10 +110,19 @@ def write_openmetrics_every(path: Path, cluster, seconds: int = 30) -> None:  # 
         for c in w.containers:
             for p, pod in enumerate(w.pods):
                 counter = np.round(np.cumsum(c.cpu[p] * STEP_S) + 1000.0, 3)
-                fine = np.concatenate([[counter[0]], (counter[:-1, None] + np.diff(counter)[:, None]
-                                                      * np.arange(1, per + 1) / per).ravel()])
+                fine = np.concatenate(
+                    [
+                        [counter[0]],
+                        (
+                            counter[:-1, None] + np.diff(counter)[:, None] * np.arange(1, per + 1) / per
+                        ).ravel(),
+                    ]
+                )
                 labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.6f} {t}\n" for v, t in zip(fine, fine_ts, strict=True)]
+                lines += [
+                    f"container_cpu_usage_seconds_total{{{labels}}} {v:.6f} {t}\n"
+                    for v, t in zip(fine, fine_ts, strict=True)
+                ]
     lines.append("# TYPE container_memory_working_set_bytes gauge\n")
     for w in cluster.workloads:
         for c in w.containers:
@@ -94,6 +130,9 @@ def write_openmetrics_every(path: Path, cluster, seconds: int = 30) -> None:  # 
                 memory = np.round(c.memory[p])
                 fine = np.concatenate([[memory[0]], np.repeat(memory[1:], per)])
                 labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}\n" for v, t in zip(fine, fine_ts, strict=True)]
+                lines += [
+                    f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}\n"
+                    for v, t in zip(fine, fine_ts, strict=True)
+                ]
     lines.append("# EOF\n")
     Path(path).write_text("".join(lines))

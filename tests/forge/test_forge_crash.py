@@ -41,13 +41,19 @@ CHILD = textwrap.dedent("""
 
 
 @pytest.mark.parametrize("kill_at", [("before", 1), ("after", 1), ("before", 2), ("after", 2)])
-def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(kill_at, tmp_path: Path, hdr_home: Path,
-                                                                     offline_suite: Suite, monkeypatch) -> None:
+def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(
+    kill_at, tmp_path: Path, hdr_home: Path, offline_suite: Suite, monkeypatch
+) -> None:
     monkeypatch.setenv("HDR_FORGE_ROLLOUT_POLL", "0.02")
     cluster = generate(12, 3, seed=11, end=int(time.time()))
     write_manifests(tmp_path / "manifests", cluster)
     write_openmetrics(tmp_path / "metrics.om", cluster)
-    objects = [d for p in sorted((tmp_path / "manifests").rglob("*.yaml")) for d in yaml.safe_load_all(p.read_text()) if d]
+    objects = [
+        d
+        for p in sorted((tmp_path / "manifests").rglob("*.yaml"))
+        for d in yaml.safe_load_all(p.read_text())
+        if d
+    ]
     with StandInAPI(objects) as api:
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())
@@ -66,9 +72,14 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(kill_at, tm
                 ids += o.change_ids
         originals = {ref: api.get_object(ref.kind, ref.namespace, ref.name)["spec"] for ref in refs}
 
-        child = subprocess.Popen([sys.executable, "-c", CHILD, proposal["proposal_id"], ",".join(ids)], cwd=ROOT,
-                                 env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, proposal["proposal_id"], ",".join(ids)],
+            cwd=ROOT,
+            env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
         def kill(phase: str, n: int) -> None:
             if (phase, n) == kill_at and child.poll() is None:
@@ -82,7 +93,9 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(kill_at, tm
         assert child.returncode == -9, (out, err)
         assert "STARTED" in out and "FINISHED" not in out
         landed = kill_at[1] - (1 if kill_at[0] == "before" else 0)  # objects the API server committed
-        changed = [ref for ref in refs if api.get_object(ref.kind, ref.namespace, ref.name)["spec"] != originals[ref]]
+        changed = [
+            ref for ref in refs if api.get_object(ref.kind, ref.namespace, ref.name)["spec"] != originals[ref]
+        ]
         assert len(changed) == landed
 
         after = Forge(offline_suite, cluster_from_config(None, env))  # the next start
@@ -90,8 +103,9 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(kill_at, tm
         (note,) = after.recovered
         assert f"interrupted (snapshot {snapshot['id']}): {landed} of 2 object(s) had been changed" in note
         assert after.ledger.apply_of(snapshot["id"])["state"] == "interrupted"
-        assert len(after.ledger.applied_change_ids(proposal["proposal_id"])) == \
-            sum(1 for i in ids if changes[i].ref in changed)
+        assert len(after.ledger.applied_change_ids(proposal["proposal_id"])) == sum(
+            1 for i in ids if changes[i].ref in changed
+        )
         states = [i["state"] for i in after.ledger.intents(snapshot["id"])]
         assert states == ["written"] * landed + ["skipped"] * (2 - landed)
         api.wait_idle()  # the controllers' status writes follow forge's writes

@@ -23,13 +23,39 @@ DAYS = 3
 MI = 2**20
 
 
-def workload(kind: str, ns: str, name: str, cpu: str, memory: str, limit: str, replicas: int = 1,
-             extra: dict | None = None) -> dict:
-    obj = {"apiVersion": "apps/v1", "kind": kind, "metadata": {"name": name, "namespace": ns},
-           "spec": {"selector": {"matchLabels": {"app": name}},
-                    "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [
-                        {"name": "app", "image": "example/app:1",
-                         "resources": {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": limit}}}]}}}}
+def workload(
+    kind: str,
+    ns: str,
+    name: str,
+    cpu: str,
+    memory: str,
+    limit: str,
+    replicas: int = 1,
+    extra: dict | None = None,
+) -> dict:
+    obj = {
+        "apiVersion": "apps/v1",
+        "kind": kind,
+        "metadata": {"name": name, "namespace": ns},
+        "spec": {
+            "selector": {"matchLabels": {"app": name}},
+            "template": {
+                "metadata": {"labels": {"app": name}},
+                "spec": {
+                    "containers": [
+                        {
+                            "name": "app",
+                            "image": "example/app:1",
+                            "resources": {
+                                "requests": {"cpu": cpu, "memory": memory},
+                                "limits": {"memory": limit},
+                            },
+                        }
+                    ]
+                },
+            },
+        },
+    }
     if kind != "DaemonSet":
         obj["spec"]["replicas"] = replicas
     obj.update(extra or {})
@@ -43,28 +69,46 @@ class Metrics:
         self.ts = end - STEP * np.arange(DAYS * 86400 // STEP - 1, -1, -1)
         self.lines: list[str] = []
 
-    def usage(self, ns: str, pod: str, cpu: float | np.ndarray, memory_mib: float | np.ndarray,
-              container: str = "app") -> None:
+    def usage(
+        self,
+        ns: str,
+        pod: str,
+        cpu: float | np.ndarray,
+        memory_mib: float | np.ndarray,
+        container: str = "app",
+    ) -> None:
         labels = f'namespace="{ns}",pod="{pod}",container="{container}"'
         cores = np.broadcast_to(np.asarray(cpu, dtype=float), self.ts.shape)
         counter = np.cumsum(cores * STEP) + 10
         mem = np.broadcast_to(np.asarray(memory_mib, dtype=float), self.ts.shape) * MI
-        self.lines += [f"container_cpu_usage_seconds_total{{{labels}}} {v:.3f} {t}" for v, t in zip(counter, self.ts, strict=True)]
-        self.lines += [f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}" for v, t in zip(mem, self.ts, strict=True)]
+        self.lines += [
+            f"container_cpu_usage_seconds_total{{{labels}}} {v:.3f} {t}"
+            for v, t in zip(counter, self.ts, strict=True)
+        ]
+        self.lines += [
+            f"container_memory_working_set_bytes{{{labels}}} {v:.0f} {t}"
+            for v, t in zip(mem, self.ts, strict=True)
+        ]
 
     def oom(self, ns: str, pod: str, container: str = "app") -> None:
         labels = f'namespace="{ns}",pod="{pod}",container="{container}"'
         t = self.ts[-12]
-        self.lines += [f"kube_pod_container_status_restarts_total{{{labels}}} 0 {self.ts[0]}",
-                       f"kube_pod_container_status_restarts_total{{{labels}}} 1 {t}",
-                       f'kube_pod_container_status_last_terminated_reason{{{labels},reason="OOMKilled"}} 1 {t}']
+        self.lines += [
+            f"kube_pod_container_status_restarts_total{{{labels}}} 0 {self.ts[0]}",
+            f"kube_pod_container_status_restarts_total{{{labels}}} 1 {t}",
+            f'kube_pod_container_status_last_terminated_reason{{{labels},reason="OOMKilled"}} 1 {t}',
+        ]
 
     def owner(self, ns: str, pod: str, kind: str, name: str, replicaset_of: str | None = None) -> None:
-        self.lines.append(f'kube_pod_owner{{namespace="{ns}",pod="{pod}",owner_kind="{kind}",owner_name="{name}",'
-                          f'owner_is_controller="true"}} 1 {self.ts[-1]}')
+        self.lines.append(
+            f'kube_pod_owner{{namespace="{ns}",pod="{pod}",owner_kind="{kind}",owner_name="{name}",'
+            f'owner_is_controller="true"}} 1 {self.ts[-1]}'
+        )
         if replicaset_of:
-            self.lines.append(f'kube_replicaset_owner{{namespace="{ns}",replicaset="{name}",owner_kind="Deployment",'
-                              f'owner_name="{replicaset_of}",owner_is_controller="true"}} 1 {self.ts[-1]}')
+            self.lines.append(
+                f'kube_replicaset_owner{{namespace="{ns}",replicaset="{name}",owner_kind="Deployment",'
+                f'owner_name="{replicaset_of}",owner_is_controller="true"}} 1 {self.ts[-1]}'
+            )
 
     def write(self, path: Path) -> RecordedMetrics:
         path.write_text("\n".join(self.lines) + "\n# EOF\n")
@@ -88,15 +132,23 @@ def end() -> int:
 
 
 @pytest.mark.parametrize("owner_series", [True, False])
-def test_a_daemonsets_pods_are_never_taken_for_a_deployments(owner_series: bool, tmp_path: Path, end: int,
-                                                             offline_suite: Suite) -> None:
-    cluster = manifests(tmp_path / "m", [workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
-                                         workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi")])
+def test_a_daemonsets_pods_are_never_taken_for_a_deployments(
+    owner_series: bool, tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    cluster = manifests(
+        tmp_path / "m",
+        [
+            workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
+            workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi"),
+        ],
+    )
     m = Metrics(end)
     m.usage("infra", "metrics-6d4cf56db6-x7k2p", 0.4, 200)  # the Deployment's pod
     m.usage("infra", "metrics-agent-h2k9d", 0.01, 20)  # the DaemonSet's: `agent` looks like a ReplicaSet hash
     if owner_series:
-        m.owner("infra", "metrics-6d4cf56db6-x7k2p", "ReplicaSet", "metrics-6d4cf56db6", replicaset_of="metrics")
+        m.owner(
+            "infra", "metrics-6d4cf56db6-x7k2p", "ReplicaSet", "metrics-6d4cf56db6", replicaset_of="metrics"
+        )
         m.owner("infra", "metrics-agent-h2k9d", "DaemonSet", "metrics-agent")
     result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
     (deployment,) = containers(result, "infra/metrics")
@@ -106,12 +158,18 @@ def test_a_daemonsets_pods_are_never_taken_for_a_deployments(owner_series: bool,
         assert agent.cpu_p95 == pytest.approx(0.01, rel=0.05)
     else:  # by name alone the agent's pod is ambiguous: matched to nothing rather than to the wrong object
         assert agent.cpu_p95 is None
-    assert not any(c.object == "Deployment/infra/metrics" and c.field == "cpu_request" for c in result.changes)
+    assert not any(
+        c.object == "Deployment/infra/metrics" and c.field == "cpu_request" for c in result.changes
+    )
 
 
-def test_live_pods_are_matched_by_their_owner_references(tmp_path: Path, end: int, offline_suite: Suite) -> None:
-    objects = [workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
-               workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi")]
+def test_live_pods_are_matched_by_their_owner_references(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    objects = [
+        workload("Deployment", "infra", "metrics", "500m", "256Mi", "512Mi"),
+        workload("DaemonSet", "infra", "metrics-agent", "500m", "256Mi", "512Mi"),
+    ]
     with StandInAPI(objects, nodes=1) as api:
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())
@@ -124,11 +182,14 @@ def test_live_pods_are_matched_by_their_owner_references(tmp_path: Path, end: in
         result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
     (deployment,) = containers(result, "infra/metrics")
     (agent,) = containers(result, "infra/metrics-agent")
-    assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01) and agent.cpu_p95 == pytest.approx(0.01, rel=0.05)
+    assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01) and agent.cpu_p95 == pytest.approx(
+        0.01, rel=0.05
+    )
 
 
-def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(tmp_path: Path, end: int,
-                                                                   offline_suite: Suite) -> None:
+def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
     cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "cart", "1", "200Mi", "192Mi")])
     m = Metrics(end)
     pod = "cart-5f7b9c8d4-q2w3e"
@@ -156,7 +217,9 @@ def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(tmp_path: Pat
 
 
 def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, offline_suite: Suite) -> None:
-    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "200m", "64Mi", "1Gi", replicas=2)])
+    cluster = manifests(
+        tmp_path / "m", [workload("Deployment", "shop", "api", "200m", "64Mi", "1Gi", replicas=2)]
+    )
     m = Metrics(end)
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, 0.15, 300)
@@ -168,12 +231,25 @@ def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, o
 
 
 def test_a_cpu_targeted_hpas_requests_are_left_alone(tmp_path: Path, end: int, offline_suite: Suite) -> None:
-    hpa = {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
-           "metadata": {"name": "web", "namespace": "shop"},
-           "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
-                    "minReplicas": 2, "maxReplicas": 10, "metrics": [{"type": "Resource", "resource": {
-                        "name": "cpu", "target": {"type": "Utilization", "averageUtilization": 70}}}]}}
-    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "web", "1120m", "256Mi", "512Mi", 2), hpa])
+    hpa = {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": {"name": "web", "namespace": "shop"},
+        "spec": {
+            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+            "minReplicas": 2,
+            "maxReplicas": 10,
+            "metrics": [
+                {
+                    "type": "Resource",
+                    "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 70}},
+                }
+            ],
+        },
+    }
+    cluster = manifests(
+        tmp_path / "m", [workload("Deployment", "shop", "web", "1120m", "256Mi", "512Mi", 2), hpa]
+    )
     m = Metrics(end)
     for pod in ("web-6b8f9d7c4-aaaaa", "web-6b8f9d7c4-bbbbb"):
         m.usage("shop", pod, 0.2, 200)
@@ -183,10 +259,16 @@ def test_a_cpu_targeted_hpas_requests_are_left_alone(tmp_path: Path, end: int, o
     assert any("HPA scales on CPU utilisation" in n for n in result.notes)
 
 
-def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(tmp_path: Path, end: int,
-                                                                       offline_suite: Suite) -> None:
-    cluster = manifests(tmp_path / "m", [workload("StatefulSet", "db", "pg", "100m", "128Mi", "256Mi", 3),
-                                         workload("Deployment", "db", "tools", "100m", "128Mi", "256Mi", 3)])
+def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    cluster = manifests(
+        tmp_path / "m",
+        [
+            workload("StatefulSet", "db", "pg", "100m", "128Mi", "256Mi", 3),
+            workload("Deployment", "db", "tools", "100m", "128Mi", "256Mi", 3),
+        ],
+    )
     m = Metrics(end)
     for i in range(3):
         m.usage("db", f"pg-{i}", 0.001, 100)
@@ -200,15 +282,20 @@ def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(tmp_path
     assert replicas["Deployment/db/tools"].proposed == "1"
     forge.optimize(first["proposal_id"], [replicas["Deployment/db/tools"].id], dry_run=False)
     second = forge.analyze(history="3d")
-    assert not [c for c in second["result"].changes if c.object == "Deployment/db/tools" and c.field == "replicas"]
+    assert not [
+        c for c in second["result"].changes if c.object == "Deployment/db/tools" and c.field == "replicas"
+    ]
 
 
-def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_note(tmp_path: Path, end: int,
-                                                                                 offline_suite: Suite) -> None:
+def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_note(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
     root = tmp_path / "m"
     cluster = manifests(root, [workload("Deployment", "shop", "api", "1", "256Mi", "512Mi")])
-    (root / "web-template.yaml").write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"
-                                            "spec:\n  replicas: {{ .Values.replicas }}\n")
+    (root / "web-template.yaml").write_text(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"
+        "spec:\n  replicas: {{ .Values.replicas }}\n"
+    )
     chart = root / "charts" / "cache"
     (chart / "templates").mkdir(parents=True)
     (chart / "Chart.yaml").write_text("apiVersion: v2\nname: cache\nversion: 1.0.0\n")
@@ -223,59 +310,101 @@ def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_no
     assert "Skipped charts/cache: a Helm chart" in notes
 
 
-def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(tmp_path: Path, end: int,
-                                                               offline_suite: Suite) -> None:
+def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
     def pod(containers: list[dict], init: list[dict] | None = None) -> dict:
-        return {"metadata": {"labels": {"app": "x"}}, "spec": {"containers": containers, "initContainers": init or []}}
+        return {
+            "metadata": {"labels": {"app": "x"}},
+            "spec": {"containers": containers, "initContainers": init or []},
+        }
 
     def box(name: str, cpu: str = "1", memory: str = "512Mi", **extra) -> dict:
-        return {"name": name, "image": "example/x:1", **extra,
-                "resources": {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": "1Gi"}}}
+        return {
+            "name": name,
+            "image": "example/x:1",
+            **extra,
+            "resources": {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": "1Gi"}},
+        }
 
-    cron = {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "report", "namespace": "ops"},
-            "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": pod([box("run")])}}}}
-    job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "migrate", "namespace": "ops"},
-           "spec": {"template": pod([box("run")])}}
-    rollout = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout", "metadata": {"name": "shop", "namespace": "ops"},
-               "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "shop"}}, "template": pod([box("app")])}}
+    cron = {
+        "apiVersion": "batch/v1",
+        "kind": "CronJob",
+        "metadata": {"name": "report", "namespace": "ops"},
+        "spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": {"template": pod([box("run")])}}},
+    }
+    job = {
+        "apiVersion": "batch/v1",
+        "kind": "Job",
+        "metadata": {"name": "migrate", "namespace": "ops"},
+        "spec": {"template": pod([box("run")])},
+    }
+    rollout = {
+        "apiVersion": "argoproj.io/v1alpha1",
+        "kind": "Rollout",
+        "metadata": {"name": "shop", "namespace": "ops"},
+        "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "shop"}}, "template": pod([box("app")])},
+    }
     web = workload("Deployment", "ops", "web", "1", "512Mi", "1Gi")
     web["spec"]["template"]["spec"]["initContainers"] = [box("proxy", restartPolicy="Always"), box("setup")]
     cluster = manifests(tmp_path / "m", [cron, job, rollout, web])
     m = Metrics(end)
-    for p_name, kind, owner, parent in (("report-29000000-abcde", "Job", "report-29000000", "report"),
-                                        ("migrate-fghij", "Job", "migrate", None),
-                                        ("shop-7d8f9c6b5-aaaaa", "ReplicaSet", "shop-7d8f9c6b5", "shop"),
-                                        ("web-6c7d8e9f5-bbbbb", "ReplicaSet", "web-6c7d8e9f5", "web")):
-        for container in (["app", "proxy"] if p_name.startswith("web") else ["app" if kind == "ReplicaSet" else "run"]):
+    for p_name, kind, owner, parent in (
+        ("report-29000000-abcde", "Job", "report-29000000", "report"),
+        ("migrate-fghij", "Job", "migrate", None),
+        ("shop-7d8f9c6b5-aaaaa", "ReplicaSet", "shop-7d8f9c6b5", "shop"),
+        ("web-6c7d8e9f5-bbbbb", "ReplicaSet", "web-6c7d8e9f5", "web"),
+    ):
+        for container in (
+            ["app", "proxy"] if p_name.startswith("web") else ["app" if kind == "ReplicaSet" else "run"]
+        ):
             m.usage("ops", p_name, 0.05, 100, container=container)
         m.owner("ops", p_name, kind, owner)
         if parent and kind == "ReplicaSet":
-            m.lines.append(f'kube_replicaset_owner{{namespace="ops",replicaset="{owner}",owner_kind='
-                           f'"{"Rollout" if parent == "shop" else "Deployment"}",owner_name="{parent}",'
-                           f'owner_is_controller="true"}} 1 {m.ts[-1]}')
+            m.lines.append(
+                f'kube_replicaset_owner{{namespace="ops",replicaset="{owner}",owner_kind='
+                f'"{"Rollout" if parent == "shop" else "Deployment"}",owner_name="{parent}",'
+                f'owner_is_controller="true"}} 1 {m.ts[-1]}'
+            )
         elif parent:
-            m.lines.append(f'kube_job_owner{{namespace="ops",job_name="{owner}",owner_kind="CronJob",'
-                           f'owner_name="{parent}",owner_is_controller="true"}} 1 {m.ts[-1]}')
+            m.lines.append(
+                f'kube_job_owner{{namespace="ops",job_name="{owner}",owner_kind="CronJob",'
+                f'owner_name="{parent}",owner_is_controller="true"}} 1 {m.ts[-1]}'
+            )
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     proposal = forge.analyze(history="3d")
     result = proposal["result"]
     profiled = {(c.workload, c.container) for c in result.containers if c.cpu_p95 is not None}
-    assert {("ops/report", "run"), ("ops/migrate", "run"), ("ops/shop", "app"), ("ops/web", "app"),
-            ("ops/web", "proxy")} <= profiled
+    assert {
+        ("ops/report", "run"),
+        ("ops/migrate", "run"),
+        ("ops/shop", "app"),
+        ("ops/web", "app"),
+        ("ops/web", "proxy"),
+    } <= profiled
     assert not any(c.container == "setup" for c in result.containers)  # a plain init container runs once
     cpu = {(c.object, c.container): c for c in result.changes if c.field == "cpu_request"}
     assert not any(obj.startswith("Job/") for obj, _ in cpu)
     assert any("a Job's pod template cannot be changed" in n for n in result.notes)
-    ids = [cpu[("CronJob/ops/report", "run")].id, cpu[("Deployment/ops/web", "proxy")].id,
-           cpu[("Rollout/ops/shop", "app")].id]
+    ids = [
+        cpu[("CronJob/ops/report", "run")].id,
+        cpu[("Deployment/ops/web", "proxy")].id,
+        cpu[("Rollout/ops/shop", "app")].id,
+    ]
     forge.optimize(proposal["proposal_id"], ids, dry_run=False)
     objects = {o["kind"]: o for o in cluster.list_objects(("CronJob", "Rollout", "Deployment"))}
     run = objects["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
     assert run["resources"]["requests"]["cpu"] == "500m"
     proxy, setup = objects["Deployment"]["spec"]["template"]["spec"]["initContainers"]
     assert proxy["resources"]["requests"]["cpu"] == "500m" and setup["resources"]["requests"]["cpu"] == "1"
-    assert objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "1"
-    assert objects["Rollout"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "500m"
+    assert (
+        objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"]
+        == "1"
+    )
+    assert (
+        objects["Rollout"]["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"]
+        == "500m"
+    )
 
 
 def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothing() -> None:
@@ -313,23 +442,46 @@ def quantity_of(text: str) -> float:
 
 
 @pytest.mark.parametrize("raised_since", [False, True])
-def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(raised_since: bool, tmp_path: Path, end: int,
-                                                                       offline_suite: Suite) -> None:
+def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(
+    raised_since: bool, tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
     objects = [workload("Deployment", "shop", "cart", "100m", "128Mi", "128Mi")]
     with StandInAPI(objects, nodes=1, controller_delay=60) as api:  # the killed pod is not replaced meanwhile
         (pod_key,) = [k for k in api.objects if k[0] == "Pod"]
         with api.lock:  # the kubelet reports the OOM kill of the pod that ran with a 128Mi limit
-            api.objects[pod_key]["status"]["containerStatuses"] = [{"name": "app", "restartCount": 1, "lastState": {
-                "terminated": {"reason": "OOMKilled", "finishedAt": "2026-11-29T10:00:00Z"}}}]
+            api.objects[pod_key]["status"]["containerStatuses"] = [
+                {
+                    "name": "app",
+                    "restartCount": 1,
+                    "lastState": {
+                        "terminated": {"reason": "OOMKilled", "finishedAt": "2026-11-29T10:00:00Z"}
+                    },
+                }
+            ]
         if raised_since:  # a person raised the limit after the kill; the pod has not been replaced yet
-            api.edit("Deployment", "shop", "cart", {"spec": {"template": {"spec": {"containers": [
-                {"name": "app", "resources": {"limits": {"memory": "256Mi"}}}]}}}})
+            api.edit(
+                "Deployment",
+                "shop",
+                "cart",
+                {
+                    "spec": {
+                        "template": {
+                            "spec": {
+                                "containers": [{"name": "app", "resources": {"limits": {"memory": "256Mi"}}}]
+                            }
+                        }
+                    }
+                },
+            )
         config = tmp_path / "kubeconfig"
         config.write_text(api.kubeconfig())
         m = Metrics(end)
         m.usage("shop", pod_key[2], 0.05, np.linspace(90, 127, len(m.ts)))
-        result = Forge(offline_suite, cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
-                       m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+        result = Forge(
+            offline_suite,
+            cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
+            m.write(tmp_path / "m.om"),
+        ).analyze(history="3d")["result"]
     bumps = [c for c in result.changes if c.field == "memory_limit"]
     oom = next(o for o in result.opportunities if o.type == "oom_killed")
     if raised_since:

@@ -39,7 +39,9 @@ def recorded(tmp_path_factory: pytest.TempPathFactory):
     return work
 
 
-def by_hand(path: Path, start: float, end: float) -> dict[tuple[str, str, str], tuple[np.ndarray, np.ndarray]]:
+def by_hand(
+    path: Path, start: float, end: float
+) -> dict[tuple[str, str, str], tuple[np.ndarray, np.ndarray]]:
     """Every sample placed on the window's grid one by one; CPU as the rate from the previous sample."""
     cols = parse_openmetrics(path)
     grid = np.arange(np.ceil(start / STEP_S) * STEP_S, np.floor(end / STEP_S) * STEP_S + 1, STEP_S)
@@ -48,8 +50,10 @@ def by_hand(path: Path, start: float, end: float) -> dict[tuple[str, str, str], 
         c = cols[name]
         for i, labels in enumerate(c.labels):
             key = (labels["namespace"], labels["pod"], labels["container"])
-            row = out.setdefault(key, (np.full(grid.size, np.nan), np.full(grid.size, np.nan)))[name == MEMORY]
-            ts, vs = c.ts[c.offsets[i]:c.offsets[i + 1]], c.values[c.offsets[i]:c.offsets[i + 1]]
+            row = out.setdefault(key, (np.full(grid.size, np.nan), np.full(grid.size, np.nan)))[
+                name == MEMORY
+            ]
+            ts, vs = c.ts[c.offsets[i] : c.offsets[i + 1]], c.values[c.offsets[i] : c.offsets[i + 1]]
             for j in range(len(ts)):
                 if name == CPU:
                     if j == 0 or ts[j] <= ts[j - 1]:
@@ -65,13 +69,21 @@ def by_hand(path: Path, start: float, end: float) -> dict[tuple[str, str, str], 
 
 
 @pytest.mark.parametrize("name", ["full.om", "gappy.om"])
-def test_cached_grid_layout_gives_the_usage_of_placing_every_sample_by_hand(recorded: Path, name: str) -> None:
+def test_cached_grid_layout_gives_the_usage_of_placing_every_sample_by_hand(
+    recorded: Path, name: str
+) -> None:
     metrics = RecordedMetrics(recorded / name, recorded / "cache")
     end = metrics.latest()
-    for start, namespace in ((end - 9 * 86400, None), (end - 30 * 3600 - 17, "payments"), (end - 86400, None)):
+    for start, namespace in (
+        (end - 9 * 86400, None),
+        (end - 30 * 3600 - 17, "payments"),
+        (end - 86400, None),
+    ):
         usage = metrics.usage(start, end, namespace)
         again = RecordedMetrics(recorded / name, recorded / "cache").usage(start, end, namespace)  # from disk
-        expected = {k: v for k, v in by_hand(recorded / name, start, end).items() if namespace in (None, k[0])}
+        expected = {
+            k: v for k, v in by_hand(recorded / name, start, end).items() if namespace in (None, k[0])
+        }
         assert usage.keys == sorted(expected) == again.keys
         np.testing.assert_array_equal(usage.cpu, np.array([expected[k][0] for k in usage.keys]))
         np.testing.assert_array_equal(usage.memory, np.array([expected[k][1] for k in usage.keys]))
@@ -125,8 +137,12 @@ def test_batched_analysis_proposes_exactly_what_the_reference_path_proposes(reco
     assert fast.changes == slow.changes
     assert fast.opportunities == slow.opportunities
     assert fast.containers == slow.containers
-    objects = [d for p in sorted((recorded / "manifests").rglob("*.yaml")) for d in yaml.safe_load_all(p.read_text())]
-    assert fast.workloads == sum(1 for d in objects if d and d["kind"] in ("Deployment", "StatefulSet", "DaemonSet"))
+    objects = [
+        d for p in sorted((recorded / "manifests").rglob("*.yaml")) for d in yaml.safe_load_all(p.read_text())
+    ]
+    assert fast.workloads == sum(
+        1 for d in objects if d and d["kind"] in ("Deployment", "StatefulSet", "DaemonSet")
+    )
 
 
 def test_a_damaged_metrics_cache_is_rebuilt(recorded: Path, tmp_path: Path) -> None:
@@ -138,7 +154,9 @@ def test_a_damaged_metrics_cache_is_rebuilt(recorded: Path, tmp_path: Path) -> N
     again = RecordedMetrics(recorded / "gappy.om", cache).usage(end - 86400, end)
     assert again.keys == expected.keys
     np.testing.assert_array_equal(again.memory, expected.memory)
-    assert RecordedMetrics(recorded / "gappy.om", cache).usage(end - 86400, end).keys == expected.keys  # re-cached
+    assert (
+        RecordedMetrics(recorded / "gappy.om", cache).usage(end - 86400, end).keys == expected.keys
+    )  # re-cached
 
 
 def test_a_new_process_sees_manifest_edits_through_the_parsed_cache(recorded: Path, tmp_path: Path) -> None:

@@ -23,8 +23,9 @@ def over_provisioned(forge: Forge) -> tuple[str, list[str]]:
     return proposal["proposal_id"], [c for o in opps for c in o.change_ids]
 
 
-def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_identical(offline_suite: Suite,
-                                                                                      hdr_home: Path) -> None:
+def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_identical(
+    offline_suite: Suite, hdr_home: Path
+) -> None:
     forge = Forge(offline_suite)
     pid, ids = over_provisioned(forge)
     original = files(hdr_home)
@@ -41,7 +42,9 @@ def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_ident
         assert restored[path] == original[path]
 
 
-def test_a_file_edited_after_the_analysis_is_refused_and_not_overwritten(offline_suite: Suite, hdr_home: Path) -> None:
+def test_a_file_edited_after_the_analysis_is_refused_and_not_overwritten(
+    offline_suite: Suite, hdr_home: Path
+) -> None:
     forge = Forge(offline_suite)
     pid, ids = over_provisioned(forge)
     change = next(c for c in forge.ledger.proposal(pid)[1] if c.id == ids[0])
@@ -53,7 +56,9 @@ def test_a_file_edited_after_the_analysis_is_refused_and_not_overwritten(offline
     assert path.read_bytes() == edited and forge.ledger.snapshots() == []
 
 
-def test_rollback_reports_a_conflict_for_an_unrelated_later_edit(offline_suite: Suite, hdr_home: Path) -> None:
+def test_rollback_reports_a_conflict_for_an_unrelated_later_edit(
+    offline_suite: Suite, hdr_home: Path
+) -> None:
     forge = Forge(offline_suite)
     pid, ids = over_provisioned(forge)
     applied = forge.optimize(pid, ids[:1], dry_run=False)
@@ -74,4 +79,8 @@ async def test_prometheus_unreachable_is_a_tool_error(offline_suite: Suite, monk
     server._forges.clear()
     async with Client(server.kit.mcp) as client:
         result = await client.call_tool("analyze", {})
-    assert result.is_error and "Prometheus" in result.content[0].text and "HDR_PROMETHEUS_URL" in result.content[0].text
+    assert (
+        result.is_error
+        and "Prometheus" in result.content[0].text
+        and "HDR_PROMETHEUS_URL" in result.content[0].text
+    )

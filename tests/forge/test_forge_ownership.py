@@ -25,9 +25,13 @@ def gateway(offline_suite) -> Iterator[str]:
 
     server._forges.clear()
     port = free_port()
-    settings = GatewaySettings(port=port, tokens=(
-        StaticToken("alice", hash_token("hdr_alice_token"), ("forge:write",)),
-        StaticToken("mallory", hash_token("hdr_mallory_token"), ("forge:write",))))
+    settings = GatewaySettings(
+        port=port,
+        tokens=(
+            StaticToken("alice", hash_token("hdr_alice_token"), ("forge:write",)),
+            StaticToken("mallory", hash_token("hdr_mallory_token"), ("forge:write",)),
+        ),
+    )
     with serve(create_app(settings=settings), port=port) as base:
         yield f"{base}/forge/mcp"
 
@@ -40,14 +44,24 @@ async def test_another_principal_cannot_see_apply_or_roll_back_a_proposal_or_sna
         missing = await mallory.call_tool("optimize", {"proposal_id": "p-0000000000"})
         theirs = await mallory.call_tool("optimize", {"proposal_id": pid})
         assert theirs.is_error and missing.is_error
-        assert theirs.content[0].text.replace(pid, "ID") == missing.content[0].text.replace("p-0000000000", "ID")
-        applied = (await alice.call_tool("optimize", {"proposal_id": pid, "changes": over["change_ids"],
-                                                      "dry_run": False, "confirm": True})).structured_content
+        assert theirs.content[0].text.replace(pid, "ID") == missing.content[0].text.replace(
+            "p-0000000000", "ID"
+        )
+        applied = (
+            await alice.call_tool(
+                "optimize",
+                {"proposal_id": pid, "changes": over["change_ids"], "dry_run": False, "confirm": True},
+            )
+        ).structured_content
         sid = applied["snapshot_id"]
-        assert [s["id"] for s in (await alice.call_tool("snapshots", {})).structured_content["snapshots"]] == [sid]
+        assert [
+            s["id"] for s in (await alice.call_tool("snapshots", {})).structured_content["snapshots"]
+        ] == [sid]
         assert (await mallory.call_tool("snapshots", {})).structured_content["snapshots"] == []
         assert (await mallory.call_tool("decisions", {})).structured_content["decisions"] == []
-        assert len((await alice.call_tool("decisions", {})).structured_content["decisions"]) == len(over["change_ids"])
+        assert len((await alice.call_tool("decisions", {})).structured_content["decisions"]) == len(
+            over["change_ids"]
+        )
         refused = await mallory.call_tool("rollback", {"snapshot_id": sid, "confirm": True})
         assert refused.is_error and "does not exist" in refused.content[0].text
         done = await alice.call_tool("rollback", {"snapshot_id": sid, "confirm": True})

@@ -35,8 +35,11 @@ async def test_analyze_and_optimize_report_progress(mode: str, offline_suite: Su
         assert seen and seen[-1][0] == seen[-1][1] == 4 and "proposal p-" in (seen[-1][2] or "")
         seen.clear()
         proposal = analysis.structured_content
-        applied = await client.call_tool("optimize", {"proposal_id": proposal["proposal_id"], "dry_run": False,
-                                                      "confirm": True}, progress_callback=on_progress)
+        applied = await client.call_tool(
+            "optimize",
+            {"proposal_id": proposal["proposal_id"], "dry_run": False, "confirm": True},
+            progress_callback=on_progress,
+        )
     assert not applied.is_error
     assert seen and seen[-1][0] == seen[-1][1] and "applied" in (seen[-1][2] or "")
 

@@ -42,8 +42,9 @@ def loaded(data, tmp_path_factory: pytest.TempPathFactory):
 def loaded_with_rule(data, tmp_path_factory: pytest.TempPathFactory):
     """The same data with the CPU recording rule backfilled over all of it (promtool, 5-minute evaluations)."""
     work, end = data
-    with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom-rule"),
-                       cpu_rule=(end - 3 * 86400, end + 600)) as url:
+    with prometheus_on(
+        work / "metrics.om", tmp_path_factory.mktemp("prom-rule"), cpu_rule=(end - 3 * 86400, end + 600)
+    ) as url:
         yield url, RecordedMetrics(work / "metrics.om"), work / "manifests", end
 
 
@@ -108,19 +109,23 @@ def test_scrapes_every_30_seconds_give_the_same_5_minute_figures(data, tmp_path_
     np.testing.assert_allclose(prom.summary.memory_samples, steps_per_pod, atol=1)
     for i in range(len(rec.keys)):
         cpu = rec.cpu[i][np.isfinite(rec.cpu[i])]
-        np.testing.assert_allclose(prom.summary.cpu[i], [*np.percentile(cpu, [50, 95, 99]), cpu.max()], rtol=1e-6)
+        np.testing.assert_allclose(
+            prom.summary.cpu[i], [*np.percentile(cpu, [50, 95, 99]), cpu.max()], rtol=1e-6
+        )
         memory = rec.memory[i][np.isfinite(rec.memory[i])]
         assert prom.summary.memory[i, 2] == memory.max()
         # Each 5-minute value was scraped 10 times (the file's very first sample once).
         times = np.full(memory.size, 10)
         times[0] = 1 if rec.timestamps[0] == cluster_spec.start else 10
-        np.testing.assert_allclose(prom.summary.memory[i, :2], np.percentile(np.repeat(memory, times), [50, 99]),
-                                   rtol=1e-9)
+        np.testing.assert_allclose(
+            prom.summary.memory[i, :2], np.percentile(np.repeat(memory, times), [50, 99]), rtol=1e-9
+        )
     cluster = ManifestCluster(work / "manifests")
     objects = cluster.list_objects(ALL_KINDS)
     a, b = (analysis.analyze(cluster, u, objects=objects) for u in (prom, rec))
-    assert [(o.type, o.workload, o.container) for o in a.opportunities] == \
-        [(o.type, o.workload, o.container) for o in b.opportunities]
+    assert [(o.type, o.workload, o.container) for o in a.opportunities] == [
+        (o.type, o.workload, o.container) for o in b.opportunities
+    ]
 
 
 def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-def]
@@ -147,8 +152,9 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
     # 3% of it (1.5% at most on this sample). Max, history, daily means and maxima are exact either way.
     rows: dict[tuple[str, str], list[int]] = {}
     for i, (ns, pod, container) in enumerate(rec.keys):
-        owner = analysis.owner_of(pod, ns, {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o
-                                            for o in objects})
+        owner = analysis.owner_of(
+            pod, ns, {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in objects}
+        )
         rows.setdefault((owner, container), []).append(i)
     several = 0
     for idx in rows.values():
@@ -171,9 +177,12 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
         if c.field in ("replicas", "max_replicas"):
             assert c.proposed == other.proposed
         else:
-            assert quantity.parse(c.proposed) == pytest.approx(quantity.parse(other.proposed), rel=0.03, abs=0.002)
-    assert [(o.type, o.workload, o.container) for o in a.opportunities] == \
-        [(o.type, o.workload, o.container) for o in b.opportunities]
+            assert quantity.parse(c.proposed) == pytest.approx(
+                quantity.parse(other.proposed), rel=0.03, abs=0.002
+            )
+    assert [(o.type, o.workload, o.container) for o in a.opportunities] == [
+        (o.type, o.workload, o.container) for o in b.opportunities
+    ]
     return prom
 
 
@@ -190,16 +199,23 @@ def test_range_answers_are_read_exactly_whatever_the_label_values_and_gaps() -> 
 
     grid = np.arange(1_700_000_100, 1_700_000_100 + 300 * 6, 300, dtype=np.float64)
     result = [
-        {"metric": {"namespace": 'a"{"metric":,"values":[[1,"2"]]', "pod": "p]]", "container": "c"},
-         "values": [[int(t), repr(i + 0.25)] for i, t in enumerate(grid)]},  # every step
-        {"metric": {"namespace": "b", "pod": "q", "container": "c"},
-         "values": [[int(grid[1]), "1e-05"], [int(grid[3]), "NaN"], [int(grid[4]), "+Inf"]]},  # gaps
-        {"metric": {"namespace": "b", "pod": "r", "container": "c"},
-         "values": [[int(grid[2]), "1"], [int(grid[3]), "2"]]},  # started late, ended early
+        {
+            "metric": {"namespace": 'a"{"metric":,"values":[[1,"2"]]', "pod": "p]]", "container": "c"},
+            "values": [[int(t), repr(i + 0.25)] for i, t in enumerate(grid)],
+        },  # every step
+        {
+            "metric": {"namespace": "b", "pod": "q", "container": "c"},
+            "values": [[int(grid[1]), "1e-05"], [int(grid[3]), "NaN"], [int(grid[4]), "+Inf"]],
+        },  # gaps
+        {
+            "metric": {"namespace": "b", "pod": "r", "container": "c"},
+            "values": [[int(grid[2]), "1"], [int(grid[3]), "2"]],
+        },  # started late, ended early
         {"metric": {"namespace": "b", "pod": "s", "container": "c"}, "values": [[int(grid[-1]), "7"]]},
     ]
-    body = json.dumps({"status": "success", "data": {"resultType": "matrix", "result": result}},
-                      separators=(",", ":")).encode()
+    body = json.dumps(
+        {"status": "success", "data": {"resultType": "matrix", "result": result}}, separators=(",", ":")
+    ).encode()
     assert body.startswith(_MATRIX_PREFIX)  # what Prometheus sends
     keys, rows = _matrix_rows(body, grid)
     assert keys == [(s["metric"]["namespace"], s["metric"]["pod"], s["metric"]["container"]) for s in result]

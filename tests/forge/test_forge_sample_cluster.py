@@ -26,9 +26,14 @@ print(json.dumps({"source": cluster.source, "kinds": kinds, "workloads": len(clu
 
 def test_a_process_that_never_imported_forge_gets_the_sample_cluster(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HDR_KUBE", "HDR_FORGE"))}
-    env |= {"HDR_HOME": str(tmp_path / "home"), "HDR_MEMORY_URL": "http://127.0.0.1:9", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", PROGRAM], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    env |= {
+        "HDR_HOME": str(tmp_path / "home"),
+        "HDR_MEMORY_URL": "http://127.0.0.1:9",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["forge_modules"] == []

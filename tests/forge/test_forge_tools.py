@@ -32,24 +32,44 @@ async def test_analyze_optimize_rollback_round_trip(mode: str, suite: Suite, hdr
     async with Client(kit.mcp, mode=mode) as client:
         analysis = (await client.call_tool("analyze", {})).structured_content
         before = sample_files(hdr_home)
-        assert {"over_provisioned", "oom_killed", "missing_requests_or_limits"} <= set(analysis["opportunity_counts"])
+        assert {"over_provisioned", "oom_killed", "missing_requests_or_limits"} <= set(
+            analysis["opportunity_counts"]
+        )
         pages = await every_page(client, analysis)
         # net (#14): cuts minus raised requests and added replicas
-        assert analysis["estimated_monthly_savings_usd"] == pytest.approx(
-            sum(c["monthly_savings_usd"] for c in pages["changes"]), abs=0.02) and analysis["workloads"] == 20
+        assert (
+            analysis["estimated_monthly_savings_usd"]
+            == pytest.approx(sum(c["monthly_savings_usd"] for c in pages["changes"]), abs=0.02)
+            and analysis["workloads"] == 20
+        )
         assert any(c["monthly_savings_usd"] > 0 for c in pages["changes"])
-        assert all(c["monthly_savings_usd"] < 0 for c in pages["changes"] if c["field"] == "replicas"
-                   and int(c["proposed"]) > int(c["current"]))
+        assert all(
+            c["monthly_savings_usd"] < 0
+            for c in pages["changes"]
+            if c["field"] == "replicas" and int(c["proposed"]) > int(c["current"])
+        )
         over = next(o for o in pages["opportunities"] if o["type"] == "over_provisioned")
-        dry = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"],
-                                                  "changes": over["change_ids"]})
+        dry = await client.call_tool(
+            "optimize", {"proposal_id": analysis["proposal_id"], "changes": over["change_ids"]}
+        )
         assert not dry.is_error and dry.structured_content["snapshot_id"] is None
         assert "-              cpu:" in dry.structured_content["diff"]
         assert sample_files(hdr_home) == before  # a dry run changes nothing
-        refused = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"], "dry_run": False})
+        refused = await client.call_tool(
+            "optimize", {"proposal_id": analysis["proposal_id"], "dry_run": False}
+        )
         assert refused.is_error and sample_files(hdr_home) == before
-        applied = (await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"], "dry_run": False,
-                                                       "changes": over["change_ids"], "confirm": True})).structured_content
+        applied = (
+            await client.call_tool(
+                "optimize",
+                {
+                    "proposal_id": analysis["proposal_id"],
+                    "dry_run": False,
+                    "changes": over["change_ids"],
+                    "confirm": True,
+                },
+            )
+        ).structured_content
         after = sample_files(hdr_home)
         changed = [p for p in before if before[p] != after[p]]
         assert len(changed) == 1 and b"# hard ceiling" in after[changed[0]]  # comments survive
@@ -64,8 +84,12 @@ async def test_analyze_optimize_rollback_round_trip(mode: str, suite: Suite, hdr
         assert sample_files(hdr_home) == before  # byte-identical
         assert evidence.read(suite.store, "forge", "changes")["data"]["rollbacks"] == 1
         # The rolled-back change is remembered, and not proposed again unchanged.
-        again = (await client.call_tool("analyze", {"namespace": over["workload"].split("/")[0],
-                                                    "workload": over["workload"].split("/")[1]})).structured_content
+        again = (
+            await client.call_tool(
+                "analyze",
+                {"namespace": over["workload"].split("/")[0], "workload": over["workload"].split("/")[1]},
+            )
+        ).structured_content
         again_pages = await every_page(client, again)
     rolled_back = {(c["field"], c["proposed"]) for c in applied["changes"]}
     assert not rolled_back & {(c["field"], c["proposed"]) for c in again_pages["changes"]}
@@ -114,8 +138,12 @@ async def test_bad_input_gets_clear_errors_and_changes_nothing(offline_suite: Su
             "bad history": ("analyze", {"history": "9" * 5000}, "history"),
             "unknown workload": ("analyze", {"workload": "ghost"}, "ghost"),
             "unknown proposal": ("optimize", {"proposal_id": "p-0000000000"}, "p-0000000000"),
-            "garbage proposal": ("optimize", {"proposal_id": "\U0001F600" * 1000}, "proposal_id"),
-            "unknown snapshot": ("rollback", {"snapshot_id": "s-0000000000", "confirm": True}, "s-0000000000"),
+            "garbage proposal": ("optimize", {"proposal_id": "\U0001f600" * 1000}, "proposal_id"),
+            "unknown snapshot": (
+                "rollback",
+                {"snapshot_id": "s-0000000000", "confirm": True},
+                "s-0000000000",
+            ),
         }
         for label, (tool, args, named) in cases.items():
             result = await client.call_tool(tool, args)
@@ -139,9 +167,11 @@ async def test_workload_without_metrics_is_a_clear_error(offline_suite: Suite, h
         await client.call_tool("snapshots", {})
         await client.call_tool("analyze", {"history": "1d"})  # writes the sample
         extra = hdr_home / "forge" / "sample" / "manifests" / "web" / "unscraped.yaml"
-        extra.write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: unscraped\n  namespace: web\n"
-                         "spec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n"
-                         "          image: x\n")
+        extra.write_text(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: unscraped\n  namespace: web\n"
+            "spec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n"
+            "          image: x\n"
+        )
         result = await client.call_tool("analyze", {"namespace": "web", "workload": "unscraped"})
     assert result.is_error and "no usage samples" in result.content[0].text
 
@@ -151,10 +181,19 @@ async def test_too_little_history_is_refused_by_the_safety_rules(offline_suite: 
     kit = server().kit
     async with Client(kit.mcp) as client:
         analysis = (await client.call_tool("analyze", {"history": "12h"})).structured_content
-        changes = (await client.call_tool("analyze", {"cursor": analysis["next_cursor"]})).structured_content["changes"]
+        changes = (await client.call_tool("analyze", {"cursor": analysis["next_cursor"]})).structured_content[
+            "changes"
+        ]
         change = next(c for c in changes if c["field"].endswith("_request"))
-        result = await client.call_tool("optimize", {"proposal_id": analysis["proposal_id"], "changes": [change["id"]],
-                                                     "dry_run": False, "confirm": True})
+        result = await client.call_tool(
+            "optimize",
+            {
+                "proposal_id": analysis["proposal_id"],
+                "changes": [change["id"]],
+                "dry_run": False,
+                "confirm": True,
+            },
+        )
     assert result.is_error and "minimum is 48 h" in result.content[0].text
 
 

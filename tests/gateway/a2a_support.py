@@ -21,8 +21,10 @@ from servers.gateway.auth import hash_token
 from servers.gateway.settings import StaticToken
 
 TOKENS = {  # name -> (token, scopes)
-    "writer": ("hdr_writer_" + "w" * 40, ["forge:write", "compliance:write", "hardware:write", "phantom:write",
-                                           "nexus:read"]),
+    "writer": (
+        "hdr_writer_" + "w" * 40,
+        ["forge:write", "compliance:write", "hardware:write", "phantom:write", "nexus:read"],
+    ),
     "reader": ("hdr_reader_" + "r" * 40, ["forge:read", "compliance:read", "hardware:read"]),
     "other": ("hdr_other_" + "o" * 40, ["forge:write", "compliance:write", "hardware:write"]),
 }
@@ -32,7 +34,9 @@ TOKENS = {  # name -> (token, scopes)
 def gateway(**settings: Any) -> Iterator[str]:
     """The real gateway under uvicorn with the static tokens above; yields its base URL."""
     port = free_port()
-    tokens = tuple(StaticToken(name, hash_token(token), tuple(scopes)) for name, (token, scopes) in TOKENS.items())
+    tokens = tuple(
+        StaticToken(name, hash_token(token), tuple(scopes)) for name, (token, scopes) in TOKENS.items()
+    )
     config = GatewaySettings(port=port, tokens=tokens, **settings)
     with serve(create_app(settings=config), port=port) as base:
         yield base
@@ -43,8 +47,15 @@ def bearer(name: str) -> dict[str, str]:
 
 
 @contextlib.asynccontextmanager
-async def a2a_client(base: str, who: str, agent: str = "", *, streaming: bool = False, verifier: Any = None,
-                     binding: str = "JSONRPC") -> AsyncIterator[tuple[Client, AgentCard]]:
+async def a2a_client(
+    base: str,
+    who: str,
+    agent: str = "",
+    *,
+    streaming: bool = False,
+    verifier: Any = None,
+    binding: str = "JSONRPC",
+) -> AsyncIterator[tuple[Client, AgentCard]]:
     """a2a-sdk's client for the agent at `base`/`agent` (the suite when empty), from its resolved card,
     speaking `binding` (JSONRPC or HTTP+JSON, both listed on the card)."""
     async with httpx.AsyncClient(headers=bearer(who), timeout=60) as http:
@@ -58,19 +69,33 @@ async def a2a_client(base: str, who: str, agent: str = "", *, streaming: bool = 
             await client.close()
 
 
-def skill_message(skill: str, arguments: dict[str, Any] | None = None, *, confirm: bool | None = None,
-                  task_id: str = "", context_id: str = "") -> SendMessageRequest:
+def skill_message(
+    skill: str,
+    arguments: dict[str, Any] | None = None,
+    *,
+    confirm: bool | None = None,
+    task_id: str = "",
+    context_id: str = "",
+) -> SendMessageRequest:
     data: dict[str, Any] = {"skill": skill, "arguments": arguments or {}}
     if confirm is not None:
         data["confirm"] = confirm
     part = Part(data=ParseDict(data, Value()), media_type="application/json")
-    return SendMessageRequest(message=Message(role=Role.ROLE_USER, message_id=uuid.uuid4().hex, parts=[part],
-                                              task_id=task_id, context_id=context_id))
+    return SendMessageRequest(
+        message=Message(
+            role=Role.ROLE_USER,
+            message_id=uuid.uuid4().hex,
+            parts=[part],
+            task_id=task_id,
+            context_id=context_id,
+        )
+    )
 
 
 def text_message(text: str) -> SendMessageRequest:
-    return SendMessageRequest(message=Message(role=Role.ROLE_USER, message_id=uuid.uuid4().hex,
-                                              parts=[Part(text=text)]))
+    return SendMessageRequest(
+        message=Message(role=Role.ROLE_USER, message_id=uuid.uuid4().hex, parts=[Part(text=text)])
+    )
 
 
 async def send(client: Client, request: SendMessageRequest) -> list[StreamResponse]:

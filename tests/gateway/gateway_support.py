@@ -101,11 +101,26 @@ class Issuer:
     def jwks_url(self) -> str:
         return f"{self.url}/.well-known/jwks.json"
 
-    def token(self, audience: str | list[str], scopes: list[str], *, expires_in: float = 300,
-              client_id: str = "ci-agent", issuer: str | None = None, key: Any = None) -> str:
+    def token(
+        self,
+        audience: str | list[str],
+        scopes: list[str],
+        *,
+        expires_in: float = 300,
+        client_id: str = "ci-agent",
+        issuer: str | None = None,
+        key: Any = None,
+    ) -> str:
         now = int(time.time())
-        claims = {"iss": issuer or self.url, "sub": f"user-{client_id}", "client_id": client_id, "aud": audience,
-                  "iat": now, "exp": int(now + expires_in), "scope": " ".join(scopes)}
+        claims = {
+            "iss": issuer or self.url,
+            "sub": f"user-{client_id}",
+            "client_id": client_id,
+            "aud": audience,
+            "iat": now,
+            "exp": int(now + expires_in),
+            "scope": " ".join(scopes),
+        }
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": self.kid})
 
     def close(self) -> None:

@@ -25,7 +25,11 @@ def text(value: str) -> dict[str, Any]:
 def last_tool_results(request: dict[str, Any]) -> list[dict[str, Any]]:
     """The tool_result blocks of the newest user message."""
     content = request["messages"][-1]["content"]
-    return [b for b in content if isinstance(b, dict) and b.get("type") == "tool_result"] if isinstance(content, list) else []
+    return (
+        [b for b in content if isinstance(b, dict) and b.get("type") == "tool_result"]
+        if isinstance(content, list)
+        else []
+    )
 
 
 def result_text(block: dict[str, Any]) -> str:
@@ -51,20 +55,44 @@ class MessagesStandIn:
                 standin.requests.append(body)
                 standin.headers.append({k.lower(): v for k, v in self.headers.items()})
                 if not self.path.startswith("/v1/messages"):
-                    return self._send(404, {"type": "error", "error": {"type": "not_found_error", "message": self.path}})
+                    return self._send(
+                        404, {"type": "error", "error": {"type": "not_found_error", "message": self.path}}
+                    )
                 turn = sum(1 for m in body["messages"] if m["role"] == "assistant")
                 if turn >= len(standin.script):
-                    return self._send(400, {"type": "error", "error": {"type": "invalid_request_error",
-                                                                       "message": f"script has no turn {turn}"}})
+                    return self._send(
+                        400,
+                        {
+                            "type": "error",
+                            "error": {
+                                "type": "invalid_request_error",
+                                "message": f"script has no turn {turn}",
+                            },
+                        },
+                    )
                 try:
                     content = standin.script[turn](body)
                 except Exception as exc:  # a script assertion: reported to the test, answered as a 500
-                    standin.failures.append(f"turn {turn}: {type(exc).__name__}: {exc} (request keys {sorted(body)})")
-                    return self._send(500, {"type": "error", "error": {"type": "api_error", "message": "script failed"}})
+                    standin.failures.append(
+                        f"turn {turn}: {type(exc).__name__}: {exc} (request keys {sorted(body)})"
+                    )
+                    return self._send(
+                        500, {"type": "error", "error": {"type": "api_error", "message": "script failed"}}
+                    )
                 stop = "tool_use" if any(b["type"] == "tool_use" for b in content) else "end_turn"
-                self._send(200, {"id": f"msg_{uuid.uuid4().hex[:24]}", "type": "message", "role": "assistant",
-                                 "model": body["model"], "content": content, "stop_reason": stop,
-                                 "stop_sequence": None, "usage": {"input_tokens": 100, "output_tokens": 20}})
+                self._send(
+                    200,
+                    {
+                        "id": f"msg_{uuid.uuid4().hex[:24]}",
+                        "type": "message",
+                        "role": "assistant",
+                        "model": body["model"],
+                        "content": content,
+                        "stop_reason": stop,
+                        "stop_sequence": None,
+                        "usage": {"input_tokens": 100, "output_tokens": 20},
+                    },
+                )
 
             def _send(self, status: int, payload: dict[str, Any]) -> None:
                 data = json.dumps(payload).encode()

@@ -33,6 +33,7 @@ def ghz(n: int) -> str:
 
 def jwks_verifier(base: str):
     """a2a-sdk's verifier, with keys from the JWKS the signature's `jku` names (fetched by PyJWT)."""
+
     def key_provider(kid: str | None, jku: str | None):
         assert jku == f"{base}/.well-known/jwks.json"
         return jwt.PyJWKClient(jku).get_signing_key(kid)
@@ -49,8 +50,15 @@ def independent_check(card: dict, jwks: dict) -> dict:
     header = json.loads(base64.urlsafe_b64decode(signature["protected"] + "==="))
     key = jwk.JWK(**next(k for k in jwks["keys"] if k["kid"] == header["kid"]))
     token = jws.JWS()
-    token.deserialize(json.dumps({"protected": signature["protected"], "signature": signature["signature"],
-                                  "payload": base64.urlsafe_b64encode(payload).rstrip(b"=").decode()}))
+    token.deserialize(
+        json.dumps(
+            {
+                "protected": signature["protected"],
+                "signature": signature["signature"],
+                "payload": base64.urlsafe_b64encode(payload).rstrip(b"=").decode(),
+            }
+        )
+    )
     token.verify(key, alg="EdDSA")
     return header
 
@@ -59,14 +67,17 @@ async def test_cards_resolve_and_verify_against_the_suites_ed25519_key(offline_s
     with gateway() as base:
         for agent in ("", *SERVER_NAMES):
             async with a2a_client(base, "writer", agent, verifier=jwks_verifier(base)) as (_, card):
-                assert [(i.url, i.protocol_binding, i.protocol_version) for i in card.supported_interfaces][0] == \
-                       (f"{base}/{agent + '/' if agent else ''}a2a", "JSONRPC", "1.0")
+                assert [(i.url, i.protocol_binding, i.protocol_version) for i in card.supported_interfaces][
+                    0
+                ] == (f"{base}/{agent + '/' if agent else ''}a2a", "JSONRPC", "1.0")
                 assert card.skills and all(s.security_requirements for s in card.skills)
         raw = httpx.get(f"{base}/forge/.well-known/agent-card.json").json()
         keys = httpx.get(f"{base}/.well-known/jwks.json").json()
     header = independent_check(raw, keys)
     assert header["alg"] == "EdDSA" and header["typ"] == "JOSE"
-    suite_key = next(k for k in Keyring(offline_suite).public_keys(include_retired=False) if k.algorithm == ED25519)
+    suite_key = next(
+        k for k in Keyring(offline_suite).public_keys(include_retired=False) if k.algorithm == ED25519
+    )
     assert header["kid"] == suite_key.keyid  # the key compliance publishes (compliance://keys)
     assert base64.urlsafe_b64decode(keys["keys"][0]["x"] + "=") == bytes.fromhex(suite_key.public)
     assert "d" not in keys["keys"][0]  # public part only
@@ -98,7 +109,9 @@ async def test_a_skill_runs_as_a_task_that_can_be_got_and_listed(offline_suite, 
             assert got.status.state == TaskState.TASK_STATE_COMPLETED and got.artifacts == task.artifacts
             listed = await client.list_tasks(ListTasksRequest(include_artifacts=True))
             assert [t.id for t in listed.tasks] == [task.id] and listed.total_size == 1
-            bad = final_task(await send(client, skill_message("compliance.policies", {"framework": "no-such"})))
+            bad = final_task(
+                await send(client, skill_message("compliance.policies", {"framework": "no-such"}))
+            )
     assert bad.status.state == TaskState.TASK_STATE_FAILED
     assert "no-such" in bad.status.message.parts[0].text  # the tool's own error, saying what to send
 
@@ -115,14 +128,18 @@ async def test_tasks_persist_in_the_suites_store_across_gateway_restarts(offline
 
 @pytest.mark.parametrize("binding", ["JSONRPC", "HTTP+JSON"])
 async def test_a_long_skill_streams_progress_then_its_result(offline_suite, binding: str) -> None:
-    request = skill_message("hardware.run_circuit", {"qasm": ghz(10), "shots": 20_000, "seed": 7,
-                                                     "noise": {"depolarizing": 0.02}})
+    request = skill_message(
+        "hardware.run_circuit", {"qasm": ghz(10), "shots": 20_000, "seed": 7, "noise": {"depolarizing": 0.02}}
+    )
     with gateway() as base:
         async with a2a_client(base, "writer", "hardware", streaming=True, binding=binding) as (client, _):
             events = await send(client, request)
     states = [e.status_update.status.state for e in events if e.HasField("status_update")]
-    progress = [MessageToDict(e.status_update.metadata) for e in events
-                if e.HasField("status_update") and "progress" in e.status_update.metadata]
+    progress = [
+        MessageToDict(e.status_update.metadata)
+        for e in events
+        if e.HasField("status_update") and "progress" in e.status_update.metadata
+    ]
     assert states[0] == TaskState.TASK_STATE_WORKING and states[-1] == TaskState.TASK_STATE_COMPLETED
     assert progress and all(p["total"] == 20_000 for p in progress)
     assert [p["progress"] for p in progress] == sorted(p["progress"] for p in progress)
@@ -131,8 +148,10 @@ async def test_a_long_skill_streams_progress_then_its_result(offline_suite, bind
 
 
 async def test_a_running_skill_is_cancelled(offline_suite) -> None:
-    request = skill_message("hardware.run_circuit", {"qasm": ghz(10), "shots": 1_000_000, "seed": 3,
-                                                     "noise": {"depolarizing": 0.05}})
+    request = skill_message(
+        "hardware.run_circuit",
+        {"qasm": ghz(10), "shots": 1_000_000, "seed": 3, "noise": {"depolarizing": 0.05}},
+    )
     with gateway() as base:
         async with a2a_client(base, "writer", "hardware", streaming=True) as (client, _):
             task_id = None
@@ -153,21 +172,43 @@ async def test_a_read_token_runs_read_only_skills_and_is_refused_the_others(offl
         async with a2a_client(base, "reader", "compliance") as (client, _):
             ok = final_task(await send(client, skill_message("compliance.policies")))
             with pytest.raises(A2AClientError, match="403"):
-                await send(client, skill_message("compliance.check", {"target": "suite", "framework": "gdpr"}))
+                await send(
+                    client, skill_message("compliance.check", {"target": "suite", "framework": "gdpr"})
+                )
         async with a2a_client(base, "reader", "compliance", binding="HTTP+JSON") as (rest, _):
             with pytest.raises(A2AClientError, match="403"):
                 await send(rest, skill_message("compliance.check", {"target": "suite", "framework": "gdpr"}))
             listed = await rest.list_tasks(ListTasksRequest())  # over HTTP+JSON too
-        refused = httpx.post(f"{base}/compliance/a2a", headers={**bearer("reader"), "A2A-Version": "1.0"}, json={
-            "jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
-                "messageId": "m1", "role": "ROLE_USER",
-                "parts": [{"data": {"skill": "compliance.check", "arguments": {}}}]}}})
-        nexus = httpx.post(f"{base}/nexus/a2a", headers=bearer("reader"), json={"jsonrpc": "2.0", "id": 1,
-                                                                                "method": "ListTasks", "params": {}})
-        anonymous = httpx.post(f"{base}/a2a", json={"jsonrpc": "2.0", "id": 1, "method": "ListTasks", "params": {}})
+        refused = httpx.post(
+            f"{base}/compliance/a2a",
+            headers={**bearer("reader"), "A2A-Version": "1.0"},
+            json={
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "SendMessage",
+                "params": {
+                    "message": {
+                        "messageId": "m1",
+                        "role": "ROLE_USER",
+                        "parts": [{"data": {"skill": "compliance.check", "arguments": {}}}],
+                    }
+                },
+            },
+        )
+        nexus = httpx.post(
+            f"{base}/nexus/a2a",
+            headers=bearer("reader"),
+            json={"jsonrpc": "2.0", "id": 1, "method": "ListTasks", "params": {}},
+        )
+        anonymous = httpx.post(
+            f"{base}/a2a", json={"jsonrpc": "2.0", "id": 1, "method": "ListTasks", "params": {}}
+        )
     assert ok.status.state == TaskState.TASK_STATE_COMPLETED
     assert [t.id for t in listed.tasks] == [ok.id]  # the refused call left no task behind
-    assert refused.status_code == 403 and refused.json()["error_description"] == "Required scope: compliance:write"
+    assert (
+        refused.status_code == 403
+        and refused.json()["error_description"] == "Required scope: compliance:write"
+    )
     assert 'scope="compliance:write"' in refused.headers["www-authenticate"]
     assert nexus.status_code == 403  # no nexus scope at all: not even its endpoint
     assert anonymous.status_code == 401
@@ -183,7 +224,9 @@ async def test_tasks_belong_to_the_principal_that_created_them(offline_suite) ->
             with pytest.raises(TaskNotFoundError):
                 await theirs.cancel_task(CancelTaskRequest(id=task.id))
             with pytest.raises(TaskNotFoundError):  # nor continue it with a message of their own
-                await send(theirs, skill_message("hardware.backends", task_id=task.id, context_id=task.context_id))
+                await send(
+                    theirs, skill_message("hardware.backends", task_id=task.id, context_id=task.context_id)
+                )
             assert not (await theirs.list_tasks(ListTasksRequest())).tasks
         async with a2a_client(base, "writer", "forge") as (other_agent, _):
             with pytest.raises(TaskNotFoundError):  # a task of the hardware endpoint is not forge's
@@ -194,21 +237,31 @@ async def test_a_destructive_skill_waits_for_confirmation_and_then_runs(offline_
     key = f"a2a-{uuid.uuid4().hex[:8]}"
     with gateway() as base:
         async with a2a_client(base, "writer", "phantom") as (client, _):
-            made = final_task(await send(client, skill_message("phantom.configure_key", {"key": key, "type": "aes256-gcm"})))
+            made = final_task(
+                await send(client, skill_message("phantom.configure_key", {"key": key, "type": "aes256-gcm"}))
+            )
             asked = final_task(await send(client, skill_message("phantom.destroy_key", {"key": key})))
             keys = final_task(await send(client, skill_message("phantom.keys")))
-            done = final_task(await send(client, skill_message("phantom.destroy_key", {"key": key}, confirm=True)))
+            done = final_task(
+                await send(client, skill_message("phantom.destroy_key", {"key": key}, confirm=True))
+            )
     assert made.status.state == TaskState.TASK_STATE_COMPLETED, made.status.message
     assert asked.status.state == TaskState.TASK_STATE_INPUT_REQUIRED
     question = asked.status.message.parts[0].text
     assert f"Destroy key {key!r}?" in question and "Nothing was changed" in question
-    assert MessageToDict(asked.status.message.parts[1].data) == {"skill": "phantom.destroy_key",
-                                                                 "arguments": {"key": key}, "confirm": True}
+    assert MessageToDict(asked.status.message.parts[1].data) == {
+        "skill": "phantom.destroy_key",
+        "arguments": {"key": key},
+        "confirm": True,
+    }
     assert key in json.dumps(MessageToDict(keys.artifacts[0].parts[0].data))  # still there
     assert done.status.state == TaskState.TASK_STATE_COMPLETED
     audited = [(r.tool, r.caller, r.outcome) for r in offline_suite.audit.records(server="phantom")]
-    assert audited == [("configure_key", "static:writer", "ok"), ("destroy_key", "static:writer", "not_confirmed"),
-                       ("destroy_key", "static:writer", "ok")]  # as over MCP, under the caller's principal
+    assert audited == [
+        ("configure_key", "static:writer", "ok"),
+        ("destroy_key", "static:writer", "not_confirmed"),
+        ("destroy_key", "static:writer", "ok"),
+    ]  # as over MCP, under the caller's principal
 
 
 async def test_bad_requests_are_a2a_errors_and_leave_no_task(offline_suite) -> None:
@@ -219,7 +272,10 @@ async def test_bad_requests_are_a2a_errors_and_leave_no_task(offline_suite) -> N
             for request, says in [
                 (skill_message("forge.no_such_tool"), "Unknown skill 'forge.no_such_tool'"),
                 (skill_message("compliance.policies"), "Unknown skill"),  # not this agent's
-                (skill_message("forge.analyze", ["not", "an", "object"]), "`arguments` must be a JSON object"),
+                (
+                    skill_message("forge.analyze", ["not", "an", "object"]),
+                    "`arguments` must be a JSON object",
+                ),
             ]:
                 with pytest.raises(InvalidParamsError, match=says):
                     await send(client, request)
@@ -250,7 +306,9 @@ def core_cards(tmp_path, monkeypatch: pytest.MonkeyPatch):
 async def test_text_is_answered_with_the_skill_and_its_arguments(suite, core_cards) -> None:
     with gateway() as base:
         async with a2a_client(base, "writer") as (client, _):
-            task = final_task(await send(client, text_message("simulate this OpenQASM circuit with 4096 shots")))
+            task = final_task(
+                await send(client, text_message("simulate this OpenQASM circuit with 4096 shots"))
+            )
     assert task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED
     data = MessageToDict(task.status.message.parts[1].data)
     assert data["skill"] == "hardware.run_circuit" and data["required"] == ["qasm"]
@@ -261,14 +319,31 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
     with gateway() as base:
         default = httpx.get(f"{base}/.well-known/agent-card.json").json()
         by_header = httpx.get(f"{base}/.well-known/agent-card.json", headers={"A2A-Version": "0.3"}).json()
-        by_query = httpx.get(f"{base}/forge/.well-known/agent-card.json", params={"A2A-Version": "0.3"}).json()
+        by_query = httpx.get(
+            f"{base}/forge/.well-known/agent-card.json", params={"A2A-Version": "0.3"}
+        ).json()
         first = httpx.get(f"{base}/forge/.well-known/agent-card.json")
-        revalidated = httpx.get(f"{base}/forge/.well-known/agent-card.json",
-                                headers={"If-None-Match": first.headers["etag"]})
-        legacy_call = httpx.post(by_query["url"], headers=bearer("writer"), json={
-            "jsonrpc": "2.0", "id": 1, "method": "message/send", "params": {"message": {
-                "kind": "message", "messageId": "m1", "role": "user",
-                "parts": [{"kind": "data", "data": {"skill": "forge.analyze", "arguments": {}}}]}}}, timeout=120).json()
+        revalidated = httpx.get(
+            f"{base}/forge/.well-known/agent-card.json", headers={"If-None-Match": first.headers["etag"]}
+        )
+        legacy_call = httpx.post(
+            by_query["url"],
+            headers=bearer("writer"),
+            json={
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "message/send",
+                "params": {
+                    "message": {
+                        "kind": "message",
+                        "messageId": "m1",
+                        "role": "user",
+                        "parts": [{"kind": "data", "data": {"skill": "forge.analyze", "arguments": {}}}],
+                    }
+                },
+            },
+            timeout=120,
+        ).json()
     assert "supportedInterfaces" in default and "url" not in default and default["signatures"]
     assert by_header["protocolVersion"] == "0.3" and by_header["url"] == f"{base}/a2a"
     assert by_query["url"] == f"{base}/forge/a2a" and "supportedInterfaces" not in by_query
@@ -276,7 +351,9 @@ def test_the_0_3_card_is_served_only_when_asked_for(offline_suite) -> None:
     assert legacy_call["result"]["kind"] == "task" and legacy_call["result"]["status"]["state"] == "completed"
 
 
-async def test_a_grant_in_the_configuration_shares_tasks(offline_suite, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_grant_in_the_configuration_shares_tasks(
+    offline_suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_GRANTS", json.dumps({"static:other": ["static:writer"]}))
     with gateway() as base:
         async with a2a_client(base, "writer", "hardware") as (mine, _):
@@ -289,16 +366,27 @@ async def test_a_grant_in_the_configuration_shares_tasks(offline_suite, monkeypa
 
 def test_hostile_bodies_are_refused_before_any_work(offline_suite) -> None:
     deep = b'{"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": ' + b"[" * 500 + b"]" * 500 + b"}"
-    huge = {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
-        "messageId": "m", "role": "ROLE_USER", "parts": [{"text": "x" * 20_000}]}}}
+    huge = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "SendMessage",
+        "params": {"message": {"messageId": "m", "role": "ROLE_USER", "parts": [{"text": "x" * 20_000}]}},
+    }
     with gateway(max_body_bytes=8192) as base:
-        too_deep = httpx.post(f"{base}/a2a", headers={**bearer("writer"), "Content-Type": "application/json"},
-                              content=deep)
+        too_deep = httpx.post(
+            f"{base}/a2a", headers={**bearer("writer"), "Content-Type": "application/json"}, content=deep
+        )
         too_big = httpx.post(f"{base}/a2a", headers=bearer("writer"), json=huge)
-        garbage = httpx.post(f"{base}/forge/a2a", headers={**bearer("writer"), "A2A-Version": "1.0"},
-                             content=b"\xff\xfe not json")
-        listed = httpx.post(f"{base}/a2a", headers={**bearer("writer"), "A2A-Version": "1.0"},
-                            json={"jsonrpc": "2.0", "id": 2, "method": "ListTasks", "params": {}}).json()
+        garbage = httpx.post(
+            f"{base}/forge/a2a",
+            headers={**bearer("writer"), "A2A-Version": "1.0"},
+            content=b"\xff\xfe not json",
+        )
+        listed = httpx.post(
+            f"{base}/a2a",
+            headers={**bearer("writer"), "A2A-Version": "1.0"},
+            json={"jsonrpc": "2.0", "id": 2, "method": "ListTasks", "params": {}},
+        ).json()
     assert too_deep.status_code == 400 and too_deep.json()["error"]["code"] == -32700
     assert too_big.status_code == 413
     assert garbage.status_code == 400 and garbage.json()["error"]["code"] == -32700
@@ -318,11 +406,23 @@ async def test_an_oauth_token_runs_skills_of_the_servers_it_was_issued_for(offli
             for_suite = issuer.token(f"{base}/a2a", scopes)
 
             def call(token: str, skill: str) -> httpx.Response:
-                return httpx.post(f"{base}/a2a", timeout=60, headers={
-                    "Authorization": f"Bearer {token}", "A2A-Version": "1.0"}, json={
-                    "jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {
-                        "messageId": uuid.uuid4().hex, "role": "ROLE_USER",
-                        "parts": [{"data": {"skill": skill, "arguments": {}}}]}}})
+                return httpx.post(
+                    f"{base}/a2a",
+                    timeout=60,
+                    headers={"Authorization": f"Bearer {token}", "A2A-Version": "1.0"},
+                    json={
+                        "jsonrpc": "2.0",
+                        "id": 1,
+                        "method": "SendMessage",
+                        "params": {
+                            "message": {
+                                "messageId": uuid.uuid4().hex,
+                                "role": "ROLE_USER",
+                                "parts": [{"data": {"skill": skill, "arguments": {}}}],
+                            }
+                        },
+                    },
+                )
 
             same_server = call(for_hardware, "hardware.backends")
             other_server = call(for_hardware, "compliance.policies")
@@ -342,7 +442,9 @@ async def test_what_a_task_carries_is_sealed_at_rest(offline_suite) -> None:
         async with a2a_client(base, "writer", "phantom") as (client, _):
             sealed = final_task(await send(client, skill_message("phantom.encrypt", {"plaintext": secret})))
             ciphertext = MessageToDict(sealed.artifacts[0].parts[0].data)["ciphertext"]
-            opened = final_task(await send(client, skill_message("phantom.decrypt", {"ciphertext": ciphertext})))
+            opened = final_task(
+                await send(client, skill_message("phantom.decrypt", {"ciphertext": ciphertext}))
+            )
             again = await client.get_task(GetTaskRequest(id=opened.id))  # read back through the store
     assert MessageToDict(again.artifacts[0].parts[0].data)["plaintext"] == secret
     home = offline_suite.config.home
@@ -355,8 +457,9 @@ async def test_a_routed_request_continues_on_the_same_task_with_the_skill_call(s
         async with a2a_client(base, "writer", "hardware") as (client, _):
             asked = final_task(await send(client, text_message("which quantum simulators can I use?")))
             suggested = MessageToDict(asked.status.message.parts[1].data)["skill"]
-            done = final_task(await send(client, skill_message(suggested, task_id=asked.id,
-                                                               context_id=asked.context_id)))
+            done = final_task(
+                await send(client, skill_message(suggested, task_id=asked.id, context_id=asked.context_id))
+            )
     assert asked.status.state == TaskState.TASK_STATE_INPUT_REQUIRED and suggested == "hardware.backends"
     assert done.id == asked.id and done.status.state == TaskState.TASK_STATE_COMPLETED
     assert sum(m.role == Role.ROLE_USER for m in done.history) == 2  # the question and the skill call

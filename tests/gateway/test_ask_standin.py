@@ -25,8 +25,10 @@ def _script() -> list:
     def encrypt(request: dict) -> list:
         names = {t["name"] for t in request["tools"]}
         assert {"phantom__encrypt", "phantom__destroy_key", "compliance__check", "forge__analyze"} <= names
-        return [text("I'll encrypt the report first."),
-                tool_use("phantom__encrypt", {"plaintext": "Q3 board report", "key": "reports"})]
+        return [
+            text("I'll encrypt the report first."),
+            tool_use("phantom__encrypt", {"plaintext": "Q3 board report", "key": "reports"}),
+        ]
 
     def destroy(request: dict) -> list:
         (result,) = last_tool_results(request)
@@ -42,12 +44,24 @@ def _script() -> list:
     return [encrypt, destroy, answer]
 
 
-def _ask(question: str, standin: MessagesStandIn, answer: str, *extra: str,
-         env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-standin-key", "ANTHROPIC_BASE_URL": standin.url,
-           "HDR_ASK_MODEL": "claude-standin-1", **(env_extra or {})}
-    return subprocess.run([str(BIN / "hdr"), "ask", question, *extra], input=answer, env=env,
-                          capture_output=True, text=True, timeout=120)
+def _ask(
+    question: str, standin: MessagesStandIn, answer: str, *extra: str, env_extra: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "ANTHROPIC_API_KEY": "sk-ant-standin-key",
+        "ANTHROPIC_BASE_URL": standin.url,
+        "HDR_ASK_MODEL": "claude-standin-1",
+        **(env_extra or {}),
+    }
+    return subprocess.run(
+        [str(BIN / "hdr"), "ask", question, *extra],
+        input=answer,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _key_destroyed(suite) -> bool:
@@ -76,7 +90,10 @@ def test_ask_in_process_declined_destructive_call_changes_nothing(suite) -> None
     assert outcomes == [("encrypt", "ok"), ("destroy_key", "not_confirmed")]
     # the real SDK spoke the real wire format
     sent = standin.headers[0]
-    assert "sk-ant-standin-key" in (sent.get("x-api-key", ""), sent.get("authorization", "").removeprefix("Bearer "))
+    assert "sk-ant-standin-key" in (
+        sent.get("x-api-key", ""),
+        sent.get("authorization", "").removeprefix("Bearer "),
+    )
     assert sent["anthropic-version"]
     assert {r["model"] for r in standin.requests} == {"claude-standin-1"}
     assert "sk-ant-standin-key" not in out.stdout + out.stderr
@@ -86,14 +103,24 @@ def test_ask_through_the_gateway_confirmed_destructive_call_runs(suite) -> None:
     standin = MessagesStandIn(_script())
     try:
         with serve(create_app()) as base:
-            out = _ask("Encrypt the Q3 board report, then crypto-shred its key.", standin, "y\n",
-                       "--url", base, "--servers", "phantom,compliance,forge")
+            out = _ask(
+                "Encrypt the Q3 board report, then crypto-shred its key.",
+                standin,
+                "y\n",
+                "--url",
+                base,
+                "--servers",
+                "phantom,compliance,forge",
+            )
     finally:
         standin.close()
     assert not standin.failures, standin.failures
     assert out.returncode == 0, out.stderr
     assert "(confirmed)" in out.stdout
-    assert out.stdout.splitlines()[-1] == "The report is encrypted and its key is destroyed: it can no longer be read."
+    assert (
+        out.stdout.splitlines()[-1]
+        == "The report is encrypted and its key is destroyed: it can no longer be read."
+    )
     assert _key_destroyed(suite)
     assert [(r.tool, r.outcome) for r in suite.audit.records()] == [("encrypt", "ok"), ("destroy_key", "ok")]
 
@@ -106,12 +133,18 @@ def test_ask_says_clearly_what_is_missing(problem: str, tmp_path: Path) -> None:
     if problem != "no_key":
         env["ANTHROPIC_API_KEY"] = "sk-ant-x"
         env["ANTHROPIC_BASE_URL"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    args += {"no_key": [], "unknown_server": ["--servers", "forge,warp-drive"],
-             "api_unreachable": ["--servers", "compliance"],
-             "gateway_unreachable": ["--url", f"http://127.0.0.1:{free_port()}", "--servers", "compliance"]}[problem]
+    args += {
+        "no_key": [],
+        "unknown_server": ["--servers", "forge,warp-drive"],
+        "api_unreachable": ["--servers", "compliance"],
+        "gateway_unreachable": ["--url", f"http://127.0.0.1:{free_port()}", "--servers", "compliance"],
+    }[problem]
     out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
-    expected = {"no_key": (2, "ANTHROPIC_API_KEY is not set"), "unknown_server": (2, "unknown server(s) warp-drive"),
-                "api_unreachable": (1, "could not reach the Messages API at http://127.0.0.1:"),
-                "gateway_unreachable": (1, "could not reach the suite's servers at http://127.0.0.1:")}[problem]
+    expected = {
+        "no_key": (2, "ANTHROPIC_API_KEY is not set"),
+        "unknown_server": (2, "unknown server(s) warp-drive"),
+        "api_unreachable": (1, "could not reach the Messages API at http://127.0.0.1:"),
+        "gateway_unreachable": (1, "could not reach the suite's servers at http://127.0.0.1:"),
+    }[problem]
     assert (out.returncode, expected[1] in out.stderr) == (expected[0], True), out.stderr
     assert "Traceback" not in out.stderr and "sk-ant-x" not in out.stderr

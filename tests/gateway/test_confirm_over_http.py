@@ -59,8 +59,12 @@ async def test_2025_era_gets_progress_and_a_refusal_that_says_why_and_how(forge_
         assert refused.is_error and STATELESS in refused.content[0].text
         assert "`confirm: true`" in refused.content[0].text and "2026-07-28" in refused.content[0].text
         assert asked == []
-        assert (await client.call_tool("snapshots", {})).structured_content["snapshots"] == []  # nothing changed
-        applied = await client.call_tool("optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True})
+        assert (await client.call_tool("snapshots", {})).structured_content[
+            "snapshots"
+        ] == []  # nothing changed
+        applied = await client.call_tool(
+            "optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True}
+        )
         assert not applied.is_error, applied.content[0].text
         assert applied.structured_content["snapshot_id"]
 
@@ -82,19 +86,28 @@ async def test_2026_era_is_asked_and_the_answer_decides(forge_url: str, answer: 
     if answer == "accept":
         assert not result.is_error and result.structured_content["snapshot_id"] and snapshots
     else:
-        assert result.is_error and "Declined: nothing was changed" in result.content[0].text and snapshots == []
+        assert (
+            result.is_error and "Declined: nothing was changed" in result.content[0].text and snapshots == []
+        )
 
 
 def _ts_client(url: str, tool: str, args: dict, answer: str = "accept") -> dict:
     node = PREFIX / "node_modules" / ".bin" / "node"
-    need_service("TypeScript MCP SDK and Node 22", (PREFIX / "node_modules" / "@modelcontextprotocol" / "sdk").exists()
-                 and node.exists(), "run .ci/run (it installs them from npm under HDR_CONFORMANCE_PREFIX)")
+    need_service(
+        "TypeScript MCP SDK and Node 22",
+        (PREFIX / "node_modules" / "@modelcontextprotocol" / "sdk").exists() and node.exists(),
+        "run .ci/run (it installs them from npm under HDR_CONFORMANCE_PREFIX)",
+    )
     with tempfile.TemporaryDirectory() as tmp:  # ES modules resolve packages beside the script only
         (Path(tmp) / "node_modules").symlink_to(PREFIX / "node_modules")
         script = Path(tmp) / "ts_client.mjs"
         script.write_text((HERE / "ts_client.mjs").read_text())
-        run = subprocess.run([str(node), str(script), url, tool, json.dumps(args), answer],
-                             capture_output=True, text=True, timeout=180)
+        run = subprocess.run(
+            [str(node), str(script), url, tool, json.dumps(args), answer],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
 

@@ -50,13 +50,32 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("name", SERVER_NAMES)
 def test_conformance_suite_fails_only_the_expected_scenarios(gateway: str, name: str, tmp_path: Path) -> None:
     env = _toolchain()
-    need_service("MCP conformance suite", env is not None and shutil.which("conformance", path=env["PATH"]) is not None,
-                 "run .ci/run, or: npm install --prefix ~/.cache/hdr-empire/conformance "
-                 "node@22 @modelcontextprotocol/conformance")
+    need_service(
+        "MCP conformance suite",
+        env is not None and shutil.which("conformance", path=env["PATH"]) is not None,
+        "run .ci/run, or: npm install --prefix ~/.cache/hdr-empire/conformance "
+        "node@22 @modelcontextprotocol/conformance",
+    )
     assert env is not None
-    run = subprocess.run(["conformance", "server", "--url", f"{gateway}/{name}/mcp", "--expected-failures",
-                          str(EXPECTED), "-o", str(tmp_path)], env=env, capture_output=True, text=True, timeout=300)
-    summary = run.stdout[run.stdout.find("=== SUMMARY ==="):]
-    assert run.returncode == 0, f"{name}: conformance regressions or stale expected failures\n{summary}\n{run.stderr[-2000:]}"
+    run = subprocess.run(
+        [
+            "conformance",
+            "server",
+            "--url",
+            f"{gateway}/{name}/mcp",
+            "--expected-failures",
+            str(EXPECTED),
+            "-o",
+            str(tmp_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    summary = run.stdout[run.stdout.find("=== SUMMARY ===") :]
+    assert run.returncode == 0, (
+        f"{name}: conformance regressions or stale expected failures\n{summary}\n{run.stderr[-2000:]}"
+    )
     passed = re.search(r"Total: (\d+) passed", summary)
     assert passed and int(passed.group(1)) >= 11, summary

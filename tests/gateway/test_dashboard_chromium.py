@@ -17,8 +17,16 @@ from servers.gateway import create_app
 from servers.registry import SERVER_NAMES
 
 CHROMIUM = os.environ.get("HDR_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -28,17 +36,23 @@ def _usd(n: float) -> str:
 
 @pytest.fixture
 def chromium_path() -> str:
-    need_service("Chromium", Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
-                 "apt-get install -y chromium (Debian's build; Playwright drives it by executable_path)")
+    need_service(
+        "Chromium",
+        Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
+        "apt-get install -y chromium (Debian's build; Playwright drives it by executable_path)",
+    )
     try:
         import playwright  # noqa: F401
     except ImportError:
-        need_service("Chromium", False, "pip install playwright (the Python package; no `playwright install`)")
+        need_service(
+            "Chromium", False, "pip install playwright (the Python package; no `playwright install`)"
+        )
     return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
 
 
-async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(suite, chromium_path: str,
-                                                                         tmp_path: Path) -> None:
+async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(
+    suite, chromium_path: str, tmp_path: Path
+) -> None:
     from playwright.async_api import async_playwright
 
     with serve(create_app()) as base:
@@ -46,27 +60,42 @@ async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(suite, 
         async with client(f"{base}/forge/mcp") as forge:
             assert not (await forge.call_tool("analyze", {})).is_error
         async with client(f"{base}/compliance/mcp") as compliance:
-            assert not (await compliance.call_tool("check", {"target": MANIFEST, "framework": "pss-restricted"})).is_error
+            assert not (
+                await compliance.call_tool("check", {"target": MANIFEST, "framework": "pss-restricted"})
+            ).is_error
         async with client(f"{base}/phantom/mcp") as phantom:
-            assert not (await phantom.call_tool("encrypt", {"plaintext": "quarterly report", "key": "reports"})).is_error
+            assert not (
+                await phantom.call_tool("encrypt", {"plaintext": "quarterly report", "key": "reports"})
+            ).is_error
             assert not (await phantom.call_tool("remember", {"text": "the report was encrypted"})).is_error
 
         async with async_playwright() as pw:
             browser = await pw.chromium.launch_persistent_context(
-                str(tmp_path / "chromium-profile"), executable_path=chromium_path, headless=True, args=FLAGS,
-                viewport={"width": 1280, "height": 1100})
+                str(tmp_path / "chromium-profile"),
+                executable_path=chromium_path,
+                headless=True,
+                args=FLAGS,
+                viewport={"width": 1280, "height": 1100},
+            )
             try:
                 page = await browser.new_page()
                 await page.goto(base + "/")
-                await page.wait_for_function("document.body.dataset.generatedAt !== undefined", timeout=15_000)
+                await page.wait_for_function(
+                    "document.body.dataset.generatedAt !== undefined", timeout=15_000
+                )
                 api = httpx.get(f"{base}/api/status").json()
 
                 chips = page.locator("#servers li")
                 assert await chips.count() == len(SERVER_NAMES)
                 for name in SERVER_NAMES:
-                    assert await page.get_attribute(f'#servers li[data-server="{name}"]', "data-healthy") == "true"
+                    assert (
+                        await page.get_attribute(f'#servers li[data-server="{name}"]', "data-healthy")
+                        == "true"
+                    )
                 assert await page.text_content("#forge-savings") == _usd(api["forge"]["monthly_savings_usd"])
-                assert await page.text_content("#forge-applied") == _usd(api["forge"]["applied_monthly_savings_usd"])
+                assert await page.text_content("#forge-applied") == _usd(
+                    api["forge"]["applied_monthly_savings_usd"]
+                )
                 assert await page.text_content("#forge-open") == str(api["forge"]["open_proposals"])
                 assert api["forge"]["open_proposals"] >= 1  # analyze stored a proposal
                 assert await page.text_content("#nexus-agents") == str(api["nexus"]["agents"])
@@ -86,14 +115,20 @@ async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(suite, 
                 # an action elsewhere: an agent calls a tool over MCP; the page shows it within 2 s
                 top = int(seqs[0])
                 async with client(f"{base}/nexus/mcp") as nexus:
-                    done = await nexus.call_tool("remember", {"text": "handoff of checkout-api to the SRE agent"})
+                    done = await nexus.call_tool(
+                        "remember", {"text": "handoff of checkout-api to the SRE agent"}
+                    )
                     assert not done.is_error
                 await page.wait_for_function(
                     f"(() => {{ const c = document.querySelector('#audit tr td:first-child');"
-                    f" return c && Number(c.textContent) === {top + 1}; }})()", timeout=2_000)
+                    f" return c && Number(c.textContent) === {top + 1}; }})()",
+                    timeout=2_000,
+                )
                 assert await page.text_content("#audit tr td:nth-child(3)") == "nexus"
-                await page.wait_for_function(f"document.getElementById('memory-entries').textContent === '{entries + 1}'",
-                                             timeout=2_000)
+                await page.wait_for_function(
+                    f"document.getElementById('memory-entries').textContent === '{entries + 1}'",
+                    timeout=2_000,
+                )
                 ARTIFACTS.mkdir(exist_ok=True)
                 await page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
             finally:

@@ -36,20 +36,27 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
             attested = await compliance.call_tool("attest", {"result_id": checked.structured_content["id"]})
             assert not attested.is_error, attested.content[0].text
         async with client(f"{base}/phantom/mcp") as phantom:
-            assert not (await phantom.call_tool("encrypt", {"plaintext": "report", "key": "reports"})).is_error
+            assert not (
+                await phantom.call_tool("encrypt", {"plaintext": "report", "key": "reports"})
+            ).is_error
             assert (await phantom.call_tool("decrypt", {"ciphertext": "not a ciphertext"})).is_error
 
         async with async_playwright() as pw:
             browser = await pw.chromium.launch_persistent_context(
-                str(tmp_path / "profile"), executable_path=chromium_path, headless=True, args=FLAGS,
-                viewport={"width": WIDTHS[0], "height": 900})
+                str(tmp_path / "profile"),
+                executable_path=chromium_path,
+                headless=True,
+                args=FLAGS,
+                viewport={"width": WIDTHS[0], "height": 900},
+            )
             try:
                 page = await browser.new_page()
                 for width in WIDTHS:
                     await page.set_viewport_size({"width": width, "height": 900})
                     await page.goto(base + "/")
-                    await page.wait_for_function("document.querySelectorAll('#traffic .panel').length > 0",
-                                                 timeout=15_000)
+                    await page.wait_for_function(
+                        "document.querySelectorAll('#traffic .panel').length > 0", timeout=15_000
+                    )
                     api = httpx.get(f"{base}/api/status").json()
                     traffic, calls = api["traffic"], api["calls"]
 
@@ -66,8 +73,11 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
                         assert p["errors"] == str(round(sum(points["errors_per_s"]) * traffic["step_s"]))
                         assert p["lines"] == 4 and len(p["charts"]) == 2
                         assert all(w > 100 and h > 40 for w, h in p["charts"]), p
-                    errors_seen = int(await page.get_attribute('#traffic .panel[data-server="phantom"] .totals',
-                                                               "data-errors"))
+                    errors_seen = int(
+                        await page.get_attribute(
+                            '#traffic .panel[data-server="phantom"] .totals', "data-errors"
+                        )
+                    )
                     assert errors_seen >= 1  # the failed decrypt
 
                     rows = page.locator("#calls tr")
@@ -93,7 +103,8 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
                     clipped = await page.evaluate(
                         "[...document.querySelectorAll('#traffic-card, #compliance, #calls')].filter("
                         "el => el.getBoundingClientRect().right > window.innerWidth + 1).map("
-                        "el => el.id + ':' + Math.round(el.getBoundingClientRect().right))")
+                        "el => el.id + ':' + Math.round(el.getBoundingClientRect().right))"
+                    )
                     assert clipped == [], f"at {width}px: {clipped}"
 
                     ARTIFACTS.mkdir(exist_ok=True)
@@ -105,29 +116,54 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
                 await browser.close()
 
 
-GHZ = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n'
-CARD = {"name": "Night Owl", "description": "Night Owl, an agent for tests", "url": "https://agents.example/a2a",
-        "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {"streaming": False},
-        "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
-        "skills": [{"id": "watch", "name": "Watch batch jobs", "tags": ["batch"],
-                    "description": "Watches the nightly batch jobs and reports."}]}
+GHZ = (
+    'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n'
+)
+CARD = {
+    "name": "Night Owl",
+    "description": "Night Owl, an agent for tests",
+    "url": "https://agents.example/a2a",
+    "version": "1.0.0",
+    "protocolVersion": "0.3.0",
+    "capabilities": {"streaming": False},
+    "defaultInputModes": ["text/plain"],
+    "defaultOutputModes": ["text/plain"],
+    "skills": [
+        {
+            "id": "watch",
+            "name": "Watch batch jobs",
+            "tags": ["batch"],
+            "description": "Watches the nightly batch jobs and reports.",
+        }
+    ],
+}
 
 
-async def test_history_panels_show_what_the_api_says(offline_suite, chromium_path: str, tmp_path: Path) -> None:  # noqa: F811
+async def test_history_panels_show_what_the_api_says(
+    offline_suite,
+    chromium_path: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     from playwright.async_api import async_playwright
 
     with serve(create_app()) as base:
         async with client(f"{base}/forge/mcp") as forge:
             proposal = (await forge.call_tool("analyze", {})).structured_content["proposal_id"]
-            applied = await forge.call_tool("optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True})
+            applied = await forge.call_tool(
+                "optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True}
+            )
             assert not applied.is_error, applied.content[0].text
         async with client(f"{base}/compliance/mcp") as compliance:
             for framework in ("pss-restricted", "pss-baseline", "pss-restricted"):
-                assert not (await compliance.call_tool("check", {"target": MANIFEST, "framework": framework})).is_error
+                assert not (
+                    await compliance.call_tool("check", {"target": MANIFEST, "framework": framework})
+                ).is_error
         async with client(f"{base}/nexus/mcp") as nexus:
             assert not (await nexus.call_tool("register", {"card": CARD})).is_error
             for task in ("watch tonight's batch", "watch tomorrow's batch"):
-                made = await nexus.call_tool("handoff", {"to_agent": "night-owl", "task": task, "from_agent": "planner"})
+                made = await nexus.call_tool(
+                    "handoff", {"to_agent": "night-owl", "task": task, "from_agent": "planner"}
+                )
                 assert not made.is_error, made.content[0].text
         async with client(f"{base}/hardware/mcp") as hardware:
             job = await hardware.call_tool("submit_circuit", {"qasm": GHZ, "shots": 64})
@@ -135,15 +171,20 @@ async def test_history_panels_show_what_the_api_says(offline_suite, chromium_pat
 
         async with async_playwright() as pw:
             browser = await pw.chromium.launch_persistent_context(
-                str(tmp_path / "profile"), executable_path=chromium_path, headless=True, args=FLAGS,
-                viewport={"width": 1280, "height": 900})
+                str(tmp_path / "profile"),
+                executable_path=chromium_path,
+                headless=True,
+                args=FLAGS,
+                viewport={"width": 1280, "height": 900},
+            )
             try:
                 page = await browser.new_page()
                 for width in (1280, 375):
                     await page.set_viewport_size({"width": width, "height": 900})
                     await page.goto(base + "/")
-                    await page.wait_for_function("document.querySelectorAll('#verdicts .verdict-row').length > 0",
-                                                 timeout=15_000)
+                    await page.wait_for_function(
+                        "document.querySelectorAll('#verdicts .verdict-row').length > 0", timeout=15_000
+                    )
                     history = httpx.get(f"{base}/api/status").json()["history"]
                     assert history["savings"] and history["savings"][-1][1] > 0
                     seen = await page.evaluate("""() => ({
@@ -160,13 +201,20 @@ async def test_history_panels_show_what_the_api_says(offline_suite, chromium_pat
                           return r.width > 0 && r.height > 0 && r.right <= window.innerWidth + 1; })})""")
                     assert seen["now"] == f"${history['savings'][-1][1]:,.2f}"
                     assert seen["points"] == str(len(history["savings"]))
-                    assert seen["verdicts"] == {f: [v for _, v in points] for f, points in history["compliance"].items()}
-                    assert seen["verdicts"]["pss-restricted"] == ["fail", "fail"] and seen["verdicts"]["pss-baseline"]
+                    assert seen["verdicts"] == {
+                        f: [v for _, v in points] for f, points in history["compliance"].items()
+                    }
+                    assert (
+                        seen["verdicts"]["pss-restricted"] == ["fail", "fail"]
+                        and seen["verdicts"]["pss-baseline"]
+                    )
                     assert seen["flows"] == [[f["from"], f["to"], f["total"]] for f in history["handoffs"]]
                     assert ["planner", "night-owl", 2] in seen["flows"]
                     assert seen["jobs"] == [j["id"] for j in history["jobs"]] and len(seen["jobs"]) == 1
                     assert seen["overflow"] <= 0 and all(seen["cards"]), seen
                     ARTIFACTS.mkdir(exist_ok=True)
-                    await page.screenshot(path=str(ARTIFACTS / f"dashboard-history-{width}.png"), full_page=True)
+                    await page.screenshot(
+                        path=str(ARTIFACTS / f"dashboard-history-{width}.png"), full_page=True
+                    )
             finally:
                 await browser.close()

@@ -17,8 +17,18 @@ from servers.gateway import create_app
 from servers.registry import SERVER_NAMES, load
 
 BIN = Path(sys.executable).parent
-STEPS = ["forge.analyze", "forge.optimize", "compliance.check", "compliance.attest", "phantom.encrypt",
-         "nexus.remember", "nexus.discover", "nexus.handoff", "hardware.run_circuit", "hardware.handoff_satellite"]
+STEPS = [
+    "forge.analyze",
+    "forge.optimize",
+    "compliance.check",
+    "compliance.attest",
+    "phantom.encrypt",
+    "nexus.remember",
+    "nexus.discover",
+    "nexus.handoff",
+    "hardware.run_circuit",
+    "hardware.handoff_satellite",
+]
 
 
 def _steps(stdout: str) -> list[tuple[str, str]]:
@@ -26,21 +36,33 @@ def _steps(stdout: str) -> list[tuple[str, str]]:
 
 
 def test_demo_tours_all_five_servers_in_process(suite) -> None:
-    out = subprocess.run([str(BIN / "hdr"), "demo"], env=dict(os.environ), capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(BIN / "hdr"), "demo"], env=dict(os.environ), capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert _steps(out.stdout) == [(s, "✓") for s in STEPS], out.stdout
     assert "Dry run:" in out.stdout and out.stdout.rstrip().endswith("tour complete")
     # the tour really happened in the shared state: audit records from four servers, a verified chain
     audited = {(r.server, r.tool) for r in suite.audit.records()}
-    assert {("compliance", "check"), ("compliance", "attest"), ("phantom", "encrypt"), ("nexus", "handoff")} <= audited
+    assert {
+        ("compliance", "check"),
+        ("compliance", "attest"),
+        ("phantom", "encrypt"),
+        ("nexus", "handoff"),
+    } <= audited
     assert ("forge", "optimize") in audited  # the dry run is audited, and changed nothing
     assert suite.audit.verify().ok
 
 
 def test_demo_through_the_gateway(suite) -> None:
     with serve(create_app()) as base:
-        out = subprocess.run([str(BIN / "hdr"), "demo", "--url", base], env=dict(os.environ), capture_output=True,
-                             text=True, timeout=300)
+        out = subprocess.run(
+            [str(BIN / "hdr"), "demo", "--url", base],
+            env=dict(os.environ),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"gateway {base}" in out.stdout
     assert _steps(out.stdout) == [(s, "✓") for s in STEPS]

@@ -38,8 +38,11 @@ def gateway(offline_suite, issuer: Issuer) -> Iterator[str]:
     """A gateway with OAuth and one static token; its public URL is the address it listens on, so
     the resource identifiers (token audiences) are the URLs clients really use."""
     port = free_port()
-    settings = GatewaySettings(port=port, oauth=OAuthSettings(issuer=issuer.url, jwks_url=issuer.jwks_url),
-                               tokens=(StaticToken("ops", hash_token("hdr_static_ops_token"), ("compliance:read",)),))
+    settings = GatewaySettings(
+        port=port,
+        oauth=OAuthSettings(issuer=issuer.url, jwks_url=issuer.jwks_url),
+        tokens=(StaticToken("ops", hash_token("hdr_static_ops_token"), ("compliance:read",)),),
+    )
     with serve(create_app(settings=settings), port=port) as base:
         yield base
 
@@ -72,8 +75,9 @@ def test_bad_jwts_get_401(gateway: str, issuer: Issuer, problem: str) -> None:
         "expired": lambda: issuer.token(aud, ["compliance:read"], expires_in=-120),
         "wrong_audience": lambda: issuer.token(f"{base}/forge/mcp", ["compliance:read"]),
         "wrong_issuer": lambda: issuer.token(aud, ["compliance:read"], issuer="https://elsewhere.example"),
-        "unknown_key": lambda: issuer.token(aud, ["compliance:read"],
-                                            key=rsa.generate_private_key(public_exponent=65537, key_size=2048)),
+        "unknown_key": lambda: issuer.token(
+            aud, ["compliance:read"], key=rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        ),
         "garbage": lambda: "not.a.jwt",
     }[problem]()
     reply = _post(f"{base}/compliance/mcp", token)
@@ -82,8 +86,9 @@ def test_bad_jwts_get_401(gateway: str, issuer: Issuer, problem: str) -> None:
     assert token not in reply.text
 
 
-async def test_read_scope_allows_read_only_tools_and_refuses_writes_with_403(gateway: str,
-                                                                         issuer: Issuer) -> None:
+async def test_read_scope_allows_read_only_tools_and_refuses_writes_with_403(
+    gateway: str, issuer: Issuer
+) -> None:
     base = gateway
     token = issuer.token(f"{base}/compliance/mcp", ["compliance:read"])
     async with client(f"{base}/compliance/mcp", token) as mcp:
@@ -91,9 +96,16 @@ async def test_read_scope_allows_read_only_tools_and_refuses_writes_with_403(gat
         assert {"check", "policies"} <= names
         listed = await mcp.call_tool("policies", {"framework": "pss-restricted"})
         assert not listed.is_error, listed.content
-    refused = _post(f"{base}/compliance/mcp", token, {
-        "jsonrpc": "2.0", "id": 2, "method": "tools/call",
-        "params": {"name": "check", "arguments": {"target": MANIFEST, "framework": "pss-restricted"}}})
+    refused = _post(
+        f"{base}/compliance/mcp",
+        token,
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "tools/call",
+            "params": {"name": "check", "arguments": {"target": MANIFEST, "framework": "pss-restricted"}},
+        },
+    )
     assert refused.status_code == 403
     assert refused.json()["error"] == "insufficient_scope"
     assert 'error="insufficient_scope"' in refused.headers["www-authenticate"]
@@ -110,9 +122,9 @@ async def test_a_token_for_one_server_opens_no_other(gateway: str, issuer: Issue
     assert _post(f"{base}/forge/mcp", token).status_code == 403  # audience fits, scope does not
 
 
-async def test_write_scope_runs_a_write_tool_and_the_audit_names_the_token_client(gateway: str,
-                                                                                 issuer: Issuer,
-                                                                                 offline_suite) -> None:
+async def test_write_scope_runs_a_write_tool_and_the_audit_names_the_token_client(
+    gateway: str, issuer: Issuer, offline_suite
+) -> None:
     base = gateway
     token = issuer.token(f"{base}/compliance/mcp", ["compliance:write"], client_id="release-pipeline")
     async with client(f"{base}/compliance/mcp", token) as mcp:
@@ -148,16 +160,33 @@ def test_dashboard_api_and_metrics_need_suite_read_when_auth_is_on(gateway: str,
 def test_serve_off_loopback_requires_auth_and_then_enforces_it(tmp_path: Path) -> None:
     """127.0.0.2 is not one of the loopback names the gateway trusts, so it counts as exposed."""
     env = {**os.environ, "HDR_HOME": str(tmp_path / "home"), "HDR_MEMORY_URL": "http://127.0.0.1:9"}
-    refused = subprocess.run([str(BIN / "hdr"), "serve", "--host", "127.0.0.2", "--port", str(free_port())],
-                             env=env, capture_output=True, text=True, timeout=60)
+    refused = subprocess.run(
+        [str(BIN / "hdr"), "serve", "--host", "127.0.0.2", "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert refused.returncode == 2 and "without authentication" in refused.stderr
     port = free_port()
     config = tmp_path / "gateway.json"
-    config.write_text(json.dumps({"public_url": f"http://127.0.0.2:{port}", "tokens": [
-        {"name": "ci", "sha256": hash_token("hdr_ci_secret_value"), "scopes": ["compliance:read"]}]}))
-    proc = subprocess.Popen([str(BIN / "hdr"), "serve", "--host", "127.0.0.2", "--port", str(port),
-                             "--config", str(config)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+    config.write_text(
+        json.dumps(
+            {
+                "public_url": f"http://127.0.0.2:{port}",
+                "tokens": [
+                    {"name": "ci", "sha256": hash_token("hdr_ci_secret_value"), "scopes": ["compliance:read"]}
+                ],
+            }
+        )
+    )
+    proc = subprocess.Popen(
+        [str(BIN / "hdr"), "serve", "--host", "127.0.0.2", "--port", str(port), "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.2:{port}"
     try:
         assert wait_http(f"{base}/healthz", 60), "hdr serve with a config did not start"
@@ -171,8 +200,14 @@ def test_serve_off_loopback_requires_auth_and_then_enforces_it(tmp_path: Path) -
 
 def test_a_config_with_a_plain_token_instead_of_a_hash_is_refused(tmp_path: Path) -> None:
     config = tmp_path / "gateway.json"
-    config.write_text(json.dumps({"tokens": [{"name": "ci", "sha256": "hdr_plaintext", "scopes": ["forge:read"]}]}))
-    out = subprocess.run([str(BIN / "hdr"), "serve", "--port", str(free_port()), "--config", str(config)],
-                         env={**os.environ, "HDR_HOME": str(tmp_path / "home")}, capture_output=True, text=True,
-                         timeout=60)
+    config.write_text(
+        json.dumps({"tokens": [{"name": "ci", "sha256": "hdr_plaintext", "scopes": ["forge:read"]}]})
+    )
+    out = subprocess.run(
+        [str(BIN / "hdr"), "serve", "--port", str(free_port()), "--config", str(config)],
+        env={**os.environ, "HDR_HOME": str(tmp_path / "home")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2 and "tokens[0].sha256" in out.stderr and "hdr_plaintext" not in out.stderr

@@ -70,10 +70,18 @@ def test_forge_gauges_are_zero_until_forge_publishes_then_follow_its_evidence(of
         before = _samples(base)
         assert before[("hdr_forge_optimizations", ())] == 0
         assert before[("hdr_forge_saved_usd_per_month", ())] == 0
-        evidence.publish(offline_suite.store, "forge", "changes",
-                         {"changes": 7, "with_snapshot": 7, "rollbacks": 2, "last_change_at": 1.0})
-        evidence.publish(offline_suite.store, "forge", "savings",
-                         {"monthly_savings_usd": 410.5, "open_proposals": 1, "applied_monthly_savings_usd": 1234.25})
+        evidence.publish(
+            offline_suite.store,
+            "forge",
+            "changes",
+            {"changes": 7, "with_snapshot": 7, "rollbacks": 2, "last_change_at": 1.0},
+        )
+        evidence.publish(
+            offline_suite.store,
+            "forge",
+            "savings",
+            {"monthly_savings_usd": 410.5, "open_proposals": 1, "applied_monthly_savings_usd": 1234.25},
+        )
         after = _samples(base)
     assert after[("hdr_forge_optimizations", ())] == 7
     assert after[("hdr_forge_rollbacks", ())] == 2
@@ -88,17 +96,25 @@ def test_agent_cards_are_served_with_urls_at_the_gateway(offline_suite) -> None:
     with serve(create_app(settings=settings), port=port) as base:
         for name in SERVER_NAMES:  # A2A 1.0 since issue 16: the interface is the server's A2A endpoint
             card = httpx.get(f"{base}/{name}/.well-known/agent-card.json").json()
-            assert card["supportedInterfaces"][0] == {"url": f"https://hdr.example.com/{name}/a2a",
-                                                      "protocolBinding": "JSONRPC", "protocolVersion": "1.0"}
-            mcp = next(e for e in card["capabilities"]["extensions"] if e["uri"] == "urn:hdr-empire:a2a:nexus:1")
+            assert card["supportedInterfaces"][0] == {
+                "url": f"https://hdr.example.com/{name}/a2a",
+                "protocolBinding": "JSONRPC",
+                "protocolVersion": "1.0",
+            }
+            mcp = next(
+                e for e in card["capabilities"]["extensions"] if e["uri"] == "urn:hdr-empire:a2a:nexus:1"
+            )
             assert mcp["params"]["mcp"]["url"] == f"https://hdr.example.com/{name}/mcp" and card["skills"]
 
 
 def test_foreign_origin_and_host_are_refused(offline_suite) -> None:
     with serve(create_app()) as base:
-        evil_origin = httpx.post(f"{base}/forge/mcp", json=LIST,
-                                 headers={**MCP_HEADERS, "Origin": "http://evil.example"})
-        evil_host = httpx.post(f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Host": "evil.example"})
+        evil_origin = httpx.post(
+            f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Origin": "http://evil.example"}
+        )
+        evil_host = httpx.post(
+            f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Host": "evil.example"}
+        )
         api_rebound = httpx.get(f"{base}/api/status", headers={"Host": "evil.example"})
         ok = httpx.post(f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Origin": base})
     assert evil_origin.status_code == 403
@@ -108,18 +124,28 @@ def test_foreign_origin_and_host_are_refused(offline_suite) -> None:
 
 
 def test_rate_limit_is_per_client(offline_suite) -> None:
-    settings = GatewaySettings(rate_per_second=0.001, rate_burst=3, tokens=(
-        StaticToken("a", hash_token("hdr_token_a"), ("forge:read",)),
-        StaticToken("b", hash_token("hdr_token_b"), ("forge:read",)),
-        StaticToken("prometheus", hash_token("hdr_token_prom"), ("suite:read",))))
+    settings = GatewaySettings(
+        rate_per_second=0.001,
+        rate_burst=3,
+        tokens=(
+            StaticToken("a", hash_token("hdr_token_a"), ("forge:read",)),
+            StaticToken("b", hash_token("hdr_token_b"), ("forge:read",)),
+            StaticToken("prometheus", hash_token("hdr_token_prom"), ("suite:read",)),
+        ),
+    )
     with serve(create_app(settings=settings)) as base:
+
         def post(token: str) -> httpx.Response:
-            return httpx.post(f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Authorization": f"Bearer {token}"})
+            return httpx.post(
+                f"{base}/forge/mcp", json=LIST, headers={**MCP_HEADERS, "Authorization": f"Bearer {token}"}
+            )
 
         a = [post("hdr_token_a").status_code for _ in range(4)]
         b = post("hdr_token_b")
         limited = post("hdr_token_a")
-        rejected = _samples(base, "hdr_token_prom")[("hdr_gateway_rejected_requests_total", (("reason", "rate_limited"), ("server", "forge")))]
+        rejected = _samples(base, "hdr_token_prom")[
+            ("hdr_gateway_rejected_requests_total", (("reason", "rate_limited"), ("server", "forge")))
+        ]
     assert a == [200, 200, 200, 429]
     assert b.status_code == 200
     assert int(limited.headers["retry-after"]) >= 1
@@ -128,8 +154,12 @@ def test_rate_limit_is_per_client(offline_suite) -> None:
 
 def test_oversized_requests_are_refused_before_the_server(offline_suite) -> None:
     with serve(create_app(settings=GatewaySettings(max_body_bytes=4096))) as base:
-        big = {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
-               "params": {"name": "remember", "arguments": {"text": "x" * 10_000}}}
+        big = {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "tools/call",
+            "params": {"name": "remember", "arguments": {"text": "x" * 10_000}},
+        }
         reply = httpx.post(f"{base}/forge/mcp", json=big, headers=MCP_HEADERS)
         small = httpx.post(f"{base}/forge/mcp", json=LIST, headers=MCP_HEADERS)
     assert reply.status_code == 413 and reply.json()["error"] == "request_too_large"

@@ -14,9 +14,12 @@ from gateway_support import offline_gateway
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-SNIPPETS = [(doc.name, i, code) for doc in DOCS
-            for i, code in enumerate(re.findall(r"```python\n(.*?)```", doc.read_text(), re.S))
-            if "127.0.0.1:8000" in code]
+SNIPPETS = [
+    (doc.name, i, code)
+    for doc in DOCS
+    for i, code in enumerate(re.findall(r"```python\n(.*?)```", doc.read_text(), re.S))
+    if "127.0.0.1:8000" in code
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,12 @@ def test_the_readme_has_a_client_snippet() -> None:
 
 @pytest.mark.parametrize(("doc", "index", "code"), SNIPPETS, ids=[f"{d}#{i}" for d, i, _ in SNIPPETS])
 def test_snippet_runs_as_written(gateway: str, doc: str, index: int, code: str) -> None:
-    run = subprocess.run([sys.executable, "-c", code.replace("http://127.0.0.1:8000", gateway)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", code.replace("http://127.0.0.1:8000", gateway)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, f"{doc} snippet {index} failed:\n{run.stderr[-3000:]}"
     assert run.stdout.strip(), "the snippet printed nothing"

@@ -24,7 +24,9 @@ CANARY = "hdrcanary51c2"
 
 @pytest.fixture
 def layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    need_service("Starlink TLE file", STARLINK.exists(), f"{STARLINK} is missing (it ships in ../shared/data)")
+    need_service(
+        "Starlink TLE file", STARLINK.exists(), f"{STARLINK} is missing (it ships in ../shared/data)"
+    )
     root = tmp_path / "root"
     root.mkdir()
     shutil.copy(STARLINK, root / "starlink.tle")
@@ -41,18 +43,37 @@ def layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
 
 
 async def test_tle_file_reads_only_under_the_roots_with_one_refusal_for_everything_else(
-        offline_suite: Suite, layout: dict[str, Path]) -> None:
+    offline_suite: Suite, layout: dict[str, Path]
+) -> None:
     root, secret = layout["root"], layout["secret"]
-    probes = [str(secret), str(layout["outside"] / "missing.tle"), "/etc/passwd", "/etc/no-such-file",
-              str(root / "link-out.tle"), "../outside/passwd", str(root / "sub"), str(root / "fifo.tle"),
-              str(root / "missing.tle"), "/proc/self/environ"]
+    probes = [
+        str(secret),
+        str(layout["outside"] / "missing.tle"),
+        "/etc/passwd",
+        "/etc/no-such-file",
+        str(root / "link-out.tle"),
+        "../outside/passwd",
+        str(root / "sub"),
+        str(root / "fifo.tle"),
+        str(root / "missing.tle"),
+        "/proc/self/environ",
+    ]
     async with Client(kit.mcp) as client:
         ok = await client.call_tool("visible_satellites", WHERE | {"tle_file": "starlink.tle"})
-        answers = {p: [await client.call_tool(tool, args | {"tle_file": p}) for tool, args in (
-            ("visible_satellites", WHERE),
-            ("handoff_satellite", {"latitude": 47.6, "longitude": -122.3, "duration_s": 600}),
-            ("passes", {"satellite": "44714", "latitude": 47.6, "longitude": -122.3, "duration_s": 600}))]
-            for p in probes}
+        answers = {
+            p: [
+                await client.call_tool(tool, args | {"tle_file": p})
+                for tool, args in (
+                    ("visible_satellites", WHERE),
+                    ("handoff_satellite", {"latitude": 47.6, "longitude": -122.3, "duration_s": 600}),
+                    (
+                        "passes",
+                        {"satellite": "44714", "latitude": 47.6, "longitude": -122.3, "duration_s": 600},
+                    ),
+                )
+            ]
+            for p in probes
+        }
     assert not ok.is_error, ok.content[0].text
     assert ok.structured_content["data"]["source"] == "file:starlink.tle"  # no server path echoed
     texts = set()
@@ -75,7 +96,8 @@ async def test_tle_file_size_is_checked_before_reading(offline_suite: Suite, lay
 
 
 async def test_over_http_no_file_is_readable_unless_the_operator_configured_roots(
-        offline_suite: Suite, layout: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_suite: Suite, layout: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from shared.files import allowed_roots
 
     class HttpContext:  # what a request through the gateway looks like to shared.files
@@ -86,22 +108,38 @@ async def test_over_http_no_file_is_readable_unless_the_operator_configured_root
     assert allowed_roots(HttpContext()) == []
 
 
-async def test_satellite_searches_are_bounded_before_work_starts(offline_suite: Suite, layout: dict[str, Path],
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_satellite_searches_are_bounded_before_work_starts(
+    offline_suite: Suite, layout: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_MAX_SAT_STEPS", "1000000")
     async with Client(kit.mcp) as client:
-        capped = await client.call_tool("handoff_satellite", {"latitude": 47.6, "longitude": -122.3,
-                                                              "start": "2026-02-23T12:00:00Z", "duration_s": 3600,
-                                                              "tle_file": "starlink.tle"})
-        small = await client.call_tool("handoff_satellite", {"latitude": 47.6, "longitude": -122.3,
-                                                             "start": "2026-02-23T12:00:00Z", "duration_s": 60,
-                                                             "tle_file": "starlink.tle"})
+        capped = await client.call_tool(
+            "handoff_satellite",
+            {
+                "latitude": 47.6,
+                "longitude": -122.3,
+                "start": "2026-02-23T12:00:00Z",
+                "duration_s": 3600,
+                "tle_file": "starlink.tle",
+            },
+        )
+        small = await client.call_tool(
+            "handoff_satellite",
+            {
+                "latitude": 47.6,
+                "longitude": -122.3,
+                "start": "2026-02-23T12:00:00Z",
+                "duration_s": 60,
+                "tle_file": "starlink.tle",
+            },
+        )
     assert capped.is_error and "the cap is 1,000,000" in capped.content[0].text
     assert not small.is_error, small.content[0].text
 
 
-async def test_a_misspelt_argument_is_an_error_not_a_silent_default(offline_suite: Suite,
-                                                                    layout: dict[str, Path]) -> None:
+async def test_a_misspelt_argument_is_an_error_not_a_silent_default(
+    offline_suite: Suite, layout: dict[str, Path]
+) -> None:
     async with Client(kit.mcp) as client:
         result = await client.call_tool("visible_satellites", WHERE | {"tle_path": "starlink.tle"})
     text = result.content[0].text

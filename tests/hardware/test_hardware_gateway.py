@@ -25,23 +25,31 @@ from servers.hardware import serial_sessions  # noqa: E402
 
 SCOPES = ("hardware:read", "hardware:write")
 CANARY = "hdrcanary90e1"
-WHILE_FOREVER = ('OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
-                 'while (c[0] == false) { x q[0]; x q[0]; c[0] = measure q[0]; }\n')
+WHILE_FOREVER = (
+    'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
+    "while (c[0] == false) { x q[0]; x q[0]; c[0] = measure q[0]; }\n"
+)
 
 
 def ghz(n: int) -> str:
     body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    return (
+        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    )
 
 
 @pytest.fixture
 def gateway(offline_suite, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.delenv("HDR_FILE_ROOTS", raising=False)
     port = free_port()
-    settings = GatewaySettings(port=port, tokens=(
-        StaticToken("alice", hash_token("hdr_alice_token"), SCOPES),
-        StaticToken("mallory", hash_token("hdr_mallory_token"), SCOPES),
-        StaticToken("reader", hash_token("hdr_reader_token"), ("hardware:read",))))
+    settings = GatewaySettings(
+        port=port,
+        tokens=(
+            StaticToken("alice", hash_token("hdr_alice_token"), SCOPES),
+            StaticToken("mallory", hash_token("hdr_mallory_token"), SCOPES),
+            StaticToken("reader", hash_token("hdr_reader_token"), ("hardware:read",)),
+        ),
+    )
     with serve(create_app(settings=settings), port=port) as base:
         yield f"{base}/hardware/mcp"
 
@@ -54,6 +62,7 @@ def pty_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
     def echo() -> None:  # answers every line with OK
         import select
+
         while not stop.is_set():
             if select.select([master], [], [], 0.05)[0]:
                 try:
@@ -74,9 +83,13 @@ def pty_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 async def test_another_tokens_job_is_not_found_and_left_alone(gateway: str) -> None:
     async with client(gateway, "hdr_alice_token") as alice, client(gateway, "hdr_mallory_token") as mallory:
-        job_id = (await alice.call_tool("submit_circuit", {"qasm": WHILE_FOREVER, "shots": 1})).structured_content["job_id"]
-        theirs = {tool: await mallory.call_tool(tool, {"job_id": job_id})
-                  for tool in ("job_status", "job_result", "cancel_job")}
+        job_id = (
+            await alice.call_tool("submit_circuit", {"qasm": WHILE_FOREVER, "shots": 1})
+        ).structured_content["job_id"]
+        theirs = {
+            tool: await mallory.call_tool(tool, {"job_id": job_id})
+            for tool in ("job_status", "job_result", "cancel_job")
+        }
         unknown = await mallory.call_tool("job_status", {"job_id": "job-0123456789abcdef"})
         mine = await alice.call_tool("job_status", {"job_id": job_id})
         cancelled = await alice.call_tool("cancel_job", {"job_id": job_id})
@@ -92,43 +105,59 @@ async def test_another_tokens_serial_session_is_not_found(gateway: str, pty_port
         opened = await alice.call_tool("serial_open", {"port": pty_port})
         assert not opened.is_error, opened.content[0].text
         handle = opened.structured_content["handle"]
-        theirs = [await mallory.call_tool("serial_query", {"handle": handle, "command": "*IDN?"}),
-                  await mallory.call_tool("serial_write", {"handle": handle, "data": "*RST\n"}),
-                  await mallory.call_tool("serial_read", {"handle": handle}),
-                  await mallory.call_tool("serial_close", {"handle": handle})]
+        theirs = [
+            await mallory.call_tool("serial_query", {"handle": handle, "command": "*IDN?"}),
+            await mallory.call_tool("serial_write", {"handle": handle, "data": "*RST\n"}),
+            await mallory.call_tool("serial_read", {"handle": handle}),
+            await mallory.call_tool("serial_close", {"handle": handle}),
+        ]
         unknown = await mallory.call_tool("serial_close", {"handle": "serial-000000000000"})
         mine = await alice.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})
         closed = await alice.call_tool("serial_close", {"handle": handle})
     for answer in theirs:
-        assert answer.is_error and answer.content[0].text.split(": ", 1)[1] == unknown.content[0].text.split(": ", 1)[1]
+        assert (
+            answer.is_error
+            and answer.content[0].text.split(": ", 1)[1] == unknown.content[0].text.split(": ", 1)[1]
+        )
     assert not mine.is_error and mine.structured_content["text"] == "OK\n"
     assert not closed.is_error
 
 
-async def test_a_read_token_reads_no_server_file_through_includes_or_tle_paths(gateway: str, tmp_path: Path,
-                                                                              hdr_home: Path) -> None:
+async def test_a_read_token_reads_no_server_file_through_includes_or_tle_paths(
+    gateway: str, tmp_path: Path, hdr_home: Path
+) -> None:
     secret = tmp_path / "passwd"
     secret.write_text(f"root:x:0:0:{CANARY}:/root:/bin/bash\n")
     async with client(gateway, "hdr_reader_token") as reader:
-        include = await reader.call_tool("run_circuit", {"qasm": f'OPENQASM 2.0;\ninclude "{secret}";\nqreg q[1];\n'})
-        tle = await reader.call_tool("visible_satellites", {"latitude": 1, "longitude": 2, "tle_file": str(secret)})
-        missing = await reader.call_tool("visible_satellites", {"latitude": 1, "longitude": 2,
-                                                                "tle_file": str(tmp_path / "nope.tle")})
+        include = await reader.call_tool(
+            "run_circuit", {"qasm": f'OPENQASM 2.0;\ninclude "{secret}";\nqreg q[1];\n'}
+        )
+        tle = await reader.call_tool(
+            "visible_satellites", {"latitude": 1, "longitude": 2, "tle_file": str(secret)}
+        )
+        missing = await reader.call_tool(
+            "visible_satellites", {"latitude": 1, "longitude": 2, "tle_file": str(tmp_path / "nope.tle")}
+        )
     for answer in (include, tle, missing):
         assert answer.is_error and CANARY not in answer.content[0].text
     assert "standard library" in include.content[0].text
-    assert tle.content[0].text == missing.content[0].text  # over HTTP no file is readable: no existence oracle
+    assert (
+        tle.content[0].text == missing.content[0].text
+    )  # over HTTP no file is readable: no existence oracle
 
 
-async def test_a_hostile_circuit_does_not_hold_up_another_tokens_ghz(gateway: str,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_hostile_circuit_does_not_hold_up_another_tokens_ghz(
+    gateway: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_RUN_TIMEOUT_S", "20")
     outcome: dict = {}
     async with client(gateway, "hdr_alice_token") as alice, client(gateway, "hdr_mallory_token") as mallory:
         assert not (await alice.call_tool("run_circuit", {"qasm": ghz(3)})).is_error  # warm pool
 
         async def attack(i: int) -> None:
-            outcome[f"attack{i}"] = await mallory.call_tool("run_circuit", {"qasm": WHILE_FOREVER, "shots": 1})
+            outcome[f"attack{i}"] = await mallory.call_tool(
+                "run_circuit", {"qasm": WHILE_FOREVER, "shots": 1}
+            )
 
         async with anyio.create_task_group() as tg:
             for i in range(3):  # one more than mallory's cap
@@ -139,7 +168,9 @@ async def test_a_hostile_circuit_does_not_hold_up_another_tokens_ghz(gateway: st
             outcome["attacks_running"] = sum(1 for k in outcome if k.startswith("attack"))
     assert not outcome["ghz"].is_error, outcome["ghz"].content[0].text
     assert set(outcome["ghz"].structured_content["counts"]) == {"0" * 20, "1" * 20}
-    assert outcome["attacks_running"] == 1  # the two admitted attacks were still running when the GHZ returned
+    assert (
+        outcome["attacks_running"] == 1
+    )  # the two admitted attacks were still running when the GHZ returned
     texts = sorted(outcome[f"attack{i}"].content[0].text for i in range(3))
     assert sum("already have 2 circuits running" in t for t in texts) == 1
     assert sum("longer than its limit of 20 s" in t for t in texts) == 2

@@ -16,16 +16,24 @@ from shared.suite import Suite
 
 def ghz(n: int) -> str:
     body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    return (
+        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    )
 
 
 BELL3 = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n'
-T_GATES = ('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[40];\ncreg c[40];\nh q[0];\nt q[0];\ncx q[0],q[1];\n'
-           'measure q -> c;\n')
+T_GATES = (
+    'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[40];\ncreg c[40];\nh q[0];\nt q[0];\ncx q[0],q[1];\n'
+    "measure q -> c;\n"
+)
 # Mid-circuit measurement makes Aer simulate shot by shot: a job long enough to be caught running.
-SLOW = ('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[18];\ncreg c[18];\n'
-        + "".join(f"h q[{i}];\nt q[{i}];\n" for i in range(18)) + "measure q[0] -> c[0];\n"
-        + "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(17)) + "measure q -> c;\n")
+SLOW = (
+    'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[18];\ncreg c[18];\n'
+    + "".join(f"h q[{i}];\nt q[{i}];\n" for i in range(18))
+    + "measure q[0] -> c[0];\n"
+    + "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(17))
+    + "measure q -> c;\n"
+)
 
 
 @pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
@@ -42,35 +50,51 @@ async def test_ghz_counts_are_all_zeros_or_all_ones(mode: str, offline_suite: Su
 
 async def test_openqasm3_runs_and_a_seed_makes_counts_reproducible(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        a = await client.call_tool("run_circuit", {"qasm": BELL3, "shots": 500, "seed": 3, "method": "statevector"})
-        b = await client.call_tool("run_circuit", {"qasm": BELL3, "shots": 500, "seed": 3, "method": "statevector"})
+        a = await client.call_tool(
+            "run_circuit", {"qasm": BELL3, "shots": 500, "seed": 3, "method": "statevector"}
+        )
+        b = await client.call_tool(
+            "run_circuit", {"qasm": BELL3, "shots": 500, "seed": 3, "method": "statevector"}
+        )
     assert not a.is_error, a.content[0].text
     assert a.structured_content["counts"] == b.structured_content["counts"]
-    assert set(a.structured_content["counts"]) == {"00", "11"} and a.structured_content["method"] == "statevector"
+    assert (
+        set(a.structured_content["counts"]) == {"00", "11"}
+        and a.structured_content["method"] == "statevector"
+    )
 
 
 async def test_readout_noise_flips_bits(offline_suite: Suite) -> None:
     zero = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\ncreg c[1];\nid q[0];\nmeasure q -> c;\n'
     async with Client(kit.mcp) as client:
         clean = await client.call_tool("run_circuit", {"qasm": zero, "shots": 4000, "seed": 5})
-        noisy = await client.call_tool("run_circuit", {"qasm": zero, "shots": 4000, "seed": 5,
-                                                       "noise": {"readout": 0.2}})
+        noisy = await client.call_tool(
+            "run_circuit", {"qasm": zero, "shots": 4000, "seed": 5, "noise": {"readout": 0.2}}
+        )
     assert clean.structured_content["counts"] == {"0": 4000}
     assert 0.15 < noisy.structured_content["probabilities"]["1"] < 0.25
 
 
-async def test_bad_circuits_get_errors_that_say_where_and_what_instead(offline_suite: Suite,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_bad_circuits_get_errors_that_say_where_and_what_instead(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_MAX_MEMORY_MB", "1024")
     async with Client(kit.mcp) as client:
-        qasm2 = await client.call_tool("run_circuit", {"qasm": 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0]\ncx q[0],q[1];\n'})
-        qasm3 = await client.call_tool("run_circuit", {"qasm": 'OPENQASM 3.0;\nqubit[2] q;\nh q[0] q[1];\n'})
+        qasm2 = await client.call_tool(
+            "run_circuit",
+            {"qasm": 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0]\ncx q[0],q[1];\n'},
+        )
+        qasm3 = await client.call_tool("run_circuit", {"qasm": "OPENQASM 3.0;\nqubit[2] q;\nh q[0] q[1];\n"})
         no_header = await client.call_tool("run_circuit", {"qasm": "h q[0];"})
         too_big = await client.call_tool("run_circuit", {"qasm": T_GATES, "method": "statevector"})
         automatic = await client.call_tool("run_circuit", {"qasm": T_GATES})
         stabilizer = await client.call_tool("run_circuit", {"qasm": T_GATES, "method": "stabilizer"})
-        no_measure = await client.call_tool("run_circuit", {"qasm": 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nh q[0];\n'})
-        mps = await client.call_tool("run_circuit", {"qasm": T_GATES, "method": "matrix_product_state", "shots": 100})
+        no_measure = await client.call_tool(
+            "run_circuit", {"qasm": 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nh q[0];\n'}
+        )
+        mps = await client.call_tool(
+            "run_circuit", {"qasm": T_GATES, "method": "matrix_product_state", "shots": 100}
+        )
         monkeypatch.setenv("HDR_HARDWARE_MAX_QUBITS", "10")
         capped = await client.call_tool("run_circuit", {"qasm": ghz(20)})
         shots = await client.call_tool("run_circuit", {"qasm": ghz(2), "shots": 10**12})
@@ -95,7 +119,10 @@ async def test_backends_lists_every_aer_method_with_what_fits_here(offline_suite
     listed = {b["method"]: b for b in result.structured_content["backends"]}
     assert set(listed) == {"automatic", "statevector", "stabilizer", "matrix_product_state", "density_matrix"}
     assert listed["density_matrix"]["max_qubits_here"] < listed["statevector"]["max_qubits_here"]
-    assert "ibm" in result.structured_content["ibm_quantum"].lower() or "QISKIT" in result.structured_content["ibm_quantum"]
+    assert (
+        "ibm" in result.structured_content["ibm_quantum"].lower()
+        or "QISKIT" in result.structured_content["ibm_quantum"]
+    )
 
 
 async def _wait_for(client: Client, job_id: str, states: set[str], timeout: float = 120) -> dict:
@@ -118,7 +145,9 @@ def _exits(pid: int, timeout: float = 30) -> bool:
     return True
 
 
-async def test_a_job_runs_in_its_own_process_and_returns_what_run_circuit_returns(offline_suite: Suite) -> None:
+async def test_a_job_runs_in_its_own_process_and_returns_what_run_circuit_returns(
+    offline_suite: Suite,
+) -> None:
     async with Client(kit.mcp) as client:
         submitted = await client.call_tool("submit_circuit", {"qasm": ghz(12), "shots": 2048, "seed": 9})
         job_id = submitted.structured_content["job_id"]
@@ -130,16 +159,27 @@ async def test_a_job_runs_in_its_own_process_and_returns_what_run_circuit_return
     assert early.is_error or early.structured_content["state"] == "done"
     assert status["state"] == "done" and status["progress"] == 1.0
     assert result.structured_content["result"]["counts"] == direct.structured_content["counts"]
-    pid = offline_suite.store.connection().execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()[0]
+    pid = (
+        offline_suite.store.connection()
+        .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+        .fetchone()[0]
+    )
     assert pid != os.getpid() and _exits(pid)  # the worker finished and exited
 
 
 async def test_a_job_whose_process_is_killed_is_reported_as_died(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        job_id = (await client.call_tool("submit_circuit", {"qasm": SLOW, "shots": 1_000_000, "method": "statevector"}
-                                         )).structured_content["job_id"]
+        job_id = (
+            await client.call_tool(
+                "submit_circuit", {"qasm": SLOW, "shots": 1_000_000, "method": "statevector"}
+            )
+        ).structured_content["job_id"]
         running = await _wait_for(client, job_id, {"running", "done", "failed", "died"})
-        pid = offline_suite.store.connection().execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()[0]
+        pid = (
+            offline_suite.store.connection()
+            .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+            .fetchone()[0]
+        )
         os.kill(pid, signal.SIGKILL)
         died = await _wait_for(client, job_id, {"died"}, timeout=30)
         result = await client.call_tool("job_result", {"job_id": job_id})
@@ -150,16 +190,26 @@ async def test_a_job_whose_process_is_killed_is_reported_as_died(offline_suite: 
 
 async def test_cancel_stops_a_running_job(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        job_id = (await client.call_tool("submit_circuit", {"qasm": SLOW, "shots": 1_000_000, "method": "statevector"}
-                                         )).structured_content["job_id"]
+        job_id = (
+            await client.call_tool(
+                "submit_circuit", {"qasm": SLOW, "shots": 1_000_000, "method": "statevector"}
+            )
+        ).structured_content["job_id"]
         running = await _wait_for(client, job_id, {"running", "done", "failed", "died"})
         cancelled = await client.call_tool("cancel_job", {"job_id": job_id})
         later = await client.call_tool("job_status", {"job_id": job_id})
         unknown = await client.call_tool("job_status", {"job_id": "job-0123456789abcdef"})
         malformed = await client.call_tool("cancel_job", {"job_id": "../../etc/passwd"})
     assert running["state"] == "running"
-    assert cancelled.structured_content["state"] == "cancelled" and later.structured_content["state"] == "cancelled"
-    pid = offline_suite.store.connection().execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()[0]
+    assert (
+        cancelled.structured_content["state"] == "cancelled"
+        and later.structured_content["state"] == "cancelled"
+    )
+    pid = (
+        offline_suite.store.connection()
+        .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+        .fetchone()[0]
+    )
     assert _exits(pid)
     assert unknown.is_error and "No job job-0123456789abcdef" in unknown.content[0].text
     assert malformed.is_error and "not a job id" in malformed.content[0].text

@@ -24,7 +24,9 @@ CANARY = "hdrcanary7f3a"
 
 def ghz(n: int) -> str:
     body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    return (
+        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
+    )
 
 
 def nested_gates(levels: int = 28) -> str:
@@ -34,8 +36,10 @@ def nested_gates(levels: int = 28) -> str:
     return src + f"g{levels - 1} q[0];\nmeasure q -> c;\n"
 
 
-WHILE_FOREVER = ('OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
-                 'while (c[0] == false) { x q[0]; x q[0]; c[0] = measure q[0]; }\n')
+WHILE_FOREVER = (
+    'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
+    "while (c[0] == false) { x q[0]; x q[0]; c[0] = measure q[0]; }\n"
+)
 
 
 def rss_kb(pid: int) -> int:
@@ -79,21 +83,28 @@ def secrets(hdr_home: Path, tmp_path: Path) -> dict[str, Path]:
 def _includes(paths: dict[str, Path], cwd_relative: str) -> list[str]:
     out = []
     for path in [*map(str, paths.values()), cwd_relative, "/etc/passwd"]:
-        out.append(f'OPENQASM 2.0;\ninclude "qelib1.inc";\ninclude "{path}";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\n')
+        out.append(
+            f'OPENQASM 2.0;\ninclude "qelib1.inc";\ninclude "{path}";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\n'
+        )
         out.append(f'OPENQASM 2.0;\ninclude "{path}";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\n')
         out.append(f'OPENQASM 3.0;\ninclude "{path}";\nqubit[1] q;\nbit[1] c;\nc = measure q;\n')
     return out
 
 
-async def test_includes_of_server_files_are_refused_and_never_echo_them(offline_suite: Suite,
-                                                                      secrets: dict[str, Path]) -> None:
+async def test_includes_of_server_files_are_refused_and_never_echo_them(
+    offline_suite: Suite, secrets: dict[str, Path]
+) -> None:
     relative = os.path.relpath(secrets["home"], Path.cwd())
     sources = _includes(secrets, relative)
     async with Client(kit.mcp) as client:
-        answers = [await client.call_tool(tool, {"qasm": src}) for src in sources
-                   for tool in ("run_circuit", "submit_circuit")]
-        commented = await client.call_tool("run_circuit", {"qasm": ghz(2).replace(
-            "qreg", f'// include "{secrets["passwd"]}";\nqreg')})
+        answers = [
+            await client.call_tool(tool, {"qasm": src})
+            for src in sources
+            for tool in ("run_circuit", "submit_circuit")
+        ]
+        commented = await client.call_tool(
+            "run_circuit", {"qasm": ghz(2).replace("qreg", f'// include "{secrets["passwd"]}";\nqreg')}
+        )
     for answer in answers:
         text = answer.content[0].text
         assert answer.is_error and "may name only the standard library" in text, text
@@ -113,7 +124,8 @@ def test_the_parser_itself_opens_no_include_even_past_the_check(secrets: dict[st
 
 
 async def test_a_nested_gate_bomb_is_stopped_by_its_limits_while_another_callers_ghz_returns(
-        offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_MAX_MEMORY_MB", "100")
     monkeypatch.setenv("HDR_HARDWARE_RUN_TIMEOUT_S", "90")
     bomb = nested_gates()
@@ -137,17 +149,24 @@ async def test_a_nested_gate_bomb_is_stopped_by_its_limits_while_another_callers
                 worker_peak[0] = max([worker_peak[0], *(rss_kb(p) for p in circuit_workers())])
                 await anyio.sleep(0.1)
         server_after = rss_kb(os.getpid())
-    assert not outcome["ghz"].is_error and set(outcome["ghz"].structured_content["counts"]) == {"0" * 20, "1" * 20}
+    assert not outcome["ghz"].is_error and set(outcome["ghz"].structured_content["counts"]) == {
+        "0" * 20,
+        "1" * 20,
+    }
     assert outcome["bomb_running_when_ghz_returned"]
     text = outcome["bomb"].content[0].text
     assert outcome["bomb"].is_error and "memory limit of 100 MB" in text, text
-    assert server_after - server_before < 100_000, (server_before, server_after)  # KB: the server did not grow
+    assert server_after - server_before < 100_000, (
+        server_before,
+        server_after,
+    )  # KB: the server did not grow
     # The worker was stopped near its limit: the warm worker (~120 MB) + 100 MB + the 256 MB allowance.
     assert worker_peak[0] < (120 + 100 + SLACK_MB + 100) * 1024, worker_peak
 
 
 async def test_a_while_loop_that_never_ends_is_stopped_at_the_wall_time_and_by_the_cpu_limit(
-        offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_RUN_TIMEOUT_S", "4")
     async with Client(kit.mcp) as client:
         walled = await client.call_tool("run_circuit", {"qasm": WHILE_FOREVER, "shots": 1})
@@ -161,8 +180,9 @@ async def test_a_while_loop_that_never_ends_is_stopped_at_the_wall_time_and_by_t
     assert not after.is_error  # the pool replaced the killed workers
 
 
-def test_per_caller_caps_keep_one_caller_from_taking_the_pool(offline_suite: Suite,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_per_caller_caps_keep_one_caller_from_taking_the_pool(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_RUN_TIMEOUT_S", "15")
     monkeypatch.setenv("HDR_HARDWARE_CIRCUITS_PER_CALLER", "2")
     outcomes: dict[str, BaseException | None] = {}
@@ -187,7 +207,9 @@ def test_per_caller_caps_keep_one_caller_from_taking_the_pool(offline_suite: Sui
     for t in threads:
         t.join()
     assert set(run.counts) == {"0" * 5, "1" * 5} and all(still_running)
-    assert all(isinstance(e, Refused) and "longer than its limit" in str(e) for e in outcomes.values()), outcomes
+    assert all(isinstance(e, Refused) and "longer than its limit" in str(e) for e in outcomes.values()), (
+        outcomes
+    )
 
 
 def test_a_cancelled_call_kills_its_worker(offline_suite: Suite) -> None:
@@ -212,20 +234,41 @@ def test_a_cancelled_call_kills_its_worker(offline_suite: Suite) -> None:
     assert gone, "the worker of the cancelled call is still alive"
 
 
-def test_many_submits_from_one_caller_hit_the_cap_and_runners_stay_bounded(offline_suite: Suite,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_submits_from_one_caller_hit_the_cap_and_runners_stay_bounded(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_JOBS_PER_CALLER", "2")
     monkeypatch.setenv("HDR_HARDWARE_JOB_RUNNERS", "1")
     store, home = offline_suite.store, str(offline_suite.config.home)
     submitted, refused = [], []
     for _ in range(6):
         try:
-            submitted.append(jobs.submit(store, home, WHILE_FOREVER, shots=1, method="automatic", seed=None,
-                                         noise=None, optimization_level=1, owner="static:mallory").job_id)
+            submitted.append(
+                jobs.submit(
+                    store,
+                    home,
+                    WHILE_FOREVER,
+                    shots=1,
+                    method="automatic",
+                    seed=None,
+                    noise=None,
+                    optimization_level=1,
+                    owner="static:mallory",
+                ).job_id
+            )
         except Refused as exc:
             refused.append(str(exc))
-    other = jobs.submit(store, home, ghz(3), shots=16, method="automatic", seed=None, noise=None,
-                        optimization_level=1, owner="static:alice")
+    other = jobs.submit(
+        store,
+        home,
+        ghz(3),
+        shots=16,
+        method="automatic",
+        seed=None,
+        noise=None,
+        optimization_level=1,
+        owner="static:alice",
+    )
     try:
         assert len(submitted) == 2 and len(refused) == 4
         assert all("cap per caller is 2" in r for r in refused)
@@ -240,19 +283,33 @@ def test_many_submits_from_one_caller_hit_the_cap_and_runners_stay_bounded(offli
     while any(jobs.process_start_token(p) for p in pids if p) and time.monotonic() < deadline:
         jobs.reap_children()
         time.sleep(0.05)
-    assert not any(jobs.process_start_token(p) for p in pids if p)  # the runner retired once nothing was queued
+    assert not any(
+        jobs.process_start_token(p) for p in pids if p
+    )  # the runner retired once nothing was queued
 
 
-def test_another_callers_job_is_not_found_and_left_alone(offline_suite: Suite,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_callers_job_is_not_found_and_left_alone(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store, home = offline_suite.store, str(offline_suite.config.home)
-    job = jobs.submit(store, home, WHILE_FOREVER, shots=1, method="automatic", seed=None, noise=None,
-                      optimization_level=1, owner="static:alice")
+    job = jobs.submit(
+        store,
+        home,
+        WHILE_FOREVER,
+        shots=1,
+        method="automatic",
+        seed=None,
+        noise=None,
+        optimization_level=1,
+        owner="static:alice",
+    )
     missing = "job-0123456789abcdef"
     try:
-        for action in (lambda j: jobs.status(store, j, "static:mallory", home),
-                       lambda j: jobs.result(store, j, "static:mallory"),
-                       lambda j: jobs.cancel(store, j, "static:mallory")):
+        for action in (
+            lambda j: jobs.status(store, j, "static:mallory", home),
+            lambda j: jobs.result(store, j, "static:mallory"),
+            lambda j: jobs.cancel(store, j, "static:mallory"),
+        ):
             with pytest.raises(NotFound) as theirs:
                 action(job.job_id)
             with pytest.raises(NotFound) as absent:
@@ -266,20 +323,42 @@ def test_another_callers_job_is_not_found_and_left_alone(offline_suite: Suite,
         assert jobs.cancel(store, job.job_id, "static:alice").state == "cancelled"
 
 
-def test_finished_jobs_kept_per_caller_are_bounded(offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_finished_jobs_kept_per_caller_are_bounded(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(jobs, "KEPT_FINISHED_PER_OWNER", 3)
     monkeypatch.setenv("HDR_HARDWARE_JOB_RUNNERS", "1")
     store, home = offline_suite.store, str(offline_suite.config.home)
     made = []
     for _ in range(6):  # submit and cancel at once, as a caller filling the store would
-        job = jobs.submit(store, home, WHILE_FOREVER, shots=1, method="automatic", seed=None, noise=None,
-                          optimization_level=1, owner="static:mallory")
+        job = jobs.submit(
+            store,
+            home,
+            WHILE_FOREVER,
+            shots=1,
+            method="automatic",
+            seed=None,
+            noise=None,
+            optimization_level=1,
+            owner="static:mallory",
+        )
         jobs.cancel(store, job.job_id, "static:mallory")
         made.append(job.job_id)
-    other = jobs.submit(store, home, ghz(2), shots=4, method="automatic", seed=None, noise=None,
-                        optimization_level=1, owner="static:alice")
+    other = jobs.submit(
+        store,
+        home,
+        ghz(2),
+        shots=4,
+        method="automatic",
+        seed=None,
+        noise=None,
+        optimization_level=1,
+        owner="static:alice",
+    )
     jobs.cancel(store, other.job_id)
-    kept = [r[0] for r in store.connection().execute("SELECT id FROM hardware_jobs WHERE owner='static:mallory'")]
+    kept = [
+        r[0] for r in store.connection().execute("SELECT id FROM hardware_jobs WHERE owner='static:mallory'")
+    ]
     # Each submit keeps the newest 3 finished ones besides the new job: the last 3 cancelled, then the 6th.
     assert sorted(kept) == sorted(made[2:])
     assert jobs.status(store, other.job_id, "static:alice").state == "cancelled"  # another caller's untouched
@@ -302,8 +381,15 @@ def test_a_warm_worker_serves_call_after_call(offline_suite: Suite) -> None:
     from servers.hardware.limits import Limits
 
     pool = sandbox.CircuitPool(1, warm=0)
-    request = quantum.circuit_request(ghz(8), shots=64, method="automatic", seed=1, noise=None,
-                                      optimization_level=1, limits=Limits.from_env())
+    request = quantum.circuit_request(
+        ghz(8),
+        shots=64,
+        method="automatic",
+        seed=1,
+        noise=None,
+        optimization_level=1,
+        limits=Limits.from_env(),
+    )
     try:
         seen = []
         for _ in range(3):
@@ -321,8 +407,15 @@ def test_an_idle_worker_killed_from_outside_is_replaced_not_used(offline_suite: 
     pool = sandbox.CircuitPool(1, warm=0)
     from servers.hardware.limits import Limits
 
-    request = quantum.circuit_request(ghz(3), shots=16, method="automatic", seed=1, noise=None,
-                                      optimization_level=1, limits=Limits.from_env())
+    request = quantum.circuit_request(
+        ghz(3),
+        shots=16,
+        method="automatic",
+        seed=1,
+        noise=None,
+        optimization_level=1,
+        limits=Limits.from_env(),
+    )
     try:
         pool.run(request, caller=None, wall_s=60, cpu_s=60, memory_mb=512)
         [pid] = pool.worker_pids()

@@ -26,7 +26,9 @@ SEATTLE = (47.6, -122.3, 50.0)
 
 @pytest.fixture
 def starlink_file() -> Path:
-    need_service("Starlink TLE file", STARLINK.exists(), f"{STARLINK} is missing (it ships in ../shared/data)")
+    need_service(
+        "Starlink TLE file", STARLINK.exists(), f"{STARLINK} is missing (it ships in ../shared/data)"
+    )
     return STARLINK
 
 
@@ -70,8 +72,9 @@ def test_fast_search_finds_exactly_what_brute_force_finds(starlink_file: Path) -
     assert fast.propagations < brute.propagations / 4
 
 
-def test_the_public_sgp4_call_gives_the_same_plan_as_the_fast_one(starlink_file: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_public_sgp4_call_gives_the_same_plan_as_the_fast_one(
+    starlink_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The handoff search writes positions straight into one array through sgp4's non-public `Satrec._sgp4`; should a
     release drop it, the public `sgp4_array` takes over with the same figures."""
     const = tle.from_file(starlink_file, "starlink")
@@ -86,13 +89,22 @@ def test_the_public_sgp4_call_gives_the_same_plan_as_the_fast_one(starlink_file:
         assert np.array_equal(getattr(fast, name), getattr(public, name)), name
 
 
-@pytest.mark.parametrize(("where", "start", "step_s", "min_el"), [
-    ((80.0, 0.0, 0.0), "2026-02-23T07:00:00", 7.0, 10.0),  # above the 53-degree shells: only polar planes
-    ((0.0, 100.0, 0.0), "2026-02-22T19:00:00", 45.0, 40.0),  # equator, coarse steps, a short last interval
-    ((-54.8, -68.3, 2000.0), "2026-02-24T21:30:00", 15.0, 25.0),  # south, near the inclination limit
-])
-def test_fast_search_matches_brute_force_elsewhere(starlink_file: Path, where: tuple, start: str, step_s: float,
-                                                   min_el: float) -> None:
+@pytest.mark.parametrize(
+    ("where", "start", "step_s", "min_el"),
+    [
+        ((80.0, 0.0, 0.0), "2026-02-23T07:00:00", 7.0, 10.0),  # above the 53-degree shells: only polar planes
+        (
+            (0.0, 100.0, 0.0),
+            "2026-02-22T19:00:00",
+            45.0,
+            40.0,
+        ),  # equator, coarse steps, a short last interval
+        ((-54.8, -68.3, 2000.0), "2026-02-24T21:30:00", 15.0, 25.0),  # south, near the inclination limit
+    ],
+)
+def test_fast_search_matches_brute_force_elsewhere(
+    starlink_file: Path, where: tuple, start: str, step_s: float, min_el: float
+) -> None:
     const = tle.from_file(starlink_file, "starlink")
     observer = orbits.Observer(*where)
     grid = orbits.TimeGrid(datetime.fromisoformat(start).replace(tzinfo=UTC), step_s, int(3700 // step_s))
@@ -113,11 +125,19 @@ def test_fast_search_on_polar_and_eccentric_orbits() -> None:
     epoch = (datetime(2026, 2, 23, tzinfo=UTC) - datetime(1949, 12, 31, tzinfo=UTC)).days
     for ecc, n_rad_min, bstar in ((0.12, 0.058, 0.0), (0.0005, 0.07, 0.2)):  # eccentric; decays ~75 min in
         rec = Satrec()
-        rec.sgp4init(WGS72, "i", 99000 + len(extra), epoch, bstar, 0.0, 0.0, ecc, 1.0, 0.9, 0.5, n_rad_min, 1.0)
+        rec.sgp4init(
+            WGS72, "i", 99000 + len(extra), epoch, bstar, 0.0, 0.0, ecc, 1.0, 0.9, 0.5, n_rad_min, 1.0
+        )
         extra.append(rec)
-    const = tle.Constellation(name="iridium", source="test", synthetic=True, fetched_at=None,
-                              names=shell.names + ["ECC", "DECAY"], norad_ids=shell.norad_ids + [99000, 99001],
-                              satrecs=shell.satrecs + extra)
+    const = tle.Constellation(
+        name="iridium",
+        source="test",
+        synthetic=True,
+        fetched_at=None,
+        names=shell.names + ["ECC", "DECAY"],
+        norad_ids=shell.norad_ids + [99000, 99001],
+        satrecs=shell.satrecs + extra,
+    )
     grid = orbits.TimeGrid(datetime(2026, 2, 23, 1, tzinfo=UTC), 10.0, 6 * 360)
     jd, _ = grid.jd_fr
     assert extra[1].sgp4_array(np.full(2, jd), grid.fr(np.array([0, grid.steps])))[0].tolist() == [0, 1]
@@ -155,8 +175,16 @@ def test_plans_follow_their_policies(starlink_file: Path, tmp_path: Path) -> Non
 
 
 def test_sparse_constellation_plan_reports_gaps(tmp_path: Path) -> None:
-    plan = handoff.plan(tmp_path, 0.0, 0.0, start=NEAR_EPOCH, duration_s=7200, constellation="iridium",
-                        source="synthetic", min_elevation_deg=40)
+    plan = handoff.plan(
+        tmp_path,
+        0.0,
+        0.0,
+        start=NEAR_EPOCH,
+        duration_s=7200,
+        constellation="iridium",
+        source="synthetic",
+        min_elevation_deg=40,
+    )
     assert plan.gaps and 0 < plan.coverage_fraction < 1
     covered = sum(1 for _ in plan.intervals)
     assert covered == plan.intervals_total
@@ -164,22 +192,32 @@ def test_sparse_constellation_plan_reports_gaps(tmp_path: Path) -> None:
 
 
 def test_stale_tles_are_used_with_a_warning_and_their_age(starlink_file: Path, tmp_path: Path) -> None:
-    plan = handoff.plan(tmp_path, *SEATTLE, start="2026-04-01T00:00:00Z", duration_s=600,
-                        tle_file=str(starlink_file))
+    plan = handoff.plan(
+        tmp_path, *SEATTLE, start="2026-04-01T00:00:00Z", duration_s=600, tle_file=str(starlink_file)
+    )
     assert plan.data.tle_epoch_offset_days > 30
     assert any("Stale TLEs" in w for w in plan.data.warnings)
 
 
 def test_passes_rise_above_and_set_below_the_minimum_elevation(starlink_file: Path, tmp_path: Path) -> None:
-    found = handoff.passes(tmp_path, "44714", *SEATTLE, start=NEAR_EPOCH, duration_s=86400, min_elevation_deg=10,
-                           tle_file=str(starlink_file))
+    found = handoff.passes(
+        tmp_path,
+        "44714",
+        *SEATTLE,
+        start=NEAR_EPOCH,
+        duration_s=86400,
+        min_elevation_deg=10,
+        tle_file=str(starlink_file),
+    )
     assert found.satellite == "STARLINK-1008" and found.passes
     const = tle.from_file(starlink_file, "starlink")
     observer = orbits.Observer(*SEATTLE)
     for p in found.passes:
         assert p.culmination.elevation_deg >= 10 and 0 < p.duration_s < 1200
         rise = datetime.fromisoformat(p.rise.replace("Z", "+00:00"))
-        before = orbits.visible_brute(const, orbits.TimeGrid(rise - timedelta(seconds=10), 1, 0), observer, 10)
+        before = orbits.visible_brute(
+            const, orbits.TimeGrid(rise - timedelta(seconds=10), 1, 0), observer, 10
+        )
         after = orbits.visible_brute(const, orbits.TimeGrid(rise + timedelta(seconds=10), 1, 0), observer, 10)
         idx = const.find("44714")
         assert idx not in before.sat.tolist() and idx in after.sat.tolist()
@@ -200,7 +238,11 @@ class _CelesTrak(BaseHTTPRequestHandler):
             self.send_header("Location", type(self).redirect)
             self.end_headers()
             return
-        if url.path != "/NORAD/elements/gp.php" or query.get("FORMAT") != ["tle"] or query.get("GROUP") != ["starlink"]:
+        if (
+            url.path != "/NORAD/elements/gp.php"
+            or query.get("FORMAT") != ["tle"]
+            or query.get("GROUP") != ["starlink"]
+        ):
             self.send_error(404, "No GP data found")
             return
         self.send_response(200)
@@ -227,9 +269,12 @@ def celestrak(starlink_file: Path):
 
 
 async def test_celestrak_group_is_downloaded_once_then_served_from_the_cache_with_its_age(
-        celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
+    celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", celestrak)
-    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the stand-in is on loopback, which egress refuses unless listed
+    monkeypatch.setenv(
+        "HDR_EGRESS_ALLOW", "127.0.0.1"
+    )  # the stand-in is on loopback, which egress refuses unless listed
     monkeypatch.delenv("HDR_HARDWARE_TLE_FILE", raising=False)
     args = {"latitude": 47.6, "longitude": -122.3, "time": NEAR_EPOCH}
     async with Client(kit.mcp) as client:
@@ -247,8 +292,11 @@ async def test_celestrak_group_is_downloaded_once_then_served_from_the_cache_wit
 
 
 async def test_a_celestrak_redirect_into_a_refused_range_is_not_followed(
-        celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> None:
-    inner = ThreadingHTTPServer(("127.0.0.2", 0), _Internal)  # an internal service on another loopback address
+    celestrak: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = ThreadingHTTPServer(
+        ("127.0.0.2", 0), _Internal
+    )  # an internal service on another loopback address
     thread = threading.Thread(target=inner.serve_forever, daemon=True)
     thread.start()
     _Internal.hits = 0
@@ -257,8 +305,9 @@ async def test_a_celestrak_redirect_into_a_refused_range_is_not_followed(
         monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", celestrak)
         monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the stand-in only, not 127.0.0.2
         async with Client(kit.mcp) as client:
-            result = await client.call_tool("visible_satellites", {"latitude": 1, "longitude": 2,
-                                                                   "source": "celestrak"})
+            result = await client.call_tool(
+                "visible_satellites", {"latitude": 1, "longitude": 2, "source": "celestrak"}
+            )
     finally:
         inner.shutdown()
         inner.server_close()
@@ -280,17 +329,21 @@ class _Internal(BaseHTTPRequestHandler):
         pass
 
 
-async def test_celestrak_unreachable_without_cache_is_a_clear_error(offline_suite: Suite,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_celestrak_unreachable_without_cache_is_a_clear_error(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_HARDWARE_CELESTRAK_URL", "http://127.0.0.1:9/NORAD/elements/gp.php")
     async with Client(kit.mcp) as client:
-        result = await client.call_tool("visible_satellites", {"latitude": 1, "longitude": 2, "source": "celestrak"})
+        result = await client.call_tool(
+            "visible_satellites", {"latitude": 1, "longitude": 2, "source": "celestrak"}
+        )
     assert result.is_error and "CelesTrak could not be reached" in result.content[0].text
 
 
 @pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
-async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(mode: str, offline_suite: Suite,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(
+    mode: str, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("HDR_HARDWARE_TLE_FILE", raising=False)
     async with Client(kit.mcp, mode=mode) as client:
         result = await client.call_tool("handoff_satellite", {"latitude": 52.2, "longitude": 0.1})
@@ -301,8 +354,9 @@ async def test_handoff_tool_on_the_offline_default_says_it_is_synthetic(mode: st
     assert plan["intervals_total"] >= 1 and plan["handoffs"] == plan["intervals_total"] - 1
 
 
-async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starlink_file: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_bad_satellite_input_gets_clear_errors(
+    offline_suite: Suite, starlink_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))  # tle_file is read only under the roots
     where = {"latitude": 10, "longitude": 10}
     cases = [
@@ -325,21 +379,40 @@ async def test_bad_satellite_input_gets_clear_errors(offline_suite: Suite, starl
     assert not alive.is_error
 
 
-async def test_the_handoff_tool_answers_compactly_and_pages_to_the_full_plan(offline_suite: Suite, starlink_file: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_handoff_tool_answers_compactly_and_pages_to_the_full_plan(
+    offline_suite: Suite, starlink_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_FILE_ROOTS", str(starlink_file.parent))
-    args = {"latitude": SEATTLE[0], "longitude": SEATTLE[1], "start": NEAR_EPOCH, "duration_s": 1800,
-            "tle_file": str(starlink_file)}
+    args = {
+        "latitude": SEATTLE[0],
+        "longitude": SEATTLE[1],
+        "start": NEAR_EPOCH,
+        "duration_s": 1800,
+        "tle_file": str(starlink_file),
+    }
     async with Client(kit.mcp) as client:
         compact = await client.call_tool("handoff_satellite", args)
         full = await client.call_tool("handoff_satellite", args | {"detail": True})
         pages = [compact.structured_content]
         while pages[-1]["next_offset"] is not None:
-            pages.append((await client.call_tool("handoff_satellite", args | {"offset": pages[-1]["next_offset"]})
-                          ).structured_content)
+            pages.append(
+                (
+                    await client.call_tool("handoff_satellite", args | {"offset": pages[-1]["next_offset"]})
+                ).structured_content
+            )
     plan, whole = compact.structured_content, full.structured_content
-    assert len(plan["intervals"]) == 10 < plan["intervals_total"] == whole["intervals_total"] == len(whole["intervals"])
+    assert (
+        len(plan["intervals"])
+        == 10
+        < plan["intervals_total"]
+        == whole["intervals_total"]
+        == len(whole["intervals"])
+    )
     assert f"{plan['intervals_total']} serving intervals ({plan['handoffs']} handoffs)" in plan["summary"]
-    assert len(compact.content[0].text) < len(full.content[0].text) / 4  # the 30-minute plan: ~4K vs ~25K characters
-    assert [iv for page in pages for iv in page["intervals"]] == whole["intervals"]  # the pages are the full plan
+    assert (
+        len(compact.content[0].text) < len(full.content[0].text) / 4
+    )  # the 30-minute plan: ~4K vs ~25K characters
+    assert [iv for page in pages for iv in page["intervals"]] == whole[
+        "intervals"
+    ]  # the pages are the full plan
     assert [t for page in pages for t in page["switch_times"]] == whole["switch_times"]

@@ -42,8 +42,11 @@ class Instrument:
                 line, buffer = buffer.split(b"\n", 1)
                 command = line.decode().strip()
                 self.heard.append(command)
-                reply = {"*IDN?": b"HDR Instruments,DMM-6500,SN042,1.0\n", "MEAS:VOLT?": b"+4.99870E+00\n",
-                         "DUMP?": bytes([0x00, 0xFF, 0x10, 0x0A])}.get(command)
+                reply = {
+                    "*IDN?": b"HDR Instruments,DMM-6500,SN042,1.0\n",
+                    "MEAS:VOLT?": b"+4.99870E+00\n",
+                    "DUMP?": bytes([0x00, 0xFF, 0x10, 0x0A]),
+                }.get(command)
                 if reply is not None:
                     os.write(self.master, reply)
 
@@ -71,17 +74,22 @@ def instrument(monkeypatch: pytest.MonkeyPatch) -> Iterator[Instrument]:
 
 
 @pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
-async def test_query_an_instrument_over_a_pty(mode: str, instrument: Instrument, offline_suite: Suite) -> None:
+async def test_query_an_instrument_over_a_pty(
+    mode: str, instrument: Instrument, offline_suite: Suite
+) -> None:
     async with Client(kit.mcp, mode=mode) as client:
         listed = await client.call_tool("serial_ports", {})
-        opened = await client.call_tool("serial_open", {"port": instrument.port, "baudrate": 115200, "timeout": 2})
+        opened = await client.call_tool(
+            "serial_open", {"port": instrument.port, "baudrate": 115200, "timeout": 2}
+        )
         handle = opened.structured_content["handle"]
         idn = await client.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})
         volts = await client.call_tool("serial_query", {"handle": handle, "command": "MEAS:VOLT?"})
         closed = await client.call_tool("serial_close", {"handle": handle})
         again = await client.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})
     assert {"port": instrument.port, "allowed": True}.items() <= next(
-        p for p in listed.structured_content["ports"] if p["port"] == instrument.port).items()
+        p for p in listed.structured_content["ports"] if p["port"] == instrument.port
+    ).items()
     assert idn.structured_content["text"] == "HDR Instruments,DMM-6500,SN042,1.0\n"
     assert float(volts.structured_content["text"]) == pytest.approx(4.9987)
     assert closed.structured_content["closed"] is True
@@ -89,34 +97,59 @@ async def test_query_an_instrument_over_a_pty(mode: str, instrument: Instrument,
     assert instrument.heard == ["*IDN?", "MEAS:VOLT?"]
 
 
-async def test_write_and_read_bytes_come_back_as_hex_when_not_text(instrument: Instrument, offline_suite: Suite) -> None:
+async def test_write_and_read_bytes_come_back_as_hex_when_not_text(
+    instrument: Instrument, offline_suite: Suite
+) -> None:
     async with Client(kit.mcp) as client:
-        handle = (await client.call_tool("serial_open", {"port": instrument.port, "timeout": 2})).structured_content["handle"]
-        written = await client.call_tool("serial_write", {"handle": handle, "data": "44554d503f0a", "encoding": "hex"})
+        handle = (
+            await client.call_tool("serial_open", {"port": instrument.port, "timeout": 2})
+        ).structured_content["handle"]
+        written = await client.call_tool(
+            "serial_write", {"handle": handle, "data": "44554d503f0a", "encoding": "hex"}
+        )
         raw = await client.call_tool("serial_read", {"handle": handle, "size": 4})
         await client.call_tool("serial_write", {"handle": handle, "data": "*IDN?\n"})
         line = await client.call_tool("serial_read", {"handle": handle, "until": "\n"})
     assert written.structured_content["bytes"] == 6
-    assert raw.structured_content == {"handle": handle, "bytes": 4, "text": None, "hex": "00ff100a", "timed_out": False}
-    assert line.structured_content["text"].startswith("HDR Instruments") and not line.structured_content["timed_out"]
+    assert raw.structured_content == {
+        "handle": handle,
+        "bytes": 4,
+        "text": None,
+        "hex": "00ff100a",
+        "timed_out": False,
+    }
+    assert (
+        line.structured_content["text"].startswith("HDR Instruments")
+        and not line.structured_content["timed_out"]
+    )
 
 
 async def test_silent_device_times_out_with_a_clear_error_and_the_session_stays_usable(
-        instrument: Instrument, offline_suite: Suite) -> None:
+    instrument: Instrument, offline_suite: Suite
+) -> None:
     async with Client(kit.mcp) as client:
-        handle = (await client.call_tool("serial_open", {"port": instrument.port, "timeout": 0.3})).structured_content["handle"]
+        handle = (
+            await client.call_tool("serial_open", {"port": instrument.port, "timeout": 0.3})
+        ).structured_content["handle"]
         silent = await client.call_tool("serial_query", {"handle": handle, "command": "SYST:BEEP"})
         empty = await client.call_tool("serial_read", {"handle": handle})
         idn = await client.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})
-    assert silent.is_error and "No complete reply" in silent.content[0].text and "SYST:BEEP" in silent.content[0].text
+    assert (
+        silent.is_error
+        and "No complete reply" in silent.content[0].text
+        and "SYST:BEEP" in silent.content[0].text
+    )
     assert empty.structured_content["timed_out"] is True and empty.structured_content["bytes"] == 0
     assert not idn.is_error and idn.structured_content["text"].startswith("HDR Instruments")
 
 
 async def test_device_vanishing_mid_session_is_reported_and_the_session_cleaned_up(
-        instrument: Instrument, offline_suite: Suite) -> None:
+    instrument: Instrument, offline_suite: Suite
+) -> None:
     async with Client(kit.mcp) as client:
-        handle = (await client.call_tool("serial_open", {"port": instrument.port, "timeout": 2})).structured_content["handle"]
+        handle = (
+            await client.call_tool("serial_open", {"port": instrument.port, "timeout": 2})
+        ).structured_content["handle"]
         assert not (await client.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})).is_error
         instrument.vanish()
         gone = await client.call_tool("serial_query", {"handle": handle, "command": "*IDN?"})
@@ -127,8 +160,9 @@ async def test_device_vanishing_mid_session_is_reported_and_the_session_cleaned_
     assert serial_sessions._sessions == {}
 
 
-async def test_ports_off_the_allow_list_never_open(instrument: Instrument, offline_suite: Suite,
-                                                   monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+async def test_ports_off_the_allow_list_never_open(
+    instrument: Instrument, offline_suite: Suite, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
     secret = tmp_path / "notes.txt"
     secret.write_text("not a serial port")
     async with Client(kit.mcp) as client:

@@ -28,12 +28,19 @@ port, record = int(sys.argv[1]), Path(sys.argv[2])
 URL = f"http://127.0.0.1:{port}/a2a"
 
 CARD = AgentCard(
-    name="Night Owl", description="Watches batch jobs.", version="1.0.0",
+    name="Night Owl",
+    description="Watches batch jobs.",
+    version="1.0.0",
     supported_interfaces=[AgentInterface(url=URL, protocol_binding="JSONRPC", protocol_version="1.0")],
-    capabilities=AgentCapabilities(streaming=False), default_input_modes=["text/plain"],
+    capabilities=AgentCapabilities(streaming=False),
+    default_input_modes=["text/plain"],
     default_output_modes=["text/plain"],
-    skills=[AgentSkill(id="watch", name="Watch batch jobs", description="Watches nightly batch jobs.",
-                       tags=["batch"])])
+    skills=[
+        AgentSkill(
+            id="watch", name="Watch batch jobs", description="Watches nightly batch jobs.", tags=["batch"]
+        )
+    ],
+)
 
 
 class Watcher(AgentExecutor):
@@ -44,8 +51,11 @@ class Watcher(AgentExecutor):
         with record.open("a") as f:
             f.write(json.dumps({"message_id": message.message_id, "text": text, "data": data}) + "\n")
         if not context.current_task:
-            await event_queue.enqueue_event(new_task(context.task_id, context.context_id,
-                                                     TaskState.TASK_STATE_SUBMITTED, history=[message]))
+            await event_queue.enqueue_event(
+                new_task(
+                    context.task_id, context.context_id, TaskState.TASK_STATE_SUBMITTED, history=[message]
+                )
+            )
         updater = TaskUpdater(event_queue, context.task_id, context.context_id)
         await updater.start_work()
         await asyncio.sleep(3.0 if "slowly" in text else 0.2)

@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 
-def skill(id_: str, name: str, description: str, tags: list[str] | None = None,
-          examples: list[str] | None = None, input_modes: list[str] | None = None) -> dict[str, Any]:
+def skill(
+    id_: str,
+    name: str,
+    description: str,
+    tags: list[str] | None = None,
+    examples: list[str] | None = None,
+    input_modes: list[str] | None = None,
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": id_, "name": name, "description": description, "tags": tags or ["general"]}
     if examples:
         out["examples"] = examples
@@ -15,8 +21,15 @@ def skill(id_: str, name: str, description: str, tags: list[str] | None = None,
     return out
 
 
-def card(name: str, skills: list[dict[str, Any]], *, version: str = "1.0.0", description: str | None = None,
-         metadata: dict[str, Any] | None = None, url: str = "https://agents.example/a2a") -> dict[str, Any]:
+def card(
+    name: str,
+    skills: list[dict[str, Any]],
+    *,
+    version: str = "1.0.0",
+    description: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    url: str = "https://agents.example/a2a",
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "name": name,
         "description": description or f"{name}, an agent for tests",
@@ -33,26 +46,56 @@ def card(name: str, skills: list[dict[str, Any]], *, version: str = "1.0.0", des
     return out
 
 
-KUBE_DOCTOR = card("Kube Doctor", [
-    skill("memory-limits", "Tune container memory limits",
-          "Raises or lowers Kubernetes container memory requests and limits from measured usage so "
-          "containers stop being OOM killed.", ["kubernetes", "memory"],
-          ["increase the memory limit of the payments deployment"]),
-    skill("crashloop", "Diagnose crash loops",
-          "Finds why a pod restarts repeatedly (CrashLoopBackOff) from its events and logs.", ["kubernetes"]),
-], metadata={"price_usd": 0.02, "latency_ms": 4000})
+KUBE_DOCTOR = card(
+    "Kube Doctor",
+    [
+        skill(
+            "memory-limits",
+            "Tune container memory limits",
+            "Raises or lowers Kubernetes container memory requests and limits from measured usage so "
+            "containers stop being OOM killed.",
+            ["kubernetes", "memory"],
+            ["increase the memory limit of the payments deployment"],
+        ),
+        skill(
+            "crashloop",
+            "Diagnose crash loops",
+            "Finds why a pod restarts repeatedly (CrashLoopBackOff) from its events and logs.",
+            ["kubernetes"],
+        ),
+    ],
+    metadata={"price_usd": 0.02, "latency_ms": 4000},
+)
 
-REDACTOR = card("Log Redactor", [
-    skill("redact-pii", "Redact personal data",
-          "Masks credit card numbers, emails, phone numbers and other personal data in text and logs.",
-          ["privacy", "pii"], ["mask the emails in this support ticket"], input_modes=["text/plain"]),
-], metadata={"price_usd": 0.001, "latency_ms": 300})
+REDACTOR = card(
+    "Log Redactor",
+    [
+        skill(
+            "redact-pii",
+            "Redact personal data",
+            "Masks credit card numbers, emails, phone numbers and other personal data in text and logs.",
+            ["privacy", "pii"],
+            ["mask the emails in this support ticket"],
+            input_modes=["text/plain"],
+        ),
+    ],
+    metadata={"price_usd": 0.001, "latency_ms": 300},
+)
 
-TRANSLATOR = card("Polyglot", [
-    skill("translate", "Translate documents",
-          "Translates text between English, German, French and Japanese, keeping formatting.",
-          ["language"], ["put this paragraph into German"], input_modes=["application/pdf"]),
-], metadata={"price_usd": 0.01, "latency_ms": 2000})
+TRANSLATOR = card(
+    "Polyglot",
+    [
+        skill(
+            "translate",
+            "Translate documents",
+            "Translates text between English, German, French and Japanese, keeping formatting.",
+            ["language"],
+            ["put this paragraph into German"],
+            input_modes=["application/pdf"],
+        ),
+    ],
+    metadata={"price_usd": 0.01, "latency_ms": 2000},
+)
 
 
 def free_port() -> int:

@@ -20,23 +20,55 @@ server = MCPServer("target-agent")
 
 
 @server.tool()
-def receive_handoff(handoff_id: str, from_agent: str, task: str, context: str | None = None, sealed: bool = False,
-                    memory_refs: list[str] | None = None, deadline: float | None = None) -> dict:
+def receive_handoff(
+    handoff_id: str,
+    from_agent: str,
+    task: str,
+    context: str | None = None,
+    sealed: bool = False,
+    memory_refs: list[str] | None = None,
+    deadline: float | None = None,
+) -> dict:
     """Take on a handoff; repeated ids are acknowledged without doing the work again."""
-    seen = {json.loads(line)["handoff_id"] for line in record.read_text().splitlines()} if record.exists() else set()
+    seen = (
+        {json.loads(line)["handoff_id"] for line in record.read_text().splitlines()}
+        if record.exists()
+        else set()
+    )
     duplicate = handoff_id in seen
     with record.open("a") as f:
-        f.write(json.dumps({"handoff_id": handoff_id, "task": task, "context": context, "sealed": sealed,
-                            "duplicate": duplicate}) + "\n")
+        f.write(
+            json.dumps(
+                {
+                    "handoff_id": handoff_id,
+                    "task": task,
+                    "context": context,
+                    "sealed": sealed,
+                    "duplicate": duplicate,
+                }
+            )
+            + "\n"
+        )
     return {"handoff_id": handoff_id, "done": f"did: {task}", "duplicate": duplicate}
 
 
 @server.tool()
-def refuse_handoff(handoff_id: str, from_agent: str, task: str, context: str | None = None, sealed: bool = False,
-                   memory_refs: list[str] | None = None, deadline: float | None = None) -> dict:
+def refuse_handoff(
+    handoff_id: str,
+    from_agent: str,
+    task: str,
+    context: str | None = None,
+    sealed: bool = False,
+    memory_refs: list[str] | None = None,
+    deadline: float | None = None,
+) -> dict:
     """Always fails, like an agent that cannot do the work."""
     raise ToolError("this agent is overloaded")
 
 
-uvicorn.run(server.streamable_http_app(stateless_http=True, json_response=True), host="127.0.0.1", port=port,
-            log_level="warning")
+uvicorn.run(
+    server.streamable_http_app(stateless_http=True, json_response=True),
+    host="127.0.0.1",
+    port=port,
+    log_level="warning",
+)

@@ -27,8 +27,11 @@ def a2a_agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict, 
     """The A2A agent's own card (as it serves it) and the file where it records the messages it got."""
     port = free_port()
     record = tmp_path_factory.mktemp("a2a") / "received.jsonl"
-    proc = subprocess.Popen([sys.executable, str(HERE / "nexus_a2a_target.py"), str(port), str(record)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "nexus_a2a_target.py"), str(port), str(record)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert wait_port(port), "the A2A agent did not start"
         served = httpx.get(f"http://127.0.0.1:{port}/.well-known/agent-card.json", timeout=10).json()
@@ -48,27 +51,38 @@ def market(offline_suite: Suite, tmp_path: Path) -> Marketplace:
 
 
 async def test_a_handoff_to_an_a2a_agent_is_sent_as_a_task_and_followed_to_its_result(
-        market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
     served, record = a2a_agent
     registered = market.register(served, "sandbox", agent_id="night-owl")
     assert registered.agent.card.protocol == "1.0" and registered.agent.card.delivery("sandbox") == "a2a"
-    created = market.create_handoff(from_agent="planner", to_agent="night-owl", task="watch the payroll batch",
-                                    context="it starts at 02:00")
+    created = market.create_handoff(
+        from_agent="planner",
+        to_agent="night-owl",
+        task="watch the payroll batch",
+        context="it starts at 02:00",
+    )
     assert created.channel == "a2a" and created.status == "pending"
     done = await market.deliver(created.id)
     assert done.status == "completed" and done.attempts == 1
     assert done.result == "watched: watch the payroll batch"
     got = [r for r in received(record) if r["message_id"] == created.id]
     assert len(got) == 1 and got[0]["text"] == "watch the payroll batch"
-    assert got[0]["data"][0]["handoff_id"] == created.id and got[0]["data"][0]["context"] == "it starts at 02:00"
+    assert (
+        got[0]["data"][0]["handoff_id"] == created.id and got[0]["data"][0]["context"] == "it starts at 02:00"
+    )
     assert market.quality("night-owl").completed == 1
     again = await market.deliver(created.id)  # delivered once only
-    assert again.status == "completed" and len([r for r in received(record) if r["message_id"] == created.id]) == 1
+    assert (
+        again.status == "completed"
+        and len([r for r in received(record) if r["message_id"] == created.id]) == 1
+    )
 
 
 async def test_a_task_the_a2a_agent_fails_fails_the_handoff_with_its_reason(
-        market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
     served, _ = a2a_agent
     market.register(served, "sandbox", agent_id="night-owl")
@@ -79,8 +93,9 @@ async def test_a_task_the_a2a_agent_fails_fails_the_handoff_with_its_reason(
     assert market.quality("night-owl").failed == 1
 
 
-async def test_an_a2a_agent_that_is_down_is_retried_then_failed(market: Marketplace, a2a_agent,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_an_a2a_agent_that_is_down_is_retried_then_failed(
+    market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
     served, _ = a2a_agent
     dead = json.loads(json.dumps(served))
@@ -92,8 +107,9 @@ async def test_an_a2a_agent_that_is_down_is_retried_then_failed(market: Marketpl
 
 
 @pytest.mark.parametrize("protocol", ["a2a", "mcp"])
-async def test_a_card_cannot_point_delivery_at_internal_addresses(market: Marketplace, a2a_agent, protocol: str,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_card_cannot_point_delivery_at_internal_addresses(
+    market: Marketplace, a2a_agent, protocol: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Security issue #12 item 2: without an allow-list, loopback (where the live agent answers), private and
     metadata addresses are refused before any connection, with the same text as an endpoint that is down."""
     monkeypatch.delenv("HDR_EGRESS_ALLOW", raising=False)
@@ -101,13 +117,22 @@ async def test_a_card_cannot_point_delivery_at_internal_addresses(market: Market
     live = served["supportedInterfaces"][0]["url"]
     before = len(received(record))
     reasons = set()
-    for i, url in enumerate([live, "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3:8080/mcp",
-                             "http://[::1]:9/a2a", "http://localhost:9/x"]):
+    for i, url in enumerate(
+        [
+            live,
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.1.2.3:8080/mcp",
+            "http://[::1]:9/a2a",
+            "http://localhost:9/x",
+        ]
+    ):
         if protocol == "a2a":
             target = json.loads(json.dumps(served))
             target["supportedInterfaces"][0]["url"] = url
         else:
-            target = card(f"Sneaky {i}", [skill("x", "X", "Does x.")], metadata={"mcp": {"url": url, "tool": "t"}})
+            target = card(
+                f"Sneaky {i}", [skill("x", "X", "Does x.")], metadata={"mcp": {"url": url, "tool": "t"}}
+            )
         market.register(target, "sandbox", agent_id=f"sneaky-{i}")
         created = market.create_handoff(from_agent="planner", to_agent=f"sneaky-{i}", task="rotate_keys")
         failed = await market.deliver(created.id)
@@ -118,7 +143,8 @@ async def test_a_card_cannot_point_delivery_at_internal_addresses(market: Market
 
 
 async def test_a_task_still_running_when_nexus_stops_following_leaves_the_handoff_accepted(
-        market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    market: Marketplace, a2a_agent, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
     served, _ = a2a_agent
     market.register(served, "sandbox", agent_id="night-owl")

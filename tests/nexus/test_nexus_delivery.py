@@ -24,8 +24,11 @@ def target_agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     """The target agent's MCP URL and the file where it records what it received."""
     port = free_port()
     record = tmp_path_factory.mktemp("target") / "received.jsonl"
-    proc = subprocess.Popen([sys.executable, str(HERE / "nexus_target_agent.py"), str(port), str(record)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "nexus_target_agent.py"), str(port), str(record)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert wait_port(port), "the target agent did not start"
         yield f"http://127.0.0.1:{port}/mcp", record
@@ -39,28 +42,41 @@ def received(record: Path) -> list[dict]:
 
 
 def agent_card(name: str, url: str, tool: str) -> dict:
-    return card(name, [skill("work", "Do work", "Does any kind of work it is handed.")],
-                metadata={"mcp": {"url": url, "tool": tool}})
+    return card(
+        name,
+        [skill("work", "Do work", "Does any kind of work it is handed.")],
+        metadata={"mcp": {"url": url, "tool": tool}},
+    )
 
 
 @pytest.fixture
 def market(offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Marketplace:
-    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")  # the target agents run on loopback, refused by default
+    monkeypatch.setenv(
+        "HDR_EGRESS_ALLOW", "127.0.0.1"
+    )  # the target agents run on loopback, refused by default
     return Marketplace(offline_suite, core_cards=tmp_path)
 
 
 async def test_a_handoff_is_delivered_by_calling_the_targets_tool(market: Marketplace, target_agent) -> None:
     url, record = target_agent
     market.register(agent_card("Worker", url, "receive_handoff"), "sandbox")
-    created = market.create_handoff(from_agent="planner", to_agent="worker", task="summarise the outage",
-                                    context="the outage notes")
+    created = market.create_handoff(
+        from_agent="planner", to_agent="worker", task="summarise the outage", context="the outage notes"
+    )
     assert created.channel == "mcp"
     done = await market.deliver(created.id)
     assert done.status == "completed" and done.attempts == 1
     assert json.loads(done.result)["done"] == "did: summarise the outage"
     got = [r for r in received(record) if r["handoff_id"] == created.id]
-    assert got == [{"handoff_id": created.id, "task": "summarise the outage", "context": "the outage notes",
-                    "sealed": False, "duplicate": False}]
+    assert got == [
+        {
+            "handoff_id": created.id,
+            "task": "summarise the outage",
+            "context": "the outage notes",
+            "sealed": False,
+            "duplicate": False,
+        }
+    ]
     assert market.quality("worker").completed == 1
 
 
@@ -75,8 +91,9 @@ async def test_a_handoff_is_never_delivered_twice(market: Marketplace, target_ag
     assert len([r for r in received(record) if r["handoff_id"] == created.id]) == 1
 
 
-async def test_a_tool_error_from_the_target_fails_the_handoff_with_its_reason(market: Marketplace,
-                                                                               target_agent) -> None:
+async def test_a_tool_error_from_the_target_fails_the_handoff_with_its_reason(
+    market: Marketplace, target_agent
+) -> None:
     url, _ = target_agent
     market.register(agent_card("Grumpy", url, "refuse_handoff"), "sandbox")
     created = market.create_handoff(from_agent="planner", to_agent="grumpy", task="do it")
@@ -86,8 +103,9 @@ async def test_a_tool_error_from_the_target_fails_the_handoff_with_its_reason(ma
     assert market.quality("grumpy").failed == 1
 
 
-async def test_an_unreachable_target_fails_after_retries_without_blocking_others(market: Marketplace,
-                                                                                target_agent) -> None:
+async def test_an_unreachable_target_fails_after_retries_without_blocking_others(
+    market: Marketplace, target_agent
+) -> None:
     url, _ = target_agent
     dead = f"http://127.0.0.1:{free_port()}/mcp"
     market.register(agent_card("Gone", dead, "receive_handoff"), "sandbox")
@@ -104,7 +122,9 @@ async def test_an_unreachable_target_fails_after_retries_without_blocking_others
         tg.start_soon(deliver, to_live.id)
     dead_result, live_result = results[to_dead.id], results[to_live.id]
     assert dead_result.status == "failed" and dead_result.attempts == 3
-    assert dead_result.reason == "the agent's endpoint could not be reached after 3 attempts"  # no address echoed
+    assert (
+        dead_result.reason == "the agent's endpoint could not be reached after 3 attempts"
+    )  # no address echoed
     assert live_result.status == "completed"
     assert market.handoffs.open_count() == 0
 

@@ -21,12 +21,17 @@ def market(offline_suite: Suite, tmp_path: Path) -> Marketplace:
     return m
 
 
-@pytest.mark.parametrize(("query", "agent", "skill_id"), [
-    ("hide the card numbers in this log", "log-redactor", "redact-pii"),
-    ("I need this contract in Japanese", "polyglot", "translate"),
-    ("why does my container restart over and over", "kube-doctor", "crashloop"),
-])
-def test_plain_words_find_the_right_skill_first(market: Marketplace, query: str, agent: str, skill_id: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "agent", "skill_id"),
+    [
+        ("hide the card numbers in this log", "log-redactor", "redact-pii"),
+        ("I need this contract in Japanese", "polyglot", "translate"),
+        ("why does my container restart over and over", "kube-doctor", "crashloop"),
+    ],
+)
+def test_plain_words_find_the_right_skill_first(
+    market: Marketplace, query: str, agent: str, skill_id: str
+) -> None:
     hits = market.discover(query, k=3)
     assert (hits[0].agent_id, hits[0].skill_id) == (agent, skill_id)
     assert hits[0].reason
@@ -46,18 +51,38 @@ def test_the_reason_names_the_shared_words(market: Marketplace) -> None:
 
 
 def test_filters_by_tier_tags_and_input_mode(market: Marketplace) -> None:
-    market.register(card("Offshore Translator", [skill("tr", "Translate", "Translates text into other languages.",
-                                                       ["language"])]), "external")
+    market.register(
+        card(
+            "Offshore Translator",
+            [skill("tr", "Translate", "Translates text into other languages.", ["language"])],
+        ),
+        "external",
+    )
     external = market.discover("translate my document", k=5, tier="external")
     assert {h.agent_id for h in external} == {"offshore-translator"}
-    assert {h.agent_id for h in market.discover("anything about pods", k=5, tags=["kubernetes"])} == {"kube-doctor"}
-    assert [h.agent_id for h in market.discover("translate", k=5, input_mode="application/pdf")] == ["polyglot"]
+    assert {h.agent_id for h in market.discover("anything about pods", k=5, tags=["kubernetes"])} == {
+        "kube-doctor"
+    }
+    assert [h.agent_id for h in market.discover("translate", k=5, input_mode="application/pdf")] == [
+        "polyglot"
+    ]
     assert market.discover("translate", k=5, tags=["no-such-tag"]) == []
 
 
 def test_agents_that_deliver_rise_above_equally_relevant_ones_that_fail(market: Marketplace) -> None:
-    twin = lambda name: card(name, [skill("redact", "Redact personal data",  # noqa: E731
-                                          "Masks personal data such as emails in logs.", ["privacy"])])
+    def twin(name: str) -> dict:
+        return card(
+            name,
+            [
+                skill(
+                    "redact",
+                    "Redact personal data",
+                    "Masks personal data such as emails in logs.",
+                    ["privacy"],
+                )
+            ],
+        )
+
     market.register(twin("Reliable Masker"), "sandbox")
     market.register(twin("Flaky Masker"), "sandbox")
     for agent, outcome in [("reliable-masker", "completed"), ("flaky-masker", "failed")] * 3:
@@ -71,9 +96,13 @@ def test_agents_that_deliver_rise_above_equally_relevant_ones_that_fail(market: 
 def test_the_index_sees_another_process_registering(market: Marketplace, offline_suite: Suite) -> None:
     assert market.discover("forecast the weather for tomorrow", k=1)[0].agent_id != "weather-oracle"
     other_process = Registry(offline_suite.store)  # another process's registry over the same database
-    other_process.register(card("Weather Oracle", [skill("forecast", "Weather forecast",
-                                                          "Predicts rain, wind and temperature.", ["weather"])]),
-                           "sandbox")
+    other_process.register(
+        card(
+            "Weather Oracle",
+            [skill("forecast", "Weather forecast", "Predicts rain, wind and temperature.", ["weather"])],
+        ),
+        "sandbox",
+    )
     assert market.discover("forecast the weather for tomorrow", k=1)[0].agent_id == "weather-oracle"
 
 
@@ -96,12 +125,19 @@ def test_bad_k_and_tier_are_refused(market: Marketplace) -> None:
 
 
 def test_compose_picks_one_agent_per_capability_names_gaps_and_sums_cost(market: Marketplace) -> None:
-    team = market.compose("publish the incident report abroad", [
-        "scrub personal data out of the incident log", "turn the report into French",
-        "launch a rocket into orbit"])
+    team = market.compose(
+        "publish the incident report abroad",
+        [
+            "scrub personal data out of the incident log",
+            "turn the report into French",
+            "launch a rocket into orbit",
+        ],
+    )
     staffed = {m.capability: m.hit.agent_id for m in team.members if m.hit}
-    assert staffed == {"scrub personal data out of the incident log": "log-redactor",
-                       "turn the report into French": "polyglot"}
+    assert staffed == {
+        "scrub personal data out of the incident log": "log-redactor",
+        "turn the report into French": "polyglot",
+    }
     assert team.gaps == ["launch a rocket into orbit"]
     assert team.total_price_usd == pytest.approx(0.011)
     assert team.total_latency_ms == pytest.approx(2300)
@@ -113,12 +149,34 @@ def test_a_core_agent_never_outranks_a_better_external_match(offline_suite: Suit
 
     core = tmp_path / "core"
     core.mkdir()
-    (core / "forge.json").write_text(json.dumps(card("hdr-forge", [skill(
-        "analyze", "Analyze workloads", "Finds over- and under-provisioned Kubernetes workloads from usage.")])))
+    (core / "forge.json").write_text(
+        json.dumps(
+            card(
+                "hdr-forge",
+                [
+                    skill(
+                        "analyze",
+                        "Analyze workloads",
+                        "Finds over- and under-provisioned Kubernetes workloads from usage.",
+                    )
+                ],
+            )
+        )
+    )
     market = Marketplace(offline_suite, core_cards=core)
-    market.register(card("Cluster Tuner", [skill(
-        "rightsize", "Right-size pods", "Right-sizes Kubernetes pod CPU and memory requests from measured usage.")]),
-        "external")
+    market.register(
+        card(
+            "Cluster Tuner",
+            [
+                skill(
+                    "rightsize",
+                    "Right-size pods",
+                    "Right-sizes Kubernetes pod CPU and memory requests from measured usage.",
+                )
+            ],
+        ),
+        "external",
+    )
     hits = market.discover("right-size the CPU and memory requests of my pods from measured usage", k=2)
     assert [(h.agent_id, h.tier) for h in hits][0] == ("cluster-tuner", "external")
     assert hits[0].score > hits[1].score
@@ -126,10 +184,30 @@ def test_a_core_agent_never_outranks_a_better_external_match(offline_suite: Suit
 
 def test_a_skills_card_examples_are_matched_one_by_one(market: Marketplace) -> None:
     """A request close to one of the examples a skill lists finds it, though its description says little."""
-    market.register(card("Night Owl", [skill("watch", "Watch", "Observes scheduled work.", examples=[
-        "tell me when the payroll batch fails at night", "page me if the nightly export is late"])]), "sandbox")
-    market.register(card("Data Exporter", [skill("export", "Export data", "Exports the nightly database dump to "
-                                                 "CSV files.")]), "sandbox")
+    market.register(
+        card(
+            "Night Owl",
+            [
+                skill(
+                    "watch",
+                    "Watch",
+                    "Observes scheduled work.",
+                    examples=[
+                        "tell me when the payroll batch fails at night",
+                        "page me if the nightly export is late",
+                    ],
+                )
+            ],
+        ),
+        "sandbox",
+    )
+    market.register(
+        card(
+            "Data Exporter",
+            [skill("export", "Export data", "Exports the nightly database dump to CSV files.")],
+        ),
+        "sandbox",
+    )
     query = "alert me if the nightly export runs late"
     hits = market.discover(query, k=1)
     assert (hits[0].agent_id, hits[0].skill_id) == ("night-owl", "watch")

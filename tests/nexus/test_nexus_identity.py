@@ -29,7 +29,9 @@ ALICE, MALLORY = "static:alice", "static:mallory"
 def core_dir(tmp_path: Path) -> Path:
     core = tmp_path / "core"
     core.mkdir()
-    (core / "compliance.json").write_text(json.dumps(card("hdr-compliance", [skill("attest", "Attest", "Signs.")])))
+    (core / "compliance.json").write_text(
+        json.dumps(card("hdr-compliance", [skill("attest", "Attest", "Signs.")]))
+    )
     return core
 
 
@@ -42,17 +44,24 @@ def test_core_agents_cannot_be_removed_or_replaced_by_anyone(offline_suite: Suit
         with pytest.raises(Refused, match="core agents"):
             market.register(impostor, "sandbox", principal, agent_id="hdr-compliance")
     agent = market.registry.get("hdr-compliance")
-    assert agent.tier == "core" and agent.card.name == "hdr-compliance" and market.owner("hdr-compliance") is None
+    assert (
+        agent.tier == "core"
+        and agent.card.name == "hdr-compliance"
+        and market.owner("hdr-compliance") is None
+    )
 
 
-def test_a_core_id_taken_before_the_fix_returns_to_the_suite_at_restart(offline_suite: Suite, core_dir: Path,
-                                                                       tmp_path: Path) -> None:
+def test_a_core_id_taken_before_the_fix_returns_to_the_suite_at_restart(
+    offline_suite: Suite, core_dir: Path, tmp_path: Path
+) -> None:
     empty = tmp_path / "none"
     market = Marketplace(offline_suite, core_cards=empty)  # hdr-compliance not yet core: an attacker takes it
     market.register(card("hdr-compliance", [skill("x", "X", "Evil.")]), "sandbox", MALLORY)
     assert market.owner("hdr-compliance") == MALLORY
     restarted = Marketplace(offline_suite, core_cards=core_dir)
-    assert restarted.registry.get("hdr-compliance").tier == "core" and restarted.owner("hdr-compliance") is None
+    assert (
+        restarted.registry.get("hdr-compliance").tier == "core" and restarted.owner("hdr-compliance") is None
+    )
     with pytest.raises(Refused):
         restarted.deregister("hdr-compliance", MALLORY)
 
@@ -68,7 +77,9 @@ def test_a_removed_id_stays_its_owners_also_after_a_restart(offline_suite: Suite
     assert again.agent.agent_id == "kube-doctor" and restarted.owner("kube-doctor") == ALICE
 
 
-def test_an_operators_agent_is_not_replaced_by_an_authenticated_caller(offline_suite: Suite, tmp_path: Path) -> None:
+def test_an_operators_agent_is_not_replaced_by_an_authenticated_caller(
+    offline_suite: Suite, tmp_path: Path
+) -> None:
     market = Marketplace(offline_suite, core_cards=tmp_path)
     market.register(KUBE_DOCTOR, "sandbox", None)
     with pytest.raises(Refused, match="operator"):
@@ -83,11 +94,15 @@ def test_names_that_derive_the_same_id_never_replace_each_other(offline_suite: S
     billing = card("Billing Agent", [skill("bill", "Bill", "Bills customers.")])
     market.register(billing, "sandbox", ALICE)
     other = market.register(card("billing_agent", [skill("x", "X", "Other.")]), "sandbox", ALICE)
-    assert other.agent.agent_id == "billing_agent" and market.registry.get("billing-agent").name == "Billing Agent"
+    assert (
+        other.agent.agent_id == "billing_agent"
+        and market.registry.get("billing-agent").name == "Billing Agent"
+    )
     with pytest.raises(Conflict, match="agent_id"):
         market.register(card("billing agent", [skill("y", "Y", "Third.")]), "sandbox", ALICE)
-    third = market.register(card("billing agent", [skill("y", "Y", "Third.")]), "sandbox", ALICE,
-                            agent_id="billing-agent-2")
+    third = market.register(
+        card("billing agent", [skill("y", "Y", "Third.")]), "sandbox", ALICE, agent_id="billing-agent-2"
+    )
     assert third.created and market.registry.count() == 3
     with pytest.raises(BadInput, match="agent_id"):
         market.register(billing, "sandbox", ALICE, agent_id="Not An Id")
@@ -117,7 +132,8 @@ def _signed(private: Ed25519PrivateKey, kid: str) -> dict:
 
 
 def test_a_card_signed_by_a_trusted_key_is_verified_and_a_tampered_one_refused(
-        offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_suite: Suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     trusted, stranger = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
     public = json.loads(OKPAlgorithm.to_jwk(trusted.public_key()))
     keys = tmp_path / "trusted.jwks"
@@ -140,13 +156,17 @@ def test_a_card_signed_by_a_trusted_key_is_verified_and_a_tampered_one_refused(
 
 
 def test_the_operators_and_core_inboxes_are_not_read_by_callers_without_a_grant(
-        offline_suite: Suite, core_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_suite: Suite, core_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     market = Marketplace(offline_suite, core_cards=core_dir)
-    made = market.create_handoff(from_agent=None, to_agent="hdr-compliance", task="attest", context="secret notes",
-                                 principal=ALICE)
-    for action in (lambda: market.inbox("hdr-compliance", principal=MALLORY),
-                   lambda: market.accept(made.id, principal=MALLORY),
-                   lambda: market.complete(made.id, "failed", principal=MALLORY)):
+    made = market.create_handoff(
+        from_agent=None, to_agent="hdr-compliance", task="attest", context="secret notes", principal=ALICE
+    )
+    for action in (
+        lambda: market.inbox("hdr-compliance", principal=MALLORY),
+        lambda: market.accept(made.id, principal=MALLORY),
+        lambda: market.complete(made.id, "failed", principal=MALLORY),
+    ):
         with pytest.raises(Refused, match="operator"):
             action()
     assert [h.id for h in market.inbox("hdr-compliance")] == [made.id]  # the operator

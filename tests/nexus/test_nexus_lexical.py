@@ -32,4 +32,6 @@ def test_no_shared_terms_scores_zero_everywhere() -> None:
 def test_matching_terms_name_the_query_words_found() -> None:
     index = BM25Index(["tune memory limits of pods"])
     assert index.matching_terms("my pods keep running out of memory", "tune memory limits of pods") == [
-        "pods", "memory"]
+        "pods",
+        "memory",
+    ]

@@ -36,7 +36,10 @@ def test_a_changed_card_becomes_a_new_revision_and_history_is_kept(offline_suite
     registry.register(newer, "sandbox")
     agent = registry.get("kube-doctor")
     assert agent.revision == 2 and agent.version == "1.1.0" and len(agent.card.skills) == 3
-    assert [(h["revision"], h["version"]) for h in registry.history("kube-doctor")] == [(1, "1.0.0"), (2, "1.1.0")]
+    assert [(h["revision"], h["version"]) for h in registry.history("kube-doctor")] == [
+        (1, "1.0.0"),
+        (2, "1.1.0"),
+    ]
 
 
 def test_unknown_agents_and_tiers_are_clear_errors(offline_suite: Suite) -> None:
@@ -56,7 +59,10 @@ def test_core_cards_are_registered_from_a_directory_once(offline_suite: Suite, t
     market = Marketplace(offline_suite, core_cards=tmp_path)  # a second process starting
     assert [(a.agent_id, a.tier, a.revision) for a in market.registry.list()] == [("kube-doctor", "core", 1)]
     assert market.registry.generation() == generation
-    assert evidence.read(offline_suite.store, "nexus", "registry")["data"] == {"agents": 1, "open_handoffs": 0}
+    assert evidence.read(offline_suite.store, "nexus", "registry")["data"] == {
+        "agents": 1,
+        "open_handoffs": 0,
+    }
 
 
 def test_no_core_cards_means_nothing_registered(offline_suite: Suite, tmp_path: Path) -> None:

@@ -28,7 +28,9 @@ def core_cards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_register_discover_and_read_the_card_resource(mode: str, offline_suite: Suite, core_cards) -> None:
+async def test_register_discover_and_read_the_card_resource(
+    mode: str, offline_suite: Suite, core_cards
+) -> None:
     async with Client(kit.mcp, mode=mode) as client:
         registered = await client.call_tool("register", {"card": REDACTOR})
         listed = await client.call_tool("agents", {})
@@ -38,7 +40,9 @@ async def test_register_discover_and_read_the_card_resource(mode: str, offline_s
     assert not registered.is_error, registered.content
     assert registered.structured_content["agent"]["agent_id"] == "log-redactor"
     assert {(a["agent_id"], a["tier"]) for a in listed.structured_content["agents"]} == {
-        ("kube-doctor", "core"), ("log-redactor", "sandbox")}
+        ("kube-doctor", "core"),
+        ("log-redactor", "sandbox"),
+    }
     top = found.structured_content["hits"][0]
     assert (top["agent_id"], top["skill_id"]) == ("log-redactor", "redact-pii") and top["reason"]
     assert shown.structured_content["card"]["skills"][0]["id"] == "redact-pii"
@@ -46,8 +50,9 @@ async def test_register_discover_and_read_the_card_resource(mode: str, offline_s
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_a_pipeline_retrying_a_handoff_gets_the_first_one_back(mode: str, offline_suite: Suite,
-                                                                     core_cards) -> None:
+async def test_a_pipeline_retrying_a_handoff_gets_the_first_one_back(
+    mode: str, offline_suite: Suite, core_cards
+) -> None:
     args = {"to_agent": "kube-doctor", "task": "raise shop's memory limit", "request_id": "ci-run-881"}
     async with Client(kit.mcp, mode=mode) as client:
         first = await client.call_tool("handoff", args)
@@ -58,12 +63,15 @@ async def test_a_pipeline_retrying_a_handoff_gets_the_first_one_back(mode: str, 
     assert retry.structured_content["handoff_id"] == first.structured_content["handoff_id"]
     assert first.structured_content["changed"] and not retry.structured_content["changed"]
     assert other.is_error and "request_id" in other.content[0].text
-    assert [h["handoff_id"] for h in inbox.structured_content["handoffs"]] == [first.structured_content["handoff_id"]]
+    assert [h["handoff_id"] for h in inbox.structured_content["handoffs"]] == [
+        first.structured_content["handoff_id"]
+    ]
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(mode: str, offline_suite: Suite,
-                                                                          core_cards) -> None:
+async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(
+    mode: str, offline_suite: Suite, core_cards
+) -> None:
     bad_card = dict(REDACTOR, skills=[{"id": "x", "name": "X", "tags": []}])
     async with Client(kit.mcp, mode=mode) as client:
         invalid = await client.call_tool("register", {"card": bad_card})
@@ -81,13 +89,21 @@ async def test_bad_input_gets_clear_errors_and_the_server_keeps_answering(mode: 
     assert [a["agent_id"] for a in alive.structured_content["agents"]] == ["kube-doctor"]
 
 
-async def test_handoffs_stay_out_of_the_shared_memory_that_every_caller_can_recall(suite: Suite,
-                                                                                     core_cards) -> None:
+async def test_handoffs_stay_out_of_the_shared_memory_that_every_caller_can_recall(
+    suite: Suite, core_cards
+) -> None:
     """Security issue #12: a caller refused the inbox must not recall the handoff from the shared memory,
     which nexus cannot scope; so nothing of a handoff (task, context, result, id) is written there."""
     async with Client(kit.mcp) as client:
-        made = await client.call_tool("handoff", {"to_agent": "kube-doctor", "task": "stop the OOM kills in shop",
-                                                  "context": "payments pods", "from_agent": "planner"})
+        made = await client.call_tool(
+            "handoff",
+            {
+                "to_agent": "kube-doctor",
+                "task": "stop the OOM kills in shop",
+                "context": "payments pods",
+                "from_agent": "planner",
+            },
+        )
         handoff_id = made.structured_content["handoff_id"]
         box = await client.call_tool("inbox", {"agent_id": "kube-doctor"})
         await client.call_tool("accept", {"handoff_id": handoff_id, "agent_id": "kube-doctor"})
@@ -100,8 +116,10 @@ async def test_handoffs_stay_out_of_the_shared_memory_that_every_caller_can_reca
     assert record.structured_content["completed"] == 1
     texts = [h["text"] for h in recalled.structured_content["hits"]]
     assert not recalled.is_error
-    assert all(handoff_id not in t and "OOM kills" not in t and "payments pods" not in t and "limits raised" not in t
-               for t in texts)
+    assert all(
+        handoff_id not in t and "OOM kills" not in t and "payments pods" not in t and "limits raised" not in t
+        for t in texts
+    )
 
 
 async def test_deregister_needs_confirmation(offline_suite: Suite, core_cards) -> None:
@@ -116,15 +134,20 @@ async def test_deregister_needs_confirmation(offline_suite: Suite, core_cards) -
     assert after.is_error
 
 
-async def test_a_second_server_process_sees_the_same_registry_and_handoffs(offline_suite: Suite, core_cards,
-                                                                          hdr_home: Path) -> None:
+async def test_a_second_server_process_sees_the_same_registry_and_handoffs(
+    offline_suite: Suite, core_cards, hdr_home: Path
+) -> None:
     async with Client(kit.mcp) as client:
         await client.call_tool("register", {"card": card("Night Owl", [skill("watch", "Watch", "Watches.")])})
         made = await client.call_tool("handoff", {"to_agent": "night-owl", "task": "watch the batch job"})
     handoff_id = made.structured_content["handoff_id"]
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "servers.nexus.server", "--http", "--port", str(port)],
-                            env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "servers.nexus.server", "--http", "--port", str(port)],
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert wait_port(port)
         async with Client(f"http://127.0.0.1:{port}/mcp") as remote:
@@ -141,7 +164,9 @@ async def test_a_second_server_process_sees_the_same_registry_and_handoffs(offli
 
 
 @pytest.mark.parametrize("mode", ERAS)
-async def test_an_a2a_1_0_card_registers_under_the_owners_id(mode: str, offline_suite: Suite, core_cards) -> None:
+async def test_an_a2a_1_0_card_registers_under_the_owners_id(
+    mode: str, offline_suite: Suite, core_cards
+) -> None:
     spec_card = json.loads((Path(__file__).parent / "data" / "spec-1.0-sample-card.json").read_text())
     async with Client(kit.mcp, mode=mode) as client:
         registered = await client.call_tool("register", {"card": spec_card, "agent_id": "geo-planner"})

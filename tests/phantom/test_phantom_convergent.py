@@ -51,12 +51,12 @@ def gf_inv(x: int) -> int:
 
 def blocks(data: bytes) -> list[int]:
     data = data + b"\0" * (-len(data) % 16)
-    return [int.from_bytes(data[i:i + 16], "big") for i in range(0, len(data), 16)]
+    return [int.from_bytes(data[i : i + 16], "big") for i in range(0, len(data), 16)]
 
 
 def ghash(h: int, aad: bytes, ciphertext: bytes) -> int:
     y = 0
-    lengths = ((len(aad) * 8) << 64 | len(ciphertext) * 8)
+    lengths = (len(aad) * 8) << 64 | len(ciphertext) * 8
     for block in [*blocks(aad), *blocks(ciphertext), lengths]:
         y = gf_mul(y ^ block, h)
     return y
@@ -131,12 +131,24 @@ async def test_a_forged_convergent_tag_is_refused(offline_suite: Suite) -> None:
     text = PLAINTEXT.decode()
     async with Client(kit.mcp) as client:
         ok(await client.call_tool("configure_key", {"key": NAME, "derived": True, "convergent": True}))
-        one = ok(await client.call_tool("encrypt", {"plaintext": text, "key": NAME, "context": "alice",
-                                                    "associated_data": ad1.decode()}))["ciphertext"]
-        two = ok(await client.call_tool("encrypt", {"plaintext": text, "key": NAME, "context": "alice",
-                                                    "associated_data": ad2.decode()}))["ciphertext"]
-        again = ok(await client.call_tool("encrypt", {"plaintext": text, "key": NAME, "context": "alice",
-                                                      "associated_data": ad1.decode()}))["ciphertext"]
+        one = ok(
+            await client.call_tool(
+                "encrypt",
+                {"plaintext": text, "key": NAME, "context": "alice", "associated_data": ad1.decode()},
+            )
+        )["ciphertext"]
+        two = ok(
+            await client.call_tool(
+                "encrypt",
+                {"plaintext": text, "key": NAME, "context": "alice", "associated_data": ad2.decode()},
+            )
+        )["ciphertext"]
+        again = ok(
+            await client.call_tool(
+                "encrypt",
+                {"plaintext": text, "key": NAME, "context": "alice", "associated_data": ad1.decode()},
+            )
+        )["ciphertext"]
         assert one == again  # still deterministic for identical inputs
         header, n1, ct1, tag1 = split(one)
         _, n2, ct2, tag2 = split(two)
@@ -145,20 +157,36 @@ async def test_a_forged_convergent_tag_is_refused(offline_suite: Suite) -> None:
         prefix = aad_prefix()
         forged = forge(prefix + ad1, ct1, tag1, prefix + ad2, tag2, prefix + ad3)
         flipped = bytes([ct1[0] ^ 1]) + ct1[1:]
-        for body, ad in ((n1 + ct1 + forged, ad3), (n1 + flipped + tag1, ad1), (n2 + ct1 + tag1, ad1),
-                         (n1 + ct1 + tag1, ad2)):
+        for body, ad in (
+            (n1 + ct1 + forged, ad3),
+            (n1 + flipped + tag1, ad1),
+            (n2 + ct1 + tag1, ad1),
+            (n1 + ct1 + tag1, ad2),
+        ):
             attempt = header + base64.b64encode(body).decode()
-            refused = err(await client.call_tool("decrypt", {"ciphertext": attempt, "key": NAME, "context": "alice",
-                                                              "associated_data": ad.decode()}))
+            refused = err(
+                await client.call_tool(
+                    "decrypt",
+                    {"ciphertext": attempt, "key": NAME, "context": "alice", "associated_data": ad.decode()},
+                )
+            )
             assert "altered" in refused and "card" not in refused
         # and a legacy-form ciphertext made up under a key version created after the fix is refused outright
         material = services(offline_suite).keyring.material(NAME, 1)
         legacy = legacy_convergent(material, b"alice", PLAINTEXT, ad1)
-        refused = err(await client.call_tool("decrypt", {"ciphertext": legacy, "key": NAME, "context": "alice",
-                                                          "associated_data": ad1.decode()}))
+        refused = err(
+            await client.call_tool(
+                "decrypt",
+                {"ciphertext": legacy, "key": NAME, "context": "alice", "associated_data": ad1.decode()},
+            )
+        )
         assert "misuse-resistant" in refused
-        fine = ok(await client.call_tool("decrypt", {"ciphertext": one, "key": NAME, "context": "alice",
-                                                     "associated_data": ad1.decode()}))
+        fine = ok(
+            await client.call_tool(
+                "decrypt",
+                {"ciphertext": one, "key": NAME, "context": "alice", "associated_data": ad1.decode()},
+            )
+        )
         assert fine["plaintext"] == text
 
 
@@ -173,7 +201,9 @@ CREATE TABLE phantom_key_versions (
 """
 
 
-async def test_old_convergent_ciphertexts_still_decrypt_and_rewrap_into_the_new_form(offline_suite: Suite) -> None:
+async def test_old_convergent_ciphertexts_still_decrypt_and_rewrap_into_the_new_form(
+    offline_suite: Suite,
+) -> None:
     """A database made before the fix (the old schema, a convergent key in it, legacy ciphertext): the
     keyring gains its new column on first open, old ciphertext decrypts, rewrap moves it to the siv form,
     and after rotate + rewrap + min_decryption_version the legacy form is refused everywhere."""
@@ -195,13 +225,22 @@ async def test_old_convergent_ciphertexts_still_decrypt_and_rewrap_into_the_new_
         assert opened["plaintext"] == "bob's record"
         moved = ok(await client.call_tool("rewrap", {"ciphertext": old, **args}))["ciphertext"]
         assert moved.startswith("phantom:v1:siv:")
-        assert ok(await client.call_tool("decrypt", {"ciphertext": moved, **args}))["plaintext"] == "bob's record"
+        assert (
+            ok(await client.call_tool("decrypt", {"ciphertext": moved, **args}))["plaintext"]
+            == "bob's record"
+        )
         fresh = ok(await client.call_tool("encrypt", {"plaintext": "bob's record", **args}))["ciphertext"]
         assert fresh == moved  # the new form is deterministic too, and rewrap made exactly it
         ok(await client.call_tool("rotate_key", {"key": NAME}))
         latest = ok(await client.call_tool("rewrap", {"batch": [old, moved], **args}))
         assert [c[:15] for c in latest["batch"]] == ["phantom:v2:siv:"] * 2 and latest["errors"] is None
-        ok(await client.call_tool("configure_key", {"key": NAME, "min_decryption_version": 2, "confirm": True}))
+        ok(
+            await client.call_tool(
+                "configure_key", {"key": NAME, "min_decryption_version": 2, "confirm": True}
+            )
+        )
         assert "min_decryption_version" in err(await client.call_tool("decrypt", {"ciphertext": old, **args}))
-        legacy_v2 = legacy_convergent(services(offline_suite).keyring.material(NAME, 2), b"bob", b"x", b"row 7", 2)
+        legacy_v2 = legacy_convergent(
+            services(offline_suite).keyring.material(NAME, 2), b"bob", b"x", b"row 7", 2
+        )
         assert "misuse-resistant" in err(await client.call_tool("decrypt", {"ciphertext": legacy_v2, **args}))

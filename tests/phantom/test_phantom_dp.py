@@ -46,7 +46,9 @@ def test_gaussian_noise_is_sound_and_tighter_than_the_classic_formula() -> None:
     assert gdp_delta(epsilon, 1 / sigma) <= delta
     assert sigma < 0.9 * classic
     assert release.neighbouring.startswith("add/remove") and "zCDP" in release.accounting
-    residuals = [dp.aggregate([1.0] * 5, "count", epsilon, None, delta, "gaussian").value - 5 for _ in range(N)]
+    residuals = [
+        dp.aggregate([1.0] * 5, "count", epsilon, None, delta, "gaussian").value - 5 for _ in range(N)
+    ]
     assert stats.kstest(residuals, stats.norm(scale=sigma).cdf).pvalue > ALPHA
     assert stats.kstest(residuals, stats.norm(scale=sigma * 1.15).cdf).pvalue < ALPHA
 
@@ -131,8 +133,10 @@ def test_every_release_type_is_sound_and_tight_by_opendps_own_account() -> None:
     import runpy
     from pathlib import Path
 
-    bench = runpy.run_path(str(Path(__file__).resolve().parents[2] / "bench" / "phantom_dp_check.py"),
-                           run_name="bench_import_check")
+    bench = runpy.run_path(
+        str(Path(__file__).resolve().parents[2] / "bench" / "phantom_dp_check.py"),
+        run_name="bench_import_check",
+    )
     ratios = {f"{op} {mechanism}": mine / minimum for op, mechanism, mine, minimum in bench["rows"]()}
     assert len(ratios) == 10
     assert all(1 <= r <= 1.05 for r in ratios.values()), ratios

@@ -47,8 +47,15 @@ CHILD = textwrap.dedent("""
 def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Path) -> None:
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if k != "HDR_MASTER_KEY"}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home)], cwd=ROOT, env=env, text=True,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(home)],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     ciphertexts = []
     assert child.stdout is not None
     for line in child.stdout:
@@ -65,7 +72,9 @@ def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Pat
     info = ring.require("k")
     assert info.latest_version == 4  # 1 + three committed rotations; the killed one left nothing
     assert sorted(info.version_created_at) == [1, 2, 3, 4]
-    rows = store.connection().execute("SELECT COUNT(*) FROM phantom_key_versions WHERE name='k'").fetchone()[0]
+    rows = (
+        store.connection().execute("SELECT COUNT(*) FROM phantom_key_versions WHERE name='k'").fetchone()[0]
+    )
     assert rows == 4
     transit = LocalTransit(ring)
     assert transit.decrypt("k", [Item(c.encode()) for c in ciphertexts]) == [b"secret-payload"] * 3
@@ -90,11 +99,15 @@ def test_a_group_readable_kek_file_is_refused(tmp_path: Path) -> None:
 
 def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path) -> None:
     store = Store(tmp_path / "state.db")
-    ring = Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "correct horse battery staple"}))
+    ring = Keyring(
+        store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "correct horse battery staple"})
+    )
     ct = LocalTransit(ring)
     ct.ensure_key("k")
     made = ct.encrypt("k", [Item(b"x")])
-    other = LocalTransit(Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "another master key 123"})))
+    other = LocalTransit(
+        Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={"HDR_MASTER_KEY": "another master key 123"}))
+    )
     with pytest.raises(Unavailable, match="master key") as caught:
         other.decrypt("k", [Item(made[0].encode())])
     assert "correct horse" not in str(caught.value)
@@ -103,18 +116,22 @@ def test_keys_made_under_one_master_key_do_not_open_under_another(tmp_path: Path
 
 def in_another_process(home: Path, statement: str) -> None:
     """Run `statement` with `ring`, a Keyring of its own, in a separate Python process."""
-    script = ("import sys; from pathlib import Path; from shared.store import Store; "
-              "from servers.phantom.service import KEK_PURPOSE; from shared.kek import load_kek; "
-              "from servers.phantom.keyring import Keyring; "
-              "h = Path(sys.argv[1]); ring = Keyring(Store(h / 'state.db'), load_kek(h, KEK_PURPOSE, env={})); "
-              "exec(sys.argv[2])")
+    script = (
+        "import sys; from pathlib import Path; from shared.store import Store; "
+        "from servers.phantom.service import KEK_PURPOSE; from shared.kek import load_kek; "
+        "from servers.phantom.keyring import Keyring; "
+        "h = Path(sys.argv[1]); ring = Keyring(Store(h / 'state.db'), load_kek(h, KEK_PURPOSE, env={})); "
+        "exec(sys.argv[2])"
+    )
     subprocess.run([sys.executable, "-c", script, str(home), statement], cwd=ROOT, check=True)
 
 
 def warm_transit(home: Path) -> tuple[LocalTransit, bytearray, str]:
     """A transit whose key facts, material and cipher are all cached, with a binary and a text ciphertext."""
     transit = LocalTransit(Keyring(Store(home / "state.db"), load_kek(home, KEK_PURPOSE, env={})))
-    assert transit.keyring.store.commit_watch().mode == "wal-index"  # the shared-memory check, not the fallback
+    assert (
+        transit.keyring.store.commit_watch().mode == "wal-index"
+    )  # the shared-memory check, not the fallback
     transit.ensure_key("k")
     blob = transit.encrypt_bytes("k", Item(b"secret"))
     text = transit.encrypt("k", [Item(b"secret")])[0]
@@ -152,9 +169,11 @@ def test_rotation_in_another_process_is_seen_by_a_cached_keyring(tmp_path: Path)
     ring = Keyring(store, load_kek(tmp_path, KEK_PURPOSE, env={}))
     LocalTransit(ring).ensure_key("k")
     assert ring.require("k").latest_version == 1
-    script = ("import sys; from pathlib import Path; from shared.store import Store; "
-              "from servers.phantom.service import KEK_PURPOSE; "
-              "from shared.kek import load_kek; from servers.phantom.keyring import Keyring; "
-              "h=Path(sys.argv[1]); Keyring(Store(h/'state.db'), load_kek(h, KEK_PURPOSE, env={})).rotate('k')")
+    script = (
+        "import sys; from pathlib import Path; from shared.store import Store; "
+        "from servers.phantom.service import KEK_PURPOSE; "
+        "from shared.kek import load_kek; from servers.phantom.keyring import Keyring; "
+        "h=Path(sys.argv[1]); Keyring(Store(h/'state.db'), load_kek(h, KEK_PURPOSE, env={})).rotate('k')"
+    )
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, check=True)
     assert ring.require("k").latest_version == 2

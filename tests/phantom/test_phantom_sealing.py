@@ -39,9 +39,18 @@ def test_public_key_text_round_trips_and_is_printable() -> None:
     assert sealing.public_key_from_text(text) == public
 
 
-@pytest.mark.parametrize("text", ["", "x25519:AAAA", "mlkem768x25519:", "mlkem768x25519:!!!notbase64",
-                                  "mlkem768x25519:" + base64.urlsafe_b64encode(b"short").decode(),
-                                  "mlkem768x25519:" + "A" * 100_000, "mlkem768x25519:\x00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "x25519:AAAA",
+        "mlkem768x25519:",
+        "mlkem768x25519:!!!notbase64",
+        "mlkem768x25519:" + base64.urlsafe_b64encode(b"short").decode(),
+        "mlkem768x25519:" + "A" * 100_000,
+        "mlkem768x25519:\x00",
+    ],
+)
 def test_malformed_public_key_text_is_bad_input(text: str) -> None:
     with pytest.raises(BadInput):
         sealing.public_key_from_text(text)
@@ -58,7 +67,7 @@ def test_info_binds_the_envelope_to_its_purpose() -> None:
 def test_any_flipped_byte_is_refused_without_partial_plaintext() -> None:
     private, public = sealing.generate_keypair()
     envelope = sealing.seal(b"A" * 300, public)
-    blob = bytearray(base64.urlsafe_b64decode(envelope[len(sealing.SEALED_PREFIX):] + "=="))
+    blob = bytearray(base64.urlsafe_b64decode(envelope[len(sealing.SEALED_PREFIX) :] + "=="))
     for index in (0, 1119, 1120, len(blob) // 2, len(blob) - 1):  # KEM part, body and tag
         tampered = bytearray(blob)
         tampered[index] ^= 0x01
@@ -67,8 +76,17 @@ def test_any_flipped_byte_is_refused_without_partial_plaintext() -> None:
             sealing.unseal(text, private)
 
 
-@pytest.mark.parametrize("envelope", ["", "hello", sealing.SEALED_PREFIX, sealing.SEALED_PREFIX + "AAAA",
-                                      sealing.SEALED_PREFIX + "%%%%", "hdrseal2.other.AAAA"])
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        "",
+        "hello",
+        sealing.SEALED_PREFIX,
+        sealing.SEALED_PREFIX + "AAAA",
+        sealing.SEALED_PREFIX + "%%%%",
+        "hdrseal2.other.AAAA",
+    ],
+)
 def test_malformed_envelopes_are_bad_input(envelope: str) -> None:
     private, _ = sealing.generate_keypair()
     with pytest.raises(BadInput):

@@ -33,43 +33,84 @@ async def test_encrypt_rotate_decrypt_rewrap_and_min_version(mode: str, offline_
         assert rotated["latest_version"] == 2 and rotated["versions"] == [1, 2]
         second = ok(await client.call_tool("encrypt", {"plaintext": "patient 8 record", "key": "reports"}))
         assert second["ciphertext"].startswith("phantom:v2:")
-        both = ok(await client.call_tool("decrypt", {"batch": [first["ciphertext"], second["ciphertext"]],
-                                                      "key": "reports"}))
+        both = ok(
+            await client.call_tool(
+                "decrypt", {"batch": [first["ciphertext"], second["ciphertext"]], "key": "reports"}
+            )
+        )
         assert both["batch"] == ["patient 7 record", "patient 8 record"]
-        rewrapped = ok(await client.call_tool("rewrap", {"ciphertext": first["ciphertext"], "key": "reports"}))
+        rewrapped = ok(
+            await client.call_tool("rewrap", {"ciphertext": first["ciphertext"], "key": "reports"})
+        )
         assert rewrapped["ciphertext"].startswith("phantom:v2:") and "patient" not in str(rewrapped)
-        refused = err(await client.call_tool("configure_key", {"key": "reports", "min_decryption_version": 2}))
+        refused = err(
+            await client.call_tool("configure_key", {"key": "reports", "min_decryption_version": 2})
+        )
         assert "confirm" in refused
-        ok(await client.call_tool("configure_key", {"key": "reports", "min_decryption_version": 2, "confirm": True}))
+        ok(
+            await client.call_tool(
+                "configure_key", {"key": "reports", "min_decryption_version": 2, "confirm": True}
+            )
+        )
         old = err(await client.call_tool("decrypt", {"ciphertext": first["ciphertext"], "key": "reports"}))
         assert "min_decryption_version" in old and "patient" not in old
-        again = ok(await client.call_tool("decrypt", {"ciphertext": rewrapped["ciphertext"], "key": "reports"}))
+        again = ok(
+            await client.call_tool("decrypt", {"ciphertext": rewrapped["ciphertext"], "key": "reports"})
+        )
         assert again["plaintext"] == "patient 7 record"
     published = evidence.read(offline_suite.store, "phantom", "keys")["data"]["keys"]
-    assert published == [{"name": "reports", "latest_version": 2, "min_decryption_version": 2,
-                          "algorithm": "aes256-gcm", "created_at": published[0]["created_at"],
-                          "rotated_at": published[0]["rotated_at"], "destroyed": False}]
+    assert published == [
+        {
+            "name": "reports",
+            "latest_version": 2,
+            "min_decryption_version": 2,
+            "algorithm": "aes256-gcm",
+            "created_at": published[0]["created_at"],
+            "rotated_at": published[0]["rotated_at"],
+            "destroyed": False,
+        }
+    ]
 
 
 async def test_tampering_wrong_context_and_associated_data_are_refused(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        ok(await client.call_tool("configure_key", {"key": "subjects", "type": "chacha20-poly1305",
-                                                    "derived": True}))
-        made = ok(await client.call_tool("encrypt", {"plaintext": "alice's address", "key": "subjects",
-                                                     "context": "alice", "associated_data": "row 9"}))
+        ok(
+            await client.call_tool(
+                "configure_key", {"key": "subjects", "type": "chacha20-poly1305", "derived": True}
+            )
+        )
+        made = ok(
+            await client.call_tool(
+                "encrypt",
+                {
+                    "plaintext": "alice's address",
+                    "key": "subjects",
+                    "context": "alice",
+                    "associated_data": "row 9",
+                },
+            )
+        )
         ct = made["ciphertext"]
         raw = bytearray(base64.b64decode(ct.split(":")[2]))
         raw[-1] ^= 1
         tampered = "phantom:v1:" + base64.b64encode(bytes(raw)).decode()
-        for args in ({"ciphertext": tampered, "context": "alice", "associated_data": "row 9"},
-                     {"ciphertext": ct, "context": "bob", "associated_data": "row 9"},
-                     {"ciphertext": ct, "context": "alice", "associated_data": "row 10"}):
+        for args in (
+            {"ciphertext": tampered, "context": "alice", "associated_data": "row 9"},
+            {"ciphertext": ct, "context": "bob", "associated_data": "row 9"},
+            {"ciphertext": ct, "context": "alice", "associated_data": "row 10"},
+        ):
             text = err(await client.call_tool("decrypt", {"key": "subjects", **args}))
             assert "altered" in text and "alice's" not in text
         assert "context" in err(await client.call_tool("decrypt", {"key": "subjects", "ciphertext": ct}))
-        assert "not a phantom ciphertext" in err(await client.call_tool("decrypt", {"ciphertext": "hello", "key": "subjects", "context": "a"}))
-        fine = ok(await client.call_tool("decrypt", {"ciphertext": ct, "key": "subjects", "context": "alice",
-                                                     "associated_data": "row 9"}))
+        assert "not a phantom ciphertext" in err(
+            await client.call_tool("decrypt", {"ciphertext": "hello", "key": "subjects", "context": "a"})
+        )
+        fine = ok(
+            await client.call_tool(
+                "decrypt",
+                {"ciphertext": ct, "key": "subjects", "context": "alice", "associated_data": "row 9"},
+            )
+        )
         assert fine["plaintext"] == "alice's address"
 
 
@@ -93,11 +134,15 @@ async def test_destroyed_key_makes_its_data_unrecoverable(suite: Suite) -> None:
         ok(await client.call_tool("destroy_key", {"key": "subject-42", "confirm": True}))
         gone = err(await client.call_tool("decrypt", {"ciphertext": made["ciphertext"], "key": "subject-42"}))
         assert "destroyed" in gone
-        assert "destroyed" in err(await client.call_tool("encrypt", {"plaintext": "new", "key": "subject-42"}))
+        assert "destroyed" in err(
+            await client.call_tool("encrypt", {"plaintext": "new", "key": "subject-42"})
+        )
         listed = ok(await client.call_tool("keys", {}))
     assert [k["destroyed"] for k in listed["keys"] if k["name"] == "subject-42"] == [True]
     assert [r.outcome for r in suite.audit.records() if r.tool == "destroy_key"] == ["ok"]
-    assert suite.memory.recall("which key was crypto-shredded", k=1, source="phantom")[0].tool == "destroy_key"
+    assert (
+        suite.memory.recall("which key was crypto-shredded", k=1, source="phantom")[0].tool == "destroy_key"
+    )
 
 
 async def test_datakey_wraps_a_key_that_decrypt_returns(offline_suite: Suite) -> None:
@@ -105,8 +150,11 @@ async def test_datakey_wraps_a_key_that_decrypt_returns(offline_suite: Suite) ->
         hidden = ok(await client.call_tool("datakey", {"key": "files"}))
         assert hidden["plaintext_key"] is None
         shown = ok(await client.call_tool("datakey", {"key": "files", "plaintext": True}))
-        unwrapped = ok(await client.call_tool("decrypt", {"ciphertext": shown["wrapped"], "key": "files",
-                                                          "encoding": "base64"}))
+        unwrapped = ok(
+            await client.call_tool(
+                "decrypt", {"ciphertext": shown["wrapped"], "key": "files", "encoding": "base64"}
+            )
+        )
     assert unwrapped["plaintext"] == shown["plaintext_key"]
     assert len(base64.b64decode(shown["plaintext_key"])) == 32
 
@@ -116,7 +164,9 @@ async def test_seal_to_a_published_public_key_and_unseal(mode: str, offline_suit
     async with Client(kit.mcp, mode=mode) as client:
         pub = ok(await client.call_tool("public_key", {"key": "agent-b"}))
         assert pub["public_key"].startswith("mlkem768x25519:")
-        by_text = ok(await client.call_tool("seal", {"plaintext": "for b only", "recipient": pub["public_key"]}))
+        by_text = ok(
+            await client.call_tool("seal", {"plaintext": "for b only", "recipient": pub["public_key"]})
+        )
         by_name = ok(await client.call_tool("seal", {"plaintext": "for b too", "recipient": "agent-b"}))
         ok(await client.call_tool("public_key", {"key": "agent-c"}))
         opened = ok(await client.call_tool("unseal", {"sealed": by_text["sealed"], "key": "agent-b"}))
@@ -135,11 +185,15 @@ async def test_redact_modes_and_detokenize_round_trip(offline_suite: Suite) -> N
         assert [f["entity"] for f in found["findings"]] == ["EMAIL_ADDRESS", "CREDIT_CARD", "EMAIL_ADDRESS"]
         masked = ok(await client.call_tool("redact", {"text": text, "mode": "mask"}))
         assert "jane" not in masked["text"] and "****.***@*******.***" in masked["text"]
-        removed = ok(await client.call_tool("redact", {"text": text, "mode": "remove", "entities": ["CREDIT_CARD"]}))
+        removed = ok(
+            await client.call_tool("redact", {"text": text, "mode": "remove", "entities": ["CREDIT_CARD"]})
+        )
         assert "4111" not in removed["text"] and "jane.doe@example.com" in removed["text"]
         tok = ok(await client.call_tool("redact", {"text": text, "mode": "tokenize"}))
         tokens = [w for w in tok["text"].split() if w.startswith("<EMAIL")]
-        assert len(tokens) == 2 and tokens[0].rstrip(".") == tokens[1].rstrip(".") and "jane" not in tok["text"]
+        assert (
+            len(tokens) == 2 and tokens[0].rstrip(".") == tokens[1].rstrip(".") and "jane" not in tok["text"]
+        )
         assert tok["tokens_stored"] == 2
         refused = err(await client.call_tool("detokenize", {"text": tok["text"]}))
         assert "jane" not in refused
@@ -159,26 +213,63 @@ async def test_detokenize_is_a_sensitive_call_not_a_read(offline_suite: Suite) -
         tools = {t.name: t for t in (await client.list_tools()).tools}
     hints = tools["detokenize"].annotations
     assert (hints.read_only_hint, hints.destructive_hint, hints.idempotent_hint) == (False, False, True)
-    assert [n for n in ("decrypt", "unseal", "detokenize", "datakey") if tools[n].annotations.read_only_hint] == []
+    assert [
+        n for n in ("decrypt", "unseal", "detokenize", "datakey") if tools[n].annotations.read_only_hint
+    ] == []
     assert "confirm" in tools["detokenize"].input_schema["properties"]
     assert "Sensitive" in tools["detokenize"].description
 
 
 async def test_private_aggregate_charges_the_budget_and_refuses_when_spent(offline_suite: Suite) -> None:
     async with Client(kit.mcp) as client:
-        first = ok(await client.call_tool("private_aggregate", {
-            "values": [10, 20, 30, 1000], "op": "mean", "epsilon": 0.6, "budget": "hr",
-            "bounds": [0, 100], "budget_epsilon_total": 1.0}))
+        first = ok(
+            await client.call_tool(
+                "private_aggregate",
+                {
+                    "values": [10, 20, 30, 1000],
+                    "op": "mean",
+                    "epsilon": 0.6,
+                    "budget": "hr",
+                    "bounds": [0, 100],
+                    "budget_epsilon_total": 1.0,
+                },
+            )
+        )
         assert 0 <= first["value"] <= 100 and first["epsilon_remaining"] == pytest.approx(0.4)
-        denied = err(await client.call_tool("private_aggregate", {
-            "values": [1, 2], "op": "sum", "epsilon": 0.5, "budget": "hr", "bounds": [0, 10]}))
+        denied = err(
+            await client.call_tool(
+                "private_aggregate",
+                {"values": [1, 2], "op": "sum", "epsilon": 0.5, "budget": "hr", "bounds": [0, 10]},
+            )
+        )
         assert "remaining epsilon 0.4" in denied
-        hist = ok(await client.call_tool("private_aggregate", {
-            "values": [1, 2, 3], "op": "histogram", "epsilon": 0.4, "budget": "hr", "bounds": [0, 10], "bins": 5}))
+        hist = ok(
+            await client.call_tool(
+                "private_aggregate",
+                {
+                    "values": [1, 2, 3],
+                    "op": "histogram",
+                    "epsilon": 0.4,
+                    "budget": "hr",
+                    "bounds": [0, 10],
+                    "bins": 5,
+                },
+            )
+        )
         assert len(hist["value"]) == 5 and len(hist["bins"]) == 6
-        vec = ok(await client.call_tool("private_aggregate", {
-            "values": [[3.0, 4.0], [0.1, 0.2]], "op": "mean", "epsilon": 0.5, "delta": 1e-6, "budget": "fl",
-            "clip_norm": 1.0}))
+        vec = ok(
+            await client.call_tool(
+                "private_aggregate",
+                {
+                    "values": [[3.0, 4.0], [0.1, 0.2]],
+                    "op": "mean",
+                    "epsilon": 0.5,
+                    "delta": 1e-6,
+                    "budget": "fl",
+                    "clip_norm": 1.0,
+                },
+            )
+        )
         assert len(vec["value"]) == 2 and vec["mechanism"] == "gaussian"
         listed = ok(await client.call_tool("budgets", {}))
     hr = next(b for b in listed["budgets"] if b["name"] == "hr")
@@ -195,8 +286,11 @@ async def test_one_bad_item_fails_only_itself_in_a_batch(offline_suite: Suite) -
         raw = bytearray(base64.b64decode(good[1].split(":")[2]))
         raw[-1] ^= 1
         tampered = "phantom:v1:" + base64.b64encode(bytes(raw)).decode()
-        out = ok(await client.call_tool("decrypt", {"batch": [good[0], tampered, "not a ciphertext", good[2]],
-                                                    "key": "orders"}))
+        out = ok(
+            await client.call_tool(
+                "decrypt", {"batch": [good[0], tampered, "not a ciphertext", good[2]], "key": "orders"}
+            )
+        )
         assert out["batch"] == ["one", None, None, "three"]
         assert [(e["index"], e["kind"]) for e in out["errors"]] == [(1, "refused"), (2, "bad_input")]
         assert "altered" in out["errors"][0]["error"] and "two" not in str(out["errors"])
@@ -212,7 +306,18 @@ async def test_encrypt_with_a_chosen_key_version(offline_suite: Suite) -> None:
         ok(await client.call_tool("rotate_key", {"key": "k"}))
         old = ok(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 1}))
         assert old["ciphertext"].startswith("phantom:v1:") and old["key_version"] == 1
-        assert ok(await client.call_tool("decrypt", {"ciphertext": old["ciphertext"], "key": "k"}))["plaintext"] == "b"
-        assert "key_version" in err(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 3}))
-        ok(await client.call_tool("configure_key", {"key": "k", "min_decryption_version": 2, "confirm": True}))
-        assert "key_version" in err(await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 1}))
+        assert (
+            ok(await client.call_tool("decrypt", {"ciphertext": old["ciphertext"], "key": "k"}))["plaintext"]
+            == "b"
+        )
+        assert "key_version" in err(
+            await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 3})
+        )
+        ok(
+            await client.call_tool(
+                "configure_key", {"key": "k", "min_decryption_version": 2, "confirm": True}
+            )
+        )
+        assert "key_version" in err(
+            await client.call_tool("encrypt", {"plaintext": "b", "key": "k", "key_version": 1})
+        )

@@ -51,9 +51,18 @@ class StandInVault(BaseHTTPRequestHandler):
         if op == "keys" and method == "GET":
             if k is None:
                 return self._reply(404, errors=[])
-            return self._reply(200, {"name": name, "type": "aes256-gcm96", "latest_version": max(k["versions"]),
-                                     "min_decryption_version": k["min"], "derived": False,
-                                     "convergent_encryption": False, "keys": {str(v): 1700000000 + v for v in k["versions"]}})
+            return self._reply(
+                200,
+                {
+                    "name": name,
+                    "type": "aes256-gcm96",
+                    "latest_version": max(k["versions"]),
+                    "min_decryption_version": k["min"],
+                    "derived": False,
+                    "convergent_encryption": False,
+                    "keys": {str(v): 1700000000 + v for v in k["versions"]},
+                },
+            )
         if op == "keys" and parts[-1] == "rotate":
             k["versions"][max(k["versions"]) + 1] = os.urandom(32)
             return self._reply(200, {})
@@ -73,14 +82,19 @@ class StandInVault(BaseHTTPRequestHandler):
                 return self._reply(404, errors=[])
             if op == "datakey":
                 dk = os.urandom(body["bits"] // 8)
-                return self._reply(200, {"plaintext": base64.b64encode(dk).decode(), "ciphertext": seal(k, dk, b"")})
+                return self._reply(
+                    200, {"plaintext": base64.b64encode(dk).decode(), "ciphertext": seal(k, dk, b"")}
+                )
             results = []
             for item in body["batch_input"]:
                 ad = base64.b64decode(item.get("associated_data", ""))
                 if op == "encrypt":
                     results.append({"ciphertext": seal(k, base64.b64decode(item["plaintext"]), ad)})
                     continue
-                version, raw = int(item["ciphertext"].split(":")[1][1:]), base64.b64decode(item["ciphertext"].split(":")[2])
+                version, raw = (
+                    int(item["ciphertext"].split(":")[1][1:]),
+                    base64.b64decode(item["ciphertext"].split(":")[2]),
+                )
                 if version < k["min"]:
                     results.append({"error": "ciphertext version is disallowed by policy (too old)"})
                     continue
@@ -89,8 +103,11 @@ class StandInVault(BaseHTTPRequestHandler):
                 except InvalidTag:
                     results.append({"error": "cipher: message authentication failed"})
                     continue
-                results.append({"plaintext": base64.b64encode(plain).decode()} if op == "decrypt"
-                               else {"ciphertext": seal(k, plain, ad)})
+                results.append(
+                    {"plaintext": base64.b64encode(plain).decode()}
+                    if op == "decrypt"
+                    else {"ciphertext": seal(k, plain, ad)}
+                )
             return self._reply(200, {"batch_results": results})
         return self._reply(404, errors=[])
 
@@ -110,7 +127,10 @@ class StandInVault(BaseHTTPRequestHandler):
 def seal(k: dict, plain: bytes, ad: bytes) -> str:
     version = max(k["versions"])
     nonce = os.urandom(12)
-    return f"vault:v{version}:" + base64.b64encode(nonce + AESGCM(k["versions"][version]).encrypt(nonce, plain, ad or None)).decode()
+    return (
+        f"vault:v{version}:"
+        + base64.b64encode(nonce + AESGCM(k["versions"][version]).encrypt(nonce, plain, ad or None)).decode()
+    )
 
 
 @pytest.fixture
@@ -159,7 +179,9 @@ async def test_tools_use_vault_when_configured(vault_addr: str, offline_suite, m
 
     async with Client(kit.mcp) as client:
         made = await client.call_tool("encrypt", {"plaintext": "via vault", "key": "v"})
-        back = await client.call_tool("decrypt", {"ciphertext": made.structured_content["ciphertext"], "key": "v"})
+        back = await client.call_tool(
+            "decrypt", {"ciphertext": made.structured_content["ciphertext"], "key": "v"}
+        )
         listed = await client.call_tool("keys", {})
     assert back.structured_content["plaintext"] == "via vault"
     assert listed.structured_content["backend"] == "vault"

@@ -52,13 +52,30 @@ def local_server() -> Iterator[ThreadingHTTPServer]:
     server.server_close()
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1/", "http://localhost:8000/", "http://[::1]/", "http://[::ffff:127.0.0.1]/",
-    "http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://10.1.2.3/",
-    "http://172.16.0.1/", "http://192.168.1.1/", "http://100.64.0.1/", "http://0.0.0.0/", "http://0/",
-    "http://2130706433/", "http://0x7f000001/", "file:///etc/passwd", "gopher://example.com/",
-    "http://user:pw@example.com/", "http://[::]/", "ftp://127.0.0.1/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00:ec2::254]/",
+        "http://10.1.2.3/",
+        "http://172.16.0.1/",
+        "http://192.168.1.1/",
+        "http://100.64.0.1/",
+        "http://0.0.0.0/",
+        "http://0/",
+        "http://2130706433/",
+        "http://0x7f000001/",
+        "file:///etc/passwd",
+        "gopher://example.com/",
+        "http://user:pw@example.com/",
+        "http://[::]/",
+        "ftp://127.0.0.1/",
+    ],
+)
 def test_internal_and_odd_urls_are_refused_with_one_text(url: str) -> None:
     with pytest.raises(EgressRefused) as caught:
         check_url(url, AllowList())
@@ -109,7 +126,9 @@ def test_redirects_are_not_followed_and_a_followed_one_is_checked_again(local_se
         with pytest.raises(EgressRefused):
             client.get(reply.headers["location"])
     with egress_client(allow=AllowList.parse(f"127.0.0.1:{port}")) as client, pytest.raises(EgressRefused):
-        client.get(f"http://127.0.0.1:{port}/redirect", follow_redirects=True)  # each hop goes through the check
+        client.get(
+            f"http://127.0.0.1:{port}/redirect", follow_redirects=True
+        )  # each hop goes through the check
 
 
 async def test_the_async_client_applies_the_same_rules(local_server) -> None:

@@ -30,7 +30,9 @@ def no_model_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return cache / "onnx"
 
 
-def test_no_model_and_no_network_says_what_is_missing_and_how_to_provide_it(no_model_no_network: Path) -> None:
+def test_no_model_and_no_network_says_what_is_missing_and_how_to_provide_it(
+    no_model_no_network: Path,
+) -> None:
     with pytest.raises(Unavailable) as err:
         Embedder(no_model_no_network).embed(["hello"])
     text = str(err.value)
@@ -39,7 +41,8 @@ def test_no_model_and_no_network_says_what_is_missing_and_how_to_provide_it(no_m
 
 
 async def test_the_first_recall_is_a_clear_tool_error_not_an_internal_error(
-        no_model_no_network: Path, hdr_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    no_model_no_network: Path, hdr_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_MEMORY_URL", "http://127.0.0.1:9")
     config = Config.from_env()
     assert config.model_dir == no_model_no_network  # the default: chromadb's cache
@@ -56,7 +59,9 @@ async def test_the_first_recall_is_a_clear_tool_error_not_an_internal_error(
     assert "embedding model" in text and "make model" in text
 
 
-def test_a_configured_directory_without_the_files_names_the_missing_files_not_the_path(tmp_path: Path) -> None:
+def test_a_configured_directory_without_the_files_names_the_missing_files_not_the_path(
+    tmp_path: Path,
+) -> None:
     secret_dir = tmp_path / "models-here"
     secret_dir.mkdir()
     (secret_dir / "config.json").write_text("{}")

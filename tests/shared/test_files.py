@@ -45,7 +45,9 @@ def test_a_file_under_a_root_is_read_by_relative_and_absolute_path(tree: dict[st
     assert read_confined(str(tree["root"] / "sub" / "a.yaml"), roots, max_bytes=100) == b"kind: Pod\n"
 
 
-def test_outside_missing_link_out_and_traversal_all_get_one_text_without_the_content(tree: dict[str, Path]) -> None:
+def test_outside_missing_link_out_and_traversal_all_get_one_text_without_the_content(
+    tree: dict[str, Path],
+) -> None:
     roots = [tree["root"]]
     texts = {
         _refusal(lambda: read_confined(str(tree["outside"] / "secret.key"), roots, max_bytes=100)),
@@ -86,8 +88,9 @@ def test_walking_a_folder_skips_links_that_leave_the_roots(tree: dict[str, Path]
         list(walk_confined(tree["root"], [tree["root"]], suffixes=(".yaml",), max_files=0))
 
 
-def test_roots_default_to_the_working_directory_on_stdio_and_nothing_over_http(tmp_path: Path,
-                                                                                monkeypatch) -> None:
+def test_roots_default_to_the_working_directory_on_stdio_and_nothing_over_http(
+    tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert configured_roots({}, over_http=False) == [tmp_path.resolve()]
     assert configured_roots({}, over_http=True) == []

@@ -38,7 +38,8 @@ async def test_every_server_offers_what_it_declares(kits, name: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_unknown_prompt_is_invalid_params_naming_the_prompts_without_a_traceback(
-        kits, mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    kits, mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     async with Client(kits["forge"].mcp, mode=mode) as client:
         with pytest.raises(MCPError) as err:
@@ -62,14 +63,15 @@ async def test_a_prompt_renders_its_arguments_into_the_steps(kits) -> None:
     async with Client(kits["forge"].mcp) as client:
         result = await client.get_prompt("right_size_namespace", {"namespace": "checkout"})
     text = result.messages[0].content.text
-    assert "namespace=\"checkout\"" in text and "dry_run=true" in text
+    assert 'namespace="checkout"' in text and "dry_run=true" in text
 
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_completion_offers_frameworks_by_prefix(kits, offline_suite, mode: str) -> None:
     async with Client(kits["compliance"].mcp, mode=mode) as client:
-        done = await client.complete(PromptReference(type="ref/prompt", name="check_and_attest"),
-                                     {"name": "framework", "value": "pss"})
+        done = await client.complete(
+            PromptReference(type="ref/prompt", name="check_and_attest"), {"name": "framework", "value": "pss"}
+        )
     assert sorted(done.completion.values) == ["pss-baseline", "pss-restricted"]
     assert done.completion.total == 2 and not done.completion.has_more
 
@@ -80,8 +82,10 @@ async def test_completion_offers_namespaces_of_the_cluster(kits, offline_suite) 
 
     expected = {o["metadata"]["namespace"] for o in forge().cluster.list_objects(WORKLOAD_KINDS)}
     async with Client(kits["forge"].mcp) as client:
-        done = await client.complete(PromptReference(type="ref/prompt", name="right_size_namespace"),
-                                     {"name": "namespace", "value": ""})
+        done = await client.complete(
+            PromptReference(type="ref/prompt", name="right_size_namespace"),
+            {"name": "namespace", "value": ""},
+        )
     assert set(done.completion.values) == expected and expected
 
 
@@ -90,15 +94,18 @@ async def test_completion_offers_agent_ids_for_a_resource_template(kits, offline
     assert registered
     prefix = registered[0][:3]
     async with Client(kits["nexus"].mcp) as client:
-        done = await client.complete(ResourceTemplateReference(type="ref/resource", uri="nexus://agents/{agent_id}/card"),
-                                     {"name": "agent_id", "value": prefix})
+        done = await client.complete(
+            ResourceTemplateReference(type="ref/resource", uri="nexus://agents/{agent_id}/card"),
+            {"name": "agent_id", "value": prefix},
+        )
     assert done.completion.values == [a for a in registered if a.lower().startswith(prefix.lower())]
 
 
 async def test_completion_for_an_argument_without_a_completer_is_empty(kits) -> None:
     async with Client(kits["nexus"].mcp) as client:
-        done = await client.complete(PromptReference(type="ref/prompt", name="hand_off_incident"),
-                                     {"name": "incident", "value": "db"})
+        done = await client.complete(
+            PromptReference(type="ref/prompt", name="hand_off_incident"), {"name": "incident", "value": "db"}
+        )
     assert done.completion.values == []
 
 
@@ -119,8 +126,10 @@ async def test_a_missing_record_is_invalid_params_with_the_domain_message(kits, 
 
 
 async def test_a_kept_check_result_is_a_resource(kits, offline_suite) -> None:
-    manifest = ("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n"
-                "  - {name: web, image: nginx}\n")
+    manifest = (
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n"
+        "  - {name: web, image: nginx}\n"
+    )
     async with Client(kits["compliance"].mcp) as client:
         checked = await client.call_tool("check", {"target": manifest, "framework": "pss-baseline"})
         result_id = checked.structured_content["id"]

@@ -30,8 +30,9 @@ def test_every_tool_is_placed_in_a_named_toolset(kits) -> None:
     from shared.toolsets import UNSORTED, _declared
 
     for name in SERVER_NAMES:
-        assert UNSORTED not in _declared[kits[name]].sets, f"{name}: place {_declared[kits[name]].sets[UNSORTED]} " \
-            f"in a toolset in servers/{name}/prompts.py"
+        assert UNSORTED not in _declared[kits[name]].sets, (
+            f"{name}: place {_declared[kits[name]].sets[UNSORTED]} in a toolset in servers/{name}/prompts.py"
+        )
 
 
 async def test_default_toolsets_are_what_tools_list_shows(kits) -> None:
@@ -39,7 +40,9 @@ async def test_default_toolsets_are_what_tools_list_shows(kits) -> None:
         async with Client(kits[name].mcp) as client:
             listed = {t.name for t in (await client.list_tools()).tools}
         assert listed == enabled_tools(kits[name]) and {"remember", "recall"} <= listed
-    assert "seal" not in enabled_tools(kits["phantom"]) and "serial_open" not in enabled_tools(kits["hardware"])
+    assert "seal" not in enabled_tools(kits["phantom"]) and "serial_open" not in enabled_tools(
+        kits["hardware"]
+    )
 
 
 async def test_a_tool_outside_the_selected_toolsets_says_how_to_enable_it(kits) -> None:
@@ -50,7 +53,9 @@ async def test_a_tool_outside_the_selected_toolsets_says_how_to_enable_it(kits) 
     assert "HDR_HARDWARE_TOOLSETS=quantum,satellites,memory,serial" in text and "--toolsets" in text
 
 
-async def test_the_environment_selects_toolsets_per_server_or_for_all(kits, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_environment_selects_toolsets_per_server_or_for_all(
+    kits, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HDR_PHANTOM_TOOLSETS", "sealing")
     monkeypatch.setenv("HDR_TOOLSETS", "all")
     async with Client(kits["phantom"].mcp) as phantom, Client(kits["hardware"].mcp) as hardware:
@@ -63,7 +68,12 @@ async def test_the_environment_selects_toolsets_per_server_or_for_all(kits, monk
 def test_the_flag_wins_and_an_unknown_toolset_is_refused_naming_the_known_ones(kits) -> None:
     try:
         choose(kits["nexus"], "default,registry")
-        assert selected_sets(kits["nexus"], env={"HDR_TOOLSETS": "all"}) == ["discovery", "handoff", "memory", "registry"]
+        assert selected_sets(kits["nexus"], env={"HDR_TOOLSETS": "all"}) == [
+            "discovery",
+            "handoff",
+            "memory",
+            "registry",
+        ]
     finally:
         choose(kits["nexus"], None)
     with pytest.raises(ValueError, match="discovery, handoff, registry, memory"):
@@ -71,8 +81,13 @@ def test_the_flag_wins_and_an_unknown_toolset_is_refused_naming_the_known_ones(k
 
 
 def test_hdr_server_refuses_an_unknown_toolset_at_start() -> None:
-    run = subprocess.run([str(Path(sys.executable).parent / "hdr-forge"), "--toolsets", "nope"],
-                         capture_output=True, text=True, timeout=60, env={**os.environ, "HDR_HOME": "/tmp/hdr-unused"})
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "hdr-forge"), "--toolsets", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "HDR_HOME": "/tmp/hdr-unused"},
+    )
     assert run.returncode == 2 and "no toolset 'nope'" in run.stderr and "core" in run.stderr
 
 
@@ -104,6 +119,8 @@ async def test_tools_list_drops_generated_titles_and_results_render_compact_json
         return sum(titles(v) for v in node) if isinstance(node, list) else 0
 
     assert titles(tools["policies"].output_schema) == 0
-    assert "title" in tools["policies"].output_schema["$defs"]["FrameworkInfo"]["properties"]  # a field keeps its name
+    assert (
+        "title" in tools["policies"].output_schema["$defs"]["FrameworkInfo"]["properties"]
+    )  # a field keeps its name
     text = result.content[0].text
     assert json.loads(text) == result.structured_content and "\n" not in text and ": " not in text[:200]

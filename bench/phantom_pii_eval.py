@@ -1,13 +1,16 @@
 """Precision and recall per entity type: phantom's detector and Presidio's pattern recognisers,
 side by side in one run, on the labelled set in bench/phantom_pii_eval.json.
 
-  .venv/bin/python bench/phantom_pii_eval.py [--set specs|multilingual] [--split dev|heldout3|heldout|heldout2|all] [--errors ENTITY]
+  .venv/bin/python bench/phantom_pii_eval.py [--set specs|multilingual] [--split dev|heldout4|heldout|heldout2|heldout3|all]
+      [--baseline REV] [--errors ENTITY]
 
 Sets: `specs` (bench/phantom_pii_eval.json, from bench/phantom_pii_data.py) and `multilingual`
 (bench/phantom_pii_multilingual.json, from bench/phantom_pii_multilingual_data.py: nine locales,
-realistic documents, labelled hard negatives; its held-out split `heldout3` is document kinds never
-tuned on; `dev` is everything that may be tuned on, including the earlier batches `heldout` and
-`heldout2`, which were evaluated, read and fixed, and which `--split` still selects by name).
+realistic documents, labelled hard negatives; its held-out split `heldout4` is document kinds never
+tuned on; `dev` is everything that may be tuned on, including the earlier batches `heldout`,
+`heldout2` and `heldout3`, which were evaluated, read and fixed, and which `--split` still selects
+by name). `--baseline REV` adds a column for servers/phantom/pii.py as it was at git revision REV
+(e.g. `main`), run in the same process on the same cases.
 For a set with labelled hard negatives the run also prints the share of them that got any hit
 (any reported span overlapping the negative).
 
@@ -64,8 +67,31 @@ PRESIDIO = {  # our entity: (recogniser class, Presidio's entity name)
 }
 
 
-def phantom_detector() -> Detector:
-    return lambda text: [(f.entity, f.start, f.end) for f in pii.detect(text)]
+def phantom_detector(module=pii) -> Detector:
+    return lambda text: [(f.entity, f.start, f.end) for f in module.detect(text)]
+
+
+def baseline_detector(rev: str) -> Detector:
+    """servers/phantom/pii.py as it was at git revision `rev`, loaded as a module of its own."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    source = subprocess.run(
+        ["git", "-C", str(root), "show", f"{rev}:servers/phantom/pii.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    path = Path(tempfile.mkdtemp()) / "pii_baseline.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("pii_baseline", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pii_baseline"] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return phantom_detector(module)
 
 
 def presidio_detector() -> Detector | str:
@@ -153,11 +179,12 @@ def main() -> None:
     parser.add_argument("--set", choices=list(SETS), default="specs", dest="dataset")
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout3", "heldout", "heldout2", "all"],
+        choices=["dev", "heldout4", "heldout", "heldout2", "heldout3", "all"],
         default="all",
-        help="dev = every case that may be tuned on; heldout/heldout2 = those earlier batches "
-        "(now on the dev side); heldout3 = the held-out split",
+        help="dev = every case that may be tuned on; heldout/heldout2/heldout3 = those earlier batches "
+        "(now on the dev side); heldout4 = the held-out split",
     )
+    parser.add_argument("--baseline", metavar="REV", help="add a column for pii.py at this git revision")
     parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")
     args = parser.parse_args()
     cases = [
@@ -171,6 +198,8 @@ def main() -> None:
         f"{sum(1 for c in cases if not c['spans'])} texts with look-alikes/near-misses only\n"
     )
     detectors: dict[str, Detector] = {"phantom": phantom_detector()}
+    if args.baseline:
+        detectors[f"@{args.baseline}"] = baseline_detector(args.baseline)
     presidio = presidio_detector()
     if isinstance(presidio, str):
         print(f"Presidio column skipped: {presidio}\n")

@@ -86,8 +86,8 @@ def _column_header(text: str, start: int) -> str | None:
     it begins with a header row: a line with the same number of delimiters and no digits; or the column
     named for it in an SQL INSERT."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text.find("(", line_start, start) >= 0 and (column := _sql_column(text, start)):
-        return column
+    if text.find("(", line_start, start) >= 0 and (sql_column := _sql_column(text, start)):
+        return sql_column
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
@@ -155,20 +155,20 @@ def _urls(text: str) -> Iterator[Finding]:
         if start in starts or any(s <= start < e for s, e in seen):
             continue
         starts.add(start)
-        m = _BARE_URL.match(text, start)
-        if m is None:
+        bare = _BARE_URL.match(text, start)
+        if bare is None:
             continue
-        url = m.group().rstrip(".,;:!?")
+        url = bare.group().rstrip(".,;:!?")
         if "/" not in url and (
-            text[m.end() : m.end() + 1] == "("
+            text[bare.end() : bare.end() + 1] == "("
             or re.search(r"[A-Z]", url.split(".")[0])
             or url.rsplit(".", 1)[-1].lower() in ("pl", "in")
         ):
             continue  # "Foo.Bar(" or "Config.net" is code; "run.pl", "Makefile.in" are files: not web addresses
         yield Finding(
             "URL",
-            m.start(),
-            m.start() + len(url),
+            bare.start(),
+            bare.start() + len(url),
             0.7 if "/" in url else 0.6,
             "bare domain with a known top-level domain",
         )
@@ -189,9 +189,37 @@ def luhn_ok(digits: str) -> bool:
 
 # "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
 _CARD = re.compile(r"(?<![\w+-])(?:\d[ -]?){11,18}\d(?![\w-])")
-# ISO/IEC 7812 issuer ranges: UATP (1), Mastercard 2-series, Amex/Diners/JCB (3), Visa (4), Mastercard and
-# Maestro/Dankort (50-59), Discover/Maestro/UnionPay/RuPay (6), UnionPay 81.
-_CARD_PREFIX = re.compile(r"^(?:1|2[2-7]|3[0-9]|4|5[0-9]|6|81)")
+_ANY = range(12, 20)
+# ISO/IEC 7812 issuer ranges and the lengths their schemes issue: (prefix digits, low, high, lengths).
+_IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
+    (1, 1, 1, (15,)),  # UATP
+    (4, 2200, 2204, range(16, 20)),  # Mir
+    (4, 2221, 2720, (16,)),  # Mastercard 2-series
+    (3, 300, 305, range(14, 20)),  # Diners Club International
+    (4, 3095, 3095, range(14, 20)),
+    (2, 36, 36, range(14, 20)),
+    (2, 38, 39, range(16, 20)),
+    (2, 34, 34, (15,)),  # American Express
+    (2, 37, 37, (15,)),
+    (4, 3528, 3589, range(16, 20)),  # JCB
+    (1, 4, 4, (13, 16, 19)),  # Visa
+    (2, 50, 50, _ANY),  # Maestro, Elo, Verve, RuPay 508
+    (2, 51, 55, (16,)),  # Mastercard
+    (2, 56, 59, _ANY),  # Maestro
+    (1, 6, 6, _ANY),  # Discover, Maestro, UnionPay, RuPay, Elo, Troy
+    (2, 81, 82, range(16, 20)),  # UnionPay, RuPay
+)
+
+
+def iin_ok(digits: str) -> bool:
+    """An issuer range of ISO/IEC 7812 that issues numbers of this length: a 15-digit number starting 35
+    (an IMEI) or a 14-digit one starting 309 (a parcel number) is no card whatever its Luhn digit."""
+    return any(
+        low <= int(digits[:size]) <= high and len(digits) in lengths
+        for size, low, high, lengths in _IIN_RANGES
+    )
+
+
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
     r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
@@ -202,7 +230,7 @@ def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         raw = m.group()
         digits = re.sub(r"[ -]", "", raw)
-        if re.search(r"[ -]{2}", raw) or len(set(digits)) == 1 or not _CARD_PREFIX.match(digits):
+        if re.search(r"[ -]{2}", raw) or len(set(digits)) == 1 or not iin_ok(digits):
             continue
         if not luhn_ok(digits):
             continue
@@ -328,7 +356,8 @@ def _ibans(text: str) -> Iterator[Finding]:
                 break
 
 
-_SSN = re.compile(r"(?<![\d.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\d-]|\.\d)")
+# digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
+_SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)")
 _SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa|ss no)\b")
 
 
@@ -364,7 +393,7 @@ _NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patien
 
 def _cue_is_nearest(text: str, start: int) -> bool:
     """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
-    before = text[max(0, start - 30) : start]
+    before = _words(text[max(0, start - 30) : start])  # "prescriber_npi": a key name is words
     cues = list(_NPI_WORDS.finditer(before))
     return (
         bool(cues) and not _PHONE_WORDS.search(before[cues[-1].end() :]) or bool(_column_header(text, start))
@@ -449,14 +478,17 @@ _PHONE_WORDS = re.compile(
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
-    r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?)"
+    r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
+    r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
     r"(?i)(?:order|invoice|receipt|ref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
-    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code)\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$"
+    r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
+    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat)\w*)"
+    r"\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$"
 )
 
 
@@ -487,70 +519,119 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     )  # a word just after it, or its column's header
 
 
-def _phones(text: str) -> Iterator[Finding]:
-    import phonenumbers
+# Shapes that are something else whatever libphonenumber says of their digits.
+_NOT_PHONE_SHAPES = (
+    re.compile(r"\d{3}-\d{2}-\d{4}"),  # an SSN
+    re.compile(r"\d{4}-\d{2}-\d{2}.*"),  # an ISO date and what follows it
+    re.compile(r"\d*\.\d*\.\d*\.\d*"),  # four dotted numbers: a version or an address
+    re.compile(r"\d{5}-\d{4}"),  # a US ZIP+4 code
+    re.compile(r"(?:19|20)\d{2}[-/]\d{4,8}"),  # a year and a serial: 2022-446671
+    re.compile(r"\d{1,3}(?:\.\d{3}){2,}"),  # 1.234.567 (an amount)
+    re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}"),  # a date, 04.04.2021
+    re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
+)
+_TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
+# Without a phone word or a country code these groupings are reference numbers, not a national format:
+# 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
+_REFERENCE_SHAPES = re.compile(
+    r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
+)
+# A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
+# number counts there only if the field's name is a phone word.
+_QUOTED_KEY = re.compile(
+    r"""["']([A-Za-z][\w.-]{0,40})["']?\s*[:=]\s*["']?$|\b([A-Za-z]\w{0,40})\s*=\s*["']$"""
+)
 
-    previous_end = -1
+
+def _phone_shape_refused(core: str) -> bool:
+    return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_TIMESTAMP_INSIDE.search(core))
+
+
+def _field_refuses(text: str, start: int) -> bool:
+    key = _QUOTED_KEY.search(text, max(0, start - 50), start)
+    name = (key.group(1) or key.group(2)) if key else None
+    return name is not None and not _PHONE_WORDS.search(_words(name))
+
+
+@dataclass(frozen=True)
+class _PhoneCandidate:
+    start: int
+    end: int
+    core: str  # without an extension
+    digits: str
+    intl: bool  # written with "+" or "00"
+    extension: bool
+
+
+def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
-        raw = m.group()
+        start, raw = m.start(), m.group()
+        if raw.startswith("(") and ")" not in raw:
+            start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
         ext = _EXTENSION.search(raw)
         core = raw[: ext.start()] if ext else raw
         digits = re.sub(r"\D", "", core)
-        if not 7 <= len(digits) <= 15:
+        if not 7 <= len(digits) <= 15 or _phone_shape_refused(core):
             continue
-        if (
-            re.fullmatch(r"\d{3}-\d{2}-\d{4}", core)
-            or re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", core)
-            or re.fullmatch(r"[\d.]+", core)
-            and core.count(".") == 3
-            or re.fullmatch(r"\d{5}-\d{4}", core)  # a US ZIP+4 code
-            or re.fullmatch(r"(?:19|20)\d{2}[-/]\d{4,8}", core)  # a year and a serial: 2022-446671
-            or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", core)  # 1.234.567 (an amount)
-            or re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}", core)
-        ):  # a date, 04.04.2021
+        if _inside_identifier(text, start, m.end()):
             continue
-        bare = core.lstrip("(")
-        intl = bare.startswith(("+", "00"))
-        regions = (None,) if intl else _PHONE_REGIONS
-        candidate = "+" + bare[2:] if bare.startswith("00") else core
-        if _inside_identifier(text, m.start(), m.end()):
+        yield _PhoneCandidate(
+            start, m.end(), core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext)
+        )
+
+
+def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
+    before = text[max(0, c.start - 30) : c.start]
+    if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
+        return True  # "Order 28-18090551", "Kundennummer 4711 0815"
+    if c.intl:
+        return False
+    if len(c.digits) > 12 or len(c.digits) < 9 and not near:
+        return True  # longer than any national number in these plans; or shorter than one with its area code
+    if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
+        return True  # the tail of an IBAN (valid or not)
+    if not near and _REFERENCE_SHAPES.fullmatch(c.core):
+        return True
+    return _field_refuses(text, c.start)
+
+
+def _valid_phone(c: _PhoneCandidate) -> str | None:
+    """The region libphonenumber finds `c` valid in (international numbers in any plan), or None."""
+    import phonenumbers
+
+    bare = c.core.lstrip("(")
+    candidate = "+" + bare[2:] if bare.startswith("00") else c.core
+    for region in (None,) if c.intl else _PHONE_REGIONS:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
-        near = _phone_cue(text, m.start(), m.end(), previous_end)
-        if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
-            continue  # "Order 28-18090551", "Kundennummer 4711 0815"
-        if not intl and len(digits) > 12:
-            continue  # longer than any national number in these plans: a card or account number
-        if not intl and len(digits) < 9 and not near:
-            continue  # shorter than a national number with its area code in these plans: "3135-2389" is an id
-        if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, m.start() - 40) : m.start()]):
-            continue  # the tail of an IBAN (valid or not)
-        for region in regions:
-            try:
-                number = phonenumbers.parse(candidate, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if not phonenumbers.is_valid_number(number):
-                continue
-            if not near and _context_near(text, m.start(), m.end(), _OTHER_ID_WORDS, after=0):
-                break  # "NHS number 996 472 0006" with a bad check digit is still no phone number
-            separated = bool(re.search(r"[ ().\-/]", core)) or intl
-            if not (separated or near):
-                break  # a bare run of digits is more often an id than a phone
-            if not (intl or near) and re.fullmatch(
-                r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4} \d{4} \d{4}", core
-            ):
-                break  # 2-8 and 4-6 digit groups are reference-number shapes, not a national format
-            where = phonenumbers.region_code_for_number(number) or region
-            previous_end = m.end()
-            yield Finding(
-                "PHONE_NUMBER",
-                m.start(),
-                m.end(),
-                0.9 if near else 0.75,
-                f"libphonenumber: valid {where} number" + (" with extension" if ext else ""),
-            )
-            break
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.region_code_for_number(number) or region or "?"
+    return None
+
+
+def _phones(text: str) -> Iterator[Finding]:
+    previous_end = -1
+    for c in _phone_candidates(text):
+        near = _phone_cue(text, c.start, c.end, previous_end)
+        if _phone_context_refused(text, c, near):
+            continue
+        where = _valid_phone(c)
+        if where is None:
+            continue
+        if not near and _context_near(text, c.start, c.end, _OTHER_ID_WORDS, after=0):
+            continue  # "NHS number 996 472 0006" with a bad check digit is still no phone number
+        if not (c.intl or near or re.search(r"[ ().\-/]", c.core)):
+            continue  # a bare run of digits is more often an id than a phone
+        previous_end = c.end
+        yield Finding(
+            "PHONE_NUMBER",
+            c.start,
+            c.end,
+            0.9 if near else 0.75,
+            f"libphonenumber: valid {where} number" + (" with extension" if c.extension else ""),
+        )
 
 
 # -- network addresses ------------------------------------------------------------------------------
@@ -634,13 +715,13 @@ _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
     r"(?<![\w.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4})"
-    rf"|(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTHS})\.?,?\s+(?:de\s+)?(\d{{4}})"
+    rf"|(\d{{1,2}})(?:\.|er|º|°)?(?:\s+|-)(?:de\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}})"
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
-    r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+il\b|nascita|\bnacid[oa]\b|nacimiento|"
+    r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
     r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)"
 )
 

@@ -205,6 +205,50 @@ def test_heldout2_causes_are_fixed(text: str, expected: list[tuple[str, str]]) -
     assert found(text) == expected
 
 
+# Issue #13, third held-out batch (heldout3, now on the dev side): the causes of its errors, one case each.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value under a quoted key that is no phone word is no national phone number; the NPI key is a cue
+        (
+            '{"rx": "7362-3313-3100", "prescriber_npi": "1485644060", "phone": "713-885-0239"}',
+            [("US_NPI", "1485644060"), ("PHONE_NUMBER", "713-885-0239")],
+        ),
+        (
+            '{"kundennr": "6934-0483-7986", "telefon": "+49 (0)40 50618075"}',
+            [("PHONE_NUMBER", "+49 (0)40 50618075")],
+        ),
+        ('  + arn        = "326-758-5366-64"', []),
+        # three groups of four and 3-3-4-2 are reference shapes without a phone word; reference words run on
+        ("Direct Debit confirmation 130-937-7643-98: collections start soon.", []),
+        ("Incasso 4073-5812-8227 van de rekening.", []),
+        ("Bestellung 0143-0678-3657.", []),
+        ("kenmerk PNR 3856703377", []),
+        # decimal fractions, a ticket in parentheses, the digits of a timestamp
+        ('timeout: "0.127471632"', []),
+        ("Bump v4.20.39 to 4.29.113 (9234-064984)", []),
+        ('node_info{pod="worker"} 1 2021-07-09 20:15:32,568', []),
+        # support lines and dial-ins are phone cues (and a dial-in number passing mod 11 is no NHS number)
+        ("referencia fd0dcd4c, soporte 913278595", [("PHONE_NUMBER", "913278595")]),
+        ("DESCRIPTION:Dial-in 702 893 5051", [("PHONE_NUMBER", "702 893 5051")]),
+        # ISO/IEC 7812 lengths: a 15-digit number starting 35 is an IMEI, a 14-digit one starting 309 no Diners card
+        ("Device 357760472514395 registered", []),
+        ("la spedizione 3090 9213 4745 50 è in consegna", []),
+        ("Card 3530 1113 3330 0000", [("CREDIT_CARD", "3530 1113 3330 0000")]),
+        # an SSN glued to letters is an identifier
+        ("employee_id,ssn\nCUST112554689,362280087", [("US_SSN", "362280087")]),
+        # a place between the Italian cue and the date; dd-Mon-yyyy
+        ("Luca Romano, nata a Roma il 07.08.1946", [("DATE_OF_BIRTH", "07.08.1946")]),
+        (
+            "Patient born on 14-Nov-1969, seen 12-10-2019 and 02-07-2021",
+            [("DATE_OF_BIRTH", "14-Nov-1969")],
+        ),
+    ],
+)
+def test_heldout3_causes_are_fixed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

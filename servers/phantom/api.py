@@ -17,13 +17,16 @@ from servers.phantom.service import missing_sealing_key, services
 from servers.phantom.signing import parse_backup
 from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
-from shared.errors import BadInput, HDRError
+from shared.errors import BadInput, HDRError, Refused
 from shared.suite import Suite
 
 ENTITIES = pii.ENTITIES
 MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
 MAX_BATCH = 1000
 MAX_TEXT_CHARS = 200_000  # detect runs ~1 MB/s: keep every call well under 2 s
+# The wall-time cap of one detect_pii/redact call: size alone does not bound the time (a 200,000-character
+# CSV of phone numbers has libphonenumber try up to 16 plans for each of ~11,000 candidates).
+DETECT_SECONDS = 5.0
 MAX_VALUES = 100_000
 MAX_VECTOR_CELLS = 1_000_000
 
@@ -680,8 +683,20 @@ def _finding(f: pii.Finding) -> PIIFinding:
     return PIIFinding(entity=f.entity, start=f.start, end=f.end, score=f.score, validation=f.validation)
 
 
+def _detect(text: str, entities: list[str] | None) -> list[pii.Finding]:
+    try:
+        return pii.detect(text, _check_text(text, entities), time_limit=DETECT_SECONDS)
+    except pii.DetectionTimeout:
+        raise Refused(
+            f"Scanning this text for personal data took longer than {DETECT_SECONDS:g} s, the limit for one "
+            "call; nothing was reported or changed.",
+            "Split the text into smaller parts (e.g. 20,000 characters each) and send them one by one, "
+            "or name fewer `entities` (PHONE_NUMBER costs the most).",
+        ) from None
+
+
 def detect_pii(text: str, entities: list[str] | None) -> PIIFindings:
-    found = pii.detect(text, _check_text(text, entities))
+    found = _detect(text, entities)
     return PIIFindings(count=len(found), findings=[_finding(f) for f in found])
 
 
@@ -690,7 +705,7 @@ def redact(
 ) -> Redacted:
     if mode not in MODES:
         raise BadInput(f"Unknown mode {mode[:20]!r}.", f"Use one of: {', '.join(MODES)}.")
-    found = pii.detect(text, _check_text(text, entities))
+    found = _detect(text, entities)
     redacted, stored = services(suite).redactor.redact(text, found, mode, principal)
     return Redacted(text=redacted, mode=mode, replaced=[_finding(f) for f in found], tokens_stored=stored)
 

@@ -8,11 +8,15 @@ longer span when two overlap. Presidio's pattern recognisers are the reference d
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import ipaddress
+import math
 import re
+import time
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 ENTITIES = (
@@ -81,6 +85,17 @@ def _sql_column(text: str, start: int) -> str | None:
     return columns[column].strip(' \t\n"`[]') if column < len(columns) else None
 
 
+def _lines_before(text: str, end: int, count: int) -> list[str]:
+    """The last `count` lines of text[:end], found from the end: splitting the whole prefix made a long CSV
+    quadratic (every candidate split everything above it)."""
+    low = end
+    for _ in range(count):
+        low = text.rfind("\n", 0, low)
+        if low < 0:
+            break
+    return text[low + 1 if low >= 0 else 0 : end].split("\n")
+
+
 def _column_header(text: str, start: int) -> str | None:
     """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
     it begins with a header row: a line with the same number of delimiters and no digits; or the column
@@ -96,7 +111,7 @@ def _column_header(text: str, start: int) -> str | None:
     if line.count(delimiter) < 2:
         return None
     column = text[line_start:start].count(delimiter)
-    for above in reversed(text[: line_start - 1].split("\n")[-50:]):
+    for above in reversed(_lines_before(text, line_start - 1, 50)):
         if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above):
@@ -113,6 +128,7 @@ _EMAIL = re.compile(
 
 def _emails(text: str) -> Iterator[Finding]:
     for m in _EMAIL.finditer(text):
+        _on_time()
         local = m.group().split("@", 1)[0]
         if ".." in local or local.endswith("."):
             continue
@@ -140,6 +156,7 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
+        _on_time()
         seen.append((m.start(), m.end()))
         url = m.group().rstrip(".,;:!?")
         host = re.sub(r"^(?:https?://)?", "", url, flags=re.IGNORECASE).split("/", 1)[0].split(":", 1)[0]
@@ -149,6 +166,7 @@ def _urls(text: str) -> Iterator[Finding]:
         yield Finding("URL", m.start(), m.start() + len(url), 0.9, "scheme or www. with a dotted host")
     starts: set[int] = set()
     for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
+        _on_time()
         start = hit.start()
         while start > 0 and text[start - 1] in _HOST_CHARS:
             start -= 1
@@ -228,6 +246,7 @@ _CARD_WORDS = re.compile(
 
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
+        _on_time()
         raw = m.group()
         digits = re.sub(r"[ -]", "", raw)
         if re.search(r"[ -]{2}", raw) or len(set(digits)) == 1 or not iin_ok(digits):
@@ -340,6 +359,7 @@ def iban_ok(compact: str) -> bool:
 
 def _ibans(text: str) -> Iterator[Finding]:
     for m in _IBAN.finditer(text):
+        _on_time()
         raw = m.group()
         # the pattern may overrun into a following word: try the longest valid prefix
         for end in range(len(raw), 14, -1):
@@ -370,6 +390,7 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
 
 def _ssns(text: str) -> Iterator[Finding]:
     for m in _SSN.finditer(text):
+        _on_time()
         area, sep, group, serial = m.groups()
         if not ssn_ok(area, group, serial):
             continue
@@ -413,6 +434,7 @@ def nhs_ok(digits: str) -> bool:
 
 def _health_ids(text: str) -> Iterator[Finding]:
     for m in _NPI_GROUPED.finditer(text):
+        _on_time()
         digits = "".join(m.group(1, 3, 4))
         if (
             npi_ok(digits)
@@ -421,6 +443,7 @@ def _health_ids(text: str) -> Iterator[Finding]:
         ):
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
     for m in _TEN_DIGITS.finditer(text):
+        _on_time()
         if _AFTER_COUNTRY_CODE.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "+44 20 ..." / "+1 702 768 3121": the rest of a phone number
         digits = "".join(m.group(1, 3, 4))
@@ -565,6 +588,7 @@ class _PhoneCandidate:
 
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
+        _on_time()
         start, raw = m.start(), m.group()
         if raw.startswith("(") and ")" not in raw:
             start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
@@ -656,6 +680,7 @@ _MAC = re.compile(
 
 def _ips(text: str) -> Iterator[Finding]:
     for m in _IPV4.finditer(text):
+        _on_time()
         try:
             ipaddress.IPv4Address(m.group())
         except ValueError:
@@ -667,6 +692,7 @@ def _ips(text: str) -> Iterator[Finding]:
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         yield Finding("IP_ADDRESS", m.start(), m.end(), 0.95, "IPv4 address (ipaddress module)")
     for m in _IPV6.finditer(text):
+        _on_time()
         raw = m.group()
         if (
             raw.count(":") < 2
@@ -690,6 +716,7 @@ def _ips(text: str) -> Iterator[Finding]:
 
 def _macs(text: str) -> Iterator[Finding]:
     for m in _MAC.finditer(text):
+        _on_time()
         yield Finding("MAC_ADDRESS", m.start(), m.end(), 0.9, "IEEE 802 MAC-48 notation")
 
 
@@ -777,6 +804,7 @@ def _dobs(text: str) -> Iterator[Finding]:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
+        _on_time()
         if _date_ok(m) and _birth_cue(text, dates, i):
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
@@ -848,12 +876,15 @@ def eip55_ok(address: str) -> bool:
 
 def _wallets(text: str) -> Iterator[Finding]:
     for m in _BTC_BASE58.finditer(text):
+        _on_time()
         if base58check_ok(m.group()):
             yield Finding("CRYPTO", m.start(), m.end(), 1.0, "Bitcoin Base58Check checksum")
     for m in _BECH32.finditer(text):
+        _on_time()
         if bech32_ok(m.group()):
             yield Finding("CRYPTO", m.start(), m.end(), 1.0, "Bitcoin bech32/bech32m checksum")
     for m in _ETH.finditer(text):
+        _on_time()
         body = m.group()[2:]
         if eip55_ok(m.group()):
             mixed = not (body.islower() or body.isupper())
@@ -897,17 +928,47 @@ _PRIORITY = {
 }
 
 
-def detect(text: str, entities: list[str] | None = None) -> list[Finding]:
-    """Non-overlapping findings in `text`, in order. `entities` limits the types (default all)."""
-    wanted = set(entities or ENTITIES)
-    found: list[Finding] = []
-    for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
-        found.extend(f for f in recogniser(text) if f.entity in wanted)
+class DetectionTimeout(Exception):
+    """`detect` ran past its time limit; nothing was reported."""
+
+
+# The monotonic time by which the current `detect` call must finish (a context variable, so concurrent calls
+# in threads or tasks each keep their own). Every recogniser checks it once per candidate.
+_DEADLINE: ContextVar[float] = ContextVar("pii_deadline", default=math.inf)
+
+
+def _on_time() -> None:
+    if time.monotonic() > _DEADLINE.get():
+        raise DetectionTimeout
+
+
+def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:
+    """Non-overlapping findings in `text`, in order. `entities` limits the types (default all).
+
+    Raises DetectionTimeout when `time_limit` seconds pass before the scan ends (checked per candidate)."""
+    token = _DEADLINE.set(time.monotonic() + time_limit) if time_limit is not None else None
+    try:
+        wanted = set(entities or ENTITIES)
+        found: list[Finding] = []
+        for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
+            found.extend(f for f in recogniser(text) if f.entity in wanted)
+        return _without_overlaps(found)
+    finally:
+        if token is not None:
+            _DEADLINE.reset(token)
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """The strongest findings that do not overlap, in text order. Kept spans stay sorted and disjoint, so
+    only the neighbours of a new span can overlap it (comparing with every kept span was quadratic: a long
+    CSV of phone numbers spent most of its time here)."""
     found.sort(key=lambda f: (-_PRIORITY[f.entity], -f.score, -(f.end - f.start), f.start))
-    kept: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    kept: list[Finding] = []  # parallel to starts
     for f in found:
-        if all(f.end <= s or f.start >= e for s, e in taken):
-            kept.append(f)
-            taken.append((f.start, f.end))
-    return sorted(kept, key=lambda f: f.start)
+        i = bisect.bisect_right(starts, f.start)
+        if (i and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
+            continue
+        starts.insert(i, f.start)
+        kept.insert(i, f)
+    return kept

@@ -4,6 +4,8 @@ look-alikes each check must reject."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from servers.phantom import pii
@@ -266,3 +268,15 @@ def test_digits_inside_longer_identifiers_are_left_alone(text: str) -> None:
 def test_a_card_and_a_phone_still_found_beside_identifiers() -> None:
     text = "card 4111 1111 1111 1111, phone 020 7946 0958, job 31175953-6737-46c0-8d71-7694571f00c5"
     assert found(text) == [("CREDIT_CARD", "4111 1111 1111 1111"), ("PHONE_NUMBER", "020 7946 0958")]
+
+
+def test_detect_stops_at_its_time_limit_and_leaves_later_calls_unlimited() -> None:
+    """Pathological input within the size limit: a CSV of ~11,000 phone candidates takes seconds unbounded."""
+    text = "\n".join(f"call,{200 + i % 700}-{300 + i % 600}-{1000 + i % 9000}" for i in range(11_000))
+    started = time.monotonic()
+    with pytest.raises(pii.DetectionTimeout):
+        pii.detect(text, time_limit=0.1)
+    assert time.monotonic() - started < 1.5  # checked per candidate: the cap plus one candidate's work
+    small = "call 020 7946 0958 or mail a@example.com"
+    assert pii.detect(small, time_limit=5.0) == pii.detect(small)
+    assert len(pii.detect(text[:2000])) > 50  # no deadline left behind by the call that timed out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import time
 
 import pytest
 from mcp import Client
@@ -205,6 +206,34 @@ async def test_redact_modes_and_detokenize_round_trip(offline_suite: Suite) -> N
     revealed = [r for r in offline_suite.audit.records() if r.tool == "detokenize"]
     assert [r.outcome for r in revealed] == ["not_confirmed", "ok"]
     assert not any("jane" in str(vars(r)) for r in revealed)
+
+
+def _phone_csv(rows: int) -> str:
+    """The costliest text for its size: every row a phone candidate that libphonenumber checks in full."""
+    return "\n".join(f"call,{200 + i % 700}-{300 + i % 600}-{1000 + i % 9000}" for i in range(rows))
+
+
+async def test_detect_and_redact_stop_at_the_time_cap_and_change_nothing(
+    offline_suite: Suite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pathological text within the size limit is refused at the wall-time cap, with no echo of the text
+    and no token stored; a text that fits the cap still works in the same session."""
+    from servers.phantom import api
+
+    monkeypatch.setattr(api, "DETECT_SECONDS", 0.2)
+    text = _phone_csv(11_000)[: api.MAX_TEXT_CHARS]
+    async with Client(kit.mcp) as client:
+        started = time.monotonic()
+        refused = err(await client.call_tool("detect_pii", {"text": text}))
+        took = time.monotonic() - started
+        tokenize = err(await client.call_tool("redact", {"text": text, "mode": "tokenize"}))
+        small = ok(await client.call_tool("redact", {"text": "call 020 7946 0958", "mode": "tokenize"}))
+    assert "took longer than 0.2 s" in refused and "Split the text" in refused
+    assert took < 3.0  # the cap, plus the MCP round trip on a shared machine; unbounded it takes ~4-18 s
+    assert "took longer" in tokenize and "call," not in refused + tokenize and "-" not in refused[:60]
+    assert small["tokens_stored"] == 1
+    redactions = [r.outcome for r in offline_suite.audit.records() if r.tool == "redact"]
+    assert redactions == ["refused", "ok"]
 
 
 async def test_detokenize_is_a_sensitive_call_not_a_read(offline_suite: Suite) -> None:

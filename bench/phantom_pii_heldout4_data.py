@@ -27,9 +27,13 @@ from __future__ import annotations
 
 import random
 import string
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from phantom_pii_data import card, iban, mac, nhs, npi, print_iban, ssn
-from phantom_pii_multilingual_data import (
+from phantom_pii_multilingual_data import (  # noqa: E402
     IBAN_COUNTRY,
     MONTHS,
     NEGATIVES,
@@ -673,3 +677,15 @@ TECH4 = [
 
 def build_heldout4() -> list[dict]:
     return build_batch(T4, TECH4, SEED4, "heldout4", "heldout4", "h4")
+
+
+def main() -> None:
+    """Counts only: bench/phantom_pii_multilingual_data.py writes the batch into the set (never print spans)."""
+    cases = build_heldout4()
+    spans = sum(len(c["spans"]) for c in cases)
+    negatives = sum(len(c["negatives"]) for c in cases)
+    print(f"heldout4: {len(cases)} documents, {spans} labelled spans, {negatives} hard negatives")
+
+
+if __name__ == "__main__":
+    main()

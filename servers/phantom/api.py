@@ -6,12 +6,31 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-import time
-
-from pydantic import BaseModel, Field
+from dataclasses import dataclass
 
 from servers.phantom import dp, pii
-from servers.phantom.keyring import SIGNING_TYPES, KeyInfo, check_key_name, check_period
+from servers.phantom.keyring import SIGNING_TYPES, check_key_name, check_period
+from servers.phantom.models import (
+    Aggregate,
+    BudgetList,
+    BudgetView,
+    DataKey,
+    Decrypted,
+    Detokenized,
+    Encrypted,
+    ExportedKey,
+    ItemError,
+    KeyList,
+    KeyView,
+    PIIFinding,
+    PIIFindings,
+    PublicKey,
+    Redacted,
+    Sealed,
+    Signed,
+    Unsealed,
+    Verified,
+)
 from servers.phantom.redaction import MODES
 from servers.phantom.service import missing_sealing_key, services
 from servers.phantom.signing import parse_backup
@@ -31,197 +50,7 @@ MAX_VALUES = 100_000
 MAX_VECTOR_CELLS = 1_000_000
 
 
-# -- output models --------------------------------------------------------------------------------
-
-
-class KeyView(BaseModel):
-    name: str
-    type: str
-    latest_version: int
-    min_decryption_version: int
-    derived: bool
-    convergent: bool
-    created_at: float = Field(description="Unix time")
-    rotated_at: float = Field(description="Unix time of the latest version")
-    rotation_age_days: float
-    destroyed: bool
-    versions: list[int] = Field(description="Versions whose material exists (trimmed ones are gone)")
-    exportable: bool = Field(False, description="Private material may be exported (never by default)")
-    allow_plaintext_backup: bool = False
-    auto_rotate_period: float = Field(
-        0.0, description="Seconds; the first use after it elapses rotates the key (0: off)"
-    )
-    min_available_version: int = Field(1, description="Versions below this were trimmed")
-
-
-class KeyList(BaseModel):
-    backend: str = Field(description="local keyring or vault")
-    keys: list[KeyView]
-
-
-class ItemError(BaseModel):
-    index: int = Field(description="Position of the failed item in `batch`")
-    kind: str = Field(description="bad_input, refused, not_found...")
-    error: str = Field(description="What was wrong with this item and what to send instead")
-
-
-class Encrypted(BaseModel):
-    key: str
-    key_version: int
-    ciphertext: str | None = None
-    batch: list[str | None] | None = Field(
-        None, description="One result per item; null where the item failed"
-    )
-    errors: list[ItemError] | None = Field(
-        None, description="batch: the items that failed and why (the rest succeeded)"
-    )
-
-
-class Decrypted(BaseModel):
-    key: str
-    encoding: str
-    plaintext: str | None = None
-    batch: list[str | None] | None = Field(
-        None, description="One result per item; null where the item failed"
-    )
-    errors: list[ItemError] | None = Field(
-        None, description="batch: the items that failed and why (the rest succeeded)"
-    )
-
-
-class DataKey(BaseModel):
-    key: str
-    bits: int
-    wrapped: str = Field(description="The data key encrypted under `key`; decrypt it with `decrypt`")
-    plaintext_key: str | None = Field(None, description="Base64 data key, only when asked for")
-
-
-class Signed(BaseModel):
-    key: str
-    key_version: int
-    mode: str = Field(description="signature or hmac")
-    signature: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
-    hmac: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
-
-
-class Verified(BaseModel):
-    key: str
-    key_version: int = Field(description="The key version the signature or HMAC names")
-    mode: str
-    valid: bool
-
-
-class ExportedKey(BaseModel):
-    key: str
-    type: str
-    kind: str
-    keys: dict[str, str] = Field(
-        description="Version -> PEM (asymmetric) or base64 (symmetric); a backup is "
-        "one JSON document under '0'"
-    )
-
-
-class Sealed(BaseModel):
-    sealed: str
-    recipient: str = Field(description="Key name, or 'published public key'")
-    algorithm: str = "mlkem768x25519-hkdfsha256-aes256gcm"
-
-
-class Unsealed(BaseModel):
-    key: str
-    key_version: int
-    encoding: str
-    plaintext: str
-
-
-class PublicKey(BaseModel):
-    key: str
-    key_version: int
-    public_key: str
-    algorithm: str = sealing.ALGORITHM
-
-
-class PIIFinding(BaseModel):
-    entity: str
-    start: int
-    end: int
-    score: float
-    validation: str
-
-
-class PIIFindings(BaseModel):
-    count: int
-    findings: list[PIIFinding]
-
-
-class Redacted(BaseModel):
-    text: str
-    mode: str
-    replaced: list[PIIFinding] = Field(description="What was replaced, with spans in the original text")
-    tokens_stored: int = 0
-
-
-class Detokenized(BaseModel):
-    text: str
-    restored: int
-    unknown_tokens: int
-
-
-class Aggregate(BaseModel):
-    op: str
-    value: float | list[float]
-    bins: list[float] | None = Field(None, description="histogram: bin edges")
-    mechanism: str
-    noise_scale: float = Field(
-        description="Laplace scale b or Gaussian sigma (of the sum, for means), or the "
-        "exponential mechanism's scale (quantile)"
-    )
-    count_noise_scale: float | None = Field(None, description="means: the noise on the private record count")
-    neighbouring: str = Field(description="The neighbouring relation the privacy guarantee assumes")
-    accounting: str = Field(description="pure epsilon-DP, or zCDP for Gaussian noise")
-    epsilon: float
-    delta: float
-    budget: str
-    epsilon_remaining: float
-    delta_remaining: float
-
-
-class BudgetView(BaseModel):
-    name: str
-    epsilon_total: float
-    epsilon_spent: float
-    epsilon_remaining: float
-    delta_total: float
-    delta_spent: float
-    delta_remaining: float
-    queries: int
-
-
-class BudgetList(BaseModel):
-    budgets: list[BudgetView]
-
-
 # -- helpers --------------------------------------------------------------------------------------
-
-
-def key_view(info: KeyInfo) -> KeyView:
-    return KeyView(
-        name=info.name,
-        type=info.type,
-        latest_version=info.latest_version,
-        min_decryption_version=info.min_decryption_version,
-        derived=info.derived,
-        convergent=info.convergent,
-        created_at=info.created_at,
-        rotated_at=info.rotated_at,
-        rotation_age_days=round((time.time() - info.rotated_at) / 86400, 4),
-        destroyed=info.destroyed,
-        versions=sorted(info.version_created_at),
-        exportable=info.exportable,
-        allow_plaintext_backup=info.allow_plaintext_backup,
-        auto_rotate_period=info.auto_rotate_period,
-        min_available_version=info.min_available_version,
-    )
 
 
 def _one_or_batch(single: str | None, batch: list[str] | None, what: str) -> list[str]:
@@ -298,23 +127,34 @@ def encrypt(
     transit = phantom.transit
     info = transit.ensure_key(key)
     out = transit.encrypt(key, items, key_version)
+    shaped = _shape(plaintext is not None, out)
     return Encrypted(
         key=key,
         key_version=_version_of(out, key_version or info.latest_version),
-        **_shape(plaintext is not None, out),
+        ciphertext=shaped.single,
+        batch=shaped.batch,
+        errors=shaped.errors,
     )
 
 
-def _shape(single: bool, out: list, field: str = "ciphertext") -> dict:
+@dataclass(frozen=True)
+class _Shaped:
+    """A single item's result, or a batch's results (None where an item failed) with per-item errors."""
+
+    single: str | None = None
+    batch: list[str | None] | None = None
+    errors: list[ItemError] | None = None
+
+
+def _shape(single: bool, out: list[str | HDRError]) -> _Shaped:
     """A single item's result (its error raised), or a batch's results with per-item errors."""
     if single:
-        if isinstance(out[0], HDRError):
-            raise out[0]
-        return {field: out[0]}
-    errors = [
-        ItemError(index=i, kind=r.kind, error=str(r)) for i, r in enumerate(out) if isinstance(r, HDRError)
-    ]
-    return {"batch": [None if isinstance(r, HDRError) else r for r in out], "errors": errors or None}
+        first = out[0]
+        if isinstance(first, HDRError):
+            raise first
+        return _Shaped(single=first)
+    errors = [ItemError.of(i, r) for i, r in enumerate(out) if isinstance(r, HDRError)]
+    return _Shaped(batch=[None if isinstance(r, HDRError) else r for r in out], errors=errors or None)
 
 
 def _version_of(out: list, fallback: int) -> int:
@@ -347,7 +187,10 @@ def decrypt(
         p if isinstance(p, HDRError) else _encode_or_error(p, encoding)
         for p in services(suite).transit.decrypt(key, items)
     ]
-    return Decrypted(key=key, encoding=encoding, **_shape(ciphertext is not None, plain, "plaintext"))
+    shaped = _shape(ciphertext is not None, plain)
+    return Decrypted(
+        key=key, encoding=encoding, plaintext=shaped.single, batch=shaped.batch, errors=shaped.errors
+    )
 
 
 def _encode_or_error(data: bytes, encoding: str) -> str | HDRError:
@@ -372,16 +215,19 @@ def rewrap(
     services(suite).check_key(key, principal)
     transit = services(suite).transit
     out = transit.rewrap(key, items, key_version)
+    shaped = _shape(ciphertext is not None, out)
     return Encrypted(
         key=key,
         key_version=_version_of(out, key_version or transit.key(key).latest_version),
-        **_shape(ciphertext is not None, out),
+        ciphertext=shaped.single,
+        batch=shaped.batch,
+        errors=shaped.errors,
     )
 
 
 def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
     services(suite).check_key(key, principal)
-    return key_view(services(suite).transit.rotate(check_key_name(key)))
+    return KeyView.of(services(suite).transit.rotate(check_key_name(key)))
 
 
 LOCAL_TYPES = (*SIGNING_TYPES, "hmac")  # signing and hmac keys stay in the local keyring with any backend
@@ -466,7 +312,7 @@ def configure_key(
         info = transit.configure(key, min_decryption_version)
     else:
         info = transit.key(key)
-    return key_view(info)
+    return KeyView.of(info)
 
 
 def _restore(suite: Suite, key: str, text: str, principal: str | None, other_settings: bool) -> KeyView:
@@ -499,7 +345,7 @@ def _restore(suite: Suite, key: str, text: str, principal: str | None, other_set
         tags=["phantom", "restore"],
         extra={"key": key},
     )
-    return key_view(info)
+    return KeyView.of(info)
 
 
 # -- signatures, HMACs, export -------------------------------------------------------------------
@@ -604,7 +450,7 @@ def keys(suite: Suite, principal: str | None = None) -> KeyList:
     if phantom.backend != "local":  # sealing and token keys stay in the local keyring
         listed |= {i.name: i for i in phantom.keyring.list() if i.name not in listed}
     mine = phantom.owners.visible("key", sorted(listed), principal)
-    return KeyList(backend=phantom.backend, keys=[key_view(listed[n]) for n in mine])
+    return KeyList(backend=phantom.backend, keys=[KeyView.of(listed[n]) for n in mine])
 
 
 def destroy_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
@@ -627,7 +473,7 @@ def destroy_key(suite: Suite, key: str, principal: str | None = None) -> KeyView
         tags=["phantom", "erasure"],
         extra={"key": key},
     )
-    return key_view(info)
+    return KeyView.of(info)
 
 
 # -- sealing --------------------------------------------------------------------------------------
@@ -679,10 +525,6 @@ def _check_text(text: str, entities: list[str] | None) -> list[str] | None:
     return entities
 
 
-def _finding(f: pii.Finding) -> PIIFinding:
-    return PIIFinding(entity=f.entity, start=f.start, end=f.end, score=f.score, validation=f.validation)
-
-
 def _detect(text: str, entities: list[str] | None) -> list[pii.Finding]:
     try:
         return pii.detect(text, _check_text(text, entities), time_limit=DETECT_SECONDS)
@@ -697,7 +539,7 @@ def _detect(text: str, entities: list[str] | None) -> list[pii.Finding]:
 
 def detect_pii(text: str, entities: list[str] | None) -> PIIFindings:
     found = _detect(text, entities)
-    return PIIFindings(count=len(found), findings=[_finding(f) for f in found])
+    return PIIFindings(count=len(found), findings=[PIIFinding.of(f) for f in found])
 
 
 def redact(
@@ -707,7 +549,9 @@ def redact(
         raise BadInput(f"Unknown mode {mode[:20]!r}.", f"Use one of: {', '.join(MODES)}.")
     found = _detect(text, entities)
     redacted, stored = services(suite).redactor.redact(text, found, mode, principal)
-    return Redacted(text=redacted, mode=mode, replaced=[_finding(f) for f in found], tokens_stored=stored)
+    return Redacted(
+        text=redacted, mode=mode, replaced=[PIIFinding.of(f) for f in found], tokens_stored=stored
+    )
 
 
 def detokenize(suite: Suite, text: str, principal: str | None = None) -> Detokenized:
@@ -803,16 +647,7 @@ def budgets(suite: Suite, principal: str | None = None) -> BudgetList:
     listed = {b.name: b for b in phantom.budgets.list()}
     return BudgetList(
         budgets=[
-            BudgetView(
-                name=b.name,
-                epsilon_total=b.epsilon_total,
-                epsilon_spent=b.epsilon_spent,
-                epsilon_remaining=b.epsilon_remaining,
-                delta_total=b.delta_total,
-                delta_spent=b.delta_spent,
-                delta_remaining=b.delta_remaining,
-                queries=b.queries,
-            )
+            BudgetView.of(b)
             for b in (listed[n] for n in phantom.owners.visible("budget", sorted(listed), principal))
         ]
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from servers.phantom import api, prompts
-from servers.phantom.api import (
+from servers.phantom.models import (
     Aggregate,
     BudgetList,
     DataKey,

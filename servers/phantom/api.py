@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from servers.phantom import dp, pii
-from servers.phantom.keyring import SIGNING_TYPES, check_key_name, check_period
+from servers.phantom.keyring import SIGNING_TYPES, KeyInfo, check_key_name, check_period
 from servers.phantom.models import (
     Aggregate,
     BudgetList,
@@ -32,7 +32,7 @@ from servers.phantom.models import (
     Verified,
 )
 from servers.phantom.redaction import MODES
-from servers.phantom.service import missing_sealing_key, services
+from servers.phantom.service import Phantom, missing_sealing_key, services
 from servers.phantom.signing import parse_backup
 from servers.phantom.transit import Item, ciphertext_version
 from shared import sealing
@@ -233,6 +233,19 @@ def rotate_key(suite: Suite, key: str, principal: str | None = None) -> KeyView:
 LOCAL_TYPES = (*SIGNING_TYPES, "hmac")  # signing and hmac keys stay in the local keyring with any backend
 
 
+@dataclass(frozen=True)
+class _Policy:
+    """The policy settings configure_key was sent (None: leave as it is)."""
+
+    exportable: bool | None = None
+    allow_plaintext_backup: bool | None = None
+    auto_rotate_period: float | None = None
+    min_available_version: int | None = None
+
+    def given(self) -> list[str]:
+        return [name for name, value in vars(self).items() if value is not None]
+
+
 def configure_key(
     suite: Suite,
     key: str,
@@ -249,70 +262,67 @@ def configure_key(
     restore_backup: str | None = None,
 ) -> KeyView:
     check_key_name(key)
+    policy = _Policy(exportable, allow_plaintext_backup, auto_rotate_period, min_available_version)
     if restore_backup is not None:
-        return _restore(
-            suite,
-            key,
-            restore_backup,
-            principal,
-            bool(
-                key_type
-                or derived
-                or convergent
-                or exportable is not None
-                or allow_plaintext_backup is not None
-                or auto_rotate_period is not None
-                or min_available_version is not None
-                or min_decryption_version is not None
-            ),
+        others = bool(
+            key_type or derived or convergent or min_decryption_version is not None or policy.given()
         )
+        return _restore(suite, key, restore_backup, principal, others)
     if auto_rotate_period is not None:
         check_period(auto_rotate_period)
-    policy = {
-        "exportable": exportable,
-        "allow_plaintext_backup": allow_plaintext_backup,
-        "auto_rotate_period": auto_rotate_period,
-        "min_available_version": min_available_version,
-    }
-    policy = {k: v for k, v in policy.items() if v is not None}
     creating = key_type is not None or derived or convergent
     phantom = services(suite)
     phantom.check_key(key, principal, create=creating)
-    transit = phantom.transit
     if key_type in LOCAL_TYPES:
-        if derived or convergent:
-            raise BadInput(
-                "Only aes256-gcm and chacha20-poly1305 keys can be derived or convergent.",
-                "Leave derived/convergent out for signing and hmac keys.",
-            )
-        phantom.keyring.create(
-            key,
-            key_type,
-            exportable=bool(exportable),
-            allow_plaintext_backup=bool(allow_plaintext_backup),
-            auto_rotate_period=auto_rotate_period or 0.0,
-        )
+        _create_local(phantom, key, key_type, derived or convergent, policy)
     elif creating:
-        transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
-    elif min_decryption_version is None and not policy:
+        phantom.transit.ensure_key(key, key_type or "aes256-gcm", derived, convergent)
+    elif min_decryption_version is None and not policy.given():
         raise BadInput(
             "Nothing to configure.",
             "Send min_decryption_version, min_available_version, "
             "auto_rotate_period, exportable or allow_plaintext_backup; or type/derived/convergent to create.",
         )
+    return KeyView.of(_apply_settings(phantom, key, min_decryption_version, policy))
+
+
+def _create_local(phantom: Phantom, key: str, key_type: str, derived: bool, policy: _Policy) -> None:
+    """A signing or hmac key, in the local keyring (Vault keeps encryption keys only)."""
+    if derived:
+        raise BadInput(
+            "Only aes256-gcm and chacha20-poly1305 keys can be derived or convergent.",
+            "Leave derived/convergent out for signing and hmac keys.",
+        )
+    phantom.keyring.create(
+        key,
+        key_type,
+        exportable=bool(policy.exportable),
+        allow_plaintext_backup=bool(policy.allow_plaintext_backup),
+        auto_rotate_period=policy.auto_rotate_period or 0.0,
+    )
+
+
+def _apply_settings(
+    phantom: Phantom, key: str, min_decryption_version: int | None, policy: _Policy
+) -> KeyInfo:
     held_locally = phantom.backend == "local" or phantom.keyring.get(key) is not None
     if held_locally:  # policy and versions in one transaction, checked whole before anything changes
-        info = phantom.keyring.configure(key, min_decryption_version, **policy)
-    elif policy:
+        return phantom.keyring.configure(
+            key,
+            min_decryption_version,
+            auto_rotate_period=policy.auto_rotate_period,
+            exportable=policy.exportable,
+            allow_plaintext_backup=policy.allow_plaintext_backup,
+            min_available_version=policy.min_available_version,
+        )
+    if policy.given():
         raise BadInput(
-            f"{', '.join(policy)} cannot be set here on a key held in Vault.",
+            f"{', '.join(policy.given())} cannot be set here on a key held in Vault.",
             f"Set it in Vault itself (transit/keys/{key}/config, transit/keys/{key}/trim).",
         )
-    elif min_decryption_version is not None:
-        info = transit.configure(key, min_decryption_version)
-    else:
-        info = transit.key(key)
-    return KeyView.of(info)
+    if min_decryption_version is not None:
+        return phantom.transit.configure(key, min_decryption_version)
+    return phantom.transit.key(key)
 
 
 def _restore(suite: Suite, key: str, text: str, principal: str | None, other_settings: bool) -> KeyView:
@@ -589,19 +599,37 @@ def private_aggregate(
         raise BadInput(f"At most {MAX_VALUES:,} values per call.", "Aggregate in the database, or sample.")
     vectors = bool(values) and isinstance(values[0], list)
     if vectors:
-        if op != "mean":
-            raise BadInput("Vector values support op=mean only.", "Use op=mean with clip_norm and delta.")
-        if clip_norm is None or delta is None:
-            raise BadInput(
-                "Vector means need clip_norm and delta (Gaussian mechanism).",
-                "E.g. clip_norm=1.0, delta=1e-6.",
-            )
-        if sum(len(v) for v in values) > MAX_VECTOR_CELLS:
-            raise BadInput(
-                f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors."
-            )
+        _check_vectors(values, op, clip_norm, delta)
         mechanism = "gaussian"
-    dp.check_params(op, epsilon, delta, tuple(bounds) if bounds else None, mechanism)
+    pair = (bounds[0], bounds[-1]) if bounds else None  # the tool schema holds bounds to two items
+    dp.check_params(op, epsilon, delta, pair, mechanism)
+    _check_values(values, op, vectors, bounds)
+    spend_delta = (delta if mechanism == "gaussian" else 0.0) or 0.0
+    phantom = services(suite)
+    phantom.check_budget(budget, principal)
+    spent = phantom.budgets.spend(budget, epsilon, spend_delta, budget_epsilon_total, budget_delta_total)
+    if vectors:
+        release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
+    else:
+        release = dp.aggregate(values, op, epsilon, pair, delta, mechanism, bins, quantile)
+    return Aggregate.of(release, op, epsilon, spend_delta, spent)
+
+
+def _check_vectors(values: list, op: str, clip_norm: float | None, delta: float | None) -> None:
+    if op != "mean":
+        raise BadInput("Vector values support op=mean only.", "Use op=mean with clip_norm and delta.")
+    if clip_norm is None or delta is None:
+        raise BadInput(
+            "Vector means need clip_norm and delta (Gaussian mechanism).",
+            "E.g. clip_norm=1.0, delta=1e-6.",
+        )
+    if sum(len(v) for v in values) > MAX_VECTOR_CELLS:
+        raise BadInput(
+            f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors."
+        )
+
+
+def _check_values(values: list, op: str, vectors: bool, bounds: list[float] | None) -> None:
     flat = [x for v in values for x in v] if vectors else values
     if not all(math.isfinite(x) for x in flat):
         raise BadInput(
@@ -613,33 +641,6 @@ def private_aggregate(
         )
     if not values and op in ("mean", "quantile"):
         raise BadInput(f"op={op} needs at least one value.", "Send values, or use op=count.")
-    spend_delta = delta if mechanism == "gaussian" else 0.0
-    phantom = services(suite)
-    phantom.check_budget(budget, principal)
-    spent = phantom.budgets.spend(
-        budget, epsilon, spend_delta or 0.0, budget_epsilon_total, budget_delta_total
-    )
-    if vectors:
-        release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
-    else:
-        release = dp.aggregate(
-            values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism, bins, quantile
-        )
-    return Aggregate(
-        op=op,
-        value=release.value,
-        bins=release.bins,
-        mechanism=release.mechanism,
-        noise_scale=release.noise_scale,
-        count_noise_scale=release.count_noise_scale,
-        neighbouring=release.neighbouring,
-        accounting=release.accounting,
-        epsilon=epsilon,
-        delta=spend_delta or 0.0,
-        budget=budget,
-        epsilon_remaining=spent.epsilon_remaining,
-        delta_remaining=spent.delta_remaining,
-    )
 
 
 def budgets(suite: Suite, principal: str | None = None) -> BudgetList:

@@ -8,7 +8,7 @@ import time
 from pydantic import BaseModel, Field
 
 from servers.phantom import pii
-from servers.phantom.dp import Budget
+from servers.phantom.dp import Budget, Release
 from servers.phantom.keyring import KeyInfo
 from shared import sealing
 from shared.errors import HDRError
@@ -95,8 +95,8 @@ class Signed(BaseModel):
     key: str
     key_version: int
     mode: str = Field(description="signature or hmac")
-    signature: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
-    hmac: str | None = Field(None, description="phantom:v<N>:<base64>; give it to `verify`")
+    signature: str | None = Field(default=None, description="phantom:v<N>:<base64>; give it to `verify`")
+    hmac: str | None = Field(default=None, description="phantom:v<N>:<base64>; give it to `verify`")
 
 
 class Verified(BaseModel):
@@ -183,6 +183,25 @@ class Aggregate(BaseModel):
     budget: str
     epsilon_remaining: float
     delta_remaining: float
+
+    @classmethod
+    def of(cls, release: Release, op: str, epsilon: float, delta: float, spent: Budget) -> Aggregate:
+        """A release and the budget it was charged to (after the charge)."""
+        return cls(
+            op=op,
+            value=release.value,
+            bins=release.bins,
+            mechanism=release.mechanism,
+            noise_scale=release.noise_scale,
+            count_noise_scale=release.count_noise_scale,
+            neighbouring=release.neighbouring,
+            accounting=release.accounting,
+            epsilon=epsilon,
+            delta=delta,
+            budget=spent.name,
+            epsilon_remaining=spent.epsilon_remaining,
+            delta_remaining=spent.delta_remaining,
+        )
 
 
 class BudgetView(BaseModel):

@@ -180,6 +180,51 @@ def _configure_question(
     return f"For key {key!r}: {'; '.join(asks)}?" if asks else None
 
 
+MinDecryptionVersionArg = Annotated[
+    int | None,
+    Field(description="Refuse ciphertext, signatures and HMACs below this version", ge=1, le=1_000_000_000),
+]
+
+KeyTypeArg = Annotated[
+    Literal["aes256-gcm", "chacha20-poly1305", "ed25519", "ecdsa-p256", "rsa-2048", "hmac"] | None,
+    Field(
+        description="Create the key with this type (only when it does not exist yet): "
+        "encryption, signing (rsa-2048 signs with PSS) or hmac"
+    ),
+]
+
+AutoRotatePeriodArg = Annotated[
+    int | None,
+    Field(
+        description="Seconds (at least 3600; 0 turns it off): the "
+        "first use after this long since the last rotation rotates "
+        "the key",
+        ge=0,
+        le=315_360_000,
+    ),
+]
+
+MinAvailableVersionArg = Annotated[
+    int | None,
+    Field(
+        description="Trim: delete the material of versions below "
+        "this (at most min_decryption_version; irreversible)",
+        ge=1,
+        le=1_000_000_000,
+    ),
+]
+
+RestoreBackupArg = Annotated[
+    str | None,
+    Field(
+        description="Create `key` from a backup export_key(kind=backup) "
+        "returned (the name must be free; encryption keys only under "
+        "their own name)",
+        max_length=4 * 1024 * 1024,
+    ),
+]
+
+
 @kit.tool(
     examples=[
         "stop accepting ciphertext from key versions older than 3",
@@ -195,44 +240,16 @@ def _configure_question(
 )
 def configure_key(
     key: KeyName,
-    min_decryption_version: Annotated[
-        int | None,
-        Field(
-            description="Refuse ciphertext, signatures and HMACs below this version", ge=1, le=1_000_000_000
-        ),
-    ] = None,
-    type: Annotated[
-        Literal["aes256-gcm", "chacha20-poly1305", "ed25519", "ecdsa-p256", "rsa-2048", "hmac"] | None,
-        Field(
-            description="Create the key with this type (only when it does not exist yet): "
-            "encryption, signing (rsa-2048 signs with PSS) or hmac"
-        ),
-    ] = None,
+    min_decryption_version: MinDecryptionVersionArg = None,
+    type: KeyTypeArg = None,
     derived: Annotated[
         bool, Field(description="Create as a derived key (per-context keys via HKDF)")
     ] = False,
     convergent: Annotated[
         bool, Field(description="Create with deterministic encryption (needs derived)")
     ] = False,
-    auto_rotate_period: Annotated[
-        int | None,
-        Field(
-            description="Seconds (at least 3600; 0 turns it off): the "
-            "first use after this long since the last rotation rotates "
-            "the key",
-            ge=0,
-            le=315_360_000,
-        ),
-    ] = None,
-    min_available_version: Annotated[
-        int | None,
-        Field(
-            description="Trim: delete the material of versions below "
-            "this (at most min_decryption_version; irreversible)",
-            ge=1,
-            le=1_000_000_000,
-        ),
-    ] = None,
+    auto_rotate_period: AutoRotatePeriodArg = None,
+    min_available_version: MinAvailableVersionArg = None,
     exportable: Annotated[
         bool | None,
         Field(
@@ -242,15 +259,7 @@ def configure_key(
     allow_plaintext_backup: Annotated[
         bool | None, Field(description="Allow export_key(kind=backup) (needs exportable; cannot be unset)")
     ] = None,
-    restore_backup: Annotated[
-        str | None,
-        Field(
-            description="Create `key` from a backup export_key(kind=backup) "
-            "returned (the name must be free; encryption keys only under "
-            "their own name)",
-            max_length=4 * 1024 * 1024,
-        ),
-    ] = None,
+    restore_backup: RestoreBackupArg = None,
 ) -> KeyView:
     """Create a key with chosen settings (encryption cipher, derived, convergent; or an ed25519/ecdsa-p256/rsa-2048
     signing key or an hmac key), restore one from a backup, or change its policy: min_decryption_version,
@@ -510,6 +519,47 @@ def detokenize(
     return api.detokenize(kit.suite, text, authenticated_principal())
 
 
+ValuesArg = Annotated[
+    list[float] | list[list[float]],
+    Field(description="The numbers (or equal-length vectors for a federated mean), up to 100,000"),
+]
+
+BoundsArg = Annotated[
+    list[float] | None,
+    Field(
+        description="[lower, upper] values are clamped to (required except for count)",
+        min_length=2,
+        max_length=2,
+    ),
+]
+
+DeltaArg = Annotated[
+    float | None,
+    Field(
+        description="For mechanism=gaussian (and vectors): e.g. 1e-6; Gaussian "
+        "noise is calibrated with zCDP accounting"
+    ),
+]
+
+BudgetEpsilonTotalArg = Annotated[
+    float | None,
+    Field(
+        description="Total epsilon when this budget is new (default 10); ignored afterwards",
+        gt=0,
+        le=1000,
+    ),
+]
+
+BudgetDeltaTotalArg = Annotated[
+    float | None,
+    Field(
+        description="Total delta when this budget is new (default 1e-5, at most 0.01); ignored afterwards",
+        gt=0,
+        le=0.01,
+    ),
+]
+
+
 @kit.tool(
     examples=[
         "average salary across teams with differential privacy",
@@ -519,10 +569,7 @@ def detokenize(
     read_only=False,
 )
 def private_aggregate(
-    values: Annotated[
-        list[float] | list[list[float]],
-        Field(description="The numbers (or equal-length vectors for a federated mean), up to 100,000"),
-    ],
+    values: ValuesArg,
     op: Annotated[
         Literal["count", "sum", "mean", "histogram", "quantile"],
         Field(description="The statistic (vectors: mean only)"),
@@ -531,21 +578,8 @@ def private_aggregate(
         float, Field(description="Privacy loss to spend, (0, 10]; smaller is more private", gt=0)
     ],
     budget: Annotated[str, Field(description="Privacy budget name to charge", max_length=128)],
-    bounds: Annotated[
-        list[float] | None,
-        Field(
-            description="[lower, upper] values are clamped to (required except for count)",
-            min_length=2,
-            max_length=2,
-        ),
-    ] = None,
-    delta: Annotated[
-        float | None,
-        Field(
-            description="For mechanism=gaussian (and vectors): e.g. 1e-6; Gaussian "
-            "noise is calibrated with zCDP accounting"
-        ),
-    ] = None,
+    bounds: BoundsArg = None,
+    delta: DeltaArg = None,
     mechanism: Annotated[Literal["laplace", "gaussian"], Field(description="Noise mechanism")] = "laplace",
     bins: Annotated[
         int, Field(description="histogram: number of equal-width bins over bounds", ge=1, le=1000)
@@ -556,23 +590,8 @@ def private_aggregate(
     clip_norm: Annotated[
         float | None, Field(description="vectors: L2 norm each vector is clipped to")
     ] = None,
-    budget_epsilon_total: Annotated[
-        float | None,
-        Field(
-            description="Total epsilon when this budget is new (default 10); ignored afterwards",
-            gt=0,
-            le=1000,
-        ),
-    ] = None,
-    budget_delta_total: Annotated[
-        float | None,
-        Field(
-            description="Total delta when this budget is new "
-            "(default 1e-5, at most 0.01); ignored afterwards",
-            gt=0,
-            le=0.01,
-        ),
-    ] = None,
+    budget_epsilon_total: BudgetEpsilonTotalArg = None,
+    budget_delta_total: BudgetDeltaTotalArg = None,
 ) -> Aggregate:
     """Answer an aggregate question (count, sum, mean, histogram, quantile; or a clipped mean of vectors) with
     differential privacy (OpenDP's exact samplers; add/remove-one-record neighbours, the count kept private),

@@ -208,33 +208,10 @@ class Signer:
     def export(self, name: str, kind: str, version: int | None = None) -> dict[int, str]:
         """Version -> exported text (PEM for asymmetric keys, base64 for symmetric material; one JSON
         document under version 0 for a backup). Private material only from exportable keys."""
-        from cryptography.hazmat.primitives import serialization
-
         if kind not in EXPORT_KINDS:
             raise BadInput(f"Unknown export kind {kind[:30]!r}.", f"Use one of: {', '.join(EXPORT_KINDS)}.")
         info = self.keyring.require(name)
-        wanted = {
-            "public-key": SIGNING_TYPES,
-            "signing-key": SIGNING_TYPES,
-            "encryption-key": SYMMETRIC_TYPES,
-            "hmac-key": HMAC_TYPES,
-            "backup": (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac"),
-        }[kind]
-        if info.type not in wanted:
-            raise BadInput(
-                f"Key {name!r} is a {info.type} key; it has no {kind} to export.",
-                f"{kind} exists for {', '.join(wanted)} keys.",
-            )
-        if kind != "public-key" and not info.exportable:
-            raise Refused(
-                f"Key {name!r} is not exportable: its private material never leaves phantom.",
-                "Only keys created or configured with exportable=true can be exported; public keys always.",
-            )
-        if kind == "backup" and not info.allow_plaintext_backup:
-            raise Refused(
-                f"Key {name!r} does not allow plaintext backups.",
-                "Set allow_plaintext_backup=true with configure_key first (it cannot be unset).",
-            )
+        _check_export(info, kind)
         if kind == "backup":
             return {0: self._backup(info)}
         versions = (
@@ -244,30 +221,25 @@ class Signer:
                 range(max(info.min_decryption_version, info.min_available_version), info.latest_version + 1)
             )
         )
-        out: dict[int, str] = {}
-        for v in versions:
-            if kind == "encryption-key":
-                out[v] = base64.b64encode(self.keyring.material(name, v)).decode()
-            elif kind == "hmac-key":
-                out[v] = base64.b64encode(self._hmac_key(info, v)).decode()
-            elif kind == "signing-key":
-                out[v] = (
-                    self._private(info, v)
-                    .private_bytes(
-                        serialization.Encoding.PEM,
-                        serialization.PrivateFormat.PKCS8,
-                        serialization.NoEncryption(),
-                    )
-                    .decode()
-                )
-            else:
-                out[v] = (
-                    self._private(info, v)
-                    .public_key()
-                    .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-                    .decode()
-                )
-        return out
+        return {v: self._export_version(info, kind, v) for v in versions}
+
+    def _export_version(self, info: KeyInfo, kind: str, version: int) -> str:
+        from cryptography.hazmat.primitives import serialization
+
+        if kind == "encryption-key":
+            return base64.b64encode(self.keyring.material(info.name, version)).decode()
+        if kind == "hmac-key":
+            return base64.b64encode(self._hmac_key(info, version)).decode()
+        private = self._private(info, version)
+        if kind == "signing-key":
+            return private.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            ).decode()
+        return (
+            private.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode()
+        )
 
     def _backup(self, info: KeyInfo) -> str:
         versions = {
@@ -301,6 +273,33 @@ class Signer:
 def _digest(versions: dict[str, str]) -> str:
     """A checksum against damage in transit (not authentication: a plaintext backup is trusted input)."""
     return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()
+
+
+def _check_export(info: KeyInfo, kind: str) -> None:
+    """The key has material of this kind, and its policy lets it out (public keys always)."""
+    name = info.name
+    wanted = {
+        "public-key": SIGNING_TYPES,
+        "signing-key": SIGNING_TYPES,
+        "encryption-key": SYMMETRIC_TYPES,
+        "hmac-key": HMAC_TYPES,
+        "backup": (*SYMMETRIC_TYPES, *SIGNING_TYPES, "hmac"),
+    }[kind]
+    if info.type not in wanted:
+        raise BadInput(
+            f"Key {name!r} is a {info.type} key; it has no {kind} to export.",
+            f"{kind} exists for {', '.join(wanted)} keys.",
+        )
+    if kind != "public-key" and not info.exportable:
+        raise Refused(
+            f"Key {name!r} is not exportable: its private material never leaves phantom.",
+            "Only keys created or configured with exportable=true can be exported; public keys always.",
+        )
+    if kind == "backup" and not info.allow_plaintext_backup:
+        raise Refused(
+            f"Key {name!r} does not allow plaintext backups.",
+            "Set allow_plaintext_backup=true with configure_key first (it cannot be unset).",
+        )
 
 
 def parse_backup(text: str) -> dict[str, Any]:

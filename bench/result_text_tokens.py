@@ -34,6 +34,7 @@ GHZ = (
 CALLS: list[tuple[str, str, dict[str, Any]]] = [
     ("forge", "analyze", {}),
     ("compliance", "check", {"target": "cluster", "framework": "pss-restricted"}),
+    ("compliance", "check", {"target": "cluster", "framework": "pss-restricted", "detail": "full"}),
     ("hardware", "handoff_satellite", {"latitude": 52.2, "longitude": 0.1, "duration_s": 1800}),
     ("hardware", "run_circuit", {"qasm": GHZ, "shots": 2048, "seed": 7}),
     ("nexus", "discover", {"query": "hide the card numbers in this log", "k": 5}),
@@ -62,7 +63,7 @@ async def measure() -> list[dict[str, Any]]:
         structured = len(enc.encode(before))
         rows.append(
             {
-                "result": f"{server}.{tool}",
+                "result": f"{server}.{tool}" + (f" detail={args['detail']}" if "detail" in args else ""),
                 "text_before": len(enc.encode(before)),
                 "text_after": len(enc.encode(after)),
                 "structured": structured,
@@ -89,12 +90,12 @@ def main() -> None:
         print(json.dumps(rows, indent=1))
         return
     print(
-        f"{'result':<28} {'text before':>11} {'text after':>10} {'ratio':>6} {'wire before':>11} {'wire after':>10}"
+        f"{'result':<34} {'text before':>11} {'text after':>10} {'ratio':>6} {'wire before':>11} {'wire after':>10}"
     )
     for r in rows:
         ratio = r["text_after"] / r["text_before"]
         print(
-            f"{r['result']:<28} {r['text_before']:>11,} {r['text_after']:>10,} {ratio:>6.2f} "
+            f"{r['result']:<34} {r['text_before']:>11,} {r['text_after']:>10,} {ratio:>6.2f} "
             f"{r['wire_before']:>11,} {r['wire_after']:>10,}" + ("" if r["summary"] else "  (exact JSON)")
         )
 

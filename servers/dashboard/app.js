@@ -227,7 +227,8 @@ function renderCalls() {
     && (!tool || c.tool.toLowerCase().includes(tool)));
   $("calls-count").textContent = `${shown.length} of the last ${lastCalls.length}`;
   rows($("calls"), shown, (c) => [
-    cell(new Date(c.ts * 1000).toLocaleTimeString()), cell(c.server), cell(c.tool), cell(c.outcome, c.outcome), cell(c.ms),
+    cell(new Date(c.ts * 1000).toLocaleTimeString()), cell(c.server), cell(c.tool), cell(c.caller || "operator", "id"),
+    cell(c.outcome, c.outcome), cell(c.ms),
   ], "no tool calls match");
 }
 for (const id of ["filter-server", "filter-outcome", "filter-tool"]) $(id).addEventListener("input", renderCalls);

@@ -216,6 +216,11 @@ function renderHistory(h) {
   rows($("jobs"), h.jobs, (j) => [
     cell(j.id, "id"), cell(j.state, j.state), cell(`${Math.round(j.progress * 100)}%`), cell(when(j.submitted_at)),
   ], "no jobs yet");
+
+  rows($("plans"), h.plans || [], (p) => [
+    cell(when(p.at)), cell(p.caller, "id"), cell(`${p.latitude}, ${p.longitude}${p.synthetic ? " (synthetic)" : ""}`),
+    cell(String(p.handoffs)), cell(`${Math.round(p.coverage_fraction * 1000) / 10}%`), cell(String(p.gaps)),
+  ], "no plans yet");
 }
 
 function renderCalls() {

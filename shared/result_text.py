@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import os
 import weakref
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from shared.tools import ToolKit
+
+log = logging.getLogger("hdr.result_text")
 
 Mode = Literal["summary", "json"]
 MODES: tuple[Mode, ...] = ("summary", "json")
@@ -67,6 +70,16 @@ def mode_for(kit: ToolKit, env: Mapping[str, str] | None = None) -> Mode:
     )
 
 
+def _mode_or_summary(kit: ToolKit) -> Mode:
+    """mode_for, but a setting mistyped after start (`hdr serve` does not check it) is logged and
+    treated as `summary` rather than failing every call."""
+    try:
+        return mode_for(kit)
+    except ValueError as exc:
+        log.error("%s; using summary", exc)
+        return "summary"
+
+
 def exact(structured: Any) -> str:
     """The structured content as compact JSON."""
     return json.dumps(structured, separators=(",", ":"), ensure_ascii=False)
@@ -75,7 +88,7 @@ def exact(structured: Any) -> str:
 def text_for(kit: ToolKit, tool: str, structured: Any) -> str:
     """The text content for one result of `kit`'s `tool` whose structured content is `structured`."""
     whole = exact(structured)
-    if len(whole) <= EXACT_UP_TO or tool in _verbatim.get(kit, ()) or mode_for(kit) == "json":
+    if len(whole) <= EXACT_UP_TO or tool in _verbatim.get(kit, ()) or _mode_or_summary(kit) == "json":
         return whole
     return summarize(kit.name, tool, structured, paging_of(kit, tool))
 

@@ -89,6 +89,16 @@ async def test_the_server_setting_restores_the_exact_json_for_text_only_clients(
         assert not _is_json((await client.call_tool("analyze", {})).content[0].text)
 
 
+async def test_a_setting_mistyped_after_start_is_logged_and_summaries_go_on(
+    kits, offline_suite, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("HDR_RESULT_TEXT", "yaml")
+    async with Client(kits["forge"].mcp) as client:
+        analysed = await client.call_tool("analyze", {})
+    assert not analysed.is_error and analysed.content[0].text.startswith("analyze result (summary")
+    assert any("'yaml'" in r.getMessage() and "summary, json" in r.getMessage() for r in caplog.records)
+
+
 def test_a_mistyped_setting_stops_the_server_at_start_naming_the_values() -> None:
     run = subprocess.run(
         [str(Path(sys.executable).parent / "hdr-forge")],

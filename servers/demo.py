@@ -199,7 +199,7 @@ async def check(
         )
     async with Client(server) as client:
         result = await client.call_tool(
-            "check", {"target": target, "framework": framework, "version": version}
+            "check", {"target": target, "framework": framework, "version": version, "detail": "full"}
         )
     if result.is_error:
         out("check could not run: " + " ".join(getattr(c, "text", "") for c in result.content))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
@@ -121,13 +122,35 @@ def configure_logging() -> None:
 
 def http_app(kit: ToolKit, path: str = "/mcp"):  # -> ASGI app
     """The server as a stateless streamable-HTTP ASGI app (both protocol eras), POST only, with
-    bounded, well-formed JSON bodies (shared.http). Each POST answers with an event stream, so the
-    call's progress notifications reach the client before its result."""
+    bounded, well-formed JSON bodies (shared.http), and `GET /healthz` for probes and readiness loops.
+    Each POST answers with an event stream, so the call's progress reaches the client before its result."""
     from shared.http import StatelessEndpoint
 
-    return StatelessEndpoint(
+    endpoint = StatelessEndpoint(
         kit.mcp.streamable_http_app(streamable_http_path=path, stateless_http=True, json_response=False)
     )
+    return HealthCheck(endpoint, kit.name, path)
+
+
+class HealthCheck:
+    """ASGI wrapper answering `GET|HEAD /healthz` (alive: the process serves HTTP) like the gateway's,
+    without touching the store or memory, and passing every other request to the server."""
+
+    def __init__(self, app: Any, server: str, mcp_path: str) -> None:
+        self.app = app
+        self.body = {"status": "ok", "server": server, "mcp": mcp_path}
+        self.started = time.monotonic()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"].rstrip("/") != "/healthz":
+            await self.app(scope, receive, send)
+            return
+        from shared.http import send_json
+
+        if scope["method"] not in ("GET", "HEAD"):
+            await send_json(send, 405, {"error": "method_not_allowed"}, [(b"allow", b"GET, HEAD")])
+            return
+        await send_json(send, 200, self.body | {"uptime_s": round(time.monotonic() - self.started, 1)})
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -155,6 +178,12 @@ def run(kit: ToolKit, argv: Sequence[str] | None = None) -> None:
             choose(kit, args.toolsets)
         except ValueError as exc:
             parser.error(str(exc))
+    from shared.result_text import mode_for
+
+    try:
+        mode_for(kit)  # a mistyped HDR_*_RESULT_TEXT fails at start, not on the first call
+    except ValueError as exc:
+        parser.error(str(exc))
     if not args.http:
         kit.mcp.run("stdio")
         return

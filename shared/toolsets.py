@@ -10,7 +10,6 @@ that is not selected is a tool error naming its toolset and how to enable it. In
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import weakref
@@ -20,6 +19,7 @@ from typing import Any
 
 import mcp_types as types
 
+from shared.result_text import text_for
 from shared.tools import ToolKit
 
 log = logging.getLogger("hdr.toolsets")
@@ -145,16 +145,16 @@ def listed(tool: types.Tool) -> types.Tool:
     return tool.model_copy(update=update)
 
 
-def _compact(result: Any) -> Any:
-    """The text rendering of a structured result as compact JSON instead of the SDK's indented JSON:
-    the same content for clients that read text only, ~30% fewer tokens (analyze: 14.2K -> 9.9K)."""
+def _compact(kit: ToolKit, tool: str, result: Any) -> Any:
+    """The text content of a structured result as shared/result_text.py words it: the exact compact
+    JSON when it is small, a summary that does not repeat the structured content when it is large."""
     if (
         isinstance(result, types.CallToolResult)
         and result.structured_content is not None
         and len(result.content) == 1
         and isinstance(result.content[0], types.TextContent)
     ):
-        text = json.dumps(result.structured_content, separators=(",", ":"), ensure_ascii=False)
+        text = text_for(kit, tool, result.structured_content)
         return result.model_copy(update={"content": [types.TextContent(type="text", text=text)]})
     return result
 
@@ -186,7 +186,7 @@ def _install(kit: ToolKit) -> None:
                     )
                 ],
             )
-        return _compact(await calling.handler(ctx, params))
+        return _compact(kit, params.name, await calling.handler(ctx, params))
 
     low.add_request_handler("tools/list", listing.params_type, list_tools)
     low.add_request_handler("tools/call", calling.params_type, call_tool)

@@ -37,6 +37,9 @@ from shared.errors import BadInput, NotFound, Unavailable
 from shared.suite import Suite
 
 MAX_FINDINGS_RETURNED = 500
+SUMMARY_FINDINGS = 20  # what `check` answers by default: a live cluster's 500 findings were ~45K characters
+SUMMARY_SUBJECTS = 20
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 MAX_TARGET_CHARS = 20 * 1024 * 1024
 RESULTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS compliance_results (
@@ -328,6 +331,26 @@ def run_check(
     )
     _keep(suite, result, owner)
     return result
+
+
+def summarized(result: CheckResult) -> CheckResult:
+    """`result` as `check` answers by default: the SUMMARY_FINDINGS most severe findings (in check order
+    within a severity), the first SUMMARY_SUBJECTS subjects, and `more` saying how to read the kept whole."""
+    ranked = sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
+    cut_findings = result.findings_total - min(len(ranked), SUMMARY_FINDINGS)
+    cut_subjects = len(result.subjects) - SUMMARY_SUBJECTS
+    if cut_findings <= 0 and cut_subjects <= 0:
+        return result
+    left = [f"{cut_findings} more findings"] if cut_findings > 0 else []
+    left += [f"{cut_subjects} more subjects"] if cut_subjects > 0 else []
+    return result.model_copy(
+        update={
+            "findings": ranked[:SUMMARY_FINDINGS],
+            "subjects": result.subjects[:SUMMARY_SUBJECTS],
+            "more": f"Not shown: {', '.join(left)}. Read compliance://checks/{result.id} for the kept result "
+            "(up to 500 findings), or call check again with detail='full'.",
+        }
+    )
 
 
 def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:

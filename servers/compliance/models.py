@@ -46,8 +46,10 @@ class CheckResult(BaseModel):
     checks_run: int
     passed: int = Field(description="Checks (or controls) with no finding")
     failed: int = Field(description="Checks (or controls) with at least one finding")
-    findings: list[Finding]
-    findings_total: int = Field(description="All findings; `findings` holds at most the first 500")
+    findings: list[Finding] = Field(
+        description="The most severe findings first: 20 by default, up to 500 with detail='full'"
+    )
+    findings_total: int = Field(description="All findings, shown or not")
     checks: list[CheckSummary]
     skipped_kinds: dict[str, int] = Field(
         default_factory=dict, description="Objects of kinds that hold no pods"
@@ -58,6 +60,9 @@ class CheckResult(BaseModel):
     )
     subjects: list[dict[str, str]] = Field(
         default_factory=list, description="[{name, sha256}] of the checked content"
+    )
+    more: str | None = Field(
+        None, description="What this answer left out and how to read it all (compliance://checks/<id>)"
     )
 
 

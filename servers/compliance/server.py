@@ -63,16 +63,25 @@ Version = Annotated[str, Field(description='"latest" or a Kubernetes version suc
     idempotent=False,
 )
 def check(
-    target: Target, framework: FrameworkName, version: Version = "latest", *, progress: Progress, ctx: Context
+    target: Target,
+    framework: FrameworkName,
+    version: Version = "latest",
+    detail: Annotated[
+        Literal["summary", "full"],
+        Field(description="summary (default): the 20 most severe findings; full: up to 500"),
+    ] = "summary",
+    *,
+    progress: Progress,
+    ctx: Context,
 ) -> CheckResult:
     """Check Kubernetes manifests (text, path, or the connected cluster) against the Pod Security Standards,
     best practices or hardening (RBAC, network exposure, workload hygiene), or the suite itself against
     GDPR/HIPAA/SOC2 controls. Use it in CI before merging manifests, or when asked whether something is
-    compliant. Returns verdict pass/fail/incomplete, counts, and findings
-    (check id, severity, object kind/namespace/name, field path, message, remediation); the result is kept
-    under `id` so `attest` can sign it. Pod-bearing objects it cannot read make the verdict "incomplete",
-    never "pass". A path is read only under the folders this server may read (the client's roots)."""
-    return checking.run_check(
+    compliant. Returns verdict pass/fail/incomplete, counts, and the most severe findings (check id,
+    severity, object kind/namespace/name, field path, message, remediation); the whole result is kept under
+    `id` for `attest` and compliance://checks/<id>. Pod-bearing objects it cannot read make the verdict
+    "incomplete", never "pass". A path is read only under the folders this server may read (the client's roots)."""
+    result = checking.run_check(
         kit.suite,
         target,
         framework,
@@ -81,6 +90,7 @@ def check(
         roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
         owner=current_principal(),
     )
+    return result if detail == "full" else checking.summarized(result)
 
 
 def _report(progress: Progress, done: int, total: int) -> None:

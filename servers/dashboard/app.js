@@ -216,6 +216,11 @@ function renderHistory(h) {
   rows($("jobs"), h.jobs, (j) => [
     cell(j.id, "id"), cell(j.state, j.state), cell(`${Math.round(j.progress * 100)}%`), cell(when(j.submitted_at)),
   ], "no jobs yet");
+
+  rows($("plans"), h.plans || [], (p) => [
+    cell(when(p.at)), cell(p.caller, "id"), cell(`${p.latitude}, ${p.longitude}${p.synthetic ? " (synthetic)" : ""}`),
+    cell(String(p.handoffs)), cell(`${Math.round(p.coverage_fraction * 1000) / 10}%`), cell(String(p.gaps)),
+  ], "no plans yet");
 }
 
 function renderCalls() {
@@ -227,7 +232,8 @@ function renderCalls() {
     && (!tool || c.tool.toLowerCase().includes(tool)));
   $("calls-count").textContent = `${shown.length} of the last ${lastCalls.length}`;
   rows($("calls"), shown, (c) => [
-    cell(new Date(c.ts * 1000).toLocaleTimeString()), cell(c.server), cell(c.tool), cell(c.outcome, c.outcome), cell(c.ms),
+    cell(new Date(c.ts * 1000).toLocaleTimeString()), cell(c.server), cell(c.tool), cell(c.caller || "operator", "id"),
+    cell(c.outcome, c.outcome), cell(c.ms),
   ], "no tool calls match");
 }
 for (const id of ["filter-server", "filter-outcome", "filter-tool"]) $(id).addEventListener("input", renderCalls);

@@ -79,6 +79,15 @@ class Ledger:
             return None
         return dict(row), [Change(**c) for c in json.loads(row["changes"])]
 
+    def proposal_list(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The newest proposals, without their changes: id, created_at, scope, source, monthly_savings."""
+        rows = self.store.connection().execute(
+            "SELECT id, created_at, scope, source, monthly_savings FROM forge_proposals "
+            "ORDER BY created_at DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) for r in rows.fetchall()]
+
     def applied_change_ids(self, pid: str) -> set[str]:
         rows = self.store.connection().execute(
             "SELECT change_id FROM forge_changes WHERE proposal_id=? AND rolled_back_at IS NULL", (pid,)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from shared.ownership import current_principal
 from shared.prompts import extras
 from shared.tools import ToolKit
 from shared.toolsets import declare
+
+if TYPE_CHECKING:  # the ledger imports numpy: loaded on first read, not at start
+    from servers.forge.proposals import ProposalList, ProposalView
 
 
 def register(kit: ToolKit) -> None:
@@ -63,6 +68,35 @@ def register(kit: ToolKit) -> None:
             "and whether the chain is intact.\n"
             "5. `remember` a one-line summary of the audit."
         )
+
+    def mine(prefix: str) -> Iterable[str]:
+        return [p.proposal_id for p in _proposals().proposals]
+
+    def _proposals() -> ProposalList:
+        from servers.forge.proposals import list_proposals
+        from servers.forge.server import forge
+
+        return list_proposals(forge().ledger, current_principal())
+
+    @ex.resource(
+        "forge://proposals",
+        title="Proposals",
+        description="Your proposals from analyze, newest first: ids, scope, net savings",
+    )
+    def proposals() -> ProposalList:
+        return _proposals()
+
+    @ex.resource(
+        "forge://proposals/{proposal_id}",
+        title="A proposal",
+        description="One proposal's changes (current -> proposed, savings) and which are applied now",
+        complete={"proposal_id": mine},
+    )
+    def proposal(proposal_id: str) -> ProposalView:
+        from servers.forge.proposals import read_proposal
+        from servers.forge.server import forge
+
+        return read_proposal(forge().ledger, proposal_id, current_principal())
 
     ex.resource_from_tool(
         "forge://snapshots",

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from servers.gateway.auth import grants
 from servers.gateway.metrics import GatewayMetrics
 from shared.http import PARSE_ERROR, replayer, send_json, well_formed
+from shared.ownership import OPERATOR
 from shared.tools import principal_of
 
 
@@ -209,7 +210,9 @@ class McpGuard:
             await self.app(scope, receive, capture)
         finally:
             outcome = _outcome(status, b"".join(captured))
-            self.metrics.tool_call(self.server, tool, outcome, time.perf_counter() - started)
+            user = scope.get("user")
+            caller = principal_of(user.access_token) if isinstance(user, AuthenticatedUser) else OPERATOR
+            self.metrics.tool_call(self.server, tool, outcome, time.perf_counter() - started, caller)
 
 
 def _rpc_target(body: bytes) -> tuple[str | None, str | None]:

@@ -75,9 +75,11 @@ class Traffic:
         self._calls: deque[tuple[float, str, str, str, float]] = deque(maxlen=keep)
         self._lock = threading.Lock()
 
-    def add(self, server: str, tool: str, outcome: str, seconds: float, at: float | None = None) -> None:
+    def add(
+        self, server: str, tool: str, outcome: str, seconds: float, at: float | None = None, caller: str = ""
+    ) -> None:
         with self._lock:
-            self._calls.append((time.time() if at is None else at, server, tool, outcome, seconds))
+            self._calls.append((time.time() if at is None else at, server, tool, outcome, seconds, caller))
 
     def recent(self, limit: int = 200) -> list[dict[str, Any]]:
         """The newest calls first."""
@@ -90,8 +92,9 @@ class Traffic:
                 "tool": tool,
                 "outcome": outcome,
                 "ms": round(seconds * 1000, 1),
+                "caller": caller,
             }
-            for ts, server, tool, outcome, seconds in reversed(newest)
+            for ts, server, tool, outcome, seconds, caller in reversed(newest)
         ]
 
     def series(
@@ -105,7 +108,7 @@ class Traffic:
         with self._lock:
             calls = [c for c in self._calls if c[0] >= start]
         grouped: dict[str, list[list[tuple[str, float]]]] = {s: [[] for _ in range(steps)] for s in servers}
-        for ts, server, _, outcome, seconds in calls:
+        for ts, server, _, outcome, seconds, _caller in calls:
             i = int((ts - start) // step_s)
             if server in grouped and 0 <= i < steps:
                 grouped[server][i].append((outcome, seconds))
@@ -163,9 +166,11 @@ class GatewayMetrics:
         self.registry.register(ForgeEvidenceCollector(suite))
         self.traffic = Traffic()
 
-    def tool_call(self, server: str, tool: str, outcome: str, seconds: float) -> None:
+    def tool_call(self, server: str, tool: str, outcome: str, seconds: float, caller: str = "") -> None:
+        """Count one call; `caller` (the principal, or `operator`) goes to the dashboard's feed only, never
+        into a Prometheus label (one series per token would be unbounded)."""
         self.calls.labels(server, tool, outcome).inc()
-        self.traffic.add(server, tool, outcome, seconds)
+        self.traffic.add(server, tool, outcome, seconds, caller=caller)
         if outcome in ERROR_OUTCOMES:
             self.errors.labels(server, tool).inc()
         self.latency.labels(server, tool).observe(seconds)

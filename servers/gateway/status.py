@@ -85,7 +85,7 @@ def _rows(suite: Suite, sql: str, params: tuple = ()) -> list[Any]:
 
 def _history(suite: Suite) -> dict[str, Any]:
     """What changed over time: forge's applied savings (cumulative, rollbacks subtracted), compliance
-    verdicts per framework, handoffs between agents, hardware's recent jobs."""
+    verdicts per framework, handoffs between agents, hardware's recent jobs and satellite plans."""
     events: list[tuple[float, float]] = []
     for r in _rows(suite, "SELECT applied_at, rolled_back_at, monthly_savings FROM forge_changes"):
         events.append((float(r[0]), float(r[2])))
@@ -126,7 +126,14 @@ def _history(suite: Suite) -> dict[str, Any]:
             "ORDER BY submitted_at DESC LIMIT 10",
         )
     ]
-    return {"savings": savings[-500:], "compliance": checks, "handoffs": handoffs, "jobs": jobs}
+    plans = _data(suite, "hardware", "plans")[0].get("recent") or []  # servers/hardware/plans.py
+    return {
+        "savings": savings[-500:],
+        "compliance": checks,
+        "handoffs": handoffs,
+        "jobs": jobs,
+        "plans": plans[:10],
+    }
 
 
 def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from mcp.server.mcpserver import Context
 from pydantic import Field
 
-from servers.hardware import handoff, jobs, prompts, quantum, serial_sessions
+from servers.hardware import handoff, jobs, plans, prompts, quantum, serial_sessions
 from servers.hardware.quantum import NoiseSpec
 from shared.files import allowed_roots
 from shared.server import create_server, run
@@ -305,7 +305,7 @@ def handoff_satellite(
     elevation and azimuth at start and end) with their switch times and the first coverage gaps, and where the
     orbits came from with their age (synthetic data is flagged). Page on with `offset` = next_offset, or ask
     for `detail`."""
-    return handoff.plan(
+    result = handoff.plan(
         kit.suite.config.home,
         latitude,
         longitude,
@@ -324,6 +324,9 @@ def handoff_satellite(
         offset=offset,
         shown=handoff.MAX_INTERVALS_SHOWN if detail else handoff.COMPACT_SHOWN,
     )
+    if offset == 0:  # a new plan, not a further page of one: the dashboard shows it
+        plans.record(kit.suite.store, result, latitude, longitude, authenticated_principal())
+    return result
 
 
 @kit.tool(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shared.prompts import extras
+from shared.result_text import keep_verbatim
 from shared.tools import ToolKit
 from shared.toolsets import declare
 
@@ -21,6 +22,13 @@ def register(kit: ToolKit) -> None:
             "signing": ["sign", "verify", "export_key"],
         },
         default=["crypto", "pii", "memory"],
+    )
+    # Their output is data the caller copies (ciphertexts, plaintexts, signatures, keys, a redacted
+    # document): a text-only client must get it whole, never a summary (shared/result_text.py).
+    keep_verbatim(
+        kit,
+        ["encrypt", "decrypt", "rewrap", "sign", "datakey", "seal", "unseal", "public_key"]
+        + ["export_key", "redact", "detokenize"],
     )
     ex = extras(kit)
 

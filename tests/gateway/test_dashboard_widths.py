@@ -83,6 +83,12 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
                     rows = page.locator("#calls tr")
                     assert await rows.count() == len(calls) and len(calls) >= 5
                     assert await page.text_content("#calls tr td:nth-child(3)") == calls[0]["tool"]
+                    # unauthenticated calls are the operator's (shared/ownership.py)
+                    assert (
+                        await page.text_content("#calls tr td:nth-child(4)")
+                        == calls[0]["caller"]
+                        == "operator"
+                    )
                     await page.select_option("#filter-server", "phantom")
                     assert await rows.count() == sum(c["server"] == "phantom" for c in calls)
                     await page.select_option("#filter-outcome", "errors")

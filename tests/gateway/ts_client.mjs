@@ -1,5 +1,6 @@
 // A real TypeScript SDK client (@modelcontextprotocol/sdk, the MCP Inspector's) for the gateway tests:
-// connects over streamable HTTP in its default protocol era, declares elicitation (answering every
+// connects over streamable HTTP in its default protocol era, lists the tools (so the SDK validates
+// each result's structuredContent against the tool's output schema), declares elicitation (answering every
 // question with `answer`), calls one tool with a progress token and prints one JSON line:
 // {"progress": [...], "asked": [...], "result": {...}}.
 // Usage: node ts_client.mjs URL TOOL ARGS_JSON ANSWER(accept|decline)
@@ -16,6 +17,7 @@ client.setRequestHandler(ElicitRequestSchema, async (request) => {
 });
 const progress = [];
 await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+await client.listTools(); // caches output schemas: callTool then validates structuredContent against them
 const result = await client.callTool({ name: tool, arguments: JSON.parse(argsJson) }, undefined, {
   onprogress: (p) => progress.push(p),
   timeout: 120000,

@@ -103,7 +103,9 @@ def test_default_tool_lists_fit_the_context_budget(kits) -> None:
     assert sum(a["tools"] for a in everything.values()) == sum(len(k.tools) for k in kits.values())
 
 
-async def test_tools_list_drops_generated_titles_and_results_render_compact_json(kits, offline_suite) -> None:
+async def test_tools_list_drops_generated_titles_and_large_results_render_a_summary(
+    kits, offline_suite
+) -> None:
     import json
 
     async with Client(kits["compliance"].mcp) as client:
@@ -122,5 +124,7 @@ async def test_tools_list_drops_generated_titles_and_results_render_compact_json
     assert (
         "title" in tools["policies"].output_schema["$defs"]["FrameworkInfo"]["properties"]
     )  # a field keeps its name
+    # a large result's text is a summary, not a second copy (the ask; tests/shared/test_result_text.py)
     text = result.content[0].text
-    assert json.loads(text) == result.structured_content and "\n" not in text and ": " not in text[:200]
+    assert text.startswith("policies result (summary") and "frameworks (" in text
+    assert len(text) * 4 < len(json.dumps(result.structured_content, separators=(",", ":")))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, wait_http
+from helpers import free_port, wait_http
 from mcp import Client, StdioServerParameters
 
 from servers.cards import CARDS_DIR, drifted

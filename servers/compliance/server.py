@@ -77,17 +77,10 @@ def check(
         target,
         framework,
         version,
-        tick=lambda done, total: _report(progress, done, total),
+        tick=lambda done, total: progress(done, total, "checking pods"),
         roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
         owner=current_principal(),
     )
-
-
-def _report(progress: Progress, done: int, total: int) -> None:
-    try:
-        progress(done, total, "checking pods")
-    except AttributeError:  # shared Progress reads request meta as an object; in the 2026 era it is a dict
-        progress.check()
 
 
 @kit.tool(

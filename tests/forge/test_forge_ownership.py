@@ -21,7 +21,6 @@ from servers.gateway.settings import StaticToken  # noqa: E402
 
 @pytest.fixture
 def gateway(offline_suite) -> Iterator[str]:
-    from servers.forge import server
 
     port = free_port()
     settings = GatewaySettings(

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from servers.compliance.policy import Check, Control, Framework, PolicySet
+from shared.audit import AuditRecord
 
 
 class Finding(BaseModel):
@@ -154,6 +155,11 @@ class AuditEntry(BaseModel):
     outcome: str
     detail: str
     hash: str
+
+    @classmethod
+    def of(cls, record: AuditRecord) -> AuditEntry:
+        """The record without its argument digest and chain link (those are the chain's, not the reader's)."""
+        return cls.model_validate(record, from_attributes=True)
 
 
 class AuditTrail(BaseModel):

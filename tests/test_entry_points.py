@@ -87,6 +87,8 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     finally:
         proc.terminate()
         proc.wait(20)
+        if proc.stderr is not None:
+            proc.stderr.close()
         subprocess.run([str(BIN / "hdr"), "memory", "stop"], env=env, capture_output=True, timeout=60)
 
 

@@ -35,6 +35,9 @@ from shared.errors import BadInput, HDRError, Unavailable
 from shared.ownership import current_principal, owner_tag, readable_owners
 
 MAX_TEXT = 20_000
+# The local Chroma servers this process started. They outlive the Memory that started them on purpose
+# (other processes use them); kept here so that `stop` reaps them and dropping a Memory leaks nothing.
+_started: dict[int, subprocess.Popen[bytes]] = {}
 
 
 @dataclass
@@ -94,6 +97,16 @@ def _wait_gone(pid: int, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return not _pid_alive(pid)
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status of a server this process started (it was killed; it is gone or a zombie)."""
+    proc = _started.pop(pid, None)
+    if proc is not None:
+        try:
+            proc.wait(5.0)
+        except subprocess.TimeoutExpired:
+            _started[pid] = proc
 
 
 def _free_port() -> int:
@@ -189,6 +202,7 @@ class LocalChromaServer:
                 if _heartbeat(url, timeout=0.5):
                     state = {"pid": proc.pid, "port": port, "url": url, "started_at": time.time()}
                     self.started_pid = proc.pid  # this process started it: stop_if_started() may stop it
+                    _started[proc.pid] = proc
                     tmp = self.state_file.with_suffix(".tmp")
                     tmp.write_text(json.dumps(state))
                     os.replace(tmp, self.state_file)
@@ -219,6 +233,7 @@ class LocalChromaServer:
             if not _wait_gone(state["pid"], 10.0):
                 os.kill(state["pid"], signal.SIGKILL)
                 _wait_gone(state["pid"], 5.0)
+            _reap(state["pid"])
             self.state_file.unlink(missing_ok=True)
             return True
 

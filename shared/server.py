@@ -8,12 +8,15 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field
 
 from shared.prompts import extras
 from shared.tools import ToolKit
+
+if TYPE_CHECKING:  # chromadb and numpy load on first use, not at server start
+    from shared.memory import MemoryItem
 
 
 class MemoryHit(BaseModel):
@@ -25,6 +28,11 @@ class MemoryHit(BaseModel):
     tool: str = Field(description="Tool that wrote it")
     created_at: float = Field(description="Unix time")
     score: float | None = Field(None, description="Similarity to the query, 0..1")
+
+    @classmethod
+    def of(cls, item: MemoryItem) -> MemoryHit:
+        """The entry as a reader sees it (its `extra` metadata stays for filtering)."""
+        return cls.model_validate(item, from_attributes=True)
 
 
 class Remembered(BaseModel):
@@ -86,19 +94,7 @@ def create_server(name: str, *, title: str, description: str, instructions: str 
         items = kit.suite.memory.recall(query, k=k, kind=kind, source=source)
         return Recollection(
             query=query,
-            hits=[
-                MemoryHit(
-                    id=i.id,
-                    text=i.text,
-                    kind=i.kind,
-                    tags=i.tags,
-                    source=i.source,
-                    tool=i.tool,
-                    created_at=i.created_at,
-                    score=i.score,
-                )
-                for i in items
-            ],
+            hits=[MemoryHit.of(i) for i in items],
         )
 
     return kit

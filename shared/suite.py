@@ -9,8 +9,9 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from shared.audit import AuditLog
 from shared.config import Config
@@ -23,10 +24,20 @@ if TYPE_CHECKING:  # numpy, httpx and onnxruntime load on first use, not at serv
 
 log = logging.getLogger("hdr")
 
+S = TypeVar("S")
+
 
 class Suite:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config.from_env()
+        self._services = _Services()
+
+    def service(self, build: Callable[[Suite], S]) -> S:
+        """The one `build(self)` of this suite: built on first use, then the same object for every
+        caller and thread (a server's domain service keeps its parsed data between calls). It lives
+        on the suite, so it goes when the suite does. `build` is the key: pass the same function
+        (or class) each time. A `build` that asks for its own service raises RuntimeError."""
+        return self._services.get(self, build)
 
     @cached_property
     def store(self) -> Store:
@@ -116,6 +127,42 @@ class Suite:
                 db.execute("DELETE FROM memory_outbox WHERE id=?", (row[0],))
             written += 1
         return written
+
+
+class _Services:
+    """Per-suite services by their builder. Each builder runs once, under its own lock, so a slow
+    first build of one service (tables, core cards) does not hold up another's."""
+
+    def __init__(self) -> None:
+        self._built: dict[Callable[..., Any], Any] = {}
+        self._locks: dict[Callable[..., Any], threading.Lock] = {}
+        self._building: dict[Callable[..., Any], int] = {}
+        self._guard = threading.Lock()
+
+    def get(self, suite: Suite, build: Callable[[Suite], S]) -> S:
+        if build in self._built:  # the common path: no lock once built
+            return cast(S, self._built[build])
+        with self._guard:
+            lock = self._locks.setdefault(build, threading.Lock())
+            if self._building.get(build) == threading.get_ident():
+                raise RuntimeError(f"{_name(build)} asked for its own service while building it")
+        with lock:
+            if build not in self._built:
+                self._built[build] = self._build(suite, build)
+        return cast(S, self._built[build])
+
+    def _build(self, suite: Suite, build: Callable[[Suite], S]) -> S:
+        with self._guard:
+            self._building[build] = threading.get_ident()
+        try:
+            return build(suite)
+        finally:
+            with self._guard:
+                del self._building[build]
+
+
+def _name(build: Callable[..., Any]) -> str:
+    return getattr(build, "__qualname__", repr(build))
 
 
 OUTBOX = """

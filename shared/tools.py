@@ -13,7 +13,8 @@ pydantic model, and registers it with `ToolKit.tool(...)`, which:
   Resolve/Elicit pattern, which works in both protocol eras) or the `confirm: true` argument
   for clients that cannot answer elicitations; with neither, nothing runs and the error says so;
 - appends one audit record for every call of a state-changing tool (ok, refused or failed);
-- hands long-running code a `Progress` that reports progress and notices cancellation.
+- hands long-running code a `Progress` that reports progress and notices cancellation, and any
+  tool its request `Context`: declared keyword-only without a default (`*, progress: Progress`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,26 @@ class Progress:
     def check(self) -> None:
         if self.cancelled.is_set():
             raise Cancelled("The request was cancelled; work stopped before it finished.")
+
+
+INJECTED = (Progress, Context)
+
+
+def check_injected(fn: Callable[..., Any]) -> None:
+    """The kit hands a tool its `Progress` and `Context`; a tool declares each one way, keyword-only
+    without a default, after its own parameters: `def run(n: int, *, progress: Progress, ctx: Context)`.
+    Then the type is honest (never None) and the declaration reads the same in every server.
+    Raises TypeError at registration for any other declaration."""
+    hints = get_type_hints(fn, include_extras=True)
+    for param in inspect.signature(fn).parameters.values():
+        injected = hints.get(param.name)
+        if injected not in INJECTED:
+            continue
+        if param.kind is not inspect.Parameter.KEYWORD_ONLY or param.default is not inspect.Parameter.empty:
+            raise TypeError(
+                f"{fn.__qualname__}: declare the injected `{param.name}` as keyword-only without a "
+                f"default (`*, {param.name}: {injected.__name__}`); the kit always passes it."
+            )
 
 
 def principal_of(token: Any) -> str:
@@ -247,6 +268,7 @@ class ToolKit:
 
         def register(fn: F) -> F:
             tool_name = name or fn.__name__
+            check_injected(fn)
             wrapper = self._wrap(fn, tool_name, audited=audited, confirm=confirm)
             description = inspect.cleandoc(fn.__doc__ or "")
             if confirm is not None:

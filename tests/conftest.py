@@ -1,57 +1,24 @@
-"""Fixtures every test can use: an isolated HDR_HOME, a real Chroma server for the shared
-memory, and `need_service` which skips on a laptop without a service but fails under CI
-(HDR_REQUIRE_SERVICES=1), so a missing service is never counted as a pass there."""
+"""Fixtures every test can use: an isolated HDR_HOME and a real Chroma server for the shared
+memory. Plain helpers (free_port, wait_http, need_service) are in helpers.py."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers import CHROMIUM, free_port, need_service, wait_http
 
 from shared.config import Config
 from shared.suite import Suite, set_suite
 
-ROOT = Path(__file__).resolve().parent.parent
 # Tests drive every tool, so every toolset is listed (tests/shared/test_toolsets.py checks the defaults).
 os.environ.setdefault("HDR_TOOLSETS", "all")
-SHARED_DIR = ROOT.parent / "shared"  # ../shared beside the checkout (models, TLE data)
-
-
-def need_service(name: str, available: bool, how: str) -> None:
-    """Skip when `name` is unavailable, unless HDR_REQUIRE_SERVICES=1 (CI), where it fails."""
-    if available:
-        return
-    message = f"{name} is not available here: {how}"
-    if os.environ.get("HDR_REQUIRE_SERVICES") == "1":
-        pytest.fail(message + " (HDR_REQUIRE_SERVICES=1 makes this a failure)")
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=0.5).status_code < 500:
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    return False
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +71,20 @@ def offline_suite(hdr_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[S
     set_suite(s)
     yield s
     set_suite(None)
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    """Debian's Chromium, for Playwright to drive by executable_path (no downloaded browser)."""
+    need_service(
+        "Chromium",
+        Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
+        "apt-get install -y chromium (Debian's build; Playwright drives it by executable_path)",
+    )
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        need_service(
+            "Chromium", False, "pip install playwright (the Python package; no `playwright install`)"
+        )
+    return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from conftest import need_service
+from helpers import need_service
 from mcp import Client, StdioServerParameters
 
 BIN = Path(sys.executable).parent

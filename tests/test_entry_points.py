@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, wait_http
+from helpers import free_port, wait_http
 from mcp import Client, StdioServerParameters
 
 from servers.cards import CARDS_DIR, drifted
@@ -87,6 +87,8 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     finally:
         proc.terminate()
         proc.wait(20)
+        if proc.stderr is not None:
+            proc.stderr.close()
         subprocess.run([str(BIN / "hdr"), "memory", "stop"], env=env, capture_output=True, timeout=60)
 
 

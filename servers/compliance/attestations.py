@@ -31,9 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
+from typing import Any
 
 from servers.compliance import dsse, pins
 from servers.compliance.checking import (
@@ -46,7 +44,7 @@ from servers.compliance.checking import (
 )
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
 from servers.compliance.manifests import MAX_TEXT_BYTES, looks_like_path
-from servers.compliance.models import CheckResult
+from servers.compliance.models import Attestation, AttestationList, CheckResult, SignatureCheck, Verification
 from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
 from shared.errors import BadInput, NotFound, Refused
@@ -62,64 +60,6 @@ MAX_ENVELOPE_CHARS = 2_000_000
 MAX_EXPIRY_DAYS = 3650
 
 SCHEMA = ATTESTATIONS_SCHEMA
-
-
-class Attestation(BaseModel):
-    id: str
-    result_id: str
-    framework: str
-    version: str
-    target: str
-    verdict: Literal["pass", "fail", "incomplete"]
-    predicate_type: str
-    created_at: float
-    expires_at: float
-    keyids: list[str]
-    subjects: list[dict[str, str]] = Field(default_factory=list)
-    envelope: str | None = Field(
-        None,
-        description="The DSSE envelope (JSON); give it to verify_attestation or any "
-        "DSSE verifier with the keys from compliance://keys",
-    )
-
-
-class AttestationList(BaseModel):
-    attestations: list[Attestation]
-    total: int
-
-
-class SignatureCheck(BaseModel):
-    keyid: str
-    algorithm: str | None
-    valid: bool
-    reason: str | None = None
-
-
-class Verification(BaseModel):
-    valid: bool = Field(
-        description="True only if every signature verified, it has not expired and the subject "
-        "(if given) matches"
-    )
-    reasons: list[str] = Field(description="Why it is not valid (empty when valid)")
-    signatures: list[SignatureCheck]
-    predicate_type: str | None = None
-    subjects: list[dict[str, str]] = Field(default_factory=list)
-    framework: str | None = None
-    version: str | None = None
-    result: str | None = Field(
-        None, description="PASSED or FAILED: what the attestation says about the subject"
-    )
-    expires_at: float | None = None
-    subject_matched: bool | None = None
-    audit_head: dict[str, Any] | None = Field(
-        None, description="The audit log record it pinned when signed (seq, sha256)"
-    )
-    audit_head_intact: bool | None = Field(
-        None,
-        description="Whether this suite's audit log still holds that "
-        "record unchanged (false: records were deleted or "
-        "rewritten since); null when it pins none",
-    )
 
 
 def _rfc3339(ts: float) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import os
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+
+from servers.compliance.policy import Check, Control, Framework, PolicySet
+from shared.audit import AuditRecord
 
 
 class Finding(BaseModel):
@@ -74,6 +78,27 @@ class PolicyCheckInfo(BaseModel):
     reference: str = ""
     source: str
 
+    @classmethod
+    def of_check(cls, check: Check, framework: Framework) -> PolicyCheckInfo:
+        return cls(
+            id=check.id,
+            title=check.title,
+            severity=check.severity,
+            versions=[f"v1.{v.since}" if framework.versioned else "latest" for v in check.versions],
+            source=os.path.basename(check.source),
+        )
+
+    @classmethod
+    def of_control(cls, control: Control) -> PolicyCheckInfo:
+        return cls(
+            id=control.id,
+            title=control.title,
+            severity=control.severity,
+            versions=["latest"],
+            reference=control.reference,
+            source=os.path.basename(control.source),
+        )
+
 
 class FrameworkInfo(BaseModel):
     name: str
@@ -83,10 +108,47 @@ class FrameworkInfo(BaseModel):
     reference: str
     checks: list[PolicyCheckInfo]
 
+    @classmethod
+    def of(cls, framework: Framework, policies: PolicySet) -> FrameworkInfo:
+        name = framework.name
+        if framework.target == "suite":
+            items = [PolicyCheckInfo.of_control(c) for c in policies.controls_for(name)]
+        else:
+            checks = sorted(policies.checks.values(), key=lambda c: c.id)
+            items = [PolicyCheckInfo.of_check(c, framework) for c in checks if name in c.frameworks]
+        versions = ["latest"]
+        if framework.versioned:
+            versions = [f"v1.{m}" for m in range(framework.oldest, framework.latest + 1)] + versions
+        return cls(
+            name=name,
+            title=framework.title,
+            target="suite" if framework.target == "suite" else "pods",
+            versions=versions,
+            reference=framework.reference,
+            checks=items,
+        )
+
 
 class PolicyCatalog(BaseModel):
     frameworks: list[FrameworkInfo]
     user_policy_dir: str | None
+
+    @classmethod
+    def of(cls, policies: PolicySet, names: list[str], user_policy_dir: str | None) -> PolicyCatalog:
+        return cls(
+            frameworks=[FrameworkInfo.of(policies.frameworks[n], policies) for n in names],
+            user_policy_dir=user_policy_dir,
+        )
+
+
+class Rotation(BaseModel):
+    retired: list[str] = Field(description="Key ids retired (still trusted for verifying older attestations)")
+    active: list[str] = Field(description="Key ids now used for signing")
+
+    @classmethod
+    def of(cls, rotated: tuple[list[str], list[str]]) -> Rotation:
+        """From Keyring.rotate's (retired, new) key ids."""
+        return cls(retired=rotated[0], active=rotated[1])
 
 
 class AuditEntry(BaseModel):
@@ -98,6 +160,11 @@ class AuditEntry(BaseModel):
     outcome: str
     detail: str
     hash: str
+
+    @classmethod
+    def of(cls, record: AuditRecord) -> AuditEntry:
+        """The record without its argument digest and chain link (those are the chain's, not the reader's)."""
+        return cls.model_validate(record, from_attributes=True)
 
 
 class AuditTrail(BaseModel):
@@ -112,4 +179,62 @@ class AuditTrail(BaseModel):
         None,
         description="Signed pins of the log's head (in attestations) checked "
         "against it: they catch the newest records deleted",
+    )
+
+
+class Attestation(BaseModel):
+    id: str
+    result_id: str
+    framework: str
+    version: str
+    target: str
+    verdict: Literal["pass", "fail", "incomplete"]
+    predicate_type: str
+    created_at: float
+    expires_at: float
+    keyids: list[str]
+    subjects: list[dict[str, str]] = Field(default_factory=list)
+    envelope: str | None = Field(
+        None,
+        description="The DSSE envelope (JSON); give it to verify_attestation or any "
+        "DSSE verifier with the keys from compliance://keys",
+    )
+
+
+class AttestationList(BaseModel):
+    attestations: list[Attestation]
+    total: int
+
+
+class SignatureCheck(BaseModel):
+    keyid: str
+    algorithm: str | None
+    valid: bool
+    reason: str | None = None
+
+
+class Verification(BaseModel):
+    valid: bool = Field(
+        description="True only if every signature verified, it has not expired and the subject "
+        "(if given) matches"
+    )
+    reasons: list[str] = Field(description="Why it is not valid (empty when valid)")
+    signatures: list[SignatureCheck]
+    predicate_type: str | None = None
+    subjects: list[dict[str, str]] = Field(default_factory=list)
+    framework: str | None = None
+    version: str | None = None
+    result: str | None = Field(
+        None, description="PASSED or FAILED: what the attestation says about the subject"
+    )
+    expires_at: float | None = None
+    subject_matched: bool | None = None
+    audit_head: dict[str, Any] | None = Field(
+        None, description="The audit log record it pinned when signed (seq, sha256)"
+    )
+    audit_head_intact: bool | None = Field(
+        None,
+        description="Whether this suite's audit log still holds that "
+        "record unchanged (false: records were deleted or "
+        "rewritten since); null when it pins none",
     )

@@ -7,7 +7,7 @@ import os
 from typing import Annotated, Literal
 
 from mcp.server.mcpserver import Context
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from servers.compliance import prompts
 from shared.files import allowed_roots
@@ -32,7 +32,15 @@ kit.card_metadata["attestationKeys"] = {
 # imported after kit: these modules are light (no heavy libraries at import time)
 from servers.compliance import attestations, checking, trail  # noqa: E402
 from servers.compliance.keys import Keyring  # noqa: E402
-from servers.compliance.models import AuditTrail, CheckResult, FrameworkInfo, PolicyCatalog, PolicyCheckInfo  # noqa: E402
+from servers.compliance.models import (  # noqa: E402
+    Attestation,
+    AttestationList,
+    AuditTrail,
+    CheckResult,
+    PolicyCatalog,
+    Rotation,
+    Verification,
+)
 from servers.compliance.policy import USER_POLICY_ENV, current_policies  # noqa: E402
 
 Target = Annotated[
@@ -86,18 +94,11 @@ def check(
         target,
         framework,
         version,
-        tick=lambda done, total: _report(progress, done, total),
+        tick=lambda done, total: progress(done, total, "checking pods"),
         roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
         owner=current_principal(),
     )
     return result if detail == "full" else checking.summarized(result)
-
-
-def _report(progress: Progress, done: int, total: int) -> None:
-    try:
-        progress(done, total, "checking pods")
-    except AttributeError:  # shared Progress reads request meta as an object; in the 2026 era it is a dict
-        progress.check()
 
 
 @kit.tool(
@@ -113,47 +114,7 @@ def policies(
     criterion each serves). Use it to see what `check` can evaluate."""
     loaded = current_policies()
     names = [loaded.framework(framework).name] if framework else sorted(loaded.frameworks)
-    out = []
-    for name in names:
-        fw = loaded.frameworks[name]
-        if fw.target == "suite":
-            items = [
-                PolicyCheckInfo(
-                    id=c.id,
-                    title=c.title,
-                    severity=c.severity,
-                    versions=["latest"],
-                    reference=c.reference,
-                    source=os.path.basename(c.source),
-                )
-                for c in loaded.controls_for(name)
-            ]
-        else:
-            items = [
-                PolicyCheckInfo(
-                    id=c.id,
-                    title=c.title,
-                    severity=c.severity,
-                    versions=[f"v1.{v.since}" if fw.versioned else "latest" for v in c.versions],
-                    source=os.path.basename(c.source),
-                )
-                for c in sorted(loaded.checks.values(), key=lambda c: c.id)
-                if name in c.frameworks
-            ]
-        versions = (
-            [f"v1.{m}" for m in range(fw.oldest, fw.latest + 1)] + ["latest"] if fw.versioned else ["latest"]
-        )
-        out.append(
-            FrameworkInfo(
-                name=name,
-                title=fw.title,
-                target="suite" if fw.target == "suite" else "pods",
-                versions=versions,
-                reference=fw.reference,
-                checks=items,
-            )
-        )
-    return PolicyCatalog(frameworks=out, user_policy_dir=os.environ.get(USER_POLICY_ENV))
+    return PolicyCatalog.of(loaded, names, os.environ.get(USER_POLICY_ENV))
 
 
 @kit.tool(
@@ -179,7 +140,7 @@ def attest(
     post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
     *,
     ctx: Context,
-) -> attestations.Attestation:
+) -> Attestation:
     """Issue a signed, independently verifiable attestation that a target met (or failed) a framework: an
     in-toto Statement v1 in a DSSE envelope signed with Ed25519 (and ML-DSA-65 if post_quantum). Use it when
     someone needs proof, e.g. for an auditor. Returns the attestation id, verdict, expiry and the envelope."""
@@ -214,7 +175,7 @@ def verify_attestation(
     ] = None,
     *,
     ctx: Context,
-) -> attestations.Verification:
+) -> Verification:
     """Verify an attestation: every signature against the suite's keys (including rotated ones), its expiry,
     that the audit log still holds the record it pinned when signed, and optionally that a given subject is
     the one attested. Returns valid true/false with the reasons, per-signature results, and what the
@@ -241,14 +202,9 @@ def list_attestations(
     framework: Annotated[str | None, Field(description="Only this framework")] = None,
     include_expired: Annotated[bool, Field(description="Also list expired attestations")] = False,
     limit: Annotated[int, Field(description="At most this many, newest first (1-500)")] = 50,
-) -> attestations.AttestationList:
+) -> AttestationList:
     """List stored attestations (newest first) with their framework, verdict, expiry and envelope."""
     return attestations.list_attestations(kit.suite, framework, include_expired, limit, current_principal())
-
-
-class Rotation(BaseModel):
-    retired: list[str] = Field(description="Key ids retired (still trusted for verifying older attestations)")
-    active: list[str] = Field(description="Key ids now used for signing")
 
 
 @kit.tool(
@@ -260,8 +216,7 @@ class Rotation(BaseModel):
 def rotate_keys() -> Rotation:
     """Retire the current attestation signing keys (Ed25519 and ML-DSA-65) and create new ones. Older
     attestations keep verifying with the retired public keys. Returns the retired and new key ids."""
-    retired, active = Keyring(kit.suite).rotate()
-    return Rotation(retired=retired, active=active)
+    return Rotation.of(Keyring(kit.suite).rotate())
 
 
 @kit.tool(
@@ -276,7 +231,7 @@ def rotate_keys() -> Rotation:
 def anchor_audit(
     expires_in_days: Annotated[float, Field(description="Validity in days (up to 3650)")] = 365,
     post_quantum: Annotated[bool, Field(description="Also sign with ML-DSA-65")] = False,
-) -> attestations.Attestation:
+) -> Attestation:
     """Verify the whole audit log, then sign its newest record (seq and hash) as an in-toto attestation.
     The hash chain shows records edited or deleted between others, not the newest ones deleted; this does:
     keep the envelope, and verify_attestation with it later fails if that record or any before it is gone or

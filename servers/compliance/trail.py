@@ -40,19 +40,7 @@ def audit_trail(
     trail = AuditTrail(
         matched=matched,
         verified=None,
-        records=[
-            AuditEntry(
-                seq=r.seq,
-                ts=r.ts,
-                server=r.server,
-                tool=r.tool,
-                caller=r.caller,
-                outcome=r.outcome,
-                detail=r.detail,
-                hash=r.hash,
-            )
-            for r in records
-        ],
+        records=[AuditEntry.of(r) for r in records],
     )
     if verify:
         check = pins.verify_log(suite)

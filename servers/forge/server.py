@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
@@ -24,17 +23,13 @@ mcp = kit.mcp
 
 MAX_LISTED = 200
 MAX_DIFF_CHARS = 40_000
-_forges: weakref.WeakKeyDictionary[Any, Forge] = weakref.WeakKeyDictionary()
 
 
 def forge() -> Forge:
     """One Forge per suite, so the parsed metrics stay in memory between calls."""
     from servers.forge.operations import Forge
 
-    suite = kit.suite
-    if suite not in _forges:
-        _forges[suite] = Forge(suite)
-    return _forges[suite]
+    return kit.suite.service(Forge)
 
 
 # -- output models --------------------------------------------------------------------------------
@@ -236,7 +231,8 @@ def analyze(
             "of its stored analysis (send it alone)"
         ),
     ] = None,
-    progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
+    *,
+    progress: Progress,
 ) -> Analysis:
     """Find waste and risk in the cluster's workloads from measured CPU and memory usage. Use it first, for
     questions like 'where are we wasting money' or 'why does X get OOM-killed'. Returns a compact summary: cost,
@@ -341,7 +337,8 @@ def optimize(
     dry_run: Annotated[
         bool, Field(description="true (default): only show the exact diff; false: apply")
     ] = True,
-    progress: Progress = None,  # type: ignore[assignment]  # the kit always passes one
+    *,
+    progress: Progress,
 ) -> Applied:
     """Apply all or some changes of a proposal from `analyze`. With dry_run (the default) it returns the exact
     diff (on a live cluster from the API server's own dry run) and changes nothing; objects owned by Helm, Argo

@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import threading
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -490,16 +488,6 @@ class Marketplace:
         )
 
 
-_markets: weakref.WeakKeyDictionary[Suite, Marketplace] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
 def marketplace_for(suite: Suite) -> Marketplace:
     """The one Marketplace of this suite (built on first use: tables, core cards)."""
-    market = _markets.get(suite)
-    if market is None:
-        with _lock:
-            market = _markets.get(suite)
-            if market is None:
-                market = _markets[suite] = Marketplace(suite)
-    return market
+    return suite.service(Marketplace)

@@ -211,7 +211,6 @@ async def handoff(
     task: Annotated[
         str, Field(description="What the target agent should do, in plain words", max_length=4000)
     ],
-    ctx: Context,
     context: Annotated[
         str | None,
         Field(description="Details the target needs (at most 64,000 characters)", max_length=64_000),
@@ -251,6 +250,8 @@ async def handoff(
             max_length=200,
         ),
     ] = None,
+    *,
+    ctx: Context,
 ) -> HandoffView:
     """Give a task to another agent, durably. If the target is an A2A agent, nexus sends it the task over A2A and
     follows the agent's task (up to 30 s; still running, the handoff stays accepted); if its card names an MCP

@@ -4,7 +4,6 @@ redactor and the privacy budgets, built once per process on first use."""
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 
 from servers.phantom.dp import Budgets
@@ -115,37 +114,31 @@ def missing_budget(name: str) -> NotFound:
     )
 
 
-_services: dict[int, Phantom] = {}
-_lock = threading.Lock()
-
-
 def services(suite: Suite) -> Phantom:
     """The Phantom for this suite (one per Suite object, built on first use)."""
-    found = _services.get(id(suite))
-    if found is not None and found.keyring.store is suite.store:
-        return found
-    with _lock:
-        kek = load_kek(suite.config.home, KEK_PURPOSE)
-        keyring = Keyring(suite.store, kek)
-        local = LocalTransit(keyring)
-        transit: Transit = local
-        backend = "local"
-        addr = os.environ.get("HDR_PHANTOM_VAULT_ADDR")
-        if addr:
-            from servers.phantom.vault import VaultTransit
+    return suite.service(build_phantom)
 
-            token = os.environ.get("HDR_PHANTOM_VAULT_TOKEN") or os.environ.get("VAULT_TOKEN") or ""
-            transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
-            backend = "vault"
-        found = Phantom(
-            keyring,
-            local,
-            transit,
-            backend,
-            Redactor(suite.store, local),
-            Budgets(suite.store),
-            Owners(suite.store),
-            Signer(keyring),
-        )
-        _services[id(suite)] = found
-        return found
+
+def build_phantom(suite: Suite) -> Phantom:
+    kek = load_kek(suite.config.home, KEK_PURPOSE)
+    keyring = Keyring(suite.store, kek)
+    local = LocalTransit(keyring)
+    transit: Transit = local
+    backend = "local"
+    addr = os.environ.get("HDR_PHANTOM_VAULT_ADDR")
+    if addr:
+        from servers.phantom.vault import VaultTransit
+
+        token = os.environ.get("HDR_PHANTOM_VAULT_TOKEN") or os.environ.get("VAULT_TOKEN") or ""
+        transit = VaultTransit(addr, token, mount=os.environ.get("HDR_PHANTOM_VAULT_MOUNT", "transit"))
+        backend = "vault"
+    return Phantom(
+        keyring,
+        local,
+        transit,
+        backend,
+        Redactor(suite.store, local),
+        Budgets(suite.store),
+        Owners(suite.store),
+        Signer(keyring),
+    )

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from compliance_support import sibling_module
-from conftest import free_port, wait_http
+from helpers import free_port, wait_http
 from mcp import Client
 
 from servers.compliance.checking import run_check

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from compliance_support import BASELINE_POD as POD
 from compliance_support import sibling_module
-from conftest import free_port
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from conftest import free_port, wait_http
+from helpers import free_port, wait_http
 
 
 def available() -> bool:

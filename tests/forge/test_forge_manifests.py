@@ -71,12 +71,11 @@ def test_rollback_reports_a_conflict_for_an_unrelated_later_edit(
 
 
 async def test_prometheus_unreachable_is_a_tool_error(offline_suite: Suite, monkeypatch) -> None:
-    from conftest import free_port
+    from helpers import free_port
 
     from servers.forge import server
 
     monkeypatch.setenv("HDR_PROMETHEUS_URL", f"http://127.0.0.1:{free_port()}")
-    server._forges.clear()
     async with Client(server.kit.mcp) as client:
         result = await client.call_tool("analyze", {})
     assert (

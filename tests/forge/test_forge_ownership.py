@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from helpers import free_port
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gateway"))
 from gateway_support import client, serve  # noqa: E402
@@ -21,9 +21,7 @@ from servers.gateway.settings import StaticToken  # noqa: E402
 
 @pytest.fixture
 def gateway(offline_suite) -> Iterator[str]:
-    from servers.forge import server
 
-    server._forges.clear()
     port = free_port()
     settings = GatewaySettings(
         port=port,

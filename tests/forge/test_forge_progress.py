@@ -18,7 +18,6 @@ ERAS = ["legacy", "2026-07-28"]
 def server():
     from servers.forge import server
 
-    server._forges.clear()
     return server
 
 

@@ -10,8 +10,8 @@ import time
 
 import numpy as np
 import pytest
-from conftest import free_port, need_service
 from forge_prometheus import available, prometheus_on, write_openmetrics_every
+from helpers import free_port, need_service
 
 from servers.forge import analysis, quantity, recommend
 from servers.forge.usage import CPU_RULE, PrometheusMetrics, RecordedMetrics

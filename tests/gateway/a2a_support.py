@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 from a2a.client import A2ACardResolver, Client, ClientConfig, ClientFactory
 from a2a.types import AgentCard, Message, Part, Role, SendMessageRequest, StreamResponse, Task
-from conftest import free_port
 from gateway_support import serve
 from google.protobuf.json_format import ParseDict
 from google.protobuf.struct_pb2 import Value
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import free_port
 from gateway_support import serve
+from helpers import free_port
 from messages_standin import MessagesStandIn, last_tool_results, result_text, text, tool_use
 
 from servers.gateway import create_app

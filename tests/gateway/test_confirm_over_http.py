@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import need_service
 from gateway_support import serve
+from helpers import need_service
 from mcp import Client
 from mcp_types import ElicitResult
 

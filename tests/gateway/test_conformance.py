@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import need_service
 from gateway_support import offline_gateway
+from helpers import need_service
 
 from servers.gateway import GatewaySettings
 from servers.registry import SERVER_NAMES

@@ -4,50 +4,18 @@ is kept under test-artifacts/."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import httpx
-import pytest
-from conftest import ROOT, need_service
 from gateway_support import MANIFEST, client, serve
+from helpers import ARTIFACTS, CHROMIUM_FLAGS
 
 from servers.gateway import create_app
 from servers.registry import SERVER_NAMES
 
-CHROMIUM = os.environ.get("HDR_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "test-artifacts"
-
 
 def _usd(n: float) -> str:
     return f"${n:,.2f}"
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    need_service(
-        "Chromium",
-        Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
-        "apt-get install -y chromium (Debian's build; Playwright drives it by executable_path)",
-    )
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        need_service(
-            "Chromium", False, "pip install playwright (the Python package; no `playwright install`)"
-        )
-    return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
 
 
 async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(
@@ -74,7 +42,7 @@ async def test_dashboard_shows_the_api_numbers_and_a_new_call_within_2_s(
                 str(tmp_path / "chromium-profile"),
                 executable_path=chromium_path,
                 headless=True,
-                args=FLAGS,
+                args=CHROMIUM_FLAGS,
                 viewport={"width": 1280, "height": 1100},
             )
             try:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 from gateway_support import MANIFEST, client, serve
-from test_dashboard_chromium import ARTIFACTS, FLAGS, chromium_path  # noqa: F401 - the fixture
+from helpers import ARTIFACTS, CHROMIUM_FLAGS
 
 from servers.gateway import create_app
 from servers.registry import SERVER_NAMES
@@ -25,7 +25,7 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
-async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str, tmp_path: Path) -> None:  # noqa: F811
+async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str, tmp_path: Path) -> None:
     from playwright.async_api import async_playwright
 
     with serve(create_app()) as base:
@@ -46,7 +46,7 @@ async def test_charts_and_feed_at_three_widths(offline_suite, chromium_path: str
                 str(tmp_path / "profile"),
                 executable_path=chromium_path,
                 headless=True,
-                args=FLAGS,
+                args=CHROMIUM_FLAGS,
                 viewport={"width": WIDTHS[0], "height": 900},
             )
             try:
@@ -147,7 +147,7 @@ CARD = {
 
 async def test_history_panels_show_what_the_api_says(
     offline_suite,
-    chromium_path: str,  # noqa: F811
+    chromium_path: str,
     tmp_path: Path,
 ) -> None:
     from playwright.async_api import async_playwright
@@ -180,7 +180,7 @@ async def test_history_panels_show_what_the_api_says(
                 str(tmp_path / "profile"),
                 executable_path=chromium_path,
                 headless=True,
-                args=FLAGS,
+                args=CHROMIUM_FLAGS,
                 viewport={"width": 1280, "height": 900},
             )
             try:

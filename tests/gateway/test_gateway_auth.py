@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, wait_http
 from cryptography.hazmat.primitives.asymmetric import rsa
 from gateway_support import MANIFEST, Issuer, client, serve
+from helpers import free_port, wait_http
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import free_port
 from gateway_support import client, serve
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

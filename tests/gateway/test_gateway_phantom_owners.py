@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import free_port
 from gateway_support import client, serve
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

@@ -19,8 +19,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import free_port
 from gateway_support import MANIFEST, Issuer, client, serve
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import hash_token

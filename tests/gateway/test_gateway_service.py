@@ -5,8 +5,8 @@ rate limits and request size limits. Real uvicorn, real MCP clients, real Chroma
 from __future__ import annotations
 
 import httpx
-from conftest import free_port
 from gateway_support import MANIFEST, client, serve
+from helpers import free_port
 from prometheus_client.parser import text_string_to_metric_families
 
 from servers.gateway import GatewaySettings, create_app

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DIR, need_service
+from helpers import SHARED_DIR, need_service
 from mcp import Client
 
 from servers.hardware.server import kit

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from conftest import SHARED_DIR, need_service
+from helpers import SHARED_DIR, need_service
 from mcp import Client
 
 from servers.hardware import handoff, orbits, tle

@@ -47,7 +47,8 @@ CHILD = textwrap.dedent("""
 def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Path) -> None:
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if k != "HDR_MASTER_KEY"}
-    child = subprocess.Popen(
+    ciphertexts = []
+    with subprocess.Popen(  # closes the pipes when done
         [sys.executable, "-c", CHILD, str(home)],
         cwd=ROOT,
         env=env,
@@ -55,16 +56,15 @@ def test_kill_9_mid_rotation_loses_no_key_and_leaves_no_half_state(tmp_path: Pat
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
-    ciphertexts = []
-    assert child.stdout is not None
-    for line in child.stdout:
-        if line.startswith("ct "):
-            ciphertexts.append(line.split()[1])
-        if line.startswith("mid-rotation"):
-            child.send_signal(signal.SIGKILL)
-            break
-    assert child.wait(30) == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
+    ) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("ct "):
+                ciphertexts.append(line.split()[1])
+            if line.startswith("mid-rotation"):
+                child.send_signal(signal.SIGKILL)
+                break
+        assert child.wait(30) == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
     assert len(ciphertexts) == 3
 
     store = Store(home / "state.db")

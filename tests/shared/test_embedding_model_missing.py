@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from helpers import free_port
 from mcp import Client
 
 from shared.config import Config

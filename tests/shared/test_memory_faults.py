@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, need_service, wait_http
+from helpers import free_port, need_service, wait_http
 
 from shared.config import Config
 from shared.errors import Unavailable

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from mcp import Client
+from mcp.server.mcpserver import Context
 from mcp_types import ElicitResult
 from pydantic import BaseModel
 
@@ -171,7 +172,7 @@ async def test_long_work_reports_progress_to_a_client_that_asked(mode: str, offl
     kit = create_server("demo", title="Demo", description="A demo server.")
 
     @kit.tool(title="Slow", read_only=True)
-    def slow(steps: int, progress: Progress) -> Count:
+    def slow(steps: int, *, progress: Progress) -> Count:
         """Work in steps."""
         for i in range(steps):
             progress(i + 1, steps, f"step {i + 1}")
@@ -186,6 +187,23 @@ async def test_long_work_reports_progress_to_a_client_that_asked(mode: str, offl
         result = await client.call_tool("slow", {"steps": 3}, progress_callback=on_progress)
     assert not result.is_error
     assert seen and seen[-1] == (3, 3, "step 3")
+
+
+def test_injected_parameters_are_declared_one_way_or_refused_at_registration() -> None:
+    kit = create_server("demo", title="Demo", description="A demo server.")
+
+    def with_default(steps: int, progress: Progress = None) -> Count:  # type: ignore[assignment]
+        """Work in steps."""
+        return Count(n=steps)
+
+    def positional(ctx: Context, steps: int) -> Count:
+        """Work in steps."""
+        return Count(n=steps)
+
+    for fn in (with_default, positional):
+        with pytest.raises(TypeError, match="keyword-only without a default"):
+            kit.tool(title="Slow", read_only=True)(fn)
+    assert not {"with_default", "positional"} & set(kit.tools)
 
 
 async def test_text_that_happens_to_be_json_reaches_a_string_parameter_intact(offline_suite: Suite) -> None:

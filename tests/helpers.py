@@ -1,0 +1,57 @@
+"""Plain helpers tests import (`from helpers import free_port`): ports, waiting for a service, and
+`need_service`, which skips on a laptop without a service but fails under CI (HDR_REQUIRE_SERVICES=1),
+so a missing service is never counted as a pass there. Fixtures live in conftest.py."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = ROOT.parent / "shared"  # ../shared beside the checkout (models, TLE data)
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots kept for a person to look at
+CHROMIUM = os.environ.get("HDR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def need_service(name: str, available: bool, how: str) -> None:
+    """Skip when `name` is unavailable, unless HDR_REQUIRE_SERVICES=1 (CI), where it fails."""
+    if available:
+        return
+    message = f"{name} is not available here: {how}"
+    if os.environ.get("HDR_REQUIRE_SERVICES") == "1":
+        pytest.fail(message + " (HDR_REQUIRE_SERVICES=1 makes this a failure)")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_http(url: str, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=0.5).status_code < 500:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    return False

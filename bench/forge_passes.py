@@ -466,7 +466,7 @@ def main() -> None:
         print(f"{name:22}{s['cost']:>16,.2f}{s['cpu_above']:>15.4f}{s['ooms']:>12d}")
     print(
         f"forge: {checks['changes']} changes over {args.passes} passes, {checks['refused']} refused by its safety "
-        f"rules, {checks['cut_short']} cuts held to half a step; limits bumped twice for one kill: "
+        f"rules, {checks['cut_short']} cuts held back by the per-step floor; limits bumped twice for one kill: "
         f"{checks['limit_bumped_twice']}; changes reversing an earlier pass: {checks['reversals']}"
     )
     krr_s, first = rows[1][1], rows[3][1]

@@ -9,6 +9,7 @@ at or above the observed maximum plus margin, no replica changes under an HPA)."
 from __future__ import annotations
 
 import math
+import os
 import re
 import time
 from collections.abc import Callable
@@ -27,7 +28,8 @@ RAM_GIB_HOUR_USD = 0.004237
 HOURS_PER_MONTH = 730.0
 GIB = 2**30
 MEMORY_MARGIN = 1.15
-MIN_CUT = 0.5  # never cut a request to less than half in one step
+MIN_CUT = 0.5  # a cut keeps at least half the request in one step ...
+HEALTHY_MIN_CUT = 0.2  # ... or a fifth, for a container with a full week of history and no restarts
 SIGNIFICANT = 0.8  # propose a cut only when the recommendation is below 80% of the current value
 SCALABLE = ("Deployment", "StatefulSet", "Rollout")  # kinds with spec.replicas
 RAISE = 1.1  # ... and a raise only when it is 10% above: a band between them, so passes do not flip-flop
@@ -57,6 +59,7 @@ class Change:
     hpa_managed: bool = False
     oom_events: list[str] | None = None  # the OOM kills (namespace/pod/container) a limit bump answers
     section: str = "containers"  # or initContainers (a native sidecar)
+    min_kept: float = MIN_CUT  # a cut of a request keeps at least this share of it (optimize checks again)
 
     @property
     def ref(self) -> ObjectRef:
@@ -132,7 +135,7 @@ class AnalysisResult:
     monthly_cost_usd: float = 0.0
     workloads: int = 0
     without_metrics: list[str] = field(default_factory=list)
-    cut_short: int = 0  # cuts held to half the current request by the per-step floor
+    cut_short: int = 0  # cuts held back by the per-step floor (`step_floor`)
 
 
 # -- matching pods to workloads -------------------------------------------------------------------
@@ -424,7 +427,9 @@ def analyze(
             )
             if prof is None or rec is None:
                 continue
+            floor = step_floor(rec.confidence >= 1.0 and status[0] == 0 and status[1] != "OOMKilled")
             common = {
+                "min_kept": floor,
                 "object": ref,
                 "container": cname,
                 "version": version,
@@ -549,7 +554,7 @@ def analyze(
                             "cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)
                         )
                     elif rec.cpu_request < cpu_req * SIGNIFICANT:
-                        target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
+                        target = max(rec.cpu_request, cpu_req * floor, recommend.CPU_FLOOR)
                         cpu_change = propose("cpu_request", cpu_req, target, quantity.cpu_text(target))
                     if cpu_change is not None:
                         opportunity(
@@ -625,26 +630,31 @@ def analyze(
                     "or removing it.",
                     changes,
                 )
-            if under:
-                continue
+            # A raise of one resource does not hold back a cut of the other (a container can ask for
+            # too little memory and far too much CPU at once).
+            raised = {ch.field for ch in under if ch is not None}
             over = []
             short = []
-            cpu_target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
-            if cpu_target < cpu_req * SIGNIFICANT and not cpu_by_hpa:
+            cpu_target = max(rec.cpu_request, cpu_req * floor, recommend.CPU_FLOOR)
+            if cpu_target < cpu_req * SIGNIFICANT and not cpu_by_hpa and "cpu_request" not in raised:
                 over.append(propose("cpu_request", cpu_req, cpu_target, quantity.cpu_text(cpu_target)))
-                if rec.cpu_request < cpu_req * MIN_CUT:
+                if rec.cpu_request < cpu_req * floor:
                     short.append(f"CPU to {quantity.cpu_text(max(rec.cpu_request, recommend.CPU_FLOOR))}")
-            mem_target = max(rec.memory_request, mem_req * MIN_CUT, recommend.MEMORY_FLOOR)
-            if mem_target < mem_req * SIGNIFICANT:
+            mem_target = max(rec.memory_request, mem_req * floor, recommend.MEMORY_FLOOR)
+            if mem_target < mem_req * SIGNIFICANT and "memory_request" not in raised:
                 over.append(propose("memory_request", mem_req, mem_target, quantity.memory_text(mem_target)))
-                if rec.memory_request < mem_req * MIN_CUT:
+                if rec.memory_request < mem_req * floor:
                     short.append(
                         f"memory to {quantity.memory_text(max(rec.memory_request, recommend.MEMORY_FLOOR))}"
                     )
             if short and any(over):
                 result.cut_short += 1
                 figures["cut_short_of"] = ", ".join(short)
-                if mem_lim > safe_mem_limit * 1.5 and mem_lim * MIN_CUT <= safe_mem_limit:
+                if (
+                    mem_lim > safe_mem_limit * 1.5
+                    and mem_lim * MIN_CUT <= safe_mem_limit
+                    and "memory_limit" not in raised
+                ):
                     over.append(
                         propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit))
                     )
@@ -692,11 +702,26 @@ def analyze(
     result.monthly_cost_usd = round(result.monthly_cost_usd, 2)
     if result.cut_short:
         result.notes.append(
-            f"{result.cut_short} cut(s) were held to half of the current request (at most half a "
-            "request per step, a safety rule); their opportunities' figures say how far the usage "
-            "would take them: analyze again after these run and forge proposes the rest."
+            f"{result.cut_short} cut(s) were held back by the per-step floor (a safety rule: one step "
+            "keeps at least half a request, or a fifth for a container with a week of history and no "
+            "restarts); their opportunities' figures (cut_short_of) say how far the usage would take "
+            "them: analyze again after these run and forge proposes the rest."
         )
     return result
+
+
+def step_floor(healthy: bool) -> float:
+    """The smallest share of a request one cut may leave. A container with a full week of history
+    (confidence 1) and no restart or OOM kill in the window may be cut further in one step
+    (`HDR_FORGE_HEALTHY_MIN_KEPT`, default 0.2: at most 80% off); any other keeps at least half, and
+    the analysis says when a cut was held back and converges over passes."""
+    if not healthy:
+        return MIN_CUT
+    try:
+        value = float(os.environ.get("HDR_FORGE_HEALTHY_MIN_KEPT", HEALTHY_MIN_CUT))
+    except ValueError:
+        return HEALTHY_MIN_CUT
+    return min(MIN_CUT, max(0.05, value)) if math.isfinite(value) else HEALTHY_MIN_CUT
 
 
 def _workload_opportunities(

@@ -377,8 +377,9 @@ class Forge:
                 problems.append(f"{where} sets CPU below the 10m floor")
             if c.field.startswith("memory") and new is not None and new < recommend.MEMORY_FLOOR:
                 problems.append(f"{where} sets memory below the 64Mi floor")
-            if c.field.endswith("_request") and old and new is not None and new < old * analysis.MIN_CUT:
-                problems.append(f"{where} cuts the request by more than half in one step")
+            kept = max(0.05, min(analysis.MIN_CUT, c.min_kept))
+            if c.field.endswith("_request") and old and new is not None and new < old * kept * 0.999:
+                problems.append(f"{where} cuts the request below {kept:.0%} of it in one step")
             if (
                 c.field == "memory_limit"
                 and c.observed_memory_max

@@ -556,6 +556,11 @@ def analyze(
                     elif rec.cpu_request < cpu_req * SIGNIFICANT:
                         target = max(rec.cpu_request, cpu_req * floor, recommend.CPU_FLOOR)
                         cpu_change = propose("cpu_request", cpu_req, target, quantity.cpu_text(target))
+                        if cpu_change is not None and rec.cpu_request < cpu_req * floor:
+                            result.cut_short += 1
+                            figures["cut_short_of"] = (
+                                f"CPU to {quantity.cpu_text(max(rec.cpu_request, recommend.CPU_FLOOR))}"
+                            )
                     if cpu_change is not None:
                         opportunity(
                             "under_provisioned" if prof.cpu_p95 > cpu_req else "over_provisioned",

@@ -488,3 +488,45 @@ def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(
         assert bumps == [] and "already raised after these kills (from 128Mi)" in oom.evidence
     else:
         assert len(bumps) == 1 and bumps[0].current == "128Mi"
+
+
+def test_a_memory_raise_does_not_hold_back_a_cpu_cut(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    cluster = manifests(
+        tmp_path / "m", [workload("Deployment", "shop", "api", "2", "64Mi", "1Gi", replicas=2)]
+    )
+    m = Metrics(end)
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, 0.2, 300)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    fields = {c.field: c for c in result.changes}
+    assert fields["memory_request"].current == "64Mi"  # raised: below median use
+    assert (
+        fields["cpu_request"].proposed == "1"
+    )  # and 2 cores at p95 0.2 cut, held to half (3 days of history)
+    assert {o.type for o in result.opportunities} >= {"under_provisioned", "over_provisioned"}
+
+
+@pytest.mark.parametrize("killed", [False, True])
+def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
+    tmp_path: Path, end: int, offline_suite: Suite, killed: bool
+) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "1", "256Mi", "512Mi", 2)])
+    m = Metrics(end)
+    m.ts = end - STEP * np.arange(8 * 86400 // STEP - 1, -1, -1)  # 8 days: confidence 1
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, 0.25, 200)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    if killed:
+        m.oom("shop", "api-7c9d8f6b5-aaaaa")
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    proposal = forge.analyze(history="8d")
+    (cut,) = [c for c in proposal["result"].changes if c.field == "cpu_request"]
+    if killed:  # a restart in the window: at most half a request per step, and the analysis says so
+        assert cut.proposed == "500m" and cut.min_kept == 0.5
+        assert any("held back by the per-step floor" in n for n in proposal["result"].notes)
+    else:
+        assert cut.proposed == "250m" and cut.min_kept == 0.2
+        assert proposal["result"].cut_short == 0
+    applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
+    assert applied["snapshot_id"]

@@ -47,6 +47,7 @@ class Profile:
     pattern: str  # idle | steady | diurnal | bursty
     history_hours: float
     memory_projected_max: float  # the max projected PROJECT_DAYS ahead from the trend of daily maxima
+    memory_recent: float = 1.0  # `memory_recency` of the daily means: the memory request's recency weight
 
 
 def slope(y: np.ndarray) -> np.ndarray | float:
@@ -67,6 +68,7 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
     mp = np.percentile(m, [50, 99])
     steps = int(np.isfinite(memory).any(axis=0).sum())
     projected = float(m.max())
+    means = _daily(memory, "mean")
     daily_max = _daily(memory, "max")
     if daily_max.size >= 3:
         rise = float(slope(daily_max))
@@ -84,6 +86,7 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
         _pattern(cpu, cp),
         steps * STEP_S / 3600,
         projected,
+        float(memory_recency(means[None, :])[0]),
     )
 
 
@@ -135,6 +138,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     mp, mmax = _percentiles(mflat, mfin, [50, 99])
     steps = np.isfinite(memory).any(axis=1).sum(axis=-1)
     trend = np.zeros(g)
+    recent = np.ones(g)
     projected = mmax.copy()
     width = t // DAY_STEPS * DAY_STEPS
     if width:
@@ -150,6 +154,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
                 level = block.mean(axis=1)
                 ok = level > 0
                 trend[rows[ok]] = slope(block[ok]) / level[ok]
+            recent[rows] = memory_recency(block)
         for rows, block in _compacted(maxima):
             if block.shape[1] >= 3:
                 rise = slope(block)
@@ -175,9 +180,10 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
     cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
     hours = (steps * STEP_S / 3600).tolist()
-    proj = projected.tolist()
+    proj, rec = projected.tolist(), recent.tolist()
     return [
-        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None for i in range(g)
+        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i], rec[i]) if valid[i] else None
+        for i in range(g)
     ]
 
 
@@ -269,14 +275,39 @@ def recency(hourly: np.ndarray) -> float:
     return 1.0 if plain <= 0 else float(min(2.0, max(1.0, decayed / plain)))
 
 
+WEEK_DAYS = 7
+
+
+def memory_recency(daily_means: np.ndarray) -> np.ndarray:
+    """How the memory in use now compares with the window's, per row of (rows, days) daily means (the
+    days ending at the window's end): the larger of the means weighted by 2^(-age / 24 h) (VPA's
+    half-life) and the last week's mean, over the window's mean, between 0.5 and 2. Recent use weighs
+    more both ways: a step up raises the request at once, a step down lowers it once a whole week
+    (weekly-aware: a quiet weekend alone lowers nothing) shows it. Windows of a week or less only raise,
+    as for CPU. 1 with fewer than 3 days."""
+    rows, days = daily_means.shape
+    if days < 3:
+        return np.ones(rows)
+    age_h = (days - 1 - np.arange(days)) * 24.0
+    weight = 0.5 ** (age_h / RECENCY_HALF_LIFE_H)
+    decayed = (daily_means * weight).sum(axis=1) / weight.sum()
+    window = daily_means.mean(axis=1)
+    floor = daily_means[:, -WEEK_DAYS:].mean(axis=1) if days > WEEK_DAYS else window
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.maximum(decayed, floor) / window
+    return np.where(window > 0, np.clip(ratio, 0.5, 2.0), 1.0)
+
+
 def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0) -> Recommendation:
-    """forge's recommendation from a container's profile; `recent` is `recency` of its CPU."""
+    """forge's recommendation from a container's profile; `recent` is `recency` of its CPU; the memory
+    request is weighted by the profile's own `memory_recent`. The memory limit keeps the window's
+    maximum and the projected trend (recency never lowers it: a leak still gets its headroom)."""
     confidence = min(1.0, prof.history_hours / FULL_CONFIDENCE_HOURS)
     cpu_request = prof.cpu_p95 * recent * (1.0 + 0.15 * (1.0 - confidence))
     limit = prof.memory_projected_max * (1.15 + 0.25 * (1.0 - confidence))
     if oom_killed:
         limit *= 1.2
-    request = min(limit, prof.memory_p99 * 1.10)
+    request = min(limit, prof.memory_p99 * 1.10 * prof.memory_recent)
     return Recommendation(
         max(CPU_FLOOR, cpu_request),
         max(MEMORY_FLOOR, request),
@@ -378,4 +409,5 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         pattern,
         steps * STEP_S / 3600,
         projected,
+        float(memory_recency(means[None, :])[0]),
     )

@@ -422,6 +422,42 @@ def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothin
     assert recommend.recency(quiet) == 1.0  # the window's p95 is the floor
 
 
+def test_memory_recency_a_step_up_raises_a_week_long_step_down_lowers_a_quiet_weekend_does_not() -> None:
+    from servers.forge import recommend
+
+    flat = np.full((1, 14), 300.0)
+    assert recommend.memory_recency(flat)[0] == 1.0
+    up = flat.copy()
+    up[0, -2:] = 600.0  # the last two days
+    assert recommend.memory_recency(up)[0] > 1.5
+    down = flat.copy()
+    down[0, -8:] = 150.0  # more than a week at half the use
+    assert recommend.memory_recency(down)[0] == pytest.approx(
+        150 / np.mean(down), rel=0.01
+    )  # the decayed mean
+    weekend = flat.copy()
+    weekend[0, -2:] = 150.0  # a quiet weekend: the last week's mean is the floor
+    assert recommend.memory_recency(weekend)[0] == pytest.approx(np.mean(weekend[0, -7:]) / np.mean(weekend))
+    short = np.array([[300.0, 300.0, 300.0, 150.0, 150.0]])  # a window of a week or less only raises
+    assert recommend.memory_recency(short)[0] == 1.0
+    assert recommend.memory_recency(np.full((1, 2), 300.0))[0] == 1.0  # too few days
+
+
+def test_a_leak_keeps_its_projected_limit_while_the_request_follows_recent_use() -> None:
+    from servers.forge import recommend
+
+    steps = 14 * recommend.DAY_STEPS
+    t = np.arange(steps)
+    leak = (200 + 200 * t / steps)[None, :] * 2**20  # +1.4% of the start per day, linear
+    cpu = np.full((1, steps), 0.1)
+    prof = recommend.profile(cpu, leak)
+    assert prof is not None and prof.memory_recent > 1.2
+    rec = recommend.recommendation(prof)
+    assert rec.memory_limit >= prof.memory_projected_max * 1.15 > prof.memory_max * 1.15
+    assert rec.memory_request == pytest.approx(prof.memory_p99 * 1.10 * prof.memory_recent)
+    assert rec.memory_request <= rec.memory_limit
+
+
 def test_a_recent_step_up_in_cpu_gets_a_raise(tmp_path: Path, end: int, offline_suite: Suite) -> None:
     cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "120m", "256Mi", "512Mi", 2)])
     m = Metrics(end)

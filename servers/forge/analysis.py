@@ -13,7 +13,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -398,7 +398,9 @@ def analyze(
                 else 1.0
             )
             rec = (
-                recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent)
+                _for_hpa(
+                    recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent), hpa
+                )
                 if prof
                 else None
             )
@@ -539,17 +541,18 @@ def analyze(
                 opportunity("oom_killed" if oom else "crash_looping", "high", evidence, changes)
                 if not oom:
                     continue
-            cpu_by_hpa = hpa is not None and _hpa_cpu_target(hpa) is not None
-            if cpu_by_hpa and cpu_req is not None:
-                result.notes.append(
-                    f"{wl} {cname}: CPU request {req.get('cpu')} left as is: its HPA scales on CPU "
-                    f"utilisation of it ({_hpa_cpu_target(hpa)}% target), so changing it changes "
-                    "scaling."
-                )
+            hpa_target = _hpa_cpu_target(hpa) if hpa is not None else None
+            cpu_by_hpa = hpa_target is not None  # only cuts, to p95 / target (see `_for_hpa`)
+            if hpa_target is not None and cpu_req is not None:
+                result.notes.append(_hpa_note(wl, cname, str(req.get("cpu")), hpa_target, rec.cpu_request))
             if memory_settled:
-                if not cpu_by_hpa and cpu_req is not None:
+                if cpu_req is not None:
                     cpu_change = None
-                    if prof.cpu_p95 * recent > cpu_req and rec.cpu_request >= cpu_req * RAISE:
+                    if (
+                        not cpu_by_hpa
+                        and prof.cpu_p95 * recent > cpu_req
+                        and rec.cpu_request >= cpu_req * RAISE
+                    ):
                         cpu_change = propose(
                             "cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)
                         )
@@ -641,7 +644,7 @@ def analyze(
             over = []
             short = []
             cpu_target = max(rec.cpu_request, cpu_req * floor, recommend.CPU_FLOOR)
-            if cpu_target < cpu_req * SIGNIFICANT and not cpu_by_hpa and "cpu_request" not in raised:
+            if cpu_target < cpu_req * SIGNIFICANT and "cpu_request" not in raised:
                 over.append(propose("cpu_request", cpu_req, cpu_target, quantity.cpu_text(cpu_target)))
                 if rec.cpu_request < cpu_req * floor:
                     short.append(f"CPU to {quantity.cpu_text(max(rec.cpu_request, recommend.CPU_FLOOR))}")
@@ -845,6 +848,24 @@ def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
     finite = np.isfinite(tail)
     count = finite.sum(axis=2)
     return np.where(count > 0, np.where(finite, tail, 0.0).sum(axis=2) / np.maximum(count, 1), np.nan)
+
+
+def _for_hpa(rec: recommend.Recommendation, hpa: dict[str, Any] | None) -> recommend.Recommendation:
+    """The recommendation for a container whose HPA scales on CPU utilisation: the CPU request at which
+    its pods' p95 use sits at the HPA's target (p95 / target), so the HPA keeps the replicas it runs now
+    except at the peaks it exists for. analyze proposes it only as a cut: a raise would slow scaling."""
+    target = _hpa_cpu_target(hpa) if hpa is not None else None
+    if not target:
+        return rec
+    return replace(rec, cpu_request=rec.cpu_request * 100.0 / target)
+
+
+def _hpa_note(wl: str, container: str, request: str, target: int, recommended: float) -> str:
+    return (
+        f"{wl} {container}: its HPA scales on CPU utilisation ({target}% target), so the CPU request is "
+        f"sized for that target (p95 use / {target}%: {quantity.cpu_text(recommended)}) and only cut, "
+        f"never raised, from {request}: the HPA then scales as before, except at the peaks."
+    )
 
 
 def _hpa_cpu_target(hpa: dict[str, Any]) -> int | None:

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from typing import Any
@@ -160,7 +161,48 @@ class Forge:
         self.recover()
         report = progress or (lambda *a: None)
         report(0, 4, "reading the cluster's workloads")
-        # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
+        objects = self._objects(scope, workload, selector)
+        rolled_back, memory_note = self._recall_meanwhile(workload, namespace)
+        report(1, 4, f"loading usage from {self.metrics.source}")
+        end = self.metrics.latest()
+        usage = self.metrics.usage(
+            end - hours * 3600, end, namespace
+        )  # several: rows outside them match nothing
+        pods, owner_objects = self._pods(scope)
+        report(2, 4, f"profiling {len(usage.keys)} pod containers")
+        result = analysis.analyze(
+            self.cluster,
+            usage,
+            objects=objects,
+            namespace=namespace,
+            workload=workload,
+            rolled_back=rolled_back,
+            pods=pods,
+            owner_objects=owner_objects,
+            oom_answered=self.ledger.oom_answered(),
+            progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"),
+        )
+        self._annotate(result, memory_note, workload, hours)
+        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
+            f" [{selector}]" if selector else ""
+        )
+        pid = self._save(result, where, hours, usage.queries)
+        self._publish()
+        report(4, 4, f"proposal {pid}")
+        return {
+            "proposal_id": pid,
+            "source": self.cluster.source,
+            "metrics": self.metrics.source,
+            "history_hours": hours,
+            "queries": usage.queries,
+            "result": result,
+        }
+
+    def _objects(
+        self, scope: list[str] | None, workload: str | None, selector: str | None
+    ) -> list[dict[str, Any]]:
+        """The cluster's objects analyze reads: listed per namespace when scoped (a Role in each suffices),
+        workloads filtered by the selector. NotFound when a namespace or the workload has none."""
         if selector:
             objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector)
             objects += self.cluster.list_objects(
@@ -184,8 +226,14 @@ class Forge:
                 f"{' with labels ' + selector if selector else ''}.",
                 "Call analyze without `workload` to list them.",
             )
-        # The memory lookup (a network round trip, on first use the client's import) runs while the
-        # usage is loaded and profiled; its answer is needed only when changes are proposed.
+        return objects
+
+    def _recall_meanwhile(
+        self, workload: str | None, namespace: str | None
+    ) -> tuple[Callable[[], dict[Any, list[dict[str, Any]]]], list[str]]:
+        """Starts the memory lookup (a network round trip, on first use the client's import) so it runs
+        while the usage is loaded and profiled; its answer is needed only when changes are proposed. A
+        function that waits for it, and the list its note (if any) is added to."""
         pool = ThreadPoolExecutor(1, thread_name_prefix="forge-recall")
         recalled = pool.submit(self._recall, workload, namespace)
         pool.shutdown(wait=False)
@@ -196,28 +244,23 @@ class Forge:
             memory_note.extend([note] if note else [])
             return found
 
-        report(1, 4, f"loading usage from {self.metrics.source}")
-        end = self.metrics.latest()
-        usage = self.metrics.usage(
-            end - hours * 3600, end, namespace
-        )  # several: rows outside them match nothing
-        pods = owner_objects = None
-        if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
-            pods = self.cluster.list_objects(("Pod",), namespaces=scope)
-            owner_objects = self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
-        report(2, 4, f"profiling {len(usage.keys)} pod containers")
-        result = analysis.analyze(
-            self.cluster,
-            usage,
-            objects=objects,
-            namespace=namespace,
-            workload=workload,
-            rolled_back=rolled_back,
-            pods=pods,
-            owner_objects=owner_objects,
-            oom_answered=self.ledger.oom_answered(),
-            progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"),
-        )
+        return rolled_back, memory_note
+
+    def _pods(
+        self, scope: list[str] | None
+    ) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
+        """On a live cluster, the pods and their ReplicaSets and Jobs: which workload each pod belongs to,
+        its restarts and OOM kills. None, None from manifests."""
+        if not self.cluster.live:
+            return None, None
+        pods = self.cluster.list_objects(("Pod",), namespaces=scope)
+        return pods, self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
+
+    def _annotate(
+        self, result: analysis.AnalysisResult, memory_note: list[str], workload: str | None, hours: float
+    ) -> None:
+        """Notes from the memory, recovery and skipped files; NotFound when the one workload asked for
+        has no usage at all."""
         result.notes.extend(memory_note)
         result.notes.extend(self.recovery_notes())
         for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
@@ -228,9 +271,9 @@ class Forge:
                 f"{self.metrics.source}; nothing was proposed.",
                 "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.",
             )
-        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
-            f" [{selector}]" if selector else ""
-        )
+
+    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> str:
+        """Stores the proposal (owned by the caller) and its pages; the proposal id."""
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
@@ -242,7 +285,7 @@ class Forge:
                     "cluster": self.cluster.source,
                     "metrics": self.metrics.source,
                     "history_hours": hours,
-                    "prometheus_queries": usage.queries,
+                    "prometheus_queries": queries,
                     "workloads": result.workloads,
                     "monthly_cost_usd": result.monthly_cost_usd,
                     "estimated_monthly_savings_usd": round(
@@ -255,16 +298,7 @@ class Forge:
                 "without_metrics": result.without_metrics,
             },
         )
-        self._publish()
-        report(4, 4, f"proposal {pid}")
-        return {
-            "proposal_id": pid,
-            "source": self.cluster.source,
-            "metrics": self.metrics.source,
-            "history_hours": hours,
-            "queries": usage.queries,
-            "result": result,
-        }
+        return pid
 
     def page(self, cursor: str) -> dict[str, Any]:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""

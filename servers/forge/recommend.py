@@ -359,14 +359,7 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
     has_cpu, has_mem = np.isfinite(cpu[:, 1]), np.isfinite(mem[:, 1])
     if not has_cpu.any() or not has_mem.any():
         return None
-
-    def pooled(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
-        if ok.sum() == 1:
-            return values[ok][0]
-        w = np.maximum(weight[ok], 1.0)
-        return (values[ok, :-1] * w[:, None]).sum(axis=0) / w.sum()
-
-    cp, mp = pooled(cpu, has_cpu), pooled(mem, has_mem)
+    cp, mp = _pooled(cpu, has_cpu, weight), _pooled(mem, has_mem, weight)
     cmax, mmax = float(np.nanmax(cpu[:, -1])), float(np.nanmax(mem[:, -1]))
     steps = min(s.steps, int(np.nansum(weight)))
     counts = s.daily_count[idx].sum(axis=0)
@@ -380,23 +373,7 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         rise = float(slope(maxima))
         if rise > 0:
             projected = max(mmax, float(maxima[-1]) + rise * PROJECT_DAYS)
-    pct = np.array([cp[0], cp[1], cp[2]])
-    if pct[1] < 0.005:
-        pattern = "idle"
-    elif pct[2] > 3 * max(pct[0], 1e-6):
-        pattern = "bursty"
-    else:
-        pattern = "steady"
-        series = pod_mean(s.hourly_cpu[idx])
-        series = series[np.isfinite(series)]
-        day = 24
-        # As `profile`, which needs two days of 5-minute rates: a series' first sample has none, so a window
-        # of exactly two days (576 samples, 575 rates) is too short there, and must be here too.
-        if series.size >= 2 * day and steps - 1 >= 2 * DAY_STEPS and series.std() > 0:
-            centred = series - series.mean()
-            lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
-            if lagged > 0.4 and series.std() / series.mean() > 0.2:
-                pattern = "diurnal"
+    pattern = _summary_pattern(np.array([cp[0], cp[1], cp[2]]), s.hourly_cpu[idx], steps)
     return Profile(
         float(cp[0]),
         float(cp[1]),
@@ -411,3 +388,31 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         projected,
         float(memory_recency(means[None, :])[0]),
     )
+
+
+def _pooled(values: np.ndarray, ok: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """The pods' statistics (all but the last column, the max) pooled: a lone pod's own, else their
+    sample-weighted mean."""
+    if ok.sum() == 1:
+        return values[ok][0]
+    w = np.maximum(weight[ok], 1.0)
+    return (values[ok, :-1] * w[:, None]).sum(axis=0) / w.sum()
+
+
+def _summary_pattern(pct: np.ndarray, hourly: np.ndarray, steps: int) -> str:
+    """`_pattern` from pooled CPU percentiles (p50, p95, p99) and the pods' hourly means."""
+    if pct[1] < 0.005:
+        return "idle"
+    if pct[2] > 3 * max(pct[0], 1e-6):
+        return "bursty"
+    series = pod_mean(hourly)
+    series = series[np.isfinite(series)]
+    day = 24
+    # As `profile`, which needs two days of 5-minute rates: a series' first sample has none, so a window
+    # of exactly two days (576 samples, 575 rates) is too short there, and must be here too.
+    if series.size >= 2 * day and steps - 1 >= 2 * DAY_STEPS and series.std() > 0:
+        centred = series - series.mean()
+        lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
+        if lagged > 0.4 and series.std() / series.mean() > 0.2:
+            return "diurnal"
+    return "steady"

@@ -363,6 +363,18 @@ class _Proposals:
             return ((current or 0.0) - target) * w.replica_cost
         return 0.0
 
+    def workload_change(
+        self, change: Change, kind: str, severity: str, evidence: str, figures: dict[str, float | str]
+    ) -> None:
+        """A change of a whole object (replicas, an HPA's bounds) and its opportunity; `change.id` is set."""
+        self.counter += 1
+        change.id = f"c{self.counter}"
+        self.result.changes.append(change)
+        saving = change.monthly_savings_usd
+        self.result.opportunities.append(
+            Opportunity(kind, severity, change.workload, None, evidence, figures, [change.id], saving)
+        )
+
     def opportunity(
         self, c: _Container, kind: str, severity: str, evidence: str, changes: list[Change | None]
     ) -> None:
@@ -903,28 +915,15 @@ def _single_replica_rule(
     labels = (((w.obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
     if kind not in SCALABLE or w.hpa is not None or w.replicas != 1 or idle or pdbs.covers(ns, labels):
         return
-    ch = p.new_change(
-        object=f"{kind}/{w.wl}",
-        container=None,
-        field="replicas",
-        current="1",
-        proposed="2",
-        version=w.version,
-        monthly_savings_usd=round(-replica_cost, 2),
-        history_hours=24 * 365,
-    )
-    p.result.opportunities.append(
-        Opportunity(
-            "single_replica_without_pdb",
-            "medium",
-            w.wl,
-            None,
-            "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
-            "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
-            {"replicas": 1},
-            [ch.id],
-            round(-replica_cost, 2),
-        )
+    p.workload_change(
+        Change(
+            "", f"{kind}/{w.wl}", None, "replicas", "1", "2", w.version, round(-replica_cost, 2), 24 * 365
+        ),
+        "single_replica_without_pdb",
+        "medium",
+        "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
+        "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
+        {"replicas": 1},
     )
 
 
@@ -944,32 +943,23 @@ def _hpa_bounds_rule(p: _Proposals, w: _Workload, index: _Index, usage: Usage, h
     if utilisation is None or not (pods_seen >= max_replicas and utilisation > target):
         return
     proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
-    ch = p.new_change(
-        object=f"HorizontalPodAutoscaler/{w.wl}",
-        container=None,
-        field="max_replicas",
-        current=str(max_replicas),
-        proposed=str(proposed),
-        version=hpa_version,
-        monthly_savings_usd=0.0,
-        history_hours=24 * 365,
-    )
-    p.result.opportunities.append(
-        Opportunity(
-            "hpa_bounds_cap_load",
-            "high",
-            w.wl,
+    p.workload_change(
+        Change(
+            "",
+            f"HorizontalPodAutoscaler/{w.wl}",
             None,
-            f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
-            f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
-            {
-                "max_replicas": max_replicas,
-                "p95_utilisation_pct": round(utilisation, 1),
-                "target_pct": target,
-            },
-            [ch.id],
+            "max_replicas",
+            str(max_replicas),
+            str(proposed),
+            hpa_version,
             0.0,
-        )
+            24 * 365,
+        ),
+        "hpa_bounds_cap_load",
+        "high",
+        f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
+        f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
+        {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
     )
 
 

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from servers.forge import analysis
@@ -111,6 +111,22 @@ def min_history_hours() -> float:
         return float(os.environ.get("HDR_FORGE_MIN_HISTORY_HOURS", DEFAULT_MIN_HISTORY_H))
     except ValueError:
         return DEFAULT_MIN_HISTORY_H
+
+
+@dataclass
+class _ApplyPlan:
+    """What optimize writes: the changes merged into one patch per object, checked against the cluster."""
+
+    changes: list[Change]
+    patches: dict[ObjectRef, dict[str, Any]]
+    expected: dict[ObjectRef, str]  # each object's version when analysed
+    units: dict[ObjectRef, str]  # what a capture and a write cover (the object, or its manifest file)
+    current: dict[ObjectRef, tuple[dict[str, Any], str]]  # object and version now
+    owned: dict[ObjectRef, str]  # objects a GitOps tool or Helm manages (live clusters)
+
+    @property
+    def order(self) -> list[ObjectRef]:
+        return sorted(self.patches)
 
 
 class Forge:
@@ -441,6 +457,36 @@ class Forge:
         restoring what it changed, when one fails."""
         report = progress or (lambda *a: None)
         self.recover()
+        plan = self._apply_plan(proposal_id, change_ids)
+        report(0, len(plan.patches), f"checked {len(plan.patches)} object(s)")
+        if dry_run:
+            return self._dry_run(plan.patches, plan.units, plan.owned, plan.changes, report)
+        if plan.owned:
+            raise Refused(
+                "Managed by GitOps or Helm, which would revert a live edit: "
+                + "; ".join(f"{ref} ({who})" for ref, who in sorted(plan.owned.items())[:10])
+                + ". Nothing was changed.",
+                "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
+                "changes out with `changes`.",
+            )
+        sid, captures = self._begin_apply(proposal_id, plan)
+        self._write_all(sid, plan, captures, report)
+        self.ledger.record_changes(sid, proposal_id, plan.changes, {})
+        self.ledger.finish_apply(sid, "done")
+        self._remember_changes(proposal_id, sid, plan.changes)
+        self._publish()
+        return {
+            "dry_run": False,
+            "snapshot_id": sid,
+            "changes": plan.changes,
+            "diff": "",
+            "repository_patches": [],
+            "notes": self.recovery_notes(),
+        }
+
+    def _apply_plan(self, proposal_id: str, change_ids: list[str] | None) -> _ApplyPlan:
+        """The selected changes, checked (not applied before, safety rules, objects unchanged since the
+        analysis) and merged into one patch per object, with each object's current state and GitOps owner."""
         _, changes = self._select(proposal_id, change_ids)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
@@ -465,56 +511,55 @@ class Forge:
             )
         owners = {ref: gitops_owner(obj) for ref, (obj, _) in current.items()} if cluster.live else {}
         owned = {ref: who for ref, who in owners.items() if who}
-        report(0, len(patches), f"checked {len(patches)} object(s)")
-        if dry_run:
-            return self._dry_run(patches, units, owned, changes, report)
-        if owned:
-            raise Refused(
-                "Managed by GitOps or Helm, which would revert a live edit: "
-                + "; ".join(f"{ref} ({who})" for ref, who in sorted(owned.items())[:10])
-                + ". Nothing was changed.",
-                "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
-                "changes out with `changes`.",
-            )
-        order = sorted(patches)
+        return _ApplyPlan(changes, patches, expected, units, current, owned)
+
+    def _begin_apply(self, proposal_id: str, plan: _ApplyPlan) -> tuple[str, dict[str, Capture]]:
+        """Captures each unit (object or file) and records the apply with its intents (fields before and
+        after, per object) before any write: the snapshot id and the captures."""
         captures: dict[str, Capture] = {}
-        for ref in order:
-            if units[ref] not in captures:
-                captures[units[ref]] = cluster.capture(ref)
+        for ref in plan.order:
+            if plan.units[ref] not in captures:
+                captures[plan.units[ref]] = self.cluster.capture(ref)
         intents = [
             {
                 "object": str(ref),
-                "unit": units[ref],
-                "version_before": expected[ref],
+                "unit": plan.units[ref],
+                "version_before": plan.expected[ref],
                 "fields": [
-                    [path, value_at(current[ref][0], path), value_at(patches[ref], path)]
-                    for path in patch_fields(patches[ref])
+                    [path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path)]
+                    for path in patch_fields(plan.patches[ref])
                 ],
             }
-            for ref in order
+            for ref in plan.order
         ]
         sid = self.ledger.begin_apply(
             proposal_id,
-            [c.id for c in changes],
+            [c.id for c in plan.changes],
             [_capture_json(c) for c in captures.values()],
             intents,
             _principal(),
         )
+        return sid, captures
+
+    def _write_all(self, sid: str, plan: _ApplyPlan, captures: dict[str, Capture], report: Any) -> None:
+        """One object at a time, each intent marked before and after its write; on a live cluster the PDB is
+        checked first and the rollout awaited after. Any failure (or cancellation) restores what was written."""
+        cluster, order, units = self.cluster, plan.order, plan.units
         unit_version = {u: c.version for u, c in captures.items()}
         written: list[tuple[int, ObjectRef]] = []
         try:
             for seq, ref in enumerate(order):
                 report(seq, len(order), f"applying {ref}")
                 if cluster.live:
-                    self._check_disruption_budget(ref, current[ref][0], patches[ref])
+                    self._check_disruption_budget(ref, plan.current[ref][0], plan.patches[ref])
                 self.ledger.set_intent(sid, seq, "writing")
                 unit = units[ref]
-                unit_version[unit] = cluster.apply(ref, patches[ref], unit_version[unit])
+                unit_version[unit] = cluster.apply(ref, plan.patches[ref], unit_version[unit])
                 self.ledger.set_intent(sid, seq, "written", unit_version[unit])
                 written.append((seq, ref))
                 if cluster.live:
                     self._await_rollout(ref, seq, len(order), report)
-            report(len(order), len(order), f"applied {len(changes)} change(s) to {len(order)} object(s)")
+            report(len(order), len(order), f"applied {len(plan.changes)} change(s) to {len(order)} object(s)")
         except BaseException as exc:
             undone, failed = self._undo(sid, written, captures, units, unit_version)
             self.ledger.finish_apply(sid, "failed", f"{type(exc).__name__}; restored {len(undone)}")
@@ -530,18 +575,6 @@ class Forge:
                     exc.hint,
                 ) from None
             raise
-        self.ledger.record_changes(sid, proposal_id, changes, {})
-        self.ledger.finish_apply(sid, "done")
-        self._remember_changes(proposal_id, sid, changes)
-        self._publish()
-        return {
-            "dry_run": False,
-            "snapshot_id": sid,
-            "changes": changes,
-            "diff": "",
-            "repository_patches": [],
-            "notes": self.recovery_notes(),
-        }
 
     def _dry_run(
         self,

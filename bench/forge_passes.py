@@ -456,23 +456,29 @@ def main() -> None:
         ("VPA-like (decayed)", score(workloads, vpa(workloads), prices)),
     ]
     rows += [(f"forge pass {i + 1}", score(workloads, s, prices)) for i, s in enumerate(passes)]
+    # Diagnostic, not a goal: what pass 1 costs without the replicas forge adds to single-replica workloads
+    # without a PodDisruptionBudget (an availability proposal neither baseline makes); its scale-downs stay.
+    base = current(workloads)
+    no_adds = {k: (*v[:3], min(v[3], base[k][3])) for k, v in passes[0].items()}
+    extra = ("forge 1, no added replicas", score(workloads, no_adds, prices))
     boxes = sum(len(w.boxes) for w in workloads)
     print(
         f"forge passes backtest: {len(workloads)} workloads, {boxes} containers, fit days 1-{FIT_DAYS}, scored on "
         f"the held-out days {FIT_DAYS + 1}-{DAYS} (seed {args.seed}; forge's {args.passes} passes took {took:.0f} s)"
     )
-    print(f"{'':22}{'monthly cost $':>16}{'CPU > request':>15}{'OOM events':>12}")
-    for name, s in rows:
-        print(f"{name:22}{s['cost']:>16,.2f}{s['cpu_above']:>15.4f}{s['ooms']:>12d}")
+    print(f"{'':26}{'monthly cost $':>12}{'CPU > request':>15}{'OOM events':>12}")
+    for name, s in rows + [extra]:
+        print(f"{name:26}{s['cost']:>12,.2f}{s['cpu_above']:>15.4f}{s['ooms']:>12d}")
     print(
         f"forge: {checks['changes']} changes over {args.passes} passes, {checks['refused']} refused by its safety "
-        f"rules, {checks['cut_short']} cuts held to half a step; limits bumped twice for one kill: "
+        f"rules, {checks['cut_short']} cuts held back by the per-step floor; limits bumped twice for one kill: "
         f"{checks['limit_bumped_twice']}; changes reversing an earlier pass: {checks['reversals']}"
     )
     krr_s, first = rows[1][1], rows[3][1]
     goals = {
         "monthly cost <= KRR's after pass 1": first["cost"] <= krr_s["cost"],
-        "CPU above request <= KRR's": min(r[1]["cpu_above"] for r in rows[3:]) <= krr_s["cpu_above"],
+        "CPU above request <= KRR's (every pass)": max(r[1]["cpu_above"] for r in rows[3:])
+        <= krr_s["cpu_above"],
         "OOM events <= half of KRR's": rows[-1][1]["ooms"] <= 0.5 * krr_s["ooms"],
         "no limit bumped twice for one kill": checks["limit_bumped_twice"] == 0,
         "no proposal reversing the previous pass": checks["reversals"] == 0,

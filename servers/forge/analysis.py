@@ -1,4 +1,3 @@
-# ruff: noqa: B023 -- the per-container helpers are closures called only within their own loop iteration
 """Analysis: from the cluster's objects and measured usage to opportunities and concrete changes.
 
 `analyze(...)` reads every workload (Deployment, StatefulSet, DaemonSet) with its HPA and PDB,
@@ -9,10 +8,11 @@ at or above the observed maximum plus margin, no replica changes under an HPA)."
 from __future__ import annotations
 
 import math
+import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,8 @@ RAM_GIB_HOUR_USD = 0.004237
 HOURS_PER_MONTH = 730.0
 GIB = 2**30
 MEMORY_MARGIN = 1.15
-MIN_CUT = 0.5  # never cut a request to less than half in one step
+MIN_CUT = 0.5  # a cut keeps at least half the request in one step ...
+HEALTHY_MIN_CUT = 0.2  # ... or a fifth, for a container with a full week of history and no restarts
 SIGNIFICANT = 0.8  # propose a cut only when the recommendation is below 80% of the current value
 SCALABLE = ("Deployment", "StatefulSet", "Rollout")  # kinds with spec.replicas
 RAISE = 1.1  # ... and a raise only when it is 10% above: a band between them, so passes do not flip-flop
@@ -57,6 +58,7 @@ class Change:
     hpa_managed: bool = False
     oom_events: list[str] | None = None  # the OOM kills (namespace/pod/container) a limit bump answers
     section: str = "containers"  # or initContainers (a native sidecar)
+    min_kept: float = MIN_CUT  # a cut of a request keeps at least this share of it (optimize checks again)
 
     @property
     def ref(self) -> ObjectRef:
@@ -132,7 +134,7 @@ class AnalysisResult:
     monthly_cost_usd: float = 0.0
     workloads: int = 0
     without_metrics: list[str] = field(default_factory=list)
-    cut_short: int = 0  # cuts held to half the current request by the per-step floor
+    cut_short: int = 0  # cuts held back by the per-step floor (`step_floor`)
 
 
 # -- matching pods to workloads -------------------------------------------------------------------
@@ -240,6 +242,160 @@ class _PDBIndex:
         )
 
 
+Key = tuple[str, str, str]  # (kind, namespace, name) of a workload
+
+
+@dataclass
+class _Index:
+    """Which workload (and container) each usage row, restart and OOM kill belongs to."""
+
+    by_ref: dict[Key, dict[str, Any]]
+    rows: dict[Key, dict[str, list[int]]]
+    pods_of: dict[Key, set[str]]
+    status: dict[Any, tuple[int, str]]  # (key, container) -> (restarts, last reason)
+    oom_events: dict[Any, set[str]]  # (key, container) -> the kills (namespace/pod/container[@time])
+    kill_limits: dict[Any, float]  # (key, container) -> the highest memory limit a killed pod ran with
+
+
+@dataclass
+class _Workload:
+    key: Key
+    obj: dict[str, Any]
+    version: str
+    hpa: dict[str, Any] | None
+    replicas: int
+    replica_cost: float  # what one more replica costs at the current requests
+
+    @property
+    def kind(self) -> str:
+        return self.key[0]
+
+    @property
+    def wl(self) -> str:
+        return f"{self.key[1]}/{self.key[2]}"
+
+
+@dataclass
+class _Container:
+    """One container of a workload with its profile and recommendation: what every rule reads."""
+
+    w: _Workload
+    name: str
+    req: dict[str, Any]
+    lim: dict[str, Any]
+    cpu_req: float | None
+    mem_req: float | None
+    mem_lim: float | None
+    prof: recommend.Profile
+    rec: recommend.Recommendation
+    recent: float  # `recommend.recency` of its CPU
+    status: tuple[int, str]
+    figures: dict[str, float | str]  # shared by the container's opportunities
+    floor: float  # `step_floor`
+    safe_mem_limit: float
+
+    @property
+    def oom(self) -> bool:
+        return self.status[1] == "OOMKilled"
+
+
+class _Proposals:
+    """The result being built: numbered changes, opportunities and notes."""
+
+    def __init__(self, result: AnalysisResult, rolled_back: RolledBack, prices: Prices) -> None:
+        self.result = result
+        self.rolled_back = rolled_back
+        self.prices = prices
+        self.counter = 0
+
+    def new_change(self, **kwargs: Any) -> Change:
+        self.counter += 1
+        change = Change(id=f"c{self.counter}", **kwargs)
+        self.result.changes.append(change)
+        return change
+
+    def propose(self, c: _Container, field_name: str, current: float | None, target: float) -> Change | None:
+        """A change of one container field to `target`, or None when it cannot or must not be made."""
+        w, text = c.w, _text(field_name, target) or ""
+        if w.kind == "Job":  # a Job's pod template is immutable: change what creates it
+            if not any(n.startswith(f"{w.wl}: a Job") for n in self.result.notes):
+                self.result.notes.append(
+                    f"{w.wl}: a Job's pod template cannot be changed; apply the figures to "
+                    "the manifest or CronJob that creates it."
+                )
+            return None
+        past = self.rolled_back.get((w.wl, c.name, field_name), [])
+        if any(p.get("proposed") == text for p in past):
+            self.result.notes.append(
+                f"{w.wl} {c.name} {field_name} -> {text} is not proposed again: the same "
+                f"change was rolled back before ({past[0].get('when', 'earlier')})."
+            )
+            return None
+        if current is not None and abs(target - current) < 1e-9:
+            return None
+        ch = self.new_change(
+            field=field_name,
+            current=_text(field_name, current),
+            proposed=text,
+            monthly_savings_usd=round(self._saving(w, field_name, current, target), 2),
+            observed_memory_max=c.prof.memory_max,
+            hpa_managed=w.hpa is not None,
+            min_kept=c.floor,
+            object=f"{w.kind}/{w.wl}",
+            container=c.name,
+            version=w.version,
+            history_hours=c.prof.history_hours,
+            section=_section(w.obj, c.name),
+        )
+        if past:
+            self.result.notes.append(
+                f"{w.wl} {c.name} {field_name}: an earlier change to "
+                f"{past[0].get('proposed')} was rolled back; now proposing {text}."
+            )
+        return ch
+
+    def _saving(self, w: _Workload, field_name: str, current: float | None, target: float) -> float:
+        """Net: increases count against the savings."""
+        if field_name.endswith("_request"):
+            unit = self.prices.monthly(1, 0) if field_name.startswith("cpu") else self.prices.monthly(0, 1)
+            return w.replicas * ((current or 0.0) - target) * unit
+        if field_name == "replicas":
+            return ((current or 0.0) - target) * w.replica_cost
+        return 0.0
+
+    def workload_change(
+        self, change: Change, kind: str, severity: str, evidence: str, figures: dict[str, float | str]
+    ) -> None:
+        """A change of a whole object (replicas, an HPA's bounds) and its opportunity; `change.id` is set."""
+        self.counter += 1
+        change.id = f"c{self.counter}"
+        self.result.changes.append(change)
+        saving = change.monthly_savings_usd
+        self.result.opportunities.append(
+            Opportunity(kind, severity, change.workload, None, evidence, figures, [change.id], saving)
+        )
+
+    def opportunity(
+        self, c: _Container, kind: str, severity: str, evidence: str, changes: list[Change | None]
+    ) -> None:
+        made = [ch for ch in changes if ch is not None]
+        history = self.rolled_back.get((c.w.wl, c.name, "any"), [])
+        if history:
+            evidence += f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
+        self.result.opportunities.append(
+            Opportunity(
+                type=kind,
+                severity=severity,
+                workload=c.w.wl,
+                container=c.name,
+                evidence=evidence,
+                figures=c.figures,
+                change_ids=[ch.id for ch in made],
+                monthly_savings_usd=round(sum(ch.monthly_savings_usd for ch in made), 2),
+            )
+        )
+
+
 # -- the analysis ---------------------------------------------------------------------------------
 
 
@@ -264,541 +420,563 @@ def analyze(
     called once the usage is profiled (so a slow memory lookup overlaps the profiling). `batch=False`
     profiles container by container (the straightforward reference the batched path is tested
     against). `oom_answered` holds the OOM kills (namespace/pod/container) forge already raised a
-    memory limit for: a kill is answered once, not again on every pass while it is in the window. `progress(done, total)` is called every 100 workloads; it may raise to cancel."""
-    prices = prices or Prices()
+    memory limit for: a kill is answered once, not again on every pass while it is in the window.
+    `progress(done, total)` is called every 100 workloads; it may raise to cancel."""
     objects = objects if objects is not None else cluster.list_objects(ALL_KINDS)
-    in_scope = [
-        o
-        for o in objects
-        if o.get("kind") in WORKLOAD_KINDS
-        and (namespace is None or o["metadata"].get("namespace") == namespace)
-        and (workload is None or o["metadata"].get("name") == workload)
-    ]
     hpas = {
         (h["metadata"].get("namespace"), ((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name")): h
         for h in objects
         if h.get("kind") == "HorizontalPodAutoscaler"
     }
     pdbs = _PDBIndex([p for p in objects if p.get("kind") == "PodDisruptionBudget"])
+    in_scope = _in_scope(objects, namespace, workload)
     by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
+    index = _index(usage, by_ref, pods, owner_objects)
+    profiled = _profiles(usage, _container_rows(index), batch)
+    found = (rolled_back() if callable(rolled_back) else rolled_back) or {}
+    p = _Proposals(AnalysisResult(workloads=len(in_scope)), found, prices or Prices())
+    for n, key in enumerate(sorted(index.by_ref)):
+        if progress is not None and n % 100 == 0:
+            progress(n, len(index.by_ref))
+        w = _workload(cluster, index, key, hpas.get((key[1], key[2])), p.prices)
+        first_change = len(p.result.changes)  # this workload's changes follow
+        idle = _workload_containers(p, w, index, profiled, usage, oom_answered or set())
+        _single_replica_rule(p, w, pdbs, _replica_cost_after(p, w, first_change), idle)
+        _hpa_bounds_rule(p, w, index, usage, cluster.version_of(w.hpa) if w.hpa else "")
+    return _finish(p.result)
 
+
+def _in_scope(
+    objects: list[dict[str, Any]], namespace: str | None, workload: str | None
+) -> list[dict[str, Any]]:
+    return [
+        o
+        for o in objects
+        if o.get("kind") in WORKLOAD_KINDS
+        and (namespace is None or o["metadata"].get("namespace") == namespace)
+        and (workload is None or o["metadata"].get("name") == workload)
+    ]
+
+
+def _container_rows(index: _Index) -> dict[Any, list[int]]:
+    """(workload key, container) -> its pods' usage rows, for the workloads with usage."""
+    return {
+        (key, str(c.get("name", ""))): index.rows[key].get(str(c.get("name", "")), [])
+        for key, obj in index.by_ref.items()
+        if key in index.rows
+        for c in _containers(obj)
+    }
+
+
+def _index(
+    usage: Usage,
+    by_ref: dict[Key, dict[str, Any]],
+    pods: list[dict[str, Any]] | None,
+    owner_objects: list[dict[str, Any]] | None,
+) -> _Index:
     owners = pod_owners(usage.owners, pods, owner_objects)
 
-    def owner_key(ns: str, pod: str) -> tuple[str, str, str] | None:
+    def owner_key(ns: str, pod: str) -> Key | None:
         known = owners.get((ns, pod))
         if known is not None:
             key = (known[0], ns, known[1])
             return key if key in by_ref else None
         return None if owners else owner_of(pod, ns, by_ref)
 
-    rows: dict[tuple[str, str, str], dict[str, list[int]]] = {}
-    pods_of: dict[tuple[str, str, str], set[str]] = {}
+    rows: dict[Key, dict[str, list[int]]] = {}
+    pods_of: dict[Key, set[str]] = {}
     for i, (ns, pod, container) in enumerate(usage.keys):
         owner = owner_key(ns, pod)
         if owner is not None:
             rows.setdefault(owner, {}).setdefault(container, []).append(i)
             pods_of.setdefault(owner, set()).add(pod)
-    restarts_of = _pod_status(usage, pods, owner_key)
-    oom_events: dict[Any, set[str]] = {}
-    kill_limits: dict[Any, float] = {}  # the highest memory limit a killed pod ran with (live pods' specs)
+    oom_events, kill_limits = _oom_kills(usage, pods, owner_key)
+    return _Index(by_ref, rows, pods_of, _pod_status(usage, pods, owner_key), oom_events, kill_limits)
+
+
+def _oom_kills(
+    usage: Usage, pods: list[dict[str, Any]] | None, owner_key: Callable[[str, str], Key | None]
+) -> tuple[dict[Any, set[str]], dict[Any, float]]:
+    """The OOM kills per (workload key, container), from kube-state-metrics' reasons and the live pods'
+    last states, and the highest memory limit a killed live pod ran with."""
+    events: dict[Any, set[str]] = {}
+    limits: dict[Any, float] = {}
     for (ns, pod, container), reason in usage.reasons.items():
         owner = owner_key(ns, pod)
         if owner is not None and reason == "OOMKilled":
-            oom_events.setdefault((owner, container), set()).add(f"{ns}/{pod}/{container}")
+            events.setdefault((owner, container), set()).add(f"{ns}/{pod}/{container}")
     for p in pods or []:
-        owner = owner_key(p["metadata"].get("namespace", ""), p["metadata"].get("name", ""))
+        meta = p["metadata"]
+        owner = owner_key(meta.get("namespace", ""), meta.get("name", ""))
         for cs in (p.get("status") or {}).get("containerStatuses") or []:
             last = (cs.get("lastState") or {}).get("terminated") or {}
-            if owner is not None and last.get("reason") == "OOMKilled":
-                spec = next(
-                    (
-                        c
-                        for c in ((p.get("spec") or {}).get("containers") or [])
-                        + ((p.get("spec") or {}).get("initContainers") or [])
-                        if c.get("name") == cs.get("name")
-                    ),
-                    {},
-                )
-                killed_at = quantity.parse(((spec.get("resources") or {}).get("limits") or {}).get("memory"))
-                if killed_at is not None:
-                    kill_limits[(owner, cs.get("name"))] = max(
-                        killed_at, kill_limits.get((owner, cs.get("name")), 0.0)
-                    )
-                oom_events.setdefault((owner, cs.get("name")), set()).add(
-                    f"{p['metadata'].get('namespace')}/{p['metadata'].get('name')}/{cs.get('name')}"
-                    f"@{last.get('finishedAt', '')}"
-                )
-    profiled = _profiles(
-        usage,
-        {
-            (key, str(c.get("name", ""))): rows[key].get(str(c.get("name", "")), [])
-            for key in by_ref
-            if key in rows
-            for c in _containers(by_ref[key])
-        },
-        batch,
+            if owner is None or last.get("reason") != "OOMKilled":
+                continue
+            name = cs.get("name")
+            killed_at = _limit_of(p, name)
+            if killed_at is not None:
+                limits[(owner, name)] = max(killed_at, limits.get((owner, name), 0.0))
+            events.setdefault((owner, name), set()).add(
+                f"{meta.get('namespace')}/{meta.get('name')}/{name}@{last.get('finishedAt', '')}"
+            )
+    return events, limits
+
+
+def _limit_of(pod: dict[str, Any], container: str | None) -> float | None:
+    """The memory limit a live pod's container runs with."""
+    spec = pod.get("spec") or {}
+    for c in (spec.get("containers") or []) + (spec.get("initContainers") or []):
+        if c.get("name") == container:
+            return quantity.parse(((c.get("resources") or {}).get("limits") or {}).get("memory"))
+    return None
+
+
+def _workload(
+    cluster: Cluster, index: _Index, key: Key, hpa: dict[str, Any] | None, prices: Prices
+) -> _Workload:
+    obj = index.by_ref[key]
+    kind, spec = key[0], obj.get("spec") or {}
+    replicas = (
+        int(spec.get("replicas", 1) or 0)
+        if kind in SCALABLE
+        else max(1, len(index.pods_of.get(key, ())))
+        if kind == "DaemonSet"
+        else int(spec.get("parallelism", 1) or 1)
+        if kind == "Job"
+        else 1
+    )
+    replica_cost = sum(
+        prices.monthly(
+            quantity.parse(_requests(c).get("cpu")) or 0, quantity.parse(_requests(c).get("memory")) or 0
+        )
+        for c in _containers(obj)
+    )
+    return _Workload(key, obj, cluster.version_of(obj), hpa, replicas, replica_cost)
+
+
+def _requests(container: dict[str, Any]) -> dict[str, Any]:
+    return (container.get("resources") or {}).get("requests") or {}
+
+
+def _workload_containers(
+    p: _Proposals,
+    w: _Workload,
+    index: _Index,
+    profiled: dict[Any, recommend.Profile | None],
+    usage: Usage,
+    oom_answered: set[str],
+) -> bool:
+    """Reports and proposals for each long-running container of a workload; True when one is idle."""
+    if w.key not in index.rows:
+        p.result.without_metrics.append(w.wl)
+    idle = False
+    for spec in _containers(w.obj):
+        c = _container(p, w, spec, index, profiled.get((w.key, str(spec.get("name", "")))), usage)
+        if c is not None:
+            idle = _container_rules(p, c, index, oom_answered) or idle
+    return idle
+
+
+def _container(
+    p: _Proposals,
+    w: _Workload,
+    spec: dict[str, Any],
+    index: _Index,
+    prof: recommend.Profile | None,
+    usage: Usage,
+) -> _Container | None:
+    """The container's report (always) and what its rules read (None without usage)."""
+    name = str(spec.get("name", ""))
+    res = spec.get("resources") or {}
+    req, lim = res.get("requests") or {}, res.get("limits") or {}
+    cpu_req, mem_req = quantity.parse(req.get("cpu")), quantity.parse(req.get("memory"))
+    cost = w.replicas * p.prices.monthly(cpu_req or 0.0, mem_req or 0.0)
+    p.result.monthly_cost_usd += cost
+    status = index.status.get((w.key, name), (0, ""))
+    rec = None
+    recent = 1.0
+    if prof is not None:
+        recent = (
+            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])))
+            if w.key in index.rows
+            else 1.0
+        )
+        rec = _for_hpa(
+            recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent), w.hpa
+        )
+    p.result.containers.append(_report(w, name, req, lim, prof, rec, cost))
+    if prof is None or rec is None:
+        return None
+    healthy = rec.confidence >= 1.0 and status[0] == 0 and status[1] != "OOMKilled"
+    return _Container(
+        w,
+        name,
+        req,
+        lim,
+        cpu_req,
+        mem_req,
+        quantity.parse(lim.get("memory")),
+        prof,
+        rec,
+        recent,
+        status,
+        _figures(prof, rec),
+        step_floor(healthy),
+        max(rec.memory_limit, prof.memory_max * MEMORY_MARGIN, recommend.MEMORY_FLOOR),
     )
 
-    rolled_back = (rolled_back() if callable(rolled_back) else rolled_back) or {}
-    result = AnalysisResult(workloads=len(in_scope))
-    counter = 0
 
-    def new_change(**kwargs: Any) -> Change:
-        nonlocal counter
-        counter += 1
-        change = Change(id=f"c{counter}", **kwargs)
-        result.changes.append(change)
-        return change
+def _report(
+    w: _Workload,
+    name: str,
+    req: dict[str, Any],
+    lim: dict[str, Any],
+    prof: recommend.Profile | None,
+    rec: recommend.Recommendation | None,
+    cost: float,
+) -> ContainerReport:
+    return ContainerReport(
+        workload=w.wl,
+        kind=w.kind,
+        container=name,
+        pattern=prof.pattern if prof else "no-metrics",
+        cpu_p50=_r(prof.cpu_p50 if prof else None, 4),
+        cpu_p95=_r(prof.cpu_p95 if prof else None, 4),
+        cpu_p99=_r(prof.cpu_p99 if prof else None, 4),
+        cpu_max=_r(prof.cpu_max if prof else None, 4),
+        memory_p50_mib=_r(prof.memory_p50 / quantity.MI if prof else None, 1),
+        memory_p99_mib=_r(prof.memory_p99 / quantity.MI if prof else None, 1),
+        memory_max_mib=_r(prof.memory_max / quantity.MI if prof else None, 1),
+        memory_trend_pct_per_day=_r(prof.memory_trend_per_day * 100 if prof else None, 2),
+        cpu_request=req.get("cpu") and str(req.get("cpu")),
+        cpu_limit=lim.get("cpu") and str(lim.get("cpu")),
+        memory_request=req.get("memory") and str(req.get("memory")),
+        memory_limit=lim.get("memory") and str(lim.get("memory")),
+        replicas=w.replicas,
+        monthly_cost_usd=round(cost, 2),
+        confidence=rec.confidence if rec else None,
+    )
 
-    for n, key in enumerate(sorted(by_ref)):
-        if progress is not None and n % 100 == 0:
-            progress(n, len(by_ref))
-        obj = by_ref[key]
-        kind, ns, name = key
-        wl = f"{ns}/{name}"
-        ref = f"{kind}/{ns}/{name}"
-        version = cluster.version_of(obj)
-        hpa = hpas.get((ns, name))
-        replicas = (
-            int((obj.get("spec") or {}).get("replicas", 1) or 0)
-            if kind in SCALABLE
-            else max(1, len(pods_of.get(key, ())))
-            if kind == "DaemonSet"
-            else int((obj.get("spec") or {}).get("parallelism", 1) or 1)
-            if kind == "Job"
-            else 1
+
+def _figures(prof: recommend.Profile, rec: recommend.Recommendation) -> dict[str, float | str]:
+    return {
+        "cpu_p95_cores": round(prof.cpu_p95, 4),
+        "cpu_p99_cores": round(prof.cpu_p99, 4),
+        "memory_p99_mib": round(prof.memory_p99 / quantity.MI, 1),
+        "memory_max_mib": round(prof.memory_max / quantity.MI, 1),
+        "memory_trend_pct_per_day": round(prof.memory_trend_per_day * 100, 2),
+        "history_hours": round(prof.history_hours, 1),
+        "confidence": rec.confidence,
+        "pattern": prof.pattern,
+    }
+
+
+# -- the opportunity rules, in the order they are tried -------------------------------------------
+
+
+def _container_rules(p: _Proposals, c: _Container, index: _Index, oom_answered: set[str]) -> bool:
+    """Runs the rules for one container; True when it is idle."""
+    memory_settled = False  # an OOM answer owns the memory fields this pass
+    if c.oom or c.status[0] > 0:
+        memory_settled = _restart_rule(p, c, index, oom_answered)
+        if not c.oom:
+            return False
+    hpa_target = _hpa_cpu_target(c.w.hpa) if c.w.hpa is not None else None
+    if hpa_target is not None and c.cpu_req is not None:
+        p.result.notes.append(_hpa_note(c.w.wl, c.name, str(c.req.get("cpu")), hpa_target, c.rec.cpu_request))
+    if memory_settled:
+        _cpu_beside_oom_rule(p, c, hpa_target is not None)
+        return False
+    if c.cpu_req is None or c.mem_req is None or c.mem_lim is None:
+        _missing_rule(p, c)
+        return False
+    under = _under_rule(p, c, hpa_target is not None)
+    idle = not under and _idle_rule(p, c)
+    _over_rule(p, c, {ch.field for ch in under if ch is not None})
+    return idle
+
+
+def _restart_rule(p: _Proposals, c: _Container, index: _Index, oom_answered: set[str]) -> bool:
+    """Restarts and OOM kills; an OOM kill gets one memory-limit bump, tied to the kill. True when the
+    memory fields are settled by it this pass."""
+    changes: list[Change | None] = []
+    events = sorted(index.oom_events.get((c.w.key, c.name), ()))
+    fresh = [e for e in events if e not in oom_answered]
+    killed_at = index.kill_limits.get((c.w.key, c.name))
+    raised_since = killed_at is not None and c.mem_lim is not None and c.mem_lim > killed_at * 1.001
+    if raised_since:
+        fresh = []  # the limit was raised since the kill (by forge or a person): answered
+        events = events or ["raised"]
+    evidence = (
+        f"{c.status[0]} restart(s) in the window, last reason {c.status[1] or 'unknown'}; memory "
+        f"max {c.figures['memory_max_mib']} MiB against a limit of {c.lim.get('memory', 'none')}."
+    )
+    settled = False
+    if c.oom and (fresh or not events):
+        target = max(c.safe_mem_limit, (c.mem_lim or 0) * 1.2)
+        ch = p.propose(c, "memory_limit", c.mem_lim, target)
+        if ch is not None:
+            ch.oom_events = fresh
+        changes.append(ch)
+        settled = True
+    elif c.oom:
+        evidence += (
+            f" The limit was already raised after these kills (from {quantity.memory_text(killed_at or 0)}); "
+            "no further bump until a new one."
+            if killed_at and c.mem_lim and c.mem_lim > killed_at * 1.001
+            else " forge already raised the limit for these kills; no further bump until a new one."
         )
-        if key not in rows:
-            result.without_metrics.append(wl)
-        first_change = len(result.changes)  # this workload's changes follow
-        replica_cost = sum(
-            prices.monthly(
-                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
-            )
-            for c in _containers(obj)
-        )
-        idle_workload = False
-        for c in _containers(obj):
-            cname = str(c.get("name", ""))
-            res = c.get("resources") or {}
-            req, lim = res.get("requests") or {}, res.get("limits") or {}
-            cpu_req, mem_req = quantity.parse(req.get("cpu")), quantity.parse(req.get("memory"))
-            mem_lim = quantity.parse(lim.get("memory"))
-            cost = replicas * prices.monthly(cpu_req or 0.0, mem_req or 0.0)
-            result.monthly_cost_usd += cost
-            status = restarts_of.get((key, cname), (0, ""))
-            prof = profiled.get((key, cname))
-            recent = (
-                recommend.recency(_hourly_cpu(usage, rows[key].get(cname, [])))
-                if prof and key in rows
-                else 1.0
-            )
-            rec = (
-                recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent)
-                if prof
-                else None
-            )
-            result.containers.append(
-                ContainerReport(
-                    workload=wl,
-                    kind=kind,
-                    container=cname,
-                    pattern=prof.pattern if prof else "no-metrics",
-                    cpu_p50=_r(prof and prof.cpu_p50, 4),
-                    cpu_p95=_r(prof and prof.cpu_p95, 4),
-                    cpu_p99=_r(prof and prof.cpu_p99, 4),
-                    cpu_max=_r(prof and prof.cpu_max, 4),
-                    memory_p50_mib=_r(prof and prof.memory_p50 / quantity.MI, 1),
-                    memory_p99_mib=_r(prof and prof.memory_p99 / quantity.MI, 1),
-                    memory_max_mib=_r(prof and prof.memory_max / quantity.MI, 1),
-                    memory_trend_pct_per_day=_r(prof and prof.memory_trend_per_day * 100, 2),
-                    cpu_request=req.get("cpu") and str(req.get("cpu")),
-                    cpu_limit=lim.get("cpu") and str(lim.get("cpu")),
-                    memory_request=req.get("memory") and str(req.get("memory")),
-                    memory_limit=lim.get("memory") and str(lim.get("memory")),
-                    replicas=replicas,
-                    monthly_cost_usd=round(cost, 2),
-                    confidence=rec.confidence if rec else None,
-                )
-            )
-            if prof is None or rec is None:
-                continue
-            common = {
-                "object": ref,
-                "container": cname,
-                "version": version,
-                "history_hours": prof.history_hours,
-                "section": _section(obj, cname),
-            }
-            figures: dict[str, float | str] = {
-                "cpu_p95_cores": round(prof.cpu_p95, 4),
-                "cpu_p99_cores": round(prof.cpu_p99, 4),
-                "memory_p99_mib": round(prof.memory_p99 / quantity.MI, 1),
-                "memory_max_mib": round(prof.memory_max / quantity.MI, 1),
-                "memory_trend_pct_per_day": round(prof.memory_trend_per_day * 100, 2),
-                "history_hours": round(prof.history_hours, 1),
-                "confidence": rec.confidence,
-                "pattern": prof.pattern,
-            }
-            safe_mem_limit = max(rec.memory_limit, prof.memory_max * MEMORY_MARGIN, recommend.MEMORY_FLOOR)
+        settled = True
+    p.opportunity(c, "oom_killed" if c.oom else "crash_looping", "high", evidence, changes)
+    return settled
 
-            def propose(field_name: str, current: float | None, target: float, text: str) -> Change | None:
-                if kind == "Job":  # a Job's pod template is immutable: change what creates it
-                    if not any(n.startswith(f"{wl}: a Job") for n in result.notes):
-                        result.notes.append(
-                            f"{wl}: a Job's pod template cannot be changed; apply the figures to "
-                            "the manifest or CronJob that creates it."
-                        )
-                    return None
-                past = rolled_back.get((wl, cname, field_name), [])
-                if any(p.get("proposed") == text for p in past):
-                    result.notes.append(
-                        f"{wl} {cname} {field_name} -> {text} is not proposed again: the same "
-                        f"change was rolled back before ({past[0].get('when', 'earlier')})."
-                    )
-                    return None
-                if current is not None and abs(target - current) < 1e-9:
-                    return None
-                unit_cost = prices.monthly(1, 0) if field_name.startswith("cpu") else prices.monthly(0, 1)
-                saving = 0.0  # net: increases count against the savings
-                if field_name.endswith("_request"):
-                    saving = replicas * ((current or 0.0) - target) * unit_cost
-                elif field_name == "replicas":
-                    saving = ((current or 0.0) - target) * replica_cost
-                ch = new_change(
-                    field=field_name,
-                    current=_text(field_name, current),
-                    proposed=text,
-                    monthly_savings_usd=round(saving, 2),
-                    observed_memory_max=prof.memory_max,
-                    hpa_managed=hpa is not None,
-                    **common,
-                )
-                if past:
-                    result.notes.append(
-                        f"{wl} {cname} {field_name}: an earlier change to "
-                        f"{past[0].get('proposed')} was rolled back; now proposing {text}."
-                    )
-                return ch
 
-            def opportunity(kind_: str, severity: str, evidence: str, changes: list[Change | None]) -> None:
-                made = [ch for ch in changes if ch is not None]
-                history = rolled_back.get((wl, cname, "any"), [])
-                if history:
-                    evidence += (
-                        f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
-                    )
-                result.opportunities.append(
-                    Opportunity(
-                        type=kind_,
-                        severity=severity,
-                        workload=wl,
-                        container=cname,
-                        evidence=evidence,
-                        figures=figures,
-                        change_ids=[ch.id for ch in made],
-                        monthly_savings_usd=round(sum(ch.monthly_savings_usd for ch in made), 2),
-                    )
-                )
-
-            oom = status[1] == "OOMKilled"
-            memory_settled = False  # an OOM answer owns the memory fields this pass
-            if oom or status[0] > 0:
-                changes = []
-                events = sorted(oom_events.get((key, cname), ()))
-                fresh = [e for e in events if e not in (oom_answered or set())]
-                killed_at = kill_limits.get((key, cname))
-                if killed_at is not None and mem_lim is not None and mem_lim > killed_at * 1.001:
-                    fresh = []  # the limit was raised since the kill (by forge or a person): answered
-                    events = events or ["raised"]
-                evidence = (
-                    f"{status[0]} restart(s) in the window, last reason {status[1] or 'unknown'}; memory "
-                    f"max {figures['memory_max_mib']} MiB against a limit of {lim.get('memory', 'none')}."
-                )
-                if oom and (fresh or not events):
-                    target = max(safe_mem_limit, (mem_lim or 0) * 1.2)
-                    ch = propose("memory_limit", mem_lim, target, quantity.memory_text(target))
-                    if ch is not None:
-                        ch.oom_events = fresh
-                    changes.append(ch)
-                    memory_settled = True
-                elif oom:
-                    evidence += (
-                        " The limit was already raised after these kills (from "
-                        f"{quantity.memory_text(killed_at)}); no further bump until a new one."
-                        if killed_at and mem_lim and mem_lim > killed_at * 1.001
-                        else " forge already raised the limit for these kills; no further bump until a new one."
-                    )
-                    memory_settled = True
-                opportunity("oom_killed" if oom else "crash_looping", "high", evidence, changes)
-                if not oom:
-                    continue
-            cpu_by_hpa = hpa is not None and _hpa_cpu_target(hpa) is not None
-            if cpu_by_hpa and cpu_req is not None:
-                result.notes.append(
-                    f"{wl} {cname}: CPU request {req.get('cpu')} left as is: its HPA scales on CPU "
-                    f"utilisation of it ({_hpa_cpu_target(hpa)}% target), so changing it changes "
-                    "scaling."
-                )
-            if memory_settled:
-                if not cpu_by_hpa and cpu_req is not None:
-                    cpu_change = None
-                    if prof.cpu_p95 * recent > cpu_req and rec.cpu_request >= cpu_req * RAISE:
-                        cpu_change = propose(
-                            "cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request)
-                        )
-                    elif rec.cpu_request < cpu_req * SIGNIFICANT:
-                        target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
-                        cpu_change = propose("cpu_request", cpu_req, target, quantity.cpu_text(target))
-                    if cpu_change is not None:
-                        opportunity(
-                            "under_provisioned" if prof.cpu_p95 > cpu_req else "over_provisioned",
-                            "medium",
-                            f"CPU request {req.get('cpu')} vs p95 {figures['cpu_p95_cores']} cores (right-sized "
-                            "alongside the OOM answer).",
-                            [cpu_change],
-                        )
-                continue
-            if cpu_req is None or mem_req is None or mem_lim is None:
-                changes = []
-                if cpu_req is None:
-                    changes.append(
-                        propose("cpu_request", None, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
-                    )
-                if mem_req is None:
-                    changes.append(
-                        propose(
-                            "memory_request",
-                            None,
-                            rec.memory_request,
-                            quantity.memory_text(rec.memory_request),
-                        )
-                    )
-                if mem_lim is None:
-                    changes.append(
-                        propose("memory_limit", None, safe_mem_limit, quantity.memory_text(safe_mem_limit))
-                    )
-                opportunity(
-                    "missing_requests_or_limits",
-                    "medium",
-                    f"Container has no {'CPU request ' if cpu_req is None else ''}"
-                    f"{'memory request ' if mem_req is None else ''}{'memory limit' if mem_lim is None else ''}"
-                    f"; measured p95 CPU {figures['cpu_p95_cores']} cores, max memory "
-                    f"{figures['memory_max_mib']} MiB.",
-                    changes,
-                )
-                continue
-            under = []
-            if prof.cpu_p95 * recent > cpu_req and not cpu_by_hpa and rec.cpu_request >= cpu_req * RAISE:
-                under.append(
-                    propose("cpu_request", cpu_req, rec.cpu_request, quantity.cpu_text(rec.cpu_request))
-                )
-            if prof.memory_p50 > mem_req:  # below median use: the pod is an early eviction candidate
-                target = min(max(rec.memory_request, prof.memory_p50 * 1.1), max(mem_lim, safe_mem_limit))
-                under.append(propose("memory_request", mem_req, target, quantity.memory_text(target)))
-            if prof.memory_max > 0.9 * mem_lim:
-                under.append(
-                    propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit))
-                )
-            if under:
-                opportunity(
-                    "under_provisioned",
-                    "high",
-                    f"p95 CPU {figures['cpu_p95_cores']} cores vs request {req.get('cpu')} (throttling "
-                    f"risk); max memory {figures['memory_max_mib']} MiB vs limit {lim.get('memory')} "
-                    "(OOM risk).",
-                    under,
-                )
-            elif prof.pattern == "idle":
-                idle_workload = True
-                changes = []
-                if (
-                    replicas > 1 and hpa is None and kind in ("Deployment", "Rollout")
-                ):  # never a StatefulSet's
-                    changes.append(propose("replicas", replicas, 1, "1"))
-                opportunity(
-                    "idle",
-                    "low",
-                    f"p95 CPU {figures['cpu_p95_cores']} cores over "
-                    f"{figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
-                    "or removing it.",
-                    changes,
-                )
-            if under:
-                continue
-            over = []
-            short = []
-            cpu_target = max(rec.cpu_request, cpu_req * MIN_CUT, recommend.CPU_FLOOR)
-            if cpu_target < cpu_req * SIGNIFICANT and not cpu_by_hpa:
-                over.append(propose("cpu_request", cpu_req, cpu_target, quantity.cpu_text(cpu_target)))
-                if rec.cpu_request < cpu_req * MIN_CUT:
-                    short.append(f"CPU to {quantity.cpu_text(max(rec.cpu_request, recommend.CPU_FLOOR))}")
-            mem_target = max(rec.memory_request, mem_req * MIN_CUT, recommend.MEMORY_FLOOR)
-            if mem_target < mem_req * SIGNIFICANT:
-                over.append(propose("memory_request", mem_req, mem_target, quantity.memory_text(mem_target)))
-                if rec.memory_request < mem_req * MIN_CUT:
-                    short.append(
-                        f"memory to {quantity.memory_text(max(rec.memory_request, recommend.MEMORY_FLOOR))}"
-                    )
-            if short and any(over):
-                result.cut_short += 1
-                figures["cut_short_of"] = ", ".join(short)
-                if mem_lim > safe_mem_limit * 1.5 and mem_lim * MIN_CUT <= safe_mem_limit:
-                    over.append(
-                        propose("memory_limit", mem_lim, safe_mem_limit, quantity.memory_text(safe_mem_limit))
-                    )
-            if any(over):
-                opportunity(
-                    "over_provisioned",
-                    "medium" if sum(c.monthly_savings_usd for c in over if c) > 5 else "low",
-                    f"Requests {req.get('cpu')} CPU / {req.get('memory')} memory, but p95 CPU "
-                    f"is {figures['cpu_p95_cores']} cores and p99 memory {figures['memory_p99_mib']} MiB "
-                    f"({prof.pattern}, {figures['history_hours']} h, confidence {rec.confidence}).",
-                    over,
-                )
-        # What one more replica costs once this proposal's request changes are made (net savings)
-        after = {
-            (ch.container, ch.field): quantity.parse(ch.proposed)
-            for ch in result.changes[first_change:]
-            if ch.object == f"{kind}/{ns}/{name}" and ch.field.endswith("_request")
-        }
-        replica_cost = sum(
-            prices.monthly(
-                after.get((c.get("name"), "cpu_request"))
-                or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu"))
-                or 0,
-                after.get((c.get("name"), "memory_request"))
-                or quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory"))
-                or 0,
+def _cpu_beside_oom_rule(p: _Proposals, c: _Container, cpu_by_hpa: bool) -> None:
+    """The OOM answer does not stop CPU right-sizing (a CPU-targeted HPA's request is only cut)."""
+    if c.cpu_req is None:
+        return
+    cpu_change = None
+    if not cpu_by_hpa and c.prof.cpu_p95 * c.recent > c.cpu_req and c.rec.cpu_request >= c.cpu_req * RAISE:
+        cpu_change = p.propose(c, "cpu_request", c.cpu_req, c.rec.cpu_request)
+    elif c.rec.cpu_request < c.cpu_req * SIGNIFICANT:
+        target = max(c.rec.cpu_request, c.cpu_req * c.floor, recommend.CPU_FLOOR)
+        cpu_change = p.propose(c, "cpu_request", c.cpu_req, target)
+        if cpu_change is not None and c.rec.cpu_request < c.cpu_req * c.floor:
+            p.result.cut_short += 1
+            c.figures["cut_short_of"] = (
+                f"CPU to {quantity.cpu_text(max(c.rec.cpu_request, recommend.CPU_FLOOR))}"
             )
-            for c in _containers(obj)
+    if cpu_change is not None:
+        p.opportunity(
+            c,
+            "under_provisioned" if c.prof.cpu_p95 > c.cpu_req else "over_provisioned",
+            "medium",
+            f"CPU request {c.req.get('cpu')} vs p95 {c.figures['cpu_p95_cores']} cores (right-sized "
+            "alongside the OOM answer).",
+            [cpu_change],
         )
-        _workload_opportunities(
-            result,
-            obj,
-            key,
-            hpa,
-            pdbs,
-            replicas,
-            rows,
-            usage,
-            new_change,
-            version,
-            cluster.version_of(hpa) if hpa else "",
-            replica_cost,
-            idle_workload,
+
+
+def _missing_rule(p: _Proposals, c: _Container) -> None:
+    """Requests or a memory limit not set: propose them from the measured use."""
+    changes = []
+    if c.cpu_req is None:
+        changes.append(p.propose(c, "cpu_request", None, c.rec.cpu_request))
+    if c.mem_req is None:
+        changes.append(p.propose(c, "memory_request", None, c.rec.memory_request))
+    if c.mem_lim is None:
+        changes.append(p.propose(c, "memory_limit", None, c.safe_mem_limit))
+    p.opportunity(
+        c,
+        "missing_requests_or_limits",
+        "medium",
+        f"Container has no {'CPU request ' if c.cpu_req is None else ''}"
+        f"{'memory request ' if c.mem_req is None else ''}{'memory limit' if c.mem_lim is None else ''}"
+        f"; measured p95 CPU {c.figures['cpu_p95_cores']} cores, max memory "
+        f"{c.figures['memory_max_mib']} MiB.",
+        changes,
+    )
+
+
+def _under_rule(p: _Proposals, c: _Container, cpu_by_hpa: bool) -> list[Change | None]:
+    """Raises: CPU below recent p95 (not under a CPU-targeted HPA), memory request below median use
+    (eviction exposure), memory limit within 10% of the maximum (OOM risk). What it proposed (None
+    where a raise was due but not proposed, e.g. rolled back before)."""
+    cpu_req, mem_req, mem_lim = c.cpu_req or 0.0, c.mem_req or 0.0, c.mem_lim or 0.0  # all set here
+    under = []
+    if c.prof.cpu_p95 * c.recent > cpu_req and not cpu_by_hpa and c.rec.cpu_request >= cpu_req * RAISE:
+        under.append(p.propose(c, "cpu_request", cpu_req, c.rec.cpu_request))
+    if c.prof.memory_p50 > mem_req:  # below median use: the pod is an early eviction candidate
+        target = min(max(c.rec.memory_request, c.prof.memory_p50 * 1.1), max(mem_lim, c.safe_mem_limit))
+        under.append(p.propose(c, "memory_request", mem_req, target))
+    if c.prof.memory_max > 0.9 * mem_lim:
+        under.append(p.propose(c, "memory_limit", mem_lim, c.safe_mem_limit))
+    if under:
+        p.opportunity(
+            c,
+            "under_provisioned",
+            "high",
+            f"p95 CPU {c.figures['cpu_p95_cores']} cores vs request {c.req.get('cpu')} (throttling "
+            f"risk); max memory {c.figures['memory_max_mib']} MiB vs limit {c.lim.get('memory')} "
+            "(OOM risk).",
+            under,
         )
+    return under
+
+
+def _idle_rule(p: _Proposals, c: _Container) -> bool:
+    """An idle container: say so, and scale a Deployment or Rollout without an HPA to one replica
+    (never a StatefulSet's). True when idle."""
+    if c.prof.pattern != "idle":
+        return False
+    w = c.w
+    changes = []
+    if w.replicas > 1 and w.hpa is None and w.kind in ("Deployment", "Rollout"):
+        changes.append(p.propose(c, "replicas", w.replicas, 1))
+    p.opportunity(
+        c,
+        "idle",
+        "low",
+        f"p95 CPU {c.figures['cpu_p95_cores']} cores over "
+        f"{c.figures['history_hours']} h: the workload is idle. Consider scaling it to zero "
+        "or removing it.",
+        changes,
+    )
+    return True
+
+
+def _over_rule(p: _Proposals, c: _Container, raised: set[str]) -> None:
+    """Cuts of requests above the recommendation, at most to the per-step floor (said so when held
+    back); a raise of one resource does not hold back the other's cut."""
+    cpu_req, mem_req, mem_lim = c.cpu_req or 0.0, c.mem_req or 0.0, c.mem_lim or 0.0  # all set here
+    over: list[Change | None] = []
+    short = []
+    cpu_target = max(c.rec.cpu_request, cpu_req * c.floor, recommend.CPU_FLOOR)
+    if cpu_target < cpu_req * SIGNIFICANT and "cpu_request" not in raised:
+        over.append(p.propose(c, "cpu_request", cpu_req, cpu_target))
+        if c.rec.cpu_request < cpu_req * c.floor:
+            short.append(f"CPU to {quantity.cpu_text(max(c.rec.cpu_request, recommend.CPU_FLOOR))}")
+    mem_target = max(c.rec.memory_request, mem_req * c.floor, recommend.MEMORY_FLOOR)
+    if mem_target < mem_req * SIGNIFICANT and "memory_request" not in raised:
+        over.append(p.propose(c, "memory_request", mem_req, mem_target))
+        if c.rec.memory_request < mem_req * c.floor:
+            short.append(
+                f"memory to {quantity.memory_text(max(c.rec.memory_request, recommend.MEMORY_FLOOR))}"
+            )
+    if short and any(over):
+        p.result.cut_short += 1
+        c.figures["cut_short_of"] = ", ".join(short)
+        if (
+            mem_lim > c.safe_mem_limit * 1.5
+            and mem_lim * MIN_CUT <= c.safe_mem_limit
+            and "memory_limit" not in raised
+        ):
+            over.append(p.propose(c, "memory_limit", mem_lim, c.safe_mem_limit))
+    if any(over):
+        p.opportunity(
+            c,
+            "over_provisioned",
+            "medium" if sum(ch.monthly_savings_usd for ch in over if ch) > 5 else "low",
+            f"Requests {c.req.get('cpu')} CPU / {c.req.get('memory')} memory, but p95 CPU "
+            f"is {c.figures['cpu_p95_cores']} cores and p99 memory {c.figures['memory_p99_mib']} MiB "
+            f"({c.prof.pattern}, {c.figures['history_hours']} h, confidence {c.rec.confidence}).",
+            over,
+        )
+
+
+def _replica_cost_after(p: _Proposals, w: _Workload, first_change: int) -> float:
+    """What one more replica costs once this proposal's request changes are made (net savings)."""
+    after = {
+        (ch.container, ch.field): quantity.parse(ch.proposed)
+        for ch in p.result.changes[first_change:]
+        if ch.object == f"{w.kind}/{w.wl}" and ch.field.endswith("_request")
+    }
+    return sum(
+        p.prices.monthly(
+            after.get((c.get("name"), "cpu_request")) or quantity.parse(_requests(c).get("cpu")) or 0,
+            after.get((c.get("name"), "memory_request")) or quantity.parse(_requests(c).get("memory")) or 0,
+        )
+        for c in _containers(w.obj)
+    )
+
+
+def _finish(result: AnalysisResult) -> AnalysisResult:
     result.monthly_cost_usd = round(result.monthly_cost_usd, 2)
     if result.cut_short:
         result.notes.append(
-            f"{result.cut_short} cut(s) were held to half of the current request (at most half a "
-            "request per step, a safety rule); their opportunities' figures say how far the usage "
-            "would take them: analyze again after these run and forge proposes the rest."
+            f"{result.cut_short} cut(s) were held back by the per-step floor (a safety rule: one step "
+            "keeps at least half a request, or a fifth for a container with a week of history and no "
+            "restarts); their opportunities' figures (cut_short_of) say how far the usage would take "
+            "them: analyze again after these run and forge proposes the rest."
         )
     return result
 
 
-def _workload_opportunities(
-    result: AnalysisResult,
-    obj: dict[str, Any],
-    key: tuple[str, str, str],
-    hpa: dict[str, Any] | None,
-    pdbs: _PDBIndex,
-    replicas: int,
-    rows: dict[Any, dict[str, list[int]]],
-    usage: Usage,
-    new_change: Any,
-    version: str,
-    hpa_version: str,
-    replica_cost: float,
-    idle: bool,
+def step_floor(healthy: bool) -> float:
+    """The smallest share of a request one cut may leave. A container with a full week of history
+    (confidence 1) and no restart or OOM kill in the window may be cut further in one step
+    (`HDR_FORGE_HEALTHY_MIN_KEPT`, default 0.2: at most 80% off); any other keeps at least half, and
+    the analysis says when a cut was held back and converges over passes."""
+    if not healthy:
+        return MIN_CUT
+    try:
+        value = float(os.environ.get("HDR_FORGE_HEALTHY_MIN_KEPT", HEALTHY_MIN_CUT))
+    except ValueError:
+        return HEALTHY_MIN_CUT
+    return min(MIN_CUT, max(0.05, value)) if math.isfinite(value) else HEALTHY_MIN_CUT
+
+
+def _single_replica_rule(
+    p: _Proposals, w: _Workload, pdbs: _PDBIndex, replica_cost: float, idle: bool
 ) -> None:
-    kind, ns, name = key
-    wl = f"{ns}/{name}"
-    labels = (((obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
-    has_pdb = pdbs.covers(ns, labels)
-    # Not for an idle workload: the idle rule may have just scaled it to one (no flip-flop between passes).
-    if kind in SCALABLE and hpa is None and replicas == 1 and not has_pdb and not idle:
-        ch = new_change(
-            object=f"{kind}/{ns}/{name}",
-            container=None,
-            field="replicas",
-            current="1",
-            proposed="2",
-            version=version,
-            monthly_savings_usd=round(-replica_cost, 2),
-            history_hours=24 * 365,
-        )
-        result.opportunities.append(
-            Opportunity(
-                "single_replica_without_pdb",
-                "medium",
-                wl,
-                None,
-                "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
-                "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
-                {"replicas": 1},
-                [ch.id],
-                round(-replica_cost, 2),
-            )
-        )
-    if hpa is None or key not in rows:
+    """One replica and no PodDisruptionBudget: propose a second (priced at the post-change replica cost).
+    Not for an idle workload: the idle rule may have just scaled it to one (no flip-flop between passes)."""
+    kind, ns, _ = w.key
+    labels = (((w.obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
+    if kind not in SCALABLE or w.hpa is not None or w.replicas != 1 or idle or pdbs.covers(ns, labels):
         return
-    spec = hpa.get("spec") or {}
-    max_replicas = int(spec.get("maxReplicas") or 0)
-    target = _hpa_cpu_target(hpa)
-    app = next(iter(_containers(obj)), {})
-    cpu_req = quantity.parse(((app.get("resources") or {}).get("requests") or {}).get("cpu"))
-    idx = rows[key].get(app.get("name"), [])
+    p.workload_change(
+        Change(
+            "", f"{kind}/{w.wl}", None, "replicas", "1", "2", w.version, round(-replica_cost, 2), 24 * 365
+        ),
+        "single_replica_without_pdb",
+        "medium",
+        "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
+        "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
+        {"replicas": 1},
+    )
+
+
+def _hpa_bounds_rule(p: _Proposals, w: _Workload, index: _Index, usage: Usage, hpa_version: str) -> None:
+    """An HPA at its maxReplicas while the pods' p95 utilisation is above its target: raise the ceiling."""
+    if w.hpa is None or w.key not in index.rows:
+        return
+    max_replicas = int((w.hpa.get("spec") or {}).get("maxReplicas") or 0)
+    target = _hpa_cpu_target(w.hpa)
+    app = next(iter(_containers(w.obj)), {})
+    cpu_req = quantity.parse(_requests(app).get("cpu"))
+    idx = index.rows[w.key].get(str(app.get("name", "")), [])
     if not idx or not target or not cpu_req or not max_replicas:
         return
     pods_seen = len({usage.keys[i][1] for i in idx})
+    utilisation = _p95_utilisation(usage, idx, cpu_req)
+    if utilisation is None or not (pods_seen >= max_replicas and utilisation > target):
+        return
+    proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
+    p.workload_change(
+        Change(
+            "",
+            f"HorizontalPodAutoscaler/{w.wl}",
+            None,
+            "max_replicas",
+            str(max_replicas),
+            str(proposed),
+            hpa_version,
+            0.0,
+            24 * 365,
+        ),
+        "hpa_bounds_cap_load",
+        "high",
+        f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
+        f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
+        {"max_replicas": max_replicas, "p95_utilisation_pct": round(utilisation, 1), "target_pct": target},
+    )
+
+
+def _p95_utilisation(usage: Usage, idx: list[int], cpu_req: float) -> float | None:
+    """The pods' p95 CPU use in % of the request; None without samples."""
     if usage.summary is not None:  # statistics from Prometheus: the pods' p95, weighted by their samples
         p95, weight = usage.summary.cpu[idx, 1], usage.summary.memory_samples[idx]
         ok = np.isfinite(p95)
         if not ok.any():
-            return
-        utilisation = (
-            float((p95[ok] * np.maximum(weight[ok], 1)).sum() / np.maximum(weight[ok], 1).sum())
-            / cpu_req
-            * 100
-        )
-    else:
-        per_pod = recommend.pod_mean(usage.cpu[idx])
-        per_pod = per_pod[np.isfinite(per_pod)]
-        if per_pod.size == 0:
-            return
-        utilisation = float(np.percentile(per_pod, 95)) / cpu_req * 100
-    if pods_seen >= max_replicas and utilisation > target:
-        proposed = max_replicas + max(1, math.ceil(max_replicas * 0.5))
-        ch = new_change(
-            object=f"HorizontalPodAutoscaler/{ns}/{name}",
-            container=None,
-            field="max_replicas",
-            current=str(max_replicas),
-            proposed=str(proposed),
-            version=hpa_version,
-            monthly_savings_usd=0.0,
-            history_hours=24 * 365,
-        )
-        result.opportunities.append(
-            Opportunity(
-                "hpa_bounds_cap_load",
-                "high",
-                wl,
-                None,
-                f"{pods_seen} pods at the HPA's maxReplicas {max_replicas} while p95 CPU utilisation is "
-                f"{utilisation:.0f}% of request against a {target}% target: the ceiling caps observed load.",
-                {
-                    "max_replicas": max_replicas,
-                    "p95_utilisation_pct": round(utilisation, 1),
-                    "target_pct": target,
-                },
-                [ch.id],
-                0.0,
-            )
-        )
+            return None
+        w = np.maximum(weight[ok], 1)
+        return float((p95[ok] * w).sum() / w.sum()) / cpu_req * 100
+    per_pod = recommend.pod_mean(usage.cpu[idx])
+    per_pod = per_pod[np.isfinite(per_pod)]
+    if per_pod.size == 0:
+        return None
+    return float(np.percentile(per_pod, 95)) / cpu_req * 100
 
 
 def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
@@ -815,6 +993,24 @@ def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:
     finite = np.isfinite(tail)
     count = finite.sum(axis=2)
     return np.where(count > 0, np.where(finite, tail, 0.0).sum(axis=2) / np.maximum(count, 1), np.nan)
+
+
+def _for_hpa(rec: recommend.Recommendation, hpa: dict[str, Any] | None) -> recommend.Recommendation:
+    """The recommendation for a container whose HPA scales on CPU utilisation: the CPU request at which
+    its pods' p95 use sits at the HPA's target (p95 / target), so the HPA keeps the replicas it runs now
+    except at the peaks it exists for. analyze proposes it only as a cut: a raise would slow scaling."""
+    target = _hpa_cpu_target(hpa) if hpa is not None else None
+    if not target:
+        return rec
+    return replace(rec, cpu_request=rec.cpu_request * 100.0 / target)
+
+
+def _hpa_note(wl: str, container: str, request: str, target: int, recommended: float) -> str:
+    return (
+        f"{wl} {container}: its HPA scales on CPU utilisation ({target}% target), so the CPU request is "
+        f"sized for that target (p95 use / {target}%: {quantity.cpu_text(recommended)}) and only cut, "
+        f"never raised, from {request}: the HPA then scales as before, except at the peaks."
+    )
 
 
 def _hpa_cpu_target(hpa: dict[str, Any]) -> int | None:

@@ -10,8 +10,9 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from servers.forge import analysis
@@ -112,6 +113,22 @@ def min_history_hours() -> float:
         return DEFAULT_MIN_HISTORY_H
 
 
+@dataclass
+class _ApplyPlan:
+    """What optimize writes: the changes merged into one patch per object, checked against the cluster."""
+
+    changes: list[Change]
+    patches: dict[ObjectRef, dict[str, Any]]
+    expected: dict[ObjectRef, str]  # each object's version when analysed
+    units: dict[ObjectRef, str]  # what a capture and a write cover (the object, or its manifest file)
+    current: dict[ObjectRef, tuple[dict[str, Any], str]]  # object and version now
+    owned: dict[ObjectRef, str]  # objects a GitOps tool or Helm manages (live clusters)
+
+    @property
+    def order(self) -> list[ObjectRef]:
+        return sorted(self.patches)
+
+
 class Forge:
     """The cluster, the metrics and the ledger of one suite."""
 
@@ -160,7 +177,48 @@ class Forge:
         self.recover()
         report = progress or (lambda *a: None)
         report(0, 4, "reading the cluster's workloads")
-        # Listed per namespace when scoped (a Role in each suffices), workloads filtered by the selector
+        objects = self._objects(scope, workload, selector)
+        rolled_back, memory_note = self._recall_meanwhile(workload, namespace)
+        report(1, 4, f"loading usage from {self.metrics.source}")
+        end = self.metrics.latest()
+        usage = self.metrics.usage(
+            end - hours * 3600, end, namespace
+        )  # several: rows outside them match nothing
+        pods, owner_objects = self._pods(scope)
+        report(2, 4, f"profiling {len(usage.keys)} pod containers")
+        result = analysis.analyze(
+            self.cluster,
+            usage,
+            objects=objects,
+            namespace=namespace,
+            workload=workload,
+            rolled_back=rolled_back,
+            pods=pods,
+            owner_objects=owner_objects,
+            oom_answered=self.ledger.oom_answered(),
+            progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"),
+        )
+        self._annotate(result, memory_note, workload, hours)
+        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
+            f" [{selector}]" if selector else ""
+        )
+        pid = self._save(result, where, hours, usage.queries)
+        self._publish()
+        report(4, 4, f"proposal {pid}")
+        return {
+            "proposal_id": pid,
+            "source": self.cluster.source,
+            "metrics": self.metrics.source,
+            "history_hours": hours,
+            "queries": usage.queries,
+            "result": result,
+        }
+
+    def _objects(
+        self, scope: list[str] | None, workload: str | None, selector: str | None
+    ) -> list[dict[str, Any]]:
+        """The cluster's objects analyze reads: listed per namespace when scoped (a Role in each suffices),
+        workloads filtered by the selector. NotFound when a namespace or the workload has none."""
         if selector:
             objects = self.cluster.list_objects(WORKLOAD_KINDS, namespaces=scope, label_selector=selector)
             objects += self.cluster.list_objects(
@@ -184,8 +242,14 @@ class Forge:
                 f"{' with labels ' + selector if selector else ''}.",
                 "Call analyze without `workload` to list them.",
             )
-        # The memory lookup (a network round trip, on first use the client's import) runs while the
-        # usage is loaded and profiled; its answer is needed only when changes are proposed.
+        return objects
+
+    def _recall_meanwhile(
+        self, workload: str | None, namespace: str | None
+    ) -> tuple[Callable[[], dict[Any, list[dict[str, Any]]]], list[str]]:
+        """Starts the memory lookup (a network round trip, on first use the client's import) so it runs
+        while the usage is loaded and profiled; its answer is needed only when changes are proposed. A
+        function that waits for it, and the list its note (if any) is added to."""
         pool = ThreadPoolExecutor(1, thread_name_prefix="forge-recall")
         recalled = pool.submit(self._recall, workload, namespace)
         pool.shutdown(wait=False)
@@ -196,28 +260,23 @@ class Forge:
             memory_note.extend([note] if note else [])
             return found
 
-        report(1, 4, f"loading usage from {self.metrics.source}")
-        end = self.metrics.latest()
-        usage = self.metrics.usage(
-            end - hours * 3600, end, namespace
-        )  # several: rows outside them match nothing
-        pods = owner_objects = None
-        if self.cluster.live:  # pods and their ReplicaSets: which workload each pod belongs to, its restarts
-            pods = self.cluster.list_objects(("Pod",), namespaces=scope)
-            owner_objects = self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
-        report(2, 4, f"profiling {len(usage.keys)} pod containers")
-        result = analysis.analyze(
-            self.cluster,
-            usage,
-            objects=objects,
-            namespace=namespace,
-            workload=workload,
-            rolled_back=rolled_back,
-            pods=pods,
-            owner_objects=owner_objects,
-            oom_answered=self.ledger.oom_answered(),
-            progress=lambda done, total: report(3, 4, f"{done}/{total} workloads"),
-        )
+        return rolled_back, memory_note
+
+    def _pods(
+        self, scope: list[str] | None
+    ) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
+        """On a live cluster, the pods and their ReplicaSets and Jobs: which workload each pod belongs to,
+        its restarts and OOM kills. None, None from manifests."""
+        if not self.cluster.live:
+            return None, None
+        pods = self.cluster.list_objects(("Pod",), namespaces=scope)
+        return pods, self.cluster.list_objects(("ReplicaSet", "Job"), namespaces=scope)
+
+    def _annotate(
+        self, result: analysis.AnalysisResult, memory_note: list[str], workload: str | None, hours: float
+    ) -> None:
+        """Notes from the memory, recovery and skipped files; NotFound when the one workload asked for
+        has no usage at all."""
         result.notes.extend(memory_note)
         result.notes.extend(self.recovery_notes())
         for path, why in sorted((getattr(self.cluster, "skipped", None) or {}).items())[:20]:
@@ -228,9 +287,9 @@ class Forge:
                 f"{self.metrics.source}; nothing was proposed.",
                 "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.",
             )
-        where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
-            f" [{selector}]" if selector else ""
-        )
+
+    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> str:
+        """Stores the proposal (owned by the caller) and its pages; the proposal id."""
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
@@ -242,7 +301,7 @@ class Forge:
                     "cluster": self.cluster.source,
                     "metrics": self.metrics.source,
                     "history_hours": hours,
-                    "prometheus_queries": usage.queries,
+                    "prometheus_queries": queries,
                     "workloads": result.workloads,
                     "monthly_cost_usd": result.monthly_cost_usd,
                     "estimated_monthly_savings_usd": round(
@@ -255,16 +314,7 @@ class Forge:
                 "without_metrics": result.without_metrics,
             },
         )
-        self._publish()
-        report(4, 4, f"proposal {pid}")
-        return {
-            "proposal_id": pid,
-            "source": self.cluster.source,
-            "metrics": self.metrics.source,
-            "history_hours": hours,
-            "queries": usage.queries,
-            "result": result,
-        }
+        return pid
 
     def page(self, cursor: str) -> dict[str, Any]:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
@@ -377,8 +427,9 @@ class Forge:
                 problems.append(f"{where} sets CPU below the 10m floor")
             if c.field.startswith("memory") and new is not None and new < recommend.MEMORY_FLOOR:
                 problems.append(f"{where} sets memory below the 64Mi floor")
-            if c.field.endswith("_request") and old and new is not None and new < old * analysis.MIN_CUT:
-                problems.append(f"{where} cuts the request by more than half in one step")
+            kept = max(0.05, min(analysis.MIN_CUT, c.min_kept))
+            if c.field.endswith("_request") and old and new is not None and new < old * kept * 0.999:
+                problems.append(f"{where} cuts the request below {kept:.0%} of it in one step")
             if (
                 c.field == "memory_limit"
                 and c.observed_memory_max
@@ -406,6 +457,36 @@ class Forge:
         restoring what it changed, when one fails."""
         report = progress or (lambda *a: None)
         self.recover()
+        plan = self._apply_plan(proposal_id, change_ids)
+        report(0, len(plan.patches), f"checked {len(plan.patches)} object(s)")
+        if dry_run:
+            return self._dry_run(plan.patches, plan.units, plan.owned, plan.changes, report)
+        if plan.owned:
+            raise Refused(
+                "Managed by GitOps or Helm, which would revert a live edit: "
+                + "; ".join(f"{ref} ({who})" for ref, who in sorted(plan.owned.items())[:10])
+                + ". Nothing was changed.",
+                "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
+                "changes out with `changes`.",
+            )
+        sid, captures = self._begin_apply(proposal_id, plan)
+        self._write_all(sid, plan, captures, report)
+        self.ledger.record_changes(sid, proposal_id, plan.changes, {})
+        self.ledger.finish_apply(sid, "done")
+        self._remember_changes(proposal_id, sid, plan.changes)
+        self._publish()
+        return {
+            "dry_run": False,
+            "snapshot_id": sid,
+            "changes": plan.changes,
+            "diff": "",
+            "repository_patches": [],
+            "notes": self.recovery_notes(),
+        }
+
+    def _apply_plan(self, proposal_id: str, change_ids: list[str] | None) -> _ApplyPlan:
+        """The selected changes, checked (not applied before, safety rules, objects unchanged since the
+        analysis) and merged into one patch per object, with each object's current state and GitOps owner."""
         _, changes = self._select(proposal_id, change_ids)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
@@ -430,56 +511,55 @@ class Forge:
             )
         owners = {ref: gitops_owner(obj) for ref, (obj, _) in current.items()} if cluster.live else {}
         owned = {ref: who for ref, who in owners.items() if who}
-        report(0, len(patches), f"checked {len(patches)} object(s)")
-        if dry_run:
-            return self._dry_run(patches, units, owned, changes, report)
-        if owned:
-            raise Refused(
-                "Managed by GitOps or Helm, which would revert a live edit: "
-                + "; ".join(f"{ref} ({who})" for ref, who in sorted(owned.items())[:10])
-                + ". Nothing was changed.",
-                "Run optimize with dry_run=true for the patch to commit to the repository, or leave these "
-                "changes out with `changes`.",
-            )
-        order = sorted(patches)
+        return _ApplyPlan(changes, patches, expected, units, current, owned)
+
+    def _begin_apply(self, proposal_id: str, plan: _ApplyPlan) -> tuple[str, dict[str, Capture]]:
+        """Captures each unit (object or file) and records the apply with its intents (fields before and
+        after, per object) before any write: the snapshot id and the captures."""
         captures: dict[str, Capture] = {}
-        for ref in order:
-            if units[ref] not in captures:
-                captures[units[ref]] = cluster.capture(ref)
+        for ref in plan.order:
+            if plan.units[ref] not in captures:
+                captures[plan.units[ref]] = self.cluster.capture(ref)
         intents = [
             {
                 "object": str(ref),
-                "unit": units[ref],
-                "version_before": expected[ref],
+                "unit": plan.units[ref],
+                "version_before": plan.expected[ref],
                 "fields": [
-                    [path, value_at(current[ref][0], path), value_at(patches[ref], path)]
-                    for path in patch_fields(patches[ref])
+                    [path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path)]
+                    for path in patch_fields(plan.patches[ref])
                 ],
             }
-            for ref in order
+            for ref in plan.order
         ]
         sid = self.ledger.begin_apply(
             proposal_id,
-            [c.id for c in changes],
+            [c.id for c in plan.changes],
             [_capture_json(c) for c in captures.values()],
             intents,
             _principal(),
         )
+        return sid, captures
+
+    def _write_all(self, sid: str, plan: _ApplyPlan, captures: dict[str, Capture], report: Any) -> None:
+        """One object at a time, each intent marked before and after its write; on a live cluster the PDB is
+        checked first and the rollout awaited after. Any failure (or cancellation) restores what was written."""
+        cluster, order, units = self.cluster, plan.order, plan.units
         unit_version = {u: c.version for u, c in captures.items()}
         written: list[tuple[int, ObjectRef]] = []
         try:
             for seq, ref in enumerate(order):
                 report(seq, len(order), f"applying {ref}")
                 if cluster.live:
-                    self._check_disruption_budget(ref, current[ref][0], patches[ref])
+                    self._check_disruption_budget(ref, plan.current[ref][0], plan.patches[ref])
                 self.ledger.set_intent(sid, seq, "writing")
                 unit = units[ref]
-                unit_version[unit] = cluster.apply(ref, patches[ref], unit_version[unit])
+                unit_version[unit] = cluster.apply(ref, plan.patches[ref], unit_version[unit])
                 self.ledger.set_intent(sid, seq, "written", unit_version[unit])
                 written.append((seq, ref))
                 if cluster.live:
                     self._await_rollout(ref, seq, len(order), report)
-            report(len(order), len(order), f"applied {len(changes)} change(s) to {len(order)} object(s)")
+            report(len(order), len(order), f"applied {len(plan.changes)} change(s) to {len(order)} object(s)")
         except BaseException as exc:
             undone, failed = self._undo(sid, written, captures, units, unit_version)
             self.ledger.finish_apply(sid, "failed", f"{type(exc).__name__}; restored {len(undone)}")
@@ -495,18 +575,6 @@ class Forge:
                     exc.hint,
                 ) from None
             raise
-        self.ledger.record_changes(sid, proposal_id, changes, {})
-        self.ledger.finish_apply(sid, "done")
-        self._remember_changes(proposal_id, sid, changes)
-        self._publish()
-        return {
-            "dry_run": False,
-            "snapshot_id": sid,
-            "changes": changes,
-            "diff": "",
-            "repository_patches": [],
-            "notes": self.recovery_notes(),
-        }
 
     def _dry_run(
         self,

@@ -47,6 +47,7 @@ class Profile:
     pattern: str  # idle | steady | diurnal | bursty
     history_hours: float
     memory_projected_max: float  # the max projected PROJECT_DAYS ahead from the trend of daily maxima
+    memory_recent: float = 1.0  # `memory_recency` of the daily means: the memory request's recency weight
 
 
 def slope(y: np.ndarray) -> np.ndarray | float:
@@ -67,6 +68,7 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
     mp = np.percentile(m, [50, 99])
     steps = int(np.isfinite(memory).any(axis=0).sum())
     projected = float(m.max())
+    means = _daily(memory, "mean")
     daily_max = _daily(memory, "max")
     if daily_max.size >= 3:
         rise = float(slope(daily_max))
@@ -84,6 +86,7 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
         _pattern(cpu, cp),
         steps * STEP_S / 3600,
         projected,
+        float(memory_recency(means[None, :])[0]),
     )
 
 
@@ -135,6 +138,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     mp, mmax = _percentiles(mflat, mfin, [50, 99])
     steps = np.isfinite(memory).any(axis=1).sum(axis=-1)
     trend = np.zeros(g)
+    recent = np.ones(g)
     projected = mmax.copy()
     width = t // DAY_STEPS * DAY_STEPS
     if width:
@@ -150,6 +154,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
                 level = block.mean(axis=1)
                 ok = level > 0
                 trend[rows[ok]] = slope(block[ok]) / level[ok]
+            recent[rows] = memory_recency(block)
         for rows, block in _compacted(maxima):
             if block.shape[1] >= 3:
                 rise = slope(block)
@@ -175,9 +180,10 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
     cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
     hours = (steps * STEP_S / 3600).tolist()
-    proj = projected.tolist()
+    proj, rec = projected.tolist(), recent.tolist()
     return [
-        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None for i in range(g)
+        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i], rec[i]) if valid[i] else None
+        for i in range(g)
     ]
 
 
@@ -269,14 +275,39 @@ def recency(hourly: np.ndarray) -> float:
     return 1.0 if plain <= 0 else float(min(2.0, max(1.0, decayed / plain)))
 
 
+WEEK_DAYS = 7
+
+
+def memory_recency(daily_means: np.ndarray) -> np.ndarray:
+    """How the memory in use now compares with the window's, per row of (rows, days) daily means (the
+    days ending at the window's end): the larger of the means weighted by 2^(-age / 24 h) (VPA's
+    half-life) and the last week's mean, over the window's mean, between 0.5 and 2. Recent use weighs
+    more both ways: a step up raises the request at once, a step down lowers it once a whole week
+    (weekly-aware: a quiet weekend alone lowers nothing) shows it. Windows of a week or less only raise,
+    as for CPU. 1 with fewer than 3 days."""
+    rows, days = daily_means.shape
+    if days < 3:
+        return np.ones(rows)
+    age_h = (days - 1 - np.arange(days)) * 24.0
+    weight = 0.5 ** (age_h / RECENCY_HALF_LIFE_H)
+    decayed = (daily_means * weight).sum(axis=1) / weight.sum()
+    window = daily_means.mean(axis=1)
+    floor = daily_means[:, -WEEK_DAYS:].mean(axis=1) if days > WEEK_DAYS else window
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.maximum(decayed, floor) / window
+    return np.where(window > 0, np.clip(ratio, 0.5, 2.0), 1.0)
+
+
 def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0) -> Recommendation:
-    """forge's recommendation from a container's profile; `recent` is `recency` of its CPU."""
+    """forge's recommendation from a container's profile; `recent` is `recency` of its CPU; the memory
+    request is weighted by the profile's own `memory_recent`. The memory limit keeps the window's
+    maximum and the projected trend (recency never lowers it: a leak still gets its headroom)."""
     confidence = min(1.0, prof.history_hours / FULL_CONFIDENCE_HOURS)
     cpu_request = prof.cpu_p95 * recent * (1.0 + 0.15 * (1.0 - confidence))
     limit = prof.memory_projected_max * (1.15 + 0.25 * (1.0 - confidence))
     if oom_killed:
         limit *= 1.2
-    request = min(limit, prof.memory_p99 * 1.10)
+    request = min(limit, prof.memory_p99 * 1.10 * prof.memory_recent)
     return Recommendation(
         max(CPU_FLOOR, cpu_request),
         max(MEMORY_FLOOR, request),
@@ -328,14 +359,7 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
     has_cpu, has_mem = np.isfinite(cpu[:, 1]), np.isfinite(mem[:, 1])
     if not has_cpu.any() or not has_mem.any():
         return None
-
-    def pooled(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
-        if ok.sum() == 1:
-            return values[ok][0]
-        w = np.maximum(weight[ok], 1.0)
-        return (values[ok, :-1] * w[:, None]).sum(axis=0) / w.sum()
-
-    cp, mp = pooled(cpu, has_cpu), pooled(mem, has_mem)
+    cp, mp = _pooled(cpu, has_cpu, weight), _pooled(mem, has_mem, weight)
     cmax, mmax = float(np.nanmax(cpu[:, -1])), float(np.nanmax(mem[:, -1]))
     steps = min(s.steps, int(np.nansum(weight)))
     counts = s.daily_count[idx].sum(axis=0)
@@ -349,23 +373,7 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         rise = float(slope(maxima))
         if rise > 0:
             projected = max(mmax, float(maxima[-1]) + rise * PROJECT_DAYS)
-    pct = np.array([cp[0], cp[1], cp[2]])
-    if pct[1] < 0.005:
-        pattern = "idle"
-    elif pct[2] > 3 * max(pct[0], 1e-6):
-        pattern = "bursty"
-    else:
-        pattern = "steady"
-        series = pod_mean(s.hourly_cpu[idx])
-        series = series[np.isfinite(series)]
-        day = 24
-        # As `profile`, which needs two days of 5-minute rates: a series' first sample has none, so a window
-        # of exactly two days (576 samples, 575 rates) is too short there, and must be here too.
-        if series.size >= 2 * day and steps - 1 >= 2 * DAY_STEPS and series.std() > 0:
-            centred = series - series.mean()
-            lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
-            if lagged > 0.4 and series.std() / series.mean() > 0.2:
-                pattern = "diurnal"
+    pattern = _summary_pattern(np.array([cp[0], cp[1], cp[2]]), s.hourly_cpu[idx], steps)
     return Profile(
         float(cp[0]),
         float(cp[1]),
@@ -378,4 +386,33 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         pattern,
         steps * STEP_S / 3600,
         projected,
+        float(memory_recency(means[None, :])[0]),
     )
+
+
+def _pooled(values: np.ndarray, ok: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """The pods' statistics (all but the last column, the max) pooled: a lone pod's own, else their
+    sample-weighted mean."""
+    if ok.sum() == 1:
+        return values[ok][0]
+    w = np.maximum(weight[ok], 1.0)
+    return (values[ok, :-1] * w[:, None]).sum(axis=0) / w.sum()
+
+
+def _summary_pattern(pct: np.ndarray, hourly: np.ndarray, steps: int) -> str:
+    """`_pattern` from pooled CPU percentiles (p50, p95, p99) and the pods' hourly means."""
+    if pct[1] < 0.005:
+        return "idle"
+    if pct[2] > 3 * max(pct[0], 1e-6):
+        return "bursty"
+    series = pod_mean(hourly)
+    series = series[np.isfinite(series)]
+    day = 24
+    # As `profile`, which needs two days of 5-minute rates: a series' first sample has none, so a window
+    # of exactly two days (576 samples, 575 rates) is too short there, and must be here too.
+    if series.size >= 2 * day and steps - 1 >= 2 * DAY_STEPS and series.std() > 0:
+        centred = series - series.mean()
+        lagged = float(np.dot(centred[:-day], centred[day:]) / np.dot(centred, centred))
+        if lagged > 0.4 and series.std() / series.mean() > 0.2:
+            return "diurnal"
+    return "steady"

@@ -539,214 +539,59 @@ class PrometheusMetrics:
         return float(self.fixed_end if self.fixed_end is not None else time.time())
 
     def usage(self, start: float, end: float, namespace: str | None = None) -> Usage:
+        self.queries = 0
+        plan = _plan(start, end, namespace)
+        return _assemble(plan, self._answers(plan), namespace, self.queries)
+
+    def _answers(self, plan: _Plan) -> _Fetched:
+        """Every query of the plan at once: Prometheus evaluates them in parallel. The look for the recording
+        rule goes first, so it is answered before Prometheus is busy; the CPU statistics follow it, as soon as
+        it answers (over the rule's stored rates when it holds every one, else a subquery)."""
         from concurrent.futures import ThreadPoolExecutor
 
-        self.queries = 0
-        grid = _grid(start, end)
-        sel = 'container!="",container!="POD"'
-        if namespace:
-            if not _NS.match(namespace):
-                raise BadInput("`namespace` is not a valid Kubernetes namespace name.")
-            sel += f',namespace="{namespace}"'
-        if grid.size == 0:
-            raise BadInput("The analysis window is shorter than one 5-minute step.", "Analyze at least 1h.")
-        at = float(grid[-1])
-        # Each grid step stands for the 5 minutes up to it, so ranges reach a whole step before the first grid
-        # point less one millisecond (Prometheus's resolution): they hold exactly the samples of the grid's steps,
-        # scraped every 5 minutes or more often, whether the server's ranges are closed (Prometheus 2) or
-        # left-open (Prometheus 3); days tile the window the same way, without a gap or an overlap.
-        span = f"{(int(grid[-1] - grid[0]) + STEP_S) * 1000 - 1}ms"
-        day = f"{86400 * 1000 - 1}ms"
-        mem = f"{MEMORY}{{{sel}}}"
-        by = "by (namespace, pod, container)"
-
-        def stat(expr: str, name: str, labels: str = by) -> str:
-            return f'label_replace(max {labels} ({expr}), "stat", "{name}", "", "")'
-
-        days, hours = grid.size // DAY_STEPS, grid.size // HOUR_STEPS
-        window = int(grid[-1] - grid[0]) + STEP_S
-        # Whole days: the daily windows tile the analysis window exactly, so the window's memory maximum and
-        # sample count follow from the daily ones, and Prometheus reads the samples two times fewer.
-        tiled = days > 0 and grid.size == days * DAY_STEPS
-
-        def cpu_stats(cpu: str) -> dict[str, str]:
-            return {
-                f"cpu_p{round(q * 100)}": stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
-                for q in (0.95, 0.99, 0.5)
-            } | {"cpu_max": stat(f"max_over_time({cpu})", "cpu_max")}
-
-        instant = {  # one value per (namespace, pod, container): the statistics, computed by Prometheus
-            "memory_p99": stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
-            "memory_p50": stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
-            "status": stat(
-                f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}"
-                f"[{window}s])",
-                "restarts",
-            )
-            + " or "
-            + stat(
-                f"max_over_time({REASON}{{{sel}}}[{window}s])",
-                "reason",
-                "by (namespace, pod, container, reason)",
-            ),
-        }
-        owner_sel = f'namespace="{namespace}"' if namespace else ""
-        owner_by = "namespace, owner_kind, owner_name, owner_is_controller"
-        instant["owners"] = (
-            " or ".join(  # kube-state-metrics' owner series: pod -> ReplicaSet/Job -> workload
-                stat(
-                    f"max_over_time({metric}{{{owner_sel}}}[{window}s])",
-                    metric,
-                    f"by ({owner_by}, {subject})",
-                )
-                for metric, subject in ((POD_OWNER, "pod"), (RS_OWNER, "replicaset"), (JOB_OWNER, "job_name"))
-            )
-        )
-        if not tiled:
-            instant["memory"] = " or ".join(
-                [
-                    stat(f"max_over_time({mem}[{span}])", "memory_max"),
-                    stat(f"count_over_time({mem}[{span}])", "memory_n"),
-                ]
-            )
-        ranges = {  # coarse series aggregated in PromQL: memory per day (trend) and CPU per hour (pattern)
-            "daily": (
-                " or ".join(
-                    [
-                        stat(f"sum_over_time({mem}[{day}])", "sum"),
-                        stat(f"count_over_time({mem}[{day}])", "n"),
-                        stat(f"max_over_time({mem}[{day}])", "max"),
-                    ]
-                ),
-                86400,
-                days,
-            ),
-        }
-        hour_grid = at - 3600 * np.arange(hours - 1, -1, -1, dtype=np.float64)
-        # All at once: Prometheus evaluates them in parallel. The look for the recording rule goes first, so
-        # it is answered before Prometheus is busy; the CPU statistics follow it, as soon as it answers.
+        instant, ranges, sel, at = dict(plan.instant), plan.ranges, plan.sel, plan.at
         with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
-            look = pool.submit(self._look, sel, grid)
-            futures = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
+            look = pool.submit(self._look, sel, plan.grid)
+            futures: dict[str, Any] = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
             futures |= {
                 name: pool.submit(self._range, q, at, step, n)
                 for name, (q, step, n) in ranges.items()
                 if n > 0
             }
-            if hours > 0:
+            if plan.hours > 0:
                 futures["hourly"] = pool.submit(
                     self._matrix,
-                    f"max {by} (rate({CPU}{{{sel}}}[3600s]))",
-                    {"start": hour_grid[0], "end": at, "step": 3600},
-                    hour_grid,
+                    f"max {_BY} (rate({CPU}{{{sel}}}[3600s]))",
+                    {"start": plan.hour_grid[0], "end": at, "step": 3600},
+                    plan.hour_grid,
                     3600,
                 )
             rule_at, scrapes_per_hour = look.result()
             fine = _finer_than_grid(scrapes_per_hour)
             if fine:  # scraped every 30 s, say: the 5-minute average rate at each step of the grid
-                subquery = f"rate({CPU}{{{sel}}}[{STEP_S}s])[{span}:{STEP_S}s]"
+                subquery = f"rate({CPU}{{{sel}}}[{STEP_S}s])[{plan.span}:{STEP_S}s]"
             else:  # scraped every 5 minutes: the rate between the last two scrapes, as the recorded path has it
-                subquery = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{span}:{STEP_S}s]"
+                subquery = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{plan.span}:{STEP_S}s]"
             if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
-                cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{span}]", rule_at
+                cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{plan.span}]", rule_at
             else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
                 cpu, cpu_at = subquery, at
-            cpu_queries = cpu_stats(cpu)
+            cpu_queries = _cpu_stats(cpu)
             if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
-                cpu_queries["cpu_n"] = stat(f"count_over_time({cpu})", "cpu_n")
+                cpu_queries["cpu_n"] = _stat(f"count_over_time({cpu})", "cpu_n")
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
             answers = {name: f.result() for name, f in futures.items()}
-            if rule_at is not None and not _rule_complete(answers["cpu_n"], _memory_counts(answers, tiled)):
+            if rule_at is not None and not _rule_complete(
+                answers["cpu_n"], _memory_counts(answers, plan.tiled)
+            ):
                 # The rule has gaps inside the window (an evaluation that failed, a rule removed for a while):
                 # its statistics would rest on fewer samples than the window has, so ask the raw counter.
                 rule_at = None
                 del cpu_queries["cpu_n"], answers["cpu_n"]
-                cpu_queries = cpu_stats(subquery)
+                cpu_queries = _cpu_stats(subquery)
                 redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
                 answers |= {name: f.result() for name, f in redo.items()}
-            instant = cpu_queries | instant
-        values: dict[str, dict[Key, float]] = {}
-        restarts: dict[Key, int] = {}
-        reasons: dict[Key, str] = {}
-        owner_rows = answers.pop("owners", [])
-        owner_series = {
-            m: [labels for _, _, labels in owner_rows if labels.get("stat") == m]
-            for m in (POD_OWNER, RS_OWNER, JOB_OWNER)
-        }
-        instant.pop("owners", None)
-        for name in instant:
-            for key, value, labels in answers[name]:
-                kind = labels.get("stat", "")
-                if kind == "restarts":
-                    restarts[key] = int(round(value))
-                elif kind == "reason":
-                    if value > 0:
-                        reasons[key] = labels.get("reason", "")
-                else:
-                    values.setdefault(kind, {})[key] = value
-        if tiled:  # the window's memory maximum and sample count, from the days that tile it
-            values["memory_n"] = _memory_counts(answers, tiled)
-            values["memory_max"] = {
-                _key(labels): float(v.max())
-                for labels, _, v in answers.get("daily", [])
-                if labels.get("stat") == "max" and v.size
-            }
-        keys = sorted(set(values.get("cpu_p95", {})) | set(values.get("memory_n", {})))
-        index = {k: i for i, k in enumerate(keys)}
-
-        def column(name: str) -> np.ndarray:
-            out = np.full(len(keys), np.nan)
-            for k, v in values.get(name, {}).items():
-                if k in index:
-                    out[index[k]] = v
-            return out
-
-        daily = {name: np.full((len(keys), days), np.nan) for name in ("sum", "n", "max")}
-        for labels, ts, v in answers.get("daily", []):
-            key = _key(labels)
-            if key in index and labels.get("stat") in daily:
-                _place(
-                    daily[labels["stat"]][index[key]], at - 86400 * (days - 1 - np.arange(days)), ts, v, 86400
-                )
-        hourly = np.full((len(keys), hours), np.nan)
-        hour_keys, hour_rows = answers.get("hourly", ([], None))
-        for key, row in zip(hour_keys, hour_rows if hour_rows is not None else [], strict=True):
-            if key in index:
-                hourly[index[key]] = row
-        summary = Summary(
-            cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(
-                len(keys), 4
-            ),
-            memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(
-                len(keys), 3
-            ),
-            # In 5-minute steps whatever the scrape interval: a pod's history, and its weight among its replicas.
-            memory_samples=np.nan_to_num(column("memory_n"))
-            * (HOUR_STEPS / scrapes_per_hour if fine else 1.0),
-            steps=int(grid.size),
-            daily_sum=daily["sum"],
-            daily_count=np.nan_to_num(daily["n"]),
-            daily_max=daily["max"],
-            hourly_cpu=hourly,
-        )
-        empty = np.empty((len(keys), 0))
-        owners = resolve_owners(
-            owner_series[POD_OWNER], owner_series[RS_OWNER], owner_series[JOB_OWNER], namespace
-        )
-        return Usage(
-            keys,
-            grid,
-            empty,
-            empty,
-            restarts,
-            reasons,
-            owners=owners,
-            queries=self.queries,
-            summary=summary,
-            cpu_series=CPU_RULE
-            if rule_at is not None
-            else (f"rate({CPU}[{STEP_S}s])" if fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery",
-        )
+        return _Fetched(answers, list(cpu_queries | instant), rule_at is not None, fine, scrapes_per_hour)
 
     def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
         """One cheap instant query, sent before the statistics: how often containers are scraped (the
@@ -923,3 +768,214 @@ def metrics_from_config(home: Path, env: dict[str, str] | None = None) -> Metric
     sample = sample_dir(home)
     write_sample(sample)
     return RecordedMetrics(sample / "metrics.om", cache)
+
+
+# -- PrometheusMetrics.usage: plan the queries, ask them (`_answers`), assemble the answers ---------------
+
+_BY = "by (namespace, pod, container)"
+
+
+def _stat(expr: str, name: str, labels: str = _BY) -> str:
+    """`expr`'s maximum per `labels`, labelled stat=`name` (so several statistics share one query)."""
+    return f'label_replace(max {labels} ({expr}), "stat", "{name}", "", "")'
+
+
+def _cpu_stats(cpu: str) -> dict[str, str]:
+    return {
+        f"cpu_p{round(q * 100)}": _stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
+        for q in (0.95, 0.99, 0.5)
+    } | {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
+
+
+@dataclass
+class _Plan:
+    """What to ask Prometheus for one analysis window (the CPU statistics are added once the look for the
+    recording rule answers)."""
+
+    sel: str  # the container selector
+    grid: np.ndarray
+    at: float  # the window's last grid point: instant queries are evaluated there
+    span: str  # the window as a range
+    days: int
+    hours: int
+    tiled: bool  # whole days: the window's memory max and count follow from the daily ones
+    hour_grid: np.ndarray
+    instant: dict[str, str]  # name -> query, one value per (namespace, pod, container)
+    ranges: dict[str, tuple[str, int, int]]  # name -> (query, step seconds, points)
+
+
+@dataclass
+class _Fetched:
+    answers: dict[str, Any]
+    instant: list[str]  # the names of the instant queries answered (the CPU statistics first)
+    rule: bool  # the CPU statistics came from the recording rule
+    fine: bool  # scraped more often than the grid
+    scrapes_per_hour: float
+
+
+def _plan(start: float, end: float, namespace: str | None) -> _Plan:
+    grid = _grid(start, end)
+    sel = 'container!="",container!="POD"'
+    if namespace:
+        if not _NS.match(namespace):
+            raise BadInput("`namespace` is not a valid Kubernetes namespace name.")
+        sel += f',namespace="{namespace}"'
+    if grid.size == 0:
+        raise BadInput("The analysis window is shorter than one 5-minute step.", "Analyze at least 1h.")
+    at = float(grid[-1])
+    # Each grid step stands for the 5 minutes up to it, so ranges reach a whole step before the first grid
+    # point less one millisecond (Prometheus's resolution): they hold exactly the samples of the grid's steps,
+    # scraped every 5 minutes or more often, whether the server's ranges are closed (Prometheus 2) or
+    # left-open (Prometheus 3); days tile the window the same way, without a gap or an overlap.
+    span = f"{(int(grid[-1] - grid[0]) + STEP_S) * 1000 - 1}ms"
+    days, hours = grid.size // DAY_STEPS, grid.size // HOUR_STEPS
+    window = int(grid[-1] - grid[0]) + STEP_S
+    # Whole days: the daily windows tile the analysis window exactly, so the window's memory maximum and
+    # sample count follow from the daily ones, and Prometheus reads the samples two times fewer.
+    tiled = days > 0 and grid.size == days * DAY_STEPS
+    mem = f"{MEMORY}{{{sel}}}"
+    day = f"{86400 * 1000 - 1}ms"
+    ranges = {  # coarse series aggregated in PromQL: memory per day (trend) and CPU per hour (pattern)
+        "daily": (
+            " or ".join(
+                [
+                    _stat(f"sum_over_time({mem}[{day}])", "sum"),
+                    _stat(f"count_over_time({mem}[{day}])", "n"),
+                    _stat(f"max_over_time({mem}[{day}])", "max"),
+                ]
+            ),
+            86400,
+            days,
+        ),
+    }
+    hour_grid = at - 3600 * np.arange(hours - 1, -1, -1, dtype=np.float64)
+    instant = _instant_queries(sel, mem, span, window, namespace, tiled)
+    return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges)
+
+
+def _instant_queries(
+    sel: str, mem: str, span: str, window: int, namespace: str | None, tiled: bool
+) -> dict[str, str]:
+    """One value per (namespace, pod, container): the statistics, computed by Prometheus; kube-state-metrics'
+    restarts, reasons and owner series."""
+    instant = {
+        "memory_p99": _stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
+        "memory_p50": _stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
+        "status": _stat(
+            f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}[{window}s])",
+            "restarts",
+        )
+        + " or "
+        + _stat(
+            f"max_over_time({REASON}{{{sel}}}[{window}s])", "reason", "by (namespace, pod, container, reason)"
+        ),
+    }
+    owner_sel = f'namespace="{namespace}"' if namespace else ""
+    owner_by = "namespace, owner_kind, owner_name, owner_is_controller"
+    instant["owners"] = " or ".join(  # kube-state-metrics' owner series: pod -> ReplicaSet/Job -> workload
+        _stat(f"max_over_time({metric}{{{owner_sel}}}[{window}s])", metric, f"by ({owner_by}, {subject})")
+        for metric, subject in ((POD_OWNER, "pod"), (RS_OWNER, "replicaset"), (JOB_OWNER, "job_name"))
+    )
+    if not tiled:
+        instant["memory"] = " or ".join(
+            [
+                _stat(f"max_over_time({mem}[{span}])", "memory_max"),
+                _stat(f"count_over_time({mem}[{span}])", "memory_n"),
+            ]
+        )
+    return instant
+
+
+def _statistics(
+    plan: _Plan, fetched: _Fetched
+) -> tuple[dict[str, dict[Key, float]], dict[Key, int], dict[Key, str], list[dict[str, str]]]:
+    """The answers sorted out: statistic -> key -> value, restarts, termination reasons, owner series."""
+    answers = fetched.answers
+    values: dict[str, dict[Key, float]] = {}
+    restarts: dict[Key, int] = {}
+    reasons: dict[Key, str] = {}
+    owner_rows = answers.get("owners", [])
+    for name in fetched.instant:
+        if name == "owners":
+            continue
+        for key, value, labels in answers[name]:
+            kind = labels.get("stat", "")
+            if kind == "restarts":
+                restarts[key] = int(round(value))
+            elif kind == "reason":
+                if value > 0:
+                    reasons[key] = labels.get("reason", "")
+            else:
+                values.setdefault(kind, {})[key] = value
+    if plan.tiled:  # the window's memory maximum and sample count, from the days that tile it
+        values["memory_n"] = _memory_counts(answers, plan.tiled)
+        values["memory_max"] = {
+            _key(labels): float(v.max())
+            for labels, _, v in answers.get("daily", [])
+            if labels.get("stat") == "max" and v.size
+        }
+    return values, restarts, reasons, [labels for _, _, labels in owner_rows]
+
+
+def _assemble(plan: _Plan, fetched: _Fetched, namespace: str | None, queries: int) -> Usage:
+    values, restarts, reasons, owner_labels = _statistics(plan, fetched)
+    keys = sorted(set(values.get("cpu_p95", {})) | set(values.get("memory_n", {})))
+    index = {k: i for i, k in enumerate(keys)}
+
+    def column(name: str) -> np.ndarray:
+        out = np.full(len(keys), np.nan)
+        for k, v in values.get(name, {}).items():
+            if k in index:
+                out[index[k]] = v
+        return out
+
+    daily, hourly = _coarse(plan, fetched.answers, index)
+    summary = Summary(
+        cpu=np.column_stack([column(f"cpu_{s}") for s in ("p50", "p95", "p99", "max")]).reshape(len(keys), 4),
+        memory=np.column_stack([column(f"memory_{s}") for s in ("p50", "p99", "max")]).reshape(len(keys), 3),
+        # In 5-minute steps whatever the scrape interval: a pod's history, and its weight among its replicas.
+        memory_samples=np.nan_to_num(column("memory_n"))
+        * (HOUR_STEPS / fetched.scrapes_per_hour if fetched.fine else 1.0),
+        steps=int(plan.grid.size),
+        daily_sum=daily["sum"],
+        daily_count=np.nan_to_num(daily["n"]),
+        daily_max=daily["max"],
+        hourly_cpu=hourly,
+    )
+    series = {
+        m: [labels for labels in owner_labels if labels.get("stat") == m]
+        for m in (POD_OWNER, RS_OWNER, JOB_OWNER)
+    }
+    empty = np.empty((len(keys), 0))
+    return Usage(
+        keys,
+        plan.grid,
+        empty,
+        empty,
+        restarts,
+        reasons,
+        owners=resolve_owners(series[POD_OWNER], series[RS_OWNER], series[JOB_OWNER], namespace),
+        queries=queries,
+        summary=summary,
+        cpu_series=CPU_RULE
+        if fetched.rule
+        else (f"rate({CPU}[{STEP_S}s])" if fetched.fine else f"irate({CPU}[{2 * STEP_S}s])") + " subquery",
+    )
+
+
+def _coarse(
+    plan: _Plan, answers: dict[str, Any], index: dict[Key, int]
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The daily memory series (sum, n, max per day) and the hourly CPU means, one row per key."""
+    days, at = plan.days, plan.at
+    daily = {name: np.full((len(index), days), np.nan) for name in ("sum", "n", "max")}
+    for labels, ts, v in answers.get("daily", []):
+        key = _key(labels)
+        if key in index and labels.get("stat") in daily:
+            _place(daily[labels["stat"]][index[key]], at - 86400 * (days - 1 - np.arange(days)), ts, v, 86400)
+    hourly = np.full((len(index), plan.hours), np.nan)
+    hour_keys, hour_rows = answers.get("hourly", ([], None))
+    for key, row in zip(hour_keys, hour_rows if hour_rows is not None else [], strict=True):
+        if key in index:
+            hourly[index[key]] = row
+    return daily, hourly

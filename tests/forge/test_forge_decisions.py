@@ -230,7 +230,12 @@ def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, o
     assert raise_.monthly_savings_usd < 0  # an increase, counted against the savings
 
 
-def test_a_cpu_targeted_hpas_requests_are_left_alone(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+@pytest.mark.parametrize("request_, cut", [("1120m", "560m"), ("200m", None)])
+def test_a_cpu_targeted_hpas_requests_are_sized_for_its_target_and_only_cut(
+    tmp_path: Path, end: int, offline_suite: Suite, request_: str, cut: str | None
+) -> None:
+    """#14 offers 'leave them or compute them with the utilization target': since the cost goal, forge
+    computes them (p95 / target) and only cuts, so the HPA keeps scaling as before."""
     hpa = {
         "apiVersion": "autoscaling/v2",
         "kind": "HorizontalPodAutoscaler",
@@ -248,15 +253,21 @@ def test_a_cpu_targeted_hpas_requests_are_left_alone(tmp_path: Path, end: int, o
         },
     }
     cluster = manifests(
-        tmp_path / "m", [workload("Deployment", "shop", "web", "1120m", "256Mi", "512Mi", 2), hpa]
+        tmp_path / "m", [workload("Deployment", "shop", "web", request_, "256Mi", "512Mi", 2), hpa]
     )
     m = Metrics(end)
     for pod in ("web-6b8f9d7c4-aaaaa", "web-6b8f9d7c4-bbbbb"):
         m.usage("shop", pod, 0.2, 200)
         m.owner("shop", pod, "ReplicaSet", "web-6b8f9d7c4", replicaset_of="web")
     result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
-    assert not [c for c in result.changes if c.field == "cpu_request"]
-    assert any("HPA scales on CPU utilisation" in n for n in result.notes)
+    cpu = [c for c in result.changes if c.field == "cpu_request"]
+    if cut is None:  # 200m is below p95 / 70% (~0.3 cores): never raised, that would slow scaling
+        assert cpu == []
+    else:  # held to half this step (3 days of history); p95 use stays under the 70% target
+        assert [c.proposed for c in cpu] == [cut] and 0.2 / quantity_of(cut) <= 0.70
+    assert any(
+        "HPA scales on CPU utilisation (70% target)" in n and "p95 use / 70%" in n for n in result.notes
+    )
 
 
 def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(
@@ -422,6 +433,42 @@ def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothin
     assert recommend.recency(quiet) == 1.0  # the window's p95 is the floor
 
 
+def test_memory_recency_a_step_up_raises_a_week_long_step_down_lowers_a_quiet_weekend_does_not() -> None:
+    from servers.forge import recommend
+
+    flat = np.full((1, 14), 300.0)
+    assert recommend.memory_recency(flat)[0] == 1.0
+    up = flat.copy()
+    up[0, -2:] = 600.0  # the last two days
+    assert recommend.memory_recency(up)[0] > 1.5
+    down = flat.copy()
+    down[0, -8:] = 150.0  # more than a week at half the use
+    assert recommend.memory_recency(down)[0] == pytest.approx(
+        150 / np.mean(down), rel=0.01
+    )  # the decayed mean
+    weekend = flat.copy()
+    weekend[0, -2:] = 150.0  # a quiet weekend: the last week's mean is the floor
+    assert recommend.memory_recency(weekend)[0] == pytest.approx(np.mean(weekend[0, -7:]) / np.mean(weekend))
+    short = np.array([[300.0, 300.0, 300.0, 150.0, 150.0]])  # a window of a week or less only raises
+    assert recommend.memory_recency(short)[0] == 1.0
+    assert recommend.memory_recency(np.full((1, 2), 300.0))[0] == 1.0  # too few days
+
+
+def test_a_leak_keeps_its_projected_limit_while_the_request_follows_recent_use() -> None:
+    from servers.forge import recommend
+
+    steps = 14 * recommend.DAY_STEPS
+    t = np.arange(steps)
+    leak = (200 + 200 * t / steps)[None, :] * 2**20  # +1.4% of the start per day, linear
+    cpu = np.full((1, steps), 0.1)
+    prof = recommend.profile(cpu, leak)
+    assert prof is not None and prof.memory_recent > 1.2
+    rec = recommend.recommendation(prof)
+    assert rec.memory_limit >= prof.memory_projected_max * 1.15 > prof.memory_max * 1.15
+    assert rec.memory_request == pytest.approx(prof.memory_p99 * 1.10 * prof.memory_recent)
+    assert rec.memory_request <= rec.memory_limit
+
+
 def test_a_recent_step_up_in_cpu_gets_a_raise(tmp_path: Path, end: int, offline_suite: Suite) -> None:
     cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "120m", "256Mi", "512Mi", 2)])
     m = Metrics(end)
@@ -488,3 +535,45 @@ def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(
         assert bumps == [] and "already raised after these kills (from 128Mi)" in oom.evidence
     else:
         assert len(bumps) == 1 and bumps[0].current == "128Mi"
+
+
+def test_a_memory_raise_does_not_hold_back_a_cpu_cut(tmp_path: Path, end: int, offline_suite: Suite) -> None:
+    cluster = manifests(
+        tmp_path / "m", [workload("Deployment", "shop", "api", "2", "64Mi", "1Gi", replicas=2)]
+    )
+    m = Metrics(end)
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, 0.2, 300)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    fields = {c.field: c for c in result.changes}
+    assert fields["memory_request"].current == "64Mi"  # raised: below median use
+    assert (
+        fields["cpu_request"].proposed == "1"
+    )  # and 2 cores at p95 0.2 cut, held to half (3 days of history)
+    assert {o.type for o in result.opportunities} >= {"under_provisioned", "over_provisioned"}
+
+
+@pytest.mark.parametrize("killed", [False, True])
+def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
+    tmp_path: Path, end: int, offline_suite: Suite, killed: bool
+) -> None:
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "1", "256Mi", "512Mi", 2)])
+    m = Metrics(end)
+    m.ts = end - STEP * np.arange(8 * 86400 // STEP - 1, -1, -1)  # 8 days: confidence 1
+    for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
+        m.usage("shop", pod, 0.25, 200)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    if killed:
+        m.oom("shop", "api-7c9d8f6b5-aaaaa")
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    proposal = forge.analyze(history="8d")
+    (cut,) = [c for c in proposal["result"].changes if c.field == "cpu_request"]
+    if killed:  # a restart in the window: at most half a request per step, and the analysis says so
+        assert cut.proposed == "500m" and cut.min_kept == 0.5
+        assert any("held back by the per-step floor" in n for n in proposal["result"].notes)
+    else:
+        assert cut.proposed == "250m" and cut.min_kept == 0.2
+        assert proposal["result"].cut_short == 0
+    applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
+    assert applied["snapshot_id"]

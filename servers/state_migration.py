@@ -105,7 +105,7 @@ def migrate(db_path: Path, target_url: str, audit_key: Path) -> MigrationReport:
 def _open_target(url: str) -> Store:
     try:
         return Store(url)
-    except sa.exc.OperationalError:
+    except (sa.exc.OperationalError, Unavailable):
         raise Unavailable(
             f"Could not connect to {redacted(url)}.",
             "Check the host, port, database name and credentials, and that the database exists.",

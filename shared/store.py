@@ -174,7 +174,7 @@ class Tx:
         if self.conn is not None:
             with _unavailable_on_disconnect():
                 return _rows(self.conn.execute(_statement(sql), _adapt(params)))
-        with self._store.engine.connect() as conn, _unavailable_on_disconnect():
+        with self._store.connected() as conn, _unavailable_on_disconnect():
             return _rows(conn.execute(_statement(sql), _adapt(params)))
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> int:
@@ -185,7 +185,7 @@ class Tx:
         if self.conn is not None:
             with _unavailable_on_disconnect():
                 return int(self.conn.execute(_statement(sql), batch).rowcount)
-        with self._store.engine.connect() as conn, _unavailable_on_disconnect():
+        with self._store.connected() as conn, _unavailable_on_disconnect():
             return int(conn.execute(_statement(sql), batch).rowcount)
 
 
@@ -302,7 +302,7 @@ class Store:
         if current is not None:
             yield current
             return
-        with self.engine.connect() as conn:
+        with self.connected() as conn:
             tx = Tx(self, conn)
             self._begin(conn)
             self._local.tx = tx
@@ -315,6 +315,14 @@ class Store:
             self._local.tx = None
             with _unavailable_on_disconnect():
                 conn.exec_driver_sql("COMMIT")
+
+    @contextmanager
+    def connected(self) -> Iterator[Connection]:
+        """A pooled connection (autocommit); Unavailable when the database cannot be reached."""
+        with _unavailable_on_disconnect():
+            conn = self.engine.connect()
+        with conn:
+            yield conn
 
     def _begin(self, conn: Connection) -> None:
         with _unavailable_on_disconnect():
@@ -396,10 +404,13 @@ class Store:
 
 
 def _rollback(conn: Connection) -> None:
-    try:
-        conn.exec_driver_sql("ROLLBACK")
-    except sa.exc.DBAPIError:  # the connection is gone, and with it the transaction
-        conn.invalidate()
+    if not conn.invalidated:
+        try:
+            conn.exec_driver_sql("ROLLBACK")
+            return
+        except sa.exc.DBAPIError:  # the connection is gone, and with it the transaction
+            conn.invalidate()
+    conn.rollback()  # SQLAlchemy's own bookkeeping of the lost connection
 
 
 def _bootstrap(tx: Tx) -> None:

@@ -452,15 +452,45 @@ def index_names(tx: Tx, table: str) -> set[str]:
 
 class VersionWatch:
     """PostgreSQL's answer to "has anyone committed since I last looked?": the `state_version` row,
-    which every write transaction of every process bumps under the write lock; one query per call."""
+    which every write transaction of every process bumps under the write lock; one query per call,
+    on a connection kept for the watch (no pool checkout or pre-ping per call). A dropped connection
+    is replaced once per call; if that fails too, Unavailable."""
 
     mode = "version-row"
+    QUERY = "SELECT version FROM state_version WHERE id = 1"
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._lock = threading.Lock()
+        self._conn: Any = None  # the pool's DBAPI connection (psycopg), kept checked out
 
     def token(self) -> Hashable:
-        return self._store.connection().execute("SELECT version FROM state_version WHERE id = 1").scalar()
+        with self._lock:
+            try:
+                return self._read()
+            except Exception:  # noqa: BLE001 - a dropped connection: replace it once
+                self._drop()
+            try:
+                return self._read()
+            except Exception:  # noqa: BLE001 - still unreachable
+                self._drop()
+                raise Unavailable("The state database is unavailable.", UNAVAILABLE_HINT) from None
+
+    def _read(self) -> Hashable:
+        if self._conn is None:
+            self._conn = self._store.engine.raw_connection()
+            self._conn.driver_connection.autocommit = True
+        with self._conn.driver_connection.cursor() as cursor:
+            row = cursor.execute(self.QUERY).fetchone()
+        return None if row is None else int(row[0])
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.invalidate()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
 
 
 WAL_INDEX_HEADER_BYTES = 96  # two copies of the 48-byte WalIndexHdr at the start of <db>-shm

@@ -39,9 +39,15 @@ def test_the_store_reconnects_after_postgresql_restarts(cluster: Cluster, tmp_pa
     store = Store(cluster.url)
     audit = AuditLog(store, tmp_path / "audit.key")
     audit.append("t", "before", "me", {}, "ok")
+    watch = store.commit_watch()
+    before = watch.token()
     cluster.stop()
+    with pytest.raises(Unavailable):  # the keyring's freshness check says so, it does not hang
+        watch.token()
     cluster.start()
+    assert watch.token() == before  # its own connection replaced; nothing committed meanwhile
     audit.append("t", "after", "me", {}, "ok")  # pooled connections were dead: pre-ping replaced them
+    assert watch.token() != before
     assert audit.verify().ok and audit.verify().records == 2
 
 

@@ -125,7 +125,7 @@ class Rows:
         self.records = records
         self.rowcount = rowcount
 
-    def fetchone(self) -> Record | None:
+    def fetchone(self) -> Any:  # a Record or None; Any as sqlite3's, so call sites type-check as before
         return self.records[0] if self.records else None
 
     def fetchall(self) -> list[Record]:

@@ -281,3 +281,10 @@ def test_forge_ledger_records_and_rolls_back_on_each_backend(backend_suite: Suit
     assert ledger.snapshot(sid)["rolled_back_at"] is not None
     changes, savings = ledger.evidence()
     assert changes["rollbacks"] == 1 and savings["open_proposals"] == 0
+
+
+def test_the_example_in_docs_state_md_runs_on_each_backend(state_target: str, tmp_path: Path) -> None:
+    import re
+
+    code = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "state.md").read_text(), re.S)[0]
+    in_processes(state_target, tmp_path, code + "\nassert [r['id'] for r in rows] == ['w1']\n")

@@ -196,6 +196,13 @@ def _unavailable_on_disconnect() -> Iterator[None]:
     except sa.exc.DBAPIError as exc:
         if exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError) and _is_pg_error(exc):
             raise Unavailable("The state database is unavailable.", UNAVAILABLE_HINT) from None
+        if isinstance(exc, sa.exc.DataError) and "NUL (0x00)" in str(
+            exc.orig
+        ):  # PostgreSQL text cannot hold it
+            raise BadInput(
+                "Text containing a NUL character (\\x00) cannot be stored.",
+                "Send the text without NUL characters.",
+            ) from None
         raise
 
 

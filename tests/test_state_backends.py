@@ -288,3 +288,18 @@ def test_the_example_in_docs_state_md_runs_on_each_backend(state_target: str, tm
 
     code = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "state.md").read_text(), re.S)[0]
     in_processes(state_target, tmp_path, code + "\nassert [r['id'] for r in rows] == ['w1']\n")
+
+
+def test_text_with_a_nul_character_is_stored_or_refused_clearly(state_target: str) -> None:
+    from shared.errors import BadInput
+
+    store = Store(state_target)
+    if store.dialect == "sqlite":
+        store.put("ns", "k", "a\x00b")
+        assert store.get("ns", "k") == "a\x00b"
+        return
+    with pytest.raises(
+        BadInput, match="NUL"
+    ):  # PostgreSQL's text type cannot hold it: a tool error, not a crash
+        store.put("ns", "k\x00", "v")
+    assert store.items("ns") == []

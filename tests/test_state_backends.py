@@ -303,3 +303,23 @@ def test_text_with_a_nul_character_is_stored_or_refused_clearly(state_target: st
     ):  # PostgreSQL's text type cannot hold it: a tool error, not a crash
         store.put("ns", "k\x00", "v")
     assert store.items("ns") == []
+
+
+def test_a_forked_child_uses_connections_of_its_own(state_target: str) -> None:
+    import os
+
+    store = Store(state_target)
+    watch = store.commit_watch()
+    before = watch.token()
+    store.put("ns", "parent", 1)
+    pid = os.fork()
+    if pid == 0:  # the child writes through the inherited Store; the parent's sessions must survive
+        try:
+            store.put("ns", "child", 2)
+            os._exit(0 if store.get("ns", "child") == 2 else 1)
+        except BaseException:
+            os._exit(1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert watch.token() != before and store.get("ns", "child") == 2
+    store.put("ns", "after", 3)  # the parent's pooled connections still work
+    assert [k for k, _ in store.items("ns")] == ["after", "child", "parent"]

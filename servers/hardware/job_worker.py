@@ -36,12 +36,17 @@ def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | Non
             "SELECT id, request, owner FROM hardware_jobs WHERE state='queued' ORDER BY submitted_at LIMIT 1"
         ).fetchone()
         if row is None:
-            db.execute("DELETE FROM hardware_job_runners WHERE id=?", (runner,))
+            db.execute("DELETE FROM hardware_job_runners WHERE id=:id", {"id": runner})
             return None
         db.execute(
-            "UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, "
-            "message='parsing and transpiling' WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), time.time(), row["id"]),
+            "UPDATE hardware_jobs SET state='running', pid=:pid, pid_start=:token, started_at=:at, "
+            "message='parsing and transpiling' WHERE id=:id",
+            {
+                "pid": os.getpid(),
+                "token": process_start_token(os.getpid()),
+                "at": time.time(),
+                "id": row["id"],
+            },
         )
     return row["id"], json.loads(row["request"]), row["owner"]
 
@@ -55,12 +60,14 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
             return
         last_check[0] = now
         with store.transaction() as db:
-            state = db.execute("SELECT state FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()["state"]
+            state = db.execute("SELECT state FROM hardware_jobs WHERE id=:id", {"id": job_id}).fetchone()[
+                "state"
+            ]
             if state != "running":
                 raise _Cancelled
             db.execute(
-                "UPDATE hardware_jobs SET progress=?, message=? WHERE id=?",
-                (done / total if total else 0.0, message or "", job_id),
+                "UPDATE hardware_jobs SET progress=:progress, message=:message WHERE id=:id",
+                {"progress": done / total if total else 0.0, "message": message or "", "id": job_id},
             )
 
     circuit = {k: v for k, v in request.items() if k not in ("wall_s", "cpu_s")}
@@ -86,26 +93,27 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
     state, result, error = outcome
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_jobs SET state=?, result=?, error=?, progress=?, finished_at=?, message=? "
-            "WHERE id=? AND state='running'",
-            (
-                state,
-                result,
-                error,
-                1.0 if state == "done" else 0.0,
-                time.time(),
-                "finished" if state == "done" else (error or "failed"),
-                job_id,
+            "UPDATE hardware_jobs SET state=:state, result=:result, error=:error, progress=:progress,"
+            " finished_at=:at, message=:message WHERE id=:id AND state='running'",
+            dict(
+                state=state,
+                result=result,
+                error=error,
+                progress=1.0 if state == "done" else 0.0,
+                at=time.time(),
+                message="finished" if state == "done" else (error or "failed"),
+                id=job_id,
             ),
         )
 
 
 def main(runner: str) -> int:
-    store = Store(Config.from_env().db_path)
+    config = Config.from_env()
+    store = Store(config.state_url or config.db_path)
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_job_runners SET pid=?, pid_start=? WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), runner),
+            "UPDATE hardware_job_runners SET pid=:pid, pid_start=:token WHERE id=:id",
+            {"pid": os.getpid(), "token": process_start_token(os.getpid()), "id": runner},
         )
     pool = CircuitPool(1, warm=0)
     try:

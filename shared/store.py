@@ -148,6 +148,8 @@ def _statement(sql: str) -> sa.TextClause:
 
 def _adapt(params: Params | None) -> dict[str, Any]:
     # Flags live in INTEGER columns (as SQLite stores them); PostgreSQL will not put a boolean there.
+    if params is not None and not isinstance(params, Mapping):
+        raise TypeError("state store SQL takes named binds (:name) and a dict of values, not a sequence")
     return {k: int(v) if isinstance(v, bool) else v for k, v in (params or {}).items()}
 
 

@@ -3,11 +3,13 @@ memory. Plain helpers (free_port, wait_http, need_service) are in helpers.py."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import sys
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,3 +151,27 @@ def backend_suite(state_target: str, hdr_home: Path, monkeypatch: pytest.MonkeyP
     yield s
     set_suite(None)
     s.store.close()
+
+
+# -- resources that tests left behind -------------------------------------------------------------
+# Objects nothing references any more (a socket an SDK transport or a test server left open) would
+# otherwise be collected at interpreter exit, where their ResourceWarnings print after pytest's
+# summary line. Collect them here, count them, and say so in the summary instead.
+_LEAKS: list[str] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        gc.collect()
+    _LEAKS.extend(
+        str(w.message).split(" ")[1].strip("<").split(".")[-1]
+        for w in caught
+        if issubclass(w.category, ResourceWarning)
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _LEAKS:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted({k: _LEAKS.count(k) for k in _LEAKS}.items()))
+        terminalreporter.write_line(f"resources left open by tests, collected at session end: {kinds}")

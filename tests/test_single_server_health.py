@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, wait_http
+from helpers import free_port, wait_http
 from mcp import Client
 
 BIN = Path(sys.executable).parent

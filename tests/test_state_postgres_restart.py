@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import need_service
+from helpers import need_service
 from pg_cluster import Cluster, new_cluster
 
 from shared.audit import AuditLog

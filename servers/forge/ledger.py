@@ -175,8 +175,8 @@ class Ledger:
         """The newest proposals, without their changes: id, created_at, scope, source, monthly_savings."""
         rows = self.store.connection().execute(
             "SELECT id, created_at, scope, source, monthly_savings FROM forge_proposals "
-            "ORDER BY created_at DESC LIMIT ?",
-            (limit,),
+            "ORDER BY created_at DESC LIMIT :limit",
+            {"limit": limit},
         )
         return [dict(r) for r in rows.fetchall()]
 

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import subprocess
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
-from helpers import free_port
+from helpers import free_port, need_service
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared._httpx_utils import create_mcp_http_client
@@ -143,3 +147,29 @@ spec:
   - name: web
     image: nginx:1.27
 """
+
+
+HERE = Path(__file__).resolve().parent
+PREFIX = Path(os.environ.get("HDR_CONFORMANCE_PREFIX", Path.home() / ".cache" / "hdr-empire" / "conformance"))
+
+
+def ts_client(url: str, tool: str, args: dict, answer: str = "accept") -> dict:
+    """Run one tool call through the TypeScript MCP SDK client (tests/gateway/ts_client.mjs) under Node 22."""
+    node = PREFIX / "node_modules" / ".bin" / "node"
+    need_service(
+        "TypeScript MCP SDK and Node 22",
+        (PREFIX / "node_modules" / "@modelcontextprotocol" / "sdk").exists() and node.exists(),
+        "run .ci/run (it installs them from npm under HDR_CONFORMANCE_PREFIX)",
+    )
+    with tempfile.TemporaryDirectory() as tmp:  # ES modules resolve packages beside the script only
+        (Path(tmp) / "node_modules").symlink_to(PREFIX / "node_modules")
+        script = Path(tmp) / "ts_client.mjs"
+        script.write_text((HERE / "ts_client.mjs").read_text())
+        run = subprocess.run(
+            [str(node), str(script), url, tool, json.dumps(args), answer],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])

@@ -8,30 +8,12 @@ refusal says exactly that and how to confirm, and nothing changes."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from gateway_support import serve
-from helpers import need_service
+from gateway_support import ts_client
 from mcp import Client
 from mcp_types import ElicitResult
 
-from servers.gateway import create_app
-
-HERE = Path(__file__).resolve().parent
-PREFIX = Path(os.environ.get("HDR_CONFORMANCE_PREFIX", Path.home() / ".cache" / "hdr-empire" / "conformance"))
 STATELESS = "over stateless streamable HTTP in protocol 2025-11-25 the server cannot ask"
-
-
-@pytest.fixture
-def forge_url(offline_suite) -> Iterator[str]:
-    with serve(create_app()) as base:
-        yield f"{base}/forge/mcp"
 
 
 async def _proposal(client: Client) -> tuple[str, list[float]]:
@@ -91,36 +73,15 @@ async def test_2026_era_is_asked_and_the_answer_decides(forge_url: str, answer: 
         )
 
 
-def _ts_client(url: str, tool: str, args: dict, answer: str = "accept") -> dict:
-    node = PREFIX / "node_modules" / ".bin" / "node"
-    need_service(
-        "TypeScript MCP SDK and Node 22",
-        (PREFIX / "node_modules" / "@modelcontextprotocol" / "sdk").exists() and node.exists(),
-        "run .ci/run (it installs them from npm under HDR_CONFORMANCE_PREFIX)",
-    )
-    with tempfile.TemporaryDirectory() as tmp:  # ES modules resolve packages beside the script only
-        (Path(tmp) / "node_modules").symlink_to(PREFIX / "node_modules")
-        script = Path(tmp) / "ts_client.mjs"
-        script.write_text((HERE / "ts_client.mjs").read_text())
-        run = subprocess.run(
-            [str(node), str(script), url, tool, json.dumps(args), answer],
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-    assert run.returncode == 0, run.stderr[-3000:]
-    return json.loads(run.stdout.strip().splitlines()[-1])
-
-
 @pytest.mark.service("node")
 def test_typescript_sdk_client_gets_progress_and_the_stateless_refusal(forge_url: str) -> None:
-    analysed = _ts_client(forge_url, "analyze", {})
+    analysed = ts_client(forge_url, "analyze", {})
     assert not analysed["result"].get("isError"), analysed["result"]
     progress = [p["progress"] for p in analysed["progress"]]
     assert len(progress) >= 2 and progress == sorted(progress)
     proposal = analysed["result"]["structuredContent"]["proposal_id"]
-    refused = _ts_client(forge_url, "optimize", {"proposal_id": proposal, "dry_run": False})
+    refused = ts_client(forge_url, "optimize", {"proposal_id": proposal, "dry_run": False})
     assert refused["asked"] == [] and refused["result"]["isError"]
     assert STATELESS in refused["result"]["content"][0]["text"]
-    applied = _ts_client(forge_url, "optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True})
+    applied = ts_client(forge_url, "optimize", {"proposal_id": proposal, "dry_run": False, "confirm": True})
     assert not applied["result"].get("isError") and applied["result"]["structuredContent"]["snapshot_id"]

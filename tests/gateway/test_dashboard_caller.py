@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from conftest import free_port
 from gateway_support import client, serve
-from test_dashboard_chromium import FLAGS, chromium_path  # noqa: F401 - the fixture
+from helpers import CHROMIUM_FLAGS as FLAGS
+from helpers import free_port
 
 from servers.gateway import GatewaySettings, create_app
 from servers.gateway.auth import SUITE_READ, hash_token

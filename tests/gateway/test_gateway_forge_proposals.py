@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from conftest import free_port
 from gateway_support import client, serve
+from helpers import free_port
 from mcp.shared.exceptions import MCPError
 
 from servers.gateway import GatewaySettings, create_app

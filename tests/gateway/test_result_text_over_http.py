@@ -8,16 +8,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_confirm_over_http import _ts_client, forge_url  # noqa: F401 - the fixture is used by name
+from gateway_support import ts_client
 
 
 @pytest.mark.service("node")
-def test_typescript_sdk_client_gets_a_summary_beside_the_whole_structured_result(forge_url: str) -> None:  # noqa: F811
-    analysed = _ts_client(forge_url, "analyze", {})["result"]
+def test_typescript_sdk_client_gets_a_summary_beside_the_whole_structured_result(forge_url: str) -> None:
+    analysed = ts_client(forge_url, "analyze", {})["result"]
     assert not analysed.get("isError"), analysed
     data, text = analysed["structuredContent"], analysed["content"][0]["text"]
     assert text.startswith("analyze result (summary") and f"proposal_id: {data['proposal_id']}" in text
     assert f'cursor="{data["next_cursor"]}"' in text
     assert len(text) < len(json.dumps(data, separators=(",", ":")))
-    snapshots = _ts_client(forge_url, "snapshots", {})["result"]
+    snapshots = ts_client(forge_url, "snapshots", {})["result"]
     assert json.loads(snapshots["content"][0]["text"]) == snapshots["structuredContent"]

@@ -189,7 +189,7 @@ class Extras:
         """Offer a read-only tool's result at `uri`: the URI's variables (and `fixed`) are its arguments,
         so the resource shows exactly what the tool shows this caller."""
         fn = self.kit.tools[tool]
-        annotations = self.kit.mcp._tool_manager.get_tool(tool).annotations  # noqa: SLF001 - no public getter
+        annotations = self.kit.annotations.get(tool)
         if annotations is None or not annotations.read_only_hint:
             raise ValueError(f"resource {uri} would call {tool}, which is not read-only")
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import mcp_types as types
 
+from shared.sdk_compat import lowlevel_server
 from shared.tools import ToolKit
 
 log = logging.getLogger("hdr.toolsets")
@@ -160,7 +161,7 @@ def _compact(result: Any) -> Any:
 
 
 def _install(kit: ToolKit) -> None:
-    low = kit.mcp._lowlevel_server  # noqa: SLF001 - the SDK registers method handlers here only
+    low = lowlevel_server(kit.mcp)
     listing = low._request_handlers["tools/list"]  # noqa: SLF001
     calling = low._request_handlers["tools/call"]  # noqa: SLF001
 

@@ -113,7 +113,7 @@ class AuditLog:
         with self.store.transaction() as db:
             head = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
             seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
-            body = {
+            body: dict[str, Any] = {
                 "seq": seq,
                 "ts": time.time(),
                 "server": server,
@@ -164,7 +164,7 @@ class AuditLog:
     def _where(
         server: str | None, tool: str | None, since: float | None, outcome: str | None = None
     ) -> tuple[str, list[Any]]:
-        query, params = " WHERE 1=1", []
+        query, params = " WHERE 1=1", list[Any]()
         for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
             if value:
                 query += f" AND {column}=?"

@@ -155,65 +155,11 @@ def generate(
             hpa = (2, 3, 70)
             replicas = 3  # at the HPA's ceiling: its bounds may cap the load
         pods_n = min(replicas, max_pods)
-        rs_hash = _pod_suffix(rng, 9)
-        if kind == "Deployment":
-            pods = [f"{name}-{rs_hash}-{_pod_suffix(rng, 5)}" for _ in range(pods_n)]
-        elif kind == "StatefulSet":
-            pods = [f"{name}-{k}" for k in range(pods_n)]
-        else:
-            pods = [f"{name}-{_pod_suffix(rng, 5)}" for _ in range(pods_n)]
-        containers: list[ContainerSpec] = []
-        for c_name in ["app", "istio-proxy"] if rng.random() < 0.15 else ["app"]:
-            sidecar = c_name != "app"
-            cpu, mem, cpu_level, mem_level = _usage(rng, "steady" if sidecar else pattern, steps, pods_n)
-            if sidecar:
-                cpu *= 0.2
-                mem *= 0.3
-            p95 = float(np.percentile(cpu, 95))
-            mmax = float(mem.max())
-            # How teams set requests: mostly generous guesses, some tight, a few missing.
-            roll = rng.random()
-            if roll < 0.65:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(1.8, 5)),
-                    _round_mem(mmax * rng.uniform(1.5, 3)),
-                )
-            elif roll < 0.85:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(0.5, 0.9)),
-                    _round_mem(mmax * rng.uniform(1.05, 1.2)),
-                )
-            elif roll < 0.93:
-                cpu_req, mem_req = None, None
-            else:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(1.2, 2)),
-                    _round_mem(mmax * rng.uniform(1.2, 1.6)),
-                )
-            mem_lim = None if mem_req is None else _round_mem(mem_req * rng.choice([1.0, 1.5]))
-            cpu_lim = None if cpu_req is None or rng.random() < 0.5 else _round_cpu(cpu_req * 2)
-            restarts, oom = 0, False
-            if mem_lim is not None and pattern == "growing" and not sidecar and rng.random() < 0.5:
-                # A leak that outgrew its limit: the kernel OOM-kills the container at the limit.
-                mem_lim = _round_mem(float(np.percentile(mem, 60)))
-                mem_req = min(mem_req, mem_lim)
-                restarts = int((mem >= mem_lim).sum() // 40) + 1
-                mem = np.minimum(mem, mem_lim * 0.999)
-                oom = True
-            containers.append(
-                ContainerSpec(
-                    c_name,
-                    cpu_req,
-                    mem_req,
-                    cpu_lim,
-                    mem_lim,
-                    pattern if not sidecar else "steady",
-                    cpu,
-                    mem,
-                    restarts,
-                    oom,
-                )
-            )
+        pods = _pod_names(rng, kind, name, pods_n)
+        containers = [
+            _container(rng, c_name, pattern, steps, pods_n)
+            for c_name in (["app", "istio-proxy"] if rng.random() < 0.15 else ["app"])
+        ]
         pdb = replicas > 1 and rng.random() < 0.6
         workloads.append(
             WorkloadSpec(
@@ -221,6 +167,66 @@ def generate(
             )
         )
     return SampleCluster(workloads, start, steps)
+
+
+def _pod_names(rng: np.random.Generator, kind: str, name: str, n: int) -> list[str]:
+    """Pod names the way each controller makes them (a ReplicaSet hash, ordinals, or a suffix)."""
+    rs_hash = _pod_suffix(rng, 9)
+    if kind == "Deployment":
+        return [f"{name}-{rs_hash}-{_pod_suffix(rng, 5)}" for _ in range(n)]
+    if kind == "StatefulSet":
+        return [f"{name}-{k}" for k in range(n)]
+    return [f"{name}-{_pod_suffix(rng, 5)}" for _ in range(n)]
+
+
+def _requests(rng: np.random.Generator, p95: float, mmax: float) -> tuple[float | None, float | None]:
+    """How teams set requests: mostly generous guesses, some tight, a few missing."""
+    roll = rng.random()
+    if roll < 0.65:
+        return _round_cpu(p95 * rng.uniform(1.8, 5)), _round_mem(mmax * rng.uniform(1.5, 3))
+    if roll < 0.85:
+        return _round_cpu(p95 * rng.uniform(0.5, 0.9)), _round_mem(mmax * rng.uniform(1.05, 1.2))
+    if roll < 0.93:
+        return None, None
+    return _round_cpu(p95 * rng.uniform(1.2, 2)), _round_mem(mmax * rng.uniform(1.2, 1.6))
+
+
+def _container(rng: np.random.Generator, c_name: str, pattern: str, steps: int, pods_n: int) -> ContainerSpec:
+    """One container's usage series and the requests and limits its team set."""
+    sidecar = c_name != "app"
+    cpu, mem, _, _ = _usage(rng, "steady" if sidecar else pattern, steps, pods_n)
+    if sidecar:
+        cpu *= 0.2
+        mem *= 0.3
+    cpu_req, mem_req = _requests(rng, float(np.percentile(cpu, 95)), float(mem.max()))
+    mem_lim = None if mem_req is None else _round_mem(mem_req * rng.choice([1.0, 1.5]))
+    cpu_lim = None if cpu_req is None or rng.random() < 0.5 else _round_cpu(cpu_req * 2)
+    restarts, oom = 0, False
+    if (
+        mem_req is not None
+        and mem_lim is not None
+        and pattern == "growing"
+        and not sidecar
+        and rng.random() < 0.5
+    ):
+        # A leak that outgrew its limit: the kernel OOM-kills the container at the limit.
+        mem_lim = _round_mem(float(np.percentile(mem, 60)))
+        mem_req = min(mem_req, mem_lim)
+        restarts = int((mem >= mem_lim).sum() // 40) + 1
+        mem = np.minimum(mem, mem_lim * 0.999)
+        oom = True
+    return ContainerSpec(
+        c_name,
+        cpu_req,
+        mem_req,
+        cpu_lim,
+        mem_lim,
+        pattern if not sidecar else "steady",
+        cpu,
+        mem,
+        restarts,
+        oom,
+    )
 
 
 # -- manifests ------------------------------------------------------------------------------------

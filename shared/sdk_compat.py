@@ -9,8 +9,9 @@ The SDK (mcp 2.x) has no public hook for three things the tool conventions need:
 - presenting a wrapper with the wrapped tool's parameters: the SDK builds a tool's input schema
   from `inspect.signature(fn)` and injects `Context`/`Resolve` parameters by `get_type_hints(fn)`,
   so the wrapper carries a `__signature__` and `__annotations__` (`present_signature`);
-- registering a raw request handler (the per-caller `tools/list`): only the low-level server has
-  `add_request_handler` (`lowlevel_server`).
+- registering a raw request handler (the per-caller `tools/list`, prompts/get with argument
+  checks): only the low-level server has `add_request_handler` (`lowlevel_server`), and a
+  replacement prompts/get handler renders through the SDK's own handler (`render_prompt`).
 
 tests/shared/test_sdk_compat.py checks each against the installed SDK, so an SDK upgrade that
 changes one of them fails there, loudly, instead of somewhere in a server.
@@ -23,11 +24,13 @@ from collections.abc import Callable
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
+import mcp_types as types
+from mcp.server.context import ServerRequestContext
 from mcp.server.lowlevel import Server
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 
-__all__ = ["keep_json_looking_strings", "lowlevel_server", "present_signature"]
+__all__ = ["keep_json_looking_strings", "lowlevel_server", "present_signature", "render_prompt"]
 
 
 def _admits_str(annotation: Any) -> bool:
@@ -75,3 +78,10 @@ def present_signature(
 def lowlevel_server(mcp: MCPServer) -> Server[Any]:
     """The low-level server under `mcp`, where raw request handlers are registered."""
     return mcp._lowlevel_server  # noqa: SLF001 - add_request_handler exists only there
+
+
+async def render_prompt(
+    mcp: MCPServer, ctx: ServerRequestContext[Any, Any], params: types.GetPromptRequestParams
+) -> types.GetPromptResult | types.InputRequiredResult:
+    """prompts/get as the SDK answers it (its Context for the request, rendering, errors)."""
+    return await mcp._handle_get_prompt(ctx, params)  # noqa: SLF001 - no public per-request entry

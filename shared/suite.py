@@ -10,7 +10,7 @@ import threading
 import time
 import uuid
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from shared.audit import AuditLog
 from shared.config import Config
@@ -65,7 +65,7 @@ class Suite:
         and time, by the next record that gets through: the decision stands and nothing is lost."""
         from shared.ownership import current_principal, owner_tag
 
-        entry = {
+        entry: dict[str, Any] = {
             "text": text,
             "kind": kind,
             "source": source,

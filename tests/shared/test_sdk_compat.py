@@ -95,3 +95,8 @@ def test_the_lowlevel_server_still_takes_raw_request_handlers() -> None:
         "params_type",
         "handler",
     ]
+
+
+def test_the_sdk_still_answers_prompts_get_through_the_handler_render_prompt_calls() -> None:
+    handler = MCPServer._handle_get_prompt  # noqa: SLF001 - the one shared/sdk_compat.render_prompt uses
+    assert list(inspect.signature(handler).parameters) == ["self", "ctx", "params"]

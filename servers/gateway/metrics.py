@@ -111,7 +111,12 @@ class Traffic:
                 grouped[server][i].append((outcome, seconds))
         out: dict[str, Any] = {"start": start, "step_s": step_s, "servers": {}}
         for server, buckets in grouped.items():
-            points = {"calls_per_s": [], "errors_per_s": [], "p50_ms": [], "p99_ms": []}
+            points: dict[str, list[float | None]] = {
+                "calls_per_s": [],
+                "errors_per_s": [],
+                "p50_ms": [],
+                "p99_ms": [],
+            }
             for bucket in buckets:
                 latencies = sorted(s for _, s in bucket)
                 points["calls_per_s"].append(round(len(bucket) / step_s, 3))

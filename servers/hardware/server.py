@@ -76,7 +76,8 @@ def run_circuit(
     seed: Seed = None,
     noise: Noise = None,
     optimization_level: OptLevel = 1,
-    progress: Progress = None,
+    *,
+    progress: Progress,
 ) -> quantum.CircuitRun:
     """Simulate an OpenQASM 2/3 circuit on Qiskit Aer and wait for the result. Use for circuits that finish in
     seconds; for big ones use submit_circuit. Returns counts and probabilities per bitstring, the method Aer
@@ -297,8 +298,9 @@ def handoff_satellite(
     offset: Annotated[
         int, Field(description="First interval to show: the next_offset of a previous answer")
     ] = 0,
-    progress: Progress = None,
-    ctx: Context = None,
+    *,
+    progress: Progress,
+    ctx: Context,
 ) -> handoff.HandoffPlan:
     """Which satellite a ground terminal should use over a time window and when it must switch. Returns a
     one-line summary, the number of handoffs, coverage, the first serving intervals (satellite name, NORAD id,
@@ -342,7 +344,8 @@ def visible_satellites(
     constellation: Constellation = "starlink",
     source: SourceArg = "auto",
     tle_file: TleFile = None,
-    ctx: Context = None,
+    *,
+    ctx: Context,
 ) -> handoff.Overhead:
     """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
     return handoff.overhead(
@@ -377,7 +380,8 @@ def passes(
     constellation: Constellation = "starlink",
     source: SourceArg = "auto",
     tle_file: TleFile = None,
-    ctx: Context = None,
+    *,
+    ctx: Context,
 ) -> handoff.Passes:
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
     return handoff.passes(

@@ -128,7 +128,9 @@ class SkillIndex:
         dims = 384
         matrix = np.zeros((len(rows), dims), dtype=np.float32)
         descriptions = np.zeros((len(rows), dims), dtype=np.float32)
-        examples, starts, owners = [], [], []
+        examples: list[np.ndarray] = []
+        starts: list[int] = []
+        owners: list[int] = []
         for i, row in enumerate(rows):
             if row["vectors"] is None:
                 continue
@@ -197,7 +199,8 @@ class SkillIndex:
         if not mask.any():
             return []
 
-        vector = self.embed([query])[0] if mode != "lexical" else None
+        # lexical mode never reads the query vector, so it skips the embedding
+        vector = self.embed([query])[0] if mode != "lexical" else np.zeros(0, dtype=np.float32)
         lexical = (
             snap.bm25.scores(query)
             if mode in ("fused", "lexical")

@@ -337,7 +337,7 @@ def label_selector_matches(selector: Any, labels: dict[str, Any]) -> bool:
         if not isinstance(expr, dict):
             return False
         key, operator, values = expr.get("key"), expr.get("operator"), expr.get("values") or []
-        if operator == "In" and labels.get(key) not in values:
+        if operator == "In" and (labels.get(key) if isinstance(key, str) else None) not in values:
             return False
         if operator == "NotIn" and key in labels and labels[key] in values:
             return False

@@ -453,14 +453,7 @@ def configure_key(
         )
     held_locally = phantom.backend == "local" or phantom.keyring.get(key) is not None
     if held_locally:  # policy and versions in one transaction, checked whole before anything changes
-        info = phantom.keyring.configure(
-            key,
-            min_decryption_version,
-            exportable=exportable,
-            allow_plaintext_backup=allow_plaintext_backup,
-            auto_rotate_period=auto_rotate_period,
-            min_available_version=min_available_version,
-        )
+        info = phantom.keyring.configure(key, min_decryption_version, **policy)
     elif policy:
         raise BadInput(
             f"{', '.join(policy)} cannot be set here on a key held in Vault.",
@@ -714,18 +707,6 @@ def detokenize(suite: Suite, text: str, principal: str | None = None) -> Detoken
 # -- differential privacy ---------------------------------------------------------------------------
 
 
-def _bounds(bounds: list[float] | None) -> tuple[float, float] | None:
-    """[lower, upper] as the pair dp takes (the tool's schema already holds it to two numbers)."""
-    if not bounds:
-        return None
-    if len(bounds) != 2:
-        raise BadInput(
-            "bounds must be two finite numbers [lower, upper] with lower < upper.",
-            "Give the range values are clamped to, e.g. [0, 100000].",
-        )
-    return bounds[0], bounds[1]
-
-
 def private_aggregate(
     suite: Suite,
     values: list,
@@ -761,7 +742,7 @@ def private_aggregate(
                 f"At most {MAX_VECTOR_CELLS:,} numbers in all vectors together.", "Send fewer vectors."
             )
         mechanism = "gaussian"
-    dp.check_params(op, epsilon, delta, _bounds(bounds), mechanism)
+    dp.check_params(op, epsilon, delta, tuple(bounds) if bounds else None, mechanism)
     flat = [x for v in values for x in v] if vectors else values
     if not all(math.isfinite(x) for x in flat):
         raise BadInput(
@@ -782,7 +763,9 @@ def private_aggregate(
     if vectors:
         release = dp.vector_mean(values, clip_norm or 1.0, epsilon, delta or 0.0)
     else:
-        release = dp.aggregate(values, op, epsilon, _bounds(bounds), delta, mechanism, bins, quantile)
+        release = dp.aggregate(
+            values, op, epsilon, tuple(bounds) if bounds else None, delta, mechanism, bins, quantile
+        )
     return Aggregate(
         op=op,
         value=release.value,

@@ -95,12 +95,12 @@ def _column_header(text: str, start: int) -> str | None:
     delimiter = max(",;\t|", key=line.count)
     if line.count(delimiter) < 2:
         return None
-    cell = text[line_start:start].count(delimiter)
+    column = text[line_start:start].count(delimiter)
     for above in reversed(text[: line_start - 1].split("\n")[-50:]):
-        if not cell < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
+        if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above):
-            return above.split(delimiter)[cell]
+            return above.split(delimiter)[column]
     return None
 
 
@@ -155,20 +155,20 @@ def _urls(text: str) -> Iterator[Finding]:
         if start in starts or any(s <= start < e for s, e in seen):
             continue
         starts.add(start)
-        bare = _BARE_URL.match(text, start)
-        if bare is None:
+        m = _BARE_URL.match(text, start)
+        if m is None:
             continue
-        url = bare.group().rstrip(".,;:!?")
+        url = m.group().rstrip(".,;:!?")
         if "/" not in url and (
-            text[bare.end() : bare.end() + 1] == "("
+            text[m.end() : m.end() + 1] == "("
             or re.search(r"[A-Z]", url.split(".")[0])
             or url.rsplit(".", 1)[-1].lower() in ("pl", "in")
         ):
             continue  # "Foo.Bar(" or "Config.net" is code; "run.pl", "Makefile.in" are files: not web addresses
         yield Finding(
             "URL",
-            bare.start(),
-            bare.start() + len(url),
+            m.start(),
+            m.start() + len(url),
             0.7 if "/" in url else 0.6,
             "bare domain with a known top-level domain",
         )

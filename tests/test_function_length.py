@@ -15,7 +15,6 @@ MAX_LINES = 60
 
 KNOWN: dict[str, int] = {
     "servers/a2a/endpoint.py:install": 62,
-    "servers/cli.py:build_parser": 95,
     "servers/compliance/attestations.py:attest": 61,
     "servers/compliance/attestations.py:verify": 105,
     "servers/compliance/checking.py:run_check": 78,

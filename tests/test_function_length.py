@@ -16,9 +16,7 @@ MAX_LINES = 60
 KNOWN: dict[str, int] = {
     "servers/a2a/endpoint.py:install": 62,
     "servers/compliance/attestations.py:attest": 61,
-    "servers/compliance/attestations.py:verify": 105,
     "servers/compliance/checking.py:run_check": 78,
-    "servers/compliance/engine.py:compile_rule": 66,
     "servers/compliance/manifests.py:pods_in": 84,
     "servers/demo.py:tour": 85,
     "servers/forge/analysis.py:_workload_opportunities": 100,

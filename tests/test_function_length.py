@@ -32,7 +32,6 @@ KNOWN: dict[str, int] = {
     "servers/hardware/handoff.py:_shape": 74,
     "servers/hardware/handoff.py:passes": 72,
     "servers/hardware/handoff.py:plan": 65,
-    "servers/hardware/orbits.py:_candidate_windows": 110,
     "servers/hardware/prompts.py:register": 61,
     "servers/hardware/serial_sessions.py:open_port": 81,
     "servers/nexus/discovery.py:SkillIndex.search": 80,

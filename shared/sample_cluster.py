@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 
@@ -348,89 +349,103 @@ def _series_lines(name: str, labels: str, values: np.ndarray, ts: np.ndarray, fm
 def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
     """cAdvisor CPU counter and working-set gauge per pod and container, and kube-state-metrics
     restarts and last termination reason where containers restarted."""
-    ts = cluster.timestamps
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w") as out:
-        out.write(
-            "# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
-            "# TYPE container_cpu_usage_seconds counter\n"
-        )
-        for w in cluster.workloads:
-            for c in w.containers:
-                for p, pod in enumerate(w.pods):
-                    counter = np.cumsum(c.cpu[p] * STEP_S) + 1000.0
-                    labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                    out.write(_series_lines("container_cpu_usage_seconds_total", labels, counter, ts, ".3f"))
-        out.write(
-            "# HELP container_memory_working_set_bytes Current working set in bytes.\n"
-            "# TYPE container_memory_working_set_bytes gauge\n"
-        )
-        for w in cluster.workloads:
-            for c in w.containers:
-                for p, pod in enumerate(w.pods):
-                    labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                    out.write(
-                        _series_lines(
-                            "container_memory_working_set_bytes", labels, np.round(c.memory[p]), ts, ".0f"
-                        )
-                    )
-        restarting = [(w, c) for w in cluster.workloads for c in w.containers if c.restarts]
-        out.write(
-            "# HELP kube_pod_container_status_restarts The number of container restarts.\n"
-            "# TYPE kube_pod_container_status_restarts counter\n"
-        )
-        for w, c in restarting:
-            for pod in w.pods:
-                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                counts = np.floor(np.linspace(0, c.restarts, cluster.steps))
-                out.write(
-                    _series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f")
-                )
-        out.write(
-            "# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
-            "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n"
-        )
-        for w, c in restarting:
-            for pod in w.pods:
-                reason = "OOMKilled" if c.oom_killed else "Error"
-                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
-                out.write(
-                    _series_lines(
-                        "kube_pod_container_status_last_terminated_reason",
-                        labels,
-                        np.ones(cluster.steps),
-                        ts,
-                        ".0f",
-                    )
-                )
-        # kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)
-        out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
-        replicasets = []
-        for w in cluster.workloads:
-            for pod in w.pods:
-                owner_kind, owner = w.kind, w.name
-                if w.kind == "Deployment":
-                    owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
-                    replicasets.append((w.namespace, owner, w.name))
-                labels = (
-                    f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
-                    'owner_is_controller="true"'
-                )
-                out.write(_series_lines("kube_pod_owner", labels, np.ones(1), ts[-1:], ".0f"))
-        out.write(
-            "# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
-            "# TYPE kube_replicaset_owner gauge\n"
-        )
-        for ns, rs, deployment in dict.fromkeys(replicasets):
-            labels = (
-                f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
-                'owner_is_controller="true"'
-            )
-            out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), ts[-1:], ".0f"))
+        _write_usage(out, cluster)
+        _write_restarts(out, cluster)
+        _write_owners(out, cluster)
         out.write("# EOF\n")
     tmp.replace(path)
+
+
+def _write_usage(out: TextIO, cluster: SampleCluster) -> None:
+    """cAdvisor's CPU counter and working-set gauge per pod and container."""
+    ts = cluster.timestamps
+    out.write(
+        "# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
+        "# TYPE container_cpu_usage_seconds counter\n"
+    )
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                counter = np.cumsum(c.cpu[p] * STEP_S) + 1000.0
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                out.write(_series_lines("container_cpu_usage_seconds_total", labels, counter, ts, ".3f"))
+    out.write(
+        "# HELP container_memory_working_set_bytes Current working set in bytes.\n"
+        "# TYPE container_memory_working_set_bytes gauge\n"
+    )
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                out.write(
+                    _series_lines(
+                        "container_memory_working_set_bytes", labels, np.round(c.memory[p]), ts, ".0f"
+                    )
+                )
+
+
+def _write_restarts(out: TextIO, cluster: SampleCluster) -> None:
+    """kube-state-metrics' restart counter and last termination reason, where containers restarted."""
+    ts = cluster.timestamps
+    restarting = [(w, c) for w in cluster.workloads for c in w.containers if c.restarts]
+    out.write(
+        "# HELP kube_pod_container_status_restarts The number of container restarts.\n"
+        "# TYPE kube_pod_container_status_restarts counter\n"
+    )
+    for w, c in restarting:
+        for pod in w.pods:
+            labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+            counts = np.floor(np.linspace(0, c.restarts, cluster.steps))
+            out.write(_series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f"))
+    out.write(
+        "# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
+        "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n"
+    )
+    for w, c in restarting:
+        for pod in w.pods:
+            reason = "OOMKilled" if c.oom_killed else "Error"
+            labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
+            out.write(
+                _series_lines(
+                    "kube_pod_container_status_last_terminated_reason",
+                    labels,
+                    np.ones(cluster.steps),
+                    ts,
+                    ".0f",
+                )
+            )
+
+
+def _write_owners(out: TextIO, cluster: SampleCluster) -> None:
+    """kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)."""
+    last = cluster.timestamps[-1:]
+    out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
+    replicasets = []
+    for w in cluster.workloads:
+        for pod in w.pods:
+            owner_kind, owner = w.kind, w.name
+            if w.kind == "Deployment":
+                owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
+                replicasets.append((w.namespace, owner, w.name))
+            labels = (
+                f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
+                'owner_is_controller="true"'
+            )
+            out.write(_series_lines("kube_pod_owner", labels, np.ones(1), last, ".0f"))
+    out.write(
+        "# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
+        "# TYPE kube_replicaset_owner gauge\n"
+    )
+    for ns, rs, deployment in dict.fromkeys(replicasets):
+        labels = (
+            f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
+            'owner_is_controller="true"'
+        )
+        out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), last, ".0f"))
 
 
 SAMPLE_SEED = 7

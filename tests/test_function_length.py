@@ -48,7 +48,6 @@ KNOWN: dict[str, int] = {
     "servers/phantom/signing.py:Signer.export": 63,
     "shared/memory.py:Memory.recall": 62,
     "shared/sample_cluster.py:_manifest": 86,
-    "shared/sample_cluster.py:write_openmetrics": 86,
     "shared/server.py:create_server": 63,
 }
 

@@ -34,7 +34,6 @@ KNOWN: dict[str, int] = {
     "servers/hardware/handoff.py:plan": 65,
     "servers/hardware/prompts.py:register": 61,
     "servers/hardware/serial_sessions.py:open_port": 81,
-    "servers/nexus/discovery.py:SkillIndex.search": 80,
     "servers/nexus/handoffs.py:Handoffs.create": 62,
     "servers/nexus/marketplace.py:Marketplace.create_handoff": 63,
     "servers/nexus/server.py:handoff": 73,

@@ -12,7 +12,6 @@ KRR simple: CPU request = p95, memory request = limit = max x 1.15.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -153,7 +152,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
                 trend[rows[ok]] = slope(block[ok]) / level[ok]
         for rows, block in _compacted(maxima):
             if block.shape[1] >= 3:
-                rise = np.asarray(slope(block))
+                rise = slope(block)
                 up = rise > 0
                 projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
     patterns = np.full(g, "steady", dtype=object)
@@ -177,25 +176,9 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
     hours = (steps * STEP_S / 3600).tolist()
     proj = projected.tolist()
-    return [_profile_at(i, cols, patterns[i], hours[i], proj[i]) if valid[i] else None for i in range(g)]
-
-
-def _profile_at(i: int, cols: list[list[float]], pattern: str, hours: float, projected: float) -> Profile:
-    """Row `i` of the batched figures (cols: cpu p50/p95/p99/max, memory p50/p99/max, trend)."""
-    cpu_p50, cpu_p95, cpu_p99, cpu_max, memory_p50, memory_p99, memory_max, trend = (c[i] for c in cols)
-    return Profile(
-        cpu_p50,
-        cpu_p95,
-        cpu_p99,
-        cpu_max,
-        memory_p50,
-        memory_p99,
-        memory_max,
-        trend,
-        pattern,
-        hours,
-        projected,
-    )
+    return [
+        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i]) if valid[i] else None for i in range(g)
+    ]
 
 
 def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -223,9 +206,7 @@ def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[
     return out, top
 
 
-def _compacted(
-    values: np.ndarray, finite: np.ndarray | None = None
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _compacted(values: np.ndarray, finite: np.ndarray | None = None):  # type: ignore[no-untyped-def]
     """(row indices, their finite values in order as one matrix) for each group of rows with the same
     number of finite values. When a group's gaps are the same columns at the edges (the usual case: the
     window starts before the first rate), the matrix is a slice, not a copy."""

@@ -164,7 +164,7 @@ class AuditLog:
     def _where(
         server: str | None, tool: str | None, since: float | None, outcome: str | None = None
     ) -> tuple[str, list[Any]]:
-        query, params = " WHERE 1=1", list[Any]()
+        query, params = " WHERE 1=1", []
         for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
             if value:
                 query += f" AND {column}=?"

@@ -109,7 +109,7 @@ class SuiteTaskStore(TaskStore):
         return await anyio.to_thread.run_sync(self._list, params, principal_of(context))
 
     def _list(self, params: ListTasksRequest, principal: str | None) -> ListTasksResponse:
-        where, args = ["agent=?"], list[str | int]([self.agent])
+        where, args = ["agent=?"], [self.agent]
         owners = readable_owners(principal)  # None: every owner (the operator, or a "*" grant)
         if owners is not None:
             named = [o for o in owners if o != OPERATOR]

@@ -284,7 +284,7 @@ class Registry:
             check_tier(tier)
         if not 1 <= limit <= 1000:
             raise BadInput(f"`limit` is {limit}; use 1 to 1000.")
-        sql, args = "SELECT * FROM nexus_agents", builtins.list[str | int]()
+        sql, args = "SELECT * FROM nexus_agents", []
         where = []
         if tier:
             where.append("tier=?")

@@ -29,10 +29,12 @@ serve: install model
 lint: install
 	$(BIN)/ruff check servers shared tests bench
 	$(BIN)/ruff format --check servers shared tests bench
+	$(BIN)/mypy
 
 test: install model
 	$(BIN)/ruff check servers shared tests bench
 	$(BIN)/ruff format --check servers shared tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 
 bench: install model

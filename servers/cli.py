@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from servers.registry import SERVER_NAMES
 
@@ -319,12 +320,23 @@ def _demo(args: argparse.Namespace) -> int:
         _stop_memory_we_started(get_suite())
 
 
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # add_subparsers()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hdr", description="HDR Empire: five MCP servers sharing memory, state and audit."
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
+    _add_run_commands(sub)
+    _add_ci_commands(sub)
+    _add_suite_commands(sub)
+    return parser
+
+
+def _add_run_commands(sub: Subcommands) -> None:
+    """serve, ask, demo, run: the suite or one server, for people, agents and desktop clients."""
     serve = sub.add_parser("serve", help="all five servers over streamable HTTP, at /<server>/mcp")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -354,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(func=_run)
 
+
+def _add_ci_commands(sub: Subcommands) -> None:
+    """check and desktop-config: for pipelines and for setting up a desktop client."""
     check = sub.add_parser(
         "check",
         help="CI: check manifests against a compliance framework (exit 0 pass, 1 fail, 2 could not check)",
@@ -376,6 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.add_argument("--toolsets", help="toolsets every server lists (default: each server's default)")
     desktop.set_defaults(func=_desktop_config)
 
+
+def _add_suite_commands(sub: Subcommands) -> None:
+    """memory, audit, cards: the shared memory server, the audit log, the agent cards."""
     memory = sub.add_parser("memory", help="the shared vector memory's server")
     memory.add_argument("action", choices=["status", "stop"])
     memory.set_defaults(func=_memory)
@@ -420,7 +438,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="write unsigned cards (the repository's copies are unsigned: a signature is per key)",
     )
     cards.set_defaults(func=_cards)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -115,7 +115,7 @@ class AuditLog:
         with self.store.transaction() as db:
             head = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
             seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
-            body = {
+            body: dict[str, Any] = {
                 "seq": seq,
                 "ts": time.time(),
                 "server": server,

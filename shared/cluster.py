@@ -718,10 +718,10 @@ class LiveCluster:
                 auth_settings=["BearerToken"],
             )
             resp = self.api_client.call_api(*params, _request_timeout=self.timeout)
-            resp.read()
+            data = resp.read()  # RESTResponse.data is None until read
             if not 200 <= int(resp.status) < 300:
                 raise ApiException(http_resp=resp)
-            return json.loads(resp.data)
+            return json.loads(data)
         except ApiException as exc:
             raise _api_error(exc, verb, kind, namespace, ref) from None
         except HDRError:

@@ -40,6 +40,7 @@ from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel
 
 from shared.errors import HDRError
+from shared.sdk_compat import lowlevel_server, render_prompt
 from shared.tools import ToolKit
 
 log = logging.getLogger("hdr.prompts")
@@ -63,7 +64,7 @@ class Extras:
     def __init__(self, kit: ToolKit) -> None:
         self.kit = kit
         self._completers: dict[tuple[str, str, str], Completer] = {}
-        low = kit.mcp._lowlevel_server  # noqa: SLF001 - the SDK registers method handlers here only
+        low = lowlevel_server(kit.mcp)
         low.add_request_handler("prompts/get", types.GetPromptRequestParams, self._get_prompt)
         low.add_request_handler("completion/complete", types.CompleteRequestParams, self._complete)
         low.add_request_handler("logging/setLevel", types.SetLevelRequestParams, self._set_level)
@@ -95,9 +96,10 @@ class Extras:
         return register
 
     async def _get_prompt(self, ctx: Any, params: types.GetPromptRequestParams) -> Any:
-        prompt = self.kit.mcp._prompt_manager.get_prompt(params.name)  # noqa: SLF001 - no public lookup
+        prompts = await self.kit.mcp.list_prompts()
+        prompt = next((p for p in prompts if p.name == params.name), None)
         if prompt is None:
-            names = sorted(p.name for p in self.kit.mcp._prompt_manager.list_prompts())  # noqa: SLF001
+            names = sorted(p.name for p in prompts)
             raise MCPError(
                 code=types.INVALID_PARAMS,
                 message=f"Unknown prompt {params.name[:80]!r}. This server's prompts: {', '.join(names)}.",
@@ -119,7 +121,7 @@ class Extras:
                 message=f"Prompt {params.name!r}: {problem}. It takes: {accepted or 'no arguments'}.",
             )
         try:
-            return await self.kit.mcp._handle_get_prompt(ctx, params)  # noqa: SLF001 - the SDK's rendering
+            return await render_prompt(self.kit.mcp, ctx, params)
         except MCPError:
             raise
         except HDRError as exc:
@@ -189,7 +191,7 @@ class Extras:
         """Offer a read-only tool's result at `uri`: the URI's variables (and `fixed`) are its arguments,
         so the resource shows exactly what the tool shows this caller."""
         fn = self.kit.tools[tool]
-        annotations = self.kit.mcp._tool_manager.get_tool(tool).annotations  # noqa: SLF001 - no public getter
+        annotations = self.kit.annotations.get(tool)
         if annotations is None or not annotations.read_only_hint:
             raise ValueError(f"resource {uri} would call {tool}, which is not read-only")
 
@@ -207,7 +209,8 @@ class Extras:
 
     async def _complete(self, ctx: Any, params: types.CompleteRequestParams) -> types.CompleteResult:
         ref = params.ref
-        key = (ref.type, getattr(ref, "name", None) or getattr(ref, "uri", ""), params.argument.name)
+        named = ref.name if isinstance(ref, types.PromptReference) else ref.uri
+        key = (ref.type, named, params.argument.name)
         completer = self._completers.get(key)
         if completer is None:  # nothing to suggest (an argument typed freely, or a ref we do not know)
             return types.CompleteResult(completion=types.Completion(values=[]))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 
@@ -155,65 +156,11 @@ def generate(
             hpa = (2, 3, 70)
             replicas = 3  # at the HPA's ceiling: its bounds may cap the load
         pods_n = min(replicas, max_pods)
-        rs_hash = _pod_suffix(rng, 9)
-        if kind == "Deployment":
-            pods = [f"{name}-{rs_hash}-{_pod_suffix(rng, 5)}" for _ in range(pods_n)]
-        elif kind == "StatefulSet":
-            pods = [f"{name}-{k}" for k in range(pods_n)]
-        else:
-            pods = [f"{name}-{_pod_suffix(rng, 5)}" for _ in range(pods_n)]
-        containers: list[ContainerSpec] = []
-        for c_name in ["app", "istio-proxy"] if rng.random() < 0.15 else ["app"]:
-            sidecar = c_name != "app"
-            cpu, mem, cpu_level, mem_level = _usage(rng, "steady" if sidecar else pattern, steps, pods_n)
-            if sidecar:
-                cpu *= 0.2
-                mem *= 0.3
-            p95 = float(np.percentile(cpu, 95))
-            mmax = float(mem.max())
-            # How teams set requests: mostly generous guesses, some tight, a few missing.
-            roll = rng.random()
-            if roll < 0.65:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(1.8, 5)),
-                    _round_mem(mmax * rng.uniform(1.5, 3)),
-                )
-            elif roll < 0.85:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(0.5, 0.9)),
-                    _round_mem(mmax * rng.uniform(1.05, 1.2)),
-                )
-            elif roll < 0.93:
-                cpu_req, mem_req = None, None
-            else:
-                cpu_req, mem_req = (
-                    _round_cpu(p95 * rng.uniform(1.2, 2)),
-                    _round_mem(mmax * rng.uniform(1.2, 1.6)),
-                )
-            mem_lim = None if mem_req is None else _round_mem(mem_req * rng.choice([1.0, 1.5]))
-            cpu_lim = None if cpu_req is None or rng.random() < 0.5 else _round_cpu(cpu_req * 2)
-            restarts, oom = 0, False
-            if mem_lim is not None and pattern == "growing" and not sidecar and rng.random() < 0.5:
-                # A leak that outgrew its limit: the kernel OOM-kills the container at the limit.
-                mem_lim = _round_mem(float(np.percentile(mem, 60)))
-                mem_req = min(mem_req, mem_lim)
-                restarts = int((mem >= mem_lim).sum() // 40) + 1
-                mem = np.minimum(mem, mem_lim * 0.999)
-                oom = True
-            containers.append(
-                ContainerSpec(
-                    c_name,
-                    cpu_req,
-                    mem_req,
-                    cpu_lim,
-                    mem_lim,
-                    pattern if not sidecar else "steady",
-                    cpu,
-                    mem,
-                    restarts,
-                    oom,
-                )
-            )
+        pods = _pod_names(rng, kind, name, pods_n)
+        containers = [
+            _container(rng, c_name, pattern, steps, pods_n)
+            for c_name in (["app", "istio-proxy"] if rng.random() < 0.15 else ["app"])
+        ]
         pdb = replicas > 1 and rng.random() < 0.6
         workloads.append(
             WorkloadSpec(
@@ -221,6 +168,66 @@ def generate(
             )
         )
     return SampleCluster(workloads, start, steps)
+
+
+def _pod_names(rng: np.random.Generator, kind: str, name: str, n: int) -> list[str]:
+    """Pod names the way each controller makes them (a ReplicaSet hash, ordinals, or a suffix)."""
+    rs_hash = _pod_suffix(rng, 9)
+    if kind == "Deployment":
+        return [f"{name}-{rs_hash}-{_pod_suffix(rng, 5)}" for _ in range(n)]
+    if kind == "StatefulSet":
+        return [f"{name}-{k}" for k in range(n)]
+    return [f"{name}-{_pod_suffix(rng, 5)}" for _ in range(n)]
+
+
+def _requests(rng: np.random.Generator, p95: float, mmax: float) -> tuple[float | None, float | None]:
+    """How teams set requests: mostly generous guesses, some tight, a few missing."""
+    roll = rng.random()
+    if roll < 0.65:
+        return _round_cpu(p95 * rng.uniform(1.8, 5)), _round_mem(mmax * rng.uniform(1.5, 3))
+    if roll < 0.85:
+        return _round_cpu(p95 * rng.uniform(0.5, 0.9)), _round_mem(mmax * rng.uniform(1.05, 1.2))
+    if roll < 0.93:
+        return None, None
+    return _round_cpu(p95 * rng.uniform(1.2, 2)), _round_mem(mmax * rng.uniform(1.2, 1.6))
+
+
+def _container(rng: np.random.Generator, c_name: str, pattern: str, steps: int, pods_n: int) -> ContainerSpec:
+    """One container's usage series and the requests and limits its team set."""
+    sidecar = c_name != "app"
+    cpu, mem, _, _ = _usage(rng, "steady" if sidecar else pattern, steps, pods_n)
+    if sidecar:
+        cpu *= 0.2
+        mem *= 0.3
+    cpu_req, mem_req = _requests(rng, float(np.percentile(cpu, 95)), float(mem.max()))
+    mem_lim = None if mem_req is None else _round_mem(mem_req * rng.choice([1.0, 1.5]))
+    cpu_lim = None if cpu_req is None or rng.random() < 0.5 else _round_cpu(cpu_req * 2)
+    restarts, oom = 0, False
+    if (
+        mem_req is not None
+        and mem_lim is not None
+        and pattern == "growing"
+        and not sidecar
+        and rng.random() < 0.5
+    ):
+        # A leak that outgrew its limit: the kernel OOM-kills the container at the limit.
+        mem_lim = _round_mem(float(np.percentile(mem, 60)))
+        mem_req = min(mem_req, mem_lim)
+        restarts = int((mem >= mem_lim).sum() // 40) + 1
+        mem = np.minimum(mem, mem_lim * 0.999)
+        oom = True
+    return ContainerSpec(
+        c_name,
+        cpu_req,
+        mem_req,
+        cpu_lim,
+        mem_lim,
+        pattern if not sidecar else "steady",
+        cpu,
+        mem,
+        restarts,
+        oom,
+    )
 
 
 # -- manifests ------------------------------------------------------------------------------------
@@ -342,89 +349,103 @@ def _series_lines(name: str, labels: str, values: np.ndarray, ts: np.ndarray, fm
 def write_openmetrics(path: Path, cluster: SampleCluster) -> None:
     """cAdvisor CPU counter and working-set gauge per pod and container, and kube-state-metrics
     restarts and last termination reason where containers restarted."""
-    ts = cluster.timestamps
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w") as out:
-        out.write(
-            "# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
-            "# TYPE container_cpu_usage_seconds counter\n"
-        )
-        for w in cluster.workloads:
-            for c in w.containers:
-                for p, pod in enumerate(w.pods):
-                    counter = np.cumsum(c.cpu[p] * STEP_S) + 1000.0
-                    labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                    out.write(_series_lines("container_cpu_usage_seconds_total", labels, counter, ts, ".3f"))
-        out.write(
-            "# HELP container_memory_working_set_bytes Current working set in bytes.\n"
-            "# TYPE container_memory_working_set_bytes gauge\n"
-        )
-        for w in cluster.workloads:
-            for c in w.containers:
-                for p, pod in enumerate(w.pods):
-                    labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                    out.write(
-                        _series_lines(
-                            "container_memory_working_set_bytes", labels, np.round(c.memory[p]), ts, ".0f"
-                        )
-                    )
-        restarting = [(w, c) for w in cluster.workloads for c in w.containers if c.restarts]
-        out.write(
-            "# HELP kube_pod_container_status_restarts The number of container restarts.\n"
-            "# TYPE kube_pod_container_status_restarts counter\n"
-        )
-        for w, c in restarting:
-            for pod in w.pods:
-                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
-                counts = np.floor(np.linspace(0, c.restarts, cluster.steps))
-                out.write(
-                    _series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f")
-                )
-        out.write(
-            "# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
-            "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n"
-        )
-        for w, c in restarting:
-            for pod in w.pods:
-                reason = "OOMKilled" if c.oom_killed else "Error"
-                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
-                out.write(
-                    _series_lines(
-                        "kube_pod_container_status_last_terminated_reason",
-                        labels,
-                        np.ones(cluster.steps),
-                        ts,
-                        ".0f",
-                    )
-                )
-        # kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)
-        out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
-        replicasets = []
-        for w in cluster.workloads:
-            for pod in w.pods:
-                owner_kind, owner = w.kind, w.name
-                if w.kind == "Deployment":
-                    owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
-                    replicasets.append((w.namespace, owner, w.name))
-                labels = (
-                    f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
-                    'owner_is_controller="true"'
-                )
-                out.write(_series_lines("kube_pod_owner", labels, np.ones(1), ts[-1:], ".0f"))
-        out.write(
-            "# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
-            "# TYPE kube_replicaset_owner gauge\n"
-        )
-        for ns, rs, deployment in dict.fromkeys(replicasets):
-            labels = (
-                f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
-                'owner_is_controller="true"'
-            )
-            out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), ts[-1:], ".0f"))
+        _write_usage(out, cluster)
+        _write_restarts(out, cluster)
+        _write_owners(out, cluster)
         out.write("# EOF\n")
     tmp.replace(path)
+
+
+def _write_usage(out: TextIO, cluster: SampleCluster) -> None:
+    """cAdvisor's CPU counter and working-set gauge per pod and container."""
+    ts = cluster.timestamps
+    out.write(
+        "# HELP container_cpu_usage_seconds Cumulative cpu time consumed in seconds.\n"
+        "# TYPE container_cpu_usage_seconds counter\n"
+    )
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                counter = np.cumsum(c.cpu[p] * STEP_S) + 1000.0
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                out.write(_series_lines("container_cpu_usage_seconds_total", labels, counter, ts, ".3f"))
+    out.write(
+        "# HELP container_memory_working_set_bytes Current working set in bytes.\n"
+        "# TYPE container_memory_working_set_bytes gauge\n"
+    )
+    for w in cluster.workloads:
+        for c in w.containers:
+            for p, pod in enumerate(w.pods):
+                labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+                out.write(
+                    _series_lines(
+                        "container_memory_working_set_bytes", labels, np.round(c.memory[p]), ts, ".0f"
+                    )
+                )
+
+
+def _write_restarts(out: TextIO, cluster: SampleCluster) -> None:
+    """kube-state-metrics' restart counter and last termination reason, where containers restarted."""
+    ts = cluster.timestamps
+    restarting = [(w, c) for w in cluster.workloads for c in w.containers if c.restarts]
+    out.write(
+        "# HELP kube_pod_container_status_restarts The number of container restarts.\n"
+        "# TYPE kube_pod_container_status_restarts counter\n"
+    )
+    for w, c in restarting:
+        for pod in w.pods:
+            labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}"'
+            counts = np.floor(np.linspace(0, c.restarts, cluster.steps))
+            out.write(_series_lines("kube_pod_container_status_restarts_total", labels, counts, ts, ".0f"))
+    out.write(
+        "# HELP kube_pod_container_status_last_terminated_reason Last reason the container was "
+        "in terminated state.\n# TYPE kube_pod_container_status_last_terminated_reason gauge\n"
+    )
+    for w, c in restarting:
+        for pod in w.pods:
+            reason = "OOMKilled" if c.oom_killed else "Error"
+            labels = f'namespace="{w.namespace}",pod="{pod}",container="{c.name}",reason="{reason}"'
+            out.write(
+                _series_lines(
+                    "kube_pod_container_status_last_terminated_reason",
+                    labels,
+                    np.ones(cluster.steps),
+                    ts,
+                    ".0f",
+                )
+            )
+
+
+def _write_owners(out: TextIO, cluster: SampleCluster) -> None:
+    """kube-state-metrics' owner series: how a pod maps to its workload (through its ReplicaSet)."""
+    last = cluster.timestamps[-1:]
+    out.write("# HELP kube_pod_owner Information about the Pod's owner.\n# TYPE kube_pod_owner gauge\n")
+    replicasets = []
+    for w in cluster.workloads:
+        for pod in w.pods:
+            owner_kind, owner = w.kind, w.name
+            if w.kind == "Deployment":
+                owner_kind, owner = "ReplicaSet", pod.rsplit("-", 1)[0]
+                replicasets.append((w.namespace, owner, w.name))
+            labels = (
+                f'namespace="{w.namespace}",pod="{pod}",owner_kind="{owner_kind}",owner_name="{owner}",'
+                'owner_is_controller="true"'
+            )
+            out.write(_series_lines("kube_pod_owner", labels, np.ones(1), last, ".0f"))
+    out.write(
+        "# HELP kube_replicaset_owner Information about the ReplicaSet's owner.\n"
+        "# TYPE kube_replicaset_owner gauge\n"
+    )
+    for ns, rs, deployment in dict.fromkeys(replicasets):
+        labels = (
+            f'namespace="{ns}",replicaset="{rs}",owner_kind="Deployment",owner_name="{deployment}",'
+            'owner_is_controller="true"'
+        )
+        out.write(_series_lines("kube_replicaset_owner", labels, np.ones(1), last, ".0f"))
 
 
 SAMPLE_SEED = 7

@@ -78,7 +78,7 @@ class Suite:
         and time, by the next record that gets through: the decision stands and nothing is lost."""
         from shared.ownership import current_principal, owner_tag
 
-        entry = {
+        entry: dict[str, Any] = {
             "text": text,
             "kind": kind,
             "source": source,

@@ -26,8 +26,8 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from types import UnionType
-from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin, get_type_hints
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, TypeVar, get_type_hints
 
 import anyio
 import anyio.from_thread
@@ -35,11 +35,11 @@ import anyio.to_thread
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context, Elicit, MCPServer, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
 
 from shared.errors import HDRError, Refused
+from shared.sdk_compat import keep_json_looking_strings, present_signature
 from shared.suite import Suite, get_suite
 
 log = logging.getLogger("hdr.tools")
@@ -176,28 +176,46 @@ def _friendly_validation_message(tool: str, exc: ValidationError, schema: dict[s
     return f"Invalid arguments for `{tool}`: " + "; ".join(problems) + "." + (hint if expected else "")
 
 
-class HDRServer(MCPServer):
+class HDRServer(MCPServer[Any]):
     """MCPServer whose argument-validation errors name the field and the expected type only."""
 
-    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
-        tool = self._tool_manager.get_tool(name)
-        if tool is not None and isinstance(arguments, dict):
-            accepted = set((tool.parameters or {}).get("properties", {}))
-            unknown = sorted(str(k) for k in arguments if k not in accepted)
-            if unknown:  # a misspelt argument silently ignored would run the call on defaults
-                shown = ", ".join(f"`{u[:40]}`" for u in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
-                raise ToolError(
-                    f"Unknown argument{'s' if len(unknown) > 1 else ''} for `{name}`: {shown}. "
-                    f"Accepted: {', '.join(sorted(accepted)) or '(none)'}."
-                )
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._input_schemas: dict[str, dict[str, Any]] = {}
+
+    def remove_tool(self, name: str) -> None:
+        super().remove_tool(name)
+        self._input_schemas.pop(name, None)
+
+    async def _input_schema(self, name: str) -> dict[str, Any] | None:
+        """The tool's input schema as clients see it (tools/list), cached per tool name."""
+        if name not in self._input_schemas:
+            self._input_schemas = {t.name: t.input_schema for t in await self.list_tools()}
+        return self._input_schemas.get(name)
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
+    ) -> Any:
+        schema = await self._input_schema(name)
+        if schema is not None and isinstance(arguments, dict):
+            _refuse_unknown_arguments(name, arguments, set(schema.get("properties", {})))
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:
             if isinstance(exc.__cause__, ValidationError):
-                tool = self._tool_manager.get_tool(name)
-                schema = tool.parameters if tool else None
                 raise ToolError(_friendly_validation_message(name, exc.__cause__, schema)) from None
             raise
+
+
+def _refuse_unknown_arguments(name: str, arguments: dict[str, Any], accepted: set[str]) -> None:
+    """A misspelt argument silently ignored would run the call on defaults: refuse it instead."""
+    unknown = sorted(str(k) for k in arguments if k not in accepted)
+    if unknown:
+        shown = ", ".join(f"`{u[:40]}`" for u in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        raise ToolError(
+            f"Unknown argument{'s' if len(unknown) > 1 else ''} for `{name}`: {shown}. "
+            f"Accepted: {', '.join(sorted(accepted)) or '(none)'}."
+        )
 
 
 class ToolKit:
@@ -223,6 +241,7 @@ class ToolKit:
             version=version,
         )
         self.tools: dict[str, Callable[..., Any]] = {}
+        self.annotations: dict[str, ToolAnnotations] = {}  # as registered, by tool name
         self.card_metadata: dict[str, Any] = {}  # extra facts for the server's A2A agent card
 
     @property
@@ -265,37 +284,30 @@ class ToolKit:
         if destructive and confirm is None:
             raise ValueError("a destructive tool needs a `confirm` question")
         audited = (not read_only) if audit is None else audit
+        annotations = ToolAnnotations(
+            title=title,
+            read_only_hint=read_only,
+            destructive_hint=destructive,
+            idempotent_hint=idempotent,
+            open_world_hint=open_world,
+        )
+        meta = {k: v for k, v in (("examples", list(examples or [])), ("hdr/shared", shared)) if v}
 
         def register(fn: F) -> F:
             tool_name = name or fn.__name__
             check_injected(fn)
-            wrapper = self._wrap(fn, tool_name, audited=audited, confirm=confirm)
-            description = inspect.cleandoc(fn.__doc__ or "")
-            if confirm is not None:
-                description += (
-                    f"\n\n{'Destructive' if destructive else 'Sensitive'}: asks the person to "
-                    "confirm (elicitation); clients that cannot ask should pass `confirm: true` only "
-                    "after the person agreed."
-                )
             self.mcp.add_tool(
-                wrapper,
+                self._wrap(fn, tool_name, audited=audited, confirm=confirm),
                 name=tool_name,
                 title=title,
-                description=description,
+                description=_description(fn, confirm, destructive),
                 structured_output=True,
-                meta={k: v for k, v in (("examples", list(examples or [])), ("hdr/shared", shared)) if v}
-                or None,
-                annotations=ToolAnnotations(
-                    title=title,
-                    read_only_hint=read_only,
-                    destructive_hint=destructive,
-                    idempotent_hint=idempotent,
-                    open_world_hint=open_world,
-                ),
+                meta=meta or None,
+                annotations=annotations,
             )
-            registered = self.mcp._tool_manager.get_tool(tool_name)  # noqa: SLF001 - the SDK has no public getter
-            registered.fn_metadata = _KeepStrings.model_validate(dict(registered.fn_metadata))
+            keep_json_looking_strings(self.mcp, tool_name)
             self.tools[tool_name] = fn
+            self.annotations[tool_name] = annotations
             return fn
 
         return register
@@ -310,139 +322,167 @@ class ToolKit:
         audited: bool,
         confirm: Callable[..., str | None] | None,
     ) -> Callable[..., Any]:
+        """The function the SDK registers: `fn`'s own parameters (less the injected Context and
+        Progress) plus `confirm` and the kit's injected ones; calls run through a `_ToolRunner`."""
         hints = get_type_hints(fn, include_extras=True)
-        sig = inspect.signature(fn)
         ctx_param = next((p for p, h in hints.items() if h is Context), None)
         progress_param = next((p for p, h in hints.items() if h is Progress), None)
-        is_async = inspect.iscoroutinefunction(fn)
         params = [
             p.replace(annotation=hints.get(p.name, p.annotation))
-            for p in sig.parameters.values()
+            for p in inspect.signature(fn).parameters.values()
             if p.name not in (ctx_param, progress_param)
         ]
         arg_names = [p.name for p in params]
-        if confirm is not None and "confirm" not in arg_names:
-            params.append(
-                inspect.Parameter(
-                    "confirm",
-                    inspect.Parameter.KEYWORD_ONLY,
-                    default=False,
-                    annotation=Annotated[
-                        bool,
-                        Field(
-                            description=(
-                                "Set true only after the person agreed to this change "
-                                "(for clients that cannot ask them)."
-                            )
-                        ),
-                    ],
-                )
-            )
-        params.append(inspect.Parameter("hdr_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context))
-        if confirm is not None:
-            resolver = _confirmation_resolver(confirm, tool_name, set(arg_names) | {"confirm"})
-            params.append(
-                inspect.Parameter(
-                    "hdr_confirmation",
-                    inspect.Parameter.KEYWORD_ONLY,
-                    annotation=Annotated[ElicitationResult[Confirmation], Resolve(resolver)],
-                )
-            )
-        fn_takes_confirm = "confirm" in arg_names
-        kit = self
+        params += _kit_params(confirm, tool_name, arg_names)
+        runner = _ToolRunner(
+            kit=self,
+            fn=fn,
+            tool_name=tool_name,
+            audited=audited,
+            ctx_param=ctx_param,
+            progress_param=progress_param,
+            fn_takes_confirm="confirm" in arg_names,
+        )
 
         async def wrapper(**kwargs: Any) -> Any:
-            ctx: Context = kwargs.pop("hdr_ctx")
-            outcome = kwargs.pop("hdr_confirmation", None)
-            args_for_audit = {k: v for k, v in kwargs.items() if k != "confirm"}
-            if not fn_takes_confirm:
-                kwargs.pop("confirm", None)
-            suite = kit.suite
-            caller = caller_of(ctx)
-
-            def audit(result: str, detail: str = "") -> None:
-                if audited:
-                    try:
-                        suite.audit.append(
-                            kit.name, tool_name, caller, _jsonable(args_for_audit), result, detail
-                        )
-                    except Exception:  # the audit store failing must not hide the tool's own outcome
-                        log.exception("audit append failed for %s.%s", kit.name, tool_name)
-
-            if outcome is not None and not (
-                isinstance(outcome, AcceptedElicitation) and outcome.data.confirm
-            ):
-                refusal = _refusal(outcome)
-                audit("not_confirmed", refusal.message.split(":")[0].lower())
-                raise ToolError(str(refusal))
-            progress = Progress(ctx)
-            if ctx_param:
-                kwargs[ctx_param] = ctx
-            if progress_param:
-                kwargs[progress_param] = progress
-            try:
-                if is_async:
-                    result = await fn(**kwargs)
-                else:
-                    try:
-                        result = await anyio.to_thread.run_sync(
-                            functools.partial(fn, **kwargs), abandon_on_cancel=True
-                        )
-                    except anyio.get_cancelled_exc_class():
-                        progress.cancelled.set()
-                        raise
-            except HDRError as exc:
-                audit(exc.kind, exc.message)
-                raise ToolError(str(exc)) from None
-            except ToolError:
-                audit("error")
-                raise
-            except Exception:
-                ref = uuid.uuid4().hex[:12]
-                log.exception("internal error in %s.%s (ref %s)", kit.name, tool_name, ref)
-                audit("internal_error", f"ref {ref}")
-                raise ToolError(
-                    f"Internal error in `{tool_name}` (log reference {ref}). The call did not "
-                    "complete; check the server's log, or try again with different input."
-                ) from None
-            audit("ok")
-            return result
+            return await runner(kwargs)
 
         wrapper.__name__ = fn.__name__
         wrapper.__qualname__ = fn.__qualname__
         wrapper.__module__ = fn.__module__
         wrapper.__doc__ = fn.__doc__
-        wrapper.__signature__ = sig.replace(
-            parameters=_ordered(params), return_annotation=hints.get("return")
-        )  # type: ignore[attr-defined]
-        wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": hints.get("return")}
+        present_signature(wrapper, _ordered(params), hints.get("return"))
         return wrapper
 
 
-def _admits_str(annotation: Any) -> bool:
-    if annotation is str:
-        return True
-    if get_origin(annotation) is Annotated:
-        return _admits_str(get_args(annotation)[0])
-    return (
-        any(_admits_str(a) for a in get_args(annotation))
-        if get_origin(annotation) in (Union, UnionType)
-        else False
-    )
+def _description(fn: Callable[..., Any], confirm: Callable[..., Any] | None, destructive: bool) -> str:
+    """The LLM-facing description: the docstring, plus how confirmation works when it is asked for."""
+    description = inspect.cleandoc(fn.__doc__ or "")
+    if confirm is not None:
+        description += (
+            f"\n\n{'Destructive' if destructive else 'Sensitive'}: asks the person to "
+            "confirm (elicitation); clients that cannot ask should pass `confirm: true` only "
+            "after the person agreed."
+        )
+    return description
 
 
-class _KeepStrings(FuncMetadata):
-    """The SDK JSON-decodes string arguments whose annotation is not exactly `str` (for clients that
-    send lists as JSON text). For a parameter that accepts a string (`str | None`, say) that would turn
-    text which happens to be JSON — a plaintext to encrypt, a log to redact — into a dict. Keep those."""
+def _kit_params(
+    confirm: Callable[..., str | None] | None, tool_name: str, arg_names: list[str]
+) -> list[inspect.Parameter]:
+    """The parameters the kit adds: `confirm` (unless the tool has one), the injected Context and,
+    for a tool that asks, the confirmation resolved before the call."""
+    added: list[inspect.Parameter] = []
+    if confirm is not None and "confirm" not in arg_names:
+        added.append(inspect.Parameter("confirm", KW, default=False, annotation=_CONFIRM_ARGUMENT))
+    added.append(inspect.Parameter("hdr_ctx", KW, annotation=Context))
+    if confirm is not None:
+        resolver = _confirmation_resolver(confirm, tool_name, set(arg_names) | {"confirm"})
+        added.append(
+            inspect.Parameter(
+                "hdr_confirmation",
+                KW,
+                annotation=Annotated[ElicitationResult[Confirmation], Resolve(resolver)],
+            )
+        )
+    return added
 
-    def pre_parse_json(self, data: dict[str, Any]) -> dict[str, Any]:
-        parsed = super().pre_parse_json(data)
-        for name, field in self.arg_model.model_fields.items():
-            for key in (name, field.alias):
-                if key in data and isinstance(data[key], str) and _admits_str(field.annotation):
-                    parsed[key] = data[key]
-        return parsed
+
+KW = inspect.Parameter.KEYWORD_ONLY
+_CONFIRM_ARGUMENT = Annotated[
+    bool,
+    Field(
+        description="Set true only after the person agreed to this change (for clients that cannot ask them)."
+    ),
+]
+
+
+@dataclass(frozen=True)
+class _CallAudit:
+    """The audit record of one call: written once the outcome is known, if the tool is audited."""
+
+    kit: ToolKit
+    tool_name: str
+    suite: Suite
+    caller: str
+    arguments: dict[str, Any]
+    enabled: bool
+
+    def __call__(self, result: str, detail: str = "") -> None:
+        if not self.enabled:
+            return
+        try:
+            self.suite.audit.append(
+                self.kit.name, self.tool_name, self.caller, _jsonable(self.arguments), result, detail
+            )
+        except Exception:  # the audit store failing must not hide the tool's own outcome
+            log.exception("audit append failed for %s.%s", self.kit.name, self.tool_name)
+
+
+@dataclass(frozen=True)
+class _ToolRunner:
+    """Runs one call of a registered tool: confirmation, injection, worker thread, errors, audit."""
+
+    kit: ToolKit
+    fn: Callable[..., Any]
+    tool_name: str
+    audited: bool
+    ctx_param: str | None
+    progress_param: str | None
+    fn_takes_confirm: bool
+
+    async def __call__(self, kwargs: dict[str, Any]) -> Any:
+        ctx: Context[Any, Any] = kwargs.pop("hdr_ctx")
+        outcome = kwargs.pop("hdr_confirmation", None)
+        args_for_audit = {k: v for k, v in kwargs.items() if k != "confirm"}
+        if not self.fn_takes_confirm:
+            kwargs.pop("confirm", None)
+        audit = _CallAudit(
+            self.kit, self.tool_name, self.kit.suite, caller_of(ctx), args_for_audit, self.audited
+        )
+        if outcome is not None and not (isinstance(outcome, AcceptedElicitation) and outcome.data.confirm):
+            refusal = _refusal(outcome)
+            audit("not_confirmed", refusal.message.split(":")[0].lower())
+            raise ToolError(str(refusal))
+        progress = Progress(ctx)
+        if self.ctx_param:
+            kwargs[self.ctx_param] = ctx
+        if self.progress_param:
+            kwargs[self.progress_param] = progress
+        try:
+            result = await self._invoke(kwargs, progress)
+        except HDRError as exc:
+            audit(exc.kind, exc.message)
+            raise ToolError(str(exc)) from None
+        except ToolError:
+            audit("error")
+            raise
+        except Exception:
+            raise self._internal_error(audit) from None
+        audit("ok")
+        return result
+
+    async def _invoke(self, kwargs: dict[str, Any], progress: Progress) -> Any:
+        """Await an async tool; run a sync one in a worker thread, flagging `progress` on cancel."""
+        if inspect.iscoroutinefunction(self.fn):
+            return await self.fn(**kwargs)
+        try:
+            return await anyio.to_thread.run_sync(
+                functools.partial(self.fn, **kwargs), abandon_on_cancel=True
+            )
+        except anyio.get_cancelled_exc_class():
+            progress.cancelled.set()
+            raise
+
+    def _internal_error(self, audit: _CallAudit) -> ToolError:
+        """Log the traceback under a reference; the caller gets only the reference."""
+        ref = uuid.uuid4().hex[:12]
+        log.exception("internal error in %s.%s (ref %s)", self.kit.name, self.tool_name, ref)
+        audit("internal_error", f"ref {ref}")
+        return ToolError(
+            f"Internal error in `{self.tool_name}` (log reference {ref}). The call did not "
+            "complete; check the server's log, or try again with different input."
+        )
 
 
 def _ordered(params: list[inspect.Parameter]) -> list[inspect.Parameter]:
@@ -484,11 +524,11 @@ def _confirmation_resolver(
         return unasked
 
     names = sorted(set(wanted) | {"confirm"})
-    resolver.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
-        + [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in names]
+    present_signature(
+        resolver,
+        [inspect.Parameter("ctx", KW, annotation=Context)] + [inspect.Parameter(n, KW) for n in names],
+        inspect.Signature.empty,
     )
-    resolver.__annotations__ = {"ctx": Context}
     resolver.__qualname__ = f"confirm_{tool_name}"
     resolver.__name__ = f"confirm_{tool_name}"
     return resolver

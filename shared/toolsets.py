@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import mcp_types as types
+from mcp.server.context import HandlerResult, ServerRequestContext
 
 from shared.result_text import text_for
+from shared.sdk_compat import lowlevel_server
 from shared.tools import ToolKit
 
 log = logging.getLogger("hdr.toolsets")
@@ -160,16 +162,24 @@ def _compact(kit: ToolKit, tool: str, result: Any) -> Any:
 
 
 def _install(kit: ToolKit) -> None:
-    low = kit.mcp._lowlevel_server  # noqa: SLF001 - the SDK registers method handlers here only
-    listing = low._request_handlers["tools/list"]  # noqa: SLF001
-    calling = low._request_handlers["tools/call"]  # noqa: SLF001
+    low = lowlevel_server(kit.mcp)
+    listing = low.get_request_handler("tools/list")
+    calling = low.get_request_handler("tools/call")
+    if listing is None or calling is None:
+        raise RuntimeError("the SDK registered no tools/list or tools/call handler to filter")
 
-    async def list_tools(ctx, params):  # type: ignore[no-untyped-def]
+    async def list_tools(
+        ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams
+    ) -> HandlerResult:
         result = await listing.handler(ctx, params)
+        if not isinstance(result, types.ListToolsResult):
+            return result
         keep = enabled_tools(kit)
         return result.model_copy(update={"tools": [listed(t) for t in result.tools if t.name in keep]})
 
-    async def call_tool(ctx, params: types.CallToolRequestParams):  # type: ignore[no-untyped-def]
+    async def call_tool(
+        ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
+    ) -> HandlerResult:
         if params.name in kit.tools and params.name not in enabled_tools(kit):
             toolset = _declared[kit].toolset_of(params.name)
             selected = ",".join(selected_sets(kit))
@@ -188,5 +198,5 @@ def _install(kit: ToolKit) -> None:
             )
         return _compact(kit, params.name, await calling.handler(ctx, params))
 
-    low.add_request_handler("tools/list", listing.params_type, list_tools)
-    low.add_request_handler("tools/call", calling.params_type, call_tool)
+    low.add_request_handler("tools/list", types.PaginatedRequestParams, list_tools)
+    low.add_request_handler("tools/call", types.CallToolRequestParams, call_tool)

@@ -33,7 +33,7 @@ from google.protobuf.json_format import MessageToDict
 from mcp.server.auth.middleware.bearer_auth import AuthenticatedUser
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Router
+from starlette.routing import BaseRoute, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from servers.a2a.callers import CallerContextBuilder, caller_of
@@ -52,9 +52,9 @@ from servers.cards import (
     sign,
 )
 from servers.gateway.auth import grants
-from servers.gateway.guard import McpGuard, RateLimiter
+from servers.gateway.guard import RateLimiter
 from shared.errors import BadInput
-from shared.http import PARSE_ERROR, replayer, send_json, well_formed
+from shared.http import PARSE_ERROR, read_body, replayer, send_json, well_formed
 from shared.suite import Suite
 from shared.tools import ToolKit, principal_of
 
@@ -218,7 +218,8 @@ class A2AGuard:
             return skill.scope + " (in a token issued for this server or the suite's A2A endpoint)"
         return None
 
-    _read_body = McpGuard._read_body  # the MCP guard's bounded body read (it uses max_body_bytes only)
+    async def _read_body(self, receive: Receive) -> bytes | None:
+        return await read_body(receive, self.max_body_bytes)
 
 
 class A2AEndpoint:
@@ -277,8 +278,10 @@ class A2AEndpoint:
                     interrupted_task_timeout=INTERRUPTED_IDLE_S,
                 )
                 path = "/a2a" if self.name == SUITE else f"/{self.name}/a2a"
-                routes = create_jsonrpc_routes(
-                    self.handler, path, context_builder=CallerContextBuilder(), enable_v0_3_compat=True
+                routes: list[BaseRoute] = list(
+                    create_jsonrpc_routes(
+                        self.handler, path, context_builder=CallerContextBuilder(), enable_v0_3_compat=True
+                    )
                 )
                 routes += create_rest_routes(
                     self.handler, context_builder=CallerContextBuilder(), path_prefix=path + REST_SUFFIX

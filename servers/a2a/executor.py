@@ -101,16 +101,16 @@ class SkillExecutor(AgentExecutor):
 
         asked: list[str] = []
 
-        async def on_elicit(_ctx: Any, params: Any) -> ElicitResult:
+        async def on_elicit(context: Any, params: Any) -> ElicitResult:
             asked.append(str(getattr(params, "message", "")))
             return ElicitResult(action="decline")  # asked again as input-required, never answered here
 
-        async def on_progress(done: float, total: float | None, text: str | None) -> None:
+        async def on_progress(progress: float, total: float | None, message: str | None) -> None:
             of = f"/{total:g}" if total else ""
             await updater.update_status(
                 TaskState.TASK_STATE_WORKING,
-                self._say(updater, f"{text or 'working'} ({done:g}{of})"),
-                metadata={"progress": done, "total": total},
+                self._say(updater, f"{message or 'working'} ({progress:g}{of})"),
+                metadata={"progress": progress, "total": total},
             )
 
         arguments = dict(call.arguments)

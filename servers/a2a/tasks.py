@@ -12,6 +12,8 @@ gateway without auth on loopback) sees every task.
 
 from __future__ import annotations
 
+from typing import Any
+
 import anyio.to_thread
 import sqlalchemy as sa
 from a2a.server.context import ServerCallContext
@@ -115,7 +117,8 @@ class SuiteTaskStore(TaskStore):
         return await anyio.to_thread.run_sync(self._list, params, principal_of(context))
 
     def _list(self, params: ListTasksRequest, principal: str | None) -> ListTasksResponse:
-        where, args = ["agent=:agent"], {"agent": self.agent}
+        where: list[str] = ["agent=:agent"]
+        args: dict[str, Any] = {"agent": self.agent}
         owners = readable_owners(principal)  # None: every owner (the operator, or a "*" grant)
         if owners is not None:
             named = {f"owner_{i}": o for i, o in enumerate(o for o in owners if o != OPERATOR)}

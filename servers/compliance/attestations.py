@@ -395,13 +395,7 @@ def verify(
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
-    if not isinstance(envelope, str) or not envelope.strip():
-        raise BadInput("`envelope` is empty.", "Send the DSSE envelope JSON that attest returned.")
-    if len(envelope) > MAX_ENVELOPE_CHARS:
-        raise BadInput(
-            f"The envelope is {len(envelope)} characters; attestations are far smaller.",
-            "Send the envelope that attest returned.",
-        )
+    _check_envelope_size(envelope)
     reasons: list[str] = []
     try:
         payload_type, payload, signatures = dsse.parse_envelope(envelope)
@@ -409,8 +403,51 @@ def verify(
         return Verification(valid=False, reasons=[str(exc)], signatures=[])
     if payload_type != dsse.IN_TOTO_PAYLOAD_TYPE:
         reasons.append(f"payloadType is not {dsse.IN_TOTO_PAYLOAD_TYPE}")
-    message = dsse.pae(payload_type, payload)
-    trusted = pins.trusted_keys(suite)  # never the key table: whoever writes the database could add to it
+    checks = _signature_checks(suite, signatures, dsse.pae(payload_type, payload))
+    bad = [c for c in checks if not c.valid]
+    if bad:
+        reasons.append(f"{len(bad)} of {len(checks)} signatures failed")
+    if not any(c.valid and c.algorithm == ED25519 for c in checks):
+        reasons.append("no valid Ed25519 signature from the suite's keys")
+    out = Verification(valid=False, reasons=reasons, signatures=checks)
+    try:
+        _read_statement(out, payload)
+    except (ValueError, TypeError, AttributeError, KeyError):
+        reasons.append("the payload is not an in-toto Statement v1")
+        out.reasons = reasons
+        return out
+    current = time.time() if now is None else now
+    if out.expires_at is None:
+        reasons.append("the statement carries no expiry (hdrCompliance.expiresAt)")
+    elif current > out.expires_at:
+        reasons.append(f"expired at {_rfc3339(out.expires_at)}")
+    if out.audit_head is not None and out.audit_head["seq"] > 0 and check_audit:
+        reasons += _audit_head_reasons(suite, out, out.audit_head["seq"], out.audit_head["sha256"])
+    if subject is not None:
+        digest = _subject_digest(subject, roots)
+        out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
+        if not out.subject_matched:
+            reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")
+    out.reasons, out.valid = reasons, not reasons
+    return out
+
+
+def _check_envelope_size(envelope: str) -> None:
+    if not isinstance(envelope, str) or not envelope.strip():
+        raise BadInput("`envelope` is empty.", "Send the DSSE envelope JSON that attest returned.")
+    if len(envelope) > MAX_ENVELOPE_CHARS:
+        raise BadInput(
+            f"The envelope is {len(envelope)} characters; attestations are far smaller.",
+            "Send the envelope that attest returned.",
+        )
+
+
+def _signature_checks(
+    suite: Suite, signatures: list[tuple[str, bytes]], message: bytes
+) -> list[SignatureCheck]:
+    """Each signature against the trusted keys (audit-pin.pub), never the key table: whoever writes
+    the database could add to it."""
+    trusted = pins.trusted_keys(suite)
     checks: list[SignatureCheck] = []
     for keyid, sig in signatures:
         key = trusted.get(keyid) if keyid else None
@@ -436,56 +473,41 @@ def verify(
                     reason="signature does not verify (payload or signature altered)",
                 )
             )
-    bad = [c for c in checks if not c.valid]
-    if bad:
-        reasons.append(f"{len(bad)} of {len(checks)} signatures failed")
-    if not any(c.valid and c.algorithm == ED25519 for c in checks):
-        reasons.append("no valid Ed25519 signature from the suite's keys")
-    out = Verification(valid=False, reasons=reasons, signatures=checks)
-    try:
-        body = json.loads(payload)
-        if not isinstance(body, dict) or body.get("_type") != dsse.STATEMENT_TYPE:
-            raise ValueError
-        predicate = body.get("predicate") or {}
-        extension = predicate.get("hdrCompliance") or {}
-        out.predicate_type = str(body.get("predicateType"))
-        out.subjects = [
-            {"name": str(s.get("name")), "sha256": str((s.get("digest") or {}).get("sha256"))}
-            for s in body.get("subject") or []
-            if isinstance(s, dict)
-        ]
-        out.framework, out.version = extension.get("framework"), extension.get("version")
-        out.result = predicate.get("result") or predicate.get("verificationResult")
-        out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
-        pin = extension.get("auditHead")
-        if pin is not None:
-            out.audit_head = {"seq": int(pin["seq"]), "sha256": str(pin["sha256"])}
-    except (ValueError, TypeError, AttributeError, KeyError):
-        reasons.append("the payload is not an in-toto Statement v1")
-        out.reasons = reasons
-        return out
-    current = time.time() if now is None else now
-    if out.expires_at is None:
-        reasons.append("the statement carries no expiry (hdrCompliance.expiresAt)")
-    elif current > out.expires_at:
-        reasons.append(f"expired at {_rfc3339(out.expires_at)}")
-    if out.audit_head is not None and out.audit_head["seq"] > 0 and check_audit:
-        seq, digest = out.audit_head["seq"], out.audit_head["sha256"]
-        out.audit_head_intact = suite.audit.hash_at(seq) == digest
-        if not out.audit_head_intact:
-            newest = suite.audit.head()[0]
-            reasons.append(
-                f"the audit log no longer holds record {seq} as it was when this was signed: "
-                + (
-                    "it now ends at record " + str(newest) + " (the newest records were deleted)"
-                    if newest < seq
-                    else "records were rewritten"
-                )
-            )
-    if subject is not None:
-        digest = _subject_digest(subject, roots)
-        out.subject_matched = any(s["sha256"] == digest for s in out.subjects)
-        if not out.subject_matched:
-            reasons.append(f"the subject's sha256 {digest[:16]}... is not among the attested subjects")
-    out.reasons, out.valid = reasons, not reasons
-    return out
+    return checks
+
+
+def _read_statement(out: Verification, payload: bytes) -> None:
+    """Fill `out` from the in-toto Statement; raises ValueError (or a lookup error) when it is not one."""
+    body = json.loads(payload)
+    if not isinstance(body, dict) or body.get("_type") != dsse.STATEMENT_TYPE:
+        raise ValueError
+    predicate = body.get("predicate") or {}
+    extension = predicate.get("hdrCompliance") or {}
+    out.predicate_type = str(body.get("predicateType"))
+    out.subjects = [
+        {"name": str(s.get("name")), "sha256": str((s.get("digest") or {}).get("sha256"))}
+        for s in body.get("subject") or []
+        if isinstance(s, dict)
+    ]
+    out.framework, out.version = extension.get("framework"), extension.get("version")
+    out.result = predicate.get("result") or predicate.get("verificationResult")
+    out.expires_at = float(extension["expiresAt"]) if extension.get("expiresAt") is not None else None
+    pin = extension.get("auditHead")
+    if pin is not None:
+        out.audit_head = {"seq": int(pin["seq"]), "sha256": str(pin["sha256"])}
+
+
+def _audit_head_reasons(suite: Suite, out: Verification, seq: int, digest: str) -> list[str]:
+    """Whether the audit log still holds the record the statement pinned, as it was when signed."""
+    out.audit_head_intact = suite.audit.hash_at(seq) == digest
+    if out.audit_head_intact:
+        return []
+    newest = suite.audit.head()[0]
+    return [
+        f"the audit log no longer holds record {seq} as it was when this was signed: "
+        + (
+            "it now ends at record " + str(newest) + " (the newest records were deleted)"
+            if newest < seq
+            else "records were rewritten"
+        )
+    ]

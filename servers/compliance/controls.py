@@ -33,15 +33,16 @@ EvidenceTest = Callable[[Suite, dict[str, Any], float], Outcome]
 
 def _published(
     suite: Suite, name: str, params: dict[str, Any], now: float
-) -> tuple[dict[str, Any] | None, str | None]:
+) -> tuple[dict[str, Any], str | None]:
+    """The published fact's data and None, or an empty mapping and why the evidence does not count."""
     server, fact = name.split(".", 1)
     record = evidence.read(suite.store, server, fact)
     if record is None or not isinstance(record.get("data"), dict):
-        return None, f"no evidence: {server} has never published {name}"
+        return {}, f"no evidence: {server} has never published {name}"
     age_days = (now - float(record.get("published_at", 0))) / DAY
     fresh = float(params.get("fresh_within_days", 30))
     if age_days > fresh:
-        return None, f"evidence {name} is {age_days:.0f} days old (older than {fresh:g} days)"
+        return {}, f"evidence {name} is {age_days:.0f} days old (older than {fresh:g} days)"
     return record["data"], None
 
 

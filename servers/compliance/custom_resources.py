@@ -49,10 +49,11 @@ def list_custom_resources(api_client: Any) -> tuple[list[dict[str, Any]], list[U
     from kubernetes import client
 
     try:
-        resp = client.ApiextensionsV1Api(api_client).list_custom_resource_definition(
+        # with _preload_content=False the client returns the raw HTTP response, not the annotated model
+        raw: Any = client.ApiextensionsV1Api(api_client).list_custom_resource_definition(
             _preload_content=False, _request_timeout=TIMEOUT_S
         )
-        crds = json.loads(resp.data).get("items") or []
+        crds = json.loads(raw.data).get("items") or []
     except Exception as exc:  # ApiException (403 without RBAC for CRDs), connection errors
         status = getattr(exc, "status", None) or type(exc).__name__
         return [], [
@@ -80,10 +81,10 @@ def list_custom_resources(api_client: Any) -> tuple[list[dict[str, Any]], list[U
         if (group, kind) not in CRD_POD_LOCATIONS and not may_hold_pods(schema):
             continue
         try:
-            resp = custom.list_cluster_custom_object(
+            raw = custom.list_cluster_custom_object(
                 group, str(version.get("name")), plural, _preload_content=False, _request_timeout=TIMEOUT_S
             )
-            items = json.loads(resp.data).get("items") or []
+            items = json.loads(raw.data).get("items") or []
         except Exception as exc:
             status = getattr(exc, "status", None) or type(exc).__name__
             unchecked.append(

@@ -70,7 +70,7 @@ def parse_envelope(text: str) -> tuple[str, bytes, list[tuple[str, bytes]]]:
     except (json.JSONDecodeError, RecursionError) as exc:
         raise EnvelopeError(
             f"the envelope is not JSON ({getattr(exc, 'msg', 'too deeply nested')}"
-            f"{f' at line {exc.lineno}, column {exc.colno}' if hasattr(exc, 'lineno') else ''};"
+            f"{f' at line {exc.lineno}, column {exc.colno}' if isinstance(exc, json.JSONDecodeError) else ''};"
             " truncated?)"
         ) from None
     if not isinstance(data, dict):

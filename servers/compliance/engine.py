@@ -196,53 +196,79 @@ def compile_rule(rule: dict[str, Any], source: str) -> RuleFn:
     paths = rule.get("paths") or ([rule["path"]] if "path" in rule else [])
     if op != "one_of_keys" and not paths:
         raise BadInput(f"Policy {source}: a {scope} rule needs `path` or `paths`.")
-    token_sets = [_tokens(str(p)) for p in paths]
-    test = _value_test(rule, op, source)
-    fallback = _tokens(str(rule["fallback"])) if rule.get("fallback") else None
-    fallback_ok = {_key(v) for v in rule.get("fallback_allow") or ()}
-    empty_if_parent = bool(rule.get("empty_if_parent_set"))
-    keys = tuple(rule.get("one_of_keys") or ())
-    subjects = _subject_walker(rule, scope, source)
-    other = _tokens(str(rule["differs_from"])) if op == "differs_from" else ()
+    return _PathRule(
+        op=op,
+        message=message,
+        token_sets=[_tokens(str(p)) for p in paths],
+        test=_value_test(rule, op, source),
+        fallback=_tokens(str(rule["fallback"])) if rule.get("fallback") else None,
+        fallback_ok={_key(v) for v in rule.get("fallback_allow") or ()},
+        empty_if_parent=bool(rule.get("empty_if_parent_set")),
+        keys=tuple(rule.get("one_of_keys") or ()),
+        subjects=_subject_walker(
+            rule, scope, source
+        ),  # argument order = the order malformed parts are reported
+        other=_tokens(str(rule["differs_from"])) if op == "differs_from" else (),
+    )
 
-    def run(pod: PodUnderCheck) -> Iterator[Violation]:
-        for node, base, names in subjects(pod):
-            if op == "one_of_keys":
-                if not any(node.get(k) is not None for k in keys):
+
+@dataclass(frozen=True)
+class _PathRule:
+    """A compiled rule over the values at paths in each subject (container, volume, the pod)."""
+
+    op: str
+    message: Callable[..., str]
+    subjects: Callable[[PodUnderCheck], Iterator[tuple[Any, str, dict[str, str]]]]
+    token_sets: list[tuple[str, ...]]
+    test: Callable[[Any], bool]
+    fallback: tuple[str, ...] | None
+    fallback_ok: set[Any]
+    empty_if_parent: bool
+    keys: tuple[Any, ...]
+    other: tuple[str, ...]
+
+    def __call__(self, pod: PodUnderCheck) -> Iterator[Violation]:
+        for node, base, names in self.subjects(pod):
+            if self.op == "one_of_keys":
+                if not any(node.get(k) is not None for k in self.keys):
                     kind = next((k for k in node if k != "name"), "unknown")
-                    yield Violation(base, message(**names, value=_shown(kind)))
+                    yield Violation(base, self.message(**names, value=_shown(kind)))
                 continue
-            for tokens in token_sets:
-                found = list(_find(node, tokens, base))
-                if not found and op == "at_least" and fallback is not None:
-                    found = [
-                        (".".join(filter(None, [pod.spec_path, *fallback])), v)
-                        for v in [_dig(pod.spec, fallback)]
-                        if v is not None
-                    ]
-                if not found:
-                    path = ".".join(filter(None, [base, *tokens]))
-                    if op in ("require", "contains", "at_least") or (
-                        op == "require_present"
-                        and not (fallback is not None and _key(_dig(pod.spec, fallback)) in fallback_ok)
-                    ):
-                        yield Violation(path, message(**names, value="unset"))
-                    elif empty_if_parent and isinstance(_dig(node, tokens[:-1]), dict) and not test(""):
-                        yield Violation(path, message(**names, value='""'))
-                    continue
-                if op == "require_present":
-                    continue
-                if op == "differs_from":
-                    theirs = _dig(node, other)
-                    for path, value in found:
-                        if theirs is not None and value == theirs:
-                            yield Violation(path, message(**names, value=_shown(value)))
-                    continue
-                for path, value in found:
-                    if not test(value):
-                        yield Violation(path, message(**names, value=_shown(value)))
+            for tokens in self.token_sets:
+                yield from self._at_path(pod, node, base, names, tokens)
 
-    return run
+    def _at_path(
+        self, pod: PodUnderCheck, node: Any, base: str, names: dict[str, str], tokens: tuple[str, ...]
+    ) -> Iterator[Violation]:
+        op, message, fallback = self.op, self.message, self.fallback
+        found = list(_find(node, tokens, base))
+        if not found and op == "at_least" and fallback is not None:
+            found = [
+                (".".join(filter(None, [pod.spec_path, *fallback])), v)
+                for v in [_dig(pod.spec, fallback)]
+                if v is not None
+            ]
+        if not found:
+            path = ".".join(filter(None, [base, *tokens]))
+            if op in ("require", "contains", "at_least") or (
+                op == "require_present"
+                and not (fallback is not None and _key(_dig(pod.spec, fallback)) in self.fallback_ok)
+            ):
+                yield Violation(path, message(**names, value="unset"))
+            elif self.empty_if_parent and isinstance(_dig(node, tokens[:-1]), dict) and not self.test(""):
+                yield Violation(path, message(**names, value='""'))
+            return
+        if op == "require_present":
+            return
+        if op == "differs_from":
+            theirs = _dig(node, self.other)
+            for path, value in found:
+                if theirs is not None and value == theirs:
+                    yield Violation(path, message(**names, value=_shown(value)))
+            return
+        for path, value in found:
+            if not self.test(value):
+                yield Violation(path, message(**names, value=_shown(value)))
 
 
 def _conditions(rule: dict[str, Any], source: str) -> list[tuple[tuple[str, ...], str, Any]]:
@@ -337,7 +363,7 @@ def label_selector_matches(selector: Any, labels: dict[str, Any]) -> bool:
         if not isinstance(expr, dict):
             return False
         key, operator, values = expr.get("key"), expr.get("operator"), expr.get("values") or []
-        if operator == "In" and labels.get(key) not in values:
+        if operator == "In" and (labels.get(key) if isinstance(key, str) else None) not in values:
             return False
         if operator == "NotIn" and key in labels and labels[key] in values:
             return False

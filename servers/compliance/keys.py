@@ -149,16 +149,16 @@ def _generate(algorithm: str) -> tuple[str, bytes]:
         public = (
             key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
         )
-    else:
-        from cryptography.hazmat.primitives.asymmetric import mldsa
+        return public, key.private_bytes_raw()
+    from cryptography.hazmat.primitives.asymmetric import mldsa
 
-        key = mldsa.MLDSA65PrivateKey.generate()
-        public = (
-            key.public_key()
-            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-            .decode()
-        )
-    return public, key.private_bytes_raw()
+    pq_key = mldsa.MLDSA65PrivateKey.generate()
+    public = (
+        pq_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    return public, pq_key.private_bytes_raw()
 
 
 def _private_key(algorithm: str, seed: bytes) -> Any:

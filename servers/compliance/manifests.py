@@ -80,13 +80,18 @@ class Source:
     sha256: str
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """`value` if it is a mapping (a manifest's metadata, say), else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 class Peers:
     """The other objects checked alongside a pod, by kind and namespace (a pod's NetworkPolicies)."""
 
     def __init__(self, objects: Iterable[dict[str, Any]] = ()) -> None:
         self._by: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for obj in objects:
-            meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+            meta = _mapping(obj.get("metadata"))
             key = (str(obj.get("kind")), str(meta.get("namespace") or "default"))
             self._by.setdefault(key, []).append(obj)
 
@@ -487,7 +492,7 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
     for obj in objects:
         kind = obj.get("kind")
         kind = kind if isinstance(kind, str) else str(kind)
-        meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+        meta = _mapping(obj.get("metadata"))
         locations = _locations(obj, kind)
         if locations is None:
             found = _pod_spec_path(obj)

@@ -12,6 +12,7 @@ KRR simple: CPU request = p95, memory request = limit = max x 1.15.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,7 +158,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
             recent[rows] = memory_recency(block)
         for rows, block in _compacted(maxima):
             if block.shape[1] >= 3:
-                rise = slope(block)
+                rise = np.asarray(slope(block))  # one slope per row of a 2-D block
                 up = rise > 0
                 projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
     patterns = np.full(g, "steady", dtype=object)
@@ -178,11 +179,28 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
         patterns[rows[diurnal]] = "diurnal"
     patterns[cp[:, 1] < 0.005] = "idle"
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
-    cols = [a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)]
+    c: list[list[float]] = [
+        a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)
+    ]
     hours = (steps * STEP_S / 3600).tolist()
     proj, rec = projected.tolist(), recent.tolist()
     return [
-        Profile(*(c[i] for c in cols), patterns[i], hours[i], proj[i], rec[i]) if valid[i] else None
+        Profile(
+            c[0][i],
+            c[1][i],
+            c[2][i],
+            c[3][i],
+            c[4][i],
+            c[5][i],
+            c[6][i],
+            c[7][i],
+            patterns[i],
+            hours[i],
+            proj[i],
+            rec[i],
+        )
+        if valid[i]
+        else None
         for i in range(g)
     ]
 
@@ -212,7 +230,9 @@ def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[
     return out, top
 
 
-def _compacted(values: np.ndarray, finite: np.ndarray | None = None):  # type: ignore[no-untyped-def]
+def _compacted(
+    values: np.ndarray, finite: np.ndarray | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(row indices, their finite values in order as one matrix) for each group of rows with the same
     number of finite values. When a group's gaps are the same columns at the edges (the usual case: the
     window starts before the first rate), the matrix is a slice, not a copy."""

@@ -362,7 +362,7 @@ def _save_cache(directory: Path, g: _Gridded) -> None:
     tmp.mkdir(parents=True)
     for name in _ARRAYS:
         np.save(tmp / f"{name}.npy", getattr(g, name))
-    small = {}
+    small: dict[str, Any] = {}  # savez keyword arrays (its stub also types allow_pickle as a keyword)
     for fam in _SMALL:
         c = getattr(g, fam)
         small |= {f"{fam}.o": c.offsets, f"{fam}.t": c.ts, f"{fam}.v": c.values}

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servers.gateway.auth import grants
 from servers.gateway.metrics import GatewayMetrics
-from shared.http import PARSE_ERROR, replayer, send_json, well_formed
+from shared.http import PARSE_ERROR, read_body, replayer, send_json, well_formed
 from shared.ownership import OPERATOR
 from shared.tools import principal_of
 
@@ -108,7 +108,9 @@ class McpGuard:
             )
             return
         client = (
-            principal_of(user.access_token) if authenticated else f"ip:{(scope.get('client') or ('?',))[0]}"
+            principal_of(user.access_token)
+            if isinstance(user, AuthenticatedUser)
+            else f"ip:{(scope.get('client') or ('?',))[0]}"
         )
         if self.limiter is not None:
             wait = self.limiter.allow(client)
@@ -154,6 +156,7 @@ class McpGuard:
             await self._reject(send, 400, "bad_json", PARSE_ERROR)
             return
         method, tool = _rpc_target(body)
+        tool_label: str | None
         if tool is not None and tool not in await self._known_tools():
             tool_label = "unknown"
         else:
@@ -161,7 +164,8 @@ class McpGuard:
         if self.require_auth:
             read_only = method != "tools/call" or tool in await self._read_only_tools()
             needed = f"{self.server}:{'read' if read_only else 'write'}"
-            if not grants(user.access_token.scopes, needed):
+            scopes = user.access_token.scopes if isinstance(user, AuthenticatedUser) else []
+            if not grants(scopes, needed):
                 await self._reject(
                     send,
                     403,
@@ -177,19 +181,7 @@ class McpGuard:
         await self._timed_call(scope, replay, send, tool_label or "unknown")
 
     async def _read_body(self, receive: Receive) -> bytes | None:
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
+        return await read_body(receive, self.max_body_bytes)
 
     async def _timed_call(self, scope: Scope, receive: Receive, send: Send, tool: str) -> None:
         status = 0

@@ -72,7 +72,7 @@ class Traffic:
     second and p50/p99 latency over the last minutes. Bounded: at most `keep` calls."""
 
     def __init__(self, keep: int = 5_000) -> None:
-        self._calls: deque[tuple[float, str, str, str, float]] = deque(maxlen=keep)
+        self._calls: deque[tuple[float, str, str, str, float, str]] = deque(maxlen=keep)
         self._lock = threading.Lock()
 
     def add(
@@ -114,7 +114,12 @@ class Traffic:
                 grouped[server][i].append((outcome, seconds))
         out: dict[str, Any] = {"start": start, "step_s": step_s, "servers": {}}
         for server, buckets in grouped.items():
-            points = {"calls_per_s": [], "errors_per_s": [], "p50_ms": [], "p99_ms": []}
+            points: dict[str, list[float | None]] = {
+                "calls_per_s": [],
+                "errors_per_s": [],
+                "p50_ms": [],
+                "p99_ms": [],
+            }
             for bucket in buckets:
                 latencies = sorted(s for _, s in bucket)
                 points["calls_per_s"].append(round(len(bucket) / step_s, 3))

@@ -108,10 +108,8 @@ def _history(suite: Suite) -> dict[str, Any]:
         "GROUP BY from_agent, to_agent, status",
     ):
         flows.setdefault((str(r[0])[:64], str(r[1])[:64]), {})[str(r[2])] = int(r[3])
-    handoffs = sorted(
-        ({"from": f, "to": t, "total": sum(by.values()), "by_status": by} for (f, t), by in flows.items()),
-        key=lambda h: -h["total"],
-    )[:20]
+    busiest = sorted(flows.items(), key=lambda flow: -sum(flow[1].values()))[:20]
+    handoffs = [{"from": f, "to": t, "total": sum(by.values()), "by_status": by} for (f, t), by in busiest]
     jobs = [
         {
             "id": str(r[0]),

@@ -316,8 +316,10 @@ def plan(
                 "Use a larger step_s or a shorter duration_s.",
             )
 
-    finder = orbits.visible_brute if brute_force else orbits.visible_fast
-    sightings = finder(const, grid, obs, min_el) if brute_force else finder(const, grid, obs, min_el, bounded)
+    if brute_force:
+        sightings = orbits.visible_brute(const, grid, obs, min_el)
+    else:
+        sightings = orbits.visible_fast(const, grid, obs, min_el, bounded)
     serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
     return _shape(const, grid, sightings, serving, policy, min_el, t0, started, offset, shown)
 

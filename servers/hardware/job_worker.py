@@ -84,7 +84,7 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
     except _Cancelled:
         return
     except HDRError as exc:
-        outcome = ("failed", None, str(exc))
+        outcome: tuple[str, str | None, str | None] = ("failed", None, str(exc))
     except Exception:
         log.exception("job %s failed", job_id)
         outcome = ("failed", None, "internal error in the job runner; see the server's log")

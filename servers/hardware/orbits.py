@@ -219,11 +219,8 @@ def _candidate_windows(
     - radius: the larger sample radius + 10 km, plus CONE_MARGIN_DEG for the geodetic vertical.
     Intervals where a check fails (SGP4 error, a phase advance far from the mean motion, eccentricity
     too large for the bound to be useful) are kept whole."""
-    last = grid.steps
     n_rad_s = np.array([s.no_kozai for s in constellation.satrecs]) / 60.0
     ecc = np.array([s.ecco for s in constellation.satrecs])
-    a_step, b_step = coarse[:-1], coarse[1:]
-    dt = (b_step - a_step) * grid.step_s  # (m,)
     theta = grid.theta(coarse)
     obs = observer.ecef_km
     obs_radius = float(np.linalg.norm(obs))
@@ -233,9 +230,49 @@ def _candidate_windows(
         / obs_radius
     )
     d_theta = np.mod(np.diff(theta), 2 * np.pi)  # Earth's turn in each interval
+    near = _near_plane(r, v, u, d_theta, ecc, obs_radius, min_el)
+    dt = (coarse[1:] - coarse[:-1]) * grid.step_s  # (m,)
+    phases = _phases(near, u, d_theta, n_rad_s, ecc, dt)
+    return _windows(near, phases, coarse, grid.steps)
 
+
+@dataclass(frozen=True)
+class _NearPlane:
+    """The (satellite, interval) pairs whose orbit plane passes close enough to the observer, with
+    what the phase stage needs about each."""
+
+    sat_i: np.ndarray
+    k: np.ndarray
+    hm: np.ndarray  # mid-interval orbit normal
+    c_lo: np.ndarray  # least |sin| of the observer's angle from the plane
+    half: np.ndarray  # visibility half-angle with every error bound
+    ca: np.ndarray
+    cb: np.ndarray
+    r0: np.ndarray
+    r1: np.ndarray
+    finite: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Phases:
+    l0: np.ndarray  # in-plane angle from satellite to observer at the interval's start
+    dl: np.ndarray  # its change over the interval
+    reach: np.ndarray  # largest |L| that can be visible
+    ok: np.ndarray  # the bounds hold (otherwise the interval is kept whole)
+    possible: np.ndarray
+
+
+def _near_plane(
+    r: np.ndarray,
+    v: np.ndarray,
+    u: np.ndarray,
+    d_theta: np.ndarray,
+    ecc: np.ndarray,
+    obs_radius: float,
+    min_el: float,
+) -> _NearPlane:
+    """Cheap first, on every (satellite, interval): the plane and the observer's angle from it."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        # Cheap first, on every (satellite, interval): the plane and the observer's angle from it.
         radius = np.linalg.norm(r, axis=-1)  # (N, m+1)
         rhat = r / radius[..., None]
         h = _unit(np.cross(r, v))
@@ -257,17 +294,33 @@ def _candidate_windows(
         )
         finite = np.isfinite(r_max) & np.isfinite(plane_err)
         sat_i, k = np.nonzero(~finite | (np.arcsin(c_lo) <= half))
-        # Then, for the few left: phases of satellite and observer in the plane.
-        hm, c_lo, half = hm[sat_i, k], c_lo[sat_i, k], half[sat_i, k]
-        ca, cb = ca[sat_i, k], cb[sat_i, k]
-        r0, r1 = rhat[sat_i, k], rhat[sat_i, k + 1]
-        pv = _unit(r0 - _dot(r0, hm)[:, None] * hm)
+    return _NearPlane(
+        sat_i=sat_i,
+        k=k,
+        hm=hm[sat_i, k],
+        c_lo=c_lo[sat_i, k],
+        half=half[sat_i, k],
+        ca=ca[sat_i, k],
+        cb=cb[sat_i, k],
+        r0=rhat[sat_i, k],
+        r1=rhat[sat_i, k + 1],
+        finite=finite[sat_i, k],
+    )
+
+
+def _phases(
+    near: _NearPlane, u: np.ndarray, d_theta: np.ndarray, n_rad_s: np.ndarray, ecc: np.ndarray, dt: np.ndarray
+) -> _Phases:
+    """Then, for the few left: phases of satellite and observer in the plane."""
+    sat_i, k, hm, c_lo, half = near.sat_i, near.k, near.hm, near.c_lo, near.half
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pv = _unit(near.r0 - _dot(near.r0, hm)[:, None] * hm)
         qv = np.cross(hm, pv)
-        du_raw = np.arctan2(_dot(r1, qv), _dot(r1, pv))
+        du_raw = np.arctan2(_dot(near.r1, qv), _dot(near.r1, pv))
         expected = n_rad_s[sat_i] * dt[k]
         du = du_raw + 2 * np.pi * np.round((expected - du_raw) / (2 * np.pi))  # unwrapped by the mean motion
         ua, ub = u[k], u[k + 1]
-        c_hi = np.minimum(np.maximum(np.abs(ca), np.abs(cb)) + d_theta[k], 0.95)
+        c_hi = np.minimum(np.maximum(np.abs(near.ca), np.abs(near.cb)) + d_theta[k], 0.95)
         rho = np.sqrt(1 - c_hi**2)
         obs_err = (1 / rho + 2 / rho**2) * d_theta[k] ** 2 / 8
         uo_a = np.arctan2(_dot(ua, qv), _dot(ua, pv))
@@ -278,7 +331,7 @@ def _candidate_windows(
         l0 = np.mod(-uo_a + np.pi, 2 * np.pi) - np.pi
         dl = du - duo
         ok = (
-            finite[sat_i, k]
+            near.finite
             & (np.abs(du - expected) < 1.0)
             & (dl > 0)
             & (dl + 2 * reach < 1.5 * np.pi)
@@ -286,9 +339,19 @@ def _candidate_windows(
             & np.isfinite(reach)
         )
         possible = (np.arcsin(c_lo) <= half) & (cos_ratio <= 1)
+    return _Phases(l0=l0, dl=dl, reach=reach, ok=ok, possible=possible)
+
+
+def _windows(
+    near: _NearPlane, phases: _Phases, coarse: np.ndarray, last: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Solve |L(t)| <= reach in closed form per interval; intervals whose bounds fail stay whole."""
+    a_step, b_step = coarse[:-1], coarse[1:]
+    sat_i, k, ok = near.sat_i, near.k, phases.ok
     windows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [(sat_i[~ok], a_step[k[~ok]], b_step[k[~ok]])]
-    use = ok & possible
-    sat_i, k, l0, dl, reach = sat_i[use], k[use], l0[use], dl[use], reach[use]
+    use = ok & phases.possible
+    sat_i, k = sat_i[use], k[use]
+    l0, dl, reach = phases.l0[use], phases.dl[use], phases.reach[use]
     span = (b_step - a_step)[k]
     for turn in (0.0, 2 * np.pi):  # L runs over less than 3/4 of a turn, so at most one crossing
         s_lo = np.maximum((turn - reach - l0) / dl, 0.0)

@@ -185,13 +185,14 @@ def parse(qasm: str, version: int) -> Any:
     from qiskit.qasm3 import QASM3ImporterError
     from qiskit.qasm3 import loads as loads3
 
+    parse_error: type[Exception]
     try:
-        from openqasm3.parser import QASM3ParsingError
+        from openqasm3.parser import QASM3ParsingError as parse_error
     except ImportError:  # pragma: no cover - qiskit-qasm3-import always brings openqasm3
-        QASM3ParsingError = QASM3ImporterError  # noqa: N806
+        parse_error = QASM3ImporterError
     try:
         return loads3(qasm)
-    except QASM3ParsingError:
+    except parse_error:
         raise BadInput(
             f"Invalid OpenQASM 3: {_qasm3_syntax_error(qasm)}",
             "Fix the source at that line and column and send it again.",

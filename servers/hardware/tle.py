@@ -89,8 +89,8 @@ class Constellation:
                     return i
         else:
             upper = key.upper()
-            for i, n in enumerate(self.names):
-                if n.upper() == upper:
+            for i, sat_name in enumerate(self.names):
+                if sat_name.upper() == upper:
                     return i
         raise NotFound(
             f"No satellite {satellite[:60]!r} in {self.name} ({self.source}).",
@@ -131,7 +131,9 @@ def _from_triples(
 ) -> Constellation:
     from sgp4.api import Satrec
 
-    names, ids, recs = [], [], []
+    names: list[str] = []
+    ids: list[int] = []
+    recs: list[Satrec] = []
     for sat_name, l1, l2 in triples:
         if prefix and not sat_name.upper().startswith(prefix):
             continue
@@ -325,7 +327,9 @@ def walker_delta(constellation: str, epoch: datetime) -> Constellation:
     a = EARTH_RADIUS_KM + shell.altitude_km
     n_rad_min = math.sqrt(MU_KM3_S2 / a**3) * 60
     total = shell.planes * shell.per_plane
-    names, ids, recs = [], [], []
+    names: list[str] = []
+    ids: list[int] = []
+    recs: list[Satrec] = []
     for p in range(shell.planes):
         raan = 2 * math.pi * p / shell.planes
         for s in range(shell.per_plane):

@@ -173,7 +173,7 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def _load(raw: dict[str, Any] | str) -> dict[str, Any]:
+def _load(raw: dict[str, Any] | str | None) -> dict[str, Any]:
     too_big = BadInput(
         f"The card is larger than {MAX_CARD_BYTES} bytes as JSON.",
         "Send a smaller card (fewer or shorter skills).",

@@ -128,7 +128,9 @@ class SkillIndex:
         dims = 384
         matrix = np.zeros((len(rows), dims), dtype=np.float32)
         descriptions = np.zeros((len(rows), dims), dtype=np.float32)
-        examples, starts, owners = [], [], []
+        examples: list[np.ndarray] = []
+        starts: list[int] = []
+        owners: list[int] = []
         for i, row in enumerate(rows):
             if row["vectors"] is None:
                 continue
@@ -186,41 +188,18 @@ class SkillIndex:
         snap = self.snapshot()
         if not snap.agent_ids:
             return []
-        mask = np.ones(len(snap.agent_ids), dtype=bool)
-        if tier:
-            mask &= snap.tiers == tier
-        if wanted_tags:
-            mask &= np.fromiter((wanted_tags <= t for t in snap.tags), dtype=bool, count=len(snap.tags))
-        if input_mode:
-            m = input_mode.strip().lower()
-            mask &= np.fromiter((m in modes for modes in snap.modes), dtype=bool, count=len(snap.modes))
+        mask = _filter_mask(snap, tier, wanted_tags, input_mode)
         if not mask.any():
             return []
 
-        vector = self.embed([query])[0] if mode != "lexical" else None
+        # lexical mode never reads the query vector, so it skips the embedding
+        vector = self.embed([query])[0] if mode != "lexical" else np.zeros(0, dtype=np.float32)
         lexical = (
             snap.bm25.scores(query)
             if mode in ("fused", "lexical")
             else np.zeros(len(snap.agent_ids), dtype=np.float32)
         )
-        lexical_norm = lexical / (lexical + LEXICAL_SATURATION)
-        # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight onnxruntime's
-        # spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms for 10,000 skills where
-        # `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
-        if mode == "embedding":
-            relevance = np.einsum("ij,j->i", snap.descriptions, vector)
-        elif mode == "text":
-            relevance = np.einsum("ij,j->i", snap.matrix, vector)
-        elif mode == "lexical":
-            relevance = lexical_norm
-        else:
-            relevance = np.einsum("ij,j->i", snap.fused_matrix, vector) + LEXICAL_WEIGHT * lexical_norm
-            if len(snap.example_owners):
-                per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
-                relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(
-                    per_example, snap.example_starts
-                )
-
+        relevance = _relevance(snap, mode, vector, lexical / (lexical + LEXICAL_SATURATION))
         quality = self.quality()
         if mode == "fused":
             score = relevance * snap.factors_for(quality)
@@ -237,13 +216,48 @@ class SkillIndex:
                 skill_name=snap.names[i],
                 tier=str(snap.tiers[i]),
                 score=round(float(score[i]), 4),
-                embedding_score=round(float(snap.matrix[i] @ vector), 4) if vector is not None else 0.0,
+                embedding_score=round(float(snap.matrix[i] @ vector), 4) if mode != "lexical" else 0.0,
                 lexical_score=round(float(lexical[i]), 4),
                 quality=round(quality.get(snap.agent_ids[i], 0.5), 4),
                 reason=_reason(snap, int(i), query),
             )
             for i in top
         ]
+
+
+def _filter_mask(
+    snap: _Snapshot, tier: str | None, wanted_tags: frozenset[str], input_mode: str | None
+) -> np.ndarray:
+    """Which skills pass the tier, tags and input-mode filters."""
+    mask = np.ones(len(snap.agent_ids), dtype=bool)
+    if tier:
+        mask &= snap.tiers == tier
+    if wanted_tags:
+        mask &= np.fromiter((wanted_tags <= t for t in snap.tags), dtype=bool, count=len(snap.tags))
+    if input_mode:
+        m = input_mode.strip().lower()
+        mask &= np.fromiter((m in modes for modes in snap.modes), dtype=bool, count=len(snap.modes))
+    return mask
+
+
+def _relevance(snap: _Snapshot, mode: str, vector: np.ndarray, lexical_norm: np.ndarray) -> np.ndarray:
+    """Each skill's relevance to the query vector and its BM25 share, by ranking mode."""
+    # einsum, not `@`: BLAS's worker threads spin after a matrix-vector product and fight onnxruntime's
+    # spinning threads for the cores; this single-threaded SIMD loop is ~0.7 ms for 10,000 skills where
+    # `@` measured 9-13 ms right after an embedding (bench/nexus_latency.py).
+    if mode == "embedding":
+        return np.einsum("ij,j->i", snap.descriptions, vector)
+    if mode == "text":
+        return np.einsum("ij,j->i", snap.matrix, vector)
+    if mode == "lexical":
+        return lexical_norm
+    relevance = np.einsum("ij,j->i", snap.fused_matrix, vector) + LEXICAL_WEIGHT * lexical_norm
+    if len(snap.example_owners):
+        per_example = np.einsum("ij,j->i", snap.example_matrix, vector)
+        relevance[snap.example_owners] += EXAMPLE_WEIGHT * np.maximum.reduceat(
+            per_example, snap.example_starts
+        )
+    return relevance
 
 
 def _fused_matrix(texts: np.ndarray, descriptions: np.ndarray, with_examples: list[int]) -> np.ndarray:

@@ -409,6 +409,9 @@ class Marketplace:
             delivery = await call_agent_tool(endpoint[0], endpoint[1], fields)
         else:
             delivery = None
+        outcome_ok: bool | None
+        result: str | None
+        reason: str | None
         if delivery is None:
             outcome_ok, result, reason, attempts = (
                 False,

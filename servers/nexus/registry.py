@@ -4,6 +4,7 @@ transaction, and a generation counter tells other processes' discovery indexes t
 
 from __future__ import annotations
 
+import builtins
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -356,7 +357,7 @@ class Registry:
     def count(self) -> int:
         return int(self.store.connection().execute("SELECT COUNT(*) FROM nexus_agents").fetchone()[0])
 
-    def history(self, agent_id: str) -> list[dict[str, Any]]:
+    def history(self, agent_id: str) -> builtins.list[dict[str, Any]]:
         rows = (
             self.store.connection()
             .execute(
@@ -376,7 +377,7 @@ class Registry:
             self.bump(db)
         return agent
 
-    def skill_rows(self) -> list[Any]:
+    def skill_rows(self) -> builtins.list[Any]:
         """Every skill with its agent's tier, for building the discovery index."""
         return (
             self.store.connection()

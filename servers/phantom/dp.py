@@ -362,9 +362,13 @@ def aggregate(
         for v in clamped:
             counts[min(bins - 1, int((v - lo) / width))] += 1
         # adding or removing one record changes one bin by 1: sensitivity 1 in L1 and in L2
-        noisy, scale = _noisy(counts, 1.0, epsilon, delta, mechanism)
+        noisy_counts, scale = _noisy(counts, 1.0, epsilon, delta, mechanism)
         return Release(
-            noisy, mechanism, scale, bins=[lo + i * width for i in range(bins + 1)], accounting=accounting
+            noisy_counts,
+            mechanism,
+            scale,
+            bins=[lo + i * width for i in range(bins + 1)],
+            accounting=accounting,
         )
     if not 0 <= quantile <= 1:
         raise BadInput("quantile must be between 0 and 1.", "E.g. 0.5 for the median.")

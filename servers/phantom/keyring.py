@@ -114,11 +114,13 @@ def new_material(key_type: str) -> bytes:
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-        private = {
-            "ed25519": lambda: ed25519.Ed25519PrivateKey.generate(),
-            "ecdsa-p256": lambda: ec.generate_private_key(ec.SECP256R1()),
-            "rsa-2048": lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
-        }[key_type]()
+        private: ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+        if key_type == "ed25519":
+            private = ed25519.Ed25519PrivateKey.generate()
+        elif key_type == "ecdsa-p256":
+            private = ec.generate_private_key(ec.SECP256R1())
+        else:  # rsa-2048
+            private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         return private.private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )

@@ -338,8 +338,8 @@ def parse_backup(text: str) -> dict[str, Any]:
                 raise BadInput("That is not an intact phantom key backup.", hint) from None
             if (
                 not isinstance(key, kinds[backup["type"]])
-                or (backup["type"] == "ecdsa-p256" and key.curve.name != "secp256r1")
-                or (backup["type"] == "rsa-2048" and key.key_size != 2048)
+                or (isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name != "secp256r1")
+                or (isinstance(key, rsa.RSAPrivateKey) and key.key_size != 2048)
             ):
                 raise BadInput("That is not an intact phantom key backup.", hint)
         elif len(material) != 32:

@@ -101,7 +101,7 @@ def parse_ciphertext(text: str | bytes) -> Parsed:
     match = CIPHERTEXT_HEADER_BYTES.match(text) if isinstance(text, bytes | bytearray) else None
     if match is None:
         raise BadInput("That is not a phantom ciphertext.", CIPHERTEXT_HINT)
-    body = memoryview(text)[match.end() :]
+    body: bytes | memoryview = memoryview(text)[match.end() :]
     if text.find(b"-", match.end()) >= 0 or text.find(b"_", match.end()) >= 0:  # the URL-safe alphabet
         body = bytes(body).replace(b"-", b"+").replace(b"_", b"/")
     try:
@@ -127,7 +127,7 @@ class LocalTransit:
     def __init__(self, keyring: Keyring) -> None:
         self.keyring = keyring
         # (keyring cache generation, ciphers made in it): swapped whole, never mixed
-        self._ciphers: tuple[int, dict[tuple[str, int, bytes | None], _Cipher]] = (-1, {})
+        self._ciphers: tuple[int, dict[tuple[str, int, bytes | None, bool], _Cipher]] = (-1, {})
 
     # -- keys --------------------------------------------------------------------------------------
 

@@ -213,3 +213,13 @@ def test_a_skills_card_examples_are_matched_one_by_one(market: Marketplace) -> N
     assert (hits[0].agent_id, hits[0].skill_id) == ("night-owl", "watch")
     baseline = market.index.search(query, k=1, mode="embedding")
     assert baseline[0].agent_id == "data-exporter"  # description-only cosine is led by the word "export"
+
+
+def test_every_ranking_mode_returns_scored_hits(market: Marketplace) -> None:
+    # lexical mode skips the embedding; its hits still carry every score field (embedding_score 0)
+    for mode in ("fused", "embedding", "text", "lexical"):
+        hits = market.index.search("translate this text into German", k=2, mode=mode)
+        assert hits, mode
+        assert all(isinstance(h.score, float) and isinstance(h.embedding_score, float) for h in hits)
+        if mode == "lexical":
+            assert all(h.embedding_score == 0.0 for h in hits)

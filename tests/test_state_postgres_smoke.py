@@ -72,7 +72,6 @@ async def test_every_server_keeps_its_state_in_postgresql(
     from servers.phantom.server import kit as phantom
 
     assert pg_suite.store.dialect == "postgresql"
-    forge._forges.clear()
     async with Client(forge.kit.mcp) as client:
         proposal = ok(await client.call_tool("analyze", {}))["proposal_id"]
     assert (

@@ -161,23 +161,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
                 rise = np.asarray(slope(block))  # one slope per row of a 2-D block
                 up = rise > 0
                 projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
-    patterns = np.full(g, "steady", dtype=object)
-    patterns[cp[:, 2] > 3 * np.maximum(cp[:, 0], 1e-6)] = "bursty"
-    for rows, series in _compacted(_pod_means(cpu)):
-        if series.shape[1] < 2 * DAY_STEPS:
-            continue
-        steady = patterns[rows] == "steady"
-        rows, series = rows[steady], series[steady]
-        std = series.std(axis=1)
-        level = series.mean(axis=1)
-        centred = series - level[:, None]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            lagged = (centred[:, :-DAY_STEPS] * centred[:, DAY_STEPS:]).sum(axis=1) / (centred * centred).sum(
-                axis=1
-            )
-            diurnal = (std > 0) & (lagged > 0.4) & (std / level > 0.2)
-        patterns[rows[diurnal]] = "diurnal"
-    patterns[cp[:, 1] < 0.005] = "idle"
+    patterns = _patterns(cp, cpu)
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
     c: list[list[float]] = [
         a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)
@@ -203,6 +187,30 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
         else None
         for i in range(g)
     ]
+
+
+def _patterns(cp: np.ndarray, cpu: np.ndarray) -> np.ndarray:
+    """Each container's usage pattern (idle | steady | diurnal | bursty) from its CPU percentiles
+    (p50, p95, p99 columns of `cp`) and, for steady ones, the day-lag autocorrelation of its pod means."""
+    g = cp.shape[0]
+    patterns = np.full(g, "steady", dtype=object)
+    patterns[cp[:, 2] > 3 * np.maximum(cp[:, 0], 1e-6)] = "bursty"
+    for rows, series in _compacted(_pod_means(cpu)):
+        if series.shape[1] < 2 * DAY_STEPS:
+            continue
+        steady = patterns[rows] == "steady"
+        rows, series = rows[steady], series[steady]
+        std = series.std(axis=1)
+        level = series.mean(axis=1)
+        centred = series - level[:, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            lagged = (centred[:, :-DAY_STEPS] * centred[:, DAY_STEPS:]).sum(axis=1) / (centred * centred).sum(
+                axis=1
+            )
+            diurnal = (std > 0) & (lagged > 0.4) & (std / level > 0.2)
+        patterns[rows[diurnal]] = "diurnal"
+    patterns[cp[:, 1] < 0.005] = "idle"
+    return patterns
 
 
 def _percentiles(flat: np.ndarray, finite: np.ndarray, q: list[float]) -> tuple[np.ndarray, np.ndarray]:

@@ -25,11 +25,12 @@ from mcp.server.transport_security import TransportSecurityMiddleware, Transport
 from pydantic import AnyHttpUrl
 from starlette.middleware.authentication import AuthenticationMiddleware
 
+from servers.gateway import readiness
 from servers.gateway.auth import SUITE_READ, AnyVerifier, JWTVerifier, StaticTokenVerifier, grants
 from servers.gateway.guard import McpGuard, RateLimiter
 from servers.gateway.metrics import GatewayMetrics
 from servers.gateway.settings import LOOPBACK, GatewaySettings
-from servers.gateway.status import ChainCache, memory_reachable, snapshot, store_reachable
+from servers.gateway.status import ChainCache, snapshot
 from servers.registry import load_all
 from shared.suite import Suite, get_suite
 from shared.tools import ToolKit
@@ -191,11 +192,10 @@ def create_app(
 
     @app.get("/readyz")
     def readyz() -> JSONResponse:
-        s = suite()
-        store_ok = store_reachable(s)
-        memory_ok, _ = memory_reachable(s)
-        body = {"ready": store_ok and memory_ok, "store": store_ok, "memory": memory_ok}
-        return JSONResponse(body, 200 if body["ready"] else 503)
+        found = readiness.check(suite)
+        return JSONResponse(
+            found.as_json(), 200 if found.ready else 503, headers={"Cache-Control": "no-store"}
+        )
 
     @app.get("/metrics")
     async def metrics_endpoint(request: Request) -> Response:

@@ -5,7 +5,11 @@ own child) under the job's wall-time, CPU and memory limits, writes progress and
 back, and takes the next. When no job is queued it removes its runner row and exits, in the same
 transaction that found nothing, so a job queued meanwhile is never left without a runner. A job
 cancelled while it runs is noticed at its next progress tick: the sandbox worker is killed and
-the job stays cancelled. HDR_HOME comes from the environment its launcher set."""
+the job stays cancelled. HDR_HOME comes from the environment its launcher set.
+
+While it lives, a heartbeat thread renews the runner's and its job's `heartbeat_at` every third of
+the lease, so processes on other nodes (replicas sharing PostgreSQL) can tell a slow job from a
+runner whose machine died (see `jobs`)."""
 
 from __future__ import annotations
 
@@ -13,10 +17,12 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from typing import Any
 
 from servers.hardware.jobs import process_start_token
+from servers.hardware.limits import Limits, node_name
 from servers.hardware.sandbox import CircuitPool
 from shared.config import Config
 from shared.errors import HDRError
@@ -38,10 +44,11 @@ def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | Non
         if row is None:
             db.execute("DELETE FROM hardware_job_runners WHERE id=?", (runner,))
             return None
+        now = time.time()
         db.execute(
-            "UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, "
+            "UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, node=?, heartbeat_at=?, "
             "message='parsing and transpiling' WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), time.time(), row["id"]),
+            (os.getpid(), process_start_token(os.getpid()), now, node_name(), now, row["id"]),
         )
     return row["id"], json.loads(row["request"]), row["owner"]
 
@@ -100,18 +107,41 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
         )
 
 
+def _beat(store: Store, runner: str) -> None:
+    """Renew this runner's heartbeat and its running job's (one short write transaction)."""
+    now = time.time()
+    with store.transaction() as db:
+        db.execute("UPDATE hardware_job_runners SET heartbeat_at=? WHERE id=?", (now, runner))
+        db.execute(
+            "UPDATE hardware_jobs SET heartbeat_at=? WHERE pid=? AND node=? AND state='running'",
+            (now, os.getpid(), node_name()),
+        )
+
+
+def _heartbeat(store: Store, runner: str, every_s: float, stop: threading.Event) -> None:
+    while not stop.wait(every_s):
+        try:
+            _beat(store, runner)
+        except Exception:  # noqa: BLE001 - a database hiccup: the next beat retries, well inside the lease
+            log.warning("job runner %s could not renew its heartbeat", runner, exc_info=True)
+
+
 def main(runner: str) -> int:
     store = Store(Config.from_env().db_path)
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_job_runners SET pid=?, pid_start=? WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), runner),
+            "UPDATE hardware_job_runners SET pid=?, pid_start=?, node=?, heartbeat_at=? WHERE id=?",
+            (os.getpid(), process_start_token(os.getpid()), node_name(), time.time(), runner),
         )
+    stop = threading.Event()
+    every_s = Limits.from_env().job_lease_s / 3
+    threading.Thread(target=_heartbeat, args=(store, runner, every_s, stop), daemon=True).start()
     pool = CircuitPool(1, warm=0)
     try:
         while (job := _next_job(store, runner)) is not None:
             run_job(store, pool, *job)
     finally:
+        stop.set()
         pool.close()
     return 0
 

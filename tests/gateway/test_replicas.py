@@ -105,6 +105,44 @@ async def test_one_handoff_request_sent_to_every_replica_at_once_is_made_and_del
     assert scale.delivered(cluster.record)[ids.pop()] == 1
 
 
+async def test_a_retry_delivers_a_handoff_whose_replica_died_before_delivering_it(
+    cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from servers.nexus.handoffs import Handoffs
+    from shared.config import Config
+    from shared.suite import Suite
+
+    for name in ("HDR_HOME", "HDR_STATE_URL"):
+        if name in cluster.replicas.env:
+            monkeypatch.setenv(name, cluster.replicas.env[name])
+        else:
+            monkeypatch.delenv(name, raising=False)
+    # What a replica leaves when it dies between writing a handoff and claiming its delivery.
+    made = Handoffs(Suite(Config.from_env()).store).create(
+        from_agent="ci",
+        to_agent=scale.TARGET_ID,
+        task="left pending",
+        context=None,
+        sealed=False,
+        memory_refs=[],
+        channel="mcp",
+        deadline_s=3600,
+        request_id="ci-run-died",
+    )
+    args = {
+        "to_agent": scale.TARGET_ID,
+        "task": "left pending",
+        "request_id": "ci-run-died",
+        "from_agent": "ci",
+    }
+    async with Client(f"{cluster.urls[1]}/nexus/mcp") as nexus:
+        retried = (await nexus.call_tool("handoff", args)).structured_content
+        again = (await nexus.call_tool("handoff", args)).structured_content
+    assert retried["handoff_id"] == made.id and retried["changed"] is False
+    assert retried["status"] == "completed" and again["status"] == "completed"
+    assert scale.delivered(cluster.record)[made.id] == 1
+
+
 def test_a_replica_killed_under_load_loses_no_acknowledged_write(cluster: Cluster) -> None:
     acks, _ = anyio.run(scale.load, 6, 8.0, cluster.replicas, 2.0)
     check = scale.check_state(cluster.replicas.env, acks, cluster.record)

@@ -182,7 +182,7 @@ def _memory(args: argparse.Namespace) -> int:
                 status["entries"] = suite.memory.count()
             except Exception as exc:  # noqa: BLE001
                 status["error"] = str(exc)
-        if suite.config.db_path.exists():
+        if suite.config.state_url or suite.config.db_path.exists():
             status["outbox"] = suite.memory_outbox_size()  # decisions waiting for the memory to come back
         print(json.dumps(status, indent=2))
         return 0
@@ -206,7 +206,9 @@ def _audit(args: argparse.Namespace) -> int:
     from shared.suite import get_suite
 
     config = Config.from_env()
-    if not config.db_path.is_file():  # a mistyped HDR_HOME must not be created and reported "intact"
+    if (
+        config.state_url is None and not config.db_path.is_file()
+    ):  # a mistyped HDR_HOME: not created, "intact"
         print(
             f"no audit log to verify: {config.home} holds no state.db (is HDR_HOME right? it is "
             f"{'set' if os.environ.get('HDR_HOME') else 'unset, so the default'})",
@@ -233,6 +235,43 @@ def _audit(args: argparse.Namespace) -> int:
     where = f" at record {check.first_bad_seq}" if check.first_bad_seq is not None else ""
     print(f"audit log BROKEN{where}: {check.reason}")
     return 1
+
+
+def _state(args: argparse.Namespace) -> int:
+    """Copy HDR_HOME's SQLite state into an empty PostgreSQL database (then point HDR_STATE_URL at it)."""
+    from servers.state_migration import migrate
+    from shared.config import Config
+    from shared.errors import HDRError
+    from shared.store import redacted
+
+    config = Config.from_env()
+    try:
+        report = migrate(config.db_path, args.to, config.home / "audit.key")
+    except HDRError as exc:
+        print(f"hdr state migrate: {_without(str(exc), args.to)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a driver's error, shown without the URL's password
+        print(
+            f"hdr state migrate: failed ({_without(str(exc), args.to)}); nothing was copied", file=sys.stderr
+        )
+        return 1
+    print(
+        f"copied {report.rows} rows in {report.tables} tables from {report.source} to {report.target}; "
+        f"audit chain verified there ({report.audit_records} records). "
+        f"Now set HDR_STATE_URL={redacted(args.to)} (with the password) for every server."
+    )
+    return 0
+
+
+def _without(text: str, url: str) -> str:
+    """`text` with the password of `url` taken out, wherever a driver may have put it."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        password = make_url(url).password
+    except Exception:  # noqa: BLE001 - an unparsable URL: nothing known to remove
+        return text
+    return text.replace(str(password), "***") if password else text
 
 
 def _cards(args: argparse.Namespace) -> int:
@@ -350,6 +389,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--pin", help="an exported pin (an anchor_audit envelope) the log must still hold")
     audit.set_defaults(func=_audit)
+
+    state = sub.add_parser("state", help="the state store (SQLite under HDR_HOME, or PostgreSQL)")
+    state.add_argument("action", choices=["migrate"])
+    state.add_argument(
+        "--to", required=True, help="an empty PostgreSQL database: postgresql://user:password@host:port/db"
+    )
+    state.set_defaults(func=_state)
 
     cards = sub.add_parser(
         "cards",

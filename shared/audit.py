@@ -20,26 +20,28 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from shared.store import Store
+import sqlalchemy as sa
+
+from shared.store import METADATA, BigInt, Double, Store, col
 
 GENESIS = "0" * 64
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit_log (
-    seq INTEGER PRIMARY KEY,
-    ts REAL NOT NULL,
-    server TEXT NOT NULL,
-    tool TEXT NOT NULL,
-    caller TEXT NOT NULL,
-    args_digest TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    detail TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_log_server_tool ON audit_log(server, tool);
-CREATE INDEX IF NOT EXISTS audit_log_ts ON audit_log(ts)
-"""
+audit_log = sa.Table(
+    "audit_log",
+    METADATA,
+    col("seq", BigInt, primary_key=True, autoincrement=False),
+    col("ts", Double),
+    col("server", sa.Text),
+    col("tool", sa.Text),
+    col("caller", sa.Text),
+    col("args_digest", sa.Text),
+    col("outcome", sa.Text),
+    col("detail", sa.Text),
+    col("prev_hash", sa.Text),
+    col("hash", sa.Text),
+    sa.Index("audit_log_server_tool", "server", "tool"),
+    sa.Index("audit_log_ts", "ts"),
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class AuditLog:
         self.store = store
         self.key_path = key_path
         self._key: bytes | None = None
-        store.ensure_schema("audit_log", SCHEMA)
+        store.ensure_schema("audit_log", [audit_log])
 
     def digest(self, arguments: Any) -> str:
         if self._key is None:
@@ -163,15 +165,15 @@ class AuditLog:
     @staticmethod
     def _where(
         server: str | None, tool: str | None, since: float | None, outcome: str | None = None
-    ) -> tuple[str, list[Any]]:
-        query, params = " WHERE 1=1", []
+    ) -> tuple[str, dict[str, Any]]:
+        query, params = " WHERE 1=1", {}
         for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
             if value:
-                query += f" AND {column}=?"
-                params.append(value)
+                query += f" AND {column}=:{column}"
+                params[column] = value
         if since is not None:
-            query += " AND ts>=?"
-            params.append(since)
+            query += " AND ts>=:since"
+            params["since"] = since
         return query, params
 
     def head(self) -> tuple[int, str]:
@@ -186,7 +188,9 @@ class AuditLog:
     def hash_at(self, seq: int) -> str | None:
         """The stored hash of record `seq`, or None when there is no such record."""
         row = (
-            self.store.connection().execute("SELECT hash FROM audit_log WHERE seq=?", (int(seq),)).fetchone()
+            self.store.connection()
+            .execute("SELECT hash FROM audit_log WHERE seq=:seq", {"seq": int(seq)})
+            .fetchone()
         )
         return row["hash"] if row else None
 

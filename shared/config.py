@@ -6,6 +6,8 @@ Variables:
   HDR_MEMORY_PORT     port for the local Chroma server (default: a free port chosen at start)
   HDR_MEMORY_COLLECTION  the Chroma collection (default hdr-memory)
   HDR_EMBEDDING_MODEL_DIR  directory with model.onnx + tokenizer.json (default: chromadb's cache)
+  HDR_STATE_URL       postgresql://user:password@host:port/db puts the state store in PostgreSQL
+                      (default: SQLite, HDR_HOME/state.db)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Config:
     memory_port: int | None
     memory_collection: str
     model_dir: Path
+    state_url: str | None = None
 
     @property
     def db_path(self) -> Path:
@@ -50,6 +53,7 @@ class Config:
             model_dir=Path(model_dir).expanduser()
             if model_dir
             else Path.home() / ".cache" / "chroma" / "onnx_models" / "all-MiniLM-L6-v2" / "onnx",
+            state_url=env.get("HDR_STATE_URL") or None,
         )
 
     def ensure_home(self) -> Path:

@@ -12,10 +12,12 @@ import uuid
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import sqlalchemy as sa
+
 from shared.audit import AuditLog
 from shared.config import Config
 from shared.errors import HDRError
-from shared.store import Store
+from shared.store import METADATA, Double, Store, col
 
 if TYPE_CHECKING:  # numpy, httpx and onnxruntime load on first use, not at server start
     from shared.embeddings import Embedder
@@ -31,7 +33,7 @@ class Suite:
     @cached_property
     def store(self) -> Store:
         self.config.ensure_home()
-        return Store(self.config.db_path)
+        return Store(self.config.state_url or self.config.db_path)
 
     @cached_property
     def audit(self) -> AuditLog:
@@ -86,8 +88,8 @@ class Suite:
             self.store.ensure_schema("memory.outbox", OUTBOX)
             with self.store.transaction() as db:
                 db.execute(
-                    "INSERT INTO memory_outbox (id, entry, queued_at) VALUES (?,?,?)",
-                    (item_id, json.dumps(entry), entry["created_at"]),
+                    "INSERT INTO memory_outbox (id, entry, queued_at) VALUES (:id, :entry, :at)",
+                    {"id": item_id, "entry": json.dumps(entry), "at": entry["created_at"]},
                 )
             return None
         self.flush_memory_outbox()
@@ -103,7 +105,7 @@ class Suite:
         self.store.ensure_schema("memory.outbox", OUTBOX)
         rows = (
             self.store.connection()
-            .execute("SELECT id, entry FROM memory_outbox ORDER BY queued_at LIMIT ?", (limit,))
+            .execute("SELECT id, entry FROM memory_outbox ORDER BY queued_at LIMIT :n", {"n": limit})
             .fetchall()
         )
         written = 0
@@ -113,15 +115,20 @@ class Suite:
             except Exception:  # noqa: BLE001 - still down: keep the rest for later
                 break
             with self.store.transaction() as db:
-                db.execute("DELETE FROM memory_outbox WHERE id=?", (row[0],))
+                db.execute("DELETE FROM memory_outbox WHERE id=:id", {"id": row[0]})
             written += 1
         return written
 
 
-OUTBOX = """
-CREATE TABLE IF NOT EXISTS memory_outbox (id TEXT PRIMARY KEY, entry TEXT NOT NULL, queued_at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS memory_outbox_queued ON memory_outbox (queued_at);
-"""
+memory_outbox = sa.Table(
+    "memory_outbox",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("entry", sa.Text),
+    col("queued_at", Double),
+    sa.Index("memory_outbox_queued", "queued_at"),
+)
+OUTBOX = [memory_outbox]
 
 
 _current: Suite | None = None

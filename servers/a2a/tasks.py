@@ -13,6 +13,7 @@ gateway without auth on loopback) sees every task.
 from __future__ import annotations
 
 import anyio.to_thread
+import sqlalchemy as sa
 from a2a.server.context import ServerCallContext
 from a2a.server.tasks.task_store import TaskStore
 from a2a.types import ListTasksRequest, ListTasksResponse, Task
@@ -23,21 +24,22 @@ from a2a.utils.task import ListTasksCursor, decode_list_tasks_cursor, encode_lis
 from servers.a2a.callers import principal_of
 from shared.kek import KeyEncryptionKey
 from shared.ownership import OPERATOR, may_access, readable_owners
-from shared.store import Store
+from shared.store import METADATA, BigInt, Blob, Store, col
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS a2a_tasks (
-    id TEXT PRIMARY KEY,
-    agent TEXT NOT NULL,
-    owner TEXT,
-    context_id TEXT NOT NULL,
-    state INTEGER NOT NULL,
-    has_ts INTEGER NOT NULL,
-    updated_ns INTEGER NOT NULL,
-    task BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS a2a_tasks_listing ON a2a_tasks(agent, owner, has_ts, updated_ns, id)
-"""
+a2a_tasks = sa.Table(
+    "a2a_tasks",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("agent", sa.Text),
+    col("owner", sa.Text, nullable=True),
+    col("context_id", sa.Text),
+    col("state", BigInt),
+    col("has_ts", BigInt),
+    col("updated_ns", BigInt),
+    col("task", Blob),
+    sa.Index("a2a_tasks_listing", "agent", "owner", "has_ts", "updated_ns", "id"),
+)
+SCHEMA = [a2a_tasks]
 
 
 class SuiteTaskStore(TaskStore):
@@ -62,34 +64,35 @@ class SuiteTaskStore(TaskStore):
         has_ts = task.HasField("status") and task.status.HasField("timestamp")
         updated = task.status.timestamp.ToNanoseconds() if has_ts else 0
         with self.store.transaction() as db:
-            row = db.execute("SELECT agent, owner FROM a2a_tasks WHERE id=?", (task.id,)).fetchone()
+            row = db.execute("SELECT agent, owner FROM a2a_tasks WHERE id=:id", {"id": task.id}).fetchone()
             if row is not None and (row["agent"] != self.agent or not may_access(row["owner"], principal)):
                 return  # never overwrite another endpoint's or another principal's task (the SDK reads first)
             if row is None:
                 db.execute(
-                    "INSERT INTO a2a_tasks VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        task.id,
-                        self.agent,
-                        principal,
-                        task.context_id,
-                        int(task.status.state),
-                        int(has_ts),
-                        updated,
-                        self._seal(task),
-                    ),
+                    "INSERT INTO a2a_tasks VALUES (:id, :agent, :owner, :context, :state, :has_ts, :updated, :task)",
+                    {
+                        "id": task.id,
+                        "agent": self.agent,
+                        "owner": principal,
+                        "context": task.context_id,
+                        "state": int(task.status.state),
+                        "has_ts": int(has_ts),
+                        "updated": updated,
+                        "task": self._seal(task),
+                    },
                 )
             else:
                 db.execute(
-                    "UPDATE a2a_tasks SET context_id=?, state=?, has_ts=?, updated_ns=?, task=? WHERE id=?",
-                    (
-                        task.context_id,
-                        int(task.status.state),
-                        int(has_ts),
-                        updated,
-                        self._seal(task),
-                        task.id,
-                    ),
+                    "UPDATE a2a_tasks SET context_id=:context, state=:state, has_ts=:has_ts, updated_ns=:updated,"
+                    " task=:task WHERE id=:id",
+                    {
+                        "context": task.context_id,
+                        "state": int(task.status.state),
+                        "has_ts": int(has_ts),
+                        "updated": updated,
+                        "task": self._seal(task),
+                        "id": task.id,
+                    },
                 )
 
     async def get(self, task_id: str, context: ServerCallContext) -> Task | None:
@@ -98,7 +101,10 @@ class SuiteTaskStore(TaskStore):
     def _get(self, task_id: str, principal: str | None) -> Task | None:
         row = (
             self.store.connection()
-            .execute("SELECT owner, task FROM a2a_tasks WHERE id=? AND agent=?", (task_id, self.agent))
+            .execute(
+                "SELECT owner, task FROM a2a_tasks WHERE id=:id AND agent=:agent",
+                {"id": task_id, "agent": self.agent},
+            )
             .fetchone()
         )
         if row is None or not may_access(row["owner"], principal):
@@ -109,22 +115,22 @@ class SuiteTaskStore(TaskStore):
         return await anyio.to_thread.run_sync(self._list, params, principal_of(context))
 
     def _list(self, params: ListTasksRequest, principal: str | None) -> ListTasksResponse:
-        where, args = ["agent=?"], [self.agent]
+        where, args = ["agent=:agent"], {"agent": self.agent}
         owners = readable_owners(principal)  # None: every owner (the operator, or a "*" grant)
         if owners is not None:
-            named = [o for o in owners if o != OPERATOR]
-            placeholders = ",".join("?" * len(named)) or "NULL"
+            named = {f"owner_{i}": o for i, o in enumerate(o for o in owners if o != OPERATOR)}
+            placeholders = ", ".join(f":{n}" for n in named) or "NULL"
             where.append(f"(owner IN ({placeholders}){' OR owner IS NULL' if OPERATOR in owners else ''})")
-            args += named
+            args.update(named)
         if params.context_id:
-            where.append("context_id=?")
-            args.append(params.context_id)
+            where.append("context_id=:context")
+            args["context"] = params.context_id
         if params.status:
-            where.append("state=?")
-            args.append(int(params.status))
+            where.append("state=:state")
+            args["state"] = int(params.status)
         if params.HasField("status_timestamp_after"):
-            where.append("has_ts=1 AND updated_ns>=?")
-            args.append(params.status_timestamp_after.ToNanoseconds())
+            where.append("has_ts=1 AND updated_ns>=:after")
+            args["after"] = params.status_timestamp_after.ToNanoseconds()
         db = self.store.connection()
         total = db.execute(f"SELECT count(*) FROM a2a_tasks WHERE {' AND '.join(where)}", args).fetchone()[0]
         if params.page_token:
@@ -133,14 +139,14 @@ class SuiteTaskStore(TaskStore):
                 raise InvalidParamsError(
                     message="Invalid page token: send the nextPageToken of an earlier page."
                 )
-            where.append("(has_ts, updated_ns, id) < (?, ?, ?)")
+            where.append("(has_ts, updated_ns, id) < (:c_has, :c_ts, :c_id)")
             has, ts, tid = cursor.sort_key()
-            args += [int(has), ts, tid]
+            args.update(c_has=int(has), c_ts=ts, c_id=tid)
         size = params.page_size or DEFAULT_LIST_TASKS_PAGE_SIZE
         rows = db.execute(
             f"SELECT has_ts, updated_ns, id, task FROM a2a_tasks WHERE {' AND '.join(where)} "
-            "ORDER BY has_ts DESC, updated_ns DESC, id DESC LIMIT ?",
-            [*args, size + 1],
+            "ORDER BY has_ts DESC, updated_ns DESC, id DESC LIMIT :limit",
+            {**args, "limit": size + 1},
         ).fetchall()
         more = len(rows) > size
         rows = rows[:size]
@@ -163,7 +169,8 @@ class SuiteTaskStore(TaskStore):
     def _delete(self, task_id: str, principal: str | None) -> None:
         with self.store.transaction() as db:
             row = db.execute(
-                "SELECT owner FROM a2a_tasks WHERE id=? AND agent=?", (task_id, self.agent)
+                "SELECT owner FROM a2a_tasks WHERE id=:id AND agent=:agent",
+                {"id": task_id, "agent": self.agent},
             ).fetchone()
             if row is not None and may_access(row["owner"], principal):
-                db.execute("DELETE FROM a2a_tasks WHERE id=?", (task_id,))
+                db.execute("DELETE FROM a2a_tasks WHERE id=:id", {"id": task_id})

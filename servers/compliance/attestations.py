@@ -278,20 +278,21 @@ def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None
     ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute(
-            "INSERT INTO compliance_attestations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.id,
-                record.result_id,
-                record.framework,
-                record.version,
-                record.target,
-                record.verdict,
-                record.predicate_type,
-                record.created_at,
-                record.expires_at,
-                json.dumps(record.keyids),
-                record.envelope,
-            ),
+            "INSERT INTO compliance_attestations VALUES (:id, :result_id, :framework, :version, :target,"
+            " :verdict, :predicate_type, :created_at, :expires_at, :keyids, :envelope)",
+            {
+                "id": record.id,
+                "result_id": record.result_id,
+                "framework": record.framework,
+                "version": record.version,
+                "target": record.target,
+                "verdict": record.verdict,
+                "predicate_type": record.predicate_type,
+                "created_at": record.created_at,
+                "expires_at": record.expires_at,
+                "keyids": json.dumps(record.keyids),
+                "envelope": record.envelope,
+            },
         )
         set_owner(suite, db, "attestation", record.id, owner)
         yield db
@@ -371,18 +372,18 @@ def list_attestations(
     mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
     where = [mine]
     if framework:
-        where.append("framework=?")
-        params.append(framework[:100])
+        where.append("framework=:framework")
+        params["framework"] = framework[:100]
     if not include_expired:
-        where.append("expires_at>?")
-        params.append(time.time())
+        where.append("expires_at>:now")
+        params["now"] = time.time()
     db = suite.store.connection()
     total = db.execute(
         f"SELECT COUNT(*) FROM compliance_attestations WHERE {' AND '.join(where)}", params
     ).fetchone()[0]
     rows = db.execute(
-        f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} ORDER BY created_at DESC LIMIT ?",
-        [*params, max(1, min(limit, 500))],
+        f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} ORDER BY created_at DESC LIMIT :limit",
+        {**params, "limit": max(1, min(limit, 500))},
     ).fetchall()
     return AttestationList(
         total=total,
@@ -412,8 +413,8 @@ def get_attestation(suite: Suite, attestation_id: str, principal: str | None = N
     row = (
         suite.store.connection()
         .execute(
-            f"SELECT envelope FROM compliance_attestations WHERE id=? AND {mine}",
-            (attestation_id[:100], *params),
+            f"SELECT envelope FROM compliance_attestations WHERE id=:id AND {mine}",
+            {"id": attestation_id[:100], **params},
         )
         .fetchone()
     )

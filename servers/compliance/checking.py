@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from servers.compliance import controls
 from servers.compliance.engine import compile_version
 from servers.compliance.manifests import (
@@ -34,30 +36,32 @@ from servers.compliance.models import CheckResult, CheckSummary, Finding, Unchec
 from servers.compliance.policy import Framework, PolicySet, current_policies
 from shared import evidence
 from shared.errors import BadInput, NotFound, Unavailable
+from shared.store import METADATA, Double, col
 from shared.suite import Suite
 
 MAX_FINDINGS_RETURNED = 500
 MAX_TARGET_CHARS = 20 * 1024 * 1024
-RESULTS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_results (
-    id TEXT PRIMARY KEY,
-    framework TEXT NOT NULL,
-    version TEXT NOT NULL,
-    target TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    checked_at REAL NOT NULL,
-    result TEXT NOT NULL
+compliance_results = sa.Table(
+    "compliance_results",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("framework", sa.Text),
+    col("version", sa.Text),
+    col("target", sa.Text),
+    col("verdict", sa.Text),
+    col("checked_at", Double),
+    col("result", sa.Text),
 )
-"""
+RESULTS_SCHEMA = [compliance_results]
 
-OWNERS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_owners (
-    kind TEXT NOT NULL,
-    id TEXT NOT NULL,
-    owner TEXT NOT NULL,
-    PRIMARY KEY (kind, id)
+compliance_owners = sa.Table(
+    "compliance_owners",
+    METADATA,
+    col("kind", sa.Text, primary_key=True),
+    col("id", sa.Text, primary_key=True),
+    col("owner", sa.Text),
 )
-"""
+OWNERS_SCHEMA = [compliance_owners]
 
 Tick = Callable[[int, int], None]
 
@@ -70,21 +74,27 @@ def set_owner(suite: Suite, db: Any, kind: str, item_id: str, owner: str | None)
     """Record who created a stored result or attestation (inside the caller's transaction); the
     operator's (owner None) get no row. The table exists: see ensure_owners."""
     if owner is not None:
-        db.execute("INSERT INTO compliance_owners VALUES (?, ?, ?)", (kind, item_id, owner))
+        db.execute(
+            "INSERT INTO compliance_owners VALUES (:kind, :id, :owner)",
+            {"kind": kind, "id": item_id, "owner": owner},
+        )
 
 
-def owner_filter(suite: Suite, kind: str, id_column: str, principal: str | None) -> tuple[str, list[Any]]:
+def owner_filter(
+    suite: Suite, kind: str, id_column: str, principal: str | None
+) -> tuple[str, dict[str, Any]]:
     """An SQL condition (and its parameters) keeping the rows `principal` may see (shared.ownership)."""
     from shared.ownership import OPERATOR, readable_owners
 
     suite.store.ensure_schema("compliance_owners", OWNERS_SCHEMA)
     readable = readable_owners(principal)
     if readable is None:
-        return "1=1", []
-    owned = f"SELECT owner FROM compliance_owners WHERE kind=? AND id={id_column}"
-    marks = ", ".join("?" * len(readable))
+        return "1=1", {}
+    owned = f"SELECT owner FROM compliance_owners WHERE kind=:owner_kind AND id={id_column}"
+    names = {f"owner_{i}": owner for i, owner in enumerate(readable)}
+    marks = ", ".join(f":{n}" for n in names)
     condition = f"(({owned}) IN ({marks})" + (f" OR NOT EXISTS ({owned}))" if OPERATOR in readable else ")")
-    return condition, [kind, *readable] + ([kind] if OPERATOR in readable else [])
+    return condition, {"owner_kind": kind, **names}
 
 
 def check_pods(
@@ -335,16 +345,16 @@ def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
     ensure_owners(suite)
     with suite.store.transaction() as db:
         db.execute(
-            "INSERT INTO compliance_results VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                result.id,
-                result.framework,
-                result.version,
-                result.target,
-                result.verdict,
-                result.checked_at,
-                result.model_dump_json(),
-            ),
+            "INSERT INTO compliance_results VALUES (:id, :framework, :version, :target, :verdict, :at, :result)",
+            {
+                "id": result.id,
+                "framework": result.framework,
+                "version": result.version,
+                "target": result.target,
+                "verdict": result.verdict,
+                "at": result.checked_at,
+                "result": result.model_dump_json(),
+            },
         )
         set_owner(suite, db, "result", result.id, owner)
         publish_latest(suite, result.framework, result.verdict, result.checked_at, None)
@@ -381,7 +391,10 @@ def stored_result(suite: Suite, result_id: str, principal: str | None = None) ->
     mine, params = owner_filter(suite, "result", "compliance_results.id", principal)
     row = (
         suite.store.connection()
-        .execute(f"SELECT result FROM compliance_results WHERE id=? AND {mine}", (result_id[:100], *params))
+        .execute(
+            f"SELECT result FROM compliance_results WHERE id=:id AND {mine}",
+            {"id": result_id[:100], **params},
+        )
         .fetchone()
     )
     if row is None:

@@ -24,7 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from shared.kek import KeyEncryptionKey, load_kek
+from shared.store import METADATA, Blob, Double, col
 from shared.suite import Suite
 
 ED25519 = "ed25519"
@@ -33,18 +36,25 @@ ALGORITHMS = (ED25519, MLDSA65)
 # securesystemslib's keytype / scheme names (signer/_key.py)
 SSLIB_NAMES = {ED25519: ("ed25519", "ed25519"), MLDSA65: ("ml-dsa", "ml-dsa-65/1")}
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_keys (
-    keyid TEXT PRIMARY KEY,
-    algorithm TEXT NOT NULL,
-    public TEXT NOT NULL,
-    private_sealed BLOB NOT NULL,
-    nonce BLOB NOT NULL,
-    created_at REAL NOT NULL,
-    retired_at REAL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS compliance_keys_active ON compliance_keys(algorithm) WHERE retired_at IS NULL
-"""
+compliance_keys = sa.Table(
+    "compliance_keys",
+    METADATA,
+    col("keyid", sa.Text, primary_key=True),
+    col("algorithm", sa.Text),
+    col("public", sa.Text),
+    col("private_sealed", Blob),
+    col("nonce", Blob),
+    col("created_at", Double),
+    col("retired_at", Double, nullable=True),
+    sa.Index(
+        "compliance_keys_active",
+        "algorithm",
+        unique=True,
+        sqlite_where=sa.text("retired_at IS NULL"),
+        postgresql_where=sa.text("retired_at IS NULL"),
+    ),
+)
+SCHEMA = [compliance_keys]
 
 
 @dataclass(frozen=True)
@@ -173,22 +183,29 @@ class Keyring:
         keyid = keyid_of(algorithm, public)
         sealed = _kek(self.suite).wrap(seed, keyid)  # nonce travels inside the wrapped blob
         db.execute(
-            "INSERT INTO compliance_keys VALUES (?, ?, ?, ?, ?, ?, NULL)",
-            (keyid, algorithm, public, sealed, b"", time.time()),
+            "INSERT INTO compliance_keys VALUES (:keyid, :algorithm, :public, :sealed, :nonce, :at, NULL)",
+            {
+                "keyid": keyid,
+                "algorithm": algorithm,
+                "public": public,
+                "sealed": sealed,
+                "nonce": b"",
+                "at": time.time(),
+            },
         )
         publish_key(self.suite.config.ensure_home(), keyid, algorithm, public)
 
     def _active_row(self, algorithm: str) -> Any:
-        query = "SELECT * FROM compliance_keys WHERE algorithm=? AND retired_at IS NULL"
-        row = self.suite.store.connection().execute(query, (algorithm,)).fetchone()
+        query = "SELECT * FROM compliance_keys WHERE algorithm=:algorithm AND retired_at IS NULL"
+        row = self.suite.store.connection().execute(query, {"algorithm": algorithm}).fetchone()
         if row is None:
             with (
                 self.suite.store.transaction() as db
             ):  # re-check under the write lock: one process creates it
-                row = db.execute(query, (algorithm,)).fetchone()
+                row = db.execute(query, {"algorithm": algorithm}).fetchone()
                 if row is None:
                     self._insert(db, algorithm)
-                    row = db.execute(query, (algorithm,)).fetchone()
+                    row = db.execute(query, {"algorithm": algorithm}).fetchone()
         return row
 
     def signer(self, algorithm: str) -> tuple[str, Callable[[bytes], bytes]]:
@@ -228,8 +245,8 @@ class Keyring:
         row = (
             self.suite.store.connection()
             .execute(
-                "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys WHERE keyid=?",
-                (keyid,),
+                "SELECT keyid, algorithm, public, created_at, retired_at FROM compliance_keys WHERE keyid=:keyid",
+                {"keyid": keyid},
             )
             .fetchone()
         )
@@ -253,7 +270,9 @@ class Keyring:
                     "SELECT keyid FROM compliance_keys WHERE retired_at IS NULL ORDER BY algorithm"
                 )
             ]
-            db.execute("UPDATE compliance_keys SET retired_at=? WHERE retired_at IS NULL", (time.time(),))
+            db.execute(
+                "UPDATE compliance_keys SET retired_at=:at WHERE retired_at IS NULL", {"at": time.time()}
+            )
             for algorithm in ALGORITHMS:
                 self._insert(db, algorithm)
             new = [

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from servers.compliance import dsse
 from servers.compliance.keys import (
     ALGORITHMS,
@@ -37,6 +39,7 @@ from servers.compliance.keys import (
     publish_key,
 )
 from shared.errors import BadInput
+from shared.store import METADATA, Double, col
 from shared.suite import Suite
 
 WITNESS_FILE = "audit-pin.latest"
@@ -44,22 +47,23 @@ KEYS_ENV = "HDR_AUDIT_PIN_KEYS"
 MAX_KEYS_FILE_BYTES = 1_000_000
 MAX_PIN_FILE_BYTES = 2_000_000
 ATTESTATIONS_TABLE = "compliance_attestations"
-ATTESTATIONS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS compliance_attestations (
-    id TEXT PRIMARY KEY,
-    result_id TEXT NOT NULL,
-    framework TEXT NOT NULL,
-    version TEXT NOT NULL,
-    target TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    predicate_type TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    expires_at REAL NOT NULL,
-    keyids TEXT NOT NULL,
-    envelope TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS compliance_attestations_created ON compliance_attestations(created_at)
-"""
+compliance_attestations = sa.Table(
+    "compliance_attestations",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("result_id", sa.Text),
+    col("framework", sa.Text),
+    col("version", sa.Text),
+    col("target", sa.Text),
+    col("verdict", sa.Text),
+    col("predicate_type", sa.Text),
+    col("created_at", Double),
+    col("expires_at", Double),
+    col("keyids", sa.Text),
+    col("envelope", sa.Text),
+    sa.Index("compliance_attestations_created", "created_at"),
+)
+ATTESTATIONS_SCHEMA = [compliance_attestations]
 ISSUING_TOOLS = ("attest", "anchor_audit")
 
 

@@ -8,36 +8,112 @@ import time
 import uuid
 from typing import Any
 
-from servers.forge.analysis import AnalysisResult, Change
-from shared.store import Store
+import sqlalchemy as sa
 
-DDL = """
-CREATE TABLE IF NOT EXISTS forge_proposals (
-  id TEXT PRIMARY KEY, created_at REAL NOT NULL, scope TEXT NOT NULL, source TEXT NOT NULL,
-  monthly_savings REAL NOT NULL, changes TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS forge_snapshots (
-  id TEXT PRIMARY KEY, proposal_id TEXT NOT NULL, created_at REAL NOT NULL, captures TEXT NOT NULL,
-  rolled_back_at REAL);
-CREATE TABLE IF NOT EXISTS forge_changes (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, snapshot_id TEXT NOT NULL REFERENCES forge_snapshots(id),
-  proposal_id TEXT NOT NULL, change_id TEXT NOT NULL, object TEXT NOT NULL, workload TEXT NOT NULL,
-  container TEXT, field TEXT NOT NULL, before TEXT, after TEXT NOT NULL, monthly_savings REAL NOT NULL,
-  applied_at REAL NOT NULL, rolled_back_at REAL);
-CREATE INDEX IF NOT EXISTS forge_changes_workload ON forge_changes(workload);
-CREATE TABLE IF NOT EXISTS forge_writes (unit TEXT NOT NULL, version TEXT NOT NULL, at REAL NOT NULL,
-  PRIMARY KEY (unit, version));
-CREATE TABLE IF NOT EXISTS forge_applies (
-  snapshot_id TEXT PRIMARY KEY, proposal_id TEXT NOT NULL, change_ids TEXT NOT NULL, state TEXT NOT NULL,
-  pid INTEGER NOT NULL, host TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL, note TEXT);
-CREATE TABLE IF NOT EXISTS forge_intents (
-  snapshot_id TEXT NOT NULL, seq INTEGER NOT NULL, object TEXT NOT NULL, unit TEXT NOT NULL,
-  fields TEXT NOT NULL, version_before TEXT NOT NULL, version_after TEXT, state TEXT NOT NULL, at REAL NOT NULL,
-  PRIMARY KEY (snapshot_id, seq));
-CREATE TABLE IF NOT EXISTS forge_owners (id TEXT PRIMARY KEY, owner TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS forge_proposal_pages (id TEXT PRIMARY KEY, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS forge_oom_answers (event TEXT NOT NULL, snapshot_id TEXT NOT NULL, at REAL NOT NULL,
-  PRIMARY KEY (event, snapshot_id));
-"""
+from servers.forge.analysis import AnalysisResult, Change
+from shared.store import METADATA, BigInt, Double, Store, Tx, col
+
+forge_proposals = sa.Table(
+    "forge_proposals",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("created_at", Double),
+    col("scope", sa.Text),
+    col("source", sa.Text),
+    col("monthly_savings", Double),
+    col("changes", sa.Text),
+)
+forge_snapshots = sa.Table(
+    "forge_snapshots",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("proposal_id", sa.Text),
+    col("created_at", Double),
+    col("captures", sa.Text),
+    col("rolled_back_at", Double, nullable=True),
+)
+forge_changes = sa.Table(
+    "forge_changes",
+    METADATA,
+    col("seq", BigInt, primary_key=True, autoincrement=True),
+    col("snapshot_id", sa.Text, sa.ForeignKey("forge_snapshots.id")),
+    col("proposal_id", sa.Text),
+    col("change_id", sa.Text),
+    col("object", sa.Text),
+    col("workload", sa.Text),
+    col("container", sa.Text, nullable=True),
+    col("field", sa.Text),
+    col("before", sa.Text, nullable=True),
+    col("after", sa.Text),
+    col("monthly_savings", Double),
+    col("applied_at", Double),
+    col("rolled_back_at", Double, nullable=True),
+    sa.Index("forge_changes_workload", "workload"),
+    sqlite_autoincrement=True,
+)
+forge_writes = sa.Table(
+    "forge_writes",
+    METADATA,
+    col("unit", sa.Text, primary_key=True),
+    col("version", sa.Text, primary_key=True),
+    col("at", Double),
+)
+forge_applies = sa.Table(
+    "forge_applies",
+    METADATA,
+    col("snapshot_id", sa.Text, primary_key=True),
+    col("proposal_id", sa.Text),
+    col("change_ids", sa.Text),
+    col("state", sa.Text),
+    col("pid", BigInt),
+    col("host", sa.Text),
+    col("started_at", Double),
+    col("finished_at", Double, nullable=True),
+    col("note", sa.Text, nullable=True),
+)
+forge_intents = sa.Table(
+    "forge_intents",
+    METADATA,
+    col("snapshot_id", sa.Text, primary_key=True),
+    col("seq", BigInt, primary_key=True, autoincrement=False),
+    col("object", sa.Text),
+    col("unit", sa.Text),
+    col("fields", sa.Text),
+    col("version_before", sa.Text),
+    col("version_after", sa.Text, nullable=True),
+    col("state", sa.Text),
+    col("at", Double),
+)
+forge_owners = sa.Table(
+    "forge_owners",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("owner", sa.Text),
+)
+forge_proposal_pages = sa.Table(
+    "forge_proposal_pages",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("body", sa.Text),
+)
+forge_oom_answers = sa.Table(
+    "forge_oom_answers",
+    METADATA,
+    col("event", sa.Text, primary_key=True),
+    col("snapshot_id", sa.Text, primary_key=True),
+    col("at", Double),
+)
+DDL = [
+    forge_proposals,
+    forge_snapshots,
+    forge_changes,
+    forge_writes,
+    forge_applies,
+    forge_intents,
+    forge_owners,
+    forge_proposal_pages,
+    forge_oom_answers,
+]
 
 INTENT_STATES = ("planned", "writing", "written", "undone", "skipped", "unknown")
 """An intent is `planned` with its snapshot, `writing` just before its write is sent, `written` once the
@@ -55,33 +131,50 @@ class Ledger:
         savings = sum(c.monthly_savings_usd for c in result.changes)
         with self.store.transaction() as db:
             db.execute(
-                "INSERT INTO forge_proposals VALUES (?,?,?,?,?,?)",
-                (pid, time.time(), scope, source, savings, json.dumps([vars(c) for c in result.changes])),
+                "INSERT INTO forge_proposals (id, created_at, scope, source, monthly_savings, changes)"
+                " VALUES (:id, :at, :scope, :source, :savings, :changes)",
+                {
+                    "id": pid,
+                    "at": time.time(),
+                    "scope": scope,
+                    "source": source,
+                    "savings": savings,
+                    "changes": json.dumps([vars(c) for c in result.changes]),
+                },
             )
         return pid
 
     def save_pages(self, pid: str, body: dict[str, Any]) -> None:
         """The analysis behind a proposal (header, opportunities, containers, notes), for paging."""
         with self.store.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO forge_proposal_pages VALUES (?,?)", (pid, json.dumps(body)))
+            db.execute(
+                "INSERT INTO forge_proposal_pages (id, body) VALUES (:id, :body)"
+                " ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+                {"id": pid, "body": json.dumps(body)},
+            )
 
     def pages(self, pid: str) -> dict[str, Any] | None:
         row = (
             self.store.connection()
-            .execute("SELECT body FROM forge_proposal_pages WHERE id=?", (pid,))
+            .execute("SELECT body FROM forge_proposal_pages WHERE id=:id", {"id": pid})
             .fetchone()
         )
         return None if row is None else json.loads(row[0])
 
     def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
-        row = self.store.connection().execute("SELECT * FROM forge_proposals WHERE id=?", (pid,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT * FROM forge_proposals WHERE id=:id", {"id": pid})
+            .fetchone()
+        )
         if row is None:
             return None
         return dict(row), [Change(**c) for c in json.loads(row["changes"])]
 
     def applied_change_ids(self, pid: str) -> set[str]:
         rows = self.store.connection().execute(
-            "SELECT change_id FROM forge_changes WHERE proposal_id=? AND rolled_back_at IS NULL", (pid,)
+            "SELECT change_id FROM forge_changes WHERE proposal_id=:id AND rolled_back_at IS NULL",
+            {"id": pid},
         )
         return {r[0] for r in rows}
 
@@ -89,13 +182,17 @@ class Ledger:
         sid = "s-" + uuid.uuid4().hex[:10]
         with self.store.transaction() as db:
             db.execute(
-                "INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
-                (sid, proposal_id, time.time(), json.dumps(captures)),
+                "INSERT INTO forge_snapshots (id, proposal_id, created_at, captures) VALUES (:id, :pid, :at, :caps)",
+                {"id": sid, "pid": proposal_id, "at": time.time(), "caps": json.dumps(captures)},
             )
         return sid
 
     def snapshot(self, sid: str) -> dict[str, Any] | None:
-        row = self.store.connection().execute("SELECT * FROM forge_snapshots WHERE id=?", (sid,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT * FROM forge_snapshots WHERE id=:id", {"id": sid})
+            .fetchone()
+        )
         if row is None:
             return None
         out = dict(row)
@@ -106,8 +203,8 @@ class Ledger:
         db = self.store.connection()
         rows = db.execute(
             "SELECT s.*, (SELECT COUNT(*) FROM forge_changes c WHERE c.snapshot_id=s.id) AS n "
-            "FROM forge_snapshots s ORDER BY created_at DESC LIMIT ?",
-            (limit,),
+            "FROM forge_snapshots s ORDER BY created_at DESC LIMIT :n",
+            {"n": limit},
         ).fetchall()
         out = []
         for r in rows:
@@ -133,25 +230,29 @@ class Ledger:
                 db.execute(
                     "INSERT INTO forge_changes (snapshot_id, proposal_id, change_id, object, workload, "
                     "container, field, before, after, monthly_savings, applied_at) VALUES "
-                    "(?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        sid,
-                        proposal_id,
-                        c.id,
-                        c.object,
-                        c.workload,
-                        c.container,
-                        c.field,
-                        c.current,
-                        c.proposed,
-                        c.monthly_savings_usd,
-                        now,
-                    ),
+                    "(:sid, :pid, :cid, :object, :workload, :container, :field, :before, :after, :savings, :at)",
+                    {
+                        "sid": sid,
+                        "pid": proposal_id,
+                        "cid": c.id,
+                        "object": c.object,
+                        "workload": c.workload,
+                        "container": c.container,
+                        "field": c.field,
+                        "before": c.current,
+                        "after": c.proposed,
+                        "savings": c.monthly_savings_usd,
+                        "at": now,
+                    },
                 )
                 for event in c.oom_events or []:  # the OOM kill this limit bump answers: once
-                    db.execute("INSERT OR IGNORE INTO forge_oom_answers VALUES (?,?,?)", (event, sid, now))
+                    db.execute(
+                        "INSERT INTO forge_oom_answers (event, snapshot_id, at) VALUES (:e, :sid, :at)"
+                        " ON CONFLICT DO NOTHING",
+                        {"e": event, "sid": sid, "at": now},
+                    )
             for unit, version in writes.items():
-                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
+                _record_write(db, unit, version, now)
 
     # -- the apply journal: written before every write, so a crash leaves a record of intent ----
 
@@ -172,49 +273,57 @@ class Ledger:
         now = time.time()
         with self.store.transaction() as db:
             db.execute(
-                "INSERT INTO forge_snapshots VALUES (?,?,?,?,NULL)",
-                (sid, proposal_id, now, json.dumps(captures)),
+                "INSERT INTO forge_snapshots (id, proposal_id, created_at, captures) VALUES (:id, :pid, :at, :caps)",
+                {"id": sid, "pid": proposal_id, "at": now, "caps": json.dumps(captures)},
             )
             db.execute(
-                "INSERT INTO forge_applies VALUES (?,?,?,?,?,?,?,NULL,NULL)",
-                (sid, proposal_id, json.dumps(change_ids), "running", os.getpid(), socket.gethostname(), now),
+                "INSERT INTO forge_applies (snapshot_id, proposal_id, change_ids, state, pid, host, started_at)"
+                " VALUES (:sid, :pid, :ids, 'running', :proc, :host, :at)",
+                {
+                    "sid": sid,
+                    "pid": proposal_id,
+                    "ids": json.dumps(change_ids),
+                    "proc": os.getpid(),
+                    "host": socket.gethostname(),
+                    "at": now,
+                },
             )
             for seq, intent in enumerate(intents):
                 db.execute(
-                    "INSERT INTO forge_intents VALUES (?,?,?,?,?,?,NULL,'planned',?)",
-                    (
-                        sid,
-                        seq,
-                        intent["object"],
-                        intent["unit"],
-                        json.dumps(intent["fields"]),
-                        intent["version_before"],
-                        now,
-                    ),
+                    "INSERT INTO forge_intents (snapshot_id, seq, object, unit, fields, version_before, state, at)"
+                    " VALUES (:sid, :seq, :object, :unit, :fields, :before, 'planned', :at)",
+                    {
+                        "sid": sid,
+                        "seq": seq,
+                        "object": intent["object"],
+                        "unit": intent["unit"],
+                        "fields": json.dumps(intent["fields"]),
+                        "before": intent["version_before"],
+                        "at": now,
+                    },
                 )
             if owner is not None:
-                db.execute("INSERT OR REPLACE INTO forge_owners VALUES (?,?)", (sid, owner))
+                _set_owner(db, sid, owner)
         return sid
 
     def set_intent(self, sid: str, seq: int, state: str, version_after: str | None = None) -> None:
         assert state in INTENT_STATES
         with self.store.transaction() as db:
             db.execute(
-                "UPDATE forge_intents SET state=?, version_after=COALESCE(?, version_after), at=? "
-                "WHERE snapshot_id=? AND seq=?",
-                (state, version_after, time.time(), sid, seq),
+                "UPDATE forge_intents SET state=:state, version_after=COALESCE(:after, version_after), at=:at "
+                "WHERE snapshot_id=:sid AND seq=:seq",
+                {"state": state, "after": version_after, "at": time.time(), "sid": sid, "seq": seq},
             )
             if state == "written" and version_after:
                 unit = db.execute(
-                    "SELECT unit FROM forge_intents WHERE snapshot_id=? AND seq=?", (sid, seq)
+                    "SELECT unit FROM forge_intents WHERE snapshot_id=:sid AND seq=:seq",
+                    {"sid": sid, "seq": seq},
                 ).fetchone()
-                db.execute(
-                    "INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit[0], version_after, time.time())
-                )
+                _record_write(db, unit[0], version_after, time.time())
 
     def intents(self, sid: str) -> list[dict[str, Any]]:
         rows = self.store.connection().execute(
-            "SELECT * FROM forge_intents WHERE snapshot_id=? ORDER BY seq", (sid,)
+            "SELECT * FROM forge_intents WHERE snapshot_id=:sid ORDER BY seq", {"sid": sid}
         )
         out = []
         for r in rows:
@@ -226,22 +335,23 @@ class Ledger:
     def later_intents(self, sid: str, objects: set[str]) -> list[dict[str, Any]]:
         """forge's written intents on these objects from snapshots taken after `sid`."""
         db = self.store.connection()
-        created = db.execute("SELECT created_at FROM forge_snapshots WHERE id=?", (sid,)).fetchone()
+        created = db.execute("SELECT created_at FROM forge_snapshots WHERE id=:id", {"id": sid}).fetchone()
         if created is None or not objects:
             return []
-        marks = ",".join("?" * len(objects))
+        names = {f"o{i}": o for i, o in enumerate(sorted(objects))}
+        marks = ", ".join(f":{n}" for n in names)
         rows = db.execute(
             f"SELECT i.* FROM forge_intents i JOIN forge_snapshots s ON s.id = i.snapshot_id "  # noqa: S608
-            f"WHERE s.created_at > ? AND i.state='written' AND i.object IN ({marks})",
-            (created[0], *sorted(objects)),
+            f"WHERE s.created_at > :after AND i.state='written' AND i.object IN ({marks})",
+            {"after": created[0], **names},
         )
         return [{**dict(r), "fields": json.loads(r["fields"])} for r in rows]
 
     def finish_apply(self, sid: str, state: str, note: str | None = None) -> None:
         with self.store.transaction() as db:
             db.execute(
-                "UPDATE forge_applies SET state=?, finished_at=?, note=? WHERE snapshot_id=?",
-                (state, time.time(), note, sid),
+                "UPDATE forge_applies SET state=:state, finished_at=:at, note=:note WHERE snapshot_id=:sid",
+                {"state": state, "at": time.time(), "note": note, "sid": sid},
             )
 
     def running_applies(self) -> list[dict[str, Any]]:
@@ -251,7 +361,7 @@ class Ledger:
     def apply_of(self, sid: str) -> dict[str, Any] | None:
         row = (
             self.store.connection()
-            .execute("SELECT * FROM forge_applies WHERE snapshot_id=?", (sid,))
+            .execute("SELECT * FROM forge_applies WHERE snapshot_id=:sid", {"sid": sid})
             .fetchone()
         )
         return None if row is None else dict(row)
@@ -261,10 +371,14 @@ class Ledger:
     def set_owner(self, rid: str, owner: str | None) -> None:
         if owner is not None:
             with self.store.transaction() as db:
-                db.execute("INSERT OR REPLACE INTO forge_owners VALUES (?,?)", (rid, owner))
+                _set_owner(db, rid, owner)
 
     def owner(self, rid: str) -> str | None:
-        row = self.store.connection().execute("SELECT owner FROM forge_owners WHERE id=?", (rid,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT owner FROM forge_owners WHERE id=:id", {"id": rid})
+            .fetchone()
+        )
         return None if row is None else str(row[0])
 
     def oom_answered(self) -> set[str]:
@@ -278,7 +392,9 @@ class Ledger:
     def forge_wrote(self, unit: str, version: str) -> bool:
         return (
             self.store.connection()
-            .execute("SELECT 1 FROM forge_writes WHERE unit=? AND version=?", (unit, version))
+            .execute(
+                "SELECT 1 FROM forge_writes WHERE unit=:unit AND version=:v", {"unit": unit, "v": version}
+            )
             .fetchone()
             is not None
         )
@@ -286,34 +402,34 @@ class Ledger:
     def mark_rolled_back(self, sid: str, writes: dict[str, str]) -> list[dict[str, Any]]:
         now = time.time()
         with self.store.transaction() as db:
-            db.execute("UPDATE forge_snapshots SET rolled_back_at=? WHERE id=?", (now, sid))
+            db.execute("UPDATE forge_snapshots SET rolled_back_at=:at WHERE id=:id", {"at": now, "id": sid})
             rows = db.execute(
-                "SELECT * FROM forge_changes WHERE snapshot_id=? AND rolled_back_at IS NULL", (sid,)
+                "SELECT * FROM forge_changes WHERE snapshot_id=:sid AND rolled_back_at IS NULL", {"sid": sid}
             ).fetchall()
             db.execute(
-                "UPDATE forge_changes SET rolled_back_at=? WHERE snapshot_id=? AND rolled_back_at IS NULL",
-                (now, sid),
+                "UPDATE forge_changes SET rolled_back_at=:at WHERE snapshot_id=:sid AND rolled_back_at IS NULL",
+                {"at": now, "sid": sid},
             )
             for unit, version in writes.items():
-                db.execute("INSERT OR IGNORE INTO forge_writes VALUES (?,?,?)", (unit, version, now))
+                _record_write(db, unit, version, now)
         return [dict(r) for r in rows]
 
     def decisions(self, workload: str | None, limit: int = 200) -> list[dict[str, Any]]:
         db = self.store.connection()
         if workload:
             rows = db.execute(
-                "SELECT * FROM forge_changes WHERE workload=? OR workload LIKE ? ORDER BY seq DESC LIMIT ?",
-                (workload, f"%/{workload}", limit),
+                "SELECT * FROM forge_changes WHERE workload=:w OR workload LIKE :like ORDER BY seq DESC LIMIT :n",
+                {"w": workload, "like": f"%/{workload}", "n": limit},
             )
         else:
-            rows = db.execute("SELECT * FROM forge_changes ORDER BY seq DESC LIMIT ?", (limit,))
+            rows = db.execute("SELECT * FROM forge_changes ORDER BY seq DESC LIMIT :n", {"n": limit})
         return [dict(r) for r in rows]
 
     def evidence(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The forge.changes and forge.savings facts."""
         db = self.store.connection()
         c = db.execute(
-            "SELECT COUNT(*) n, COUNT(snapshot_id) s, MAX(applied_at) last FROM forge_changes"
+            "SELECT COUNT(*) AS n, COUNT(snapshot_id) AS s, MAX(applied_at) AS last FROM forge_changes"
         ).fetchone()
         rollbacks = db.execute(
             "SELECT COUNT(*) FROM forge_snapshots WHERE rolled_back_at IS NOT NULL"
@@ -340,3 +456,17 @@ class Ledger:
             "applied_monthly_savings_usd": round(float(applied), 2),
         }
         return changes, savings
+
+
+def _record_write(db: Tx, unit: str, version: str, at: float) -> None:
+    db.execute(
+        "INSERT INTO forge_writes (unit, version, at) VALUES (:unit, :v, :at) ON CONFLICT DO NOTHING",
+        {"unit": unit, "v": version, "at": at},
+    )
+
+
+def _set_owner(db: Tx, rid: str, owner: str) -> None:
+    db.execute(
+        "INSERT INTO forge_owners (id, owner) VALUES (:id, :owner) ON CONFLICT (id) DO UPDATE SET owner = excluded.owner",
+        {"id": rid, "owner": owner},
+    )

@@ -73,7 +73,7 @@ def _data(suite: Suite, server: str, fact: str) -> tuple[dict[str, Any], float |
     return dict(found.get("data") or {}), found.get("published_at")
 
 
-def _rows(suite: Suite, sql: str, params: tuple = ()) -> list[Any]:
+def _rows(suite: Suite, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
     """Rows from another server's table; none while that server has not created it yet."""
     try:
         return list(suite.store.connection().execute(sql, params).fetchall())

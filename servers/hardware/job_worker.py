@@ -42,13 +42,19 @@ def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | Non
             "SELECT id, request, owner FROM hardware_jobs WHERE state='queued' ORDER BY submitted_at LIMIT 1"
         ).fetchone()
         if row is None:
-            db.execute("DELETE FROM hardware_job_runners WHERE id=?", (runner,))
+            db.execute("DELETE FROM hardware_job_runners WHERE id=:id", {"id": runner})
             return None
         now = time.time()
         db.execute(
-            "UPDATE hardware_jobs SET state='running', pid=?, pid_start=?, started_at=?, node=?, heartbeat_at=?, "
-            "message='parsing and transpiling' WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), now, node_name(), now, row["id"]),
+            "UPDATE hardware_jobs SET state='running', pid=:pid, pid_start=:token, started_at=:at, "
+            "node=:node, heartbeat_at=:at, message='parsing and transpiling' WHERE id=:id",
+            {
+                "pid": os.getpid(),
+                "token": process_start_token(os.getpid()),
+                "at": now,
+                "node": node_name(),
+                "id": row["id"],
+            },
         )
     return row["id"], json.loads(row["request"]), row["owner"]
 
@@ -62,12 +68,14 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
             return
         last_check[0] = now
         with store.transaction() as db:
-            state = db.execute("SELECT state FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()["state"]
+            state = db.execute("SELECT state FROM hardware_jobs WHERE id=:id", {"id": job_id}).fetchone()[
+                "state"
+            ]
             if state != "running":
                 raise _Cancelled
             db.execute(
-                "UPDATE hardware_jobs SET progress=?, message=? WHERE id=?",
-                (done / total if total else 0.0, message or "", job_id),
+                "UPDATE hardware_jobs SET progress=:progress, message=:message WHERE id=:id",
+                {"progress": done / total if total else 0.0, "message": message or "", "id": job_id},
             )
 
     circuit = {k: v for k, v in request.items() if k not in ("wall_s", "cpu_s")}
@@ -93,16 +101,16 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
     state, result, error = outcome
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_jobs SET state=?, result=?, error=?, progress=?, finished_at=?, message=? "
-            "WHERE id=? AND state='running'",
-            (
-                state,
-                result,
-                error,
-                1.0 if state == "done" else 0.0,
-                time.time(),
-                "finished" if state == "done" else (error or "failed"),
-                job_id,
+            "UPDATE hardware_jobs SET state=:state, result=:result, error=:error, progress=:progress,"
+            " finished_at=:at, message=:message WHERE id=:id AND state='running'",
+            dict(
+                state=state,
+                result=result,
+                error=error,
+                progress=1.0 if state == "done" else 0.0,
+                at=time.time(),
+                message="finished" if state == "done" else (error or "failed"),
+                id=job_id,
             ),
         )
 
@@ -111,10 +119,10 @@ def _beat(store: Store, runner: str) -> None:
     """Renew this runner's heartbeat and its running job's (one short write transaction)."""
     now = time.time()
     with store.transaction() as db:
-        db.execute("UPDATE hardware_job_runners SET heartbeat_at=? WHERE id=?", (now, runner))
+        db.execute("UPDATE hardware_job_runners SET heartbeat_at=:at WHERE id=:id", {"at": now, "id": runner})
         db.execute(
-            "UPDATE hardware_jobs SET heartbeat_at=? WHERE pid=? AND node=? AND state='running'",
-            (now, os.getpid(), node_name()),
+            "UPDATE hardware_jobs SET heartbeat_at=:at WHERE pid=:pid AND node=:node AND state='running'",
+            {"at": now, "pid": os.getpid(), "node": node_name()},
         )
 
 
@@ -127,11 +135,18 @@ def _heartbeat(store: Store, runner: str, every_s: float, stop: threading.Event)
 
 
 def main(runner: str) -> int:
-    store = Store(Config.from_env().db_path)
+    config = Config.from_env()
+    store = Store(config.state_url or config.db_path)
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_job_runners SET pid=?, pid_start=?, node=?, heartbeat_at=? WHERE id=?",
-            (os.getpid(), process_start_token(os.getpid()), node_name(), time.time(), runner),
+            "UPDATE hardware_job_runners SET pid=:pid, pid_start=:token, node=:node, heartbeat_at=:at WHERE id=:id",
+            {
+                "pid": os.getpid(),
+                "token": process_start_token(os.getpid()),
+                "node": node_name(),
+                "at": time.time(),
+                "id": runner,
+            },
         )
     stop = threading.Event()
     every_s = Limits.from_env().job_lease_s / 3

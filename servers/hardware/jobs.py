@@ -30,30 +30,52 @@ import time
 import uuid
 from typing import Any, Literal
 
+import sqlalchemy as sa
 from pydantic import BaseModel, Field
 
 from servers.hardware.limits import Limits, node_name
 from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request
 from shared.errors import BadInput, Conflict, NotFound, Refused
 from shared.ownership import may_access
-from shared.store import Store
+from shared.store import METADATA, BigInt, Double, Migration, Store, add_missing_columns, col
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled", "died"]
 FINISHED = ("done", "failed", "cancelled", "died")
 _JOB_ID = re.compile(r"^job-[0-9a-f]{16}$")
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS hardware_jobs (
-  id TEXT PRIMARY KEY, state TEXT NOT NULL, request TEXT NOT NULL,
-  pid INTEGER, pid_start TEXT, progress REAL NOT NULL DEFAULT 0, message TEXT NOT NULL DEFAULT '',
-  result TEXT, error TEXT, submitted_at REAL NOT NULL, started_at REAL, finished_at REAL);
-CREATE TABLE IF NOT EXISTS hardware_job_runners (
-  id TEXT PRIMARY KEY, pid INTEGER, pid_start TEXT, created_at REAL NOT NULL)
-"""
+hardware_jobs = sa.Table(
+    "hardware_jobs",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("state", sa.Text),
+    col("request", sa.Text),
+    col("pid", BigInt, nullable=True),
+    col("pid_start", sa.Text, nullable=True),
+    col("progress", Double, server_default="0"),
+    col("message", sa.Text, server_default=""),
+    col("result", sa.Text, nullable=True),
+    col("error", sa.Text, nullable=True),
+    col("submitted_at", Double),
+    col("started_at", Double, nullable=True),
+    col("finished_at", Double, nullable=True),
+    col("owner", sa.Text, nullable=True),
+    col("node", sa.Text, nullable=True),  # where the runner runs: its pid means something only there
+    col("heartbeat_at", Double, nullable=True),  # renewed by the runner; other nodes judge it by this
+)
+hardware_job_runners = sa.Table(
+    "hardware_job_runners",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("pid", BigInt, nullable=True),
+    col("pid_start", sa.Text, nullable=True),
+    col("created_at", Double),
+    col("node", sa.Text, nullable=True),
+    col("heartbeat_at", Double, nullable=True),
+)
+SCHEMA = [hardware_jobs, hardware_job_runners]
 KEPT_FINISHED_PER_OWNER = 200  # finished jobs (with their source and counts) kept per owner; older ones go
 RUNNER_START_GRACE_S = 60.0  # a runner row with no process after this long lost its launcher
 
-_migrated: set[str] = set()
 _children: dict[int, subprocess.Popen[bytes]] = {}  # workers this process started, reaped when polled
 _children_lock = threading.Lock()
 
@@ -78,19 +100,20 @@ class JobResult(BaseModel):
     result: CircuitRun
 
 
+MIGRATIONS = [
+    # Databases from before versioned migrations may predate jobs having owners.
+    Migration(2, "jobs have owners", lambda db: add_missing_columns(db, hardware_jobs, ["owner"])),
+    Migration(3, "jobs and runners name their node and carry a heartbeat", lambda db: _add_node_columns(db)),
+]
+
+
+def _add_node_columns(db: Any) -> None:
+    add_missing_columns(db, hardware_jobs, ["node", "heartbeat_at"])
+    add_missing_columns(db, hardware_job_runners, ["node", "heartbeat_at"])
+
+
 def _schema(store: Store) -> None:
-    store.ensure_schema("hardware_jobs", SCHEMA)
-    if str(store.path) not in _migrated:  # databases from before jobs had owners, nodes and heartbeats
-        with store.transaction() as db:
-            for table, added in (
-                ("hardware_jobs", {"owner": "TEXT", "node": "TEXT", "heartbeat_at": "REAL"}),
-                ("hardware_job_runners", {"node": "TEXT", "heartbeat_at": "REAL"}),
-            ):
-                columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-                for column, kind in added.items():
-                    if column not in columns:
-                        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        _migrated.add(str(store.path))
+    store.ensure_schema("hardware_jobs", SCHEMA, MIGRATIONS)
 
 
 def process_start_token(pid: int) -> str | None:
@@ -173,14 +196,16 @@ def submit(
                 "Try again when some have finished.",
             )
         db.execute(
-            "INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner) VALUES (?,?,?,?,?,?)",
-            (job_id, "queued", json.dumps(request), "waiting for a job runner", time.time(), owner),
+            "INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner)"
+            " VALUES (:id, 'queued', :request, 'waiting for a job runner', :at, :owner)",
+            {"id": job_id, "request": json.dumps(request), "at": time.time(), "owner": owner},
         )
         # Storage stays bounded however often one caller submits and cancels.
         db.execute(
-            "DELETE FROM hardware_jobs WHERE id IN (SELECT id FROM hardware_jobs WHERE owner IS ? AND state "
-            "NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT -1 OFFSET ?)",
-            (owner, KEPT_FINISHED_PER_OWNER),
+            "DELETE FROM hardware_jobs WHERE owner IS NOT DISTINCT FROM :owner AND state NOT IN ('queued','running')"
+            " AND id NOT IN (SELECT id FROM hardware_jobs WHERE owner IS NOT DISTINCT FROM :owner AND state"
+            " NOT IN ('queued','running') ORDER BY submitted_at DESC LIMIT :kept)",
+            {"owner": owner, "kept": KEPT_FINISHED_PER_OWNER},
         )
         runner = _claim_runner_slot(db, limits)
     if runner is not None:
@@ -209,12 +234,12 @@ def _lost_message(row: Any, lease_s: float) -> str:
 def _mark_lost(db: Any, lease_s: float, job_id: str | None = None) -> int:
     """Mark running jobs (or the one `job_id`) whose runner is gone as died; inside a write transaction."""
     sql = "SELECT id, pid, pid_start, node, heartbeat_at, started_at FROM hardware_jobs WHERE state='running'"
-    rows = db.execute(sql + (" AND id=?" if job_id else ""), (job_id,) if job_id else ()).fetchall()
+    rows = db.execute(sql + (" AND id=:id" if job_id else ""), {"id": job_id} if job_id else {}).fetchall()
     lost = [row for row in rows if _runner_gone(row, lease_s)]
     for row in lost:
         db.execute(
-            "UPDATE hardware_jobs SET state='died', finished_at=?, message=? WHERE id=? AND state='running'",
-            (time.time(), _lost_message(row, lease_s), row["id"]),
+            "UPDATE hardware_jobs SET state='died', finished_at=:at, message=:message WHERE id=:id AND state='running'",
+            {"at": time.time(), "message": _lost_message(row, lease_s), "id": row["id"]},
         )
     return len(lost)
 
@@ -237,7 +262,7 @@ def _live_runners(db: Any, lease_s: float) -> int:
         if _runner_alive(row, lease_s):
             live += 1
         else:
-            db.execute("DELETE FROM hardware_job_runners WHERE id=?", (row["id"],))
+            db.execute("DELETE FROM hardware_job_runners WHERE id=:id", {"id": row["id"]})
     return live
 
 
@@ -250,8 +275,8 @@ def _claim_runner_slot(db: Any, limits: Limits) -> str | None:
     runner = f"runner-{uuid.uuid4().hex[:12]}"
     now = time.time()
     db.execute(
-        "INSERT INTO hardware_job_runners(id, created_at, node, heartbeat_at) VALUES (?,?,?,?)",
-        (runner, now, node_name(), now),
+        "INSERT INTO hardware_job_runners(id, created_at, node, heartbeat_at) VALUES (:id, :at, :node, :at)",
+        {"id": runner, "at": now, "node": node_name()},
     )
     return runner
 
@@ -271,9 +296,9 @@ def _start_runner(store: Store, home: str, runner: str) -> None:
     token = process_start_token(proc.pid)
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_job_runners SET pid=COALESCE(pid, ?), pid_start=COALESCE(pid_start, ?) "
-            "WHERE id=?",
-            (proc.pid, token, runner),
+            "UPDATE hardware_job_runners SET pid=COALESCE(pid, :pid), pid_start=COALESCE(pid_start, :token) "
+            "WHERE id=:id",
+            {"pid": proc.pid, "token": token, "id": runner},
         )
 
 
@@ -294,7 +319,7 @@ def _row(store: Store, job_id: str, principal: str | None) -> Any:
             "`job_id` is not a job id.", "Send the job_id that submit_circuit returned (job-<16 hex digits>)."
         )
     _schema(store)
-    row = store.connection().execute("SELECT * FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()
+    row = store.connection().execute("SELECT * FROM hardware_jobs WHERE id=:id", {"id": job_id}).fetchone()
     if row is None or not may_access(row["owner"], principal):
         raise NotFound(f"No job {job_id}.", "Send a job_id that submit_circuit returned.")
     return row
@@ -346,8 +371,8 @@ def cancel(store: Store, job_id: str, principal: str | None = None) -> JobStatus
     if row["state"] in ("queued", "running"):
         with store.transaction() as db:
             db.execute(
-                "UPDATE hardware_jobs SET state='cancelled', finished_at=?, message='cancelled on request' "
-                "WHERE id=? AND state IN ('queued','running')",
-                (time.time(), job_id),
+                "UPDATE hardware_jobs SET state='cancelled', finished_at=:at, message='cancelled on request' "
+                "WHERE id=:id AND state IN ('queued','running')",
+                {"at": time.time(), "id": job_id},
             )
     return status(store, job_id, principal)

@@ -17,23 +17,65 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
+
 from servers.nexus.registry import Registry
 from shared.errors import BadInput, Conflict, NotFound
-from shared.store import Store
+from shared.store import METADATA, BigInt, Double, Migration, Store, Tx, add_missing_columns, col
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS nexus_handoffs (
-  id TEXT PRIMARY KEY, from_agent TEXT NOT NULL, to_agent TEXT NOT NULL, task TEXT NOT NULL,
-  context TEXT, sealed INTEGER NOT NULL, memory_refs TEXT NOT NULL, channel TEXT NOT NULL,
-  status TEXT NOT NULL, deadline REAL NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, accepted_at REAL, finished_at REAL, result TEXT,
-  request_key TEXT);
-CREATE INDEX IF NOT EXISTS nexus_handoffs_to ON nexus_handoffs (to_agent, status);
-CREATE INDEX IF NOT EXISTS nexus_handoffs_open ON nexus_handoffs (status, deadline);
-CREATE TABLE IF NOT EXISTS nexus_outcomes (
-  handoff_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, outcome TEXT NOT NULL, latency_s REAL, at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS nexus_outcomes_agent ON nexus_outcomes (agent_id, at)
-"""
+nexus_handoffs = sa.Table(
+    "nexus_handoffs",
+    METADATA,
+    col("id", sa.Text, primary_key=True),
+    col("from_agent", sa.Text),
+    col("to_agent", sa.Text),
+    col("task", sa.Text),
+    col("context", sa.Text, nullable=True),
+    col("sealed", BigInt),
+    col("memory_refs", sa.Text),
+    col("channel", sa.Text),
+    col("status", sa.Text),
+    col("deadline", Double),
+    col("created_at", Double),
+    col("updated_at", Double),
+    col("attempts", BigInt, server_default="0"),
+    col("reason", sa.Text, nullable=True),
+    col("accepted_at", Double, nullable=True),
+    col("finished_at", Double, nullable=True),
+    col("result", sa.Text, nullable=True),
+    col("request_key", sa.Text, nullable=True),
+    col("creator", sa.Text, nullable=True),
+    sa.Index("nexus_handoffs_to", "to_agent", "status"),
+    sa.Index("nexus_handoffs_open", "status", "deadline"),
+)
+by_request = sa.Index(
+    "nexus_handoffs_request",
+    nexus_handoffs.c.request_key,
+    unique=True,
+    sqlite_where=nexus_handoffs.c.request_key.isnot(None),
+    postgresql_where=nexus_handoffs.c.request_key.isnot(None),
+)
+nexus_outcomes = sa.Table(
+    "nexus_outcomes",
+    METADATA,
+    col("handoff_id", sa.Text, primary_key=True),
+    col("agent_id", sa.Text),
+    col("outcome", sa.Text),
+    col("latency_s", Double, nullable=True),
+    col("at", Double),
+    sa.Index("nexus_outcomes_agent", "agent_id", "at"),
+)
+SCHEMA = [nexus_handoffs, nexus_outcomes]
+
+
+def _request_keys(db: Tx) -> None:
+    """Databases made before request ids (and creators) lack their columns and index: add them."""
+    add_missing_columns(db, nexus_handoffs, ["request_key", "creator"])
+    assert db.conn is not None
+    by_request.create(db.conn, checkfirst=True)
+
+
+MIGRATIONS = [Migration(2, "request ids and creators", _request_keys)]
 
 OPEN = ("pending", "delivering", "accepted")
 FINISHED = ("completed", "failed", "expired")
@@ -94,31 +136,7 @@ def new_handoff_id() -> str:
 class Handoffs:
     def __init__(self, store: Store) -> None:
         self.store = store
-        store.ensure_schema("nexus.handoffs", SCHEMA)
-        self._ensure_request_keys()
-
-    def _ensure_request_keys(self) -> None:
-        """Databases made before request ids (and creators) lack their columns: add them (once, under the
-        write lock)."""
-
-        def missing(db: Any) -> set[str]:
-            return {"request_key", "creator"} - {
-                r["name"] for r in db.execute("PRAGMA table_info(nexus_handoffs)")
-            }
-
-        db = self.store.connection()
-        if (
-            missing(db)
-            or db.execute("SELECT 1 FROM sqlite_master WHERE name='nexus_handoffs_request'").fetchone()
-            is None
-        ):
-            with self.store.transaction() as db:
-                for column in sorted(missing(db)):
-                    db.execute(f"ALTER TABLE nexus_handoffs ADD COLUMN {column} TEXT")
-                db.execute(
-                    "CREATE UNIQUE INDEX IF NOT EXISTS nexus_handoffs_request ON nexus_handoffs (request_key)"
-                    " WHERE request_key IS NOT NULL"
-                )
+        store.ensure_schema("nexus.handoffs", SCHEMA, MIGRATIONS)
 
     @staticmethod
     def _row(row: Any) -> Handoff:
@@ -133,7 +151,7 @@ class Handoffs:
         if isinstance(handoff_id, str) and 0 < len(handoff_id) <= 100:
             row = (
                 self.store.connection()
-                .execute("SELECT * FROM nexus_handoffs WHERE id=?", (handoff_id,))
+                .execute("SELECT * FROM nexus_handoffs WHERE id=:id", {"id": handoff_id})
                 .fetchone()
             )
         if row is None:
@@ -187,7 +205,7 @@ class Handoffs:
         with self.store.transaction() as db:  # the write lock first: two retries at once make one handoff
             if request_id is not None:
                 row = db.execute(
-                    "SELECT * FROM nexus_handoffs WHERE request_key=?", (data["request_key"],)
+                    "SELECT * FROM nexus_handoffs WHERE request_key=:key", {"key": data["request_key"]}
                 ).fetchone()
                 if row is not None:
                     first = self._row(row)
@@ -201,8 +219,8 @@ class Handoffs:
                     first.replayed = True
                     return first
             db.execute(
-                f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join('?' * len(data))})",
-                tuple(data.values()),
+                f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join(':' + c for c in data)})",
+                data,
             )
         return handoff
 
@@ -212,24 +230,33 @@ class Handoffs:
         self, db: Any, handoff: Handoff, status: str, reason: str | None, result: str | None, now: float
     ) -> None:
         db.execute(
-            "UPDATE nexus_handoffs SET status=?, reason=?, result=?, finished_at=?, updated_at=? WHERE id=?",
-            (status, reason, result, now, now, handoff.id),
+            "UPDATE nexus_handoffs SET status=:status, reason=:reason, result=:result, finished_at=:now,"
+            " updated_at=:now WHERE id=:id",
+            {"status": status, "reason": reason, "result": result, "now": now, "id": handoff.id},
         )
         db.execute(
-            "INSERT OR IGNORE INTO nexus_outcomes VALUES (?,?,?,?,?)",
-            (handoff.id, handoff.to_agent, status, now - handoff.created_at, now),
+            "INSERT INTO nexus_outcomes VALUES (:id, :agent, :status, :latency, :now) ON CONFLICT DO NOTHING",
+            {
+                "id": handoff.id,
+                "agent": handoff.to_agent,
+                "status": status,
+                "latency": now - handoff.created_at,
+                "now": now,
+            },
         )
         Registry.bump(db, "quality")
 
     def expire_overdue(self, now: float | None = None) -> list[Handoff]:
         """Mark open handoffs past their deadline as expired; returns them (outcomes recorded)."""
         now = time.time() if now is None else now
-        overdue_sql = "SELECT * FROM nexus_handoffs WHERE status IN ('pending','accepted') AND deadline < ?"
-        if self.store.connection().execute(overdue_sql + " LIMIT 1", (now,)).fetchone() is None:
+        overdue_sql = (
+            "SELECT * FROM nexus_handoffs WHERE status IN ('pending','accepted') AND deadline < :now"
+        )
+        if self.store.connection().execute(overdue_sql + " LIMIT 1", {"now": now}).fetchone() is None:
             return []
         expired = []
         with self.store.transaction() as db:
-            for row in db.execute(overdue_sql, (now,)).fetchall():
+            for row in db.execute(overdue_sql, {"now": now}).fetchall():
                 handoff = self._row(row)
                 self._finish(
                     db, handoff, "expired", "the deadline passed before the handoff was completed", None, now
@@ -257,8 +284,8 @@ class Handoffs:
                 )
             now = time.time()
             db.execute(
-                "UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=? WHERE id=?",
-                (now, now, handoff.id),
+                "UPDATE nexus_handoffs SET status='accepted', accepted_at=:now, updated_at=:now WHERE id=:id",
+                {"now": now, "id": handoff.id},
             )
             handoff.status, handoff.accepted_at, handoff.updated_at = "accepted", now, now
         return handoff, True
@@ -288,9 +315,9 @@ class Handoffs:
         now = time.time()
         with self.store.transaction() as db:
             cur = db.execute(
-                "UPDATE nexus_handoffs SET status='delivering', attempts=attempts+1, updated_at=? WHERE id=? AND "
-                "channel IN ('mcp','a2a') AND (status='pending' OR (status='delivering' AND updated_at < ?))",
-                (now, handoff_id, now - DELIVERY_LEASE_S),
+                "UPDATE nexus_handoffs SET status='delivering', attempts=attempts+1, updated_at=:now WHERE id=:id AND "
+                "channel IN ('mcp','a2a') AND (status='pending' OR (status='delivering' AND updated_at < :stale))",
+                {"now": now, "id": handoff_id, "stale": now - DELIVERY_LEASE_S},
             )
             return cur.rowcount == 1
 
@@ -304,13 +331,15 @@ class Handoffs:
             handoff = self.get(handoff_id)
             if handoff.status != "delivering":
                 return handoff
-            db.execute("UPDATE nexus_handoffs SET attempts=? WHERE id=?", (attempts, handoff.id))
+            db.execute(
+                "UPDATE nexus_handoffs SET attempts=:n WHERE id=:id", {"n": attempts, "id": handoff.id}
+            )
             now = time.time()
             if ok is None:
                 db.execute(
-                    "UPDATE nexus_handoffs SET status='accepted', accepted_at=?, updated_at=?, reason=? "
-                    "WHERE id=?",
-                    (now, now, reason, handoff.id),
+                    "UPDATE nexus_handoffs SET status='accepted', accepted_at=:now, updated_at=:now, reason=:reason "
+                    "WHERE id=:id",
+                    {"now": now, "reason": reason, "id": handoff.id},
                 )
             else:
                 self._finish(db, handoff, "completed" if ok else "failed", reason, result, now)
@@ -321,8 +350,8 @@ class Handoffs:
         now = time.time()
         with self.store.transaction() as db:
             rows = db.execute(
-                "SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ('pending','accepted')",
-                (agent_id,),
+                "SELECT * FROM nexus_handoffs WHERE to_agent=:agent AND status IN ('pending','accepted')",
+                {"agent": agent_id},
             ).fetchall()
             for row in rows:
                 self._finish(db, self._row(row), "failed", reason, None, now)
@@ -335,9 +364,9 @@ class Handoffs:
         rows = (
             self.store.connection()
             .execute(
-                f"SELECT * FROM nexus_handoffs WHERE to_agent=? AND status IN ({','.join('?' * len(statuses))}) "
-                "ORDER BY created_at LIMIT ?",
-                (agent_id, *statuses, limit),
+                f"SELECT * FROM nexus_handoffs WHERE to_agent=:agent AND status IN "
+                f"({', '.join(f':s{i}' for i in range(len(statuses)))}) ORDER BY created_at LIMIT :limit",
+                {"agent": agent_id, "limit": limit, **{f"s{i}": s for i, s in enumerate(statuses)}},
             )
             .fetchall()
         )
@@ -357,18 +386,19 @@ class Handoffs:
         counts = {
             r["outcome"]: r["n"]
             for r in db.execute(
-                "SELECT outcome, COUNT(*) AS n FROM nexus_outcomes WHERE agent_id=? GROUP BY outcome",
-                (agent_id,),
+                "SELECT outcome, COUNT(*) AS n FROM nexus_outcomes WHERE agent_id=:agent GROUP BY outcome",
+                {"agent": agent_id},
             )
         }
         latency = db.execute(
-            "SELECT AVG(latency_s) FROM nexus_outcomes WHERE agent_id=? AND outcome='completed'", (agent_id,)
+            "SELECT AVG(latency_s) FROM nexus_outcomes WHERE agent_id=:agent AND outcome='completed'",
+            {"agent": agent_id},
         ).fetchone()[0]
         recent = [
             r["outcome"]
             for r in db.execute(
-                "SELECT outcome FROM nexus_outcomes WHERE agent_id=? ORDER BY at DESC LIMIT ?",
-                (agent_id, RECENT),
+                "SELECT outcome FROM nexus_outcomes WHERE agent_id=:agent ORDER BY at DESC LIMIT :n",
+                {"agent": agent_id, "n": RECENT},
             )
         ]
         done, failed, expired = counts.get("completed", 0), counts.get("failed", 0), counts.get("expired", 0)
@@ -386,7 +416,8 @@ class Handoffs:
 
     def success_by_agent(self) -> dict[str, float]:
         rows = self.store.connection().execute(
-            "SELECT agent_id, SUM(outcome='completed') AS ok, COUNT(*) AS n FROM nexus_outcomes GROUP BY agent_id"
+            "SELECT agent_id, SUM(CASE WHEN outcome='completed' THEN 1 ELSE 0 END) AS ok, COUNT(*) AS n"
+            " FROM nexus_outcomes GROUP BY agent_id"
         )
         return {r["agent_id"]: smoothed_success(r["ok"], r["n"]) for r in rows}
 

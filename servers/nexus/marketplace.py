@@ -14,6 +14,8 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from servers.nexus.cards import TIERS, check_tier
 from servers.nexus.discovery import Hit, SkillIndex, validate_query
 from servers.nexus.handoffs import MAX_CONTEXT, MAX_REFS, MAX_RESULT, MAX_TASK, Handoff, Handoffs, Quality
@@ -21,6 +23,7 @@ from servers.nexus.registry import Agent, Registered, Registry, load_card_files
 from shared import evidence
 from shared.errors import BadInput, Conflict, Refused
 from shared.ownership import may_access
+from shared.store import METADATA, Double, col
 from shared.suite import Suite
 
 log = logging.getLogger("hdr.nexus")
@@ -28,9 +31,14 @@ SERVER = "nexus"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:/-]{1,200}$")
 # Who registered an agent, when that client was authenticated (a static token's name, a JWT's client):
 # only it may then update or remove the agent, read its inbox, and accept or complete its handoffs.
-OWNERS = """
-CREATE TABLE IF NOT EXISTS nexus_owners (agent_id TEXT PRIMARY KEY, owner TEXT NOT NULL, since REAL NOT NULL)
-"""
+nexus_owners = sa.Table(
+    "nexus_owners",
+    METADATA,
+    col("agent_id", sa.Text, primary_key=True),
+    col("owner", sa.Text),
+    col("since", Double),
+)
+OWNERS = [nexus_owners]
 REGISTRABLE_TIERS = ("sandbox", "external")  # `core`: the suite's own cards; `verified`: signed ones
 MIN_DEADLINE_S, MAX_DEADLINE_S = 1.0, 30 * 86400.0
 MAX_CAPABILITIES = 20
@@ -93,7 +101,7 @@ class Marketplace:
         if cards:
             with self.suite.store.transaction() as db:
                 db.executemany(
-                    "DELETE FROM nexus_owners WHERE agent_id=?", [(agent_id,) for agent_id, _ in cards]
+                    "DELETE FROM nexus_owners WHERE agent_id=:id", [{"id": agent_id} for agent_id, _ in cards]
                 )
         if any(r.changed for r in results):
             self.publish()
@@ -102,7 +110,7 @@ class Marketplace:
     def owner(self, agent_id: str) -> str | None:
         row = (
             self.suite.store.connection()
-            .execute("SELECT owner FROM nexus_owners WHERE agent_id=?", (agent_id,))
+            .execute("SELECT owner FROM nexus_owners WHERE agent_id=:id", {"id": agent_id})
             .fetchone()
         )
         return None if row is None else row["owner"]
@@ -150,7 +158,7 @@ class Marketplace:
     def is_core(self, agent_id: str) -> bool:
         row = (
             self.suite.store.connection()
-            .execute("SELECT tier FROM nexus_agents WHERE agent_id=?", (agent_id,))
+            .execute("SELECT tier FROM nexus_agents WHERE agent_id=:id", {"id": agent_id})
             .fetchone()
         )
         return row is not None and row["tier"] == "core"
@@ -182,7 +190,7 @@ class Marketplace:
         if signature.status == "verified":
             tier = "verified"
         with self.suite.store.transaction() as db:  # the owner checks and the write as one
-            row = db.execute("SELECT name FROM nexus_agents WHERE agent_id=?", (chosen,)).fetchone()
+            row = db.execute("SELECT name FROM nexus_agents WHERE agent_id=:id", {"id": chosen}).fetchone()
             self.authorize_change(chosen, principal, "update its card", exists=row is not None)
             if row is not None and agent_id is None and row["name"] != parsed.name:
                 raise Conflict(
@@ -193,8 +201,9 @@ class Marketplace:
             registered = self.registry.register(parsed, tier, chosen)
             if principal is not None and self.owner(chosen) is None:
                 db.execute(
-                    "INSERT OR REPLACE INTO nexus_owners VALUES (?,?,?)",
-                    (chosen, principal, registered.agent.registered_at),
+                    "INSERT INTO nexus_owners VALUES (:id, :owner, :since)"
+                    " ON CONFLICT (agent_id) DO UPDATE SET owner=excluded.owner, since=excluded.since",
+                    {"id": chosen, "owner": principal, "since": registered.agent.registered_at},
                 )
         if registered.changed:
             self.registry.embed_missing(self.suite.embedder.embed)

@@ -12,26 +12,57 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import sqlalchemy as sa
 
 from servers.nexus.cards import AgentCard, check_tier, default_agent_id, parse_card, stored_card
 from shared.errors import BadInput, NotFound
-from shared.store import Store
+from shared.store import METADATA, BigInt, Blob, Double, Store, col
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS nexus_agents (
-  agent_id TEXT PRIMARY KEY, name TEXT NOT NULL, tier TEXT NOT NULL, version TEXT NOT NULL,
-  card TEXT NOT NULL, digest TEXT NOT NULL, revision INTEGER NOT NULL,
-  registered_at REAL NOT NULL, updated_at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS nexus_card_versions (
-  agent_id TEXT NOT NULL, revision INTEGER NOT NULL, version TEXT NOT NULL, tier TEXT NOT NULL,
-  card TEXT NOT NULL, registered_at REAL NOT NULL, PRIMARY KEY (agent_id, revision));
-CREATE TABLE IF NOT EXISTS nexus_skill_rows (
-  agent_id TEXT NOT NULL, position INTEGER NOT NULL, skill_id TEXT NOT NULL, name TEXT NOT NULL,
-  text TEXT NOT NULL, description TEXT NOT NULL, words TEXT NOT NULL, tags TEXT NOT NULL,
-  input_modes TEXT NOT NULL, examples TEXT NOT NULL, vectors BLOB,
-  PRIMARY KEY (agent_id, position));
-CREATE TABLE IF NOT EXISTS nexus_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)
-"""
+nexus_agents = sa.Table(
+    "nexus_agents",
+    METADATA,
+    col("agent_id", sa.Text, primary_key=True),
+    col("name", sa.Text),
+    col("tier", sa.Text),
+    col("version", sa.Text),
+    col("card", sa.Text),
+    col("digest", sa.Text),
+    col("revision", BigInt),
+    col("registered_at", Double),
+    col("updated_at", Double),
+)
+nexus_card_versions = sa.Table(
+    "nexus_card_versions",
+    METADATA,
+    col("agent_id", sa.Text, primary_key=True),
+    col("revision", BigInt, primary_key=True, autoincrement=False),
+    col("version", sa.Text),
+    col("tier", sa.Text),
+    col("card", sa.Text),
+    col("registered_at", Double),
+)
+nexus_skill_rows = sa.Table(
+    "nexus_skill_rows",
+    METADATA,
+    col("agent_id", sa.Text, primary_key=True),
+    col("position", BigInt, primary_key=True, autoincrement=False),
+    col("skill_id", sa.Text),
+    col("name", sa.Text),
+    col("text", sa.Text),
+    col("description", sa.Text),
+    col("words", sa.Text),
+    col("tags", sa.Text),
+    col("input_modes", sa.Text),
+    col("examples", sa.Text),
+    col("vectors", Blob, nullable=True),
+)
+nexus_meta = sa.Table(
+    "nexus_meta",
+    METADATA,
+    col("key", sa.Text, primary_key=True),
+    col("value", BigInt),
+)
+SCHEMA = [nexus_agents, nexus_card_versions, nexus_skill_rows, nexus_meta]
 
 
 @dataclass
@@ -102,15 +133,19 @@ class Registry:
     # -- generations: how other processes notice changes ----------------------------------
 
     def generation(self, key: str = "registry") -> int:
-        row = self.store.connection().execute("SELECT value FROM nexus_meta WHERE key=?", (key,)).fetchone()
+        row = (
+            self.store.connection()
+            .execute("SELECT value FROM nexus_meta WHERE key=:key", {"key": key})
+            .fetchone()
+        )
         return 0 if row is None else int(row["value"])
 
     @staticmethod
     def bump(db: Any, key: str = "registry") -> None:
         db.execute(
-            "INSERT INTO nexus_meta(key, value) VALUES (?, 1) "
-            "ON CONFLICT(key) DO UPDATE SET value = value + 1",
-            (key,),
+            "INSERT INTO nexus_meta(key, value) VALUES (:key, 1) "
+            "ON CONFLICT(key) DO UPDATE SET value = nexus_meta.value + 1",
+            {"key": key},
         )
 
     # -- registration ---------------------------------------------------------------------
@@ -134,7 +169,7 @@ class Registry:
             changed_any = False
             for agent_id, card in cards:
                 digest = card.digest()
-                row = db.execute("SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,)).fetchone()
+                row = db.execute("SELECT * FROM nexus_agents WHERE agent_id=:id", {"id": agent_id}).fetchone()
                 if row is not None and row["digest"] == digest and row["tier"] == tier:
                     results.append(Registered(self._agent(row), created=False, changed=False))
                     continue
@@ -144,24 +179,34 @@ class Registry:
                 card_json = json.dumps(card.to_json(), sort_keys=True)
                 db.execute(
                     "INSERT INTO nexus_agents(agent_id, name, tier, version, card, digest, revision, registered_at,"
-                    " updated_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(agent_id) DO UPDATE SET name=excluded.name,"
+                    " updated_at) VALUES (:id, :name, :tier, :version, :card, :digest, :revision, :registered, :now)"
+                    " ON CONFLICT(agent_id) DO UPDATE SET name=excluded.name,"
                     " tier=excluded.tier, version=excluded.version, card=excluded.card, digest=excluded.digest,"
                     " revision=excluded.revision, updated_at=excluded.updated_at",
-                    (
-                        agent_id,
-                        card.name,
-                        tier,
-                        card.version,
-                        card_json,
-                        digest,
-                        revision,
-                        registered_at,
-                        now,
-                    ),
+                    {
+                        "id": agent_id,
+                        "name": card.name,
+                        "tier": tier,
+                        "version": card.version,
+                        "card": card_json,
+                        "digest": digest,
+                        "revision": revision,
+                        "registered": registered_at,
+                        "now": now,
+                    },
                 )
                 db.execute(
-                    "INSERT OR REPLACE INTO nexus_card_versions VALUES (?,?,?,?,?,?)",
-                    (agent_id, revision, card.version, tier, card_json, now),
+                    "INSERT INTO nexus_card_versions VALUES (:id, :revision, :version, :tier, :card, :now)"
+                    " ON CONFLICT (agent_id, revision) DO UPDATE SET version=excluded.version, tier=excluded.tier,"
+                    " card=excluded.card, registered_at=excluded.registered_at",
+                    {
+                        "id": agent_id,
+                        "revision": revision,
+                        "version": card.version,
+                        "tier": tier,
+                        "card": card_json,
+                        "now": now,
+                    },
                 )
                 self._write_skills(db, agent_id, card)
                 results.append(
@@ -180,26 +225,29 @@ class Registry:
         """Replace the agent's skills; a skill whose text did not change keeps its embedding."""
         old = {
             r["text"]: r["vectors"]
-            for r in db.execute("SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
+            for r in db.execute(
+                "SELECT text, vectors FROM nexus_skill_rows WHERE agent_id=:id", {"id": agent_id}
+            )
         }
-        db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent_id,))
+        db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=:id", {"id": agent_id})
         for i, skill in enumerate(card.skills):
             text = skill_text(card, i)
             db.execute(
-                "INSERT INTO nexus_skill_rows VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    agent_id,
-                    i,
-                    skill.id,
-                    skill.name,
-                    text,
-                    skill_description(card, i),
-                    skill_words(card, i),
-                    json.dumps(skill.tags),
-                    json.dumps(skill.input_modes),
-                    json.dumps(skill_examples(card, i)),
-                    old.get(text),
-                ),
+                "INSERT INTO nexus_skill_rows VALUES (:id, :position, :skill_id, :name, :text, :description,"
+                " :words, :tags, :modes, :examples, :vectors)",
+                {
+                    "id": agent_id,
+                    "position": i,
+                    "skill_id": skill.id,
+                    "name": skill.name,
+                    "text": text,
+                    "description": skill_description(card, i),
+                    "words": skill_words(card, i),
+                    "tags": json.dumps(skill.tags),
+                    "modes": json.dumps(skill.input_modes),
+                    "examples": json.dumps(skill_examples(card, i)),
+                    "vectors": old.get(text),
+                },
             )
 
     def embed_missing(self, embed: Callable[[list[str]], np.ndarray], batch: int = 64) -> int:
@@ -212,8 +260,8 @@ class Registry:
                 self.store.connection()
                 .execute(
                     "SELECT agent_id, position, text, description, examples FROM nexus_skill_rows WHERE vectors IS NULL "
-                    "LIMIT ?",
-                    (batch,),
+                    "LIMIT :n",
+                    {"n": batch},
                 )
                 .fetchall()
             )
@@ -232,8 +280,14 @@ class Registry:
                     blob = vectors[start : start + len(group)].tobytes()
                     start += len(group)
                     db.execute(
-                        "UPDATE nexus_skill_rows SET vectors=? WHERE agent_id=? AND position=? AND text=?",
-                        (blob, row["agent_id"], row["position"], row["text"]),
+                        "UPDATE nexus_skill_rows SET vectors=:blob WHERE agent_id=:id AND position=:position"
+                        " AND text=:text",
+                        {
+                            "blob": blob,
+                            "id": row["agent_id"],
+                            "position": row["position"],
+                            "text": row["text"],
+                        },
                     )
                 self.bump(db)
             done += len(rows)
@@ -258,15 +312,15 @@ class Registry:
         if isinstance(agent_id, str) and 0 < len(agent_id) <= 200:
             row = (
                 self.store.connection()
-                .execute("SELECT * FROM nexus_agents WHERE agent_id=?", (agent_id,))
+                .execute("SELECT * FROM nexus_agents WHERE agent_id=:id", {"id": agent_id})
                 .fetchone()
             )
             if row is None:  # accept the card's display name too, when it names one agent only
                 rows = (
                     self.store.connection()
                     .execute(
-                        "SELECT * FROM nexus_agents WHERE agent_id=? OR name=? LIMIT 2",
-                        (default_agent_id(agent_id), agent_id),
+                        "SELECT * FROM nexus_agents WHERE agent_id=:id OR name=:name LIMIT 2",
+                        {"id": default_agent_id(agent_id), "name": agent_id},
                     )
                     .fetchall()
                 )
@@ -283,19 +337,20 @@ class Registry:
             check_tier(tier)
         if not 1 <= limit <= 1000:
             raise BadInput(f"`limit` is {limit}; use 1 to 1000.")
-        sql, args = "SELECT * FROM nexus_agents", []
+        sql, args = "SELECT * FROM nexus_agents", dict[str, Any]()
         where = []
         if tier:
-            where.append("tier=?")
-            args.append(tier)
-        if text:
-            where.append("(agent_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            args += [pattern, pattern]
+            where.append("tier=:tier")
+            args["tier"] = tier
+        if text:  # case-insensitive on both databases (SQLite's LIKE is, PostgreSQL's is not)
+            where.append(
+                "(LOWER(agent_id) LIKE LOWER(:pattern) ESCAPE '\\' OR LOWER(name) LIKE LOWER(:pattern) ESCAPE '\\')"
+            )
+            args["pattern"] = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY agent_id LIMIT ?"
-        args.append(limit)
+        sql += " ORDER BY agent_id LIMIT :limit"
+        args["limit"] = limit
         return [self._agent(r) for r in self.store.connection().execute(sql, args).fetchall()]
 
     def count(self) -> int:
@@ -305,9 +360,9 @@ class Registry:
         rows = (
             self.store.connection()
             .execute(
-                "SELECT revision, version, tier, registered_at FROM nexus_card_versions WHERE agent_id=? "
+                "SELECT revision, version, tier, registered_at FROM nexus_card_versions WHERE agent_id=:id "
                 "ORDER BY revision",
-                (agent_id,),
+                {"id": agent_id},
             )
             .fetchall()
         )
@@ -316,8 +371,8 @@ class Registry:
     def deregister(self, agent_id: str) -> Agent:
         agent = self.get(agent_id)
         with self.store.transaction() as db:
-            db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=?", (agent.agent_id,))
-            db.execute("DELETE FROM nexus_agents WHERE agent_id=?", (agent.agent_id,))
+            db.execute("DELETE FROM nexus_skill_rows WHERE agent_id=:id", {"id": agent.agent_id})
+            db.execute("DELETE FROM nexus_agents WHERE agent_id=:id", {"id": agent.agent_id})
             self.bump(db)
         return agent
 

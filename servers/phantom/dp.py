@@ -25,9 +25,11 @@ import math
 import time
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from shared import evidence
 from shared.errors import BadInput, Refused
-from shared.store import Store
+from shared.store import METADATA, BigInt, Double, Store, col
 
 OPS = ("count", "sum", "mean", "histogram", "quantile")
 NEIGHBOURING = "add/remove one record (the record count is private)"
@@ -39,11 +41,18 @@ MIN_EPSILON = 1e-6  # below it the noise scale overflows (1/5e-324 is inf) and n
 QUANTILE_CANDIDATES = 1024
 ROUNDING_MARGIN = 1 + 1e-9  # noise scales a billionth above the bound: float rounding never lands below it
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS phantom_budgets (
-  name TEXT PRIMARY KEY, epsilon_total REAL NOT NULL, delta_total REAL NOT NULL,
-  epsilon_spent REAL NOT NULL, delta_spent REAL NOT NULL, queries INTEGER NOT NULL, updated_at REAL NOT NULL)
-"""
+phantom_budgets = sa.Table(
+    "phantom_budgets",
+    METADATA,
+    col("name", sa.Text, primary_key=True),
+    col("epsilon_total", Double),
+    col("delta_total", Double),
+    col("epsilon_spent", Double),
+    col("delta_spent", Double),
+    col("queries", BigInt),
+    col("updated_at", Double),
+)
+SCHEMA = [phantom_budgets]
 
 
 # -- OpenDP mechanisms ------------------------------------------------------------------------------
@@ -159,7 +168,9 @@ class Budgets:
 
     def get(self, name: str) -> Budget | None:
         row = (
-            self.store.connection().execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+            self.store.connection()
+            .execute("SELECT * FROM phantom_budgets WHERE name=:name", {"name": name})
+            .fetchone()
         )
         return None if row is None else _budget(row)
 
@@ -173,18 +184,18 @@ class Budgets:
         """Charge (epsilon, delta) to budget `name`, created with the given (or default) totals on
         first use. Refused, with what remains, when the charge does not fit; then nothing is spent."""
         with self.store.transaction() as db:
-            row = db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+            row = db.execute("SELECT * FROM phantom_budgets WHERE name=:name", {"name": name}).fetchone()
             if row is None:
                 db.execute(
-                    "INSERT INTO phantom_budgets VALUES (?, ?, ?, 0, 0, 0, ?)",
-                    (
-                        name,
-                        epsilon_total or DEFAULT_EPSILON_TOTAL,
-                        DEFAULT_DELTA_TOTAL if delta_total is None else delta_total,
-                        time.time(),
-                    ),
+                    "INSERT INTO phantom_budgets VALUES (:name, :eps, :delta, 0, 0, 0, :at)",
+                    {
+                        "name": name,
+                        "eps": epsilon_total or DEFAULT_EPSILON_TOTAL,
+                        "delta": DEFAULT_DELTA_TOTAL if delta_total is None else delta_total,
+                        "at": time.time(),
+                    },
                 )
-                row = db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone()
+                row = db.execute("SELECT * FROM phantom_budgets WHERE name=:name", {"name": name}).fetchone()
             budget = _budget(row)
             slack = 1e-12  # float sums of many small epsilons must not refuse an exact fit
             if (
@@ -199,11 +210,13 @@ class Budgets:
                     "totals are set with budget_epsilon_total and budget_delta_total).",
                 )
             db.execute(
-                "UPDATE phantom_budgets SET epsilon_spent=epsilon_spent+?, delta_spent=delta_spent+?,"
-                " queries=queries+1, updated_at=? WHERE name=?",
-                (epsilon, delta, time.time(), name),
+                "UPDATE phantom_budgets SET epsilon_spent=epsilon_spent+:eps, delta_spent=delta_spent+:delta,"
+                " queries=queries+1, updated_at=:at WHERE name=:name",
+                {"eps": epsilon, "delta": delta, "at": time.time(), "name": name},
             )
-            spent = _budget(db.execute("SELECT * FROM phantom_budgets WHERE name=?", (name,)).fetchone())
+            spent = _budget(
+                db.execute("SELECT * FROM phantom_budgets WHERE name=:name", {"name": name}).fetchone()
+            )
             evidence.publish(
                 self.store,
                 "phantom",

@@ -19,10 +19,23 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
+
 from shared import evidence, sealing
 from shared.errors import BadInput, Conflict, NotFound, Refused
 from shared.kek import KeyEncryptionKey
-from shared.store import Store
+from shared.store import (
+    METADATA,
+    BigInt,
+    Blob,
+    Double,
+    Migration,
+    Store,
+    Tx,
+    add_missing_columns,
+    col,
+    column_names,
+)
 
 KEY_TYPES = {
     "aes256-gcm": 32,
@@ -39,15 +52,33 @@ MIN_AUTO_ROTATE_SECONDS = 3600  # as Vault Transit's auto_rotate_period: at leas
 KEY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 KEY_NAME_HINT = "Use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit."
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS phantom_keys (
-  name TEXT PRIMARY KEY, type TEXT NOT NULL, latest_version INTEGER NOT NULL,
-  min_decryption_version INTEGER NOT NULL, derived INTEGER NOT NULL, convergent INTEGER NOT NULL,
-  created_at REAL NOT NULL, rotated_at REAL NOT NULL, destroyed_at REAL);
-CREATE TABLE IF NOT EXISTS phantom_key_versions (
-  name TEXT NOT NULL REFERENCES phantom_keys(name), version INTEGER NOT NULL,
-  wrapped BLOB NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (name, version))
-"""
+phantom_keys = sa.Table(
+    "phantom_keys",
+    METADATA,
+    col("name", sa.Text, primary_key=True),
+    col("type", sa.Text),
+    col("latest_version", BigInt),
+    col("min_decryption_version", BigInt),
+    col("derived", BigInt),
+    col("convergent", BigInt),
+    col("created_at", Double),
+    col("rotated_at", Double),
+    col("destroyed_at", Double, nullable=True),
+    col("siv_from", BigInt, server_default="1"),
+    col("exportable", BigInt, server_default="0"),
+    col("allow_plaintext_backup", BigInt, server_default="0"),
+    col("auto_rotate_period", Double, server_default="0"),
+    col("min_available_version", BigInt, server_default="1"),
+)
+phantom_key_versions = sa.Table(
+    "phantom_key_versions",
+    METADATA,
+    col("name", sa.Text, sa.ForeignKey("phantom_keys.name"), primary_key=True),
+    col("version", BigInt, primary_key=True, autoincrement=False),
+    col("wrapped", Blob),
+    col("created_at", Double),
+)
+SCHEMA = [phantom_keys, phantom_key_versions]
 # Columns added after the first release: a database made before them gains them on first open.
 # siv_from: convergent keys encrypt in the misuse-resistant form (AES-256-GCM-SIV, `phantom:v<N>:siv:`)
 # since that form exists; the legacy convergent form (AES-GCM, nonce from plaintext only, forgeable
@@ -56,13 +87,25 @@ CREATE TABLE IF NOT EXISTS phantom_key_versions (
 # exportable / allow_plaintext_backup: whether `export_key` may hand out private material (never by default;
 # once set they cannot be unset, as in Vault); auto_rotate_period: seconds after which the next use rotates the
 # key first (0: never); min_available_version: versions below it were trimmed (their material deleted).
-ADDED_COLUMNS = {
-    "siv_from": "INTEGER NOT NULL DEFAULT 1",
-    "exportable": "INTEGER NOT NULL DEFAULT 0",
-    "allow_plaintext_backup": "INTEGER NOT NULL DEFAULT 0",
-    "auto_rotate_period": "REAL NOT NULL DEFAULT 0",
-    "min_available_version": "INTEGER NOT NULL DEFAULT 1",
-}
+ADDED_COLUMNS = [
+    "siv_from",
+    "exportable",
+    "allow_plaintext_backup",
+    "auto_rotate_period",
+    "min_available_version",
+]
+
+
+def _add_columns(db: Tx) -> None:
+    """Databases made before a column existed gain it; keys that already existed keep accepting
+    their legacy convergent ciphertext (siv_from past their versions)."""
+    had_siv = "siv_from" in column_names(db, "phantom_keys")
+    add_missing_columns(db, phantom_keys, ADDED_COLUMNS)
+    if not had_siv:
+        db.execute("UPDATE phantom_keys SET siv_from = latest_version + 1")
+
+
+MIGRATIONS = [Migration(2, "columns added before versioned migrations", _add_columns)]
 
 
 def new_material(key_type: str) -> bytes:
@@ -142,8 +185,7 @@ class Keyring:
     def __init__(self, store: Store, kek: KeyEncryptionKey) -> None:
         self.store = store
         self.kek = kek
-        store.ensure_schema("phantom.keyring", SCHEMA)
-        self._add_columns()
+        store.ensure_schema("phantom.keyring", SCHEMA, MIGRATIONS)
         self._material: dict[tuple[str, int], bytes] = {}
         self._info: dict[str, KeyInfo] = {}
         self._side: dict[Any, Any] = {}
@@ -151,22 +193,6 @@ class Keyring:
         self._seen_token: object = None  # the store's commit token when the cache was last found current
         self._generation = 0
         self._lock = threading.Lock()
-
-    def _add_columns(self) -> None:
-        """Databases made before a column existed gain it (once, under the write lock); keys that
-        already existed keep accepting their legacy convergent ciphertext (siv_from past their versions)."""
-
-        def missing(db: Any) -> list[str]:
-            have = {r["name"] for r in db.execute("PRAGMA table_info(phantom_keys)")}
-            return [c for c in ADDED_COLUMNS if c not in have]
-
-        if not missing(self.store.connection()):
-            return
-        with self.store.transaction() as db:
-            for column in missing(db):
-                db.execute(f"ALTER TABLE phantom_keys ADD COLUMN {column} {ADDED_COLUMNS[column]}")
-                if column == "siv_from":
-                    db.execute("UPDATE phantom_keys SET siv_from = latest_version + 1")
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -213,13 +239,14 @@ class Keyring:
             return info
         generation = self._generation
         db = self.store.connection()
-        row = db.execute("SELECT * FROM phantom_keys WHERE name=?", (name,)).fetchone()
+        row = db.execute("SELECT * FROM phantom_keys WHERE name=:name", {"name": name}).fetchone()
         if row is None:
             return None
         versions = {
             r["version"]: r["created_at"]
             for r in db.execute(
-                "SELECT version, created_at FROM phantom_key_versions WHERE name=? ORDER BY version", (name,)
+                "SELECT version, created_at FROM phantom_key_versions WHERE name=:name ORDER BY version",
+                {"name": name},
             )
         }
         info = KeyInfo(
@@ -267,7 +294,10 @@ class Keyring:
         generation = self._generation
         row = (
             self.store.connection()
-            .execute("SELECT wrapped FROM phantom_key_versions WHERE name=? AND version=?", (name, version))
+            .execute(
+                "SELECT wrapped FROM phantom_key_versions WHERE name=:name AND version=:v",
+                {"name": name, "v": version},
+            )
             .fetchone()
         )
         if row is None:
@@ -320,7 +350,8 @@ class Keyring:
         material = new_material(key_type)
         with self.store.transaction() as db:
             existing = db.execute(
-                "SELECT type, derived, convergent, destroyed_at FROM phantom_keys WHERE name=?", (name,)
+                "SELECT type, derived, convergent, destroyed_at FROM phantom_keys WHERE name=:name",
+                {"name": name},
             ).fetchone()
             if existing is not None:
                 if existing["destroyed_at"] is not None:
@@ -342,22 +373,22 @@ class Keyring:
                     "INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
                     " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
                     " allow_plaintext_backup, auto_rotate_period, min_available_version)"
-                    " VALUES (?, ?, 1, 1, ?, ?, ?, ?, NULL, 1, ?, ?, ?, 1)",
-                    (
-                        name,
-                        key_type,
-                        int(derived),
-                        int(convergent),
-                        now,
-                        now,
-                        int(exportable),
-                        int(allow_plaintext_backup),
-                        float(auto_rotate_period),
-                    ),
+                    " VALUES (:name, :type, 1, 1, :derived, :convergent, :now, :now, NULL, 1, :exportable,"
+                    " :backup, :period, 1)",
+                    {
+                        "name": name,
+                        "type": key_type,
+                        "derived": int(derived),
+                        "convergent": int(convergent),
+                        "now": now,
+                        "exportable": int(exportable),
+                        "backup": int(allow_plaintext_backup),
+                        "period": float(auto_rotate_period),
+                    },
                 )
                 db.execute(
-                    "INSERT INTO phantom_key_versions VALUES (?, 1, ?, ?)",
-                    (name, self.kek.wrap(material, f"phantom-key:{name}:1"), now),
+                    "INSERT INTO phantom_key_versions VALUES (:name, 1, :wrapped, :now)",
+                    {"name": name, "wrapped": self.kek.wrap(material, f"phantom-key:{name}:1"), "now": now},
                 )
                 self._publish()
         self._invalidate()
@@ -380,8 +411,8 @@ class Keyring:
         with self.store.transaction() as db:
             row = db.execute(
                 "SELECT type, latest_version, destroyed_at, rotated_at, auto_rotate_period"
-                " FROM phantom_keys WHERE name=?",
-                (name,),
+                " FROM phantom_keys WHERE name=:name",
+                {"name": name},
             ).fetchone()
             if row["destroyed_at"] is not None:
                 raise Refused(f"Key {name!r} was destroyed.", "Use another key name.")
@@ -390,12 +421,17 @@ class Keyring:
             if due or not only_if_due:
                 version = row["latest_version"] + 1
                 db.execute(
-                    "INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
-                    (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now),
+                    "INSERT INTO phantom_key_versions VALUES (:name, :v, :wrapped, :now)",
+                    {
+                        "name": name,
+                        "v": version,
+                        "wrapped": self.kek.wrap(material, f"phantom-key:{name}:{version}"),
+                        "now": now,
+                    },
                 )
                 db.execute(
-                    "UPDATE phantom_keys SET latest_version=?, rotated_at=? WHERE name=?",
-                    (version, now, name),
+                    "UPDATE phantom_keys SET latest_version=:v, rotated_at=:now WHERE name=:name",
+                    {"v": version, "now": now, "name": name},
                 )
                 self._publish()
         self._invalidate()
@@ -454,12 +490,15 @@ class Keyring:
             return info
         with self.store.transaction() as db:
             db.execute(
-                f"UPDATE phantom_keys SET {', '.join(f'{c}=?' for c in changes)} "  # noqa: S608 (fixed names)
-                "WHERE name=? AND destroyed_at IS NULL",
-                (*changes.values(), name),
+                f"UPDATE phantom_keys SET {', '.join(f'{c}=:{c}' for c in changes)} "  # noqa: S608 (fixed names)
+                "WHERE name=:key_name AND destroyed_at IS NULL",
+                {**changes, "key_name": name},
             )
             if trim_to is not None:
-                db.execute("DELETE FROM phantom_key_versions WHERE name=? AND version<?", (name, trim_to))
+                db.execute(
+                    "DELETE FROM phantom_key_versions WHERE name=:name AND version<:v",
+                    {"name": name, "v": trim_to},
+                )
             self._publish()
         self._invalidate()
         return self.require(name)
@@ -473,7 +512,10 @@ class Keyring:
         check_key_name(name)
         now = time.time()
         with self.store.transaction() as db:
-            if db.execute("SELECT 1 FROM phantom_keys WHERE name=?", (name,)).fetchone() is not None:
+            if (
+                db.execute("SELECT 1 FROM phantom_keys WHERE name=:name", {"name": name}).fetchone()
+                is not None
+            ):
                 raise Conflict(
                     f"Key {name!r} already exists; a backup is restored only under a free name.",
                     "Restore under another name, or destroy the existing key first.",
@@ -482,27 +524,33 @@ class Keyring:
                 "INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
                 " convergent, created_at, rotated_at, destroyed_at, siv_from, exportable,"
                 " allow_plaintext_backup, auto_rotate_period, min_available_version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                (
-                    name,
-                    backup["type"],
-                    int(backup["latest_version"]),
-                    int(backup["min_decryption_version"]),
-                    int(bool(backup["derived"])),
-                    int(bool(backup["convergent"])),
-                    float(backup.get("created_at", now)),
-                    float(backup.get("rotated_at", now)),
-                    int(backup.get("siv_from", 1)),
-                    int(bool(backup.get("exportable"))),
-                    int(bool(backup.get("allow_plaintext_backup"))),
-                    float(backup.get("auto_rotate_period", 0)),
-                    int(backup["min_available_version"]),
-                ),
+                " VALUES (:name, :type, :latest, :min_dec, :derived, :convergent, :created, :rotated, NULL, :siv,"
+                " :exportable, :backup, :period, :min_avail)",
+                {
+                    "name": name,
+                    "type": backup["type"],
+                    "latest": int(backup["latest_version"]),
+                    "min_dec": int(backup["min_decryption_version"]),
+                    "derived": int(bool(backup["derived"])),
+                    "convergent": int(bool(backup["convergent"])),
+                    "created": float(backup.get("created_at", now)),
+                    "rotated": float(backup.get("rotated_at", now)),
+                    "siv": int(backup.get("siv_from", 1)),
+                    "exportable": int(bool(backup.get("exportable"))),
+                    "backup": int(bool(backup.get("allow_plaintext_backup"))),
+                    "period": float(backup.get("auto_rotate_period", 0)),
+                    "min_avail": int(backup["min_available_version"]),
+                },
             )
             for version, material in sorted(backup["versions"].items()):
                 db.execute(
-                    "INSERT INTO phantom_key_versions VALUES (?, ?, ?, ?)",
-                    (name, version, self.kek.wrap(material, f"phantom-key:{name}:{version}"), now),
+                    "INSERT INTO phantom_key_versions VALUES (:name, :v, :wrapped, :now)",
+                    {
+                        "name": name,
+                        "v": version,
+                        "wrapped": self.kek.wrap(material, f"phantom-key:{name}:{version}"),
+                        "now": now,
+                    },
                 )
             self._publish()
         self._invalidate()
@@ -513,8 +561,10 @@ class Keyring:
         self.require(name)
         now = time.time()
         with self.store.transaction() as db:
-            db.execute("DELETE FROM phantom_key_versions WHERE name=?", (name,))
-            db.execute("UPDATE phantom_keys SET destroyed_at=? WHERE name=?", (now, name))
+            db.execute("DELETE FROM phantom_key_versions WHERE name=:name", {"name": name})
+            db.execute(
+                "UPDATE phantom_keys SET destroyed_at=:now WHERE name=:name", {"now": now, "name": name}
+            )
             self._publish()
         self._invalidate()
         info = self.get(name)

@@ -10,18 +10,26 @@ store even when keys live in Vault.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+
+import sqlalchemy as sa
 
 from shared.errors import NotFound
 from shared.ownership import may_access
-from shared.store import Store
+from shared.store import METADATA, Double, Store, col
 
 __all__ = ["Owners", "may_access"]
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS phantom_owners (
-  kind TEXT NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL, since REAL NOT NULL, PRIMARY KEY (kind, name))
-"""
+phantom_owners = sa.Table(
+    "phantom_owners",
+    METADATA,
+    col("kind", sa.Text, primary_key=True),
+    col("name", sa.Text, primary_key=True),
+    col("owner", sa.Text),
+    col("since", Double),
+)
+SCHEMA = [phantom_owners]
 
 
 class Owners:
@@ -32,7 +40,10 @@ class Owners:
     def owner(self, kind: str, name: str) -> str | None:
         row = (
             self.store.connection()
-            .execute("SELECT owner FROM phantom_owners WHERE kind=? AND name=?", (kind, name))
+            .execute(
+                "SELECT owner FROM phantom_owners WHERE kind=:kind AND name=:name",
+                {"kind": kind, "name": name},
+            )
             .fetchone()
         )
         return None if row is None else row["owner"]
@@ -64,8 +75,8 @@ class Owners:
             raise missing
         with self.store.transaction() as db:  # first claim wins; a racing principal then gets not-found
             db.execute(
-                "INSERT OR IGNORE INTO phantom_owners VALUES (?, ?, ?, strftime('%s','now'))",
-                (kind, name, principal),
+                "INSERT INTO phantom_owners VALUES (:kind, :name, :owner, :now) ON CONFLICT DO NOTHING",
+                {"kind": kind, "name": name, "owner": principal, "now": int(time.time())},
             )
         if not may_access(self.owner(kind, name), principal):
             raise missing
@@ -77,7 +88,7 @@ class Owners:
         owners = {
             r["name"]: r["owner"]
             for r in self.store.connection().execute(
-                "SELECT name, owner FROM phantom_owners WHERE kind=?", (kind,)
+                "SELECT name, owner FROM phantom_owners WHERE kind=:kind", {"kind": kind}
             )
         }
         return [n for n in names if may_access(owners.get(n), principal)]

@@ -19,20 +19,31 @@ import hmac
 import re
 import time
 
+import sqlalchemy as sa
+
 from servers.phantom.owners import may_access
 from servers.phantom.pii import Finding
 from servers.phantom.transit import Item, LocalTransit, only
 from shared import evidence
-from shared.store import Store
+from shared.store import METADATA, Double, Migration, Store, add_missing_columns, col
 
 TOKEN_KEY = "phantom-pii-tokens"
 MODES = ("mask", "hash", "remove", "tokenize")
 TOKEN = re.compile(r"<([A-Z_]{3,20})_tok_([0-9a-f]{20})>")
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS phantom_tokens (
-  token TEXT PRIMARY KEY, ciphertext TEXT NOT NULL, created_at REAL NOT NULL, owner TEXT)
-"""
+phantom_tokens = sa.Table(
+    "phantom_tokens",
+    METADATA,
+    col("token", sa.Text, primary_key=True),
+    col("ciphertext", sa.Text),
+    col("created_at", Double),
+    col("owner", sa.Text, nullable=True),
+)
+SCHEMA = [phantom_tokens]
+# Vaults made before ownership lack the column: their tokens are the operator's.
+MIGRATIONS = [
+    Migration(2, "tokens have owners", lambda db: add_missing_columns(db, phantom_tokens, ["owner"]))
+]
 
 
 def token_key(principal: str | None) -> str:
@@ -46,19 +57,7 @@ class Redactor:
     def __init__(self, store: Store, transit: LocalTransit) -> None:
         self.store = store
         self.transit = transit
-        store.ensure_schema("phantom.tokens", SCHEMA)
-        self._add_owner_column()
-
-    def _add_owner_column(self) -> None:
-        """Vaults made before ownership lack the column: their tokens are the operator's."""
-
-        def missing(db) -> bool:
-            return "owner" not in {r["name"] for r in db.execute("PRAGMA table_info(phantom_tokens)")}
-
-        if missing(self.store.connection()):
-            with self.store.transaction() as db:
-                if missing(db):
-                    db.execute("ALTER TABLE phantom_tokens ADD COLUMN owner TEXT")
+        store.ensure_schema("phantom.tokens", SCHEMA, MIGRATIONS)
 
     def _mac(self, purpose: bytes, entity: str, value: str, principal: str | None) -> str:
         name = token_key(principal)
@@ -98,13 +97,14 @@ class Redactor:
             )
         ]
         with self.store.transaction() as db:
-            before = db.total_changes
-            db.executemany(
-                "INSERT OR IGNORE INTO phantom_tokens (token, ciphertext, created_at, owner)"
-                " VALUES (?, ?, ?, ?)",
-                [(t, c, time.time(), principal) for t, c in zip(tokens, ciphertexts, strict=True)],
+            return db.executemany(
+                "INSERT INTO phantom_tokens (token, ciphertext, created_at, owner)"
+                " VALUES (:token, :ciphertext, :at, :owner) ON CONFLICT DO NOTHING",
+                [
+                    {"token": t, "ciphertext": c, "at": time.time(), "owner": principal}
+                    for t, c in zip(tokens, ciphertexts, strict=True)
+                ],
             )
-            return db.total_changes - before
 
     def detokenize(self, text: str, principal: str | None = None) -> tuple[str, int, list[str]]:
         """(text with the caller's known tokens restored, how many restored, tokens not known to the caller)."""
@@ -115,7 +115,7 @@ class Redactor:
         def original(match: re.Match[str]) -> str:
             nonlocal restored
             row = db.execute(
-                "SELECT ciphertext, owner FROM phantom_tokens WHERE token=?", (match.group(),)
+                "SELECT ciphertext, owner FROM phantom_tokens WHERE token=:token", {"token": match.group()}
             ).fetchone()
             if row is None or not may_access(row["owner"], principal):
                 unknown.append(match.group())

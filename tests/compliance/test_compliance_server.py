@@ -221,8 +221,8 @@ async def test_a_log_rewritten_with_recomputed_hashes_is_caught_by_a_pin(suite: 
         body = rec.body() | {"prev_hash": prev} | ({"outcome": "refused"} if rec.seq == 2 else {})
         prev = record_hash(body)
         db.execute(
-            "UPDATE audit_log SET outcome=?, prev_hash=?, hash=? WHERE seq=?",
-            (body["outcome"], body["prev_hash"], prev, rec.seq),
+            "UPDATE audit_log SET outcome=:outcome, prev_hash=:prev, hash=:hash WHERE seq=:seq",
+            {"outcome": body["outcome"], "prev": body["prev_hash"], "hash": prev, "seq": rec.seq},
         )
     assert suite.audit.verify().ok
     async with Client(kit.mcp) as client:

@@ -3,18 +3,19 @@ elicitation round started on one replica is answered on another, one handoff req
 replica at once is made and delivered once, and a replica killed with SIGKILL under load loses no
 acknowledged write (the quick version of bench/gateway_scale.py, with its code).
 
-State: one SQLite HDR_HOME on this machine; on PostgreSQL when HDR_TEST_POSTGRES_URL names a server
-(a fresh database per module run)."""
+Each runs twice: on one SQLite HDR_HOME (replicas on one machine), then on a fresh PostgreSQL database
+(HDR_TEST_POSTGRES_URL; skipped without one, a failure under HDR_REQUIRE_SERVICES=1)."""
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import anyio
 import pytest
+from conftest import fresh_postgres_database, postgres_admin_url
 from mcp import Client
 from mcp.shared.exceptions import MCPError
 from mcp_types import ElicitResult, InputRequiredResult
@@ -33,15 +34,19 @@ class Cluster:
         self.urls = replicas.urls
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def cluster(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """Three replicas and the target agent, on one SQLite HDR_HOME, then on a fresh PostgreSQL database."""
     tmp = tmp_path_factory.mktemp("replicas")
     record = tmp / "delivered.txt"
-    with (
-        scale.state_store(os.environ.get("HDR_TEST_POSTGRES_URL")) as state_url,
-        scale.target_agent(record) as target_url,
-        scale.replicas_on(3, tmp / "home", state_url) as replicas,
-    ):
+    with contextlib.ExitStack() as stack:
+        state_url = None
+        if request.param == "postgresql":
+            state_url = stack.enter_context(
+                contextlib.contextmanager(fresh_postgres_database)(postgres_admin_url())
+            )
+        target_url = stack.enter_context(scale.target_agent(record))
+        replicas = stack.enter_context(scale.replicas_on(3, tmp / "home", state_url))
         anyio.run(scale.register_target, replicas.urls[0], target_url)
         yield Cluster(replicas, record)
 

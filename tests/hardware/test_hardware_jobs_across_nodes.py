@@ -1,7 +1,7 @@
 """Hardware jobs shared by several nodes (gateway replicas on one database), with real processes.
 
 "node-a" is a separate Python process (and the job runner it starts) with HDR_NODE_NAME=node-a;
-this test process is "node-b". Both use the same HDR_HOME database. node-b must see, cancel and
+this test process is "node-b". Both use the same state: one HDR_HOME's SQLite database, then a PostgreSQL database (HDR_STATE_URL). node-b must see, cancel and
 collect node-a's jobs, must not count node-a's runner as dead because its pid is not its own, and
 must mark a job died once node-a's runner stops renewing its heartbeat (killed with SIGKILL)."""
 
@@ -40,11 +40,12 @@ print(json.dumps({"job_id": job.job_id}))
 
 
 @pytest.fixture
-def node_b(offline_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> Suite:
+def node_b(backend_suite: Suite, monkeypatch: pytest.MonkeyPatch) -> Suite:
+    """This process as node-b, on SQLite and on PostgreSQL (HDR_STATE_URL reaches node-a's processes)."""
     monkeypatch.setenv("HDR_NODE_NAME", "node-b")
     monkeypatch.setenv("HDR_HARDWARE_JOB_LEASE_S", str(LEASE_S))
     monkeypatch.setenv("HDR_HARDWARE_JOB_RUNNERS", "1")
-    return offline_suite
+    return backend_suite
 
 
 def submit_on_node_a(qasm: str, shots: int, log: Path) -> str:
@@ -75,7 +76,11 @@ def wait_state(suite: Suite, job_id: str, states: set[str], timeout: float = 120
 
 
 def job_row(suite: Suite, job_id: str) -> dict:
-    row = suite.store.connection().execute("SELECT * FROM hardware_jobs WHERE id=?", (job_id,)).fetchone()
+    row = (
+        suite.store.connection()
+        .execute("SELECT * FROM hardware_jobs WHERE id=:id", {"id": job_id})
+        .fetchone()
+    )
     return dict(row)
 
 

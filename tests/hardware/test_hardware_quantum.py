@@ -161,7 +161,7 @@ async def test_a_job_runs_in_its_own_process_and_returns_what_run_circuit_return
     assert result.structured_content["result"]["counts"] == direct.structured_content["counts"]
     pid = (
         offline_suite.store.connection()
-        .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+        .execute("SELECT pid FROM hardware_jobs WHERE id=:id", {"id": job_id})
         .fetchone()[0]
     )
     assert pid != os.getpid() and _exits(pid)  # the worker finished and exited
@@ -177,7 +177,7 @@ async def test_a_job_whose_process_is_killed_is_reported_as_died(offline_suite: 
         running = await _wait_for(client, job_id, {"running", "done", "failed", "died"})
         pid = (
             offline_suite.store.connection()
-            .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+            .execute("SELECT pid FROM hardware_jobs WHERE id=:id", {"id": job_id})
             .fetchone()[0]
         )
         os.kill(pid, signal.SIGKILL)
@@ -207,7 +207,7 @@ async def test_cancel_stops_a_running_job(offline_suite: Suite) -> None:
     )
     pid = (
         offline_suite.store.connection()
-        .execute("SELECT pid FROM hardware_jobs WHERE id=?", (job_id,))
+        .execute("SELECT pid FROM hardware_jobs WHERE id=:id", {"id": job_id})
         .fetchone()[0]
     )
     assert _exits(pid)

@@ -129,7 +129,7 @@ def test_sealed_context_only_the_target_can_open(market: Marketplace, offline_su
         sealing.unseal(stored.context, other_private)
     raw = (
         offline_suite.store.connection()
-        .execute("SELECT * FROM nexus_handoffs WHERE id=?", (handoff.id,))
+        .execute("SELECT * FROM nexus_handoffs WHERE id=:id", {"id": handoff.id})
         .fetchone()
     )
     assert secret not in str(tuple(raw))
@@ -223,11 +223,16 @@ def test_retries_from_several_processes_at_once_make_one_handoff(
 def test_a_database_from_before_request_ids_gains_the_column(tmp_path: Path) -> None:
     import sqlite3
 
-    from servers.nexus.handoffs import SCHEMA, Handoffs
+    from servers.nexus.handoffs import Handoffs
     from shared.store import Store
 
-    old = SCHEMA.replace(",\n  request_key TEXT);", ");")
-    assert old != SCHEMA
+    old = (  # the table as releases before request ids made it (the schema is SQLAlchemy metadata now)
+        "CREATE TABLE nexus_handoffs (id TEXT PRIMARY KEY, from_agent TEXT NOT NULL, to_agent TEXT NOT NULL,"
+        " task TEXT NOT NULL, context TEXT, sealed INTEGER NOT NULL, memory_refs TEXT NOT NULL,"
+        " channel TEXT NOT NULL, status TEXT NOT NULL, deadline REAL NOT NULL, created_at REAL NOT NULL,"
+        " updated_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, accepted_at REAL,"
+        " finished_at REAL, result TEXT)"
+    )
     db = sqlite3.connect(tmp_path / "state.db")
     db.executescript(old)
     db.execute(

@@ -166,7 +166,7 @@ class AuditLog:
     def _where(
         server: str | None, tool: str | None, since: float | None, outcome: str | None = None
     ) -> tuple[str, dict[str, Any]]:
-        query, params = " WHERE 1=1", {}
+        query, params = " WHERE 1=1", dict[str, Any]()
         for column, value in (("server", server), ("tool", tool), ("outcome", outcome)):
             if value:
                 query += f" AND {column}=:{column}"

@@ -125,7 +125,7 @@ class Rows:
         self.records = records
         self.rowcount = rowcount
 
-    def fetchone(self) -> Record | None:
+    def fetchone(self) -> Any:  # a Record or None; Any as sqlite3's, so call sites type-check as before
         return self.records[0] if self.records else None
 
     def fetchall(self) -> list[Record]:
@@ -196,6 +196,13 @@ def _unavailable_on_disconnect() -> Iterator[None]:
     except sa.exc.DBAPIError as exc:
         if exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError) and _is_pg_error(exc):
             raise Unavailable("The state database is unavailable.", UNAVAILABLE_HINT) from None
+        if isinstance(exc, sa.exc.DataError) and "NUL (0x00)" in str(
+            exc.orig
+        ):  # PostgreSQL text cannot hold it
+            raise BadInput(
+                "Text containing a NUL character (\\x00) cannot be stored.",
+                "Send the text without NUL characters.",
+            ) from None
         raise
 
 
@@ -283,6 +290,7 @@ class Store:
         self._schema_lock = threading.Lock()
         self._watch: CommitWatch | VersionWatch | None = None
         self._versioned = False  # state_version exists: write transactions may bump it
+        _STORES.add(self)
         self.ensure_schema("store", [documents, schema_migrations, state_version])
         self._versioned = True
 
@@ -484,6 +492,13 @@ class VersionWatch:
             row = cursor.execute(self.QUERY).fetchone()
         return None if row is None else int(row[0])
 
+    def _after_fork_in_child(self) -> None:
+        # The parent's connection is the parent's: kept referenced (closing it here would end the
+        # parent's session), never used; the child opens its own on first use.
+        _NEVER_CLOSED.append(self._conn)
+        self._conn = None
+        self._lock = threading.Lock()
+
     def _drop(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
@@ -617,6 +632,7 @@ class _WalIndex:
 
 
 _WATCHES: weakref.WeakSet[CommitWatch] = weakref.WeakSet()
+_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
 _NEVER_CLOSED: list[object] = []  # descriptors and mappings of -shm files (see _WalIndex)
 
 
@@ -629,6 +645,11 @@ def _reset_after_fork_in_child() -> None:
     _WalIndex._lock = threading.Lock()
     for watch in list(_WATCHES):
         watch._after_fork_in_child()
+    for store in list(_STORES):  # the parent's pooled connections stay the parent's (SQLAlchemy's advice)
+        store.engine.dispose(close=False)
+        store._local = threading.local()
+        if isinstance(store._watch, VersionWatch):
+            store._watch._after_fork_in_child()
 
 
 os.register_at_fork(after_in_child=_reset_after_fork_in_child)

@@ -281,3 +281,45 @@ def test_forge_ledger_records_and_rolls_back_on_each_backend(backend_suite: Suit
     assert ledger.snapshot(sid)["rolled_back_at"] is not None
     changes, savings = ledger.evidence()
     assert changes["rollbacks"] == 1 and savings["open_proposals"] == 0
+
+
+def test_the_example_in_docs_state_md_runs_on_each_backend(state_target: str, tmp_path: Path) -> None:
+    import re
+
+    code = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "state.md").read_text(), re.S)[0]
+    in_processes(state_target, tmp_path, code + "\nassert [r['id'] for r in rows] == ['w1']\n")
+
+
+def test_text_with_a_nul_character_is_stored_or_refused_clearly(state_target: str) -> None:
+    from shared.errors import BadInput
+
+    store = Store(state_target)
+    if store.dialect == "sqlite":
+        store.put("ns", "k", "a\x00b")
+        assert store.get("ns", "k") == "a\x00b"
+        return
+    with pytest.raises(
+        BadInput, match="NUL"
+    ):  # PostgreSQL's text type cannot hold it: a tool error, not a crash
+        store.put("ns", "k\x00", "v")
+    assert store.items("ns") == []
+
+
+def test_a_forked_child_uses_connections_of_its_own(state_target: str) -> None:
+    import os
+
+    store = Store(state_target)
+    watch = store.commit_watch()
+    before = watch.token()
+    store.put("ns", "parent", 1)
+    pid = os.fork()
+    if pid == 0:  # the child writes through the inherited Store; the parent's sessions must survive
+        try:
+            store.put("ns", "child", 2)
+            os._exit(0 if store.get("ns", "child") == 2 else 1)
+        except BaseException:
+            os._exit(1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert watch.token() != before and store.get("ns", "child") == 2
+    store.put("ns", "after", 3)  # the parent's pooled connections still work
+    assert [k for k, _ in store.items("ns")] == ["after", "child", "parent"]

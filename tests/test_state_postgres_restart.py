@@ -5,6 +5,7 @@ never a shared server."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,7 @@ def cluster() -> Iterator[Cluster]:
             made.stop()
         except Exception:  # noqa: BLE001 - already stopped by the test
             pass
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def test_the_store_reconnects_after_postgresql_restarts(cluster: Cluster, tmp_path: Path) -> None:

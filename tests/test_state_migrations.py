@@ -72,8 +72,11 @@ def test_a_database_made_by_the_previous_release_upgrades_in_place(tmp_path: Pat
     assert (
         versions["phantom.keyring"] == 2
         and versions["nexus.handoffs"] == 2
-        and versions["hardware_jobs"] == 2
+        and versions["hardware_jobs"] == 3  # 3: jobs and runners gained node and heartbeat_at (pg-scale)
     )
+    for table in ("hardware_jobs", "hardware_job_runners"):
+        columns = {r[1] for r in store.connection().execute(f"PRAGMA table_info({table})")}
+        assert {"node", "heartbeat_at"} <= columns
     key = Keyring(store, load_kek(home, KEK_PURPOSE, env={})).require("old-key")
     assert key.siv_from == 1  # 722e4d4 had the column already: the upgrade leaves its value alone
 

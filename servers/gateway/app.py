@@ -29,11 +29,12 @@ from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
+from servers.gateway import readiness
 from servers.gateway.auth import SUITE_READ, AnyVerifier, JWTVerifier, StaticTokenVerifier, grants
 from servers.gateway.guard import McpGuard, RateLimiter
 from servers.gateway.metrics import GatewayMetrics
 from servers.gateway.settings import LOOPBACK, GatewaySettings
-from servers.gateway.status import ChainCache, memory_reachable, snapshot, store_reachable
+from servers.gateway.status import ChainCache, snapshot
 from servers.registry import load_all
 from shared.suite import Suite, get_suite
 from shared.tools import ToolKit
@@ -176,11 +177,10 @@ def _suite_router(gw: _Gateway) -> APIRouter:
 
     @router.get("/readyz")
     def readyz() -> JSONResponse:
-        s = gw.suite()
-        store_ok = store_reachable(s)
-        memory_ok, _ = memory_reachable(s)
-        body = {"ready": store_ok and memory_ok, "store": store_ok, "memory": memory_ok}
-        return JSONResponse(body, 200 if body["ready"] else 503)
+        found = readiness.check(gw.suite)
+        return JSONResponse(
+            found.as_json(), 200 if found.ready else 503, headers={"Cache-Control": "no-store"}
+        )
 
     @router.get("/metrics", dependencies=suite_read)
     async def metrics_endpoint() -> Response:

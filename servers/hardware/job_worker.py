@@ -5,7 +5,11 @@ own child) under the job's wall-time, CPU and memory limits, writes progress and
 back, and takes the next. When no job is queued it removes its runner row and exits, in the same
 transaction that found nothing, so a job queued meanwhile is never left without a runner. A job
 cancelled while it runs is noticed at its next progress tick: the sandbox worker is killed and
-the job stays cancelled. HDR_HOME comes from the environment its launcher set."""
+the job stays cancelled. HDR_HOME comes from the environment its launcher set.
+
+While it lives, a heartbeat thread renews the runner's and its job's `heartbeat_at` every third of
+the lease, so processes on other nodes (replicas sharing PostgreSQL) can tell a slow job from a
+runner whose machine died (see `jobs`)."""
 
 from __future__ import annotations
 
@@ -13,10 +17,12 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from typing import Any
 
 from servers.hardware.jobs import process_start_token
+from servers.hardware.limits import Limits, node_name
 from servers.hardware.sandbox import CircuitPool
 from shared.config import Config
 from shared.errors import HDRError
@@ -38,13 +44,15 @@ def _next_job(store: Store, runner: str) -> tuple[str, dict[str, Any], str | Non
         if row is None:
             db.execute("DELETE FROM hardware_job_runners WHERE id=:id", {"id": runner})
             return None
+        now = time.time()
         db.execute(
             "UPDATE hardware_jobs SET state='running', pid=:pid, pid_start=:token, started_at=:at, "
-            "message='parsing and transpiling' WHERE id=:id",
+            "node=:node, heartbeat_at=:at, message='parsing and transpiling' WHERE id=:id",
             {
                 "pid": os.getpid(),
                 "token": process_start_token(os.getpid()),
-                "at": time.time(),
+                "at": now,
+                "node": node_name(),
                 "id": row["id"],
             },
         )
@@ -107,19 +115,48 @@ def run_job(store: Store, pool: CircuitPool, job_id: str, request: dict[str, Any
         )
 
 
+def _beat(store: Store, runner: str) -> None:
+    """Renew this runner's heartbeat and its running job's (one short write transaction)."""
+    now = time.time()
+    with store.transaction() as db:
+        db.execute("UPDATE hardware_job_runners SET heartbeat_at=:at WHERE id=:id", {"at": now, "id": runner})
+        db.execute(
+            "UPDATE hardware_jobs SET heartbeat_at=:at WHERE pid=:pid AND node=:node AND state='running'",
+            {"at": now, "pid": os.getpid(), "node": node_name()},
+        )
+
+
+def _heartbeat(store: Store, runner: str, every_s: float, stop: threading.Event) -> None:
+    while not stop.wait(every_s):
+        try:
+            _beat(store, runner)
+        except Exception:  # noqa: BLE001 - a database hiccup: the next beat retries, well inside the lease
+            log.warning("job runner %s could not renew its heartbeat", runner, exc_info=True)
+
+
 def main(runner: str) -> int:
     config = Config.from_env()
     store = Store(config.state_url or config.db_path)
     with store.transaction() as db:
         db.execute(
-            "UPDATE hardware_job_runners SET pid=:pid, pid_start=:token WHERE id=:id",
-            {"pid": os.getpid(), "token": process_start_token(os.getpid()), "id": runner},
+            "UPDATE hardware_job_runners SET pid=:pid, pid_start=:token, node=:node, heartbeat_at=:at WHERE id=:id",
+            {
+                "pid": os.getpid(),
+                "token": process_start_token(os.getpid()),
+                "node": node_name(),
+                "at": time.time(),
+                "id": runner,
+            },
         )
+    stop = threading.Event()
+    every_s = Limits.from_env().job_lease_s / 3
+    threading.Thread(target=_heartbeat, args=(store, runner, every_s, stop), daemon=True).start()
     pool = CircuitPool(1, warm=0)
     try:
         while (job := _next_job(store, runner)) is not None:
             run_job(store, pool, *job)
     finally:
+        stop.set()
         pool.close()
     return 0
 

@@ -7,6 +7,13 @@ runner takes the oldest queued job, runs it in a sandbox worker under the job's 
 memory limits (see `sandbox`), and takes the next, retiring when none is left. One caller may have
 `jobs_per_caller` jobs queued or running, and all callers together `max_queued_jobs`.
 
+Several machines (gateway replicas on one PostgreSQL) share the queue: each job and runner row names
+the node that runs it (HDR_NODE_NAME, else the host name) and carries a heartbeat the runner renews
+every third of the lease (HDR_HARDWARE_JOB_LEASE_S, default 30 s). A process on the runner's own node
+checks the runner's process; any other node trusts the heartbeat only, since a pid means nothing in
+another machine's process table. A job whose runner is gone is marked `died` by the next process that
+looks at it (its status, or any submit), so a replica killed mid-job never leaves it running forever.
+
 Jobs belong to the principal that submitted them: another principal gets the same "not found" as
 for an id that does not exist (`shared.ownership`). Any hardware process can report on any job; a
 runner that died (killed) is noticed by checking its process, and its job is reported as `died`."""
@@ -26,7 +33,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 
-from servers.hardware.limits import Limits
+from servers.hardware.limits import Limits, node_name
 from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request
 from shared.errors import BadInput, Conflict, NotFound, Refused
 from shared.ownership import may_access
@@ -52,6 +59,8 @@ hardware_jobs = sa.Table(
     col("started_at", Double, nullable=True),
     col("finished_at", Double, nullable=True),
     col("owner", sa.Text, nullable=True),
+    col("node", sa.Text, nullable=True),  # where the runner runs: its pid means something only there
+    col("heartbeat_at", Double, nullable=True),  # renewed by the runner; other nodes judge it by this
 )
 hardware_job_runners = sa.Table(
     "hardware_job_runners",
@@ -60,6 +69,8 @@ hardware_job_runners = sa.Table(
     col("pid", BigInt, nullable=True),
     col("pid_start", sa.Text, nullable=True),
     col("created_at", Double),
+    col("node", sa.Text, nullable=True),
+    col("heartbeat_at", Double, nullable=True),
 )
 SCHEMA = [hardware_jobs, hardware_job_runners]
 KEPT_FINISHED_PER_OWNER = 200  # finished jobs (with their source and counts) kept per owner; older ones go
@@ -92,7 +103,13 @@ class JobResult(BaseModel):
 MIGRATIONS = [
     # Databases from before versioned migrations may predate jobs having owners.
     Migration(2, "jobs have owners", lambda db: add_missing_columns(db, hardware_jobs, ["owner"])),
+    Migration(3, "jobs and runners name their node and carry a heartbeat", lambda db: _add_node_columns(db)),
 ]
+
+
+def _add_node_columns(db: Any) -> None:
+    add_missing_columns(db, hardware_jobs, ["node", "heartbeat_at"])
+    add_missing_columns(db, hardware_job_runners, ["node", "heartbeat_at"])
 
 
 def _schema(store: Store) -> None:
@@ -164,6 +181,7 @@ def submit(
     reap_children()
     job_id = f"job-{uuid.uuid4().hex[:16]}"
     with store.transaction() as db:
+        _mark_lost(db, limits.job_lease_s)  # a dead replica's jobs no longer count against the caps
         active = db.execute("SELECT owner FROM hardware_jobs WHERE state IN ('queued','running')").fetchall()
         mine = sum(1 for row in active if row["owner"] == owner)
         if mine >= limits.jobs_per_caller:
@@ -195,15 +213,53 @@ def submit(
     return status(store, job_id, owner)
 
 
-def _live_runners(db: Any) -> int:
+def _runner_gone(row: Any, lease_s: float) -> bool:
+    """Whether the runner a job row names is gone: its process, checked on its own node; its heartbeat,
+    from any other node (a pid means nothing in another machine's process table)."""
+    if row["node"] in (None, node_name()):
+        return row["pid"] is None or not _alive(row["pid"], row["pid_start"])
+    last = row["heartbeat_at"] if row["heartbeat_at"] is not None else row["started_at"]
+    return last is None or time.time() - last > lease_s
+
+
+def _lost_message(row: Any, lease_s: float) -> str:
+    if row["node"] in (None, node_name()):
+        return f"the job runner process (pid {row['pid']}) exited without finishing: killed; submit the circuit again"
+    return (
+        f"the job runner (pid {row['pid']} on another node) sent no heartbeat for over {lease_s:.0f} s: "
+        "its machine or replica died; submit the circuit again"
+    )
+
+
+def _mark_lost(db: Any, lease_s: float, job_id: str | None = None) -> int:
+    """Mark running jobs (or the one `job_id`) whose runner is gone as died; inside a write transaction."""
+    sql = "SELECT id, pid, pid_start, node, heartbeat_at, started_at FROM hardware_jobs WHERE state='running'"
+    rows = db.execute(sql + (" AND id=:id" if job_id else ""), {"id": job_id} if job_id else {}).fetchall()
+    lost = [row for row in rows if _runner_gone(row, lease_s)]
+    for row in lost:
+        db.execute(
+            "UPDATE hardware_jobs SET state='died', finished_at=:at, message=:message WHERE id=:id AND state='running'",
+            {"at": time.time(), "message": _lost_message(row, lease_s), "id": row["id"]},
+        )
+    return len(lost)
+
+
+def _runner_alive(row: Any, lease_s: float) -> bool:
+    now = time.time()
+    if row["node"] not in (None, node_name()):
+        return now - (row["heartbeat_at"] or row["created_at"]) <= lease_s
+    if row["pid"] is None:
+        return now - row["created_at"] < RUNNER_START_GRACE_S
+    return _alive(row["pid"], row["pid_start"])
+
+
+def _live_runners(db: Any, lease_s: float) -> int:
     """Runners still alive (dead rows are removed); call inside a write transaction."""
     live = 0
-    for row in db.execute("SELECT id, pid, pid_start, created_at FROM hardware_job_runners").fetchall():
-        if row["pid"] is None:
-            alive = time.time() - row["created_at"] < RUNNER_START_GRACE_S
-        else:
-            alive = _alive(row["pid"], row["pid_start"])
-        if alive:
+    for row in db.execute(
+        "SELECT id, pid, pid_start, created_at, node, heartbeat_at FROM hardware_job_runners"
+    ).fetchall():
+        if _runner_alive(row, lease_s):
             live += 1
         else:
             db.execute("DELETE FROM hardware_job_runners WHERE id=:id", {"id": row["id"]})
@@ -211,13 +267,16 @@ def _live_runners(db: Any) -> int:
 
 
 def _claim_runner_slot(db: Any, limits: Limits) -> str | None:
-    """A new runner's id when there is room for one (and queued work), inside the caller's transaction."""
-    if _live_runners(db) >= limits.job_runners:
+    """A new runner's id when there is room for one (and queued work), inside the caller's transaction.
+    Jobs of runners found gone on the way are marked died first."""
+    _mark_lost(db, limits.job_lease_s)
+    if _live_runners(db, limits.job_lease_s) >= limits.job_runners:
         return None
     runner = f"runner-{uuid.uuid4().hex[:12]}"
+    now = time.time()
     db.execute(
-        "INSERT INTO hardware_job_runners(id, created_at) VALUES (:id, :at)",
-        {"id": runner, "at": time.time()},
+        "INSERT INTO hardware_job_runners(id, created_at, node, heartbeat_at) VALUES (:id, :at, :node, :at)",
+        {"id": runner, "at": now, "node": node_name()},
     )
     return runner
 
@@ -267,26 +326,15 @@ def _row(store: Store, job_id: str, principal: str | None) -> Any:
 
 
 def status(store: Store, job_id: str, principal: str | None = None, home: str | None = None) -> JobStatus:
-    """The job's state; a running job whose runner process is gone is marked died. With `home`, a
-    queued job with no live runner gets one started."""
+    """The job's state; a running job whose runner is gone (its process on this node, its heartbeat
+    from another) is marked died. With `home`, a queued job with no live runner gets one started."""
     row = _row(store, job_id, principal)
     if row["state"] == "queued" and home is not None:
         dispatch(store, home)
-    if row["state"] == "running":
-        lost = row["pid"] is None or not _alive(row["pid"], row["pid_start"])
-        if lost:
-            with store.transaction() as db:
-                db.execute(
-                    "UPDATE hardware_jobs SET state='died', finished_at=:at, message=:message "
-                    "WHERE id=:id AND state IN ('queued','running')",
-                    {
-                        "at": time.time(),
-                        "message": f"the job runner process (pid {row['pid']}) exited without finishing: "
-                        "killed; submit the circuit again",
-                        "id": job_id,
-                    },
-                )
-            row = _row(store, job_id, principal)
+    if row["state"] == "running" and _runner_gone(row, Limits.from_env().job_lease_s):
+        with store.transaction() as db:
+            _mark_lost(db, Limits.from_env().job_lease_s, job_id)
+        row = _row(store, job_id, principal)
     request = json.loads(row["request"])
     return JobStatus(
         job_id=job_id,

@@ -17,6 +17,10 @@ Variables (all optional):
   HDR_HARDWARE_JOB_RUNNERS       job runner processes across the machine's hardware servers (default 2)
   HDR_HARDWARE_JOBS_PER_CALLER   queued or running jobs one caller may have (default 4)
   HDR_HARDWARE_MAX_QUEUED_JOBS   queued or running jobs in all (default 64)
+  HDR_HARDWARE_JOB_LEASE_S       a job runner renews its heartbeat every third of this (default 30); a
+                                 runner on another node silent for longer is taken as dead
+  HDR_NODE_NAME                  this machine's name among replicas sharing one database (default: the
+                                 host name; deploy/ sets the pod's name)
   HDR_HARDWARE_SERIAL_ALLOW      comma-separated glob patterns of ports that may be opened
                                  (default /dev/ttyUSB*,/dev/ttyACM*; add socket://* or rfc2217://* to allow those URLs)
   HDR_HARDWARE_MAX_DURATION_S    longest satellite plan (default 172,800 = 48 h)
@@ -32,6 +36,7 @@ Variables (all optional):
 from __future__ import annotations
 
 import os
+import socket
 from dataclasses import dataclass
 
 DEFAULT_SERIAL_ALLOW = ("/dev/ttyUSB*", "/dev/ttyACM*")
@@ -81,6 +86,7 @@ class Limits:
     max_queued_jobs: int = 64
     max_sat_steps: int = 200_000_000
     search_timeout_s: float = 60.0
+    job_lease_s: float = 30.0
 
     def cpu_s(self, wall_s: float) -> float:
         """CPU seconds a circuit with this wall time may use (Aer runs several threads)."""
@@ -113,4 +119,12 @@ class Limits:
             max_queued_jobs=max(1, _int(env, "HDR_HARDWARE_MAX_QUEUED_JOBS", 64)),
             max_sat_steps=max(1, _int(env, "HDR_HARDWARE_MAX_SAT_STEPS", 200_000_000)),
             search_timeout_s=float(max(1, _int(env, "HDR_HARDWARE_SEARCH_TIMEOUT_S", 60))),
+            job_lease_s=float(max(1, _int(env, "HDR_HARDWARE_JOB_LEASE_S", 30))),
         )
+
+
+def node_name(env: dict[str, str] | None = None) -> str:
+    """The name of the machine this process runs on, as replicas sharing one database tell each other
+    apart: a process id is only meaningful on the node that wrote it."""
+    env = dict(os.environ) if env is None else env
+    return (env.get("HDR_NODE_NAME") or "").strip()[:200] or socket.gethostname()

@@ -275,11 +275,12 @@ async def handoff(
             principal=principal,
         )
     )
-    if created.replayed:
-        return HandoffView.of(created, changed=False)
-    if created.channel in ("mcp", "a2a"):
+    replayed = created.replayed
+    if created.channel in ("mcp", "a2a") and created.status in ("pending", "delivering"):
+        # A retry may find the handoff undelivered because the replica that made it died first: the
+        # delivery claim (pending, or a claim whose lease ran out) makes one process deliver it, once.
         created = await m.deliver(created.id)
-    return HandoffView.of(created)
+    return HandoffView.of(created, changed=not replayed)
 
 
 @kit.tool(

@@ -15,6 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
+KUBERNETES_VERSIONS = ("1.29.0", "1.34.0")  # the oldest release we support and a current one
 
 
 def _check(target: Path, framework: str) -> subprocess.CompletedProcess:
@@ -33,29 +34,81 @@ def test_deploy_manifests_pass_the_suites_own_check(suite, framework: str) -> No
     out = _check(DEPLOY, framework)
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"{framework} " in out.stdout and ": pass (0 of " in out.stdout
-    assert "findings over 2 objects" in out.stdout  # both workloads were checked, not an empty directory
+    assert "findings over 3 objects" in out.stdout  # gateway, chroma, postgres: not an empty directory
 
 
-def test_deploy_has_what_a_gateway_needs() -> None:
-    docs = [d for f in sorted(DEPLOY.glob("*.yaml")) for d in yaml.safe_load_all(f.read_text()) if d]
+def _docs() -> list[dict]:
+    return [d for f in sorted(DEPLOY.glob("*.yaml")) for d in yaml.safe_load_all(f.read_text()) if d]
+
+
+def _find(docs: list[dict], kind: str, name: str) -> dict:
+    return next(d for d in docs if d["kind"] == kind and d["metadata"]["name"] == name)
+
+
+def test_deploy_has_what_three_gateway_replicas_need() -> None:
+    docs = _docs()
     kinds = {(d["kind"], d["metadata"]["name"]) for d in docs}
     assert {
         ("Deployment", "hdr-gateway"),
         ("Service", "hdr-gateway"),
+        ("PodDisruptionBudget", "hdr-gateway"),
         ("Deployment", "hdr-chroma"),
         ("Service", "hdr-chroma"),
-        ("PersistentVolumeClaim", "hdr-state"),
+        ("StatefulSet", "hdr-postgres"),
+        ("Service", "hdr-postgres"),
+        ("Secret", "hdr-postgres"),
+        ("Secret", "hdr-gateway"),
     } <= kinds
-    gateway = next(d for d in docs if d["kind"] == "Deployment" and d["metadata"]["name"] == "hdr-gateway")
-    (container,) = gateway["spec"]["template"]["spec"]["containers"]
+    gateway = _find(docs, "Deployment", "hdr-gateway")
+    assert gateway["spec"]["replicas"] == 3 and gateway["spec"]["strategy"]["type"] == "RollingUpdate"
+    budget = _find(docs, "PodDisruptionBudget", "hdr-gateway")
+    assert budget["spec"]["minAvailable"] == 2
+    assert budget["spec"]["selector"]["matchLabels"] == gateway["spec"]["selector"]["matchLabels"]
+    pod = gateway["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert container["resources"]["requests"] and container["resources"]["limits"]
     assert (
         "--config" in container["command"] and "0.0.0.0" in container["command"]
     )  # exposed: auth configured
-    env = {e["name"]: e["value"] for e in container["env"]}
-    assert env["HDR_MEMORY_URL"] == "http://hdr-chroma:8000" and env["HDR_HOME"] == "/data"
+    env = {e["name"]: e for e in container["env"]}
+    assert env["HDR_MEMORY_URL"]["value"] == "http://hdr-chroma:8000" and env["HDR_HOME"]["value"] == "/data"
+    # State and the keys replicas must agree on come from Secrets, never from a literal in the manifest.
+    assert env["HDR_STATE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "hdr-postgres", "key": "state-url"}
+    assert env["HDR_MASTER_KEY"]["valueFrom"]["secretKeyRef"]["name"] == "hdr-gateway"
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    assert all("persistentVolumeClaim" not in v for v in volumes.values())  # no single-writer volume
+    postgres_secret = _find(docs, "Secret", "hdr-postgres")["stringData"]
+    assert "password" in postgres_secret and "state-url" in postgres_secret
+    (server,) = _find(docs, "StatefulSet", "hdr-postgres")["spec"]["template"]["spec"]["containers"]
+    server_env = {e["name"]: e for e in server["env"]}
+    assert server_env["POSTGRES_PASSWORD"]["valueFrom"]["secretKeyRef"] == {
+        "name": "hdr-postgres",
+        "key": "password",
+    }
+
+
+def test_every_manifest_validates_against_the_kubernetes_schema() -> None:
+    # kubernetes-validate (PyPI) checks each object against the OpenAPI schema of a real Kubernetes
+    # release, strictly: unknown or misspelt fields fail.
+    import kubernetes_validate
+
+    checked = 0
+    for version in KUBERNETES_VERSIONS:
+        for doc in _docs():
+            kubernetes_validate.validate(doc, version, strict=True)
+            checked += 1
+    assert checked == len(KUBERNETES_VERSIONS) * len(_docs()) >= 2 * 12
+
+
+def test_the_schema_validator_refuses_a_misspelt_field() -> None:
+    import kubernetes_validate
+
+    budget = _find(_docs(), "PodDisruptionBudget", "hdr-gateway")
+    budget["spec"]["minAvailabel"] = budget["spec"].pop("minAvailable")
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(budget, KUBERNETES_VERSIONS[0], strict=True)
 
 
 def test_the_ci_step_fails_on_a_violation(suite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,14 +34,40 @@ def test_readyz_reports_an_unreachable_memory_as_not_ready(offline_suite) -> Non
     with serve(create_app()) as base:
         reply = httpx.get(f"{base}/readyz")
     assert reply.status_code == 503
-    assert reply.json() == {"ready": False, "store": True, "memory": False}
+    assert reply.json() == {
+        "ready": False,
+        "store": True,
+        "memory": False,
+        "reason": "memory server does not answer",
+    }
+    assert "127.0.0.1:9" not in reply.text  # the memory URL (it may carry credentials) is not echoed
+
+
+def test_readyz_reports_a_state_store_that_cannot_open_as_not_ready_while_healthz_stays_alive(
+    offline_suite,
+) -> None:
+    # A real failure of the real store: a directory stands where the database file must be, so
+    # SQLite cannot open it ("unable to open database file").
+    db = offline_suite.config.db_path
+    db.mkdir(parents=True)
+    with serve(create_app()) as base:
+        reply = httpx.get(f"{base}/readyz")
+        alive = httpx.get(f"{base}/healthz")
+    assert reply.status_code == 503 and alive.status_code == 200
+    assert reply.json() == {
+        "ready": False,
+        "store": False,
+        "memory": False,
+        "reason": "state store and memory server do not answer",
+    }
+    assert str(db) not in reply.text and "unable" not in reply.text
 
 
 def test_readyz_is_ready_with_store_and_memory(suite) -> None:
     with serve(create_app()) as base:
         reply = httpx.get(f"{base}/readyz")
         health = httpx.get(f"{base}/healthz").json()
-    assert reply.status_code == 200 and reply.json()["ready"] is True
+    assert reply.status_code == 200 and reply.json() == {"ready": True, "store": True, "memory": True}
     assert health["status"] == "ok" and health["servers"] == {n: f"/{n}/mcp" for n in SERVER_NAMES}
 
 

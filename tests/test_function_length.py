@@ -39,7 +39,7 @@ KNOWN: dict[str, int] = {
     "servers/hardware/serial_sessions.py:open_port": 81,
     "servers/nexus/handoffs.py:Handoffs.create": 62,
     "servers/nexus/marketplace.py:Marketplace.create_handoff": 63,
-    "servers/nexus/server.py:handoff": 74,  # 73 on main; shape's and pg-scale's branches
+    "servers/nexus/server.py:handoff": 75,  # 73 on main; shape's and pg-scale's branches, merged
     "servers/phantom/api.py:configure_key": 80,
     "servers/phantom/api.py:private_aggregate": 74,
     "servers/phantom/keyring.py:Keyring.configure": 65,  # 62 on main; pg-core's branch (#18)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import socket
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -55,3 +57,34 @@ def wait_http(url: str, timeout: float = 30.0) -> bool:
             pass
         time.sleep(0.1)
     return False
+
+
+# PostgreSQL: the state store's second backend. HDR_TEST_POSTGRES_URL names a server where the tests
+# may create databases (.ci/run starts one); each test that asks gets its own fresh database.
+POSTGRES_ENV = "HDR_TEST_POSTGRES_URL"
+
+
+def postgres_admin_url() -> str:
+    """The test server's URL; skips (fails in CI) when there is none."""
+    url = os.environ.get(POSTGRES_ENV, "")
+    need_service("PostgreSQL", bool(url), f"set {POSTGRES_ENV}=postgresql://user:password@host:port/postgres")
+    return url
+
+
+def fresh_postgres_database(admin_url: str) -> Iterator[str]:
+    """A new, empty database on the test server (its URL), dropped when the generator ends."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"{os.environ.get('HDR_TEST_DB_PREFIX', 'hdr_test')}_{uuid.uuid4().hex[:12]}"
+    conninfo = make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        need_service("PostgreSQL", False, f"{POSTGRES_ENV} does not answer ({type(exc).__name__})")
+    try:
+        yield make_url(conninfo).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

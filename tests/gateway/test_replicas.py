@@ -15,7 +15,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from conftest import fresh_postgres_database, postgres_admin_url
+from helpers import fresh_postgres_database, postgres_admin_url
 from mcp import Client
 from mcp.shared.exceptions import MCPError
 from mcp_types import ElicitResult, InputRequiredResult

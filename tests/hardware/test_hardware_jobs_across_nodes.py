@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_hardware_quantum import ghz
-from test_hardware_sandbox import WHILE_FOREVER
+from hardware_circuits import WHILE_FOREVER, ghz
 
 from servers.hardware import jobs
 from shared.errors import Conflict

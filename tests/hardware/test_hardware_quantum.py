@@ -7,19 +7,12 @@ import signal
 import time
 
 import pytest
+from hardware_circuits import ghz
 from mcp import Client
 
 from servers.hardware import jobs
 from servers.hardware.server import kit
 from shared.suite import Suite
-
-
-def ghz(n: int) -> str:
-    body = "".join(f"cx q[{i}],q[{i + 1}];\n" for i in range(n - 1))
-    return (
-        f'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[{n}];\ncreg c[{n}];\nh q[0];\n{body}measure q -> c;\n'
-    )
-
 
 BELL3 = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n'
 T_GATES = (

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import anyio
 import pytest
+from hardware_circuits import WHILE_FOREVER
 from mcp import Client
 
 from servers.hardware import jobs, quantum, sandbox
@@ -34,12 +35,6 @@ def nested_gates(levels: int = 28) -> str:
     src = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\ncreg c[1];\ngate g0 a { x a; x a; }\n'
     src += "".join(f"gate g{i} a {{ g{i - 1} a; g{i - 1} a; }}\n" for i in range(1, levels))
     return src + f"g{levels - 1} q[0];\nmeasure q -> c;\n"
-
-
-WHILE_FOREVER = (
-    'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
-    "while (c[0] == false) { x q[0]; x q[0]; c[0] = measure q[0]; }\n"
-)
 
 
 def rss_kb(pid: int) -> int:

@@ -61,6 +61,23 @@ class Tour:
 
 
 async def tour(tour: Tour) -> None:
+    await _forge_steps(tour)
+    checked = await _compliance_steps(tour)
+    f = tour.facts
+    report = (
+        f"HDR report: forge proposal {f.get('proposal_id')}; pss-restricted {(checked or {}).get('verdict')}"
+    )
+    await tour.step(
+        "phantom",
+        "encrypt",
+        {"plaintext": report, "key": "demo-reports"},
+        lambda d: f"report sealed as {str(d['ciphertext'])[:24]}…",
+    )
+    await _nexus_steps(tour, checked)
+    await _hardware_steps(tour)
+
+
+async def _forge_steps(tour: Tour) -> None:
     f = tour.facts
     analysis = await tour.step(
         "forge",
@@ -76,6 +93,10 @@ async def tour(tour: Tour) -> None:
         await tour.step(
             "forge", "optimize", {"proposal_id": f["proposal_id"], "dry_run": True}, lambda d: d["message"]
         )
+
+
+async def _compliance_steps(tour: Tour) -> dict[str, Any] | None:
+    f = tour.facts
     checked = await tour.step(
         "compliance",
         "check",
@@ -83,9 +104,6 @@ async def tour(tour: Tour) -> None:
         lambda d: (
             f"{d['verdict']}: {d['failed']} of {d['checks_run']} checks failed over {d['objects_checked']} objects"
         ),
-    )
-    report = (
-        f"HDR report: forge proposal {f.get('proposal_id')}; pss-restricted {(checked or {}).get('verdict')}"
     )
     if checked:
         attested = await tour.step(
@@ -95,12 +113,11 @@ async def tour(tour: Tour) -> None:
             lambda d: f"attestation {d['id']} ({d['verdict']}), signed",
         )
         f["attestation"] = (attested or {}).get("id")
-    await tour.step(
-        "phantom",
-        "encrypt",
-        {"plaintext": report, "key": "demo-reports"},
-        lambda d: f"report sealed as {str(d['ciphertext'])[:24]}…",
-    )
+    return checked
+
+
+async def _nexus_steps(tour: Tour, checked: dict[str, Any] | None) -> None:
+    f = tour.facts
     remembered = await tour.step(
         "nexus",
         "remember",
@@ -133,6 +150,9 @@ async def tour(tour: Tour) -> None:
             },
             lambda d: f"handoff {d['handoff_id']} to {d['to_agent']} via {d['delivery']}: {d['status']}",
         )
+
+
+async def _hardware_steps(tour: Tour) -> None:
     await tour.step(
         "hardware",
         "run_circuit",

@@ -378,17 +378,7 @@ class Memory:
             raise BadInput("`query` is empty.", "Ask in plain words, e.g. 'what happened to checkout-api'.")
         if not 1 <= k <= 100:
             raise BadInput(f"`k` is {k}; it must be between 1 and 100.")
-        clauses: list[dict[str, Any]] = []
-        if kind:
-            clauses.append({"kind": kind})
-        if source:
-            clauses.append({"source": source})
-        for key, value in (extra or {}).items():
-            clauses.append({f"x_{key}": value})
-        owners = readable_owners(current_principal())
-        if owners is not None:
-            clauses.append({"owner": {"$in": owners}})
-        where = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        where = _where(kind, source, extra, readable_owners(current_principal()))
         wanted = set(tags or [])
         fetch = k * 4 if wanted else k
         vector = self.embedder.embed_one(query.strip())
@@ -430,3 +420,20 @@ class Memory:
 
     def count(self) -> int:
         return int(self.collection().count())
+
+
+def _where(
+    kind: str | None, source: str | None, extra: dict[str, Any] | None, owners: list[str] | None
+) -> dict[str, Any] | None:
+    """chromadb's metadata filter for a recall: each given field must match, and the owner must be
+    one the caller may read (None: any); None when nothing filters."""
+    clauses: list[dict[str, Any]] = []
+    if kind:
+        clauses.append({"kind": kind})
+    if source:
+        clauses.append({"source": source})
+    for key, value in (extra or {}).items():
+        clauses.append({f"x_{key}": value})
+    if owners is not None:
+        clauses.append({"owner": {"$in": owners}})
+    return None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}

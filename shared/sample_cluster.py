@@ -244,6 +244,19 @@ def _mem_text(b: float) -> str:
 
 
 def _manifest(w: WorkloadSpec) -> str:
+    lines = _workload_head(w)
+    for c in w.containers:
+        lines += _container_lines(w, c)
+    text = "\n".join(lines) + "\n"
+    if w.hpa:
+        text += _hpa_text(w, w.hpa)
+    if w.pdb:
+        text += _pdb_text(w)
+    return text
+
+
+def _workload_head(w: WorkloadSpec) -> list[str]:
+    """The workload's own YAML up to its `containers:` key."""
     api = "apps/v1"
     lines = [
         f"# {w.name}: owned by team {w.team}. Managed in git; forge may right-size requests.",
@@ -272,63 +285,57 @@ def _manifest(w: WorkloadSpec) -> str:
         "    spec:",
         "      containers:",
     ]
-    for c in w.containers:
-        lines += [
-            f"        - name: {c.name}",
-            f"          image: registry.example.com/{w.team}/{c.name}:1.4.2",
-        ]
-        if (
-            c.cpu_request is None
-            and c.memory_request is None
-            and c.cpu_limit is None
-            and c.memory_limit is None
-        ):
-            lines.append("          # resources not set yet")
-            continue
-        lines.append("          resources:")
-        req = [
-            (k, v)
-            for k, v in (
-                ("cpu", c.cpu_request and _cpu_text(c.cpu_request)),
-                ("memory", c.memory_request and _mem_text(c.memory_request)),
-            )
-            if v
-        ]
-        lim = [
-            (k, v)
-            for k, v in (
-                ("cpu", c.cpu_limit and _cpu_text(c.cpu_limit)),
-                ("memory", c.memory_limit and _mem_text(c.memory_limit)),
-            )
-            if v
-        ]
-        if req:
-            lines.append("            requests:")
-            lines += [
-                f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in req
-            ]
-        if lim:
-            lines.append("            limits:  # hard ceiling")
-            lines += [
-                f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in lim
-            ]
-    text = "\n".join(lines) + "\n"
-    if w.hpa:
-        lo, hi, target = w.hpa
-        text += (
-            f"---\n# autoscaling for {w.name}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
-            f"metadata:\n  name: {w.name}\n  namespace: {w.namespace}\nspec:\n  scaleTargetRef:\n"
-            f"    apiVersion: apps/v1\n    kind: {w.kind}\n    name: {w.name}\n  minReplicas: {lo}\n"
-            f"  maxReplicas: {hi}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n"
-            f"        target:\n          type: Utilization\n          averageUtilization: {target}\n"
-        )
-    if w.pdb:
-        text += (
-            f"---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {w.name}\n"
-            f"  namespace: {w.namespace}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n"
-            f"      app: {w.name}\n"
-        )
-    return text
+    return lines
+
+
+def _container_lines(w: WorkloadSpec, c: ContainerSpec) -> list[str]:
+    """One container's entry: name, image and whichever requests/limits it sets."""
+    lines = [
+        f"        - name: {c.name}",
+        f"          image: registry.example.com/{w.team}/{c.name}:1.4.2",
+    ]
+    if c.cpu_request is None and c.memory_request is None and c.cpu_limit is None and c.memory_limit is None:
+        lines.append("          # resources not set yet")
+        return lines
+    lines.append("          resources:")
+    req = _quantities(c.cpu_request, c.memory_request)
+    lim = _quantities(c.cpu_limit, c.memory_limit)
+    if req:
+        lines.append("            requests:")
+        lines += _quantity_lines(req)
+    if lim:
+        lines.append("            limits:  # hard ceiling")
+        lines += _quantity_lines(lim)
+    return lines
+
+
+def _quantities(cpu: float | None, memory: float | None) -> list[tuple[str, str]]:
+    """(resource, text) for the set ones of a cpu/memory pair, cpu first."""
+    pairs = (("cpu", _cpu_text(cpu) if cpu else ""), ("memory", _mem_text(memory) if memory else ""))
+    return [(k, v) for k, v in pairs if v]
+
+
+def _quantity_lines(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f'              {k}: "{v}"' if k == "cpu" else f"              {k}: {v}" for k, v in pairs]
+
+
+def _hpa_text(w: WorkloadSpec, hpa: tuple[int, int, int]) -> str:
+    lo, hi, target = hpa
+    return (
+        f"---\n# autoscaling for {w.name}\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
+        f"metadata:\n  name: {w.name}\n  namespace: {w.namespace}\nspec:\n  scaleTargetRef:\n"
+        f"    apiVersion: apps/v1\n    kind: {w.kind}\n    name: {w.name}\n  minReplicas: {lo}\n"
+        f"  maxReplicas: {hi}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n"
+        f"        target:\n          type: Utilization\n          averageUtilization: {target}\n"
+    )
+
+
+def _pdb_text(w: WorkloadSpec) -> str:
+    return (
+        f"---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {w.name}\n"
+        f"  namespace: {w.namespace}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n"
+        f"      app: {w.name}\n"
+    )
 
 
 def write_manifests(directory: Path, cluster: SampleCluster) -> None:

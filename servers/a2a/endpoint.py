@@ -333,6 +333,22 @@ async def jwks_response(suite: Callable[[], Suite]) -> Response:
     return JSONResponse(keys, headers={"Cache-Control": "public, max-age=300"})
 
 
+def _verification(
+    name: str, kits: dict[str, ToolKit], settings: Any, verifier_for: Callable[[str], Any]
+) -> tuple[Any, dict[str, set[str]] | None]:
+    """The token verifier of endpoint `name` (None: no auth) and, for the suite's, the audiences a
+    token may have for each server's skills."""
+    from servers.gateway.auth import AnyVerifier
+
+    base = settings.base_url
+    if name == SUITE:  # a token for the suite's A2A URL, or for one server's MCP resource (its skills)
+        resources = [a2a_url(base, SUITE), *(settings.resource_url(s) for s in kits)]
+        found = [verifier_for(r) for r in resources]
+        verifier = AnyVerifier([v for v in found if v is not None]) if any(found) else None
+        return verifier, {s: {a2a_url(base, SUITE), settings.resource_url(s)} for s in kits}
+    return verifier_for(settings.resource_url(name)), None
+
+
 def install(
     app: Any,
     kits: dict[str, ToolKit],
@@ -351,7 +367,6 @@ def install(
     from starlette.routing import Route
 
     from servers.cards import card_auth
-    from servers.gateway.auth import AnyVerifier
 
     auth = card_auth(settings)
     base = settings.base_url
@@ -360,14 +375,7 @@ def install(
         subset = kits if name == SUITE else {name: kits[name]}
         endpoint = A2AEndpoint(name, subset, base_url=base, auth=auth, suite=suite)
         endpoints.append(endpoint)
-        if name == SUITE:  # a token for the suite's A2A URL, or for one server's MCP resource (its skills)
-            resources = [a2a_url(base, SUITE), *(settings.resource_url(s) for s in kits)]
-            found = [verifier_for(r) for r in resources]
-            verifier = AnyVerifier([v for v in found if v is not None]) if any(found) else None
-            audiences = {s: {a2a_url(base, SUITE), settings.resource_url(s)} for s in kits}
-        else:
-            verifier = verifier_for(settings.resource_url(name))
-            audiences = None
+        verifier, audiences = _verification(name, kits, settings, verifier_for)
         guarded: Any = A2AGuard(
             endpoint,
             servers=tuple(subset),

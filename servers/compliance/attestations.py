@@ -198,6 +198,12 @@ def attest(
     )
     with _store(suite, record, head["seq"], owner) as _:
         publish_latest(suite, result.framework, result.verdict, result.checked_at, attestation_id)
+    _remember(suite, result, attestation_id, expires)
+    return record
+
+
+def _remember(suite: Suite, result: CheckResult, attestation_id: str, expires: float) -> None:
+    """The attestation, as a decision in the shared memory."""
     suite.record(
         f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "
         f"{result.version}, valid until {_rfc3339(expires)}.",
@@ -207,7 +213,6 @@ def attest(
         tags=[result.framework, result.verdict, "attestation"],
         extra={"attestation_id": attestation_id, "result_id": result.id},
     )
-    return record
 
 
 @contextmanager

@@ -13,6 +13,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -287,60 +288,96 @@ def run_check(
     resolved = framework.resolve_version(version)
     target = target.strip() if "\n" not in target.strip() else target
     if framework.target == "suite":
-        if target != "suite":
-            raise BadInput(
-                f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
-                'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.',
-            )
-        findings, summaries, subjects = check_suite(suite, framework, policies)
-        objects, skipped, label, unchecked = 1, {}, "suite", []
+        checked = _check_suite_target(suite, target, framework, policies)
     else:
-        if target == "suite":
-            raise BadInput(
-                f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
-                "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.",
-            )
-        if roots is None:
-            from shared.files import allowed_roots
+        checked = _check_manifest_target(suite, target, framework, resolved, policies, tick, roots)
+    result = _result(framework, resolved, checked)
+    _keep(suite, result, owner)
+    return result
 
-            roots = allowed_roots()
-        manifests, label, unlisted = _manifests(suite, target, roots)
-        workloads = pods_in(manifests.objects)
-        pods, skipped, unchecked = workloads.pods, workloads.skipped, [*unlisted, *workloads.unchecked]
-        minor = int(resolved.split(".")[1]) if framework.versioned else 0
-        kinds_looked_at = {k for c, _ in policies.checks_for(framework.name, minor) for k in c.applies_to}
-        others = [o for o in workloads.objects if o.kind in kinds_looked_at]
-        if not pods and not unchecked and not others:
-            kinds = ", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "none"
-            raise BadInput(
-                f"No Pods or pod templates to check (kinds found: {kinds}).",
-                "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests"
-                + (f" (or {', '.join(sorted(kinds_looked_at))})" if kinds_looked_at else "")
-                + ".",
-            )
-        findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick, others)
-        objects, subjects = len(pods) + len(others), manifests.sources
+
+@dataclass
+class _Checked:
+    """What a check of one target found, before it becomes a CheckResult."""
+
+    findings: list[Finding]
+    summaries: list[CheckSummary]
+    subjects: list[Source]
+    objects: int
+    skipped: dict[str, int]
+    label: str
+    unchecked: list[Unchecked]
+
+
+def _check_suite_target(suite: Suite, target: str, framework: Framework, policies: PolicySet) -> _Checked:
+    if target != "suite":
+        raise BadInput(
+            f"Framework {framework.name} is evaluated over the suite's evidence, not manifests.",
+            'Send target "suite", or use pss-baseline, pss-restricted or k8s-best-practices for manifests.',
+        )
+    findings, summaries, subjects = check_suite(suite, framework, policies)
+    return _Checked(findings, summaries, subjects, 1, {}, "suite", [])
+
+
+def _check_manifest_target(
+    suite: Suite,
+    target: str,
+    framework: Framework,
+    resolved: str,
+    policies: PolicySet,
+    tick: Tick | None,
+    roots: list[Path] | None,
+) -> _Checked:
+    if target == "suite":
+        raise BadInput(
+            f"Framework {framework.name} checks Kubernetes manifests; the suite has none.",
+            "Send manifests, a path or 'cluster'; use gdpr, hipaa or soc2 for the suite.",
+        )
+    if roots is None:
+        from shared.files import allowed_roots
+
+        roots = allowed_roots()
+    manifests, label, unlisted = _manifests(suite, target, roots)
+    workloads = pods_in(manifests.objects)
+    pods, skipped, unchecked = workloads.pods, workloads.skipped, [*unlisted, *workloads.unchecked]
+    minor = int(resolved.split(".")[1]) if framework.versioned else 0
+    kinds_looked_at = {k for c, _ in policies.checks_for(framework.name, minor) for k in c.applies_to}
+    others = [o for o in workloads.objects if o.kind in kinds_looked_at]
+    if not pods and not unchecked and not others:
+        kinds = ", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "none"
+        raise BadInput(
+            f"No Pods or pod templates to check (kinds found: {kinds}).",
+            "Send Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob manifests"
+            + (f" (or {', '.join(sorted(kinds_looked_at))})" if kinds_looked_at else "")
+            + ".",
+        )
+    findings, summaries, _ = check_pods(pods, framework, resolved, policies, tick, others)
+    return _Checked(
+        findings, summaries, manifests.sources, len(pods) + len(others), skipped, label, unchecked
+    )
+
+
+def _result(framework: Framework, resolved: str, checked: _Checked) -> CheckResult:
+    findings, summaries, unchecked = checked.findings, checked.summaries, checked.unchecked
     failed = sum(1 for s in summaries if s.status == "fail")
-    result = CheckResult(
+    return CheckResult(
         id=f"chk_{uuid.uuid4().hex[:16]}",
         framework=framework.name,
         version=resolved,
-        target=label[:300],
+        target=checked.label[:300],
         verdict="fail" if findings else "incomplete" if unchecked else "pass",
         checked_at=time.time(),
-        objects_checked=objects,
+        objects_checked=checked.objects,
         checks_run=len(summaries),
         passed=len(summaries) - failed,
         failed=failed,
         findings=findings[:MAX_FINDINGS_RETURNED],
         findings_total=len(findings),
         checks=summaries,
-        skipped_kinds=skipped,
+        skipped_kinds=checked.skipped,
         unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
-        subjects=[{"name": s.name, "sha256": s.sha256} for s in subjects],
+        subjects=[{"name": s.name, "sha256": s.sha256} for s in checked.subjects],
     )
-    _keep(suite, result, owner)
-    return result
 
 
 def summarized(result: CheckResult) -> CheckResult:

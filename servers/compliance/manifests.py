@@ -475,10 +475,7 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
     """The pods and pod templates in `objects`; the kinds that hold none; and the pod-bearing objects
     that cannot be read (a custom resource without a known pod-template path, or with its template
     elsewhere than expected): those make a check "incomplete", never "pass"."""
-    pods: list[PodUnderCheck] = []
-    skipped: dict[str, int] = {}
-    unchecked: list[Unchecked] = []
-    others: list[PodUnderCheck] = []
+    out = Workloads([], {}, [], [])
     peers = Peers([o for o in objects if o.get("kind") == "NetworkPolicy"])
     present = {
         (
@@ -495,66 +492,86 @@ def pods_in(objects: list[dict[str, Any]]) -> Workloads:
         meta = _mapping(obj.get("metadata"))
         locations = _locations(obj, kind)
         if locations is None:
-            found = _pod_spec_path(obj)
-            if found is None:
-                skipped[kind[:60]] = skipped.get(kind[:60], 0) + 1
-                others.append(
-                    PodUnderCheck(
-                        kind=kind,
-                        namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
-                        name=str(meta.get("name", "?")),
-                        obj=obj,
-                        metadata=meta,
-                        spec=obj,
-                        spec_path="",
-                        metadata_path="metadata",
-                        peers=peers,
-                    )
-                )
-            else:
-                unchecked.append(
-                    Unchecked(
-                        _ref(kind, meta),
-                        f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
-                        f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows",
-                    )
-                )
-            continue
-        where = next((w for w in locations if isinstance(_dig(obj, w[1]), dict)), None)
-        if where is None:
-            reference = _workload_ref(obj, kind, meta, present)
-            if reference is not None:
-                unchecked.extend([] if reference[1] else [Unchecked(_ref(kind, meta), reference[0])])
-                continue
-            if (_group(obj), kind) in CRD_POD_LOCATIONS:
-                unchecked.append(
-                    Unchecked(
-                        _ref(kind, meta),
-                        f"{kind} has no pod template at {' or '.join('.'.join(w[1]) for w in locations)}",
-                    )
-                )
-                continue
-            raise BadInput(
-                f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(locations[0][1])}.",
-                "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).",
-            )
-        spec = _dig(obj, where[1])
-        _require_pod_shape(spec, f"{kind} {str(meta.get('name', '?'))[:60]}")
-        pod_meta = _dig(obj, where[0])
-        pods.append(
-            PodUnderCheck(
-                kind=kind,
-                namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
-                name=str(meta.get("name", "?")),
-                obj=obj,
-                metadata=pod_meta if isinstance(pod_meta, dict) else {},
-                spec=_default(obj, kind, spec),
-                spec_path=".".join(where[1]),
-                metadata_path=".".join(where[0]),
-                peers=peers,
+            _sort_podless(out, obj, kind, meta, peers)
+        else:
+            _sort_pod_bearing(out, obj, kind, meta, locations, present, peers)
+    return out
+
+
+def _sort_podless(out: Workloads, obj: dict[str, Any], kind: str, meta: dict[str, Any], peers: Peers) -> None:
+    """An object of a kind with no known pod-template path: one that holds no pods is counted and
+    kept for the checks that apply to it; one with containers somewhere is unchecked."""
+    found = _pod_spec_path(obj)
+    if found is not None:
+        out.unchecked.append(
+            Unchecked(
+                _ref(kind, meta),
+                f"{obj.get('apiVersion', '?')!s:.80} {kind[:60]} holds "
+                f"containers (or an image to run) at {'.'.join(found)[:200]}, a place no check knows",
             )
         )
-    return Workloads(pods, skipped, unchecked, others)
+        return
+    out.skipped[kind[:60]] = out.skipped.get(kind[:60], 0) + 1
+    out.objects.append(
+        PodUnderCheck(
+            kind=kind,
+            namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
+            name=str(meta.get("name", "?")),
+            obj=obj,
+            metadata=meta,
+            spec=obj,
+            spec_path="",
+            metadata_path="metadata",
+            peers=peers,
+        )
+    )
+
+
+def _sort_pod_bearing(
+    out: Workloads,
+    obj: dict[str, Any],
+    kind: str,
+    meta: dict[str, Any],
+    locations: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+    present: set[tuple[str, str, str]],
+    peers: Peers,
+) -> None:
+    """An object of a pod-bearing kind: its pod goes to the checks, or it is unchecked (a reference
+    to another workload, or a known custom resource without its template), or the input is bad."""
+    where = next((w for w in locations if isinstance(_dig(obj, w[1]), dict)), None)
+    if where is None:
+        reference = _workload_ref(obj, kind, meta, present)
+        if reference is not None:
+            out.unchecked.extend([] if reference[1] else [Unchecked(_ref(kind, meta), reference[0])])
+            return
+        if (_group(obj), kind) in CRD_POD_LOCATIONS:
+            out.unchecked.append(
+                Unchecked(
+                    _ref(kind, meta),
+                    f"{kind} has no pod template at {' or '.join('.'.join(w[1]) for w in locations)}",
+                )
+            )
+            return
+        raise BadInput(
+            f"{kind} {str(meta.get('name', '?'))[:60]} has no pod spec at {'.'.join(locations[0][1])}.",
+            "Send a complete manifest (kubectl apply --dry-run=client -o yaml shows one).",
+        )
+    spec = _dig(obj, where[1])
+    _require_pod_shape(spec, f"{kind} {str(meta.get('name', '?'))[:60]}")
+    pod_meta = _dig(obj, where[0])
+    out.pods.append(
+        PodUnderCheck(
+            kind=kind,
+            namespace=str(meta["namespace"]) if meta.get("namespace") is not None else None,
+            name=str(meta.get("name", "?")),
+            obj=obj,
+            metadata=pod_meta if isinstance(pod_meta, dict) else {},
+            spec=_default(obj, kind, spec),
+            spec_path=".".join(where[1]),
+            metadata_path=".".join(where[0]),
+            peers=peers,
+        )
+    )
 
 
 def _workload_ref(

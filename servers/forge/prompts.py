@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from shared.ownership import current_principal
-from shared.prompts import extras
+from shared.prompts import Extras, extras
 from shared.tools import ToolKit
 from shared.toolsets import declare
 
@@ -21,6 +21,13 @@ def register(kit: ToolKit) -> None:
         default=["core", "memory"],
     )
     ex = extras(kit)
+    _prompts(kit, ex)
+    _proposal_resources(ex)
+    _tool_resources(kit, ex)
+
+
+def _prompts(kit: ToolKit, ex: Extras) -> None:
+    """The workflows forge offers as prompts, with completions for their arguments."""
 
     def namespaces(prefix: str) -> Iterable[str]:
         from servers.forge.server import forge
@@ -35,9 +42,6 @@ def register(kit: ToolKit) -> None:
 
     def proposal_ids(prefix: str) -> Iterable[str]:
         return [d.proposal_id for d in kit.tools["decisions"]().decisions if d.proposal_id]
-
-    def workloads(prefix: str) -> Iterable[str]:
-        return [d.workload for d in kit.tools["decisions"]().decisions]
 
     @ex.prompt(title="Right-size a namespace", complete={"namespace": namespaces})
     def right_size_namespace(namespace: str) -> str:
@@ -69,6 +73,10 @@ def register(kit: ToolKit) -> None:
             "5. `remember` a one-line summary of the audit."
         )
 
+
+def _proposal_resources(ex: Extras) -> None:
+    """The caller's proposals, as resources."""
+
     def mine(prefix: str) -> Iterable[str]:
         return [p.proposal_id for p in _proposals().proposals]
 
@@ -97,6 +105,13 @@ def register(kit: ToolKit) -> None:
         from servers.forge.server import forge
 
         return read_proposal(forge().ledger, proposal_id, current_principal())
+
+
+def _tool_resources(kit: ToolKit, ex: Extras) -> None:
+    """Resources that read what a tool answers."""
+
+    def workloads(prefix: str) -> Iterable[str]:
+        return [d.workload for d in kit.tools["decisions"]().decisions]
 
     ex.resource_from_tool(
         "forge://snapshots",

@@ -250,7 +250,11 @@ def analyze(
                 "Drop namespace/workload/history/selector, or drop `cursor` to analyze anew.",
             )
         return _page(forge().page(cursor))
-    out = forge().analyze(namespace, workload, history, selector=selector, progress=progress)
+    return _summary(forge().analyze(namespace, workload, history, selector=selector, progress=progress))
+
+
+def _summary(out: dict[str, Any]) -> Analysis:
+    """analyze's default answer: totals, counts and the first opportunities of a new analysis."""
     r = out["result"]
     counts: dict[str, int] = {}
     for o in r.opportunities:

@@ -97,6 +97,29 @@ class McpGuard:
             await self.app(scope, receive, send)
             return
         user = scope.get("user")
+        if not await self._admitted(scope, send, user):
+            return
+        body = await self._read_body(receive)
+        if body is None or not well_formed(body):
+            await self._refuse_body(body, send)
+            return
+        method, tool = _rpc_target(body)
+        tool_label: str | None
+        if tool is not None and tool not in await self._known_tools():
+            tool_label = "unknown"
+        else:
+            tool_label = tool
+        if self.require_auth and not await self._in_scope(send, user, method, tool):
+            return
+        replay = replayer(body, receive)
+        if method != "tools/call":
+            await self.app(scope, replay, send)
+            return
+        await self._timed_call(scope, replay, send, tool_label or "unknown")
+
+    async def _admitted(self, scope: Scope, send: Send, user: Any) -> bool:
+        """Before the body is read: authenticated (when required), within the client's rate, a POST.
+        False once it has answered the request with the refusal."""
         authenticated = isinstance(user, AuthenticatedUser)
         if self.require_auth and not authenticated:
             await self._reject(
@@ -106,7 +129,7 @@ class McpGuard:
                 {"error": "invalid_token", "error_description": "A valid bearer token is required."},
                 self._challenge("invalid_token", "A valid bearer token is required"),
             )
-            return
+            return False
         client = (
             principal_of(user.access_token)
             if isinstance(user, AuthenticatedUser)
@@ -125,7 +148,7 @@ class McpGuard:
                     },
                     [(b"retry-after", str(max(1, round(wait))).encode())],
                 )
-                return
+                return False
         if scope["method"] != "POST":
             # Stateless servers keep no stream to resume: a GET (or DELETE) answers at once instead of
             # opening an event stream that never sends anything (probes and readiness loops hung on it).
@@ -139,8 +162,11 @@ class McpGuard:
                 },
                 [(b"allow", b"POST")],
             )
-            return
-        body = await self._read_body(receive)
+            return False
+        return True
+
+    async def _refuse_body(self, body: bytes | None, send: Send) -> None:
+        """Answers a body past the size limit (None) with 413, one that is not JSON with 400."""
         if body is None:
             await self._reject(
                 send,
@@ -152,33 +178,24 @@ class McpGuard:
                 },
             )
             return
-        if not well_formed(body):
-            await self._reject(send, 400, "bad_json", PARSE_ERROR)
-            return
-        method, tool = _rpc_target(body)
-        tool_label: str | None
-        if tool is not None and tool not in await self._known_tools():
-            tool_label = "unknown"
-        else:
-            tool_label = tool
-        if self.require_auth:
-            read_only = method != "tools/call" or tool in await self._read_only_tools()
-            needed = f"{self.server}:{'read' if read_only else 'write'}"
-            scopes = user.access_token.scopes if isinstance(user, AuthenticatedUser) else []
-            if not grants(scopes, needed):
-                await self._reject(
-                    send,
-                    403,
-                    "insufficient_scope",
-                    {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
-                    self._challenge("insufficient_scope", f"Required scope: {needed}", needed),
-                )
-                return
-        replay = replayer(body, receive)
-        if method != "tools/call":
-            await self.app(scope, replay, send)
-            return
-        await self._timed_call(scope, replay, send, tool_label or "unknown")
+        await self._reject(send, 400, "bad_json", PARSE_ERROR)
+
+    async def _in_scope(self, send: Send, user: Any, method: str | None, tool: str | None) -> bool:
+        """The token's scopes grant this server's read (or, for a tool that writes, write) scope;
+        False once it has answered 403."""
+        read_only = method != "tools/call" or tool in await self._read_only_tools()
+        needed = f"{self.server}:{'read' if read_only else 'write'}"
+        scopes = user.access_token.scopes if isinstance(user, AuthenticatedUser) else []
+        if not grants(scopes, needed):
+            await self._reject(
+                send,
+                403,
+                "insufficient_scope",
+                {"error": "insufficient_scope", "error_description": f"Required scope: {needed}"},
+                self._challenge("insufficient_scope", f"Required scope: {needed}", needed),
+            )
+            return False
+        return True
 
     async def _read_body(self, receive: Receive) -> bytes | None:
         return await read_body(receive, self.max_body_bytes)

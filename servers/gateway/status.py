@@ -136,9 +136,30 @@ def _history(suite: Suite) -> dict[str, Any]:
 
 def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[str, Any]:
     now = time.time()
+    audit = _audit_part(suite, chain, audit_limit)
+    forge = _forge_part(suite)
+    compliance = _compliance_part(suite)
+    phantom = _phantom_part(suite, now)
+    registry, _ = _data(suite, "nexus", "registry")
+    nexus = {"agents": int(registry.get("agents", 0)), "open_handoffs": int(registry.get("open_handoffs", 0))}
+    memory = _memory_part(suite)
+    return {
+        "generated_at": now,
+        "audit": audit,
+        "forge": forge,
+        "compliance": compliance,
+        "phantom": phantom,
+        "nexus": nexus,
+        "memory": memory,
+        "store": {"reachable": store_reachable(suite)},
+        "history": _history(suite),
+    }
+
+
+def _audit_part(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[str, Any]:
     records = suite.audit.records(newest_first=True, limit=audit_limit)
     head = (records[0].seq, records[0].hash) if records else (0, "")
-    audit = {
+    return {
         "chain": chain.report(suite, head),
         "recent": [
             {
@@ -153,9 +174,12 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             for r in records
         ],
     }
+
+
+def _forge_part(suite: Suite) -> dict[str, Any]:
     savings, savings_at = _data(suite, "forge", "savings")
     changes, _ = _data(suite, "forge", "changes")
-    forge = {
+    return {
         "monthly_savings_usd": float(savings.get("monthly_savings_usd", 0.0)),
         "applied_monthly_savings_usd": float(savings.get("applied_monthly_savings_usd", 0.0)),
         "open_proposals": int(savings.get("open_proposals", 0)),
@@ -163,8 +187,11 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
         "rollbacks": int(changes.get("rollbacks", 0)),
         "published_at": savings_at,
     }
+
+
+def _compliance_part(suite: Suite) -> dict[str, Any]:
     latest, _ = _data(suite, "compliance", "latest")
-    compliance = {
+    return {
         "frameworks": {
             name: {
                 "verdict": f.get("verdict"),
@@ -174,8 +201,11 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             for name, f in sorted((latest.get("frameworks") or {}).items())
         }
     }
+
+
+def _phantom_part(suite: Suite, now: float) -> dict[str, Any]:
     keys, _ = _data(suite, "phantom", "keys")
-    phantom = {
+    return {
         "keys": [
             {
                 "name": k.get("name"),
@@ -189,8 +219,9 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             for k in keys.get("keys") or []
         ]
     }
-    registry, _ = _data(suite, "nexus", "registry")
-    nexus = {"agents": int(registry.get("agents", 0)), "open_handoffs": int(registry.get("open_handoffs", 0))}
+
+
+def _memory_part(suite: Suite) -> dict[str, Any]:
     up, url = memory_reachable(suite)
     memory: dict[str, Any] = {"reachable": up, "entries": None}
     if up:
@@ -198,17 +229,7 @@ def _snapshot_sync(suite: Suite, chain: ChainCache, audit_limit: int) -> dict[st
             memory["entries"] = suite.memory.count()
         except Exception as exc:  # noqa: BLE001 - shown on the page, not raised
             memory["error"] = type(exc).__name__
-    return {
-        "generated_at": now,
-        "audit": audit,
-        "forge": forge,
-        "compliance": compliance,
-        "phantom": phantom,
-        "nexus": nexus,
-        "memory": memory,
-        "store": {"reachable": store_reachable(suite)},
-        "history": _history(suite),
-    }
+    return memory
 
 
 async def snapshot(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -286,6 +286,20 @@ def plan(
     t0 = parse_time(start)
     min_el = elevation_floor(min_elevation_deg)
     grid = time_grid(t0, duration_s, step_s, limits)
+    _check_plan_args(policy, hysteresis_deg, offset)
+    shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
+    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    _check_work(const, grid, limits)
+    bounded = _bounds(check, limits)
+    if brute_force:
+        sightings = orbits.visible_brute(const, grid, obs, min_el)
+    else:
+        sightings = orbits.visible_fast(const, grid, obs, min_el, bounded)
+    serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
+    return _shape(const, grid, sightings, serving, policy, min_el, t0, started, offset, shown)
+
+
+def _check_plan_args(policy: str, hysteresis_deg: float, offset: int) -> None:
     if policy not in POLICIES:
         raise BadInput(
             f"`policy` must be one of {', '.join(POLICIES)}.", "Use max_elevation unless told otherwise."
@@ -296,8 +310,9 @@ def plan(
         raise BadInput(
             "`offset` must be a non-negative interval index.", "Send the next_offset of the previous answer."
         )
-    shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
-    const = tle.load(home, constellation, source, t0, tle_file, roots)
+
+
+def _check_work(const: tle.Constellation, grid: orbits.TimeGrid, limits: Limits) -> None:
     work = len(const.names) * (grid.steps + 1)
     if work > limits.max_sat_steps:
         raise BadInput(
@@ -305,9 +320,14 @@ def plan(
             f"the cap is {limits.max_sat_steps:,}.",
             "Use a larger step_s or a shorter duration_s.",
         )
+
+
+def _bounds(check: Callable[[], None] | None, limits: Limits) -> Callable[[], None]:
+    """What the search calls between its stages: the caller's cancellation, then the wall time
+    (counted from now)."""
     deadline = time.monotonic() + limits.search_timeout_s
 
-    def bounded() -> None:  # between the search's stages: the caller's cancellation, then the wall time
+    def bounded() -> None:
         if check is not None:
             check()
         if time.monotonic() > deadline:
@@ -316,12 +336,7 @@ def plan(
                 "Use a larger step_s or a shorter duration_s.",
             )
 
-    if brute_force:
-        sightings = orbits.visible_brute(const, grid, obs, min_el)
-    else:
-        sightings = orbits.visible_fast(const, grid, obs, min_el, bounded)
-    serving = serving_sequence(sightings, grid.steps, policy, hysteresis_deg)
-    return _shape(const, grid, sightings, serving, policy, min_el, t0, started, offset, shown)
+    return bounded
 
 
 def _shape(
@@ -339,38 +354,7 @@ def _shape(
     def at(k: int) -> datetime:
         return t0 + timedelta(seconds=k * grid.step_s)
 
-    n_sats = len(const.names)
-    keys = sightings.step * n_sats + sightings.sat
-    by_key = np.argsort(keys)
-    sorted_keys = keys[by_key]
-
-    def look(k: int, s: int) -> Look:
-        i = int(by_key[np.searchsorted(sorted_keys, k * n_sats + s)])
-        return Look(
-            time=iso(at(k)),
-            elevation_deg=round(float(sightings.elevation[i]), 3),
-            azimuth_deg=round(float(sightings.azimuth[i]), 3),
-        )
-
-    change = np.flatnonzero(np.diff(serving) != 0) + 1
-    run_starts = np.concatenate([[0], change])
-    run_ends = np.concatenate([change - 1, [len(serving) - 1]])
-    intervals, gaps, switches = [], [], []
-    total = 0
-    for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
-        s = int(serving[a])
-        if s < 0:
-            gaps.append(Gap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
-            continue
-        total += 1
-        if offset < total <= offset + shown:
-            intervals.append(
-                ServingInterval(
-                    satellite=const.names[s], norad_id=const.norad_ids[s], start=look(a, s), end=look(b, s)
-                )
-            )
-            if total > 1:
-                switches.append(iso(at(a)))
+    intervals, gaps, switches, total = _runs(const, grid, sightings, serving, t0, offset, shown)
     coverage = float(np.mean(serving >= 0))
     data = data_source(const, t0)
     longest = max((g.duration_s for g in gaps), default=0.0)
@@ -398,6 +382,58 @@ def _shape(
         data=data,
         compute_ms=(time.perf_counter() - started) * 1e3,
     )
+
+
+def _runs(
+    const: tle.Constellation,
+    grid: orbits.TimeGrid,
+    sightings: orbits.Sightings,
+    serving: np.ndarray,
+    t0: datetime,
+    offset: int,
+    shown: int,
+) -> tuple[list[ServingInterval], list[Gap], list[str], int]:
+    """The serving intervals from `offset` (at most `shown`), every gap, the switch times of the
+    intervals shown, and how many intervals there are in all."""
+
+    def at(k: int) -> datetime:
+        return t0 + timedelta(seconds=k * grid.step_s)
+
+    n_sats = len(const.names)
+    keys = sightings.step * n_sats + sightings.sat
+    by_key = np.argsort(keys)
+    sorted_keys = keys[by_key]
+
+    def look(k: int, s: int) -> Look:
+        i = int(by_key[np.searchsorted(sorted_keys, k * n_sats + s)])
+        return Look(
+            time=iso(at(k)),
+            elevation_deg=round(float(sightings.elevation[i]), 3),
+            azimuth_deg=round(float(sightings.azimuth[i]), 3),
+        )
+
+    change = np.flatnonzero(np.diff(serving) != 0) + 1
+    run_starts = np.concatenate([[0], change])
+    run_ends = np.concatenate([change - 1, [len(serving) - 1]])
+    intervals: list[ServingInterval] = []
+    gaps: list[Gap] = []
+    switches: list[str] = []
+    total = 0
+    for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
+        s = int(serving[a])
+        if s < 0:
+            gaps.append(Gap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
+            continue
+        total += 1
+        if offset < total <= offset + shown:
+            intervals.append(
+                ServingInterval(
+                    satellite=const.names[s], norad_id=const.norad_ids[s], start=look(a, s), end=look(b, s)
+                )
+            )
+            if total > 1:
+                switches.append(iso(at(a)))
+    return intervals, gaps, switches, total
 
 
 def overhead(
@@ -475,13 +511,27 @@ def passes(
     err, r, _ = const.satrecs[index].sgp4_array(np.full(len(k), jd), grid.fr(k))
     r[err != 0] = np.nan
     el, az, _ = orbits.look_angles(r, grid.theta(k), obs)
-    up = np.nan_to_num(el, nan=-90.0) >= min_el
-    last = grid.steps
+    found = _found_passes(el, az, min_el, t0, step, grid.steps)
+    return Passes(
+        satellite=const.names[index],
+        norad_id=const.norad_ids[index],
+        min_elevation_deg=min_el,
+        passes=found[:200],
+        data=data_source(const, t0),
+    )
+
+
+def _found_passes(
+    el: np.ndarray, az: np.ndarray, min_el: float, t0: datetime, step: float, last: int
+) -> list[SatellitePass]:
+    """The passes in one satellite's elevations on the grid: runs above `min_el`, their rise and set
+    interpolated between steps (or the grid's ends), their culmination the highest step."""
 
     def crossing(i: int) -> datetime:  # min_el crossing between steps i and i+1, linearly interpolated
         frac = (min_el - el[i]) / (el[i + 1] - el[i])
         return t0 + timedelta(seconds=(i + float(np.clip(frac, 0, 1))) * step)
 
+    up = np.nan_to_num(el, nan=-90.0) >= min_el
     padded = np.concatenate([[False], up, [False]]).astype(np.int8)
     run_starts = np.flatnonzero(np.diff(padded) == 1)
     run_ends = np.flatnonzero(np.diff(padded) == -1) - 1
@@ -502,10 +552,4 @@ def passes(
                 ),
             )
         )
-    return Passes(
-        satellite=const.names[index],
-        norad_id=const.norad_ids[index],
-        min_elevation_deg=min_el,
-        passes=found[:200],
-        data=data_source(const, t0),
-    )
+    return found

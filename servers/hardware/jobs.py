@@ -150,6 +150,23 @@ def _alive(pid: int | None, token: str | None) -> bool:
     return current is not None and (token is None or current == token)
 
 
+def _check_room(db: Any, limits: Limits, owner: str | None) -> None:
+    """Refused when the caller, or the suite, has as many jobs queued or running as it may."""
+    active = db.execute("SELECT owner FROM hardware_jobs WHERE state IN ('queued','running')").fetchall()
+    mine = sum(1 for row in active if row["owner"] == owner)
+    if mine >= limits.jobs_per_caller:
+        raise Refused(
+            f"You already have {mine} jobs queued or running; the cap per caller is "
+            f"{limits.jobs_per_caller}.",
+            "Wait for one to finish, or cancel one with cancel_job.",
+        )
+    if len(active) >= limits.max_queued_jobs:
+        raise Refused(
+            f"{len(active)} jobs are queued or running; the cap is {limits.max_queued_jobs}.",
+            "Try again when some have finished.",
+        )
+
+
 def submit(
     store: Store,
     home: str,
@@ -182,19 +199,7 @@ def submit(
     job_id = f"job-{uuid.uuid4().hex[:16]}"
     with store.transaction() as db:
         _mark_lost(db, limits.job_lease_s)  # a dead replica's jobs no longer count against the caps
-        active = db.execute("SELECT owner FROM hardware_jobs WHERE state IN ('queued','running')").fetchall()
-        mine = sum(1 for row in active if row["owner"] == owner)
-        if mine >= limits.jobs_per_caller:
-            raise Refused(
-                f"You already have {mine} jobs queued or running; the cap per caller is "
-                f"{limits.jobs_per_caller}.",
-                "Wait for one to finish, or cancel one with cancel_job.",
-            )
-        if len(active) >= limits.max_queued_jobs:
-            raise Refused(
-                f"{len(active)} jobs are queued or running; the cap is {limits.max_queued_jobs}.",
-                "Try again when some have finished.",
-            )
+        _check_room(db, limits, owner)
         db.execute(
             "INSERT INTO hardware_jobs(id, state, request, message, submitted_at, owner)"
             " VALUES (:id, 'queued', :request, 'waiting for a job runner', :at, :owner)",

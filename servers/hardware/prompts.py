@@ -11,7 +11,8 @@ from shared.toolsets import declare
 CONSTELLATIONS = ["starlink", "oneweb", "iridium", "kuiper"]
 
 
-def register(kit: ToolKit) -> None:
+def _declare_toolsets(kit: ToolKit) -> None:
+    """hardware's toolsets, and the ones a server starts with."""
     declare(
         kit,
         {
@@ -29,6 +30,10 @@ def register(kit: ToolKit) -> None:
         },
         default=["quantum", "satellites", "memory"],
     )
+
+
+def register(kit: ToolKit) -> None:
+    _declare_toolsets(kit)
     ex = extras(kit)
 
     def methods(prefix: str) -> Iterable[str]:

@@ -169,6 +169,41 @@ def list_ports(limits: Limits | None = None) -> PortList:
     return PortList(ports=sorted(found.values(), key=lambda p: p.port), allow_list=list(limits.serial_allow))
 
 
+def _check_line_settings(baudrate: int, bytesize: int, parity: str, stopbits: float, timeout: float) -> None:
+    if baudrate not in BAUDRATES:
+        raise BadInput(
+            f"`baudrate` {baudrate} is not a standard rate.", "Use e.g. 9600, 19200, 57600 or 115200."
+        )
+    if bytesize not in (5, 6, 7, 8):
+        raise BadInput("`bytesize` must be 5, 6, 7 or 8.", "Use 8 unless the instrument says otherwise.")
+    if parity not in _PARITY:
+        raise BadInput(
+            f"`parity` must be one of {', '.join(_PARITY)}.", "Use none unless the instrument says otherwise."
+        )
+    if stopbits not in (1, 1.5, 2):
+        raise BadInput("`stopbits` must be 1, 1.5 or 2.", "Use 1 unless the instrument says otherwise.")
+    if not 0 < timeout <= MAX_TIMEOUT_S:
+        raise BadInput(
+            f"`timeout` must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.",
+            "Use 1 second for most instruments.",
+        )
+
+
+def _check_room(owner: str | None) -> None:
+    """Refused when the suite, or this caller, has all the serial sessions it may have open."""
+    with _sessions_lock:
+        if len(_sessions) >= MAX_SESSIONS:
+            raise Refused(
+                f"{MAX_SESSIONS} serial sessions are already open.", "Close one with serial_close first."
+            )
+        if sum(1 for s in _sessions.values() if s.owner == owner) >= MAX_SESSIONS_PER_OWNER:
+            raise Refused(
+                f"You already have {MAX_SESSIONS_PER_OWNER} serial sessions open; that is the cap per "
+                "caller.",
+                "Close one with serial_close first.",
+            )
+
+
 def open_port(
     port: str,
     baudrate: int = 9600,
@@ -191,34 +226,8 @@ def open_port(
             "Use a port serial_ports lists as allowed, or have the operator add it "
             "to HDR_HARDWARE_SERIAL_ALLOW.",
         )
-    if baudrate not in BAUDRATES:
-        raise BadInput(
-            f"`baudrate` {baudrate} is not a standard rate.", "Use e.g. 9600, 19200, 57600 or 115200."
-        )
-    if bytesize not in (5, 6, 7, 8):
-        raise BadInput("`bytesize` must be 5, 6, 7 or 8.", "Use 8 unless the instrument says otherwise.")
-    if parity not in _PARITY:
-        raise BadInput(
-            f"`parity` must be one of {', '.join(_PARITY)}.", "Use none unless the instrument says otherwise."
-        )
-    if stopbits not in (1, 1.5, 2):
-        raise BadInput("`stopbits` must be 1, 1.5 or 2.", "Use 1 unless the instrument says otherwise.")
-    if not 0 < timeout <= MAX_TIMEOUT_S:
-        raise BadInput(
-            f"`timeout` must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.",
-            "Use 1 second for most instruments.",
-        )
-    with _sessions_lock:
-        if len(_sessions) >= MAX_SESSIONS:
-            raise Refused(
-                f"{MAX_SESSIONS} serial sessions are already open.", "Close one with serial_close first."
-            )
-        if sum(1 for s in _sessions.values() if s.owner == owner) >= MAX_SESSIONS_PER_OWNER:
-            raise Refused(
-                f"You already have {MAX_SESSIONS_PER_OWNER} serial sessions open; that is the cap per "
-                "caller.",
-                "Close one with serial_close first.",
-            )
+    _check_line_settings(baudrate, bytesize, parity, stopbits, timeout)
+    _check_room(owner)
     import serial
 
     try:

@@ -52,6 +52,13 @@ SourceArg = Annotated[
         "file, celestrak (download, cached 2 h), synthetic"
     ),
 ]
+PolicyArg = Annotated[
+    Literal["max_elevation", "longest_visible", "hysteresis"],
+    Field(
+        description="max_elevation: always the highest satellite; longest_visible: keep the one that stays "
+        "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation"
+    ),
+]
 TleFile = Annotated[
     str | None,
     Field(
@@ -276,13 +283,7 @@ def handoff_satellite(
     step_s: Annotated[float, Field(description="Time step in seconds, 1-600")] = 15,
     min_elevation_deg: MinEl = 25,
     constellation: Constellation = "starlink",
-    policy: Annotated[
-        Literal["max_elevation", "longest_visible", "hysteresis"],
-        Field(
-            description="max_elevation: always the highest satellite; longest_visible: keep the one that stays "
-            "longest, switch only when it sets; hysteresis: switch only for hysteresis_deg more elevation"
-        ),
-    ] = "max_elevation",
+    policy: PolicyArg = "max_elevation",
     hysteresis_deg: Annotated[
         float, Field(description="Extra elevation a satellite needs to take over (hysteresis)")
     ] = 10,

@@ -203,26 +203,33 @@ class Handoffs:
         data["sealed"] = int(sealed)
         data["request_key"] = None if request_id is None else json.dumps([from_agent, request_id])
         with self.store.transaction() as db:  # the write lock first: two retries at once make one handoff
-            if request_id is not None:
-                row = db.execute(
-                    "SELECT * FROM nexus_handoffs WHERE request_key=:key", {"key": data["request_key"]}
-                ).fetchone()
-                if row is not None:
-                    first = self._row(row)
-                    if (first.to_agent, first.task, first.sealed) != (to_agent, task, sealed):
-                        raise Conflict(
-                            f"request_id {request_id!r} was used for another handoff ({first.id}: "
-                            f"{first.task[:80]!r} to {first.to_agent}).",
-                            "Use a new request_id for a new handoff; repeat the same task and target "
-                            "to get the first one back.",
-                        )
-                    first.replayed = True
-                    return first
+            first = None if request_id is None else self._first(db, data["request_key"], request_id, handoff)
+            if first is not None:
+                return first
             db.execute(
                 f"INSERT INTO nexus_handoffs({', '.join(data)}) VALUES ({', '.join(':' + c for c in data)})",
                 data,
             )
         return handoff
+
+    def _first(self, db: Tx, request_key: str, request_id: str, handoff: Handoff) -> Handoff | None:
+        """The handoff made earlier with this request key (`replayed`), None if there is none; Conflict
+        when it gave another task, target or sealing than `handoff` does."""
+        row = db.execute(
+            "SELECT * FROM nexus_handoffs WHERE request_key=:key", {"key": request_key}
+        ).fetchone()
+        if row is None:
+            return None
+        first = self._row(row)
+        if (first.to_agent, first.task, first.sealed) != (handoff.to_agent, handoff.task, handoff.sealed):
+            raise Conflict(
+                f"request_id {request_id!r} was used for another handoff ({first.id}: "
+                f"{first.task[:80]!r} to {first.to_agent}).",
+                "Use a new request_id for a new handoff; repeat the same task and target "
+                "to get the first one back.",
+            )
+        first.replayed = True
+        return first
 
     # -- transitions ------------------------------------------------------------------------
 

@@ -299,31 +299,7 @@ class Marketplace:
         """Validate everything, then write the handoff (nothing is written when anything is wrong). A repeated
         `request_id` from the same caller returns the first handoff (`replayed`), written and recorded once.
         An authenticated caller hands off as itself (its principal) or as an agent it owns, nobody else."""
-        task = (task or "").replace("\x00", "").strip()
-        if not task:
-            raise BadInput("`task` is empty.", "Say in plain words what the target agent should do.")
-        if len(task) > MAX_TASK:
-            raise BadInput(
-                f"`task` is {len(task)} characters; the limit is {MAX_TASK}.",
-                "Put details in `context` and keep the task short.",
-            )
-        if context is not None and len(context) > MAX_CONTEXT:
-            raise BadInput(
-                f"`context` is {len(context)} characters; the limit is {MAX_CONTEXT}.",
-                "Send a summary, or memory_refs to entries in the shared memory.",
-            )
-        refs = [r for r in (memory_refs or []) if r]
-        if len(refs) > MAX_REFS or any(len(r) > 200 for r in refs):
-            raise BadInput(f"`memory_refs` may hold at most {MAX_REFS} ids of at most 200 characters.")
-        if not (MIN_DEADLINE_S <= deadline_s <= MAX_DEADLINE_S):
-            raise BadInput(
-                f"`deadline_s` is {deadline_s}; use {MIN_DEADLINE_S:.0f} to {MAX_DEADLINE_S:.0f} seconds."
-            )
-        if request_id is not None and not (isinstance(request_id, str) and REQUEST_ID.match(request_id)):
-            raise BadInput(
-                "`request_id` must be 1-200 letters, digits or . _ : / - characters.",
-                "Send an id of your own that is the same on every retry, e.g. the CI job's id.",
-            )
+        task, refs = _checked_request(task, context, memory_refs, deadline_s, request_id)
         from_agent = self._sender(from_agent, principal)
         target = self.registry.get(to_agent)
         stored_context = context
@@ -503,3 +479,35 @@ class Marketplace:
 def marketplace_for(suite: Suite) -> Marketplace:
     """The one Marketplace of this suite (built on first use: tables, core cards)."""
     return suite.service(Marketplace)
+
+
+def _checked_request(
+    task: str, context: str | None, memory_refs: list[str] | None, deadline_s: float, request_id: str | None
+) -> tuple[str, list[str]]:
+    """A handoff request's task (cleaned) and memory refs (blanks dropped), or BadInput naming what is wrong."""
+    task = (task or "").replace("\x00", "").strip()
+    if not task:
+        raise BadInput("`task` is empty.", "Say in plain words what the target agent should do.")
+    if len(task) > MAX_TASK:
+        raise BadInput(
+            f"`task` is {len(task)} characters; the limit is {MAX_TASK}.",
+            "Put details in `context` and keep the task short.",
+        )
+    if context is not None and len(context) > MAX_CONTEXT:
+        raise BadInput(
+            f"`context` is {len(context)} characters; the limit is {MAX_CONTEXT}.",
+            "Send a summary, or memory_refs to entries in the shared memory.",
+        )
+    refs = [r for r in (memory_refs or []) if r]
+    if len(refs) > MAX_REFS or any(len(r) > 200 for r in refs):
+        raise BadInput(f"`memory_refs` may hold at most {MAX_REFS} ids of at most 200 characters.")
+    if not (MIN_DEADLINE_S <= deadline_s <= MAX_DEADLINE_S):
+        raise BadInput(
+            f"`deadline_s` is {deadline_s}; use {MIN_DEADLINE_S:.0f} to {MAX_DEADLINE_S:.0f} seconds."
+        )
+    if request_id is not None and not (isinstance(request_id, str) and REQUEST_ID.match(request_id)):
+        raise BadInput(
+            "`request_id` must be 1-200 letters, digits or . _ : / - characters.",
+            "Send an id of your own that is the same on every retry, e.g. the CI job's id.",
+        )
+    return task, refs

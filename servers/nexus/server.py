@@ -260,6 +260,24 @@ async def handoff(
     otherwise it waits in the target's `inbox` until the target accepts and completes it. Returns the handoff
     with its id and status (`changed` false when `request_id` repeated an earlier call: nothing new was sent).
     Find the target first with `discover`."""
+    return await _hand_off(
+        ctx, to_agent, task, context, memory_refs, seal, deadline_s, from_agent, request_id
+    )
+
+
+async def _hand_off(
+    ctx: Context,
+    to_agent: str,
+    task: str,
+    context: str | None,
+    memory_refs: list[str] | None,
+    seal: bool,
+    deadline_s: float,
+    from_agent: str | None,
+    request_id: str | None,
+) -> HandoffView:
+    """`handoff`'s work: create it (or find the first of a repeated `request_id`), then deliver it if
+    its target is reached over MCP or A2A and it is not delivered yet."""
     m = market()
     principal = authenticated_principal()
     created = await anyio.to_thread.run_sync(

@@ -336,17 +336,7 @@ class Keyring:
         auto_rotate_period: float = 0.0,
     ) -> KeyInfo:
         check_key_name(name)
-        if key_type not in KEY_TYPES:
-            raise BadInput(f"Unknown key type {key_type[:40]!r}.", f"Use one of: {', '.join(KEY_TYPES)}.")
-        if convergent and not derived:
-            raise BadInput(
-                "Convergent (deterministic) encryption needs a derived key.",
-                "Set derived=true as well, and pass a context with every call.",
-            )
-        if key_type not in SYMMETRIC_TYPES and (derived or convergent):
-            raise BadInput(
-                "Only symmetric keys can be derived or convergent.", "Use aes256-gcm or chacha20-poly1305."
-            )
+        _check_key_kind(key_type, derived, convergent)
         check_period(auto_rotate_period)
         now = time.time()
         material = new_material(key_type)
@@ -356,20 +346,7 @@ class Keyring:
                 {"name": name},
             ).fetchone()
             if existing is not None:
-                if existing["destroyed_at"] is not None:
-                    raise Refused(
-                        f"Key {name!r} was destroyed and its name cannot be reused.", "Use another key name."
-                    )
-                if (existing["type"], bool(existing["derived"]), bool(existing["convergent"])) != (
-                    key_type,
-                    derived,
-                    convergent,
-                ):
-                    raise Conflict(
-                        f"Key {name!r} already exists with type {existing['type']}, "
-                        f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
-                        "Use it as it is, or create a key with another name.",
-                    )
+                _check_same_key(existing, name, key_type, derived, convergent)
             else:
                 db.execute(
                     "INSERT INTO phantom_keys (name, type, latest_version, min_decryption_version, derived,"
@@ -454,40 +431,15 @@ class Keyring:
         deleted. Only versions already refused for decryption may go, so it must not exceed the
         min_decryption_version (as set by this same call, if it sets one)."""
         info = self.require(name)
-        changes: dict[str, Any] = {}
-        trim_to = None
-        if min_available_version is not None:
-            decryption_floor = min_decryption_version or info.min_decryption_version
-            if not 1 <= min_available_version <= decryption_floor:
-                raise BadInput(
-                    f"min_available_version must be between 1 and min_decryption_version "
-                    f"({decryption_floor}) of key {name!r}: versions still accepted for decryption "
-                    "cannot be trimmed.",
-                    "Rewrap your data, raise min_decryption_version first (or in the same call), then "
-                    "trim up to it.",
-                )
-            if min_available_version > info.min_available_version:
-                trim_to = changes["min_available_version"] = min_available_version
-        if min_decryption_version is not None:
-            if not info.min_available_version <= min_decryption_version <= info.latest_version:
-                raise BadInput(
-                    f"min_decryption_version must be between min_available_version "
-                    f"({info.min_available_version}) and the latest version ({info.latest_version}) "
-                    f"of key {name!r}.",
-                    "Rotate first to retire the latest version; trimmed versions cannot come back.",
-                )
-            changes["min_decryption_version"] = min_decryption_version
-        if auto_rotate_period is not None:
-            changes["auto_rotate_period"] = float(check_period(auto_rotate_period))
-        for flag, value in (("exportable", exportable), ("allow_plaintext_backup", allow_plaintext_backup)):
-            if value is None:
-                continue
-            if getattr(info, flag) and not value:
-                raise BadInput(
-                    f"{flag} cannot be unset once set (key {name!r}): its material may have left already.",
-                    "Create a new key without it and rewrap your data under that key.",
-                )
-            changes[flag] = int(value)
+        changes, trim_to = _policy_changes(
+            info,
+            name,
+            min_decryption_version,
+            auto_rotate_period,
+            exportable,
+            allow_plaintext_backup,
+            min_available_version,
+        )
         if not changes:
             return info
         with self.store.transaction() as db:
@@ -589,3 +541,81 @@ class Keyring:
             for r in db.execute("SELECT * FROM phantom_keys ORDER BY name")
         ]
         evidence.publish(self.store, "phantom", "keys", {"keys": keys})
+
+
+def _check_key_kind(key_type: str, derived: bool, convergent: bool) -> None:
+    """BadInput unless `key_type` is known and can be derived/convergent as asked."""
+    if key_type not in KEY_TYPES:
+        raise BadInput(f"Unknown key type {key_type[:40]!r}.", f"Use one of: {', '.join(KEY_TYPES)}.")
+    if convergent and not derived:
+        raise BadInput(
+            "Convergent (deterministic) encryption needs a derived key.",
+            "Set derived=true as well, and pass a context with every call.",
+        )
+    if key_type not in SYMMETRIC_TYPES and (derived or convergent):
+        raise BadInput(
+            "Only symmetric keys can be derived or convergent.", "Use aes256-gcm or chacha20-poly1305."
+        )
+
+
+def _check_same_key(existing: Any, name: str, key_type: str, derived: bool, convergent: bool) -> None:
+    """Creating a key that exists is fine if it is the same kind of key; never for a destroyed one."""
+    if existing["destroyed_at"] is not None:
+        raise Refused(f"Key {name!r} was destroyed and its name cannot be reused.", "Use another key name.")
+    if (existing["type"], bool(existing["derived"]), bool(existing["convergent"])) != (
+        key_type,
+        derived,
+        convergent,
+    ):
+        raise Conflict(
+            f"Key {name!r} already exists with type {existing['type']}, "
+            f"derived={bool(existing['derived'])}, convergent={bool(existing['convergent'])}.",
+            "Use it as it is, or create a key with another name.",
+        )
+
+
+def _policy_changes(
+    info: KeyInfo,
+    name: str,
+    min_decryption_version: int | None,
+    auto_rotate_period: float | None,
+    exportable: bool | None,
+    allow_plaintext_backup: bool | None,
+    min_available_version: int | None,
+) -> tuple[dict[str, Any], int | None]:
+    """The columns `configure` sets (all checked first) and the version to trim below (None: no trim)."""
+    changes: dict[str, Any] = {}
+    trim_to = None
+    if min_available_version is not None:
+        decryption_floor = min_decryption_version or info.min_decryption_version
+        if not 1 <= min_available_version <= decryption_floor:
+            raise BadInput(
+                f"min_available_version must be between 1 and min_decryption_version "
+                f"({decryption_floor}) of key {name!r}: versions still accepted for decryption "
+                "cannot be trimmed.",
+                "Rewrap your data, raise min_decryption_version first (or in the same call), then "
+                "trim up to it.",
+            )
+        if min_available_version > info.min_available_version:
+            trim_to = changes["min_available_version"] = min_available_version
+    if min_decryption_version is not None:
+        if not info.min_available_version <= min_decryption_version <= info.latest_version:
+            raise BadInput(
+                f"min_decryption_version must be between min_available_version "
+                f"({info.min_available_version}) and the latest version ({info.latest_version}) "
+                f"of key {name!r}.",
+                "Rotate first to retire the latest version; trimmed versions cannot come back.",
+            )
+        changes["min_decryption_version"] = min_decryption_version
+    if auto_rotate_period is not None:
+        changes["auto_rotate_period"] = float(check_period(auto_rotate_period))
+    for flag, value in (("exportable", exportable), ("allow_plaintext_backup", allow_plaintext_backup)):
+        if value is None:
+            continue
+        if getattr(info, flag) and not value:
+            raise BadInput(
+                f"{flag} cannot be unset once set (key {name!r}): its material may have left already.",
+                "Create a new key without it and rewrap your data under that key.",
+            )
+        changes[flag] = int(value)
+    return changes, trim_to

@@ -41,6 +41,12 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         need_service("Chroma server", wait_http(f"{url}/api/v2/heartbeat"), "`chroma run` did not start")
         yield url
     finally:
+        # chromadb keeps every client's System (and its HTTP connection pool) in a class-level cache
+        # for the life of the process: drop it, so those sockets are collected (and counted) at session
+        # end instead of printing ResourceWarnings after pytest's closing line at interpreter exit.
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
         proc.terminate()
         proc.wait(10)
 

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -88,3 +89,19 @@ def fresh_postgres_database(admin_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(conninfo, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def plain_handoff(handoffs: Any, **changes: Any) -> Any:
+    """`Handoffs.create` with the plain arguments the state tests use (agent a to b, task "t", inbox,
+    60 s, nothing sealed or attached), each changeable by keyword."""
+    args: dict[str, Any] = {
+        "from_agent": "a",
+        "to_agent": "b",
+        "task": "t",
+        "context": None,
+        "sealed": False,
+        "memory_refs": [],
+        "channel": "inbox",
+        "deadline_s": 60,
+    }
+    return handoffs.create(**{**args, **changes})

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import plain_handoff
 
 from servers.hardware import jobs
 from servers.nexus.handoffs import Handoffs
@@ -198,44 +199,15 @@ def test_handoff_request_ids_are_idempotent_across_processes(backend_suite: Suit
     )
     in_processes(target, tmp_path, create, count=3)
     handoffs = Handoffs(backend_suite.store)
-    again = handoffs.create(
-        from_agent="a",
-        to_agent="b",
-        task="t",
-        context=None,
-        sealed=False,
-        memory_refs=[],
-        channel="inbox",
-        deadline_s=60,
-        request_id="r1",
-    )
+    again = plain_handoff(handoffs, request_id="r1")
     assert again.replayed and len(handoffs.inbox("b")) == 1
     with pytest.raises(Conflict):
-        handoffs.create(
-            from_agent="a",
-            to_agent="c",
-            task="t",
-            context=None,
-            sealed=False,
-            memory_refs=[],
-            channel="inbox",
-            deadline_s=60,
-            request_id="r1",
-        )
+        plain_handoff(handoffs, to_agent="c", request_id="r1")
 
 
 def test_a_delivery_is_claimed_by_one_process_only(backend_suite: Suite, tmp_path: Path) -> None:
     handoffs = Handoffs(backend_suite.store)
-    made = handoffs.create(
-        from_agent="a",
-        to_agent="b",
-        task="t",
-        context=None,
-        sealed=False,
-        memory_refs=[],
-        channel="mcp",
-        deadline_s=60,
-    )
+    made = plain_handoff(handoffs, channel="mcp")
     target = backend_suite.config.state_url or str(backend_suite.config.db_path)
     claim = (
         "from servers.nexus.handoffs import Handoffs\n"

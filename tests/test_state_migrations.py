@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import plain_handoff
 
 from servers.hardware import jobs
 from servers.nexus.handoffs import Handoffs
@@ -42,17 +43,7 @@ def check_old_state(store: Store, home: Path) -> None:
         b"made by 722e4d4"
     ]
     handoffs = Handoffs(store)
-    again = handoffs.create(
-        from_agent="a",
-        to_agent="b",
-        task="old task",
-        context=None,
-        sealed=False,
-        memory_refs=[],
-        channel="inbox",
-        deadline_s=60,
-        request_id="old-req",
-    )
+    again = plain_handoff(handoffs, task="old task", request_id="old-req")
     assert again.replayed and again.id == store.get("fixture", "handoff")
     assert jobs.status(store, "job-00000000000000ff", "alice").state == "done"
     audit.append("t", "after-upgrade", "me", {}, "ok")

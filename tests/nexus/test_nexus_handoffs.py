@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import plain_handoff
 from nexus_support import KUBE_DOCTOR, card, skill
 
 from servers.nexus.marketplace import Marketplace
@@ -244,28 +245,5 @@ def test_a_database_from_before_request_ids_gains_the_column(tmp_path: Path) -> 
     db.close()
     handoffs = Handoffs(Store(tmp_path / "state.db"))
     assert handoffs.get("h-old").task == "t"
-    made = handoffs.create(
-        from_agent="a",
-        to_agent="b",
-        task="t2",
-        context=None,
-        sealed=False,
-        memory_refs=[],
-        channel="inbox",
-        deadline_s=60,
-        request_id="r1",
-    )
-    assert (
-        handoffs.create(
-            from_agent="a",
-            to_agent="b",
-            task="t2",
-            context=None,
-            sealed=False,
-            memory_refs=[],
-            channel="inbox",
-            deadline_s=60,
-            request_id="r1",
-        ).id
-        == made.id
-    )
+    made = plain_handoff(handoffs, task="t2", request_id="r1")
+    assert plain_handoff(handoffs, task="t2", request_id="r1").id == made.id

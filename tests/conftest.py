@@ -51,6 +51,17 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.wait(10)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_retry_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with nexus's per-endpoint retry budget full: loopback ports are reused between
+    tests, and one test's dead endpoint must not shorten another's retries."""
+    delivery = sys.modules.get("servers.nexus.delivery")
+    if delivery is not None:
+        from shared.retry import RetryBudget
+
+        monkeypatch.setattr(delivery, "BUDGET", RetryBudget())
+
+
 @pytest.fixture
 def hdr_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh HDR_HOME for this test (state store, audit log, keys)."""

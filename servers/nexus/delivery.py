@@ -9,7 +9,10 @@ loopback, private, link-local or metadata addresses (unless HDR_EGRESS_ALLOW lis
 connection goes to the address that was checked. Every refusal and every connection failure reads the
 same, so a card cannot be used to map which internal ports answer. A timeout per attempt and a bounded
 number of attempts; the handoff id travels with every attempt (the MCP tool's `handoff_id`, the A2A
-message's `messageId`), so a target that sees it twice can tell it is not new work.
+message's `messageId`), so a target that sees it twice can tell it is not new work. Retries draw on a
+per-endpoint retry budget (`shared.retry`, gRPC's retry throttling) with jittered backoff, so an
+endpoint that keeps failing (overloaded, or gone) gets one attempt per handoff instead of three until
+it answers again, and handoffs that failed together do not retry in lock-step.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 
 import anyio
 
+from shared.retry import RetryBudget, backoff_delay, destination_of
+
 log = logging.getLogger("hdr.nexus.delivery")
 
 ATTEMPT_TIMEOUT_S = 10.0
@@ -33,6 +38,27 @@ POLL_S = 0.5
 # tool waits this long at most; a task still running then leaves the handoff accepted (open).
 FOLLOW_S = 30.0
 UNREACHABLE = "the agent's endpoint could not be reached"
+THROTTLED = "; not retried further: recent deliveries to this endpoint keep failing"
+BUDGET = RetryBudget()  # one per process, shared by every delivery
+
+
+def _unreachable(attempts: int, throttled: bool = False) -> DeliveryResult:
+    reason = f"{UNREACHABLE} after {attempts} attempt{'s' if attempts != 1 else ''}"
+    return DeliveryResult(ok=False, attempts=attempts, reason=reason + (THROTTLED if throttled else ""))
+
+
+async def _pause_or_give_up(
+    destination: str, attempt: int, attempts: int, backoff_s: float
+) -> DeliveryResult | None:
+    """After failed attempt `attempt`: charge the endpoint's retry budget, then either pause before the
+    next attempt (None) or give up with the reason."""
+    BUDGET.failed(destination)
+    if attempt >= attempts:
+        return _unreachable(attempts)
+    if not BUDGET.may_retry(destination):
+        return _unreachable(attempt, throttled=True)
+    await anyio.sleep(backoff_delay(backoff_s, attempt))
+    return None
 
 
 @dataclass
@@ -102,6 +128,7 @@ async def call_agent_tool(
     from mcp.client.streamable_http import streamable_http_client
     from mcp_types import Implementation
 
+    destination = destination_of(url)
     for attempt in range(1, attempts + 1):
         try:
             with anyio.fail_after(timeout_s):
@@ -115,6 +142,7 @@ async def call_agent_tool(
                     ) as client,
                 ):
                     result = await client.call_tool(tool, arguments)
+            BUDGET.succeeded(destination)
             if result.is_error:
                 return DeliveryResult(
                     ok=False,
@@ -124,9 +152,10 @@ async def call_agent_tool(
             return DeliveryResult(ok=True, attempts=attempt, result=_result_text(result))
         except Exception as exc:  # noqa: BLE001 - any transport failure is a failed attempt
             log.info("MCP delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)
-        if attempt < attempts:
-            await anyio.sleep(backoff_s * 2 ** (attempt - 1))
-    return DeliveryResult(ok=False, attempts=attempts, reason=f"{UNREACHABLE} after {attempts} attempts")
+        given_up = await _pause_or_give_up(destination, attempt, attempts, backoff_s)
+        if given_up is not None:
+            return given_up
+    return _unreachable(attempts)
 
 
 # -- A2A ---------------------------------------------------------------------------------------------
@@ -251,13 +280,16 @@ async def send_a2a_task(
     follow_until = min(deadline or float("inf"), time.time() + (FOLLOW_S if follow_s is None else follow_s))
     card = _proto_card(raw_card)
     message = handoff_message(handoff)
+    destination = destination_of(_card_url(raw_card))
     for attempt in range(1, attempts + 1):
         try:
             result = await _send_once(card, message, timeout_s, follow_until)
+            BUDGET.succeeded(destination)
             result.attempts = attempt
             return result
         except A2AError as exc:
             if not isinstance(exc, A2AClientError):
+                BUDGET.succeeded(destination)
                 return DeliveryResult(
                     ok=False,
                     attempts=attempt,
@@ -266,6 +298,18 @@ async def send_a2a_task(
             log.info("A2A delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - refused, unreachable, timed out: a failed attempt
             log.info("A2A delivery attempt %d/%d failed: %s", attempt, attempts, type(exc).__name__)
-        if attempt < attempts:
-            await anyio.sleep(backoff_s * 2 ** (attempt - 1))
-    return DeliveryResult(ok=False, attempts=attempts, reason=f"{UNREACHABLE} after {attempts} attempts")
+        given_up = await _pause_or_give_up(destination, attempt, attempts, backoff_s)
+        if given_up is not None:
+            return given_up
+    return _unreachable(attempts)
+
+
+def _card_url(raw: dict[str, Any]) -> str:
+    """The endpoint a card points at, for the retry budget: its `url` (0.3), else its first interface's."""
+    if isinstance(raw.get("url"), str):
+        return str(raw["url"])
+    for key in ("supportedInterfaces", "additionalInterfaces"):
+        for interface in raw.get(key) or []:
+            if isinstance(interface, dict) and isinstance(interface.get("url"), str):
+                return str(interface["url"])
+    return ""

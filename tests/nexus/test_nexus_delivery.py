@@ -136,3 +136,33 @@ async def test_call_agent_tool_retries_only_transport_failures(target_agent, mon
     assert not dead.ok and dead.attempts == 2
     unknown_tool = await call_agent_tool(url, "no_such_tool", {}, attempts=3)
     assert not unknown_tool.ok and unknown_tool.attempts == 1
+
+
+async def test_an_endpoint_that_keeps_failing_stops_getting_retries(target_agent, monkeypatch) -> None:
+    """The retry storm seen under overload: an endpoint that accepts connections but never answers (as
+    an overloaded agent does) got three attempts per handoff, tripling its load. With the budget, the
+    second handoff gets two and every later one a single attempt, until it answers again; another
+    endpoint keeps its retries."""
+    import socket
+
+    monkeypatch.setenv("HDR_EGRESS_ALLOW", "127.0.0.1")
+    with socket.socket() as silent:  # listens, accepts into the backlog, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/mcp"
+        attempts = []
+        for _ in range(4):
+            result = await call_agent_tool(url, "x", {}, attempts=3, timeout_s=0.3, backoff_s=0.01)
+            assert not result.ok
+            attempts.append(result.attempts)
+        assert attempts == [3, 2, 1, 1]
+        assert result.reason == (
+            "the agent's endpoint could not be reached after 1 attempt; "
+            "not retried further: recent deliveries to this endpoint keep failing"
+        )
+    dead_elsewhere = await call_agent_tool(
+        f"http://127.0.0.1:{free_port()}/mcp", "x", {}, attempts=3, backoff_s=0.01
+    )
+    assert dead_elsewhere.attempts == 3  # another endpoint's budget is its own
+    live_url, _ = target_agent
+    assert (await call_agent_tool(live_url, "no_such_tool", {}, attempts=3)).attempts == 1

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from servers.hardware import handoff, orbits, tle  # noqa: E402
+from servers.hardware.models import HandoffPlan  # noqa: E402
 
 TLE_FILE = ROOT.parent / "shared" / "data" / "starlink-2026-02-23.tle"
 WHERE = {"latitude": 47.6, "longitude": -122.3, "altitude_m": 50.0}
@@ -62,15 +63,17 @@ def _breakdown(home: Path) -> list[tuple[str, float]]:
     serving = handoff.serving_sequence(seen, grid.steps, "max_elevation", 10.0)
     stages.append(("serving policy", time.perf_counter() - t))
     t = time.perf_counter()
-    handoff._shape(
-        const,
-        grid,
-        seen,
-        serving,
-        "max_elevation",
-        ARGS["min_elevation_deg"],
-        handoff.parse_time(ARGS["start"]),
-        time.perf_counter(),
+    HandoffPlan.of(
+        handoff._shape(
+            const,
+            grid,
+            seen,
+            serving,
+            "max_elevation",
+            ARGS["min_elevation_deg"],
+            handoff.parse_time(ARGS["start"]),
+            time.perf_counter(),
+        )
     )
     stages.append(("answer model", time.perf_counter() - t))
     stages.append((f"  ({seen.propagations:,} satellite positions, {len(seen.step):,} sightings)", 0.0))
@@ -101,8 +104,8 @@ def main() -> None:
         brute = handoff.plan(home, **WHERE, **ARGS, brute_force=True)
         brute_times.append(time.perf_counter() - t)
     assert brute is not None
-    expected = brute.model_dump(exclude=COMPARED)
-    same = all(p.model_dump(exclude=COMPARED) == expected for p in plans)
+    expected = HandoffPlan.of(brute).model_dump(exclude=COMPARED)
+    same = all(HandoffPlan.of(p).model_dump(exclude=COMPARED) == expected for p in plans)
     fast = plans[0]
     print(f"after:  {_load()}")
     print(

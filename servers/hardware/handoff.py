@@ -37,6 +37,31 @@ class OrbitData:
 
 
 @dataclass(frozen=True)
+class Ground:
+    """Where a terminal stands and whose orbits it looks at: what every satellite question starts
+    from. `tle_file` resolves only under `roots` (see tle.load)."""
+
+    home: Path
+    latitude: float
+    longitude: float
+    altitude_m: float = 0.0
+    min_elevation_deg: float = 25
+    constellation: str = "starlink"
+    source: tle.Source = "auto"
+    tle_file: str | None = None
+    roots: Sequence[Path] | None = None
+
+    def site(self) -> orbits.Observer:
+        return observer(self.latitude, self.longitude, self.altitude_m)
+
+    def floor(self) -> float:
+        return elevation_floor(self.min_elevation_deg)
+
+    def load_orbits(self, when: datetime) -> tle.Constellation:
+        return tle.load(self.home, self.constellation, self.source, when, self.tle_file, self.roots)
+
+
+@dataclass(frozen=True)
 class Position:
     """Where a satellite stands in a ground terminal's sky at one time (ISO 8601, UTC)."""
 
@@ -257,23 +282,15 @@ def serving_sequence(
 
 
 def plan(
-    home: Path,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
+    ground: Ground,
     start: str | None = None,
     duration_s: float = 3600,
     step_s: float = 15,
-    min_elevation_deg: float = 25,
-    constellation: str = "starlink",
     policy: str = "max_elevation",
     hysteresis_deg: float = 10.0,
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
     limits: Limits | None = None,
     brute_force: bool = False,
-    check=None,
-    roots: Sequence[Path] | None = None,
+    check: Callable[[], None] | None = None,
     offset: int = 0,
     shown: int = MAX_INTERVALS_SHOWN,
 ) -> Plan:
@@ -281,13 +298,13 @@ def plan(
     `brute_force` propagates every satellite at every step (the reference)."""
     started = time.perf_counter()
     limits = limits or Limits.from_env()
-    obs = observer(latitude, longitude, altitude_m)
+    obs = ground.site()
     t0 = parse_time(start)
-    min_el = elevation_floor(min_elevation_deg)
+    min_el = ground.floor()
     grid = time_grid(t0, duration_s, step_s, limits)
     _check_plan_args(policy, hysteresis_deg, offset)
     shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
-    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    const = ground.load_orbits(t0)
     _check_work(const, grid, limits)
     bounded = _bounds(check, limits)
     if brute_force:
@@ -424,22 +441,11 @@ def _runs(
     return intervals, gaps, switches, total
 
 
-def overhead(
-    home: Path,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
-    when: str | None = None,
-    min_elevation_deg: float = 25,
-    constellation: str = "starlink",
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
-    roots: Sequence[Path] | None = None,
-) -> Sky:
-    obs = observer(latitude, longitude, altitude_m)
+def overhead(ground: Ground, when: str | None = None) -> Sky:
+    obs = ground.site()
     t = parse_time(when, "time")
-    min_el = elevation_floor(min_elevation_deg)
-    const = tle.load(home, constellation, source, t, tle_file, roots)
+    min_el = ground.floor()
+    const = ground.load_orbits(t)
     grid = orbits.TimeGrid(t, 1.0, 0)
     seen = orbits.visible_brute(const, grid, obs, min_el)
     sats = [
@@ -456,19 +462,11 @@ def overhead(
 
 
 def passes(
-    home: Path,
+    ground: Ground,
     satellite: str,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
     start: str | None = None,
     duration_s: float = 86400,
-    min_elevation_deg: float = 10,
-    constellation: str = "starlink",
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
     limits: Limits | None = None,
-    roots: Sequence[Path] | None = None,
 ) -> PassList:
     """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
     limits = limits or Limits.from_env()
@@ -476,16 +474,16 @@ def passes(
         raise BadInput(
             "`satellite` must be a satellite name or NORAD id.", "Send e.g. STARLINK-1008 or 44714."
         )
-    obs = observer(latitude, longitude, altitude_m)
+    obs = ground.site()
     t0 = parse_time(start)
-    min_el = elevation_floor(min_elevation_deg)
+    min_el = ground.floor()
     step = 5.0
     if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
         raise BadInput(
             f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
             "Ask for a day (86400) or less.",
         )
-    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    const = ground.load_orbits(t0)
     index = const.find(satellite)
     grid = orbits.TimeGrid(t0, step, int(duration_s // step))
     k = np.arange(grid.steps + 1)

@@ -1,5 +1,6 @@
 """What hardware's tools return (pydantic models: structured output plus the SDK's text rendering),
-each built from a domain result by its `.of()`.
+each built from a domain result by its `.of()`. Where a model shows a domain record as it is, `.of()`
+reads it by attribute (`from_attributes`); the others pick, derive or cap what they show.
 
 A model's docstring is part of the tool's output schema (pydantic puts it in `description`), so
 only the models that always had one carry one."""
@@ -124,17 +125,7 @@ class JobStatus(BaseModel):
 
     @classmethod
     def of(cls, job: jobs.Job) -> JobStatus:
-        return cls(
-            job_id=job.job_id,
-            state=job.state,
-            progress=job.progress,
-            message=job.message,
-            submitted_at=job.submitted_at,
-            started_at=job.started_at,
-            finished_at=job.finished_at,
-            shots=job.shots,
-            method=job.method,
-        )
+        return cls.model_validate(job, from_attributes=True)
 
 
 class JobResult(BaseModel):
@@ -158,9 +149,7 @@ class PortInfo(BaseModel):
 
     @classmethod
     def of(cls, port: serial_sessions.Port) -> PortInfo:
-        return cls(
-            port=port.port, description=port.description, hardware_id=port.hardware_id, allowed=port.allowed
-        )
+        return cls.model_validate(port, from_attributes=True)
 
 
 class PortList(BaseModel):
@@ -254,15 +243,7 @@ class DataSource(BaseModel):
 
     @classmethod
     def of(cls, data: handoff.OrbitData) -> DataSource:
-        return cls(
-            constellation=data.constellation,
-            source=data.source,
-            synthetic=data.synthetic,
-            satellites=data.satellites,
-            data_age_s=data.data_age_s,
-            tle_epoch_offset_days=data.tle_epoch_offset_days,
-            warnings=list(data.warnings),
-        )
+        return cls.model_validate(data, from_attributes=True)
 
 
 class Look(BaseModel):
@@ -272,7 +253,7 @@ class Look(BaseModel):
 
     @classmethod
     def of(cls, position: handoff.Position) -> Look:
-        return cls(time=position.time, elevation_deg=position.elevation_deg, azimuth_deg=position.azimuth_deg)
+        return cls.model_validate(position, from_attributes=True)
 
 
 class ServingInterval(BaseModel):
@@ -283,12 +264,7 @@ class ServingInterval(BaseModel):
 
     @classmethod
     def of(cls, serving: handoff.Serving) -> ServingInterval:
-        return cls(
-            satellite=serving.satellite,
-            norad_id=serving.norad_id,
-            start=Look.of(serving.start),
-            end=Look.of(serving.end),
-        )
+        return cls.model_validate(serving, from_attributes=True)
 
 
 class Gap(BaseModel):
@@ -298,7 +274,7 @@ class Gap(BaseModel):
 
     @classmethod
     def of(cls, gap: handoff.CoverageGap) -> Gap:
-        return cls(start=gap.start, end=gap.end, duration_s=gap.duration_s)
+        return cls.model_validate(gap, from_attributes=True)
 
 
 class HandoffPlan(BaseModel):
@@ -377,13 +353,7 @@ class VisibleSatellite(BaseModel):
 
     @classmethod
     def of(cls, seen: handoff.Visible) -> VisibleSatellite:
-        return cls(
-            satellite=seen.satellite,
-            norad_id=seen.norad_id,
-            elevation_deg=seen.elevation_deg,
-            azimuth_deg=seen.azimuth_deg,
-            range_km=seen.range_km,
-        )
+        return cls.model_validate(seen, from_attributes=True)
 
 
 class Overhead(BaseModel):
@@ -412,12 +382,7 @@ class SatellitePass(BaseModel):
 
     @classmethod
     def of(cls, found: handoff.Pass) -> SatellitePass:
-        return cls(
-            rise=found.rise,
-            culmination=Look.of(found.culmination),
-            set=found.set,
-            duration_s=found.duration_s,
-        )
+        return cls.model_validate(found, from_attributes=True)
 
 
 class Passes(BaseModel):

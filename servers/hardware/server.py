@@ -4,13 +4,12 @@ handoff.py (SGP4 satellite handoff). Heavy libraries load inside those modules o
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 
 from mcp.server.mcpserver import Context
 from pydantic import Field
 
-from servers.hardware import handoff, jobs, plans, prompts, quantum, serial_sessions
+from servers.hardware import handoff, jobs, plans, prompts, quantum, serial_sessions, tle
 from servers.hardware.limits import COMPACT_SHOWN, MAX_INTERVALS_SHOWN
 from servers.hardware.models import (
     Backends,
@@ -285,10 +284,31 @@ def serial_close(handle: Handle) -> Closed:
 # -- satellites ---------------------------------------------------------------------------------
 
 
-def _roots(ctx: Context | None, tle_file: str | None) -> list[Path]:
-    """Where a caller's `tle_file` may be: the client's declared roots within HDR_FILE_ROOTS (asked
-    only when a file is named; over HTTP none unless the operator configured some)."""
-    return allowed_roots(ctx) if tle_file is not None else []
+def _ground(
+    latitude: float,
+    longitude: float,
+    altitude_m: float,
+    min_elevation_deg: float,
+    constellation: str,
+    source: tle.Source,
+    tle_file: str | None,
+    ctx: Context,
+) -> handoff.Ground:
+    """The arguments every satellite tool takes, as the domain's one definition of them. A caller's
+    `tle_file` may be only under the client's declared roots within HDR_FILE_ROOTS (asked only when a
+    file is named; over HTTP none unless the operator configured some)."""
+    roots = allowed_roots(ctx) if tle_file is not None else []
+    return handoff.Ground(
+        kit.suite.config.home,
+        latitude,
+        longitude,
+        altitude_m,
+        min_elevation_deg,
+        constellation,
+        source,
+        tle_file,
+        roots,
+    )
 
 
 @kit.tool(
@@ -333,21 +353,13 @@ def handoff_satellite(
     orbits came from with their age (synthetic data is flagged). Page on with `offset` = next_offset, or ask
     for `detail`."""
     plan = handoff.plan(
-        kit.suite.config.home,
-        latitude,
-        longitude,
-        altitude_m,
+        _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx),
         start,
         duration_s,
         step_s,
-        min_elevation_deg,
-        constellation,
         policy,
         hysteresis_deg,
-        source,
-        tle_file,
         check=progress.check if progress else None,
-        roots=_roots(ctx, tle_file),
         offset=offset,
         shown=MAX_INTERVALS_SHOWN if detail else COMPACT_SHOWN,
     )
@@ -376,18 +388,8 @@ def visible_satellites(
     ctx: Context,
 ) -> Overhead:
     """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
-    sky = handoff.overhead(
-        kit.suite.config.home,
-        latitude,
-        longitude,
-        altitude_m,
-        time,
-        min_elevation_deg,
-        constellation,
-        source,
-        tle_file,
-        roots=_roots(ctx, tle_file),
-    )
+    ground = _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx)
+    sky = handoff.overhead(ground, time)
     return Overhead.of(sky)
 
 
@@ -413,20 +415,8 @@ def passes(
     ctx: Context,
 ) -> Passes:
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
-    found = handoff.passes(
-        kit.suite.config.home,
-        satellite,
-        latitude,
-        longitude,
-        altitude_m,
-        start,
-        duration_s,
-        min_elevation_deg,
-        constellation,
-        source,
-        tle_file,
-        roots=_roots(ctx, tle_file),
-    )
+    ground = _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx)
+    found = handoff.passes(ground, satellite, start, duration_s)
     return Passes.of(found)
 
 

@@ -104,26 +104,17 @@ class StatelessEndpoint:
                 [(b"allow", b"POST")],
             )
             return
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            size += len(message.get("body", b""))
-            if size > self.max_body_bytes:
-                await send_json(
-                    send,
-                    413,
-                    {
-                        "error": "request_too_large",
-                        "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
-                    },
-                )
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
+        body = await read_body(receive, self.max_body_bytes)
+        if body is None:  # nothing more is read once the body grows past the limit
+            await send_json(
+                send,
+                413,
+                {
+                    "error": "request_too_large",
+                    "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
+                },
+            )
+            return
         if not well_formed(body):
             await send_json(send, 400, PARSE_ERROR)
             return

@@ -81,7 +81,6 @@ def test_one_server_refuses_to_serve_http_beyond_loopback(
 
 def test_an_unknown_toolset_is_refused_at_start_with_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
     from shared.server import run
-
     from shared.toolsets import declare
 
     kit = _kit()

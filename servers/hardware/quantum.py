@@ -110,13 +110,17 @@ def _run_json() -> TypeAdapter[CircuitRun]:
 
 
 def run_to_json(run: CircuitRun) -> dict[str, Any]:
-    """A CircuitRun as JSON values: what a sandbox worker sends and a job stores."""
-    return _run_json().dump_python(run, mode="json")
+    """A CircuitRun as JSON values: what a sandbox worker sends and a job stores. It carries the
+    probabilities too, the shape earlier releases stored and still read (replicas of two releases
+    share one database during an upgrade)."""
+    data = _run_json().dump_python(run, mode="json")
+    data["probabilities"] = {k: n / run.shots for k, n in run.counts.items()}
+    return data
 
 
 def run_from_json(data: dict[str, Any] | str) -> CircuitRun:
-    """A CircuitRun back from `run_to_json`'s values (or their JSON text). Rows stored before runs were
-    dataclasses carry `probabilities` too; it is ignored (the output model derives it from counts)."""
+    """A CircuitRun back from `run_to_json`'s values (or their JSON text); `probabilities` is not read
+    (the output model derives it from counts)."""
     if isinstance(data, str):
         return _run_json().validate_json(data)
     return _run_json().validate_python(data)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from servers.hardware import jobs, serial_sessions
-from servers.hardware.models import JobResult, Received
+from servers.hardware import jobs, quantum, serial_sessions
+from servers.hardware.models import CircuitRun, JobResult, Received
 from shared.suite import Suite
 
 # A finished job's result as releases before the domain returned dataclasses stored it: the output
@@ -45,6 +45,14 @@ def test_a_job_result_stored_by_an_earlier_release_reads_back_the_same(offline_s
     answer = JobResult.of(jobs.result(store, "job-00000000000000ab", "alice")).model_dump(mode="json")
     assert answer == {"job_id": "job-00000000000000ab", "state": "done", "result": STORED_BEFORE}
     assert list(answer["result"]["counts"]) == ["11", "00"]  # most frequent first, as stored
+
+
+def test_what_a_job_stores_now_is_what_an_earlier_release_reads() -> None:
+    run = quantum.run_from_json(STORED_BEFORE)
+    stored = quantum.run_to_json(run)
+    assert stored == STORED_BEFORE
+    # the earlier release read a stored result with CircuitRun.model_validate_json
+    assert CircuitRun.model_validate_json(json.dumps(stored)) == CircuitRun.of(run)
 
 
 def test_bytes_read_are_text_when_printable_and_hex_otherwise() -> None:

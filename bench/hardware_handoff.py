@@ -20,16 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from servers.hardware import handoff, orbits, tle  # noqa: E402
+from servers.hardware.models import HandoffPlan  # noqa: E402
 
 TLE_FILE = ROOT.parent / "shared" / "data" / "starlink-2026-02-23.tle"
 WHERE = {"latitude": 47.6, "longitude": -122.3, "altitude_m": 50.0}
-ARGS = {
-    "start": "2026-02-23T00:00:00Z",
-    "duration_s": 86400,
-    "step_s": 15,
-    "min_elevation_deg": 25,
-    "tle_file": str(TLE_FILE),
-}
+ARGS = {"start": "2026-02-23T00:00:00Z", "duration_s": 86400, "step_s": 15}
+MIN_ELEVATION_DEG = 25
+
+
+def _ground(home: Path) -> handoff.Ground:
+    return handoff.Ground(home, **WHERE, min_elevation_deg=MIN_ELEVATION_DEG, tle_file=str(TLE_FILE))
+
+
 COMPARED = {"compute_ms", "data"}
 
 
@@ -44,13 +46,13 @@ def _spread(times: list[float]) -> str:
 def _breakdown(home: Path) -> list[tuple[str, float]]:
     """One fast plan, stage by stage (the same calls handoff.plan makes)."""
     t = time.perf_counter()
-    const = tle.load(home, "starlink", "auto", handoff.parse_time(ARGS["start"]), ARGS["tle_file"])
-    obs = handoff.observer(**WHERE)
+    const = _ground(home).load_orbits(handoff.parse_time(ARGS["start"]))
+    obs = _ground(home).site()
     grid = handoff.time_grid(
         handoff.parse_time(ARGS["start"]), ARGS["duration_s"], ARGS["step_s"], handoff.Limits.from_env()
     )
     stages = [("load TLEs (cached) + validate", time.perf_counter() - t)]
-    seen = orbits.visible_fast(const, grid, obs, ARGS["min_elevation_deg"])
+    seen = orbits.visible_fast(const, grid, obs, MIN_ELEVATION_DEG)
     names = {
         "coarse_sgp4": "SGP4, every satellite every 20 min",
         "windows": "candidate windows",
@@ -62,15 +64,17 @@ def _breakdown(home: Path) -> list[tuple[str, float]]:
     serving = handoff.serving_sequence(seen, grid.steps, "max_elevation", 10.0)
     stages.append(("serving policy", time.perf_counter() - t))
     t = time.perf_counter()
-    handoff._shape(
-        const,
-        grid,
-        seen,
-        serving,
-        "max_elevation",
-        ARGS["min_elevation_deg"],
-        handoff.parse_time(ARGS["start"]),
-        time.perf_counter(),
+    HandoffPlan.of(
+        handoff._shape(
+            const,
+            grid,
+            seen,
+            serving,
+            "max_elevation",
+            MIN_ELEVATION_DEG,
+            handoff.parse_time(ARGS["start"]),
+            time.perf_counter(),
+        )
     )
     stages.append(("answer model", time.perf_counter() - t))
     stages.append((f"  ({seen.propagations:,} satellite positions, {len(seen.step):,} sightings)", 0.0))
@@ -89,20 +93,20 @@ def main() -> None:
     home = Path(tempfile.mkdtemp())
     assert tle.from_file(TLE_FILE, "starlink").array is not None  # parse once, outside both timings
     print(f"before: {_load()}")
-    handoff.plan(home, **WHERE, **ARGS)  # warm-up (imports, caches), not timed
+    handoff.plan(_ground(home), **ARGS)  # warm-up (imports, caches), not timed
     fast_times, plans = [], []
     for _ in range(max(1, opts.runs)):
         t = time.perf_counter()
-        plans.append(handoff.plan(home, **WHERE, **ARGS))
+        plans.append(handoff.plan(_ground(home), **ARGS))
         fast_times.append(time.perf_counter() - t)
     brute_times, brute = [], None
     for _ in range(max(1, opts.brute_runs)):
         t = time.perf_counter()
-        brute = handoff.plan(home, **WHERE, **ARGS, brute_force=True)
+        brute = handoff.plan(_ground(home), **ARGS, brute_force=True)
         brute_times.append(time.perf_counter() - t)
     assert brute is not None
-    expected = brute.model_dump(exclude=COMPARED)
-    same = all(p.model_dump(exclude=COMPARED) == expected for p in plans)
+    expected = HandoffPlan.of(brute).model_dump(exclude=COMPARED)
+    same = all(HandoffPlan.of(p).model_dump(exclude=COMPARED) == expected for p in plans)
     fast = plans[0]
     print(f"after:  {_load()}")
     print(

@@ -112,7 +112,9 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         _stop_memory_we_started(suite)
     if args.json:
-        print(result.model_dump_json(indent=1))
+        from servers.compliance.models import CheckResult
+
+        print(CheckResult.of(result).model_dump_json(indent=1))
     else:
         print(
             f"{result.verdict.upper()}: {args.framework} {result.version}, {result.objects_checked} objects, "

@@ -12,6 +12,28 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_JSON_DEPTH = 64
 
+# The refusals every HTTP front of the suite answers (a single server, the gateway's MCP guard, the A2A
+# endpoint, the gateway's own routes), worded once.
+UNAUTHENTICATED = {"error": "invalid_token", "error_description": "A valid bearer token is required."}
+NOT_POST = {
+    "error": "method_not_allowed",
+    "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST.",
+}
+
+
+def too_large(max_bytes: int) -> dict[str, str]:
+    """The 413 body for a request past `max_bytes`."""
+    return {
+        "error": "request_too_large",
+        "error_description": f"Request bodies are limited to {max_bytes} bytes.",
+    }
+
+
+def rate_limited(wait_s: float) -> tuple[dict[str, str], list[tuple[bytes, bytes]]]:
+    """The 429 body and its Retry-After header for a client that must wait `wait_s` seconds."""
+    body = {"error": "rate_limited", "error_description": f"Too many requests; retry after {wait_s:.1f} s."}
+    return body, [(b"retry-after", str(max(1, round(wait_s))).encode())]
+
 
 def well_formed(body: bytes) -> bool:
     """Whether the body parses as JSON no deeper than MAX_JSON_DEPTH. A deeply nested body used to
@@ -94,36 +116,12 @@ class StatelessEndpoint:
             await self.app(scope, receive, send)
             return
         if scope["method"] != "POST":
-            await send_json(
-                send,
-                405,
-                {
-                    "error": "method_not_allowed",
-                    "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST.",
-                },
-                [(b"allow", b"POST")],
-            )
+            await send_json(send, 405, NOT_POST, [(b"allow", b"POST")])
             return
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            size += len(message.get("body", b""))
-            if size > self.max_body_bytes:
-                await send_json(
-                    send,
-                    413,
-                    {
-                        "error": "request_too_large",
-                        "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
-                    },
-                )
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
+        body = await read_body(receive, self.max_body_bytes)
+        if body is None:  # nothing more is read once the body grows past the limit
+            await send_json(send, 413, too_large(self.max_body_bytes))
+            return
         if not well_formed(body):
             await send_json(send, 400, PARSE_ERROR)
             return

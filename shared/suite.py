@@ -10,7 +10,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import sqlalchemy as sa
@@ -41,27 +40,25 @@ class Suite:
         (or class) each time. A `build` that asks for its own service raises RuntimeError."""
         return self._services.get(self, build)
 
-    @cached_property
+    # The suite's own services go through the same once-only cache as a server's: functools'
+    # cached_property holds no lock from Python 3.12 on, so two threads' first use built two
+    # Stores (two engines, two pools) or two Memory clients, one of them lost.
+
+    @property
     def store(self) -> Store:
-        self.config.ensure_home()
-        return Store(self.config.state_url or self.config.db_path)
+        return self.service(_store)
 
-    @cached_property
+    @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store, self.config.home / "audit.key")
+        return self.service(_audit)
 
-    @cached_property
+    @property
     def embedder(self) -> Embedder:
-        from shared.embeddings import Embedder
+        return self.service(_embedder)
 
-        return Embedder(self.config.model_dir)
-
-    @cached_property
+    @property
     def memory(self) -> Memory:
-        from shared.memory import Memory
-
-        self.config.ensure_home()
-        return Memory(self.config, self.embedder)
+        return self.service(_memory)
 
     def record(
         self,
@@ -161,6 +158,28 @@ class _Services:
         finally:
             with self._guard:
                 del self._building[build]
+
+
+def _store(suite: Suite) -> Store:
+    suite.config.ensure_home()
+    return Store(suite.config.state_url or suite.config.db_path)
+
+
+def _audit(suite: Suite) -> AuditLog:
+    return AuditLog(suite.store, suite.config.home / "audit.key")
+
+
+def _embedder(suite: Suite) -> Embedder:
+    from shared.embeddings import Embedder
+
+    return Embedder(suite.config.model_dir)
+
+
+def _memory(suite: Suite) -> Memory:
+    from shared.memory import Memory
+
+    suite.config.ensure_home()
+    return Memory(suite.config, suite.embedder)
 
 
 def _name(build: Callable[..., Any]) -> str:

@@ -122,7 +122,11 @@ def principal_of(token: Any) -> str:
 
 def authenticated_principal() -> str | None:
     """The caller's authenticated identity (see `principal_of`), or None when the request carried
-    no credentials (stdio, an unauthenticated loopback gateway): the operator."""
+    no credentials (stdio, an unauthenticated loopback gateway): the operator.
+
+    Not the SDK's `mcp.server.mcpserver.authenticated_principal`: that one names a principal as a JSON
+    (client, issuer, subject) triple, while every stored owner and the operator's grants use
+    `static:<name>` / `jwt:<iss>#<sub>#<client>` (tests/shared/test_tools.py pins the difference)."""
     try:
         from mcp.server.auth.middleware.auth_context import get_access_token
 

@@ -54,7 +54,16 @@ from servers.cards import (
 from servers.gateway.auth import grants
 from servers.gateway.guard import RateLimiter
 from shared.errors import BadInput
-from shared.http import PARSE_ERROR, read_body, replayer, send_json, well_formed
+from shared.http import (
+    PARSE_ERROR,
+    UNAUTHENTICATED,
+    rate_limited,
+    read_body,
+    replayer,
+    send_json,
+    too_large,
+    well_formed,
+)
 from shared.suite import Suite
 from shared.tools import ToolKit, principal_of
 
@@ -140,37 +149,18 @@ class A2AGuard:
         token = user.access_token if isinstance(user, AuthenticatedUser) else None
         if self.require_auth and token is None:
             await send_json(
-                send,
-                401,
-                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
-                [(b"www-authenticate", b'Bearer error="invalid_token"')],
+                send, 401, UNAUTHENTICATED, [(b"www-authenticate", b'Bearer error="invalid_token"')]
             )
             return
         if self.limiter is not None:
             client = principal_of(token) if token else f"ip:{(scope.get('client') or ('?',))[0]}"
             wait = self.limiter.allow(client)
             if wait > 0:
-                await send_json(
-                    send,
-                    429,
-                    {
-                        "error": "rate_limited",
-                        "error_description": f"Too many requests; retry after {wait:.1f} s.",
-                    },
-                    [(b"retry-after", str(max(1, round(wait))).encode())],
-                )
+                await send_json(send, 429, *rate_limited(wait))
                 return
         body = await self._read_body(receive) if scope["method"] == "POST" else b""
         if body is None:
-            await send_json(
-                send,
-                413,
-                {
-                    "error": "request_too_large",
-                    "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
-                },
-                [],
-            )
+            await send_json(send, 413, too_large(self.max_body_bytes), [])
             return
         if body and not well_formed(body):  # too deep for the parsers behind (answered as MCP does)
             await send_json(send, 400, PARSE_ERROR, [])

@@ -35,6 +35,7 @@ from typing import Any
 
 from servers.compliance import dsse, pins
 from servers.compliance.checking import (
+    Result,
     ensure_owners,
     owner_filter,
     publish_latest,
@@ -44,7 +45,7 @@ from servers.compliance.checking import (
 )
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
 from servers.compliance.manifests import MAX_TEXT_BYTES, looks_like_path
-from servers.compliance.models import Attestation, AttestationList, CheckResult, SignatureCheck, Verification
+from servers.compliance.models import Attestation, AttestationList, SignatureCheck, Verification
 from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
 from shared.errors import BadInput, NotFound, Refused
@@ -88,7 +89,7 @@ def _audit_head(suite: Suite) -> dict[str, Any]:
 
 
 def _predicate(
-    kind: str, result: CheckResult, attestation_id: str, expires_at: float, audit_head: dict[str, Any]
+    kind: str, result: Result, attestation_id: str, expires_at: float, audit_head: dict[str, Any]
 ) -> dict[str, Any]:
     extension = {
         "attestationId": attestation_id,
@@ -202,7 +203,7 @@ def attest(
     return record
 
 
-def _remember(suite: Suite, result: CheckResult, attestation_id: str, expires: float) -> None:
+def _remember(suite: Suite, result: Result, attestation_id: str, expires: float) -> None:
     """The attestation, as a decision in the shared memory."""
     suite.record(
         f"Signed attestation {attestation_id}: {result.target} {result.verdict} {result.framework} "

@@ -8,6 +8,7 @@ published as the evidence `compliance.latest`, and written to the shared memory.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -15,9 +16,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
+from pydantic import TypeAdapter
 
 from servers.compliance import controls
 from servers.compliance.engine import compile_version
@@ -33,7 +35,6 @@ from servers.compliance.manifests import (
     looks_like_path,
     pods_in,
 )
-from servers.compliance.models import CheckResult, CheckSummary, Finding, UncheckedObject
 from servers.compliance.policy import Framework, PolicySet, current_policies
 from shared import evidence
 from shared.errors import BadInput, NotFound, Unavailable
@@ -68,6 +69,92 @@ compliance_owners = sa.Table(
 OWNERS_SCHEMA = [compliance_owners]
 
 Tick = Callable[[int, int], None]
+Verdict = Literal["pass", "fail", "incomplete"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failed rule on one object (for control frameworks: one failed control, object "suite")."""
+
+    check: str
+    severity: str
+    object: str  # kind/namespace/name ('-' when no namespace), or 'suite'
+    field: str
+    message: str
+    remediation: str
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class CheckStatus:
+    """How one check (or control) of a framework fared over everything checked."""
+
+    check: str
+    title: str
+    status: Literal["pass", "fail"]
+    failed_objects: int = 0
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A kept check result: what `attest` signs and compliance://checks/<id> shows. `findings` are in
+    check order, at most MAX_FINDINGS_RETURNED of `findings_total`; `subjects` are in-toto subjects
+    ({name, sha256}) of the checked content."""
+
+    id: str
+    framework: str
+    version: str
+    target: str
+    checked_at: float
+    objects_checked: int
+    findings: list[Violation]
+    findings_total: int
+    checks: list[CheckStatus]
+    skipped_kinds: dict[str, int]
+    unchecked: list[Unchecked]
+    subjects: list[dict[str, str]]
+
+    @property
+    def verdict(self) -> Verdict:
+        """fail: a finding; incomplete: none, but pod-bearing objects went unread; pass: neither."""
+        return "fail" if self.findings_total else "incomplete" if self.unchecked else "pass"
+
+    @property
+    def checks_run(self) -> int:
+        return len(self.checks)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for c in self.checks if c.status == "fail")
+
+    @property
+    def passed(self) -> int:
+        return len(self.checks) - self.failed
+
+
+@functools.cache
+def _kept_form() -> TypeAdapter[Result]:
+    return TypeAdapter(Result)
+
+
+def result_json(result: Result) -> str:
+    """A result as it is kept: its fields plus the verdict and counts, the shape earlier releases
+    kept (and still read, from a database replicas share)."""
+    data = _kept_form().dump_python(result, mode="json")
+    data.update(
+        verdict=result.verdict,
+        checks_run=result.checks_run,
+        passed=result.passed,
+        failed=result.failed,
+        more=None,
+    )
+    return json.dumps(data)
+
+
+def result_from_json(text: str) -> Result:
+    """A kept result back (the derived verdict and counts are recomputed, not read)."""
+    return _kept_form().validate_json(text)
 
 
 def ensure_owners(suite: Suite) -> None:
@@ -108,7 +195,7 @@ def check_pods(
     policies: PolicySet,
     tick: Tick | None = None,
     objects: list[PodUnderCheck] = (),  # type: ignore[assignment]
-) -> tuple[list[Finding], list[CheckSummary], int]:
+) -> tuple[list[Violation], list[CheckStatus], int]:
     """Run the framework's checks at `version` over the pods (and, for checks that apply to other
     kinds, over those `objects`): findings, per-check summaries, and how many checks ran."""
     minor = int(version.split(".")[1]) if framework.versioned else 0
@@ -118,7 +205,7 @@ def check_pods(
             f"Framework {framework.name} has no checks at {version}.",
             "Add policy files for it, or pick another version.",
         )
-    findings: list[Finding] = []
+    findings: list[Violation] = []
     failed_objects = {check.id: 0 for check, _ in active}
     on_pods = [(c, v) for c, v in active if not c.applies_to]
     on_objects = [(c, v, [o for o in objects if o.kind in c.applies_to]) for c, v in active if c.applies_to]
@@ -129,7 +216,7 @@ def check_pods(
             failed_objects[check.id] += 1
             for v in violations:
                 findings.append(
-                    Finding(
+                    Violation(
                         check=check.id,
                         severity=check.severity,
                         object=subject.ref,
@@ -148,7 +235,7 @@ def check_pods(
         for subject in subjects:
             run(check, compiled, subject)
     summaries = [
-        CheckSummary(
+        CheckStatus(
             check=c.id,
             title=c.title,
             status="fail" if failed_objects[c.id] else "pass",
@@ -161,17 +248,19 @@ def check_pods(
 
 def check_suite(
     suite: Suite, framework: Framework, policies: PolicySet
-) -> tuple[list[Finding], list[CheckSummary], list[Source]]:
+) -> tuple[list[Violation], list[CheckStatus], list[Source]]:
     chosen = policies.controls_for(framework.name)
     if not chosen:
         raise NotFound(f"Framework {framework.name} has no controls.", "Add control policy files for it.")
     now = time.time()
-    findings, summaries, facts = [], [], {}
+    findings: list[Violation] = []
+    summaries: list[CheckStatus] = []
+    facts: dict[str, dict[str, Any]] = {}
     for control in chosen:
         outcome = controls.run_test(control.test, suite, control.params, now)
         facts[control.id] = {"ok": outcome.ok, "message": outcome.message}
         summaries.append(
-            CheckSummary(
+            CheckStatus(
                 check=control.id,
                 title=control.title,
                 reference=control.reference,
@@ -181,7 +270,7 @@ def check_suite(
         )
         if not outcome.ok:
             findings.append(
-                Finding(
+                Violation(
                     check=control.id,
                     severity=control.severity,
                     object="suite",
@@ -272,7 +361,7 @@ def run_check(
     tick: Tick | None = None,
     roots: list[Path] | None = None,
     owner: str | None = None,
-) -> CheckResult:
+) -> Result:
     """Check `target` against a framework; raises BadInput/NotFound/Unavailable for bad requests, and
     Refused for a path outside `roots` (default: shared.files.allowed_roots() of a local call).
     Nothing to check (no pods) is an error, never a pass."""
@@ -298,10 +387,10 @@ def run_check(
 
 @dataclass
 class _Checked:
-    """What a check of one target found, before it becomes a CheckResult."""
+    """What a check of one target found, before it becomes a Result."""
 
-    findings: list[Finding]
-    summaries: list[CheckSummary]
+    findings: list[Violation]
+    summaries: list[CheckStatus]
     subjects: list[Source]
     objects: int
     skipped: dict[str, int]
@@ -357,50 +446,24 @@ def _check_manifest_target(
     )
 
 
-def _result(framework: Framework, resolved: str, checked: _Checked) -> CheckResult:
-    findings, summaries, unchecked = checked.findings, checked.summaries, checked.unchecked
-    failed = sum(1 for s in summaries if s.status == "fail")
-    return CheckResult(
+def _result(framework: Framework, resolved: str, checked: _Checked) -> Result:
+    return Result(
         id=f"chk_{uuid.uuid4().hex[:16]}",
         framework=framework.name,
         version=resolved,
         target=checked.label[:300],
-        verdict="fail" if findings else "incomplete" if unchecked else "pass",
         checked_at=time.time(),
         objects_checked=checked.objects,
-        checks_run=len(summaries),
-        passed=len(summaries) - failed,
-        failed=failed,
-        findings=findings[:MAX_FINDINGS_RETURNED],
-        findings_total=len(findings),
-        checks=summaries,
+        findings=checked.findings[:MAX_FINDINGS_RETURNED],
+        findings_total=len(checked.findings),
+        checks=checked.summaries,
         skipped_kinds=checked.skipped,
-        unchecked=[UncheckedObject(object=u.object, reason=u.reason) for u in unchecked],
+        unchecked=checked.unchecked,
         subjects=[{"name": s.name, "sha256": s.sha256} for s in checked.subjects],
     )
 
 
-def summarized(result: CheckResult) -> CheckResult:
-    """`result` as `check` answers by default: the SUMMARY_FINDINGS most severe findings (in check order
-    within a severity), the first SUMMARY_SUBJECTS subjects, and `more` saying how to read the kept whole."""
-    ranked = sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
-    cut_findings = result.findings_total - min(len(ranked), SUMMARY_FINDINGS)
-    cut_subjects = len(result.subjects) - SUMMARY_SUBJECTS
-    if cut_findings <= 0 and cut_subjects <= 0:
-        return result
-    left = [f"{cut_findings} more findings"] if cut_findings > 0 else []
-    left += [f"{cut_subjects} more subjects"] if cut_subjects > 0 else []
-    return result.model_copy(
-        update={
-            "findings": ranked[:SUMMARY_FINDINGS],
-            "subjects": result.subjects[:SUMMARY_SUBJECTS],
-            "more": f"Not shown: {', '.join(left)}. Read compliance://checks/{result.id} for the kept result "
-            "(up to 500 findings), or call check again with detail='full'.",
-        }
-    )
-
-
-def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
+def _keep(suite: Suite, result: Result, owner: str | None) -> None:
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
     ensure_owners(suite)
     with suite.store.transaction() as db:
@@ -413,7 +476,7 @@ def _keep(suite: Suite, result: CheckResult, owner: str | None) -> None:
                 "target": result.target,
                 "verdict": result.verdict,
                 "at": result.checked_at,
-                "result": result.model_dump_json(),
+                "result": result_json(result),
             },
         )
         set_owner(suite, db, "result", result.id, owner)
@@ -445,7 +508,7 @@ def publish_latest(
         evidence.publish(suite.store, "compliance", "latest", {"frameworks": frameworks})
 
 
-def stored_result(suite: Suite, result_id: str, principal: str | None = None) -> CheckResult:
+def stored_result(suite: Suite, result_id: str, principal: str | None = None) -> Result:
     """A stored result that `principal` may see (another caller's is "not found", like a missing id)."""
     suite.store.ensure_schema("compliance_results", RESULTS_SCHEMA)
     mine, params = owner_filter(suite, "result", "compliance_results.id", principal)
@@ -462,4 +525,4 @@ def stored_result(suite: Suite, result_id: str, principal: str | None = None) ->
             f"No stored check result {result_id[:100]!r}.",
             "Run `check` first and pass the `id` it returns, or attest a target directly.",
         )
-    return CheckResult.model_validate_json(row["result"])
+    return result_from_json(row["result"])

@@ -7,7 +7,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from servers.compliance.checking import (
+    SEVERITY_ORDER,
+    SUMMARY_FINDINGS,
+    SUMMARY_SUBJECTS,
+    CheckStatus,
+    Result,
+    Violation,
+)
+from servers.compliance.manifests import Unchecked
 from servers.compliance.policy import Check, Control, Framework, PolicySet
+from servers.compliance.trail import Trail
 from shared.audit import AuditRecord
 
 
@@ -22,6 +32,10 @@ class Finding(BaseModel):
     remediation: str
     reference: str = Field("", description="The standard's article or criterion this check serves")
 
+    @classmethod
+    def of(cls, violation: Violation) -> Finding:
+        return cls.model_validate(violation, from_attributes=True)
+
 
 class CheckSummary(BaseModel):
     check: str
@@ -30,10 +44,18 @@ class CheckSummary(BaseModel):
     status: Literal["pass", "fail"]
     failed_objects: int = 0
 
+    @classmethod
+    def of(cls, status: CheckStatus) -> CheckSummary:
+        return cls.model_validate(status, from_attributes=True)
+
 
 class UncheckedObject(BaseModel):
     object: str = Field(description="kind/namespace/name of a pod-bearing object the checks could not read")
     reason: str
+
+    @classmethod
+    def of(cls, unchecked: Unchecked) -> UncheckedObject:
+        return cls(object=unchecked.object, reason=unchecked.reason)
 
 
 class CheckResult(BaseModel):
@@ -68,6 +90,49 @@ class CheckResult(BaseModel):
     more: str | None = Field(
         None, description="What this answer left out and how to read it all (compliance://checks/<id>)"
     )
+
+    @classmethod
+    def of(cls, result: Result, detail: Literal["summary", "full"] = "full") -> CheckResult:
+        """The whole kept result (`full`), or as `check` answers by default (`summary`): the
+        SUMMARY_FINDINGS most severe findings (in check order within a severity), the first
+        SUMMARY_SUBJECTS subjects, and `more` saying how to read the kept whole."""
+        findings, subjects, more = result.findings, result.subjects, None
+        if detail == "summary":
+            findings, subjects, more = _summary(result)
+        return cls(
+            id=result.id,
+            framework=result.framework,
+            version=result.version,
+            target=result.target,
+            verdict=result.verdict,
+            checked_at=result.checked_at,
+            objects_checked=result.objects_checked,
+            checks_run=result.checks_run,
+            passed=result.passed,
+            failed=result.failed,
+            findings=[Finding.of(f) for f in findings],
+            findings_total=result.findings_total,
+            checks=[CheckSummary.of(c) for c in result.checks],
+            skipped_kinds=result.skipped_kinds,
+            unchecked=[UncheckedObject.of(u) for u in result.unchecked],
+            subjects=subjects,
+            more=more,
+        )
+
+
+def _summary(result: Result) -> tuple[list[Violation], list[dict[str, str]], str | None]:
+    ranked = sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
+    cut_findings = result.findings_total - min(len(ranked), SUMMARY_FINDINGS)
+    cut_subjects = len(result.subjects) - SUMMARY_SUBJECTS
+    if cut_findings <= 0 and cut_subjects <= 0:
+        return result.findings, result.subjects, None
+    left = [f"{cut_findings} more findings"] if cut_findings > 0 else []
+    left += [f"{cut_subjects} more subjects"] if cut_subjects > 0 else []
+    more = (
+        f"Not shown: {', '.join(left)}. Read compliance://checks/{result.id} for the kept result "
+        "(up to 500 findings), or call check again with detail='full'."
+    )
+    return ranked[:SUMMARY_FINDINGS], result.subjects[:SUMMARY_SUBJECTS], more
 
 
 class PolicyCheckInfo(BaseModel):
@@ -180,6 +245,23 @@ class AuditTrail(BaseModel):
         description="Signed pins of the log's head (in attestations) checked "
         "against it: they catch the newest records deleted",
     )
+
+    @classmethod
+    def of(cls, trail: Trail) -> AuditTrail:
+        records = [AuditEntry.of(r) for r in trail.records]
+        check = trail.check
+        if check is None:
+            return cls(records=records, matched=trail.matched, verified=None)
+        return cls(
+            records=records,
+            matched=trail.matched,
+            verified=check.ok,
+            chain_records=check.records,
+            first_bad_seq=check.first_bad_seq,
+            reason=check.reason,
+            head=check.head,
+            anchors_checked=check.pins_checked,
+        )
 
 
 class Attestation(BaseModel):

@@ -20,6 +20,7 @@ def _as_caller(fn: Callable[..., Any], *args: Any) -> Any:
 
 def register(kit: ToolKit) -> None:
     from servers.compliance import attestations, checking
+    from servers.compliance.models import CheckResult
 
     declare(
         kit,
@@ -76,4 +77,4 @@ def register(kit: ToolKit) -> None:
         complete={"result_id": result_ids},
     )
     def check_result(result_id: str) -> object:
-        return _as_caller(checking.stored_result, kit.suite, result_id)
+        return CheckResult.of(_as_caller(checking.stored_result, kit.suite, result_id))

@@ -98,7 +98,7 @@ def check(
         roots=allowed_roots(ctx) if checking.needs_roots(target) else [],
         owner=current_principal(),
     )
-    return result if detail == "full" else checking.summarized(result)
+    return CheckResult.of(result, detail)
 
 
 @kit.tool(
@@ -259,7 +259,7 @@ def audit_trail(
     """Read the suite's hash-chained audit log (who called which state-changing tool, when, with what
     outcome) and verify the chain, naming the first edited, deleted or reordered record if any, and that it
     still holds every record an attestation pinned (the newest records deleted show there)."""
-    return trail.audit_trail(kit.suite, server, tool, since, verify, limit)
+    return AuditTrail.of(trail.audit_trail(kit.suite, server, tool, since, verify, limit))
 
 
 @mcp.resource(

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from servers.compliance import pins
-from servers.compliance.models import AuditEntry, AuditTrail
+from shared.audit import AuditRecord
 from shared.errors import BadInput
 from shared.suite import Suite
 
 MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Trail:
+    """Audit records matching a query (newest first, at most the limit), how many matched in all,
+    and the whole log's check when one was asked for."""
+
+    records: list[AuditRecord]
+    matched: int
+    check: pins.LogCheck | None
 
 
 def audit_trail(
@@ -19,7 +30,7 @@ def audit_trail(
     since: float | None = None,
     verify: bool = True,
     limit: int = 100,
-) -> AuditTrail:
+) -> Trail:
     """Matching records newest first, and (when `verify`) whether the whole chain is intact and still
     holds every record a trusted pin names, naming the first edited, deleted or reordered record."""
     if since is not None and (not math.isfinite(since) or since < 0):
@@ -37,17 +48,4 @@ def audit_trail(
     records = suite.audit.records(
         server=server or None, tool=tool or None, since=since, limit=limit, newest_first=True
     )
-    trail = AuditTrail(
-        matched=matched,
-        verified=None,
-        records=[AuditEntry.of(r) for r in records],
-    )
-    if verify:
-        check = pins.verify_log(suite)
-        trail.verified, trail.chain_records, trail.head = check.ok, check.records, check.head
-        trail.first_bad_seq, trail.reason, trail.anchors_checked = (
-            check.first_bad_seq,
-            check.reason,
-            check.pins_checked,
-        )
-    return trail
+    return Trail(records=records, matched=matched, check=pins.verify_log(suite) if verify else None)

@@ -36,6 +36,7 @@ from servers.gateway.metrics import GatewayMetrics
 from servers.gateway.settings import LOOPBACK, GatewaySettings
 from servers.gateway.status import ChainCache, snapshot
 from servers.registry import load_all
+from shared.http import UNAUTHENTICATED
 from shared.suite import Suite, get_suite
 from shared.tools import ToolKit
 
@@ -146,7 +147,7 @@ class _Gateway:
         if found is None or (found.expires_at and found.expires_at < time.time()):
             raise _Refusal(
                 JSONResponse(
-                    {"error": "invalid_token", "error_description": "A valid bearer token is required."},
+                    UNAUTHENTICATED,
                     401,
                     headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
                 )

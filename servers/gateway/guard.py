@@ -18,7 +18,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servers.gateway.auth import grants
 from servers.gateway.metrics import GatewayMetrics
-from shared.http import PARSE_ERROR, read_body, replayer, send_json, well_formed
+from shared.http import (
+    NOT_POST,
+    PARSE_ERROR,
+    UNAUTHENTICATED,
+    rate_limited,
+    read_body,
+    replayer,
+    send_json,
+    too_large,
+    well_formed,
+)
 from shared.ownership import OPERATOR
 from shared.tools import principal_of
 
@@ -126,7 +136,7 @@ class McpGuard:
                 send,
                 401,
                 "unauthenticated",
-                {"error": "invalid_token", "error_description": "A valid bearer token is required."},
+                UNAUTHENTICATED,
                 self._challenge("invalid_token", "A valid bearer token is required"),
             )
             return False
@@ -138,16 +148,7 @@ class McpGuard:
         if self.limiter is not None:
             wait = self.limiter.allow(client)
             if wait > 0:
-                await self._reject(
-                    send,
-                    429,
-                    "rate_limited",
-                    {
-                        "error": "rate_limited",
-                        "error_description": f"Too many requests; retry after {wait:.1f} s.",
-                    },
-                    [(b"retry-after", str(max(1, round(wait))).encode())],
-                )
+                await self._reject(send, 429, "rate_limited", *rate_limited(wait))
                 return False
         if scope["method"] != "POST":
             # Stateless servers keep no stream to resume: a GET (or DELETE) answers at once instead of
@@ -156,10 +157,7 @@ class McpGuard:
                 send,
                 405,
                 "method_not_allowed",
-                {
-                    "error": "method_not_allowed",
-                    "error_description": "This MCP endpoint is stateless: send JSON-RPC requests with POST.",
-                },
+                NOT_POST,
                 [(b"allow", b"POST")],
             )
             return False
@@ -168,15 +166,7 @@ class McpGuard:
     async def _refuse_body(self, body: bytes | None, send: Send) -> None:
         """Answers a body past the size limit (None) with 413, one that is not JSON with 400."""
         if body is None:
-            await self._reject(
-                send,
-                413,
-                "too_large",
-                {
-                    "error": "request_too_large",
-                    "error_description": f"Request bodies are limited to {self.max_body_bytes} bytes.",
-                },
-            )
+            await self._reject(send, 413, "too_large", too_large(self.max_body_bytes))
             return
         await self._reject(send, 400, "bad_json", PARSE_ERROR)
 

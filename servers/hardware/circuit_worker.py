@@ -88,7 +88,7 @@ def main() -> int:
             run = quantum.execute(
                 request["circuit"], lambda done, total: _send(channel, {"progress": done, "total": total})
             )
-            answer: dict[str, Any] = {"result": run.model_dump(mode="json")}
+            answer: dict[str, Any] = {"result": quantum.run_to_json(run)}
         except HDRError as exc:
             answer = {"error": {"kind": exc.kind, "message": exc.message, "hint": exc.hint}}
         except MemoryError:

@@ -7,94 +7,114 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel, Field
 
 from servers.hardware import orbits, tle
-from servers.hardware.limits import Limits
+from servers.hardware.limits import MAX_INTERVALS_SHOWN, Limits
 from shared.errors import BadInput, Refused
 
 Policy = Literal["max_elevation", "longest_visible", "hysteresis"]
 POLICIES = ("max_elevation", "longest_visible", "hysteresis")
 STALE_TLE_DAYS = 3.0  # SGP4 from a TLE this far from its epoch drifts by kilometres
-MAX_INTERVALS_SHOWN = 500
-COMPACT_SHOWN = 10  # intervals and gaps in the tool's default answer; `detail` or `offset` for the rest
-MAX_VISIBLE_SHOWN = 100
 
 
-class DataSource(BaseModel):
+@dataclass(frozen=True)
+class OrbitData:
     """Where the orbits came from and how old they are: part of every satellite answer."""
 
     constellation: str
-    source: str = Field(
-        description="file:<path>, celestrak:<group>, or synthetic:... (generated, not real satellites)"
-    )
+    source: str  # file:<name>, celestrak:<group>, or synthetic:... (generated, not real satellites)
     synthetic: bool
     satellites: int
-    data_age_s: float | None = Field(description="Seconds since the TLEs were downloaded or the file changed")
-    tle_epoch_offset_days: float = Field(
-        description="Median days between the TLE epochs and the requested time"
-    )
+    data_age_s: float | None  # since the TLEs were downloaded or the file changed
+    tle_epoch_offset_days: float  # median days between the TLE epochs and the requested time
     warnings: list[str]
 
 
-class Look(BaseModel):
+@dataclass(frozen=True)
+class Ground:
+    """Where a terminal stands and whose orbits it looks at: what every satellite question starts
+    from. `tle_file` resolves only under `roots` (see tle.load)."""
+
+    home: Path
+    latitude: float
+    longitude: float
+    altitude_m: float = 0.0
+    min_elevation_deg: float = 25
+    constellation: str = "starlink"
+    source: tle.Source = "auto"
+    tle_file: str | None = None
+    roots: Sequence[Path] | None = None
+
+    def site(self) -> orbits.Observer:
+        return observer(self.latitude, self.longitude, self.altitude_m)
+
+    def floor(self) -> float:
+        return elevation_floor(self.min_elevation_deg)
+
+    def load_orbits(self, when: datetime) -> tle.Constellation:
+        return tle.load(self.home, self.constellation, self.source, when, self.tle_file, self.roots)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a satellite stands in a ground terminal's sky at one time (ISO 8601, UTC)."""
+
     time: str
     elevation_deg: float
     azimuth_deg: float
 
 
-class ServingInterval(BaseModel):
+@dataclass(frozen=True)
+class Serving:
+    """One satellite serving the terminal from `start` to `end` (its last time step)."""
+
     satellite: str
     norad_id: int
-    start: Look
-    end: Look = Field(description="The last time step this satellite serves")
+    start: Position
+    end: Position
 
 
-class Gap(BaseModel):
+@dataclass(frozen=True)
+class CoverageGap:
     start: str
     end: str
     duration_s: float
 
 
-class HandoffPlan(BaseModel):
-    summary: str = Field(
-        "", description="The plan in one sentence: intervals, handoffs, coverage, gaps, data source"
-    )
+@dataclass(frozen=True)
+class Plan:
+    """A serving plan: one page of its intervals (`intervals_offset` on, at most `shown`), the switch
+    times of that page, and every coverage gap."""
+
     policy: str
     start: str
     end: str
     step_s: float
     min_elevation_deg: float
-    intervals: list[ServingInterval] = Field(
-        description="Serving intervals in order, from intervals_offset (a page "
-        f"of {COMPACT_SHOWN} by default, up to {MAX_INTERVALS_SHOWN} with detail)"
-    )
+    intervals: list[Serving]
     intervals_total: int
-    intervals_offset: int = Field(0, description="Index of the first interval shown")
-    next_offset: int | None = Field(
-        None, description="Pass as `offset` for the next intervals; null when all were shown"
-    )
-    switch_times: list[str] = Field(
-        description="When the terminal switches to the next satellite (shown intervals)"
-    )
-    handoffs: int = Field(
-        description="Switches from one serving satellite to another, including re-acquisitions after gaps"
-    )
-    gaps: list[Gap] = Field(
-        description="Periods without any satellite above the minimum elevation (the first ones)"
-    )
-    gaps_total: int = 0
+    intervals_offset: int
+    shown: int
+    switch_times: list[str]
+    gaps: list[CoverageGap]
     coverage_fraction: float
-    data: DataSource
+    data: OrbitData
     compute_ms: float
 
+    @property
+    def handoffs(self) -> int:
+        """Switches from one serving satellite to another, including re-acquisitions after gaps."""
+        return max(0, self.intervals_total - 1)
 
-class VisibleSatellite(BaseModel):
+
+@dataclass(frozen=True)
+class Visible:
     satellite: str
     norad_id: int
     elevation_deg: float
@@ -102,27 +122,31 @@ class VisibleSatellite(BaseModel):
     range_km: float
 
 
-class Overhead(BaseModel):
+@dataclass(frozen=True)
+class Sky:
+    """Every satellite above the minimum elevation at one time, highest first."""
+
     time: str
     min_elevation_deg: float
-    satellites: list[VisibleSatellite] = Field(description=f"Highest first (at most {MAX_VISIBLE_SHOWN})")
-    total_visible: int
-    data: DataSource
+    satellites: list[Visible]
+    data: OrbitData
 
 
-class SatellitePass(BaseModel):
+@dataclass(frozen=True)
+class Pass:
     rise: str
-    culmination: Look
+    culmination: Position
     set: str
     duration_s: float
 
 
-class Passes(BaseModel):
+@dataclass(frozen=True)
+class PassList:
     satellite: str
     norad_id: int
     min_elevation_deg: float
-    passes: list[SatellitePass]
-    data: DataSource
+    passes: list[Pass]
+    data: OrbitData
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -187,7 +211,7 @@ def time_grid(start: datetime, duration_s: float, step_s: float, limits: Limits)
     return orbits.TimeGrid(start, float(step_s), steps)
 
 
-def data_source(constellation: tle.Constellation, when: datetime) -> DataSource:
+def data_source(constellation: tle.Constellation, when: datetime) -> OrbitData:
     jd_when = (when - datetime(2000, 1, 1, 12, tzinfo=UTC)).total_seconds() / 86400 + 2451545.0
     offset = float(np.median(np.abs(np.array(constellation.epoch_jd()) - jd_when)))
     age = None if constellation.fetched_at is None else max(0.0, time.time() - constellation.fetched_at)
@@ -202,7 +226,7 @@ def data_source(constellation: tle.Constellation, when: datetime) -> DataSource:
             "Synthetic constellation: a generated Walker-delta shell, not real satellites. Configure "
             "a TLE file (HDR_HARDWARE_TLE_FILE) or CelesTrak (source celestrak) for real ones."
         )
-    return DataSource(
+    return OrbitData(
         constellation=constellation.name,
         source=constellation.source,
         synthetic=constellation.synthetic,
@@ -258,37 +282,29 @@ def serving_sequence(
 
 
 def plan(
-    home: Path,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
+    ground: Ground,
     start: str | None = None,
     duration_s: float = 3600,
     step_s: float = 15,
-    min_elevation_deg: float = 25,
-    constellation: str = "starlink",
     policy: str = "max_elevation",
     hysteresis_deg: float = 10.0,
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
     limits: Limits | None = None,
     brute_force: bool = False,
-    check=None,
-    roots: Sequence[Path] | None = None,
+    check: Callable[[], None] | None = None,
     offset: int = 0,
     shown: int = MAX_INTERVALS_SHOWN,
-) -> HandoffPlan:
+) -> Plan:
     """The serving plan, its intervals from `offset` (at most `shown` of them, and of its gaps).
     `brute_force` propagates every satellite at every step (the reference)."""
     started = time.perf_counter()
     limits = limits or Limits.from_env()
-    obs = observer(latitude, longitude, altitude_m)
+    obs = ground.site()
     t0 = parse_time(start)
-    min_el = elevation_floor(min_elevation_deg)
+    min_el = ground.floor()
     grid = time_grid(t0, duration_s, step_s, limits)
     _check_plan_args(policy, hysteresis_deg, offset)
     shown = max(1, min(shown, MAX_INTERVALS_SHOWN))
-    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    const = ground.load_orbits(t0)
     _check_work(const, grid, limits)
     bounded = _bounds(check, limits)
     if brute_force:
@@ -350,21 +366,12 @@ def _shape(
     started: float,
     offset: int = 0,
     shown: int = MAX_INTERVALS_SHOWN,
-) -> HandoffPlan:
+) -> Plan:
     def at(k: int) -> datetime:
         return t0 + timedelta(seconds=k * grid.step_s)
 
     intervals, gaps, switches, total = _runs(const, grid, sightings, serving, t0, offset, shown)
-    coverage = float(np.mean(serving >= 0))
-    data = data_source(const, t0)
-    longest = max((g.duration_s for g in gaps), default=0.0)
-    summary = (
-        f"{total} serving intervals ({max(0, total - 1)} handoffs) from {iso(t0)} to {iso(at(grid.steps))}, "
-        f"coverage {coverage:.1%}, {len(gaps)} gaps (longest {longest:g} s); "
-        f"{'synthetic' if data.synthetic else 'real'} orbits of {data.satellites:,} satellites."
-    )
-    return HandoffPlan(
-        summary=summary,
+    return Plan(
         policy=policy,
         start=iso(t0),
         end=iso(at(grid.steps)),
@@ -373,13 +380,11 @@ def _shape(
         intervals=intervals,
         intervals_total=total,
         intervals_offset=offset,
-        next_offset=offset + shown if offset + shown < total else None,
+        shown=shown,
         switch_times=switches,
-        handoffs=max(0, total - 1),
-        gaps=gaps[:shown],
-        gaps_total=len(gaps),
-        coverage_fraction=coverage,
-        data=data,
+        gaps=gaps,
+        coverage_fraction=float(np.mean(serving >= 0)),
+        data=data_source(const, t0),
         compute_ms=(time.perf_counter() - started) * 1e3,
     )
 
@@ -392,7 +397,7 @@ def _runs(
     t0: datetime,
     offset: int,
     shown: int,
-) -> tuple[list[ServingInterval], list[Gap], list[str], int]:
+) -> tuple[list[Serving], list[CoverageGap], list[str], int]:
     """The serving intervals from `offset` (at most `shown`), every gap, the switch times of the
     intervals shown, and how many intervals there are in all."""
 
@@ -404,9 +409,9 @@ def _runs(
     by_key = np.argsort(keys)
     sorted_keys = keys[by_key]
 
-    def look(k: int, s: int) -> Look:
+    def look(k: int, s: int) -> Position:
         i = int(by_key[np.searchsorted(sorted_keys, k * n_sats + s)])
-        return Look(
+        return Position(
             time=iso(at(k)),
             elevation_deg=round(float(sightings.elevation[i]), 3),
             azimuth_deg=round(float(sightings.azimuth[i]), 3),
@@ -415,19 +420,19 @@ def _runs(
     change = np.flatnonzero(np.diff(serving) != 0) + 1
     run_starts = np.concatenate([[0], change])
     run_ends = np.concatenate([change - 1, [len(serving) - 1]])
-    intervals: list[ServingInterval] = []
-    gaps: list[Gap] = []
+    intervals: list[Serving] = []
+    gaps: list[CoverageGap] = []
     switches: list[str] = []
     total = 0
     for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
         s = int(serving[a])
         if s < 0:
-            gaps.append(Gap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
+            gaps.append(CoverageGap(start=iso(at(a)), end=iso(at(b)), duration_s=(b - a + 1) * grid.step_s))
             continue
         total += 1
         if offset < total <= offset + shown:
             intervals.append(
-                ServingInterval(
+                Serving(
                     satellite=const.names[s], norad_id=const.norad_ids[s], start=look(a, s), end=look(b, s)
                 )
             )
@@ -436,26 +441,15 @@ def _runs(
     return intervals, gaps, switches, total
 
 
-def overhead(
-    home: Path,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
-    when: str | None = None,
-    min_elevation_deg: float = 25,
-    constellation: str = "starlink",
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
-    roots: Sequence[Path] | None = None,
-) -> Overhead:
-    obs = observer(latitude, longitude, altitude_m)
+def overhead(ground: Ground, when: str | None = None) -> Sky:
+    obs = ground.site()
     t = parse_time(when, "time")
-    min_el = elevation_floor(min_elevation_deg)
-    const = tle.load(home, constellation, source, t, tle_file, roots)
+    min_el = ground.floor()
+    const = ground.load_orbits(t)
     grid = orbits.TimeGrid(t, 1.0, 0)
     seen = orbits.visible_brute(const, grid, obs, min_el)
     sats = [
-        VisibleSatellite(
+        Visible(
             satellite=const.names[s],
             norad_id=const.norad_ids[s],
             elevation_deg=round(float(e), 3),
@@ -464,46 +458,32 @@ def overhead(
         )
         for s, e, a, r in zip(seen.sat.tolist(), seen.elevation, seen.azimuth, seen.range_km, strict=True)
     ]
-    return Overhead(
-        time=iso(t),
-        min_elevation_deg=min_el,
-        satellites=sats[:MAX_VISIBLE_SHOWN],
-        total_visible=len(sats),
-        data=data_source(const, t),
-    )
+    return Sky(time=iso(t), min_elevation_deg=min_el, satellites=sats, data=data_source(const, t))
 
 
 def passes(
-    home: Path,
+    ground: Ground,
     satellite: str,
-    latitude: float,
-    longitude: float,
-    altitude_m: float = 0.0,
     start: str | None = None,
     duration_s: float = 86400,
-    min_elevation_deg: float = 10,
-    constellation: str = "starlink",
-    source: tle.Source = "auto",
-    tle_file: str | None = None,
     limits: Limits | None = None,
-    roots: Sequence[Path] | None = None,
-) -> Passes:
+) -> PassList:
     """Rise, culmination and set of one satellite, on a 5 s grid (rise and set interpolated)."""
     limits = limits or Limits.from_env()
     if not isinstance(satellite, str) or not satellite.strip() or len(satellite) > 64:
         raise BadInput(
             "`satellite` must be a satellite name or NORAD id.", "Send e.g. STARLINK-1008 or 44714."
         )
-    obs = observer(latitude, longitude, altitude_m)
+    obs = ground.site()
     t0 = parse_time(start)
-    min_el = elevation_floor(min_elevation_deg)
+    min_el = ground.floor()
     step = 5.0
     if not (math.isfinite(duration_s) and step <= duration_s <= min(limits.max_duration_s, 7 * 86400)):
         raise BadInput(
             f"`duration_s` must be between 5 and {min(limits.max_duration_s, 7 * 86400):,} seconds.",
             "Ask for a day (86400) or less.",
         )
-    const = tle.load(home, constellation, source, t0, tle_file, roots)
+    const = ground.load_orbits(t0)
     index = const.find(satellite)
     grid = orbits.TimeGrid(t0, step, int(duration_s // step))
     k = np.arange(grid.steps + 1)
@@ -512,18 +492,18 @@ def passes(
     r[err != 0] = np.nan
     el, az, _ = orbits.look_angles(r, grid.theta(k), obs)
     found = _found_passes(el, az, min_el, t0, step, grid.steps)
-    return Passes(
+    return PassList(
         satellite=const.names[index],
         norad_id=const.norad_ids[index],
         min_elevation_deg=min_el,
-        passes=found[:200],
+        passes=found,
         data=data_source(const, t0),
     )
 
 
 def _found_passes(
     el: np.ndarray, az: np.ndarray, min_el: float, t0: datetime, step: float, last: int
-) -> list[SatellitePass]:
+) -> list[Pass]:
     """The passes in one satellite's elevations on the grid: runs above `min_el`, their rise and set
     interpolated between steps (or the grid's ends), their culmination the highest step."""
 
@@ -535,17 +515,17 @@ def _found_passes(
     padded = np.concatenate([[False], up, [False]]).astype(np.int8)
     run_starts = np.flatnonzero(np.diff(padded) == 1)
     run_ends = np.flatnonzero(np.diff(padded) == -1) - 1
-    found: list[SatellitePass] = []
+    found: list[Pass] = []
     for a, b in zip(run_starts.tolist(), run_ends.tolist(), strict=True):
         rise_t = t0 if a == 0 else crossing(a - 1)
         set_t = t0 + timedelta(seconds=last * step) if b == last else crossing(b)
         top = a + int(np.argmax(el[a : b + 1]))
         found.append(
-            SatellitePass(
+            Pass(
                 rise=iso(rise_t),
                 set=iso(set_t),
                 duration_s=(set_t - rise_t).total_seconds(),
-                culmination=Look(
+                culmination=Position(
                     time=iso(t0 + timedelta(seconds=top * step)),
                     elevation_deg=round(float(el[top]), 3),
                     azimuth_deg=round(float(az[top]), 3),

@@ -28,13 +28,13 @@ import sys
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, Field
 
 from servers.hardware.limits import Limits, node_name
-from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request
+from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request, run_from_json
 from shared.errors import BadInput, Conflict, NotFound, Refused
 from shared.ownership import may_access
 from shared.store import METADATA, BigInt, Double, Migration, Store, add_missing_columns, col
@@ -80,12 +80,13 @@ _children: dict[int, subprocess.Popen[bytes]] = {}  # workers this process start
 _children_lock = threading.Lock()
 
 
-class JobStatus(BaseModel):
+@dataclass(frozen=True)
+class Job:
+    """A submitted circuit job as the store has it (the request's shots and method, not its source)."""
+
     job_id: str
-    state: JobState = Field(
-        description="queued, running, done, failed, cancelled, or died (worker process gone)"
-    )
-    progress: float = Field(description="Fraction done, 0-1")
+    state: JobState
+    progress: float  # fraction done, 0-1
     message: str
     submitted_at: float
     started_at: float | None
@@ -94,9 +95,10 @@ class JobStatus(BaseModel):
     method: str
 
 
-class JobResult(BaseModel):
+@dataclass(frozen=True)
+class FinishedJob:
     job_id: str
-    state: JobState
+    state: Literal["done"]
     result: CircuitRun
 
 
@@ -179,7 +181,7 @@ def submit(
     optimization_level: int,
     limits: Limits | None = None,
     owner: str | None = None,
-) -> JobStatus:
+) -> Job:
     """Check the request cheaply, queue the job under the caps, and start a runner if fewer than
     `job_runners` are alive. The runner parses and runs it in a sandbox worker."""
     limits = limits or Limits.from_env()
@@ -330,7 +332,7 @@ def _row(store: Store, job_id: str, principal: str | None) -> Any:
     return row
 
 
-def status(store: Store, job_id: str, principal: str | None = None, home: str | None = None) -> JobStatus:
+def status(store: Store, job_id: str, principal: str | None = None, home: str | None = None) -> Job:
     """The job's state; a running job whose runner is gone (its process on this node, its heartbeat
     from another) is marked died. With `home`, a queued job with no live runner gets one started."""
     row = _row(store, job_id, principal)
@@ -341,7 +343,7 @@ def status(store: Store, job_id: str, principal: str | None = None, home: str | 
             _mark_lost(db, Limits.from_env().job_lease_s, job_id)
         row = _row(store, job_id, principal)
     request = json.loads(row["request"])
-    return JobStatus(
+    return Job(
         job_id=job_id,
         state=row["state"],
         progress=row["progress"],
@@ -354,7 +356,7 @@ def status(store: Store, job_id: str, principal: str | None = None, home: str | 
     )
 
 
-def result(store: Store, job_id: str, principal: str | None = None) -> JobResult:
+def result(store: Store, job_id: str, principal: str | None = None) -> FinishedJob:
     current = status(store, job_id, principal)
     if current.state in ("queued", "running"):
         raise Conflict(
@@ -366,10 +368,10 @@ def result(store: Store, job_id: str, principal: str | None = None) -> JobResult
             f"Job {job_id} has no result: it {current.state}. {current.message}", "Submit the circuit again."
         )
     row = _row(store, job_id, principal)
-    return JobResult(job_id=job_id, state="done", result=CircuitRun.model_validate_json(row["result"]))
+    return FinishedJob(job_id=job_id, state="done", result=run_from_json(row["result"]))
 
 
-def cancel(store: Store, job_id: str, principal: str | None = None) -> JobStatus:
+def cancel(store: Store, job_id: str, principal: str | None = None) -> Job:
     """Stop a queued or running job; finished jobs are left as they are. A running job's runner
     notices within a fraction of a second and kills the job's sandbox worker."""
     row = _row(store, job_id, principal)

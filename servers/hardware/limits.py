@@ -41,6 +41,16 @@ from dataclasses import dataclass
 
 DEFAULT_SERIAL_ALLOW = ("/dev/ttyUSB*", "/dev/ttyACM*")
 
+# What one answer shows at the most (fixed, not configurable: they bound a client's context window).
+# Here, not in the domain modules, because both the domain and servers/hardware/models.py use them.
+MAX_OUTCOMES = 1024  # distinct circuit outcomes returned; the rest are summed into other_shots
+MAX_INTERVALS_SHOWN = 500  # serving intervals and gaps of one handoff plan page, with `detail`
+COMPACT_SHOWN = (
+    10  # intervals and gaps in handoff_satellite's default answer; `detail` or `offset` for the rest
+)
+MAX_VISIBLE_SHOWN = 100  # satellites in one visible_satellites answer
+MAX_PASSES_SHOWN = 200  # passes in one passes answer
+
 
 def _int(env: dict[str, str], name: str, default: int) -> int:
     raw = env.get(name)

@@ -8,7 +8,7 @@ import time
 
 from pydantic import BaseModel
 
-from servers.hardware.handoff import HandoffPlan
+from servers.hardware.handoff import Plan
 from shared import evidence
 from shared.ownership import owner_tag
 from shared.store import Store
@@ -31,7 +31,7 @@ class PlanRecord(BaseModel):
     gaps: int
 
 
-def record(store: Store, plan: HandoffPlan, latitude: float, longitude: float, caller: str | None) -> None:
+def record(store: Store, plan: Plan, latitude: float, longitude: float, caller: str | None) -> None:
     """Put `plan` first among the published recent plans (at most KEPT). Two processes publishing at
     the same moment may drop one of the two entries: this is a dashboard feed, not a ledger."""
     entry = PlanRecord(
@@ -46,7 +46,7 @@ def record(store: Store, plan: HandoffPlan, latitude: float, longitude: float, c
         handoffs=plan.handoffs,
         intervals=plan.intervals_total,
         coverage_fraction=round(plan.coverage_fraction, 4),
-        gaps=plan.gaps_total,
+        gaps=len(plan.gaps),
     )
     found = evidence.read(store, "hardware", "plans") or {}
     earlier = list((found.get("data") or {}).get("recent") or [])

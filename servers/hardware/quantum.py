@@ -8,14 +8,16 @@ refused before qiskit is even imported, so garbage input gets its answer in micr
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
-from servers.hardware.limits import Limits
+from servers.hardware.limits import MAX_OUTCOMES, Limits
 from shared.errors import BadInput, Refused
 
 Method = Literal["automatic", "statevector", "stabilizer", "matrix_product_state", "density_matrix"]
@@ -26,7 +28,6 @@ METHODS: tuple[str, ...] = (
     "matrix_product_state",
     "density_matrix",
 )
-MAX_OUTCOMES = 1024  # distinct outcomes returned; the rest are summed into other_shots
 SHOTS_PER_CHUNK = 10_000  # progress (and cancellation) is checked between chunks of this many shots
 
 # Gates Aer's stabilizer method runs (Clifford), plus non-gate instructions.
@@ -81,28 +82,48 @@ class NoiseSpec(BaseModel):
     readout: float = Field(0.0, ge=0.0, le=0.5, description="Probability a measured bit is flipped, 0-0.5")
 
 
-class CircuitRun(BaseModel):
-    counts: dict[str, int] = Field(
-        description="Shots per measured bitstring (most frequent first, "
-        f"at most {MAX_OUTCOMES}); bit order is Qiskit's (qubit 0 rightmost)"
-    )
-    probabilities: dict[str, float] = Field(description="counts / shots for the same bitstrings")
-    other_shots: int = Field(
-        0, description="Shots whose outcomes were left out of counts (too many distinct)"
-    )
+@dataclass(frozen=True)
+class CircuitRun:
+    """One simulated circuit. `counts` holds the most frequent outcomes first (at most
+    limits.MAX_OUTCOMES); `other_shots` the shots of the outcomes left out."""
+
+    counts: dict[str, int]
+    other_shots: int
     shots: int
-    method: str = Field(description="The simulation method Aer actually used")
+    method: str  # what Aer actually used
     requested_method: str
-    qubits: int = Field(description="Width of the circuit in qubits")
-    width: int = Field(description="Qubits plus classical bits of the transpiled circuit")
-    depth: int = Field(description="Depth of the transpiled circuit")
-    size: int = Field(description="Instructions in the transpiled circuit")
+    qubits: int
+    width: int  # of the transpiled circuit, like depth and size
+    depth: int
+    size: int
     seed: int | None
     noise: NoiseSpec | None
     parse_ms: float
     transpile_ms: float
     simulate_ms: float
     total_ms: float
+
+
+@functools.cache
+def _run_json() -> TypeAdapter[CircuitRun]:
+    return TypeAdapter(CircuitRun)
+
+
+def run_to_json(run: CircuitRun) -> dict[str, Any]:
+    """A CircuitRun as JSON values: what a sandbox worker sends and a job stores. It carries the
+    probabilities too, the shape earlier releases stored and still read (replicas of two releases
+    share one database during an upgrade)."""
+    data = _run_json().dump_python(run, mode="json")
+    data["probabilities"] = {k: n / run.shots for k, n in run.counts.items()}
+    return data
+
+
+def run_from_json(data: dict[str, Any] | str) -> CircuitRun:
+    """A CircuitRun back from `run_to_json`'s values (or their JSON text); `probabilities` is not read
+    (the output model derives it from counts)."""
+    if isinstance(data, str):
+        return _run_json().validate_json(data)
+    return _run_json().validate_python(data)
 
 
 def check_request(qasm: str, shots: int, method: str, optimization_level: int, limits: Limits) -> int:
@@ -361,7 +382,7 @@ def run_circuit(
         cap=limits.circuits_per_caller,
         progress=progress,
     )
-    return CircuitRun.model_validate(answer)
+    return run_from_json(answer)
 
 
 def circuit_request(
@@ -434,7 +455,6 @@ def execute(request: dict[str, Any], progress: Callable[[int, int], None] | None
     kept = dict(ranked[:MAX_OUTCOMES])
     return CircuitRun(
         counts=kept,
-        probabilities={k: n / shots for k, n in kept.items()},
         other_shots=shots - sum(kept.values()),
         shots=shots,
         method=used,
@@ -468,18 +488,20 @@ def warm_up() -> None:
     )
 
 
-class BackendInfo(BaseModel):
-    name: str
-    kind: Literal["simulator", "ibm_quantum"]
-    method: str | None = None
-    max_qubits_here: int | None = Field(None, description="Largest circuit this method runs within the caps")
-    notes: str = ""
+@dataclass(frozen=True)
+class Simulator:
+    """An Aer simulation method and the largest circuit it can run within this server's caps."""
+
+    method: str
+    max_qubits_here: int
+    notes: str
 
 
-class Backends(BaseModel):
-    backends: list[BackendInfo]
-    ibm_quantum: str = Field(description="Whether IBM Quantum hardware is available, and why not")
-    caps: dict[str, int]
+@dataclass(frozen=True)
+class Backends:
+    simulators: list[Simulator]
+    ibm_quantum: str  # whether IBM Quantum hardware is available, and why not
+    limits: Limits
 
 
 def backends(limits: Limits | None = None) -> Backends:
@@ -502,23 +524,11 @@ def backends(limits: Limits | None = None) -> Backends:
         ),
         "density_matrix": ("exact mixed states, good with noise; memory quadruples per qubit", dm),
     }
-    items = [
-        BackendInfo(name=f"aer_simulator_{m}", kind="simulator", method=m, max_qubits_here=q, notes=n)
-        for m, (n, q) in notes.items()
-    ]
+    items = [Simulator(method=m, max_qubits_here=q, notes=n) for m, (n, q) in notes.items()]
     if importlib.util.find_spec("qiskit_ibm_runtime") is None:
         ibm = "not available: install the optional qiskit-ibm-runtime package and set QISKIT_IBM_TOKEN"
     elif not os.environ.get("QISKIT_IBM_TOKEN"):
         ibm = "not configured: set QISKIT_IBM_TOKEN (qiskit-ibm-runtime is installed)"
     else:
         ibm = "configured (qiskit-ibm-runtime and a token); listing IBM backends is not implemented in this version"
-    return Backends(
-        backends=items,
-        ibm_quantum=ibm,
-        caps={
-            "max_qubits": limits.max_qubits,
-            "max_shots": limits.max_shots,
-            "max_memory_mb": limits.max_memory_mb,
-            "max_qasm_chars": limits.max_qasm_chars,
-        },
-    )
+    return Backends(simulators=items, ibm_quantum=ibm, limits=limits)

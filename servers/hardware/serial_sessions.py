@@ -21,8 +21,6 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
-
 from servers.hardware.limits import Limits
 from shared.errors import BadInput, NotFound, Refused, Unavailable
 from shared.ownership import may_access
@@ -70,21 +68,22 @@ Parity = Literal["none", "even", "odd", "mark", "space"]
 _PARITY = {"none": "N", "even": "E", "odd": "O", "mark": "M", "space": "S"}
 
 
-class PortInfo(BaseModel):
+@dataclass(frozen=True)
+class Port:
     port: str
     description: str
     hardware_id: str
-    allowed: bool = Field(description="Whether serial_open may open it under the current allow-list")
+    allowed: bool  # whether open_port may open it under the current allow-list
 
 
-class PortList(BaseModel):
-    ports: list[PortInfo]
-    allow_list: list[str] = Field(description="Glob patterns of ports that may be opened")
+@dataclass(frozen=True)
+class Ports:
+    ports: list[Port]
+    allow_list: tuple[str, ...]
 
 
-class SessionInfo(BaseModel):
-    handle: str
-    port: str
+@dataclass(frozen=True)
+class LineSettings:
     baudrate: int
     bytesize: int
     parity: str
@@ -92,36 +91,29 @@ class SessionInfo(BaseModel):
     timeout_s: float
 
 
-class Received(BaseModel):
-    handle: str
-    bytes: int = Field(description="How many bytes were read")
-    text: str | None = Field(None, description="The bytes as text, when they are printable UTF-8")
-    hex: str | None = Field(None, description="The bytes as hex, when they are not printable text")
-    timed_out: bool = Field(description="True when the read stopped at the timeout, not at `size` or `until`")
-
-
-class Written(BaseModel):
-    handle: str
-    bytes: int
-
-
-class Closed(BaseModel):
-    handle: str
-    port: str
-    closed: bool
-
-
 @dataclass
-class _Session:
+class Session:
+    """An open port held by this process under its handle, for the principal that opened it."""
+
     handle: str
     port: str
+    settings: LineSettings
     serial: Any
-    info: SessionInfo
     owner: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-_sessions: dict[str, _Session] = {}
+@dataclass(frozen=True)
+class Reading:
+    """Bytes read from a session; `timed_out` when the read stopped at the timeout, not at its size or
+    terminator."""
+
+    handle: str
+    raw: bytes
+    timed_out: bool
+
+
+_sessions: dict[str, Session] = {}
 _sessions_lock = threading.Lock()
 
 
@@ -142,14 +134,14 @@ def port_allowed(port: str, patterns: tuple[str, ...]) -> bool:
         return False
 
 
-def list_ports(limits: Limits | None = None) -> PortList:
+def list_ports(limits: Limits | None = None) -> Ports:
     """Serial ports pyserial sees, plus character devices the allow-list names explicitly."""
     from serial.tools import list_ports as lp
 
     limits = limits or Limits.from_env()
-    found: dict[str, PortInfo] = {}
+    found: dict[str, Port] = {}
     for p in lp.comports():
-        found[p.device] = PortInfo(
+        found[p.device] = Port(
             port=p.device,
             description=p.description or "",
             hardware_id=p.hwid or "",
@@ -160,13 +152,13 @@ def list_ports(limits: Limits | None = None) -> PortList:
             continue
         for path in sorted(glob.glob(pattern))[:256]:
             if path not in found and port_allowed(path, limits.serial_allow):
-                found[path] = PortInfo(
+                found[path] = Port(
                     port=path,
                     description="allowed by HDR_HARDWARE_SERIAL_ALLOW",
                     hardware_id="",
                     allowed=True,
                 )
-    return PortList(ports=sorted(found.values(), key=lambda p: p.port), allow_list=list(limits.serial_allow))
+    return Ports(ports=sorted(found.values(), key=lambda p: p.port), allow_list=limits.serial_allow)
 
 
 def _check_line_settings(baudrate: int, bytesize: int, parity: str, stopbits: float, timeout: float) -> None:
@@ -213,7 +205,7 @@ def open_port(
     timeout: float = 1.0,
     limits: Limits | None = None,
     owner: str | None = None,
-) -> SessionInfo:
+) -> Session:
     limits = limits or Limits.from_env()
     if not port or len(port) > 256 or "\x00" in port:
         raise BadInput(
@@ -247,18 +239,13 @@ def open_port(
             "Check the device is connected and not in use by another program.",
         ) from None
     handle = f"serial-{uuid.uuid4().hex[:12]}"
-    info = SessionInfo(
-        handle=handle,
-        port=port,
-        baudrate=baudrate,
-        bytesize=bytesize,
-        parity=parity,
-        stopbits=stopbits,
-        timeout_s=timeout,
+    settings = LineSettings(
+        baudrate=baudrate, bytesize=bytesize, parity=parity, stopbits=stopbits, timeout_s=timeout
     )
+    session = Session(handle=handle, port=port, settings=settings, serial=conn, owner=owner)
     with _sessions_lock:
-        _sessions[handle] = _Session(handle=handle, port=port, serial=conn, info=info, owner=owner)
-    return info
+        _sessions[handle] = session
+    return session
 
 
 def _io_errors() -> tuple[type[BaseException], ...]:
@@ -276,7 +263,7 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def _session(handle: str, principal: str | None) -> _Session:
+def _session(handle: str, principal: str | None) -> Session:
     with _sessions_lock:
         session = _sessions.get(handle) if isinstance(handle, str) else None
     if session is None or not may_access(session.owner, principal):
@@ -288,7 +275,7 @@ def _session(handle: str, principal: str | None) -> _Session:
     return session
 
 
-def _drop(session: _Session) -> None:
+def _drop(session: Session) -> None:
     with _sessions_lock:
         _sessions.pop(session.handle, None)
     try:
@@ -297,7 +284,7 @@ def _drop(session: _Session) -> None:
         pass
 
 
-def _vanished(session: _Session, exc: BaseException) -> Unavailable:
+def _vanished(session: Session, exc: BaseException) -> Unavailable:
     _drop(session)
     return Unavailable(
         f"The device on {session.port} stopped responding ({_reason(exc)}); the session was closed.",
@@ -326,27 +313,18 @@ def _encode(data: str, encoding: str) -> bytes:
     )
 
 
-def _decoded(handle: str, raw: bytes, timed_out: bool) -> Received:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
-        return Received(handle=handle, bytes=len(raw), text=text, timed_out=timed_out)
-    return Received(handle=handle, bytes=len(raw), hex=raw.hex(), timed_out=timed_out)
-
-
-def write(handle: str, data: str, encoding: str = "utf-8", principal: str | None = None) -> Written:
+def write(handle: str, data: str, encoding: str = "utf-8", principal: str | None = None) -> int:
+    """Send `data` (encoded as `encoding`: a text codec, or hex for raw bytes); returns the bytes written."""
     payload = _encode(data, encoding)
     if len(payload) > MAX_WRITE_BYTES:
         raise BadInput(
             f"`data` is {len(payload):,} bytes; the cap is {MAX_WRITE_BYTES:,}.", "Send it in smaller pieces."
         )
     session = _session(handle, principal)
-    return Written(handle=handle, bytes=_write(session, payload))
+    return _write(session, payload)
 
 
-def _write(session: _Session, payload: bytes) -> int:
+def _write(session: Session, payload: bytes) -> int:
     import serial
 
     with session.lock:
@@ -355,7 +333,7 @@ def _write(session: _Session, payload: bytes) -> int:
             session.serial.flush()
         except serial.SerialTimeoutException:
             raise Unavailable(
-                f"Writing to {session.port} timed out after {session.info.timeout_s:g} s.",
+                f"Writing to {session.port} timed out after {session.settings.timeout_s:g} s.",
                 "Check the device accepts data (flow control, baud rate).",
             ) from None
         except _io_errors() as exc:
@@ -365,7 +343,7 @@ def _write(session: _Session, payload: bytes) -> int:
 
 def read(
     handle: str, size: int | None = None, until: str | None = None, principal: str | None = None
-) -> Received:
+) -> Reading:
     """Read `size` bytes, or up to and including `until`, or whatever arrives before the timeout."""
     if size is not None and not 1 <= size <= MAX_READ_BYTES:
         raise BadInput(
@@ -377,8 +355,7 @@ def read(
     return _read(session, size, until.encode("utf-8") if until is not None else None)
 
 
-def _read(session: _Session, size: int | None, until: bytes | None) -> Received:
-
+def _read(session: Session, size: int | None, until: bytes | None) -> Reading:
     limit = size or MAX_READ_BYTES
     with session.lock:
         conn = session.serial
@@ -397,10 +374,10 @@ def _read(session: _Session, size: int | None, until: bytes | None) -> Received:
                 timed_out = not raw
         except _io_errors() as exc:
             raise _vanished(session, exc) from None
-    return _decoded(session.handle, raw, timed_out)
+    return Reading(handle=session.handle, raw=raw, timed_out=timed_out)
 
 
-def query(handle: str, command: str, terminator: str = "\n", principal: str | None = None) -> Received:
+def query(handle: str, command: str, terminator: str = "\n", principal: str | None = None) -> Reading:
     """Write `command` + `terminator`, then read the reply up to `terminator`. A reply that does not
     arrive within the session's timeout is an error; leftover input is discarded first and after."""
     if not command or len(command) > 4096 or "\x00" in command:
@@ -427,16 +404,17 @@ def query(handle: str, command: str, terminator: str = "\n", principal: str | No
                 raise _vanished(session, exc) from None
         raise Unavailable(
             f"No complete reply from {session.port} to {command[:40]!r} within "
-            f"{time.monotonic() - started:.1f} s (got {reply.bytes} bytes).",
+            f"{time.monotonic() - started:.1f} s (got {len(reply.raw)} bytes).",
             "Check the command and the terminator, or open the port with a longer timeout.",
         )
     return reply
 
 
-def close(handle: str, principal: str | None = None) -> Closed:
+def close(handle: str, principal: str | None = None) -> Session:
+    """Close the session and release its port; returns the session closed."""
     session = _session(handle, principal)
     _drop(session)
-    return Closed(handle=handle, port=session.port, closed=True)
+    return session
 
 
 def close_all() -> None:

@@ -4,13 +4,27 @@ handoff.py (SGP4 satellite handoff). Heavy libraries load inside those modules o
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 
 from mcp.server.mcpserver import Context
 from pydantic import Field
 
-from servers.hardware import handoff, jobs, plans, prompts, quantum, serial_sessions
+from servers.hardware import handoff, jobs, plans, prompts, quantum, serial_sessions, tle
+from servers.hardware.limits import COMPACT_SHOWN, MAX_INTERVALS_SHOWN
+from servers.hardware.models import (
+    Backends,
+    CircuitRun,
+    Closed,
+    HandoffPlan,
+    JobResult,
+    JobStatus,
+    Overhead,
+    Passes,
+    PortList,
+    Received,
+    SessionInfo,
+    Written,
+)
 from servers.hardware.quantum import NoiseSpec
 from shared.files import allowed_roots
 from shared.server import create_server, run
@@ -85,12 +99,12 @@ def run_circuit(
     optimization_level: OptLevel = 1,
     *,
     progress: Progress,
-) -> quantum.CircuitRun:
+) -> CircuitRun:
     """Simulate an OpenQASM 2/3 circuit on Qiskit Aer and wait for the result. Use for circuits that finish in
     seconds; for big ones use submit_circuit. Returns counts and probabilities per bitstring, the method Aer
     actually used, the transpiled depth, size and width, and timings. A circuit too big for the chosen method is
     refused with the method that would run it; invalid QASM gets the parser's line and column."""
-    return quantum.run_circuit(
+    run = quantum.run_circuit(
         qasm,
         shots=shots,
         method=method,
@@ -100,6 +114,7 @@ def run_circuit(
         progress=progress,
         caller=authenticated_principal(),
     )
+    return CircuitRun.of(run)
 
 
 @kit.tool(
@@ -108,10 +123,10 @@ def run_circuit(
     read_only=True,
     idempotent=True,
 )
-def backends() -> quantum.Backends:
+def backends() -> Backends:
     """List the simulators available (Aer methods, each with the largest circuit it can run here) and whether
     IBM Quantum hardware is configured, plus the caps on qubits, shots and memory."""
-    return quantum.backends()
+    return Backends.of(quantum.backends())
 
 
 @kit.tool(
@@ -124,12 +139,12 @@ def submit_circuit(
     seed: Seed = None,
     noise: Noise = None,
     optimization_level: OptLevel = 1,
-) -> jobs.JobStatus:
+) -> JobStatus:
     """Start a long circuit simulation in the background and return its job_id at once. Jobs queue for a few
     runner processes and survive the client disconnecting; each caller may have a few queued or running. Follow
     it with job_status, fetch counts with job_result, stop it with cancel_job."""
     suite = kit.suite
-    return jobs.submit(
+    job = jobs.submit(
         suite.store,
         str(suite.config.home),
         qasm,
@@ -140,27 +155,30 @@ def submit_circuit(
         optimization_level=optimization_level,
         owner=authenticated_principal(),
     )
+    return JobStatus.of(job)
 
 
 @kit.tool(examples=["is my quantum job done yet?"], title="Job status", read_only=True, idempotent=True)
-def job_status(job_id: JobId) -> jobs.JobStatus:
+def job_status(job_id: JobId) -> JobStatus:
     """State and progress of a circuit job: queued, running, done, failed, cancelled, or died (its process was
     killed or ran out of memory)."""
-    return jobs.status(kit.suite.store, job_id, authenticated_principal(), str(kit.suite.config.home))
+    return JobStatus.of(
+        jobs.status(kit.suite.store, job_id, authenticated_principal(), str(kit.suite.config.home))
+    )
 
 
 @kit.tool(examples=["get the counts of my finished job"], title="Job result", read_only=True, idempotent=True)
-def job_result(job_id: JobId) -> jobs.JobResult:
+def job_result(job_id: JobId) -> JobResult:
     """The counts, probabilities and circuit metrics of a finished job (same shape as run_circuit). Errors if
     the job is still running or did not finish."""
-    return jobs.result(kit.suite.store, job_id, authenticated_principal())
+    return JobResult.of(jobs.result(kit.suite.store, job_id, authenticated_principal()))
 
 
 @kit.tool(examples=["cancel the running circuit job"], title="Cancel a job", read_only=False, idempotent=True)
-def cancel_job(job_id: JobId) -> jobs.JobStatus:
+def cancel_job(job_id: JobId) -> JobStatus:
     """Stop a queued or running circuit job (its worker process is terminated). A finished job is left as it is.
     Returns the job's state afterwards."""
-    return jobs.cancel(kit.suite.store, job_id, authenticated_principal())
+    return JobStatus.of(jobs.cancel(kit.suite.store, job_id, authenticated_principal()))
 
 
 # -- serial -------------------------------------------------------------------------------------
@@ -173,9 +191,9 @@ def cancel_job(job_id: JobId) -> jobs.JobStatus:
     idempotent=True,
     open_world=True,
 )
-def serial_ports() -> serial_sessions.PortList:
+def serial_ports() -> PortList:
     """List serial ports on this machine and whether each may be opened under the allow-list."""
-    return serial_sessions.list_ports()
+    return PortList.of(serial_sessions.list_ports())
 
 
 @kit.tool(
@@ -191,12 +209,13 @@ def serial_open(
     parity: Annotated[serial_sessions.Parity, Field(description="none, even, odd, mark or space")] = "none",
     stopbits: Annotated[float, Field(description="1, 1.5 or 2")] = 1,
     timeout: Annotated[float, Field(description="Seconds to wait for data on each read, up to 30")] = 1.0,
-) -> serial_sessions.SessionInfo:
+) -> SessionInfo:
     """Open an allowed serial port (an instrument, a microcontroller) and return a session handle for
     serial_write, serial_read, serial_query and serial_close. Only ports on the operator's allow-list open."""
-    return serial_sessions.open_port(
+    session = serial_sessions.open_port(
         port, baudrate, bytesize, parity, stopbits, timeout, owner=authenticated_principal()
     )
+    return SessionInfo.of(session)
 
 
 @kit.tool(
@@ -209,9 +228,11 @@ def serial_write(
         Literal["utf-8", "ascii", "latin-1", "hex"],
         Field(description="How to turn data into bytes; hex for raw bytes like '0a1b'"),
     ] = "utf-8",
-) -> serial_sessions.Written:
+) -> Written:
     """Send bytes to an open serial session. Include the line ending the device expects (e.g. \\n)."""
-    return serial_sessions.write(handle, data, encoding, principal=authenticated_principal())
+    return Written.of(
+        handle, serial_sessions.write(handle, data, encoding, principal=authenticated_principal())
+    )
 
 
 @kit.tool(
@@ -221,10 +242,10 @@ def serial_read(
     handle: Handle,
     size: Annotated[int | None, Field(description="Read exactly this many bytes (or until timeout)")] = None,
     until: Annotated[str | None, Field(description="Read up to and including this, e.g. \\n")] = None,
-) -> serial_sessions.Received:
+) -> Received:
     """Read from an open serial session: `size` bytes, up to `until`, or whatever arrives before the timeout.
     Returns text when the bytes are printable, hex otherwise, and whether the read timed out."""
-    return serial_sessions.read(handle, size, until, principal=authenticated_principal())
+    return Received.of(serial_sessions.read(handle, size, until, principal=authenticated_principal()))
 
 
 @kit.tool(
@@ -240,10 +261,12 @@ def serial_query(
         Literal["\n", "\r\n", "\r"],
         Field(description="Line ending sent after the command and expected after the reply"),
     ] = "\n",
-) -> serial_sessions.Received:
+) -> Received:
     """Send a command and read the one-line reply (SCPI style: *IDN?, MEAS:VOLT?). Errors if no complete reply
     arrives within the session's timeout."""
-    return serial_sessions.query(handle, command, terminator, principal=authenticated_principal())
+    return Received.of(
+        serial_sessions.query(handle, command, terminator, principal=authenticated_principal())
+    )
 
 
 @kit.tool(
@@ -253,18 +276,39 @@ def serial_query(
     idempotent=False,
     open_world=True,
 )
-def serial_close(handle: Handle) -> serial_sessions.Closed:
+def serial_close(handle: Handle) -> Closed:
     """Close an open serial session and release its port."""
-    return serial_sessions.close(handle, principal=authenticated_principal())
+    return Closed.of(serial_sessions.close(handle, principal=authenticated_principal()))
 
 
 # -- satellites ---------------------------------------------------------------------------------
 
 
-def _roots(ctx: Context | None, tle_file: str | None) -> list[Path]:
-    """Where a caller's `tle_file` may be: the client's declared roots within HDR_FILE_ROOTS (asked
-    only when a file is named; over HTTP none unless the operator configured some)."""
-    return allowed_roots(ctx) if tle_file is not None else []
+def _ground(
+    latitude: float,
+    longitude: float,
+    altitude_m: float,
+    min_elevation_deg: float,
+    constellation: str,
+    source: tle.Source,
+    tle_file: str | None,
+    ctx: Context,
+) -> handoff.Ground:
+    """The arguments every satellite tool takes, as the domain's one definition of them. A caller's
+    `tle_file` may be only under the client's declared roots within HDR_FILE_ROOTS (asked only when a
+    file is named; over HTTP none unless the operator configured some)."""
+    roots = allowed_roots(ctx) if tle_file is not None else []
+    return handoff.Ground(
+        kit.suite.config.home,
+        latitude,
+        longitude,
+        altitude_m,
+        min_elevation_deg,
+        constellation,
+        source,
+        tle_file,
+        roots,
+    )
 
 
 @kit.tool(
@@ -292,8 +336,8 @@ def handoff_satellite(
     detail: Annotated[
         bool,
         Field(
-            description=f"true: up to {handoff.MAX_INTERVALS_SHOWN} intervals and gaps "
-            f"instead of the first {handoff.COMPACT_SHOWN}"
+            description=f"true: up to {MAX_INTERVALS_SHOWN} intervals and gaps "
+            f"instead of the first {COMPACT_SHOWN}"
         ),
     ] = False,
     offset: Annotated[
@@ -302,34 +346,26 @@ def handoff_satellite(
     *,
     progress: Progress,
     ctx: Context,
-) -> handoff.HandoffPlan:
+) -> HandoffPlan:
     """Which satellite a ground terminal should use over a time window and when it must switch. Returns a
     one-line summary, the number of handoffs, coverage, the first serving intervals (satellite name, NORAD id,
     elevation and azimuth at start and end) with their switch times and the first coverage gaps, and where the
     orbits came from with their age (synthetic data is flagged). Page on with `offset` = next_offset, or ask
     for `detail`."""
-    result = handoff.plan(
-        kit.suite.config.home,
-        latitude,
-        longitude,
-        altitude_m,
+    plan = handoff.plan(
+        _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx),
         start,
         duration_s,
         step_s,
-        min_elevation_deg,
-        constellation,
         policy,
         hysteresis_deg,
-        source,
-        tle_file,
         check=progress.check if progress else None,
-        roots=_roots(ctx, tle_file),
         offset=offset,
-        shown=handoff.MAX_INTERVALS_SHOWN if detail else handoff.COMPACT_SHOWN,
+        shown=MAX_INTERVALS_SHOWN if detail else COMPACT_SHOWN,
     )
     if offset == 0:  # a new plan, not a further page of one: the dashboard shows it
-        plans.record(kit.suite.store, result, latitude, longitude, authenticated_principal())
-    return result
+        plans.record(kit.suite.store, plan, latitude, longitude, authenticated_principal())
+    return HandoffPlan.of(plan)
 
 
 @kit.tool(
@@ -350,20 +386,11 @@ def visible_satellites(
     tle_file: TleFile = None,
     *,
     ctx: Context,
-) -> handoff.Overhead:
+) -> Overhead:
     """The satellites above a ground location at one moment, highest first, with elevation, azimuth and range."""
-    return handoff.overhead(
-        kit.suite.config.home,
-        latitude,
-        longitude,
-        altitude_m,
-        time,
-        min_elevation_deg,
-        constellation,
-        source,
-        tle_file,
-        roots=_roots(ctx, tle_file),
-    )
+    ground = _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx)
+    sky = handoff.overhead(ground, time)
+    return Overhead.of(sky)
 
 
 @kit.tool(
@@ -386,22 +413,11 @@ def passes(
     tle_file: TleFile = None,
     *,
     ctx: Context,
-) -> handoff.Passes:
+) -> Passes:
     """When one satellite rises above, culminates over and sets below a ground location in a time window."""
-    return handoff.passes(
-        kit.suite.config.home,
-        satellite,
-        latitude,
-        longitude,
-        altitude_m,
-        start,
-        duration_s,
-        min_elevation_deg,
-        constellation,
-        source,
-        tle_file,
-        roots=_roots(ctx, tle_file),
-    )
+    ground = _ground(latitude, longitude, altitude_m, min_elevation_deg, constellation, source, tle_file, ctx)
+    found = handoff.passes(ground, satellite, start, duration_s)
+    return Passes.of(found)
 
 
 prompts.register(kit)  # prompts, completions and resources: servers/hardware/prompts.py

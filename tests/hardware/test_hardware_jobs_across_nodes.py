@@ -65,7 +65,7 @@ def submit_on_node_a(qasm: str, shots: int, log: Path) -> str:
     return json.loads(out.stdout.decode().strip().splitlines()[-1])["job_id"]
 
 
-def wait_state(suite: Suite, job_id: str, states: set[str], timeout: float = 120) -> jobs.JobStatus:
+def wait_state(suite: Suite, job_id: str, states: set[str], timeout: float = 120) -> jobs.Job:
     deadline = time.monotonic() + timeout
     while True:
         status = jobs.status(suite.store, job_id, None, str(suite.config.home))

@@ -154,11 +154,12 @@ def test_fast_search_on_polar_and_eccentric_orbits() -> None:
 
 
 def test_plans_follow_their_policies(starlink_file: Path, tmp_path: Path) -> None:
-    args = dict(start=NEAR_EPOCH, duration_s=3600, step_s=15, tle_file=str(starlink_file))
-    highest = handoff.plan(tmp_path, *SEATTLE, policy="max_elevation", **args)
-    longest = handoff.plan(tmp_path, *SEATTLE, policy="longest_visible", **args)
-    sticky = handoff.plan(tmp_path, *SEATTLE, policy="hysteresis", hysteresis_deg=15, **args)
-    overhead = handoff.overhead(tmp_path, *SEATTLE, when=NEAR_EPOCH, tle_file=str(starlink_file))
+    seattle = handoff.Ground(tmp_path, *SEATTLE, tle_file=str(starlink_file))
+    args = dict(start=NEAR_EPOCH, duration_s=3600, step_s=15)
+    highest = handoff.plan(seattle, policy="max_elevation", **args)
+    longest = handoff.plan(seattle, policy="longest_visible", **args)
+    sticky = handoff.plan(seattle, policy="hysteresis", hysteresis_deg=15, **args)
+    overhead = handoff.overhead(seattle, when=NEAR_EPOCH)
     # the highest satellite at the start is the one max_elevation serves first
     assert highest.intervals[0].satellite == overhead.satellites[0].satellite
     assert highest.intervals[0].start.elevation_deg == overhead.satellites[0].elevation_deg
@@ -170,21 +171,16 @@ def test_plans_follow_their_policies(starlink_file: Path, tmp_path: Path) -> Non
         assert plan.data.synthetic is False and plan.data.satellites == 9543 and plan.data.warnings == []
     # longest_visible only switches when its satellite has set: at each switch it is no longer overhead
     for previous, switch in list(zip(longest.intervals, longest.switch_times, strict=False))[:5]:
-        sky = handoff.overhead(tmp_path, *SEATTLE, when=switch, tle_file=str(starlink_file))
+        sky = handoff.overhead(seattle, when=switch)
         assert previous.satellite not in {v.satellite for v in sky.satellites}
         assert previous.end.elevation_deg < 30
 
 
 def test_sparse_constellation_plan_reports_gaps(tmp_path: Path) -> None:
     plan = handoff.plan(
-        tmp_path,
-        0.0,
-        0.0,
+        handoff.Ground(tmp_path, 0.0, 0.0, constellation="iridium", source="synthetic", min_elevation_deg=40),
         start=NEAR_EPOCH,
         duration_s=7200,
-        constellation="iridium",
-        source="synthetic",
-        min_elevation_deg=40,
     )
     assert plan.gaps and 0 < plan.coverage_fraction < 1
     covered = sum(1 for _ in plan.intervals)
@@ -194,7 +190,9 @@ def test_sparse_constellation_plan_reports_gaps(tmp_path: Path) -> None:
 
 def test_stale_tles_are_used_with_a_warning_and_their_age(starlink_file: Path, tmp_path: Path) -> None:
     plan = handoff.plan(
-        tmp_path, *SEATTLE, start="2026-04-01T00:00:00Z", duration_s=600, tle_file=str(starlink_file)
+        handoff.Ground(tmp_path, *SEATTLE, tle_file=str(starlink_file)),
+        start="2026-04-01T00:00:00Z",
+        duration_s=600,
     )
     assert plan.data.tle_epoch_offset_days > 30
     assert any("Stale TLEs" in w for w in plan.data.warnings)
@@ -202,13 +200,10 @@ def test_stale_tles_are_used_with_a_warning_and_their_age(starlink_file: Path, t
 
 def test_passes_rise_above_and_set_below_the_minimum_elevation(starlink_file: Path, tmp_path: Path) -> None:
     found = handoff.passes(
-        tmp_path,
+        handoff.Ground(tmp_path, *SEATTLE, min_elevation_deg=10, tle_file=str(starlink_file)),
         "44714",
-        *SEATTLE,
         start=NEAR_EPOCH,
         duration_s=86400,
-        min_elevation_deg=10,
-        tle_file=str(starlink_file),
     )
     assert found.satellite == "STARLINK-1008" and found.passes
     const = tle.from_file(starlink_file, "starlink")

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import anyio
-import numpy as np
 import pytest
 from mcp import Client, StdioServerParameters
 
@@ -117,22 +116,6 @@ def test_recall_filters_by_kind_source_and_tags(suite: Suite) -> None:
     assert [h.source for h in m.recall("checkout-api", kind="decision")] == ["forge"]
     assert [h.kind for h in m.recall("anything", source="compliance")] == ["verdict"]
     assert [h.source for h in m.recall("checkout-api", tags=["x"])] == ["nexus"]
-
-
-def test_embeddings_match_chromadb_default_embedding_function(suite: Suite) -> None:
-    from chromadb.utils.embedding_functions import DefaultEmbeddingFunction
-
-    texts = [
-        "my pods keep getting OOM killed",
-        "hide the card numbers in this log",
-        "",
-        "ünïcödé ✓ 漢字",
-        "word " * 400,
-    ]  # the last is truncated at 256 tokens by both
-    ours = suite.embedder.embed(texts)
-    theirs = np.array(DefaultEmbeddingFunction()(texts))
-    assert ours.shape == (5, 384)
-    assert np.abs(ours - theirs).max() < 1e-5
 
 
 @pytest.mark.parametrize("text, kind", [("", "note"), ("x" * 20_001, "note"), ("fine", "")])

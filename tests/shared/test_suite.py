@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from shared.config import Config
+from shared.store import Store
 from shared.suite import Suite
 
 WAIT_S = 10.0  # an upper bound for a thread that never comes, not a timing
@@ -117,3 +118,40 @@ def test_each_servers_service_comes_from_the_suite_cache(offline_suite: Suite, t
     assert kit.suite is offline_suite
     assert forge() is forge() is offline_suite.service(Forge)
     assert services(_suite(tmp_path / "other")) is not services(offline_suite)
+
+
+@pytest.mark.parametrize("service", ["store", "audit"])
+def test_concurrent_first_use_of_the_suites_own_services_builds_one(
+    service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """functools.cached_property, which these were, takes no lock from Python 3.12 on: 16 threads'
+    first use of `suite.store` built up to 16 Stores (engines and pools), all but one then lost."""
+    threads = 16
+    started = threading.Barrier(threads)
+    all_building = threading.Event()  # set only if every thread got into the constructor: no once-only
+    built: list[Store] = []
+
+    class SlowStore(Store):  # the real Store, its construction held open while the other threads arrive
+        def __init__(self, target: Path | str) -> None:
+            built.append(self)
+            if len(built) == threads:
+                all_building.set()
+            all_building.wait(HOLD_S)
+            super().__init__(target)
+
+    monkeypatch.setattr("shared.suite.Store", SlowStore)
+    suite = _suite(tmp_path)
+
+    def first_use() -> object:
+        started.wait(WAIT_S)
+        return getattr(suite, service)
+
+    try:
+        with ThreadPoolExecutor(threads) as pool:
+            got = [f.result(WAIT_S) for f in [pool.submit(first_use) for _ in range(threads)]]
+    finally:
+        for store in built:
+            store.close()
+    assert len(built) == 1
+    assert all(g is got[0] for g in got)
+    assert getattr(suite, service) is got[0]

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextvars
+
 import pytest
 from mcp import Client
+from mcp.server.auth.middleware.auth_context import auth_context_var
+from mcp.server.auth.middleware.bearer_auth import AuthenticatedUser
+from mcp.server.auth.provider import AccessToken
 from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import authenticated_principal as sdk_authenticated_principal
 from mcp_types import ElicitResult
 from pydantic import BaseModel
 
 from shared.errors import NotFound
 from shared.server import create_server
 from shared.suite import Suite
-from shared.tools import Progress
+from shared.tools import Progress, authenticated_principal
 
 ERAS = ["legacy", "2026-07-28"]
 
@@ -271,3 +277,42 @@ async def test_an_elicitation_round_answered_at_another_replica_needs_a_shared_r
             done = False
     assert done is accepted
     assert changed == ([7] if accepted else [])
+
+
+def _as_token(token: AccessToken) -> contextvars.Context:
+    """A context in which the SDK's auth middleware has authenticated `token` (as the gateway's does)."""
+    context = contextvars.copy_context()
+    context.run(auth_context_var.set, AuthenticatedUser(token))
+    return context
+
+
+STATIC = AccessToken(token="t", client_id="static:alice", scopes=["forge:read"], claims={"iss": "hdr-static"})
+
+
+def _jwt(subject: str) -> AccessToken:
+    return AccessToken(
+        token="t", client_id="ci-bot", scopes=[], subject=subject, claims={"iss": "https://idp.example"}
+    )
+
+
+def test_the_principal_names_how_the_caller_authenticated_and_who_it_is() -> None:
+    assert authenticated_principal() is None  # no credentials (stdio): the operator
+    assert _as_token(STATIC).run(authenticated_principal) == "static:alice"
+    alice, bob = (_as_token(_jwt(s)).run(authenticated_principal) for s in ("alice", "bob"))
+    assert alice == "jwt:https://idp.example#alice#ci-bot"
+    assert bob != alice  # two users of one OAuth client stay apart
+    # a JWT whose client is named like a static token is still not that static principal
+    forged = AccessToken(
+        token="t", client_id="static:alice", scopes=[], claims={"iss": "https://idp.example"}
+    )
+    assert _as_token(forged).run(authenticated_principal) != "static:alice"
+
+
+def test_the_sdks_public_principal_helper_names_principals_differently() -> None:
+    """Why shared.tools keeps its own: owners already stored (jobs, keys, attestations...) and the
+    operator's grants (HDR_GRANTS) name principals as `static:<name>` / `jwt:<iss>#<sub>#<client>`;
+    the SDK's helper gives a JSON triple. Adopting it would orphan every stored owner. When this
+    test fails, the SDK names them as we do and the helper can go."""
+    ours = _as_token(STATIC).run(authenticated_principal)
+    sdks = _as_token(STATIC).run(sdk_authenticated_principal, None)
+    assert sdks is not None and sdks != ours

@@ -1,11 +1,13 @@
-"""The first call that needs embeddings on a machine without the model and without network: a tool
-error that says what is missing and how to provide it, not "Internal error (log reference ...)".
-The download really fails (chromadb's own downloader against a closed loopback port)."""
+"""shared/embeddings.py: vectors equal to chromadb's own embedding function (the reference), the same
+for a text alone or in a batch (dynamic padding), and, on a machine without the model and without
+network, a tool error that says what is missing and how to provide it, not "Internal error (log
+reference ...)". The download really fails (chromadb's own downloader against a closed loopback port)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from helpers import free_port
 from mcp import Client
@@ -79,3 +81,30 @@ def test_a_damaged_model_file_is_unavailable_not_a_crash(tmp_path: Path) -> None
     with pytest.raises(Unavailable) as err:
         Embedder(tmp_path).embed(["hello"])
     assert "could not be loaded" in str(err.value) and str(tmp_path) not in str(err.value)
+
+
+TEXTS = [
+    "my pods keep getting OOM killed",
+    "hide the card numbers in this log",
+    "",
+    "ünïcödé ✓ 漢字",
+    "word " * 400,  # truncated at 256 tokens by both
+]
+
+
+def test_embeddings_match_chromadb_default_embedding_function(offline_suite: Suite) -> None:
+    from chromadb.utils.embedding_functions import DefaultEmbeddingFunction
+
+    ours = offline_suite.embedder.embed(TEXTS)
+    theirs = np.array(DefaultEmbeddingFunction()(TEXTS))
+    assert ours.shape == (5, 384)
+    assert np.abs(ours - theirs).max() < 1e-5
+
+
+def test_a_text_embeds_the_same_alone_as_beside_a_long_one(offline_suite: Suite) -> None:
+    """Batches are padded to their longest text only; the padding must not leak into the short ones."""
+    embedder = offline_suite.embedder
+    batched = embedder.embed(TEXTS)
+    alone = np.stack([embedder.embed_one(t) for t in TEXTS])
+    assert np.abs(batched - alone).max() < 1e-5
+    assert np.allclose(np.linalg.norm(batched, axis=1), 1.0, atol=1e-5)  # unit vectors

@@ -1,5 +1,6 @@
-"""`hdr run <server> --http` answers `GET /healthz` like the gateway, over real HTTP from a real
-process, so readiness loops and probes need not speak MCP; the MCP endpoint beside it still works."""
+"""shared/server.py: `hdr run <server> --http` answers `GET /healthz` like the gateway, over real HTTP
+from a real process, so readiness loops and probes need not speak MCP; the MCP endpoint beside it still
+works. The command line refuses what it cannot serve safely before it serves anything."""
 
 from __future__ import annotations
 
@@ -58,3 +59,34 @@ async def test_the_mcp_endpoint_still_answers_beside_it(single: str) -> None:
     async with Client(f"{single}/mcp") as client:
         tools = {t.name for t in (await client.list_tools()).tools}
     assert "run_circuit" in tools
+
+
+def _kit():
+    from shared.server import create_server
+
+    return create_server("cli-check", title="CLI check", description="Nothing to serve.")
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "::"])
+def test_one_server_refuses_to_serve_http_beyond_loopback(
+    host: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shared.server import run
+
+    with pytest.raises(SystemExit) as exit_:
+        run(_kit(), ["--http", "--host", host, "--port", "9"])
+    assert exit_.value.code == 2
+    assert f"refusing to serve on {host} without authentication" in capsys.readouterr().err
+
+
+def test_an_unknown_toolset_is_refused_at_start_with_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    from shared.server import run
+    from shared.toolsets import declare
+
+    kit = _kit()
+    declare(kit, {"memory": ["remember", "recall"]}, default=["memory"])
+    with pytest.raises(SystemExit) as exit_:
+        run(kit, ["--toolsets", "no-such-set"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "no-such-set" in err and "memory" in err

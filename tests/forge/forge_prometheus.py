@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,30 +71,61 @@ def prometheus_on(
         rules.write_text(cpu_rule_group())
         ranges = cpu_rule if isinstance(cpu_rule, list) else [cpu_rule]
         with _serving(config, data) as url:
+            _wait_queryable(url)
             for i, (start, end) in enumerate(ranges):
-                blocks = workdir / f"rule-blocks-{i}"
-                subprocess.run(
-                    [
-                        "promtool",
-                        "tsdb",
-                        "create-blocks-from",
-                        "rules",
-                        f"--start={int(start)}",
-                        f"--end={int(end)}",
-                        f"--url={url}",
-                        f"--output-dir={blocks}",
-                        "--quiet",
-                        str(rules),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    timeout=300,
-                )
+                _backfill(url, rules, start, end, workdir / f"rule-blocks-{i}")
         for i in range(len(ranges)):
             for block in (workdir / f"rule-blocks-{i}").iterdir():
                 shutil.copytree(block, data / block.name)
     with _serving(config, data) as url:
         yield url
+
+
+def _wait_queryable(url: str, timeout: float = 60) -> None:
+    """Ready is not yet queryable on a loaded machine: wait until the raw CPU series answers a query."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            answer = httpx.get(
+                f"{url}/api/v1/series", params={"match[]": "container_cpu_usage_seconds_total"}, timeout=10
+            )
+            if answer.status_code == 200 and answer.json().get("data"):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("Prometheus answered ready but never returned the raw CPU series")
+
+
+def _backfill(url: str, rules: Path, start: float, end: float, blocks: Path, tries: int = 3) -> None:
+    """`promtool tsdb create-blocks-from rules`; on a loaded machine it has written no blocks now and then
+    (its range queries came back empty), so it is tried again, and the last failure says what promtool said."""
+    said = ""
+    for _ in range(tries):
+        shutil.rmtree(blocks, ignore_errors=True)
+        done = subprocess.run(
+            [
+                "promtool",
+                "tsdb",
+                "create-blocks-from",
+                "rules",
+                f"--start={int(start)}",
+                f"--end={int(end)}",
+                f"--url={url}",
+                f"--output-dir={blocks}",
+                str(rules),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if done.returncode == 0 and blocks.is_dir() and any(blocks.iterdir()):
+            return
+        said = (done.stdout + done.stderr)[-2000:]
+        time.sleep(2)
+    raise RuntimeError(f"promtool wrote no rule blocks in {tries} tries: {said}")
 
 
 def write_openmetrics_every(path: Path, cluster, seconds: int = 30) -> None:  # type: ignore[no-untyped-def]

@@ -99,9 +99,11 @@ def _hl7_ts(rnd: random.Random) -> str:
 
 def _phone_shaped(rnd: random.Random) -> str:
     """A reference number whose digits also make a valid national phone number (the cue says what it is)."""
-    return phone4(rnd, rnd.choice(["en-US", "en-GB", "fr-FR", "de-DE", "it-IT", "es-ES", "nl-NL"])).split(
-        " x"
-    )[0]
+    while True:  # national forms only: a reference number carries no country code
+        number = phone4(rnd, rnd.choice(["en-US", "en-GB", "fr-FR", "de-DE", "it-IT", "es-ES", "nl-NL"]))
+        number = number.split(" x")[0].split(" ext")[0]
+        if not number.lstrip("(").startswith(("+", "00", "1-")):
+            return number
 
 
 def _luhn16(rnd: random.Random) -> str:
@@ -204,7 +206,7 @@ T5: dict[str, list[str]] = {
     ],
 }
 TECH5 = [
-    "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|⟦~HL7TS⟧||ADT^A01|⟦~CONTROL⟧|P|2.5.1\nPID|1||⟦~ACCOUNT⟧^^^HOSP^MR||{last}^{first}^^^^^L||⟦DOBC⟧|M|||||⟦USPH⟧^PRN^PH|⟦USPH⟧^WPN^PH||||||⟦SSN4⟧\nPV1|1|I|W^389^1||||⟦NPI⟧^{last}^{first}^^^^^^NPI|⟦NPI⟧^{last}^{first}||||||||||||||||||||||||||||||||||⟦~HL7TS⟧",
+    "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|⟦~HL7TS⟧||ADT^A01|⟦~CONTROL⟧|P|2.5.1\nPID|1||⟦~ACCOUNT⟧^^^HOSP^MR||{last}^{first}^^^^^L||⟦DOBC⟧|M|||||⟦USPH⟧^PRN^PH|⟦USPH⟧^WPN^PH|||||⟦SSN4⟧\nPV1|1|I|W^389^1||||⟦NPI⟧^{last}^{first}^^^^^^NPI|⟦NPI⟧^{last}^{first}||||||||||||||||||||||||||||||||||⟦~HL7TS⟧",
     "ORC|NW|⟦~CONTROL⟧||||||||||⟦NPI⟧^{last}^{first}^^^^^^NPI\nOBR|1|⟦~CONTROL⟧||CBC|||⟦~HL7TS⟧",
     "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*⟦~CONTROL⟧*0*P*:~\nGS*HC*SENDER*RECEIVER*20240101*1200*1*X*005010X222A1~\nNM1*82*1*{last}*{first}****XX*⟦NPI5⟧~\nREF*EI*⟦~EIN⟧~\nNM1*IL*1*{last}*{first}****MI*⟦~ACCOUNT⟧~\nDMG*D8*⟦DOBC⟧*M~\nPER*IC*{first}*TE*⟦USPH⟧*FX*⟦USPH⟧~\nCLM*⟦~CONTROL⟧*125***11:B:1~\nDTP*472*D8*⟦~SVCDATE⟧~",
     '{"resourceType": "Patient", "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "⟦NPI⟧"}, {"system": "http://hl7.org/fhir/sid/us-ssn", "value": "⟦SSN4⟧"}, {"system": "urn:oid:2.16.840.1.113883.19.5", "value": "⟦~ACCOUNT⟧"}], "birthDate": "⟦DOBI⟧", "telecom": [{"system": "phone", "value": "⟦PHONE4⟧", "use": "mobile"}], "meta": {"lastUpdated": "⟦~LOGTS⟧"}}',

@@ -103,20 +103,20 @@ def _label(text: str, start: int) -> Label | None:
     its CSV/TSV column header or SQL INSERT column."""
     label = field_label(text, start)
     if label is None and (header := _column_header(text, start)) is not None:
-        return Label(header, True)
+        return Label(header[0], header[1])
     return label
 
 
 _MD_RULE = re.compile(r"[\s|:+-]*")  # a markdown/ASCII table's rule row: no header, however few digits
 
 
-def _column_header(text: str, start: int) -> str | None:
+def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
     it begins with a header row: a line with the same number of delimiters and no digits; or the column
     named for it in an SQL INSERT."""
     line_start = text.rfind("\n", 0, start) + 1
     if text.find("(", line_start, start) >= 0 and (sql_column := _sql_column(text, start)):
-        return sql_column
+        return sql_column, True
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
@@ -129,7 +129,8 @@ def _column_header(text: str, start: int) -> str | None:
         if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above) and not _MD_RULE.fullmatch(above):
-            return above.split(delimiter)[column]
+            # the column is sure only when the row has the header's cells (an unquoted "18, 1963" shifts it)
+            return above.split(delimiter)[column], above.count(delimiter) == line.count(delimiter)
     return None
 
 
@@ -167,6 +168,16 @@ _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
+_NAMESPACE_KEYS = frozenset(
+    {"system", "xmlns", "$schema", "@context", "profile", "schemalocation", "namespace"}
+)
+
+
+def _names_a_namespace(text: str, start: int) -> bool:
+    label = _label(text, start) if start and text[start - 1] in "\"'" else None
+    return bool(label and label.strong and label.name.lower().split(":")[0] in _NAMESPACE_KEYS)
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
@@ -177,6 +188,8 @@ def _urls(text: str) -> Iterator[Finding]:
         host = host.rsplit("@", 1)[-1]
         if "." not in host or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
             continue
+        if _names_a_namespace(text, m.start()):
+            continue  # {"system": "http://hl7.org/fhir/sid/us-npi"}, xmlns="http://www.w3.org/...": identifiers
         yield Finding("URL", m.start(), m.start() + len(url), 0.9, "scheme or www. with a dotted host")
     starts: set[int] = set()
     for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
@@ -551,7 +564,7 @@ _OTHER_ID_WORDS = re.compile(
     "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
 )
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?:phone|\btel\b|mobiel|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
@@ -606,7 +619,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
 _NOT_PHONE_SHAPES = (
     re.compile(r"\d{3}-\d{2}-\d{4}"),  # an SSN
     re.compile(r"\d{4}-\d{2}-\d{2}.*"),  # an ISO date and what follows it
-    re.compile(r"\d*\.\d*\.\d*\.\d*(?:\.\d*)*"),  # four or more dotted numbers: a version, an address, an OID
+    # four or more dotted numbers: a version, an address, an OID (but not France's 06.60.88.98.86)
+    re.compile(r"(?!(?:\d{2}\.){4}\d{2}$)\d*\.\d*\.\d*\.\d*(?:\.\d*)*"),
     re.compile(r"\d{5}-\d{4}"),  # a US ZIP+4 code
     re.compile(r"(?:19|20)\d{2}[-/]\d{4,8}"),  # a year and a serial: 2022-446671
     re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4} \d{1,2}"),  # a date and the hour after it: 2024/08/17 16
@@ -619,10 +633,10 @@ _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-0
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
 # 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
-# prefix), 4-3-2 lot numbers, 5-5 (an NPI grouping), 2-7 (an EIN), 5-3/5-4 postcodes.
+# prefix), 4-3-2 lot numbers, 2-7 (an EIN), 5-3/5-4 postcodes.
 _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
-    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4}-\d{3}-\d{2}|\d{5}[ -]\d{5}|\d{2}-\d{7}"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4}-\d{3}-\d{2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}"
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
@@ -687,11 +701,12 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
         )
 
 
+_COUNTRY_PREFIX = re.compile(r"\b[A-Z]{2} ?$")
 _FREEPHONE8 = re.compile(r"0800[ -]?\d{4}")  # Dutch freephone, eight digits
 
 
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
-    before = text[max(0, c.start - 30) : c.start]
+    before = _COUNTRY_PREFIX.sub("", text[max(0, c.start - 30) : c.start])  # "VAT reg GB 106 3786 09"
     if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:

@@ -280,17 +280,24 @@ _NOT_CARD_WORDS = re.compile(
 )
 
 
+# Cards that are not payment cards: their numbers may pass Luhn inside an issuer range all the same.
+_NOT_PAYMENT_CARD = re.compile(
+    r"(?i)\b(?:loyalty|member(?:ship)?|rewards?|points|bonus|sim|iccid|library|student|id|insurance|health|"
+    r"kunden|fidelit[eé]|fedelt[aà]|fidelidad|klanten)\s*(?:card|karte|carte|carta|tarjeta|kaart|cart[aã]o)"
+)
+
+
 def _card_named_otherwise(text: str, start: int) -> bool:
     before = _words(text[max(0, start - 25) : start])
     other = list(_NOT_CARD_WORDS.finditer(before))
-    if other and not _CARD_WORDS.search(before[other[-1].end() :]):
+    if (other and not _CARD_WORDS.search(before[other[-1].end() :])) or _NOT_PAYMENT_CARD.search(before):
         return True
     label = _label(text, start)
+    if label is None or not label.strong:
+        return False
+    name = _words(label.name)
     return bool(
-        label
-        and label.strong
-        and _NOT_CARD_WORDS.search(_words(label.name))
-        and not _CARD_WORDS.search(label.name)
+        _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
     )
 
 
@@ -681,24 +688,28 @@ class _PhoneCandidate:
 
 
 _CLOCK_AFTER = re.compile(r":[0-5]\d")
+_ASIDE = re.compile(r"\s\((?!0\))")  # a parenthesis after the first digits, but not the "(0)" of "+44 (0) 20"
 
 
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
         _on_time()
-        start, raw = m.start(), m.group()
+        start, end, raw = m.start(), m.end(), m.group()
         if raw.startswith("(") and ")" not in raw:
             start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
+        if (aside := _ASIDE.search(raw)) and len(re.sub(r"\D", "", raw[: aside.start()])) >= 7:
+            raw = raw[
+                : aside.start()
+            ]  # "call (011) 3271 4129 (07.00 - 20.00)": an area code opens a number only
+            end = start + len(raw)
         ext = _EXTENSION.search(raw)
         core = raw[: ext.start()] if ext else raw
         digits = re.sub(r"\D", "", core)
         if not 7 <= len(digits) <= 15 or _phone_shape_refused(core):
             continue
-        if _inside_identifier(text, start, m.end()) or _CLOCK_AFTER.match(text, m.end()):
+        if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
-        yield _PhoneCandidate(
-            start, m.end(), core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext)
-        )
+        yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
 
 
 _COUNTRY_PREFIX = re.compile(r"\b[A-Z]{2} ?$")

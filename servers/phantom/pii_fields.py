@@ -144,6 +144,10 @@ _FHIR_SYSTEMS = {
     "http://fhir.nhs.net/Id/nhs-number": "nhs number",
 }
 _XML_TAG = re.compile(r"<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*$")
+# Presentation tags name no field (a table cell's header is found by _html_label).
+_HTML_TAGS = frozenset(
+    "td th tr span div p b i u a li ul ol strong em font small br code pre body html".split()
+)
 _VCARD_PROPERTY = re.compile(
     r"(?:item\d+\.)?([A-Z][A-Z-]{1,20})((?:;[^:\n]{0,80})?):(?:tel:|TEL:)?$", re.IGNORECASE
 )
@@ -169,7 +173,7 @@ def _json_label(text: str, start: int) -> Label | None:
 
 def _line_label(text: str, line_start: int, start: int) -> Label | None:
     prefix = text[line_start:start]
-    if xml := _XML_TAG.search(prefix):
+    if (xml := _XML_TAG.search(prefix)) and xml.group(1).lower() not in _HTML_TAGS:
         return Label(xml.group(1), True)
     if (vcard := _VCARD_PROPERTY.fullmatch(prefix)) and text.rfind("BEGIN:VCARD", 0, line_start) >= 0:
         return Label(vcard.group(1) + vcard.group(2), True)

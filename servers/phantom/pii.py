@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from servers.phantom.pii_fields import Label, field_label
+from servers.phantom.pii_fields import Label, field_label, hl7_split_phones
 
 ENTITIES = (
     "EMAIL_ADDRESS",
@@ -276,6 +276,7 @@ _CARD_WORDS = re.compile(
 _NOT_CARD_WORDS = re.compile(
     r"(?i)\b(?:siret|siren|iccid|sim|imei|gtin|ean|upc|isbn|member(?:ship)?|loyalty|rewards|points|kunden\w*|"
     r"customer|client|account|acct|konto|compte|conto|cuenta|rekening|tracking|parcel|order|invoice|serial|"
+    r"mitglied\w*|versicherten\w*|"
     r"s/?n|device|meter|batch|lot|iban|routing|block|id)\b"
 )
 
@@ -571,7 +572,7 @@ _OTHER_ID_WORDS = re.compile(
     "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
 )
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|mobiel|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
@@ -587,7 +588,9 @@ _REFERENCE_WORDS = re.compile(
     r"\b(?:lot[e]?|batch|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
-    r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block)|"
+    r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
+    r"record|file|case|matter|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
+    r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release)|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
     r"(?:\s*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\s*$"
 )
@@ -635,6 +638,8 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}"),  # a date, 04.04.2021
     re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
+    re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
+    re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
 )
 _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
@@ -717,8 +722,10 @@ _FREEPHONE8 = re.compile(r"0800[ -]?\d{4}")  # Dutch freephone, eight digits
 
 
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
-    before = _COUNTRY_PREFIX.sub("", text[max(0, c.start - 30) : c.start])  # "VAT reg GB 106 3786 09"
-    if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
+    before = text[max(0, c.start - 30) : c.start]
+    if (
+        _REFERENCE_WORDS.search(before) or _REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))
+    ) and not _PHONE_WORDS.search(before[-12:]):  # "Order 28-...", "VAT reg GB 106 3786 09"
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:
         return False
@@ -768,6 +775,21 @@ def _phones(text: str) -> Iterator[Finding]:
             0.9 if near else 0.75,
             f"libphonenumber: valid {where} number" + (" with extension" if c.extension else ""),
         )
+    if "|" in text and "^" in text:
+        yield from _hl7_component_phones(text)
+
+
+def _hl7_component_phones(text: str) -> Iterator[Finding]:
+    for split in hl7_split_phones(text):
+        _on_time()
+        digits = split.number.lstrip("+")
+        candidate = _PhoneCandidate(
+            split.start, split.end, split.number, digits, split.number[0] == "+", False
+        )
+        if 7 <= len(digits) <= 15 and (where := _valid_phone(candidate)):
+            yield Finding(
+                "PHONE_NUMBER", split.start, split.end, 0.9, f"libphonenumber: valid {where} number (HL7 XTN)"
+            )
 
 
 # -- network addresses ------------------------------------------------------------------------------

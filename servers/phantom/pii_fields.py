@@ -113,7 +113,7 @@ _REF_QUALIFIERS = {"SY": "ssn", "EI": "employer identification number", "HPI": "
 
 
 def _x12_label(text: str, start: int) -> Label | None:
-    seg_start = max(text.rfind("~", 0, start), text.rfind("\n", 0, start)) + 1
+    seg_start = max(text.rfind("~", 0, start), text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     while seg_start < start and text[seg_start] in " \r\t":
         seg_start += 1
     if not _X12_SEGMENT.match(text, seg_start):
@@ -241,16 +241,72 @@ def _html_label(text: str, start: int) -> Label | None:
     return Label(re.sub(r"<[^>]*>", "", headers[column]).strip(), True)
 
 
+_XML_ATTRIBUTE = re.compile(
+    r"<([A-Za-z_][\w.:-]{0,40})\s(?:[^<>]{0,200}\s)?([A-Za-z_][\w.:-]{0,40})\s*=\s*[\"']$"
+)
+_XML_SYSTEM = re.compile(r"<system\s+value=[\"']([^\"']{1,200})[\"']")
+
+
+def _xml_attribute_label(text: str, start: int) -> Label | None:
+    """`<birthDate value="...">` (FHIR XML): the element names the field; `<value value="...">` takes the name of
+    its sibling `<system value="...">`; any other attribute (`xmlns="..."`) names itself."""
+    attribute = _XML_ATTRIBUTE.search(text, max(0, start - 250), start)
+    if attribute is None:
+        return None
+    element, name = attribute.groups()
+    if name != "value":
+        return Label(name, True)
+    if element != "value":
+        return Label(element, True)
+    systems = list(_XML_SYSTEM.finditer(text, max(0, start - 300), start))  # the nearest, this element's sibling
+    system = systems[-1].group(1) if systems else element
+    return Label(_FHIR_SYSTEMS.get(system, system), True)
+
+
 def field_label(text: str, start: int) -> Label | None:
     """The label of the field the value starting at `start` sits in, or None outside structured text."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1  # HL7 ends segments with CR
     for label in (
         _hl7_label(text, line_start, start),
         _x12_label(text, start) if "*" in text[line_start:start] else None,
         _html_label(text, start) if "<t" in text[max(0, start - 400) : start].lower() else None,
         _json_label(text, start) if re.search(r"[\"']", text[max(0, start - 50) : start]) else None,
+        _xml_attribute_label(text, start) if start and text[start - 1] in "\"'" else None,
         _markdown_label(text, line_start, start) if "|" in text[line_start:start] else None,
     ):
         if label is not None:
             return label
     return _line_label(text, line_start, start)
+
+
+# -- HL7 XTN: a phone number split into components --------------------------------------------------
+
+_HL7_PHONE_FIELDS = {key for key, name in _HL7_FIELDS.items() if "phone" in name}
+_XTN_NUMBER = re.compile(r"\^(?:(\+?\d{1,3})\^)?(\d{2,5})\^(\d{4,10})(?=[\^|~\r\n]|$)")
+
+
+@dataclass(frozen=True)
+class SplitPhone:
+    start: int
+    end: int
+    number: str  # the digits joined: "+<country><area><local>" or "<area><local>"
+
+
+def hl7_split_phones(text: str) -> list[SplitPhone]:
+    """Phone numbers HL7 v2.3+ writes as XTN components (`^PRN^PH^^1^512^5550143`: country code, area code,
+    local number) in the phone fields (PID-13/14, NK1-5/6, GT1-6/7): the span from the first of them to the
+    last, and the number they make."""
+    found: list[SplitPhone] = []
+    for segment in re.finditer(r"(?m)(?:^|(?<=\r))([A-Z][A-Z0-9]{2})\|[^\r\n]*", text):
+        fields = segment.group().split("|")
+        position = segment.start()
+        for index, field in enumerate(fields):
+            number = (segment.group(1), index + (1 if segment.group(1) == "MSH" else 0))
+            if number in _HL7_PHONE_FIELDS:
+                for m in _XTN_NUMBER.finditer(field):
+                    country, area, local = m.groups()
+                    begin = m.start(1) if country else m.start(2)
+                    joined = f"+{country.lstrip('+')}{area}{local}" if country else area + local
+                    found.append(SplitPhone(position + begin, position + m.end(3), joined))
+            position += len(field) + 1
+    return found

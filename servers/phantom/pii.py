@@ -880,7 +880,7 @@ _MONTH_NAMES = {
     1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
     2: "february feb février févr fevrier februar febbraio febr febrero februari fevereiro fev",
     3: "march mar mars märz maerz marzo maart março marco",
-    4: "april apr avril aprile abril abr",
+    4: "april apr avril avr aprile abril abr",
     5: "may mai maggio mag mayo mei maio",
     6: "june jun juin juni giugno giu junio junho",
     7: "july jul juillet juil juli luglio lug julio julho",
@@ -893,15 +893,15 @@ _MONTH_NAMES = {
 _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
-    r"(?<![\w.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4})"
-    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}})"
+    r"(?<![\w.-])(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4}|\d{2})"
+    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}}|'?\d{{2}})"
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
-    r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
+    r"f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
 )
 
 
@@ -926,6 +926,10 @@ _DOB_CUES = (
     "geboorte",
     "nascid",
     "nasc.",
+    "nac.",
+    "naiss",
+    "d.n.",
+    "d. n.",
     "bday",
     "ddn",
     "dn:",
@@ -938,19 +942,28 @@ _DOB_CUES = (
 _NE = re.compile(r"(?i)\bn[ée]e?\b")
 
 
+def _full_year(year: str) -> int:
+    """A two-digit year of a birth date ("DOB 04/12/85") is the latest such year not in the future."""
+    value = int(year.lstrip("'"))
+    if len(year.lstrip("'")) == 4:
+        return value
+    century = dt.date.today().year // 100 * 100
+    return century + value if century + value <= dt.date.today().year else century - 100 + value
+
+
 def _date_ok(match: re.Match[str]) -> bool:
     g = match.groups()
     try:
         if g[0]:
             day = dt.date(int(g[0]), int(g[1]), int(g[2]))
         elif g[3]:
-            first, second, year = int(g[3]), int(g[5]), int(g[6])
+            first, second, year = int(g[3]), int(g[5]), _full_year(g[6])
             try:  # day/month (most of the world) or month/day (US): either valid calendar date counts
                 day = dt.date(year, second, first)
             except ValueError:
                 day = dt.date(year, first, second)
         elif g[7]:
-            day = dt.date(int(g[9]), _MONTH_NUMBER[g[8].lower()], int(g[7]))
+            day = dt.date(_full_year(g[9]), _MONTH_NUMBER[g[8].lower()], int(g[7]))
         else:
             day = dt.date(int(g[12]), _MONTH_NUMBER[g[10].lower()], int(g[11]))
     except (ValueError, KeyError):

@@ -224,18 +224,20 @@ _HTML_HEADER = re.compile(r"<th\b[^>]*>(.*?)</th>", re.IGNORECASE | re.DOTALL)
 
 
 def _html_label(text: str, start: int) -> Label | None:
-    cell = text.rfind("<td", max(0, start - 400), start)
-    if cell < 0 or ">" not in text[cell:start] or "</td" in text[cell:start].lower():
+    low = max(0, start - 4000)  # a table's header row is near its cells; a longer look would be quadratic
+    window = text[low:start].lower()
+    cell = window.rfind("<td", max(0, len(window) - 400))
+    if cell < 0 or ">" not in window[cell:] or "</td" in window[cell:]:
         return None
-    row = text.lower().rfind("<tr", max(0, start - 2000), cell)
+    row = window.rfind("<tr", max(0, len(window) - 2000), cell)
     if row < 0:
         return None
-    column = len(_HTML_CELL.findall(text, row, cell))
-    head = text.lower().rfind("<th", max(0, start - 4000), row)
+    column = len(_HTML_CELL.findall(window, row, cell))
+    head = window.rfind("<th", 0, row)
     if head < 0:
         return None
-    head_row = text.lower().rfind("<tr", 0, head)
-    headers = _HTML_HEADER.findall(text, head_row if head_row >= 0 else head, row)
+    head_row = window.rfind("<tr", 0, head)
+    headers = _HTML_HEADER.findall(text, low + (head_row if head_row >= 0 else head), low + row)
     if column >= len(headers):
         return None
     return Label(re.sub(r"<[^>]*>", "", headers[column]).strip(), True)
@@ -258,7 +260,9 @@ def _xml_attribute_label(text: str, start: int) -> Label | None:
         return Label(name, True)
     if element != "value":
         return Label(element, True)
-    systems = list(_XML_SYSTEM.finditer(text, max(0, start - 300), start))  # the nearest, this element's sibling
+    systems = list(
+        _XML_SYSTEM.finditer(text, max(0, start - 300), start)
+    )  # the nearest, this element's sibling
     system = systems[-1].group(1) if systems else element
     return Label(_FHIR_SYSTEMS.get(system, system), True)
 

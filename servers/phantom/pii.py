@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from servers.phantom.pii_fields import Label, field_label, hl7_split_phones
+from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, table_memo
 
 ENTITIES = (
     "EMAIL_ADDRESS",
@@ -1148,8 +1148,9 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
-            found.extend(f for f in recogniser(text) if f.entity in wanted)
+        with table_memo():
+            for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
+                found.extend(f for f in recogniser(text) if f.entity in wanted)
         return _without_overlaps(found)
     finally:
         if token is not None:

@@ -24,6 +24,9 @@ a cue when it names the type, and no evidence against anything else.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 
@@ -31,6 +34,21 @@ from dataclasses import dataclass
 class Label:
     name: str
     strong: bool
+
+
+# Table headers found during one `detect` call, keyed by (table kind, row start): a long table's rows then
+# find their header in one step from the row above instead of walking up the table each time.
+_TABLE_MEMO: ContextVar[dict[tuple[str, int], str | None] | None] = ContextVar("pii_table_memo", default=None)
+
+
+@contextmanager
+def table_memo() -> Iterator[None]:
+    """Remember table headers for the duration of one detection over one text."""
+    token = _TABLE_MEMO.set({})
+    try:
+        yield
+    finally:
+        _TABLE_MEMO.reset(token)
 
 
 # -- HL7 v2 --------------------------------------------------------------------------------------
@@ -198,25 +216,37 @@ _MD_SEPARATOR = re.compile(r"\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*")
 def _markdown_label(text: str, line_start: int, start: int) -> Label | None:
     if text[line_start : line_start + 1] != "|" and not text[line_start:start].lstrip().startswith("|"):
         return None
+    header = _markdown_header(text, line_start)
+    if header is None:
+        return None
     column = text[line_start:start].count("|")
-    line = line_start
-    header: str | None = None
-    for _ in range(200):  # walk up the table: the row above the separator row is the header
-        if line == 0:
-            return None
-        above = text.rfind("\n", 0, line - 1) + 1
-        row = text[above : line - 1]
-        if not row.lstrip().startswith("|"):
-            return None
+    cells = header.split("|")
+    return Label(cells[column].strip(), True) if column < len(cells) else None
+
+
+def _markdown_header(text: str, line_start: int) -> str | None:
+    """The header row of the markdown table whose row starts at `line_start`: the row above its rule row.
+    Rows walked are remembered for the current `detect` call, so a long table is read once, not per cell."""
+    memo = _TABLE_MEMO.get()
+    visited: list[int] = []
+    line, header = line_start, None
+    for _ in range(200):
+        if memo is not None and ("md", line) in memo:
+            header = memo["md", line]
+            break
+        visited.append(line)
+        above = text.rfind("\n", 0, max(0, line - 1)) + 1
+        row = text[above : max(above, line - 1)]
+        if line == 0 or not row.lstrip().startswith("|"):
+            break
         if _MD_SEPARATOR.fullmatch(row):
             head_start = text.rfind("\n", 0, max(0, above - 1)) + 1
             header = text[head_start : max(head_start, above - 1)]
             break
         line = above
-    if header is None:
-        return None
-    cells = header.split("|")
-    return Label(cells[column].strip(), True) if column < len(cells) else None
+    if memo is not None:
+        memo.update(dict.fromkeys((("md", v) for v in visited), header))
+    return header
 
 
 _HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)

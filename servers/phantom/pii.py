@@ -673,8 +673,8 @@ def _field_refuses(text: str, start: int) -> bool:
             return False
         return label.strong or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
-    name = (key.group(1) or key.group(2)) if key else None
-    return name is not None and not _PHONE_WORDS.search(_words(name))
+    key_name = (key.group(1) or key.group(2)) if key else None
+    return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
 
 
 # One-letter labels of e-mail signatures and vCard-like lists: "T: ...", "M ...", "Tel.: ...".

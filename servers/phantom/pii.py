@@ -504,7 +504,7 @@ def _nhs_refused(text: str, start: int, end: int) -> bool:
     ):
         return True
     label = _label(text, start)
-    return bool(label and label.strong)
+    return bool(label and label.strong and _value_starts_field(text, start))
 
 
 def _health_ids(text: str) -> Iterator[Finding]:
@@ -662,6 +662,14 @@ def _phone_shape_refused(core: str) -> bool:
     return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_TIMESTAMP_INSIDE.search(core))
 
 
+_FIELD_START = re.compile(r"(?:^|[|\t,;>:=*^~\[{])[ \t]*[\"'(]?[ \t]*$", re.M)
+
+
+def _value_starts_field(text: str, start: int) -> bool:
+    """The value is the field's content, not a number inside free text in it ("| notes | please call ...")."""
+    return bool(_FIELD_START.search(text, max(0, start - 4), start)) or start == 0
+
+
 def _field_refuses(text: str, start: int) -> bool:
     """A structured field named for something else (a JSON key, a header, an HL7/X12 position: "lot",
     "PID-3", "NM1 npi") holds no phone number; a prose label ("Claim reference: ...") only when it names a
@@ -671,7 +679,9 @@ def _field_refuses(text: str, start: int) -> bool:
         name = _words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
-        return label.strong or bool(_REFERENCE_WORDS.search(name + " "))
+        return (label.strong and _value_starts_field(text, start)) or bool(
+            _REFERENCE_WORDS.search(name + " ")
+        )
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))

@@ -228,3 +228,11 @@ def test_a_long_markdown_table_is_read_within_the_time_cap() -> None:
     text = "| name | phone | lot |\n|---|---|---|\n" + rows
     findings = pii.detect(text, ["PHONE_NUMBER"], time_limit=20)
     assert len(findings) == 3000 and all(text[f.start : f.start + 3] == "020" for f in findings)
+
+
+def test_a_number_inside_free_text_of_a_named_field_is_still_found() -> None:
+    """A field's name refuses a number that is the field's value, not one a sentence in the field introduces."""
+    text = tabulate([["Jo", "please call 020 7946 0018"]], headers=["name", "notes"], tablefmt="github")
+    assert found(text) == [("PHONE_NUMBER", "020 7946 0018")]
+    text = tabulate([["Jo", "020 7946 0018"]], headers=["name", "lot"], tablefmt="github")
+    assert found(text) == []

@@ -62,6 +62,18 @@ def _us_compact(rnd: random.Random, locale: str) -> str:
             return rnd.choice([number, number, f"({number[:3]}){number[3:6]}-{number[6:]}"])
 
 
+def _xtn(rnd: random.Random, locale: str) -> str:
+    """HL7 v2.3+ XTN components 5-7: country code, area code, local number."""
+    number = _us_compact(rnd, locale).replace("(", "").replace(")", "").replace("-", "")
+    return f"1^{number[:3]}^{number[3:]}"
+
+
+def _dob_short(rnd: random.Random, locale: str) -> str:
+    """A birth date with a two-digit year, as forms and prescriptions write it."""
+    y, m, d = rnd.randint(1935, 1999) % 100, rnd.randint(1, 12), rnd.randint(1, 28)
+    return rnd.choice([f"{m:02d}/{d:02d}/{y:02d}", f"{d:02d}.{m:02d}.{y:02d}", f"{d}/{m}/{y:02d}"])
+
+
 def _dob_compact(rnd: random.Random, locale: str) -> str:
     return f"{rnd.randint(1935, 2008)}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}"
 
@@ -82,6 +94,8 @@ VALUES.update(
         "DOBC": ("DATE_OF_BIRTH", _dob_compact),
         "DOBI": ("DATE_OF_BIRTH", _dob_iso),
         "NPI5": ("US_NPI", _npi5),
+        "XTN": ("PHONE_NUMBER", _xtn),
+        "DOBS": ("DATE_OF_BIRTH", _dob_short),
     }
 )
 
@@ -181,6 +195,7 @@ T5: dict[str, list[str]] = {
     "fr-FR": [
         "| Nom | Date de naissance | Téléphone | N° de dossier |\n| --- | --- | --- | --- |\n| {last} {first} | ⟦DOB4⟧ | ⟦PHONE4⟧ | ⟦~PHONESHAPED⟧ |",
         "BEGIN:VCARD\nVERSION:4.0\nFN:{first} {last}\nTEL;VALUE=uri;TYPE=cell:tel:⟦TELURI⟧\nBDAY:⟦DOBC⟧\nEND:VCARD",
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:{first} {last}\r\nTEL;VALUE=uri;TYPE="voice,home":tel:⟦TELURI⟧;ext=12\r\nBDAY;VALUE=date:⟦DOBI⟧\r\nANNIVERSARY:⟦~SVCDATE⟧\r\nEND:VCARD',
         "Facture n° ⟦~CLAIM⟧ — SIRET ⟦~SIRET⟧ — TVA ⟦~VAT⟧. Pour toute question : ⟦PHONE4⟧ ou ⟦EMAIL⟧.",
     ],
     "de-DE": [
@@ -213,6 +228,12 @@ TECH5 = [
     '{"resourceType": "Patient", "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "⟦NHS⟧"}], "birthDate": "⟦DOBI⟧", "telecom": [{"value": "⟦PHONE4⟧", "system": "phone"}, {"system": "fax", "value": "⟦PHONE4⟧"}]}',
     "patient:\n  dob: ⟦DOBI⟧\n  phone: '⟦PHONE4⟧'\n  lot_number: '⟦~PHONESHAPED⟧'\n  claim_id: ⟦~CLAIM⟧\n  admitted: ⟦~SVCDATE⟧",
     "<patient><birthDate>⟦DOBI⟧</birthDate><telephone>⟦PHONE4⟧</telephone><orderNumber>⟦~PHONESHAPED⟧</orderNumber><iccid>⟦~ICCID⟧</iccid></patient>",
+    "MSH|^~\\&|ADT1|GOOD HEALTH|GHH LAB|ELAB-3|⟦~HL7TS⟧||ADT^A04|⟦~CONTROL⟧|P|2.5\rPID|1||⟦~ACCOUNT⟧^^^GHH^MR||{last}^{first}||⟦DOBC⟧|F|||||^PRN^PH^^⟦XTN⟧|⟦USPH⟧||||⟦~CONTROL⟧|⟦SSN4⟧\rNK1|1|{last}^{first2}|SPO||⟦USPH⟧\rPV1|1|O|||||⟦NPI⟧^{last}^{first}^^^^^^NPI",
+    '<Patient xmlns="http://hl7.org/fhir"><identifier><system value="http://hl7.org/fhir/sid/us-npi"/><value value="⟦NPI⟧"/></identifier><identifier><system value="urn:oid:1.2.36.146.595.217.0.1"/><value value="⟦~PHONESHAPED⟧"/></identifier><telecom><system value="phone"/><value value="⟦PHONE4⟧"/></telecom><birthDate value="⟦DOBI⟧"/></Patient>',
+    "NM1*IL*1*{last}*{first}****34*⟦SSN4⟧~\nN3*12 MAIN ST~\nDMG*D8*⟦DOBC⟧*F~\nNM1*DN*1*{last}*{first}****XX*⟦NPI⟧~\nREF*EI*⟦~EIN⟧~\nREF*D9*⟦~PHONESHAPED⟧~\nDTP*431*D8*⟦~SVCDATE⟧~",
+    "dn: uid={first},ou=people,dc=example,dc=com\ntelephoneNumber: ⟦PHONE4⟧\nmobile: ⟦PHONE4⟧\nemployeeNumber: ⟦~CLAIM⟧\nmail: ⟦EMAIL⟧",
+    '"First Name","Last Name","Birthday","Mobile Phone","Business Phone","Notes"\n"{first}","{last}","⟦DOBI⟧","⟦PHONE4⟧","⟦PHONE4⟧","order ⟦~PHONESHAPED⟧, call back on ⟦PHONE4⟧"',
+    "Rx: {first} {last}, DOB ⟦DOBS⟧, prescriber NPI ⟦NPI⟧, pharmacy tel ⟦PHONE4⟧, Rx no. ⟦~PHONESHAPED⟧, filled ⟦~DATE⟧",
     "CONTACT_PHONE=⟦PHONE4⟧\nBATCH_ID=⟦~PHONESHAPED⟧\nTRACKING_NUMBER=⟦~PHONESHAPED⟧\nBILLING_EIN=⟦~EIN⟧\nLOYALTY_CARD=⟦~LUHN16⟧",
 ]
 

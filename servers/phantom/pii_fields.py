@@ -197,9 +197,24 @@ def _line_label(text: str, line_start: int, start: int) -> Label | None:
         return Label(vcard.group(1) + vcard.group(2), True)
     if _CONFIG_KEY.match(prefix):
         name = re.match(r"\s*-?\s*([\w.-]+)", prefix)
-        return Label(name.group(1) if name else prefix, "=" in prefix or _looks_like_yaml(text, line_start))
+        strong = "=" in prefix or _looks_like_yaml(text, line_start) or _in_a_record(text, line_start)
+        return Label(name.group(1) if name else prefix, strong)
     key = _LINE_KEY.search(text, line_start, start)
     return Label(key.group(1), False) if key else None
+
+
+_RECORD_LINE = re.compile(r"[A-Za-z_][\w.-]{0,40}:[ \t]*\S")
+
+
+def _in_a_record(text: str, line_start: int) -> bool:
+    """One-word `key: value` lines above and below (LDIF, e-mail headers, form dumps): the keys name fields."""
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    below = text.find("\n", line_start) + 1
+    return bool(
+        line_start > 0
+        and _RECORD_LINE.match(text, above)
+        and (below == 0 or below >= len(text) or _RECORD_LINE.match(text, below))
+    )
 
 
 def _looks_like_yaml(text: str, line_start: int) -> bool:

@@ -113,25 +113,37 @@ _MD_RULE = re.compile(r"[\s|:+-]*")  # a markdown/ASCII table's rule row: no hea
 def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
     it begins with a header row: a line with the same number of delimiters and no digits; or the column
-    named for it in an SQL INSERT."""
+    named for it in an SQL INSERT. Delimiters inside double-quoted cells ("Doe, John") do not count."""
     line_start = text.rfind("\n", 0, start) + 1
     if text.find("(", line_start, start) >= 0 and (sql_column := _sql_column(text, start)):
         return sql_column, True
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    delimiter = max(",;\t|", key=line.count)
+    raw_line = text[line_start : line_end if line_end >= 0 else len(text)]
+    delimiter = max(",;\t|", key=raw_line.count)
+    line = _unquoted(raw_line, delimiter)
     if line.count(delimiter) < 2:
         return None
-    column = text[line_start:start].count(delimiter)
-    for above in reversed(_lines_before(text, line_start - 1, 50)):
+    column = _unquoted(text[line_start:start], delimiter).count(delimiter)
+    for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
+        above = _unquoted(raw_above, delimiter)
         if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
         if not re.search(r"\d", above) and not _MD_RULE.fullmatch(above):
             # the column is sure only when the row has the header's cells (an unquoted "18, 1963" shifts it)
-            return above.split(delimiter)[column], above.count(delimiter) == line.count(delimiter)
+            return above.split(delimiter)[column].strip(' "'), above.count(delimiter) == line.count(delimiter)
     return None
+
+
+_QUOTED_CELL = re.compile(r'"(?:[^"\n]|"")*"')
+
+
+def _unquoted(row: str, delimiter: str) -> str:
+    """`row` with the delimiters inside quoted cells blanked out (same length, so positions hold)."""
+    if '"' not in row:
+        return row
+    return _QUOTED_CELL.sub(lambda m: m.group().replace(delimiter, " "), row)
 
 
 # -- email, URL ---------------------------------------------------------------------------------

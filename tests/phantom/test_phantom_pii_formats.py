@@ -5,6 +5,8 @@ numbers a field or a cue names as something else must not be reported."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
 
@@ -236,3 +238,12 @@ def test_a_number_inside_free_text_of_a_named_field_is_still_found() -> None:
     assert found(text) == [("PHONE_NUMBER", "020 7946 0018")]
     text = tabulate([["Jo", "020 7946 0018"]], headers=["name", "lot"], tablefmt="github")
     assert found(text) == []
+
+
+def test_csv_written_by_the_csv_module_keeps_its_columns_through_quoted_commas() -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerows(
+        [["name", "dob", "phone", "order"], ["Doe, John", "1985-04-12", "(512) 555-0143", "0207 946 0000"]]
+    )
+    assert found(out.getvalue()) == [("DATE_OF_BIRTH", "1985-04-12"), ("PHONE_NUMBER", "(512) 555-0143")]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, table_memo
+from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, remembered_labels, table_memo
 
 ENTITIES = (
     "EMAIL_ADDRESS",
@@ -101,9 +101,14 @@ def _lines_before(text: str, end: int, count: int) -> list[str]:
 def _label(text: str, start: int) -> Label | None:
     """The name of the field the value at `start` sits in: a structured format's label (pii_fields), or
     its CSV/TSV column header or SQL INSERT column."""
+    memo = remembered_labels()
+    if memo is not None and start in memo:
+        return memo[start]
     label = field_label(text, start)
     if label is None and (header := _column_header(text, start)) is not None:
-        return Label(header[0], header[1])
+        label = Label(header[0], header[1])
+    if memo is not None:
+        memo[start] = label
     return label
 
 

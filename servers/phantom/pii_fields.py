@@ -41,14 +41,24 @@ class Label:
 _TABLE_MEMO: ContextVar[dict[tuple[str, int], str | None] | None] = ContextVar("pii_table_memo", default=None)
 
 
+# Labels found during one `detect` call, by position: several recognisers ask about the same number.
+_LABELS: ContextVar[dict[int, Label | None] | None] = ContextVar("pii_labels", default=None)
+
+
 @contextmanager
 def table_memo() -> Iterator[None]:
-    """Remember table headers for the duration of one detection over one text."""
-    token = _TABLE_MEMO.set({})
+    """Remember table headers and labels for the duration of one detection over one text."""
+    tables, labels = _TABLE_MEMO.set({}), _LABELS.set({})
     try:
         yield
     finally:
-        _TABLE_MEMO.reset(token)
+        _TABLE_MEMO.reset(tables)
+        _LABELS.reset(labels)
+
+
+def remembered_labels() -> dict[int, Label | None] | None:
+    """The current detection's labels by position (None outside `table_memo`)."""
+    return _LABELS.get()
 
 
 # -- HL7 v2 --------------------------------------------------------------------------------------
@@ -312,6 +322,10 @@ def _xml_attribute_label(text: str, start: int) -> Label | None:
     return Label(_FHIR_SYSTEMS.get(system, system), True)
 
 
+def _has_quote(window: str) -> bool:
+    return '"' in window or "'" in window
+
+
 def field_label(text: str, start: int) -> Label | None:
     """The label of the field the value starting at `start` sits in, or None outside structured text."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1  # HL7 ends segments with CR
@@ -319,7 +333,7 @@ def field_label(text: str, start: int) -> Label | None:
         _hl7_label(text, line_start, start),
         _x12_label(text, start) if "*" in text[line_start:start] else None,
         _html_label(text, start) if "<t" in text[max(0, start - 400) : start].lower() else None,
-        _json_label(text, start) if re.search(r"[\"']", text[max(0, start - 50) : start]) else None,
+        _json_label(text, start) if _has_quote(text[max(0, start - 50) : start]) else None,
         _xml_attribute_label(text, start) if start and text[start - 1] in "\"'" else None,
         _markdown_label(text, line_start, start) if "|" in text[line_start:start] else None,
     ):

@@ -608,9 +608,10 @@ _REFERENCE_WORDS = re.compile(
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
     r"record|file|case|matter|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
     r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
-    r"personnel|personal\w*|matricul\w*|matricola)|"
+    r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
+    r"versicherungs\w*|isbn(?:-1[03])?)|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
-    r"(?:\s*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\s*$"
+    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\s*$"
 )
 
 
@@ -654,7 +655,8 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4} \d{1,2}"),  # a date and the hour after it: 2024/08/17 16
     re.compile(r"\d+/\d+/\d+(?:/\d+)*"),  # slashes between three groups: a file or claim number, 70/5086/6421
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
-    re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}"),  # a date, 04.04.2021
+    re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
+    re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
     re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
@@ -663,10 +665,10 @@ _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-0
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
 # 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
-# prefix), 4-3-2 lot numbers, 2-7 (an EIN), 5-3/5-4 postcodes.
+# prefix), 4-3-2 lot numbers and 5-4-2 drug codes (NDC), 2-7 (an EIN), 5-3/5-4 postcodes.
 _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
-    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4}-\d{3}-\d{2}|\d{2}-\d{7}"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}"
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
@@ -705,8 +707,12 @@ def _field_refuses(text: str, start: int) -> bool:
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
 
 
-# One-letter labels of e-mail signatures and vCard-like lists: "T: ...", "M ...", "Tel.: ...".
-_SIGNATURE_LABEL = re.compile(r"(?i)[tmfph]|tel|mob|cel|cell|fon|tlf|ph")
+# Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
+_SIGNATURE_LABEL = re.compile(
+    r"(?i)[tmfph]|tel|mob|cel|cell|fon|tlf|ph|home|work|private?|privat|casa|domicile|trabajo|lavoro|werk|thuis|"
+    r"pager|direct|direkt|main|switchboard|emergency|notfall|urgence|urgencia|emergenza|noodgeval|reception|"
+    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal"
+)
 _SIGNATURE_CUE = re.compile(r"(?im)(?:^|[|·•])[ \t]*(?:[TMFP]|Tel|Mob|Cel|Fon)\.?[ \t]*:?[ \t]*$")
 
 

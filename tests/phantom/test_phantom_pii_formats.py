@@ -188,6 +188,13 @@ def test_table_headers_in_each_language_decide_the_column(
         'xmlns="http://www.w3.org/2000/svg"',
         "BATCH_ID=0208 739 2316",
         "policy 49/5590/1861",
+        "ISBN-10 0-306-40615-2",
+        "NDC 50580-0600-02",
+        "SR# 2-1234567890",
+        "Versicherungsschein-Nr. 030 1234 5678",
+        "numéro de contrat 01 23 45 67 89",
+        "12/05/2024 - 14/05/2024",
+        "Name: Jo\nAccount: 020 7946 0018\nHome: none",
     ],
 )
 def test_numbers_named_as_something_else_are_left_alone(text: str) -> None:
@@ -247,3 +254,10 @@ def test_csv_written_by_the_csv_module_keeps_its_columns_through_quoted_commas()
         [["name", "dob", "phone", "order"], ["Doe, John", "1985-04-12", "(512) 555-0143", "0207 946 0000"]]
     )
     assert found(out.getvalue()) == [("DATE_OF_BIRTH", "1985-04-12"), ("PHONE_NUMBER", "(512) 555-0143")]
+
+
+def test_contact_list_labels_that_name_a_line_keep_their_numbers() -> None:
+    assert found("Name: Jo\nWork: 020 7946 0018\nHome: 020 7946 0019") == [
+        ("PHONE_NUMBER", "020 7946 0018"),
+        ("PHONE_NUMBER", "020 7946 0019"),
+    ]

@@ -928,7 +928,7 @@ _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
     r"(?<![\w.-])(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4}|\d{2})"
-    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}}|'?\d{{2}})"
+    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+|of\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}}|'?\d{{2}})"
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE,
 )

@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--set", choices=list(SETS), default="specs", dest="dataset")
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout4", "heldout", "heldout2", "heldout3", "all"],
+        choices=["dev", "heldout4", "heldout", "heldout2", "heldout3", "dev5", "all"],
         default="all",
         help="dev = every case that may be tuned on; heldout/heldout2/heldout3 = those earlier batches "
         "(now on the dev side); heldout4 = the held-out split",

@@ -27,7 +27,10 @@ sentence with other digits. Each case has a `split` (`dev`: may be tuned on; `he
   was changed or run on it, evaluated once, then its errors read: on the dev side now;
 - `heldout4` (bench/phantom_pii_heldout4_data.py, own seed): written from the formats' specifications
   after heldout3 was read and before the detector was changed for it; the only split that counts
-  as held out.
+  as held out (until it was read: it is tuning data now, its `split` kept for the record);
+- `dev5` (bench/phantom_pii_dev5_data.py, own seed): structured formats (vCard, HL7 v2, X12, FHIR,
+  tables in each locale) and cued look-alikes, written by the helper that fixed the detector for
+  them: tuning data, `split` = `dev`.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1407,9 +1410,10 @@ def build_heldout3() -> list[dict]:
 
 
 def main() -> None:
+    from phantom_pii_dev5_data import build_dev5
     from phantom_pii_heldout4_data import build_heldout4
 
-    cases = build() + build_heldout2() + build_heldout3() + build_heldout4()
+    cases = build() + build_heldout2() + build_heldout3() + build_heldout4() + build_dev5()
     OUT.write_text(
         json.dumps(
             {"about": __doc__.split("\n\n")[0], "seed": SEED, "cases": cases}, ensure_ascii=False, indent=1

@@ -4,7 +4,8 @@
 
 CPU time (process_time, so other load on a shared machine counts less), median of `rounds` interleaved
 runs per text, for three texts: sparse prose (bench/phantom_crypto.py's detect text, ~0.2 MB), every
-multilingual dev document, and the costliest text for its size (a 200,000-character CSV of phone numbers).
+multilingual dev document, and the costliest texts for their size (200,000 characters each: a CSV of phone
+numbers, a markdown table of phone and lot numbers, a batch of HL7 v2 segments with XTN phone components).
 """
 
 from __future__ import annotations
@@ -30,10 +31,21 @@ def texts() -> dict[str, list[str]]:
     pii_line = "Contact jane.doe@example.com or +44 20 7946 0958 about invoice 4111 1111 1111 1111. "
     cases = json.loads(SETS["multilingual"].read_text())["cases"]
     csv = "\n".join(f"call,{200 + i % 700}-{300 + i % 600}-{1000 + i % 9000}" for i in range(11_000))
+    table = "| name | phone | lot |\n|---|---|---|\n" + "\n".join(
+        f"| row {i} | 0{20 + i % 70} {7000 + i % 2000} {1000 + i % 9000} | LOT {i:04d}-{i % 999:03d}-{i % 97:02d} |"
+        for i in range(5_000)
+    )
+    hl7 = "\r".join(
+        f"PID|{i}||{100000 + i}^^^MRN||Doe^Jo||19{50 + i % 50}0{1 + i % 9}1{i % 9}|F|||||^PRN^PH^^1^512^555{i % 10000:04d}"
+        f"|(512)555-{i % 10000:04d}\rPV1|1|O|||||1234567893^Smith^Ann^^^^^^NPI"
+        for i in range(1_500)
+    )
     return {
         "sparse prose": [(prose * 20 + pii_line) * 60],
         "dev documents": [c["text"] for c in cases if c["split"] == "dev"],
         "phone CSV 200k": [csv[:200_000]],
+        "md table 200k": [table[:200_000]],
+        "HL7 batch 200k": [hl7[:200_000]],
     }
 
 

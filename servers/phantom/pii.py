@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, remembered_labels, table_memo
+
 ENTITIES = (
     "EMAIL_ADDRESS",
     "PHONE_NUMBER",
@@ -60,8 +62,8 @@ def _context_near(
         after and words.search(_words(text[end : end + after]))
     ):
         return True
-    header = _column_header(text, start)
-    return bool(header and words.search(_words(header)))  # nhs_number, date-of-birth
+    label = _label(text, start)
+    return bool(label and words.search(_words(label.name)))  # nhs_number, date-of-birth, BDAY, PID-7
 
 
 _SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\(")
@@ -96,27 +98,57 @@ def _lines_before(text: str, end: int, count: int) -> list[str]:
     return text[low + 1 if low >= 0 else 0 : end].split("\n")
 
 
-def _column_header(text: str, start: int) -> str | None:
+def _label(text: str, start: int) -> Label | None:
+    """The name of the field the value at `start` sits in: a structured format's label (pii_fields), or
+    its CSV/TSV column header or SQL INSERT column."""
+    memo = remembered_labels()
+    if memo is not None and start in memo:
+        return memo[start]
+    label = field_label(text, start)
+    if label is None and (header := _column_header(text, start)) is not None:
+        label = Label(header[0], header[1])
+    if memo is not None:
+        memo[start] = label
+    return label
+
+
+_MD_RULE = re.compile(r"[\s|:+-]*")  # a markdown/ASCII table's rule row: no header, however few digits
+
+
+def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     """The header cell of the delimited (CSV/TSV/;-separated) column `start` sits in, if the block above
     it begins with a header row: a line with the same number of delimiters and no digits; or the column
-    named for it in an SQL INSERT."""
+    named for it in an SQL INSERT. Delimiters inside double-quoted cells ("Doe, John") do not count."""
     line_start = text.rfind("\n", 0, start) + 1
     if text.find("(", line_start, start) >= 0 and (sql_column := _sql_column(text, start)):
-        return sql_column
+        return sql_column, True
     if line_start == 0:
         return None
     line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    delimiter = max(",;\t|", key=line.count)
+    raw_line = text[line_start : line_end if line_end >= 0 else len(text)]
+    delimiter = max(",;\t|", key=raw_line.count)
+    line = _unquoted(raw_line, delimiter)
     if line.count(delimiter) < 2:
         return None
-    column = text[line_start:start].count(delimiter)
-    for above in reversed(_lines_before(text, line_start - 1, 50)):
+    column = _unquoted(text[line_start:start], delimiter).count(delimiter)
+    for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
+        above = _unquoted(raw_above, delimiter)
         if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
             return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
-        if not re.search(r"\d", above):
-            return above.split(delimiter)[column]
+        if not re.search(r"\d", above) and not _MD_RULE.fullmatch(above):
+            # the column is sure only when the row has the header's cells (an unquoted "18, 1963" shifts it)
+            return above.split(delimiter)[column].strip(' "'), above.count(delimiter) == line.count(delimiter)
     return None
+
+
+_QUOTED_CELL = re.compile(r'"(?:[^"\n]|"")*"')
+
+
+def _unquoted(row: str, delimiter: str) -> str:
+    """`row` with the delimiters inside quoted cells blanked out (same length, so positions hold)."""
+    if '"' not in row:
+        return row
+    return _QUOTED_CELL.sub(lambda m: m.group().replace(delimiter, " "), row)
 
 
 # -- email, URL ---------------------------------------------------------------------------------
@@ -153,6 +185,16 @@ _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
+_NAMESPACE_KEYS = frozenset(
+    {"system", "xmlns", "$schema", "@context", "profile", "schemalocation", "namespace"}
+)
+
+
+def _names_a_namespace(text: str, start: int) -> bool:
+    label = _label(text, start) if start and text[start - 1] in "\"'" else None
+    return bool(label and label.strong and label.name.lower().split(":")[0] in _NAMESPACE_KEYS)
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
@@ -163,6 +205,8 @@ def _urls(text: str) -> Iterator[Finding]:
         host = host.rsplit("@", 1)[-1]
         if "." not in host or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
             continue
+        if _names_a_namespace(text, m.start()):
+            continue  # {"system": "http://hl7.org/fhir/sid/us-npi"}, xmlns="http://www.w3.org/...": identifiers
         yield Finding("URL", m.start(), m.start() + len(url), 0.9, "scheme or www. with a dotted host")
     starts: set[int] = set()
     for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
@@ -244,6 +288,37 @@ _CARD_WORDS = re.compile(
 )
 
 
+# Luhn-valid numbers that are not payment cards: SIRET, ICCID (SIM), IMEI, GTIN/EAN, loyalty and customer
+# accounts, parcels. Named just before the number or as its field, they are refused.
+_NOT_CARD_WORDS = re.compile(
+    r"(?i)\b(?:siret|siren|iccid|sim|imei|gtin|ean|upc|isbn|member(?:ship)?|loyalty|rewards|points|kunden\w*|"
+    r"customer|client|account|acct|konto|compte|conto|cuenta|rekening|tracking|parcel|order|invoice|serial|"
+    r"mitglied\w*|versicherten\w*|"
+    r"s/?n|device|meter|batch|lot|iban|routing|block|id)\b"
+)
+
+
+# Cards that are not payment cards: their numbers may pass Luhn inside an issuer range all the same.
+_NOT_PAYMENT_CARD = re.compile(
+    r"(?i)\b(?:loyalty|member(?:ship)?|rewards?|points|bonus|sim|iccid|library|student|id|insurance|health|"
+    r"kunden|fidelit[eé]|fedelt[aà]|fidelidad|klanten)\s*(?:card|karte|carte|carta|tarjeta|kaart|cart[aã]o)"
+)
+
+
+def _card_named_otherwise(text: str, start: int) -> bool:
+    before = _words(text[max(0, start - 25) : start])
+    other = list(_NOT_CARD_WORDS.finditer(before))
+    if (other and not _CARD_WORDS.search(before[other[-1].end() :])) or _NOT_PAYMENT_CARD.search(before):
+        return True
+    label = _label(text, start)
+    if label is None or not label.strong:
+        return False
+    name = _words(label.name)
+    return bool(
+        _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
+    )
+
+
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         _on_time()
@@ -263,6 +338,8 @@ def _cards(text: str) -> Iterator[Finding]:
         if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
             continue
         if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
+            continue
+        if _card_named_otherwise(text, m.start()):
             continue
         yield Finding("CREDIT_CARD", m.start(), m.end(), 1.0, "Luhn checksum and issuer prefix")
 
@@ -406,7 +483,10 @@ def _ssns(text: str) -> Iterator[Finding]:
 
 
 _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
-_NPI_GROUPED = re.compile(r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])")
+# 4-3-3 and 5-5 groupings (3-3-4 and ungrouped are _TEN_DIGITS)
+_NPI_GROUPED = re.compile(
+    r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])|(?<![\d-])(\d{5})([ -])(\d{5})(?![\d-])"
+)
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
 _NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
@@ -416,9 +496,10 @@ def _cue_is_nearest(text: str, start: int) -> bool:
     """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
     before = _words(text[max(0, start - 30) : start])  # "prescriber_npi": a key name is words
     cues = list(_NPI_WORDS.finditer(before))
-    return (
-        bool(cues) and not _PHONE_WORDS.search(before[cues[-1].end() :]) or bool(_column_header(text, start))
-    )
+    if cues and not _PHONE_WORDS.search(before[cues[-1].end() :]):
+        return True
+    label = _label(text, start)
+    return bool(label and _NPI_WORDS.search(_words(label.name)))
 
 
 def npi_ok(digits: str) -> bool:
@@ -432,10 +513,21 @@ def nhs_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9]) and len(set(digits)) > 1
 
 
+def _nhs_refused(text: str, start: int, end: int) -> bool:
+    """A spaced 3-3-4 number with no NHS cue is an NHS number unless something else is named for it: a phone
+    word, a reference word just before ("REF 442 938 5769"), or a structured field of another kind."""
+    if _context_near(text, start, end, _PHONE_WORDS) or _REFERENCE_WORDS.search(
+        text[max(0, start - 30) : start]
+    ):
+        return True
+    label = _label(text, start)
+    return bool(label and label.strong and _value_starts_field(text, start))
+
+
 def _health_ids(text: str) -> Iterator[Finding]:
     for m in _NPI_GROUPED.finditer(text):
         _on_time()
-        digits = "".join(m.group(1, 3, 4))
+        digits = re.sub(r"\D", "", m.group())
         if (
             npi_ok(digits)
             and _context_near(text, m.start(), m.end(), _NPI_WORDS, window=30, after=0)
@@ -455,7 +547,7 @@ def _health_ids(text: str) -> Iterator[Finding]:
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
             near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
-            if near or m.group(2) == " " and not _context_near(text, m.start(), m.end(), _PHONE_WORDS):
+            if near or m.group(2) == " " and not _nhs_refused(text, m.start(), m.end()):
                 yield Finding(
                     "UK_NHS",
                     m.start(),
@@ -468,7 +560,7 @@ def _health_ids(text: str) -> Iterator[Finding]:
 # -- phones (libphonenumber) -----------------------------------------------------------------------
 
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+#/.:-])\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
+    r"(?<![\w+#/.-])(?<![\d:]:)\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
     r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
@@ -497,7 +589,7 @@ _OTHER_ID_WORDS = re.compile(
     "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
 )
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
@@ -510,8 +602,16 @@ _REFERENCE_WORDS = re.compile(
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
-    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat)\w*)"
-    r"\s*(?:n[o°º.]*|nr\.?|number|#|:)?\s*$"
+    r"\b(?:lot[e]?|batch|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
+    r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
+    r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
+    r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
+    r"record|file|case|matter|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
+    r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
+    r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
+    r"versicherungs\w*|isbn(?:-1[03])?)|"
+    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
+    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\s*$"
 )
 
 
@@ -537,6 +637,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
         return True
+    if _SIGNATURE_CUE.search(text, max(0, start - 12), start):
+        return True
     return _context_near(
         text, start, end, _PHONE_WORDS, window=0
     )  # a word just after it, or its column's header
@@ -546,18 +648,28 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
 _NOT_PHONE_SHAPES = (
     re.compile(r"\d{3}-\d{2}-\d{4}"),  # an SSN
     re.compile(r"\d{4}-\d{2}-\d{2}.*"),  # an ISO date and what follows it
-    re.compile(r"\d*\.\d*\.\d*\.\d*"),  # four dotted numbers: a version or an address
+    # four or more dotted numbers: a version, an address, an OID (but not France's 06.60.88.98.86)
+    re.compile(r"(?!(?:\d{2}\.){4}\d{2}$)\d*\.\d*\.\d*\.\d*(?:\.\d*)*"),
     re.compile(r"\d{5}-\d{4}"),  # a US ZIP+4 code
     re.compile(r"(?:19|20)\d{2}[-/]\d{4,8}"),  # a year and a serial: 2022-446671
-    re.compile(r"\d{1,3}(?:\.\d{3}){2,}"),  # 1.234.567 (an amount)
-    re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}"),  # a date, 04.04.2021
+    re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4} \d{1,2}"),  # a date and the hour after it: 2024/08/17 16
+    re.compile(r"\d+/\d+/\d+(?:/\d+)*"),  # slashes between three groups: a file or claim number, 70/5086/6421
+    re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
+    re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
+    re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
     re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
+    re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
+    re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
 )
 _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
 # 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
+# Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
+# prefix), 4-3-2 lot numbers and 5-4-2 drug codes (NDC), 2-7 (an EIN), 5-3/5-4 postcodes.
 _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
+    r"|\d{5}-\d{3,4}"
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
@@ -570,10 +682,38 @@ def _phone_shape_refused(core: str) -> bool:
     return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_TIMESTAMP_INSIDE.search(core))
 
 
+_FIELD_START = re.compile(r"(?:^|[|\t,;>:=*^~\[{])[ \t]*[\"'(]?[ \t]*$", re.M)
+
+
+def _value_starts_field(text: str, start: int) -> bool:
+    """The value is the field's content, not a number inside free text in it ("| notes | please call ...")."""
+    return bool(_FIELD_START.search(text, max(0, start - 4), start)) or start == 0
+
+
 def _field_refuses(text: str, start: int) -> bool:
+    """A structured field named for something else (a JSON key, a header, an HL7/X12 position: "lot",
+    "PID-3", "NM1 npi") holds no phone number; a prose label ("Claim reference: ...") only when it names a
+    reference."""
+    label = _label(text, start)
+    if label is not None:
+        name = _words(label.name)
+        if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
+            return False
+        return (label.strong and _value_starts_field(text, start)) or bool(
+            _REFERENCE_WORDS.search(name + " ")
+        )
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
-    name = (key.group(1) or key.group(2)) if key else None
-    return name is not None and not _PHONE_WORDS.search(_words(name))
+    key_name = (key.group(1) or key.group(2)) if key else None
+    return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
+
+
+# Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
+_SIGNATURE_LABEL = re.compile(
+    r"(?i)[tmfph]|tel|mob|cel|cell|fon|tlf|ph|home|work|private?|privat|casa|domicile|trabajo|lavoro|werk|thuis|"
+    r"pager|direct|direkt|main|switchboard|emergency|notfall|urgence|urgencia|emergenza|noodgeval|reception|"
+    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal"
+)
+_SIGNATURE_CUE = re.compile(r"(?im)(?:^|[|·•])[ \t]*(?:[TMFP]|Tel|Mob|Cel|Fon)\.?[ \t]*:?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -586,31 +726,44 @@ class _PhoneCandidate:
     extension: bool
 
 
+_CLOCK_AFTER = re.compile(r":[0-5]\d")
+_ASIDE = re.compile(r"\s\((?!0\))")  # a parenthesis after the first digits, but not the "(0)" of "+44 (0) 20"
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
         _on_time()
-        start, raw = m.start(), m.group()
+        start, end, raw = m.start(), m.end(), m.group()
         if raw.startswith("(") and ")" not in raw:
             start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
+        if (aside := _ASIDE.search(raw)) and len(re.sub(r"\D", "", raw[: aside.start()])) >= 7:
+            raw = raw[
+                : aside.start()
+            ]  # "call (011) 3271 4129 (07.00 - 20.00)": an area code opens a number only
+            end = start + len(raw)
         ext = _EXTENSION.search(raw)
         core = raw[: ext.start()] if ext else raw
         digits = re.sub(r"\D", "", core)
         if not 7 <= len(digits) <= 15 or _phone_shape_refused(core):
             continue
-        if _inside_identifier(text, start, m.end()):
-            continue
-        yield _PhoneCandidate(
-            start, m.end(), core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext)
-        )
+        if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
+            continue  # "[09/03/2024 11:51]": the digits run into a clock time
+        yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
+
+
+_COUNTRY_PREFIX = re.compile(r"\b[A-Z]{2} ?$")
+_FREEPHONE8 = re.compile(r"0800[ -]?\d{4}")  # Dutch freephone, eight digits
 
 
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if _REFERENCE_WORDS.search(before) and not _PHONE_WORDS.search(before[-12:]):
+    if (
+        _REFERENCE_WORDS.search(before) or _REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))
+    ) and not _PHONE_WORDS.search(before[-12:]):  # "Order 28-...", "VAT reg GB 106 3786 09"
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:
         return False
-    if len(c.digits) > 12 or len(c.digits) < 9 and not near:
+    if len(c.digits) > 12 or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
@@ -656,6 +809,21 @@ def _phones(text: str) -> Iterator[Finding]:
             0.9 if near else 0.75,
             f"libphonenumber: valid {where} number" + (" with extension" if c.extension else ""),
         )
+    if "|" in text and "^" in text:
+        yield from _hl7_component_phones(text)
+
+
+def _hl7_component_phones(text: str) -> Iterator[Finding]:
+    for split in hl7_split_phones(text):
+        _on_time()
+        digits = split.number.lstrip("+")
+        candidate = _PhoneCandidate(
+            split.start, split.end, split.number, digits, split.number[0] == "+", False
+        )
+        if 7 <= len(digits) <= 15 and (where := _valid_phone(candidate)):
+            yield Finding(
+                "PHONE_NUMBER", split.start, split.end, 0.9, f"libphonenumber: valid {where} number (HL7 XTN)"
+            )
 
 
 # -- network addresses ------------------------------------------------------------------------------
@@ -678,6 +846,20 @@ _MAC = re.compile(
 )
 
 
+_USERINFO = re.compile(
+    r"://[^\s/@]{1,64}@$"
+)  # postgres://app@10.0.0.1: the host of a URL, not a package@version
+
+
+def _version_field(text: str, start: int) -> bool:
+    label = (
+        _label(text, start)
+        if text[max(0, start - 40) : start].strip().endswith(('"', "'", ":", "="))
+        else None
+    )
+    return bool(label and label.strong and re.search(r"(?i)version|release|build", label.name))
+
+
 def _ips(text: str) -> Iterator[Finding]:
     for m in _IPV4.finditer(text):
         _on_time()
@@ -687,9 +869,13 @@ def _ips(text: str) -> Iterator[Finding]:
             continue
         before, after = text[max(0, m.start() - 20) : m.start()], text[m.end() : m.end() + 2]
         if re.match(r"[-+~][A-Za-z0-9]", after) or (
-            _VERSION_BEFORE.search(before) and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
+            _VERSION_BEFORE.search(before)
+            and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
+            and not _USERINFO.search(before)
         ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
+        if _version_field(text, m.start()):
+            continue  # {"versionId": "5.5.5.193"}
         yield Finding("IP_ADDRESS", m.start(), m.end(), 0.95, "IPv4 address (ipaddress module)")
     for m in _IPV6.finditer(text):
         _on_time()
@@ -728,7 +914,7 @@ _MONTH_NAMES = {
     1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
     2: "february feb février févr fevrier februar febbraio febr febrero februari fevereiro fev",
     3: "march mar mars märz maerz marzo maart março marco",
-    4: "april apr avril aprile abril abr",
+    4: "april apr avril avr aprile abril abr",
     5: "may mai maggio mag mayo mei maio",
     6: "june jun juin juni giugno giu junio junho",
     7: "july jul juillet juil juli luglio lug julio julho",
@@ -741,15 +927,15 @@ _MONTH_NAMES = {
 _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
-    r"(?<![\w.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5(\d{4})"
-    rf"|(\d{{1,2}})(?:\.|er|º|°)?(?:\s+|-)(?:de\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}})"
+    r"(?<![\w.-])(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4}|\d{2})"
+    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+|of\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}}|'?\d{{2}})"
     rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
-    r"f\.\s?nac|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.)"
+    r"f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
 )
 
 
@@ -774,8 +960,29 @@ _DOB_CUES = (
     "geboorte",
     "nascid",
     "nasc.",
+    "nac.",
+    "naiss",
+    "d.n.",
+    "d. n.",
+    "bday",
+    "ddn",
+    "dn:",
+    "dn :",
+    "pid|",
+    "dmg*",
+    "gt1|",
+    "in1|",
 )
 _NE = re.compile(r"(?i)\bn[ée]e?\b")
+
+
+def _full_year(year: str) -> int:
+    """A two-digit year of a birth date ("DOB 04/12/85") is the latest such year not in the future."""
+    value = int(year.lstrip("'"))
+    if len(year.lstrip("'")) == 4:
+        return value
+    century = dt.date.today().year // 100 * 100
+    return century + value if century + value <= dt.date.today().year else century - 100 + value
 
 
 def _date_ok(match: re.Match[str]) -> bool:
@@ -784,13 +991,13 @@ def _date_ok(match: re.Match[str]) -> bool:
         if g[0]:
             day = dt.date(int(g[0]), int(g[1]), int(g[2]))
         elif g[3]:
-            first, second, year = int(g[3]), int(g[5]), int(g[6])
+            first, second, year = int(g[3]), int(g[5]), _full_year(g[6])
             try:  # day/month (most of the world) or month/day (US): either valid calendar date counts
                 day = dt.date(year, second, first)
             except ValueError:
                 day = dt.date(year, first, second)
         elif g[7]:
-            day = dt.date(int(g[9]), _MONTH_NUMBER[g[8].lower()], int(g[7]))
+            day = dt.date(_full_year(g[9]), _MONTH_NUMBER[g[8].lower()], int(g[7]))
         else:
             day = dt.date(int(g[12]), _MONTH_NUMBER[g[10].lower()], int(g[11]))
     except (ValueError, KeyError):
@@ -809,6 +1016,31 @@ def _dobs(text: str) -> Iterator[Finding]:
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
             )
+    yield from _compact_dobs(text)
+
+
+# CCYYMMDD (HL7 DT/DTM, X12 D8, vCard and ISO 8601 basic format), with an HL7 time after it if any.
+_COMPACT_DATE = re.compile(
+    r"(?<![\w.-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{0,6}(?:[+-]\d{4})?(?![\w.]))"
+)
+
+
+def _compact_dobs(text: str) -> Iterator[Finding]:
+    """Compact dates count only in a field a format names for the birth date: HL7 PID-7, X12 DMG*D8, vCard
+    BDAY, a birthDate key. Eight bare digits anywhere else are far more often a number than a date."""
+    for m in _COMPACT_DATE.finditer(text):
+        _on_time()
+        label = _label(text, m.start())
+        if label is None or not label.strong or not _DOB_WORDS.search(_words(label.name)):
+            continue
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if day <= dt.date.today():
+            yield Finding(
+                "DATE_OF_BIRTH", m.start(), m.end(), 0.9, f"compact date in a birth-date field ({label.name})"
+            )
 
 
 def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
@@ -823,8 +1055,8 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     after = _DOB_WORDS.search(_words(text[end : end + 15]))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
-    header = _column_header(text, start)
-    return bool(header and _DOB_WORDS.search(_words(header)))
+    label = _label(text, start)
+    return bool(label and _DOB_WORDS.search(_words(label.name)))
 
 
 # -- crypto wallets -------------------------------------------------------------------------------
@@ -950,8 +1182,9 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
-            found.extend(f for f in recogniser(text) if f.entity in wanted)
+        with table_memo():
+            for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
+                found.extend(f for f in recogniser(text) if f.entity in wanted)
         return _without_overlaps(found)
     finally:
         if token is not None:

@@ -64,7 +64,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from phantom_pii_data import base58check, card, eip55, luhn_check_digit, mod97, segwit_address  # noqa: E402
+from phantom_pii_data import _bban, base58check, card, eip55, luhn_check_digit, mod97, segwit_address  # noqa: E402
 from phantom_pii_multilingual_data import MONTHS, NEGATIVES, VALUES, digits, fill  # noqa: E402
 
 SEED5 = 5205
@@ -828,18 +828,6 @@ IBAN_LOCALES = {
 }
 
 
-def _bban5(rnd: random.Random, fmt: str) -> str:
-    out, count = [], ""
-    for ch in fmt:
-        if ch.isdigit():
-            count += ch
-            continue
-        alphabet = {"n": string.digits, "a": UP, "c": string.digits + UP}[ch]
-        out += [rnd.choice(alphabet) for _ in range(int(count))]
-        count = ""
-    return "".join(out)
-
-
 _CIN_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
 
 
@@ -890,7 +878,7 @@ def _national_check(country: str, bban: str) -> str:
 
 def iban5(rnd: random.Random, locale: str) -> str:
     country = rnd.choice(IBAN_LOCALES[locale])
-    bban = _national_check(country, _bban5(rnd, BBAN5[country]))
+    bban = _national_check(country, _bban(rnd, BBAN5[country]))
     compact = f"{country}{98 - mod97(bban + country + '00'):02d}{bban}"
     return rnd.choice([compact, " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))])
 

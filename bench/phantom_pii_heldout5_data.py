@@ -5,14 +5,15 @@ meant to be scored once.
 
 Built by bench/phantom_pii_multilingual_data.py (which imports `build_heldout5` from here), seed SEED5,
 split and batch "heldout5", templates tagged `<locale>/h5/<n>`. The same nine locales as the rest of
-the set; document kinds mostly new to it: vCard 3.0 (RFC 2426) and 4.0 (RFC 6350, `tel:` URIs with
-`;ext=`, basic-format BDAY, `--MMDD`), HL7 v2.5 ADT/ORU (PID-7 TS, PID-13 XTN, PID-19 SSN, PV1-7 XCN
-with the NPI assigning authority, OBX measurements), X12 837P 005010 (NM1*85/82 XX NPI, DMG*D8,
-DTP*472 service dates, REF*EI), FHIR R4 JSON (Patient.birthDate incl. partial dates, telecom,
-identifier systems), FatturaPA XML, markdown and HTML tables, CSVs with headers in the locale's
-language, e-mail signatures (DIN 5008 direct-dial numbers), chat exports (Slack, WhatsApp, Telegram),
-OCR-like text with letter-spaced labels and irregular spacing, access logs with query strings, logfmt
-and JSON logs, YAML/.env config, Rust backtraces and C++ compiler errors, SQL dumps.
+the set; document kinds mostly new to it: vCard 3.0 (RFC 2426) and 4.0 (RFC 6350, `tel:` URIs
+with `;ext=`, basic-format BDAY, `--MMDD`), HL7 v2.4/2.5.1 ADT/ORU (PID-3 with the NHS number,
+PID-7 TS, PID-13 XTN, PID-19 SSN, PV1-7 XCN with the NPI assigning authority, OBX measurements),
+X12 837P 005010 (NM1*85/82 XX NPI, REF*SY SSN, DMG*D8, DTP*472 service dates, REF*EI), FHIR R4 JSON
+(Patient.birthDate incl. partial dates, telecom, identifier systems), FatturaPA XML, an iCalendar
+VEVENT, markdown and HTML tables, CSVs with headers in the locale's language, e-mail signatures
+(DIN 5008 direct-dial numbers), chat exports (Slack, WhatsApp, Telegram), IT support tickets,
+OCR-like text with letter-spaced labels and irregular spacing, access logs with query strings,
+logfmt and JSON logs, YAML config, Rust backtraces and C++ compiler errors, SQL dumps.
 
 Values are valid by their specifications: phone numbers drawn from each country's national numbering
 plan (NANP, Ofcom, TRAI, ARCEP, BNetzA, AGCOM, CNMC, ACM, Anatel), kept only when libphonenumber agrees
@@ -21,15 +22,17 @@ ISO/IEC 7812 issuer ranges and lengths with Luhn, including the less common bran
 Elo, Hipercard, Troy, Verve, Dankort, Visa Electron, Maestro 12-19 digits, InterPayment, UnionPay 19);
 SSNs by the SSA's rules (area 001-899 but 666, group 01-99, serial 0001-9999); NPIs by Luhn over the
 80840 prefix; NHS numbers by modulus 11 in the ranges England and Wales issue; IBANs by ISO 13616
-(mod 97) per country BBAN format; Bitcoin addresses by Base58Check/bech32/bech32m, Ethereum by EIP-55.
+(mod 97) per country BBAN format, with the national check digits of BE, ES, FR, IT, PT and NL and
+real bank codes where the BBAN starts with one; Bitcoin addresses by Base58Check/bech32/bech32m,
+Ethereum addresses by EIP-55.
 
 What is and is not an entity is decided by what the type MEANS, not by its shape:
 - DATE_OF_BIRTH is a date on which a person was born, known by its cue (in the locale's language,
   abbreviated or not, `*` in German CVs) or its field (vCard BDAY, HL7 PID-7, X12 DMG*D8, FHIR
   birthDate). Other dates about the same person are not birth dates: admission and discharge (`DOD`
-  in an Indian discharge summary is the date of discharge), date of service, invoice, expiry, issue,
-  signature, hire, membership, vCard ANNIVERSARY and REV, FHIR lastUpdated, HL7 message and event
-  times, X12 interchange dates. Their years overlap birth years on purpose, and some births are recent
+  in an Indian discharge summary is the date of discharge), date of service, invoice, due, expiry,
+  validity, signature, hire, membership, employment months in a CV, vCard ANNIVERSARY and REV, FHIR
+  lastUpdated, HL7 message and event times, X12 interchange dates. Their years overlap birth years on purpose, and some births are recent
   (children), so the year alone does not tell them apart.
 - PHONE_NUMBER is any telephone or fax number (a person's or an organisation's, as the earlier batches
   labelled them), with its extension inside the span; a number's `tel:` scheme is outside it.
@@ -43,7 +46,7 @@ What is and is not an entity is decided by what the type MEANS, not by its shape
 - EMAIL_ADDRESS, URL, IP_ADDRESS, MAC_ADDRESS and CRYPTO are what their syntax says (FHIR identifier
   system URIs are URLs). Not: Indian UPI ids (`name@bank`, no domain), C++/Rust paths (`a::b`, even
   hex-only ones such as `Face::Feed`), four-part versions and OIDs (not IPv4), SMPTE time codes and
-  clock times (not MACs), `urn:oid:` and `urn:uuid:` (not URLs).
+  clock times (not MACs), `urn:oid:` identifier systems (not URLs).
 - Names and street addresses occur unlabelled: phantom does not claim them.
 Hard negatives are identifiers of none of the claimed types that sit beside personal data and share
 its shapes: lot/batch, claim and policy numbers, EIN/VAT/GSTIN/CNPJ/Steuernummer and other tax ids,

@@ -32,8 +32,8 @@ What is and is not an entity is decided by what the type MEANS, not by its shape
   birthDate). Other dates about the same person are not birth dates: admission and discharge (`DOD`
   in an Indian discharge summary is the date of discharge), date of service, invoice, due, expiry,
   validity, signature, hire, membership, employment months in a CV, vCard ANNIVERSARY and REV, FHIR
-  lastUpdated, HL7 message and event times, X12 interchange dates. Their years overlap birth years on purpose, and some births are recent
-  (children), so the year alone does not tell them apart.
+  lastUpdated, HL7 message and event times, X12 interchange dates. Their years overlap birth years on
+  purpose, and some births are recent (children), so the year alone does not tell them apart.
 - PHONE_NUMBER is any telephone or fax number (a person's or an organisation's, as the earlier batches
   labelled them), with its extension inside the span; a number's `tel:` scheme is outside it.
 - CREDIT_CARD is a full card number (PAN). Masked PANs, last-four, expiry dates and Luhn-valid numbers

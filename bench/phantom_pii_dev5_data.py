@@ -93,7 +93,7 @@ VALUES.update(
         "USPH": ("PHONE_NUMBER", _us_compact),
         "DOBC": ("DATE_OF_BIRTH", _dob_compact),
         "DOBI": ("DATE_OF_BIRTH", _dob_iso),
-        "NPI5": ("US_NPI", _npi5),
+        "NPI_D5": ("US_NPI", _npi5),
         "XTN": ("PHONE_NUMBER", _xtn),
         "DOBS": ("DATE_OF_BIRTH", _dob_short),
     }
@@ -223,7 +223,7 @@ T5: dict[str, list[str]] = {
 TECH5 = [
     "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|⟦~HL7TS⟧||ADT^A01|⟦~CONTROL⟧|P|2.5.1\nPID|1||⟦~ACCOUNT⟧^^^HOSP^MR||{last}^{first}^^^^^L||⟦DOBC⟧|M|||||⟦USPH⟧^PRN^PH|⟦USPH⟧^WPN^PH|||||⟦SSN4⟧\nPV1|1|I|W^389^1||||⟦NPI⟧^{last}^{first}^^^^^^NPI|⟦NPI⟧^{last}^{first}||||||||||||||||||||||||||||||||||⟦~HL7TS⟧",
     "ORC|NW|⟦~CONTROL⟧||||||||||⟦NPI⟧^{last}^{first}^^^^^^NPI\nOBR|1|⟦~CONTROL⟧||CBC|||⟦~HL7TS⟧",
-    "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*⟦~CONTROL⟧*0*P*:~\nGS*HC*SENDER*RECEIVER*20240101*1200*1*X*005010X222A1~\nNM1*82*1*{last}*{first}****XX*⟦NPI5⟧~\nREF*EI*⟦~EIN⟧~\nNM1*IL*1*{last}*{first}****MI*⟦~ACCOUNT⟧~\nDMG*D8*⟦DOBC⟧*M~\nPER*IC*{first}*TE*⟦USPH⟧*FX*⟦USPH⟧~\nCLM*⟦~CONTROL⟧*125***11:B:1~\nDTP*472*D8*⟦~SVCDATE⟧~",
+    "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*⟦~CONTROL⟧*0*P*:~\nGS*HC*SENDER*RECEIVER*20240101*1200*1*X*005010X222A1~\nNM1*82*1*{last}*{first}****XX*⟦NPI_D5⟧~\nREF*EI*⟦~EIN⟧~\nNM1*IL*1*{last}*{first}****MI*⟦~ACCOUNT⟧~\nDMG*D8*⟦DOBC⟧*M~\nPER*IC*{first}*TE*⟦USPH⟧*FX*⟦USPH⟧~\nCLM*⟦~CONTROL⟧*125***11:B:1~\nDTP*472*D8*⟦~SVCDATE⟧~",
     '{"resourceType": "Patient", "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "⟦NPI⟧"}, {"system": "http://hl7.org/fhir/sid/us-ssn", "value": "⟦SSN4⟧"}, {"system": "urn:oid:2.16.840.1.113883.19.5", "value": "⟦~ACCOUNT⟧"}], "birthDate": "⟦DOBI⟧", "telecom": [{"system": "phone", "value": "⟦PHONE4⟧", "use": "mobile"}], "meta": {"lastUpdated": "⟦~LOGTS⟧"}}',
     '{"resourceType": "Patient", "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "⟦NHS⟧"}], "birthDate": "⟦DOBI⟧", "telecom": [{"value": "⟦PHONE4⟧", "system": "phone"}, {"system": "fax", "value": "⟦PHONE4⟧"}]}',
     "patient:\n  dob: ⟦DOBI⟧\n  phone: '⟦PHONE4⟧'\n  lot_number: '⟦~PHONESHAPED⟧'\n  claim_id: ⟦~CLAIM⟧\n  admitted: ⟦~SVCDATE⟧",

@@ -37,7 +37,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from servers.forge import quantity  # noqa: E402
-from servers.forge.analysis import Prices  # noqa: E402
+from servers.forge.analysis import Prices, default_plan  # noqa: E402
 from servers.forge.usage import Usage  # noqa: E402
 
 STEP = 300
@@ -423,12 +423,13 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
             ):
                 checks["limit_bumped_twice"] += 1
         history.append(moves)
+        plan = default_plan(
+            changes
+        )  # what optimize applies unasked: no availability (second replica) changes
         try:
-            forge.optimize(
-                proposal["proposal_id"], [c.id for c in changes], dry_run=False
-            ) if changes else None
+            forge.optimize(proposal["proposal_id"], dry_run=False) if plan else None
         except HDRError:
-            for c in changes:
+            for c in plan:
                 try:
                     forge.optimize(proposal["proposal_id"], [c.id], dry_run=False)
                 except HDRError:

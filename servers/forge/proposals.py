@@ -23,7 +23,9 @@ class ProposalSummary(BaseModel):
     created_at: str = Field(description="When analyze made it (UTC, ISO 8601)")
     scope: str = Field(description="What was analysed (namespace, workload, selector)")
     source: str = Field(description="The cluster and metrics it was made from")
-    monthly_savings_usd: float = Field(description="Net estimated savings of all its changes")
+    monthly_savings_usd: float = Field(
+        description="Net estimated savings of its default plan (availability changes left out)"
+    )
 
 
 class ProposalList(BaseModel):

@@ -577,3 +577,89 @@ def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
         assert proposal["result"].cut_short == 0
     applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
     assert applied["snapshot_id"]
+
+
+def _availability_cluster(
+    tmp_path: Path, end: int, offline_suite: Suite, cpu: str = "1"
+) -> tuple[Forge, Path]:
+    """shop/api: one replica, no PDB, a CPU request of `cpu` for 0.1 core used; shop/web: the same with a PDB."""
+    pdb = {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": {"name": "web", "namespace": "shop"},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": {"app": "web"}}},
+    }
+    root = tmp_path / "m"
+    cluster = manifests(
+        root,
+        [
+            workload("Deployment", "shop", "api", cpu, "256Mi", "512Mi"),
+            workload("Deployment", "shop", "web", cpu, "256Mi", "512Mi"),
+            pdb,
+        ],
+    )
+    m = Metrics(end)
+    for name, rs in (("api", "api-7c9d8f6b5"), ("web", "web-6b8f9d7c4")):
+        m.usage("shop", f"{rs}-q2w3e", 0.1, 200)
+        m.owner("shop", f"{rs}-q2w3e", "ReplicaSet", rs, replicaset_of=name)
+    return Forge(offline_suite, cluster, m.write(tmp_path / "m.om")), root
+
+
+def _replicas(root: Path, name: str) -> int:
+    return int(yaml.safe_load((root / f"deployment-{name}.yaml").read_text())["spec"]["replicas"])
+
+
+def test_a_second_replica_is_an_availability_finding_outside_the_default_plan(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    # Changed with issue 14 (the lead's decision): the second replica used to be part of every apply.
+    forge, root = _availability_cluster(tmp_path, end, offline_suite)
+    first = forge.analyze(history="3d")
+    result = first["result"]
+    added = [c for c in result.changes if c.field == "replicas"]
+    assert [(c.object, c.proposed, c.category) for c in added] == [
+        ("Deployment/shop/api", "2", "availability")
+    ]
+    cut = next(c for c in result.changes if c.object == "Deployment/shop/api" and c.field == "cpu_request")
+    # Priced at what the second replica costs after this proposal's cuts, and left out of the net savings.
+    assert added[0].monthly_savings_usd < 0 < cut.monthly_savings_usd
+    finding = next(o for o in result.opportunities if o.type == "single_replica_without_pdb")
+    assert finding.figures["second_replica_monthly_usd"] == -added[0].monthly_savings_usd
+    assert result.estimated_savings == pytest.approx(
+        sum(c.monthly_savings_usd for c in result.changes if c.category == "right_sizing"), abs=0.01
+    )
+    assert result.estimated_savings > sum(c.monthly_savings_usd for c in result.changes)
+    assert "include=['availability']" in result.notes[0]
+    applied = forge.optimize(first["proposal_id"], dry_run=False)
+    assert added[0].id not in {c.id for c in applied["changes"]} and cut.id in {
+        c.id for c in applied["changes"]
+    }
+    assert _replicas(root, "api") == 1 and _replicas(root, "web") == 1
+    second = forge.analyze(history="3d")
+    again = [c for c in second["result"].changes if c.field == "replicas"]
+    assert [c.category for c in again] == ["availability"]  # still reported, priced, not applied
+    forge.optimize(second["proposal_id"], include=["availability"], dry_run=False)
+    assert _replicas(root, "api") == 2 and _replicas(root, "web") == 1
+
+
+def test_optimize_says_how_to_opt_in_and_refuses_a_bad_include(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    from shared.errors import BadInput
+
+    forge, root = _availability_cluster(tmp_path, end, offline_suite, cpu="120m")  # right-sized already
+    only = forge.analyze(history="3d")
+    assert {c.category for c in only["result"].changes} == {"availability"}
+    with pytest.raises(BadInput) as nothing:
+        forge.optimize(only["proposal_id"], dry_run=False)
+    assert "availability" in str(nothing.value) and "include=['availability']" in nothing.value.hint
+    for bad in (["replicas"], "availability", [1]):
+        with pytest.raises(BadInput) as refused:
+            forge.optimize(only["proposal_id"], include=bad, dry_run=False)  # type: ignore[arg-type]
+        assert "`include` takes" in str(refused.value)
+    change = only["result"].changes[0].id
+    with pytest.raises(BadInput, match="cannot be combined"):
+        forge.optimize(only["proposal_id"], [change], include=["availability"], dry_run=False)
+    assert _replicas(root, "api") == 1  # nothing half-changed by the refusals
+    forge.optimize(only["proposal_id"], [change], dry_run=False)  # naming the id opts in too
+    assert _replicas(root, "api") == 2

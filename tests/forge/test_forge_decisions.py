@@ -13,6 +13,7 @@ import pytest
 import yaml
 from forge_kube_standin import StandInAPI
 
+from servers.forge import quantity
 from servers.forge.operations import Forge
 from servers.forge.usage import RecordedMetrics
 from shared.cluster import ManifestCluster, cluster_from_config
@@ -663,3 +664,28 @@ def test_optimize_says_how_to_opt_in_and_refuses_a_bad_include(
     assert _replicas(root, "api") == 1  # nothing half-changed by the refusals
     forge.optimize(only["proposal_id"], [change], dry_run=False)  # naming the id opts in too
     assert _replicas(root, "api") == 2
+
+
+def test_the_cpu_request_covers_the_busiest_pod_not_the_pooled_use(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    # One request serves every pod: with uneven load (a shard, a sticky client) the pooled p95 leaves the
+    # busy pod above its request most of the time. The reference is KRR simple's definition (each pod's
+    # own p95, then the max over pods), computed here with numpy on the same series.
+    # 800m: the cut to either figure is within the per-step floor (half), so the proposal shows the figure
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "800m", "256Mi", "512Mi", 6)])
+    m = Metrics(end)
+    rng = np.random.default_rng(7)
+    per_pod = {}
+    for i, level in enumerate((0.1, 0.1, 0.1, 0.1, 0.1, 0.4)):
+        pod = f"api-7c9d8f6b5-aaaa{i}"
+        per_pod[pod] = level * rng.normal(1, 0.2, m.ts.shape).clip(0.3, 1.7)
+        m.usage("shop", pod, per_pod[pod], 200)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    result = forge.analyze(history="3d")["result"]
+    cut = next(c for c in result.changes if c.field == "cpu_request")
+    krr = max(np.percentile(series[1:], 95) for series in per_pod.values())  # rates start at the 2nd sample
+    pooled = np.percentile(np.concatenate([s[1:] for s in per_pod.values()]), 95)
+    assert pooled < 0.9 * krr  # the case matters: the pooled figure would be too low
+    assert quantity.parse(cut.proposed) >= krr * 0.99  # the busy pod's own p95 (rates round to 1m)

@@ -1,13 +1,14 @@
 """Recommendations from measured usage: forge's, and robusta KRR's simple strategy as the baseline.
 
 forge (arrays are (pods, steps), NaN where no sample; pods of one container are pooled):
-- CPU request: p95 of usage, plus a margin that shrinks as history grows (confidence).
+- CPU request: p95 of usage (pooled, or the busiest pod's own p95 when higher: one request serves every
+  pod), weighted up by recent use (`recency`), plus a margin that shrinks as history grows (confidence).
 - memory limit: the larger of the observed maximum and the maximum projected a week ahead from
   the trend of daily maxima (a slow leak or a growing cache outgrows "max x 1.15" within days),
   times 1.15 plus a low-confidence margin; after an OOM kill, x1.2 more (VPA's OOM bump, since the
   recorded usage was cut off at the old limit).
 - memory request: p99 x 1.10 — the scheduler reserves typical use, the limit covers the peaks.
-KRR simple: CPU request = p95, memory request = limit = max x 1.15.
+KRR simple: CPU request = the largest per-pod p95, memory request = limit = max x 1.15.
 """
 
 from __future__ import annotations
@@ -397,13 +398,17 @@ def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0)
 
 
 def krr(cpu: np.ndarray, memory: np.ndarray) -> Recommendation | None:
-    """robusta KRR's `simple` strategy: CPU p95, memory max + 15% for request and limit."""
+    """robusta KRR's `simple` strategy (robusta_krr/strategies/simple.py): CPU request = the largest of the
+    pods' own p95s (its PercentileCPULoader runs quantile_over_time per pod, then takes the max), memory
+    request and limit = the pods' max + 15%."""
     c = cpu[np.isfinite(cpu)]
     m = memory[np.isfinite(memory)]
     if c.size == 0 or m.size == 0:
         return None
+    rows = cpu if cpu.ndim == 2 else cpu[None, :]
+    per_pod = [np.percentile(r[np.isfinite(r)], 95) for r in rows if np.isfinite(r).any()]
     mem = float(m.max()) * 1.15
-    return Recommendation(float(np.percentile(c, 95)), mem, mem, 1.0)
+    return Recommendation(float(max(per_pod)), mem, mem, 1.0)
 
 
 # -- profiles from statistics a metrics server computed (Prometheus) ------------------------------

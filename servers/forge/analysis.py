@@ -613,7 +613,7 @@ def _container(
     recent = 1.0
     if prof is not None:
         recent = (
-            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])))
+            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])), prof.pattern == "bursty")
             if w.key in index.rows
             else 1.0
         )

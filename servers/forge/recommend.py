@@ -335,12 +335,14 @@ def forge(cpu: np.ndarray, memory: np.ndarray, oom_killed: bool = False) -> Reco
 RECENCY_HALF_LIFE_H = 24.0  # VPA's recommender's default half-life
 
 
-def recency(hourly: np.ndarray) -> float:
+def recency(hourly: np.ndarray, bursty: bool = False) -> float:
     """How much higher the recent CPU use is than the window's: the p95 of the hourly means (pooled over
     pods, (pods, hours) in, hours ending at the window's end) with each hour weighted by 2^(-age / 24 h),
-    as VPA's decaying histogram weighs samples, over the unweighted p95. At least 1: the window's p95
-    stays the floor (a quiet weekend at the end of the window does not cut a weekday's request), so a
-    step up in use raises the request at once while a step down waits for the window to show it."""
+    as VPA's decaying histogram weighs samples, over the unweighted p95. For a `bursty` container no more
+    than the same ratio of the medians: its level must have moved too (a step up over the last day, half
+    the weight, raises both), since recent bursts move the p95 and not the median. At least 1: the
+    window's p95 stays the floor (a quiet weekend at the end of the window does not cut a weekday's
+    request), so a step up in use raises the request at once while a step down waits for the window."""
     series = pod_mean(hourly) if hourly.ndim == 2 else hourly
     ok = np.isfinite(series)
     if ok.sum() < 48:
@@ -350,9 +352,12 @@ def recency(hourly: np.ndarray) -> float:
     weight = 0.5 ** (age / RECENCY_HALF_LIFE_H)
     order = np.argsort(values, kind="stable")
     cum = np.cumsum(weight[order])
-    decayed = float(values[order][min(int(np.searchsorted(cum, 0.95 * cum[-1])), values.size - 1)])
-    plain = float(np.percentile(values, 95))
-    return 1.0 if plain <= 0 else float(min(2.0, max(1.0, decayed / plain)))
+    ratios = []
+    for q in (95, 50) if bursty else (95,):
+        decayed = float(values[order][min(int(np.searchsorted(cum, q / 100 * cum[-1])), values.size - 1)])
+        plain = float(np.percentile(values, q))
+        ratios.append(decayed / plain if plain > 0 else 1.0)
+    return float(min(2.0, max(1.0, min(ratios))))
 
 
 WEEK_DAYS = 7

@@ -434,6 +434,21 @@ def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothin
     assert recommend.recency(quiet) == 1.0  # the window's p95 is the floor
 
 
+def test_recent_bursts_of_a_bursty_container_raise_nothing_a_moved_level_does() -> None:
+    from servers.forge import recommend
+
+    hours = 14 * 24
+    rng = np.random.default_rng(4)
+    bursty = np.full((1, hours), 0.1) * rng.normal(1, 0.05, hours)
+    bursty[0, rng.choice(hours - 24, 12, replace=False)] *= 4  # old bursts, under the p95 (3.6% of hours)
+    bursty[0, -24:-20] *= 5  # four burst hours on the last day: they dominate the decayed p95
+    assert recommend.recency(bursty) > 1.2  # read as a step up when the pattern is not known
+    assert recommend.recency(bursty, bursty=True) == 1.0  # the median did not move: bursts, not a level
+    moved = bursty.copy()
+    moved[0, -36:] *= 2.5  # the level over the last day and a half
+    assert recommend.recency(moved, bursty=True) > 1.2
+
+
 def test_memory_recency_a_step_up_raises_a_week_long_step_down_lowers_a_quiet_weekend_does_not() -> None:
     from servers.forge import recommend
 

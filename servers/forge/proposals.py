@@ -96,5 +96,5 @@ def read_proposal(ledger: Ledger, proposal_id: str, principal: str | None) -> Pr
         ],
         applied=len(applied & {c.id for c in changes}),
         next_step=f'Preview with optimize(proposal_id="{proposal_id}", dry_run=true); apply with dry_run=false '
-        "after the person agrees; `changes` picks some.",
+        "after the person agrees; `changes` picks some; availability changes need include=['availability'].",
     )

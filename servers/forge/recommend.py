@@ -185,29 +185,7 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     cp, cmax = _percentiles(cflat, cfin, [50, 95, 99])
     mp, mmax = _percentiles(mflat, mfin, [50, 99])
     steps = np.isfinite(memory).any(axis=1).sum(axis=-1)
-    trend = np.zeros(g)
-    recent = np.ones(g)
-    projected = mmax.copy()
-    width = t // DAY_STEPS * DAY_STEPS
-    if width:
-        tail = memory[..., t - width :].reshape(g, k, -1, DAY_STEPS)
-        fin = np.isfinite(tail)
-        counts = fin.sum(axis=(1, 3))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.where(counts > 0, np.where(fin, tail, 0.0).sum(axis=(1, 3)) / counts, np.nan)
-        maxima = np.where(fin, tail, -np.inf).max(axis=(1, 3))
-        maxima[counts == 0] = np.nan
-        for rows, block in _compacted(means):
-            if block.shape[1] >= 2:
-                level = block.mean(axis=1)
-                ok = level > 0
-                trend[rows[ok]] = slope(block[ok]) / level[ok]
-            recent[rows] = memory_recency(block)
-        for rows, block in _compacted(maxima):
-            if block.shape[1] >= 3:
-                rise = np.asarray(slope(block))  # one slope per row of a 2-D block
-                up = rise > 0
-                projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
+    trend, recent, projected = _memory_days(memory, mmax)
     patterns = _patterns(cp, cpu)
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
     c: list[list[float]] = [
@@ -239,6 +217,38 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
         else None
         for i in range(g)
     ]
+
+
+def _memory_days(memory: np.ndarray, mmax: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per container of (containers, pods, steps) memory, from its daily means and maxima: the trend (per
+    day, a share of the mean), `memory_recency` and the maximum projected PROJECT_DAYS ahead (at least
+    `mmax`, the window's maximum)."""
+    g, k, t = memory.shape
+    trend = np.zeros(g)
+    recent = np.ones(g)
+    projected = mmax.copy()
+    width = t // DAY_STEPS * DAY_STEPS
+    if not width:
+        return trend, recent, projected
+    tail = memory[..., t - width :].reshape(g, k, -1, DAY_STEPS)
+    fin = np.isfinite(tail)
+    counts = fin.sum(axis=(1, 3))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, np.where(fin, tail, 0.0).sum(axis=(1, 3)) / counts, np.nan)
+    maxima = np.where(fin, tail, -np.inf).max(axis=(1, 3))
+    maxima[counts == 0] = np.nan
+    for rows, block in _compacted(means):
+        if block.shape[1] >= 2:
+            level = block.mean(axis=1)
+            ok = level > 0
+            trend[rows[ok]] = slope(block[ok]) / level[ok]
+        recent[rows] = memory_recency(block)
+    for rows, block in _compacted(maxima):
+        if block.shape[1] >= 3:
+            rise = np.asarray(slope(block))  # one slope per row of a 2-D block
+            up = rise > 0
+            projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
+    return trend, recent, projected
 
 
 def _patterns(cp: np.ndarray, cpu: np.ndarray) -> np.ndarray:

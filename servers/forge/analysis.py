@@ -32,6 +32,9 @@ HEALTHY_MIN_CUT = 0.2  # ... or a fifth, for a container with a full week of his
 SIGNIFICANT = 0.8  # propose a cut only when the recommendation is below 80% of the current value
 SCALABLE = ("Deployment", "StatefulSet", "Rollout")  # kinds with spec.replicas
 RAISE = 1.1  # ... and a raise only when it is 10% above: a band between them, so passes do not flip-flop
+RIGHT_SIZING = "right_sizing"  # a change's category: in optimize's default plan
+AVAILABILITY = "availability"  # ... or only when the caller opts in (it adds replicas, so cost)
+CATEGORIES = (RIGHT_SIZING, AVAILABILITY)
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Change:
     oom_events: list[str] | None = None  # the OOM kills (namespace/pod/container) a limit bump answers
     section: str = "containers"  # or initContainers (a native sidecar)
     min_kept: float = MIN_CUT  # a cut of a request keeps at least this share of it (optimize checks again)
+    category: str = RIGHT_SIZING  # AVAILABILITY: not in optimize's default plan (`default_plan`)
 
     @property
     def ref(self) -> ObjectRef:
@@ -135,6 +139,18 @@ class AnalysisResult:
     workloads: int = 0
     without_metrics: list[str] = field(default_factory=list)
     cut_short: int = 0  # cuts held back by the per-step floor (`step_floor`)
+
+    @property
+    def estimated_savings(self) -> float:
+        """Net monthly savings of optimize's default plan (increases count against them)."""
+        return round(sum(c.monthly_savings_usd for c in default_plan(self.changes)), 2)
+
+
+def default_plan(changes: list[Change], include: tuple[str, ...] = ()) -> list[Change]:
+    """The changes optimize applies when the caller names none: every right-sizing change, and those
+    of the opt-in categories in `include` (e.g. AVAILABILITY: a second replica costs money; it is a
+    finding about availability, not right-sizing, so it is never applied unasked)."""
+    return [c for c in changes if c.category == RIGHT_SIZING or c.category in include]
 
 
 # -- matching pods to workloads -------------------------------------------------------------------
@@ -597,7 +613,7 @@ def _container(
     recent = 1.0
     if prof is not None:
         recent = (
-            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])))
+            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])), prof.pattern == "bursty")
             if w.key in index.rows
             else 1.0
         )
@@ -889,6 +905,15 @@ def _finish(result: AnalysisResult) -> AnalysisResult:
             "restarts); their opportunities' figures (cut_short_of) say how far the usage would take "
             "them: analyze again after these run and forge proposes the rest."
         )
+    extra = [c for c in result.changes if c.category == AVAILABILITY]
+    if extra:
+        result.notes.insert(
+            0,
+            f"{len(extra)} single-replica workload(s) without a PodDisruptionBudget: a second replica each "
+            f"would cost ${-sum(c.monthly_savings_usd for c in extra):,.2f} a month. These availability "
+            "changes are not in the default plan or its savings; apply them with optimize's "
+            "include=['availability'] (or by change id).",
+        )
     return result
 
 
@@ -909,21 +934,35 @@ def step_floor(healthy: bool) -> float:
 def _single_replica_rule(
     p: _Proposals, w: _Workload, pdbs: _PDBIndex, replica_cost: float, idle: bool
 ) -> None:
-    """One replica and no PodDisruptionBudget: propose a second (priced at the post-change replica cost).
-    Not for an idle workload: the idle rule may have just scaled it to one (no flip-flop between passes)."""
+    """One replica and no PodDisruptionBudget: an availability finding, priced at what the second replica
+    costs per month after this proposal's request changes (net). Its change is not in optimize's default
+    plan: the caller opts in (`include=["availability"]`, or names its id). Not for an idle workload: the
+    idle rule may have just scaled it to one (no flip-flop between passes)."""
     kind, ns, _ = w.key
     labels = (((w.obj.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
     if kind not in SCALABLE or w.hpa is not None or w.replicas != 1 or idle or pdbs.covers(ns, labels):
         return
+    cost = round(replica_cost, 2)
     p.workload_change(
         Change(
-            "", f"{kind}/{w.wl}", None, "replicas", "1", "2", w.version, round(-replica_cost, 2), 24 * 365
+            "",
+            f"{kind}/{w.wl}",
+            None,
+            "replicas",
+            "1",
+            "2",
+            w.version,
+            -cost,
+            24 * 365,
+            category=AVAILABILITY,
         ),
         "single_replica_without_pdb",
         "medium",
-        "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Run 2 "
-        "replicas (and add a PodDisruptionBudget with maxUnavailable: 1).",
-        {"replicas": 1},
+        "One replica and no PodDisruptionBudget: a node drain or crash takes the service down. Running 2 "
+        f"replicas (and a PodDisruptionBudget with maxUnavailable: 1) costs ${cost:,.2f} a month more. An "
+        "availability finding, not right-sizing: optimize applies it only when asked "
+        "(include=['availability'] or its change id).",
+        {"replicas": 1, "second_replica_monthly_usd": cost},
     )
 
 

@@ -128,7 +128,7 @@ class Ledger:
 
     def save_proposal(self, result: AnalysisResult, scope: str, source: str) -> str:
         pid = "p-" + uuid.uuid4().hex[:10]
-        savings = sum(c.monthly_savings_usd for c in result.changes)
+        savings = result.estimated_savings  # the default plan's (opt-in availability changes left out)
         with self.store.transaction() as db:
             db.execute(
                 "INSERT INTO forge_proposals (id, created_at, scope, source, monthly_savings, changes)"

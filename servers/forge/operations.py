@@ -10,7 +10,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -92,6 +92,24 @@ def check_workload(workload: str | None) -> str | None:
             "e.g. 'checkout-api'.",
         )
     return workload
+
+
+def check_include(include: Sequence[str] | None, change_ids: list[str] | None) -> tuple[str, ...]:
+    """optimize's opt-in categories, checked: BadInput for an unknown one, or when change ids are named too."""
+    if include is None:
+        return ()
+    opt_in = analysis.CATEGORIES[1:]
+    if not isinstance(include, list) or not all(isinstance(i, str) and i in opt_in for i in include):
+        raise BadInput(
+            f"`include` takes a list of {', '.join(repr(c) for c in opt_in)}.",
+            "Send include=['availability'] to add the second replicas to the default plan, or leave it out.",
+        )
+    if change_ids is not None:
+        raise BadInput(
+            "`include` adds categories to the default plan; it cannot be combined with `changes`.",
+            "Send `changes` alone (named ids are applied whatever their category), or `include` alone.",
+        )
+    return tuple(include)
 
 
 def history_hours(history: str | None) -> float:
@@ -304,9 +322,7 @@ class Forge:
                     "prometheus_queries": queries,
                     "workloads": result.workloads,
                     "monthly_cost_usd": result.monthly_cost_usd,
-                    "estimated_monthly_savings_usd": round(
-                        sum(c.monthly_savings_usd for c in result.changes), 2
-                    ),
+                    "estimated_monthly_savings_usd": result.estimated_savings,
                 },
                 "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
                 "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
@@ -379,7 +395,12 @@ class Forge:
 
     # -- optimize ---------------------------------------------------------------------------
 
-    def _select(self, proposal_id: str, change_ids: list[str] | None) -> tuple[dict[str, Any], list[Change]]:
+    def _select(
+        self, proposal_id: str, change_ids: list[str] | None, include: Sequence[str] | None = None
+    ) -> tuple[dict[str, Any], list[Change]]:
+        """The changes to apply: those named, else the default plan plus the opt-in categories in `include`."""
+        extra = check_include(include, change_ids)
+        opt_in = 0  # changes left out of the default plan
         if not isinstance(proposal_id, str) or not PROPOSAL_ID.match(proposal_id):
             raise BadInput(
                 "`proposal_id` is not a forge proposal id.",
@@ -402,9 +423,17 @@ class Forge:
                     f"Its changes are {', '.join(list(known)[:50]) or 'none'}.",
                 )
             changes = [known[c] for c in dict.fromkeys(change_ids)]
+        else:
+            opt_in = len(changes)
+            changes = analysis.default_plan(changes, extra)
+            opt_in -= len(changes)
         if not changes:
             raise BadInput(
-                f"Proposal {proposal_id} has no changes to apply.", "Analyze again after usage changes."
+                f"Proposal {proposal_id} has no changes to apply"
+                + (f" by default ({opt_in} availability change(s) need opting in)." if opt_in else "."),
+                "Send include=['availability'] to add them."
+                if opt_in
+                else "Analyze again after usage changes.",
             )
         return row, changes
 
@@ -449,15 +478,17 @@ class Forge:
         change_ids: list[str] | None = None,
         dry_run: bool = True,
         progress: Any = None,
+        include: Sequence[str] | None = None,
     ) -> dict[str, Any]:
         """`progress(done, total, message)` is called per object and while a rollout is awaited (and
         raises to cancel: objects already changed are restored, so a cancelled call leaves nothing
         half-applied). One object at a time: before each write its intent (fields before and after) is
         recorded; on a live cluster forge then waits for the workload's rollout to be healthy and stops,
-        restoring what it changed, when one fails."""
+        restoring what it changed, when one fails. Without `change_ids` it applies the default plan: every
+        change but the opt-in categories, which `include` adds (["availability"]: second replicas)."""
         report = progress or (lambda *a: None)
         self.recover()
-        plan = self._apply_plan(proposal_id, change_ids)
+        plan = self._apply_plan(proposal_id, change_ids, include)
         report(0, len(plan.patches), f"checked {len(plan.patches)} object(s)")
         if dry_run:
             return self._dry_run(plan.patches, plan.units, plan.owned, plan.changes, report)
@@ -484,10 +515,12 @@ class Forge:
             "notes": self.recovery_notes(),
         }
 
-    def _apply_plan(self, proposal_id: str, change_ids: list[str] | None) -> _ApplyPlan:
+    def _apply_plan(
+        self, proposal_id: str, change_ids: list[str] | None, include: Sequence[str] | None = None
+    ) -> _ApplyPlan:
         """The selected changes, checked (not applied before, safety rules, objects unchanged since the
         analysis) and merged into one patch per object, with each object's current state and GitOps owner."""
-        _, changes = self._select(proposal_id, change_ids)
+        _, changes = self._select(proposal_id, change_ids, include)
         applied = self.ledger.applied_change_ids(proposal_id) & {c.id for c in changes}
         if applied:
             raise Conflict(
@@ -970,7 +1003,7 @@ class Forge:
             applied = ledger.applied_change_ids(latest["id"])
             for c in changes:
                 key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
-                if key in groups and c.id not in applied:
+                if key in groups and c.id not in applied and c.category == analysis.RIGHT_SIZING:
                     groups[key]["potential_savings_usd"] += c.monthly_savings_usd
         return {
             "groups": groups,

@@ -53,7 +53,8 @@ def _prompts(kit: ToolKit, ex: Extras) -> None:
             "estimated monthly savings; name any OOM-killed or crash-looping workloads first.\n"
             "2. Call `optimize` with the proposal id and dry_run=true, and show me the diff.\n"
             "3. Ask me which changes to apply. Only after I agree, call `optimize` with dry_run=false "
-            "(and `changes` if I picked some). Tell me the snapshot id `rollback` takes.\n"
+            "(and `changes` if I picked some; second replicas for availability, which add cost, only with "
+            "include=['availability'] if I ask for them). Tell me the snapshot id `rollback` takes.\n"
             "4. `remember` what was changed and why, in one sentence."
         )
 

@@ -23,7 +23,9 @@ class ProposalSummary(BaseModel):
     created_at: str = Field(description="When analyze made it (UTC, ISO 8601)")
     scope: str = Field(description="What was analysed (namespace, workload, selector)")
     source: str = Field(description="The cluster and metrics it was made from")
-    monthly_savings_usd: float = Field(description="Net estimated savings of all its changes")
+    monthly_savings_usd: float = Field(
+        description="Net estimated savings of its default plan (availability changes left out)"
+    )
 
 
 class ProposalList(BaseModel):
@@ -94,5 +96,5 @@ def read_proposal(ledger: Ledger, proposal_id: str, principal: str | None) -> Pr
         ],
         applied=len(applied & {c.id for c in changes}),
         next_step=f'Preview with optimize(proposal_id="{proposal_id}", dry_run=true); apply with dry_run=false '
-        "after the person agrees; `changes` picks some.",
+        "after the person agrees; `changes` picks some; availability changes need include=['availability'].",
     )

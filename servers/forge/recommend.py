@@ -1,13 +1,14 @@
 """Recommendations from measured usage: forge's, and robusta KRR's simple strategy as the baseline.
 
 forge (arrays are (pods, steps), NaN where no sample; pods of one container are pooled):
-- CPU request: p95 of usage, plus a margin that shrinks as history grows (confidence).
+- CPU request: p95 of usage (pooled, or the busiest pod's own p95 when higher: one request serves every
+  pod), weighted up by recent use (`recency`), plus a margin that shrinks as history grows (confidence).
 - memory limit: the larger of the observed maximum and the maximum projected a week ahead from
   the trend of daily maxima (a slow leak or a growing cache outgrows "max x 1.15" within days),
   times 1.15 plus a low-confidence margin; after an OOM kill, x1.2 more (VPA's OOM bump, since the
   recorded usage was cut off at the old limit).
 - memory request: p99 x 1.10 — the scheduler reserves typical use, the limit covers the peaks.
-KRR simple: CPU request = p95, memory request = limit = max x 1.15.
+KRR simple: CPU request = the largest per-pod p95, memory request = limit = max x 1.15.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Profile:
     history_hours: float
     memory_projected_max: float  # the max projected PROJECT_DAYS ahead from the trend of daily maxima
     memory_recent: float = 1.0  # `memory_recency` of the daily means: the memory request's recency weight
+    cpu_p95_busiest: float = 0.0  # the largest of the pods' own p95s (`busiest_p95`); 0: one pod or unknown
 
 
 def slope(y: np.ndarray) -> np.ndarray | float:
@@ -88,7 +90,52 @@ def profile(cpu: np.ndarray, memory: np.ndarray) -> Profile | None:
         steps * STEP_S / 3600,
         projected,
         float(memory_recency(means[None, :])[0]),
+        busiest_p95(cpu),
     )
+
+
+MIN_POD_SAMPLES = 24  # 2 hours of 5-minute samples: a pod with fewer does not set the busiest pod's p95
+
+
+def busiest_p95(cpu: np.ndarray) -> float:
+    """The largest p95 among the pods' own CPU series ((pods, steps), NaN where no sample), counting pods with
+    at least MIN_POD_SAMPLES samples; 0 for a lone pod or none. One CPU request serves every pod, so it must
+    cover the busiest (uneven load balancing, shards, a rollout's new pods after a step up): what KRR's
+    simple strategy takes (quantile_over_time per pod, then the max), where the pooled p95 would leave the
+    busiest pod above its request much of the time."""
+    if cpu.ndim != 2 or cpu.shape[0] < 2:
+        return 0.0
+    finite = np.isfinite(cpu)
+    rows = [r[f] for r, f in zip(cpu, finite, strict=True) if f.sum() >= MIN_POD_SAMPLES]
+    return max((float(np.percentile(r, 95)) for r in rows), default=0.0)
+
+
+def _busiest_p95s(cpu: np.ndarray, finite: np.ndarray) -> np.ndarray:
+    """`busiest_p95` of each container of (containers, pods, steps); `finite` is np.isfinite(cpu)."""
+    g, k, t = cpu.shape
+    if k < 2:
+        return np.zeros(g)
+    flat = cpu.reshape(g * k, t)
+    counts = finite.reshape(g * k, t).sum(axis=1)
+    p95 = np.zeros(g * k)
+    for n in np.unique(counts[counts >= MIN_POD_SAMPLES]).tolist():
+        same = counts == n
+        p95[same] = _p95_of_rows(flat if same.all() else flat[same], n)
+    return p95.reshape(g, k).max(axis=1)
+
+
+def _p95_of_rows(rows: np.ndarray, n: int) -> np.ndarray:
+    """np.percentile(row[finite], 95) of rows with n finite values each (NaN sorts last), to the last bit:
+    a partition around the two order statistics numpy's linear method reads, instead of a sort."""
+    virtual = (n - 1) * 0.95
+    lo = int(np.floor(virtual))
+    hi = min(lo + 1, n - 1)
+    part = np.partition(rows, lo, axis=1)  # one pivot, then the smallest above it: 4x faster than two pivots
+    a = part[:, lo]
+    b = part[:, lo + 1 : n].min(axis=1) if hi > lo else a  # NaN sort after the n values
+    gamma = virtual - lo
+    diff = b - a
+    return b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma  # numpy's _lerp
 
 
 def _daily(values: np.ndarray, reduce: str) -> np.ndarray:
@@ -138,36 +185,18 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
     cp, cmax = _percentiles(cflat, cfin, [50, 95, 99])
     mp, mmax = _percentiles(mflat, mfin, [50, 99])
     steps = np.isfinite(memory).any(axis=1).sum(axis=-1)
-    trend = np.zeros(g)
-    recent = np.ones(g)
-    projected = mmax.copy()
-    width = t // DAY_STEPS * DAY_STEPS
-    if width:
-        tail = memory[..., t - width :].reshape(g, k, -1, DAY_STEPS)
-        fin = np.isfinite(tail)
-        counts = fin.sum(axis=(1, 3))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.where(counts > 0, np.where(fin, tail, 0.0).sum(axis=(1, 3)) / counts, np.nan)
-        maxima = np.where(fin, tail, -np.inf).max(axis=(1, 3))
-        maxima[counts == 0] = np.nan
-        for rows, block in _compacted(means):
-            if block.shape[1] >= 2:
-                level = block.mean(axis=1)
-                ok = level > 0
-                trend[rows[ok]] = slope(block[ok]) / level[ok]
-            recent[rows] = memory_recency(block)
-        for rows, block in _compacted(maxima):
-            if block.shape[1] >= 3:
-                rise = np.asarray(slope(block))  # one slope per row of a 2-D block
-                up = rise > 0
-                projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
+    trend, recent, projected = _memory_days(memory, mmax)
     patterns = _patterns(cp, cpu)
     valid = (cfin.any(axis=1) & mfin.any(axis=1)).tolist()
     c: list[list[float]] = [
         a.tolist() for a in (cp[:, 0], cp[:, 1], cp[:, 2], cmax, mp[:, 0], mp[:, 1], mmax, trend)
     ]
     hours = (steps * STEP_S / 3600).tolist()
-    proj, rec = projected.tolist(), recent.tolist()
+    proj, rec, busiest = (
+        projected.tolist(),
+        recent.tolist(),
+        _busiest_p95s(cpu, cfin.reshape(cpu.shape)).tolist(),
+    )
     return [
         Profile(
             c[0][i],
@@ -182,11 +211,44 @@ def profiles(cpu: np.ndarray, memory: np.ndarray) -> list[Profile | None]:
             hours[i],
             proj[i],
             rec[i],
+            busiest[i],
         )
         if valid[i]
         else None
         for i in range(g)
     ]
+
+
+def _memory_days(memory: np.ndarray, mmax: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per container of (containers, pods, steps) memory, from its daily means and maxima: the trend (per
+    day, a share of the mean), `memory_recency` and the maximum projected PROJECT_DAYS ahead (at least
+    `mmax`, the window's maximum)."""
+    g, k, t = memory.shape
+    trend = np.zeros(g)
+    recent = np.ones(g)
+    projected = mmax.copy()
+    width = t // DAY_STEPS * DAY_STEPS
+    if not width:
+        return trend, recent, projected
+    tail = memory[..., t - width :].reshape(g, k, -1, DAY_STEPS)
+    fin = np.isfinite(tail)
+    counts = fin.sum(axis=(1, 3))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, np.where(fin, tail, 0.0).sum(axis=(1, 3)) / counts, np.nan)
+    maxima = np.where(fin, tail, -np.inf).max(axis=(1, 3))
+    maxima[counts == 0] = np.nan
+    for rows, block in _compacted(means):
+        if block.shape[1] >= 2:
+            level = block.mean(axis=1)
+            ok = level > 0
+            trend[rows[ok]] = slope(block[ok]) / level[ok]
+        recent[rows] = memory_recency(block)
+    for rows, block in _compacted(maxima):
+        if block.shape[1] >= 3:
+            rise = np.asarray(slope(block))  # one slope per row of a 2-D block
+            up = rise > 0
+            projected[rows[up]] = np.maximum(mmax[rows[up]], block[up, -1] + rise[up] * PROJECT_DAYS)
+    return trend, recent, projected
 
 
 def _patterns(cp: np.ndarray, cpu: np.ndarray) -> np.ndarray:
@@ -283,12 +345,14 @@ def forge(cpu: np.ndarray, memory: np.ndarray, oom_killed: bool = False) -> Reco
 RECENCY_HALF_LIFE_H = 24.0  # VPA's recommender's default half-life
 
 
-def recency(hourly: np.ndarray) -> float:
+def recency(hourly: np.ndarray, bursty: bool = False) -> float:
     """How much higher the recent CPU use is than the window's: the p95 of the hourly means (pooled over
     pods, (pods, hours) in, hours ending at the window's end) with each hour weighted by 2^(-age / 24 h),
-    as VPA's decaying histogram weighs samples, over the unweighted p95. At least 1: the window's p95
-    stays the floor (a quiet weekend at the end of the window does not cut a weekday's request), so a
-    step up in use raises the request at once while a step down waits for the window to show it."""
+    as VPA's decaying histogram weighs samples, over the unweighted p95. For a `bursty` container no more
+    than the same ratio of the medians: its level must have moved too (a step up over the last day, half
+    the weight, raises both), since recent bursts move the p95 and not the median. At least 1: the
+    window's p95 stays the floor (a quiet weekend at the end of the window does not cut a weekday's
+    request), so a step up in use raises the request at once while a step down waits for the window."""
     series = pod_mean(hourly) if hourly.ndim == 2 else hourly
     ok = np.isfinite(series)
     if ok.sum() < 48:
@@ -298,9 +362,12 @@ def recency(hourly: np.ndarray) -> float:
     weight = 0.5 ** (age / RECENCY_HALF_LIFE_H)
     order = np.argsort(values, kind="stable")
     cum = np.cumsum(weight[order])
-    decayed = float(values[order][min(int(np.searchsorted(cum, 0.95 * cum[-1])), values.size - 1)])
-    plain = float(np.percentile(values, 95))
-    return 1.0 if plain <= 0 else float(min(2.0, max(1.0, decayed / plain)))
+    ratios = []
+    for q in (95, 50) if bursty else (95,):
+        decayed = float(values[order][min(int(np.searchsorted(cum, q / 100 * cum[-1])), values.size - 1)])
+        plain = float(np.percentile(values, q))
+        ratios.append(decayed / plain if plain > 0 else 1.0)
+    return float(min(2.0, max(1.0, min(ratios))))
 
 
 WEEK_DAYS = 7
@@ -331,7 +398,8 @@ def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0)
     request is weighted by the profile's own `memory_recent`. The memory limit keeps the window's
     maximum and the projected trend (recency never lowers it: a leak still gets its headroom)."""
     confidence = min(1.0, prof.history_hours / FULL_CONFIDENCE_HOURS)
-    cpu_request = prof.cpu_p95 * recent * (1.0 + 0.15 * (1.0 - confidence))
+    cpu_p95 = max(prof.cpu_p95, prof.cpu_p95_busiest)
+    cpu_request = cpu_p95 * recent * (1.0 + 0.15 * (1.0 - confidence))
     limit = prof.memory_projected_max * (1.15 + 0.25 * (1.0 - confidence))
     if oom_killed:
         limit *= 1.2
@@ -345,13 +413,17 @@ def recommendation(prof: Profile, oom_killed: bool = False, recent: float = 1.0)
 
 
 def krr(cpu: np.ndarray, memory: np.ndarray) -> Recommendation | None:
-    """robusta KRR's `simple` strategy: CPU p95, memory max + 15% for request and limit."""
+    """robusta KRR's `simple` strategy (robusta_krr/strategies/simple.py): CPU request = the largest of the
+    pods' own p95s (its PercentileCPULoader runs quantile_over_time per pod, then takes the max), memory
+    request and limit = the pods' max + 15%."""
     c = cpu[np.isfinite(cpu)]
     m = memory[np.isfinite(memory)]
     if c.size == 0 or m.size == 0:
         return None
+    rows = cpu if cpu.ndim == 2 else cpu[None, :]
+    per_pod = [np.percentile(r[np.isfinite(r)], 95) for r in rows if np.isfinite(r).any()]
     mem = float(m.max()) * 1.15
-    return Recommendation(float(np.percentile(c, 95)), mem, mem, 1.0)
+    return Recommendation(float(max(per_pod)), mem, mem, 1.0)
 
 
 # -- profiles from statistics a metrics server computed (Prometheus) ------------------------------
@@ -415,7 +487,16 @@ def summary_profile(s: Summary, rows: list[int]) -> Profile | None:
         steps * STEP_S / 3600,
         projected,
         float(memory_recency(means[None, :])[0]),
+        _summary_busiest(cpu[:, 1], weight),
     )
+
+
+def _summary_busiest(p95: np.ndarray, samples: np.ndarray) -> float:
+    """`busiest_p95` from the pods' own p95s (Prometheus's quantile_over_time per series) and sample counts."""
+    if p95.size < 2:
+        return 0.0
+    ok = np.isfinite(p95) & (np.nan_to_num(samples) >= MIN_POD_SAMPLES)
+    return float(p95[ok].max()) if ok.any() else 0.0
 
 
 def _pooled(values: np.ndarray, ok: np.ndarray, weight: np.ndarray) -> np.ndarray:

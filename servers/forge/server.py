@@ -45,6 +45,9 @@ class ChangeOut(BaseModel):
     current: str | None
     proposed: str
     monthly_savings_usd: float = Field(description="Negative when the change adds cost to remove a risk")
+    category: str = Field(
+        "right_sizing", description="right_sizing (optimize's default) or availability (opt-in: include)"
+    )
 
 
 class OpportunityOut(BaseModel):
@@ -93,7 +96,7 @@ class Analysis(BaseModel):
     monthly_cost_usd: float
     estimated_monthly_savings_usd: float = Field(
         description="Net: cuts minus the added cost of raised requests "
-        "and added replicas, if every change were applied"
+        "and replicas, if optimize's default plan (no availability changes) were applied"
     )
     page: str = Field(
         description="summary (the default), or the section a cursor paged: changes, "
@@ -195,6 +198,7 @@ def _change_out(c: Any) -> ChangeOut:
         current=c.current,
         proposed=c.proposed,
         monthly_savings_usd=c.monthly_savings_usd,
+        category=c.category,
     )
 
 
@@ -279,7 +283,7 @@ def _summary(out: dict[str, Any]) -> Analysis:
         prometheus_queries=out["queries"],
         workloads=r.workloads,
         monthly_cost_usd=r.monthly_cost_usd,
-        estimated_monthly_savings_usd=round(sum(c.monthly_savings_usd for c in r.changes), 2),
+        estimated_monthly_savings_usd=r.estimated_savings,
         page="summary",
         totals=totals,
         opportunity_counts=counts,
@@ -336,15 +340,20 @@ def optimize(
     proposal_id: Annotated[str, Field(description="The proposal id from analyze, e.g. 'p-1a2b3c4d5e'")],
     changes: Annotated[
         list[str] | None,
-        Field(description="Only these change ids, e.g. ['c1', 'c3'] (default: all of the proposal)"),
+        Field(description="Only these change ids, e.g. ['c1', 'c3'] (default: every right-sizing change)"),
     ] = None,
     dry_run: Annotated[
         bool, Field(description="true (default): only show the exact diff; false: apply")
     ] = True,
+    include: Annotated[
+        list[Literal["availability"]] | None,
+        Field(description="Add opt-in changes to the default: availability (second replicas, cost money)"),
+    ] = None,
     *,
     progress: Progress,
 ) -> Applied:
-    """Apply all or some changes of a proposal from `analyze`. With dry_run (the default) it returns the exact
+    """Apply a proposal from `analyze`: by default its right-sizing changes; availability findings (a
+    second replica for a single-replica workload without a PDB) only with include or by id. With dry_run (the default) it returns the exact
     diff (on a live cluster from the API server's own dry run) and changes nothing; objects owned by Helm, Argo
     CD or Flux get a patch for their repository instead. Otherwise it snapshots every object first, refuses
     objects that changed since the analysis or are GitOps-owned, enforces the safety rules (floors 10m CPU /
@@ -352,7 +361,7 @@ def optimize(
     replica changes under an HPA, enough history), then applies one object at a time with server-side apply,
     waiting for each rollout to be healthy and restoring everything it changed if one fails. Returns the
     snapshot id to pass to `rollback`."""
-    out = forge().optimize(proposal_id, changes, dry_run, progress=progress)
+    out = forge().optimize(proposal_id, changes, dry_run, progress=progress, include=include)
     diff = out["diff"]
     if len(diff) > MAX_DIFF_CHARS:
         diff = diff[:MAX_DIFF_CHARS] + "\n... (diff cut; apply fewer changes with `changes` to see all)\n"

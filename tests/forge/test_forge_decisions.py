@@ -13,6 +13,7 @@ import pytest
 import yaml
 from forge_kube_standin import StandInAPI
 
+from servers.forge import quantity
 from servers.forge.operations import Forge
 from servers.forge.usage import RecordedMetrics
 from shared.cluster import ManifestCluster, cluster_from_config
@@ -433,6 +434,21 @@ def test_recent_use_weighs_more_a_step_up_raises_at_once_a_quiet_end_cuts_nothin
     assert recommend.recency(quiet) == 1.0  # the window's p95 is the floor
 
 
+def test_recent_bursts_of_a_bursty_container_raise_nothing_a_moved_level_does() -> None:
+    from servers.forge import recommend
+
+    hours = 14 * 24
+    rng = np.random.default_rng(4)
+    bursty = np.full((1, hours), 0.1) * rng.normal(1, 0.05, hours)
+    bursty[0, rng.choice(hours - 24, 12, replace=False)] *= 4  # old bursts, under the p95 (3.6% of hours)
+    bursty[0, -24:-20] *= 5  # four burst hours on the last day: they dominate the decayed p95
+    assert recommend.recency(bursty) > 1.2  # read as a step up when the pattern is not known
+    assert recommend.recency(bursty, bursty=True) == 1.0  # the median did not move: bursts, not a level
+    moved = bursty.copy()
+    moved[0, -36:] *= 2.5  # the level over the last day and a half
+    assert recommend.recency(moved, bursty=True) > 1.2
+
+
 def test_memory_recency_a_step_up_raises_a_week_long_step_down_lowers_a_quiet_weekend_does_not() -> None:
     from servers.forge import recommend
 
@@ -577,3 +593,114 @@ def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
         assert proposal["result"].cut_short == 0
     applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
     assert applied["snapshot_id"]
+
+
+def _availability_cluster(
+    tmp_path: Path, end: int, offline_suite: Suite, cpu: str = "1"
+) -> tuple[Forge, Path]:
+    """shop/api: one replica, no PDB, a CPU request of `cpu` for 0.1 core used; shop/web: the same with a PDB."""
+    pdb = {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": {"name": "web", "namespace": "shop"},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": {"app": "web"}}},
+    }
+    root = tmp_path / "m"
+    cluster = manifests(
+        root,
+        [
+            workload("Deployment", "shop", "api", cpu, "256Mi", "512Mi"),
+            workload("Deployment", "shop", "web", cpu, "256Mi", "512Mi"),
+            pdb,
+        ],
+    )
+    m = Metrics(end)
+    for name, rs in (("api", "api-7c9d8f6b5"), ("web", "web-6b8f9d7c4")):
+        m.usage("shop", f"{rs}-q2w3e", 0.1, 200)
+        m.owner("shop", f"{rs}-q2w3e", "ReplicaSet", rs, replicaset_of=name)
+    return Forge(offline_suite, cluster, m.write(tmp_path / "m.om")), root
+
+
+def _replicas(root: Path, name: str) -> int:
+    return int(yaml.safe_load((root / f"deployment-{name}.yaml").read_text())["spec"]["replicas"])
+
+
+def test_a_second_replica_is_an_availability_finding_outside_the_default_plan(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    # Changed with issue 14 (the lead's decision): the second replica used to be part of every apply.
+    forge, root = _availability_cluster(tmp_path, end, offline_suite)
+    first = forge.analyze(history="3d")
+    result = first["result"]
+    added = [c for c in result.changes if c.field == "replicas"]
+    assert [(c.object, c.proposed, c.category) for c in added] == [
+        ("Deployment/shop/api", "2", "availability")
+    ]
+    cut = next(c for c in result.changes if c.object == "Deployment/shop/api" and c.field == "cpu_request")
+    # Priced at what the second replica costs after this proposal's cuts, and left out of the net savings.
+    assert added[0].monthly_savings_usd < 0 < cut.monthly_savings_usd
+    finding = next(o for o in result.opportunities if o.type == "single_replica_without_pdb")
+    assert finding.figures["second_replica_monthly_usd"] == -added[0].monthly_savings_usd
+    assert result.estimated_savings == pytest.approx(
+        sum(c.monthly_savings_usd for c in result.changes if c.category == "right_sizing"), abs=0.01
+    )
+    assert result.estimated_savings > sum(c.monthly_savings_usd for c in result.changes)
+    assert "include=['availability']" in result.notes[0]
+    applied = forge.optimize(first["proposal_id"], dry_run=False)
+    assert added[0].id not in {c.id for c in applied["changes"]} and cut.id in {
+        c.id for c in applied["changes"]
+    }
+    assert _replicas(root, "api") == 1 and _replicas(root, "web") == 1
+    second = forge.analyze(history="3d")
+    again = [c for c in second["result"].changes if c.field == "replicas"]
+    assert [c.category for c in again] == ["availability"]  # still reported, priced, not applied
+    forge.optimize(second["proposal_id"], include=["availability"], dry_run=False)
+    assert _replicas(root, "api") == 2 and _replicas(root, "web") == 1
+
+
+def test_optimize_says_how_to_opt_in_and_refuses_a_bad_include(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    from shared.errors import BadInput
+
+    forge, root = _availability_cluster(tmp_path, end, offline_suite, cpu="120m")  # right-sized already
+    only = forge.analyze(history="3d")
+    assert {c.category for c in only["result"].changes} == {"availability"}
+    with pytest.raises(BadInput) as nothing:
+        forge.optimize(only["proposal_id"], dry_run=False)
+    assert "availability" in str(nothing.value) and "include=['availability']" in nothing.value.hint
+    for bad in (["replicas"], "availability", [1]):
+        with pytest.raises(BadInput) as refused:
+            forge.optimize(only["proposal_id"], include=bad, dry_run=False)  # type: ignore[arg-type]
+        assert "`include` takes" in str(refused.value)
+    change = only["result"].changes[0].id
+    with pytest.raises(BadInput, match="cannot be combined"):
+        forge.optimize(only["proposal_id"], [change], include=["availability"], dry_run=False)
+    assert _replicas(root, "api") == 1  # nothing half-changed by the refusals
+    forge.optimize(only["proposal_id"], [change], dry_run=False)  # naming the id opts in too
+    assert _replicas(root, "api") == 2
+
+
+def test_the_cpu_request_covers_the_busiest_pod_not_the_pooled_use(
+    tmp_path: Path, end: int, offline_suite: Suite
+) -> None:
+    # One request serves every pod: with uneven load (a shard, a sticky client) the pooled p95 leaves the
+    # busy pod above its request most of the time. The reference is KRR simple's definition (each pod's
+    # own p95, then the max over pods), computed here with numpy on the same series.
+    # 800m: the cut to either figure is within the per-step floor (half), so the proposal shows the figure
+    cluster = manifests(tmp_path / "m", [workload("Deployment", "shop", "api", "800m", "256Mi", "512Mi", 6)])
+    m = Metrics(end)
+    rng = np.random.default_rng(7)
+    per_pod = {}
+    for i, level in enumerate((0.1, 0.1, 0.1, 0.1, 0.1, 0.4)):
+        pod = f"api-7c9d8f6b5-aaaa{i}"
+        per_pod[pod] = level * rng.normal(1, 0.2, m.ts.shape).clip(0.3, 1.7)
+        m.usage("shop", pod, per_pod[pod], 200)
+        m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
+    forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
+    result = forge.analyze(history="3d")["result"]
+    cut = next(c for c in result.changes if c.field == "cpu_request")
+    krr = max(np.percentile(series[1:], 95) for series in per_pod.values())  # rates start at the 2nd sample
+    pooled = np.percentile(np.concatenate([s[1:] for s in per_pod.values()]), 95)
+    assert pooled < 0.9 * krr  # the case matters: the pooled figure would be too low
+    assert quantity.parse(cut.proposed) >= krr * 0.99  # the busy pod's own p95 (rates round to 1m)

@@ -404,8 +404,8 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
     )
     for _ in range(passes):
         proposal = forge.analyze(history=f"{FIT_DAYS}d")
-        changes = proposal["result"].changes
-        checks["cut_short"] += proposal["result"].cut_short
+        changes = proposal.result.changes
+        checks["cut_short"] += proposal.result.cut_short
         checks["changes"] += len(changes)
         moves = {}
         for c in changes:
@@ -424,13 +424,11 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
                 checks["limit_bumped_twice"] += 1
         history.append(moves)
         try:
-            forge.optimize(
-                proposal["proposal_id"], [c.id for c in changes], dry_run=False
-            ) if changes else None
+            forge.optimize(proposal.proposal_id, [c.id for c in changes], dry_run=False) if changes else None
         except HDRError:
             for c in changes:
                 try:
-                    forge.optimize(proposal["proposal_id"], [c.id], dry_run=False)
+                    forge.optimize(proposal.proposal_id, [c.id], dry_run=False)
                 except HDRError:
                     checks["refused"] += 1
         settings.append(from_manifests(root))

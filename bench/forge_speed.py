@@ -74,8 +74,9 @@ t = time.perf_counter()
 forge = Forge(suite, ManifestCluster(data / "manifests", **cluster_args), RecordedMetrics(data / "metrics.om", cache))
 out = forge.analyze(history="14d", **kwargs)
 total = time.perf_counter() - t
+result = out["result"] if isinstance(out, dict) else out.result  # the previous forge returned a dict
 stages = [round(marks[i + 1] - marks.get(i, t), 3) for i in range(4) if i + 1 in marks]
-print(json.dumps({"import_s": imported, "analyze_s": total, "changes": len(out["result"].changes),
+print(json.dumps({"import_s": imported, "analyze_s": total, "changes": len(result.changes),
                   "stages": stages}))
 """
 STAGES = ("read cluster", "load usage", "profile (+ memory recall)", "propose + save")

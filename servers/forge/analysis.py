@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from servers.forge import quantity, recommend
+from servers.forge.results import ContainerReport
 from servers.forge.usage import Usage
 from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Cluster, ObjectRef
 
@@ -100,29 +101,6 @@ class Opportunity:
     figures: dict[str, float | str]
     change_ids: list[str]
     monthly_savings_usd: float  # negative: the change costs money to remove a risk
-
-
-@dataclass
-class ContainerReport:
-    workload: str
-    kind: str
-    container: str
-    pattern: str
-    cpu_p50: float | None
-    cpu_p95: float | None
-    cpu_p99: float | None
-    cpu_max: float | None
-    memory_p50_mib: float | None
-    memory_p99_mib: float | None
-    memory_max_mib: float | None
-    memory_trend_pct_per_day: float | None
-    cpu_request: str | None
-    cpu_limit: str | None
-    memory_request: str | None
-    memory_limit: str | None
-    replicas: int
-    monthly_cost_usd: float
-    confidence: float | None
 
 
 @dataclass
@@ -635,7 +613,7 @@ def _report(
     rec: recommend.Recommendation | None,
     cost: float,
 ) -> ContainerReport:
-    return ContainerReport(
+    return ContainerReport.model_construct(  # built from typed figures: no validation pass per container
         workload=w.wl,
         kind=w.kind,
         container=name,

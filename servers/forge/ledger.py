@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
-from servers.forge.analysis import AnalysisResult, Change
+from servers.forge.analysis import AnalysisResult, Change, Opportunity
+from servers.forge.results import AppliedChange, ContainerReport, PageHeader, SnapshotInfo
 from shared.store import METADATA, BigInt, Double, Store, Tx, col
 
 forge_proposals = sa.Table(
@@ -121,6 +123,17 @@ API answered; `undone` when forge restored it, `skipped` when an interrupted app
 `unknown` when, after a crash, the object's fields match neither forge's before nor after."""
 
 
+@dataclass(frozen=True)
+class StoredPages:
+    """The analysis behind a proposal, kept for analyze's cursor (the changes are the proposal's own)."""
+
+    header: PageHeader
+    opportunities: list[Opportunity]
+    containers: list[ContainerReport]
+    notes: list[str]
+    without_metrics: list[str]
+
+
 class Ledger:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -144,8 +157,15 @@ class Ledger:
             )
         return pid
 
-    def save_pages(self, pid: str, body: dict[str, Any]) -> None:
+    def save_pages(self, pid: str, header: PageHeader, result: AnalysisResult) -> None:
         """The analysis behind a proposal (header, opportunities, containers, notes), for paging."""
+        body = {
+            "header": vars(header),
+            "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
+            "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
+            "notes": result.notes,
+            "without_metrics": result.without_metrics,
+        }
         with self.store.transaction() as db:
             db.execute(
                 "INSERT INTO forge_proposal_pages (id, body) VALUES (:id, :body)"
@@ -153,13 +173,22 @@ class Ledger:
                 {"id": pid, "body": json.dumps(body)},
             )
 
-    def pages(self, pid: str) -> dict[str, Any] | None:
+    def pages(self, pid: str) -> StoredPages | None:
         row = (
             self.store.connection()
             .execute("SELECT body FROM forge_proposal_pages WHERE id=:id", {"id": pid})
             .fetchone()
         )
-        return None if row is None else json.loads(row[0])
+        if row is None:
+            return None
+        body = json.loads(row[0])
+        return StoredPages(
+            PageHeader(**body["header"]),
+            [Opportunity(**o) for o in body["opportunities"]],
+            [ContainerReport.model_construct(**c) for c in body["containers"]],  # validated when shown
+            body["notes"],
+            body["without_metrics"],
+        )
 
     def proposal(self, pid: str) -> tuple[dict[str, Any], list[Change]] | None:
         row = (
@@ -208,27 +237,24 @@ class Ledger:
         out["captures"] = json.loads(row["captures"])
         return out
 
-    def snapshots(self, limit: int = 100) -> list[dict[str, Any]]:
+    def snapshots(self, limit: int = 100) -> list[SnapshotInfo]:
         db = self.store.connection()
         rows = db.execute(
             "SELECT s.*, (SELECT COUNT(*) FROM forge_changes c WHERE c.snapshot_id=s.id) AS n "
             "FROM forge_snapshots s ORDER BY created_at DESC LIMIT :n",
             {"n": limit},
         ).fetchall()
-        out = []
-        for r in rows:
-            caps = json.loads(r["captures"])
-            out.append(
-                {
-                    "id": r["id"],
-                    "proposal_id": r["proposal_id"],
-                    "created_at": r["created_at"],
-                    "rolled_back_at": r["rolled_back_at"],
-                    "changes": r["n"],
-                    "objects": sorted({c["ref"] for c in caps}),
-                }
+        return [
+            SnapshotInfo(
+                r["id"],
+                r["proposal_id"],
+                r["created_at"],
+                r["rolled_back_at"],
+                r["n"],
+                sorted({c["ref"] for c in json.loads(r["captures"])}),
             )
-        return out
+            for r in rows
+        ]
 
     def record_changes(
         self, sid: str, proposal_id: str, changes: list[Change], writes: dict[str, str]
@@ -408,7 +434,8 @@ class Ledger:
             is not None
         )
 
-    def mark_rolled_back(self, sid: str, writes: dict[str, str]) -> list[dict[str, Any]]:
+    def mark_rolled_back(self, sid: str, writes: dict[str, str]) -> list[AppliedChange]:
+        """Marks the snapshot and its changes rolled back; the changes it undid."""
         now = time.time()
         with self.store.transaction() as db:
             db.execute("UPDATE forge_snapshots SET rolled_back_at=:at WHERE id=:id", {"at": now, "id": sid})
@@ -421,9 +448,10 @@ class Ledger:
             )
             for unit, version in writes.items():
                 _record_write(db, unit, version, now)
-        return [dict(r) for r in rows]
+        return [AppliedChange.of_row(r) for r in rows]
 
-    def decisions(self, workload: str | None, limit: int = 200) -> list[dict[str, Any]]:
+    def decisions(self, workload: str | None, limit: int = 200) -> list[AppliedChange]:
+        """Applied changes, newest first, to `workload` ('name' or 'namespace/name') or to any."""
         db = self.store.connection()
         if workload:
             rows = db.execute(
@@ -432,7 +460,7 @@ class Ledger:
             )
         else:
             rows = db.execute("SELECT * FROM forge_changes ORDER BY seq DESC LIMIT :n", {"n": limit})
-        return [dict(r) for r in rows]
+        return [AppliedChange.of_row(r) for r in rows]
 
     def evidence(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The forge.changes and forge.savings facts."""

@@ -1,6 +1,6 @@
 """forge's operations over the suite: analyze (propose), optimize (apply safely), rollback, and the
-read-only reports. Each takes the suite and plain arguments and returns plain data; server.py
-shapes it for MCP."""
+read-only reports. Each takes plain arguments and returns a typed result (servers/forge/results.py);
+server.py shapes it for MCP with servers/forge/models.py."""
 
 from __future__ import annotations
 
@@ -12,12 +12,26 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from servers.forge import analysis
 from servers.forge.analysis import Change
 from servers.forge.ledger import Ledger
+from servers.forge.results import (
+    SECTIONS,
+    Applied,
+    AppliedChange,
+    CostGroup,
+    Costs,
+    Page,
+    PageHeader,
+    Proposal,
+    RepositoryPatch,
+    RolledBack,
+    SnapshotInfo,
+    net_savings,
+)
 from servers.forge.usage import MetricsSource, metrics_from_config
 from shared import evidence
 from shared.cluster import (
@@ -49,7 +63,6 @@ PROPOSAL_ID = re.compile(r"^p-[0-9a-f]{10}$")
 SNAPSHOT_ID = re.compile(r"^s-[0-9a-f]{10}$")
 CHANGE_ID = re.compile(r"^c\d{1,6}$")
 CURSOR = re.compile(r"^(p-[0-9a-f]{10})\.(changes|opportunities|containers|notes)\.(\d{1,6})$")
-SECTIONS = {"changes": 25, "opportunities": 10, "containers": 10, "notes": 20}  # items per page
 _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 MAX_HISTORY_H = 30 * 24
 DEFAULT_MIN_HISTORY_H = 24.0
@@ -167,7 +180,7 @@ class Forge:
         history: str | None = None,
         progress: Any = None,
         selector: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> Proposal:
         """`progress(done, total, message)` is called as stages finish (and raises to cancel). `namespace` may
         name several, separated by commas; `selector` keeps the workloads with those labels."""
         scope, workload = check_namespaces(namespace), check_workload(workload)
@@ -205,14 +218,7 @@ class Forge:
         pid = self._save(result, where, hours, usage.queries)
         self._publish()
         report(4, 4, f"proposal {pid}")
-        return {
-            "proposal_id": pid,
-            "source": self.cluster.source,
-            "metrics": self.metrics.source,
-            "history_hours": hours,
-            "queries": usage.queries,
-            "result": result,
-        }
+        return Proposal(pid, self.cluster.source, self.metrics.source, hours, usage.queries, result)
 
     def _objects(
         self, scope: list[str] | None, workload: str | None, selector: str | None
@@ -293,30 +299,20 @@ class Forge:
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
-        self.ledger.save_pages(
+        header = PageHeader(
             pid,
-            {
-                "header": {
-                    "proposal_id": pid,
-                    "cluster": self.cluster.source,
-                    "metrics": self.metrics.source,
-                    "history_hours": hours,
-                    "prometheus_queries": queries,
-                    "workloads": result.workloads,
-                    "monthly_cost_usd": result.monthly_cost_usd,
-                    "estimated_monthly_savings_usd": round(
-                        sum(c.monthly_savings_usd for c in result.changes), 2
-                    ),
-                },
-                "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
-                "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
-                "notes": result.notes,
-                "without_metrics": result.without_metrics,
-            },
+            self.cluster.source,
+            self.metrics.source,
+            hours,
+            queries,
+            result.workloads,
+            result.monthly_cost_usd,
+            net_savings(result.changes),
         )
+        self.ledger.save_pages(pid, header, result)
         return pid
 
-    def page(self, cursor: str) -> dict[str, Any]:
+    def page(self, cursor: str) -> Page:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
         match = CURSOR.match(cursor) if isinstance(cursor, str) and len(cursor) < 64 else None
         if not match:
@@ -330,23 +326,31 @@ class Forge:
         found = self.ledger.proposal(pid)
         if body is None or found is None or not may_access(self.ledger.owner(pid), _principal()):
             raise NotFound(f"Proposal {pid} does not exist.", "Call analyze to get a proposal id.")
-        items: list[Any] = [asdict(c) for c in found[1]] if section == "changes" else body[section]
-        size = SECTIONS[section]
-        out = {
-            "header": body["header"],
-            "section": section,
-            "items": items[offset : offset + size],
-            "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
-            "without_metrics": body["without_metrics"],
-            "next_cursor": None,
+        totals = {
+            "changes": len(found[1]),
+            "opportunities": len(body.opportunities),
+            "containers": len(body.containers),
+            "notes": len(body.notes),
         }
-        order = list(SECTIONS)
-        if offset + size < len(items):
-            out["next_cursor"] = f"{pid}.{section}.{offset + size}"
+        size = SECTIONS[section]
+        if offset + size < totals[section]:
+            next_cursor: str | None = f"{pid}.{section}.{offset + size}"
         else:
-            following = [s for s in order[order.index(section) + 1 :] if out["totals"][s]]
-            out["next_cursor"] = f"{pid}.{following[0]}.0" if following else None
-        return out
+            order = list(SECTIONS)
+            following = [s for s in order[order.index(section) + 1 :] if totals[s]]
+            next_cursor = f"{pid}.{following[0]}.0" if following else None
+        window = slice(offset, offset + size)
+        return Page(
+            body.header,
+            section,
+            totals,
+            body.without_metrics,
+            next_cursor,
+            changes=found[1][window] if section == "changes" else [],
+            opportunities=body.opportunities[window] if section == "opportunities" else [],
+            containers=body.containers[window] if section == "containers" else [],
+            notes=body.notes[window] if section == "notes" else [],
+        )
 
     def _recall(
         self, workload: str | None, namespace: str | None
@@ -449,7 +453,7 @@ class Forge:
         change_ids: list[str] | None = None,
         dry_run: bool = True,
         progress: Any = None,
-    ) -> dict[str, Any]:
+    ) -> Applied:
         """`progress(done, total, message)` is called per object and while a rollout is awaited (and
         raises to cancel: objects already changed are restored, so a cancelled call leaves nothing
         half-applied). One object at a time: before each write its intent (fields before and after) is
@@ -460,7 +464,7 @@ class Forge:
         plan = self._apply_plan(proposal_id, change_ids)
         report(0, len(plan.patches), f"checked {len(plan.patches)} object(s)")
         if dry_run:
-            return self._dry_run(plan.patches, plan.units, plan.owned, plan.changes, report)
+            return self._dry_run(proposal_id, plan, report)
         if plan.owned:
             raise Refused(
                 "Managed by GitOps or Helm, which would revert a live edit: "
@@ -475,14 +479,7 @@ class Forge:
         self.ledger.finish_apply(sid, "done")
         self._remember_changes(proposal_id, sid, plan.changes)
         self._publish()
-        return {
-            "dry_run": False,
-            "snapshot_id": sid,
-            "changes": plan.changes,
-            "diff": "",
-            "repository_patches": [],
-            "notes": self.recovery_notes(),
-        }
+        return Applied(proposal_id, False, sid, plan.changes, notes=self.recovery_notes())
 
     def _apply_plan(self, proposal_id: str, change_ids: list[str] | None) -> _ApplyPlan:
         """The selected changes, checked (not applied before, safety rules, objects unchanged since the
@@ -576,21 +573,15 @@ class Forge:
                 ) from None
             raise
 
-    def _dry_run(
-        self,
-        patches: dict[ObjectRef, dict[str, Any]],
-        units: dict[ObjectRef, str],
-        owned: dict[ObjectRef, str],
-        changes: list[Change],
-        report: Any,
-    ) -> dict[str, Any]:
+    def _dry_run(self, proposal_id: str, plan: _ApplyPlan, report: Any) -> Applied:
         """The exact diff, from the API server's own dry run (dryRun=All: admission, quotas and
         LimitRanges judge it) or the manifest file; for GitOps-owned objects the patch to commit."""
+        patches, units, owned = plan.patches, plan.units, plan.owned
         diffs, rejected, repository = [], [], []
         for i, (ref, patch) in enumerate(sorted(patches.items())):
             report(i, len(patches), f"diff of {ref}")
             if ref in owned:
-                repository.append({"object": str(ref), "managed_by": owned[ref], "patch": _yaml_text(patch)})
+                repository.append(RepositoryPatch(str(ref), owned[ref], _yaml_text(patch)))
                 continue
             try:
                 before, after = self.cluster.preview(ref, patch)
@@ -608,14 +599,7 @@ class Forge:
             )
         report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
         notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + self.recovery_notes()
-        return {
-            "dry_run": True,
-            "snapshot_id": None,
-            "changes": changes,
-            "diff": "".join(diffs),
-            "repository_patches": repository,
-            "notes": notes,
-        }
+        return Applied(proposal_id, True, None, plan.changes, "".join(diffs), repository, notes)
 
     def _check_disruption_budget(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any]) -> None:
         """Refuse to roll a workload whose PodDisruptionBudget allows no disruption right now."""
@@ -792,7 +776,7 @@ class Forge:
 
     # -- rollback ---------------------------------------------------------------------------
 
-    def rollback(self, snapshot_id: str) -> dict[str, Any]:
+    def rollback(self, snapshot_id: str) -> RolledBack:
         if not isinstance(snapshot_id, str) or not SNAPSHOT_ID.match(snapshot_id):
             raise BadInput(
                 "`snapshot_id` is not a forge snapshot id.",
@@ -818,23 +802,23 @@ class Forge:
         )
         for row in undone:
             self.suite.record(
-                f"forge rolled back the change of {row['field']} of {row['workload']}"
-                f"{' container ' + row['container'] if row['container'] else ''} from {row['before']} "
-                f"to {row['after']}; restored {row['before']} (snapshot {snapshot_id}).",
+                f"forge rolled back the change of {row.field} of {row.workload}"
+                f"{' container ' + row.container if row.container else ''} from {row.before} "
+                f"to {row.after}; restored {row.before} (snapshot {snapshot_id}).",
                 "rollback",
                 source="forge",
                 tool="rollback",
                 tags=["forge", "rollback"],
                 extra={
-                    "workload": row["workload"],
-                    "container": row["container"] or "",
-                    "field": row["field"],
-                    "proposed": row["after"],
+                    "workload": row.workload,
+                    "container": row.container or "",
+                    "field": row.field,
+                    "proposed": row.after,
                     "snapshot": snapshot_id,
                 },
             )
         self._publish()
-        return {"snapshot_id": snapshot_id, "restored": restored, "changes_undone": len(undone)}
+        return RolledBack(snapshot_id, restored, len(undone))
 
     def _rollback_units(
         self, snapshot_id: str, snap: dict[str, Any], intents: list[dict[str, Any]]
@@ -911,72 +895,58 @@ class Forge:
             restored.append(str(ref))
         return writes, restored
 
-    def decisions(self, workload: str | None) -> list[dict[str, Any]]:
-        """The changes forge applied under the caller's snapshots, newest first."""
+    def decisions(self, workload: str | None) -> list[AppliedChange]:
+        """The changes forge applied under the caller's snapshots, newest first. BadInput for a
+        `workload` that cannot be a name."""
+        if workload is not None and (len(workload) > 320 or not workload.strip()):
+            raise BadInput("`workload` must be a name like 'checkout-api' or 'checkout/checkout-api'.")
         principal = _principal()
         return [
             r
             for r in self.ledger.decisions(workload)
-            if may_access(self.ledger.owner(r["snapshot_id"]), principal)
+            if may_access(self.ledger.owner(r.snapshot_id), principal)
         ]
 
-    def snapshots(self) -> list[dict[str, Any]]:
+    def snapshots(self) -> list[SnapshotInfo]:
         """The caller's snapshots, newest first (an authenticated caller sees its own)."""
         self.recover()
         principal = _principal()
-        return [s for s in self.ledger.snapshots() if may_access(self.ledger.owner(s["id"]), principal)]
+        return [s for s in self.ledger.snapshots() if may_access(self.ledger.owner(s.id), principal)]
 
     # -- reports ----------------------------------------------------------------------------
 
-    def cost_report(self, group_by: str) -> dict[str, Any]:
-        prices = analysis.Prices()
-        groups: dict[str, dict[str, float]] = {}
+    def cost_report(self, group_by: str) -> Costs:
+        """Monthly cost per namespace or workload from requests and replicas, with what the caller's latest
+        proposal would save in each (changes not applied yet); highest cost first."""
+        costs: dict[str, list[float]] = {}  # group -> [monthly cost, potential savings, workloads]
         for o in self.cluster.list_objects(WORKLOAD_KINDS):
             ns, name = o["metadata"]["namespace"], o["metadata"]["name"]
-            key = ns if group_by == "namespace" else f"{ns}/{name}"
-            replicas = (
-                int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
-            )
-            from servers.forge import quantity
+            totals = costs.setdefault(ns if group_by == "namespace" else f"{ns}/{name}", [0.0, 0.0, 0])
+            totals[0] += _monthly_cost(o)
+            totals[2] += 1
+        latest = self._latest_proposal()
+        found = self.ledger.proposal(latest) if latest is not None else None
+        if latest is not None and found is not None:
+            applied = self.ledger.applied_change_ids(latest)
+            for c in found[1]:
+                key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
+                if key in costs and c.id not in applied:
+                    costs[key][1] += c.monthly_savings_usd
+        groups = [CostGroup(k, int(v[2]), round(v[0], 2), round(v[1], 2)) for k, v in costs.items()]
+        return Costs(group_by, sorted(groups, key=lambda g: -g.monthly_cost_usd), latest)
 
-            cost = (
-                sum(
-                    prices.monthly(
-                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
-                    )
-                    for c in analysis._containers(o)
-                )
-                * replicas
-            )
-            g = groups.setdefault(
-                key, {"monthly_cost_usd": 0.0, "potential_savings_usd": 0.0, "workloads": 0}
-            )
-            g["monthly_cost_usd"] += cost
-            g["workloads"] += 1
+    def _latest_proposal(self) -> str | None:
+        """The id of the newest proposal the caller may see (among the newest 200)."""
         ledger = self.ledger  # creates forge's tables: a fresh HDR_HOME has no proposals yet
-        db = self.suite.store.connection()
         principal = _principal()
-        latest = next(
+        return next(
             (
-                r
-                for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
-                if may_access(ledger.owner(r["id"]), principal)
+                str(r["id"])
+                for r in ledger.proposal_list(200)
+                if may_access(ledger.owner(str(r["id"])), principal)
             ),
             None,
         )
-        if latest is not None:
-            _, changes = ledger.proposal(latest["id"])  # type: ignore[misc]
-            applied = ledger.applied_change_ids(latest["id"])
-            for c in changes:
-                key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
-                if key in groups and c.id not in applied:
-                    groups[key]["potential_savings_usd"] += c.monthly_savings_usd
-        return {
-            "groups": groups,
-            "proposal_id": latest["id"] if latest else None,
-            "source": self.cluster.source,
-        }
 
     def _publish(self) -> None:
         changes, savings = self.ledger.evidence()
@@ -986,6 +956,24 @@ class Forge:
 
 class RolloutFailed(Refused):
     """A workload's rollout failed (or may not start): the apply stops and restores what it changed."""
+
+
+def _monthly_cost(obj: dict[str, Any]) -> float:
+    """A workload's monthly cost at OpenCost's default prices: its containers' requests times replicas."""
+    from servers.forge import quantity
+
+    prices = analysis.Prices()
+    replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if obj["kind"] in analysis.SCALABLE else 1
+    return (
+        sum(
+            prices.monthly(
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
+            )
+            for c in analysis._containers(obj)
+        )
+        * replicas
+    )
 
 
 def _env_float(name: str, default: float) -> float:
@@ -1054,7 +1042,3 @@ def _capture_json(c: Capture) -> dict[str, Any]:
 def _capture_from_json(d: dict[str, Any]) -> Capture:
     kind, ns, name = d["ref"].split("/", 2)
     return Capture(ObjectRef(kind, ns, name), d["unit"], d["version"], d["state"])
-
-
-def change_dict(c: Change) -> dict[str, Any]:
-    return asdict(c)

@@ -150,7 +150,7 @@ def test_a_daemonsets_pods_are_never_taken_for_a_deployments(
             "infra", "metrics-6d4cf56db6-x7k2p", "ReplicaSet", "metrics-6d4cf56db6", replicaset_of="metrics"
         )
         m.owner("infra", "metrics-agent-h2k9d", "DaemonSet", "metrics-agent")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (deployment,) = containers(result, "infra/metrics")
     (agent,) = containers(result, "infra/metrics-agent")
     assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01)  # its own pod only: not pooled with the agent's
@@ -179,7 +179,7 @@ def test_live_pods_are_matched_by_their_owner_references(
         for p in pods:  # the names the controllers gave them; no owner series in the metrics
             agent = p["metadata"]["ownerReferences"][0]["kind"] == "DaemonSet"
             m.usage("infra", p["metadata"]["name"], 0.01 if agent else 0.4, 20 if agent else 200)
-        result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+        result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (deployment,) = containers(result, "infra/metrics")
     (agent,) = containers(result, "infra/metrics-agent")
     assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01) and agent.cpu_p95 == pytest.approx(
@@ -199,20 +199,20 @@ def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(
     metrics = m.write(tmp_path / "m.om")
     forge = Forge(offline_suite, cluster, metrics)
     first = forge.analyze(history="3d")
-    fields = {c.field: c for c in first["result"].changes}
+    fields = {c.field: c for c in first.result.changes}
     assert {"memory_limit", "cpu_request"} <= set(fields)  # the OOM answer does not stop CPU right-sizing
     assert fields["cpu_request"].proposed == "500m"  # 1 core at p95 0.1: cut, held to half this step
-    forge.optimize(first["proposal_id"], [fields["memory_limit"].id, fields["cpu_request"].id], dry_run=False)
+    forge.optimize(first.proposal_id, [fields["memory_limit"].id, fields["cpu_request"].id], dry_run=False)
     limits = [fields["memory_limit"].proposed]
     for _ in range(2):  # the same kill is still in the window on the next passes
         again = forge.analyze(history="3d")
-        bumps = [c for c in again["result"].changes if c.field == "memory_limit"]
+        bumps = [c for c in again.result.changes if c.field == "memory_limit"]
         assert bumps == [], "no ratchet: the kill was answered once"
-        oom = next(o for o in again["result"].opportunities if o.type == "oom_killed")
+        oom = next(o for o in again.result.opportunities if o.type == "oom_killed")
         assert "already raised the limit" in oom.evidence
-        cpu = [c for c in again["result"].changes if c.field == "cpu_request"]
+        cpu = [c for c in again.result.changes if c.field == "cpu_request"]
         if cpu:
-            forge.optimize(again["proposal_id"], [cpu[0].id], dry_run=False)
+            forge.optimize(again.proposal_id, [cpu[0].id], dry_run=False)
     assert limits == [fields["memory_limit"].proposed]
 
 
@@ -224,7 +224,7 @@ def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, o
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, 0.15, 300)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (raise_,) = [c for c in result.changes if c.field == "memory_request"]
     assert raise_.current == "64Mi" and int(raise_.proposed.removesuffix("Mi")) >= 300
     assert raise_.monthly_savings_usd < 0  # an increase, counted against the savings
@@ -259,7 +259,7 @@ def test_a_cpu_targeted_hpas_requests_are_sized_for_its_target_and_only_cut(
     for pod in ("web-6b8f9d7c4-aaaaa", "web-6b8f9d7c4-bbbbb"):
         m.usage("shop", pod, 0.2, 200)
         m.owner("shop", pod, "ReplicaSet", "web-6b8f9d7c4", replicaset_of="web")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     cpu = [c for c in result.changes if c.field == "cpu_request"]
     if cut is None:  # 200m is below p95 / 70% (~0.3 cores): never raised, that would slow scaling
         assert cpu == []
@@ -288,13 +288,13 @@ def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(
         m.owner("db", f"tools-5d6f7b8c9-aaaa{i}", "ReplicaSet", "tools-5d6f7b8c9", replicaset_of="tools")
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     first = forge.analyze(history="3d")
-    replicas = {c.object: c for c in first["result"].changes if c.field == "replicas"}
+    replicas = {c.object: c for c in first.result.changes if c.field == "replicas"}
     assert "StatefulSet/db/pg" not in replicas
     assert replicas["Deployment/db/tools"].proposed == "1"
-    forge.optimize(first["proposal_id"], [replicas["Deployment/db/tools"].id], dry_run=False)
+    forge.optimize(first.proposal_id, [replicas["Deployment/db/tools"].id], dry_run=False)
     second = forge.analyze(history="3d")
     assert not [
-        c for c in second["result"].changes if c.object == "Deployment/db/tools" and c.field == "replicas"
+        c for c in second.result.changes if c.object == "Deployment/db/tools" and c.field == "replicas"
     ]
 
 
@@ -314,7 +314,7 @@ def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_no
     m = Metrics(end)
     m.usage("shop", "api-5f7b9c8d4-q2w3e", 0.1, 100)
     m.owner("shop", "api-5f7b9c8d4-q2w3e", "ReplicaSet", "api-5f7b9c8d4", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     assert result.workloads == 1 and any(c.field == "cpu_request" for c in result.changes)
     notes = " ".join(result.notes)
     assert "Skipped web-template.yaml: a Helm (Go) template" in notes
@@ -384,7 +384,7 @@ def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(
             )
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     proposal = forge.analyze(history="3d")
-    result = proposal["result"]
+    result = proposal.result
     profiled = {(c.workload, c.container) for c in result.containers if c.cpu_p95 is not None}
     assert {
         ("ops/report", "run"),
@@ -402,7 +402,7 @@ def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(
         cpu[("Deployment/ops/web", "proxy")].id,
         cpu[("Rollout/ops/shop", "app")].id,
     ]
-    forge.optimize(proposal["proposal_id"], ids, dry_run=False)
+    forge.optimize(proposal.proposal_id, ids, dry_run=False)
     objects = {o["kind"]: o for o in cluster.list_objects(("CronJob", "Rollout", "Deployment"))}
     run = objects["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
     assert run["resources"]["requests"]["cpu"] == "500m"
@@ -477,7 +477,7 @@ def test_a_recent_step_up_in_cpu_gets_a_raise(tmp_path: Path, end: int, offline_
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, cpu, 200)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (raise_,) = [c for c in result.changes if c.field == "cpu_request"]
     assert raise_.current == "120m" and quantity_of(raise_.proposed) >= 0.2
 
@@ -524,11 +524,15 @@ def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(
         config.write_text(api.kubeconfig())
         m = Metrics(end)
         m.usage("shop", pod_key[2], 0.05, np.linspace(90, 127, len(m.ts)))
-        result = Forge(
-            offline_suite,
-            cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
-            m.write(tmp_path / "m.om"),
-        ).analyze(history="3d")["result"]
+        result = (
+            Forge(
+                offline_suite,
+                cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
+                m.write(tmp_path / "m.om"),
+            )
+            .analyze(history="3d")
+            .result
+        )
     bumps = [c for c in result.changes if c.field == "memory_limit"]
     oom = next(o for o in result.opportunities if o.type == "oom_killed")
     if raised_since:
@@ -545,7 +549,7 @@ def test_a_memory_raise_does_not_hold_back_a_cpu_cut(tmp_path: Path, end: int, o
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, 0.2, 300)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     fields = {c.field: c for c in result.changes}
     assert fields["memory_request"].current == "64Mi"  # raised: below median use
     assert (
@@ -568,12 +572,12 @@ def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
         m.oom("shop", "api-7c9d8f6b5-aaaaa")
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     proposal = forge.analyze(history="8d")
-    (cut,) = [c for c in proposal["result"].changes if c.field == "cpu_request"]
+    (cut,) = [c for c in proposal.result.changes if c.field == "cpu_request"]
     if killed:  # a restart in the window: at most half a request per step, and the analysis says so
         assert cut.proposed == "500m" and cut.min_kept == 0.5
-        assert any("held back by the per-step floor" in n for n in proposal["result"].notes)
+        assert any("held back by the per-step floor" in n for n in proposal.result.notes)
     else:
         assert cut.proposed == "250m" and cut.min_kept == 0.2
-        assert proposal["result"].cut_short == 0
-    applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
-    assert applied["snapshot_id"]
+        assert proposal.result.cut_short == 0
+    applied = forge.optimize(proposal.proposal_id, [cut.id], dry_run=False)  # optimize's check agrees
+    assert applied.snapshot_id

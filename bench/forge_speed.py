@@ -456,11 +456,11 @@ def analyze_runs(args: argparse.Namespace, data: Path, url: str, proc: subproces
     usage = prom.usage(end - DAYS * 86400, end)
     print(
         f"{label}: analyze median {median:.2f} s over {args.runs} runs ({', '.join(f'{t:.2f}' for _, t in times)}; "
-        f"first, loading blocks: {t_first:.2f} s), {out['queries']} queries, Prometheus CPU "
-        f"{statistics.median(cpu):.2f} s per analysis, {len(out['result'].changes)} changes; CPU from "
+        f"first, loading blocks: {t_first:.2f} s), {out.queries} queries, Prometheus CPU "
+        f"{statistics.median(cpu):.2f} s per analysis, {len(out.result.changes)} changes; CPU from "
         f"{usage.cpu_series} ({load()})"
     )
-    return {"median": median, "queries": out["queries"], "result": out["result"], "usage": usage}
+    return {"median": median, "queries": out.queries, "result": out.result, "usage": usage}
 
 
 def compare(a: dict, b: dict) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from servers.forge.results import ContainerReport
+from servers.forge.results import ContainerReport, PageHeader
 
 if TYPE_CHECKING:  # analysis imports numpy: loaded on the first analysis, not at start
     from servers.forge import results
@@ -79,18 +79,7 @@ class ContainerOut(ContainerReport):
         return cls.model_validate(vars(report))
 
 
-class Analysis(BaseModel):
-    proposal_id: str = Field(description="Pass to optimize")
-    cluster: str
-    metrics: str
-    history_hours: float
-    prometheus_queries: int
-    workloads: int
-    monthly_cost_usd: float
-    estimated_monthly_savings_usd: float = Field(
-        description="Net: cuts minus the added cost of raised requests "
-        "and added replicas, if every change were applied"
-    )
+class Analysis(PageHeader):  # the header's fields first, then the page's
     page: str = Field(
         description="summary (the default), or the section a cursor paged: changes, "
         "opportunities, containers, notes"
@@ -113,14 +102,7 @@ class Analysis(BaseModel):
         """analyze's default answer: totals, counts and the first opportunities of a new analysis."""
         r = proposal.result
         return cls(
-            proposal_id=proposal.proposal_id,
-            cluster=proposal.cluster,
-            metrics=proposal.metrics,
-            history_hours=proposal.history_hours,
-            prometheus_queries=proposal.queries,
-            workloads=r.workloads,
-            monthly_cost_usd=r.monthly_cost_usd,
-            estimated_monthly_savings_usd=proposal.estimated_monthly_savings_usd,
+            **vars(proposal.header),
             page="summary",
             totals=proposal.totals,
             opportunity_counts=proposal.opportunity_counts,

@@ -215,10 +215,10 @@ class Forge:
         where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
             f" [{selector}]" if selector else ""
         )
-        pid = self._save(result, where, hours, usage.queries)
+        header = self._save(result, where, hours, usage.queries)
         self._publish()
-        report(4, 4, f"proposal {pid}")
-        return Proposal(pid, self.cluster.source, self.metrics.source, hours, usage.queries, result)
+        report(4, 4, f"proposal {header.proposal_id}")
+        return Proposal(header, result)
 
     def _objects(
         self, scope: list[str] | None, workload: str | None, selector: str | None
@@ -294,23 +294,23 @@ class Forge:
                 "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.",
             )
 
-    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> str:
-        """Stores the proposal (owned by the caller) and its pages; the proposal id."""
+    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> PageHeader:
+        """Stores the proposal (owned by the caller) and its pages; their header."""
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
         header = PageHeader(
-            pid,
-            self.cluster.source,
-            self.metrics.source,
-            hours,
-            queries,
-            result.workloads,
-            result.monthly_cost_usd,
-            net_savings(result.changes),
+            proposal_id=pid,
+            cluster=self.cluster.source,
+            metrics=self.metrics.source,
+            history_hours=hours,
+            prometheus_queries=queries,
+            workloads=result.workloads,
+            monthly_cost_usd=result.monthly_cost_usd,
+            estimated_monthly_savings_usd=net_savings(result.changes),
         )
         self.ledger.save_pages(pid, header, result)
-        return pid
+        return header
 
     def page(self, cursor: str) -> Page:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
@@ -837,11 +837,7 @@ class Forge:
             if version != cap.version and not self.ledger.forge_wrote(cap.unit, version):
                 conflicts.append(cap.unit)
         if conflicts:
-            raise Conflict(
-                f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
-                "Nothing was rolled back.",
-                "Review those edits, then roll back by hand or re-analyze.",
-            )
+            raise _edited_since(f"forge's last change: {', '.join(conflicts[:10])}")
         writes: dict[str, str] = {}
         restored = []
         for cap in captures:
@@ -882,11 +878,7 @@ class Forge:
             if back:
                 plan.append((ref, patch_of(back), version, intent["seq"]))
         if conflicts:
-            raise Conflict(
-                f"Edited by someone else since forge's change: {'; '.join(conflicts[:10])}. "
-                "Nothing was rolled back.",
-                "Review those edits, then roll back by hand or re-analyze.",
-            )
+            raise _edited_since(f"forge's change: {'; '.join(conflicts[:10])}")
         writes: dict[str, str] = {}
         restored = []
         for ref, patch, version, seq in plan:
@@ -973,6 +965,14 @@ def _monthly_cost(obj: dict[str, Any]) -> float:
             for c in analysis._containers(obj)
         )
         * replicas
+    )
+
+
+def _edited_since(what: str) -> Conflict:
+    """rollback's refusal when someone else edited what forge would restore."""
+    return Conflict(
+        f"Edited by someone else since {what}. Nothing was rolled back.",
+        "Review those edits, then roll back by hand or re-analyze.",
     )
 
 

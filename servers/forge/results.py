@@ -46,20 +46,39 @@ def net_savings(changes: list[Change]) -> float:
     return round(sum(c.monthly_savings_usd for c in changes), 2)
 
 
-@dataclass(frozen=True)
-class Proposal:
-    """A new analysis (analyze), stored under `proposal_id`."""
+class PageHeader(BaseModel):
+    """What an analysis is about, repeated on every page of it (and stored as JSON with its pages). A
+    pydantic model so that the output model (models.Analysis) starts with these fields by inheriting
+    them."""
 
-    proposal_id: str
+    proposal_id: str = Field(description="Pass to optimize")
     cluster: str
     metrics: str
     history_hours: float
-    queries: int  # Prometheus queries it took (0 from recorded metrics)
+    prometheus_queries: int
+    workloads: int
+    monthly_cost_usd: float
+    estimated_monthly_savings_usd: float = Field(
+        description="Net: cuts minus the added cost of raised requests "
+        "and added replicas, if every change were applied"
+    )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A new analysis (analyze), stored under its header's proposal id."""
+
+    header: PageHeader
     result: AnalysisResult
 
     @property
-    def estimated_monthly_savings_usd(self) -> float:
-        return net_savings(self.result.changes)
+    def proposal_id(self) -> str:
+        return self.header.proposal_id
+
+    @property
+    def queries(self) -> int:
+        """Prometheus queries it took (0 from recorded metrics)."""
+        return self.header.prometheus_queries
 
     @property
     def opportunity_counts(self) -> dict[str, int]:
@@ -84,20 +103,6 @@ class Proposal:
         totals = self.totals
         first = next((s for s in SECTIONS if totals[s]), None)
         return f"{self.proposal_id}.{first}.0" if first else None
-
-
-@dataclass(frozen=True)
-class PageHeader:
-    """The figures every page of a stored analysis repeats (stored as JSON with the pages)."""
-
-    proposal_id: str
-    cluster: str
-    metrics: str
-    history_hours: float
-    prometheus_queries: int
-    workloads: int
-    monthly_cost_usd: float
-    estimated_monthly_savings_usd: float
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ server.py shapes it for MCP with servers/forge/models.py."""
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import os
 import re
@@ -17,7 +16,7 @@ from typing import Any
 
 from servers.forge import analysis
 from servers.forge.analysis import Change
-from servers.forge.ledger import Ledger
+from servers.forge.ledger import ApplyRun, Intent, Ledger, PlannedWrite, Snapshot
 from servers.forge.results import (
     SECTIONS,
     Applied,
@@ -518,23 +517,19 @@ class Forge:
             if plan.units[ref] not in captures:
                 captures[plan.units[ref]] = self.cluster.capture(ref)
         intents = [
-            {
-                "object": str(ref),
-                "unit": plan.units[ref],
-                "version_before": plan.expected[ref],
-                "fields": [
-                    [path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path)]
+            PlannedWrite(
+                str(ref),
+                plan.units[ref],
+                plan.expected[ref],
+                [
+                    (path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path))
                     for path in patch_fields(plan.patches[ref])
                 ],
-            }
+            )
             for ref in plan.order
         ]
         sid = self.ledger.begin_apply(
-            proposal_id,
-            [c.id for c in plan.changes],
-            [_capture_json(c) for c in captures.values()],
-            intents,
-            _principal(),
+            proposal_id, [c.id for c in plan.changes], list(captures.values()), intents, _principal()
         )
         return sid, captures
 
@@ -653,15 +648,15 @@ class Forge:
         versions: dict[str, str],
     ) -> tuple[list[str], list[str]]:
         """Restore the objects this apply wrote, newest first, so nothing is left half-applied."""
-        intents = {i["seq"]: i for i in self.ledger.intents(sid)}
+        intents = {i.seq: i for i in self.ledger.intents(sid)}
         undone, failed = [], []
         for seq, ref in reversed(written):
             try:
                 if self.cluster.live:
                     self.cluster.restore_fields(
                         ref,
-                        patch_of([(f[0], f[1]) for f in intents[seq]["fields"]]),
-                        intents[seq]["version_after"],
+                        patch_of([(f[0], f[1]) for f in intents[seq].fields]),
+                        intents[seq].version_after or "",
                     )
                 else:
                     versions[units[ref]] = self.cluster.restore(captures[units[ref]], versions[units[ref]])
@@ -707,15 +702,15 @@ class Forge:
 
         host = socket.gethostname()
         for run in self.ledger.running_applies():
-            if run["host"] != host or run["pid"] == os.getpid() or _alive(run["pid"]):
+            if run.host != host or run.pid == os.getpid() or _alive(run.pid):
                 continue  # another machine's, or still running
-            self._recovered_of.append(run["snapshot_id"])
+            self._recovered_of.append(run.snapshot_id)
             try:
                 self.recovered.append(self._settle(run))
             except HDRError as exc:
                 self._recovery_checked = False  # try again on the next call
                 self.recovered.append(
-                    f"An interrupted apply (snapshot {run['snapshot_id']}) could not be "
+                    f"An interrupted apply (snapshot {run.snapshot_id}) could not be "
                     f"checked yet: {exc.message}"
                 )
         for note in self.recovered:
@@ -731,30 +726,29 @@ class Forge:
             if may_access(self.ledger.owner(sid), principal)
         ]
 
-    def _settle(self, run: dict[str, Any]) -> str:
-        sid, pid = run["snapshot_id"], run["proposal_id"]
+    def _settle(self, run: ApplyRun) -> str:
+        sid, pid = run.snapshot_id, run.proposal_id
         landed: list[str] = []
         unknown: list[str] = []
         intents = self.ledger.intents(sid)
         for intent in intents:
-            if intent["state"] == "planned":
-                self.ledger.set_intent(sid, intent["seq"], "skipped")
-            elif intent["state"] == "writing":
-                ref = _ref(intent["object"])
-                obj, version = self.cluster.get(ref)
-                now = [value_at(obj, f[0]) for f in intent["fields"]]
-                if all(_same(v, f[2]) for v, f in zip(now, intent["fields"], strict=True)):
-                    self.ledger.set_intent(sid, intent["seq"], "written", version)
-                    landed.append(intent["object"])
-                elif all(_same(v, f[1]) for v, f in zip(now, intent["fields"], strict=True)):
-                    self.ledger.set_intent(sid, intent["seq"], "skipped")
+            if intent.state == "planned":
+                self.ledger.set_intent(sid, intent.seq, "skipped")
+            elif intent.state == "writing":
+                obj, version = self.cluster.get(_ref(intent.object))
+                now = [value_at(obj, f[0]) for f in intent.fields]
+                if all(_same(v, f[2]) for v, f in zip(now, intent.fields, strict=True)):
+                    self.ledger.set_intent(sid, intent.seq, "written", version)
+                    landed.append(intent.object)
+                elif all(_same(v, f[1]) for v, f in zip(now, intent.fields, strict=True)):
+                    self.ledger.set_intent(sid, intent.seq, "skipped")
                 else:
-                    self.ledger.set_intent(sid, intent["seq"], "unknown")
-                    unknown.append(intent["object"])
-            elif intent["state"] == "written":
-                landed.append(intent["object"])
+                    self.ledger.set_intent(sid, intent.seq, "unknown")
+                    unknown.append(intent.object)
+            elif intent.state == "written":
+                landed.append(intent.object)
         found = self.ledger.proposal(pid)
-        wanted = set(json.loads(run["change_ids"]))
+        wanted = set(run.change_ids)
         done = [c for c in (found[1] if found else []) if c.id in wanted and c.object in landed]
         self.ledger.record_changes(sid, pid, done, {})
         note = (
@@ -821,14 +815,12 @@ class Forge:
         return RolledBack(snapshot_id, restored, len(undone))
 
     def _rollback_units(
-        self, snapshot_id: str, snap: dict[str, Any], intents: list[dict[str, Any]]
+        self, snapshot_id: str, snap: Snapshot, intents: list[Intent]
     ) -> tuple[dict[str, str], list[str]]:
         """Manifest files: each unit forge changed goes back byte-identical, unless someone else
         edited the file since forge's last write to it."""
-        touched = {i["unit"] for i in intents if i["state"] in ("written", "unknown")} if intents else None
-        captures = [
-            c for c in map(_capture_from_json, snap["captures"]) if touched is None or c.unit in touched
-        ]
+        touched = {i.unit for i in intents if i.state in ("written", "unknown")} if intents else None
+        captures = [c for c in snap.captures if touched is None or c.unit in touched]
         current: dict[str, str] = {}
         conflicts = []
         for cap in captures:
@@ -847,36 +839,30 @@ class Forge:
             restored.append(str(cap.ref))
         return writes, restored
 
-    def _rollback_fields(
-        self, snapshot_id: str, intents: list[dict[str, Any]]
-    ) -> tuple[dict[str, str], list[str]]:
+    def _rollback_fields(self, snapshot_id: str, intents: list[Intent]) -> tuple[dict[str, str], list[str]]:
         """A live cluster: put back the fields forge changed, where they still hold a value forge
         wrote (this snapshot's or a later one's). Status writes, and other people's edits to other
         fields, do not stand in the way; someone else's value in one of those fields does: then
         nothing is rolled back."""
-        written = [i for i in intents if i["state"] == "written"]
-        later = self.ledger.later_intents(snapshot_id, {i["object"] for i in written})
+        written = [i for i in intents if i.state == "written"]
+        later = self.ledger.later_intents(snapshot_id, {i.object for i in written})
         plan: list[tuple[ObjectRef, dict[str, Any], str, int]] = []
         conflicts: list[str] = []
         for intent in written:
-            ref = _ref(intent["object"])
+            ref = _ref(intent.object)
             obj, version = self.cluster.get(ref)
             back: list[tuple[Any, Any]] = []
-            for path, before, after in intent["fields"]:
+            for path, before, after in intent.fields:
                 now = value_at(obj, path)
                 ours = [after] + [
-                    f[2]
-                    for li in later
-                    if li["object"] == intent["object"]
-                    for f in li["fields"]
-                    if f[0] == path
+                    f[2] for li in later if li.object == intent.object for f in li.fields if f[0] == path
                 ]
                 if any(_same(now, v) for v in ours):
                     back.append((path, before))
                 elif not _same(now, before):
                     conflicts.append(f"{ref} {path_text(path)} is {now} (forge set {after})")
             if back:
-                plan.append((ref, patch_of(back), version, intent["seq"]))
+                plan.append((ref, patch_of(back), version, intent.seq))
         if conflicts:
             raise _edited_since(f"forge's change: {'; '.join(conflicts[:10])}")
         writes: dict[str, str] = {}
@@ -1033,12 +1019,3 @@ def _extra(c: Change, sid: str) -> dict[str, str | int | float | bool]:
         "proposed": c.proposed,
         "snapshot": sid,
     }
-
-
-def _capture_json(c: Capture) -> dict[str, Any]:
-    return {"ref": str(c.ref), "unit": c.unit, "version": c.version, "state": c.state}
-
-
-def _capture_from_json(d: dict[str, Any]) -> Capture:
-    kind, ns, name = d["ref"].split("/", 2)
-    return Capture(ObjectRef(kind, ns, name), d["unit"], d["version"], d["state"])

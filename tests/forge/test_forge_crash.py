@@ -102,11 +102,11 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(
         (snapshot,) = after.snapshots()
         (note,) = after.recovered
         assert f"interrupted (snapshot {snapshot.id}): {landed} of 2 object(s) had been changed" in note
-        assert after.ledger.apply_of(snapshot.id)["state"] == "interrupted"
+        assert after.ledger.apply_of(snapshot.id).state == "interrupted"
         assert len(after.ledger.applied_change_ids(proposal.proposal_id)) == sum(
             1 for i in ids if changes[i].ref in changed
         )
-        states = [i["state"] for i in after.ledger.intents(snapshot.id)]
+        states = [i.state for i in after.ledger.intents(snapshot.id)]
         assert states == ["written"] * landed + ["skipped"] * (2 - landed)
         api.wait_idle()  # the controllers' status writes follow forge's writes
         rolled = after.rollback(snapshot.id)

@@ -36,7 +36,7 @@ def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_ident
     forge.rollback(first.snapshot_id)
     restored = files(hdr_home)
     root = hdr_home / "forge" / "sample" / "manifests"
-    touched = {root / c["unit"] for c in forge.ledger.snapshot(first.snapshot_id)["captures"]}
+    touched = {root / c.unit for c in forge.ledger.snapshot(first.snapshot_id).captures}
     assert touched
     for path in touched:
         assert restored[path] == original[path]

@@ -490,8 +490,8 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
     )
     for _ in range(passes):
         proposal = forge.analyze(history=f"{FIT_DAYS}d")
-        changes = proposal["result"].changes
-        checks["cut_short"] += proposal["result"].cut_short
+        changes = proposal.result.changes
+        checks["cut_short"] += proposal.result.cut_short
         checks["changes"] += len(changes)
         extra = [c for c in changes if c.category != "right_sizing"]
         checks["availability"] = len(extra)  # the last pass's: findings left to the caller
@@ -516,11 +516,11 @@ def forge_passes(workloads: list[Workload], work: Path, passes: int) -> tuple[li
             changes
         )  # what optimize applies unasked: no availability (second replica) changes
         try:
-            forge.optimize(proposal["proposal_id"], dry_run=False) if plan else None
+            forge.optimize(proposal.proposal_id, dry_run=False) if plan else None
         except HDRError:
             for c in plan:
                 try:
-                    forge.optimize(proposal["proposal_id"], [c.id], dry_run=False)
+                    forge.optimize(proposal.proposal_id, [c.id], dry_run=False)
                 except HDRError:
                     checks["refused"] += 1
         settings.append(from_manifests(root))

@@ -74,8 +74,9 @@ t = time.perf_counter()
 forge = Forge(suite, ManifestCluster(data / "manifests", **cluster_args), RecordedMetrics(data / "metrics.om", cache))
 out = forge.analyze(history="14d", **kwargs)
 total = time.perf_counter() - t
+result = out["result"] if isinstance(out, dict) else out.result  # the previous forge returned a dict
 stages = [round(marks[i + 1] - marks.get(i, t), 3) for i in range(4) if i + 1 in marks]
-print(json.dumps({"import_s": imported, "analyze_s": total, "changes": len(out["result"].changes),
+print(json.dumps({"import_s": imported, "analyze_s": total, "changes": len(result.changes),
                   "stages": stages}))
 """
 STAGES = ("read cluster", "load usage", "profile (+ memory recall)", "propose + save")
@@ -455,11 +456,11 @@ def analyze_runs(args: argparse.Namespace, data: Path, url: str, proc: subproces
     usage = prom.usage(end - DAYS * 86400, end)
     print(
         f"{label}: analyze median {median:.2f} s over {args.runs} runs ({', '.join(f'{t:.2f}' for _, t in times)}; "
-        f"first, loading blocks: {t_first:.2f} s), {out['queries']} queries, Prometheus CPU "
-        f"{statistics.median(cpu):.2f} s per analysis, {len(out['result'].changes)} changes; CPU from "
+        f"first, loading blocks: {t_first:.2f} s), {out.queries} queries, Prometheus CPU "
+        f"{statistics.median(cpu):.2f} s per analysis, {len(out.result.changes)} changes; CPU from "
         f"{usage.cpu_series} ({load()})"
     )
-    return {"median": median, "queries": out["queries"], "result": out["result"], "usage": usage}
+    return {"median": median, "queries": out.queries, "result": out.result, "usage": usage}
 
 
 def compare(a: dict, b: dict) -> None:

@@ -239,18 +239,20 @@ def test_jobs_submitted_are_seen_and_cancelled_through_another_store(backend_sui
 
 def test_forge_ledger_records_and_rolls_back_on_each_backend(backend_suite: Suite) -> None:
     from servers.forge.ledger import Ledger
+    from shared.cluster import Capture, ObjectRef
 
     ledger = Ledger(backend_suite.store)
-    sid = ledger.begin_apply("p-1", ["c1"], [{"ref": "deploy/x"}], [], "alice")
+    capture = Capture(ObjectRef("Deployment", "default", "x"), "x.yaml", "v0", {})
+    sid = ledger.begin_apply("p-1", ["c1"], [capture], [], "alice")
     ledger.set_owner(sid, "bob")
     assert ledger.owner(sid) == "bob"
     ledger.record_changes(sid, "p-1", [], {"unit": "v1"})
     ledger.record_changes(sid, "p-1", [], {"unit": "v1"})  # the same write twice is one
     assert ledger.forge_wrote("unit", "v1")
     ledger.finish_apply(sid, "done")
-    assert ledger.apply_of(sid)["state"] == "done"
+    assert ledger.apply_of(sid).state == "done"
     ledger.mark_rolled_back(sid, {"unit": "v2"})
-    assert ledger.snapshot(sid)["rolled_back_at"] is not None
+    assert ledger.snapshot(sid).rolled_back_at is not None
     changes, savings = ledger.evidence()
     assert changes["rollbacks"] == 1 and savings["open_proposals"] == 0
 

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from servers.forge import quantity, recommend
+from servers.forge.results import ContainerReport
 from servers.forge.usage import Usage
 from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Cluster, ObjectRef
 
@@ -104,29 +105,6 @@ class Opportunity:
     figures: dict[str, float | str]
     change_ids: list[str]
     monthly_savings_usd: float  # negative: the change costs money to remove a risk
-
-
-@dataclass
-class ContainerReport:
-    workload: str
-    kind: str
-    container: str
-    pattern: str
-    cpu_p50: float | None
-    cpu_p95: float | None
-    cpu_p99: float | None
-    cpu_max: float | None
-    memory_p50_mib: float | None
-    memory_p99_mib: float | None
-    memory_max_mib: float | None
-    memory_trend_pct_per_day: float | None
-    cpu_request: str | None
-    cpu_limit: str | None
-    memory_request: str | None
-    memory_limit: str | None
-    replicas: int
-    monthly_cost_usd: float
-    confidence: float | None
 
 
 @dataclass
@@ -271,6 +249,7 @@ class _Index:
     status: dict[Any, tuple[int, str]]  # (key, container) -> (restarts, last reason)
     oom_events: dict[Any, set[str]]  # (key, container) -> the kills (namespace/pod/container[@time])
     kill_limits: dict[Any, float]  # (key, container) -> the highest memory limit a killed pod ran with
+    recent: dict[Any, float] = field(default_factory=dict)  # (key, container) -> recommend.recency of its CPU
 
 
 @dataclass
@@ -448,7 +427,10 @@ def analyze(
     in_scope = _in_scope(objects, namespace, workload)
     by_ref = {(o["kind"], o["metadata"]["namespace"], o["metadata"]["name"]): o for o in in_scope}
     index = _index(usage, by_ref, pods, owner_objects)
-    profiled = _profiles(usage, _container_rows(index), batch)
+    wanted = _container_rows(index)
+    profiled = _profiles(usage, wanted, batch)
+    bursty = {c for c, prof in profiled.items() if prof is not None and prof.pattern == "bursty"}
+    index.recent = _recencies(usage, wanted, batch, bursty)
     found = (rolled_back() if callable(rolled_back) else rolled_back) or {}
     p = _Proposals(AnalysisResult(workloads=len(in_scope)), found, prices or Prices())
     for n, key in enumerate(sorted(index.by_ref)):
@@ -612,11 +594,7 @@ def _container(
     rec = None
     recent = 1.0
     if prof is not None:
-        recent = (
-            recommend.recency(_hourly_cpu(usage, index.rows[w.key].get(name, [])), prof.pattern == "bursty")
-            if w.key in index.rows
-            else 1.0
-        )
+        recent = index.recent.get((w.key, name), 1.0)
         rec = _for_hpa(
             recommend.recommendation(prof, oom_killed=status[1] == "OOMKilled", recent=recent), w.hpa
         )
@@ -651,7 +629,7 @@ def _report(
     rec: recommend.Recommendation | None,
     cost: float,
 ) -> ContainerReport:
-    return ContainerReport(
+    return ContainerReport.model_construct(  # built from typed figures: no validation pass per container
         workload=w.wl,
         kind=w.kind,
         container=name,
@@ -1016,6 +994,37 @@ def _p95_utilisation(usage: Usage, idx: list[int], cpu_req: float) -> float | No
     if per_pod.size == 0:
         return None
     return float(np.percentile(per_pod, 95)) / cpu_req * 100
+
+
+def _recencies(
+    usage: Usage, wanted: dict[Any, list[int]], batch: bool, bursty: set[Any] | None = None
+) -> dict[Any, float]:
+    """`recommend.recency` of each container's hourly CPU (its pods' rows of `usage`; the containers in
+    `bursty` also by their medians). Batched: the hourly means of all rows at once, and containers with
+    the same number of pods together (`recencies`): one call per container cost ~0.2 ms of numpy
+    overhead, a quarter of a 1,000-workload analysis."""
+    bursty = bursty or set()
+    if not batch:
+        return {c: recommend.recency(_hourly_cpu(usage, idx), c in bursty) for c, idx in wanted.items()}
+    rows = sorted({i for idx in wanted.values() for i in idx})
+    if not rows:
+        return dict.fromkeys(wanted, 1.0)
+    hourly = np.concatenate([_hourly_cpu(usage, rows[i : i + 512]) for i in range(0, len(rows), 512)])
+    at = {row: n for n, row in enumerate(rows)}
+    by_pods: dict[int, list[Any]] = {}
+    for c, idx in wanted.items():
+        by_pods.setdefault(len(idx), []).append(c)
+    out: dict[Any, float] = {}
+    for pods, names in by_pods.items():
+        if pods == 0:
+            out.update(dict.fromkeys(names, 1.0))
+            continue
+        stacked = hourly[np.array([[at[i] for i in wanted[c]] for c in names])]  # (containers, pods, hours)
+        flags = np.array([c in bursty for c in names])
+        out.update(
+            zip(names, recommend.recencies(recommend._pod_means(stacked), flags).tolist(), strict=True)
+        )
+    return out
 
 
 def _hourly_cpu(usage: Usage, idx: list[int]) -> np.ndarray:

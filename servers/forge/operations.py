@@ -1,23 +1,35 @@
 """forge's operations over the suite: analyze (propose), optimize (apply safely), rollback, and the
-read-only reports. Each takes the suite and plain arguments and returns plain data; server.py
-shapes it for MCP."""
+read-only reports. Each takes plain arguments and returns a typed result (servers/forge/results.py);
+server.py shapes it for MCP with servers/forge/models.py."""
 
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import os
 import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from servers.forge import analysis
 from servers.forge.analysis import Change
-from servers.forge.ledger import Ledger
+from servers.forge.ledger import ApplyRun, Intent, Ledger, PlannedWrite, Snapshot
+from servers.forge.results import (
+    SECTIONS,
+    Applied,
+    AppliedChange,
+    CostGroup,
+    Costs,
+    Page,
+    PageHeader,
+    Proposal,
+    RepositoryPatch,
+    RolledBack,
+    SnapshotInfo,
+)
 from servers.forge.usage import MetricsSource, metrics_from_config
 from shared import evidence
 from shared.cluster import (
@@ -49,7 +61,6 @@ PROPOSAL_ID = re.compile(r"^p-[0-9a-f]{10}$")
 SNAPSHOT_ID = re.compile(r"^s-[0-9a-f]{10}$")
 CHANGE_ID = re.compile(r"^c\d{1,6}$")
 CURSOR = re.compile(r"^(p-[0-9a-f]{10})\.(changes|opportunities|containers|notes)\.(\d{1,6})$")
-SECTIONS = {"changes": 25, "opportunities": 10, "containers": 10, "notes": 20}  # items per page
 _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 MAX_HISTORY_H = 30 * 24
 DEFAULT_MIN_HISTORY_H = 24.0
@@ -185,7 +196,7 @@ class Forge:
         history: str | None = None,
         progress: Any = None,
         selector: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> Proposal:
         """`progress(done, total, message)` is called as stages finish (and raises to cancel). `namespace` may
         name several, separated by commas; `selector` keeps the workloads with those labels."""
         scope, workload = check_namespaces(namespace), check_workload(workload)
@@ -220,17 +231,10 @@ class Forge:
         where = "/".join(x for x in (",".join(scope) if scope else "*", workload or "*")) + (
             f" [{selector}]" if selector else ""
         )
-        pid = self._save(result, where, hours, usage.queries)
+        header = self._save(result, where, hours, usage.queries)
         self._publish()
-        report(4, 4, f"proposal {pid}")
-        return {
-            "proposal_id": pid,
-            "source": self.cluster.source,
-            "metrics": self.metrics.source,
-            "history_hours": hours,
-            "queries": usage.queries,
-            "result": result,
-        }
+        report(4, 4, f"proposal {header.proposal_id}")
+        return Proposal(header, result)
 
     def _objects(
         self, scope: list[str] | None, workload: str | None, selector: str | None
@@ -306,33 +310,25 @@ class Forge:
                 "Check that its pods are scraped (cAdvisor), or analyze with a longer `history`.",
             )
 
-    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> str:
-        """Stores the proposal (owned by the caller) and its pages; the proposal id."""
+    def _save(self, result: analysis.AnalysisResult, where: str, hours: float, queries: int) -> PageHeader:
+        """Stores the proposal (owned by the caller) and its pages; their header."""
         pid = self.ledger.save_proposal(result, where, self.cluster.source)
         self.ledger.set_owner(pid, _principal())
         result.opportunities.sort(key=lambda o: (_SEVERITY.get(o.severity, 3), -abs(o.monthly_savings_usd)))
-        self.ledger.save_pages(
-            pid,
-            {
-                "header": {
-                    "proposal_id": pid,
-                    "cluster": self.cluster.source,
-                    "metrics": self.metrics.source,
-                    "history_hours": hours,
-                    "prometheus_queries": queries,
-                    "workloads": result.workloads,
-                    "monthly_cost_usd": result.monthly_cost_usd,
-                    "estimated_monthly_savings_usd": result.estimated_savings,
-                },
-                "opportunities": [vars(o) for o in result.opportunities],  # flat dataclasses: vars() is
-                "containers": [vars(c) for c in result.containers],  # what asdict() gives, ~20x faster
-                "notes": result.notes,
-                "without_metrics": result.without_metrics,
-            },
+        header = PageHeader(
+            proposal_id=pid,
+            cluster=self.cluster.source,
+            metrics=self.metrics.source,
+            history_hours=hours,
+            prometheus_queries=queries,
+            workloads=result.workloads,
+            monthly_cost_usd=result.monthly_cost_usd,
+            estimated_monthly_savings_usd=result.estimated_savings,  # the default plan's, net
         )
-        return pid
+        self.ledger.save_pages(pid, header, result)
+        return header
 
-    def page(self, cursor: str) -> dict[str, Any]:
+    def page(self, cursor: str) -> Page:
         """One page of a stored analysis: `cursor` is `<proposal id>.<section>.<offset>` as analyze gave it."""
         match = CURSOR.match(cursor) if isinstance(cursor, str) and len(cursor) < 64 else None
         if not match:
@@ -346,23 +342,31 @@ class Forge:
         found = self.ledger.proposal(pid)
         if body is None or found is None or not may_access(self.ledger.owner(pid), _principal()):
             raise NotFound(f"Proposal {pid} does not exist.", "Call analyze to get a proposal id.")
-        items: list[Any] = [asdict(c) for c in found[1]] if section == "changes" else body[section]
-        size = SECTIONS[section]
-        out = {
-            "header": body["header"],
-            "section": section,
-            "items": items[offset : offset + size],
-            "totals": {s: len(found[1]) if s == "changes" else len(body[s]) for s in SECTIONS},
-            "without_metrics": body["without_metrics"],
-            "next_cursor": None,
+        totals = {
+            "changes": len(found[1]),
+            "opportunities": len(body.opportunities),
+            "containers": len(body.containers),
+            "notes": len(body.notes),
         }
-        order = list(SECTIONS)
-        if offset + size < len(items):
-            out["next_cursor"] = f"{pid}.{section}.{offset + size}"
+        size = SECTIONS[section]
+        if offset + size < totals[section]:
+            next_cursor: str | None = f"{pid}.{section}.{offset + size}"
         else:
-            following = [s for s in order[order.index(section) + 1 :] if out["totals"][s]]
-            out["next_cursor"] = f"{pid}.{following[0]}.0" if following else None
-        return out
+            order = list(SECTIONS)
+            following = [s for s in order[order.index(section) + 1 :] if totals[s]]
+            next_cursor = f"{pid}.{following[0]}.0" if following else None
+        window = slice(offset, offset + size)
+        return Page(
+            body.header,
+            section,
+            totals,
+            body.without_metrics,
+            next_cursor,
+            changes=found[1][window] if section == "changes" else [],
+            opportunities=body.opportunities[window] if section == "opportunities" else [],
+            containers=body.containers[window] if section == "containers" else [],
+            notes=body.notes[window] if section == "notes" else [],
+        )
 
     def _recall(
         self, workload: str | None, namespace: str | None
@@ -479,7 +483,7 @@ class Forge:
         dry_run: bool = True,
         progress: Any = None,
         include: Sequence[str] | None = None,
-    ) -> dict[str, Any]:
+    ) -> Applied:
         """`progress(done, total, message)` is called per object and while a rollout is awaited (and
         raises to cancel: objects already changed are restored, so a cancelled call leaves nothing
         half-applied). One object at a time: before each write its intent (fields before and after) is
@@ -491,7 +495,7 @@ class Forge:
         plan = self._apply_plan(proposal_id, change_ids, include)
         report(0, len(plan.patches), f"checked {len(plan.patches)} object(s)")
         if dry_run:
-            return self._dry_run(plan.patches, plan.units, plan.owned, plan.changes, report)
+            return self._dry_run(proposal_id, plan, report)
         if plan.owned:
             raise Refused(
                 "Managed by GitOps or Helm, which would revert a live edit: "
@@ -506,14 +510,7 @@ class Forge:
         self.ledger.finish_apply(sid, "done")
         self._remember_changes(proposal_id, sid, plan.changes)
         self._publish()
-        return {
-            "dry_run": False,
-            "snapshot_id": sid,
-            "changes": plan.changes,
-            "diff": "",
-            "repository_patches": [],
-            "notes": self.recovery_notes(),
-        }
+        return Applied(proposal_id, False, sid, plan.changes, notes=self.recovery_notes())
 
     def _apply_plan(
         self, proposal_id: str, change_ids: list[str] | None, include: Sequence[str] | None = None
@@ -554,23 +551,19 @@ class Forge:
             if plan.units[ref] not in captures:
                 captures[plan.units[ref]] = self.cluster.capture(ref)
         intents = [
-            {
-                "object": str(ref),
-                "unit": plan.units[ref],
-                "version_before": plan.expected[ref],
-                "fields": [
-                    [path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path)]
+            PlannedWrite(
+                str(ref),
+                plan.units[ref],
+                plan.expected[ref],
+                [
+                    (path, value_at(plan.current[ref][0], path), value_at(plan.patches[ref], path))
                     for path in patch_fields(plan.patches[ref])
                 ],
-            }
+            )
             for ref in plan.order
         ]
         sid = self.ledger.begin_apply(
-            proposal_id,
-            [c.id for c in plan.changes],
-            [_capture_json(c) for c in captures.values()],
-            intents,
-            _principal(),
+            proposal_id, [c.id for c in plan.changes], list(captures.values()), intents, _principal()
         )
         return sid, captures
 
@@ -609,21 +602,15 @@ class Forge:
                 ) from None
             raise
 
-    def _dry_run(
-        self,
-        patches: dict[ObjectRef, dict[str, Any]],
-        units: dict[ObjectRef, str],
-        owned: dict[ObjectRef, str],
-        changes: list[Change],
-        report: Any,
-    ) -> dict[str, Any]:
+    def _dry_run(self, proposal_id: str, plan: _ApplyPlan, report: Any) -> Applied:
         """The exact diff, from the API server's own dry run (dryRun=All: admission, quotas and
         LimitRanges judge it) or the manifest file; for GitOps-owned objects the patch to commit."""
+        patches, units, owned = plan.patches, plan.units, plan.owned
         diffs, rejected, repository = [], [], []
         for i, (ref, patch) in enumerate(sorted(patches.items())):
             report(i, len(patches), f"diff of {ref}")
             if ref in owned:
-                repository.append({"object": str(ref), "managed_by": owned[ref], "patch": _yaml_text(patch)})
+                repository.append(RepositoryPatch(str(ref), owned[ref], _yaml_text(patch)))
                 continue
             try:
                 before, after = self.cluster.preview(ref, patch)
@@ -641,14 +628,7 @@ class Forge:
             )
         report(len(patches), len(patches), f"dry run: diff of {len(patches)} object(s)")
         notes = [f"Rejected by the API server's dry run: {r}" for r in rejected] + self.recovery_notes()
-        return {
-            "dry_run": True,
-            "snapshot_id": None,
-            "changes": changes,
-            "diff": "".join(diffs),
-            "repository_patches": repository,
-            "notes": notes,
-        }
+        return Applied(proposal_id, True, None, plan.changes, "".join(diffs), repository, notes)
 
     def _check_disruption_budget(self, ref: ObjectRef, obj: dict[str, Any], patch: dict[str, Any]) -> None:
         """Refuse to roll a workload whose PodDisruptionBudget allows no disruption right now."""
@@ -702,15 +682,15 @@ class Forge:
         versions: dict[str, str],
     ) -> tuple[list[str], list[str]]:
         """Restore the objects this apply wrote, newest first, so nothing is left half-applied."""
-        intents = {i["seq"]: i for i in self.ledger.intents(sid)}
+        intents = {i.seq: i for i in self.ledger.intents(sid)}
         undone, failed = [], []
         for seq, ref in reversed(written):
             try:
                 if self.cluster.live:
                     self.cluster.restore_fields(
                         ref,
-                        patch_of([(f[0], f[1]) for f in intents[seq]["fields"]]),
-                        intents[seq]["version_after"],
+                        patch_of([(f[0], f[1]) for f in intents[seq].fields]),
+                        intents[seq].version_after or "",
                     )
                 else:
                     versions[units[ref]] = self.cluster.restore(captures[units[ref]], versions[units[ref]])
@@ -756,15 +736,15 @@ class Forge:
 
         host = socket.gethostname()
         for run in self.ledger.running_applies():
-            if run["host"] != host or run["pid"] == os.getpid() or _alive(run["pid"]):
+            if run.host != host or run.pid == os.getpid() or _alive(run.pid):
                 continue  # another machine's, or still running
-            self._recovered_of.append(run["snapshot_id"])
+            self._recovered_of.append(run.snapshot_id)
             try:
                 self.recovered.append(self._settle(run))
             except HDRError as exc:
                 self._recovery_checked = False  # try again on the next call
                 self.recovered.append(
-                    f"An interrupted apply (snapshot {run['snapshot_id']}) could not be "
+                    f"An interrupted apply (snapshot {run.snapshot_id}) could not be "
                     f"checked yet: {exc.message}"
                 )
         for note in self.recovered:
@@ -780,30 +760,29 @@ class Forge:
             if may_access(self.ledger.owner(sid), principal)
         ]
 
-    def _settle(self, run: dict[str, Any]) -> str:
-        sid, pid = run["snapshot_id"], run["proposal_id"]
+    def _settle(self, run: ApplyRun) -> str:
+        sid, pid = run.snapshot_id, run.proposal_id
         landed: list[str] = []
         unknown: list[str] = []
         intents = self.ledger.intents(sid)
         for intent in intents:
-            if intent["state"] == "planned":
-                self.ledger.set_intent(sid, intent["seq"], "skipped")
-            elif intent["state"] == "writing":
-                ref = _ref(intent["object"])
-                obj, version = self.cluster.get(ref)
-                now = [value_at(obj, f[0]) for f in intent["fields"]]
-                if all(_same(v, f[2]) for v, f in zip(now, intent["fields"], strict=True)):
-                    self.ledger.set_intent(sid, intent["seq"], "written", version)
-                    landed.append(intent["object"])
-                elif all(_same(v, f[1]) for v, f in zip(now, intent["fields"], strict=True)):
-                    self.ledger.set_intent(sid, intent["seq"], "skipped")
+            if intent.state == "planned":
+                self.ledger.set_intent(sid, intent.seq, "skipped")
+            elif intent.state == "writing":
+                obj, version = self.cluster.get(_ref(intent.object))
+                now = [value_at(obj, f[0]) for f in intent.fields]
+                if all(_same(v, f[2]) for v, f in zip(now, intent.fields, strict=True)):
+                    self.ledger.set_intent(sid, intent.seq, "written", version)
+                    landed.append(intent.object)
+                elif all(_same(v, f[1]) for v, f in zip(now, intent.fields, strict=True)):
+                    self.ledger.set_intent(sid, intent.seq, "skipped")
                 else:
-                    self.ledger.set_intent(sid, intent["seq"], "unknown")
-                    unknown.append(intent["object"])
-            elif intent["state"] == "written":
-                landed.append(intent["object"])
+                    self.ledger.set_intent(sid, intent.seq, "unknown")
+                    unknown.append(intent.object)
+            elif intent.state == "written":
+                landed.append(intent.object)
         found = self.ledger.proposal(pid)
-        wanted = set(json.loads(run["change_ids"]))
+        wanted = set(run.change_ids)
         done = [c for c in (found[1] if found else []) if c.id in wanted and c.object in landed]
         self.ledger.record_changes(sid, pid, done, {})
         note = (
@@ -825,7 +804,7 @@ class Forge:
 
     # -- rollback ---------------------------------------------------------------------------
 
-    def rollback(self, snapshot_id: str) -> dict[str, Any]:
+    def rollback(self, snapshot_id: str) -> RolledBack:
         if not isinstance(snapshot_id, str) or not SNAPSHOT_ID.match(snapshot_id):
             raise BadInput(
                 "`snapshot_id` is not a forge snapshot id.",
@@ -851,33 +830,31 @@ class Forge:
         )
         for row in undone:
             self.suite.record(
-                f"forge rolled back the change of {row['field']} of {row['workload']}"
-                f"{' container ' + row['container'] if row['container'] else ''} from {row['before']} "
-                f"to {row['after']}; restored {row['before']} (snapshot {snapshot_id}).",
+                f"forge rolled back the change of {row.field} of {row.workload}"
+                f"{' container ' + row.container if row.container else ''} from {row.before} "
+                f"to {row.after}; restored {row.before} (snapshot {snapshot_id}).",
                 "rollback",
                 source="forge",
                 tool="rollback",
                 tags=["forge", "rollback"],
                 extra={
-                    "workload": row["workload"],
-                    "container": row["container"] or "",
-                    "field": row["field"],
-                    "proposed": row["after"],
+                    "workload": row.workload,
+                    "container": row.container or "",
+                    "field": row.field,
+                    "proposed": row.after,
                     "snapshot": snapshot_id,
                 },
             )
         self._publish()
-        return {"snapshot_id": snapshot_id, "restored": restored, "changes_undone": len(undone)}
+        return RolledBack(snapshot_id, restored, len(undone))
 
     def _rollback_units(
-        self, snapshot_id: str, snap: dict[str, Any], intents: list[dict[str, Any]]
+        self, snapshot_id: str, snap: Snapshot, intents: list[Intent]
     ) -> tuple[dict[str, str], list[str]]:
         """Manifest files: each unit forge changed goes back byte-identical, unless someone else
         edited the file since forge's last write to it."""
-        touched = {i["unit"] for i in intents if i["state"] in ("written", "unknown")} if intents else None
-        captures = [
-            c for c in map(_capture_from_json, snap["captures"]) if touched is None or c.unit in touched
-        ]
+        touched = {i.unit for i in intents if i.state in ("written", "unknown")} if intents else None
+        captures = [c for c in snap.captures if touched is None or c.unit in touched]
         current: dict[str, str] = {}
         conflicts = []
         for cap in captures:
@@ -886,11 +863,7 @@ class Forge:
             if version != cap.version and not self.ledger.forge_wrote(cap.unit, version):
                 conflicts.append(cap.unit)
         if conflicts:
-            raise Conflict(
-                f"Edited by someone else since forge's last change: {', '.join(conflicts[:10])}. "
-                "Nothing was rolled back.",
-                "Review those edits, then roll back by hand or re-analyze.",
-            )
+            raise _edited_since(f"forge's last change: {', '.join(conflicts[:10])}")
         writes: dict[str, str] = {}
         restored = []
         for cap in captures:
@@ -900,42 +873,32 @@ class Forge:
             restored.append(str(cap.ref))
         return writes, restored
 
-    def _rollback_fields(
-        self, snapshot_id: str, intents: list[dict[str, Any]]
-    ) -> tuple[dict[str, str], list[str]]:
+    def _rollback_fields(self, snapshot_id: str, intents: list[Intent]) -> tuple[dict[str, str], list[str]]:
         """A live cluster: put back the fields forge changed, where they still hold a value forge
         wrote (this snapshot's or a later one's). Status writes, and other people's edits to other
         fields, do not stand in the way; someone else's value in one of those fields does: then
         nothing is rolled back."""
-        written = [i for i in intents if i["state"] == "written"]
-        later = self.ledger.later_intents(snapshot_id, {i["object"] for i in written})
+        written = [i for i in intents if i.state == "written"]
+        later = self.ledger.later_intents(snapshot_id, {i.object for i in written})
         plan: list[tuple[ObjectRef, dict[str, Any], str, int]] = []
         conflicts: list[str] = []
         for intent in written:
-            ref = _ref(intent["object"])
+            ref = _ref(intent.object)
             obj, version = self.cluster.get(ref)
             back: list[tuple[Any, Any]] = []
-            for path, before, after in intent["fields"]:
+            for path, before, after in intent.fields:
                 now = value_at(obj, path)
                 ours = [after] + [
-                    f[2]
-                    for li in later
-                    if li["object"] == intent["object"]
-                    for f in li["fields"]
-                    if f[0] == path
+                    f[2] for li in later if li.object == intent.object for f in li.fields if f[0] == path
                 ]
                 if any(_same(now, v) for v in ours):
                     back.append((path, before))
                 elif not _same(now, before):
                     conflicts.append(f"{ref} {path_text(path)} is {now} (forge set {after})")
             if back:
-                plan.append((ref, patch_of(back), version, intent["seq"]))
+                plan.append((ref, patch_of(back), version, intent.seq))
         if conflicts:
-            raise Conflict(
-                f"Edited by someone else since forge's change: {'; '.join(conflicts[:10])}. "
-                "Nothing was rolled back.",
-                "Review those edits, then roll back by hand or re-analyze.",
-            )
+            raise _edited_since(f"forge's change: {'; '.join(conflicts[:10])}")
         writes: dict[str, str] = {}
         restored = []
         for ref, patch, version, seq in plan:
@@ -944,72 +907,58 @@ class Forge:
             restored.append(str(ref))
         return writes, restored
 
-    def decisions(self, workload: str | None) -> list[dict[str, Any]]:
-        """The changes forge applied under the caller's snapshots, newest first."""
+    def decisions(self, workload: str | None) -> list[AppliedChange]:
+        """The changes forge applied under the caller's snapshots, newest first. BadInput for a
+        `workload` that cannot be a name."""
+        if workload is not None and (len(workload) > 320 or not workload.strip()):
+            raise BadInput("`workload` must be a name like 'checkout-api' or 'checkout/checkout-api'.")
         principal = _principal()
         return [
             r
             for r in self.ledger.decisions(workload)
-            if may_access(self.ledger.owner(r["snapshot_id"]), principal)
+            if may_access(self.ledger.owner(r.snapshot_id), principal)
         ]
 
-    def snapshots(self) -> list[dict[str, Any]]:
+    def snapshots(self) -> list[SnapshotInfo]:
         """The caller's snapshots, newest first (an authenticated caller sees its own)."""
         self.recover()
         principal = _principal()
-        return [s for s in self.ledger.snapshots() if may_access(self.ledger.owner(s["id"]), principal)]
+        return [s for s in self.ledger.snapshots() if may_access(self.ledger.owner(s.id), principal)]
 
     # -- reports ----------------------------------------------------------------------------
 
-    def cost_report(self, group_by: str) -> dict[str, Any]:
-        prices = analysis.Prices()
-        groups: dict[str, dict[str, float]] = {}
+    def cost_report(self, group_by: str) -> Costs:
+        """Monthly cost per namespace or workload from requests and replicas, with what the caller's latest
+        proposal would save in each (changes not applied yet); highest cost first."""
+        costs: dict[str, list[float]] = {}  # group -> [monthly cost, potential savings, workloads]
         for o in self.cluster.list_objects(WORKLOAD_KINDS):
             ns, name = o["metadata"]["namespace"], o["metadata"]["name"]
-            key = ns if group_by == "namespace" else f"{ns}/{name}"
-            replicas = (
-                int((o.get("spec") or {}).get("replicas", 1) or 0) if o["kind"] in analysis.SCALABLE else 1
-            )
-            from servers.forge import quantity
+            totals = costs.setdefault(ns if group_by == "namespace" else f"{ns}/{name}", [0.0, 0.0, 0])
+            totals[0] += _monthly_cost(o)
+            totals[2] += 1
+        latest = self._latest_proposal()
+        found = self.ledger.proposal(latest) if latest is not None else None
+        if latest is not None and found is not None:
+            applied = self.ledger.applied_change_ids(latest)
+            for c in found[1]:
+                key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
+                if key in costs and c.id not in applied and c.category == analysis.RIGHT_SIZING:
+                    costs[key][1] += c.monthly_savings_usd
+        groups = [CostGroup(k, int(v[2]), round(v[0], 2), round(v[1], 2)) for k, v in costs.items()]
+        return Costs(group_by, sorted(groups, key=lambda g: -g.monthly_cost_usd), latest)
 
-            cost = (
-                sum(
-                    prices.monthly(
-                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
-                        quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
-                    )
-                    for c in analysis._containers(o)
-                )
-                * replicas
-            )
-            g = groups.setdefault(
-                key, {"monthly_cost_usd": 0.0, "potential_savings_usd": 0.0, "workloads": 0}
-            )
-            g["monthly_cost_usd"] += cost
-            g["workloads"] += 1
+    def _latest_proposal(self) -> str | None:
+        """The id of the newest proposal the caller may see (among the newest 200)."""
         ledger = self.ledger  # creates forge's tables: a fresh HDR_HOME has no proposals yet
-        db = self.suite.store.connection()
         principal = _principal()
-        latest = next(
+        return next(
             (
-                r
-                for r in db.execute("SELECT id FROM forge_proposals ORDER BY created_at DESC LIMIT 200")
-                if may_access(ledger.owner(r["id"]), principal)
+                str(r["id"])
+                for r in ledger.proposal_list(200)
+                if may_access(ledger.owner(str(r["id"])), principal)
             ),
             None,
         )
-        if latest is not None:
-            _, changes = ledger.proposal(latest["id"])  # type: ignore[misc]
-            applied = ledger.applied_change_ids(latest["id"])
-            for c in changes:
-                key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
-                if key in groups and c.id not in applied and c.category == analysis.RIGHT_SIZING:
-                    groups[key]["potential_savings_usd"] += c.monthly_savings_usd
-        return {
-            "groups": groups,
-            "proposal_id": latest["id"] if latest else None,
-            "source": self.cluster.source,
-        }
 
     def _publish(self) -> None:
         changes, savings = self.ledger.evidence()
@@ -1019,6 +968,32 @@ class Forge:
 
 class RolloutFailed(Refused):
     """A workload's rollout failed (or may not start): the apply stops and restores what it changed."""
+
+
+def _monthly_cost(obj: dict[str, Any]) -> float:
+    """A workload's monthly cost at OpenCost's default prices: its containers' requests times replicas."""
+    from servers.forge import quantity
+
+    prices = analysis.Prices()
+    replicas = int((obj.get("spec") or {}).get("replicas", 1) or 0) if obj["kind"] in analysis.SCALABLE else 1
+    return (
+        sum(
+            prices.monthly(
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("cpu")) or 0,
+                quantity.parse(((c.get("resources") or {}).get("requests") or {}).get("memory")) or 0,
+            )
+            for c in analysis._containers(obj)
+        )
+        * replicas
+    )
+
+
+def _edited_since(what: str) -> Conflict:
+    """rollback's refusal when someone else edited what forge would restore."""
+    return Conflict(
+        f"Edited by someone else since {what}. Nothing was rolled back.",
+        "Review those edits, then roll back by hand or re-analyze.",
+    )
 
 
 def _env_float(name: str, default: float) -> float:
@@ -1078,16 +1053,3 @@ def _extra(c: Change, sid: str) -> dict[str, str | int | float | bool]:
         "proposed": c.proposed,
         "snapshot": sid,
     }
-
-
-def _capture_json(c: Capture) -> dict[str, Any]:
-    return {"ref": str(c.ref), "unit": c.unit, "version": c.version, "state": c.state}
-
-
-def _capture_from_json(d: dict[str, Any]) -> Capture:
-    kind, ns, name = d["ref"].split("/", 2)
-    return Capture(ObjectRef(kind, ns, name), d["unit"], d["version"], d["state"])
-
-
-def change_dict(c: Change) -> dict[str, Any]:
-    return asdict(c)

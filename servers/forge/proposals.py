@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, Field
 
 from servers.forge.ledger import Ledger
+from servers.forge.models import ChangeOut
 from shared.errors import BadInput, NotFound
 from shared.ownership import may_access
 
@@ -34,14 +35,7 @@ class ProposalList(BaseModel):
     )
 
 
-class ProposedChange(BaseModel):
-    id: str = Field(description="Pass to optimize's `changes` to apply only some changes")
-    object: str = Field(description="Kind/namespace/name")
-    container: str | None
-    field: str
-    current: str | None
-    proposed: str
-    monthly_savings_usd: float
+class ProposedChange(ChangeOut):
     applied: bool = Field(description="Applied and not rolled back")
 
 
@@ -81,19 +75,7 @@ def read_proposal(ledger: Ledger, proposal_id: str, principal: str | None) -> Pr
     applied = ledger.applied_change_ids(proposal_id)
     return ProposalView(
         **_summary(row).model_dump(),
-        changes=[
-            ProposedChange(
-                id=c.id,
-                object=c.object,
-                container=c.container,
-                field=c.field,
-                current=c.current,
-                proposed=c.proposed,
-                monthly_savings_usd=c.monthly_savings_usd,
-                applied=c.id in applied,
-            )
-            for c in changes
-        ],
+        changes=[ProposedChange(**vars(ChangeOut.of(c)), applied=c.id in applied) for c in changes],
         applied=len(applied & {c.id for c in changes}),
         next_step=f'Preview with optimize(proposal_id="{proposal_id}", dry_run=true); apply with dry_run=false '
         "after the person agrees; `changes` picks some; availability changes need include=['availability'].",

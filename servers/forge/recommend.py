@@ -370,6 +370,41 @@ def recency(hourly: np.ndarray, bursty: bool = False) -> float:
     return float(min(2.0, max(1.0, min(ratios))))
 
 
+def recencies(series: np.ndarray, bursty: np.ndarray | None = None) -> np.ndarray:
+    """`recency` of many pod-pooled hourly series at once: (containers, hours) in, NaN where no sample;
+    `bursty` (one flag per row) as `recency`'s. The same figures to the last bit (the weighted
+    percentile from one sort per row, the plain one by numpy's linear interpolation, done on the same
+    sorted values)."""
+    n, hours = series.shape
+    ok = np.isfinite(series)
+    count = ok.sum(axis=1)
+    weight = 0.5 ** ((hours - 1 - np.arange(hours)).astype(np.float64) / RECENCY_HALF_LIFE_H)
+    order = np.argsort(np.where(ok, series, np.inf), axis=1, kind="stable")  # gaps last, ties by time
+    values = np.take_along_axis(series, order, axis=1)
+    cum = np.cumsum(np.take_along_axis(np.where(ok, weight, 0.0), order, axis=1), axis=1)
+    last = np.maximum(count - 1, 0)
+    ratio = _decayed_over_plain(values, cum, last, 95)
+    if bursty is not None and bursty.any():
+        ratio = np.where(bursty, np.minimum(ratio, _decayed_over_plain(values, cum, last, 50)), ratio)
+    return np.where(count < 48, 1.0, np.minimum(2.0, np.maximum(1.0, ratio)))
+
+
+def _decayed_over_plain(values: np.ndarray, cum: np.ndarray, last: np.ndarray, q: int) -> np.ndarray:
+    """Per row of sorted `values`: the decayed q-th percentile (weights' cumulative sums `cum`) over the
+    plain one, 1 where the plain one is not above 0 (as `recency`)."""
+    rows = np.arange(values.shape[0])
+    at = np.minimum((cum < q / 100 * cum[:, -1:]).sum(axis=1), last)  # searchsorted(cum, q% of total)
+    decayed = values[rows, at]
+    virtual = last * (q / 100)  # np.percentile(values, q): linear interpolation between neighbours
+    below = np.floor(virtual).astype(np.intp)
+    gamma = virtual - below
+    a, b = values[rows, below], values[rows, np.minimum(below + 1, last)]
+    diff = b - a
+    plain = np.where(gamma >= 0.5, b - diff * (1 - gamma), a + diff * gamma)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(plain > 0, decayed / plain, 1.0)
+
+
 WEEK_DAYS = 7
 
 

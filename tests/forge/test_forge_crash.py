@@ -60,10 +60,10 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(
         env = {"HDR_KUBECONFIG": str(config), "HDR_KUBE_CONTEXT": "standin"}
         forge = Forge(offline_suite, cluster_from_config(None, env), RecordedMetrics(tmp_path / "metrics.om"))
         proposal = forge.analyze(history="3d")
-        changes = {c.id: c for c in proposal["result"].changes}
+        changes = {c.id: c for c in proposal.result.changes}
         ids: list[str] = []
         refs = []
-        for o in proposal["result"].opportunities:
+        for o in proposal.result.opportunities:
             if o.type != "over_provisioned" or not o.change_ids:
                 continue
             ref = changes[o.change_ids[0]].ref
@@ -73,7 +73,7 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(
         originals = {ref: api.get_object(ref.kind, ref.namespace, ref.name)["spec"] for ref in refs}
 
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, proposal["proposal_id"], ",".join(ids)],
+            [sys.executable, "-c", CHILD, proposal.proposal_id, ",".join(ids)],
             cwd=ROOT,
             env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.PIPE,
@@ -101,16 +101,16 @@ def test_a_forge_killed_mid_apply_is_settled_and_rolled_back_exactly(
         after = Forge(offline_suite, cluster_from_config(None, env))  # the next start
         (snapshot,) = after.snapshots()
         (note,) = after.recovered
-        assert f"interrupted (snapshot {snapshot['id']}): {landed} of 2 object(s) had been changed" in note
-        assert after.ledger.apply_of(snapshot["id"])["state"] == "interrupted"
-        assert len(after.ledger.applied_change_ids(proposal["proposal_id"])) == sum(
+        assert f"interrupted (snapshot {snapshot.id}): {landed} of 2 object(s) had been changed" in note
+        assert after.ledger.apply_of(snapshot.id).state == "interrupted"
+        assert len(after.ledger.applied_change_ids(proposal.proposal_id)) == sum(
             1 for i in ids if changes[i].ref in changed
         )
-        states = [i["state"] for i in after.ledger.intents(snapshot["id"])]
+        states = [i.state for i in after.ledger.intents(snapshot.id)]
         assert states == ["written"] * landed + ["skipped"] * (2 - landed)
         api.wait_idle()  # the controllers' status writes follow forge's writes
-        rolled = after.rollback(snapshot["id"])
-        assert sorted(rolled["restored"]) == sorted(str(r) for r in changed)
+        rolled = after.rollback(snapshot.id)
+        assert sorted(rolled.restored) == sorted(str(r) for r in changed)
         for ref in refs:
             assert api.get_object(ref.kind, ref.namespace, ref.name)["spec"] == originals[ref]
         assert [r for r in offline_suite.audit.records("forge", "optimize.recover")]

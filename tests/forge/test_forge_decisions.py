@@ -151,7 +151,7 @@ def test_a_daemonsets_pods_are_never_taken_for_a_deployments(
             "infra", "metrics-6d4cf56db6-x7k2p", "ReplicaSet", "metrics-6d4cf56db6", replicaset_of="metrics"
         )
         m.owner("infra", "metrics-agent-h2k9d", "DaemonSet", "metrics-agent")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (deployment,) = containers(result, "infra/metrics")
     (agent,) = containers(result, "infra/metrics-agent")
     assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01)  # its own pod only: not pooled with the agent's
@@ -180,7 +180,7 @@ def test_live_pods_are_matched_by_their_owner_references(
         for p in pods:  # the names the controllers gave them; no owner series in the metrics
             agent = p["metadata"]["ownerReferences"][0]["kind"] == "DaemonSet"
             m.usage("infra", p["metadata"]["name"], 0.01 if agent else 0.4, 20 if agent else 200)
-        result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+        result = Forge(offline_suite, live, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (deployment,) = containers(result, "infra/metrics")
     (agent,) = containers(result, "infra/metrics-agent")
     assert deployment.cpu_p95 == pytest.approx(0.4, rel=0.01) and agent.cpu_p95 == pytest.approx(
@@ -200,20 +200,20 @@ def test_an_oom_kill_is_answered_once_and_cpu_is_still_right_sized(
     metrics = m.write(tmp_path / "m.om")
     forge = Forge(offline_suite, cluster, metrics)
     first = forge.analyze(history="3d")
-    fields = {c.field: c for c in first["result"].changes}
+    fields = {c.field: c for c in first.result.changes}
     assert {"memory_limit", "cpu_request"} <= set(fields)  # the OOM answer does not stop CPU right-sizing
     assert fields["cpu_request"].proposed == "500m"  # 1 core at p95 0.1: cut, held to half this step
-    forge.optimize(first["proposal_id"], [fields["memory_limit"].id, fields["cpu_request"].id], dry_run=False)
+    forge.optimize(first.proposal_id, [fields["memory_limit"].id, fields["cpu_request"].id], dry_run=False)
     limits = [fields["memory_limit"].proposed]
     for _ in range(2):  # the same kill is still in the window on the next passes
         again = forge.analyze(history="3d")
-        bumps = [c for c in again["result"].changes if c.field == "memory_limit"]
+        bumps = [c for c in again.result.changes if c.field == "memory_limit"]
         assert bumps == [], "no ratchet: the kill was answered once"
-        oom = next(o for o in again["result"].opportunities if o.type == "oom_killed")
+        oom = next(o for o in again.result.opportunities if o.type == "oom_killed")
         assert "already raised the limit" in oom.evidence
-        cpu = [c for c in again["result"].changes if c.field == "cpu_request"]
+        cpu = [c for c in again.result.changes if c.field == "cpu_request"]
         if cpu:
-            forge.optimize(again["proposal_id"], [cpu[0].id], dry_run=False)
+            forge.optimize(again.proposal_id, [cpu[0].id], dry_run=False)
     assert limits == [fields["memory_limit"].proposed]
 
 
@@ -225,7 +225,7 @@ def test_a_memory_request_below_median_use_is_raised(tmp_path: Path, end: int, o
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, 0.15, 300)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (raise_,) = [c for c in result.changes if c.field == "memory_request"]
     assert raise_.current == "64Mi" and int(raise_.proposed.removesuffix("Mi")) >= 300
     assert raise_.monthly_savings_usd < 0  # an increase, counted against the savings
@@ -260,7 +260,7 @@ def test_a_cpu_targeted_hpas_requests_are_sized_for_its_target_and_only_cut(
     for pod in ("web-6b8f9d7c4-aaaaa", "web-6b8f9d7c4-bbbbb"):
         m.usage("shop", pod, 0.2, 200)
         m.owner("shop", pod, "ReplicaSet", "web-6b8f9d7c4", replicaset_of="web")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     cpu = [c for c in result.changes if c.field == "cpu_request"]
     if cut is None:  # 200m is below p95 / 70% (~0.3 cores): never raised, that would slow scaling
         assert cpu == []
@@ -289,13 +289,13 @@ def test_statefulsets_are_never_idle_scaled_and_passes_do_not_flip_flop(
         m.owner("db", f"tools-5d6f7b8c9-aaaa{i}", "ReplicaSet", "tools-5d6f7b8c9", replicaset_of="tools")
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     first = forge.analyze(history="3d")
-    replicas = {c.object: c for c in first["result"].changes if c.field == "replicas"}
+    replicas = {c.object: c for c in first.result.changes if c.field == "replicas"}
     assert "StatefulSet/db/pg" not in replicas
     assert replicas["Deployment/db/tools"].proposed == "1"
-    forge.optimize(first["proposal_id"], [replicas["Deployment/db/tools"].id], dry_run=False)
+    forge.optimize(first.proposal_id, [replicas["Deployment/db/tools"].id], dry_run=False)
     second = forge.analyze(history="3d")
     assert not [
-        c for c in second["result"].changes if c.object == "Deployment/db/tools" and c.field == "replicas"
+        c for c in second.result.changes if c.object == "Deployment/db/tools" and c.field == "replicas"
     ]
 
 
@@ -315,7 +315,7 @@ def test_a_helm_chart_and_a_helm_template_in_the_manifests_are_skipped_with_a_no
     m = Metrics(end)
     m.usage("shop", "api-5f7b9c8d4-q2w3e", 0.1, 100)
     m.owner("shop", "api-5f7b9c8d4-q2w3e", "ReplicaSet", "api-5f7b9c8d4", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     assert result.workloads == 1 and any(c.field == "cpu_request" for c in result.changes)
     notes = " ".join(result.notes)
     assert "Skipped web-template.yaml: a Helm (Go) template" in notes
@@ -385,7 +385,7 @@ def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(
             )
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     proposal = forge.analyze(history="3d")
-    result = proposal["result"]
+    result = proposal.result
     profiled = {(c.workload, c.container) for c in result.containers if c.cpu_p95 is not None}
     assert {
         ("ops/report", "run"),
@@ -403,7 +403,7 @@ def test_cronjobs_jobs_rollouts_and_native_sidecars_are_covered(
         cpu[("Deployment/ops/web", "proxy")].id,
         cpu[("Rollout/ops/shop", "app")].id,
     ]
-    forge.optimize(proposal["proposal_id"], ids, dry_run=False)
+    forge.optimize(proposal.proposal_id, ids, dry_run=False)
     objects = {o["kind"]: o for o in cluster.list_objects(("CronJob", "Rollout", "Deployment"))}
     run = objects["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
     assert run["resources"]["requests"]["cpu"] == "500m"
@@ -493,7 +493,7 @@ def test_a_recent_step_up_in_cpu_gets_a_raise(tmp_path: Path, end: int, offline_
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, cpu, 200)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     (raise_,) = [c for c in result.changes if c.field == "cpu_request"]
     assert raise_.current == "120m" and quantity_of(raise_.proposed) >= 0.2
 
@@ -540,11 +540,15 @@ def test_a_kill_under_a_limit_someone_raised_since_gets_no_second_bump(
         config.write_text(api.kubeconfig())
         m = Metrics(end)
         m.usage("shop", pod_key[2], 0.05, np.linspace(90, 127, len(m.ts)))
-        result = Forge(
-            offline_suite,
-            cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
-            m.write(tmp_path / "m.om"),
-        ).analyze(history="3d")["result"]
+        result = (
+            Forge(
+                offline_suite,
+                cluster_from_config(None, {"HDR_KUBECONFIG": str(config)}),
+                m.write(tmp_path / "m.om"),
+            )
+            .analyze(history="3d")
+            .result
+        )
     bumps = [c for c in result.changes if c.field == "memory_limit"]
     oom = next(o for o in result.opportunities if o.type == "oom_killed")
     if raised_since:
@@ -561,7 +565,7 @@ def test_a_memory_raise_does_not_hold_back_a_cpu_cut(tmp_path: Path, end: int, o
     for pod in ("api-7c9d8f6b5-aaaaa", "api-7c9d8f6b5-bbbbb"):
         m.usage("shop", pod, 0.2, 300)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
-    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d")["result"]
+    result = Forge(offline_suite, cluster, m.write(tmp_path / "m.om")).analyze(history="3d").result
     fields = {c.field: c for c in result.changes}
     assert fields["memory_request"].current == "64Mi"  # raised: below median use
     assert (
@@ -584,15 +588,15 @@ def test_a_week_of_healthy_history_allows_a_deeper_cut_in_one_step(
         m.oom("shop", "api-7c9d8f6b5-aaaaa")
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
     proposal = forge.analyze(history="8d")
-    (cut,) = [c for c in proposal["result"].changes if c.field == "cpu_request"]
+    (cut,) = [c for c in proposal.result.changes if c.field == "cpu_request"]
     if killed:  # a restart in the window: at most half a request per step, and the analysis says so
         assert cut.proposed == "500m" and cut.min_kept == 0.5
-        assert any("held back by the per-step floor" in n for n in proposal["result"].notes)
+        assert any("held back by the per-step floor" in n for n in proposal.result.notes)
     else:
         assert cut.proposed == "250m" and cut.min_kept == 0.2
-        assert proposal["result"].cut_short == 0
-    applied = forge.optimize(proposal["proposal_id"], [cut.id], dry_run=False)  # optimize's check agrees
-    assert applied["snapshot_id"]
+        assert proposal.result.cut_short == 0
+    applied = forge.optimize(proposal.proposal_id, [cut.id], dry_run=False)  # optimize's check agrees
+    assert applied.snapshot_id
 
 
 def _availability_cluster(
@@ -631,7 +635,7 @@ def test_a_second_replica_is_an_availability_finding_outside_the_default_plan(
     # Changed with issue 14 (the lead's decision): the second replica used to be part of every apply.
     forge, root = _availability_cluster(tmp_path, end, offline_suite)
     first = forge.analyze(history="3d")
-    result = first["result"]
+    result = first.result
     added = [c for c in result.changes if c.field == "replicas"]
     assert [(c.object, c.proposed, c.category) for c in added] == [
         ("Deployment/shop/api", "2", "availability")
@@ -646,15 +650,13 @@ def test_a_second_replica_is_an_availability_finding_outside_the_default_plan(
     )
     assert result.estimated_savings > sum(c.monthly_savings_usd for c in result.changes)
     assert "include=['availability']" in result.notes[0]
-    applied = forge.optimize(first["proposal_id"], dry_run=False)
-    assert added[0].id not in {c.id for c in applied["changes"]} and cut.id in {
-        c.id for c in applied["changes"]
-    }
+    applied = forge.optimize(first.proposal_id, dry_run=False)
+    assert added[0].id not in {c.id for c in applied.changes} and cut.id in {c.id for c in applied.changes}
     assert _replicas(root, "api") == 1 and _replicas(root, "web") == 1
     second = forge.analyze(history="3d")
-    again = [c for c in second["result"].changes if c.field == "replicas"]
+    again = [c for c in second.result.changes if c.field == "replicas"]
     assert [c.category for c in again] == ["availability"]  # still reported, priced, not applied
-    forge.optimize(second["proposal_id"], include=["availability"], dry_run=False)
+    forge.optimize(second.proposal_id, include=["availability"], dry_run=False)
     assert _replicas(root, "api") == 2 and _replicas(root, "web") == 1
 
 
@@ -665,19 +667,19 @@ def test_optimize_says_how_to_opt_in_and_refuses_a_bad_include(
 
     forge, root = _availability_cluster(tmp_path, end, offline_suite, cpu="120m")  # right-sized already
     only = forge.analyze(history="3d")
-    assert {c.category for c in only["result"].changes} == {"availability"}
+    assert {c.category for c in only.result.changes} == {"availability"}
     with pytest.raises(BadInput) as nothing:
-        forge.optimize(only["proposal_id"], dry_run=False)
+        forge.optimize(only.proposal_id, dry_run=False)
     assert "availability" in str(nothing.value) and "include=['availability']" in nothing.value.hint
     for bad in (["replicas"], "availability", [1]):
         with pytest.raises(BadInput) as refused:
-            forge.optimize(only["proposal_id"], include=bad, dry_run=False)  # type: ignore[arg-type]
+            forge.optimize(only.proposal_id, include=bad, dry_run=False)  # type: ignore[arg-type]
         assert "`include` takes" in str(refused.value)
-    change = only["result"].changes[0].id
+    change = only.result.changes[0].id
     with pytest.raises(BadInput, match="cannot be combined"):
-        forge.optimize(only["proposal_id"], [change], include=["availability"], dry_run=False)
+        forge.optimize(only.proposal_id, [change], include=["availability"], dry_run=False)
     assert _replicas(root, "api") == 1  # nothing half-changed by the refusals
-    forge.optimize(only["proposal_id"], [change], dry_run=False)  # naming the id opts in too
+    forge.optimize(only.proposal_id, [change], dry_run=False)  # naming the id opts in too
     assert _replicas(root, "api") == 2
 
 
@@ -698,7 +700,7 @@ def test_the_cpu_request_covers_the_busiest_pod_not_the_pooled_use(
         m.usage("shop", pod, per_pod[pod], 200)
         m.owner("shop", pod, "ReplicaSet", "api-7c9d8f6b5", replicaset_of="api")
     forge = Forge(offline_suite, cluster, m.write(tmp_path / "m.om"))
-    result = forge.analyze(history="3d")["result"]
+    result = forge.analyze(history="3d").result
     cut = next(c for c in result.changes if c.field == "cpu_request")
     krr = max(np.percentile(series[1:], 95) for series in per_pod.values())  # rates start at the 2nd sample
     pooled = np.percentile(np.concatenate([s[1:] for s in per_pod.values()]), 95)

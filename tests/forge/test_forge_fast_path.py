@@ -172,3 +172,29 @@ def test_a_new_process_sees_manifest_edits_through_the_parsed_cache(recorded: Pa
     second = ManifestCluster(root, cache_dir=tmp_path / "cache").list_objects()  # as a new process would
     fresh = ManifestCluster(root).list_objects()  # no cache at all
     assert second == fresh != first
+
+
+def test_batched_recency_equals_the_per_container_recency_to_the_last_bit() -> None:
+    """recommend.recencies (all containers at once) against recommend.recency (one container): random
+    hourly CPU with ties, gaps, pods that started late, all-zero and too-short series; bursty containers
+    (also bounded by the medians' ratio) mixed in."""
+    rng = np.random.default_rng(3)
+    checked = 0
+    for _ in range(200):
+        pods, hours, n = (
+            int(rng.integers(1, 5)),
+            int(rng.choice([24, 47, 48, 49, 336])),
+            int(rng.integers(1, 12)),
+        )
+        hourly = rng.gamma(2.0, 0.1, size=(n, pods, hours)) * rng.choice([1.0, 0.0, 1e-9, 1e3])
+        if rng.random() < 0.5:
+            hourly = np.round(hourly, int(rng.integers(0, 3)))  # ties
+        hourly[rng.random(hourly.shape) < rng.choice([0.0, 0.05, 0.5, 0.9])] = np.nan
+        if rng.random() < 0.2:
+            hourly[:, :, : int(rng.integers(1, hours))] = np.nan
+        bursty = rng.random(n) < 0.5
+        batched = recommend.recencies(recommend._pod_means(hourly), bursty)
+        for one, flag, fast in zip(hourly, bursty, batched, strict=True):
+            assert fast == recommend.recency(one, bool(flag))
+            checked += 1
+    assert checked > 1000

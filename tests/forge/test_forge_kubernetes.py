@@ -58,16 +58,16 @@ def live(api: StandInAPI, tmp_path: Path, token: str = "test-token") -> LiveClus
 def over_changes(forge: Forge, objects: int = 1) -> tuple[str, list[str], list[ObjectRef]]:
     """A proposal and the over-provisioning change ids of `objects` different Deployments."""
     proposal = forge.analyze(history="3d")
-    changes = {c.id: c for c in proposal["result"].changes}
+    changes = {c.id: c for c in proposal.result.changes}
     picked: dict[ObjectRef, list[str]] = {}
-    for o in proposal["result"].opportunities:
+    for o in proposal.result.opportunities:
         if o.type != "over_provisioned":
             continue
         ref = changes[o.change_ids[0]].ref
         if ref.kind == "Deployment" and (ref in picked or len(picked) < objects):
             picked.setdefault(ref, []).extend(o.change_ids)
     assert len(picked) == objects, "the sample has enough over-provisioned Deployments"
-    return proposal["proposal_id"], [i for ids in picked.values() for i in ids], sorted(picked)
+    return proposal.proposal_id, [i for ids in picked.values() for i in ids], sorted(picked)
 
 
 def spec(api: StandInAPI, ref: ObjectRef) -> dict:
@@ -99,7 +99,7 @@ def test_a_status_write_after_forges_change_does_not_block_rollback(
     after = api.get_object(ref.kind, ref.namespace, ref.name)
     assert after["status"]["observedGeneration"] == after["metadata"]["generation"]
     assert f"status {ref} generation {after['metadata']['generation']}" in api.events  # the controller wrote
-    forge.rollback(applied["snapshot_id"])
+    forge.rollback(applied.snapshot_id)
     assert spec(api, ref) == original
 
 
@@ -144,7 +144,7 @@ def test_someone_elses_edit_of_other_fields_survives_rollback(
             },
         },
     )
-    forge.rollback(applied["snapshot_id"])
+    forge.rollback(applied.snapshot_id)
     now = api.get_object(ref.kind, ref.namespace, ref.name)
     assert now["metadata"]["labels"]["edited-by"] == "someone"
     assert (
@@ -178,7 +178,7 @@ def test_someone_elses_edit_of_a_field_forge_changed_is_a_conflict(
     )
     before = spec(api, ref)
     with pytest.raises(Conflict, match="someone else.*333m.*Nothing was rolled back"):
-        forge.rollback(applied["snapshot_id"])
+        forge.rollback(applied.snapshot_id)
     assert spec(api, ref) == before
 
 
@@ -189,7 +189,7 @@ def test_dry_run_is_judged_by_the_api_server_and_changes_nothing(
     pid, ids, (ref,) = over_changes(forge)
     before = api.get_object(ref.kind, ref.namespace, ref.name)
     dry = forge.optimize(pid, ids, dry_run=True)
-    assert "+" in dry["diff"] and dry["notes"] == []
+    assert "+" in dry.diff and dry.notes == []
     assert any(m == "PATCH" and "dryRun=All" in p for m, p in api.requests)
     api.admission.append(
         lambda obj: (
@@ -203,7 +203,7 @@ def test_dry_run_is_judged_by_the_api_server_and_changes_nothing(
         )
     )
     rejected = forge.optimize(pid, ids, dry_run=True)
-    assert rejected["diff"] == "" and "exceeded quota" in rejected["notes"][0]
+    assert rejected.diff == "" and "exceeded quota" in rejected.notes[0]
     assert api.get_object(ref.kind, ref.namespace, ref.name) == before
 
 
@@ -229,8 +229,8 @@ def test_a_gitops_owned_object_is_refused_and_the_repository_patch_offered(
 ) -> None:
     forge = Forge(offline_suite, live(api, tmp_path), sample[1])
     proposal = forge.analyze(history="3d")
-    over = next(o for o in proposal["result"].opportunities if o.type == "over_provisioned")
-    ref = next(c.ref for c in proposal["result"].changes if c.id == over.change_ids[0])
+    over = next(o for o in proposal.result.opportunities if o.type == "over_provisioned")
+    ref = next(c.ref for c in proposal.result.changes if c.id == over.change_ids[0])
     if isinstance(marks, str):
         api.edit(
             ref.kind, ref.namespace, ref.name, {"metadata": {"annotations": {"synced": "yes"}}}, manager=marks
@@ -239,12 +239,12 @@ def test_a_gitops_owned_object_is_refused_and_the_repository_patch_offered(
         api.edit(ref.kind, ref.namespace, ref.name, {"metadata": marks})
     proposal = forge.analyze(history="3d")  # the version moved with the edit? only metadata: it did not
     before = spec(api, ref)
-    dry = forge.optimize(proposal["proposal_id"], over.change_ids, dry_run=True)
-    (patch,) = dry["repository_patches"]
-    assert patch["object"] == str(ref) and "resources" in patch["patch"]
-    assert any(tool in patch["managed_by"] for tool in ("Helm", "Argo CD", "Flux"))
+    dry = forge.optimize(proposal.proposal_id, over.change_ids, dry_run=True)
+    (patch,) = dry.repository_patches
+    assert patch.object == str(ref) and "resources" in patch.patch
+    assert any(tool in patch.managed_by for tool in ("Helm", "Argo CD", "Flux"))
     with pytest.raises(Refused, match="GitOps or Helm.*Nothing was changed"):
-        forge.optimize(proposal["proposal_id"], over.change_ids, dry_run=False)
+        forge.optimize(proposal.proposal_id, over.change_ids, dry_run=False)
     assert spec(api, ref) == before and forge.snapshots() == []
 
 
@@ -325,7 +325,7 @@ def test_the_published_rbac_is_enough_and_a_403_names_verb_and_resource(
         reader.optimize(pid, ids, dry_run=True)
     operator = Forge(offline_suite, live(api, tmp_path, "operator"), sample[1])
     applied = operator.optimize(pid, ids, dry_run=False)
-    operator.rollback(applied["snapshot_id"])
+    operator.rollback(applied.snapshot_id)
     nobody = Forge(offline_suite, live(api, tmp_path, "nobody"), sample[1])
     with pytest.raises(Refused, match="not allowed to list deployments.apps cluster-wide"):
         nobody.analyze(history="3d")
@@ -455,5 +455,5 @@ def test_a_cronjob_and_a_native_sidecar_change_and_roll_back_on_a_live_cluster(
         assert pod["containers"][0]["resources"]["requests"]["cpu"] == "500m"
         assert pod["initContainers"][0]["resources"]["requests"]["cpu"] == "200m"
         assert pod["initContainers"][0]["restartPolicy"] == "Always"
-        forge.rollback(applied["snapshot_id"])
+        forge.rollback(applied.snapshot_id)
         assert api.get_object("CronJob", "ops", "report")["spec"] == cron["spec"]

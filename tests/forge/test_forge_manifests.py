@@ -19,8 +19,8 @@ def files(home: Path) -> dict[Path, bytes]:
 
 def over_provisioned(forge: Forge) -> tuple[str, list[str]]:
     proposal = forge.analyze(history="7d")
-    opps = [o for o in proposal["result"].opportunities if o.type == "over_provisioned"]
-    return proposal["proposal_id"], [c for o in opps for c in o.change_ids]
+    opps = [o for o in proposal.result.opportunities if o.type == "over_provisioned"]
+    return proposal.proposal_id, [c for o in opps for c in o.change_ids]
 
 
 def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_identical(
@@ -33,10 +33,10 @@ def test_rollback_of_an_earlier_snapshot_after_later_optimizations_is_byte_ident
     pid2, ids2 = over_provisioned(forge)  # analyze again: the same file may be cut a second step
     forge.optimize(pid2, ids2, dry_run=False)
     assert files(hdr_home) != original
-    forge.rollback(first["snapshot_id"])
+    forge.rollback(first.snapshot_id)
     restored = files(hdr_home)
     root = hdr_home / "forge" / "sample" / "manifests"
-    touched = {root / c["unit"] for c in forge.ledger.snapshot(first["snapshot_id"])["captures"]}
+    touched = {root / c.unit for c in forge.ledger.snapshot(first.snapshot_id).captures}
     assert touched
     for path in touched:
         assert restored[path] == original[path]
@@ -62,11 +62,11 @@ def test_rollback_reports_a_conflict_for_an_unrelated_later_edit(
     forge = Forge(offline_suite)
     pid, ids = over_provisioned(forge)
     applied = forge.optimize(pid, ids[:1], dry_run=False)
-    path = hdr_home / "forge" / "sample" / "manifests" / forge.cluster.unit_of(applied["changes"][0].ref)
+    path = hdr_home / "forge" / "sample" / "manifests" / forge.cluster.unit_of(applied.changes[0].ref)
     path.write_text(path.read_text().replace("owned by team", "owned (edited) by team"))
     edited = path.read_bytes()
     with pytest.raises(Conflict, match="someone else"):
-        forge.rollback(applied["snapshot_id"])
+        forge.rollback(applied.snapshot_id)
     assert path.read_bytes() == edited
 
 

@@ -56,6 +56,6 @@ def test_cancelled_optimize_leaves_every_file_as_it_was(offline_suite: Suite, hd
             raise Cancelled("The request was cancelled; work stopped before it finished.")
 
     with pytest.raises(Cancelled):
-        forge.optimize(proposal["proposal_id"], None, dry_run=False, progress=cancel_midway)
+        forge.optimize(proposal.proposal_id, None, dry_run=False, progress=cancel_midway)
     assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
     assert forge.ledger.decisions(None) == []

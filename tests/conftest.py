@@ -148,7 +148,28 @@ def backend_suite(state_target: str, hdr_home: Path, monkeypatch: pytest.MonkeyP
 _LEAKS: list[str] = []
 
 
+def _stop_job_runners() -> None:
+    """hardware's job runners (detached worker processes the tests' jobs started) outlive their tests by
+    their idle lease; stop them so no process is left behind and no Popen is collected while it runs
+    (which printed "subprocess ... is still running" after pytest's closing line)."""
+    jobs = sys.modules.get("servers.hardware.jobs")
+    if jobs is None:
+        return
+    with jobs._children_lock:
+        children = list(jobs._children.values())
+        jobs._children.clear()
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(10)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _stop_job_runners()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
         gc.collect()

@@ -589,10 +589,10 @@ def _health_ids(text: str) -> Iterator[Finding]:
 
 _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+#/.-])(?<![\d:]:)\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
-    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
-_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}$")
+_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$")
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
 _PHONE_REGIONS = (
@@ -619,7 +619,7 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
-    r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
+    r"\bring\b|whatsapp|telefax|r[uü]ckruf|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
@@ -634,7 +634,7 @@ _REFERENCE_WORDS = re.compile(
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
-    r"record|file|case|matter|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
+    r"record|file|case|matter|hosp(?:ital)?\.?|sim|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
     r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
     r"versicherungs\w*|isbn(?:-1[03])?)|"
@@ -643,7 +643,8 @@ _REFERENCE_WORDS = re.compile(
 )
 
 
-_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]")
+# `5.13.0-576.40.1.el8` (a kernel release), `0612.v2`: digits glued to more of an identifier are no phone number.
+_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]|\.[A-Za-z]")
 _ID_BEFORE = re.compile(r"[0-9A-Za-z]_$")
 
 

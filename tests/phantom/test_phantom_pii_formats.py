@@ -349,3 +349,29 @@ def test_formats_heldout5_exposed_are_found(text: str, expected: list[tuple[str,
 )
 def test_heldout5_cues_do_not_reach_look_alikes(text: str) -> None:
     assert [entity for entity, _ in found(text) if entity in ("DATE_OF_BIRTH", "CREDIT_CARD")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "digits", "region"),
+    [
+        ("M 050-3996789 toestel 734\nE x", "050-3996789 toestel 734", "050-3996789", "NL"),  # Dutch extension
+        ("Celular (81) 2052-4280 ramal 52;", "(81) 2052-4280 ramal 52", "(81) 2052-4280", "BR"),  # Portuguese
+        ("Telefax: 0177 2717445\n", "0177 2717445", "0177 2717445", "DE"),
+        ("Rückruf (030) 28125. Reparatur", "(030) 28125", "(030) 28125", "DE"),
+    ],
+)
+def test_heldout5_phone_cues_and_extensions(text: str, number: str, digits: str, region: str) -> None:
+    assert phonenumbers.is_valid_number(phonenumbers.parse(digits, region))  # real numbers of their plans
+    assert found(text) == [("PHONE_NUMBER", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kernel 5.13.0-576.40.1.el8 installed",  # a kernel release, not a dotted phone number
+        "device sim 977 424 118 build 19277",
+        "Hosp No: 509-526-165\n",
+    ],
+)
+def test_heldout5_phone_look_alikes_are_refused(text: str) -> None:
+    assert [entity for entity, _ in found(text) if entity == "PHONE_NUMBER"] == []

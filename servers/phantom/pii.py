@@ -287,6 +287,7 @@ _IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
     (2, 56, 59, _ANY),  # Maestro
     (1, 6, 6, _ANY),  # Discover, Maestro, UnionPay, RuPay, Elo, Troy
     (2, 81, 82, range(16, 20)),  # UnionPay, RuPay
+    (4, 9792, 9792, (16,)),  # Troy (Turkey)
 )
 
 

@@ -375,3 +375,10 @@ def test_heldout5_phone_cues_and_extensions(text: str, number: str, digits: str,
 )
 def test_heldout5_phone_look_alikes_are_refused(text: str) -> None:
     assert [entity for entity, _ in found(text) if entity == "PHONE_NUMBER"] == []
+
+
+def test_troy_cards_are_in_an_issuer_range() -> None:
+    assert found("Card No.:  9792 3529   4726  5532    Exp: 08-33") == [
+        ("CREDIT_CARD", "9792 3529   4726  5532")
+    ]
+    assert pii.iin_ok("9792352947265532") and not pii.iin_ok("9791352947265532")

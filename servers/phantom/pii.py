@@ -87,6 +87,20 @@ def _sql_column(text: str, start: int) -> str | None:
     return columns[column].strip(' \t\n"`[]') if column < len(columns) else None
 
 
+_SQL_COPY = re.compile(r"(?i)\bcopy\s+[\w.\"]+\s*\(([^()]*)\)\s+from\s+stdin\b[^\n]*\n")
+
+
+def _copy_column(text: str, line_start: int, start: int) -> str | None:
+    """The column of a PostgreSQL `COPY t (a, b) FROM stdin;` data row (pg_dump's text format: tab-separated
+    rows up to a `\\.` line): the column list is the header."""
+    copies = list(_SQL_COPY.finditer(text, max(0, line_start - 5000), line_start))
+    if not copies or "\n\\.\n" in text[copies[-1].end() - 1 : line_start]:
+        return None
+    columns = copies[-1].group(1).split(",")
+    column = text.count("\t", line_start, start)
+    return columns[column].strip(' \t\n"') if column < len(columns) else None
+
+
 def _lines_before(text: str, end: int, count: int) -> list[str]:
     """The last `count` lines of text[:end], found from the end: splitting the whole prefix made a long CSV
     quadratic (every candidate split everything above it)."""
@@ -124,6 +138,9 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
         return sql_column, True
     if line_start == 0:
         return None
+    if "\t" in text[line_start:start] and text.find("stdin", max(0, line_start - 5000), line_start) >= 0:
+        if (copy_column := _copy_column(text, line_start, start)) is not None:
+            return copy_column, True
     line_end = text.find("\n", start)
     raw_line = text[line_start : line_end if line_end >= 0 else len(text)]
     delimiter = max(",;\t|", key=raw_line.count)
@@ -185,9 +202,9 @@ _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
-_NAMESPACE_KEYS = frozenset(
-    {"system", "xmlns", "$schema", "@context", "profile", "schemalocation", "namespace"}
-)
+# XML namespace names and schema/context identifiers are not meant to be retrieved (Namespaces in XML 1.0
+# section 2.3, JSON-LD @context, JSON Schema $schema): no web address. A FHIR `system` URL is one, and stays.
+_NAMESPACE_KEYS = frozenset({"xmlns", "$schema", "@context", "profile", "schemalocation", "namespace"})
 
 
 def _names_a_namespace(text: str, start: int) -> bool:
@@ -250,7 +267,7 @@ def luhn_ok(digits: str) -> bool:
 
 
 # "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
-_CARD = re.compile(r"(?<![\w+-])(?:\d[ -]?){11,18}\d(?![\w-])")
+_CARD = re.compile(r"(?<![\w+-])(?:\d(?:[ -]| {2,3})?){11,18}\d(?![\w-])")
 _ANY = range(12, 20)
 # ISO/IEC 7812 issuer ranges and the lengths their schemes issue: (prefix digits, low, high, lengths).
 _IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
@@ -270,6 +287,7 @@ _IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
     (2, 56, 59, _ANY),  # Maestro
     (1, 6, 6, _ANY),  # Discover, Maestro, UnionPay, RuPay, Elo, Troy
     (2, 81, 82, range(16, 20)),  # UnionPay, RuPay
+    (4, 9792, 9792, (16,)),  # Troy (Turkey)
 )
 
 
@@ -284,7 +302,7 @@ def iin_ok(digits: str) -> bool:
 
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-    r"pan\b|cc\b|payment|paid|\bpay\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
 )
 
 
@@ -319,12 +337,23 @@ def _card_named_otherwise(text: str, start: int) -> bool:
     )
 
 
+_CARD_GROUP = re.compile(r"\d{4,6}")
+
+
+def _card_groups_refused(raw: str) -> bool:
+    """One separator between groups; a run of two or three spaces only between groups of four to six digits
+    (a form's aligned `6510   5618 1964   3694`), never a dash beside a space (two numbers in a row)."""
+    if not re.search(r"[ -]{2}", raw):
+        return False
+    return "-" in raw or not all(_CARD_GROUP.fullmatch(group) for group in raw.split())
+
+
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         _on_time()
         raw = m.group()
         digits = re.sub(r"[ -]", "", raw)
-        if re.search(r"[ -]{2}", raw) or len(set(digits)) == 1 or not iin_ok(digits):
+        if _card_groups_refused(raw) or len(set(digits)) == 1 or not iin_ok(digits):
             continue
         if not luhn_ok(digits):
             continue
@@ -489,7 +518,7 @@ _NPI_GROUPED = re.compile(
 )
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
-_NHS_WORDS = re.compile(r"(?i)\b(?:nhs(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
+_NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
 
 
 def _cue_is_nearest(text: str, start: int) -> bool:
@@ -561,10 +590,10 @@ def _health_ids(text: str) -> Iterator[Finding]:
 
 _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+#/.-])(?<![\d:]:)\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
-    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
-_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.)\s?\d{1,6}$")
+_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$")
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
 _PHONE_REGIONS = (
@@ -591,7 +620,7 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
-    r"\bring\b|whatsapp|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
+    r"\bring\b|whatsapp|telefax|r[uü]ckruf|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
@@ -606,7 +635,7 @@ _REFERENCE_WORDS = re.compile(
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
-    r"record|file|case|matter|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
+    r"record|file|case|matter|hosp(?:ital)?\.?|sim|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
     r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
     r"versicherungs\w*|isbn(?:-1[03])?)|"
@@ -615,7 +644,8 @@ _REFERENCE_WORDS = re.compile(
 )
 
 
-_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]")
+# `5.13.0-576.40.1.el8` (a kernel release), `0612.v2`: digits glued to more of an identifier are no phone number.
+_ID_CONTINUES = re.compile(r"[-_][0-9A-Za-z]|\.[A-Za-z]")
 _ID_BEFORE = re.compile(r"[0-9A-Za-z]_$")
 
 
@@ -933,8 +963,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
-    r"(?i)(?:\bborn\b|\bd\.?o\.?b\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
-    r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa]\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
+    r"(?i)(?:\bborn\b|\bd[. ]?o[. ]?b\b|\bnasci\b|\bdata[ _]?(?:de[ _]?)?nasc\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
+    r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa](?:/[ao])?\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
     r"f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
 )
 
@@ -945,6 +975,8 @@ _DOB_CUES = (
     "dob",
     "d.ob",
     "do.b",
+    "d o b",
+    "nasc",
     "d.o.b",
     "birth",
     "geb",
@@ -1007,7 +1039,7 @@ def _date_ok(match: re.Match[str]) -> bool:
 
 def _dobs(text: str) -> Iterator[Finding]:
     lowered = text.lower()
-    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text):
+    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text) and "\n*" not in text:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
@@ -1022,6 +1054,10 @@ def _dobs(text: str) -> Iterator[Finding]:
 # CCYYMMDD (HL7 DT/DTM, X12 D8, vCard and ISO 8601 basic format), with an HL7 time after it if any.
 _COMPACT_DATE = re.compile(
     r"(?<![\w.-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{0,6}(?:[+-]\d{4})?(?![\w.]))"
+    # vCard 4.0 (RFC 6350 4.3.1) writes a birthday without its year as --MMDD (--MM-DD in the extended form);
+    # FHIR `date` and ISO 8601 allow a reduced precision YYYY-MM: both only in a field named for the birth date.
+    r"|(?<![\w-])--()(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?![\w-])"
+    r"|(?<![\w.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])()(?=[\"'<\s]|$)"
 )
 
 
@@ -1033,8 +1069,11 @@ def _compact_dobs(text: str) -> Iterator[Finding]:
         label = _label(text, m.start())
         if label is None or not label.strong or not _DOB_WORDS.search(_words(label.name)):
             continue
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year, month, day_of_month = (
+            next((g for g in m.groups()[i::3] if g is not None), "") for i in range(3)
+        )
+        try:  # a missing year is checked against a leap year, a missing day as the month's first
+            day = dt.date(int(year or 2000), int(month), int(day_of_month or 1))
         except ValueError:
             continue
         if day <= dt.date.today():
@@ -1055,8 +1094,16 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     after = _DOB_WORDS.search(_words(text[end : end + 15]))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
+    if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
+        return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_words(label.name)))
+
+
+# `* 14.04.54 in Köln`: the genealogical sign for "born" (DIN 5008 CVs, German and Dutch registers) at the start
+# of a line, with the birthplace after the date; a bullet list's `* 2024-01-02 released` has no `in Place`.
+_GENEALOGICAL_STAR = re.compile(r"(?:^|\n)[ \t]*\*[ \t]*$")
+_BIRTHPLACE_AFTER = re.compile(r"[ \t]+(?:in|te)[ \t]+[A-ZÄÖÜ]")
 
 
 # -- crypto wallets -------------------------------------------------------------------------------

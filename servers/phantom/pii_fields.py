@@ -170,6 +170,10 @@ _FHIR_SYSTEMS = {
     "http://hl7.org/fhir/sid/us-ssn": "ssn",
     "https://fhir.nhs.uk/Id/nhs-number": "nhs number",
     "http://fhir.nhs.net/Id/nhs-number": "nhs number",
+    # The same identifier systems by their HL7 OIDs (FHIR allows `urn:oid:` for any Identifier.system).
+    "urn:oid:2.16.840.1.113883.4.6": "npi",
+    "urn:oid:2.16.840.1.113883.4.1": "ssn",
+    "urn:oid:2.16.840.1.113883.2.1.4.1": "nhs number",
 }
 _XML_TAG = re.compile(r"<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*$")
 # Presentation tags name no field (a table cell's header is found by _html_label).

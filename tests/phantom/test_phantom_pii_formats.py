@@ -118,7 +118,15 @@ def test_fhir_json_identifier_systems_and_telecom_decide_the_type() -> None:
     }
     text = json.dumps(patient, indent=2)
     assert sorted(found(text)) == sorted(
-        [("US_NPI", NPI), ("UK_NHS", NHS), ("DATE_OF_BIRTH", "1985-04-12"), ("PHONE_NUMBER", "07700 900123")]
+        [
+            ("US_NPI", NPI),
+            ("UK_NHS", NHS),
+            ("DATE_OF_BIRTH", "1985-04-12"),
+            ("PHONE_NUMBER", "07700 900123"),
+            # a system written as an http(s) URL is a followable web address (issue #13, heldout5); urn:oid is not
+            ("URL", "http://hl7.org/fhir/sid/us-npi"),
+            ("URL", "https://fhir.nhs.uk/Id/nhs-number"),
+        ]
     )
 
 
@@ -133,7 +141,12 @@ def test_fhir_xml_value_attributes_take_their_element_or_system_name() -> None:
     ET.SubElement(patient, "birthDate", value="1985-04-12")
     text = ET.tostring(patient, encoding="unicode")
     assert sorted(found(text)) == sorted(
-        [("US_NPI", NPI), ("PHONE_NUMBER", "(512) 555-0143"), ("DATE_OF_BIRTH", "1985-04-12")]
+        [
+            ("US_NPI", NPI),
+            ("PHONE_NUMBER", "(512) 555-0143"),
+            ("DATE_OF_BIRTH", "1985-04-12"),
+            ("URL", "http://hl7.org/fhir/sid/us-npi"),  # the xmlns namespace name is no URL
+        ]
     )
 
 
@@ -261,3 +274,111 @@ def test_contact_list_labels_that_name_a_line_keep_their_numbers() -> None:
         ("PHONE_NUMBER", "020 7946 0018"),
         ("PHONE_NUMBER", "020 7946 0019"),
     ]
+
+
+def test_fhir_identifier_systems_given_as_hl7_oids_decide_the_type() -> None:
+    patient = {
+        "resourceType": "Patient",
+        "identifier": [
+            {"system": "urn:oid:2.16.840.1.113883.4.6", "value": NPI},
+            {"system": "urn:oid:2.16.840.1.113883.2.1.4.1", "value": NHS},
+            {"system": "urn:oid:2.16.840.1.113883.19.5", "value": "2066551849"},  # a local MRN system
+        ],
+        "birthDate": "1962-04",  # FHIR `date` of reduced precision
+    }
+    assert sorted(found(json.dumps(patient))) == sorted(
+        [("US_NPI", NPI), ("UK_NHS", NHS), ("DATE_OF_BIRTH", "1962-04")]
+    )
+
+
+def test_vcard_birthday_without_a_year_is_found_but_not_in_other_properties() -> None:
+    card = vobject.vCard()
+    card.add("fn").value = "Jo Doe"
+    card.add("bday").value = "--0504"  # RFC 6350 4.3.1: month and day, no year
+    card.add("note").value = "--0612"
+    assert found(card.serialize()) == [("DATE_OF_BIRTH", "--0504")]
+
+
+def test_a_year_and_month_alone_is_no_date_of_birth_outside_a_birth_field() -> None:
+    assert found(json.dumps({"released": "1962-04", "birthDate": "1985-04-12"})) == [
+        ("DATE_OF_BIRTH", "1985-04-12")
+    ]
+
+
+def test_postgres_copy_column_list_names_the_columns_of_its_rows() -> None:
+    rows = io.StringIO()
+    writer = csv.writer(rows, delimiter="\t", lineterminator="\n")  # pg_dump's text format: tab-separated
+    writer.writerows(
+        [["773-99-1962", "1978-10-14", "2015-10-23"], ["562-45-8459", "1965-02-28", "2019-03-08"]]
+    )
+    dump = "COPY public.staff (ssn, birth_date, hire_date) FROM stdin;\n" + rows.getvalue() + "\\.\n"
+    assert found(dump) == [
+        ("US_SSN", "773-99-1962"),
+        ("DATE_OF_BIRTH", "1978-10-14"),
+        ("US_SSN", "562-45-8459"),
+        ("DATE_OF_BIRTH", "1965-02-28"),
+    ]
+    after = dump + "COPY public.jobs (started, ended) FROM stdin;\n2015-10-23\t2019-03-08\n\\.\n"
+    assert found(after) == found(dump)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Card No.:  6510   5618 1964   3694    Exp: 03-30", [("CREDIT_CARD", "6510   5618 1964   3694")]),
+        ("Charged to 4222222222222.", [("CREDIT_CARD", "4222222222222")]),
+        ("D O B:March 9, 1992   Ref", [("DATE_OF_BIRTH", "March 9, 1992")]),
+        ("N H S   Number:  943-476-5919", [("UK_NHS", "943-476-5919")]),
+        ("Nato/a a  Torino    il  16 mar 1999", [("DATE_OF_BIRTH", "16 mar 1999")]),
+        ("Ana: nasci em 12 ago. 1955, pode colocar", [("DATE_OF_BIRTH", "12 ago. 1955")]),
+        ("LEBENSLAUF\n\nAnna Becker\n* 10. Dez. 1941 in Köln\n", [("DATE_OF_BIRTH", "10. Dez. 1941")]),
+    ],
+)
+def test_formats_heldout5_exposed_are_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Changelog\n* 2019-03-02 released\n* 2020-01-05 fixed\n",  # a bullet list: no birthplace after the date
+        "Ref 4111 1111 - 1111 1111 and 4111   1111",  # a dash beside a space: two numbers, not one card
+        "Lot 1234  56789012  3456",  # a two-space run between groups that are no card groups
+        "Shipped 2019-03-02, charged 12.50",
+    ],
+)
+def test_heldout5_cues_do_not_reach_look_alikes(text: str) -> None:
+    assert [entity for entity, _ in found(text) if entity in ("DATE_OF_BIRTH", "CREDIT_CARD")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "digits", "region"),
+    [
+        ("M 050-3996789 toestel 734\nE x", "050-3996789 toestel 734", "050-3996789", "NL"),  # Dutch extension
+        ("Celular (81) 2052-4280 ramal 52;", "(81) 2052-4280 ramal 52", "(81) 2052-4280", "BR"),  # Portuguese
+        ("Telefax: 0177 2717445\n", "0177 2717445", "0177 2717445", "DE"),
+        ("Rückruf (030) 28125. Reparatur", "(030) 28125", "(030) 28125", "DE"),
+    ],
+)
+def test_heldout5_phone_cues_and_extensions(text: str, number: str, digits: str, region: str) -> None:
+    assert phonenumbers.is_valid_number(phonenumbers.parse(digits, region))  # real numbers of their plans
+    assert found(text) == [("PHONE_NUMBER", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kernel 5.13.0-576.40.1.el8 installed",  # a kernel release, not a dotted phone number
+        "device sim 977 424 118 build 19277",
+        "Hosp No: 509-526-165\n",
+    ],
+)
+def test_heldout5_phone_look_alikes_are_refused(text: str) -> None:
+    assert [entity for entity, _ in found(text) if entity == "PHONE_NUMBER"] == []
+
+
+def test_troy_cards_are_in_an_issuer_range() -> None:
+    assert found("Card No.:  9792 3529   4726  5532    Exp: 08-33") == [
+        ("CREDIT_CARD", "9792 3529   4726  5532")
+    ]
+    assert pii.iin_ok("9792352947265532") and not pii.iin_ok("9791352947265532")

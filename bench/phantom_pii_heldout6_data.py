@@ -289,6 +289,7 @@ VALUES.update(
         "H6CARDS": ("CREDIT_CARD", card_spoken6),
         "H6SSN": ("US_SSN", ssn5),
         "H6NPI": ("US_NPI", npi6),
+        "H6NPIP": ("US_NPI", npi5),
         "H6NHS": ("UK_NHS", nhs5),
         "H6NHSP": ("UK_NHS", nhs_plain5),
         "H6IBAN": ("IBAN_CODE", iban5),
@@ -569,6 +570,9 @@ NEGATIVES.update(
         "H6ZI": lambda r: digits(r, 8),
         "H6RPPS": lambda r: card(r, "10", 11),
         "H6DICOMUID": _dicom_uid,
+        "H6UBRN": lambda r: _pick(r, [digits(r, 12), f"{digits(r, 4)} {digits(r, 4)} {digits(r, 4)}"]),
+        "H6ZIP": lambda r: _pick(r, [digits(r, 5), f"{digits(r, 5)}{digits(r, 4)}"]),
+        "H6LIC": lambda r: f"{r.choice(['A', 'MD', 'G', 'ME'])}{digits(r, r.choice([5, 6, 7]))}",
         "H6ODS": lambda r: f"{r.choice('ABCFGHJKLMNPY')}{digits(r, 5)}",
         "H6OTP": lambda r: _pick(
             r, [digits(r, 6), f"{digits(r, 3)}-{digits(r, 3)}", f"G-{digits(r, 6)}", digits(r, 4)]
@@ -698,6 +702,7 @@ T6: dict[str, list[str]] = {
         "INCIDENT REPORT                         Case No. ⟦~H6CASE⟧\nReporting officer: Ofc. {last}, badge ⟦~H6BADGE⟧\nVictim: {first} {last}, date of\nbirth ⟦H6DOB⟧, SSN ⟦H6SSN⟧, phone ⟦H6PH⟧. The vic-\ntim stated that a caller persuaded her to send 0.4 BTC to ⟦H6BTC⟧ and to read out her card\n⟦H6CARD⟧ on ⟦~H6DUS⟧. Caller's IP per provider: ⟦H6IP⟧. Scene ⟦~H6COORD⟧.\n                                Page 1 of 3",
         "{org} Health: ⟦~H6OTP⟧ is your verification code. It expires in 10 minutes. Questions? ⟦H6PH⟧ or ⟦H6URL⟧\n---\nPatient portal — {first} {last} · Born ⟦H6DOB⟧ · Member ID ⟦~H6MEMBER⟧ · PCP NPI ⟦H6NPI⟧\nNext appointment ⟦~H6DUS⟧ · last sign-in from ⟦H6IP⟧ (device ⟦H6MAC⟧)",
         "NEW HIRE ONBOARDING — {org} Inc.\nLegal name: {first} {last}\nSSN: ⟦H6SSN⟧        Date of birth: ⟦H6DOB⟧\nStart date: ⟦~H6DUS⟧     Employee ID: ⟦~H6EMPID⟧\nSpouse (benefits): {first2} {last}, SSN ⟦H6SSN⟧, born ⟦H6DOB⟧\nEmergency contact: ⟦H6PH⟧\nDirect deposit: routing ⟦~H6ABA⟧, account ⟦~H6ACCT⟧\nEmployer EIN ⟦~H6EIN⟧ · I-9 document expires ⟦~H6DUS⟧",
+        '{"result_count": 1, "results": [{"enumeration_type": "NPI-1", "number": "⟦H6NPIP⟧", "basic": {"first_name": "{first}", "last_name": "{last}", "credential": "MD", "enumeration_date": "⟦~H6DI⟧", "last_updated": "⟦~H6DI⟧"}, "addresses": [{"address_purpose": "LOCATION", "postal_code": "⟦~H6ZIP⟧", "telephone_number": "⟦H6PH⟧", "fax_number": "⟦H6PH⟧"}], "taxonomies": [{"code": "207Q00000X", "license": "⟦~H6LIC⟧", "primary": true}], "identifiers": [{"identifier": "⟦~H6NPILIKE⟧", "desc": "MEDICAID"}]}]}\nReferral note: seen by Dr. {last} (NPI: ⟦H6NPI⟧) on ⟦~H6DUS⟧; patient {first2} {last}, DOB ⟦H6DOB⟧, callback ⟦H6PHX⟧.',
     ],
     "en-GB": [
         "Patient Access — Your details\nName: {first} {last}\nNHS number: ⟦H6NHS⟧\nDate of birth: ⟦H6DOB⟧\nMobile: ⟦H6PH⟧    Home: ⟦H6PHX⟧\nHospital no.: ⟦~H6NHSLIKE⟧\nRepeat prescription ready from ⟦~H6DGB⟧ at pharmacy ⟦~H6ODS⟧\nLast login ⟦~H6ISOTS⟧ from ⟦H6IP⟧, device ⟦H6MAC⟧",
@@ -706,6 +711,7 @@ T6: dict[str, list[str]] = {
         ",,PATIENT,,,CONTACT,\nNHS no,Surname,Forename,DOB,Registered,Mobile,Card on file\n⟦H6NHSP⟧,{last},{first},⟦H6DOB⟧,⟦~H6DGB⟧,⟦H6PH⟧,⟦H6CARD⟧\n⟦H6NHS⟧,{last},{first2},⟦H6DOB⟧,⟦~H6DGB⟧,⟦H6PH⟧,\n,,,,,Total,⟦~H6AMT⟧",
         "[00:01:12] Agent: Could I take the long number on the card?\n[00:01:20] Caller: Yes, it's ⟦H6CARDS⟧\n[00:01:41] Agent: And a number to call you back on?\n[00:01:45] Caller: ⟦H6PHS⟧\n[00:02:03] Agent: Date of birth and NHS number for security?\n[00:02:06] Caller: ⟦H6DOB⟧, and it's ⟦H6NHS⟧\n[00:02:30] Agent: Your reference is ⟦~H6CASE⟧.",
         "(0008,0020) DA [⟦~H6DB⟧]                 # StudyDate\n(0008,0030) TM [⟦~H6TM⟧]          # StudyTime\n(0010,0010) PN [{last}^{first}]        # PatientName\n(0010,0020) LO [⟦H6NHSP⟧]             # PatientID\n(0010,0030) DA [⟦H6DOBB⟧]                 # PatientBirthDate\n(0010,1000) LO [⟦~H6NHSLIKE⟧]         # OtherPatientIDs\n(0010,2154) SH [⟦H6PH⟧]      # PatientTelephoneNumbers\n(0020,000D) UI [⟦~H6DICOMUID⟧]",
+        "NHS e-Referral Service — UBRN ⟦~H6UBRN⟧\nPatient: {first} {last}   NHS No. ⟦H6NHS⟧   DOB ⟦H6DOB⟧\nRecord merged from NHS no ⟦H6NHSP⟧ (duplicate registration) on ⟦~H6DGB⟧.\nReferrer: Dr {first2} {last}, surgery ⟦~H6ODS⟧, tel. ⟦H6PHX⟧\nFirst appointment ⟦~H6DGB⟧; staff no. of clinician ⟦~H6NHSLIKE⟧; e-mail ⟦H6EM⟧",
     ],
     "en-IN": [
         "PNR No: ⟦~H6PNRIN⟧    Train No./Name: ⟦~H6TRAIN⟧ / RAJDHANI EXP\nDate of Journey: ⟦~H6DIN⟧\nPassenger: {first} {last}, Age ⟦~H6AGE⟧, DOB ⟦H6DOB⟧\nMobile ⟦H6PH⟧    Email ⟦H6EM⟧\nTransaction ID ⟦~H6UTR⟧, paid by card ⟦H6CARD⟧",
@@ -778,7 +784,7 @@ TECH6 = [
 ]
 
 
-REPEATS6 = 6  # documents per template: 64 templates, 384 documents, heldout5's size class
+REPEATS6 = 6  # documents per template: 66 templates, 396 documents, heldout5's size class
 
 
 def build_heldout6() -> list[dict]:

@@ -42,7 +42,7 @@ BATCH_DIGESTS = {
     "heldout3": "a28c0f4ce44db6bf4fccb5dfe8a369ab496a2c67dbfbd9b5d2c41773f956ee8e",
     "heldout4": "887fda16899df8731fb2d6f04dc079cb428bd9c5c71e14d02559c6d2ce4f0d44",
     "heldout5": "d17d19545beb04ca2b719ea2dd06c749a24ad87e53b09043f2df47f022a5f6a3",
-    "heldout6": "e1cac87cfa9f5bd0eacbec8e6d47cc0e2da8424fcd5ccffb4e9ae888d04317c1",
+    "heldout6": "2913b37fcca417bcd62c38e784615449750131b93cfc8348e38c38db70767edf",
 }
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from servers.compliance import dsse, pins
+from servers.compliance.attestation_results import Checked, Listing, SignatureCheck, Signed
 from servers.compliance.checking import (
     Result,
     ensure_owners,
@@ -45,7 +46,6 @@ from servers.compliance.checking import (
 )
 from servers.compliance.keys import ED25519, MLDSA65, Keyring
 from servers.compliance.manifests import MAX_TEXT_BYTES, looks_like_path
-from servers.compliance.models import Attestation, AttestationList, SignatureCheck, Verification
 from servers.compliance.pins import ATTESTATIONS_SCHEMA
 from servers.compliance.policy import current_policies
 from shared.errors import BadInput, NotFound, Refused
@@ -160,7 +160,7 @@ def attest(
     post_quantum: bool = False,
     roots: list[Path] | None = None,
     owner: str | None = None,
-) -> Attestation:
+) -> Signed:
     """Sign a stored result (result_id) or a fresh check of target+framework (a path read only under
     `roots`, as for `check`). The attestation (and a fresh result) belong to `owner` (None: the operator)."""
     if predicate not in PREDICATES:
@@ -183,7 +183,7 @@ def attest(
         ),
         signers,
     )
-    record = Attestation(
+    record = Signed(
         id=attestation_id,
         result_id=result.id,
         framework=result.framework,
@@ -217,7 +217,7 @@ def _remember(suite: Suite, result: Result, attestation_id: str, expires: float)
 
 
 @contextmanager
-def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None) -> Iterator[Any]:
+def _store(suite: Suite, record: Signed, pinned_seq: int, owner: str | None) -> Iterator[Any]:
     """Insert the attestation in a transaction the caller may add to; then keep it beside the database
     as the newest pin (pins.py)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
@@ -247,7 +247,7 @@ def _store(suite: Suite, record: Attestation, pinned_seq: int, owner: str | None
 
 def anchor_audit(
     suite: Suite, expires_in_days: float = 365, post_quantum: bool = False, owner: str | None = None
-) -> Attestation:
+) -> Signed:
     """Sign the audit log's newest record (seq and hash) after verifying the whole chain: kept by an
     auditor or stored here, it makes deleting that record, or any before it, detectable later."""
     if not 0 < expires_in_days <= MAX_EXPIRY_DAYS:
@@ -279,7 +279,7 @@ def anchor_audit(
         },
     }
     envelope = _envelope(dsse.statement(subjects, AUDIT_HEAD, predicate), signers)
-    record = Attestation(
+    record = Signed(
         id=attestation_id,
         result_id=f"audit-head-{head['seq']}",
         framework="audit-log",
@@ -312,7 +312,7 @@ def list_attestations(
     include_expired: bool = False,
     limit: int = 50,
     principal: str | None = None,
-) -> AttestationList:
+) -> Listing:
     """The attestations `principal` may see (its own and those a grant shares; the operator sees all)."""
     suite.store.ensure_schema("compliance_attestations", SCHEMA)
     mine, params = owner_filter(suite, "attestation", "compliance_attestations.id", principal)
@@ -331,10 +331,10 @@ def list_attestations(
         f"SELECT * FROM compliance_attestations WHERE {' AND '.join(where)} ORDER BY created_at DESC LIMIT :limit",
         {**params, "limit": max(1, min(limit, 500))},
     ).fetchall()
-    return AttestationList(
+    return Listing(
         total=total,
         attestations=[
-            Attestation(
+            Signed(
                 id=r["id"],
                 result_id=r["result_id"],
                 framework=r["framework"],
@@ -397,7 +397,7 @@ def verify(
     now: float | None = None,
     check_audit: bool = True,
     roots: list[Path] | None = None,
-) -> Verification:
+) -> Checked:
     """Check every signature against the suite's keys (current and retired), the expiry and,
     when given, that `subject` (a sha256 digest, a file path, or the checked text) is one of
     the attested subjects. Problems are reported as reasons with valid=False, never raised."""
@@ -406,7 +406,7 @@ def verify(
     try:
         payload_type, payload, signatures = dsse.parse_envelope(envelope)
     except dsse.EnvelopeError as exc:
-        return Verification(valid=False, reasons=[str(exc)], signatures=[])
+        return Checked(valid=False, reasons=[str(exc)], signatures=[])
     if payload_type != dsse.IN_TOTO_PAYLOAD_TYPE:
         reasons.append(f"payloadType is not {dsse.IN_TOTO_PAYLOAD_TYPE}")
     checks = _signature_checks(suite, signatures, dsse.pae(payload_type, payload))
@@ -415,7 +415,7 @@ def verify(
         reasons.append(f"{len(bad)} of {len(checks)} signatures failed")
     if not any(c.valid and c.algorithm == ED25519 for c in checks):
         reasons.append("no valid Ed25519 signature from the suite's keys")
-    out = Verification(valid=False, reasons=reasons, signatures=checks)
+    out = Checked(valid=False, reasons=reasons, signatures=checks)
     try:
         _read_statement(out, payload)
     except (ValueError, TypeError, AttributeError, KeyError):
@@ -482,7 +482,7 @@ def _signature_checks(
     return checks
 
 
-def _read_statement(out: Verification, payload: bytes) -> None:
+def _read_statement(out: Checked, payload: bytes) -> None:
     """Fill `out` from the in-toto Statement; raises ValueError (or a lookup error) when it is not one."""
     body = json.loads(payload)
     if not isinstance(body, dict) or body.get("_type") != dsse.STATEMENT_TYPE:
@@ -503,7 +503,7 @@ def _read_statement(out: Verification, payload: bytes) -> None:
         out.audit_head = {"seq": int(pin["seq"]), "sha256": str(pin["sha256"])}
 
 
-def _audit_head_reasons(suite: Suite, out: Verification, seq: int, digest: str) -> list[str]:
+def _audit_head_reasons(suite: Suite, out: Checked, seq: int, digest: str) -> list[str]:
     """Whether the audit log still holds the record the statement pinned, as it was when signed."""
     out.audit_head_intact = suite.audit.hash_at(seq) == digest
     if out.audit_head_intact:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from servers.compliance.attestation_results import Checked, Listing, Signed
 from servers.compliance.checking import (
     SEVERITY_ORDER,
     SUMMARY_FINDINGS,
@@ -264,59 +265,22 @@ class AuditTrail(BaseModel):
         )
 
 
-class Attestation(BaseModel):
-    id: str
-    result_id: str
-    framework: str
-    version: str
-    target: str
-    verdict: Literal["pass", "fail", "incomplete"]
-    predicate_type: str
-    created_at: float
-    expires_at: float
-    keyids: list[str]
-    subjects: list[dict[str, str]] = Field(default_factory=list)
-    envelope: str | None = Field(
-        None,
-        description="The DSSE envelope (JSON); give it to verify_attestation or any "
-        "DSSE verifier with the keys from compliance://keys",
-    )
+class Attestation(Signed):
+    @classmethod
+    def of(cls, signed: Signed) -> Attestation:
+        return cls.model_validate(signed.model_dump())
 
 
 class AttestationList(BaseModel):
     attestations: list[Attestation]
     total: int
 
-
-class SignatureCheck(BaseModel):
-    keyid: str
-    algorithm: str | None
-    valid: bool
-    reason: str | None = None
+    @classmethod
+    def of(cls, listing: Listing) -> AttestationList:
+        return cls(attestations=[Attestation.of(a) for a in listing.attestations], total=listing.total)
 
 
-class Verification(BaseModel):
-    valid: bool = Field(
-        description="True only if every signature verified, it has not expired and the subject "
-        "(if given) matches"
-    )
-    reasons: list[str] = Field(description="Why it is not valid (empty when valid)")
-    signatures: list[SignatureCheck]
-    predicate_type: str | None = None
-    subjects: list[dict[str, str]] = Field(default_factory=list)
-    framework: str | None = None
-    version: str | None = None
-    result: str | None = Field(
-        None, description="PASSED or FAILED: what the attestation says about the subject"
-    )
-    expires_at: float | None = None
-    subject_matched: bool | None = None
-    audit_head: dict[str, Any] | None = Field(
-        None, description="The audit log record it pinned when signed (seq, sha256)"
-    )
-    audit_head_intact: bool | None = Field(
-        None,
-        description="Whether this suite's audit log still holds that "
-        "record unchanged (false: records were deleted or "
-        "rewritten since); null when it pins none",
-    )
+class Verification(Checked):
+    @classmethod
+    def of(cls, checked: Checked) -> Verification:
+        return cls.model_validate(checked.model_dump())

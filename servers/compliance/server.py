@@ -144,17 +144,19 @@ def attest(
     """Issue a signed, independently verifiable attestation that a target met (or failed) a framework: an
     in-toto Statement v1 in a DSSE envelope signed with Ed25519 (and ML-DSA-65 if post_quantum). Use it when
     someone needs proof, e.g. for an auditor. Returns the attestation id, verdict, expiry and the envelope."""
-    return attestations.attest(
-        kit.suite,
-        target=target,
-        framework=framework,
-        version=version,
-        result_id=result_id,
-        predicate=predicate,
-        expires_in_days=expires_in_days,
-        post_quantum=post_quantum,
-        roots=allowed_roots(ctx) if target and checking.needs_roots(target) else [],
-        owner=current_principal(),
+    return Attestation.of(
+        attestations.attest(
+            kit.suite,
+            target=target,
+            framework=framework,
+            version=version,
+            result_id=result_id,
+            predicate=predicate,
+            expires_in_days=expires_in_days,
+            post_quantum=post_quantum,
+            roots=allowed_roots(ctx) if target and checking.needs_roots(target) else [],
+            owner=current_principal(),
+        )
     )
 
 
@@ -183,11 +185,13 @@ def verify_attestation(
     text = envelope.strip()
     if text.startswith("att_") and len(text) < 64:
         envelope = attestations.get_attestation(kit.suite, text, current_principal())
-    return attestations.verify(
-        kit.suite,
-        envelope,
-        subject,
-        roots=allowed_roots(ctx) if subject and checking.needs_roots(subject) else [],
+    return Verification.of(
+        attestations.verify(
+            kit.suite,
+            envelope,
+            subject,
+            roots=allowed_roots(ctx) if subject and checking.needs_roots(subject) else [],
+        )
     )
 
 
@@ -204,7 +208,9 @@ def list_attestations(
     limit: Annotated[int, Field(description="At most this many, newest first (1-500)")] = 50,
 ) -> AttestationList:
     """List stored attestations (newest first) with their framework, verdict, expiry and envelope."""
-    return attestations.list_attestations(kit.suite, framework, include_expired, limit, current_principal())
+    return AttestationList.of(
+        attestations.list_attestations(kit.suite, framework, include_expired, limit, current_principal())
+    )
 
 
 @kit.tool(
@@ -236,7 +242,9 @@ def anchor_audit(
     The hash chain shows records edited or deleted between others, not the newest ones deleted; this does:
     keep the envelope, and verify_attestation with it later fails if that record or any before it is gone or
     rewritten (audit_trail checks every stored anchor, and every attestation pins the head too)."""
-    return attestations.anchor_audit(kit.suite, expires_in_days, post_quantum, owner=current_principal())
+    return Attestation.of(
+        attestations.anchor_audit(kit.suite, expires_in_days, post_quantum, owner=current_principal())
+    )
 
 
 @kit.tool(

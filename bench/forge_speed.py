@@ -8,8 +8,8 @@ Recorded-metrics default (the issue's goal: under 2 s on this machine):
   .npz cache), new process with its cache present; and this forge with per-container profiling instead of
   the batched profiles (same process, same usage).
 Real Prometheus (Debian package; TSDB built with `promtool tsdb create-blocks-from openmetrics` from the same
-file, once, cached beside the data): `analyze` with forge's 11 queries (statistics computed by Prometheus,
-aggregated by namespace/pod/container; 12 with the rule), on that TSDB alone (the goal's figure: the issue's
+file, once, cached beside the data): `analyze` with forge's 12 queries (statistics computed by Prometheus,
+aggregated by namespace/pod/container; 13 with the rule), on that TSDB alone (the goal's figure: the issue's
 setup, CPU statistics over an `irate` subquery Prometheus re-evaluates at every step) and side by side with
 kube-prometheus's CPU recording rule present (CPU statistics over the stored 5-minute rates). The rule is
 backfilled once, as an operator would, with

@@ -694,15 +694,17 @@ def _finer_than_grid(scrapes_per_hour: float) -> bool:
 
 def _memory_counts(answers: dict[str, Any], tiled: bool) -> dict[Key, float]:
     """Memory samples per container in the window: summed over the days that tile it, or as asked for."""
-    if tiled:
-        return {
-            _key(labels): float(v.sum())
-            for labels, _, v in answers.get("daily", [])
-            if labels.get("stat") == "n" and v.size
-        }
-    return {
-        key: value for key, value, labels in answers.get("memory", []) if labels.get("stat") == "memory_n"
+    counts = {
+        key: value
+        for key, value, labels in answers.get("memory", [])
+        if labels.get("stat") == ("head_n" if tiled else "memory_n")
     }
+    if tiled:
+        for labels, _, v in answers.get("daily", []):
+            if labels.get("stat") == "n" and v.size:
+                key = _key(labels)
+                counts[key] = counts.get(key, 0.0) + float(v.sum())
+    return counts
 
 
 def _rule_complete(rule_counts: list[tuple[Key, float, dict[str, str]]], samples: dict[Key, float]) -> bool:
@@ -830,9 +832,11 @@ def _plan(start: float, end: float, namespace: str | None) -> _Plan:
     span = f"{(int(grid[-1] - grid[0]) + STEP_S) * 1000 - 1}ms"
     days, hours = grid.size // DAY_STEPS, grid.size // HOUR_STEPS
     window = int(grid[-1] - grid[0]) + STEP_S
-    # Whole days: the daily windows tile the analysis window exactly, so the window's memory maximum and
-    # sample count follow from the daily ones, and Prometheus reads the samples two times fewer.
-    tiled = days > 0 and grid.size == days * DAY_STEPS
+    # At least a day: the daily windows tile the window's last `days` days, and one small instant query covers
+    # the steps before them (the head: a window of 14 days from `_grid` has 14 x 288 + 1 steps), so the
+    # window's memory maximum and sample count follow from the daily ones and the head's, and Prometheus
+    # does not read every memory sample twice more for them.
+    tiled = days > 0
     mem = f"{MEMORY}{{{sel}}}"
     day = f"{86400 * 1000 - 1}ms"
     ranges = {  # coarse series aggregated in PromQL: memory per day (trend) and CPU per hour (pattern)
@@ -850,6 +854,15 @@ def _plan(start: float, end: float, namespace: str | None) -> _Plan:
     }
     hour_grid = at - 3600 * np.arange(hours - 1, -1, -1, dtype=np.float64)
     instant = _instant_queries(sel, mem, span, window, namespace, tiled)
+    head = grid.size - days * DAY_STEPS
+    if tiled and head > 0:  # the steps before the first whole day, ending where the days begin
+        head_range = f"[{head * STEP_S * 1000 - 1}ms] offset {days * 86400}s"
+        instant["memory"] = " or ".join(
+            [
+                _stat(f"max_over_time({mem}{head_range})", "head_max"),
+                _stat(f"count_over_time({mem}{head_range})", "head_n"),
+            ]
+        )
     return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges)
 
 
@@ -909,11 +922,13 @@ def _statistics(
                 values.setdefault(kind, {})[key] = value
     if plan.tiled:  # the window's memory maximum and sample count, from the days that tile it
         values["memory_n"] = _memory_counts(answers, plan.tiled)
-        values["memory_max"] = {
-            _key(labels): float(v.max())
-            for labels, _, v in answers.get("daily", [])
-            if labels.get("stat") == "max" and v.size
-        }
+        maxima = values.pop("head_max", {})
+        values.pop("head_n", None)
+        for labels, _, v in answers.get("daily", []):
+            if labels.get("stat") == "max" and v.size:
+                key = _key(labels)
+                maxima[key] = max(maxima.get(key, -np.inf), float(v.max()))
+        values["memory_max"] = maxima
     return values, restarts, reasons, [labels for _, _, labels in owner_rows]
 
 

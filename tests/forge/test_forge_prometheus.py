@@ -131,7 +131,8 @@ def test_scrapes_every_30_seconds_give_the_same_5_minute_figures(data, tmp_path_
 def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-def]
     end = recorded.latest()
     # 48 hours: a window of whole days (576 steps, the end's own step included), whose memory maximum and
-    # sample count come from the daily figures; 36 hours: one and a half days, asked for on their own.
+    # sample count come from the daily figures; 36 hours: one day and the 12 hours and one step before it
+    # (the head, one small query), whose maximum and count are added to the day's.
     start = end - hours * 3600 + (1 if hours % 24 == 0 else 0)
     prom = PrometheusMetrics(url, end=end).usage(start, end)
     rec = recorded.usage(start, end)
@@ -139,7 +140,7 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
     assert prom.keys == rec.keys and len(rec.keys) > 8
     # Constant, never one per workload: the look for the recording rule, 4 CPU statistics, 2 memory
     # percentiles, restarts and reasons, kube-state-metrics' owner series, days, hours (and the memory maximum
-    # and count for part-days). With the recording rule, one more: how many rates it holds per container.
+    # and count of the head before the first whole day). With the recording rule, one more: how many rates it holds per container.
     assert prom.queries == (11 if hours % 24 == 0 else 12) + (prom.cpu_series == CPU_RULE)
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     assert prom.owners == rec.owners and len(rec.owners) == len({(k[0], k[1]) for k in rec.keys})

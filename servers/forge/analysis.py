@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from servers.forge import quantity, recommend
-from servers.forge.results import ContainerReport
+from servers.forge.results import ContainerReport, Opportunity
 from servers.forge.usage import Usage
 from shared.cluster import ALL_KINDS, WORKLOAD_KINDS, Cluster, ObjectRef
 
@@ -93,18 +93,6 @@ class Change:
         if self.ref.kind == "CronJob":
             return {"spec": {"jobTemplate": {"spec": {"template": pod}}}}
         return {"spec": {"template": pod}}
-
-
-@dataclass
-class Opportunity:
-    type: str
-    severity: str  # high | medium | low
-    workload: str  # namespace/name
-    container: str | None
-    evidence: str
-    figures: dict[str, float | str]
-    change_ids: list[str]
-    monthly_savings_usd: float  # negative: the change costs money to remove a risk
 
 
 @dataclass
@@ -367,7 +355,16 @@ class _Proposals:
         self.result.changes.append(change)
         saving = change.monthly_savings_usd
         self.result.opportunities.append(
-            Opportunity(kind, severity, change.workload, None, evidence, figures, [change.id], saving)
+            Opportunity.model_construct(
+                type=kind,
+                severity=severity,
+                workload=change.workload,
+                container=None,
+                evidence=evidence,
+                figures=figures,
+                change_ids=[change.id],
+                monthly_savings_usd=saving,
+            )
         )
 
     def opportunity(
@@ -378,7 +375,7 @@ class _Proposals:
         if history:
             evidence += f" Memory: {len(history)} earlier forge change(s) to this workload were rolled back."
         self.result.opportunities.append(
-            Opportunity(
+            Opportunity.model_construct(
                 type=kind,
                 severity=severity,
                 workload=c.w.wl,

@@ -254,7 +254,7 @@ class Ledger:
         body = json.loads(row[0])
         return StoredPages(
             PageHeader(**body["header"]),
-            [Opportunity(**o) for o in body["opportunities"]],
+            [Opportunity.model_construct(**o) for o in body["opportunities"]],
             [ContainerReport.model_construct(**c) for c in body["containers"]],  # validated when shown
             body["notes"],
             body["without_metrics"],
@@ -306,12 +306,12 @@ class Ledger:
         ).fetchall()
         return [
             SnapshotInfo(
-                r["id"],
-                r["proposal_id"],
-                r["created_at"],
-                r["rolled_back_at"],
-                r["n"],
-                sorted({c["ref"] for c in json.loads(r["captures"])}),
+                id=r["id"],
+                proposal_id=r["proposal_id"],
+                created_at=r["created_at"],
+                rolled_back_at=r["rolled_back_at"],
+                changes=r["n"],
+                objects=sorted({c["ref"] for c in json.loads(r["captures"])}),
             )
             for r in rows
         ]

@@ -3,16 +3,15 @@ from a typed domain result (servers/forge/results.py, analysis.py) by its `of()`
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from servers.forge.results import ContainerReport, PageHeader
+from servers.forge import results
+from servers.forge.results import ContainerReport, Opportunity, PageHeader
 
 if TYPE_CHECKING:  # analysis imports numpy: loaded on the first analysis, not at start
-    from servers.forge import results
-    from servers.forge.analysis import Change, Opportunity
+    from servers.forge.analysis import Change
 
 MAX_LISTED = 200
 MAX_DIFF_CHARS = 40_000
@@ -49,22 +48,10 @@ class ChangeOut(BaseModel):
         return cls.model_validate(_attributes(cls, change))
 
 
-class OpportunityOut(BaseModel):
-    type: str = Field(
-        description="over_provisioned, under_provisioned, oom_killed, crash_looping, "
-        "missing_requests_or_limits, idle, single_replica_without_pdb, hpa_bounds_cap_load"
-    )
-    severity: str
-    workload: str
-    container: str | None
-    evidence: str
-    figures: dict[str, float | str]
-    change_ids: list[str]
-    monthly_savings_usd: float
-
+class OpportunityOut(Opportunity):
     @classmethod
     def of(cls, opportunity: Opportunity) -> OpportunityOut:
-        return cls.model_validate({f.name: getattr(opportunity, f.name) for f in fields(opportunity)})
+        return cls.model_validate(_attributes(cls, opportunity))
 
     @classmethod
     def brief(cls, opportunity: Opportunity) -> OpportunityOut:
@@ -190,14 +177,7 @@ class RolledBack(BaseModel):
         )
 
 
-class SnapshotOut(BaseModel):
-    id: str
-    proposal_id: str
-    created_at: float
-    rolled_back_at: float | None
-    changes: int
-    objects: list[str]
-
+class SnapshotOut(results.SnapshotInfo):
     @classmethod
     def of(cls, snapshot: results.SnapshotInfo) -> SnapshotOut:
         return cls.model_validate(_attributes(cls, snapshot))
@@ -237,12 +217,7 @@ class Decisions(BaseModel):
         return cls(decisions=[Decision.of(c) for c in changes])
 
 
-class CostGroup(BaseModel):
-    name: str
-    workloads: int
-    monthly_cost_usd: float
-    potential_savings_usd: float
-
+class CostGroup(results.CostGroup):
     @classmethod
     def of(cls, group: results.CostGroup) -> CostGroup:
         return cls.model_validate(_attributes(cls, group))

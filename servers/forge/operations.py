@@ -944,7 +944,15 @@ class Forge:
                 key = c.workload.split("/")[0] if group_by == "namespace" else c.workload
                 if key in costs and c.id not in applied and c.category == analysis.RIGHT_SIZING:
                     costs[key][1] += c.monthly_savings_usd
-        groups = [CostGroup(k, int(v[2]), round(v[0], 2), round(v[1], 2)) for k, v in costs.items()]
+        groups = [
+            CostGroup(
+                name=k,
+                workloads=int(v[2]),
+                monthly_cost_usd=round(v[0], 2),
+                potential_savings_usd=round(v[1], 2),
+            )
+            for k, v in costs.items()
+        ]
         return Costs(group_by, sorted(groups, key=lambda g: -g.monthly_cost_usd), latest)
 
     def _latest_proposal(self) -> str | None:

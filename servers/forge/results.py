@@ -6,12 +6,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:  # analysis imports numpy: the server imports this module (through models) at start
-    from servers.forge.analysis import AnalysisResult, Change, Opportunity
+    from servers.forge.analysis import AnalysisResult, Change
 
 SECTIONS = {"changes": 25, "opportunities": 10, "containers": 10, "notes": 20}  # items per page
+
+
+class Opportunity(BaseModel):
+    # A finding of a rule, with the changes it proposes; models.OpportunityOut is its output form
+    # (inherits these fields). Built with model_construct in the rules (no validation per finding).
+    type: str = Field(
+        description="over_provisioned, under_provisioned, oom_killed, crash_looping, "
+        "missing_requests_or_limits, idle, single_replica_without_pdb, hpa_bounds_cap_load"
+    )
+    severity: str  # high | medium | low
+    workload: str  # namespace/name
+    container: str | None
+    evidence: str
+    figures: dict[str, float | str]
+    change_ids: list[str]
+    monthly_savings_usd: float  # negative: the change costs money to remove a risk
 
 
 class ContainerReport(BaseModel):
@@ -144,8 +160,10 @@ class RolledBack:
     changes_undone: int
 
 
-@dataclass(frozen=True)
-class SnapshotInfo:
+class SnapshotInfo(BaseModel):
+    # A snapshot as the ledger has it; models.SnapshotOut is its output form (inherits these fields).
+    model_config = ConfigDict(frozen=True)
+
     id: str
     proposal_id: str
     created_at: float
@@ -178,8 +196,10 @@ class AppliedChange:
         return cls(**{name: row[name] for name in cls.__dataclass_fields__})
 
 
-@dataclass(frozen=True)
-class CostGroup:
+class CostGroup(BaseModel):
+    # One group of cost_report; models.CostGroup is its output form (inherits these fields).
+    model_config = ConfigDict(frozen=True)
+
     name: str
     workloads: int
     monthly_cost_usd: float  # rounded to cents

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field
 
 from servers.hardware.limits import Limits, node_name
 from servers.hardware.quantum import CircuitRun, NoiseSpec, circuit_request, run_from_json
@@ -80,13 +81,16 @@ _children: dict[int, subprocess.Popen[bytes]] = {}  # workers this process start
 _children_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Job:
-    """A submitted circuit job as the store has it (the request's shots and method, not its source)."""
+class Job(BaseModel):
+    # A submitted circuit job as the store has it (the request's shots and method, not its source);
+    # models.JobStatus is its output form (inherits these fields and descriptions).
+    model_config = ConfigDict(frozen=True)
 
     job_id: str
-    state: JobState
-    progress: float  # fraction done, 0-1
+    state: JobState = Field(
+        description="queued, running, done, failed, cancelled, or died (worker process gone)"
+    )
+    progress: float = Field(description="Fraction done, 0-1")
     message: str
     submitted_at: float
     started_at: float | None

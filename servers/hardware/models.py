@@ -110,19 +110,7 @@ class Backends(BaseModel):
 # -- jobs ---------------------------------------------------------------------------------------
 
 
-class JobStatus(BaseModel):
-    job_id: str
-    state: jobs.JobState = Field(
-        description="queued, running, done, failed, cancelled, or died (worker process gone)"
-    )
-    progress: float = Field(description="Fraction done, 0-1")
-    message: str
-    submitted_at: float
-    started_at: float | None
-    finished_at: float | None
-    shots: int
-    method: str
-
+class JobStatus(jobs.Job):
     @classmethod
     def of(cls, job: jobs.Job) -> JobStatus:
         return cls.model_validate(job, from_attributes=True)

@@ -7,19 +7,14 @@ the lead, with bench/phantom_pii_eval.py."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import ipaddress
-import json
 import re
-import sys
 from collections import Counter
 from functools import cache
-from pathlib import Path
-from types import ModuleType
 
 import phonenumbers
 import pytest
+from pii_set_support import BATCH_DIGESTS, BENCH, REGIONS, committed, digest, load_bench
 from stdnum import bitcoin, ean, iban, imei, luhn
 from stdnum.br import cnpj
 from stdnum.de import idnr
@@ -29,43 +24,10 @@ from stdnum.gb import vat as gb_vat
 from stdnum.in_ import gstin, pan
 from stdnum.us import ein, rtn, ssn
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-SET = BENCH / "phantom_pii_multilingual.json"
-REGIONS = {"en-US": "US", "en-GB": "GB", "en-IN": "IN", "fr-FR": "FR", "de-DE": "DE", "it-IT": "IT"}
-REGIONS |= {"es-ES": "ES", "nl-NL": "NL", "pt-BR": "BR"}
-
-# sha256 over each held-out batch's cases as committed (json.dumps(cases, ensure_ascii=False,
-# sort_keys=True)): a batch that was scored must never change, or its figure no longer describes it.
-BATCH_DIGESTS = {
-    "heldout": "e4abfd67a8a7777aa2fb10310e56f19e2938188f638a6ee5bfecb2062b039e02",
-    "heldout2": "1ce783e0402a5697ea2bfb3fb5c6e85d18609d749174bd54039e3e79830988a8",
-    "heldout3": "a28c0f4ce44db6bf4fccb5dfe8a369ab496a2c67dbfbd9b5d2c41773f956ee8e",
-    "heldout4": "887fda16899df8731fb2d6f04dc079cb428bd9c5c71e14d02559c6d2ce4f0d44",
-    "heldout5": "d17d19545beb04ca2b719ea2dd06c749a24ad87e53b09043f2df47f022a5f6a3",
-    "heldout6": "2913b37fcca417bcd62c38e784615449750131b93cfc8348e38c38db70767edf",
-}
-
-
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 @cache
 def heldout6() -> tuple[dict, ...]:
-    return tuple(_load("phantom_pii_heldout6_data").build_heldout6())
-
-
-@cache
-def committed() -> tuple[dict, ...]:
-    return tuple(json.loads(SET.read_text())["cases"])
+    return tuple(load_bench("phantom_pii_heldout6_data").build_heldout6())
 
 
 def spans_of(entity: str) -> list[tuple[dict, str]]:
@@ -76,10 +38,6 @@ def spans_of(entity: str) -> list[tuple[dict, str]]:
 
 def negatives_of(kind: str) -> list[str]:
     return [c["text"][n["start"] : n["end"]] for c in heldout6() for n in c["negatives"] if n["kind"] == kind]
-
-
-def digest(cases: list[dict]) -> str:
-    return hashlib.sha256(json.dumps(cases, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def test_the_batch_has_heldout5s_size_and_shape() -> None:
@@ -267,6 +225,6 @@ def test_the_committed_set_holds_heldout6_and_keeps_every_earlier_batch() -> Non
 def test_the_evaluation_counts_heldout5_as_dev_and_heldout6_as_held_out(
     split: str, batch: str, side: str
 ) -> None:
-    evaluation = _load("phantom_pii_eval")
+    evaluation = load_bench("phantom_pii_eval")
     assert evaluation.side({"split": split, "batch": batch}) == side
     assert evaluation.side({"split": "heldout"}) == "heldout"

@@ -48,11 +48,14 @@ from phantom_pii_data import card, luhn_check_digit  # noqa: E402
 from phantom_pii_heldout5_data import (  # noqa: E402  (spec-built value generators, registered under H6 names)
     _IIN5,
     ABBR,
+    _alnum,
     _date_in,
     _dialable_abroad,
     _grouped,
+    _hex,
     _locale_forms,
     _nhs_number,
+    _pick,
     _ymd,
     birth_basic5,
     birth_iso5,
@@ -304,18 +307,6 @@ VALUES.update(
 
 
 # -- hard negatives: identifiers of none of the claimed types, beside personal data ----------------
-
-
-def _pick(rnd: random.Random, items: list[str]) -> str:
-    return rnd.choice(items)
-
-
-def _alnum(rnd: random.Random, n: int, alphabet: str = UP + string.digits) -> str:
-    return "".join(rnd.choice(alphabet) for _ in range(n))
-
-
-def _hex(rnd: random.Random, n: int) -> str:
-    return "".join(rnd.choice(HEX) for _ in range(n))
 
 
 def _recent(rnd: random.Random) -> date:

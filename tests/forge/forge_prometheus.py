@@ -70,10 +70,16 @@ def prometheus_on(
         rules = workdir / "rules.yaml"
         rules.write_text(cpu_rule_group())
         ranges = cpu_rule if isinstance(cpu_rule, list) else [cpu_rule]
-        with _serving(config, data) as url:
-            _wait_queryable(url)
-            for i, (start, end) in enumerate(ranges):
-                _backfill(url, rules, start, end, workdir / f"rule-blocks-{i}")
+        for attempt in range(3):  # a Prometheus that answered empty rule queries is restarted, not re-asked
+            with _serving(config, data) as url:
+                _wait_queryable(url)
+                try:
+                    for i, (start, end) in enumerate(ranges):
+                        _backfill(url, rules, start, end, workdir / f"rule-blocks-{i}")
+                    break
+                except RuntimeError:
+                    if attempt == 2:
+                        raise
         for i in range(len(ranges)):
             for block in (workdir / f"rule-blocks-{i}").iterdir():
                 shutil.copytree(block, data / block.name)

@@ -70,16 +70,10 @@ def prometheus_on(
         rules = workdir / "rules.yaml"
         rules.write_text(cpu_rule_group())
         ranges = cpu_rule if isinstance(cpu_rule, list) else [cpu_rule]
-        for attempt in range(3):  # a Prometheus that answered empty rule queries is restarted, not re-asked
-            with _serving(config, data) as url:
-                _wait_queryable(url)
-                try:
-                    for i, (start, end) in enumerate(ranges):
-                        _backfill(url, rules, start, end, workdir / f"rule-blocks-{i}")
-                    break
-                except RuntimeError:
-                    if attempt == 2:
-                        raise
+        with _serving(config, data) as url:
+            _wait_queryable(url)
+            for i, (start, end) in enumerate(ranges):
+                backfill(url, rules, start, end, workdir / f"rule-blocks-{i}")
         for i in range(len(ranges)):
             for block in (workdir / f"rule-blocks-{i}").iterdir():
                 shutil.copytree(block, data / block.name)
@@ -105,33 +99,43 @@ def _wait_queryable(url: str, timeout: float = 60) -> None:
     raise RuntimeError("Prometheus answered ready but never returned the raw CPU series")
 
 
-def _backfill(url: str, rules: Path, start: float, end: float, blocks: Path, tries: int = 3) -> None:
-    """`promtool tsdb create-blocks-from rules`; on a loaded machine it has written no blocks now and then
-    (its range queries came back empty), so it is tried again, and the last failure says what promtool said."""
-    said = ""
-    for _ in range(tries):
-        shutil.rmtree(blocks, ignore_errors=True)
-        done = subprocess.run(
-            [
-                "promtool",
-                "tsdb",
-                "create-blocks-from",
-                "rules",
-                f"--start={int(start)}",
-                f"--end={int(end)}",
-                f"--url={url}",
-                f"--output-dir={blocks}",
-                str(rules),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if done.returncode == 0 and blocks.is_dir() and any(blocks.iterdir()):
-            return
+# promtool's rule importer writes 2-hour blocks and evaluates a group at its own phase inside each interval:
+# `Group.EvalTimestamp` offsets every evaluation by a hash of the group's name and rule-file path.
+BLOCK_S, RULE_INTERVAL_S = 7200, 300
+
+
+def backfill_start(start: float) -> int:
+    """A `--start` that promtool cannot skip. Prometheus 2.42's importer stops at the first 2-hour block with
+    no evaluation after `--start` (prometheus/prometheus#19714): a start in a block's last interval, with a
+    file-path hash that puts the phase past the block's end, exits 0 and writes nothing. Which runs hit it
+    depended on the fixture's temporary path. Starting two intervals earlier leaves the first block an
+    evaluation whatever the phase; the rule then begins at most 10 minutes before the range asked for."""
+    start = int(start)
+    return start - 2 * RULE_INTERVAL_S if start % BLOCK_S > BLOCK_S - 2 * RULE_INTERVAL_S else start
+
+
+def backfill(url: str, rules: Path, start: float, end: float, blocks: Path) -> None:
+    """`promtool tsdb create-blocks-from rules`, failing with what promtool said if it wrote no blocks."""
+    shutil.rmtree(blocks, ignore_errors=True)
+    done = subprocess.run(
+        [
+            "promtool",
+            "tsdb",
+            "create-blocks-from",
+            "rules",
+            f"--start={backfill_start(start)}",
+            f"--end={int(end)}",
+            f"--url={url}",
+            f"--output-dir={blocks}",
+            str(rules),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0 or not blocks.is_dir() or not any(blocks.iterdir()):
         said = (done.stdout + done.stderr)[-2000:]
-        time.sleep(2)
-    raise RuntimeError(f"promtool wrote no rule blocks in {tries} tries: {said}")
+        raise RuntimeError(f"promtool wrote no rule blocks (exit {done.returncode}): {said}")
 
 
 def write_openmetrics_every(path: Path, cluster, seconds: int = 30) -> None:  # type: ignore[no-untyped-def]

@@ -10,11 +10,18 @@ import time
 
 import numpy as np
 import pytest
-from forge_prometheus import available, prometheus_on, write_openmetrics_every
+from forge_prometheus import (
+    BLOCK_S,
+    RULE_INTERVAL_S,
+    available,
+    backfill,
+    prometheus_on,
+    write_openmetrics_every,
+)
 from helpers import free_port, need_service
 
 from servers.forge import analysis, quantity, recommend
-from servers.forge.usage import CPU_RULE, PrometheusMetrics, RecordedMetrics
+from servers.forge.usage import CPU_RULE, PrometheusMetrics, RecordedMetrics, cpu_rule_group
 from shared.cluster import ALL_KINDS, ManifestCluster
 from shared.errors import Unavailable
 from shared.sample_cluster import generate, write_manifests, write_openmetrics
@@ -62,6 +69,21 @@ def test_recording_rule_statistics_agree_with_the_recorded_file(loaded_with_rule
     raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
     assert raw.cpu_series.startswith("irate(") and raw.keys == prom.keys
     np.testing.assert_allclose(raw.summary.cpu, prom.summary.cpu, rtol=1e-12, atol=1e-15)
+
+
+def test_the_rule_backfill_writes_blocks_from_any_start_in_a_block(loaded, tmp_path) -> None:
+    """promtool 2.42 writes nothing, exit 0, for a `--start` in a 2-hour block's last interval when the rule
+    group's phase (a hash of its file path) falls past the block's end (prometheus/prometheus#19714). The
+    fixtures above backfilled from `end - 3 days` with `end` taken from the clock and a temporary rule path,
+    so now and then they failed. Every start across a block's last interval, down to its last second,
+    gives blocks through the fixture's start."""
+    url, _, _, end = loaded
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(cpu_rule_group())
+    boundary = (end - 86400) // BLOCK_S * BLOCK_S
+    starts = [*range(boundary - RULE_INTERVAL_S, boundary, 60), boundary - 1]
+    for k, start in enumerate(starts):
+        backfill(url, rules, start, boundary + 1800, tmp_path / f"blocks-{k}")  # raises on no blocks
 
 
 def test_a_rule_that_does_not_cover_the_window_is_not_used(loaded_with_rule) -> None:

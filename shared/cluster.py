@@ -24,6 +24,7 @@ import base64
 import copy
 import hashlib
 import json
+import marshal
 import os
 import re
 import threading
@@ -220,7 +221,7 @@ class ManifestCluster:
 
     def _scan(self) -> list[tuple[Path, tuple[int, int]]]:
         """Every .yaml/.yml file under the root with its (mtime, size): one pass over the directories."""
-        found: list[tuple[Path, tuple[int, int]]] = []
+        found: list[tuple[str, tuple[int, int]]] = []
         pending = [str(self.root)]
         while pending:
             directory = pending.pop()
@@ -237,9 +238,10 @@ class ManifestCluster:
                         pending.append(entry.path)
                     elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
                         st = entry.stat()
-                        found.append((Path(entry.path), (st.st_mtime_ns, st.st_size)))
-        found.sort()
-        return found
+                        found.append((entry.path, (st.st_mtime_ns, st.st_size)))
+        # Path's own order (by parts), from the strings: comparing Path objects costs ~20 ms per 1,000 files
+        found.sort(key=lambda f: f[0].split(os.sep))
+        return [(Path(path), stamp) for path, stamp in found]
 
     def _load(self, path: Path) -> tuple[bytes, list[Any]]:
         data = path.read_bytes()
@@ -357,19 +359,19 @@ class ManifestCluster:
                 and isinstance(doc.get("metadata"), dict)
             ]
         self._save_parsed(versions)
-        out: list[dict[str, Any]] = json.loads(
-            json.dumps([doc for _, doc in found])
-        )  # copies: callers may edit
+        if scope is not None or selector:
+            found = [
+                (version, doc)
+                for version, doc in found
+                if (scope is None or doc["metadata"].get("namespace", "default") in scope)
+                and all((doc["metadata"].get("labels") or {}).get(k) == v for k, v in selector.items())
+            ]
+        # Copies, since callers may edit them. The documents are plain JSON values (see _plain), which
+        # marshal copies exactly and about four times faster than a JSON round trip.
+        out: list[dict[str, Any]] = marshal.loads(marshal.dumps([doc for _, doc in found]))
         for (version, _), plain in zip(found, out, strict=True):
             plain["metadata"].setdefault("namespace", "default")
             plain["metadata"]["resourceVersion"] = version
-        if scope is not None or selector:
-            out = [
-                o
-                for o in out
-                if (scope is None or o["metadata"]["namespace"] in scope)
-                and all((o["metadata"].get("labels") or {}).get(k) == v for k, v in selector.items())
-            ]
         return out
 
     def _locate(self, ref: ObjectRef) -> tuple[Path, int]:

@@ -124,6 +124,31 @@ def test_listing_fills_the_default_namespace_and_filters_by_namespace_and_labels
         cluster.get(ObjectRef("Deployment", "shop", "api"))
 
 
+def test_listing_is_in_path_order_and_hands_out_copies(tmp_path: Path) -> None:
+    """Objects come in pathlib's order of their files (by parts: `a/b.yaml` before `a-b.yaml`, which plain
+    string order reverses), and editing a listed object changes neither the files nor the next listing."""
+    names = [
+        "a-b.yaml",
+        "a/b.yaml",
+        "a.yaml",
+        "a/a-b/c.yaml",
+        "a/a/c.yaml",
+        "B.yaml",
+        "a_b/x.yml",
+        "\u00e4.yaml",
+    ]
+    for i, name in enumerate(names):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"kind: ConfigMap\nmetadata:\n  name: cm{i}\n  labels: {{n: '{i}'}}\n")
+    cluster = ManifestCluster(tmp_path)
+    listed = cluster.list_objects(("ConfigMap",))
+    order = sorted(Path(n) for n in names)
+    assert [o["metadata"]["name"] for o in listed] == [f"cm{names.index(str(p))}" for p in order]
+    listed[0]["metadata"]["labels"]["n"] = "edited"
+    assert cluster.list_objects(("ConfigMap",))[0]["metadata"]["labels"]["n"] != "edited"
+    assert "edited" not in "".join((tmp_path / n).read_text() for n in names)
+
+
 def test_helm_templates_and_charts_are_left_out_with_the_reason(repo: Path) -> None:
     (repo / "chart").mkdir()
     (repo / "chart" / "Chart.yaml").write_text("name: c\n")

@@ -199,11 +199,17 @@ def main() -> None:
     )
     parser.add_argument("--baseline", metavar="REV", help="add a column for pii.py at this git revision")
     parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")
+    parser.add_argument(
+        "--template",
+        metavar="PART",
+        help="only cases whose template tag has this part between slashes (e.g. h7k: a batch's known kinds)",
+    )
     args = parser.parse_args()
     cases = [
         c
         for c in json.loads(SETS[args.dataset].read_text())["cases"]
         if args.split in ("all", side(c), c.get("batch"))
+        and (not args.template or args.template in c.get("template", "").split("/"))
     ]
     spans = sum(len(c["spans"]) for c in cases)
     print(

@@ -101,7 +101,9 @@ from phantom_pii_heldout5_data import (  # noqa: E402  (spec-built value generat
 )
 from phantom_pii_heldout6_data import (  # noqa: E402
     LOCALES,
+    _card_like,
     _idnr,
+    _nhs_like,
     _npi_like,
     _recent,
     birth6,
@@ -302,8 +304,9 @@ def _utr(rnd: random.Random) -> str:
 
 
 def _itin(rnd: random.Random) -> str:
-    """US ITIN: 9xx-GG-SSSS with group 50-65, 70-88, 90-92 or 94-99 (SSN-shaped, never an SSN)."""
-    group = rnd.choice([*range(50, 66), *range(70, 89), 90, 91, 92, *range(94, 100)])
+    """US ITIN: 9xx-GG-SSSS, group 70-88, 90-92 or 94-99 (SSN-shaped, never an SSN). The IRS has also
+    issued 50-65 since 2011; python-stdnum does not accept those yet, so they are left out."""
+    group = rnd.choice([*range(70, 89), 90, 91, 92, *range(94, 100)])
     return f"9{digits(rnd, 2)}-{group}-{digits(rnd, 4)}"
 
 
@@ -552,6 +555,11 @@ def _case7(rnd: random.Random) -> str:
     )
 
 
+def _coord7(rnd: random.Random) -> str:
+    lat, lon = rnd.uniform(-50, 65), rnd.uniform(-125, 150)
+    return _pick(rnd, [f"{lat:.6f},{lon:.6f}", f"{lat:.5f}, {lon:.5f}"])
+
+
 def _period(locale: str):
     """A pay or billing period: two non-birth dates a few weeks apart, in one of the locale's date forms,
     joined as the locale joins them."""
@@ -648,6 +656,9 @@ NEGATIVES.update(
         ),
         "H7CRM": lambda r: f"{r.choice(['SP', 'RJ', 'MG', 'RS'])} {digits(r, 6)}",
         "H7NPILIKE": _npi_like,
+        "H7NHSLIKE": _nhs_like,
+        "H7CARDLIKE": _card_like,
+        "H7COORD": _coord7,
         # money, tax, utilities
         **{f"H7AMT{loc[3:]}": _amount_in(loc) for loc in LOCALES},  # H7AMTUS, H7AMTGB, ... H7AMTBR
         "H7EIN": NEGATIVES["EIN5"],
@@ -798,7 +809,7 @@ KNOWN7: dict[str, list[str]] = {
         "RE: Claim ⟦~H7CASE⟧ for {first} {last} (DOB ⟦H7DOB⟧, SSN ⟦H7SSN⟧)\n\nThe claim for services on ⟦~H7DUS⟧ was returned: the rendering provider NPI ⟦H7NPI⟧ does not match the billing NPI ⟦H7NPI⟧ on file, and the prior authorization ⟦~H7NPILIKE⟧ has expired. Fax the corrected form to ⟦H7PH⟧ or write to ⟦H7EM⟧.",
     ],
     "en-GB": [
-        "Dear Dr {last},\n\nRe: {first} {last}    DOB: ⟦H7DOB⟧    NHS No: ⟦H7NHS⟧    Hospital no: ⟦~H7MRN⟧\n\nThank you for referring this patient, whom I saw in the fracture clinic on ⟦~H7DGB⟧. I have arranged a review on ⟦~H7DGB⟧; the patient can be contacted on ⟦H7PH⟧ should the date need to change. Copies to ⟦H7EM⟧.\n\nYours sincerely,\n{first2} {last}, Consultant Orthopaedic Surgeon",
+        "Dear Dr {last},\n\nRe: {first} {last}    DOB: ⟦H7DOB⟧    NHS No: ⟦H7NHS⟧    Hospital no: ⟦~H7NHSLIKE⟧\n\nThank you for referring this patient, whom I saw in the fracture clinic on ⟦~H7DGB⟧. I have arranged a review on ⟦~H7DGB⟧; the patient can be contacted on ⟦H7PH⟧ should the date need to change. Copies to ⟦H7EM⟧.\n\nYours sincerely,\n{first2} {last}, Consultant Orthopaedic Surgeon",
         "[⟦~H7CHATTS⟧] {first}: can you send the deposit details again?\n[⟦~H7CHATTS⟧] {first2}: sure, IBAN ⟦H7IBAN⟧, sort code ⟦~H7SORT⟧, or card over the phone on ⟦H7PH⟧\n[⟦~H7CHATTS⟧] {first}: easier to pay by card, it's ⟦H7CARD⟧\n[⟦~H7CHATTS⟧] {first2}: done 👍",
         "NEW STARTER CHECKLIST — {org} Ltd\nFull name: {first} {last}\nDate of birth: ⟦H7DOB⟧\nNI number: ⟦~H7NINO⟧\nPersonal email: ⟦H7EM⟧\nMobile: ⟦H7PH⟧\nSalary account: ⟦H7IBAN⟧ (sort code ⟦~H7SORT⟧)\nFirst day: ⟦~H7DGB⟧    Payroll no. ⟦~H7EMPID⟧",
         "NHS Number,Surname,Forename,Date of Birth,Mobile,Next review\n⟦H7NHSP⟧,{last},{first},⟦H7DOB⟧,⟦H7PH⟧,⟦~H7DGB⟧\n⟦H7NHS⟧,{last},{first2},⟦H7DOB⟧,⟦H7PH⟧,⟦~H7DGB⟧",
@@ -835,13 +846,13 @@ KNOWN7: dict[str, list[str]] = {
         "Overboeking ingepland\nVan: ⟦H7IBAN⟧ ({first} {last})\nNaar: ⟦H7IBAN⟧ ({org})\nBedrag: € ⟦~H7AMTNL⟧\nUitvoerdatum: ⟦~H7DNL⟧\nKenmerk: ⟦~H7ORDER⟧\nBevestiging verstuurd naar ⟦H7EM⟧",
     ],
     "pt-BR": [
-        "CADASTRO DE CLIENTE\nNome: {first} {last}\nData de nascimento: ⟦H7DOB⟧\nCPF: ⟦~H7CPF⟧\nCelular/WhatsApp: ⟦H7PH⟧\nE-mail: ⟦H7EM⟧\nCartão para débito automático: ⟦H7CARD⟧\nConta para reembolso internacional (IBAN): ⟦H7IBAN⟧\nCliente desde ⟦~H7DBR⟧",
+        "CADASTRO DE CLIENTE\nNome: {first} {last}\nData de nascimento: ⟦H7DOB⟧\nCPF: ⟦~H7CPF⟧\nCelular/WhatsApp: ⟦H7PH⟧\nE-mail: ⟦H7EM⟧\nCartão para débito automático: ⟦H7CARD⟧\nCartão fidelidade: ⟦~H7CARDLIKE⟧\nConta para reembolso internacional (IBAN): ⟦H7IBAN⟧\nCliente desde ⟦~H7DBR⟧",
         "⟦~H7CHATTS⟧ - {first}: amiga me passa o zap da manicure?\n⟦~H7CHATTS⟧ - {first2}: ⟦H7PH⟧ 💅\n⟦~H7CHATTS⟧ - {first}: valeu! e o pix do bolão é ⟦H7EM⟧ né? ou manda em ETH pra ⟦H7ETH⟧",
         "Olá {first}, seu pedido ⟦~H7ORDER⟧ saiu para entrega hoje. O entregador pode ligar no ⟦H7PH⟧. Acompanhe em ⟦H7URL⟧. Código de rastreio ⟦~H7S10⟧.",
     ],
     "tech": [
         '⟦H7IP⟧ - - [⟦~H7CLF⟧] "POST /api/v1/profile?email=⟦H7EM⟧ HTTP/1.1" 200 318 "⟦H7URLS⟧" "Mozilla/5.0 (X11; Linux x86_64) Firefox/⟦~H7VER⟧"',
-        '{"@timestamp": "⟦~H7TS⟧", "level": "warn", "event": "login_failed", "user": "⟦H7EM⟧", "src_ip": "⟦H7IP6⟧", "device_mac": "⟦H7MAC⟧", "request_id": "⟦~H7UUID⟧", "app": "⟦~H7VER⟧"}',
+        '{"@timestamp": "⟦~H7TS⟧", "level": "warn", "event": "login_failed", "user": "⟦H7EM⟧", "src_ip": "⟦H7IP6⟧", "device_mac": "⟦H7MAC⟧", "geo": "⟦~H7COORD⟧", "request_id": "⟦~H7UUID⟧", "app": "⟦~H7VER⟧"}',
         'notifications:\n  sms_from: "⟦H7PHE⟧"\n  reply_to: ⟦H7EM⟧\n  status_page: ⟦H7URL⟧\nredis:\n  host: ⟦H7IP⟧\n  port: ⟦~H7PORT⟧\nrelease: ⟦~H7VER⟧\ncommit: ⟦~H7SHA7⟧',
         "MSH|^~\\&|REG|{org}|EHR|{org}|⟦~H7HL7TS⟧||ADT^A08|⟦~H7MSGCTRL⟧|P|2.5.1\nPID|1||⟦~H7MRN⟧^^^{org}^MR||{last}^{first}||⟦H7DOBB⟧|M|||||⟦H7PHC⟧^PRN^PH||||||⟦H7SSN⟧\nPV1|1|O|||||⟦H7NPIP⟧^{last}^{first2}^^^^^^NPI",
         "INSERT INTO customers (email, phone, dob, card_last4, created_at) VALUES\n  ('⟦H7EM⟧', '⟦H7PHE⟧', '⟦H7DOBI⟧', '⟦~H7LAST4⟧', '⟦~H7TS⟧'),\n  ('⟦H7EM⟧', '⟦H7PHE⟧', '⟦H7DOBI⟧', '⟦~H7LAST4⟧', '⟦~H7TS⟧');",
@@ -858,9 +869,9 @@ KNOWN7: dict[str, list[str]] = {
 NEW7: dict[str, list[str]] = {
     "en-US": [
         "Form W-2 Wage and Tax Statement ⟦~H7YEAR⟧\na Employee's social security number   ⟦H7SSN⟧\nb Employer identification number (EIN)   ⟦~H7EIN⟧\nc Employer's name, address, and ZIP code   {org} Inc., 500 Commerce St\nd Control number   ⟦~H7CTRL⟧\ne Employee's first name and initial   {first}      Last name   {last}\n1 Wages, tips, other compensation   ⟦~H7AMTUS⟧      2 Federal income tax withheld   ⟦~H7AMTUS⟧\nQuestions about this form: ⟦H7PHX⟧",
-        "RENTAL AGREEMENT ⟦~H7RA⟧\nRenter: {first} {last}      Date of birth: ⟦H7DOB⟧\nDriver license: ⟦~H7DL⟧ (exp. ⟦~H7DUS⟧)\nPhone: ⟦H7PH⟧      Email: ⟦H7EM⟧\nVehicle: VIN ⟦~H7VIN⟧, plate ⟦~H7PLATEUS⟧\nPick-up: ⟦~H7DUS⟧ ⟦~H7HHMM⟧      Return: ⟦~H7DUS⟧\nAdditional driver: {first2} {last}, born ⟦H7DOB⟧\nPayment: ⟦H7CARD⟧",
+        "RENTAL AGREEMENT ⟦~H7RA⟧\nRenter: {first} {last}      Date of birth: ⟦H7DOB⟧\nDriver license: ⟦~H7DL⟧ (exp. ⟦~H7DUS⟧)\nPhone: ⟦H7PH⟧      Email: ⟦H7EM⟧\nVehicle: VIN ⟦~H7VIN⟧, plate ⟦~H7PLATEUS⟧\nPick-up: ⟦~H7DUS⟧ ⟦~H7HHMM⟧      Return: ⟦~H7DUS⟧\nAdditional driver: {first2} {last}, born ⟦H7DOB⟧\nPayment: ⟦H7CARD⟧    Rewards no. ⟦~H7CARDLIKE⟧",
         "{org} LABORATORIES — FINAL REPORT\nPatient: {last}, {first}    DOB: ⟦H7DOB⟧    MRN: ⟦~H7MRN⟧\nOrdering provider: {first2} {last}, MD (NPI ⟦H7NPI⟧)\nCollected: ⟦~H7DUS⟧    Reported: ⟦~H7DUS⟧\nLOINC      Result\n⟦~H7LOINC⟧     ⟦~H7RESULT⟧ mg/dL\nQuestions about this report: ⟦H7PHX⟧",
-        "EXPLANATION OF BENEFITS — THIS IS NOT A BILL\nMember: {first} {last}    Member ID: ⟦~H7MEMBER⟧    Date of birth: ⟦H7DOB⟧\nProvider: {org} Imaging (NPI ⟦H7NPI⟧)\nClaim number ⟦~H7CASE⟧ · service date ⟦~H7DUS⟧\nAmount billed $⟦~H7AMTUS⟧ · you may owe $⟦~H7AMTUS⟧\nCustomer service: ⟦H7PH⟧ · ⟦H7URL⟧",
+        "EXPLANATION OF BENEFITS — THIS IS NOT A BILL\nMember: {first} {last}    Member ID: ⟦~H7MEMBER⟧    Date of birth: ⟦H7DOB⟧\nProvider: {org} Imaging (NPI ⟦H7NPI⟧)\nClaim number ⟦~H7CASE⟧ · service date ⟦~H7DUS⟧ · prior authorization ⟦~H7NPILIKE⟧\nAmount billed $⟦~H7AMTUS⟧ · you may owe $⟦~H7AMTUS⟧\nCustomer service: ⟦H7PH⟧ · ⟦H7URL⟧",
         "Form 1099-DA Digital Asset Proceeds From Broker Transactions ⟦~H7YEAR⟧\nRECIPIENT'S TIN: ⟦H7SSN⟧      PAYER'S TIN: ⟦~H7EIN⟧\nRecipient: {first} {last} · ⟦H7EM⟧ · joint holder {first2} {last}, TIN ⟦~H7ITIN⟧\nFiat withdrawals to ⟦H7IBAN⟧\n1a Digital asset: BTC · quantity ⟦~H7QTY⟧ · sent from ⟦H7BTC⟧\n1a Digital asset: ETH · quantity ⟦~H7QTY⟧ · sent from ⟦H7ETH⟧\n1c Date sold ⟦~H7DUS⟧ · transaction ID ⟦~H7TXID⟧",
         "[voicemail transcript, confidence 0.87]\nhi uh this is {first} {last} calling about the charge on my card the number is ⟦H7CARDS⟧ um my date of birth is ⟦H7DOB⟧ and you can call me back on ⟦H7PHS⟧ thanks bye",
     ],
@@ -868,7 +879,7 @@ NEW7: dict[str, list[str]] = {
         "NHS PRESCRIPTION TOKEN\nPrescription ID: ⟦~H7EPS⟧\nPatient: {first} {last}    NHS number: ⟦H7NHS⟧    DOB: ⟦H7DOB⟧\nPrescriber: Dr {first2} {last}, practice ⟦~H7ODS⟧    Date: ⟦~H7DGB⟧\nNominated pharmacy: {org} Chemist, tel ⟦H7PH⟧",
         "P60 End of Year Certificate — Tax year ⟦~H7TAXYEAR⟧\nEmployee: {first} {last}\nNational Insurance number: ⟦~H7NINO⟧\nFinal tax code: ⟦~H7TAXCODE⟧\nPay in this employment: £⟦~H7AMTGB⟧    Tax deducted: £⟦~H7AMTGB⟧\nEmployer PAYE reference: ⟦~H7PAYE⟧\nPayroll queries: ⟦H7PH⟧ or ⟦H7EM⟧ (quote your UTR ⟦~H7UTR⟧)",
         "{org} Energy — Your electricity bill\nBill date: ⟦~H7DGB⟧    Billing period: ⟦~H7PERIODGB⟧\nSupply number (MPAN): ⟦~H7MPAN⟧\nDirect Debit from ⟦H7IBAN⟧ on ⟦~H7DGB⟧\nManage your account at ⟦H7URL⟧, e-mail ⟦H7EM⟧ or call ⟦H7PHN⟧",
-        "PATHOLOGY REPORT — {org} NHS Foundation Trust\nNHS No ⟦H7NHSP⟧   Name {last}, {first}   DOB ⟦H7DOB⟧\nSample ⟦~H7MRN⟧ received ⟦~H7DGB⟧\nHbA1c ⟦~H7RESULT⟧ mmol/mol\nResults queries: ⟦H7PHX⟧ · ⟦H7EM⟧",
+        "PATHOLOGY REPORT — {org} NHS Foundation Trust\nNHS No ⟦H7NHSP⟧   Name {last}, {first}   DOB ⟦H7DOB⟧\nHosp no ⟦~H7NHSLIKE⟧   Sample ⟦~H7MRN⟧ received ⟦~H7DGB⟧\nHbA1c ⟦~H7RESULT⟧ mmol/mol\nResults queries: ⟦H7PHX⟧ · ⟦H7EM⟧",
     ],
     "en-IN": [
         "{org} Pvt. Ltd. — Payslip for ⟦~H7MONYEAREN⟧\nEmployee: {first} {last}    Emp. Code: ⟦~H7EMPID⟧\nDate of Birth: ⟦H7DOB⟧    Date of Joining: ⟦~H7DIN⟧\nPAN: ⟦~H7PAN⟧    UAN: ⟦~H7UAN⟧\nBank A/c ⟦~H7ACCT⟧ (IFSC ⟦~H7IFSC⟧)    Net Pay ₹⟦~H7AMTIN⟧\nQueries: ⟦H7EM⟧ or ⟦H7PH⟧",
@@ -912,7 +923,7 @@ NEW7: dict[str, list[str]] = {
         'import pytest\n\n\n@pytest.fixture\ndef customer():\n    return Customer(\n        email="⟦H7EM⟧",\n        phone="⟦H7PHE⟧",\n        birth_date=date.fromisoformat("⟦H7DOBI⟧"),\n        iban="⟦H7IBANC⟧",\n    )\n\n\ndef test_masks_the_card(customer):\n    assert mask("⟦H7CARD⟧") == "⟦~H7MASKED⟧"\n    assert customer.last_login_ip == "⟦H7IP⟧"\n    assert parse_version("⟦~H7VER⟧") >= (1, 0)',
         "\\documentclass[11pt]{moderncv}\n\\moderncvstyle{classic}\n\\name{{first}}{{last}}\n\\phone[mobile]{⟦H7PHI⟧}\n\\email{⟦H7EM⟧}\n\\extrainfo{Born ⟦H7DOB⟧}\n\\begin{document}\n\\makecvtitle\n\\section{Experience}\n\\cventry{⟦~H7YEARS⟧}{Engineer}{{org}}{}{}{Portfolio: \\href{⟦H7URLS⟧}{projects}; references from \\texttt{⟦H7EM⟧}}\n\\end{document}",
         "### Sync fails after upgrading to ⟦~H7VER⟧\n\n**Steps:** run `app sync --user ⟦H7EM⟧`\n\n<details><summary>Log</summary>\n\n```\n⟦~H7TS⟧ ERROR sync: connect to [⟦H7IP6⟧]:⟦~H7PORT⟧ failed (peer ⟦H7IP⟧)\n⟦~H7TS⟧ DEBUG client mac=⟦H7MAC⟧ build=⟦~H7SHA⟧\n```\n</details>\n\nSee also #⟦~H7ISSUE⟧ and ⟦H7URLS⟧.\ncc @{first}{last}, call me on ⟦H7PHE⟧ if that is easier",
-        '# config.toml\n[owner]\nemail = "⟦H7EM⟧"\nphone = "⟦H7PHE⟧"\n\n[network]\nallow = ["⟦H7IP⟧", "⟦H7IP6⟧"]\ngateway_mac = "⟦H7MAC⟧"\nport = ⟦~H7PORT⟧\n\n[release]\nversion = "⟦~H7VER⟧"\nchangelog = "⟦H7URLS⟧"',
+        '# config.toml\n[owner]\nemail = "⟦H7EM⟧"\nphone = "⟦H7PHE⟧"\n\n[network]\nallow = ["⟦H7IP⟧", "⟦H7IP6⟧"]\ngateway_mac = "⟦H7MAC⟧"\nport = ⟦~H7PORT⟧\n\n[site]\nlocation = "⟦~H7COORD⟧"\n\n[release]\nversion = "⟦~H7VER⟧"\nchangelog = "⟦H7URLS⟧"',
         '{"__REALTIME_TIMESTAMP": "⟦~H7USEC⟧", "_BOOT_ID": "⟦~H7HEX32⟧", "_PID": "⟦~H7PID⟧", "_SYSTEMD_UNIT": "sshd.service", "MESSAGE": "Accepted publickey for deploy from ⟦H7IP⟧ port ⟦~H7SRCPORT⟧ ssh2"}\n{"__REALTIME_TIMESTAMP": "⟦~H7USEC⟧", "_SYSTEMD_UNIT": "postfix.service", "MESSAGE": "to=<⟦H7EM⟧>, relay=[⟦H7IP⟧]:25, status=sent"}',
         '{"info": {"_postman_id": "⟦~H7UUID⟧", "name": "Payouts", "schema": "⟦H7URLPM⟧"}, "item": [{"name": "create payout", "request": {"method": "POST", "url": {"raw": "⟦H7URLS⟧"}, "body": {"mode": "raw", "raw": "{\\"email\\": \\"⟦H7EM⟧\\", \\"phone\\": \\"⟦H7PHE⟧\\", \\"payout_address\\": \\"⟦H7BTC⟧\\", \\"iban\\": \\"⟦H7IBANC⟧\\"}"}}}]}',
     ],

@@ -30,7 +30,7 @@ BATCH_DIGESTS = {
     "heldout4": "887fda16899df8731fb2d6f04dc079cb428bd9c5c71e14d02559c6d2ce4f0d44",
     "heldout5": "d17d19545beb04ca2b719ea2dd06c749a24ad87e53b09043f2df47f022a5f6a3",
     "heldout6": "2913b37fcca417bcd62c38e784615449750131b93cfc8348e38c38db70767edf",
-    "heldout7": "7489ae8eb6bce40da01cedbb2dc2d5e3a9be8ebe7cf3ef9c217a6776914393cf",
+    "heldout7": "9e0373824e2bc088308ba2b2854b7e2b4f5c44a9d4d835e6e02f9da9d84cec4c",
 }
 
 

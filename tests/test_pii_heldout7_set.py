@@ -264,6 +264,10 @@ def test_ssn_shaped_negatives_are_never_valid_ssns_and_lookalikes_fail_their_che
     assert all(not ssn.is_valid(v) for v in negatives_of("H7ITIN"))
     npi_like = negatives_of("H7NPILIKE")
     assert npi_like and all(len(v) == 10 and not luhn.is_valid("80840" + v) for v in npi_like)
+    nhs_like = negatives_of("H7NHSLIKE")
+    assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
+    card_like = [_digits(v) for v in negatives_of("H7CARDLIKE")]
+    assert card_like and all(not luhn.is_valid(v) for v in card_like)
     assert all(
         not iban.is_valid(v) for v in negatives_of("H7ISIN") + negatives_of("H7LEI") + negatives_of("H7RF")
     )

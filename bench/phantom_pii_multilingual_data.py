@@ -18,9 +18,9 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout6`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4` and `heldout5` cases as dev although their `split` field still says so: existing cases are
-kept byte-identical when a batch is added):
+held-out split is `heldout7`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4`, `heldout5` and `heldout6` cases as dev although their `split` field still says so: existing
+cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
 - `heldout2` (T2/TECH2, own seed): written after that, evaluated once, then its errors read: it
@@ -37,8 +37,12 @@ kept byte-identical when a batch is added):
   while the detector was being tuned on heldout4, without reading or running the detector; scored
   once, then tuned on: on the dev side now (its `split` kept for the record);
 - `heldout6` (bench/phantom_pii_heldout6_data.py, own seed): written from the formats' specifications
-  while the detector was being tuned on heldout5, without reading or running the detector; the only
-  split that counts as held out.
+  while the detector was being tuned on heldout5, without reading or running the detector; scored
+  once, then tuned on: on the dev side now (its `split` kept for the record);
+- `heldout7` (bench/phantom_pii_heldout7_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout6, without reading or running the detector; a fair
+  sample in two halves (templates `<locale>/h7k/<n>`: the document kinds every earlier batch used,
+  written fresh; `<locale>/h7n/<n>`: kinds no batch used); the only split that counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1422,6 +1426,7 @@ def main() -> None:
     from phantom_pii_heldout4_data import build_heldout4
     from phantom_pii_heldout5_data import build_heldout5
     from phantom_pii_heldout6_data import build_heldout6
+    from phantom_pii_heldout7_data import build_heldout7
 
     cases = (
         build()
@@ -1431,6 +1436,7 @@ def main() -> None:
         + build_dev5()
         + build_heldout5()
         + build_heldout6()
+        + build_heldout7()
     )
     OUT.write_text(
         json.dumps(
@@ -1440,7 +1446,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout6")
+    held = sum(1 for c in cases if c["split"] == "heldout7")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

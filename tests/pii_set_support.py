@@ -8,9 +8,12 @@ import hashlib
 import importlib.util
 import json
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+
+import phonenumbers
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SET = BENCH / "phantom_pii_multilingual.json"
@@ -27,6 +30,7 @@ BATCH_DIGESTS = {
     "heldout4": "887fda16899df8731fb2d6f04dc079cb428bd9c5c71e14d02559c6d2ce4f0d44",
     "heldout5": "d17d19545beb04ca2b719ea2dd06c749a24ad87e53b09043f2df47f022a5f6a3",
     "heldout6": "2913b37fcca417bcd62c38e784615449750131b93cfc8348e38c38db70767edf",
+    "heldout7": "9e0373824e2bc088308ba2b2854b7e2b4f5c44a9d4d835e6e02f9da9d84cec4c",
 }
 
 
@@ -50,3 +54,25 @@ def committed() -> tuple[dict, ...]:
 
 def digest(cases: list[dict]) -> str:
     return hashlib.sha256(json.dumps(cases, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def assert_marks_sit_on_values(cases: Iterable[dict]) -> None:
+    """Every labelled span and hard negative lies inside its text, on a value with no surrounding blanks,
+    none overlaps the next, and no template placeholder is left in the text."""
+    for case in cases:
+        text = case["text"]
+        marks = sorted(
+            [(s["start"], s["end"]) for s in case["spans"]]
+            + [(n["start"], n["end"]) for n in case["negatives"]]
+        )
+        for (start, end), (next_start, _) in zip(marks, marks[1:] + [(len(text) + 1, 0)], strict=True):
+            value = text[start:end]
+            assert 0 <= start < end <= len(text) and end <= next_start, case["template"]
+            assert value == value.strip() and "⟦" not in text and "{first" not in text, value
+
+
+def in_numbering_plan(number: str, locale: str) -> bool:
+    """libphonenumber finds the number (extension removed) valid in the locale's country, or for the
+    technical group (which cycles through the locales) in any of the nine."""
+    regions = [REGIONS[locale]] if locale in REGIONS else list(REGIONS.values())
+    return any(phonenumbers.is_valid_number(phonenumbers.parse(number, region)) for region in regions)

@@ -581,7 +581,9 @@ _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
 _NPI_GROUPED = re.compile(
     r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])|(?<![\d-])(\d{5})([ -])(\d{5})(?![\d-])"
 )
-_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
+# \Z, not $: "$" also matches before a final newline, which made a number at the start of a line the tail of
+# whatever "00.." ended the line above.
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?\Z")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
 _NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient ?(?:no|number|id))\b")
 
@@ -1156,10 +1158,11 @@ _DDMMMYY = re.compile(
 
 
 def _ddmmmyy_dobs(text: str) -> Iterator[Finding]:
-    """`24DEC1954` where a birth cue or a field named for the birth date (SSR DOCS's fifth field) names it."""
-    for m in _DDMMMYY.finditer(text):
+    """`24DEC1954` where the nearest birth cue or a field named for the birth date (SSR DOCS's fifth) names it."""
+    dates = list(_DDMMMYY.finditer(text))
+    for i, m in enumerate(dates):
         _on_time()
-        if not _context_near(text, m.start(), m.end(), _DOB_WORDS, window=30, after=0):
+        if not _birth_cue(text, dates, i):
             continue
         try:
             day = dt.date(_full_year(m.group(3)), _MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))

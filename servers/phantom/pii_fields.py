@@ -328,9 +328,12 @@ def _xml_attribute_label(text: str, start: int) -> Label | None:
 
 # -- DICOM attribute dumps, EDIFACT, IATA SSR DOCS ---------------------------------------------------
 
-# dcmdump / pydicom text: `(0010,0030) DA [19330316]   # PatientBirthDate`. The tag names the attribute
-# (PS3.6 data dictionary); a dump's comment names it too, by its keyword, for tags not listed here.
-_DICOM_LINE = re.compile(r"\s*\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)\s+[A-Z]{2}\s+\[")
+# DICOM attribute dumps: dcmdump's `(0010,0030) DA [19330316]   # PatientBirthDate` and pydicom's
+# `(0010,0030) Patient's Birth Date   DA: '19330316'`. The tag names the attribute (PS3.6 data dictionary); the
+# dump names it too, by its keyword in a comment or its name before the VR, for tags not listed here.
+_DICOM_LINE = re.compile(
+    r"\s*\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)\s+(?:[A-Z]{2}\s+\[|([A-Za-z][\w' ()/-]{0,64}?)\s+[A-Z]{2}: ['\"]?)"
+)
 _DICOM_KEYWORD = re.compile(r"\]?[^\n#]*#[^\n]*?([A-Za-z][A-Za-z0-9]{2,63})[ \t]*(?=\n|$)")
 _DICOM_TAGS = {
     ("0010", "0030"): "PatientBirthDate",
@@ -348,6 +351,8 @@ def _dicom_label(text: str, line_start: int, start: int) -> Label | None:
         return None
     if (name := _DICOM_TAGS.get((tag.group(1), tag.group(2).upper()))) is not None:
         return Label(name, True)
+    if tag.group(3):
+        return Label(tag.group(3), True)
     keyword = _DICOM_KEYWORD.match(text, text.find("]", start) if "]" in text[start : start + 200] else start)
     return Label(keyword.group(1) if keyword else f"({tag.group(1)},{tag.group(2)})", True)
 

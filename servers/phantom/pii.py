@@ -642,7 +642,9 @@ def _health_ids(text: str) -> Iterator[Finding]:
         ):
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
-            near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
+            near = _context_near(text, m.start(), m.end(), _NHS_WORDS) or _asked_above(
+                text, m.start(), _NHS_WORDS
+            )
             if near or m.group(2) == " " and not _nhs_refused(text, m.start(), m.end()):
                 yield Finding(
                     "UK_NHS",
@@ -756,7 +758,6 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
-    re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
 )
@@ -769,6 +770,7 @@ _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
+    r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
@@ -1227,6 +1229,15 @@ def _prose(text: str) -> str:
         return _words(text)
     joined = _HYPHENATED.sub(lambda m: (m.group(1) + m.group(2)).ljust(len(m.group())), text)
     return _words(joined).replace("\n", " ")
+
+
+def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """The line above the one `start` is on is a question that names `cue` (`Agent: ... NHS number ...?`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return above.rstrip().endswith("?") and bool(cue.search(_words(above)))
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:

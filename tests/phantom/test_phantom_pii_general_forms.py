@@ -293,3 +293,16 @@ def test_a_spaced_ssn_shape_that_continues_into_more_digits_is_no_ssn() -> None:
         ("US_SSN", "492 65 1899"),
         ("PHONE_NUMBER", "305.574.3620"),
     ]
+
+
+def test_an_answer_takes_the_nhs_cue_of_the_question_above_it() -> None:
+    text = (
+        "[00:02:03] Agent: Date of birth and NHS number for security?\n"
+        "[00:02:06] Caller: 9th October 1948, and it's 436-769-3007\n"
+    )
+    assert found(text) == [("DATE_OF_BIRTH", "9th October 1948"), ("UK_NHS", "436-769-3007")]
+
+
+def test_a_dotted_italian_number_is_a_phone_only_with_a_phone_word() -> None:
+    assert found("utenza 800.420678, il quale denuncia") == [("PHONE_NUMBER", "800.420678")]
+    assert found("ratio 800.420678 over the period") == []

@@ -193,8 +193,10 @@ def _unquoted(row: str, delimiter: str) -> str:
 
 # -- email, URL ---------------------------------------------------------------------------------
 
+# RFC 5322 addr-spec, with RFC 6531's internationalised local parts and domains (`jürgen@müller-reisen.de`).
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])"
+    r"(?<![\w.+-])[^\W_](?:[\w.%+-]{0,63})@(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+"
+    r"(?:[^\W\d_]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])"
 )
 
 
@@ -217,7 +219,7 @@ def _emails(text: str) -> Iterator[Finding]:
 # RFC 3986 URIs with an authority whose scheme a person follows (web, file transfer, websockets), with
 # userinfo, a port, a Unicode (IDN) or punycode host or an IPv6 literal; or a host written with `www.`.
 _URL = re.compile(
-    r"(?<![\w+.-])(?:(?:https?|s?ftps?|wss?)://(?:[^\s/@<>\"'()\[\]{}]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\])?"
+    r"(?<!\w)(?:(?:https?|s?ftps?|wss?)://(?:[^\s/@<>\"'()\[\]{}]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\])?"
     r"|www\.)[^\s<>\"'()\[\]{}]*",
     re.IGNORECASE,
 )
@@ -231,14 +233,13 @@ _TLDS = (
     "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl"
 )
 _BARE_URL = re.compile(
-    rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})"
+    rf"(?<![\w@./:-])(?:[^\W_](?:(?:[^\W_]|-){{0,61}}[^\W_])?\.)+(?:{_TLDS})"
     r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,
 )
 
 
 _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
-_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
 # XML namespace names and schema/context identifiers are not meant to be retrieved (Namespaces in XML 1.0
@@ -279,7 +280,7 @@ def _urls(text: str) -> Iterator[Finding]:
     for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
         _on_time()
         start = hit.start()
-        while start > 0 and text[start - 1] in _HOST_CHARS:
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):  # IDN labels too
             start -= 1
         if start in starts or any(s <= start < e for s, e in seen):
             continue
@@ -317,9 +318,9 @@ def luhn_ok(digits: str) -> bool:
 
 
 # "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
-# Any grouping: one space or dash, a typed form's aligned runs of spaces, a spaced dash or a comma (a number read
-# out in groups: "4011, 7803, 1314, 4871").
-_CARD = re.compile(r"(?<![\w+-])(?:\d(?:[ -]| {2,3}| - |, )?){11,18}\d(?![\w-])")
+# Any grouping: one space or dash, a typed form's aligned runs of spaces, a spaced dash, a comma (a number read
+# out in groups: "4011, 7803, 1314, 4871") or a dot (4011.7803.1314.4871).
+_CARD = re.compile(r"(?<![\w+.-])(?:\d(?:[ -]| {2,3}| - |, |\.)?){11,18}\d(?![\w-]|\.\d)")
 _ANY = range(12, 20)
 # ISO/IEC 7812 issuer ranges and the lengths their schemes issue: (prefix digits, low, high, lengths).
 _IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
@@ -399,9 +400,15 @@ def _card_groups_refused(raw: str) -> bool:
     (two numbers in a row) unless every separator is the same spaced dash; a comma only between groups of
     three or more digits, the same separator throughout."""
     separators = set(_CARD_SEPARATOR.findall(raw))
-    if separators & {" - ", ", "}:
+    if separators & {" - ", ", ", "."}:
         groups = _CARD_SEPARATOR.split(raw)
-        return len(separators) > 1 or not all(len(group) >= 3 for group in groups[:-1]) or len(groups[-1]) < 2
+        shortest = 4 if "." in separators else 3  # dotted: 4.4.4.4, never a decimal or a version's parts
+        return (
+            len(separators) > 1
+            or not all(len(group) >= shortest for group in groups[:-1])
+            or len(groups[-1]) < 2
+            or ("." in separators and len(groups) < 4)
+        )
     if not re.search(r"[ -]{2}", raw):
         return False
     groups = raw.split()
@@ -955,7 +962,7 @@ _IP_WORDS = re.compile(
 )
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])"
+    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f:-])"
 )
 
 
@@ -1042,7 +1049,7 @@ _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
     r"(?<![\w.-])(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4}|\d{2})"
     rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+|of\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:del?\s+)?(\d{{4}}|'?\d{{2}})"
-    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
+    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?:(?![\w-]|\.\d)|(?=T\d{{2}}:\d{{2}}))",
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(

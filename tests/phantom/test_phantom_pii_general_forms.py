@@ -306,3 +306,27 @@ def test_an_answer_takes_the_nhs_cue_of_the_question_above_it() -> None:
 def test_a_dotted_italian_number_is_a_phone_only_with_a_phone_word() -> None:
     assert found("utenza 800.420678, il quale denuncia") == [("PHONE_NUMBER", "800.420678")]
     assert found("ratio 800.420678 over the period") == []
+
+
+def test_internationalised_mail_addresses_and_bare_idn_domains() -> None:
+    text = "Mail jürgen@müller-reisen.de or see pão-de-queijo.com.br/u/x; snake_case@example.com"
+    assert found(text) == [
+        ("EMAIL_ADDRESS", "jürgen@müller-reisen.de"),
+        ("URL", "pão-de-queijo.com.br/u/x"),
+        ("EMAIL_ADDRESS", "snake_case@example.com"),
+    ]
+    # the punycode form of the same domain, as idna writes it
+    puny = idna.encode("müller-reisen.de").decode()
+    assert found(f"Mail info@{puny}") == [("EMAIL_ADDRESS", f"info@{puny}")]
+
+
+def test_a_birth_date_with_a_time_of_day_after_it() -> None:
+    text = '{"dob": "1958-07-12T00:00:00.000Z", "created": "2024-01-02T10:00:00Z"}'
+    assert found(text) == [("DATE_OF_BIRTH", "1958-07-12")]
+
+
+def test_dotted_card_groups_are_a_card_but_dotted_versions_are_nothing() -> None:
+    number = card("4011", 16)
+    dotted = ".".join(number[i : i + 4] for i in range(0, 16, 4))
+    assert found(f"Card {dotted} expires 10/27") == [("CREDIT_CARD", dotted)]
+    assert found(f"release {dotted}.2 is out, and 12345678901234.56 was paid") == []

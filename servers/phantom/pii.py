@@ -798,7 +798,12 @@ def _value_starts_field(text: str, start: int) -> bool:
     return bool(_FIELD_START.search(text, max(0, start - 4), start)) or start == 0
 
 
-def _field_refuses(text: str, start: int) -> bool:
+# Two words after the number: the line goes on as a sentence ("Luca: 320.163.8072 oppure scrivi a ..."), so the
+# label before it is a speaker or a heading, not the name of a field whose value the number is.
+_PROSE_AFTER = re.compile(r"[ \t]+[^\W\d_]{2,}[ \t]+[^\W\d_]")
+
+
+def _field_refuses(text: str, start: int, end: int) -> bool:
     """A structured field named for something else (a JSON key, a header, an HL7/X12 position: "lot",
     "PID-3", "NM1 npi") holds no phone number; a prose label ("Claim reference: ...") only when it names a
     reference."""
@@ -807,9 +812,9 @@ def _field_refuses(text: str, start: int) -> bool:
         name = _words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
-        return (label.strong and _value_starts_field(text, start)) or bool(
-            _REFERENCE_WORDS.search(name + " ")
-        )
+        return (
+            label.strong and _value_starts_field(text, start) and not _PROSE_AFTER.match(text, end)
+        ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
@@ -889,7 +894,7 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # the tail of an IBAN (valid or not)
     if not near and _REFERENCE_SHAPES.fullmatch(c.core):
         return True
-    return _field_refuses(text, c.start)
+    return _field_refuses(text, c.start, c.end)
 
 
 def _valid_phone(c: _PhoneCandidate) -> str | None:

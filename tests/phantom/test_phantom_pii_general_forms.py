@@ -330,3 +330,14 @@ def test_dotted_card_groups_are_a_card_but_dotted_versions_are_nothing() -> None
     dotted = ".".join(number[i : i + 4] for i in range(0, 16, 4))
     assert found(f"Card {dotted} expires 10/27") == [("CREDIT_CARD", dotted)]
     assert found(f"release {dotted}.2 is out, and 12345678901234.56 was paid") == []
+
+
+def test_a_speakers_name_before_a_sentence_is_no_field_name_but_a_records_key_is() -> None:
+    chat = (
+        "Francesca: mi mandi il numero del corriere?\n"
+        "Luca: 320.163.8072 oppure scrivi a marco@example.it\n"
+        "Francesca: grazie mille\n"
+    )
+    assert found(chat) == [("PHONE_NUMBER", "320.163.8072"), ("EMAIL_ADDRESS", "marco@example.it")]
+    record = "dn: uid=jdoe\nemployeeNumber: 0207 946 0000\ncn: Jo Doe\n"
+    assert found(record) == []

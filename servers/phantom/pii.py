@@ -203,8 +203,21 @@ _EMAIL = re.compile(
 _URL_USERINFO = re.compile(r"://[^\s/@]*$")
 
 
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """_EMAIL's matches, looked for only around each "@" (prose has few; a scan of every word start costs)."""
+    at, searched_to = text.find("@"), 0
+    while at >= 0:
+        m = _EMAIL.search(text, max(searched_to, at - 65), min(len(text), at + 257))
+        while m is not None and m.end() <= at:  # an earlier address in the window
+            m = _EMAIL.search(text, m.end(), min(len(text), at + 257))
+        if m is not None and m.start() <= at:
+            yield m
+            searched_to = m.end()
+        at = text.find("@", max(at + 1, searched_to))
+
+
 def _emails(text: str) -> Iterator[Finding]:
-    for m in _EMAIL.finditer(text):
+    for m in _email_matches(text):
         _on_time()
         local = m.group().split("@", 1)[0]
         if (
@@ -219,7 +232,7 @@ def _emails(text: str) -> Iterator[Finding]:
 # RFC 3986 URIs with an authority whose scheme a person follows (web, file transfer, websockets), with
 # userinfo, a port, a Unicode (IDN) or punycode host or an IPv6 literal; or a host written with `www.`.
 _URL = re.compile(
-    r"(?<!\w)(?:(?:https?|s?ftps?|wss?)://(?:[^\s/@<>\"'()\[\]{}]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\])?"
+    r"(?=[hfswHFSW])\b(?:(?:https?|s?ftps?|wss?)://(?:[^\s/@<>\"'()\[\]{}]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\])?"
     r"|www\.)[^\s<>\"'()\[\]{}]*",
     re.IGNORECASE,
 )
@@ -665,7 +678,8 @@ def _health_ids(text: str) -> Iterator[Finding]:
 # -- phones (libphonenumber) -----------------------------------------------------------------------
 
 _PHONE_CANDIDATE = re.compile(
-    r"(?:(?<![\w+#/.-])(?<![\d:]:)|(?<=[/+])(?=\+\d))\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
+    # the lookahead first: most positions fail on one character class before any lookbehind runs
+    r"(?=[(+\d])(?:(?<![\w+#/.-])(?<![\d:]:)|(?<=[/+])(?=\+\d))\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
     r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )

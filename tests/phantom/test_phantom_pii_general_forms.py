@@ -15,6 +15,8 @@ from urllib.parse import urlunsplit
 import idna
 import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydicom.dataset import Dataset
 from stdnum import luhn
 
@@ -341,3 +343,9 @@ def test_a_speakers_name_before_a_sentence_is_no_field_name_but_a_records_key_is
     assert found(chat) == [("PHONE_NUMBER", "320.163.8072"), ("EMAIL_ADDRESS", "marco@example.it")]
     record = "dn: uid=jdoe\nemployeeNumber: 0207 946 0000\ncn: Jo Doe\n"
     assert found(record) == []
+
+
+@given(st.text(alphabet="ab.@_-+ \nçé1x", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_looking_for_addresses_only_around_each_at_sign_finds_what_a_full_scan_finds(text: str) -> None:
+    assert [m.span() for m in pii._email_matches(text)] == [m.span() for m in pii._EMAIL.finditer(text)]

@@ -761,9 +761,9 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _SIGNATURE_CUE.search(text, max(0, start - 12), start):
         return True
-    return _context_near(
-        text, start, end, _PHONE_WORDS, window=0
-    )  # a word just after it, or its column's header
+    if _context_near(text, start, end, _PHONE_WORDS, window=0):
+        return True  # a word just after it, or its column's header
+    return _asked_above(text, start, _PHONE_WORDS)  # "Agent: a number to call you back on?" / "Caller: ..."
 
 
 # Shapes that are something else whatever libphonenumber says of their digits.
@@ -1072,7 +1072,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
-    r"(?i)(?:\bborn\b|\bd[. ]?o[. ]?b\b|\bnasci\b|\bdata[ _]?(?:de[ _]?)?nasc\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
+    r"(?i)(?:\bborn\b|\bbirth\b(?!\s+of\b)|\bd[. ]?o[. ]?b\b|\bnasci\b|\bdata[ _]?(?:de[ _]?)?nasc\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa](?:/[ao])?\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
     r"aniversário|cumplea[ñn]os|compleanno|verjaardag|\U0001f382|f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
 )

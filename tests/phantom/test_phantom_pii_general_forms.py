@@ -349,3 +349,14 @@ def test_a_speakers_name_before_a_sentence_is_no_field_name_but_a_records_key_is
 @settings(max_examples=300, deadline=None)
 def test_looking_for_addresses_only_around_each_at_sign_finds_what_a_full_scan_finds(text: str) -> None:
     assert [m.span() for m in pii._email_matches(text)] == [m.span() for m in pii._EMAIL.finditer(text)]
+
+
+def test_birth_alone_as_a_label_names_the_date_but_the_birth_of_a_thing_does_not() -> None:
+    assert found("Birth: 12/03/1960 (Lyon)") == [("DATE_OF_BIRTH", "12/03/1960")]
+    assert found("The birth of the project was on 2021-05-01.") == []
+
+
+def test_an_answer_takes_the_phone_word_of_the_question_above_it() -> None:
+    text = "[00:01:41] Agent: And a number to call you back on?\n[00:01:45] Caller: 07700900123\n"
+    assert found(text) == [("PHONE_NUMBER", "07700900123")]
+    assert found("[00:01:41] Agent: Which order is it?\n[00:01:45] Caller: 07700900123\n") == []

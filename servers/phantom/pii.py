@@ -246,7 +246,7 @@ _TLDS = (
     "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl"
 )
 _BARE_URL = re.compile(
-    rf"(?<![\w@./:-])(?:[^\W_](?:(?:[^\W_]|-){{0,61}}[^\W_])?\.)+(?:{_TLDS})"
+    rf"(?<![\w@./-])(?:[^\W_](?:(?:[^\W_]|-){{0,61}}[^\W_])?\.)+(?:{_TLDS})"
     r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,
 )
@@ -712,7 +712,7 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
-    r"\bring\b|call ?back|utenza|whatsapp|telefax|r[uü]ckruf|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
+    r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
@@ -902,7 +902,10 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:
         return False
-    if _national_length(c) > 12 or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
+    # Germany's and Austria's plans run to 13 digits with the trunk 0 (030 274691 9514); so long a number needs a
+    # phone word and its trunk prefix, as reference numbers and millisecond timestamps are that long too.
+    longest = 13 if near and c.core.lstrip("(").startswith("0") else 12
+    if _national_length(c) > longest or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)

@@ -360,3 +360,16 @@ def test_an_answer_takes_the_phone_word_of_the_question_above_it() -> None:
     text = "[00:01:41] Agent: And a number to call you back on?\n[00:01:45] Caller: 07700900123\n"
     assert found(text) == [("PHONE_NUMBER", "07700900123")]
     assert found("[00:01:41] Agent: Which order is it?\n[00:01:45] Caller: 07700900123\n") == []
+
+
+def test_a_thirteen_digit_german_number_needs_a_phone_word_and_its_trunk_zero() -> None:
+    assert found("GET /lookup?phone=0302746919514 HTTP/2.0") == [("PHONE_NUMBER", "0302746919514")]
+    assert found("card blocked at 1766697282265. For help call 0800 123 4567") == [
+        ("PHONE_NUMBER", "0800 123 4567")
+    ]
+
+
+def test_mob_cues_a_number_and_a_vcard_url_field_may_hold_a_bare_domain() -> None:
+    assert found("IMPS/P2A/mob 09072693104/Priya") == [("PHONE_NUMBER", "09072693104")]
+    text = "BEGIN:VCARD\nVERSION:3.0\nURL:lumen.com/kontakt?ref=sig367\nEND:VCARD"
+    assert found(text) == [("URL", "lumen.com/kontakt?ref=sig367")]

@@ -373,3 +373,8 @@ def test_mob_cues_a_number_and_a_vcard_url_field_may_hold_a_bare_domain() -> Non
     assert found("IMPS/P2A/mob 09072693104/Priya") == [("PHONE_NUMBER", "09072693104")]
     text = "BEGIN:VCARD\nVERSION:3.0\nURL:lumen.com/kontakt?ref=sig367\nEND:VCARD"
     assert found(text) == [("URL", "lumen.com/kontakt?ref=sig367")]
+
+
+def test_a_postcode_named_as_such_is_no_phone_even_after_a_phone_word() -> None:
+    text = "tél. +33 2 18 09 56 63, code postal 66078-581, inscrit le 08/06/2024"
+    assert found(text) == [("PHONE_NUMBER", "+33 2 18 09 56 63")]

@@ -1260,25 +1260,39 @@ def _prose(text: str) -> str:
     return _words(joined).replace("\n", " ")
 
 
+_QUESTION_REACH = (
+    300  # a question and its answer are short lines; looking further would be quadratic on one-line text
+)
+
+
+def _question_above(text: str, start: int) -> tuple[int, int, str] | None:
+    """(start of this line, start of the line above, the line above) when the line above `start`'s line is a
+    question (ends with "?"), both lines within reach."""
+    low = max(0, start - _QUESTION_REACH)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start <= low:
+        return None
+    above_start = text.rfind("\n", low, line_start - 1) + 1
+    if above_start <= low and low > 0:
+        return None
+    above = text[above_start : line_start - 1]
+    return (line_start, above_start, above) if above.rstrip().endswith("?") else None
+
+
 def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
     """The line above the one `start` is on is a question that names `cue` (`Agent: ... NHS number ...?`)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if line_start == 0:
-        return False
-    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
-    return above.rstrip().endswith("?") and bool(cue.search(_words(above)))
+    question = _question_above(text, start)
+    return question is not None and bool(cue.search(_words(question[2])))
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:
     """A question and its answer (`Agent: Date of birth ...?` / `Caller: 22/2/94, ...`): the line above names the
     birth date and holds no date after its cue, and this is the first date of its own line."""
-    start = dates[i].start()
-    line_start = text.rfind("\n", 0, start) + 1
-    if line_start == 0 or (i and dates[i - 1].start() >= line_start):
+    question = _question_above(text, dates[i].start())
+    if question is None:
         return False
-    above_start = text.rfind("\n", 0, line_start - 1) + 1
-    above = text[above_start : line_start - 1]
-    if not above.rstrip().endswith("?"):
+    line_start, above_start, above = question
+    if i and dates[i - 1].start() >= line_start:
         return False
     cues = list(_DOB_WORDS.finditer(_words(above)))
     return bool(cues) and not (i and dates[i - 1].start() >= above_start + cues[-1].end())

@@ -55,6 +55,15 @@ def _words(text: str) -> str:
     return text.translate(_KEY_SEPARATORS)
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _name_words(name: str) -> str:
+    """A field name as words: key separators and camelCase humps (ISO 20022 `BirthDt`, DICOM `PatientBirthDate`,
+    `DtAndPlcOfBirth`) become spaces."""
+    return _CAMEL_HUMP.sub(" ", _words(name))
+
+
 def _context_near(
     text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
 ) -> bool:
@@ -63,7 +72,7 @@ def _context_near(
     ):
         return True
     label = _label(text, start)
-    return bool(label and words.search(_words(label.name)))  # nhs_number, date-of-birth, BDAY, PID-7
+    return bool(label and words.search(_name_words(label.name)))  # nhs_number, date-of-birth, BDAY, PID-7
 
 
 _SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\(")
@@ -397,7 +406,7 @@ def _card_named_otherwise(text: str, start: int) -> bool:
     label = _label(text, start)
     if label is None or not label.strong:
         return False
-    name = _words(label.name)
+    name = _name_words(label.name)
     return bool(
         _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
     )
@@ -615,7 +624,7 @@ def _cue_is_nearest(text: str, start: int) -> bool:
     if cues and not _PHONE_WORDS.search(before[cues[-1].end() :]):
         return True
     label = _label(text, start)
-    return bool(label and _NPI_WORDS.search(_words(label.name)))
+    return bool(label and _NPI_WORDS.search(_name_words(label.name)))
 
 
 def npi_ok(digits: str) -> bool:
@@ -823,7 +832,7 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
     reference."""
     label = _label(text, start)
     if label is not None:
-        name = _words(label.name)
+        name = _name_words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
         return (
@@ -1157,7 +1166,37 @@ def _date_ok(match: re.Match[str]) -> bool:
     return 1900 <= day.year and day <= dt.date.today()
 
 
+# ICAO Doc 9303 machine-readable zones: the second line of a passport (TD3, 44 characters) or TD2 document (36)
+# holds the date of birth after the document number and nationality; a TD1 card's (30) starts with it. YYMMDD,
+# each with its check digit (weights 7, 3, 1; `<` is 0, letters 10-35).
+_MRZ_TD23 = re.compile(r"(?m)^[A-Z0-9<]{9}[0-9<][A-Z<]{3}(\d{6})(\d)[MFX<]\d{6}[0-9<][A-Z0-9<]{8,16}$")
+_MRZ_TD1 = re.compile(r"(?m)^(\d{6})(\d)[MFX<]\d{6}\d[A-Z<]{3}[A-Z0-9<]{11}\d$")
+
+
+def mrz_check_digit(field: str) -> int:
+    values = (0 if c == "<" else int(c, 36) for c in field)
+    return sum(v * (7, 3, 1)[i % 3] for i, v in enumerate(values)) % 10
+
+
+def _mrz_dobs(text: str) -> Iterator[Finding]:
+    for pattern, lengths in ((_MRZ_TD23, (36, 44)), (_MRZ_TD1, (30,))):
+        for m in pattern.finditer(text):
+            _on_time()
+            if len(m.group()) not in lengths or mrz_check_digit(m.group(1)) != int(m.group(2)):
+                continue
+            born = m.group(1)
+            try:
+                dt.date(_full_year(born[:2]), int(born[2:4]), int(born[4:]))
+            except ValueError:
+                continue
+            yield Finding(
+                "DATE_OF_BIRTH", m.start(1), m.end(1), 0.95, "ICAO 9303 MRZ date of birth, check digit"
+            )
+
+
 def _dobs(text: str) -> Iterator[Finding]:
+    if "<<" in text:
+        yield from _mrz_dobs(text)  # a machine-readable zone names its fields by position: no cue word
     lowered = text.lower()
     if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text) and "\n*" not in text:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
@@ -1210,7 +1249,7 @@ def _compact_dobs(text: str) -> Iterator[Finding]:
     for m in _COMPACT_DATE.finditer(text):
         _on_time()
         label = _label(text, m.start())
-        if label is None or not label.strong or not _DOB_WORDS.search(_words(label.name)):
+        if label is None or not label.strong or not _DOB_WORDS.search(_name_words(label.name)):
             continue
         year, month, day_of_month = (
             next((g for g in m.groups()[i::3] if g is not None), "") for i in range(3)
@@ -1244,7 +1283,7 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
         return True
     label = _label(text, start)
-    return bool(label and _DOB_WORDS.search(_words(label.name)))
+    return bool(label and _DOB_WORDS.search(_name_words(label.name)))
 
 
 # A word hyphenated at a line break (`vic-\ntim`, `da-\nte of birth` in PDF-to-text output) is joined, padded

@@ -378,3 +378,22 @@ def test_mob_cues_a_number_and_a_vcard_url_field_may_hold_a_bare_domain() -> Non
 def test_a_postcode_named_as_such_is_no_phone_even_after_a_phone_word() -> None:
     text = "tél. +33 2 18 09 56 63, code postal 66078-581, inscrit le 08/06/2024"
     assert found(text) == [("PHONE_NUMBER", "+33 2 18 09 56 63")]
+
+
+# ICAO Doc 9303's own specimens (part 4, TD3 passport; part 5, TD1 card).
+MRZ_TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n"
+MRZ_TD1 = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<\n"
+
+
+@pytest.mark.parametrize("mrz", [MRZ_TD3, MRZ_TD1])
+def test_the_birth_date_of_a_machine_readable_zone_is_found_by_its_position_and_check_digit(mrz: str) -> None:
+    assert found(mrz, ["DATE_OF_BIRTH"]) == [("DATE_OF_BIRTH", "740812")]
+    assert found(mrz.replace("7408122", "7408123"), ["DATE_OF_BIRTH"]) == []  # a wrong check digit
+
+
+def test_iso_20022_birth_date_elements_are_named_by_their_camel_case_words() -> None:
+    text = (
+        "<Dbtr><Id><PrvtId><DtAndPlcOfBirth><BirthDt>1980-01-15</BirthDt><CityOfBirth>Paris</CityOfBirth>"
+        "</DtAndPlcOfBirth></PrvtId></Id></Dbtr><ReqdExctnDt><Dt>2024-01-02</Dt></ReqdExctnDt>"
+    )
+    assert found(text) == [("DATE_OF_BIRTH", "1980-01-15")]

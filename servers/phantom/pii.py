@@ -898,7 +898,7 @@ _DIRECT_DIAL = re.compile(r"(?<=\d)-\d{1,4}$")
 
 
 def _national_length(c: _PhoneCandidate) -> int:
-    if re.search(r"[ /]", c.core) and (suffix := _DIRECT_DIAL.search(c.core)):
+    if "-" in c.core and (" " in c.core or "/" in c.core) and (suffix := _DIRECT_DIAL.search(c.core)):
         return len(c.digits) - (suffix.end() - suffix.start() - 1)
     return len(c.digits)
 

@@ -210,6 +210,7 @@ _EMAIL = re.compile(
 
 
 _URL_USERINFO = re.compile(r"://[^\s/@]*$")
+_EDIFACT_TAG = re.compile(r"[A-Z][A-Z0-9]{2}\+")
 
 
 def _email_matches(text: str) -> Iterator[re.Match[str]]:
@@ -235,7 +236,10 @@ def _emails(text: str) -> Iterator[Finding]:
             or _URL_USERINFO.search(text, max(0, m.start() - 70), m.start())
         ):
             continue  # https://guest@files.example.com/: a URL's userinfo, not a mailbox
-        yield Finding("EMAIL_ADDRESS", m.start(), m.end(), 1.0, "RFC 5322 addr-spec with a domain and TLD")
+        start = m.start()
+        if _EDIFACT_TAG.match(local) and (start == 0 or text[start - 1] in "'\r\n"):
+            start += 4  # COM+nuria@example.es:EM': an EDIFACT segment's tag and separator, not the address
+        yield Finding("EMAIL_ADDRESS", start, m.end(), 1.0, "RFC 5322 addr-spec with a domain and TLD")
 
 
 # RFC 3986 URIs with an authority whose scheme a person follows (web, file transfer, websockets), with

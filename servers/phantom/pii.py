@@ -55,6 +55,15 @@ def _words(text: str) -> str:
     return text.translate(_KEY_SEPARATORS)
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _name_words(name: str) -> str:
+    """A field name as words: key separators and camelCase humps (ISO 20022 `BirthDt`, DICOM `PatientBirthDate`,
+    `DtAndPlcOfBirth`) become spaces."""
+    return _CAMEL_HUMP.sub(" ", _words(name))
+
+
 def _context_near(
     text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
 ) -> bool:
@@ -63,7 +72,7 @@ def _context_near(
     ):
         return True
     label = _label(text, start)
-    return bool(label and words.search(_words(label.name)))  # nhs_number, date-of-birth, BDAY, PID-7
+    return bool(label and words.search(_name_words(label.name)))  # nhs_number, date-of-birth, BDAY, PID-7
 
 
 _SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\(")
@@ -147,15 +156,38 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     line = _unquoted(raw_line, delimiter)
     if line.count(delimiter) < 2:
         return None
-    column = _unquoted(text[line_start:start], delimiter).count(delimiter)
+    column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
+    cells = _cell_breaks(line, delimiter) + 1
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
         above = _unquoted(raw_above, delimiter)
-        if not column < above.count(delimiter) + 1 <= line.count(delimiter) + 1:
-            return None  # another table, or the row has fewer cells than this one (an unquoted "22, 1969" adds one)
-        if not re.search(r"\d", above) and not _MD_RULE.fullmatch(above):
+        above_cells = _cell_breaks(above, delimiter) + 1
+        if _is_header_row(above, delimiter) and not _MD_RULE.fullmatch(above):
+            if not column < above_cells <= cells:
+                return None  # another table's header, or one with fewer cells than this row
             # the column is sure only when the row has the header's cells (an unquoted "18, 1963" shifts it)
-            return above.split(delimiter)[column].strip(' "'), above.count(delimiter) == line.count(delimiter)
+            return above.split(delimiter)[column].strip(' "'), above_cells == cells
+        if not column < above_cells <= cells + 2:
+            return None  # another table above
     return None
+
+
+# An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell.
+_DATE_COMMA = re.compile(r"[A-Za-z]\.? \d{1,2}(?:st|nd|rd|th)?(,) ?(?:19|20)\d{2}\b")
+_HEADER_CELL = re.compile(r"\s*\"?(?:[^\W\d][^@/\n]*)?")
+
+
+def _cell_breaks(row: str, delimiter: str) -> int:
+    """How many cell breaks `row` has: its delimiters, less the commas inside unquoted dates."""
+    count = row.count(delimiter)
+    return count - len(_DATE_COMMA.findall(row)) if delimiter == "," and count else count
+
+
+def _is_header_row(row: str, delimiter: str) -> bool:
+    """A header row's cells are names: they start with a letter (or are empty), and hold no address or path.
+    Digits inside a name are allowed (Google's and Outlook's `Phone 1 - Value`, `Address 2`)."""
+    if not re.search(r"\d", row):
+        return True
+    return all(_HEADER_CELL.fullmatch(cell) for cell in row.split(delimiter))
 
 
 _QUOTED_CELL = re.compile(r'"(?:[^"\n]|"")*"')
@@ -170,21 +202,56 @@ def _unquoted(row: str, delimiter: str) -> str:
 
 # -- email, URL ---------------------------------------------------------------------------------
 
+# RFC 5322 addr-spec, with RFC 6531's internationalised local parts and domains (`jürgen@müller-reisen.de`).
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])"
+    r"(?<![\w.+-])[^\W_](?:[\w.%+-]{0,63})@(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+"
+    r"(?:[^\W\d_]{2,24}|xn--[A-Za-z0-9-]{2,59})(?![\w-])"
 )
 
 
+_URL_USERINFO = re.compile(r"://[^\s/@]*$")
+_EDIFACT_TAG = re.compile(r"[A-Z][A-Z0-9]{2}\+")
+
+
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """_EMAIL's matches, looked for only around each "@" (prose has few; a scan of every word start costs)."""
+    at, searched_to = text.find("@"), 0
+    while at >= 0:
+        m = _EMAIL.search(text, max(searched_to, at - 65), min(len(text), at + 257))
+        while m is not None and m.end() <= at:  # an earlier address in the window
+            m = _EMAIL.search(text, m.end(), min(len(text), at + 257))
+        if m is not None and m.start() <= at:
+            yield m
+            searched_to = m.end()
+        at = text.find("@", max(at + 1, searched_to))
+
+
 def _emails(text: str) -> Iterator[Finding]:
-    for m in _EMAIL.finditer(text):
+    for m in _email_matches(text):
         _on_time()
         local = m.group().split("@", 1)[0]
-        if ".." in local or local.endswith("."):
-            continue
-        yield Finding("EMAIL_ADDRESS", m.start(), m.end(), 1.0, "RFC 5322 addr-spec with a domain and TLD")
+        if (
+            ".." in local
+            or local.endswith(".")
+            or _URL_USERINFO.search(text, max(0, m.start() - 70), m.start())
+        ):
+            continue  # https://guest@files.example.com/: a URL's userinfo, not a mailbox
+        start = m.start()
+        if _EDIFACT_TAG.match(local) and (start == 0 or text[start - 1] in "'\r\n"):
+            start += 4  # COM+nuria@example.es:EM': an EDIFACT segment's tag and separator, not the address
+        yield Finding("EMAIL_ADDRESS", start, m.end(), 1.0, "RFC 5322 addr-spec with a domain and TLD")
 
 
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+# RFC 3986 URIs with an authority whose scheme a person follows (web, file transfer, websockets), with
+# userinfo, a port, a Unicode (IDN) or punycode host or an IPv6 literal; or a host written with `www.`.
+_URL = re.compile(
+    r"(?=[hfswHFSW])\b(?:(?:https?|s?ftps?|wss?)://(?:[^\s/@<>\"'()\[\]{}]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\])?"
+    r"|www\.)[^\s<>\"'()\[\]{}]*",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^(?:[a-z]+://)?", re.IGNORECASE)
+# A host name: labels of letters (any script), digits and inner hyphens, at least one dot.
+_HOST = re.compile(r"(?:[^\W_](?:[^\W_]|-){0,62}\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{2,59})")
 # Common generic and country TLDs. Those that are also file extensions (.py, .md, .rs, .pl, .sh, .am ...)
 # are left out, so "setup.py" is no web address; they are still found with a scheme or "www.".
 _TLDS = (
@@ -192,14 +259,13 @@ _TLDS = (
     "ie|se|dk|no|fi|pl|cz|jp|cn|ru|mx|ar|nz|za|gr|tr|lu|hu|ro|sk|si|hr|bg|lt|lv|ee|cl"
 )
 _BARE_URL = re.compile(
-    rf"(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})"
+    rf"(?<![\w@./-])(?:[^\W_](?:(?:[^\W_]|-){{0,61}}[^\W_])?\.)+(?:{_TLDS})"
     r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,
 )
 
 
 _TLD_HIT = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
-_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
 # XML namespace names and schema/context identifiers are not meant to be retrieved (Namespaces in XML 1.0
@@ -212,15 +278,26 @@ def _names_a_namespace(text: str, start: int) -> bool:
     return bool(label and label.strong and label.name.lower().split(":")[0] in _NAMESPACE_KEYS)
 
 
+def _url_host_ok(url: str) -> bool:
+    """The authority's host is a dotted domain name (IDN or punycode labels allowed) or an IPv6 literal."""
+    authority = _SCHEME.sub("", url, count=1).split("/", 1)[0].rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        try:
+            ipaddress.IPv6Address(authority[1 : authority.find("]")].split("%", 1)[0])
+        except ValueError:
+            return False
+        return True
+    host = authority.rsplit(":", 1)[0] if re.search(r":\d{0,5}$", authority) else authority
+    return _HOST.fullmatch(host.rstrip(".")) is not None
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
         _on_time()
         seen.append((m.start(), m.end()))
         url = m.group().rstrip(".,;:!?")
-        host = re.sub(r"^(?:https?://)?", "", url, flags=re.IGNORECASE).split("/", 1)[0].split(":", 1)[0]
-        host = host.rsplit("@", 1)[-1]
-        if "." not in host or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
+        if not _url_host_ok(url):
             continue
         if _names_a_namespace(text, m.start()):
             continue  # {"system": "http://hl7.org/fhir/sid/us-npi"}, xmlns="http://www.w3.org/...": identifiers
@@ -229,7 +306,7 @@ def _urls(text: str) -> Iterator[Finding]:
     for hit in _TLD_HIT.finditer(text):  # anchor on ".com" etc., then match the host from its first character
         _on_time()
         start = hit.start()
-        while start > 0 and text[start - 1] in _HOST_CHARS:
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):  # IDN labels too
             start -= 1
         if start in starts or any(s <= start < e for s, e in seen):
             continue
@@ -267,7 +344,9 @@ def luhn_ok(digits: str) -> bool:
 
 
 # "+49 1512 ..." is a phone number; digits glued to letters ("JD0143...", "CUST4111...") are an identifier
-_CARD = re.compile(r"(?<![\w+-])(?:\d(?:[ -]| {2,3})?){11,18}\d(?![\w-])")
+# Any grouping: one space or dash, a typed form's aligned runs of spaces, a spaced dash, a comma (a number read
+# out in groups: "4011, 7803, 1314, 4871") or a dot (4011.7803.1314.4871).
+_CARD = re.compile(r"(?<![\w+.-])(?:\d(?:[ -]| {2,3}| - |, |\.)?){11,18}\d(?![\w-]|\.\d)")
 _ANY = range(12, 20)
 # ISO/IEC 7812 issuer ranges and the lengths their schemes issue: (prefix digits, low, high, lengths).
 _IIN_RANGES: tuple[tuple[int, int, int, tuple[int, ...] | range], ...] = (
@@ -331,28 +410,46 @@ def _card_named_otherwise(text: str, start: int) -> bool:
     label = _label(text, start)
     if label is None or not label.strong:
         return False
-    name = _words(label.name)
+    name = _name_words(label.name)
     return bool(
         _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
     )
 
 
 _CARD_GROUP = re.compile(r"\d{4,6}")
+_CARD_SEPARATOR = re.compile(r"\D+")
 
 
 def _card_groups_refused(raw: str) -> bool:
     """One separator between groups; a run of two or three spaces only between groups of four to six digits
-    (a form's aligned `6510   5618 1964   3694`), never a dash beside a space (two numbers in a row)."""
+    (a form's aligned `6510   5618 1964   3694`, the last group may be shorter), never a dash beside a space
+    (two numbers in a row) unless every separator is the same spaced dash; a comma only between groups of
+    three or more digits, the same separator throughout."""
+    separators = set(_CARD_SEPARATOR.findall(raw))
+    if separators & {" - ", ", ", "."}:
+        groups = _CARD_SEPARATOR.split(raw)
+        shortest = 4 if "." in separators else 3  # dotted: 4.4.4.4, never a decimal or a version's parts
+        return (
+            len(separators) > 1
+            or not all(len(group) >= shortest for group in groups[:-1])
+            or len(groups[-1]) < 2
+            or ("." in separators and len(groups) < 4)
+        )
     if not re.search(r"[ -]{2}", raw):
         return False
-    return "-" in raw or not all(_CARD_GROUP.fullmatch(group) for group in raw.split())
+    groups = raw.split()
+    return (
+        "-" in raw
+        or not all(_CARD_GROUP.fullmatch(group) for group in groups[:-1])
+        or not 2 <= len(groups[-1]) <= 6
+    )
 
 
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         _on_time()
         raw = m.group()
-        digits = re.sub(r"[ -]", "", raw)
+        digits = re.sub(r"\D", "", raw)
         if _card_groups_refused(raw) or len(set(digits)) == 1 or not iin_ok(digits):
             continue
         if not luhn_ok(digits):
@@ -360,7 +457,8 @@ def _cards(text: str) -> Iterator[Finding]:
         # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
         # barcode numbers: only with a payment word nearby.
         rare = (
-            len(digits) <= 13
+            ", " in raw
+            or len(digits) <= 13
             or digits[0] == "1"
             or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
         )
@@ -483,7 +581,7 @@ def _ibans(text: str) -> Iterator[Finding]:
 
 
 # digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
-_SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)")
+_SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d)")
 _SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa|ss no)\b")
 
 
@@ -516,9 +614,11 @@ _TEN_DIGITS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
 _NPI_GROUPED = re.compile(
     r"(?<![\d-])(\d{4})([ -])(\d{3})\2(\d{3})(?![\d-])|(?<![\d-])(\d{5})([ -])(\d{5})(?![\d-])"
 )
-_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?$")
+# \Z, not $: "$" also matches before a final newline, which made a number at the start of a line the tail of
+# whatever "00.." ended the line above.
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?\Z")
 _NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
-_NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient (?:no|number|id))\b")
+_NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient ?(?:no|number|id))\b")
 
 
 def _cue_is_nearest(text: str, start: int) -> bool:
@@ -528,7 +628,7 @@ def _cue_is_nearest(text: str, start: int) -> bool:
     if cues and not _PHONE_WORDS.search(before[cues[-1].end() :]):
         return True
     label = _label(text, start)
-    return bool(label and _NPI_WORDS.search(_words(label.name)))
+    return bool(label and _NPI_WORDS.search(_name_words(label.name)))
 
 
 def npi_ok(digits: str) -> bool:
@@ -575,7 +675,9 @@ def _health_ids(text: str) -> Iterator[Finding]:
         ):
             yield Finding("US_NPI", m.start(), m.end(), 0.95, "NPI Luhn check (80840 prefix) with context")
         if nhs_ok(digits):
-            near = _context_near(text, m.start(), m.end(), _NHS_WORDS)
+            near = _context_near(text, m.start(), m.end(), _NHS_WORDS) or _asked_above(
+                text, m.start(), _NHS_WORDS
+            )
             if near or m.group(2) == " " and not _nhs_refused(text, m.start(), m.end()):
                 yield Finding(
                     "UK_NHS",
@@ -589,11 +691,14 @@ def _health_ids(text: str) -> Iterator[Finding]:
 # -- phones (libphonenumber) -----------------------------------------------------------------------
 
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+#/.-])(?<![\d:]:)\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
-    r"(?:\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    # the lookahead first: most positions fail on one character class before any lookbehind runs
+    r"(?=[(+\d])(?:(?<![\w+#/.-])(?<![\d:]:)|(?<=[/+])(?=\+\d))\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
+    r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
-_EXTENSION = re.compile(r"(?i)\s?(?:x|ext\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$")
+_EXTENSION = re.compile(
+    r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$"
+)
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
 _PHONE_REGIONS = (
@@ -620,27 +725,27 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
-    r"\bring\b|whatsapp|telefax|r[uü]ckruf|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
+    r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?:order|invoice|receipt|ref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"(?i)(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
-    r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
+    r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
     r"\b(?:lot[e]?|batch|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
-    r"record|file|case|matter|hosp(?:ital)?\.?|sim|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|"
+    r"record|file|case|matter|hosp(?:ital)?\.?|sim|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|bill|cupom|cup[oó]n|coupon|recept|receta|ricetta|dispensaci[oó]n|"
     r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
     r"versicherungs\w*|isbn(?:-1[03])?)|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
-    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\s*$"
+    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
 
 
@@ -669,9 +774,9 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _SIGNATURE_CUE.search(text, max(0, start - 12), start):
         return True
-    return _context_near(
-        text, start, end, _PHONE_WORDS, window=0
-    )  # a word just after it, or its column's header
+    if _context_near(text, start, end, _PHONE_WORDS, window=0):
+        return True  # a word just after it, or its column's header
+    return _asked_above(text, start, _PHONE_WORDS)  # "Agent: a number to call you back on?" / "Caller: ..."
 
 
 # Shapes that are something else whatever libphonenumber says of their digits.
@@ -687,7 +792,6 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
-    re.compile(r"\d{1,3}\.\d{4,}"),  # a decimal fraction: 0.127471632 (9 digits after the point)
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
 )
@@ -699,7 +803,8 @@ _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-0
 _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
-    r"|\d{5}-\d{3,4}"
+    r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
+    r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
@@ -720,18 +825,23 @@ def _value_starts_field(text: str, start: int) -> bool:
     return bool(_FIELD_START.search(text, max(0, start - 4), start)) or start == 0
 
 
-def _field_refuses(text: str, start: int) -> bool:
+# Two words after the number: the line goes on as a sentence ("Luca: 320.163.8072 oppure scrivi a ..."), so the
+# label before it is a speaker or a heading, not the name of a field whose value the number is.
+_PROSE_AFTER = re.compile(r"[ \t]+[^\W\d_]{2,}[ \t]+[^\W\d_]")
+
+
+def _field_refuses(text: str, start: int, end: int) -> bool:
     """A structured field named for something else (a JSON key, a header, an HL7/X12 position: "lot",
     "PID-3", "NM1 npi") holds no phone number; a prose label ("Claim reference: ...") only when it names a
     reference."""
     label = _label(text, start)
     if label is not None:
-        name = _words(label.name)
+        name = _name_words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
-        return (label.strong and _value_starts_field(text, start)) or bool(
-            _REFERENCE_WORDS.search(name + " ")
-        )
+        return (
+            label.strong and _value_starts_field(text, start) and not _PROSE_AFTER.match(text, end)
+        ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
@@ -785,6 +895,18 @@ _COUNTRY_PREFIX = re.compile(r"\b[A-Z]{2} ?$")
 _FREEPHONE8 = re.compile(r"0800[ -]?\d{4}")  # Dutch freephone, eight digits
 
 
+# A direct-dial suffix after the subscriber number (`069 3856307-719`, `030 / 4141354-073`): the plans of
+# Germany, Austria and Switzerland number extensions that way, so the suffix adds no digits to the national
+# number's length (libphonenumber still checks the whole).
+_DIRECT_DIAL = re.compile(r"(?<=\d)-\d{1,4}$")
+
+
+def _national_length(c: _PhoneCandidate) -> int:
+    if "-" in c.core and (" " in c.core or "/" in c.core) and (suffix := _DIRECT_DIAL.search(c.core)):
+        return len(c.digits) - (suffix.end() - suffix.start() - 1)
+    return len(c.digits)
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if (
@@ -793,13 +915,16 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:
         return False
-    if len(c.digits) > 12 or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
+    # Germany's and Austria's plans run to 13 digits with the trunk 0 (030 274691 9514); so long a number needs a
+    # phone word and its trunk prefix, as reference numbers and millisecond timestamps are that long too.
+    longest = 13 if near and c.core.lstrip("(").startswith("0") else 12
+    if _national_length(c) > longest or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
     if not near and _REFERENCE_SHAPES.fullmatch(c.core):
         return True
-    return _field_refuses(text, c.start)
+    return _field_refuses(text, c.start, c.end)
 
 
 def _valid_phone(c: _PhoneCandidate) -> str | None:
@@ -872,7 +997,7 @@ _IP_WORDS = re.compile(
 )
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:-])"
+    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f:-])"
 )
 
 
@@ -943,7 +1068,7 @@ def _macs(text: str) -> Iterator[Finding]:
 _MONTH_NAMES = {
     1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
     2: "february feb février févr fevrier februar febbraio febr febrero februari fevereiro fev",
-    3: "march mar mars märz maerz marzo maart março marco",
+    3: "march mar mars märz maerz marzo maart mrt março marco",
     4: "april apr avril avr aprile abril abr",
     5: "may mai maggio mag mayo mei maio",
     6: "june jun juin juni giugno giu junio junho",
@@ -958,14 +1083,14 @@ _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 _DATE = re.compile(
     r"(?<![\w.-])(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\5 ?(\d{4}|\d{2})"
-    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+|of\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:de\s+)?(\d{{4}}|'?\d{{2}})"
-    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\w-]|\.\d)",
+    rf"|(\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?(?:\s+|-)(?:de\s+|of\s+)?({_MONTHS})\.?(?:,?\s+|-)(?:del?\s+)?(\d{{4}}|'?\d{{2}})"
+    rf"|({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?:(?![\w-]|\.\d)|(?=T\d{{2}}:\d{{2}}))",
     re.IGNORECASE,
 )
 _DOB_WORDS = re.compile(
-    r"(?i)(?:\bborn\b|\bd[. ]?o[. ]?b\b|\bnasci\b|\bdata[ _]?(?:de[ _]?)?nasc\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
+    r"(?i)(?:\bborn\b|\bbirth\b(?!\s+of\b)|\bd[. ]?o[. ]?b\b|\bnasci\b|\bdata[ _]?(?:de[ _]?)?nasc\b|date ?of ?birth|birth ?date|birthday|\bgeboren|\bgeb\.|\bgeb ?datum|geburtsdatum|"
     r"geburtstag|\bn[ée]e?\s+le\b|\bn[ée]e?\b|naissance|\bnat[oa](?:/[ao])?\s+(?:il|a|ad|in)\b|nascita|\bnacid[oa]\b|nacimiento|"
-    r"f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
+    r"aniversário|cumplea[ñn]os|compleanno|verjaardag|\U0001f382|f\.\s?nac|fecha de nac|\bnac\.|\bnaiss\.|\bdt\.?\s?nasc|\bd\.\s?n\.|geboren op|geb\. am|geboortedatum|\bnascid[oa]\b|nascimento|\bnasc\.|\bbday\b|\bddn\b|\bdn\s*:)"
 )
 
 
@@ -998,9 +1123,17 @@ _DOB_CUES = (
     "d. n.",
     "bday",
     "ddn",
+    "aniversário",
+    "cumplea",
+    "compleanno",
+    "verjaardag",
+    "\U0001f382",
     "dn:",
     "dn :",
     "pid|",
+    "ssr docs",
+    "dtm+329",
+    "(0010,0030)",
     "dmg*",
     "gt1|",
     "in1|",
@@ -1037,7 +1170,37 @@ def _date_ok(match: re.Match[str]) -> bool:
     return 1900 <= day.year and day <= dt.date.today()
 
 
+# ICAO Doc 9303 machine-readable zones: the second line of a passport (TD3, 44 characters) or TD2 document (36)
+# holds the date of birth after the document number and nationality; a TD1 card's (30) starts with it. YYMMDD,
+# each with its check digit (weights 7, 3, 1; `<` is 0, letters 10-35).
+_MRZ_TD23 = re.compile(r"(?m)^[A-Z0-9<]{9}[0-9<][A-Z<]{3}(\d{6})(\d)[MFX<]\d{6}[0-9<][A-Z0-9<]{8,16}$")
+_MRZ_TD1 = re.compile(r"(?m)^(\d{6})(\d)[MFX<]\d{6}\d[A-Z<]{3}[A-Z0-9<]{11}\d$")
+
+
+def mrz_check_digit(field: str) -> int:
+    values = (0 if c == "<" else int(c, 36) for c in field)
+    return sum(v * (7, 3, 1)[i % 3] for i, v in enumerate(values)) % 10
+
+
+def _mrz_dobs(text: str) -> Iterator[Finding]:
+    for pattern, lengths in ((_MRZ_TD23, (36, 44)), (_MRZ_TD1, (30,))):
+        for m in pattern.finditer(text):
+            _on_time()
+            if len(m.group()) not in lengths or mrz_check_digit(m.group(1)) != int(m.group(2)):
+                continue
+            born = m.group(1)
+            try:
+                dt.date(_full_year(born[:2]), int(born[2:4]), int(born[4:]))
+            except ValueError:
+                continue
+            yield Finding(
+                "DATE_OF_BIRTH", m.start(1), m.end(1), 0.95, "ICAO 9303 MRZ date of birth, check digit"
+            )
+
+
 def _dobs(text: str) -> Iterator[Finding]:
+    if "<<" in text:
+        yield from _mrz_dobs(text)  # a machine-readable zone names its fields by position: no cue word
     lowered = text.lower()
     if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text) and "\n*" not in text:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
@@ -1061,13 +1224,36 @@ _COMPACT_DATE = re.compile(
 )
 
 
+# DDMMMYY / DDMMMYYYY with the English month abbreviation in capitals: IATA (SSR DOCS, APIS), military and SAS
+# dates, `24DEC1954`.
+_DDMMMYY = re.compile(
+    r"(?<![\w.-])(0[1-9]|[12]\d|3[01])(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)((?:19|20)?\d{2})(?![\w-])"
+)
+
+
+def _ddmmmyy_dobs(text: str) -> Iterator[Finding]:
+    """`24DEC1954` where the nearest birth cue or a field named for the birth date (SSR DOCS's fifth) names it."""
+    dates = list(_DDMMMYY.finditer(text))
+    for i, m in enumerate(dates):
+        _on_time()
+        if not _birth_cue(text, dates, i):
+            continue
+        try:
+            day = dt.date(_full_year(m.group(3)), _MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            continue
+        if day <= dt.date.today():
+            yield Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DDMMMYY date with birth context")
+
+
 def _compact_dobs(text: str) -> Iterator[Finding]:
     """Compact dates count only in a field a format names for the birth date: HL7 PID-7, X12 DMG*D8, vCard
     BDAY, a birthDate key. Eight bare digits anywhere else are far more often a number than a date."""
+    yield from _ddmmmyy_dobs(text)
     for m in _COMPACT_DATE.finditer(text):
         _on_time()
         label = _label(text, m.start())
-        if label is None or not label.strong or not _DOB_WORDS.search(_words(label.name)):
+        if label is None or not label.strong or not _DOB_WORDS.search(_name_words(label.name)):
             continue
         year, month, day_of_month = (
             next((g for g in m.groups()[i::3] if g is not None), "") for i in range(3)
@@ -1088,16 +1274,71 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
     start, end = dates[i].start(), dates[i].end()
     window = max(0, start - 30)
-    cues = list(_DOB_WORDS.finditer(_words(text[window:start])))
+    while 0 < window < start and text[window - 1].isalnum() and text[window].isalnum():
+        window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
+    cues = list(_DOB_WORDS.finditer(_prose(text[window:start])))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
-    after = _DOB_WORDS.search(_words(text[end : end + 15]))
+    if _asked_on_the_line_above(text, dates, i):
+        return True
+    after = _DOB_WORDS.search(_prose(text[end : end + 15]))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
         return True
     label = _label(text, start)
-    return bool(label and _DOB_WORDS.search(_words(label.name)))
+    return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+# A word hyphenated at a line break (`vic-\ntim`, `da-\nte of birth` in PDF-to-text output) is joined, padded
+# to keep its length; other line breaks read as spaces (`date of\nbirth`).
+_HYPHENATED = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w+)")
+
+
+def _prose(text: str) -> str:
+    """`text` as running words: key separators and line breaks as spaces, hyphenation undone (same length)."""
+    if "\n" not in text:
+        return _words(text)
+    joined = _HYPHENATED.sub(lambda m: (m.group(1) + m.group(2)).ljust(len(m.group())), text)
+    return _words(joined).replace("\n", " ")
+
+
+_QUESTION_REACH = (
+    300  # a question and its answer are short lines; looking further would be quadratic on one-line text
+)
+
+
+def _question_above(text: str, start: int) -> tuple[int, int, str] | None:
+    """(start of this line, start of the line above, the line above) when the line above `start`'s line is a
+    question (ends with "?"), both lines within reach."""
+    low = max(0, start - _QUESTION_REACH)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start <= low:
+        return None
+    above_start = text.rfind("\n", low, line_start - 1) + 1
+    if above_start <= low and low > 0:
+        return None
+    above = text[above_start : line_start - 1]
+    return (line_start, above_start, above) if above.rstrip().endswith("?") else None
+
+
+def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """The line above the one `start` is on is a question that names `cue` (`Agent: ... NHS number ...?`)."""
+    question = _question_above(text, start)
+    return question is not None and bool(cue.search(_words(question[2])))
+
+
+def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:
+    """A question and its answer (`Agent: Date of birth ...?` / `Caller: 22/2/94, ...`): the line above names the
+    birth date and holds no date after its cue, and this is the first date of its own line."""
+    question = _question_above(text, dates[i].start())
+    if question is None:
+        return False
+    line_start, above_start, above = question
+    if i and dates[i - 1].start() >= line_start:
+        return False
+    cues = list(_DOB_WORDS.finditer(_words(above)))
+    return bool(cues) and not (i and dates[i - 1].start() >= above_start + cues[-1].end())
 
 
 # `* 14.04.54 in Köln`: the genealogical sign for "born" (DIN 5008 CVs, German and Dutch registers) at the start

@@ -326,6 +326,61 @@ def _xml_attribute_label(text: str, start: int) -> Label | None:
     return Label(_FHIR_SYSTEMS.get(system, system), True)
 
 
+# -- DICOM attribute dumps, EDIFACT, IATA SSR DOCS ---------------------------------------------------
+
+# DICOM attribute dumps: dcmdump's `(0010,0030) DA [19330316]   # PatientBirthDate` and pydicom's
+# `(0010,0030) Patient's Birth Date   DA: '19330316'`. The tag names the attribute (PS3.6 data dictionary); the
+# dump names it too, by its keyword in a comment or its name before the VR, for tags not listed here.
+_DICOM_LINE = re.compile(
+    r"\s*\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)\s+(?:[A-Z]{2}\s+\[|([A-Za-z][\w' ()/-]{0,64}?)\s+[A-Z]{2}: ['\"]?)"
+)
+_DICOM_KEYWORD = re.compile(r"\]?[^\n#]*#[^\n]*?([A-Za-z][A-Za-z0-9]{2,63})[ \t]*(?=\n|$)")
+_DICOM_TAGS = {
+    ("0010", "0030"): "PatientBirthDate",
+    ("0010", "0020"): "PatientID",
+    ("0010", "1000"): "OtherPatientIDs",
+    ("0010", "2154"): "PatientTelephoneNumbers",
+    ("0008", "0020"): "StudyDate",
+    ("0008", "0030"): "StudyTime",
+}
+
+
+def _dicom_label(text: str, line_start: int, start: int) -> Label | None:
+    tag = _DICOM_LINE.match(text, line_start)
+    if tag is None or tag.end() != start:
+        return None
+    if (name := _DICOM_TAGS.get((tag.group(1), tag.group(2).upper()))) is not None:
+        return Label(name, True)
+    if tag.group(3):
+        return Label(tag.group(3), True)
+    keyword = _DICOM_KEYWORD.match(text, text.find("]", start) if "]" in text[start : start + 200] else start)
+    return Label(keyword.group(1) if keyword else f"({tag.group(1)},{tag.group(2)})", True)
+
+
+# UN/EDIFACT (PAXLST, ...): segments end with `'`, elements `+`, components `:`. DTM's date/time qualifier
+# (code list 2005) says what a date is: 329 is the date of birth.
+_EDIFACT_DTM = re.compile(r"DTM\+(\d{1,3}):$")
+_EDIFACT_DATES = {"329": "date of birth", "36": "expiry date", "182": "issue date"}
+
+
+def _edifact_label(text: str, start: int) -> Label | None:
+    dtm = _EDIFACT_DTM.search(text, max(0, start - 8), start)
+    return Label(_EDIFACT_DATES.get(dtm.group(1), f"DTM {dtm.group(1)}"), True) if dtm else None
+
+
+# IATA SSR DOCS (APIS): HK1/doc type/issuing state/doc number/nationality/date of birth/gender/expiry/names.
+_SSR_DOCS = re.compile(r"SSR DOCS [A-Z0-9]{2} [A-Z]{2}\d{0,3}/")
+_DOCS_FIELDS = ("document type", "issuing state", "document number", "nationality", "date of birth", "gender")
+
+
+def _ssr_docs_label(text: str, line_start: int, start: int) -> Label | None:
+    docs = _SSR_DOCS.match(text, line_start)
+    if docs is None:
+        return None
+    field = text.count("/", docs.end(), start)
+    return Label(_DOCS_FIELDS[field] if field < len(_DOCS_FIELDS) else f"DOCS {field}", True)
+
+
 def _has_quote(window: str) -> bool:
     return '"' in window or "'" in window
 
@@ -340,6 +395,9 @@ def field_label(text: str, start: int) -> Label | None:
         _json_label(text, start) if _has_quote(text[max(0, start - 50) : start]) else None,
         _xml_attribute_label(text, start) if start and text[start - 1] in "\"'" else None,
         _markdown_label(text, line_start, start) if "|" in text[line_start:start] else None,
+        _dicom_label(text, line_start, start) if text.startswith("(", line_start) else None,
+        _edifact_label(text, start) if "DTM+" in text[max(0, start - 8) : start] else None,
+        _ssr_docs_label(text, line_start, start) if text.startswith("SSR DOCS", line_start) else None,
     ):
         if label is not None:
             return label

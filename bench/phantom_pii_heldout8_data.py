@@ -336,7 +336,7 @@ KNOWN8: dict[str, list[str]] = {
     "en-GB": [
         "Dear {first},\n\nFollowing your appointment on ⟦~H8DGB⟧ I enclose the discharge summary for {first2} {last} (NHS number ⟦H8NHS⟧, born ⟦H8DOB⟧). The ward can be reached on ⟦H8PHX⟧ and the consultant's secretary at ⟦H8EM⟧. Hospital number ⟦~H8NHSLIKE⟧. Follow-up booked for ⟦~H8DGB⟧.\n\nKind regards,\nDr {last}",
         "Booking confirmed — {org} Hotel\nGuest: {first} {last}\nArrival: ⟦~H8DGB⟧  Departure: ⟦~H8DGB⟧  Room ⟦~H8ROOM⟧\nCard held for guarantee: ⟦H8CARD⟧ (exp ⟦~H8EXP⟧)\nContact: ⟦H8PH⟧ / ⟦H8EM⟧\nManage your booking: ⟦H8URL⟧",
-        "{first} {last} | Head of Operations\n{org} Ltd\nT ⟦H8PH⟧  M ⟦H8PH⟧\n⟦H8EM⟧\n⟦H8URL⟧\nRegistered in England and Wales no. ⟦~H8KVK⟧ · VAT GB⟦~H8NHSLIKE⟧",
+        "{first} {last} | Head of Operations\n{org} Ltd\nT ⟦H8PH⟧  M ⟦H8PH⟧\n⟦H8EM⟧\n⟦H8URL⟧\nRegistered in England and Wales no. ⟦~H8KVK⟧",
         "Clinic list ⟦~H8DGB⟧\nNHS No.,Name,DOB,Phone,Hosp No.\n⟦H8NHS⟧,{last} {first},⟦H8DOB⟧,⟦H8PH⟧,⟦~H8NHSLIKE⟧\n⟦H8NHSP⟧,{last} {first2},⟦H8DOB⟧,⟦H8PH⟧,⟦~H8NHSLIKE⟧",
         "Your payment to {first} {last} has been set up.\nTo: ⟦H8IBAN⟧ (sort code ⟦~H8SORT⟧)\nAmount: £⟦~H8AMTGB⟧ on ⟦~H8DGB⟧\nReference: ⟦~H8ORDER⟧\nIf you didn't do this, call us on ⟦H8PHN⟧.",
     ],
@@ -397,7 +397,7 @@ NEW8: dict[str, list[str]] = {
         "RENTAL APPLICATION — {org} Property Management\nApplicant: {first} {last}    Date of birth: ⟦H8DOB⟧    SSN: ⟦H8SSN⟧\nCell: ⟦H8PH⟧    Email: ⟦H8EM⟧\nDesired move-in date: ⟦~H8DUS⟧    Lease term: ⟦~H8DUS⟧ to ⟦~H8DUS⟧\nCurrent landlord: {first2} {last}, ⟦H8PH⟧\nApplication fee charged to ⟦H8CARD⟧\nRent auto-pay: routing ⟦~H8ABA⟧, account ⟦~H8ACCT⟧",
         "APPLICATION FOR ENROLLMENT IN MEDICARE PART B\n1. Name: {first} {last}\n2. Medicare number: ⟦~H8MBI⟧\n3. Date of birth: ⟦H8DOB⟧\n4. Phone: ⟦H8PH⟧\n5. Social Security number: ⟦H8SSN⟧\nReferring physician: Dr. {first2} {last}, NPI ⟦H8NPI⟧, DEA ⟦~H8DEA⟧\nSigned ⟦~H8DUS⟧",
         "USPS PRIORITY MAIL\nSHIP TO: {first} {last}\n1450 Oak Ridge Dr, Austin TX ⟦~H8ZIP⟧\nPhone: ⟦H8PH⟧\nUSPS TRACKING # ⟦~H8USPS⟧\nNotify: ⟦H8EM⟧\nRef ⟦~H8ORDER⟧ · ship date ⟦~H8DUS⟧\nContents: mail-order Rx ⟦~H8CASE⟧, prescriber NPI ⟦H8NPI⟧",
-        "FAFSA Submission Summary — ⟦~H8YEAR⟧\nStudent: {first} {last}    SSN: ⟦H8SSN⟧    Date of birth: ⟦H8DOB⟧\nParent: {first2} {last}    SSN: ⟦H8SSN⟧    Date of birth: ⟦H8DOB⟧\nStudent email: ⟦H8EM⟧    Phone: ⟦H8PH⟧\nFSA ID ⟦~H8UUID⟧ · submitted ⟦~H8DUS⟧ · DRN ⟦~H8LAST4⟧",
+        "FAFSA Submission Summary — ⟦~H8YEAR⟧\nStudent: {first} {last}    SSN: ⟦H8SSN⟧    Date of birth: ⟦H8DOB⟧\nParent: {first2} {last}    SSN: ⟦H8SSN⟧    Date of birth: ⟦H8DOB⟧\nStudent email: ⟦H8EM⟧    Phone: ⟦H8PH⟧\ntransaction ⟦~H8UUID⟧ · submitted ⟦~H8DUS⟧ · DRN ⟦~H8LAST4⟧",
         "{org} FITNESS — MEMBERSHIP AGREEMENT\nMember: {first} {last}    DOB: ⟦H8DOB⟧\nPhone: ⟦H8PHX⟧    Email: ⟦H8EM⟧\nEmergency contact: {first2} {last} ⟦H8PH⟧\nMembership start: ⟦~H8DUS⟧    Key tag: ⟦~H8CARDLIKE⟧\nMonthly dues billed to ⟦H8CARD⟧",
     ],
     "en-GB": [

@@ -18,8 +18,8 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout7`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4`, `heldout5` and `heldout6` cases as dev although their `split` field still says so: existing
+held-out split is `heldout8`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4` to `heldout7` cases as dev although their `split` field still says so: existing
 cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
@@ -42,7 +42,12 @@ cases are kept byte-identical when a batch is added):
 - `heldout7` (bench/phantom_pii_heldout7_data.py, own seed): written from the formats' specifications
   while the detector was being tuned on heldout6, without reading or running the detector; a fair
   sample in two halves (templates `<locale>/h7k/<n>`: the document kinds every earlier batch used,
-  written fresh; `<locale>/h7n/<n>`: kinds no batch used); the only split that counts as held out.
+  written fresh; `<locale>/h7n/<n>`: kinds no batch used); scored once, then tuned on: on the dev side
+  now (its `split` kept for the record);
+- `heldout8` (bench/phantom_pii_heldout8_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout7, without reading or running the detector; a fair
+  sample in two halves like heldout7 (`<locale>/h8k/<n>`: known kinds written fresh; `<locale>/h8n/<n>`:
+  kinds no batch used, heldout7's included); the only split that counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1427,6 +1432,7 @@ def main() -> None:
     from phantom_pii_heldout5_data import build_heldout5
     from phantom_pii_heldout6_data import build_heldout6
     from phantom_pii_heldout7_data import build_heldout7
+    from phantom_pii_heldout8_data import build_heldout8
 
     cases = (
         build()
@@ -1437,6 +1443,7 @@ def main() -> None:
         + build_heldout5()
         + build_heldout6()
         + build_heldout7()
+        + build_heldout8()
     )
     OUT.write_text(
         json.dumps(
@@ -1446,7 +1453,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout7")
+    held = sum(1 for c in cases if c["split"] == "heldout8")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

@@ -550,9 +550,13 @@ class PrometheusMetrics:
         from concurrent.futures import ThreadPoolExecutor
 
         instant, ranges, sel, at = dict(plan.instant), plan.ranges, plan.sel, plan.at
-        with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
+        with ThreadPoolExecutor(len(instant) + len(ranges) + 8, thread_name_prefix="forge-promql") as pool:
             look = pool.submit(self._look, sel, plan.grid)
             futures: dict[str, Any] = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
+            futures |= {
+                name: pool.submit(self._percentiles, series, wanted, at)
+                for name, (series, wanted) in plan.percentiles.items()
+            }
             futures |= {
                 name: pool.submit(self._range, q, at, step, n)
                 for name, (q, step, n) in ranges.items()
@@ -579,6 +583,7 @@ class PrometheusMetrics:
             cpu_queries = _cpu_stats(cpu)
             if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
                 cpu_queries["cpu_n"] = _stat(f"count_over_time({cpu})", "cpu_n")
+            futures["cpu_q"] = pool.submit(self._percentiles, cpu, CPU_PERCENTILES, cpu_at)
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
             answers = {name: f.result() for name, f in futures.items()}
             if rule_at is not None and not _rule_complete(
@@ -590,8 +595,10 @@ class PrometheusMetrics:
                 del cpu_queries["cpu_n"], answers["cpu_n"]
                 cpu_queries = _cpu_stats(subquery)
                 redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
+                redo["cpu_q"] = pool.submit(self._percentiles, subquery, CPU_PERCENTILES, at)
                 answers |= {name: f.result() for name, f in redo.items()}
-        return _Fetched(answers, list(cpu_queries | instant), rule_at is not None, fine, scrapes_per_hour)
+        names = ["cpu_q", *cpu_queries, *instant, *plan.percentiles]
+        return _Fetched(answers, names, rule_at is not None, fine, scrapes_per_hour)
 
     def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
         """One cheap instant query, sent before the statistics: how often containers are scraped (the
@@ -685,6 +692,37 @@ class PrometheusMetrics:
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
         data = self._data(*self._fetch("/api/v1/query", {"query": query, "time": at}))
         return [(_key(r["metric"]), float(r["value"][1]), r["metric"]) for r in data["result"]]
+
+    def _percentiles(
+        self, series: str, wanted: Quantiles, at: float
+    ) -> list[tuple[Key, float, dict[str, str]]]:
+        """Several `quantile_over_time`s of `series` (a range or subquery) at `at`, in ONE query, labelled
+        stat=name: a range query whose steps are 1 ms apart, one step per quantile, the quantile a function
+        of the step's time. Prometheus reads the series (evaluates the subquery) once for all the steps and
+        slides the same points from step to step, where separate queries read them once each; each step's
+        value is Prometheus's own `quantile_over_time` (same points, same function: the same figure to the
+        last bit). The steps' windows end up to a few ms after `at`: they hold the same samples unless one
+        was scraped in those milliseconds (subquery points and recorded rates fall on whole 5-minute steps)."""
+        start, n = round(at, 3), len(wanted)
+        data = self._data(
+            *self._fetch(
+                "/api/v1/query_range",
+                {
+                    "query": _percentiles_query(series, [q for _, q in wanted], start),
+                    "start": f"{start:.3f}",
+                    "end": f"{start + (n - 1) / 1000:.3f}",
+                    "step": "0.001",
+                },
+            )
+        )
+        rows = []
+        for r in data["result"]:
+            key = _key(r["metric"])
+            for ts, value in r["values"]:
+                step = round((float(ts) - start) * 1000)
+                if 0 <= step < n:
+                    rows.append((key, float(value), {**r["metric"], "stat": wanted[step][0]}))
+        return rows
 
 
 def _finer_than_grid(scrapes_per_hour: float) -> bool:
@@ -782,11 +820,23 @@ def _stat(expr: str, name: str, labels: str = _BY) -> str:
     return f'label_replace(max {labels} ({expr}), "stat", "{name}", "", "")'
 
 
+Quantiles = tuple[tuple[str, float], ...]  # (statistic's name, quantile) ...
+CPU_PERCENTILES: Quantiles = (("cpu_p95", 0.95), ("cpu_p99", 0.99), ("cpu_p50", 0.5))
+MEMORY_PERCENTILES: Quantiles = (("memory_p99", 0.99), ("memory_p50", 0.5))
+
+
 def _cpu_stats(cpu: str) -> dict[str, str]:
-    return {
-        f"cpu_p{round(q * 100)}": _stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
-        for q in (0.95, 0.99, 0.5)
-    } | {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
+    """The CPU maximum (its percentiles are one `_percentiles` query): a query of its own, so the two cores
+    share the CPU statistics; as a quantile of 1 in the percentiles' query it would cost a sort instead."""
+    return {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
+
+
+def _percentiles_query(series: str, quantiles: list[float], start: float) -> str:
+    """`quantile_over_time` of `series` per (namespace, pod, container), the quantile chosen by the step:
+    quantiles[k] at the k-th millisecond after `start` (exactly: each term is the quantile times 0 or 1)."""
+    step = f"scalar(round(vector((time() - {start:.3f}) * 1000)))"
+    q = " + ".join(f"{value!r} * ({step} == bool {k})" for k, value in enumerate(quantiles))
+    return f"max {_BY} (quantile_over_time({q}, {series}))"
 
 
 @dataclass
@@ -804,6 +854,8 @@ class _Plan:
     hour_grid: np.ndarray
     instant: dict[str, str]  # name -> query, one value per (namespace, pod, container)
     ranges: dict[str, tuple[str, int, int]]  # name -> (query, step seconds, points)
+    # name -> (series, (stat, quantile)...): several quantiles of one series in one query (`_percentiles`)
+    percentiles: dict[str, tuple[str, Quantiles]]
 
 
 @dataclass
@@ -863,7 +915,8 @@ def _plan(start: float, end: float, namespace: str | None) -> _Plan:
                 _stat(f"count_over_time({mem}{head_range})", "head_n"),
             ]
         )
-    return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges)
+    percentiles = {"memory_q": (f"{mem}[{span}]", MEMORY_PERCENTILES)}
+    return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges, percentiles)
 
 
 def _instant_queries(
@@ -872,8 +925,6 @@ def _instant_queries(
     """One value per (namespace, pod, container): the statistics, computed by Prometheus; kube-state-metrics'
     restarts, reasons and owner series."""
     instant = {
-        "memory_p99": _stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
-        "memory_p50": _stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
         "status": _stat(
             f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}[{window}s])",
             "restarts",

@@ -227,3 +227,40 @@ def test_range_answers_are_read_exactly_whatever_the_label_values_and_gaps() -> 
         for t, v in s["values"]:
             expected[i, int((t - grid[0]) // 300)] = float(v)
     np.testing.assert_array_equal(rows, expected)
+
+
+@pytest.mark.parametrize("source", ["subquery", "rule"])
+def test_several_percentiles_in_one_query_equal_separate_queries(loaded, loaded_with_rule, source) -> None:
+    """forge asks for the CPU percentiles (and the memory ones) in one range query whose steps carry the
+    quantile; Prometheus's answer must equal, to the last bit, what it gives for each `quantile_over_time`
+    asked on its own, for the `irate` subquery and for the recording rule's stored rates (and the quantile
+    chosen per step must be the one asked for, not a neighbour's)."""
+    from servers.forge.usage import CPU, CPU_PERCENTILES, MEMORY, MEMORY_PERCENTILES, _grid, _stat
+
+    url, recorded, _, _ = loaded if source == "subquery" else loaded_with_rule
+    end = recorded.latest()
+    prom = PrometheusMetrics(url, end=end)
+    grid = _grid(end - 36 * 3600, end)
+    sel, span = 'container!="",container!="POD"', f"{(int(grid[-1] - grid[0]) + 300) * 1000 - 1}ms"
+    at, _ = prom._look(sel, grid)
+    if source == "subquery":
+        assert at is None
+        cpu, at = f"irate({CPU}{{{sel}}}[600s])[{span}:300s]", float(grid[-1])
+    else:
+        assert at is not None
+        cpu = f"{CPU_RULE}{{{sel}}}[{span}]"
+    wanted = (*CPU_PERCENTILES, ("cpu_max_as_q1", 1.0))
+    answers = {}
+    for series, quantiles in ((cpu, wanted), (f"{MEMORY}{{{sel}}}[{span}]", MEMORY_PERCENTILES)):
+        stacked = prom._percentiles(series, quantiles, at)
+        got = {(key, labels["stat"]): value for key, value, labels in stacked}
+        assert len(got) == len(stacked) > 8 * len(quantiles)
+        for name, q in quantiles:
+            alone = prom._vector(_stat(f"quantile_over_time({q}, {series})", name), at)
+            assert alone and {(k, name): v for k, v, _ in alone} == {
+                k: v for k, v in got.items() if k[1] == name
+            }
+        answers[series] = got
+    # A quantile of 1 is the maximum: the step's quantile is not interpolated towards a neighbour's.
+    maxima = {k: v for k, v, _ in prom._vector(_stat(f"max_over_time({cpu})", "m"), at)}
+    assert maxima == {k[0]: v for k, v in answers[cpu].items() if k[1] == "cpu_max_as_q1"}

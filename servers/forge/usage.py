@@ -1,9 +1,10 @@
 """Measured usage per pod and container, behind one small interface.
 
-- `PrometheusMetrics`: Prometheus's HTTP API. Ten queries per analysis whatever the cluster's size: first one
+- `PrometheusMetrics`: Prometheus's HTTP API. Eight queries per analysis whatever the cluster's size: first one
   cheap look (how often containers are scraped; is kube-prometheus's CPU recording rule there), then the
   statistics at once, each aggregated by namespace/pod/container inside PromQL: Prometheus computes the
-  percentiles and maxima over the window (one value per container instead of a series of 4,032 points),
+  percentiles and maxima over the window (one value per container instead of a series of 4,032 points; the
+  percentiles of one series in one query, `_percentiles`),
   memory per day and CPU per hour as coarse range queries, restarts and termination reasons. Never one query
   per workload. CPU statistics are over 5-minute rates: the recorded ones of
   `node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate` when it holds every rate of the
@@ -479,7 +480,7 @@ _POINT_PUNCTUATION = bytes.maketrans(b'[],"', b"    ")
 
 
 class PrometheusMetrics:
-    """Ten queries per analysis (one more for part-days, one more with the recording rule): the look, then the
+    """Eight queries per analysis (one more for part-days, one more with the recording rule): the look, then the
     statistics at once, the CPU ones as soon as the look answers (see the module's docstring). Aggregating 14
     days of 5-minute series per step inside a range query costs Prometheus seconds per query; aggregating the
     per-series statistics costs it nothing, and the answers are kilobytes instead of hundreds of megabytes.

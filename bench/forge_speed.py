@@ -19,7 +19,8 @@ design's 2 full-resolution range queries (aggregated per step in PromQL, and not
 per-workload querying that overloads Prometheus at scale (2 range queries per workload, timed on a sample of
 workloads and scaled to all, fetch and parse only). With `--rounds N`, this forge and the one at `--previous`
 (from `git archive`) analyze against the same Prometheus in alternating rounds, each in a new process, so a
-before/after comparison shares the machine's load.
+before/after comparison shares the machine's load. With `--per-query`, each of forge's queries alone (Prometheus's
+CPU from /proc), and the percentiles asked as forge does (one query per series) against one query per quantile.
 
 Data, the previous version's cache and the TSDB live under --cache-dir (default $HDR_BENCH_CACHE or
 /tmp/hdr-bench-cache/forge_speed), keyed by the generator's parameters; delete it to start over.
@@ -441,6 +442,8 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
             with_rule = analyze_runs(args, data, url, proc, "CPU recording rule backfilled (kube-prometheus)")
             if args.previous and args.rounds:
                 before_after(args, data, url, proc, "recording rule")
+            if args.per_query:
+                per_query(data, "recording rule", url, proc)
         with serving(tsdb, work) as (url, proc):
             without = analyze_runs(
                 args,
@@ -451,6 +454,8 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
             )
             if args.previous and args.rounds:
                 before_after(args, data, url, proc, "irate subquery")
+            if args.per_query:
+                per_query(data, "irate subquery", url, proc)
             compare(with_rule, without)
             run_prometheus(args, data, url, without)
         print(
@@ -542,6 +547,72 @@ def before_after(args: argparse.Namespace, data: Path, url: str, proc: subproces
                 f"{statistics.median(out['cpu']):.2f} s per analysis, {out['queries']} queries, "
                 f"{out['changes']} changes ({load()})"
             )
+
+
+def per_query(data: Path, label: str, url: str, proc: subprocess.Popen) -> None:
+    """Each of forge's queries alone, one after another (Prometheus CPU from /proc, median of 2 after one
+    untimed pass); then the percentiles as forge asks them (one query per series) against one query per
+    quantile (before #14 round 4), alternated 3 times."""
+    from servers.forge import usage as u
+
+    home = Path(os.environ["HDR_HOME"])
+    at = u.RecordedMetrics(data / "metrics.om", home / "forge" / "cache-prom").latest()
+    plan = u._plan(at - DAYS * 86400, at, None)
+    prom = u.PrometheusMetrics(url, timeout=300, end=at)
+    rule_at, _ = prom._look(plan.sel, plan.grid)
+    cpu, cpu_at = (
+        (f"irate({u.CPU}{{{plan.sel}}}[600s])[{plan.span}:300s]", at)
+        if rule_at is None
+        else (f"{u.CPU_RULE}{{{plan.sel}}}[{plan.span}]", rule_at)
+    )
+    mem = f"{u.MEMORY}{{{plan.sel}}}[{plan.span}]"
+    asks = {name: (lambda q=q: prom._vector(q, at)) for name, q in plan.instant.items()}
+    asks |= {
+        name: (lambda q=q, s=st, n=n: prom._range(q, at, s, n)) for name, (q, st, n) in plan.ranges.items()
+    }
+    asks["hourly"] = lambda: prom._range(
+        f"max {u._BY} (rate({u.CPU}{{{plan.sel}}}[3600s]))", at, 3600, plan.hours
+    )
+    asks["memory percentiles"] = lambda: prom._percentiles(mem, u.MEMORY_PERCENTILES, at)
+    asks["cpu percentiles"] = lambda: prom._percentiles(cpu, u.CPU_PERCENTILES, cpu_at)
+    asks |= {name: (lambda q=q: prom._vector(q, cpu_at)) for name, q in u._cpu_stats(cpu).items()}
+
+    def cost(fn) -> float:  # type: ignore[no-untyped-def]
+        before = cpu_seconds(proc)
+        fn()
+        return cpu_seconds(proc) - before
+
+    figures = {}
+    for name, fn in asks.items():
+        fn()
+        figures[name] = statistics.median(cost(fn) for _ in range(2))
+    print(
+        f"  each query alone, {label} ({load()}): "
+        + ", ".join(f"{n} {c:.2f} s" for n, c in figures.items())
+        + f"; {sum(figures.values()):.2f} s of Prometheus CPU serial"
+    )
+
+    def separate() -> None:
+        for wanted, series, when in ((u.CPU_PERCENTILES, cpu, cpu_at), (u.MEMORY_PERCENTILES, mem, at)):
+            for name, q in wanted:
+                prom._vector(u._stat(f"quantile_over_time({q}, {series})", name), when)
+
+    def stacked() -> None:
+        prom._percentiles(cpu, u.CPU_PERCENTILES, cpu_at)
+        prom._percentiles(mem, u.MEMORY_PERCENTILES, at)
+
+    runs: dict[str, list[float]] = {"one query per series": [], "one query per quantile": []}
+    for r in range(3):
+        order = [("one query per series", stacked), ("one query per quantile", separate)]
+        for name, fn in order if r % 2 == 0 else order[::-1]:
+            runs[name].append(cost(fn))
+    print(
+        f"  the 5 percentiles, {label}, Prometheus CPU alternated 3 times: "
+        + "; ".join(
+            f"{n} median {statistics.median(v):.2f} s ({', '.join(f'{x:.2f}' for x in v)})"
+            for n, v in runs.items()
+        )
+    )
 
 
 def compare(a: dict, b: dict) -> None:
@@ -638,6 +709,11 @@ def main() -> None:
         type=int,
         default=0,
         help="Prometheus: also time this forge and the one at --previous, alternating, this many rounds each",
+    )
+    parser.add_argument(
+        "--per-query",
+        action="store_true",
+        help="Prometheus: also each query alone, and the percentiles' forms",
     )
     parser.add_argument("--no-prometheus", action="store_true")
     parser.add_argument("--no-recorded", action="store_true")

@@ -702,8 +702,9 @@ class PrometheusMetrics:
         of the step's time. Prometheus reads the series (evaluates the subquery) once for all the steps and
         slides the same points from step to step, where separate queries read them once each; each step's
         value is Prometheus's own `quantile_over_time` (same points, same function: the same figure to the
-        last bit). The steps' windows end up to a few ms after `at`: they hold the same samples unless one
-        was scraped in those milliseconds (subquery points and recorded rates fall on whole 5-minute steps)."""
+        last bit). Each later step's window is shifted 1 ms further, at both ends: the same samples unless a raw
+        sample was scraped within those milliseconds of either end (subquery points and recorded rates fall on
+        whole 5-minute steps, so they never are)."""
         start, n = round(at, 3), len(wanted)
         data = self._data(
             *self._fetch(

@@ -706,25 +706,47 @@ class PrometheusMetrics:
         sample was scraped within those milliseconds of either end (subquery points and recorded rates fall on
         whole 5-minute steps, so they never are)."""
         start, n = round(at, 3), len(wanted)
-        data = self._data(
-            *self._fetch(
-                "/api/v1/query_range",
-                {
-                    "query": _percentiles_query(series, [q for _, q in wanted], start),
-                    "start": f"{start:.3f}",
-                    "end": f"{start + (n - 1) / 1000:.3f}",
-                    "step": "0.001",
-                },
+        try:
+            data = self._data(
+                *self._fetch(
+                    "/api/v1/query_range",
+                    {
+                        "query": _percentiles_query(series, [q for _, q in wanted], start),
+                        "start": f"{start:.3f}",
+                        "end": f"{start + (n - 1) / 1000:.3f}",
+                        "step": "0.001",
+                    },
+                )
             )
-        )
-        rows = []
-        for r in data["result"]:
-            key = _key(r["metric"])
-            for ts, value in r["values"]:
-                step = round((float(ts) - start) * 1000)
-                if 0 <= step < n:
-                    rows.append((key, float(value), {**r["metric"], "stat": wanted[step][0]}))
+        except Unavailable:  # e.g. a Prometheus-compatible server that refuses 1 ms steps
+            data = None
+        rows = _stacked_rows(data, wanted, start)
+        if rows is None:  # refused, or some series lacks a step: one query per quantile, as before
+            return [
+                row
+                for name, q in wanted
+                for row in self._vector(_stat(f"quantile_over_time({q}, {series})", name), at)
+            ]
         return rows
+
+
+def _stacked_rows(
+    data: Any, wanted: Quantiles, start: float
+) -> list[tuple[Key, float, dict[str, str]]] | None:
+    """`_percentiles`' answer as (key, value, labels with stat=name) rows, or None unless every series has
+    exactly one value at each of the steps."""
+    if not isinstance(data, dict) or not isinstance(data.get("result"), list):
+        return None
+    rows = []
+    for r in data["result"]:
+        key = _key(r["metric"])
+        steps = sorted(round((float(ts) - start) * 1000) for ts, _ in r["values"])
+        if steps != list(range(len(wanted))):
+            return None
+        for ts, value in r["values"]:
+            name = wanted[round((float(ts) - start) * 1000)][0]
+            rows.append((key, float(value), {**r["metric"], "stat": name}))
+    return rows
 
 
 def _finer_than_grid(scrapes_per_hour: float) -> bool:

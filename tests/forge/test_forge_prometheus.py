@@ -264,3 +264,55 @@ def test_several_percentiles_in_one_query_equal_separate_queries(loaded, loaded_
     # A quantile of 1 is the maximum: the step's quantile is not interpolated towards a neighbour's.
     maxima = {k: v for k, v, _ in prom._vector(_stat(f"max_over_time({cpu})", "m"), at)}
     assert maxima == {k[0]: v for k, v in answers[cpu].items() if k[1] == "cpu_max_as_q1"}
+
+
+@pytest.mark.parametrize("answer", ["a step missing", "refused"])
+def test_percentiles_fall_back_to_one_query_each_when_the_steps_do_not_come_back(answer) -> None:
+    """A Prometheus-compatible server that drops a 1 ms step (or refuses such steps) must not leave a
+    percentile missing: forge then asks one `quantile_over_time` per quantile, as before the one-query form.
+    The server here is a stand-in that answers the range query badly and each instant query with the
+    quantile it was asked for, so the result shows which query each figure came from."""
+    import json
+    import re
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlparse
+
+    from servers.forge.usage import MEMORY_PERCENTILES
+
+    metric = {"namespace": "ns", "pod": "p", "container": "c"}
+    at = 1_700_000_000.0
+
+    class Stub(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            url = urlparse(self.path)
+            query = parse_qs(url.query)["query"][0]
+            if url.path.endswith("query_range") and answer == "refused":
+                body, status = {"status": "error", "errorType": "bad_data", "error": "step too small"}, 400
+            elif url.path.endswith("query_range"):
+                result = [{"metric": metric, "values": [[at, "1"]]}]  # the second step is missing
+                body, status = {"status": "success", "data": {"resultType": "matrix", "result": result}}, 200
+            else:
+                q = re.search(r"quantile_over_time\(([0-9.]+),", query)
+                labels = {**metric, "stat": re.search(r'"stat", "([a-z0-9_]+)"', query).group(1)}
+                result = [{"metric": labels, "value": [at, q.group(1) if q else "nan"]}]
+                body, status = {"status": "success", "data": {"resultType": "vector", "result": result}}, 200
+            raw = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        prom = PrometheusMetrics(f"http://127.0.0.1:{server.server_address[1]}", timeout=5)
+        rows = prom._percentiles("container_memory_working_set_bytes[1h]", MEMORY_PERCENTILES, at)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert {labels["stat"]: value for _, value, labels in rows} == {"memory_p99": 0.99, "memory_p50": 0.5}
+    assert prom.queries == 1 + len(MEMORY_PERCENTILES)

@@ -1,6 +1,6 @@
 """Measured usage per pod and container, behind one small interface.
 
-- `PrometheusMetrics`: Prometheus's HTTP API. Eight queries per analysis whatever the cluster's size: first one
+- `PrometheusMetrics`: Prometheus's HTTP API. Ten queries per analysis whatever the cluster's size: first one
   cheap look (how often containers are scraped; is kube-prometheus's CPU recording rule there), then the
   statistics at once, each aggregated by namespace/pod/container inside PromQL: Prometheus computes the
   percentiles and maxima over the window (one value per container instead of a series of 4,032 points; the
@@ -480,7 +480,7 @@ _POINT_PUNCTUATION = bytes.maketrans(b'[],"', b"    ")
 
 
 class PrometheusMetrics:
-    """Eight queries per analysis (one more for part-days, one more with the recording rule): the look, then the
+    """Ten queries per analysis (one more for part-days, one more with the recording rule): the look, then the
     statistics at once, the CPU ones as soon as the look answers (see the module's docstring). Aggregating 14
     days of 5-minute series per step inside a range query costs Prometheus seconds per query; aggregating the
     per-series statistics costs it nothing, and the answers are kilobytes instead of hundreds of megabytes.
@@ -573,18 +573,12 @@ class PrometheusMetrics:
                 )
             rule_at, scrapes_per_hour = look.result()
             fine = _finer_than_grid(scrapes_per_hour)
-            if fine:  # scraped every 30 s, say: the 5-minute average rate at each step of the grid
-                subquery = f"rate({CPU}{{{sel}}}[{STEP_S}s])[{plan.span}:{STEP_S}s]"
-            else:  # scraped every 5 minutes: the rate between the last two scrapes, as the recorded path has it
-                subquery = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{plan.span}:{STEP_S}s]"
-            if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
-                cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{plan.span}]", rule_at
-            else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
-                cpu, cpu_at = subquery, at
+            subquery = _cpu_series(plan, fine, None)  # the rates, computed by Prometheus at every step
+            cpu, cpu_at = (subquery, at) if rule_at is None else (_cpu_series(plan, fine, ""), rule_at)
             cpu_queries = _cpu_stats(cpu)
             if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
                 cpu_queries["cpu_n"] = _stat(f"count_over_time({cpu})", "cpu_n")
-            futures["cpu_q"] = pool.submit(self._percentiles, cpu, CPU_PERCENTILES, cpu_at)
+            futures |= self._cpu_percentiles(pool, plan, fine, rule_at)
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
             answers = {name: f.result() for name, f in futures.items()}
             if rule_at is not None and not _rule_complete(
@@ -596,10 +590,23 @@ class PrometheusMetrics:
                 del cpu_queries["cpu_n"], answers["cpu_n"]
                 cpu_queries = _cpu_stats(subquery)
                 redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
-                redo["cpu_q"] = pool.submit(self._percentiles, subquery, CPU_PERCENTILES, at)
+                redo |= self._cpu_percentiles(pool, plan, fine, None)
                 answers |= {name: f.result() for name, f in redo.items()}
-        names = ["cpu_q", *cpu_queries, *instant, *plan.percentiles]
+        names = [*(f"cpu_q{i}" for i in range(len(SHARDS))), *cpu_queries, *instant, *plan.percentiles]
         return _Fetched(answers, names, rule_at is not None, fine, scrapes_per_hour)
+
+    def _cpu_percentiles(self, pool: Any, plan: _Plan, fine: bool, rule_at: float | None) -> dict[str, Any]:
+        """The CPU percentiles, one query per shard of the containers (`SHARDS`), submitted to `pool`."""
+        at = plan.at if rule_at is None else rule_at
+        return {
+            f"cpu_q{i}": pool.submit(
+                self._percentiles,
+                _cpu_series(plan, fine, None if rule_at is None else "", shard),
+                CPU_PERCENTILES,
+                at,
+            )
+            for i, shard in enumerate(SHARDS)
+        }
 
     def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
         """One cheap instant query, sent before the statistics: how often containers are scraped (the
@@ -855,6 +862,29 @@ def _cpu_stats(cpu: str) -> dict[str, str]:
     return {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
 
 
+# The percentiles' queries are the longest (each sorts every point of its series once per quantile), and
+# Prometheus evaluates a query on one core: split by the pod name's last character into two shards (an exact
+# partition: `=~` and `!~` of one regex), so the two cores share them. Pods that controllers name end with a
+# random character of "bcdfghjklmnpqrstvwxz2456789" (14 of its 27 in the first shard) or an ordinal.
+SHARDS = ('pod=~".*[02579cfhkmprtwz]"', 'pod!~".*[02579cfhkmprtwz]"')
+
+
+def _and(sel: str, matcher: str) -> str:
+    return f"{sel},{matcher}" if matcher else sel
+
+
+def _cpu_series(plan: _Plan, fine: bool, rule: str | None, shard: str = "") -> str:
+    """The window's 5-minute CPU rates as a range: the recording rule's stored ones (`rule` is not None), else
+    a subquery over the raw counter (`rate[5m]` over scrapes finer than the grid: the 5-minute average rate at
+    each step; else `irate` over two scrapes, the rate between the last two, as the recorded path has it)."""
+    sel = _and(plan.sel, shard)
+    if rule is not None:
+        return f"{CPU_RULE}{{{sel}}}[{plan.span}]"
+    if fine:
+        return f"rate({CPU}{{{sel}}}[{STEP_S}s])[{plan.span}:{STEP_S}s]"
+    return f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{plan.span}:{STEP_S}s]"
+
+
 def _percentiles_query(series: str, quantiles: list[float], start: float) -> str:
     """`quantile_over_time` of `series` per (namespace, pod, container), the quantile chosen by the step:
     quantiles[k] at the k-th millisecond after `start` (exactly: each term is the quantile times 0 or 1)."""
@@ -939,7 +969,10 @@ def _plan(start: float, end: float, namespace: str | None) -> _Plan:
                 _stat(f"count_over_time({mem}{head_range})", "head_n"),
             ]
         )
-    percentiles = {"memory_q": (f"{mem}[{span}]", MEMORY_PERCENTILES)}
+    percentiles = {
+        f"memory_q{i}": (f"{MEMORY}{{{_and(sel, shard)}}}[{span}]", MEMORY_PERCENTILES)
+        for i, shard in enumerate(SHARDS)
+    }
     return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges, percentiles)
 
 

@@ -80,7 +80,7 @@ def test_a_rule_with_a_gap_inside_the_window_is_not_used(data, tmp_path_factory)
     with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom-gap"), cpu_rule=gap) as url:
         prom = PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end)
         assert prom.cpu_series.startswith("irate(")
-        assert prom.queries == 9 + 3  # the rule's 3 CPU queries (its count too), then the subquery's 2
+        assert prom.queries == 11 + 4  # the rule's CPU queries (its count too), then the subquery's 3
         raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
         assert prom.keys == raw.keys == recorded.usage(end - 36 * 3600, end).keys
         np.testing.assert_array_equal(prom.summary.cpu, raw.summary.cpu)
@@ -104,7 +104,7 @@ def test_scrapes_every_30_seconds_give_the_same_5_minute_figures(data, tmp_path_
         prom = PrometheusMetrics(url, end=end).usage(start, end)
     rec = recorded.usage(start, end)
     assert prom.cpu_series.startswith("rate(") and prom.keys == rec.keys
-    assert prom.queries == (8 if hours % 24 == 0 else 9)  # with the owner series
+    assert prom.queries == (10 if hours % 24 == 0 else 11)  # with the owner series
     steps_per_pod = np.isfinite(rec.memory).sum(axis=1)
     np.testing.assert_allclose(prom.summary.memory_samples, steps_per_pod, atol=1)
     for i in range(len(rec.keys)):
@@ -138,11 +138,11 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
     rec = recorded.usage(start, end)
     assert prom.timestamps.size == hours * 12 + (0 if hours % 24 == 0 else 1)
     assert prom.keys == rec.keys and len(rec.keys) > 8
-    # Constant, never one per workload: the look for the recording rule, the CPU percentiles (one query) and
-    # maximum, the memory percentiles (one query), restarts and reasons, kube-state-metrics' owner series,
-    # days, hours (and the memory maximum and count of the head before the first whole day). With the
-    # recording rule, one more: how many rates it holds per container.
-    assert prom.queries == (8 if hours % 24 == 0 else 9) + (prom.cpu_series == CPU_RULE)
+    # Constant, never one per workload: the look for the recording rule, the CPU percentiles (one query per
+    # shard of the containers) and maximum, the memory percentiles (one query per shard), restarts and
+    # reasons, kube-state-metrics' owner series, days, hours (and the memory maximum and count of the head
+    # before the first whole day). With the recording rule, one more: how many rates it holds per container.
+    assert prom.queries == (10 if hours % 24 == 0 else 11) + (prom.cpu_series == CPU_RULE)
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     assert prom.owners == rec.owners and len(rec.owners) == len({(k[0], k[1]) for k in rec.keys})
     cluster = ManifestCluster(manifests)

@@ -17,12 +17,16 @@ backfilled once, as an operator would, with
 compacted by Prometheus (setup, timed, cached beside the TSDB). As baselines what Prometheus alone takes to answer the previous
 design's 2 full-resolution range queries (aggregated per step in PromQL, and not aggregated), and the
 per-workload querying that overloads Prometheus at scale (2 range queries per workload, timed on a sample of
-workloads and scaled to all, fetch and parse only).
+workloads and scaled to all, fetch and parse only). With `--rounds N`, this forge and the one at `--previous`
+(from `git archive`) analyze against the same Prometheus in alternating rounds, each in a new process, so a
+before/after comparison shares the machine's load. With `--per-query`, each of forge's queries alone (Prometheus's
+CPU from /proc), and the percentiles asked as forge does (one query per series) against one query per quantile.
 
 Data, the previous version's cache and the TSDB live under --cache-dir (default $HDR_BENCH_CACHE or
 /tmp/hdr-bench-cache/forge_speed), keyed by the generator's parameters; delete it to start over.
 
     .venv/bin/python bench/forge_speed.py [--workloads 1000] [--runs 3] [--no-prometheus]
+    .venv/bin/python bench/forge_speed.py --no-recorded --per-workload-sample 20 --previous REV --rounds 2
 """
 
 from __future__ import annotations
@@ -80,6 +84,33 @@ print(json.dumps({"import_s": imported, "analyze_s": total, "changes": len(resul
                   "stages": stages}))
 """
 STAGES = ("read cluster", "load usage", "profile (+ memory recall)", "propose + save")
+
+# One forge (this one, or a previous commit's tree on PYTHONPATH) analyzing against a running Prometheus:
+# one analysis to load blocks and caches, then `runs` timed ones, each with Prometheus's own CPU from /proc.
+PROM_CHILD = r"""
+import json, os, sys, time
+from pathlib import Path
+from servers.forge.operations import Forge
+from servers.forge.usage import PrometheusMetrics
+from shared.cluster import ManifestCluster
+from shared.suite import Suite
+data, url, pid, runs, end = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+def cpu():
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+prom = PrometheusMetrics(url, timeout=300, end=end)
+forge = Forge(Suite(), ManifestCluster(data / "manifests", Path(os.environ["HDR_HOME"]) / "cache"), prom)
+forge.analyze(history="14d")
+times, cpus = [], []
+for _ in range(runs):
+    c, t = cpu(), time.perf_counter()
+    out = forge.analyze(history="14d")
+    times.append(time.perf_counter() - t)
+    cpus.append(cpu() - c)
+result = out["result"] if isinstance(out, dict) else out.result
+queries = out["queries"] if isinstance(out, dict) else out.queries
+print(json.dumps({"times": times, "cpu": cpus, "queries": queries, "changes": len(result.changes)}))
+"""
 
 
 def free_port() -> int:
@@ -409,6 +440,10 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
     try:
         with serving(rule_tsdb, work) as (url, proc):
             with_rule = analyze_runs(args, data, url, proc, "CPU recording rule backfilled (kube-prometheus)")
+            if args.previous and args.rounds:
+                before_after(args, data, url, proc, "recording rule")
+            if args.per_query:
+                per_query(data, "recording rule", url, proc)
         with serving(tsdb, work) as (url, proc):
             without = analyze_runs(
                 args,
@@ -417,6 +452,10 @@ def prometheus(args: argparse.Namespace, data: Path) -> None:
                 proc,
                 "TSDB from the OpenMetrics file alone, CPU from the irate subquery (goal figure)",
             )
+            if args.previous and args.rounds:
+                before_after(args, data, url, proc, "irate subquery")
+            if args.per_query:
+                per_query(data, "irate subquery", url, proc)
             compare(with_rule, without)
             run_prometheus(args, data, url, without)
         print(
@@ -461,6 +500,119 @@ def analyze_runs(args: argparse.Namespace, data: Path, url: str, proc: subproces
         f"{usage.cpu_series} ({load()})"
     )
     return {"median": median, "queries": out.queries, "result": out.result, "usage": usage}
+
+
+def prom_child(code_root: Path, data: Path, url: str, proc: subprocess.Popen, runs: int) -> dict:
+    from servers.forge.usage import RecordedMetrics
+
+    home = Path(tempfile.mkdtemp(prefix="forge-prom-child-"))
+    latest = RecordedMetrics(
+        data / "metrics.om", Path(os.environ["HDR_HOME"]) / "forge" / "cache-prom"
+    ).latest()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(code_root),
+        "HDR_HOME": str(home),
+        "HDR_MEMORY_URL": "http://127.0.0.1:9",
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", PROM_CHILD, str(data), url, str(proc.pid), str(runs), str(latest)],
+            cwd=code_root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"analysis process failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def before_after(args: argparse.Namespace, data: Path, url: str, proc: subprocess.Popen, label: str) -> None:
+    """This forge and the one at `--previous` against the same Prometheus, in alternating rounds (each a new
+    process: one untimed analysis, then `--runs` timed ones), so both see the same load."""
+    code = previous_tree(Path(args.cache_dir), args.previous)
+    if code is None:
+        return
+    for r in range(args.rounds):
+        pair = [("this", ROOT), (args.previous, code)]
+        for name, root in pair if r % 2 == 0 else pair[::-1]:
+            out = prom_child(root, data, url, proc, args.runs)
+            print(
+                f"  before/after, {label}, round {r + 1}: {name} median {statistics.median(out['times']):.2f} s "
+                f"({', '.join(f'{t:.2f}' for t in out['times'])}), Prometheus CPU "
+                f"{statistics.median(out['cpu']):.2f} s per analysis, {out['queries']} queries, "
+                f"{out['changes']} changes ({load()})"
+            )
+
+
+def per_query(data: Path, label: str, url: str, proc: subprocess.Popen) -> None:
+    """Each of forge's queries alone, one after another (Prometheus CPU from /proc, median of 2 after one
+    untimed pass); then the percentiles as forge asks them (one query per series) against one query per
+    quantile (before #14 round 4), alternated 3 times."""
+    from servers.forge import usage as u
+
+    home = Path(os.environ["HDR_HOME"])
+    at = u.RecordedMetrics(data / "metrics.om", home / "forge" / "cache-prom").latest()
+    plan = u._plan(at - DAYS * 86400, at, None)
+    prom = u.PrometheusMetrics(url, timeout=300, end=at)
+    rule_at, _ = prom._look(plan.sel, plan.grid)
+    cpu, cpu_at = (
+        (f"irate({u.CPU}{{{plan.sel}}}[600s])[{plan.span}:300s]", at)
+        if rule_at is None
+        else (f"{u.CPU_RULE}{{{plan.sel}}}[{plan.span}]", rule_at)
+    )
+    mem = f"{u.MEMORY}{{{plan.sel}}}[{plan.span}]"
+    asks = {name: (lambda q=q: prom._vector(q, at)) for name, q in plan.instant.items()}
+    asks |= {
+        name: (lambda q=q, s=st, n=n: prom._range(q, at, s, n)) for name, (q, st, n) in plan.ranges.items()
+    }
+    asks["hourly"] = lambda: prom._range(
+        f"max {u._BY} (rate({u.CPU}{{{plan.sel}}}[3600s]))", at, 3600, plan.hours
+    )
+    asks["memory percentiles"] = lambda: prom._percentiles(mem, u.MEMORY_PERCENTILES, at)
+    asks["cpu percentiles"] = lambda: prom._percentiles(cpu, u.CPU_PERCENTILES, cpu_at)
+    asks |= {name: (lambda q=q: prom._vector(q, cpu_at)) for name, q in u._cpu_stats(cpu).items()}
+
+    def cost(fn) -> float:  # type: ignore[no-untyped-def]
+        before = cpu_seconds(proc)
+        fn()
+        return cpu_seconds(proc) - before
+
+    figures = {}
+    for name, fn in asks.items():
+        fn()
+        figures[name] = statistics.median(cost(fn) for _ in range(2))
+    print(
+        f"  each query alone, {label} ({load()}): "
+        + ", ".join(f"{n} {c:.2f} s" for n, c in figures.items())
+        + f"; {sum(figures.values()):.2f} s of Prometheus CPU serial"
+    )
+
+    def separate() -> None:
+        for wanted, series, when in ((u.CPU_PERCENTILES, cpu, cpu_at), (u.MEMORY_PERCENTILES, mem, at)):
+            for name, q in wanted:
+                prom._vector(u._stat(f"quantile_over_time({q}, {series})", name), when)
+
+    def stacked() -> None:
+        prom._percentiles(cpu, u.CPU_PERCENTILES, cpu_at)
+        prom._percentiles(mem, u.MEMORY_PERCENTILES, at)
+
+    runs: dict[str, list[float]] = {"one query per series": [], "one query per quantile": []}
+    for r in range(3):
+        order = [("one query per series", stacked), ("one query per quantile", separate)]
+        for name, fn in order if r % 2 == 0 else order[::-1]:
+            runs[name].append(cost(fn))
+    print(
+        f"  the 5 percentiles, {label}, Prometheus CPU alternated 3 times: "
+        + "; ".join(
+            f"{n} median {statistics.median(v):.2f} s ({', '.join(f'{x:.2f}' for x in v)})"
+            for n, v in runs.items()
+        )
+    )
 
 
 def compare(a: dict, b: dict) -> None:
@@ -552,6 +704,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="processes (or repetitions) per figure")
     parser.add_argument("--per-workload-sample", type=int, default=100)
     parser.add_argument("--previous", default=PREVIOUS, help="git commit of the previous forge ('' to skip)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=0,
+        help="Prometheus: also time this forge and the one at --previous, alternating, this many rounds each",
+    )
+    parser.add_argument(
+        "--per-query",
+        action="store_true",
+        help="Prometheus: also each query alone, and the percentiles' forms",
+    )
     parser.add_argument("--no-prometheus", action="store_true")
     parser.add_argument("--no-recorded", action="store_true")
     parser.add_argument(

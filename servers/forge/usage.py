@@ -3,7 +3,8 @@
 - `PrometheusMetrics`: Prometheus's HTTP API. Ten queries per analysis whatever the cluster's size: first one
   cheap look (how often containers are scraped; is kube-prometheus's CPU recording rule there), then the
   statistics at once, each aggregated by namespace/pod/container inside PromQL: Prometheus computes the
-  percentiles and maxima over the window (one value per container instead of a series of 4,032 points),
+  percentiles and maxima over the window (one value per container instead of a series of 4,032 points; the
+  percentiles of one series in one query, `_percentiles`),
   memory per day and CPU per hour as coarse range queries, restarts and termination reasons. Never one query
   per workload. CPU statistics are over 5-minute rates: the recorded ones of
   `node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate` when it holds every rate of the
@@ -550,9 +551,13 @@ class PrometheusMetrics:
         from concurrent.futures import ThreadPoolExecutor
 
         instant, ranges, sel, at = dict(plan.instant), plan.ranges, plan.sel, plan.at
-        with ThreadPoolExecutor(len(instant) + len(ranges) + 6, thread_name_prefix="forge-promql") as pool:
+        with ThreadPoolExecutor(len(instant) + len(ranges) + 8, thread_name_prefix="forge-promql") as pool:
             look = pool.submit(self._look, sel, plan.grid)
             futures: dict[str, Any] = {name: pool.submit(self._vector, q, at) for name, q in instant.items()}
+            futures |= {
+                name: pool.submit(self._percentiles, series, wanted, at)
+                for name, (series, wanted) in plan.percentiles.items()
+            }
             futures |= {
                 name: pool.submit(self._range, q, at, step, n)
                 for name, (q, step, n) in ranges.items()
@@ -568,17 +573,12 @@ class PrometheusMetrics:
                 )
             rule_at, scrapes_per_hour = look.result()
             fine = _finer_than_grid(scrapes_per_hour)
-            if fine:  # scraped every 30 s, say: the 5-minute average rate at each step of the grid
-                subquery = f"rate({CPU}{{{sel}}}[{STEP_S}s])[{plan.span}:{STEP_S}s]"
-            else:  # scraped every 5 minutes: the rate between the last two scrapes, as the recorded path has it
-                subquery = f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{plan.span}:{STEP_S}s]"
-            if rule_at is not None:  # the stored 5-minute rates: a plain range, nothing re-evaluated
-                cpu, cpu_at = f"{CPU_RULE}{{{sel}}}[{plan.span}]", rule_at
-            else:  # the 5-minute rates, as recorded, computed by Prometheus at every step of the window
-                cpu, cpu_at = subquery, at
+            subquery = _cpu_series(plan, fine, None)  # the rates, computed by Prometheus at every step
+            cpu, cpu_at = (subquery, at) if rule_at is None else (_cpu_series(plan, fine, ""), rule_at)
             cpu_queries = _cpu_stats(cpu)
             if rule_at is not None:  # how many rates the rule holds per container, to check it has them all
                 cpu_queries["cpu_n"] = _stat(f"count_over_time({cpu})", "cpu_n")
+            futures |= self._cpu_percentiles(pool, plan, fine, rule_at)
             futures |= {name: pool.submit(self._vector, q, cpu_at) for name, q in cpu_queries.items()}
             answers = {name: f.result() for name, f in futures.items()}
             if rule_at is not None and not _rule_complete(
@@ -590,8 +590,23 @@ class PrometheusMetrics:
                 del cpu_queries["cpu_n"], answers["cpu_n"]
                 cpu_queries = _cpu_stats(subquery)
                 redo = {name: pool.submit(self._vector, q, at) for name, q in cpu_queries.items()}
+                redo |= self._cpu_percentiles(pool, plan, fine, None)
                 answers |= {name: f.result() for name, f in redo.items()}
-        return _Fetched(answers, list(cpu_queries | instant), rule_at is not None, fine, scrapes_per_hour)
+        names = [*(f"cpu_q{i}" for i in range(len(SHARDS))), *cpu_queries, *instant, *plan.percentiles]
+        return _Fetched(answers, names, rule_at is not None, fine, scrapes_per_hour)
+
+    def _cpu_percentiles(self, pool: Any, plan: _Plan, fine: bool, rule_at: float | None) -> dict[str, Any]:
+        """The CPU percentiles, one query per shard of the containers (`SHARDS`), submitted to `pool`."""
+        at = plan.at if rule_at is None else rule_at
+        return {
+            f"cpu_q{i}": pool.submit(
+                self._percentiles,
+                _cpu_series(plan, fine, None if rule_at is None else "", shard),
+                CPU_PERCENTILES,
+                at,
+            )
+            for i, shard in enumerate(SHARDS)
+        }
 
     def _look(self, sel: str, grid: np.ndarray) -> tuple[float | None, float]:
         """One cheap instant query, sent before the statistics: how often containers are scraped (the
@@ -685,6 +700,60 @@ class PrometheusMetrics:
     def _vector(self, query: str, at: float) -> list[tuple[Key, float, dict[str, str]]]:
         data = self._data(*self._fetch("/api/v1/query", {"query": query, "time": at}))
         return [(_key(r["metric"]), float(r["value"][1]), r["metric"]) for r in data["result"]]
+
+    def _percentiles(
+        self, series: str, wanted: Quantiles, at: float
+    ) -> list[tuple[Key, float, dict[str, str]]]:
+        """Several `quantile_over_time`s of `series` (a range or subquery) at `at`, in ONE query, labelled
+        stat=name: a range query whose steps are 1 ms apart, one step per quantile, the quantile a function
+        of the step's time. Prometheus reads the series (evaluates the subquery) once for all the steps and
+        slides the same points from step to step, where separate queries read them once each; each step's
+        value is Prometheus's own `quantile_over_time` (same points, same function: the same figure to the
+        last bit). Each later step's window is shifted 1 ms further, at both ends: the same samples unless a raw
+        sample was scraped within those milliseconds of either end (subquery points and recorded rates fall on
+        whole 5-minute steps, so they never are)."""
+        start, n = round(at, 3), len(wanted)
+        try:
+            data = self._data(
+                *self._fetch(
+                    "/api/v1/query_range",
+                    {
+                        "query": _percentiles_query(series, [q for _, q in wanted], start),
+                        "start": f"{start:.3f}",
+                        "end": f"{start + (n - 1) / 1000:.3f}",
+                        "step": "0.001",
+                    },
+                )
+            )
+        except Unavailable:  # e.g. a Prometheus-compatible server that refuses 1 ms steps
+            data = None
+        rows = _stacked_rows(data, wanted, start)
+        if rows is None:  # refused, or some series lacks a step: one query per quantile, as before
+            return [
+                row
+                for name, q in wanted
+                for row in self._vector(_stat(f"quantile_over_time({q}, {series})", name), at)
+            ]
+        return rows
+
+
+def _stacked_rows(
+    data: Any, wanted: Quantiles, start: float
+) -> list[tuple[Key, float, dict[str, str]]] | None:
+    """`_percentiles`' answer as (key, value, labels with stat=name) rows, or None unless every series has
+    exactly one value at each of the steps."""
+    if not isinstance(data, dict) or not isinstance(data.get("result"), list):
+        return None
+    rows = []
+    for r in data["result"]:
+        key = _key(r["metric"])
+        steps = sorted(round((float(ts) - start) * 1000) for ts, _ in r["values"])
+        if steps != list(range(len(wanted))):
+            return None
+        for ts, value in r["values"]:
+            name = wanted[round((float(ts) - start) * 1000)][0]
+            rows.append((key, float(value), {**r["metric"], "stat": name}))
+    return rows
 
 
 def _finer_than_grid(scrapes_per_hour: float) -> bool:
@@ -782,11 +851,46 @@ def _stat(expr: str, name: str, labels: str = _BY) -> str:
     return f'label_replace(max {labels} ({expr}), "stat", "{name}", "", "")'
 
 
+Quantiles = tuple[tuple[str, float], ...]  # (statistic's name, quantile) ...
+CPU_PERCENTILES: Quantiles = (("cpu_p95", 0.95), ("cpu_p99", 0.99), ("cpu_p50", 0.5))
+MEMORY_PERCENTILES: Quantiles = (("memory_p99", 0.99), ("memory_p50", 0.5))
+
+
 def _cpu_stats(cpu: str) -> dict[str, str]:
-    return {
-        f"cpu_p{round(q * 100)}": _stat(f"quantile_over_time({q}, {cpu})", f"cpu_p{round(q * 100)}")
-        for q in (0.95, 0.99, 0.5)
-    } | {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
+    """The CPU maximum (its percentiles are one `_percentiles` query): a query of its own, so the two cores
+    share the CPU statistics; as a quantile of 1 in the percentiles' query it would cost a sort instead."""
+    return {"cpu_max": _stat(f"max_over_time({cpu})", "cpu_max")}
+
+
+# The percentiles' queries are the longest (each sorts every point of its series once per quantile), and
+# Prometheus evaluates a query on one core: split by the pod name's last character into two shards (an exact
+# partition: `=~` and `!~` of one regex), so the two cores share them. Pods that controllers name end with a
+# random character of "bcdfghjklmnpqrstvwxz2456789" (14 of its 27 in the first shard) or an ordinal.
+SHARDS = ('pod=~".*[02579cfhkmprtwz]"', 'pod!~".*[02579cfhkmprtwz]"')
+
+
+def _and(sel: str, matcher: str) -> str:
+    return f"{sel},{matcher}" if matcher else sel
+
+
+def _cpu_series(plan: _Plan, fine: bool, rule: str | None, shard: str = "") -> str:
+    """The window's 5-minute CPU rates as a range: the recording rule's stored ones (`rule` is not None), else
+    a subquery over the raw counter (`rate[5m]` over scrapes finer than the grid: the 5-minute average rate at
+    each step; else `irate` over two scrapes, the rate between the last two, as the recorded path has it)."""
+    sel = _and(plan.sel, shard)
+    if rule is not None:
+        return f"{CPU_RULE}{{{sel}}}[{plan.span}]"
+    if fine:
+        return f"rate({CPU}{{{sel}}}[{STEP_S}s])[{plan.span}:{STEP_S}s]"
+    return f"irate({CPU}{{{sel}}}[{2 * STEP_S}s])[{plan.span}:{STEP_S}s]"
+
+
+def _percentiles_query(series: str, quantiles: list[float], start: float) -> str:
+    """`quantile_over_time` of `series` per (namespace, pod, container), the quantile chosen by the step:
+    quantiles[k] at the k-th millisecond after `start` (exactly: each term is the quantile times 0 or 1)."""
+    step = f"scalar(round(vector((time() - {start:.3f}) * 1000)))"
+    q = " + ".join(f"{value!r} * ({step} == bool {k})" for k, value in enumerate(quantiles))
+    return f"max {_BY} (quantile_over_time({q}, {series}))"
 
 
 @dataclass
@@ -804,6 +908,8 @@ class _Plan:
     hour_grid: np.ndarray
     instant: dict[str, str]  # name -> query, one value per (namespace, pod, container)
     ranges: dict[str, tuple[str, int, int]]  # name -> (query, step seconds, points)
+    # name -> (series, (stat, quantile)...): several quantiles of one series in one query (`_percentiles`)
+    percentiles: dict[str, tuple[str, Quantiles]]
 
 
 @dataclass
@@ -863,7 +969,11 @@ def _plan(start: float, end: float, namespace: str | None) -> _Plan:
                 _stat(f"count_over_time({mem}{head_range})", "head_n"),
             ]
         )
-    return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges)
+    percentiles = {
+        f"memory_q{i}": (f"{MEMORY}{{{_and(sel, shard)}}}[{span}]", MEMORY_PERCENTILES)
+        for i, shard in enumerate(SHARDS)
+    }
+    return _Plan(sel, grid, at, span, days, hours, tiled, hour_grid, instant, ranges, percentiles)
 
 
 def _instant_queries(
@@ -872,8 +982,6 @@ def _instant_queries(
     """One value per (namespace, pod, container): the statistics, computed by Prometheus; kube-state-metrics'
     restarts, reasons and owner series."""
     instant = {
-        "memory_p99": _stat(f"quantile_over_time(0.99, {mem}[{span}])", "memory_p99"),
-        "memory_p50": _stat(f"quantile_over_time(0.5, {mem}[{span}])", "memory_p50"),
         "status": _stat(
             f"max_over_time({RESTARTS}{{{sel}}}[{window}s]) - min_over_time({RESTARTS}{{{sel}}}[{window}s])",
             "restarts",

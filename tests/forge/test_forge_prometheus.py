@@ -102,7 +102,7 @@ def test_a_rule_with_a_gap_inside_the_window_is_not_used(data, tmp_path_factory)
     with prometheus_on(work / "metrics.om", tmp_path_factory.mktemp("prom-gap"), cpu_rule=gap) as url:
         prom = PrometheusMetrics(url, end=end).usage(end - 36 * 3600, end)
         assert prom.cpu_series.startswith("irate(")
-        assert prom.queries == 12 + 5  # the rule's 5 CPU queries, then the subquery's 4 (owners: +1)
+        assert prom.queries == 11 + 4  # the rule's CPU queries (its count too), then the subquery's 3
         raw = PrometheusMetrics(url, end=end, use_rule=False).usage(end - 36 * 3600, end)
         assert prom.keys == raw.keys == recorded.usage(end - 36 * 3600, end).keys
         np.testing.assert_array_equal(prom.summary.cpu, raw.summary.cpu)
@@ -126,7 +126,7 @@ def test_scrapes_every_30_seconds_give_the_same_5_minute_figures(data, tmp_path_
         prom = PrometheusMetrics(url, end=end).usage(start, end)
     rec = recorded.usage(start, end)
     assert prom.cpu_series.startswith("rate(") and prom.keys == rec.keys
-    assert prom.queries == (11 if hours % 24 == 0 else 12)  # with the owner series
+    assert prom.queries == (10 if hours % 24 == 0 else 11)  # with the owner series
     steps_per_pod = np.isfinite(rec.memory).sum(axis=1)
     np.testing.assert_allclose(prom.summary.memory_samples, steps_per_pod, atol=1)
     for i in range(len(rec.keys)):
@@ -160,10 +160,11 @@ def _agree(url, recorded, manifests, end, hours=36):  # type: ignore[no-untyped-
     rec = recorded.usage(start, end)
     assert prom.timestamps.size == hours * 12 + (0 if hours % 24 == 0 else 1)
     assert prom.keys == rec.keys and len(rec.keys) > 8
-    # Constant, never one per workload: the look for the recording rule, 4 CPU statistics, 2 memory
-    # percentiles, restarts and reasons, kube-state-metrics' owner series, days, hours (and the memory maximum
-    # and count of the head before the first whole day). With the recording rule, one more: how many rates it holds per container.
-    assert prom.queries == (11 if hours % 24 == 0 else 12) + (prom.cpu_series == CPU_RULE)
+    # Constant, never one per workload: the look for the recording rule, the CPU percentiles (one query per
+    # shard of the containers) and maximum, the memory percentiles (one query per shard), restarts and
+    # reasons, kube-state-metrics' owner series, days, hours (and the memory maximum and count of the head
+    # before the first whole day). With the recording rule, one more: how many rates it holds per container.
+    assert prom.queries == (10 if hours % 24 == 0 else 11) + (prom.cpu_series == CPU_RULE)
     assert prom.reasons == rec.reasons and prom.restarts.keys() == rec.restarts.keys()
     assert prom.owners == rec.owners and len(rec.owners) == len({(k[0], k[1]) for k in rec.keys})
     cluster = ManifestCluster(manifests)
@@ -248,3 +249,92 @@ def test_range_answers_are_read_exactly_whatever_the_label_values_and_gaps() -> 
         for t, v in s["values"]:
             expected[i, int((t - grid[0]) // 300)] = float(v)
     np.testing.assert_array_equal(rows, expected)
+
+
+@pytest.mark.parametrize("source", ["subquery", "rule"])
+def test_several_percentiles_in_one_query_equal_separate_queries(loaded, loaded_with_rule, source) -> None:
+    """forge asks for the CPU percentiles (and the memory ones) in one range query whose steps carry the
+    quantile; Prometheus's answer must equal, to the last bit, what it gives for each `quantile_over_time`
+    asked on its own, for the `irate` subquery and for the recording rule's stored rates (and the quantile
+    chosen per step must be the one asked for, not a neighbour's)."""
+    from servers.forge.usage import CPU, CPU_PERCENTILES, MEMORY, MEMORY_PERCENTILES, _grid, _stat
+
+    url, recorded, _, _ = loaded if source == "subquery" else loaded_with_rule
+    end = recorded.latest()
+    prom = PrometheusMetrics(url, end=end)
+    grid = _grid(end - 36 * 3600, end)
+    sel, span = 'container!="",container!="POD"', f"{(int(grid[-1] - grid[0]) + 300) * 1000 - 1}ms"
+    at, _ = prom._look(sel, grid)
+    if source == "subquery":
+        assert at is None
+        cpu, at = f"irate({CPU}{{{sel}}}[600s])[{span}:300s]", float(grid[-1])
+    else:
+        assert at is not None
+        cpu = f"{CPU_RULE}{{{sel}}}[{span}]"
+    wanted = (*CPU_PERCENTILES, ("cpu_max_as_q1", 1.0))
+    answers = {}
+    for series, quantiles in ((cpu, wanted), (f"{MEMORY}{{{sel}}}[{span}]", MEMORY_PERCENTILES)):
+        stacked = prom._percentiles(series, quantiles, at)
+        got = {(key, labels["stat"]): value for key, value, labels in stacked}
+        assert len(got) == len(stacked) > 8 * len(quantiles)
+        for name, q in quantiles:
+            alone = prom._vector(_stat(f"quantile_over_time({q}, {series})", name), at)
+            assert alone and {(k, name): v for k, v, _ in alone} == {
+                k: v for k, v in got.items() if k[1] == name
+            }
+        answers[series] = got
+    # A quantile of 1 is the maximum: the step's quantile is not interpolated towards a neighbour's.
+    maxima = {k: v for k, v, _ in prom._vector(_stat(f"max_over_time({cpu})", "m"), at)}
+    assert maxima == {k[0]: v for k, v in answers[cpu].items() if k[1] == "cpu_max_as_q1"}
+
+
+@pytest.mark.parametrize("answer", ["a step missing", "refused"])
+def test_percentiles_fall_back_to_one_query_each_when_the_steps_do_not_come_back(answer) -> None:
+    """A Prometheus-compatible server that drops a 1 ms step (or refuses such steps) must not leave a
+    percentile missing: forge then asks one `quantile_over_time` per quantile, as before the one-query form.
+    The server here is a stand-in that answers the range query badly and each instant query with the
+    quantile it was asked for, so the result shows which query each figure came from."""
+    import json
+    import re
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlparse
+
+    from servers.forge.usage import MEMORY_PERCENTILES
+
+    metric = {"namespace": "ns", "pod": "p", "container": "c"}
+    at = 1_700_000_000.0
+
+    class Stub(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            url = urlparse(self.path)
+            query = parse_qs(url.query)["query"][0]
+            if url.path.endswith("query_range") and answer == "refused":
+                body, status = {"status": "error", "errorType": "bad_data", "error": "step too small"}, 400
+            elif url.path.endswith("query_range"):
+                result = [{"metric": metric, "values": [[at, "1"]]}]  # the second step is missing
+                body, status = {"status": "success", "data": {"resultType": "matrix", "result": result}}, 200
+            else:
+                q = re.search(r"quantile_over_time\(([0-9.]+),", query)
+                labels = {**metric, "stat": re.search(r'"stat", "([a-z0-9_]+)"', query).group(1)}
+                result = [{"metric": labels, "value": [at, q.group(1) if q else "nan"]}]
+                body, status = {"status": "success", "data": {"resultType": "vector", "result": result}}, 200
+            raw = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        prom = PrometheusMetrics(f"http://127.0.0.1:{server.server_address[1]}", timeout=5)
+        rows = prom._percentiles("container_memory_working_set_bytes[1h]", MEMORY_PERCENTILES, at)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert {labels["stat"]: value for _, value, labels in rows} == {"memory_p99": 0.99, "memory_p50": 0.5}
+    assert prom.queries == 1 + len(MEMORY_PERCENTILES)

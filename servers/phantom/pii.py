@@ -1105,13 +1105,13 @@ def _macs(text: str) -> Iterator[Finding]:
 # Month names (and their usual abbreviations) in English, French, German, Italian, Spanish, Dutch and
 # Portuguese; each maps to its month number.
 _MONTH_NAMES = {
-    1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
+    1: "january jan janvier janv januar jänner jän gennaio genn gen enero ene januari janeiro",
     2: "february feb fév février févr fevrier februar febbraio febr febrero februari fevereiro fev",
     3: "march mar mars märz maerz marzo maart mrt março marco",
     4: "april apr avril avr aprile abril abr",
     5: "may mai maggio mag mayo mei maio",
     6: "june jun juin juni giugno giu junio junho",
-    7: "july jul juillet juil juli luglio lug julio julho",
+    7: "july jul juillet juill juil juli luglio lug julio julho",
     8: "august aug août aout agosto ago augustus",
     9: "september sep sept septembre settembre sett set septiembre setembro",
     10: "october oct octobre oktober okt ottobre ott octubre outubro out",

@@ -426,7 +426,12 @@ def _card_groups_refused(raw: str) -> bool:
     """One separator between groups; a run of two or three spaces only between groups of four to six digits
     (a form's aligned `6510   5618 1964   3694`, the last group may be shorter), never a dash beside a space
     (two numbers in a row) unless every separator is the same spaced dash; a comma only between groups of
-    three or more digits, the same separator throughout."""
+    three or more digits, the same separator throughout. Every brand prints its first group with four digits
+    (4-4-4-4, Amex 4-6-5, Diners 4-6-4; up to six in a BIN-first layout): `732 829 320 00074`, a French SIRET
+    that passes Luhn, is grouped as no card is."""
+    head, *rest = _CARD_SEPARATOR.split(raw, maxsplit=1)
+    if rest and not 4 <= len(head) <= 6:
+        return True
     separators = set(_CARD_SEPARATOR.findall(raw))
     if separators & {" - ", ", ", "."}:
         groups = _CARD_SEPARATOR.split(raw)
@@ -754,7 +759,7 @@ _REFERENCE_WORDS = re.compile(
     # a payment's purpose (Italian causale, Spanish concepto), a utility's consumer number, social insurance
     # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT)
     r"causale|concepto|verwendungszweck|payroll|consum\w*|afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|"
-    r"seguridad social|pis|pasep|nit)|"
+    r"seguridad social|pis|pasep|nit|registre national|rijksregister\w*|niss|insz)|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
     r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
@@ -819,6 +824,8 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
     re.compile(r"\d{3}\.\d{5}\.\d{2}-\d"),  # a Brazilian PIS/PASEP/NIT
+    re.compile(r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}"),  # a Brazilian CNPJ
+    re.compile(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"),  # Belgium's national register number (NISS/INSZ)
     # a period of two dates, 25/01/18 - 23/02/18
     re.compile(r"\d{1,2}([/.])\d{1,2}\1\d{2}(?:\d{2})?\s*[-–]\s*\d{1,2}\1\d{1,2}\1\d{2}(?:\d{2})?"),
 )
@@ -832,6 +839,7 @@ _REFERENCE_SHAPES = re.compile(
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
     r"|\d{2}[ -]\d{8}[ -]\d{2}|\d{4} \d{4} \d{2}"  # Spain's social security number (NAF); 4-4-2 references
+    r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national

@@ -4,7 +4,8 @@ an international number written with the 00 access code has E.164's 15 digits af
 Austria's plans run to 14 digits with the trunk 0; a cue word may reach us quoted-printable encoded (the
 standard library's email package encodes it); a number named as a payment's purpose, a consumer number or a
 social insurance number (Faker writes Spain's NUSS) is a reference, not a phone; a blank line ends a table.
-Each rule has look-alikes from the attacker's side that must not be reported."""
+Each rule has look-alikes from the attacker's side that must not be reported; python-stdnum writes
+national identifiers in their own printed layouts, which are neither phones nor cards."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ import phonenumbers
 import pytest
 from babel.dates import format_date
 from faker import Faker
+from stdnum import luhn
+from stdnum.be import nn
+from stdnum.br import cnpj
+from stdnum.fr import siret
+from stdnum.nl import bsn
 
 from servers.phantom import pii
 
@@ -163,3 +169,37 @@ def test_a_tin_in_the_ssn_shape_is_an_ssn_but_an_ein_is_not() -> None:
     text = f"RECIPIENT'S TIN: {ssn}      PAYER'S TIN: 74-5909228\n"
     assert found(text) == [("US_SSN", ssn)]
     assert found(f"Lot {ssn}\n", ["US_SSN"]) == []  # nine bare digits with no cue stay unreported
+
+
+def valid(module, body: str) -> str:  # noqa: ANN001 (a python-stdnum module)
+    """The first number from `body` upwards that `module` validates, in the module's own printed layout."""
+    for n in range(int(body), int(body) + 10_000):
+        if module.is_valid(str(n).zfill(len(body))):
+            return module.format(str(n).zfill(len(body)))
+    raise AssertionError(body)
+
+
+@pytest.mark.parametrize(
+    ("module", "body", "label"),
+    [
+        (nn, "85073003328", "Numéro de registre national"),  # 85.07.30-033.28: Belgium's NISS
+        (cnpj, "33974285979100", "CNPJ"),  # 33.974.285/9791-09
+        (bsn, "111222333", "BSN"),  # 1112.22.333
+        (siret, "73282932000074", "SIRET"),  # 732 829 320 00074: passes Luhn
+    ],
+)
+def test_national_identifiers_in_their_printed_layouts_are_no_phone_or_card(
+    module, body: str, label: str
+) -> None:  # noqa: ANN001
+    number = valid(module, body)
+    for text in (f"{label}: {number}\n", f"Mitarbeiter Max · {number} · Abteilung 3\n"):
+        assert found(text, ["PHONE_NUMBER", "CREDIT_CARD"]) == [], text
+
+
+def test_a_card_is_grouped_from_a_four_digit_first_group() -> None:
+    body = "401288888888188"
+    number = body + luhn.calc_check_digit(body)
+    grouped = " ".join(number[i : i + 4] for i in range(0, 16, 4))
+    assert found(f"Karte {grouped}\n", ["CREDIT_CARD"]) == [("CREDIT_CARD", grouped)]
+    regrouped = f"{number[:3]} {number[3:6]} {number[6:9]} {number[9:]}"
+    assert found(f"Karte {regrouped}\n", ["CREDIT_CARD"]) == []

@@ -731,20 +731,21 @@ _OTHER_ID_WORDS = re.compile(
     "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
 )
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?=[^\W\d_])(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line|"
     # customer service lines, "questions about ...:", and "my number" in the suite's languages
-    r"servizio clienti|customer (?:service|care)|kundenservice|kundendienst|servicio al cliente|fragen zu|"
-    r"questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
-    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero))"
+    # (one alternative behind a first-letter gate: each top-level alternative costs a try at every position)
+    r"(?=[cdfikmpqsv])(?:servi(?:zio clienti|cio al cliente)|customer (?:service|care)|kunden(?:service|dienst)|"
+    r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
@@ -758,8 +759,9 @@ _REFERENCE_WORDS = re.compile(
     r"versicherungs\w*|isbn(?:-1[03])?|"
     # a payment's purpose (Italian causale, Spanish concepto), a utility's consumer number, social insurance
     # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT)
-    r"causale|concepto|verwendungszweck|payroll|consum\w*|afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|"
-    r"seguridad social|pis|pasep|nit|registre national|rijksregister\w*|niss|insz)|"
+    r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
+    r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
     r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )

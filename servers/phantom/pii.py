@@ -1523,6 +1523,37 @@ def _on_time() -> None:
         raise DetectionTimeout
 
 
+# RFC 2045 quoted-printable: a line ends in "=" where the encoder broke a longer line (76 characters at most), so a
+# value may be split anywhere (`1931-0=\n8-23`). In a text that declares that encoding, the soft breaks are
+# taken out before the scan and each finding's span is mapped back onto the text as given (it then holds the
+# break, so redacting it removes the whole value).
+_QP_SOFT_BREAK = re.compile(r"=\r?\n")
+
+
+@dataclass(frozen=True)
+class _Joined:
+    text: str
+    index: list[int]  # position in `text` -> position in the original
+
+    def original(self, f: Finding) -> Finding:
+        return Finding(f.entity, self.index[f.start], self.index[f.end - 1] + 1, f.score, f.validation)
+
+
+def _soft_breaks_joined(text: str) -> _Joined | None:
+    if "=\n" not in text and "=\r\n" not in text or "quoted-printable" not in text.lower():
+        return None
+    pieces: list[str] = []
+    index: list[int] = []
+    kept_from = 0
+    for m in _QP_SOFT_BREAK.finditer(text):
+        pieces.append(text[kept_from : m.start()])
+        index.extend(range(kept_from, m.start()))
+        kept_from = m.end()
+    pieces.append(text[kept_from:])
+    index.extend(range(kept_from, len(text)))
+    return _Joined("".join(pieces), index)
+
+
 def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:
     """Non-overlapping findings in `text`, in order. `entities` limits the types (default all).
 
@@ -1531,9 +1562,13 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
+        joined = _soft_breaks_joined(text)
+        scanned = joined.text if joined else text
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
-                found.extend(f for f in recogniser(text) if f.entity in wanted)
+                found.extend(f for f in recogniser(scanned) if f.entity in wanted)
+        if joined:
+            found = [joined.original(f) for f in found]
         return _without_overlaps(found)
     finally:
         if token is not None:

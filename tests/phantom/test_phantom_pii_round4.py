@@ -234,3 +234,18 @@ def test_the_first_letter_gate_is_a_pure_speed_up(name: str) -> None:
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in ungated.finditer(text)]
 
     same()
+
+
+def test_a_value_split_by_a_quoted_printable_soft_break_is_found_whole() -> None:
+    message = EmailMessage()
+    message.set_content(
+        "Bonjour, voici mon numéro : 09393556373 et ma date de naissance : 1931-08-23.",
+        charset="utf-8",
+        cte="quoted-printable",
+    )
+    body = message.as_string()
+    assert "1931-0=\n8-23" in body  # the email package broke the line inside the date
+    assert found(body) == [("PHONE_NUMBER", "09393556373"), ("DATE_OF_BIRTH", "1931-0=\n8-23")]
+    # without the declared encoding an "=" at a line end is no soft break (code: `x =\n 5`)
+    plain = "Date of birth: 1931-0=\n8-23\n"
+    assert found(plain, ["DATE_OF_BIRTH"]) == []

@@ -589,8 +589,11 @@ def _ibans(text: str) -> Iterator[Finding]:
 
 # digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d)")
-# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`) is an SSN or ITIN when it has the SSN's shape
-_SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa|ss no|tin|itin|taxpayer identification)\b")
+# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
+# ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
+_SSN_WORDS = re.compile(
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#"
+)
 
 
 def ssn_ok(area: str, group: str, serial: str) -> bool:

@@ -249,3 +249,17 @@ def test_a_value_split_by_a_quoted_printable_soft_break_is_found_whole() -> None
     # without the declared encoding an "=" at a line end is no soft break (code: `x =\n 5`)
     plain = "Date of birth: 1931-0=\n8-23\n"
     assert found(plain, ["DATE_OF_BIRTH"]) == []
+
+
+@pytest.mark.parametrize(
+    "cue", ["Soc. Sec. No.:", "Social Sec #", "SS#:", "Taxpayer ID Number:", "ITIN", "SSN/TIN:"]
+)
+def test_ssn_cues_written_with_abbreviations_and_signs(cue: str) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(11)
+    ssn = fake.ssn().replace("-", "")
+    assert found(f"{cue} {ssn}\n", ["US_SSN"]) == [("US_SSN", ssn)]
+
+
+def test_tin_the_metal_is_no_ssn_cue() -> None:
+    assert found("Tin can 077803557 units, tin 077803557\n", ["US_SSN"]) == []

@@ -159,6 +159,8 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
     cells = _cell_breaks(line, delimiter) + 1
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
+        if not raw_above.strip():
+            return None  # a blank line ends a table: a prose line above it with commas is no header row
         above = _unquoted(raw_above, delimiter)
         above_cells = _cell_breaks(above, delimiter) + 1
         if _is_header_row(above, delimiter) and not _MD_RULE.fullmatch(above):
@@ -424,7 +426,12 @@ def _card_groups_refused(raw: str) -> bool:
     """One separator between groups; a run of two or three spaces only between groups of four to six digits
     (a form's aligned `6510   5618 1964   3694`, the last group may be shorter), never a dash beside a space
     (two numbers in a row) unless every separator is the same spaced dash; a comma only between groups of
-    three or more digits, the same separator throughout."""
+    three or more digits, the same separator throughout. Every brand prints its first group with four digits
+    (4-4-4-4, Amex 4-6-5, Diners 4-6-4; up to six in a BIN-first layout): `732 829 320 00074`, a French SIRET
+    that passes Luhn, is grouped as no card is."""
+    head, *rest = _CARD_SEPARATOR.split(raw, maxsplit=1)
+    if rest and not 4 <= len(head) <= 6:
+        return True
     separators = set(_CARD_SEPARATOR.findall(raw))
     if separators & {" - ", ", ", "."}:
         groups = _CARD_SEPARATOR.split(raw)
@@ -582,7 +589,11 @@ def _ibans(text: str) -> Iterator[Finding]:
 
 # digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d)")
-_SSN_WORDS = re.compile(r"(?i)\b(?:ssn|social security|ss#|ssa|ss no)\b")
+# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
+# ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
+_SSN_WORDS = re.compile(
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#"
+)
 
 
 def ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -723,16 +734,21 @@ _OTHER_ID_WORDS = re.compile(
     "|".join(p.pattern.removeprefix("(?i)") for p in (_SSN_WORDS, _NPI_WORDS, _NHS_WORDS)), re.IGNORECASE
 )
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
+    r"(?i)(?=[^\W\d_])(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
-    r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line)"
+    r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line|"
+    # customer service lines, "questions about ...:", and "my number" in the suite's languages
+    # (one alternative behind a first-letter gate: each top-level alternative costs a try at every position)
+    r"(?=[cdfikmpqsv])(?:servi(?:zio clienti|cio al cliente)|customer (?:service|care)|kunden(?:service|dienst)|"
+    r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
@@ -743,7 +759,12 @@ _REFERENCE_WORDS = re.compile(
     r"record|file|case|matter|hosp(?:ital)?\.?|sim|cpf|cnpj|rg|bsn|nir|insee|steuer\w*|aadhaar|abn|tfn|sin|nino|dni|nie|mrn|bill|cupom|cup[oó]n|coupon|recept|receta|ricetta|dispensaci[oó]n|"
     r"passport|licen[cs]e|medicare|member|mitglied\w*|versicherten\w*|build|release|rx|employee|staff|"
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
-    r"versicherungs\w*|isbn(?:-1[03])?)|"
+    r"versicherungs\w*|isbn(?:-1[03])?|"
+    # a payment's purpose (Italian causale, Spanish concepto), a utility's consumer number, social insurance
+    # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT)
+    r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
+    r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
     r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
@@ -760,6 +781,19 @@ def _inside_identifier(text: str, start: int, end: int) -> bool:
     return bool(_ID_CONTINUES.match(text, end) or _ID_BEFORE.search(text, max(0, start - 2), start))
 
 
+_QP_ESCAPES = re.compile(r"(?:=[0-9A-F]{2})+")
+
+
+def _qp_decoded(window: str) -> str:
+    """A quoted-printable mail body (RFC 2045) writes `numéro` as `num=C3=A9ro`: its escapes decoded so that a cue
+    word reads as a word (positions after an escape shift by a few characters, which no caller relies on)."""
+    if "=" not in window:
+        return window
+    return _QP_ESCAPES.sub(
+        lambda m: bytes.fromhex(m.group().replace("=", "")).decode("utf-8", "replace"), window
+    )
+
+
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
@@ -767,7 +801,7 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
-    cues = list(_PHONE_WORDS.finditer(_words(text[window_start:start])))
+    cues = list(_PHONE_WORDS.finditer(_words(_qp_decoded(text[window_start:start]))))
     if cues and (
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
@@ -794,6 +828,11 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
+    re.compile(r"\d{3}\.\d{5}\.\d{2}-\d"),  # a Brazilian PIS/PASEP/NIT
+    re.compile(r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}"),  # a Brazilian CNPJ
+    re.compile(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"),  # Belgium's national register number (NISS/INSZ)
+    # a period of two dates, 25/01/18 - 23/02/18
+    re.compile(r"\d{1,2}([/.])\d{1,2}\1\d{2}(?:\d{2})?\s*[-–]\s*\d{1,2}\1\d{1,2}\1\d{2}(?:\d{2})?"),
 )
 _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
@@ -804,6 +843,8 @@ _REFERENCE_SHAPES = re.compile(
     r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
+    r"|\d{2}[ -]\d{8}[ -]\d{2}|\d{4} \d{4} \d{2}"  # Spain's social security number (NAF); 4-4-2 references
+    r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
@@ -884,7 +925,8 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
         ext = _EXTENSION.search(raw)
         core = raw[: ext.start()] if ext else raw
         digits = re.sub(r"\D", "", core)
-        if not 7 <= len(digits) <= 15 or _phone_shape_refused(core):
+        access = 2 if core.lstrip("(").startswith("00") else 0  # "0049 ...": the 00 is no part of E.164's 15
+        if not 7 <= len(digits) - access <= 15 or _phone_shape_refused(core):
             continue
         if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
@@ -907,6 +949,10 @@ def _national_length(c: _PhoneCandidate) -> int:
     return len(c.digits)
 
 
+_TRUNK_LONGEST = 14
+_LONG_PLANS = ("DE", "AT")
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if (
@@ -915,9 +961,10 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # "Order 28-18090551", "Kundennummer 4711 0815"
     if c.intl:
         return False
-    # Germany's and Austria's plans run to 13 digits with the trunk 0 (030 274691 9514); so long a number needs a
-    # phone word and its trunk prefix, as reference numbers and millisecond timestamps are that long too.
-    longest = 13 if near and c.core.lstrip("(").startswith("0") else 12
+    # Germany's and Austria's plans run to 13 national digits, 14 with the trunk 0 (030 274691 9514, 0221
+    # 4318633887; E.164's 15 less the country code 49 or 43); so long a number needs a phone word and its trunk
+    # prefix, as reference numbers and millisecond timestamps are that long too. Over 13, _phones asks for DE/AT.
+    longest = _TRUNK_LONGEST if near and c.core.lstrip("(").startswith("0") else 12
     if _national_length(c) > longest or len(c.digits) < 9 and not near and not _FREEPHONE8.fullmatch(c.core):
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
@@ -950,7 +997,12 @@ def _phones(text: str) -> Iterator[Finding]:
         if _phone_context_refused(text, c, near):
             continue
         where = _valid_phone(c)
-        if where is None:
+        if (
+            where is None
+            or not c.intl
+            and _national_length(c) > _TRUNK_LONGEST - 1
+            and where not in _LONG_PLANS
+        ):
             continue
         if not near and _context_near(text, c.start, c.end, _OTHER_ID_WORDS, after=0):
             continue  # "NHS number 996 472 0006" with a bad check digit is still no phone number
@@ -1066,18 +1118,18 @@ def _macs(text: str) -> Iterator[Finding]:
 # Month names (and their usual abbreviations) in English, French, German, Italian, Spanish, Dutch and
 # Portuguese; each maps to its month number.
 _MONTH_NAMES = {
-    1: "january jan janvier janv januar jän gennaio genn gen enero ene januari janeiro",
-    2: "february feb février févr fevrier februar febbraio febr febrero februari fevereiro fev",
+    1: "january jan janvier janv januar jänner jän gennaio genn gen enero ene januari janeiro",
+    2: "february feb fév février févr fevrier februar febbraio febr febrero februari fevereiro fev",
     3: "march mar mars märz maerz marzo maart mrt março marco",
     4: "april apr avril avr aprile abril abr",
     5: "may mai maggio mag mayo mei maio",
     6: "june jun juin juni giugno giu junio junho",
-    7: "july jul juillet juil juli luglio lug julio julho",
+    7: "july jul juillet juill juil juli luglio lug julio julho",
     8: "august aug août aout agosto ago augustus",
     9: "september sep sept septembre settembre sett set septiembre setembro",
     10: "october oct octobre oktober okt ottobre ott octubre outubro out",
     11: "november nov novembre noviembre novembro",
-    12: "december dec décembre decembre dezember dez dicembre dic diciembre dezembro",
+    12: "december dec déc décembre decembre dezember dez dicembre dic diciembre dezembro",
 }
 _MONTH_NUMBER = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
@@ -1273,10 +1325,11 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
     start, end = dates[i].start(), dates[i].end()
-    window = max(0, start - 30)
-    while 0 < window < start and text[window - 1].isalnum() and text[window].isalnum():
+    anchor = _outside_call(text, start)
+    window = max(0, anchor - 30)
+    while 0 < window < anchor and text[window - 1].isalnum() and text[window].isalnum():
         window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
-    cues = list(_DOB_WORDS.finditer(_prose(text[window:start])))
+    cues = list(_DOB_WORDS.finditer(_prose(text[window:anchor])))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
     if _asked_on_the_line_above(text, dates, i):
@@ -1288,6 +1341,17 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+# A literal wrapped in a call (`birth_date=date.fromisoformat("1985-04-15")`, `DOB: parse('12/03/1980')`): the
+# function's name is no part of the distance from the field's name to its value.
+_CALL_AROUND = re.compile(r"[A-Za-z_][\w.]{0,40}\(\s*[\"']?$")
+
+
+def _outside_call(text: str, start: int) -> int:
+    low = max(0, start - 45)
+    call = _CALL_AROUND.search(text[low:start])
+    return low + call.start() if call else start
 
 
 # A word hyphenated at a line break (`vic-\ntim`, `da-\nte of birth` in PDF-to-text output) is joined, padded
@@ -1462,6 +1526,37 @@ def _on_time() -> None:
         raise DetectionTimeout
 
 
+# RFC 2045 quoted-printable: a line ends in "=" where the encoder broke a longer line (76 characters at most), so a
+# value may be split anywhere (`1931-0=\n8-23`). In a text that declares that encoding, the soft breaks are
+# taken out before the scan and each finding's span is mapped back onto the text as given (it then holds the
+# break, so redacting it removes the whole value).
+_QP_SOFT_BREAK = re.compile(r"=\r?\n")
+
+
+@dataclass(frozen=True)
+class _Joined:
+    text: str
+    index: list[int]  # position in `text` -> position in the original
+
+    def original(self, f: Finding) -> Finding:
+        return Finding(f.entity, self.index[f.start], self.index[f.end - 1] + 1, f.score, f.validation)
+
+
+def _soft_breaks_joined(text: str) -> _Joined | None:
+    if "=\n" not in text and "=\r\n" not in text or "quoted-printable" not in text.lower():
+        return None
+    pieces: list[str] = []
+    index: list[int] = []
+    kept_from = 0
+    for m in _QP_SOFT_BREAK.finditer(text):
+        pieces.append(text[kept_from : m.start()])
+        index.extend(range(kept_from, m.start()))
+        kept_from = m.end()
+    pieces.append(text[kept_from:])
+    index.extend(range(kept_from, len(text)))
+    return _Joined("".join(pieces), index)
+
+
 def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:
     """Non-overlapping findings in `text`, in order. `entities` limits the types (default all).
 
@@ -1470,9 +1565,13 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
+        joined = _soft_breaks_joined(text)
+        scanned = joined.text if joined else text
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
-                found.extend(f for f in recogniser(text) if f.entity in wanted)
+                found.extend(f for f in recogniser(scanned) if f.entity in wanted)
+        if joined:
+            found = [joined.original(f) for f in found]
         return _without_overlaps(found)
     finally:
         if token is not None:

@@ -911,6 +911,17 @@ _CLOCK_AFTER = re.compile(r":[0-5]\d")
 _ASIDE = re.compile(r"\s\((?!0\))")  # a parenthesis after the first digits, but not the "(0)" of "+44 (0) 20"
 
 
+# Two numbers separated by blanks only, right after a log record's clock time (with seconds): the record's
+# columns (Android logcat's `12-15 15:27:37.665  7359  32985 I Tag:` writes the process and thread ids so,
+# right-aligned in five places), never one phone number.
+_COLUMN_PAIR = re.compile(r"\d+[ \t]+\d+")
+_CLOCK_BEFORE = re.compile(r"\d:[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]+$")
+
+
+def _log_columns(text: str, start: int, core: str) -> bool:
+    return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
         _on_time()
@@ -930,6 +941,8 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
             continue
         if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
+        if _log_columns(text, start, core):
+            continue
         yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
 
 

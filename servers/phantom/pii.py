@@ -293,6 +293,19 @@ def _url_host_ok(url: str) -> bool:
     return _HOST.fullmatch(host.rstrip(".")) is not None
 
 
+# An OCI image reference (`registry.example.com/team/api:1.4@sha256:<hex>`, the distribution spec's
+# `name@digest`) names an image in a registry, not a page; a mail log's `host[address]` field (postfix's
+# `relay=mx.example.net[192.0.2.1]:25`, `client=...[...]`) names the peer a server talked to.
+_IMAGE_DIGEST = re.compile(r"@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
+_HOST_ADDRESS_AFTER = re.compile(
+    r"\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
+)
+
+
+def _not_a_web_address(text: str, end: int, bare: str) -> bool:
+    return bool(_IMAGE_DIGEST.search(bare) or "/" not in bare and _HOST_ADDRESS_AFTER.match(text, end))
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
@@ -317,6 +330,8 @@ def _urls(text: str) -> Iterator[Finding]:
         if bare is None:
             continue
         url = bare.group().rstrip(".,;:!?")
+        if _not_a_web_address(text, bare.end(), url):
+            continue
         if "/" not in url and (
             text[bare.end() : bare.end() + 1] == "("
             or re.search(r"[A-Z]", url.split(".")[0])

@@ -7,6 +7,7 @@ Each rule keeps its look-alikes: the phones and URLs next to them are still foun
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 
 import pytest
@@ -48,3 +49,44 @@ def test_column_gap_phones_outside_log_records_are_still_found() -> None:
     assert _found("Mobil: 0221  9146056", "PHONE_NUMBER") == ["0221  9146056"]
     # a clock time followed by a phone written with single blanks: the phone stays
     assert _found("Heute 10:30 bitte zurückrufen: 0221 9146056", "PHONE_NUMBER") == ["0221 9146056"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_oci_image_references_are_no_url(seed: int) -> None:
+    fake = Faker()
+    fake.seed_instance(seed)
+    digest = hashlib.sha256(fake.binary(64)).hexdigest()
+    host = fake.domain_name()
+    compose = (
+        f"services:\n  api:\n    image: registry.{host}/{fake.user_name()}/api@sha256:{digest}\n"
+        f"    environment:\n      UPSTREAM: https://app.{host}/s/{seed}\n"
+    )
+    assert _found(compose, "URL") == [f"https://app.{host}/s/{seed}"]
+    tagged = f"FROM {host}/library/python:3.12@sha256:{digest}\nLABEL homepage=www.{host}/docs"
+    assert _found(tagged, "URL") == [f"www.{host}/docs"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_mail_log_host_and_address_fields_are_no_url(seed: int) -> None:
+    fake = Faker()
+    fake.seed_instance(seed)
+    relay = f"mx.{fake.domain_name()}"
+    line = (
+        f"{fake.date_time():%b %d %H:%M:%S} mail01 postfix/smtp[{fake.random_int(100, 99999)}]: "
+        f"{fake.hexify('^' * 10).upper()}: to=<{fake.email()}>, relay={relay}[{fake.ipv4()}]:25, status=sent"
+    )
+    assert _found(line, "URL") == []
+    v6 = f"Jan  2 10:00:01 mx postfix/smtpd[77]: connect from {relay}[IPv6:2001:db8::{seed + 1}]"
+    assert _found(v6, "URL") == []
+
+
+def test_hosts_next_to_other_brackets_are_still_web_addresses() -> None:
+    # a footnote or a link label after a bare domain is no address field
+    assert _found("see example.com[1] for details", "URL") == ["example.com"]
+    assert _found("[docs](https://docs.example.com/a) and www.example.org[note]", "URL") == [
+        "https://docs.example.com/a",
+        "www.example.org",
+    ]
+    assert _found("relay via https://mx.example.net/status [10.0.0.1]", "URL") == [
+        "https://mx.example.net/status"
+    ]

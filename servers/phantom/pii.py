@@ -780,7 +780,10 @@ _REFERENCE_WORDS = re.compile(
     r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
-    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
+    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
+    # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
+    # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
+    r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
     r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
 
@@ -861,6 +864,7 @@ _REFERENCE_SHAPES = re.compile(
     r"|\d{2}[ -]\d{8}[ -]\d{2}|\d{4} \d{4} \d{2}"  # Spain's social security number (NAF); 4-4-2 references
     r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
+    r"|\d{3}-\d{4}-\d{3}"  # 3-4-3 with dashes: an order or transfer number (Italy writes 011 8063 264 with blanks)
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.

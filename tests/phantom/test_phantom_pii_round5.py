@@ -90,3 +90,36 @@ def test_hosts_next_to_other_brackets_are_still_web_addresses() -> None:
     assert _found("relay via https://mx.example.net/status [10.0.0.1]", "URL") == [
         "https://mx.example.net/status"
     ]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_dashed_3_4_3_references_without_a_phone_word_are_no_phone(seed: int) -> None:
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    ref = fake.numerify("%##-####-%##")
+    mobile = "06 " + fake.numerify("#### ####")
+    text = f"Je pakket {ref} (besteld op {fake.date()}) komt morgen. Niet thuis? Bel {mobile}."
+    assert ref not in _found(text, "PHONE_NUMBER")
+    assert _found(f"Transferencia realizada {ref}\nImporte: 12,00 €", "PHONE_NUMBER") == []
+
+
+def test_dashed_3_4_3_with_a_phone_word_is_still_a_phone() -> None:
+    assert _found("chiamami al 011-8063-264 stasera", "PHONE_NUMBER") == ["011-8063-264"]
+    assert _found("Tel. 051 5724 081", "PHONE_NUMBER") == ["051 5724 081"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_german_compound_nr_labels_name_other_numbers(seed: int) -> None:
+    fake = Faker("de_DE")
+    fake.seed_instance(seed)
+    bsnr = fake.numerify("#########")
+    lanr = fake.numerify("#########")
+    phone = fake.phone_number()
+    text = f"Arzt-Nr. {lanr} · Betriebsstätten-Nr. {bsnr} · Praxis Tel. {phone}"
+    found = _found(text, "PHONE_NUMBER")
+    assert bsnr not in found and lanr not in found
+
+
+@pytest.mark.parametrize("label", ["Ruf-Nr.", "Tel.-Nr.", "Telefon-Nr.", "Handy-Nr.", "Mobil-Nr.", "Fax-Nr."])
+def test_phone_compound_nr_labels_still_name_phones(label: str) -> None:
+    assert _found(f"{label} 0221 9146056", "PHONE_NUMBER") == ["0221 9146056"]

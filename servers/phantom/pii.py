@@ -719,11 +719,11 @@ def _health_ids(text: str) -> Iterator[Finding]:
 _PHONE_CANDIDATE = re.compile(
     # the lookahead first: most positions fail on one character class before any lookbehind runs
     r"(?=[(+\d])(?:(?<![\w+#/.-])(?<![\d:]:)|(?<=[/+])(?=\+\d))\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
-    r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(
-    r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$"
+    r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}$"
 )
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
@@ -751,8 +751,10 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?=[^\W\d_])(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
+    # an emergency contact's line in the suite's languages
+    r"emergency|urgen(?:ce|cia)\b|emergenza|notfall|noodgeval|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
-    r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
+    r"erreichbar|erreich(?:t|en) sie|zu erreichen|joignable|recapit[oi]|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line|"
     # customer service lines, "questions about ...:", and "my number" in the suite's languages
@@ -858,7 +860,7 @@ _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-0
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
 # prefix), 4-3-2 lot numbers and 5-4-2 drug codes (NDC), 2-7 (an EIN), 5-3/5-4 postcodes.
 _REFERENCE_SHAPES = re.compile(
-    r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
+    r"(?!06-)\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
     r"|\d{2}[ -]\d{8}[ -]\d{2}|\d{4} \d{4} \d{2}"  # Spain's social security number (NAF); 4-4-2 references
@@ -869,7 +871,7 @@ _REFERENCE_SHAPES = re.compile(
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
 _QUOTED_KEY = re.compile(
-    r"""["']([A-Za-z][\w.-]{0,40})["']?\s*[:=]\s*["']?$|\b([A-Za-z]\w{0,40})\s*=\s*["']$"""
+    r"""(?<![^\W\d_])["']([A-Za-z][\w.-]{0,40})["']?\s*[:=]\s*["']?$|\b([A-Za-z]\w{0,40})\s*=\s*["']$"""
 )
 
 
@@ -911,7 +913,9 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
 _SIGNATURE_LABEL = re.compile(
     r"(?i)[tmfph]|tel|mob|cel|cell|fon|tlf|ph|home|work|private?|privat|casa|domicile|trabajo|lavoro|werk|thuis|"
     r"pager|direct|direkt|main|switchboard|emergency|notfall|urgence|urgencia|emergenza|noodgeval|reception|"
-    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal"
+    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal|"
+    # "Questions:" in an invoice's or a letter's footer labels the line to call or write to
+    r"questions|fragen|vragen|domande|preguntas|d[uú]vidas|kontakt"
 )
 _SIGNATURE_CUE = re.compile(r"(?im)(?:^|[|·•])[ \t]*(?:[TMFP]|Tel|Mob|Cel|Fon)\.?[ \t]*:?[ \t]*$")
 

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import random
 
+import phonenumbers
 import pytest
 from faker import Faker
 
@@ -123,3 +124,59 @@ def test_german_compound_nr_labels_name_other_numbers(seed: int) -> None:
 @pytest.mark.parametrize("label", ["Ruf-Nr.", "Tel.-Nr.", "Telefon-Nr.", "Handy-Nr.", "Mobil-Nr.", "Fax-Nr."])
 def test_phone_compound_nr_labels_still_name_phones(label: str) -> None:
     assert _found(f"{label} 0221 9146056", "PHONE_NUMBER") == ["0221 9146056"]
+
+
+def _national(
+    region: str, kind: phonenumbers.PhoneNumberType = phonenumbers.PhoneNumberType.FIXED_LINE
+) -> str:
+    example = phonenumbers.example_number_for_type(region, kind)
+    assert example is not None
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("Fragen: {n}, App. 6978 · info@example.de", "DE"),
+        ("Fragen: {n} App. 12 · info@example.de", "DE"),
+        ("Questions: {n} · help@example.com", "GB"),
+        ("Recapiti: {n} — info@example.it", "IT"),
+        ("Portable : 06 12 34 56 78    En cas d'urgence : {n}", "FR"),
+        ("Der Fahrer erreicht Sie unter {n}.", "DE"),
+    ],
+)
+def test_contact_labels_and_cues_in_structured_documents(line: str, region: str) -> None:
+    number = _national(region)
+    head = (
+        "Rechnung Nr. 8464 8170 62 vom 8.4.2025\nBetrag: 375,35 EUR\n"  # a structured document: strong labels
+    )
+    text = head + line.format(n=number)
+    found = _found(text, "PHONE_NUMBER")
+    extension = line[line.index("{n}") + 3 :].split(" · ")[0] if "App." in line else ""
+    assert number + extension in found, (text, found)
+
+
+def test_an_elided_article_is_no_quoted_key() -> None:
+    # d'urgence / l'ufficio: the apostrophe of an elision opens no quoted key that would name a field
+    number = _national("IT")
+    assert _found(f"Ufficio: Roma\nNumero dell'ufficio : {number}", "PHONE_NUMBER") == [number]
+    # a real quoted key that names something else still refuses a national number
+    assert _found(f'{{"lot": "{number}"}}', "PHONE_NUMBER") == []
+
+
+def test_dutch_mobile_06_dash_after_a_name_and_look_alikes() -> None:
+    mobile = phonenumbers.format_number(
+        phonenumbers.example_number_for_type("NL", phonenumbers.PhoneNumberType.MOBILE),
+        phonenumbers.PhoneNumberFormat.NATIONAL,
+    ).replace(" ", "-", 1)
+    assert mobile.startswith("06-")
+    text = f"HUUROVEREENKOMST\nHuurder: Bram Bakker\nVerhuurder: Fleur Bakker, {mobile}"
+    assert _found(text, "PHONE_NUMBER") == [mobile]
+    # other 2-8 references stay references without a phone word
+    assert _found("Vorgang 12-34567890 erledigt", "PHONE_NUMBER") == []
+    assert _found("Kundennummer 07-12345678", "PHONE_NUMBER") == []
+
+
+def test_apparat_extension_is_not_a_word_elsewhere() -> None:
+    # "App." after a number is the German extension only when digits follow
+    assert _found("Fragen: 0221 9146056. App. herunterladen", "PHONE_NUMBER") == ["0221 9146056"]

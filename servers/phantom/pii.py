@@ -1295,7 +1295,7 @@ def _dobs(text: str) -> Iterator[Finding]:
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if _date_ok(m) and _birth_cue(text, dates, i):
+        if _date_ok(m) and not _timestamp(text, m) and _birth_cue(text, dates, i):
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
             )
@@ -1354,6 +1354,18 @@ def _compact_dobs(text: str) -> Iterator[Finding]:
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, f"compact date in a birth-date field ({label.name})"
             )
+
+
+# A date with a clock time right after it (`10/9/22, 8:24 AM - Ana:`, `09/10/2018 11:30`) stamps an event, a chat
+# message or a log record; a birth date is written alone. Only a field named for the birth keeps one.
+_CLOCK_RIGHT_AFTER = re.compile(r",?[ \t]\d{1,2}:[0-5]\d(?!\d)")
+
+
+def _timestamp(text: str, m: re.Match[str]) -> bool:
+    if not _CLOCK_RIGHT_AFTER.match(text, m.end()):
+        return False
+    label = _label(text, m.start())
+    return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
 def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:

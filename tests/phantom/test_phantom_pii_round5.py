@@ -12,6 +12,7 @@ import random
 
 import phonenumbers
 import pytest
+from babel.dates import format_datetime
 from faker import Faker
 
 from servers.phantom import pii
@@ -180,3 +181,23 @@ def test_dutch_mobile_06_dash_after_a_name_and_look_alikes() -> None:
 def test_apparat_extension_is_not_a_word_elsewhere() -> None:
     # "App." after a number is the German extension only when digits follow
     assert _found("Fragen: 0221 9146056. App. herunterladen", "PHONE_NUMBER") == ["0221 9146056"]
+
+
+@pytest.mark.parametrize("locale", ["en_US", "en_GB", "pt_BR", "fr_FR", "de_DE", "it_IT", "es_ES", "nl_NL"])
+def test_chat_message_timestamps_are_no_birth_dates(locale: str) -> None:
+    """Babel writes each locale's short date and time; a chat export stamps every message so, and a
+    Portuguese "né" (right?) or a French "né" ending the message above is no birth cue for the next stamp."""
+    fake = Faker()
+    fake.seed_instance(7)
+    lines = []
+    for speaker, message in (("Ana", "e o email dele? a.santos@uol.com.br né"), ("Bea", "isso, né")):
+        when = fake.date_time_between(dt.datetime(2015, 1, 1), dt.datetime(2025, 1, 1))
+        stamp = format_datetime(when, "short", locale=locale)
+        lines.append(f"{stamp} - {speaker}: {message}")
+    assert _found("\n".join(lines), "DATE_OF_BIRTH") == []
+
+
+def test_birth_dates_next_to_times_are_still_found() -> None:
+    assert _found("Geburtsdatum: 12.03.1990 14:35", "DATE_OF_BIRTH") == ["12.03.1990"]  # a field named birth
+    assert _found("born 12.03.1990 at 14:35 in Köln", "DATE_OF_BIRTH") == ["12.03.1990"]
+    assert _found("né le 12/03/1990. Rendez-vous 12/05/2024 10:30", "DATE_OF_BIRTH") == ["12/03/1990"]

@@ -154,8 +154,8 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     raw_line = text[line_start : line_end if line_end >= 0 else len(text)]
     delimiter = max(",;\t|", key=raw_line.count)
     line = _unquoted(raw_line, delimiter)
-    if line.count(delimiter) < 2:
-        return None
+    if _cell_breaks(line, delimiter) < 2:
+        return None  # the commas of "Sep. 18, 2025 to Jul. 1, 2018" make no table row
     column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
     cells = _cell_breaks(line, delimiter) + 1
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
@@ -783,6 +783,8 @@ _REFERENCE_WORDS = re.compile(
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
+    # a request's or a consignment's number (an air waybill, AWB)
+    r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
     # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
     r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"

@@ -201,3 +201,33 @@ def test_birth_dates_next_to_times_are_still_found() -> None:
     assert _found("Geburtsdatum: 12.03.1990 14:35", "DATE_OF_BIRTH") == ["12.03.1990"]  # a field named birth
     assert _found("born 12.03.1990 at 14:35 in Köln", "DATE_OF_BIRTH") == ["12.03.1990"]
     assert _found("né le 12/03/1990. Rendez-vous 12/05/2024 10:30", "DATE_OF_BIRTH") == ["12/03/1990"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_commas_inside_dates_make_no_table_row(seed: int) -> None:
+    """An English date's comma (`Sep. 18, 2025`) splits no cell: a line with two such dates is no CSV row, and
+    the labelled line above it is no header naming them."""
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    start, end = fake.date_between("-5y", "+5y"), fake.date_between("-5y", "+5y")
+    text = (
+        f"Applicant: {fake.name()}    Date of birth: {fake.date_of_birth():%Y-%m-%d}    SSN: {fake.ssn()}\n"
+        f"Email: {fake.email()}\n"
+        f"Lease term: {start:%b}. {start.day}, {start.year} to {end:%b}. {end.day}, {end.year}\n"
+    )
+    found = _found(text, "DATE_OF_BIRTH")
+    assert len(found) == 1 and found[0].count("-") == 2, found
+    # a real CSV under a birth-date header keeps its column
+    born = fake.date_between("-80y", "-1y")
+    csv = f"name,dob,city\n{fake.name()},{born:%b}. {born.day}, {born.year},{fake.city()}\n"
+    assert _found(csv, "DATE_OF_BIRTH") == [f"{born:%b}. {born.day}, {born.year}"]
+
+
+@pytest.mark.parametrize(
+    "cue", ["request", "AWB", "Anfrage", "demande", "richiesta", "solicitud", "aanvraag", "waybill"]
+)
+def test_request_and_waybill_numbers_are_no_phone(cue: str) -> None:
+    for number in ("784 405 0583", "0547087472805", "2015550143"):
+        assert _found(f"Submitted 10/07/2023 · {cue} {number}", "PHONE_NUMBER") == []
+    # a request to call back is still a phone cue
+    assert _found("Please request a call back on 020 7946 0018", "PHONE_NUMBER") == ["020 7946 0018"]

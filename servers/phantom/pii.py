@@ -398,7 +398,7 @@ def iin_ok(digits: str) -> bool:
 
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
 )
 
 

@@ -231,3 +231,15 @@ def test_request_and_waybill_numbers_are_no_phone(cue: str) -> None:
         assert _found(f"Submitted 10/07/2023 · {cue} {number}", "PHONE_NUMBER") == []
     # a request to call back is still a phone cue
     assert _found("Please request a call back on 020 7946 0018", "PHONE_NUMBER") == ["020 7946 0018"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_card_billed_to_is_named_by_the_payment(seed: int) -> None:
+    fake = Faker()
+    fake.seed_instance(seed)
+    card = fake.credit_card_number(card_type="visa13")
+    assert _found(f"Monthly dues billed to {card}", "CREDIT_CARD") == [card]
+    # not Luhn-valid: no card; billed to an account: the account's number
+    broken = card[:-1] + str((int(card[-1]) + 1) % 10)
+    assert _found(f"Monthly dues billed to {broken}", "CREDIT_CARD") == []
+    assert _found(f"Monthly dues billed to account {card}", "CREDIT_CARD") == []

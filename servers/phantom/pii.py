@@ -154,8 +154,8 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     raw_line = text[line_start : line_end if line_end >= 0 else len(text)]
     delimiter = max(",;\t|", key=raw_line.count)
     line = _unquoted(raw_line, delimiter)
-    if line.count(delimiter) < 2:
-        return None
+    if _cell_breaks(line, delimiter) < 2:
+        return None  # the commas of "Sep. 18, 2025 to Jul. 1, 2018" make no table row
     column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
     cells = _cell_breaks(line, delimiter) + 1
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
@@ -293,6 +293,19 @@ def _url_host_ok(url: str) -> bool:
     return _HOST.fullmatch(host.rstrip(".")) is not None
 
 
+# An OCI image reference (`registry.example.com/team/api:1.4@sha256:<hex>`, the distribution spec's
+# `name@digest`) names an image in a registry, not a page; a mail log's `host[address]` field (postfix's
+# `relay=mx.example.net[192.0.2.1]:25`, `client=...[...]`) names the peer a server talked to.
+_IMAGE_DIGEST = re.compile(r"@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
+_HOST_ADDRESS_AFTER = re.compile(
+    r"\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
+)
+
+
+def _not_a_web_address(text: str, end: int, bare: str) -> bool:
+    return bool(_IMAGE_DIGEST.search(bare) or "/" not in bare and _HOST_ADDRESS_AFTER.match(text, end))
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
@@ -317,6 +330,8 @@ def _urls(text: str) -> Iterator[Finding]:
         if bare is None:
             continue
         url = bare.group().rstrip(".,;:!?")
+        if _not_a_web_address(text, bare.end(), url):
+            continue
         if "/" not in url and (
             text[bare.end() : bare.end() + 1] == "("
             or re.search(r"[A-Z]", url.split(".")[0])
@@ -383,7 +398,7 @@ def iin_ok(digits: str) -> bool:
 
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
 )
 
 
@@ -704,11 +719,11 @@ def _health_ids(text: str) -> Iterator[Finding]:
 _PHONE_CANDIDATE = re.compile(
     # the lookahead first: most positions fail on one character class before any lookbehind runs
     r"(?=[(+\d])(?:(?<![\w+#/.-])(?<![\d:]:)|(?<=[/+])(?=\+\d))\(?(?:\+|00)?\(?\d[\d ().\-/]{5,20}\d"
-    r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
+    r"(?:,?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}|-\d{1,4}(?=\D|$))?(?!\w|\.\d)",
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(
-    r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|int\.|toestel|ramal)\s?\d{1,6}$"
+    r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}$"
 )
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
@@ -736,8 +751,10 @@ _OTHER_ID_WORDS = re.compile(
 _PHONE_WORDS = re.compile(
     r"(?i)(?=[^\W\d_])(?:phone|\btel\b|mobiel|msisdn|\bgsm\b|dudas|d[uú]vidas|domande|\btél|\btel\.|tel[eé]fo|téléphone|\btext me\b|\bsms\b|telefoon|telefone|\bcall\b|mobile|\bmobil|m[oó]vil|"
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
+    # an emergency contact's line in the suite's languages
+    r"emergency|urgen(?:ce|cia)\b|emergenza|notfall|noodgeval|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
-    r"erreichbar|joignable|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
+    r"erreichbar|erreich(?:t|en) sie|zu erreichen|joignable|recapit[oi]|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
     r"\bsupport\b|soporte|suporte|supporto|dial ?in\b|einwahl|conference line|"
     # customer service lines, "questions about ...:", and "my number" in the suite's languages
@@ -765,7 +782,12 @@ _REFERENCE_WORDS = re.compile(
     r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
-    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*)"
+    r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
+    # a request's or a consignment's number (an air waybill, AWB)
+    r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
+    # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
+    # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
+    r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
     r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
 
@@ -840,17 +862,18 @@ _TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-0
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
 # prefix), 4-3-2 lot numbers and 5-4-2 drug codes (NDC), 2-7 (an EIN), 5-3/5-4 postcodes.
 _REFERENCE_SHAPES = re.compile(
-    r"\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
+    r"(?!06-)\d{2}-\d{8}|\d{4}-\d{6}|\d{3}\.\d{3}\.\d{3}|\d{4}([ -])\d{4}\1\d{4}|\d{3,4}-\d{3,4}-\d{4}-\d{1,4}"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,2}(?: \d{3}){3,}|[1-9]\d{3} \d{6}|\d{4,5}-\d{3,4}-\d{1,2}|\d{2}-\d{7}"
     r"|\d{5}-\d{3,4}|\d{2}-\d{6}-\d{2}|\d{6,8}-\d{1,2}"
     r"|\d{2}[ -]\d{8}[ -]\d{2}|\d{4} \d{4} \d{2}"  # Spain's social security number (NAF); 4-4-2 references
     r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
+    r"|\d{3}-\d{4}-\d{3}"  # 3-4-3 with dashes: an order or transfer number (Italy writes 011 8063 264 with blanks)
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
 _QUOTED_KEY = re.compile(
-    r"""["']([A-Za-z][\w.-]{0,40})["']?\s*[:=]\s*["']?$|\b([A-Za-z]\w{0,40})\s*=\s*["']$"""
+    r"""(?<![^\W\d_])["']([A-Za-z][\w.-]{0,40})["']?\s*[:=]\s*["']?$|\b([A-Za-z]\w{0,40})\s*=\s*["']$"""
 )
 
 
@@ -892,7 +915,9 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
 _SIGNATURE_LABEL = re.compile(
     r"(?i)[tmfph]|tel|mob|cel|cell|fon|tlf|ph|home|work|private?|privat|casa|domicile|trabajo|lavoro|werk|thuis|"
     r"pager|direct|direkt|main|switchboard|emergency|notfall|urgence|urgencia|emergenza|noodgeval|reception|"
-    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal"
+    r"zentrale|standard|centralino|centralita|trabalho|residencial|comercial|recado|business|personal|"
+    # "Questions:" in an invoice's or a letter's footer labels the line to call or write to
+    r"questions|fragen|vragen|domande|preguntas|d[uú]vidas|kontakt"
 )
 _SIGNATURE_CUE = re.compile(r"(?im)(?:^|[|·•])[ \t]*(?:[TMFP]|Tel|Mob|Cel|Fon)\.?[ \t]*:?[ \t]*$")
 
@@ -909,6 +934,17 @@ class _PhoneCandidate:
 
 _CLOCK_AFTER = re.compile(r":[0-5]\d")
 _ASIDE = re.compile(r"\s\((?!0\))")  # a parenthesis after the first digits, but not the "(0)" of "+44 (0) 20"
+
+
+# Two numbers separated by blanks only, right after a log record's clock time (with seconds): the record's
+# columns (Android logcat's `12-15 15:27:37.665  7359  32985 I Tag:` writes the process and thread ids so,
+# right-aligned in five places), never one phone number.
+_COLUMN_PAIR = re.compile(r"\d+[ \t]+\d+")
+_CLOCK_BEFORE = re.compile(r"\d:[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]+$")
+
+
+def _log_columns(text: str, start: int, core: str) -> bool:
+    return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
@@ -930,6 +966,8 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
             continue
         if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
+        if _log_columns(text, start, core):
+            continue
         yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
 
 
@@ -1259,7 +1297,7 @@ def _dobs(text: str) -> Iterator[Finding]:
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if _date_ok(m) and _birth_cue(text, dates, i):
+        if _date_ok(m) and not _timestamp(text, m) and _birth_cue(text, dates, i):
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
             )
@@ -1318,6 +1356,18 @@ def _compact_dobs(text: str) -> Iterator[Finding]:
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, f"compact date in a birth-date field ({label.name})"
             )
+
+
+# A date with a clock time right after it (`10/9/22, 8:24 AM - Ana:`, `09/10/2018 11:30`) stamps an event, a chat
+# message or a log record; a birth date is written alone. Only a field named for the birth keeps one.
+_CLOCK_RIGHT_AFTER = re.compile(r",?[ \t]\d{1,2}:[0-5]\d(?!\d)")
+
+
+def _timestamp(text: str, m: re.Match[str]) -> bool:
+    if not _CLOCK_RIGHT_AFTER.match(text, m.end()):
+        return False
+    label = _label(text, m.start())
+    return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
 def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:

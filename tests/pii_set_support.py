@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -78,3 +79,22 @@ def in_numbering_plan(number: str, locale: str) -> bool:
     technical group (which cycles through the locales) in any of the nine."""
     regions = [REGIONS[locale]] if locale in REGIONS else list(REGIONS.values())
     return any(phonenumbers.is_valid_number(phonenumbers.parse(number, region)) for region in regions)
+
+
+def assert_own_placeholders(batch: str, prefix: str) -> None:
+    """The data modules share the VALUES/NEGATIVES registries by placeholder name: a batch's module may
+    register and use only names with its own prefix, or it silently changes another batch's cases."""
+    source = (BENCH / f"phantom_pii_{batch}_data.py").read_text()
+    used = set(re.findall(r"⟦~?([A-Z0-9_]+)⟧", source)) | set(re.findall(r'"(H\d[A-Z0-9_]+)":', source))
+    assert used and all(name.startswith(prefix) for name in used), sorted(
+        n for n in used if not n.startswith(prefix)
+    )
+
+
+def assert_plausible_birth_years(values: list[str], at_least: int) -> None:
+    """Every birth date carries a year from 1931 to 2023 (or is written with a two-digit year)."""
+    for value in values:
+        years = [int(y) for y in re.findall(r"(?<!\d)(19[3-9]\d|20[0-2]\d)", value)]
+        two_digit_year = re.fullmatch(r"\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2}", value)
+        assert two_digit_year or any(1931 <= y <= 2023 for y in years), value
+    assert len(values) >= at_least

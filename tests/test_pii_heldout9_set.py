@@ -16,8 +16,9 @@ from functools import cache
 import pytest
 from pii_set_support import (
     BATCH_DIGESTS,
-    BENCH,
     assert_marks_sit_on_values,
+    assert_own_placeholders,
+    assert_plausible_birth_years,
     committed,
     digest,
     in_numbering_plan,
@@ -97,11 +98,7 @@ def test_new_kinds_are_new_to_the_set() -> None:
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
     """The data modules share the VALUES/NEGATIVES registries: heldout9 registers only H9 names."""
-    source = (BENCH / "phantom_pii_heldout9_data.py").read_text()
-    used = set(re.findall(r"⟦~?([A-Z0-9_]+)⟧", source)) | set(re.findall(r'"(H\d[A-Z0-9_]+)":', source))
-    assert used and all(name.startswith("H9") for name in used), sorted(
-        n for n in used if not n.startswith("H9")
-    )
+    assert_own_placeholders("heldout9", "H9")
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
@@ -149,12 +146,7 @@ def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    births = spans_of("DATE_OF_BIRTH")
-    for _, value in births:
-        years = [int(y) for y in re.findall(r"(?<!\d)(19[3-9]\d|20[0-2]\d)", value)]
-        two_digit_year = re.fullmatch(r"\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2}", value)
-        assert two_digit_year or any(1931 <= y <= 2023 for y in years), value
-    assert len(births) >= 200
+    assert_plausible_birth_years([v for _, v in spans_of("DATE_OF_BIRTH")], at_least=200)
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:

@@ -219,7 +219,7 @@ NEGATIVES.update(
 
 KNOWN10: dict[str, list[str]] = {
     "en-US": [
-        "Hi there,\n\nmy annual {org} renewal went through twice on ⟦~H10DUS⟧ — please refund one of them to the card I paid with, ⟦H10CARD⟧. You can reach me on ⟦H10PHX⟧ during business hours or at ⟦H10EM⟧. Order ⟦~H10ORDER⟧, invoice ⟦~H10ORDER⟧, gift card ⟦~H10CARDLIKE⟧ (not this one).\n\nBest,\n{first} {last}",
+        "Hi there,\n\nmy annual {org} renewal went through twice on ⟦~H10DUS⟧ — please refund one of them to the card I paid with, ⟦H10CARD⟧. You can reach me on ⟦H10PHX⟧ during business hours or at ⟦H10EM⟧. Order ⟦~H10ORDER⟧, invoice ⟦~H10ORDER⟧, gift card ⟦~H10CARDLIKE⟧ (not this one), item UPC ⟦~H10UPC⟧.\n\nBest,\n{first} {last}",
         "BENEFITS ENROLLMENT — PLAN YEAR ⟦~H10YEAR⟧\nEmployee: {last}, {first}    SSN ⟦H10SSN⟧    DOB ⟦H10DOB⟧\nSpouse: {first2} {last}    SSN ⟦H10SSN⟧    DOB ⟦H10DOB⟧\nHome phone ⟦H10PH⟧ · email ⟦H10EM⟧\nCoverage effective ⟦~H10DUS⟧ · EIN of employer ⟦~H10EIN⟧ · group no. ⟦~H10MEMBER⟧ · signed ⟦~H10DUS⟧",
         "| Patient | DOB | SSN | Phone | Attending NPI |\n|---|---|---|---|---|\n| {first} {last} | ⟦H10DOB⟧ | ⟦H10SSN⟧ | ⟦H10PH⟧ | ⟦H10NPI⟧ |\n| {first2} {last} | ⟦H10DOB⟧ | ⟦H10SSN⟧ | ⟦H10PHN⟧ | ⟦H10NPI⟧ |\nPrinted ⟦~H10DUS⟧, MRN list ⟦~H10MRN⟧",
         "[00:00:04] Agent: Thanks for calling {org} billing, can I get your date of birth?\n[00:00:09] Caller: ⟦H10DOB⟧\n[00:00:15] Agent: And the last four of your social — actually I need the full one for this.\n[00:00:21] Caller: ⟦H10SSN⟧\n[00:00:40] Agent: What card should we use?\n[00:00:44] Caller: ⟦H10CARDS⟧\n[00:01:02] Agent: Best callback number?\n[00:01:05] Caller: ⟦H10PHS⟧\n[00:01:20] Agent: Ticket ⟦~H10CASE⟧ is open, and your old order ⟦~H10ORDER⟧ shipped ⟦~H10DUS⟧.",
@@ -317,7 +317,7 @@ NEW10: dict[str, list[str]] = {
     "en-IN": [
         "KNOW YOUR CUSTOMER (KYC) UPDATION FORM — {org} Bank\nCKYC No.: ⟦~H10CKYC⟧\nName: {first} {last}    Date of Birth: ⟦H10DOB⟧\nPAN: ⟦~H10PAN⟧    Aadhaar (last 4 masked): XXXX XXXX ⟦~H10LAST4⟧\nMobile linked to account: ⟦H10PH⟧    Email: ⟦H10EM⟧\nDebit card for verification: ⟦H10CARD⟧\nDeclaration date ⟦~H10DIN⟧, IFSC ⟦~H10IFSC⟧",
         "{org} Food — order chat\nCustomer: hi, order ⟦~H10ORDER⟧ still not here\nSupport: sorry! your delivery partner's number is ⟦H10PH⟧\nCustomer: not answering. call me on ⟦H10PHI⟧\nSupport: refund to card ⟦H10CARD⟧ initiated ⟦~H10DIN⟧, mail sent to ⟦H10EM⟧",
-        "DELEGATE REGISTRATION — {org} Developers Conference ⟦~H10YEAR⟧\nBadge ID ⟦~H10BADGE⟧\nDelegate: {first} {last}    Date of birth (for venue security): ⟦H10DOB⟧\nMobile: ⟦H10PH⟧    Email: ⟦H10EM⟧\nFee paid by card ⟦H10CARD⟧ on ⟦~H10DIN⟧",
+        "DELEGATE REGISTRATION — {org} Developers Conference ⟦~H10YEAR⟧\nBadge ID ⟦~H10BADGE⟧\nDelegate: {first} {last}    Date of birth (for venue security): ⟦H10DOB⟧\nMobile: ⟦H10PH⟧    Email: ⟦H10EM⟧\nProceedings ISSN ⟦~H10ISSN⟧\nFee paid by card ⟦H10CARD⟧ on ⟦~H10DIN⟧",
     ],
     "fr-FR": [
         "Caisse d'allocations familiales — Notification de droits\nAllocataire : {first} {last}, né(e) le ⟦H10DOB⟧\nN° allocataire : ⟦~H10CAF⟧\nVos prestations seront versées sur ⟦H10IBAN⟧ à compter du ⟦~H10DFR⟧.\nContact : ⟦H10PHN⟧ · ⟦H10URL⟧ · alerte envoyée à ⟦H10EM⟧",

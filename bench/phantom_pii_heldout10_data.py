@@ -59,7 +59,10 @@ identifiers of other types are negatives). Where they are silent:
   are unlabelled.
 - Wireshark text export: the MAC addresses in `Src:`/`Dst:` are labelled; frame lengths, ports and
   sequence numbers are negatives or unlabelled.
-- A Salesforce record id (15 + 3 case-checksum characters), a Kafka partition/offset, an Elasticsearch
+- A bare service host name (a Kafka bootstrap server, a CEF `dhost`, an AWS service endpoint, a
+  registry or SMTP relay host: no scheme, no `www.`, no path) is not a URL: a negative. An IMEI and a
+  SIM ICCID stay negatives (Luhn-valid, no card), as in heldout8 and heldout9.
+- A Salesforce record id (15 + 3 case-checksum characters), a Kafka offset, an Elasticsearch
   `_id`, an SNMP/MIB OID and a WireGuard public key are negatives. A Kafka `CreateTime` is epoch
   milliseconds (a negative), a `_source.birthDate` a birth date.
 - In a WireGuard config `Endpoint = host:port` labels the IP address without the port; `AllowedIPs`
@@ -161,6 +164,21 @@ def _wg_key(rnd: random.Random) -> str:
     return base64.b64encode(bytes(rnd.randrange(256) for _ in range(32))).decode()
 
 
+def _host(rnd: random.Random) -> str:
+    """A service host name (RFC 1123 labels): no scheme, no `www.`, no path."""
+    region = rnd.choice(["eu-west-1", "us-east-1", "eu-central-1", "ap-south-1", "sa-east-1"])
+    org = rnd.choice(["acme", "globex", "initech", "umbrella", "hooli", "meridian", "keystone"])
+    return rnd.choice(
+        [
+            f"kafka-{rnd.randint(0, 5)}.kafka-headless.{rnd.choice(['data', 'prod', 'events'])}.svc.cluster.local",
+            f"{rnd.choice(['s3', 'sqs', 'sns', 'kms', 'logs'])}.{region}.amazonaws.com",
+            f"{rnd.choice(['smtp', 'relay', 'mx1', 'ldap', 'vault'])}.{org}.internal",
+            f"db-{rnd.randint(1, 9)}.{rnd.choice(['prod', 'stage'])}.{org}.corp",
+            f"registry.{org}.{rnd.choice(['io', 'dev', 'cloud'])}",
+        ]
+    )
+
+
 def _us_case(rnd: random.Random) -> str:
     """A US district court case number: office, two-digit year, case type, five-digit serial, initials."""
     return f"{rnd.randint(1, 9)}:{rnd.randint(19, 26)}-{rnd.choice(['cv', 'cr', 'mj'])}-{digits(rnd, 5)}-{_alnum(rnd, 3, UP)}"
@@ -178,6 +196,7 @@ def _inps_prot(rnd: random.Random) -> str:
 NEGATIVES.update(
     {
         "H10UPC": _upc,
+        "H10HOST": _host,
         "H10ISSN": _issn,
         "H10GBVAT": _gb_vat,
         "H10NUSS": _nuss,
@@ -197,13 +216,11 @@ NEGATIVES.update(
         "H10AUTOS": lambda r: f"{r.randint(10, 2999)}/{r.randint(2019, 2026)}",
         "H10UWV": lambda r: f"UWV-{digits(r, 9)}",
         "H10KOFF": lambda r: str(r.randint(1000, 9_999_999)),
-        "H10PART": lambda r: str(r.randint(0, 23)),
         "H10ESID": lambda r: _alnum(r, 20, BASE62 + "-_"),
         "H10BADGE": lambda r: f"REG-{r.randint(2024, 2026)}-{digits(r, 5)}",
         "H10TRIP": lambda r: f"{_alnum(r, 8, 'abcdef0123456789')}-{_alnum(r, 4, 'abcdef0123456789')}",
         "H10JERSEY": lambda r: str(r.randint(1, 99)),
         "H10FRAME": lambda r: str(r.randint(60, 1514)),
-        "H10PRIO": lambda r: str(r.randint(1, 10)),
         "H10BYTES": lambda r: str(r.randint(100, 9_999_999)),
         "H10DUR": lambda r: f"{r.randint(0, 3600)}.{digits(r, 6)}",
         "H10D8": lambda r: _recent(r).strftime("%Y%m%d"),
@@ -224,7 +241,7 @@ KNOWN10: dict[str, list[str]] = {
         "| Patient | DOB | SSN | Phone | Attending NPI |\n|---|---|---|---|---|\n| {first} {last} | ⟦H10DOB⟧ | ⟦H10SSN⟧ | ⟦H10PH⟧ | ⟦H10NPI⟧ |\n| {first2} {last} | ⟦H10DOB⟧ | ⟦H10SSN⟧ | ⟦H10PHN⟧ | ⟦H10NPI⟧ |\nPrinted ⟦~H10DUS⟧, MRN list ⟦~H10MRN⟧",
         "[00:00:04] Agent: Thanks for calling {org} billing, can I get your date of birth?\n[00:00:09] Caller: ⟦H10DOB⟧\n[00:00:15] Agent: And the last four of your social — actually I need the full one for this.\n[00:00:21] Caller: ⟦H10SSN⟧\n[00:00:40] Agent: What card should we use?\n[00:00:44] Caller: ⟦H10CARDS⟧\n[00:01:02] Agent: Best callback number?\n[00:01:05] Caller: ⟦H10PHS⟧\n[00:01:20] Agent: Ticket ⟦~H10CASE⟧ is open, and your old order ⟦~H10ORDER⟧ shipped ⟦~H10DUS⟧.",
         "Claim ⟦~H10CASE⟧ status update (⟦~H10DUS⟧)\nMember: {first} {last}   Member ID ⟦~H10MEMBER⟧   DOB ⟦H10DOB⟧\nRendering provider NPI: ⟦H10NPI⟧\nBilling provider NPI: ⟦H10NPIP⟧\nDate of service ⟦~H10DUS⟧, prior auth ⟦~H10NPILIKE⟧\nQuestions: ⟦H10PHN⟧ or ⟦H10URL⟧",
-        "Ticket ⟦~H10CASE⟧ — password reset e-mails not arriving\nRequester: {first} {last} <⟦H10EM⟧>\nRequest IP: ⟦H10IP⟧ · app ⟦~H10VER⟧ · opened ⟦~H10DUS⟧\nAgent note: verified DOB ⟦H10DOB⟧ and card on file ⟦H10CARD⟧; callback ⟦H10PHX⟧.\n--\n{first2} | {org} Support | ⟦H10PH⟧ | ⟦H10URL⟧",
+        "Ticket ⟦~H10CASE⟧ — password reset e-mails not arriving\nRequester: {first} {last} <⟦H10EM⟧>\nRequest IP: ⟦H10IP⟧ · app ⟦~H10VER⟧ · device IMEI ⟦~H10IMEI⟧ · opened ⟦~H10DUS⟧\nAgent note: verified DOB ⟦H10DOB⟧ and card on file ⟦H10CARD⟧; callback ⟦H10PHX⟧.\n--\n{first2} | {org} Support | ⟦H10PH⟧ | ⟦H10URL⟧",
     ],
     "en-GB": [
         "Dear Dr {last},\n\nI would be grateful if you could see {first} {first2} (born ⟦H10DOB⟧, NHS number ⟦H10NHS⟧), who has had a persistent cough since ⟦~H10DGB⟧. Chest X-ray on ⟦~H10DGB⟧ was clear. My secretary can be reached on ⟦H10PHX⟧ or at ⟦H10EM⟧. Hospital no. ⟦~H10NHSLIKE⟧, clinic code ⟦~H10ODS⟧.\n\nKind regards",
@@ -280,15 +297,15 @@ KNOWN10: dict[str, list[str]] = {
     ],
     "tech": [
         '⟦H10IP⟧ - - [⟦~H10CLF⟧] "GET /account/profile?uid=⟦~H10UUID⟧ HTTP/2.0" 200 4312 "⟦H10URLS⟧" "Mozilla/5.0 (X11; Linux x86_64)"\n⟦H10IP6⟧ - - [⟦~H10CLF⟧] "POST /newsletter HTTP/1.1" 302 0 "-" "curl/⟦~H10VER⟧"',
-        '{"user": {"id": "⟦~H10UUID⟧", "mail": "⟦H10EM⟧", "mobile": "⟦H10PHE⟧", "birth_date": "⟦H10DOBI⟧", "ssn": "⟦H10SSN⟧", "payout_wallet": "⟦H10ETH⟧", "created": "⟦~H10ISOTS⟧"}}',
+        '{"user": {"id": "⟦~H10UUID⟧", "mail": "⟦H10EM⟧", "mobile": "⟦H10PHE⟧", "birth_date": "⟦H10DOBI⟧", "ssn": "⟦H10SSN⟧", "payout_wallet": "⟦H10ETH⟧", "sim_iccid": "⟦~H10ICCID⟧", "created": "⟦~H10ISOTS⟧"}}',
         '{"resourceType": "Patient", "id": "⟦~H10UUID⟧", "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "⟦H10NHSP⟧"}], "birthDate": "⟦H10DOBI⟧", "telecom": [{"system": "phone", "value": "⟦H10PHE⟧"}, {"system": "email", "value": "⟦H10EM⟧"}], "generalPractitioner": [{"identifier": {"value": "⟦H10NPIP⟧"}}], "meta": {"lastUpdated": "⟦~H10ISOTS⟧"}}',
         "dn: uid={first},ou=people,dc=example,dc=org\nobjectClass: inetOrgPerson\ncn: {first} {last}\nmail: ⟦H10EM⟧\ntelephoneNumber: ⟦H10PHE⟧\nemployeeNumber: ⟦~H10PID⟧\nlabeledURI: ⟦H10URLS⟧\nmacAddress: ⟦H10MAC⟧",
-        "SMTP_FROM=⟦H10EM⟧\nDB_HOST=⟦H10IP⟧\nDB_PORT=⟦~H10PORT⟧\nSUPPORT_PHONE=⟦H10PHE⟧\nPAYMENTS_WEBHOOK=⟦H10URLS⟧\nTREASURY_BTC=⟦H10BTC⟧\nIMAGE=registry.local/api@⟦~H10DIGEST⟧",
+        "SMTP_FROM=⟦H10EM⟧\nSMTP_RELAY=⟦~H10HOST⟧\nDB_HOST=⟦H10IP⟧\nDB_PORT=⟦~H10PORT⟧\nSUPPORT_PHONE=⟦H10PHE⟧\nPAYMENTS_WEBHOOK=⟦H10URLS⟧\nTREASURY_BTC=⟦H10BTC⟧\nIMAGE=registry.local/api@⟦~H10DIGEST⟧",
         "INSERT INTO patients (nhs_no, npi, dob, mobile, email) VALUES ('⟦H10NHSP⟧', '⟦H10NPIP⟧', '⟦H10DOBI⟧', '⟦H10PHE⟧', '⟦H10EM⟧');\nINSERT INTO audit (at, ip, mac) VALUES ('⟦~H10ISOTS⟧', '⟦H10IP⟧', '⟦H10MAC⟧');",
         "⟦~H10TS⟧ fw01 kernel: [UFW BLOCK] IN=eth0 OUT= MAC=⟦H10MAC⟧ SRC=⟦H10IP⟧ DST=⟦H10IP⟧ LEN=⟦~H10FRAME⟧ PROTO=TCP SPT=⟦~H10SRCPORT⟧ DPT=⟦~H10PORT⟧\n⟦~H10TS⟧ fw01 dnsmasq-dhcp[⟦~H10PID⟧]: DHCPACK(br0) ⟦H10IP⟧ ⟦H10MAC⟧ {first}-tablet",
         "MSH|^~\\&|PAS|{org}|EPR|{org}|⟦~H10HL7TS⟧||ADT^A04|⟦~H10MSGCTRL⟧|P|2.5.1\nPID|1||⟦H10NHSP⟧^^^NHS^NH||{last}^{first}||⟦H10DOBB⟧|F|||||⟦H10PHE⟧|||||||⟦H10SSN⟧\nPV1|1|O|||||⟦H10NPIP⟧^{last}^{first2}^^^^^^NPI",
         'ts=⟦~H10ISOTS⟧ level=info msg="login ok" user=⟦H10EM⟧ ip=⟦H10IP⟧ ref=⟦H10URLS⟧ dur=⟦~H10LATENCY⟧\nts=⟦~H10ISOTS⟧ level=warn msg="sms failed" to=⟦H10PHE⟧ ip=⟦H10IP6⟧ req=⟦~H10UUID⟧',
-        "wallet:\n  hot: ⟦H10BTC⟧\n  cold: ⟦H10BTC⟧\n  gas_payer: ⟦H10ETH⟧\nalerts:\n  email: ⟦H10EM⟧\n  sms: ⟦H10PHE⟧\n  webhook: ⟦H10URLS⟧\nlimits:\n  daily: ⟦~H10QTY⟧\n  node: ⟦H10IP⟧:⟦~H10PORT⟧",
+        "wallet:\n  hot: ⟦H10BTC⟧\n  cold: ⟦H10BTC⟧\n  gas_payer: ⟦H10ETH⟧\nalerts:\n  email: ⟦H10EM⟧\n  sms: ⟦H10PHE⟧\n  webhook: ⟦H10URLS⟧\nlimits:\n  daily: ⟦~H10QTY⟧\n  rpc_host: ⟦~H10HOST⟧\n  node: ⟦H10IP⟧:⟦~H10PORT⟧",
         "$ arp -an\n? (⟦H10IP⟧) at ⟦H10MAC⟧ [ether] on eth0\n? (⟦H10IP⟧) at ⟦H10MAC⟧ [ether] on eth0\n? (⟦H10IP⟧) at <incomplete> on eth0\n# {first}'s NAS, firmware ⟦~H10VER⟧, serial ⟦~H10SERIAL⟧",
         "timestamp,coin,from,to,amount,txid\n⟦~H10ISOTS⟧,BTC,⟦H10BTC⟧,⟦H10BTC⟧,⟦~H10QTY⟧,⟦~H10TXID⟧\n⟦~H10ISOTS⟧,ETH,⟦H10ETH⟧,{first} {last},⟦~H10QTY⟧,⟦~H10TXID⟧",
     ],
@@ -302,12 +319,12 @@ NEW10: dict[str, list[str]] = {
         "MORTGAGE PRE-APPROVAL LETTER — {org} Home Lending\nBorrower: {first} {last}, SSN ⟦H10SSN⟧, date of birth ⟦H10DOB⟧\nCo-borrower: {first2} {last}\nLoan number ⟦~H10LOAN⟧ · credit score ⟦~H10FICO⟧ · valid until ⟦~H10DUS⟧\nYour loan officer: ⟦H10PHX⟧, ⟦H10EM⟧\nUpload documents at ⟦H10URL⟧",
         "RENTAL CAR DAMAGE REPORT — {org} Rent A Car\nRenter: {first} {last}    DOB: ⟦H10DOB⟧\nDriver license ⟦~H10DL⟧    VIN ⟦~H10VIN⟧    Plate ⟦~H10PLATEUS⟧\nPick-up ⟦~H10DUS⟧, return ⟦~H10DUS⟧\nDeductible charged to ⟦H10CARD⟧\nContact: ⟦H10PH⟧ · ⟦H10EM⟧",
         "Wedding RSVP list — {first} & {first2}'s big day ⟦~H10DUS⟧ (reply by ⟦~H10DUS⟧)\n1. {first} {last} — attending (2) — ⟦H10EM⟧ — ⟦H10PH⟧ — vegetarian\n2. {first2} {last} — declined — ⟦H10EM⟧ — ⟦H10PHN⟧\n3. The {last} family — attending (4) — table ⟦~H10ROOM⟧",
-        "Thanks for riding with {org}, {first}\nTrip ⟦~H10TRIP⟧ on ⟦~H10DUS⟧, ⟦~H10HHMM⟧ — 7.4 mi\nTotal $⟦~H10AMTUS⟧ charged to ⟦H10CARD⟧\nReceipt sent to ⟦H10EM⟧. Lost an item? Call your driver via ⟦H10PHN⟧ or visit ⟦H10URL⟧",
+        "Thanks for riding with {org}, {first}\nTrip ⟦~H10TRIP⟧ on ⟦~H10DUS⟧, ⟦~H10HHMM⟧ — 7.4 mi\nPickup at ⟦~H10COORD⟧\nTotal $⟦~H10AMTUS⟧ charged to ⟦H10CARD⟧\nReceipt sent to ⟦H10EM⟧. Lost an item? Call your driver via ⟦H10PHN⟧ or visit ⟦H10URL⟧",
         "SUMMONS IN A CIVIL ACTION — United States District Court\nCase No. ⟦~H10USCASE⟧\nTo: {first} {last}, date of birth ⟦H10DOB⟧, SSN ⟦H10SSN⟧\nA lawsuit has been filed against you. Within 21 days after service of this summons (served ⟦~H10DUS⟧) you must answer. Plaintiff's attorney: {first2} {last}, ⟦H10PHX⟧, ⟦H10EM⟧\nHearing ⟦~H10DUS⟧ · Clerk's docket ⟦~H10USCASE⟧",
         "EMPLOYER'S FIRST REPORT OF INJURY — Workers' Compensation\nEmployee: {first} {last}    SSN: ⟦H10SSN⟧    Date of birth: ⟦H10DOB⟧\nDate of injury: ⟦~H10DUS⟧    Date employer notified: ⟦~H10DUS⟧\nTreating physician NPI: ⟦H10NPI⟧    Facility NPI: ⟦H10NPIP⟧\nEmployee phone: ⟦H10PH⟧\nCarrier claim no. ⟦~H10NPILIKE⟧ · policy ⟦~H10POLICY⟧ · FEIN ⟦~H10EIN⟧",
     ],
     "en-GB": [
-        "{org} Dental Care — recall card\nDear {first} {last}, it is time for your check-up (last visit ⟦~H10DGB⟧).\nDate of birth: ⟦H10DOB⟧    NHS number: ⟦H10NHS⟧\nBook on ⟦H10PH⟧ or at ⟦H10URL⟧. Reply to ⟦H10EM⟧ to opt out of recall reminders.",
+        "{org} Dental Care — recall card\nDear {first} {last}, it is time for your check-up (last visit ⟦~H10DGB⟧).\nDate of birth: ⟦H10DOB⟧    NHS number: ⟦H10NHS⟧    Patient no. ⟦~H10NHSLIKE⟧\nBook on ⟦H10PH⟧ or at ⟦H10URL⟧. Reply to ⟦H10EM⟧ to opt out of recall reminders.",
         "Your flight has been cancelled\nDear {first} {last},\nwe're sorry: flight ⟦~H10FLIGHT⟧ on ⟦~H10DGB⟧ (booking ⟦~H10PNR⟧, ticket ⟦~H10TICKET⟧) is cancelled. We've rebooked you on ⟦~H10FLIGHT⟧. Refund of taxes to ⟦H10CARD⟧ within 7 days.\nManage your booking at ⟦H10URL⟧ or call ⟦H10PHX⟧. Updates go to ⟦H10EM⟧ and ⟦H10PH⟧.",
         "{org} Workplace Pension — Annual Benefit Statement ⟦~H10TAXYEAR⟧\nMember: {first} {last}    Date of birth: ⟦H10DOB⟧    Member ref ⟦~H10PENS⟧\nNational Insurance no. ⟦~H10NINO⟧\nSelected retirement date: ⟦~H10DGB⟧\nContributions paid from ⟦H10IBAN⟧\nQuestions: ⟦H10PHX⟧ · ⟦H10EM⟧",
         "{org} Academy — END OF YEAR REPORT CARD\nPupil: {first} {last}    Date of birth: ⟦H10DOB⟧    UPN ⟦~H10PCN⟧\nNHS number (school nurse record): ⟦H10NHSP⟧\nAttendance 96.4% · Term ended ⟦~H10DGB⟧\nParent contact: {first2} {last}, ⟦H10PH⟧, ⟦H10EM⟧",
@@ -356,17 +373,17 @@ NEW10: dict[str, list[str]] = {
         "INTIMAÇÃO — Vara Cível de {org}\nProcesso n.º ⟦~H10AUTOS⟧\nIntimado(a): {first} {last}, nascido(a) em ⟦H10DOB⟧, CPF ⟦~H10CPF⟧\nAudiência em ⟦~H10DBR⟧ às ⟦~H10HHMM⟧\nCartório: ⟦H10PHX⟧ · ⟦H10EM⟧",
     ],
     "tech": [
-        '$ kafka-console-consumer --topic customers --property print.offset=true --property print.timestamp=true\nCreateTime:⟦~H10EPOCHMS⟧\tPartition:⟦~H10PART⟧\tOffset:⟦~H10KOFF⟧\t{"email":"⟦H10EM⟧","phone":"⟦H10PHE⟧","dob":"⟦H10DOBI⟧"}\nCreateTime:⟦~H10EPOCHMS⟧\tPartition:⟦~H10PART⟧\tOffset:⟦~H10KOFF⟧\t{"email":"⟦H10EM⟧","card":"⟦H10CARD⟧","ssn":"⟦H10SSN⟧","pcp_npi":"⟦H10NPIP⟧","payout_wallet":"⟦H10BTC⟧"}',
+        '$ kafka-console-consumer --topic customers --property print.offset=true --property print.timestamp=true --bootstrap-server ⟦~H10HOST⟧:9092\nCreateTime:⟦~H10EPOCHMS⟧\tPartition:0\tOffset:⟦~H10KOFF⟧\t{"email":"⟦H10EM⟧","phone":"⟦H10PHE⟧","dob":"⟦H10DOBI⟧","imei":"⟦~H10IMEI⟧"}\nCreateTime:⟦~H10EPOCHMS⟧\tPartition:1\tOffset:⟦~H10KOFF⟧\t{"email":"⟦H10EM⟧","card":"⟦H10CARD⟧","ssn":"⟦H10SSN⟧","pcp_npi":"⟦H10NPIP⟧","payout_wallet":"⟦H10BTC⟧"}',
         '{"index":{"_index":"patients","_id":"⟦~H10ESID⟧"}}\n{"name":"{first} {last}","birthDate":"⟦H10DOBI⟧","nhs":"⟦H10NHSP⟧","npi":"⟦H10NPIP⟧","email":"⟦H10EM⟧","ingested":"⟦~H10ISOTS⟧"}\n{"index":{"_index":"patients","_id":"⟦~H10ESID⟧"}}\n{"name":"{first2} {last}","birthDate":"⟦H10DOBI⟧","nhs":"⟦H10NHSP⟧"}',
-        "CEF:0|{org}|Gateway|⟦~H10VER⟧|100|Suspicious login|⟦~H10PRIO⟧|rt=⟦~H10EPOCHMS⟧ src=⟦H10IP⟧ smac=⟦H10MAC⟧ dst=⟦H10IP⟧ dmac=⟦H10MAC⟧ spt=⟦~H10SRCPORT⟧ dpt=⟦~H10PORT⟧ suser=⟦H10EM⟧ request=⟦H10URLS⟧",
-        "LEEF:2.0|{org}|WAF|⟦~H10VER⟧|LOGIN_FAIL|^|devTime=⟦~H10EPOCHMS⟧^src=⟦H10IP⟧^srcMAC=⟦H10MAC⟧^dst=⟦H10IP6⟧^usrName=⟦H10EM⟧^cnt=⟦~H10PRIO⟧^url=⟦H10URLS⟧",
+        "CEF:0|{org}|Gateway|⟦~H10VER⟧|100|Suspicious login|7|rt=⟦~H10EPOCHMS⟧ src=⟦H10IP⟧ smac=⟦H10MAC⟧ dst=⟦H10IP⟧ dhost=⟦~H10HOST⟧ dmac=⟦H10MAC⟧ spt=⟦~H10SRCPORT⟧ dpt=⟦~H10PORT⟧ suser=⟦H10EM⟧ request=⟦H10URLS⟧",
+        "LEEF:2.0|{org}|WAF|⟦~H10VER⟧|LOGIN_FAIL|^|devTime=⟦~H10EPOCHMS⟧^src=⟦H10IP⟧^srcMAC=⟦H10MAC⟧^dst=⟦H10IP6⟧^usrName=⟦H10EM⟧^cnt=1^url=⟦H10URLS⟧",
         "#separator \\x09\n#path\tdhcp\n#fields\tts\tuids\tclient_addr\tserver_addr\tmac\thost_name\tassigned_addr\tlease_time\n⟦~H10ZEEKTS⟧\t⟦~H10ZEEKUID⟧\t⟦H10IP⟧\t⟦H10IP⟧\t⟦H10MAC⟧\t{first}-pc\t⟦H10IP⟧\t86400.000000",
         "#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tduration\torig_bytes\n⟦~H10ZEEKTS⟧\t⟦~H10ZEEKUID⟧\t⟦H10IP⟧\t⟦~H10SRCPORT⟧\t⟦H10IP⟧\t⟦~H10PORT⟧\ttcp\t⟦~H10DUR⟧\t⟦~H10BYTES⟧",
         "Frame 1: ⟦~H10FRAME⟧ bytes on wire\nEthernet II, Src: ⟦H10MAC⟧, Dst: ⟦H10MAC⟧\nInternet Protocol Version 4, Src: ⟦H10IP⟧, Dst: ⟦H10IP⟧\nTransmission Control Protocol, Src Port: ⟦~H10SRCPORT⟧, Dst Port: 25\nSimple Mail Transfer Protocol\n    MAIL FROM:<⟦H10EM⟧>\n    RCPT TO:<⟦H10EM⟧>",
         '"Id","FirstName","LastName","Email","MobilePhone","Birthdate","Physician_NPI__c","OwnerId"\n"⟦~H10SFID⟧","{first}","{last}","⟦H10EM⟧","⟦H10PHE⟧","⟦H10DOBI⟧","⟦H10NPIP⟧","⟦~H10SFID⟧"\n"⟦~H10SFID⟧","{first2}","{last}","⟦H10EM⟧","⟦H10PHI⟧","⟦H10DOBI⟧","","⟦~H10SFID⟧"',
         "ISA*00*          *00*          *ZZ*{org}*ZZ*CARRIER*⟦~H10ISADATE⟧*⟦~H10HHMMX⟧*U*00501*⟦~H10MSGCTRL⟧*0*P*>~\nST*834*0001*005010X220A1~\nINS*Y*18*021*28*A***FT~\nREF*0F*⟦H10SSN⟧~\nNM1*IL*1*{last}*{first}****34*⟦H10SSN⟧~\nPER*IP**HP*⟦H10PHC⟧*EM*⟦H10EM⟧~\nDMG*D8*⟦H10DOBB⟧*F~\nDTP*356*D8*⟦~H10D8⟧~\nLX*1~\nNM1*P3*1*{last}*{first2}****XX*⟦H10NPIP⟧~",
-        '<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">\n<fields>\n<field name="applicant_email"><value>⟦H10EM⟧</value></field>\n<field name="applicant_phone"><value>⟦H10PH⟧</value></field>\n<field name="date_of_birth"><value>⟦H10DOB⟧</value></field>\n<field name="card_number"><value>⟦H10CARD⟧</value></field>\n<field name="physician_npi"><value>⟦H10NPI⟧</value></field>\n<field name="form_id"><value>⟦~H10UUID⟧</value></field>\n</fields>\n</xfdf>',
-        'variables:\n  DEPLOY_HOST: "⟦H10IP⟧"\n  NOTIFY_EMAIL: "⟦H10EM⟧"\n  ONCALL_PHONE: "⟦H10PHE⟧"\n  STATUS_PAGE: "⟦H10URLS⟧"\n  SIGNER_ADDRESS: "⟦H10ETH⟧"\n  DOCKER_IMAGE_DIGEST: "⟦~H10DIGEST⟧"\n  PIPELINE_VERSION: "⟦~H10SEMVER⟧"',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">\n<fields>\n<field name="applicant_email"><value>⟦H10EM⟧</value></field>\n<field name="applicant_phone"><value>⟦H10PH⟧</value></field>\n<field name="date_of_birth"><value>⟦H10DOB⟧</value></field>\n<field name="card_number"><value>⟦H10CARD⟧</value></field>\n<field name="physician_npi"><value>⟦H10NPI⟧</value></field>\n<field name="claim_number"><value>⟦~H10NPILIKE⟧</value></field>\n<field name="form_id"><value>⟦~H10UUID⟧</value></field>\n</fields>\n</xfdf>',
+        'variables:\n  DEPLOY_HOST: "⟦H10IP⟧"\n  NOTIFY_EMAIL: "⟦H10EM⟧"\n  ONCALL_PHONE: "⟦H10PHE⟧"\n  STATUS_PAGE: "⟦H10URLS⟧"\n  REGISTRY_HOST: "⟦~H10HOST⟧"\n  SIGNER_ADDRESS: "⟦H10ETH⟧"\n  DOCKER_IMAGE_DIGEST: "⟦~H10DIGEST⟧"\n  PIPELINE_VERSION: "⟦~H10SEMVER⟧"',
         "OpenVPN CLIENT LIST\nUpdated,⟦~H10MBOXDATE⟧\nCommon Name,Real Address,Bytes Received,Bytes Sent,Connected Since\n⟦H10EM⟧,⟦H10IP⟧:⟦~H10SRCPORT⟧,⟦~H10BYTES⟧,⟦~H10BYTES⟧,⟦~H10MBOXDATE⟧\nROUTING TABLE\nVirtual Address,Common Name,Last Ref\n⟦H10IP⟧,⟦H10EM⟧,⟦~H10MBOXDATE⟧",
         "[Interface]\n# {first}'s laptop, owner ⟦H10EM⟧\nAddress = ⟦H10IP⟧/24\nListenPort = ⟦~H10PORT⟧\n\n[Peer]\nPublicKey = ⟦~H10WGKEY⟧\nEndpoint = ⟦H10IP⟧:51820\nAllowedIPs = ⟦H10IP⟧/32",
         "⟦~H10TS⟧ fail2ban.filter  [⟦~H10PID⟧]: INFO    [sshd] Found ⟦H10IP⟧ - ⟦~H10TS⟧\n⟦~H10TS⟧ fail2ban.actions [⟦~H10PID⟧]: NOTICE  [sshd] Ban ⟦H10IP⟧\n⟦~H10TS⟧ fail2ban.actions [⟦~H10PID⟧]: NOTICE  [postfix-sasl] Ban ⟦H10IP6⟧ (user ⟦H10EM⟧)",

@@ -28,7 +28,7 @@ from pii_set_support import (
     in_numbering_plan,
     load_bench,
 )
-from stdnum import bitcoin, ean, iban, issn, luhn
+from stdnum import bitcoin, ean, iban, imei, issn, luhn
 from stdnum.br import cnpj, cpf
 from stdnum.de import idnr
 from stdnum.es import cups, dni, nie
@@ -263,6 +263,17 @@ def _wg_key_ok(value: str) -> bool:
         return False
 
 
+def _host_ok(value: str) -> bool:
+    """A bare host name by RFC 1123 (letters, digits, hyphens in dot-separated labels), without a scheme,
+    `www.` or a path: what the batch's docstring says is not a URL."""
+    labels = value.split(".")
+    return (
+        len(labels) >= 3
+        and not value.startswith("www.")
+        and all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", label) for label in labels)
+    )
+
+
 def _inps_ok(value: str) -> bool:
     match = re.fullmatch(r"INPS\.\d{4}\.(\d\d)/(\d\d)/(\d{4})\.\d{7}", value)
     return match is not None and date(int(match[3]), int(match[2]), int(match[1])) <= date(2026, 12, 31)
@@ -270,6 +281,9 @@ def _inps_ok(value: str) -> bool:
 
 CHECKS = {  # negative kind: a validator of what the negative claims to be (python-stdnum where it has one)
     "H10UPC": lambda v: len(v) == 12 and ean.is_valid(v),
+    "H10IMEI": imei.is_valid,
+    "H10ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
+    "H10HOST": _host_ok,
     "H10ISSN": issn.is_valid,
     "H10GBVAT": vat.is_valid,
     "H10EIN": ein.is_valid,
@@ -305,8 +319,11 @@ def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
 
 
 def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
-    """NPI, NHS and card look-alikes fail their checks; loan numbers are ten digits that are no NPI-shaped
+    """IMEIs and ICCIDs are Luhn-valid but no card (15 digits outside 34/37; the 89 telecom range); NPI,
+    NHS and card look-alikes fail their checks; loan numbers are ten digits that are no NPI-shaped
     label (they are phone-shaped negatives); UK VAT numbers and NUSS carry check digits of their own."""
+    for value in negatives_of("H10IMEI"):
+        assert len(_digits(value)) == 15 and _digits(value)[:2] not in ("34", "37")
     npi_like = negatives_of("H10NPILIKE")
     assert npi_like and all(len(v) == 10 and not luhn.is_valid("80840" + v) for v in npi_like)
     nhs_like = negatives_of("H10NHSLIKE")

@@ -49,7 +49,7 @@ identifiers of other types are negatives). Where they are silent:
   its cue is.
 - A pension, CAF allocataire, INPS, SEPE or UWV reference, the Spanish NUSS (Seguridad Social number:
   province, serial, mod-97 check), a CKYC number (14 digits), a loan number (10 digits, phone-shaped), a
-  credit score, court case numbers (US `2:24-cv-01234`, Aktenzeichen, RG, número de autos) and a UK VAT
+  credit score, a French numéro fiscal (SPI: 13 digits, mod-511 check), court case numbers (US `2:24-cv-01234`, Aktenzeichen, RG, número de autos) and a UK VAT
   number (mod 97) are negatives.
 - CEF (ArcSight CEF rev 25): `src`/`dst` are IP addresses, `smac`/`dmac` MAC addresses, `suser`/`duser`
   e-mail addresses when they hold one; `rt` (epoch milliseconds), `cnt`, `spt`/`dpt` are negatives. LEEF
@@ -133,6 +133,14 @@ def _nuss(rnd: random.Random) -> str:
     return _pick(rnd, [body + check, f"{body[:2]}/{body[2:]}/{check}", f"{body[:2]} {body[2:]} {check}"])
 
 
+def _spi(rnd: random.Random) -> str:
+    """French numéro fiscal (SPI, DGFiP): ten digits starting 0-3 and three check digits, the first ten
+    modulo 511; printed plain or in groups of 2-2-3-3-3."""
+    body = rnd.choice("0123") + digits(rnd, 9)
+    n = f"{body}{int(body) % 511:03d}"
+    return _pick(rnd, [n, f"{n[:2]} {n[2:4]} {n[4:7]} {n[7:10]} {n[10:]}"])
+
+
 def _sfid(rnd: random.Random) -> str:
     """Salesforce record id: a three-character key prefix (003 contact, 001 account, 00Q lead), 12
     characters, and the 3-character suffix that encodes the case of the first 15."""
@@ -200,6 +208,7 @@ NEGATIVES.update(
         "H10ISSN": _issn,
         "H10GBVAT": _gb_vat,
         "H10NUSS": _nuss,
+        "H10SPI": _spi,
         "H10SFID": _sfid,
         "H10ZEEKUID": _zeek_uid,
         "H10ZEEKTS": _zeek_ts,
@@ -341,7 +350,7 @@ NEW10: dict[str, list[str]] = {
         "AGIRC-ARRCO — relevé de carrière\nAssuré(e) : {first} {last}\nDate de naissance : ⟦H10DOB⟧\nN° de sécurité sociale : ⟦~H10NIR⟧\nPériodes validées : ⟦~H10PERIODFR⟧\nDate de départ envisagée : ⟦~H10DFR⟧\nVotre conseiller : ⟦H10PHX⟧ · ⟦H10EM⟧",
         "ACTE DE VENTE — Office notarial {org}\nL'an ⟦~H10YEAR⟧, le ⟦~H10DFR⟧, par-devant Maître {last}, notaire,\nVENDEUR : {first} {last}, né(e) le ⟦H10DOB⟧\nACQUÉREUR : {first2} {last}, né(e) le ⟦H10DOB⟧\nLe prix est payé par virement depuis ⟦H10IBAN⟧.\nContact de l'étude : ⟦H10PH⟧ — ⟦H10EM⟧ — SIRET ⟦~H10SIRET⟧",
         "CONVOCATION — Tribunal judiciaire\nRG n° ⟦~H10RG⟧\n{first} {last}, né(e) le ⟦H10DOB⟧, est convoqué(e) à l'audience du ⟦~H10DFR⟧ à ⟦~H10HHMM⟧.\nGreffe : ⟦H10PHX⟧ — ⟦H10EM⟧\nPièces à déposer sur ⟦H10URL⟧",
-        "Formulaire n° 3916-3916-bis — comptes d'actifs numériques ouverts à l'étranger\nDéclarant : {first} {last}, né(e) le ⟦H10DOB⟧\nCompte 1 : plateforme {org}, adresse de dépôt ⟦H10BTC⟧, ouvert le ⟦~H10DFR⟧\nCompte 2 : portefeuille ⟦H10ETH⟧\nCourriel : ⟦H10EM⟧ · téléphone ⟦H10PH⟧\nNuméro fiscal ⟦~H10NIR⟧",
+        "Formulaire n° 3916-3916-bis — comptes d'actifs numériques ouverts à l'étranger\nDéclarant : {first} {last}, né(e) le ⟦H10DOB⟧\nCompte 1 : plateforme {org}, adresse de dépôt ⟦H10BTC⟧, ouvert le ⟦~H10DFR⟧\nCompte 2 : portefeuille ⟦H10ETH⟧\nCourriel : ⟦H10EM⟧ · téléphone ⟦H10PH⟧\nNuméro fiscal ⟦~H10SPI⟧",
     ],
     "de-DE": [
         "Deutsche Rentenversicherung — Renteninformation\nVersicherungsnummer: ⟦~H10RVNR⟧\n{first} {last}, geboren am ⟦H10DOB⟧\nRegelaltersrente ab ⟦~H10DDE⟧\nErstattung auf ⟦H10IBAN⟧\nServicetelefon ⟦H10PHN⟧ · Rückfragen an ⟦H10EM⟧ · ⟦H10URL⟧",

@@ -34,7 +34,7 @@ BATCH_DIGESTS = {
     "heldout7": "9e0373824e2bc088308ba2b2854b7e2b4f5c44a9d4d835e6e02f9da9d84cec4c",
     "heldout8": "166df04a3a1e43d1f4e08a9458d0c1873514e7d3a1fb1379b08f07238e36f48a",
     "heldout9": "10427748bfdd714639647aa7baa179d866e8fa26ade32eb3f96fc320d1956744",
-    "heldout10": "8a900d4c9ead45461c111c47998d09fae28927780e3e7e6cb161d450f3efcc90",
+    "heldout10": "e42fec12e3461c5eea68d1fa9befc41df68b4e018dd270bde73fa8d1fff8292c",
 }
 
 

@@ -32,7 +32,7 @@ from stdnum import bitcoin, ean, iban, imei, issn, luhn
 from stdnum.br import cnpj, cpf
 from stdnum.de import idnr
 from stdnum.es import cups, dni, nie
-from stdnum.fr import nir, siret
+from stdnum.fr import nif, nir, siret
 from stdnum.gb import nhs, vat
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale, iva
@@ -301,6 +301,7 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H10NIE": nie.is_valid,
     "H10CUPS": cups.is_valid,
     "H10NUSS": _nuss_ok,
+    "H10SPI": nif.is_valid,
     "H10SFID": _sfid_ok,
     "H10WGKEY": _wg_key_ok,
     "H10INPSPROT": _inps_ok,

@@ -87,7 +87,7 @@ from phantom_pii_heldout5_data import _alnum, _pick  # noqa: E402
 from phantom_pii_heldout6_data import _recent  # noqa: E402
 from phantom_pii_heldout8_data import _gs1_check  # noqa: E402
 from phantom_pii_heldout9_data import LOCALES  # noqa: E402  (also registers every H9 name)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill  # noqa: E402
+from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
 
 SEED10 = 10010
 UP = string.ascii_uppercase
@@ -423,24 +423,7 @@ def build_heldout10() -> list[dict]:
 
 def main() -> None:
     """Counts only: bench/phantom_pii_multilingual_data.py writes the batch into the set (never print spans)."""
-    from collections import Counter
-
-    cases = build_heldout10()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
-    print(
-        f"heldout10 (seed {SEED10}): {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
-    )
-    for half in ("h10k", "h10n"):
-        part = [c for c in cases if f"/{half}/" in c["template"]]
-        counts = Counter(s["entity"] for c in part for s in c["spans"])
-        print(
-            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
-        )
-        print("  spans per type:", dict(sorted(counts.items())))
-    print("spans per type:", dict(sorted(spans.items())))
-    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
-    print("negatives per kind:", dict(sorted(negatives.items())))
+    print_batch_counts(build_heldout10(), f"heldout10 (seed {SEED10})", ("h10k", "h10n"))
 
 
 if __name__ == "__main__":

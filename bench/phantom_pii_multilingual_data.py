@@ -1160,6 +1160,27 @@ def build_batch(
     return cases
 
 
+def print_batch_counts(cases: list[dict], title: str, halves: tuple[str, ...]) -> None:
+    """A batch module's main(): counts per half, type, locale and negative kind (never the spans)."""
+    from collections import Counter
+
+    spans = Counter(s["entity"] for c in cases for s in c["spans"])
+    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
+    print(
+        f"{title}: {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
+    )
+    for half in halves:
+        part = [c for c in cases if f"/{half}/" in c["template"]]
+        counts = Counter(s["entity"] for c in part for s in c["spans"])
+        print(
+            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
+        )
+        print("  spans per type:", dict(sorted(counts.items())))
+    print("spans per type:", dict(sorted(spans.items())))
+    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
+    print("negatives per kind:", dict(sorted(negatives.items())))
+
+
 def build_heldout2() -> list[dict]:
     # evaluated once, then its errors read and their causes fixed: on the dev side now
     return build_batch(T2, TECH2, SEED + 2, "dev", "heldout2", "h2")

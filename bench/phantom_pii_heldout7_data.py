@@ -117,7 +117,7 @@ from phantom_pii_heldout6_data import (  # noqa: E402
     phone_spoken6,
     url6,
 )
-from phantom_pii_multilingual_data import MONTHS, NEGATIVES, VALUES, digits, fill  # noqa: E402
+from phantom_pii_multilingual_data import MONTHS, NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
 
 SEED7 = 7707
 UP = string.ascii_uppercase
@@ -952,24 +952,7 @@ def build_heldout7() -> list[dict]:
 
 def main() -> None:
     """Counts only: bench/phantom_pii_multilingual_data.py writes the batch into the set (never print spans)."""
-    from collections import Counter
-
-    cases = build_heldout7()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
-    print(
-        f"heldout7 (seed {SEED7}): {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
-    )
-    for half in ("h7k", "h7n"):
-        part = [c for c in cases if f"/{half}/" in c["template"]]
-        counts = Counter(s["entity"] for c in part for s in c["spans"])
-        print(
-            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
-        )
-        print("  spans per type:", dict(sorted(counts.items())))
-    print("spans per type:", dict(sorted(spans.items())))
-    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
-    print("negatives per kind:", dict(sorted(negatives.items())))
+    print_batch_counts(build_heldout7(), f"heldout7 (seed {SEED7})", ("h7k", "h7n"))
 
 
 if __name__ == "__main__":

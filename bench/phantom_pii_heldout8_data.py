@@ -73,7 +73,7 @@ from phantom_pii_data import card  # noqa: E402
 from phantom_pii_heldout5_data import _alnum, _hex, _pick, _siren  # noqa: E402
 from phantom_pii_heldout6_data import LOCALES, _aba, _dea, _recent  # noqa: E402
 from phantom_pii_heldout7_data import _cnpj  # noqa: E402  (also registers every H7 name)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill  # noqa: E402
+from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
 
 SEED8 = 8808
 UP = string.ascii_uppercase
@@ -477,24 +477,7 @@ def build_heldout8() -> list[dict]:
 
 def main() -> None:
     """Counts only: bench/phantom_pii_multilingual_data.py writes the batch into the set (never print spans)."""
-    from collections import Counter
-
-    cases = build_heldout8()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
-    print(
-        f"heldout8 (seed {SEED8}): {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
-    )
-    for half in ("h8k", "h8n"):
-        part = [c for c in cases if f"/{half}/" in c["template"]]
-        counts = Counter(s["entity"] for c in part for s in c["spans"])
-        print(
-            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
-        )
-        print("  spans per type:", dict(sorted(counts.items())))
-    print("spans per type:", dict(sorted(spans.items())))
-    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
-    print("negatives per kind:", dict(sorted(negatives.items())))
+    print_batch_counts(build_heldout8(), f"heldout8 (seed {SEED8})", ("h8k", "h8n"))
 
 
 if __name__ == "__main__":

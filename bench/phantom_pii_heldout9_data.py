@@ -69,7 +69,7 @@ from phantom_pii_data import card  # noqa: E402
 from phantom_pii_heldout5_data import _alnum, _hex, _pick  # noqa: E402
 from phantom_pii_heldout6_data import LOCALES, _recent  # noqa: E402
 from phantom_pii_heldout8_data import _gs1_check  # noqa: E402  (also registers every H8 name)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill  # noqa: E402
+from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
 
 SEED9 = 9909
 UP = string.ascii_uppercase
@@ -322,24 +322,7 @@ def build_heldout9() -> list[dict]:
 
 def main() -> None:
     """Counts only: bench/phantom_pii_multilingual_data.py writes the batch into the set (never print spans)."""
-    from collections import Counter
-
-    cases = build_heldout9()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
-    print(
-        f"heldout9 (seed {SEED9}): {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
-    )
-    for half in ("h9k", "h9n"):
-        part = [c for c in cases if f"/{half}/" in c["template"]]
-        counts = Counter(s["entity"] for c in part for s in c["spans"])
-        print(
-            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
-        )
-        print("  spans per type:", dict(sorted(counts.items())))
-    print("spans per type:", dict(sorted(spans.items())))
-    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
-    print("negatives per kind:", dict(sorted(negatives.items())))
+    print_batch_counts(build_heldout9(), f"heldout9 (seed {SEED9})", ("h9k", "h9n"))
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout9`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4` to `heldout8` cases as dev although their `split` field still says so: existing
+held-out split is `heldout10`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4` to `heldout9` cases as dev although their `split` field still says so: existing
 cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
@@ -52,7 +52,13 @@ cases are kept byte-identical when a batch is added):
 - `heldout9` (bench/phantom_pii_heldout9_data.py, own seed): written from the formats' specifications
   while the detector was being tuned on heldout8, without reading or running the detector; a fair
   sample in two halves like heldout8 (`<locale>/h9k/<n>`: known kinds written fresh; `<locale>/h9n/<n>`:
-  kinds no batch used, heldout7's and heldout8's included); the only split that counts as held out.
+  kinds no batch used, heldout7's and heldout8's included); scored once, then tuned on: on the dev side
+  now (its `split` kept for the record);
+- `heldout10` (bench/phantom_pii_heldout10_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout9, without reading or running the detector; a fair
+  sample in two halves like heldout9, and larger (`<locale>/h10k/<n>`: known kinds written fresh;
+  `<locale>/h10n/<n>`: kinds no batch used, heldout7's to heldout9's included); the only split that
+  counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1154,6 +1160,27 @@ def build_batch(
     return cases
 
 
+def print_batch_counts(cases: list[dict], title: str, halves: tuple[str, ...]) -> None:
+    """A batch module's main(): counts per half, type, locale and negative kind (never the spans)."""
+    from collections import Counter
+
+    spans = Counter(s["entity"] for c in cases for s in c["spans"])
+    negatives = Counter(n["kind"] for c in cases for n in c["negatives"])
+    print(
+        f"{title}: {len(cases)} documents, {sum(spans.values())} labelled spans, {sum(negatives.values())} hard negatives"
+    )
+    for half in halves:
+        part = [c for c in cases if f"/{half}/" in c["template"]]
+        counts = Counter(s["entity"] for c in part for s in c["spans"])
+        print(
+            f"{half}: {len(part)} documents, {sum(counts.values())} spans, {sum(len(c['negatives']) for c in part)} negatives"
+        )
+        print("  spans per type:", dict(sorted(counts.items())))
+    print("spans per type:", dict(sorted(spans.items())))
+    print("documents per locale:", dict(Counter(c["locale"] for c in cases)))
+    print("negatives per kind:", dict(sorted(negatives.items())))
+
+
 def build_heldout2() -> list[dict]:
     # evaluated once, then its errors read and their causes fixed: on the dev side now
     return build_batch(T2, TECH2, SEED + 2, "dev", "heldout2", "h2")
@@ -1439,6 +1466,7 @@ def main() -> None:
     from phantom_pii_heldout7_data import build_heldout7
     from phantom_pii_heldout8_data import build_heldout8
     from phantom_pii_heldout9_data import build_heldout9
+    from phantom_pii_heldout10_data import build_heldout10
 
     cases = (
         build()
@@ -1451,6 +1479,7 @@ def main() -> None:
         + build_heldout7()
         + build_heldout8()
         + build_heldout9()
+        + build_heldout10()
     )
     OUT.write_text(
         json.dumps(
@@ -1460,7 +1489,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout9")
+    held = sum(1 for c in cases if c["split"] == "heldout10")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import ipaddress
 import json
 import re
 import sys
@@ -15,6 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 import phonenumbers
+from stdnum import bitcoin, iban, luhn
+from stdnum.gb import nhs
+from stdnum.us import ssn
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SET = BENCH / "phantom_pii_multilingual.json"
@@ -34,6 +38,7 @@ BATCH_DIGESTS = {
     "heldout7": "9e0373824e2bc088308ba2b2854b7e2b4f5c44a9d4d835e6e02f9da9d84cec4c",
     "heldout8": "166df04a3a1e43d1f4e08a9458d0c1873514e7d3a1fb1379b08f07238e36f48a",
     "heldout9": "10427748bfdd714639647aa7baa179d866e8fa26ade32eb3f96fc320d1956744",
+    "heldout10": "e42fec12e3461c5eea68d1fa9befc41df68b4e018dd270bde73fa8d1fff8292c",
 }
 
 
@@ -98,3 +103,75 @@ def assert_plausible_birth_years(values: list[str], at_least: int) -> None:
         two_digit_year = re.fullmatch(r"\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2}", value)
         assert two_digit_year or any(1931 <= y <= 2023 for y in years), value
     assert len(values) >= at_least
+
+
+# -- the checks every batch's values pass, whatever the batch (each batch's test gives its own minimums) --
+
+EXTENSION = re.compile(r",? (?:ext\.?|extn\.?|poste|App\.|int\.|toestel|ramal) \d+$| ?x\d+$")
+
+
+def spans_in(cases: Iterable[dict], entity: str) -> list[tuple[dict, str]]:
+    """(case, labelled value) for every span of `entity` in `cases`."""
+    return [(c, c["text"][s["start"] : s["end"]]) for c in cases for s in c["spans"] if s["entity"] == entity]
+
+
+def _values(cases: Iterable[dict], entity: str) -> list[str]:
+    return [value for _, value in spans_in(cases, entity)]
+
+
+def assert_cards_pass_luhn(cases: Iterable[dict], at_least: int, prefixes: int) -> None:
+    """Every card number is Luhn-valid with an ISO/IEC 7812 length; there are at least `at_least` of them
+    and at least `prefixes` distinct four-digit prefixes (many issuer ranges, not one)."""
+    cards = [re.sub(r"\D", "", v) for v in _values(cases, "CREDIT_CARD")]
+    assert len(cards) >= at_least and all(luhn.is_valid(n) and 12 <= len(n) <= 19 for n in cards)
+    assert len({n[:4] for n in cards}) >= prefixes
+
+
+def assert_npis_pass_luhn(cases: Iterable[dict], at_least: int) -> None:
+    """Every NPI has ten digits, starts 1 or 2, and passes Luhn over the 80840 prefix (CMS)."""
+    npis = [re.sub(r"[ -]", "", v) for v in _values(cases, "US_NPI")]
+    assert len(npis) >= at_least
+    assert all(len(n) == 10 and n[0] in "12" and luhn.is_valid("80840" + n) for n in npis)
+
+
+def assert_nhs_ssn_iban_validate(cases: Iterable[dict], at_least: int, ibans: int) -> None:
+    """NHS numbers, SSNs and IBANs are valid as python-stdnum reads them; at least `at_least` NHS numbers
+    and SSNs each and `ibans` IBANs."""
+    cases = list(cases)
+    assert all(nhs.is_valid(v) for v in _values(cases, "UK_NHS"))
+    assert all(ssn.is_valid(v.replace(" ", "-")) for v in _values(cases, "US_SSN"))
+    assert all(iban.is_valid(v) for v in _values(cases, "IBAN_CODE"))
+    assert len(_values(cases, "UK_NHS")) >= at_least and len(_values(cases, "US_SSN")) >= at_least
+    assert len(_values(cases, "IBAN_CODE")) >= ibans
+
+
+def assert_phones_in_numbering_plans(cases: Iterable[dict], at_least: int, extensions: int) -> None:
+    """Every phone number (its extension removed) is valid in its locale's plan per libphonenumber; at
+    least `at_least` of them, `extensions` of which carry an extension."""
+    phones = spans_in(cases, "PHONE_NUMBER")
+    for case, value in phones:
+        assert in_numbering_plan(EXTENSION.sub("", value), case["locale"]), value
+    assert len(phones) >= at_least and sum(bool(EXTENSION.search(v)) for _, v in phones) >= extensions
+
+
+def assert_syntax_valid(cases: Iterable[dict], crypto: int) -> None:
+    """URLs hold no blank and end on no closing punctuation; e-mail addresses, IP addresses (ipaddress),
+    unicast MAC addresses and crypto addresses (EIP-55 shape, Base58Check/bech32 per python-stdnum; bech32m
+    `bc1p` is not in stdnum) are what their syntax says; at least `crypto` crypto addresses."""
+    cases = list(cases)
+    assert all(
+        " " not in u and not u.endswith((".", ")", ">", "}", '"', "\\")) for u in _values(cases, "URL")
+    )
+    for value in _values(cases, "EMAIL_ADDRESS"):
+        assert re.fullmatch(r"[^@\s<>|\"]+@[^@\s<>|\"]+\.[a-zA-Z]{2,}", value), value
+    for value in _values(cases, "IP_ADDRESS"):
+        ipaddress.ip_address(value)
+    for value in _values(cases, "MAC_ADDRESS"):
+        hexdigits = re.sub(r"[:.-]", "", value)
+        assert re.fullmatch(r"[0-9a-fA-F]{12}", hexdigits) and int(hexdigits[:2], 16) & 1 == 0, value
+    for value in _values(cases, "CRYPTO"):
+        if value.startswith("0x"):
+            assert re.fullmatch(r"0x[0-9a-fA-F]{40}", value), value
+        elif not value.startswith("bc1p"):
+            assert bitcoin.is_valid(value), value
+    assert len(_values(cases, "CRYPTO")) >= crypto

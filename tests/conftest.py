@@ -168,8 +168,35 @@ def _stop_job_runners() -> None:
             child.wait(10)
 
 
+def _running_children() -> list[str]:
+    """This process's child processes still running, each as its command line (from /proc)."""
+    me, found = str(os.getpid()), []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[1] == me and fields[0] not in ("Z", "X"):
+                cmd = (stat.parent / "cmdline").read_bytes().split(b"\0")
+                found.append(" ".join(part.decode(errors="replace") for part in cmd[:4] if part))
+        except (OSError, IndexError):
+            continue
+    return sorted(found)
+
+
+_CHILDREN: list[str] = []
+
+
+def _close_circuit_pool() -> None:
+    """hardware's circuit pool keeps warm workers for the life of the process (closed at exit): close it
+    now, so what is still running below is what a test left behind, not the pool's warm workers."""
+    sandbox = sys.modules.get("servers.hardware.sandbox")
+    if sandbox is not None and sandbox._pool is not None:
+        sandbox._pool.close()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _stop_job_runners()
+    _close_circuit_pool()
+    _CHILDREN.extend(_running_children())
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
         gc.collect()
@@ -181,6 +208,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    for command in _CHILDREN:  # they print "subprocess N is still running" at exit: say which they are
+        terminalreporter.write_line(f"process left running by tests at session end: {command}")
     if _LEAKS:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted({k: _LEAKS.count(k) for k in _LEAKS}.items()))
         terminalreporter.write_line(f"resources left open by tests, collected at session end: {kinds}")

@@ -67,7 +67,9 @@ def _name_words(name: str) -> str:
 def _context_near(
     text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
 ) -> bool:
-    if words.search(_words(text[max(0, start - window) : start])) or (
+    """A cue word just before the value (a camelCase name in code is words too: `c.setNhsNumber("...")`,
+    `Patient.builder().nhsNumber(...)`), just after it, or in the name of its field."""
+    if words.search(_name_words(text[max(0, start - window) : start])) or (
         after and words.search(_words(text[end : end + after]))
     ):
         return True
@@ -302,8 +304,31 @@ _HOST_ADDRESS_AFTER = re.compile(
 )
 
 
-def _not_a_web_address(text: str, end: int, bare: str) -> bool:
-    return bool(_IMAGE_DIGEST.search(bare) or "/" not in bare and _HOST_ADDRESS_AFTER.match(text, end))
+# A structured field that holds a web address is named for one; a bare host name (no scheme, no path) as the
+# whole value of a field named otherwise names a machine or a service in data (CloudTrail's `"eventSource":
+# "iam.amazonaws.com"`, an `smtp_host = mail.example.net`, a `"domain": ...`), not a page a person follows.
+_WEB_FIELD = re.compile(
+    r"(?i)ur[li]|link|href|web|site|homepage|home page|portal|page|internet|lien|enlace|collegamento|"
+    r"p[aá]gina|sito|sitio|webseite|seite|redirect|callback|endpoint|issuer|\biss\b"
+)
+_VALUE_ENDS = re.compile(r"[\"']|[ \t]*(?:[,;}\]]|$)", re.M)
+
+
+def _host_named_otherwise(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] not in "\"'=: \t":
+        return False
+    label = _label(text, start)
+    if label is None or not label.strong or not _value_starts_field(text, start):
+        return False
+    return bool(_VALUE_ENDS.match(text, end)) and not _WEB_FIELD.search(label.name)
+
+
+def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
+    if _IMAGE_DIGEST.search(bare):
+        return True
+    return "/" not in bare and bool(
+        _HOST_ADDRESS_AFTER.match(text, end) or _host_named_otherwise(text, start, start + len(bare))
+    )
 
 
 def _urls(text: str) -> Iterator[Finding]:
@@ -330,7 +355,7 @@ def _urls(text: str) -> Iterator[Finding]:
         if bare is None:
             continue
         url = bare.group().rstrip(".,;:!?")
-        if _not_a_web_address(text, bare.end(), url):
+        if _not_a_web_address(text, bare.start(), bare.end(), url):
             continue
         if "/" not in url and (
             text[bare.end() : bare.end() + 1] == "("
@@ -398,7 +423,9 @@ def iin_ok(digits: str) -> bool:
 
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling|"
+    # "paid (with)" in the suite's other languages: `Betaald met 6759  6303  9796`, `bezahlt mit`, `payé par`
+    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa])"
 )
 
 
@@ -903,12 +930,28 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
         name = _name_words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
+        if _speaker_answers_phone_question(text, start, name):
+            return False
         return (
             label.strong and _value_starts_field(text, start) and not _PROSE_AFTER.match(text, end)
         ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
+
+
+# A chat or transcript line's speaker: `Lucía: 727-207-372` under `Carmen: y el móvil de tu hermano?`.
+_SPEAKER = re.compile(r"[ \t]*[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]")
+
+
+def _speaker_answers_phone_question(text: str, start: int, name: str) -> bool:
+    """The label before the number is a speaker's, not a field's: the line above, a question that asks for a phone
+    number, starts with a speaker's name too, and this one names no reference."""
+    question = _question_above(text, start)
+    if question is None or _REFERENCE_WORDS.search(name + " "):
+        return False
+    above = question[2]
+    return bool(_SPEAKER.match(above) and _PHONE_WORDS.search(_words(above)))
 
 
 # Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
@@ -1085,9 +1128,12 @@ _IP_WORDS = re.compile(
     r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
     r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b"
 )
+# After the sixth group, no more hex digits or a dash; a colon only before something that is no hex group (RFC
+# 3580's `Called-Station-Id = "02-71-79-87-13-04:eduroam"`: the access point's MAC, then `:SSID`, the name of the
+# network; an EUI-64's seventh group or a port keeps the run from being read as a MAC).
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f:-])"
+    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f-]|:[0-9A-Fa-f]+(?![^\W_]))"
 )
 
 
@@ -1297,7 +1343,12 @@ def _dobs(text: str) -> Iterator[Finding]:
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if _date_ok(m) and not _timestamp(text, m) and _birth_cue(text, dates, i):
+        if (
+            _date_ok(m)
+            and not _timestamp(text, m)
+            and _birth_cue(text, dates, i)
+            and not _animals(text, m.start())
+        ):
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
             )
@@ -1326,7 +1377,7 @@ def _ddmmmyy_dobs(text: str) -> Iterator[Finding]:
     dates = list(_DDMMMYY.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if not _birth_cue(text, dates, i):
+        if not _birth_cue(text, dates, i) or _animals(text, m.start()):
             continue
         try:
             day = dt.date(_full_year(m.group(3)), _MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))
@@ -1391,6 +1442,40 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+# The subject of a birth date: an animal's (a veterinary record's `Pet DOB:`, `Animal : Filou, chat, né le`, `Cane:
+# Luna, nata il`, `Huisdier: Max, geboren`) is no person's. The words that name a pet, an animal or a species in
+# the suite's languages; `PET`/`CAT` in capitals are scans, not animals. Not `race` (a person's on US forms),
+# `Tier` (a membership tier) or `chat` (a chat transcript).
+_ANIMAL_WORDS = re.compile(
+    r"(?i)\b(?:pets?|animal[e]?|animaux|mascota|huisdier|haustier|tierart|bicho|"
+    r"dogs?|puppy|kitten|cats?|canine|feline|equine|horse|chien(?:ne)?|chiot|chaton|hund|h[uü]ndin|katze|kater|"
+    r"welpe|pferd|cane|cagna|gatt[oaie]|cucciol[oa]|cavallo|perr[oa]|gat[oa]|cachorr[oa]|caballo|hond|poes|"
+    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a)\b"
+)
+# ... unless a person is named after the animal: `Pet: Rex, Owner: Ana Ruiz, DOB ...`.
+_OWNER_WORDS = re.compile(
+    r"(?i)\b(?:owner|client|propri[eé]taire|propriet[aá]ri[oa]|propietari[oa]|due[ñn][oa]|halter(?:in)?|"
+    r"besitzer(?:in)?|eigena(?:ar|res)|baasje|tutor[a]?|dono|dona|titular)\b"
+)
+_SCANS = frozenset({"PET", "CAT"})  # positron emission and computed axial tomography
+# A line's fields: a run of blanks, a tab, a bar or a semicolon ends one (`Pet: Biscuit    Owner DOB: ...`).
+_FIELD_BREAK = re.compile(r"[ \t]{3,}|\t|[|;]")
+
+
+def _animals(text: str, start: int) -> bool:
+    """The date at `start` is an animal's: its field (from the last field break on its line, or the line's start)
+    or the field's label names an animal, and no owner after it."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    field = text[line_start:start]
+    breaks = [brk.end() for brk in _FIELD_BREAK.finditer(field.rstrip())]
+    field = _words(field[breaks[-1] :] if breaks else field)
+    label = _label(text, start)
+    if label is not None:
+        field = _name_words(label.name) + " " + field
+    animals = [word for word in _ANIMAL_WORDS.finditer(field) if word.group() not in _SCANS]
+    return bool(animals) and not _OWNER_WORDS.search(field, animals[-1].end())
 
 
 # A literal wrapped in a call (`birth_date=date.fromisoformat("1985-04-15")`, `DOB: parse('12/03/1980')`): the

@@ -676,7 +676,7 @@ _NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|pa
 
 def _cue_is_nearest(text: str, start: int) -> bool:
     """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
-    before = _words(text[max(0, start - 30) : start])  # "prescriber_npi": a key name is words
+    before = _name_words(text[max(0, start - 30) : start])  # "prescriber_npi", "setNpi(": a key name is words
     cues = list(_NPI_WORDS.finditer(before))
     if cues and not _PHONE_WORDS.search(before[cues[-1].end() :]):
         return True
@@ -850,7 +850,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
-    cues = list(_PHONE_WORDS.finditer(_words(_qp_decoded(text[window_start:start]))))
+    # camelCase is words (`c.setTel("...")`); a hump's space shifts a cue's end by a character or two at most
+    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(text[window_start:start]))))
     if cues and (
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
@@ -1142,13 +1143,18 @@ _USERINFO = re.compile(
 )  # postgres://app@10.0.0.1: the host of a URL, not a package@version
 
 
+# A field or column named for a software version holds a version, however many parts it has (`firmware`
+# `1.83.92.26` in an asset CSV).
+_VERSION_FIELD = re.compile(r"(?i)version|release|build|firmware|\bfw\b|software|kernel|revision|\brev\b")
+
+
 def _version_field(text: str, start: int) -> bool:
     label = (
         _label(text, start)
-        if text[max(0, start - 40) : start].strip().endswith(('"', "'", ":", "="))
+        if text[max(0, start - 40) : start].strip(" ").endswith(('"', "'", ":", "=", ",", ";", "\t", "|"))
         else None
     )
-    return bool(label and label.strong and re.search(r"(?i)version|release|build", label.name))
+    return bool(label and label.strong and _VERSION_FIELD.search(_name_words(label.name)))
 
 
 def _ips(text: str) -> Iterator[Finding]:
@@ -1427,10 +1433,14 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
     start, end = dates[i].start(), dates[i].end()
     anchor = _outside_call(text, start)
+    if anchor < start and _DOB_WORDS.search(_name_words(text[anchor:start])):
+        return (
+            True  # the call is a setter or builder named for the field: `c.setDob("...")`, `withBirthDate(`
+        )
     window = max(0, anchor - 30)
     while 0 < window < anchor and text[window - 1].isalnum() and text[window].isalnum():
         window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
-    cues = list(_DOB_WORDS.finditer(_prose(text[window:anchor])))
+    cues = list(_DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor]))))  # setDob(parse(...))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
     if _asked_on_the_line_above(text, dates, i):

@@ -242,6 +242,13 @@ def _looks_like_yaml(text: str, line_start: int) -> bool:
 _MD_SEPARATOR = re.compile(r"\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*")
 
 
+# A row headed by a record of another kind than the table's people (`| batch | LOT 1644-987-84 | 2024-03-05 |`
+# under `| Patient | NHS number | DOB |`, a `| Total | ... |` row): its cells are that record's, not the column's.
+_OTHER_RECORD_ROW = re.compile(
+    r"(?i)batch|lot[e]?|lotto|partij|charge|total[e]?|subtotal|sub-total|sum|summe|gesamt|totaal|somma|suma|soma"
+)
+
+
 def _markdown_label(text: str, line_start: int, start: int) -> Label | None:
     if text[line_start : line_start + 1] != "|" and not text[line_start:start].lstrip().startswith("|"):
         return None
@@ -249,6 +256,9 @@ def _markdown_label(text: str, line_start: int, start: int) -> Label | None:
     if header is None:
         return None
     column = text[line_start:start].count("|")
+    first_cell = text[line_start:start].strip().lstrip("|").split("|", 1)[0].strip()
+    if column > 1 and _OTHER_RECORD_ROW.fullmatch(first_cell):
+        return Label(first_cell, True)
     cells = header.split("|")
     return Label(cells[column].strip(), True) if column < len(cells) else None
 

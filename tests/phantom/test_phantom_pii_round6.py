@@ -192,3 +192,80 @@ def test_a_12_digit_maestro_after_paid_with(verb: str, seed: int) -> None:
     written = "  ".join(number[i : i + 4] for i in range(0, 12, 4))
     assert _found(f"{verb} {written} op 20-03-2021", "CREDIT_CARD") == [written]
     assert _found(f"Artikel {written} op voorraad", "CREDIT_CARD") == []  # no payment word: no 12-digit card
+
+
+# -- siblings in the earlier splits: a row of another record, a version column, setters for every cue ---------
+
+
+@pytest.mark.parametrize("row_label", ["batch", "Lot", "Total", "Summe", "Totale"])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_table_row_headed_by_another_record_is_not_the_columns(row_label: str, seed: int) -> None:
+    from tabulate import tabulate
+
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    dob = fake.date_of_birth(minimum_age=18, maximum_age=90).strftime("%d.%m.%Y")
+    phone = "+44 20 7946 0" + str(100 + seed)
+    batch_date = fake.date_between(start_date="-5y").strftime("%Y-%m-%d")
+    rows = [[fake.name(), dob, phone], [row_label, batch_date, "82.233.054"]]
+    text = tabulate(rows, headers=["Patient", "DOB", "Phone"], tablefmt="github")
+    assert _found(text, "DATE_OF_BIRTH") == [dob], text
+    assert _found(text, "PHONE_NUMBER") == [phone], text
+
+
+def test_a_persons_row_in_the_same_table_keeps_its_column() -> None:
+    from tabulate import tabulate
+
+    # a person named like a record word in another cell than the first does not hide the row
+    rows = [["Ana Lot", "12.03.1980", "+44 20 7946 0018"]]
+    text = tabulate(rows, headers=["Patient", "DOB", "Phone"], tablefmt="github")
+    assert _found(text, "DATE_OF_BIRTH") == ["12.03.1980"]
+
+
+@pytest.mark.parametrize("column", ["firmware", "fw_version", "kernel", "software_rev"])
+def test_a_four_part_version_in_a_version_column_is_no_ip(column: str) -> None:
+    import csv
+    import io
+
+    fake = Faker()
+    fake.seed_instance(3)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["asset_tag", "ipv4", "owner_email", column])
+    address = fake.ipv4_public()
+    writer.writerow(["PC-321843", address, fake.email(), "1.83.92.26"])
+    assert _found(out.getvalue(), "IP_ADDRESS") == [address]
+
+
+@pytest.mark.parametrize(
+    ("template", "entity"),
+    [
+        ('c.setDob("{dob}");', "DATE_OF_BIRTH"),
+        ('c.setDob(LocalDate.parse("{iso}"));', "DATE_OF_BIRTH"),
+        ('p = Person.builder().withBirthDate("{iso}").build()', "DATE_OF_BIRTH"),
+        ('kunde.setGeburtsdatum("{dob}");', "DATE_OF_BIRTH"),
+        ('c.setTel("{phone}");', "PHONE_NUMBER"),
+        ('claim.setPrescriberNpi("{npi}");', "US_NPI"),
+    ],
+)
+def test_setters_and_builders_name_their_field_for_every_cue(template: str, entity: str) -> None:
+    values = {"dob": "10/10/1991", "iso": "1991-10-10", "phone": "0612345678", "npi": "1234567893"}
+    text = template.format(**values)
+    expected = {
+        "DATE_OF_BIRTH": values["iso"] if "{iso}" in template else values["dob"],
+        "PHONE_NUMBER": values["phone"],
+        "US_NPI": values["npi"],
+    }[entity]
+    assert _found(text, entity) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'event.setCreatedAt(LocalDate.parse("2021-10-10"));',  # a setter named for another date
+        'd = date.fromisoformat("1991-10-10")',  # a call that names no field
+        'c.setOrderRef("0612345678");',  # a setter named for a reference
+    ],
+)
+def test_setters_named_for_something_else_give_nothing(text: str) -> None:
+    assert [f.entity for f in pii.detect(text) if f.entity in ("DATE_OF_BIRTH", "PHONE_NUMBER")] == []

@@ -9,6 +9,7 @@ longer span when two overlap. Presidio's pattern recognisers are the reference d
 from __future__ import annotations
 
 import bisect
+import codecs
 import datetime as dt
 import hashlib
 import ipaddress
@@ -1675,31 +1676,94 @@ def _on_time() -> None:
 # value may be split anywhere (`1931-0=\n8-23`). In a text that declares that encoding, the soft breaks are
 # taken out before the scan and each finding's span is mapped back onto the text as given (it then holds the
 # break, so redacting it removes the whole value).
-_QP_SOFT_BREAK = re.compile(r"=\r?\n")
+# RFC 2045 quoted-printable: a soft line break (`=` at a line end, which an encoder puts anywhere: the email
+# package broke `1931-08-23` as `1931-0=\n8-23`) or a run of escaped octets (`=C2=A0`, a no-break space between a
+# phone number's groups; `=2E`, `=40`).
+_QP_TOKEN = re.compile(r"=\r?\n|(?:=[0-9A-F]{2})+")
+_QP_CHARSET = re.compile(r"(?i)charset\s*=\s*\"?([\w.:-]{1,40})")
 
 
 @dataclass(frozen=True)
 class _Joined:
     text: str
-    index: list[int]  # position in `text` -> position in the original
+    starts: list[int]  # position in `text` -> where that character starts in the original
+    ends: list[int]  # ... and where it ends (an escape `=C2=A0` is one character from six)
 
     def original(self, f: Finding) -> Finding:
-        return Finding(f.entity, self.index[f.start], self.index[f.end - 1] + 1, f.score, f.validation)
+        return Finding(f.entity, self.starts[f.start], self.ends[f.end - 1], f.score, f.validation)
 
 
-def _soft_breaks_joined(text: str) -> _Joined | None:
-    if "=\n" not in text and "=\r\n" not in text or "quoted-printable" not in text.lower():
+def _qp_charset(text: str) -> str:
+    declared = _QP_CHARSET.search(text)
+    try:
+        return codecs.lookup(declared.group(1)).name if declared else "utf-8"
+    except LookupError:
+        return "utf-8"
+
+
+def _qp_octets(run: str, at: int, charset: str) -> tuple[str, list[int], list[int]] | None:
+    """A run of escapes decoded one octet at a time, each character mapped to the escapes that wrote it; None
+    when the octets are no text in the charset (the run is then left as written)."""
+    decoder = codecs.getincrementaldecoder(charset)("strict")
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    char_start = at
+    try:
+        for i in range(0, len(run), 3):
+            for ch in decoder.decode(bytes.fromhex(run[i + 1 : i + 3])):
+                chars.append(ch)
+                starts.append(char_start)
+                ends.append(at + i + 3)
+            if decoder.getstate()[0] == b"":
+                char_start = at + i + 3
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
         return None
+    return "".join(chars), starts, ends
+
+
+def _quoted_printable_decoded(text: str) -> _Joined | None:
+    """The text a quoted-printable mail body stands for, with each character mapped back onto the text as given
+    (so that a redaction removes the whole value, escapes and all); None unless the text declares the encoding."""
+    if "=" not in text or "quoted-printable" not in text.lower():
+        return None
+    charset = _qp_charset(text)
     pieces: list[str] = []
-    index: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     kept_from = 0
-    for m in _QP_SOFT_BREAK.finditer(text):
+    for m in _QP_TOKEN.finditer(text):
+        soft = m.group()[1] in "\r\n"
+        decoded = None if soft else _qp_octets(m.group(), m.start(), charset)
+        if not soft and decoded is None:
+            continue  # octets that are no text in the charset: left as written
         pieces.append(text[kept_from : m.start()])
-        index.extend(range(kept_from, m.start()))
+        starts.extend(range(kept_from, m.start()))
+        ends.extend(range(kept_from + 1, m.start() + 1))
+        if decoded is not None:
+            pieces.append(decoded[0])
+            starts.extend(decoded[1])
+            ends.extend(decoded[2])
         kept_from = m.end()
     pieces.append(text[kept_from:])
-    index.extend(range(kept_from, len(text)))
-    return _Joined("".join(pieces), index)
+    starts.extend(range(kept_from, len(text)))
+    ends.extend(range(kept_from + 1, len(text) + 1))
+    return _Joined("".join(pieces), starts, ends)
+
+
+# No-break and other fixed-width spaces (French typography sets U+202F or U+00A0 between a number's groups; word
+# processors do too) and the non-breaking hyphen are read as a space and a hyphen: one character for one, so
+# every position stays put.
+_TYPOGRAPHIC = str.maketrans(
+    dict.fromkeys("\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a", " ")
+    | {"\u2011": "-", "\u2010": "-"}
+)
+_TYPOGRAPHIC_CHARS = "\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u2011\u2010"
+
+
+def _plain_spaces(text: str) -> str:
+    return text.translate(_TYPOGRAPHIC) if any(ch in text for ch in _TYPOGRAPHIC_CHARS) else text
 
 
 def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:
@@ -1710,8 +1774,8 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        joined = _soft_breaks_joined(text)
-        scanned = joined.text if joined else text
+        joined = _quoted_printable_decoded(text)
+        scanned = _plain_spaces(joined.text if joined else text)
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
                 found.extend(f for f in recogniser(scanned) if f.entity in wanted)

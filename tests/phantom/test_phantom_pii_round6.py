@@ -269,3 +269,72 @@ def test_setters_and_builders_name_their_field_for_every_cue(template: str, enti
 )
 def test_setters_named_for_something_else_give_nothing(text: str) -> None:
     assert [f.entity for f in pii.detect(text) if f.entity in ("DATE_OF_BIRTH", "PHONE_NUMBER")] == []
+
+
+# -- typographic spaces and quoted-printable octets inside values ----------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["fr_FR", "fr_CA", "pt_PT"])
+@pytest.mark.parametrize("seed", range(3))
+def test_numbers_grouped_with_a_locales_no_break_space(locale: str, seed: int) -> None:
+    from babel.numbers import get_group_symbol
+
+    space = get_group_symbol(locale)  # CLDR: U+202F in France, U+00A0 in Canada and Portugal
+    assert space in "\u00a0\u202f"
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    number = phonenumbers.parse("+33 6 " + " ".join(f"{rng.randint(10, 99)}" for _ in range(4)), None)
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL).replace(" ", space)
+    iban = fake.iban()
+    grouped_iban = space.join(iban[i : i + 4] for i in range(0, len(iban), 4))
+    body = "4970" + "".join(rng.choice("0123456789") for _ in range(11))
+    card = body + luhn.calc_check_digit(body)
+    grouped_card = space.join(card[i : i + 4] for i in range(0, 16, 4))
+    text = f"Tél.{space}: {national}\nIBAN : {grouped_iban}\nPayé par carte {grouped_card}"
+    assert _found(text, "PHONE_NUMBER") == [national]
+    assert _found(text, "IBAN_CODE") == [grouped_iban]
+    assert _found(text, "CREDIT_CARD") == [grouped_card]
+    # the spans are the text as given: redacting them leaves no digit of the values
+    assert pii.detect(text)[0].start == text.index(national)
+
+
+def test_a_non_breaking_hyphen_inside_a_phone_number() -> None:
+    assert _found("Phone: +1\u2011212\u2011555\u20110123", "PHONE_NUMBER") == [
+        "+1\u2011212\u2011555\u20110123"
+    ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_quoted_printable_octets_inside_values_written_by_the_email_package(seed: int) -> None:
+    from email.message import EmailMessage
+
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    phone = "06\u00a0" + "\u00a0".join(f"{rng.randint(10, 99)}" for _ in range(4))
+    born = fake.date_of_birth(minimum_age=20, maximum_age=80).strftime("%d/%m/%Y")
+    email = f"{fake.user_name()}@{fake.free_email_domain()}"
+    message = EmailMessage()
+    message["Subject"] = "Coordonnées"
+    message.set_content(
+        f"Bonjour,\nTél. : {phone} — né le {born}\nÉcrivez à {email}\n", cte="quoted-printable"
+    )
+    text = message.as_string()
+    assert "=C2=A0" in text  # the package escaped the no-break spaces
+    found = {f.entity: text[f.start : f.end] for f in pii.detect(text)}
+    # each span covers the value as it is written in the mail, escapes included, and decodes to the value
+    decoded = {entity: quopri_decoded(span) for entity, span in found.items()}
+    assert decoded == {"PHONE_NUMBER": phone, "DATE_OF_BIRTH": born, "EMAIL_ADDRESS": email}, found
+
+
+def quopri_decoded(span: str) -> str:
+    import quopri
+
+    return quopri.decodestring(span.encode()).decode()
+
+
+def test_escapes_outside_a_quoted_printable_text_are_left_as_written() -> None:
+    # no declared encoding: `=2E` is no escape, so the address is not read as jean.dupont@...
+    assert "jean=2Edupont@example.fr" not in _found("ping jean=2Edupont@example.fr", "EMAIL_ADDRESS")
+    assert _found("Tel 06=C2=A012=C2=A034=C2=A056=C2=A078", "PHONE_NUMBER") == []

@@ -69,9 +69,10 @@ def _context_near(
     text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
 ) -> bool:
     """A cue word just before the value (a camelCase name in code is words too: `c.setNhsNumber("...")`,
-    `Patient.builder().nhsNumber(...)`), just after it, or in the name of its field."""
+    `Patient.builder().nhsNumber(...)`), just after it on its line (the next line's first word is the next
+    field's name: SIP's `;tag=1928301774` above `Call-ID:`), or in the name of its field."""
     if words.search(_name_words(text[max(0, start - window) : start])) or (
-        after and words.search(_words(text[end : end + after]))
+        after and words.search(_words(text[end : end + after].split("\n", 1)[0]))
     ):
         return True
     label = _label(text, start)
@@ -1246,7 +1247,7 @@ _DOB_CUES = (
     "d o b",
     "nasc",
     "d.o.b",
-    "birth",
+    "birt",  # birth, and GEDCOM's BIRT event
     "geb",
     "naissance",
     "nascit",

@@ -10,6 +10,7 @@ python-stdnum (the NHS check digit), phonenumbers (national formats), json (Clou
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 
@@ -338,3 +339,45 @@ def test_escapes_outside_a_quoted_printable_text_are_left_as_written() -> None:
     # no declared encoding: `=2E` is no escape, so the address is not read as jean.dupont@...
     assert "jean=2Edupont@example.fr" not in _found("ping jean=2Edupont@example.fr", "EMAIL_ADDRESS")
     assert _found("Tel 06=C2=A012=C2=A034=C2=A056=C2=A078", "PHONE_NUMBER") == []
+
+
+# -- GEDCOM: a DATE line means what its parent event is; a next line's first word is no cue ---------------------
+
+
+def _gedcom_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%b').upper()} {day.year}"  # GEDCOM 5.5.1 DATE_EXACT: 12 MAR 1980
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_gedcom_birth_dates_are_the_dates_under_birt_as_ged4py_reads_them(seed: int) -> None:
+    import io
+
+    from ged4py.parser import GedcomReader
+
+    fake = Faker()
+    fake.seed_instance(seed)
+    people = []
+    for i in range(3):
+        born = _gedcom_date(fake.date_of_birth(minimum_age=1, maximum_age=100))
+        married = _gedcom_date(fake.date_between(start_date="-40y"))
+        died = _gedcom_date(fake.date_between(start_date="-5y"))
+        people.append(
+            f"0 @I{i}@ INDI\n1 NAME {fake.first_name()} /{fake.last_name()}/\n1 SEX F\n"
+            f"1 BIRT\n2 DATE {born}\n2 PLAC {fake.city()}\n1 MARR\n2 DATE {married}\n1 DEAT\n2 DATE {died}\n"
+            f"1 EMAIL {fake.email()}\n"
+        )
+    text = "0 HEAD\n1 CHAR UTF-8\n1 GEDC\n2 VERS 5.5.1\n" + "".join(people) + "0 TRLR\n"
+    with GedcomReader(io.BytesIO(text.encode())) as reader:
+        births = [str(person.sub_tag("BIRT/DATE").value) for person in reader.records0("INDI")]
+    assert _found(text, "DATE_OF_BIRTH") == births
+
+
+def test_a_word_on_the_next_line_is_no_cue_for_a_number() -> None:
+    # SIP (RFC 3261): the From header's tag parameter is no phone number, whatever the Call-ID line says
+    sip = (
+        'From: "Ann" <sip:+442079460958@example.co.uk>;tag=1928301774\n'
+        "Call-ID: a84b4c76e66710@pc33.example.com\nCSeq: 314159 INVITE"
+    )
+    assert _found(sip, "PHONE_NUMBER") == ["+442079460958"]
+    # a cue after the number on its own line still counts
+    assert _found("2125550123 (call after 6pm)", "PHONE_NUMBER") == ["2125550123"]

@@ -812,6 +812,9 @@ _REFERENCE_WORDS = re.compile(
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
+    # a company's register number (Belgium's KBO/BCE), the Nordic personal identity numbers, a DOI
+    r"(?:unternehmens|onderneming|entreprise|enterprise|personnummer|f[øo]dselsnummer|henkil[öo]tunnus)\w*|"
+    r"\b(?:cpr|hetu|doi)\b|"
     # a request's or a consignment's number (an air waybill, AWB)
     r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
@@ -879,6 +882,7 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
+    re.compile(r"10\.\d{4,9}/\S+"),  # a DOI (ISO 26324): the directory's 10., a registrant, a suffix
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
     re.compile(r"\d{3}\.\d{5}\.\d{2}-\d"),  # a Brazilian PIS/PASEP/NIT
     re.compile(r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}"),  # a Brazilian CNPJ
@@ -899,6 +903,8 @@ _REFERENCE_SHAPES = re.compile(
     r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
     r"|\d{3}-\d{4}-\d{3}"  # 3-4-3 with dashes: an order or transfer number (Italy writes 011 8063 264 with blanks)
+    # a birth date and a serial: Sweden's personnummer (YYMMDD-NNNN), Denmark's CPR (DDMMYY-SSSS)
+    r"|(?:[0-3]\d[01]\d\d\d|\d\d[01]\d[0-3]\d)-\d{4}"
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
@@ -1037,6 +1043,18 @@ _TRUNK_LONGEST = 14
 _LONG_PLANS = ("DE", "AT")
 
 
+_BE_ENTERPRISE = re.compile(r"[01]\d{3}\.\d{3}\.\d{3}")
+
+
+def _belgian_enterprise_number(core: str) -> bool:
+    """Belgium's enterprise number as the KBO/BCE writes it (`0403.170.701`): its last two digits are 97 less the
+    first eight modulo 97. A mobile number dotted 4.3.3 passes that one time in 97; with a phone word it stays."""
+    if not _BE_ENTERPRISE.fullmatch(core):
+        return False
+    digits = core.replace(".", "")
+    return 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if (
@@ -1053,7 +1071,7 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
-    if not near and _REFERENCE_SHAPES.fullmatch(c.core):
+    if not near and (_REFERENCE_SHAPES.fullmatch(c.core) or _belgian_enterprise_number(c.core)):
         return True
     return _field_refuses(text, c.start, c.end)
 

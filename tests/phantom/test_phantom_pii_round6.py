@@ -381,3 +381,56 @@ def test_a_word_on_the_next_line_is_no_cue_for_a_number() -> None:
     assert _found(sip, "PHONE_NUMBER") == ["+442079460958"]
     # a cue after the number on its own line still counts
     assert _found("2125550123 (call after 6pm)", "PHONE_NUMBER") == ["2125550123"]
+
+
+# -- identifiers shaped like national phone numbers: Belgian enterprise numbers, Nordic ids, DOIs ----------------
+
+
+def _be_enterprise(rng: random.Random) -> str:
+    from stdnum.be import vat
+
+    while True:
+        body = (
+            "04" + rng.choice("789") + "".join(rng.choice("0123456789") for _ in range(5))
+        )  # a mobile's digits too
+        number = body + f"{97 - int(body) % 97:02d}"
+        if vat.is_valid("BE" + number):
+            return f"{number[:4]}.{number[4:7]}.{number[7:]}"  # as the KBO/BCE prints it
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_belgian_enterprise_numbers_are_no_phones(seed: int) -> None:
+    number = _be_enterprise(random.Random(seed))
+    for text in (
+        f"Ondernemingsnummer {number}",
+        f"N° d'entreprise : {number}",
+        f"BTW BE {number}",
+        f"KBO {number}",
+    ):
+        assert _found(text, "PHONE_NUMBER") == [], text
+    # with a phone word the same digits stay a phone number: a mobile dotted 4.3.3 passes mod 97 one time in 97
+    assert phonenumbers.is_valid_number(phonenumbers.parse(number, "BE"))
+    assert _found(f"Tel. {number}", "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_nordic_personal_identity_numbers_are_no_phones(seed: int) -> None:
+    from stdnum.dk import cpr
+    from stdnum.se import personnummer
+
+    fake = Faker()
+    fake.seed_instance(seed)
+    born = fake.date_of_birth(minimum_age=18, maximum_age=80)
+    serial = f"{random.Random(seed).randint(0, 999):03d}"
+    body = born.strftime("%y%m%d") + serial
+    swedish = personnummer.format(body + str(luhn.calc_check_digit(body)))
+    danish = cpr.format(born.strftime("%d%m%y") + serial + "1")
+    assert _found(f"Personnummer: {swedish}", "PHONE_NUMBER") == []
+    assert _found(f"CPR-nr. {danish}", "PHONE_NUMBER") == []
+    assert _found(f"{swedish} (patientens id)", "PHONE_NUMBER") == []  # the shape alone, no word either way
+
+
+def test_a_doi_is_no_phone_but_a_phone_near_it_is() -> None:
+    text = "Cite as doi 10.1000/182 or https://doi.org/10.1038/nphys1170; questions: +44 20 7946 0958"
+    assert _found(text, "PHONE_NUMBER") == ["+44 20 7946 0958"]
+    assert _found("Ref 10.5555/12345678", "PHONE_NUMBER") == []

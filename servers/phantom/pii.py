@@ -1494,9 +1494,21 @@ _SCANS = frozenset({"PET", "CAT"})  # positron emission and computed axial tomog
 _FIELD_BREAK = re.compile(r"[ \t]{3,}|\t|[|;]")
 
 
+# An animal word is the subject when it labels the field (`Pet:`, `Cane:`, `Huisdier:`) or the birth cue follows it
+# at once (`Pet DOB`, `pet's date of birth`, `Filou, chat, né le`, `Toby (perro), fecha de nacimiento`); a word
+# that only qualifies something else (`Dog walker application, DOB ...`, `horse riding club`) is not.
+_ANIMAL_TIE = re.compile(r"(?:'s|’s)?[\s,()]{0,4}")
+
+
+def _is_subject(field: str, word: re.Match[str]) -> bool:
+    after = _ANIMAL_TIE.match(field, word.end())
+    at = after.end() if after else word.end()
+    return field.startswith(":", at) or bool(_DOB_WORDS.match(field, at))
+
+
 def _animals(text: str, start: int) -> bool:
-    """The date at `start` is an animal's: its field (from the last field break on its line, or the line's start)
-    or the field's label names an animal, and no owner after it."""
+    """The date at `start` is an animal's: in its field (from the last field break on its line, or the line's
+    start) or the field's label an animal is the subject of the birth, and no owner is named after it."""
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
     field = text[line_start:start]
     breaks = [brk.end() for brk in _FIELD_BREAK.finditer(field.rstrip())]
@@ -1504,7 +1516,7 @@ def _animals(text: str, start: int) -> bool:
     label = _label(text, start)
     if label is not None:
         field = _name_words(label.name) + " " + field
-    animals = [word for word in _ANIMAL_WORDS.finditer(field) if word.group() not in _SCANS]
+    animals = [w for w in _ANIMAL_WORDS.finditer(field) if w.group() not in _SCANS and _is_subject(field, w)]
     return bool(animals) and not _OWNER_WORDS.search(field, animals[-1].end())
 
 

@@ -434,3 +434,15 @@ def test_a_doi_is_no_phone_but_a_phone_near_it_is() -> None:
     text = "Cite as doi 10.1000/182 or https://doi.org/10.1038/nphys1170; questions: +44 20 7946 0958"
     assert _found(text, "PHONE_NUMBER") == ["+44 20 7946 0958"]
     assert _found("Ref 10.5555/12345678", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dog walker application, DOB 12/03/1990",  # an animal word that qualifies something else
+        "Horse riding club membership — date of birth 12/03/1990",
+        "Cat café loyalty card · born 12/03/1990",
+    ],
+)
+def test_an_animal_word_that_is_not_the_subject_leaves_the_birth_date(text: str) -> None:
+    assert _found(text, "DATE_OF_BIRTH") == ["12/03/1990"]

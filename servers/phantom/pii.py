@@ -311,7 +311,8 @@ _HOST_ADDRESS_AFTER = re.compile(
 # "iam.amazonaws.com"`, an `smtp_host = mail.example.net`, a `"domain": ...`), not a page a person follows.
 _WEB_FIELD = re.compile(
     r"(?i)ur[li]|link|href|web|site|homepage|home page|portal|page|internet|lien|enlace|collegamento|"
-    r"p[aá]gina|sito|sitio|webseite|seite|redirect|callback|endpoint|issuer|\biss\b"
+    r"p[aá]gina|sito|sitio|webseite|seite|redirect|callback|endpoint|issuer|\biss\b|"
+    r"blog|shop|store|boutique|winkel|loja|tienda|negozio|online|social"  # a shop's or a blog's address
 )
 _VALUE_ENDS = re.compile(r"[\"']|[ \t]*(?:[,;}\]]|$)", re.M)
 

@@ -154,6 +154,8 @@ def test_cloudtrail_event_source_is_no_url_but_a_website_field_is(seed: int) -> 
     assert _found(json.dumps({"homepage": f"{site}/about"}), "URL") == [f"{site}/about"]
     assert _found(f"More at {site} or write to us.", "URL") == [site]
     assert _found(f"smtp_host = mail.{site}\nsmtp_port = 587", "URL") == []
+    for key in ("blog", "onlineShop", "sitio_web", "Webseite"):
+        assert _found(json.dumps({key: site, "n": 1}), "URL") == [site], key
 
 
 # -- a chat reply under a question that asks for a phone ---------------------------------------------------

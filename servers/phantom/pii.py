@@ -1175,7 +1175,10 @@ def _version_field(text: str, start: int) -> bool:
         if text[max(0, start - 40) : start].strip(" ").endswith(('"', "'", ":", "=", ",", ";", "\t", "|"))
         else None
     )
-    return bool(label and label.strong and _VERSION_FIELD.search(_name_words(label.name)))
+    if not (label and label.strong):
+        return False
+    name = _name_words(label.name)
+    return bool(_VERSION_FIELD.search(name)) and not _IP_WORDS.search(name)  # `build_agent_ip` is an address
 
 
 def _ips(text: str) -> Iterator[Finding]:

@@ -238,6 +238,8 @@ def test_a_four_part_version_in_a_version_column_is_no_ip(column: str) -> None:
     address = fake.ipv4_public()
     writer.writerow(["PC-321843", address, fake.email(), "1.83.92.26"])
     assert _found(out.getvalue(), "IP_ADDRESS") == [address]
+    # a column named for a build machine's address holds addresses
+    assert _found(f"host,build_agent_ip\nci-7,{address}\n", "IP_ADDRESS") == [address]
 
 
 @pytest.mark.parametrize(

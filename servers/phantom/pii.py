@@ -1000,6 +1000,18 @@ def _log_columns(text: str, start: int, core: str) -> bool:
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
 
+# A dial string's post-dial digits (ITU-T E.123 / RFC 3966 pauses: `+16465588656,,84512345678#,,,,*482913#`, a
+# conference line's "one tap" form): after a number and its pauses come the meeting id and the PIN, keyed in as
+# tones, not another number. Two commas, or one before digits closed by `#` (one comma alone separates a CSV's
+# cells).
+_PAUSES_BEFORE = re.compile(r"\d(,{2,}|[,;])\Z")
+
+
+def _post_dial(text: str, start: int, end: int) -> bool:
+    pauses = _PAUSES_BEFORE.search(text, max(0, start - 6), start)
+    return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
         _on_time()
@@ -1019,7 +1031,7 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
             continue
         if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
-        if _log_columns(text, start, core):
+        if _log_columns(text, start, core) or _post_dial(text, start, end):
             continue
         yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
 

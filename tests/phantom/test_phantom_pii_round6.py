@@ -450,3 +450,25 @@ def test_a_doi_is_no_phone_but_a_phone_near_it_is() -> None:
 )
 def test_an_animal_word_that_is_not_the_subject_leaves_the_birth_date(text: str) -> None:
     assert _found(text, "DATE_OF_BIRTH") == ["12/03/1990"]
+
+
+# -- a dial string's post-dial digits: the meeting id and PIN after the pauses -------------------------------
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_one_tap_dial_strings_give_the_number_not_the_meeting_id(seed: int) -> None:
+    rng = random.Random(seed)
+    region = rng.choice(["US", "GB", "DE", "FR"])
+    number = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    spaced = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    meeting = "".join(rng.choice("0123456789") for _ in range(rng.choice([9, 10, 11])))
+    pin = "".join(rng.choice("0123456789") for _ in range(6))
+    text = (
+        f"Join the meeting\nMeeting ID: {meeting[:3]} {meeting[3:7]} {meeting[7:]}\nPasscode: {pin}\n"
+        f"One tap mobile\n{e164},,{meeting}#,,,,*{pin}# {region}\n\nDial by your location\n    {spaced} {region}"
+    )
+    assert _found(text, "PHONE_NUMBER") == [e164, spaced], text
+    # one pause before digits closed by `#` is post-dial too; one comma between two numbers separates them
+    assert _found(f"Dial {e164},{meeting}#", "PHONE_NUMBER") == [e164]
+    assert _found(f"phone,fax\n{e164},{e164}", "PHONE_NUMBER") == [e164, e164]

@@ -821,7 +821,9 @@ _REFERENCE_WORDS = re.compile(
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
     # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
     r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
-    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
+    # ... and what may follow the name: "number", "No.", and the card that carries it (`Medicare card 2123 45670 1`)
+    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)|card|karte|carte|tarjeta|carta|kaart|cart[aã]o))*"
+    r"\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
 
 

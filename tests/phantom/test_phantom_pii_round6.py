@@ -472,3 +472,21 @@ def test_one_tap_dial_strings_give_the_number_not_the_meeting_id(seed: int) -> N
     # one pause before digits closed by `#` is post-dial too; one comma between two numbers separates them
     assert _found(f"Dial {e164},{meeting}#", "PHONE_NUMBER") == [e164]
     assert _found(f"phone,fax\n{e164},{e164}", "PHONE_NUMBER") == [e164, e164]
+
+
+def _medicare_number(rng: random.Random) -> str:
+    """Australia's Medicare card number (Services Australia): eight digits starting 2-6, a check digit over them
+    with weights 1, 3, 7, 9, 1, 3, 7, 9, and the issue number; printed 4-5-1."""
+    body = str(rng.randint(2, 6)) + "".join(rng.choice("0123456789") for _ in range(7))
+    check = sum(int(d) * w for d, w in zip(body, (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10
+    number = body + str(check) + str(rng.randint(1, 9))
+    return f"{number[:4]} {number[4:9]} {number[9]}"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_number_named_by_the_card_that_carries_it_is_no_phone(seed: int) -> None:
+    rng = random.Random(seed)
+    medicare = _medicare_number(rng)
+    text = f"Medicare card {medicare}, IRN 1, DOB 12/03/1985, phone 0412 345 678"
+    assert _found(text, "PHONE_NUMBER") == ["0412 345 678"]
+    assert _found(f"Member card no. {medicare}", "PHONE_NUMBER") == []

@@ -1058,6 +1058,9 @@ _TRUNK_LONGEST = 14
 _LONG_PLANS = ("DE", "AT")
 
 
+# A number right after another one and a blank (`( 2024031201 7200 3600 1209600 3600 )`, a DNS SOA record's
+# timers; a row of counts): a row of numbers, not one phone number, unless a phone word names it.
+_NUMBER_BEFORE = re.compile(r"\d{2,}[ \t]\Z")
 _BE_ENTERPRISE = re.compile(r"[01]\d{3}\.\d{3}\.\d{3}")
 
 
@@ -1086,7 +1089,11 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
-    if not near and (_REFERENCE_SHAPES.fullmatch(c.core) or _belgian_enterprise_number(c.core)):
+    if not near and (
+        _REFERENCE_SHAPES.fullmatch(c.core)
+        or _belgian_enterprise_number(c.core)
+        or _NUMBER_BEFORE.search(before)
+    ):
         return True
     return _field_refuses(text, c.start, c.end)
 

@@ -490,3 +490,39 @@ def test_a_number_named_by_the_card_that_carries_it_is_no_phone(seed: int) -> No
     text = f"Medicare card {medicare}, IRN 1, DOB 12/03/1985, phone 0412 345 678"
     assert _found(text, "PHONE_NUMBER") == ["0412 345 678"]
     assert _found(f"Member card no. {medicare}", "PHONE_NUMBER") == []
+
+
+# -- a row of numbers is not one phone number ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_dns_soa_timers_written_by_dnspython_are_no_phone(seed: int) -> None:
+    import dns.name
+    import dns.rdata
+    import dns.zone
+
+    rng = random.Random(seed)
+    zone = dns.zone.Zone(dns.name.from_text("example.com."))
+    serial = (
+        f"20{rng.randint(10, 25)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 99):02d}"
+    )
+    timers = " ".join(
+        str(rng.choice(values))
+        for values in (
+            [3600, 7200, 10800],
+            [600, 900, 1800, 3600],
+            [604800, 1209600, 2419200],
+            [300, 3600, 86400],
+        )
+    )
+    soa = zone.find_rdataset("@", "SOA", create=True)
+    soa.add(dns.rdata.from_text("IN", "SOA", f"ns1 hostmaster {serial} {timers}"), 3600)
+    txt = zone.find_rdataset("info", "TXT", create=True)
+    txt.add(dns.rdata.from_text("IN", "TXT", '"support +44 20 7946 0958"'), 300)
+    text = zone.to_text()
+    assert _found(text, "PHONE_NUMBER") == ["+44 20 7946 0958"], text
+
+
+def test_a_phone_after_another_number_with_a_phone_word_stays() -> None:
+    assert _found("Tel. 030 1234567 oder 0171 7654321", "PHONE_NUMBER") == ["030 1234567", "0171 7654321"]
+    assert _found("Zimmer 214, Tel. 030 1234567", "PHONE_NUMBER") == ["030 1234567"]

@@ -790,12 +790,15 @@ _PHONE_WORDS = re.compile(
     # customer service lines, "questions about ...:", and "my number" in the suite's languages
     # (one alternative behind a first-letter gate: each top-level alternative costs a try at every position)
     r"(?=[cdfikmpqsv])(?:servi(?:zio clienti|cio al cliente)|customer (?:service|care)|kunden(?:service|dienst)|"
+    # consumer lines printed on packaging and receipts (Brazil's SAC, Serviço de Atendimento ao Consumidor)
+    r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
+    r"consumentenservice|\b(?-i:SAC)\b|"
     r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
     r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
@@ -1073,12 +1076,23 @@ def _belgian_enterprise_number(core: str) -> bool:
     return 97 - int(digits[:8]) % 97 == int(digits[8:])
 
 
+def _named_a_reference(before: str) -> bool:
+    """A reference's name ends just before the number, and no phone word ends inside it or after it (`Servizio
+    consumatori :` is a consumer line though `consum...` names a utility's consumer number)."""
+    reference = _REFERENCE_WORDS.search(before)
+    if reference is None:
+        return bool(_REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))) and not _PHONE_WORDS.search(
+            before[-12:]
+        )
+    return not _PHONE_WORDS.search(before[-12:]) and not any(
+        word.end() > reference.start() for word in _PHONE_WORDS.finditer(before)
+    )
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if (
-        _REFERENCE_WORDS.search(before) or _REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))
-    ) and not _PHONE_WORDS.search(before[-12:]):  # "Order 28-...", "VAT reg GB 106 3786 09"
-        return True  # "Order 28-18090551", "Kundennummer 4711 0815"
+    if _named_a_reference(before):
+        return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
     if c.intl:
         return False
     # Germany's and Austria's plans run to 13 national digits, 14 with the trunk 0 (030 274691 9514, 0221

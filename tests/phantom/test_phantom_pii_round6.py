@@ -526,3 +526,29 @@ def test_dns_soa_timers_written_by_dnspython_are_no_phone(seed: int) -> None:
 def test_a_phone_after_another_number_with_a_phone_word_stays() -> None:
     assert _found("Tel. 030 1234567 oder 0171 7654321", "PHONE_NUMBER") == ["030 1234567", "0171 7654321"]
     assert _found("Zimmer 214, Tel. 030 1234567", "PHONE_NUMBER") == ["030 1234567"]
+
+
+# -- consumer service lines on packaging; the accented French reference -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "region"),
+    [
+        ("Service consommateurs", "FR"),
+        ("SAC", "BR"),
+        ("Verbraucherservice", "DE"),
+        ("Consumer care line", "GB"),
+        ("Servizio consumatori", "IT"),
+        ("Consumentenservice", "NL"),
+    ],
+)
+def test_consumer_service_lines_are_phones(label: str, region: str) -> None:
+    number = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.TOLL_FREE)
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    text = f"Lot 2403-118 · {label} : {national} · à consommer avant 12/03/2025"
+    assert _found(text, "PHONE_NUMBER") == [national], text
+
+
+def test_an_accented_reference_word_names_a_reference() -> None:
+    assert _found("Réf. 612 345 678 · Référence dossier 0612345678", "PHONE_NUMBER") == []
+    assert _found("Sac à dos réf 123 456 789", "PHONE_NUMBER") == []  # "sac", a bag, is no SAC line

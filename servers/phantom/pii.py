@@ -16,7 +16,7 @@ import ipaddress
 import math
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -1793,33 +1793,99 @@ def _qp_octets(run: str, at: int, charset: str) -> tuple[str, list[int], list[in
     return "".join(chars), starts, ends
 
 
+@dataclass(frozen=True)
+class _Decoded:
+    """What replaces text[start:end] in a decoded view: `chars`, each mapped to where it starts and ends."""
+
+    start: int
+    end: int
+    chars: str
+    starts: list[int]
+    ends: list[int]
+
+
+def _rewritten(text: str, replacements: Iterable[_Decoded]) -> _Joined:
+    """`text` with each (ordered, disjoint) replacement made, every character mapped back onto `text`."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    kept_from = 0
+    for r in replacements:
+        pieces.append(text[kept_from : r.start])
+        starts.extend(range(kept_from, r.start))
+        ends.extend(range(kept_from + 1, r.start + 1))
+        pieces.append(r.chars)
+        starts.extend(r.starts)
+        ends.extend(r.ends)
+        kept_from = r.end
+    pieces.append(text[kept_from:])
+    starts.extend(range(kept_from, len(text)))
+    ends.extend(range(kept_from + 1, len(text) + 1))
+    return _Joined("".join(pieces), starts, ends)
+
+
+def _qp_replacements(text: str, charset: str) -> Iterator[_Decoded]:
+    for m in _QP_TOKEN.finditer(text):
+        if m.group()[1] in "\r\n":
+            yield _Decoded(m.start(), m.end(), "", [], [])  # a soft line break: nothing
+        elif (decoded := _qp_octets(m.group(), m.start(), charset)) is not None:
+            yield _Decoded(m.start(), m.end(), *decoded)
+        # octets that are no text in the charset: left as written
+
+
 def _quoted_printable_decoded(text: str) -> _Joined | None:
     """The text a quoted-printable mail body stands for, with each character mapped back onto the text as given
     (so that a redaction removes the whole value, escapes and all); None unless the text declares the encoding."""
     if "=" not in text or "quoted-printable" not in text.lower():
         return None
-    charset = _qp_charset(text)
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    kept_from = 0
-    for m in _QP_TOKEN.finditer(text):
-        soft = m.group()[1] in "\r\n"
-        decoded = None if soft else _qp_octets(m.group(), m.start(), charset)
-        if not soft and decoded is None:
-            continue  # octets that are no text in the charset: left as written
-        pieces.append(text[kept_from : m.start()])
-        starts.extend(range(kept_from, m.start()))
-        ends.extend(range(kept_from + 1, m.start() + 1))
-        if decoded is not None:
-            pieces.append(decoded[0])
-            starts.extend(decoded[1])
-            ends.extend(decoded[2])
-        kept_from = m.end()
-    pieces.append(text[kept_from:])
-    starts.extend(range(kept_from, len(text)))
-    ends.extend(range(kept_from + 1, len(text) + 1))
-    return _Joined("".join(pieces), starts, ends)
+    return _rewritten(text, _qp_replacements(text, _qp_charset(text)))
+
+
+# application/x-www-form-urlencoded (a form body, a query string, a webhook's payload: `From=%2B14155550132&To=...`,
+# `email=ann.lee%40example.com`): percent-escaped UTF-8 octets and `+` for a blank, inside `key=value&key=value`
+# runs (or one pair after `?`) only, so that a URL's own escapes and a phone's `+` elsewhere stay as written.
+_FORM_RUN = re.compile(
+    r"[\w.\[\]-]{1,60}=[^\s&]*(?:&[\w.\[\]-]{1,60}=[^\s&]*)+|(?<=\?)[\w.\[\]-]{1,60}=[^\s&#]*"
+)
+_FORM_TOKEN = re.compile(r"(?:%[0-9A-Fa-f]{2})+|\+")
+
+
+_TOKEN_HEAD = re.compile(r"[^\s\"'<>()\[\]{}]*\Z")
+
+
+def _inside_a_url(text: str, start: int) -> bool:
+    """The run is a web address's query (`https://x.example/search?q=a+b`): decoding it would cut the address at the
+    decoded blank; the URL recogniser takes it whole."""
+    head = _TOKEN_HEAD.search(text, max(0, start - 2000), start)
+    token = head.group() if head else ""
+    return "://" in token or token.lower().startswith("www.")
+
+
+def _form_replacements(text: str) -> Iterator[_Decoded]:
+    for run in _FORM_RUN.finditer(text):
+        if _inside_a_url(text, run.start()):
+            continue
+        for m in _FORM_TOKEN.finditer(text, run.start(), run.end()):
+            if m.group() == "+":
+                yield _Decoded(m.start(), m.end(), " ", [m.start()], [m.end()])
+            elif (decoded := _qp_octets(m.group().replace("%", "="), m.start(), "utf-8")) is not None:
+                yield _Decoded(m.start(), m.end(), *decoded)
+
+
+def _form_decoded(text: str) -> _Joined | None:
+    if "=" not in text or "%" not in text and "+" not in text or "&" not in text and "?" not in text:
+        return None
+    replacements = list(_form_replacements(text))
+    return _rewritten(text, replacements) if replacements else None
+
+
+def _composed(outer: _Joined | None, inner: _Joined | None) -> _Joined | None:
+    """`inner` decodes `outer`'s text: one map from `inner`'s text back onto the original."""
+    if outer is None or inner is None:
+        return inner or outer
+    starts = [outer.starts[i] for i in inner.starts]
+    ends = [outer.ends[i - 1] for i in inner.ends]
+    return _Joined(inner.text, starts, ends)
 
 
 # No-break and other fixed-width spaces (French typography sets U+202F or U+00A0 between a number's groups; word
@@ -1844,7 +1910,8 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        joined = _quoted_printable_decoded(text)
+        qp = _quoted_printable_decoded(text)
+        joined = _composed(qp, _form_decoded(qp.text if qp else text))
         scanned = _plain_spaces(joined.text if joined else text)
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):

@@ -552,3 +552,40 @@ def test_consumer_service_lines_are_phones(label: str, region: str) -> None:
 def test_an_accented_reference_word_names_a_reference() -> None:
     assert _found("Réf. 612 345 678 · Référence dossier 0612345678", "PHONE_NUMBER") == []
     assert _found("Sac à dos réf 123 456 789", "PHONE_NUMBER") == []  # "sac", a bag, is no SAC line
+
+
+# -- application/x-www-form-urlencoded bodies and query strings --------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_form_encoded_values_written_by_urlencode_are_found_and_span_their_escapes(seed: int) -> None:
+    from urllib.parse import unquote_plus, urlencode
+
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    number = phonenumbers.parse("+33 6 " + " ".join(f"{rng.randint(10, 99)}" for _ in range(4)), None)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    spaced = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    email = f"{fake.user_name()}.{rng.randint(1, 99)}@{fake.free_email_domain()}"
+    born = fake.date_of_birth(minimum_age=18, maximum_age=80).isoformat()
+    body = urlencode({"From": e164, "Body": "rappelle-moi", "email": email, "phone": spaced, "dob": born})
+    text = f"POST /hooks/sms HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\n{body}"
+    found = [(f.entity, unquote_plus(text[f.start : f.end])) for f in pii.detect(text)]
+    assert found == [
+        ("PHONE_NUMBER", e164),
+        ("EMAIL_ADDRESS", email),
+        ("PHONE_NUMBER", spaced),
+        ("DATE_OF_BIRTH", born),
+    ], body
+    query = "GET /signup?" + urlencode({"email": email}) + " HTTP/1.1"
+    assert [unquote_plus(s) for s in _found(query, "EMAIL_ADDRESS")] == [email]
+
+
+def test_a_web_address_with_an_encoded_query_stays_whole() -> None:
+    from urllib.parse import urlencode
+
+    url = "https://shop.example.com/search?" + urlencode({"q": "red shoes", "ref": "a@b"})
+    assert _found(f"see {url} today", "URL") == [url]
+    # outside a form run, `+` and `%` are as written: a phone's plus, a percentage
+    assert _found("Tel. +33 6 12 34 56 78, 20% off", "PHONE_NUMBER") == ["+33 6 12 34 56 78"]

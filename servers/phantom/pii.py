@@ -1879,6 +1879,47 @@ def _form_decoded(text: str) -> _Joined | None:
     return _rewritten(text, replacements) if replacements else None
 
 
+# JSON's and JavaScript's string escapes (RFC 8259 section 7): an encoder that writes ASCII only (Python's
+# json.dumps by default) turns `Née le` into `N\u00e9e le` and a no-break space between a phone's groups into
+# `\u00a0`; PHP's json_encode writes `https:\/\/...`; a newline inside a logged string is `\n`, which glues the
+# next line's label to the letter n. Escapes of a quote, a backslash or another control character stay as written.
+_JSON_ESCAPE = re.compile(
+    r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})|\\([/nrt])", re.IGNORECASE
+)
+_JSON_SIMPLE = {"/": "/", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _json_escape_char(m: re.Match[str]) -> str | None:
+    if m.group(4):
+        return _JSON_SIMPLE[m.group(4)]
+    if m.group(1):
+        return chr(0x10000 + (int(m.group(1), 16) - 0xD800) * 0x400 + int(m.group(2), 16) - 0xDC00)
+    char = chr(int(m.group(3), 16))
+    return (
+        None
+        if char in '"\\' or (char < " " and char not in "\n\r\t") or 0xD800 <= ord(char) < 0xE000
+        else char
+    )
+
+
+def _json_escapes_decoded(text: str) -> _Joined | None:
+    if "\\" not in text:
+        return None
+    replacements = [
+        _Decoded(m.start(), m.end(), char, [m.start()], [m.end()])
+        for m in _JSON_ESCAPE.finditer(text)
+        if (char := _json_escape_char(m)) is not None and text[max(0, m.start() - 1) : m.start()] != "\\"
+    ]
+    return _rewritten(text, replacements) if replacements else None
+
+
+def _decoded_view(text: str) -> _Joined | None:
+    """The text as its encodings stand for it (quoted-printable, JSON string escapes, form encoding), mapped back."""
+    joined = _quoted_printable_decoded(text)
+    joined = _composed(joined, _json_escapes_decoded(joined.text if joined else text))
+    return _composed(joined, _form_decoded(joined.text if joined else text))
+
+
 def _composed(outer: _Joined | None, inner: _Joined | None) -> _Joined | None:
     """`inner` decodes `outer`'s text: one map from `inner`'s text back onto the original."""
     if outer is None or inner is None:
@@ -1910,8 +1951,7 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        qp = _quoted_printable_decoded(text)
-        joined = _composed(qp, _form_decoded(qp.text if qp else text))
+        joined = _decoded_view(text)
         scanned = _plain_spaces(joined.text if joined else text)
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):

@@ -589,3 +589,33 @@ def test_a_web_address_with_an_encoded_query_stays_whole() -> None:
     assert _found(f"see {url} today", "URL") == [url]
     # outside a form run, `+` and `%` are as written: a phone's plus, a percentage
     assert _found("Tel. +33 6 12 34 56 78, 20% off", "PHONE_NUMBER") == ["+33 6 12 34 56 78"]
+
+
+# -- JSON string escapes: an ASCII-only encoder's \u00e9 and \u00a0, escaped slashes, a logged \n -----------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ascii_only_json_keeps_its_cues_and_values(seed: int) -> None:
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    born = fake.date_of_birth(minimum_age=18, maximum_age=80).strftime("%d/%m/%Y")
+    phone = "06\u00a0" + "\u00a0".join(f"{rng.randint(10, 99)}" for _ in range(4))
+    site = f"https://www.{fake.domain_name()}/contact"
+    record = {
+        "note": f"Née le {born} à {fake.city()}, téléphone {phone}",
+        "site": site,
+        "log": f"a\nTél: {phone}",
+    }
+    text = json.dumps(record)  # ensure_ascii: every accent and no-break space as \uXXXX
+    assert "\\u00e9" in text and "\\u00a0" in text
+    slashed = text.replace("/", "\\/")  # RFC 8259 allows \/ (PHP's json_encode writes it by default)
+    assert json.loads(slashed) == record
+    for written in (text, slashed):
+        found = [(f.entity, json.loads(f'"{written[f.start : f.end]}"')) for f in pii.detect(written)]
+        assert found == [
+            ("DATE_OF_BIRTH", born),
+            ("PHONE_NUMBER", phone),
+            ("URL", site),
+            ("PHONE_NUMBER", phone),
+        ]

@@ -1883,8 +1883,9 @@ def _form_decoded(text: str) -> _Joined | None:
 # json.dumps by default) turns `Née le` into `N\u00e9e le` and a no-break space between a phone's groups into
 # `\u00a0`; PHP's json_encode writes `https:\/\/...`; a newline inside a logged string is `\n`, which glues the
 # next line's label to the letter n. Escapes of a quote, a backslash or another control character stay as written.
+# Case matters: JSON writes `\u` and `\n` in lower case; HL7's `\T\`, `\R\` and `\F\` escapes are no newline or tab.
 _JSON_ESCAPE = re.compile(
-    r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})|\\([/nrt])", re.IGNORECASE
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\([/nrt])"
 )
 _JSON_SIMPLE = {"/": "/", "n": "\n", "r": "\r", "t": "\t"}
 

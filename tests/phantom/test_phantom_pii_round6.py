@@ -619,3 +619,11 @@ def test_ascii_only_json_keeps_its_cues_and_values(seed: int) -> None:
             ("URL", site),
             ("PHONE_NUMBER", phone),
         ]
+
+
+def test_hl7_escape_sequences_are_no_json_escapes() -> None:
+    # HL7 v2 writes its separators inside a field as \F\, \S\, \T\, \R\, \E\ (upper case): no tab, no new segment
+    hl7 = "MSH|^~\\&|LAB|X|||202403120915||ORU^R01|1|P|2.5\rPID|1||4711^^^MRN||Doe^Ann||19800312|F|||||(415)555-0132\r"
+    hl7 += "OBX|1|TX|NOTE||call back\\T\\urgent\\R\\see chart||||||F\r"
+    assert _found(hl7, "PHONE_NUMBER") == ["(415)555-0132"]
+    assert _found(hl7, "DATE_OF_BIRTH") == ["19800312"]

@@ -1552,6 +1552,8 @@ def _animals(text: str, start: int) -> bool:
     field = text[line_start:start]
     breaks = [brk.end() for brk in _FIELD_BREAK.finditer(field.rstrip())]
     field = _words(field[breaks[-1] :] if breaks else field)
+    if not _ANIMAL_WORDS.search(field) and not _value_starts_field(text, start):
+        return False  # no animal in the field's words, and no field name to ask (the common case: cheap)
     label = _label(text, start)
     if label is not None:
         field = _name_words(label.name) + " " + field
@@ -1940,8 +1942,11 @@ _TYPOGRAPHIC = str.maketrans(
 _TYPOGRAPHIC_CHARS = "\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u2011\u2010"
 
 
+_TYPOGRAPHIC_ANY = re.compile(f"[{_TYPOGRAPHIC_CHARS}]")
+
+
 def _plain_spaces(text: str) -> str:
-    return text.translate(_TYPOGRAPHIC) if any(ch in text for ch in _TYPOGRAPHIC_CHARS) else text
+    return text.translate(_TYPOGRAPHIC) if _TYPOGRAPHIC_ANY.search(text) else text
 
 
 def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:

@@ -9,13 +9,14 @@ longer span when two overlap. Presidio's pattern recognisers are the reference d
 from __future__ import annotations
 
 import bisect
+import codecs
 import datetime as dt
 import hashlib
 import ipaddress
 import math
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -67,8 +68,11 @@ def _name_words(name: str) -> str:
 def _context_near(
     text: str, start: int, end: int, words: re.Pattern[str], window: int = 40, after: int = 15
 ) -> bool:
-    if words.search(_words(text[max(0, start - window) : start])) or (
-        after and words.search(_words(text[end : end + after]))
+    """A cue word just before the value (a camelCase name in code is words too: `c.setNhsNumber("...")`,
+    `Patient.builder().nhsNumber(...)`), just after it on its line (the next line's first word is the next
+    field's name: SIP's `;tag=1928301774` above `Call-ID:`), or in the name of its field."""
+    if words.search(_name_words(text[max(0, start - window) : start])) or (
+        after and words.search(_words(text[end : end + after].split("\n", 1)[0]))
     ):
         return True
     label = _label(text, start)
@@ -302,8 +306,32 @@ _HOST_ADDRESS_AFTER = re.compile(
 )
 
 
-def _not_a_web_address(text: str, end: int, bare: str) -> bool:
-    return bool(_IMAGE_DIGEST.search(bare) or "/" not in bare and _HOST_ADDRESS_AFTER.match(text, end))
+# A structured field that holds a web address is named for one; a bare host name (no scheme, no path) as the
+# whole value of a field named otherwise names a machine or a service in data (CloudTrail's `"eventSource":
+# "iam.amazonaws.com"`, an `smtp_host = mail.example.net`, a `"domain": ...`), not a page a person follows.
+_WEB_FIELD = re.compile(
+    r"(?i)ur[li]|link|href|web|site|homepage|home page|portal|page|internet|lien|enlace|collegamento|"
+    r"p[aá]gina|sito|sitio|webseite|seite|redirect|callback|endpoint|issuer|\biss\b|"
+    r"blog|shop|store|boutique|winkel|loja|tienda|negozio|online|social"  # a shop's or a blog's address
+)
+_VALUE_ENDS = re.compile(r"[\"']|[ \t]*(?:[,;}\]]|$)", re.M)
+
+
+def _host_named_otherwise(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] not in "\"'=: \t":
+        return False
+    label = _label(text, start)
+    if label is None or not label.strong or not _value_starts_field(text, start):
+        return False
+    return bool(_VALUE_ENDS.match(text, end)) and not _WEB_FIELD.search(label.name)
+
+
+def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
+    if _IMAGE_DIGEST.search(bare):
+        return True
+    return "/" not in bare and bool(
+        _HOST_ADDRESS_AFTER.match(text, end) or _host_named_otherwise(text, start, start + len(bare))
+    )
 
 
 def _urls(text: str) -> Iterator[Finding]:
@@ -330,7 +358,7 @@ def _urls(text: str) -> Iterator[Finding]:
         if bare is None:
             continue
         url = bare.group().rstrip(".,;:!?")
-        if _not_a_web_address(text, bare.end(), url):
+        if _not_a_web_address(text, bare.start(), bare.end(), url):
             continue
         if "/" not in url and (
             text[bare.end() : bare.end() + 1] == "("
@@ -398,7 +426,9 @@ def iin_ok(digits: str) -> bool:
 
 _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
-    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling)"
+    r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling|"
+    # "paid (with)" in the suite's other languages: `Betaald met 6759  6303  9796`, `bezahlt mit`, `payé par`
+    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa])"
 )
 
 
@@ -649,7 +679,7 @@ _NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|pa
 
 def _cue_is_nearest(text: str, start: int) -> bool:
     """An NPI cue counts only if no phone word stands between it and the number ("NPI ..., fax 206 ...")."""
-    before = _words(text[max(0, start - 30) : start])  # "prescriber_npi": a key name is words
+    before = _name_words(text[max(0, start - 30) : start])  # "prescriber_npi", "setNpi(": a key name is words
     cues = list(_NPI_WORDS.finditer(before))
     if cues and not _PHONE_WORDS.search(before[cues[-1].end() :]):
         return True
@@ -760,12 +790,15 @@ _PHONE_WORDS = re.compile(
     # customer service lines, "questions about ...:", and "my number" in the suite's languages
     # (one alternative behind a first-letter gate: each top-level alternative costs a try at every position)
     r"(?=[cdfikmpqsv])(?:servi(?:zio clienti|cio al cliente)|customer (?:service|care)|kunden(?:service|dienst)|"
+    # consumer lines printed on packaging and receipts (Brazil's SAC, Serviço de Atendimento ao Consumidor)
+    r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
+    r"consumentenservice|\b(?-i:SAC)\b|"
     r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
     r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\bref(?:erence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
@@ -783,12 +816,17 @@ _REFERENCE_WORDS = re.compile(
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
+    # a company's register number (Belgium's KBO/BCE), the Nordic personal identity numbers, a DOI
+    r"(?:unternehmens|onderneming|entreprise|enterprise|personnummer|f[øo]dselsnummer|henkil[öo]tunnus)\w*|"
+    r"\b(?:cpr|hetu|doi)\b|"
     # a request's or a consignment's number (an air waybill, AWB)
     r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
     # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
     r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
-    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)))*\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
+    # ... and what may follow the name: "number", "No.", and the card that carries it (`Medicare card 2123 45670 1`)
+    r"(?:[\s-]*(?:n[o°º.]*|nr\.?|number|num[eé]ro|nummer|#|:|=|\(\w+\)|card|karte|carte|tarjeta|carta|kaart|cart[aã]o))*"
+    r"\.?(?:\s+of\s+(?:the\s+)?[a-z]+)?\s*$"
 )
 
 
@@ -823,7 +861,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
-    cues = list(_PHONE_WORDS.finditer(_words(_qp_decoded(text[window_start:start]))))
+    # camelCase is words (`c.setTel("...")`); a hump's space shifts a cue's end by a character or two at most
+    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(text[window_start:start]))))
     if cues and (
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
@@ -849,6 +888,7 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
     re.compile(r"\d{5,}\.\d{1,3}"),  # a long number with a short fraction: build 20240518.3
+    re.compile(r"10\.\d{4,9}/\S+"),  # a DOI (ISO 26324): the directory's 10., a registrant, a suffix
     re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"),  # a Brazilian CPF
     re.compile(r"\d{3}\.\d{5}\.\d{2}-\d"),  # a Brazilian PIS/PASEP/NIT
     re.compile(r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}"),  # a Brazilian CNPJ
@@ -869,6 +909,8 @@ _REFERENCE_SHAPES = re.compile(
     r"|\d{4}\.\d{2}\.\d{3}"  # a Dutch BSN as python-stdnum formats it
     r"|\d{1,3}\.\d{4,}"  # a decimal fraction, 0.127471632; with a phone word, Italy's 800.420678
     r"|\d{3}-\d{4}-\d{3}"  # 3-4-3 with dashes: an order or transfer number (Italy writes 011 8063 264 with blanks)
+    # a birth date and a serial: Sweden's personnummer (YYMMDD-NNNN), Denmark's CPR (DDMMYY-SSSS)
+    r"|(?:[0-3]\d[01]\d\d\d|\d\d[01]\d[0-3]\d)-\d{4}"
 )
 # A value under a quoted key ("rx": "...", arn = "..."): structured data names its fields, so a national
 # number counts there only if the field's name is a phone word.
@@ -903,12 +945,28 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
         name = _name_words(label.name)
         if _PHONE_WORDS.search(name) or _SIGNATURE_LABEL.fullmatch(name.strip()):
             return False
+        if _speaker_answers_phone_question(text, start, name):
+            return False
         return (
             label.strong and _value_starts_field(text, start) and not _PROSE_AFTER.match(text, end)
         ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
     return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
+
+
+# A chat or transcript line's speaker: `Lucía: 727-207-372` under `Carmen: y el móvil de tu hermano?`.
+_SPEAKER = re.compile(r"[ \t]*[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]")
+
+
+def _speaker_answers_phone_question(text: str, start: int, name: str) -> bool:
+    """The label before the number is a speaker's, not a field's: the line above, a question that asks for a phone
+    number, starts with a speaker's name too, and this one names no reference."""
+    question = _question_above(text, start)
+    if question is None or _REFERENCE_WORDS.search(name + " "):
+        return False
+    above = question[2]
+    return bool(_SPEAKER.match(above) and _PHONE_WORDS.search(_words(above)))
 
 
 # Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
@@ -947,6 +1005,18 @@ def _log_columns(text: str, start: int, core: str) -> bool:
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
 
+# A dial string's post-dial digits (ITU-T E.123 / RFC 3966 pauses: `+16465588656,,84512345678#,,,,*482913#`, a
+# conference line's "one tap" form): after a number and its pauses come the meeting id and the PIN, keyed in as
+# tones, not another number. Two commas, or one before digits closed by `#` (one comma alone separates a CSV's
+# cells).
+_PAUSES_BEFORE = re.compile(r"\d(,{2,}|[,;])\Z")
+
+
+def _post_dial(text: str, start: int, end: int) -> bool:
+    pauses = _PAUSES_BEFORE.search(text, max(0, start - 6), start)
+    return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
     for m in _PHONE_CANDIDATE.finditer(text):
         _on_time()
@@ -966,7 +1036,7 @@ def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
             continue
         if _inside_identifier(text, start, end) or _CLOCK_AFTER.match(text, end):
             continue  # "[09/03/2024 11:51]": the digits run into a clock time
-        if _log_columns(text, start, core):
+        if _log_columns(text, start, core) or _post_dial(text, start, end):
             continue
         yield _PhoneCandidate(start, end, core, digits, core.lstrip("(").startswith(("+", "00")), bool(ext))
 
@@ -991,12 +1061,38 @@ _TRUNK_LONGEST = 14
 _LONG_PLANS = ("DE", "AT")
 
 
+# A number right after another one and a blank (`( 2024031201 7200 3600 1209600 3600 )`, a DNS SOA record's
+# timers; a row of counts): a row of numbers, not one phone number, unless a phone word names it.
+_NUMBER_BEFORE = re.compile(r"\d{2,}[ \t]\Z")
+_BE_ENTERPRISE = re.compile(r"[01]\d{3}\.\d{3}\.\d{3}")
+
+
+def _belgian_enterprise_number(core: str) -> bool:
+    """Belgium's enterprise number as the KBO/BCE writes it (`0403.170.701`): its last two digits are 97 less the
+    first eight modulo 97. A mobile number dotted 4.3.3 passes that one time in 97; with a phone word it stays."""
+    if not _BE_ENTERPRISE.fullmatch(core):
+        return False
+    digits = core.replace(".", "")
+    return 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+
+def _named_a_reference(before: str) -> bool:
+    """A reference's name ends just before the number, and no phone word ends inside it or after it (`Servizio
+    consumatori :` is a consumer line though `consum...` names a utility's consumer number)."""
+    reference = _REFERENCE_WORDS.search(before)
+    if reference is None:
+        return bool(_REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))) and not _PHONE_WORDS.search(
+            before[-12:]
+        )
+    return not _PHONE_WORDS.search(before[-12:]) and not any(
+        word.end() > reference.start() for word in _PHONE_WORDS.finditer(before)
+    )
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if (
-        _REFERENCE_WORDS.search(before) or _REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))
-    ) and not _PHONE_WORDS.search(before[-12:]):  # "Order 28-...", "VAT reg GB 106 3786 09"
-        return True  # "Order 28-18090551", "Kundennummer 4711 0815"
+    if _named_a_reference(before):
+        return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
     if c.intl:
         return False
     # Germany's and Austria's plans run to 13 national digits, 14 with the trunk 0 (030 274691 9514, 0221
@@ -1007,7 +1103,11 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
-    if not near and _REFERENCE_SHAPES.fullmatch(c.core):
+    if not near and (
+        _REFERENCE_SHAPES.fullmatch(c.core)
+        or _belgian_enterprise_number(c.core)
+        or _NUMBER_BEFORE.search(before)
+    ):
         return True
     return _field_refuses(text, c.start, c.end)
 
@@ -1085,9 +1185,12 @@ _IP_WORDS = re.compile(
     r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
     r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b"
 )
+# After the sixth group, no more hex digits or a dash; a colon only before something that is no hex group (RFC
+# 3580's `Called-Station-Id = "02-71-79-87-13-04:eduroam"`: the access point's MAC, then `:SSID`, the name of the
+# network; an EUI-64's seventh group or a port keeps the run from being read as a MAC).
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f:-])"
+    r"|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Fa-f]))(?![0-9A-Fa-f-]|:[0-9A-Fa-f]+(?![^\W_]))"
 )
 
 
@@ -1096,13 +1199,21 @@ _USERINFO = re.compile(
 )  # postgres://app@10.0.0.1: the host of a URL, not a package@version
 
 
+# A field or column named for a software version holds a version, however many parts it has (`firmware`
+# `1.83.92.26` in an asset CSV).
+_VERSION_FIELD = re.compile(r"(?i)version|release|build|firmware|\bfw\b|software|kernel|revision|\brev\b")
+
+
 def _version_field(text: str, start: int) -> bool:
     label = (
         _label(text, start)
-        if text[max(0, start - 40) : start].strip().endswith(('"', "'", ":", "="))
+        if text[max(0, start - 40) : start].strip(" ").endswith(('"', "'", ":", "=", ",", ";", "\t", "|"))
         else None
     )
-    return bool(label and label.strong and re.search(r"(?i)version|release|build", label.name))
+    if not (label and label.strong):
+        return False
+    name = _name_words(label.name)
+    return bool(_VERSION_FIELD.search(name)) and not _IP_WORDS.search(name)  # `build_agent_ip` is an address
 
 
 def _ips(text: str) -> Iterator[Finding]:
@@ -1193,7 +1304,7 @@ _DOB_CUES = (
     "d o b",
     "nasc",
     "d.o.b",
-    "birth",
+    "birt",  # birth, and GEDCOM's BIRT event
     "geb",
     "naissance",
     "nascit",
@@ -1297,7 +1408,12 @@ def _dobs(text: str) -> Iterator[Finding]:
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if _date_ok(m) and not _timestamp(text, m) and _birth_cue(text, dates, i):
+        if (
+            _date_ok(m)
+            and not _timestamp(text, m)
+            and _birth_cue(text, dates, i)
+            and not _animals(text, m.start())
+        ):
             yield Finding(
                 "DATE_OF_BIRTH", m.start(), m.end(), 0.9, "calendar date in the past with birth context"
             )
@@ -1326,7 +1442,7 @@ def _ddmmmyy_dobs(text: str) -> Iterator[Finding]:
     dates = list(_DDMMMYY.finditer(text))
     for i, m in enumerate(dates):
         _on_time()
-        if not _birth_cue(text, dates, i):
+        if not _birth_cue(text, dates, i) or _animals(text, m.start()):
             continue
         try:
             day = dt.date(_full_year(m.group(3)), _MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))
@@ -1376,10 +1492,14 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
     start, end = dates[i].start(), dates[i].end()
     anchor = _outside_call(text, start)
+    if anchor < start and _DOB_WORDS.search(_name_words(text[anchor:start])):
+        return (
+            True  # the call is a setter or builder named for the field: `c.setDob("...")`, `withBirthDate(`
+        )
     window = max(0, anchor - 30)
     while 0 < window < anchor and text[window - 1].isalnum() and text[window].isalnum():
         window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
-    cues = list(_DOB_WORDS.finditer(_prose(text[window:anchor])))
+    cues = list(_DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor]))))  # setDob(parse(...))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
     if _asked_on_the_line_above(text, dates, i):
@@ -1391,6 +1511,54 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+# The subject of a birth date: an animal's (a veterinary record's `Pet DOB:`, `Animal : Filou, chat, né le`, `Cane:
+# Luna, nata il`, `Huisdier: Max, geboren`) is no person's. The words that name a pet, an animal or a species in
+# the suite's languages; `PET`/`CAT` in capitals are scans, not animals. Not `race` (a person's on US forms),
+# `Tier` (a membership tier) or `chat` (a chat transcript).
+_ANIMAL_WORDS = re.compile(
+    r"(?i)\b(?:pets?|animal[e]?|animaux|mascota|huisdier|haustier|tierart|bicho|"
+    r"dogs?|puppy|kitten|cats?|canine|feline|equine|horse|chien(?:ne)?|chiot|chaton|hund|h[uü]ndin|katze|kater|"
+    r"welpe|pferd|cane|cagna|gatt[oaie]|cucciol[oa]|cavallo|perr[oa]|gat[oa]|cachorr[oa]|caballo|hond|poes|"
+    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a)\b"
+)
+# ... unless a person is named after the animal: `Pet: Rex, Owner: Ana Ruiz, DOB ...`.
+_OWNER_WORDS = re.compile(
+    r"(?i)\b(?:owner|client|propri[eé]taire|propriet[aá]ri[oa]|propietari[oa]|due[ñn][oa]|halter(?:in)?|"
+    r"besitzer(?:in)?|eigena(?:ar|res)|baasje|tutor[a]?|dono|dona|titular)\b"
+)
+_SCANS = frozenset({"PET", "CAT"})  # positron emission and computed axial tomography
+# A line's fields: a run of blanks, a tab, a bar or a semicolon ends one (`Pet: Biscuit    Owner DOB: ...`).
+_FIELD_BREAK = re.compile(r"[ \t]{3,}|\t|[|;]")
+
+
+# An animal word is the subject when it labels the field (`Pet:`, `Cane:`, `Huisdier:`) or the birth cue follows it
+# at once (`Pet DOB`, `pet's date of birth`, `Filou, chat, né le`, `Toby (perro), fecha de nacimiento`); a word
+# that only qualifies something else (`Dog walker application, DOB ...`, `horse riding club`) is not.
+_ANIMAL_TIE = re.compile(r"(?:'s|’s)?[\s,()]{0,4}")
+
+
+def _is_subject(field: str, word: re.Match[str]) -> bool:
+    after = _ANIMAL_TIE.match(field, word.end())
+    at = after.end() if after else word.end()
+    return field.startswith(":", at) or bool(_DOB_WORDS.match(field, at))
+
+
+def _animals(text: str, start: int) -> bool:
+    """The date at `start` is an animal's: in its field (from the last field break on its line, or the line's
+    start) or the field's label an animal is the subject of the birth, and no owner is named after it."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    field = text[line_start:start]
+    breaks = [brk.end() for brk in _FIELD_BREAK.finditer(field.rstrip())]
+    field = _words(field[breaks[-1] :] if breaks else field)
+    if not _ANIMAL_WORDS.search(field) and not _value_starts_field(text, start):
+        return False  # no animal in the field's words, and no field name to ask (the common case: cheap)
+    label = _label(text, start)
+    if label is not None:
+        field = _name_words(label.name) + " " + field
+    animals = [w for w in _ANIMAL_WORDS.finditer(field) if w.group() not in _SCANS and _is_subject(field, w)]
+    return bool(animals) and not _OWNER_WORDS.search(field, animals[-1].end())
 
 
 # A literal wrapped in a call (`birth_date=date.fromisoformat("1985-04-15")`, `DOB: parse('12/03/1980')`): the
@@ -1580,31 +1748,205 @@ def _on_time() -> None:
 # value may be split anywhere (`1931-0=\n8-23`). In a text that declares that encoding, the soft breaks are
 # taken out before the scan and each finding's span is mapped back onto the text as given (it then holds the
 # break, so redacting it removes the whole value).
-_QP_SOFT_BREAK = re.compile(r"=\r?\n")
+# RFC 2045 quoted-printable: a soft line break (`=` at a line end, which an encoder puts anywhere: the email
+# package broke `1931-08-23` as `1931-0=\n8-23`) or a run of escaped octets (`=C2=A0`, a no-break space between a
+# phone number's groups; `=2E`, `=40`).
+_QP_TOKEN = re.compile(r"=\r?\n|(?:=[0-9A-F]{2})+")
+_QP_CHARSET = re.compile(r"(?i)charset\s*=\s*\"?([\w.:-]{1,40})")
 
 
 @dataclass(frozen=True)
 class _Joined:
     text: str
-    index: list[int]  # position in `text` -> position in the original
+    starts: list[int]  # position in `text` -> where that character starts in the original
+    ends: list[int]  # ... and where it ends (an escape `=C2=A0` is one character from six)
 
     def original(self, f: Finding) -> Finding:
-        return Finding(f.entity, self.index[f.start], self.index[f.end - 1] + 1, f.score, f.validation)
+        return Finding(f.entity, self.starts[f.start], self.ends[f.end - 1], f.score, f.validation)
 
 
-def _soft_breaks_joined(text: str) -> _Joined | None:
-    if "=\n" not in text and "=\r\n" not in text or "quoted-printable" not in text.lower():
+def _qp_charset(text: str) -> str:
+    declared = _QP_CHARSET.search(text)
+    try:
+        return codecs.lookup(declared.group(1)).name if declared else "utf-8"
+    except LookupError:
+        return "utf-8"
+
+
+def _qp_octets(run: str, at: int, charset: str) -> tuple[str, list[int], list[int]] | None:
+    """A run of escapes decoded one octet at a time, each character mapped to the escapes that wrote it; None
+    when the octets are no text in the charset (the run is then left as written)."""
+    decoder = codecs.getincrementaldecoder(charset)("strict")
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    char_start = at
+    try:
+        for i in range(0, len(run), 3):
+            for ch in decoder.decode(bytes.fromhex(run[i + 1 : i + 3])):
+                chars.append(ch)
+                starts.append(char_start)
+                ends.append(at + i + 3)
+            if decoder.getstate()[0] == b"":
+                char_start = at + i + 3
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
         return None
+    return "".join(chars), starts, ends
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """What replaces text[start:end] in a decoded view: `chars`, each mapped to where it starts and ends."""
+
+    start: int
+    end: int
+    chars: str
+    starts: list[int]
+    ends: list[int]
+
+
+def _rewritten(text: str, replacements: Iterable[_Decoded]) -> _Joined:
+    """`text` with each (ordered, disjoint) replacement made, every character mapped back onto `text`."""
     pieces: list[str] = []
-    index: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     kept_from = 0
-    for m in _QP_SOFT_BREAK.finditer(text):
-        pieces.append(text[kept_from : m.start()])
-        index.extend(range(kept_from, m.start()))
-        kept_from = m.end()
+    for r in replacements:
+        pieces.append(text[kept_from : r.start])
+        starts.extend(range(kept_from, r.start))
+        ends.extend(range(kept_from + 1, r.start + 1))
+        pieces.append(r.chars)
+        starts.extend(r.starts)
+        ends.extend(r.ends)
+        kept_from = r.end
     pieces.append(text[kept_from:])
-    index.extend(range(kept_from, len(text)))
-    return _Joined("".join(pieces), index)
+    starts.extend(range(kept_from, len(text)))
+    ends.extend(range(kept_from + 1, len(text) + 1))
+    return _Joined("".join(pieces), starts, ends)
+
+
+def _qp_replacements(text: str, charset: str) -> Iterator[_Decoded]:
+    for m in _QP_TOKEN.finditer(text):
+        if m.group()[1] in "\r\n":
+            yield _Decoded(m.start(), m.end(), "", [], [])  # a soft line break: nothing
+        elif (decoded := _qp_octets(m.group(), m.start(), charset)) is not None:
+            yield _Decoded(m.start(), m.end(), *decoded)
+        # octets that are no text in the charset: left as written
+
+
+def _quoted_printable_decoded(text: str) -> _Joined | None:
+    """The text a quoted-printable mail body stands for, with each character mapped back onto the text as given
+    (so that a redaction removes the whole value, escapes and all); None unless the text declares the encoding."""
+    if "=" not in text or "quoted-printable" not in text.lower():
+        return None
+    return _rewritten(text, _qp_replacements(text, _qp_charset(text)))
+
+
+# application/x-www-form-urlencoded (a form body, a query string, a webhook's payload: `From=%2B14155550132&To=...`,
+# `email=ann.lee%40example.com`): percent-escaped UTF-8 octets and `+` for a blank, inside `key=value&key=value`
+# runs (or one pair after `?`) only, so that a URL's own escapes and a phone's `+` elsewhere stay as written.
+_FORM_RUN = re.compile(
+    r"[\w.\[\]-]{1,60}=[^\s&]*(?:&[\w.\[\]-]{1,60}=[^\s&]*)+|(?<=\?)[\w.\[\]-]{1,60}=[^\s&#]*"
+)
+_FORM_TOKEN = re.compile(r"(?:%[0-9A-Fa-f]{2})+|\+")
+
+
+_TOKEN_HEAD = re.compile(r"[^\s\"'<>()\[\]{}]*\Z")
+
+
+def _inside_a_url(text: str, start: int) -> bool:
+    """The run is a web address's query (`https://x.example/search?q=a+b`): decoding it would cut the address at the
+    decoded blank; the URL recogniser takes it whole."""
+    head = _TOKEN_HEAD.search(text, max(0, start - 2000), start)
+    token = head.group() if head else ""
+    return "://" in token or token.lower().startswith("www.")
+
+
+def _form_replacements(text: str) -> Iterator[_Decoded]:
+    for run in _FORM_RUN.finditer(text):
+        if _inside_a_url(text, run.start()):
+            continue
+        for m in _FORM_TOKEN.finditer(text, run.start(), run.end()):
+            if m.group() == "+":
+                yield _Decoded(m.start(), m.end(), " ", [m.start()], [m.end()])
+            elif (decoded := _qp_octets(m.group().replace("%", "="), m.start(), "utf-8")) is not None:
+                yield _Decoded(m.start(), m.end(), *decoded)
+
+
+def _form_decoded(text: str) -> _Joined | None:
+    if "=" not in text or "%" not in text and "+" not in text or "&" not in text and "?" not in text:
+        return None
+    replacements = list(_form_replacements(text))
+    return _rewritten(text, replacements) if replacements else None
+
+
+# JSON's and JavaScript's string escapes (RFC 8259 section 7): an encoder that writes ASCII only (Python's
+# json.dumps by default) turns `Née le` into `N\u00e9e le` and a no-break space between a phone's groups into
+# `\u00a0`; PHP's json_encode writes `https:\/\/...`; a newline inside a logged string is `\n`, which glues the
+# next line's label to the letter n. Escapes of a quote, a backslash or another control character stay as written.
+# Case matters: JSON writes `\u` and `\n` in lower case; HL7's `\T\`, `\R\` and `\F\` escapes are no newline or tab.
+_JSON_ESCAPE = re.compile(
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\([/nrt])"
+)
+_JSON_SIMPLE = {"/": "/", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _json_escape_char(m: re.Match[str]) -> str | None:
+    if m.group(4):
+        return _JSON_SIMPLE[m.group(4)]
+    if m.group(1):
+        return chr(0x10000 + (int(m.group(1), 16) - 0xD800) * 0x400 + int(m.group(2), 16) - 0xDC00)
+    char = chr(int(m.group(3), 16))
+    return (
+        None
+        if char in '"\\' or (char < " " and char not in "\n\r\t") or 0xD800 <= ord(char) < 0xE000
+        else char
+    )
+
+
+def _json_escapes_decoded(text: str) -> _Joined | None:
+    if "\\" not in text:
+        return None
+    replacements = [
+        _Decoded(m.start(), m.end(), char, [m.start()], [m.end()])
+        for m in _JSON_ESCAPE.finditer(text)
+        if (char := _json_escape_char(m)) is not None and text[max(0, m.start() - 1) : m.start()] != "\\"
+    ]
+    return _rewritten(text, replacements) if replacements else None
+
+
+def _decoded_view(text: str) -> _Joined | None:
+    """The text as its encodings stand for it (quoted-printable, JSON string escapes, form encoding), mapped back."""
+    joined = _quoted_printable_decoded(text)
+    joined = _composed(joined, _json_escapes_decoded(joined.text if joined else text))
+    return _composed(joined, _form_decoded(joined.text if joined else text))
+
+
+def _composed(outer: _Joined | None, inner: _Joined | None) -> _Joined | None:
+    """`inner` decodes `outer`'s text: one map from `inner`'s text back onto the original."""
+    if outer is None or inner is None:
+        return inner or outer
+    starts = [outer.starts[i] for i in inner.starts]
+    ends = [outer.ends[i - 1] for i in inner.ends]
+    return _Joined(inner.text, starts, ends)
+
+
+# No-break and other fixed-width spaces (French typography sets U+202F or U+00A0 between a number's groups; word
+# processors do too) and the non-breaking hyphen are read as a space and a hyphen: one character for one, so
+# every position stays put.
+_TYPOGRAPHIC = str.maketrans(
+    dict.fromkeys("\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a", " ")
+    | {"\u2011": "-", "\u2010": "-"}
+)
+_TYPOGRAPHIC_CHARS = "\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u2011\u2010"
+
+
+_TYPOGRAPHIC_ANY = re.compile(f"[{_TYPOGRAPHIC_CHARS}]")
+
+
+def _plain_spaces(text: str) -> str:
+    return text.translate(_TYPOGRAPHIC) if _TYPOGRAPHIC_ANY.search(text) else text
 
 
 def detect(text: str, entities: list[str] | None = None, *, time_limit: float | None = None) -> list[Finding]:
@@ -1615,8 +1957,8 @@ def detect(text: str, entities: list[str] | None = None, *, time_limit: float | 
     try:
         wanted = set(entities or ENTITIES)
         found: list[Finding] = []
-        joined = _soft_breaks_joined(text)
-        scanned = joined.text if joined else text
+        joined = _decoded_view(text)
+        scanned = _plain_spaces(joined.text if joined else text)
         with table_memo():
             for recogniser in dict.fromkeys(RECOGNISERS[e] for e in ENTITIES if e in wanted):
                 found.extend(f for f in recogniser(scanned) if f.entity in wanted)

@@ -242,6 +242,13 @@ def _looks_like_yaml(text: str, line_start: int) -> bool:
 _MD_SEPARATOR = re.compile(r"\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*")
 
 
+# A row headed by a record of another kind than the table's people (`| batch | LOT 1644-987-84 | 2024-03-05 |`
+# under `| Patient | NHS number | DOB |`, a `| Total | ... |` row): its cells are that record's, not the column's.
+_OTHER_RECORD_ROW = re.compile(
+    r"(?i)batch|lot[e]?|lotto|partij|charge|total[e]?|subtotal|sub-total|sum|summe|gesamt|totaal|somma|suma|soma"
+)
+
+
 def _markdown_label(text: str, line_start: int, start: int) -> Label | None:
     if text[line_start : line_start + 1] != "|" and not text[line_start:start].lstrip().startswith("|"):
         return None
@@ -249,6 +256,9 @@ def _markdown_label(text: str, line_start: int, start: int) -> Label | None:
     if header is None:
         return None
     column = text[line_start:start].count("|")
+    first_cell = text[line_start:start].strip().lstrip("|").split("|", 1)[0].strip()
+    if column > 1 and _OTHER_RECORD_ROW.fullmatch(first_cell):
+        return Label(first_cell, True)
     cells = header.split("|")
     return Label(cells[column].strip(), True) if column < len(cells) else None
 
@@ -381,6 +391,35 @@ def _ssr_docs_label(text: str, line_start: int, start: int) -> Label | None:
     return Label(_DOCS_FIELDS[field] if field < len(_DOCS_FIELDS) else f"DOCS {field}", True)
 
 
+# GEDCOM (FamilySearch GEDCOM 5.5.1 and 7): every line is `level [@xref@] TAG [value]`, and a `DATE` line's
+# meaning is its parent's: `1 BIRT` / `2 DATE 12 MAR 1980` is a birth date, `1 MARR` / `2 DATE ...` is not.
+_GEDCOM_DATE = re.compile(r"[ \t]*(\d{1,2}) DATE (?:(?:ABT|EST|CAL|BEF|AFT) )?")
+_GEDCOM_LINE = re.compile(r"[ \t]*(\d{1,2}) (?:@[^@\n]{1,40}@ )?([A-Z_][A-Z0-9_]{0,30})\b")
+_GEDCOM_TAGS = {
+    "BIRT": "birth date",
+    "CHR": "christening date",
+    "DEAT": "death date",
+    "MARR": "marriage date",
+}
+
+
+def _gedcom_label(text: str, line_start: int, start: int) -> Label | None:
+    date = _GEDCOM_DATE.fullmatch(text, line_start, start)
+    if date is None:
+        return None
+    level, line = int(date.group(1)), line_start
+    for _ in range(30):  # a DATE sits a few lines under its event at most
+        if line == 0:
+            return None
+        line = text.rfind("\n", 0, line - 1) + 1
+        parent = _GEDCOM_LINE.match(text, line)
+        if parent is None:
+            return None
+        if int(parent.group(1)) < level:
+            return Label(_GEDCOM_TAGS.get(parent.group(2), parent.group(2)), True)
+    return None
+
+
 def _has_quote(window: str) -> bool:
     return '"' in window or "'" in window
 
@@ -398,6 +437,7 @@ def field_label(text: str, start: int) -> Label | None:
         _dicom_label(text, line_start, start) if text.startswith("(", line_start) else None,
         _edifact_label(text, start) if "DTM+" in text[max(0, start - 8) : start] else None,
         _ssr_docs_label(text, line_start, start) if text.startswith("SSR DOCS", line_start) else None,
+        _gedcom_label(text, line_start, start) if "DATE " in text[line_start:start] else None,
     ):
         if label is not None:
             return label

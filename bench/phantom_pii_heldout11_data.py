@@ -19,7 +19,7 @@ heldout10 because it was written in about half an hour):
   included) has used, each checked by a marker phrase against every earlier case in
   tests/test_pii_heldout11_set.py: a municipal parking citation, a school field-trip permission slip, a
   blood-donor card, a lease renewal agreement, an EMS patient care report and a wireless number-port
-  letter of authorization (US); a Penalty Charge Notice, an NHS Organ Donor Register confirmation, a
+  letter of authorization (US); a council tax bill, an NHS Organ Donor Register confirmation, a
   school trip consent form, a blood donation booking and a PAC (porting authorisation code) text (UK);
   a voluntary blood donor card, a mobile number portability request and a crypto exchange deposit
   confirmation (India); an avis de paiement du forfait post-stationnement, an autorisation de sortie
@@ -32,10 +32,12 @@ heldout10 because it was written in about half an hour):
   infração de trânsito and a pedido de portabilidade numérica (Brazil); and in the technical group a
   HAR (HTTP Archive 1.2) capture, `kubectl get events` output, Redis MONITOR output, Sentry
   breadcrumbs, an Okta System Log event, an Auth0 log event, an iOS crash report header, a decoded
-  boarding-pass barcode (IATA BCBP), an nginx error log, `iw station dump` output and a Kubernetes
-  ConfigMap. (Discharge letters were left out: heldout4 and heldout5 used discharge summaries; a
+  boarding-pass barcode (IATA BCBP), HAProxy HTTP log lines, `iw station dump` output and a Helm
+  values.yaml. (Discharge letters were left out: heldout4 and heldout5 used discharge summaries; a
   lease renewal and a tenancy deposit certificate or rental application, used by heldout8, are
-  different documents of the same domain.)
+  different documents of the same domain. heldout9 had a UK Penalty Charge Notice, so the parking
+  fines here are new only as their countries' own forms: US citation, FPS, Verwarnungsgeld, preavviso,
+  ORA denuncia, naheffingsaanslag, auto de infração.)
 Each template is filled REPEATS11 times with fresh values; the technical group cycles through the locales.
 
 Values come from heldout5's to heldout10's spec-built generators, registered again here under H11 names
@@ -64,8 +66,12 @@ silent:
   pass carries no birth date); a frequent-flyer number is a negative.
 - Kubernetes events: image digests and pod names are negatives; `registry.example/billing` (a
   registry path without scheme or `www.`) is no URL, as heldout10's `registry.local/api` was not.
-- nginx error log: `client:` is an IP address, `server:` and `host:` bare host names (negatives),
-  `referrer:` a URL; the pid and the connection number (`*123`) are negatives.
+- HAProxy HTTP log: the client `ip:port` labels the IP address without the port (IPv4 only: an IPv6
+  address with `:port` appended is ambiguous); captured request
+  headers in `{...|...}` are labelled by what they hold (Referer a URL, a user header an e-mail
+  address); timers, byte counts, the accept date and the pid are negatives; `be_api/api-2` is a
+  backend/server name (unlabelled).
+- Helm values.yaml: `ingress.host` is a bare host name (a negative), `image.repository` no URL.
 - `iw station dump`: `Station <mac>` is a MAC address; byte counts and times are negatives.
 """
 
@@ -121,7 +127,7 @@ def _rio(rnd: random.Random) -> str:
 
 
 def _pcn(rnd: random.Random) -> str:
-    """A UK Penalty Charge Notice number: two letters (the council) and eight digits."""
+    """A notice or reference number shaped like a UK PCN number: two letters (the issuer) and eight digits."""
     return _alnum(rnd, 2, UP) + digits(rnd, 8)
 
 
@@ -159,6 +165,12 @@ def _ios_incident(rnd: random.Random) -> str:
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{rnd.choice('89AB')}{h[17:20]}-{h[20:]}"
 
 
+def _haproxy_ts(rnd: random.Random) -> str:
+    """HAProxy's accept date: dd/Mon/yyyy:HH:MM:SS.mmm (no zone)."""
+    month = rnd.choice(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+    return f"{rnd.randint(1, 28):02d}/{month}/{rnd.randint(2019, 2026)}:{rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}.{digits(rnd, 3)}"
+
+
 NEW_NEGATIVES11 = {
     "H11ISBT": _isbt_din,
     "H11PAC": _uk_pac,
@@ -180,6 +192,9 @@ NEW_NEGATIVES11 = {
     ),
     "H11FFN": lambda r: digits(r, 9),
     "H11HAEMO": lambda r: f"{r.randint(120, 175) / 10:.1f}",
+    "H11CTAX": lambda r: digits(r, 9),
+    "H11HAPTS": _haproxy_ts,
+    "H11HAPMS": lambda r: str(r.randint(1, 900)),
 }
 
 # a new name must not shadow a mirrored H10 generator (that would silently change what the name means)
@@ -269,7 +284,7 @@ NEW11: dict[str, list[str]] = {
         "LETTER OF AUTHORIZATION — wireless number port to {org}\nAccount holder: {first} {last}\nNumbers to port: ⟦H11PH⟧, ⟦H11PH⟧\nCurrent carrier account ⟦~H11ACCT⟧, transfer PIN ⟦~H11ACCTPIN⟧\nLast 4 of SSN ⟦~H11LAST4⟧ · requested port date ⟦~H11DUS⟧\nContact e-mail ⟦H11EM⟧ · signed ⟦~H11DUS⟧",
     ],
     "en-GB": [
-        "PENALTY CHARGE NOTICE ⟦~H11NOTICE⟧ — {org} Council\nVehicle ⟦~H11PLATENL⟧ observed ⟦~H11DGB⟧ at ⟦~H11HHMM⟧ in a permit-holders-only bay\nKeeper: {first} {last}\nPay £35 within 14 days at ⟦H11URL⟧ or ⟦H11PHN⟧; paid with ⟦H11CARD⟧, receipt to ⟦H11EM⟧",
+        "{org} COUNCIL TAX — annual bill and single person discount review\nAccount ⟦~H11CTAX⟧ · Band D · liable person {first} {last}, date of birth ⟦H11DOB⟧\nInstalments due from ⟦~H11DGB⟧; pay online at ⟦H11URL⟧ or by phone on ⟦H11PHN⟧\nLast payment taken from card ⟦H11CARD⟧ · e-billing to ⟦H11EM⟧",
         "NHS Organ Donor Register — your registration is confirmed\nThank you, {first} {last} (date of birth ⟦H11DOB⟧, NHS number ⟦H11NHS⟧).\nRecorded decision: donate all organs and tissue · registered ⟦~H11DGB⟧\nChange your decision at ⟦H11URL⟧ or call ⟦H11PHN⟧; we will write to ⟦H11EM⟧ · registration ID ⟦~H11NOTICE⟧",
         "SCHOOL TRIP CONSENT FORM — Year 8 residential, ⟦~H11DGB⟧\nPupil: {first} {last}    Date of birth ⟦H11DOB⟧    NHS number ⟦H11NHSP⟧\nEmergency contact: {first2} {last}, ⟦H11PH⟧ / ⟦H11PHX⟧\nParent e-mail: ⟦H11EM⟧\nDeposit paid ⟦~H11DGB⟧, ref ⟦~H11NOTICE⟧",
         "Give blood — your donation session is booked\nDonor: {first} {last}, date of birth ⟦H11DOB⟧, NHS number ⟦H11NHS⟧\nSession ⟦~H11DGB⟧ at ⟦~H11HHMM⟧ · donor number ⟦~H11ISBT⟧\nChange it at ⟦H11URL⟧ or on ⟦H11PHN⟧",
@@ -303,7 +318,7 @@ NEW11: dict[str, list[str]] = {
         "AUTORIZACIÓN DE EXCURSIÓN — Colegio {org}\nAlumno/a: {first} {last}, nacido/a el ⟦H11DOB⟧\nExcursión del ⟦~H11DES⟧\nMadre/padre: {first2} {last}, ⟦H11PH⟧ · ⟦H11EM⟧\nCuota domiciliada en ⟦H11IBAN⟧",
     ],
     "nl-NL": [
-        "TOESTEMMINGSFORMULIER SCHOOLREIS — {org} Lyceum\nLeerling: {first} {last}, geboren ⟦H11DOB⟧\nReis van ⟦~H11DNL⟧ tot ⟦~H11DNL⟧\nOuder/verzorger: {first2} {last}, ⟦H11PH⟧ / ⟦H11PHX⟧, ⟦H11EM⟧\nBijdrage via incasso van ⟦H11IBAN⟧",
+        "TOESTEMMINGSFORMULIER SCHOOLREIS — {org} Lyceum\nLeerling: {first} {last}, geboren ⟦H11DOB⟧, BSN ⟦~H11BSN⟧\nReis van ⟦~H11DNL⟧ tot ⟦~H11DNL⟧\nOuder/verzorger: {first2} {last}, ⟦H11PH⟧ / ⟦H11PHX⟧, ⟦H11EM⟧\nBijdrage via incasso van ⟦H11IBAN⟧",
         "NAHEFFINGSAANSLAG PARKEERBELASTING — gemeente {org}\nKenteken ⟦~H11PLATENL⟧ · ⟦~H11DNL⟧ om ⟦~H11HHMM⟧\nAanslagnummer ⟦~H11NOTICE⟧\nBetaal vanaf ⟦H11IBAN⟧ of via ⟦H11URL⟧; bezwaar: ⟦H11EM⟧",
         "NUMMERBEHOUD — overstap naar {org} Mobiel\nAbonnee: {first} {last}, geboren op ⟦H11DOB⟧\nTe behouden nummer: ⟦H11PH⟧ · klantnummer oude provider ⟦~H11ACCT⟧\nOverstapdatum ⟦~H11DNL⟧\nIncasso van ⟦H11IBAN⟧ · bevestiging naar ⟦H11EM⟧",
     ],
@@ -321,9 +336,9 @@ NEW11: dict[str, list[str]] = {
         '{"date": "⟦~H11ISOTS⟧", "type": "s", "description": "Successful login", "client_id": "⟦~H11HEX32⟧", "ip": "⟦H11IP6⟧", "user_id": "⟦~H11AUTH0ID⟧", "user_name": "⟦H11EM⟧", "details": {"phone_number": "⟦H11PHE⟧"}, "log_id": "⟦~H11RUNID⟧"}',
         "Incident Identifier: ⟦~H11INCIDENT⟧\nCrashReporter Key:   ⟦~H11SHA⟧\nHardware Model:      iPhone15,2\nProcess:             {org}Wallet [⟦~H11PID⟧]\nVersion:             ⟦~H11SEMVER⟧\nDate/Time:           ⟦~H11ISOTS⟧\nException Type:  EXC_CRASH (SIGABRT)\nLast user defaults: account=⟦H11EM⟧ payout=⟦H11ETH⟧ support=⟦H11PHE⟧",
         "# decoded boarding pass barcode (IATA BCBP)\nM1{last}/{first}      E⟦~H11PNR⟧ LHRJFK⟦~H11FLIGHT⟧ ⟦~H11JULIAN⟧Y032A0042 100\nfrequent flyer ⟦~H11FFN⟧ · itinerary mailed to ⟦H11EM⟧ · SMS ⟦H11PHE⟧ · paid ⟦H11CARD⟧",
-        '⟦~H11TS⟧ [error] ⟦~H11PID⟧#0: *⟦~H11BYTES⟧ upstream timed out (110: Connection timed out) while reading response header from upstream, client: ⟦H11IP⟧, server: ⟦~H11HOST⟧, request: "GET /u/profile HTTP/1.1", host: "⟦~H11HOST⟧", referrer: "⟦H11URLS⟧"',
+        '⟦~H11TS⟧ lb01 haproxy[⟦~H11PID⟧]: ⟦H11IP⟧:⟦~H11SRCPORT⟧ [⟦~H11HAPTS⟧] fe_https~ be_api/api-2 0/0/1/⟦~H11HAPMS⟧/⟦~H11HAPMS⟧ 200 ⟦~H11BYTES⟧ - - ---- 14/14/2/1/0 0/0 {⟦H11URLS⟧|⟦H11EM⟧} "GET /v1/me HTTP/1.1"\n⟦~H11TS⟧ lb01 haproxy[⟦~H11PID⟧]: ⟦H11IP⟧:⟦~H11SRCPORT⟧ [⟦~H11HAPTS⟧] fe_https~ be_api/api-1 0/0/0/⟦~H11HAPMS⟧/⟦~H11HAPMS⟧ 401 ⟦~H11BYTES⟧ - - ---- 14/14/1/0/0 0/0 {-|-} "POST /v1/login HTTP/1.1"',
         "$ iw dev wlan0 station dump\nStation ⟦H11MAC⟧ (on wlan0)\n\tinactive time:\t⟦~H11BYTES⟧ ms\n\trx bytes:\t⟦~H11BYTES⟧\n\tsignal:  \t-52 dBm\nStation ⟦H11MAC⟧ (on wlan0)\n\trx bytes:\t⟦~H11BYTES⟧\n\tsignal:  \t-67 dBm\n# leases: ⟦H11IP⟧ {first}-phone, ⟦H11IP⟧ {first2}-laptop; owner ⟦H11EM⟧",
-        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alerting\n  uid: ⟦~H11UUID⟧\ndata:\n  PAGER_EMAIL: ⟦H11EM⟧\n  PAGER_PHONE: "⟦H11PHE⟧"\n  GATEWAY_IP: ⟦H11IP⟧\n  GATEWAY_MAC: ⟦H11MAC⟧\n  STATUS_URL: ⟦H11URLS⟧\n  SMTP_HOST: ⟦~H11HOST⟧\n  DONATION_BTC: ⟦H11BTC⟧',
+        '# values.yaml for the {org} billing chart (helm upgrade --install billing ./chart -f values.yaml)\nimage:\n  repository: registry.example/billing\n  tag: "⟦~H11SEMVER⟧"\ningress:\n  host: ⟦~H11HOST⟧\nalerting:\n  receiverEmail: ⟦H11EM⟧\n  pagerPhone: "⟦H11PHE⟧"\n  statusPage: ⟦H11URLS⟧\nnetwork:\n  gatewayIP: ⟦H11IP⟧\n  gatewayMAC: "⟦H11MAC⟧"\ntreasury:\n  btcAddress: ⟦H11BTC⟧',
     ],
 }
 

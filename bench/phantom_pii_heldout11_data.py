@@ -5,16 +5,16 @@ meant to be scored once.
 
 Built by bench/phantom_pii_multilingual_data.py (which imports `build_heldout11` from here, last), seed
 SEED11, split and batch "heldout11". Like heldout7..heldout10 it is a fair sample in two halves, told
-apart by the template tag so each half can be scored on its own (about 430 documents; smaller than
+apart by the template tag so each half can be scored on its own (445 documents; smaller than
 heldout10 because it was written in about half an hour):
 - known kinds, `<locale>/h11k/<n>`: the kinds and writing styles the earlier batches used (heldout10's
   new kinds included), sampled in about their proportion in the set: customer e-mails and complaint
-  letters, HR and onboarding forms, CSV / semicolon / markdown tables of people, chat exports, invoices,
-  bank alerts, appointment reminders, delivery notices, clinical letters, insurance claims, hotel
-  bookings, e-mail signatures, support tickets and call transcripts, JSON and FHIR records, LDIF, HL7 v2,
-  access, syslog and firewall lines, `.env` and YAML files, SQL inserts, curl commands, wallet CSVs,
-  KYC forms, court letters, CEF events and Zeek logs, written fresh: new wording, field orders,
-  surrounding text and values;
+  letters, HR and onboarding forms, club and gym registration forms, CSV / semicolon / pipe
+  tables of people, chat exports, bank alerts, appointment reminders, delivery notices, a clinic
+  letter, an explanation of benefits, a hotel booking, a ride receipt, an e-mail signature, a support
+  ticket, a call transcript, a KYC re-verification form, JSON, FHIR, LDIF and HL7 v2 records, access
+  and syslog lines, SQL inserts, a curl command, a CEF event and a wallet CSV, written
+  fresh: new wording, field orders, surrounding text and values;
 - new kinds, `<locale>/h11n/<n>`: document kinds no batch (heldout7's to heldout10's new halves
   included) has used, each checked by a marker phrase against every earlier case in
   tests/test_pii_heldout11_set.py: a municipal parking citation, a school field-trip permission slip, a
@@ -208,7 +208,7 @@ KNOWN11: dict[str, list[str]] = {
     "en-US": [
         "Hello {org} team,\n\nI cancelled my subscription on ⟦~H11DUS⟧ but was billed again on ⟦~H11DUS⟧. The charge is on ⟦H11CARD⟧. Please reverse it and confirm to ⟦H11EM⟧; my cell is ⟦H11PH⟧.\nAccount ⟦~H11ACCT⟧ · receipt ⟦~H11ORDER⟧ · promo card ⟦~H11CARDLIKE⟧\n\nThanks,\n{first} {last}",
         "NEW HIRE PAPERWORK — {org}\nLegal name: {first} {last}\nSocial Security no.: ⟦H11SSN⟧\nBirthdate: ⟦H11DOB⟧\nCell: ⟦H11PH⟧ · Personal e-mail: ⟦H11EM⟧\nStart date ⟦~H11DUS⟧ · Employee ID ⟦~H11EMPID⟧ · Employer EIN ⟦~H11EIN⟧ · ITIN on file ⟦~H11ITIN⟧",
-        "Dr. {last}'s office: reminder for {first} — visit on ⟦~H11DUS⟧ at ⟦~H11HHMM⟧. Referring NPI ⟦H11NPI⟧. Reschedule at ⟦H11URL⟧ or call ⟦H11PHX⟧. Visit ID ⟦~H11NPILIKE⟧.",
+        "[00:00:02] Rep: {org} pharmacy benefits, this call may be recorded. Who am I speaking with?\n[00:00:06] Caller: {first} {last}.\n[00:00:09] Rep: Date of birth, please?\n[00:00:12] Caller: ⟦H11DOB⟧\n[00:00:30] Rep: Which prescriber is on the refill?\n[00:00:35] Caller: Dr. {last}, NPI ⟦H11NPI⟧, it's on the label.\n[00:00:58] Rep: And a number in case we get cut off?\n[00:01:02] Caller: ⟦H11PHS⟧\n[00:01:40] Rep: Prior authorization ⟦~H11NPILIKE⟧ is approved, reference ⟦~H11CASE⟧, refill ships ⟦~H11DUS⟧.",
         "member_id,last,first,dob,ssn,pcp_npi,phone\n⟦~H11MEMBER⟧,{last},{first},⟦H11DOB⟧,⟦H11SSN⟧,⟦H11NPIP⟧,⟦H11PH⟧\n⟦~H11MEMBER⟧,{last},{first2},⟦H11DOB⟧,⟦H11SSN⟧,⟦H11NPIP⟧,⟦H11PHN⟧\n# extract ⟦~H11DUS⟧, MBI look-up ⟦~H11MBI⟧",
         "Ticket ⟦~H11JIRA⟧: customer can't log in\nReporter: {first} {last} ⟦H11EM⟧ (phone ⟦H11PHX⟧)\nLast login from ⟦H11IP⟧ on ⟦~H11DUS⟧, client ⟦~H11VER⟧, device ⟦~H11IMEI⟧\nVerified: DOB ⟦H11DOB⟧, last card ⟦H11CARDS⟧",
         "Claim ⟦~H11CASE⟧ — explanation of benefits\nPatient: {first} {last} (DOB ⟦H11DOB⟧)\nServices on ⟦~H11DUS⟧ by NPI ⟦H11NPI⟧, billed under tax ID ⟦~H11EIN⟧\nQuestions? ⟦H11PHN⟧ · ⟦H11URL⟧",
@@ -223,7 +223,7 @@ KNOWN11: dict[str, list[str]] = {
     "en-IN": [
         "Dear Customer, your a/c linked card ⟦H11CARD⟧ was used for Rs ⟦~H11AMTIN⟧ on ⟦~H11DIN⟧. If not done by you, call ⟦H11PH⟧ or mail ⟦H11EM⟧. UTR ⟦~H11UTR⟧.",
         "Candidate onboarding — {org}\nFull name: {first} {last}\nDOB: ⟦H11DOB⟧\nPAN ⟦~H11PAN⟧ · Aadhaar ⟦~H11AADHAAR⟧\nMobile ⟦H11PHI⟧ · Alt ⟦H11PH⟧\nEmail ⟦H11EM⟧\nJoining ⟦~H11DIN⟧ · GSTIN of employer ⟦~H11GSTIN⟧",
-        "[⟦~H11CHATTS⟧] {first}: send me your UPI and number\n[⟦~H11CHATTS⟧] {first2}: ⟦H11EM⟧\n[⟦~H11CHATTS⟧] {first2}: ⟦H11PH⟧\n[⟦~H11CHATTS⟧] {first}: done, txn ⟦~H11UTR⟧",
+        "KYC RE-VERIFICATION — {org} Small Finance Bank\nCustomer: {first} {last}    DOB: ⟦H11DOB⟧\nCustomer ID ⟦~H11PNRIN⟧ · PAN ⟦~H11PAN⟧ · CKYC ⟦~H11CKYC⟧\nRegistered mobile ⟦H11PH⟧ · email ⟦H11EM⟧\nATM-cum-debit card ⟦H11CARD⟧\nBranch IFSC ⟦~H11IFSC⟧ · submitted ⟦~H11DIN⟧",
     ],
     "fr-FR": [
         "Bonjour,\n\nmalgré ma résiliation du ⟦~H11DFR⟧, un prélèvement a été effectué sur ⟦H11IBAN⟧. Merci de me rembourser et de me répondre à ⟦H11EM⟧ ou au ⟦H11PH⟧.\nContrat ⟦~H11CASE⟧, facture ⟦~H11ORDER⟧.\n\n{first} {last}",
@@ -245,17 +245,17 @@ KNOWN11: dict[str, list[str]] = {
     "es-ES": [
         "Hola,\nel cargo del ⟦~H11DES⟧ en mi tarjeta ⟦H11CARD⟧ está duplicado. Escribidme a ⟦H11EM⟧ o llamad al ⟦H11PH⟧.\nGracias, {first} {last}\nPedido ⟦~H11ORDER⟧",
         "ALTA DE SOCIO — {org}\nNombre: {first} {last}\nNacimiento: ⟦H11DOB⟧\nDNI ⟦~H11DNI⟧\nDomiciliación: ⟦H11IBAN⟧\nTeléfono ⟦H11PHX⟧ · email ⟦H11EM⟧\nFecha de alta ⟦~H11DES⟧",
-        "{org}: su pedido llegará el ⟦~H11DES⟧. Siga el envío en ⟦H11URL⟧. Repartidor: ⟦H11PH⟧. Envío ⟦~H11S10⟧.",
+        "Reserva confirmada — Hotel {org}\nHuésped: {first} {last}\nEntrada ⟦~H11DES⟧ · salida ⟦~H11DES⟧ · habitación ⟦~H11ROOM⟧\nTarjeta de garantía: ⟦H11CARD⟧ (cad. ⟦~H11EXP⟧)\nRecepción ⟦H11PHX⟧ · ⟦H11EM⟧ · gestione su reserva en ⟦H11URL⟧\nLocalizador ⟦~H11PNR⟧",
     ],
     "nl-NL": [
         "Beste {org},\n\nOp ⟦~H11DNL⟧ is er ten onrechte geïncasseerd van ⟦H11IBAN⟧. Graag terugstorten en contact opnemen via ⟦H11PH⟧ of ⟦H11EM⟧.\n\nGroet,\n{first} {last}\nKlantnr. ⟦~H11EMPID⟧",
         "Inschrijfformulier sportschool {org}\nNaam: {first} {last}\nGeboortedatum: ⟦H11DOB⟧\nIBAN: ⟦H11IBAN⟧\nMobiel: ⟦H11PHX⟧\nE-mail: ⟦H11EM⟧\nStartdatum ⟦~H11DNL⟧ · lidnummer ⟦~H11PID⟧",
-        "Je pakket van {org} wordt ⟦~H11DNL⟧ bezorgd. Volg het via ⟦H11URL⟧ of bel ⟦H11PH⟧. Invoerrechten betaald met creditcard ⟦H11CARD⟧. Zendingnummer ⟦~H11S10⟧.",
+        "{org} Bank: u heeft € ⟦~H11AMTNL⟧ overgemaakt van ⟦H11IBAN⟧ naar {first2} {last} op ⟦~H11DNL⟧. Niet herkend? Bel direct ⟦H11PHN⟧ of mail ⟦H11EM⟧. Kenmerk ⟦~H11EAN18⟧.",
     ],
     "pt-BR": [
         "Olá,\nrecebi duas cobranças em ⟦~H11DBR⟧ no cartão ⟦H11CARD⟧. Peço estorno. Contato: ⟦H11PH⟧ · ⟦H11EM⟧.\n{first} {last}\nPedido ⟦~H11ORDER⟧ · CPF ⟦~H11CPF⟧",
         "CADASTRO DE CLIENTE\nNome: {first} {last}\nNascimento: ⟦H11DOB⟧\nCelular: ⟦H11PHX⟧\nE-mail: ⟦H11EM⟧\nConta para reembolso: ⟦H11IBAN⟧\nCadastro em ⟦~H11DBR⟧ · CEP ⟦~H11CEP⟧",
-        "{org}: sua entrega chega em ⟦~H11DBR⟧. Acompanhe em ⟦H11URL⟧. Entregador: ⟦H11PH⟧. Código ⟦~H11S10⟧.",
+        "Obrigado por viajar com a {org}, {first}!\nCorrida de ⟦~H11DBR⟧ às ⟦~H11HHMM⟧ · código ⟦~H11TRIP⟧\nValor R$ ⟦~H11AMTBR⟧ cobrado no cartão ⟦H11CARD⟧\nMotorista {first2}: ⟦H11PH⟧ · recibo em ⟦H11EM⟧ · ajuda em ⟦H11URL⟧",
     ],
     "tech": [
         '⟦H11IP⟧ - - [⟦~H11CLF⟧] "POST /api/v2/login HTTP/1.1" 401 87 "⟦H11URLS⟧" "okhttp/⟦~H11VER⟧"\n⟦H11IP⟧ - - [⟦~H11CLF⟧] "GET /static/app.js HTTP/1.1" 200 ⟦~H11BYTES⟧ "-" "Mozilla/5.0"',
@@ -263,7 +263,7 @@ KNOWN11: dict[str, list[str]] = {
         '{"resourceType": "Practitioner", "id": "⟦~H11UUID⟧", "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "⟦H11NPIP⟧"}], "telecom": [{"system": "email", "value": "⟦H11EM⟧"}, {"system": "phone", "value": "⟦H11PHE⟧"}], "birthDate": "⟦H11DOBI⟧"}',
         "MSH|^~\\&|LAB|{org}|EHR|{org}|⟦~H11HL7TS⟧||ADT^A08|⟦~H11MSGCTRL⟧|P|2.4\nPID|1||⟦H11NHSP⟧^^^NHS^NH~⟦~H11MRN⟧^^^MRN||{last}^{first}||⟦H11DOBB⟧|M|||||⟦H11PHE⟧||||||⟦H11SSN⟧\nPD1|||{org}^^⟦~H11ODS⟧|⟦H11NPIP⟧^{last}^{first2}",
         "⟦~H11TS⟧ gw01 sshd[⟦~H11PID⟧]: Accepted publickey for {first} from ⟦H11IP⟧ port ⟦~H11SRCPORT⟧ ssh2\n⟦~H11TS⟧ gw01 dhcpd[⟦~H11PID⟧]: DHCPACK on ⟦H11IP⟧ to ⟦H11MAC⟧ via eth1\n⟦~H11TS⟧ gw01 postfix/smtp[⟦~H11PID⟧]: to=<⟦H11EM⟧>, relay=⟦~H11HOST⟧[⟦H11IP⟧]:25, status=sent",
-        "ADMIN_EMAIL=⟦H11EM⟧\nREDIS_HOST=⟦H11IP⟧\nALERT_SMS=⟦H11PHE⟧\nCALLBACK_URL=⟦H11URLS⟧\nCOLD_WALLET=⟦H11BTC⟧\nMAIL_RELAY=⟦~H11HOST⟧\nBUILD_SHA=⟦~H11SHA⟧",
+        "dn: cn={first} {last},ou=staff,dc={org},dc=com\nobjectClass: inetOrgPerson\nsn: {last}\nmail: ⟦H11EM⟧\nmobile: ⟦H11PHE⟧\nlabeledURI: ⟦H11URLS⟧ homepage\nemployeeNumber: ⟦~H11EMPID⟧\nmacAddress: ⟦H11MAC⟧\nipHostNumber: ⟦H11IP⟧",
         "INSERT INTO customers (email, phone, birth_date, iban, last_ip, device_mac) VALUES\n('⟦H11EM⟧', '⟦H11PHE⟧', '⟦H11DOBI⟧', '⟦H11IBANC⟧', '⟦H11IP⟧', '⟦H11MAC⟧'),\n('⟦H11EM⟧', '⟦H11PHE⟧', '⟦H11DOBI⟧', '⟦H11IBANC⟧', '⟦H11IP6⟧', '⟦H11MAC⟧');",
         'curl -X POST ⟦H11URLS⟧ -H \'Content-Type: application/json\' -d \'{"email": "⟦H11EM⟧", "msisdn": "⟦H11PHE⟧", "wallet": "⟦H11ETH⟧", "nonce": "⟦~H11UUID⟧"}\'',
         "CEF:0|{org}|IDS|⟦~H11VER⟧|2001|Port scan|5|rt=⟦~H11EPOCHMS⟧ src=⟦H11IP⟧ smac=⟦H11MAC⟧ dst=⟦H11IP⟧ dmac=⟦H11MAC⟧ dpt=⟦~H11PORT⟧ duser=⟦H11EM⟧ dhost=⟦~H11HOST⟧",

@@ -39,7 +39,7 @@ BATCH_DIGESTS = {
     "heldout8": "166df04a3a1e43d1f4e08a9458d0c1873514e7d3a1fb1379b08f07238e36f48a",
     "heldout9": "10427748bfdd714639647aa7baa179d866e8fa26ade32eb3f96fc320d1956744",
     "heldout10": "e42fec12e3461c5eea68d1fa9befc41df68b4e018dd270bde73fa8d1fff8292c",
-    "heldout11": "2c7e623a3f5fa6f82f2cbe12a11e9e508e597cab1efc3a2acca30881cd6c272a",
+    "heldout11": "b3cfb7ae07a8a3186fa50e5208d8f72afd1c3b94801c678570171abbf493d5e2",
 }
 
 

@@ -20,12 +20,14 @@ from pii_set_support import (
     BATCH_DIGESTS,
     assert_cards_pass_luhn,
     assert_marks_sit_on_values,
+    assert_new_kinds_are_new,
     assert_nhs_ssn_iban_validate,
     assert_npis_pass_luhn,
     assert_own_placeholders,
     assert_phones_in_numbering_plans,
     assert_plausible_birth_years,
     assert_syntax_valid,
+    bare_host,
     committed,
     digest,
     load_bench,
@@ -155,21 +157,9 @@ NEW_KIND_MARKERS = [
 
 
 def test_new_kinds_are_new_to_the_set() -> None:
-    """The new half's document kinds appear in no earlier batch: a marker phrase of each, searched in every
-    case committed before heldout10, and in none of heldout10's known half. (Later batches may use
-    them: heldout11's known half samples heldout10's new kinds, which are known kinds from then on.)"""
-    cases = list(committed())
-    first = next(i for i, c in enumerate(cases) if c["batch"] == "heldout10")
-    earlier = [c["text"] for c in cases[:first]]
-    for marker in NEW_KIND_MARKERS:
-        assert any(marker in c["text"] for c in half("h10n")), marker
-        assert not any(marker in text for text in earlier), marker
-        assert not any(marker in c["text"] for c in half("h10k")), marker
-
-
-def test_every_new_template_carries_a_marker() -> None:
-    templates = {c["template"]: c["text"] for c in half("h10n")}
-    assert [t for t, text in templates.items() if not any(m in text for m in NEW_KIND_MARKERS)] == []
+    """The new half's document kinds appear in no batch committed before heldout10 (a marker phrase of each)
+    and in none of heldout10's known half, and every new template carries a marker."""
+    assert_new_kinds_are_new("heldout10", NEW_KIND_MARKERS, half("h10n"), half("h10k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -241,17 +231,6 @@ def _wg_key_ok(value: str) -> bool:
         return False
 
 
-def _host_ok(value: str) -> bool:
-    """A bare host name by RFC 1123 (letters, digits, hyphens in dot-separated labels), without a scheme,
-    `www.` or a path: what the batch's docstring says is not a URL."""
-    labels = value.split(".")
-    return (
-        len(labels) >= 3
-        and not value.startswith("www.")
-        and all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", label) for label in labels)
-    )
-
-
 def _inps_ok(value: str) -> bool:
     match = re.fullmatch(r"INPS\.\d{4}\.(\d\d)/(\d\d)/(\d{4})\.\d{7}", value)
     return match is not None and date(int(match[3]), int(match[2]), int(match[1])) <= date(2026, 12, 31)
@@ -261,7 +240,7 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H10UPC": lambda v: len(v) == 12 and ean.is_valid(v),
     "H10IMEI": imei.is_valid,
     "H10ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
-    "H10HOST": _host_ok,
+    "H10HOST": bare_host,
     "H10ISSN": issn.is_valid,
     "H10GBVAT": vat.is_valid,
     "H10EIN": ein.is_valid,

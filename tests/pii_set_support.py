@@ -39,6 +39,7 @@ BATCH_DIGESTS = {
     "heldout8": "166df04a3a1e43d1f4e08a9458d0c1873514e7d3a1fb1379b08f07238e36f48a",
     "heldout9": "10427748bfdd714639647aa7baa179d866e8fa26ade32eb3f96fc320d1956744",
     "heldout10": "e42fec12e3461c5eea68d1fa9befc41df68b4e018dd270bde73fa8d1fff8292c",
+    "heldout11": "b3cfb7ae07a8a3186fa50e5208d8f72afd1c3b94801c678570171abbf493d5e2",
 }
 
 
@@ -175,3 +176,29 @@ def assert_syntax_valid(cases: Iterable[dict], crypto: int) -> None:
         elif not value.startswith("bc1p"):
             assert bitcoin.is_valid(value), value
     assert len(_values(cases, "CRYPTO")) >= crypto
+
+
+def bare_host(value: str) -> bool:
+    """A bare host name by RFC 1123 (letters, digits, hyphens in three or more dot-separated labels),
+    without a scheme, `www.` or a path: what heldout10's and heldout11's docstrings say is not a URL."""
+    labels = value.split(".")
+    return (
+        len(labels) >= 3
+        and not value.startswith("www.")
+        and all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", label) for label in labels)
+    )
+
+
+def assert_new_kinds_are_new(batch: str, markers: list[str], new: list[dict], known: list[dict]) -> None:
+    """Each marker phrase of a batch's new half occurs in that half, in no case committed before the batch
+    (later batches may sample it as a known kind) and in none of the batch's known half; every template of
+    the new half carries one."""
+    cases = list(committed())
+    first = next(i for i, c in enumerate(cases) if c["batch"] == batch)
+    earlier = [c["text"] for c in cases[:first]]
+    for marker in markers:
+        assert any(marker in c["text"] for c in new), marker
+        assert not any(marker in text for text in earlier), marker
+        assert not any(marker in c["text"] for c in known), marker
+    templates = {c["template"]: c["text"] for c in new}
+    assert [t for t, text in templates.items() if not any(m in text for m in markers)] == []

@@ -190,10 +190,15 @@ def _cell_breaks(row: str, delimiter: str) -> int:
 
 def _is_header_row(row: str, delimiter: str) -> bool:
     """A header row's cells are names: they start with a letter (or are empty), and hold no address or path.
-    Digits inside a name are allowed (Google's and Outlook's `Phone 1 - Value`, `Address 2`)."""
+    Digits inside a name are allowed (Google's and Outlook's `Phone 1 - Value`, `Address 2`, `Sales 2024`), but not
+    more than four in one cell: `date of birth 2016-06-15` or `SSN 106 63 8965` is a value written after its name
+    on a prose line with commas, no column's header."""
     if not re.search(r"\d", row):
         return True
-    return all(_HEADER_CELL.fullmatch(cell) for cell in row.split(delimiter))
+    return all(
+        _HEADER_CELL.fullmatch(cell) and sum(ch.isdigit() for ch in cell) <= 4
+        for cell in row.split(delimiter)
+    )
 
 
 _QUOTED_CELL = re.compile(r'"(?:[^"\n]|"")*"')
@@ -326,11 +331,21 @@ def _host_named_otherwise(text: str, start: int, end: int) -> bool:
     return bool(_VALUE_ENDS.match(text, end)) and not _WEB_FIELD.search(label.name)
 
 
+# A bare host after a key or an option named for a host or a server (CEF's `dhost=`, a `REGISTRY_HOST:` variable,
+# Kafka's `--bootstrap-server host:9092`, `smtp_relay = ...`) names a machine to connect to, not a page.
+_HOST_KEY_BEFORE = re.compile(
+    r"(?i)(?:(?<![^\W_])[\w.-]*?(?:host(?:name)?|server|broker|relay|fqdn)s?[\"']?[ \t]*[=:][ \t]*[\"']?"
+    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+)\Z"
+)
+
+
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     if _IMAGE_DIGEST.search(bare):
         return True
     return "/" not in bare and bool(
-        _HOST_ADDRESS_AFTER.match(text, end) or _host_named_otherwise(text, start, start + len(bare))
+        _HOST_ADDRESS_AFTER.match(text, end)
+        or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
+        or _host_named_otherwise(text, start, start + len(bare))
     )
 
 
@@ -673,7 +688,10 @@ _NPI_GROUPED = re.compile(
 # \Z, not $: "$" also matches before a final newline, which made a number at the start of a line the tail of
 # whatever "00.." ended the line above.
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?\Z")
-_NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
+# ... and a FHIR Reference to a practitioner by identifier (`generalPractitioner.identifier`)
+_NPI_WORDS = re.compile(
+    r"(?i)\b(?:npi|national provider|provider id|prescriber|practitioner (?:identifier|id))\b"
+)
 _NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient ?(?:no|number|id))\b")
 
 
@@ -794,7 +812,11 @@ _PHONE_WORDS = re.compile(
     r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
     r"consumentenservice|\b(?-i:SAC)\b|"
     r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
-    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))|"
+    # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
+    # the number), Portuguese "contato", and a next of kin's column (the person to call)
+    r"\b(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) (?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?"
+    r"(?:number|num[eé]ro|nummer|numero)\b|\bbook on\b|\bunter\b|\bcontato\b|\bnext of kin\b|\bangeh[öo]rige"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -1076,10 +1098,20 @@ def _belgian_enterprise_number(core: str) -> bool:
     return 97 - int(digits[:8]) % 97 == int(digits[8:])
 
 
+# A phone word, then a phrase that ties it to the thing named next (`Mobile linked to account:`, `Phone registered for
+# order`): the label names the phone, the reference word only qualifies it.
+_QUALIFIED_PHONE = re.compile(
+    r"(?i)\b(?:phone|mobile|mobil|cell|tel[eé]fono|telefone|telefoon|t[ée]l[ée]phone|portable|handy)[ \t]+"
+    r"(?:(?:linked|registered|associated|attached|tied|connected)[ \t]+)?(?:to|with|for|on|of)[ \t]+(?:the[ \t]+|your[ \t]+)?\Z"
+)
+
+
 def _named_a_reference(before: str) -> bool:
     """A reference's name ends just before the number, and no phone word ends inside it or after it (`Servizio
     consumatori :` is a consumer line though `consum...` names a utility's consumer number)."""
     reference = _REFERENCE_WORDS.search(before)
+    if reference is not None and _QUALIFIED_PHONE.search(before, 0, reference.start()):
+        return False  # "Mobile linked to account:": the account qualifies the phone word, it names no number
     if reference is None:
         return bool(_REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))) and not _PHONE_WORDS.search(
             before[-12:]

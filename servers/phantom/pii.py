@@ -161,10 +161,20 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     if _cell_breaks(line, delimiter) < 2:
         return None  # the commas of "Sep. 18, 2025 to Jul. 1, 2018" make no table row
     column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
-    cells = _cell_breaks(line, delimiter) + 1
+    return _header_above(text, line_start, delimiter, column, _cell_breaks(line, delimiter) + 1)
+
+
+def _header_above(
+    text: str, line_start: int, delimiter: str, column: int, cells: int
+) -> tuple[str, bool] | None:
+    """The header cell of `column` in the rows above the line at `line_start`, walking up through data rows."""
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
         if not raw_above.strip():
             return None  # a blank line ends a table: a prose line above it with commas is no header row
+        if raw_above.startswith("#") and delimiter == "\t":
+            if raw_above.startswith("#fields\t"):
+                return _zeek_field(raw_above, column, cells)
+            continue  # a Zeek (Bro) log's other directives: #separator, #path, #types ...
         above = _unquoted(raw_above, delimiter)
         above_cells = _cell_breaks(above, delimiter) + 1
         if _is_header_row(above, delimiter) and not _MD_RULE.fullmatch(above):
@@ -175,6 +185,12 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
         if not column < above_cells <= cells + 2:
             return None  # another table above
     return None
+
+
+def _zeek_field(directive: str, column: int, cells: int) -> tuple[str, bool] | None:
+    """A Zeek (Bro) log names its tab-separated columns after the `#fields` directive: `#fields<TAB>ts<TAB>uid`."""
+    names = directive.split("\t")[1:]
+    return (names[column].strip(), len(names) == cells) if column < len(names) else None
 
 
 # An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell.
@@ -470,9 +486,14 @@ def _card_named_otherwise(text: str, start: int) -> bool:
     if (other and not _CARD_WORDS.search(before[other[-1].end() :])) or _NOT_PAYMENT_CARD.search(before):
         return True
     label = _label(text, start)
-    if label is None or not label.strong:
+    if label is None:
         return False
     name = _name_words(label.name)
+    if (
+        not label.strong
+    ):  # a prose label on the line (`SIRET de l'établissement :`) counts if it names no card
+        on_line = label.name in text[text.rfind("\n", 0, start) + 1 : start]
+        return on_line and bool(_NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name))
     return bool(
         _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
     )
@@ -824,7 +845,7 @@ _REFERENCE_WORDS = re.compile(
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
-    r"\b(?:lot[e]?|batch|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
+    r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"

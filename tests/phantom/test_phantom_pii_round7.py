@@ -173,3 +173,58 @@ def test_a_general_practitioners_identifier_is_an_npi_but_an_organisations_is_no
     }
     text = json.dumps(patient)
     assert _found(text, "US_NPI") == [gp], text
+
+
+# -- a Zeek log's #fields, a SIRET after a prose label, an insurance group number ----------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_zeek_logs_fields_directive_names_its_columns(seed: int) -> None:
+    """Zeek's ASCII logs (docs.zeek.org, "Zeek Logs"): `#fields` names the tab-separated columns after it; a
+    connection's `duration` (seconds with six decimals) is no phone number."""
+    fake = Faker()
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    duration = f"{rng.randint(1000, 2999)}.{rng.randint(0, 999999):06d}"
+    row = [
+        f"{rng.randint(1600000000, 1799999999)}.{rng.randint(0, 999999):06d}",
+        "C" + fake.pystr(min_chars=17, max_chars=17),
+        fake.ipv4_private(),
+        str(fake.port_number()),
+        fake.ipv4(),
+        str(fake.port_number()),
+        "tcp",
+        duration,
+        str(rng.randint(1000, 9999999)),
+    ]
+    header = "ts uid id.orig_h id.orig_p id.resp_h id.resp_p proto duration orig_bytes".split()
+    types = "time string addr port addr port enum interval count".split()
+    text = "\n".join(
+        ["#separator \\x09", "#path\tconn", "#fields\t" + "\t".join(header), "#types\t" + "\t".join(types)]
+        + ["\t".join(row)]
+    )
+    assert _found(text, "PHONE_NUMBER") == [], text
+    assert _found(text, "IP_ADDRESS") == [row[2], row[4]]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_siret_after_a_prose_label_is_no_card_but_a_card_after_its_label_is(seed: int) -> None:
+    from stdnum.fr import siret
+
+    rng = random.Random(seed)
+    while True:
+        body = "".join(str(rng.randrange(10)) for _ in range(13))
+        number = body + luhn.calc_check_digit(body)
+        if siret.is_valid(number):
+            break
+    assert _found(f"DOSSIER SALARIÉ\nSIRET de l'établissement : {number}", "CREDIT_CARD") == []
+    card = "4" + "".join(str(rng.randrange(10)) for _ in range(14))
+    card += luhn.calc_check_digit(card)
+    assert _found(f"Carte bancaire de l'employé : {card}", "CREDIT_CARD") == [card]
+
+
+def test_an_insurance_group_number_is_no_phone_but_the_home_phone_is() -> None:
+    text = (
+        "Home phone (702) 304-2044 · EIN of employer 94-9279660 · group no. 514-17-4589-78 · signed 5/21/2020"
+    )
+    assert _found(text, "PHONE_NUMBER") == ["(702) 304-2044"]

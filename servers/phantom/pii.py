@@ -673,7 +673,9 @@ _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d
 # A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
 # ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
 _SSN_WORDS = re.compile(
-    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#"
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#|"
+    # spoken: "the last four of your social", "what's your social?"
+    r"\b(?:your|my|his|her|the) social\b(?![ \t]+(?:media|network|worker|club|event|life|services?|care))"
 )
 
 
@@ -691,6 +693,9 @@ def _ssns(text: str) -> Iterator[Finding]:
         if not ssn_ok(area, group, serial):
             continue
         near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
+        near = (
+            near or not sep and _reply_names(text, m.start(), m.end(), _SSN_WORDS)
+        )  # "Agent: ... your social."
         if (sep and sep != ".") or near:
             yield Finding(
                 "US_SSN",
@@ -1661,6 +1666,25 @@ def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
     """The line above the one `start` is on is a question that names `cue` (`Agent: ... NHS number ...?`)."""
     question = _question_above(text, start)
     return question is not None and bool(cue.search(_words(question[2])))
+
+
+_TIMED_SPEAKER = re.compile(
+    r"[ \t]*(?:\[[\d:.]{4,12}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+)
+
+
+def _reply_names(text: str, start: int, end: int, cue: re.Pattern[str]) -> bool:
+    """A transcript's reply (`[00:00:21] Caller: 149841482`) right under a line that names `cue` (`Agent: the
+    last four of your social — actually I need the full one.`): the reply is what was asked for, asked or told."""
+    line_start = text.rfind("\n", 0, start) + 1
+    speaker = _TIMED_SPEAKER.match(text, line_start, start)
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    if line_start == 0 or speaker is None or text[speaker.end() : start].strip() or rest.strip(" \t.,;!"):
+        return False  # the number is the whole reply
+    above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    return bool(_TIMED_SPEAKER.match(above) and cue.search(_words(above)))
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:

@@ -228,3 +228,24 @@ def test_an_insurance_group_number_is_no_phone_but_the_home_phone_is() -> None:
         "Home phone (702) 304-2044 · EIN of employer 94-9279660 · group no. 514-17-4589-78 · signed 5/21/2020"
     )
     assert _found(text, "PHONE_NUMBER") == ["(702) 304-2044"]
+
+
+# -- a transcript's reply under a line that names the SSN ----------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_bare_ssn_replied_under_your_social_is_an_ssn(seed: int) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    ssn = fake.ssn().replace("-", "")
+    text = (
+        "[00:00:15] Agent: And the last four of your social — actually I need the full one for this.\n"
+        f"[00:00:21] Caller: {ssn}\n[00:00:40] Agent: What card should we use?"
+    )
+    assert _found(text, "US_SSN") == [ssn], text
+    # the same digits under a line about something else, or about social media, stay unreported
+    assert _found(f"Agent: And your account number please.\nCaller: {ssn}", "US_SSN") == []
+    assert _found(f"Agent: our social media team will call.\nCaller: {ssn}", "US_SSN") == []
+    # a reply that goes on as a sentence is no bare answer (the cue line long enough to be out of the word window)
+    above = "Agent: the last four of your social — actually I need the full one for this."
+    assert _found(f"{above}\nCaller: {ssn} is my order", "US_SSN") == []

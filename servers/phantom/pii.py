@@ -841,8 +841,9 @@ _PHONE_WORDS = re.compile(
     r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))|"
     # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
     # the number), Portuguese "contato", and a next of kin's column (the person to call)
-    r"\b(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) (?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?"
-    r"(?:number|num[eé]ro|nummer|numero)\b|\bbook on\b|\bunter\b|\bcontato\b|\bnext of kin\b|\bangeh[öo]rige"
+    r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
+    r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
+    r"contato\b|next of kin\b|angeh[öo]rige)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(

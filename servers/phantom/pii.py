@@ -161,10 +161,20 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
     if _cell_breaks(line, delimiter) < 2:
         return None  # the commas of "Sep. 18, 2025 to Jul. 1, 2018" make no table row
     column = _cell_breaks(_unquoted(text[line_start:start], delimiter), delimiter)
-    cells = _cell_breaks(line, delimiter) + 1
+    return _header_above(text, line_start, delimiter, column, _cell_breaks(line, delimiter) + 1)
+
+
+def _header_above(
+    text: str, line_start: int, delimiter: str, column: int, cells: int
+) -> tuple[str, bool] | None:
+    """The header cell of `column` in the rows above the line at `line_start`, walking up through data rows."""
     for raw_above in reversed(_lines_before(text, line_start - 1, 50)):
         if not raw_above.strip():
             return None  # a blank line ends a table: a prose line above it with commas is no header row
+        if raw_above.startswith("#") and delimiter == "\t":
+            if raw_above.startswith("#fields\t"):
+                return _zeek_field(raw_above, column, cells)
+            continue  # a Zeek (Bro) log's other directives: #separator, #path, #types ...
         above = _unquoted(raw_above, delimiter)
         above_cells = _cell_breaks(above, delimiter) + 1
         if _is_header_row(above, delimiter) and not _MD_RULE.fullmatch(above):
@@ -175,6 +185,12 @@ def _column_header(text: str, start: int) -> tuple[str, bool] | None:
         if not column < above_cells <= cells + 2:
             return None  # another table above
     return None
+
+
+def _zeek_field(directive: str, column: int, cells: int) -> tuple[str, bool] | None:
+    """A Zeek (Bro) log names its tab-separated columns after the `#fields` directive: `#fields<TAB>ts<TAB>uid`."""
+    names = directive.split("\t")[1:]
+    return (names[column].strip(), len(names) == cells) if column < len(names) else None
 
 
 # An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell.
@@ -190,10 +206,15 @@ def _cell_breaks(row: str, delimiter: str) -> int:
 
 def _is_header_row(row: str, delimiter: str) -> bool:
     """A header row's cells are names: they start with a letter (or are empty), and hold no address or path.
-    Digits inside a name are allowed (Google's and Outlook's `Phone 1 - Value`, `Address 2`)."""
+    Digits inside a name are allowed (Google's and Outlook's `Phone 1 - Value`, `Address 2`, `Sales 2024`), but not
+    more than four in one cell: `date of birth 2016-06-15` or `SSN 106 63 8965` is a value written after its name
+    on a prose line with commas, no column's header."""
     if not re.search(r"\d", row):
         return True
-    return all(_HEADER_CELL.fullmatch(cell) for cell in row.split(delimiter))
+    return all(
+        _HEADER_CELL.fullmatch(cell) and sum(ch.isdigit() for ch in cell) <= 4
+        for cell in row.split(delimiter)
+    )
 
 
 _QUOTED_CELL = re.compile(r'"(?:[^"\n]|"")*"')
@@ -326,11 +347,21 @@ def _host_named_otherwise(text: str, start: int, end: int) -> bool:
     return bool(_VALUE_ENDS.match(text, end)) and not _WEB_FIELD.search(label.name)
 
 
+# A bare host after a key or an option named for a host or a server (CEF's `dhost=`, a `REGISTRY_HOST:` variable,
+# Kafka's `--bootstrap-server host:9092`, `smtp_relay = ...`) names a machine to connect to, not a page.
+_HOST_KEY_BEFORE = re.compile(
+    r"(?i)(?:(?<![^\W_])[\w.-]*?(?:host(?:name)?|server|broker|relay|fqdn)s?[\"']?[ \t]*[=:][ \t]*[\"']?"
+    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+)\Z"
+)
+
+
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     if _IMAGE_DIGEST.search(bare):
         return True
     return "/" not in bare and bool(
-        _HOST_ADDRESS_AFTER.match(text, end) or _host_named_otherwise(text, start, start + len(bare))
+        _HOST_ADDRESS_AFTER.match(text, end)
+        or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
+        or _host_named_otherwise(text, start, start + len(bare))
     )
 
 
@@ -455,9 +486,14 @@ def _card_named_otherwise(text: str, start: int) -> bool:
     if (other and not _CARD_WORDS.search(before[other[-1].end() :])) or _NOT_PAYMENT_CARD.search(before):
         return True
     label = _label(text, start)
-    if label is None or not label.strong:
+    if label is None:
         return False
     name = _name_words(label.name)
+    if (
+        not label.strong
+    ):  # a prose label on the line (`SIRET de l'établissement :`) counts if it names no card
+        on_line = label.name in text[text.rfind("\n", 0, start) + 1 : start]
+        return on_line and bool(_NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name))
     return bool(
         _NOT_PAYMENT_CARD.search(name) or _NOT_CARD_WORDS.search(name) and not _CARD_WORDS.search(name)
     )
@@ -637,7 +673,9 @@ _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d
 # A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
 # ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
 _SSN_WORDS = re.compile(
-    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#"
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#|"
+    # spoken: "the last four of your social", "what's your social?"
+    r"\b(?:your|my|his|her|the) social\b(?![ \t]+(?:media|network|worker|club|event|life|services?|care))"
 )
 
 
@@ -655,6 +693,9 @@ def _ssns(text: str) -> Iterator[Finding]:
         if not ssn_ok(area, group, serial):
             continue
         near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
+        near = (
+            near or not sep and _reply_names(text, m.start(), m.end(), _SSN_WORDS)
+        )  # "Agent: ... your social."
         if (sep and sep != ".") or near:
             yield Finding(
                 "US_SSN",
@@ -673,7 +714,10 @@ _NPI_GROUPED = re.compile(
 # \Z, not $: "$" also matches before a final newline, which made a number at the start of a line the tail of
 # whatever "00.." ended the line above.
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)\s?)?\Z")
-_NPI_WORDS = re.compile(r"(?i)\b(?:npi|national provider|provider id|prescriber)\b")
+# ... and a FHIR Reference to a practitioner by identifier (`generalPractitioner.identifier`)
+_NPI_WORDS = re.compile(
+    r"(?i)\b(?:npi|national provider|provider id|prescriber|practitioner (?:identifier|id))\b"
+)
 _NHS_WORDS = re.compile(r"(?i)\b(?:n ?h ?s(?:no|num(?:ber)?)?|national health|patient ?(?:no|number|id))\b")
 
 
@@ -794,7 +838,12 @@ _PHONE_WORDS = re.compile(
     r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
     r"consumentenservice|\b(?-i:SAC)\b|"
     r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
-    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))|"
+    # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
+    # the number), Portuguese "contato", and a next of kin's column (the person to call)
+    r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
+    r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
+    r"contato\b|next of kin\b|angeh[öo]rige)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -802,7 +851,7 @@ _REFERENCE_WORDS = re.compile(
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
-    r"\b(?:lot[e]?|batch|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
+    r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
     r"ein|tax ?id|vat|tva|iva|p\.? ?iva|ust-?idnr\.?|btw(?:-nummer)?|nif|cif|siret|siren|kvk|"
     r"company (?:no|number)|registered|registration|reg\.?|routing|isbn|iccid|imei|gtin|fee|block|duns|"
@@ -1076,10 +1125,20 @@ def _belgian_enterprise_number(core: str) -> bool:
     return 97 - int(digits[:8]) % 97 == int(digits[8:])
 
 
+# A phone word, then a phrase that ties it to the thing named next (`Mobile linked to account:`, `Phone registered for
+# order`): the label names the phone, the reference word only qualifies it.
+_QUALIFIED_PHONE = re.compile(
+    r"(?i)\b(?:phone|mobile|mobil|cell|tel[eé]fono|telefone|telefoon|t[ée]l[ée]phone|portable|handy)[ \t]+"
+    r"(?:(?:linked|registered|associated|attached|tied|connected)[ \t]+)?(?:to|with|for|on|of)[ \t]+(?:the[ \t]+|your[ \t]+)?\Z"
+)
+
+
 def _named_a_reference(before: str) -> bool:
     """A reference's name ends just before the number, and no phone word ends inside it or after it (`Servizio
     consumatori :` is a consumer line though `consum...` names a utility's consumer number)."""
     reference = _REFERENCE_WORDS.search(before)
+    if reference is not None and _QUALIFIED_PHONE.search(before, 0, reference.start()):
+        return False  # "Mobile linked to account:": the account qualifies the phone word, it names no number
     if reference is None:
         return bool(_REFERENCE_WORDS.search(_COUNTRY_PREFIX.sub("", before))) and not _PHONE_WORDS.search(
             before[-12:]
@@ -1608,6 +1667,25 @@ def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
     """The line above the one `start` is on is a question that names `cue` (`Agent: ... NHS number ...?`)."""
     question = _question_above(text, start)
     return question is not None and bool(cue.search(_words(question[2])))
+
+
+_TIMED_SPEAKER = re.compile(
+    r"[ \t]*(?:\[[\d:.]{4,12}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+)
+
+
+def _reply_names(text: str, start: int, end: int, cue: re.Pattern[str]) -> bool:
+    """A transcript's reply (`[00:00:21] Caller: 149841482`) right under a line that names `cue` (`Agent: the
+    last four of your social — actually I need the full one.`): the reply is what was asked for, asked or told."""
+    line_start = text.rfind("\n", 0, start) + 1
+    speaker = _TIMED_SPEAKER.match(text, line_start, start)
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    if line_start == 0 or speaker is None or text[speaker.end() : start].strip() or rest.strip(" \t.,;!"):
+        return False  # the number is the whole reply
+    above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    return bool(_TIMED_SPEAKER.match(above) and cue.search(_words(above)))
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:

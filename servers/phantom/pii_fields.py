@@ -175,6 +175,11 @@ _FHIR_SYSTEMS = {
     "urn:oid:2.16.840.1.113883.4.1": "ssn",
     "urn:oid:2.16.840.1.113883.2.1.4.1": "nhs number",
 }
+# XFDF (ISO 19444-1) and similar form exports: `<field name="applicant_phone"><value>...</value>`, the field's
+# name attribute names the value.
+_NAMED_FIELD = re.compile(
+    r"""<(?:[\w-]+:)?field\s+(?:[^<>]{0,100}\s)?name\s*=\s*["']([^"'<>]{1,60})["'][^<>]{0,100}>\s*\Z"""
+)
 _XML_TAG = re.compile(r"<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*$")
 # Presentation tags name no field (a table cell's header is found by _html_label).
 _HTML_TAGS = frozenset(
@@ -188,6 +193,22 @@ _LINE_KEY = re.compile(r"(?:^|[|·•;,]\s*)\s*-?\s*([A-Za-z][\w .#/()'-]{0,40}?
 _CONFIG_KEY = re.compile(r"^\s*-?\s*[A-Za-z_][\w.-]{0,40}\s*[:=]\s*[\"']?$")
 
 
+_KEY_OPENS = re.compile(r"""["']([A-Za-z_][\w.-]{0,40})["']\s*:\s*\[?\s*\Z""")
+
+
+def _enclosing_keys(text: str, brace: int) -> str | None:
+    """The keys of the (up to two) objects around a `{"value": ...}` with no system: a FHIR Reference's identifier
+    (`"generalPractitioner": [{"identifier": {"value": ...}}]`) is named by the property that holds it."""
+    names: list[str] = []
+    while brace >= 0 and len(names) < 2:
+        key = _KEY_OPENS.search(text, max(0, brace - 60), brace)
+        if key is None:
+            break
+        names.insert(0, key.group(1))
+        brace = text.rfind("{", max(0, key.start() - 3), key.start())
+    return " ".join(names) or None
+
+
 def _json_label(text: str, start: int) -> Label | None:
     key = _JSON_KEY.search(text, max(0, start - 50), start)
     if key is None:
@@ -199,14 +220,16 @@ def _json_label(text: str, start: int) -> Label | None:
     low, high = text.rfind("{", max(0, start - 300), start), text.find("}", start, start + 300)
     system = _FHIR_SYSTEM.search(text, low if low >= 0 else start, high if high >= 0 else start)
     if system is None:
-        return Label(name, True)
+        return Label(_enclosing_keys(text, low) or name, True)
     return Label(_FHIR_SYSTEMS.get(system.group(1), system.group(1)), True)
 
 
 def _line_label(text: str, line_start: int, start: int) -> Label | None:
     prefix = text[line_start:start]
     if (xml := _XML_TAG.search(prefix)) and xml.group(1).lower() not in _HTML_TAGS:
-        return Label(xml.group(1), True)
+        tag = line_start + xml.start()  # the field's tag may stand on the line above (a pretty-printed XFDF)
+        named = _NAMED_FIELD.search(text, max(0, tag - 200), tag) if xml.group(1).lower() == "value" else None
+        return Label(named.group(1) if named else xml.group(1), True)
     if (vcard := _VCARD_PROPERTY.fullmatch(prefix)) and text.rfind("BEGIN:VCARD", 0, line_start) >= 0:
         return Label(vcard.group(1) + vcard.group(2), True)
     if _CONFIG_KEY.match(prefix):

@@ -206,3 +206,18 @@ def assert_new_kinds_are_new(batch: str, markers: list[str], new: list[dict], kn
         assert not any(marker in c["text"] for c in known), marker
     templates = {c["template"]: c["text"] for c in new}
     assert [t for t, text in templates.items() if not any(m in text for m in markers)] == []
+
+
+NATIONAL = {"US_SSN", "US_NPI", "UK_NHS", "MAC_ADDRESS", "CRYPTO", "IP_ADDRESS"}
+
+
+def assert_general_types_in_locales(cases: Iterable[dict], at_least: int = 8) -> set[str]:
+    """Every entity type that is not national or technical occurs in at least `at_least` locales (the
+    technical group not counted); returns the types seen outside it."""
+    seen: dict[str, set[str]] = {}
+    for case in cases:
+        for span in case["spans"]:
+            if case["locale"] != "tech":
+                seen.setdefault(span["entity"], set()).add(case["locale"])
+    assert {e: len(loc) for e, loc in seen.items() if e not in NATIONAL and len(loc) < at_least} == {}
+    return set(seen)

@@ -23,7 +23,6 @@ specification, not from heldout4's documents:
 from __future__ import annotations
 
 import random
-import re
 import string
 import sys
 from pathlib import Path
@@ -32,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from phantom_pii_data import card, npi  # noqa: E402
 from phantom_pii_heldout4_data import phone4  # noqa: E402  (also registers heldout4's values)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, build_batch, digits  # noqa: E402
+from phantom_pii_multilingual_data import NEGATIVES, VALUES, build_batch, digits, label_fhir_system_urls  # noqa: E402
 
 SEED5 = 1321
 D = string.digits
@@ -239,24 +238,8 @@ TECH5 = [
 ]
 
 
-# A FHIR Identifier/ContactPoint `system` written as an http(s) URL is a web address a person can follow
-# (hl7.org/fhir/sid/us-npi resolves): labelled URL, as heldout5's writer labelled it from the FHIR spec. An
-# XML namespace name (`xmlns="http://hl7.org/fhir"`) is an identifier, not meant to be retrieved: no label.
-_SYSTEM_URL = re.compile(r"""(?:"system":\s*"|<system value=")(https?://[^"]+)""")
-
-
-def _label_system_urls(case: dict) -> dict:
-    """Added after generation (no random draw), so every other label and every text stays byte-identical."""
-    extra = [
-        {"entity": "URL", "start": m.start(1), "end": m.end(1)} for m in _SYSTEM_URL.finditer(case["text"])
-    ]
-    if extra:
-        case["spans"] = sorted(case["spans"] + extra, key=lambda span: span["start"])
-    return case
-
-
 def build_dev5() -> list[dict]:
-    return [_label_system_urls(case) for case in build_batch(T5, TECH5, SEED5, "dev", "dev5", "d5")]
+    return [label_fhir_system_urls(case) for case in build_batch(T5, TECH5, SEED5, "dev", "dev5", "d5")]
 
 
 def main() -> None:

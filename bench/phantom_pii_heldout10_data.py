@@ -87,7 +87,14 @@ from phantom_pii_heldout5_data import _alnum, _pick  # noqa: E402
 from phantom_pii_heldout6_data import _recent  # noqa: E402
 from phantom_pii_heldout8_data import _gs1_check  # noqa: E402
 from phantom_pii_heldout9_data import LOCALES  # noqa: E402  (also registers every H9 name)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
+from phantom_pii_multilingual_data import (  # noqa: E402
+    NEGATIVES,
+    VALUES,
+    digits,
+    fill,
+    label_fhir_system_urls,
+    print_batch_counts,
+)
 
 SEED10 = 10010
 UP = string.ascii_uppercase
@@ -418,7 +425,8 @@ def _half(templates: dict[str, list[str]], tag: str, rnd: random.Random) -> list
 def build_heldout10() -> list[dict]:
     """Every template of KNOWN10 then NEW10 (per locale, then tech), REPEATS10 documents each, seed SEED10."""
     rnd = random.Random(SEED10)
-    return _half(KNOWN10, "h10k", rnd) + _half(NEW10, "h10n", rnd)
+    cases = _half(KNOWN10, "h10k", rnd) + _half(NEW10, "h10n", rnd)
+    return [label_fhir_system_urls(case) for case in cases]  # the set's definition; see that function
 
 
 def main() -> None:

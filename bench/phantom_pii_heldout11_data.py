@@ -87,7 +87,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from phantom_pii_heldout5_data import _alnum  # noqa: E402
 from phantom_pii_heldout9_data import LOCALES  # noqa: E402
 from phantom_pii_heldout10_data import SEED10  # noqa: E402  (also registers every H10 name)
-from phantom_pii_multilingual_data import NEGATIVES, VALUES, digits, fill, print_batch_counts  # noqa: E402
+from phantom_pii_multilingual_data import (  # noqa: E402
+    NEGATIVES,
+    VALUES,
+    digits,
+    fill,
+    label_fhir_system_urls,
+    print_batch_counts,
+)
 
 SEED11 = 11011
 assert SEED11 != SEED10
@@ -363,7 +370,8 @@ def _half(templates: dict[str, list[str]], tag: str, rnd: random.Random) -> list
 def build_heldout11() -> list[dict]:
     """Every template of KNOWN11 then NEW11 (per locale, then tech), REPEATS11 documents each, seed SEED11."""
     rnd = random.Random(SEED11)
-    return _half(KNOWN11, "h11k", rnd) + _half(NEW11, "h11n", rnd)
+    cases = _half(KNOWN11, "h11k", rnd) + _half(NEW11, "h11n", rnd)
+    return [label_fhir_system_urls(case) for case in cases]  # the set's definition; see that function
 
 
 def main() -> None:

@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import string
 import sys
 from pathlib import Path
@@ -1163,6 +1164,28 @@ def build_batch(
                 case.update(split=split, batch=batch, locale=locale, template=f"{locale}/{tag}/{i}")
                 cases.append(case)
     return cases
+
+
+# A FHIR `system` written as an http(s) URI (an Identifier's or a Coding's) is a URL: FHIR R4 defines
+# `Identifier.system` as "a URL that describes a set of values that are unique" and its `uri` naming systems
+# as "ideally a URL" (hl7.org/fhir/sid/us-npi resolves); heldout5's writer labelled them so from the spec and
+# its docstring says so for the whole set. `urn:oid:`/`urn:uuid:` systems are no URL, and an XML namespace name
+# (`xmlns="http://hl7.org/fhir"`) is a name not meant for retrieval: no label.
+_SYSTEM_URL = re.compile(r"""(?:"system":\s*"|<system value=")(https?://[^"]+)""")
+
+
+def label_fhir_system_urls(case: dict) -> dict:
+    """Labels a case's FHIR system URLs after generation (no random draw), so every text and every other label
+    stays byte-identical. dev5 always did; heldout10 and heldout11 wrote the URIs as literal template text and
+    left them unlabelled against the set's definition, so their builders apply this too (session 25)."""
+    extra = [
+        {"entity": "URL", "start": m.start(1), "end": m.end(1)} for m in _SYSTEM_URL.finditer(case["text"])
+    ]
+    known = {(span["start"], span["end"]) for span in case["spans"]}
+    extra = [span for span in extra if (span["start"], span["end"]) not in known]
+    if extra:
+        case["spans"] = sorted(case["spans"] + extra, key=lambda span: span["start"])
+    return case
 
 
 def print_batch_counts(cases: list[dict], title: str, halves: tuple[str, ...]) -> None:

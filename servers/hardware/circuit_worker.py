@@ -9,23 +9,30 @@ Each request sets this process's limits with resource.setrlimit before any work:
 (soft: the CPU used so far plus the request's budget; the kernel ends the process with SIGXCPU)
 and RLIMIT_AS (the address space after warming up plus the request's memory). Wall time and
 cancellation are the parent's: it kills this process. EOF on stdin (the parent went away) ends
-it, and while a circuit runs a watchdog thread ends it when its parent changes.
+it while it is idle. While a circuit runs no thread of this process can notice anything (the
+simulator holds the GIL for the whole circuit, measured: a watchdog thread here never ran), so a
+guardian process forked first thing, before any import or thread, watches instead: once this
+worker's parent is no longer the server that started it (the server was killed), the guardian
+kills the worker. Either way the empty working directory the pool made (`HDR_CIRCUIT_HOME`) is
+removed, so a server killed without closing its pool leaves nothing running and nothing behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import resource
+import signal
 import sys
-import threading
 import time
 from typing import Any, TextIO
 
 log = logging.getLogger("hdr.hardware.worker")
 
 SLACK_MB = 256  # address space for Python's own allocations around the simulation
+GUARD_POLL_S = 0.5  # how soon an orphaned worker is killed
 
 
 def _send(channel: TextIO, message: dict[str, Any]) -> None:
@@ -60,19 +67,59 @@ def _limit(request: dict[str, Any], base_vm_kb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (address_space, as_hard))
 
 
-def _watch_parent(parent: int) -> None:
+def _leave_home() -> None:
+    """Removes this worker's working directory if it is still empty (a circuit writes nothing there)."""
+    home = os.environ.get("HDR_CIRCUIT_HOME")
+    if home:
+        with contextlib.suppress(OSError):
+            os.rmdir(home)
+
+
+def _parent_of(pid: int) -> int | None:
+    """A process's parent from /proc (None once it has ended: gone, or a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] in ("Z", "X") else int(fields[1])
+
+
+def _guard(server: int, worker: int) -> None:
+    """The guardian's life: ends with the worker; kills it once the server that started it is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on the server's terminal is the server's
     while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(3)
+        time.sleep(GUARD_POLL_S)
+        if os.getppid() != worker or _parent_of(worker) is None:
+            break  # the worker ended (and it, or the server, tidied up)
+        if _parent_of(worker) != server:
+            with contextlib.suppress(OSError):
+                os.kill(worker, signal.SIGKILL)
+            break
+    _leave_home()
+    os._exit(0)
+
+
+def _start_guardian() -> None:
+    """Forks the guardian (this process has one thread and has imported nothing heavy yet); the guardian
+    keeps no end of the message pipes, so the server still reads EOF the moment the worker ends."""
+    server, worker = os.getppid(), os.getpid()
+    if os.fork() == 0:
+        try:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            os.dup2(devnull, 0)
+            os.dup2(devnull, 1)
+            _guard(server, worker)
+        finally:
+            os._exit(0)
 
 
 def main() -> int:
+    _start_guardian()
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # qiskit, Aer or OpenMP printing to stdout must not corrupt the channel
     sys.stdout = sys.stderr
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
 
     from servers.hardware import quantum
     from shared.errors import HDRError
@@ -108,4 +155,8 @@ def main() -> int:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    sys.exit(main())
+    try:
+        code = main()
+    finally:
+        _leave_home()
+    sys.exit(code)

@@ -64,6 +64,9 @@ def resident_kb(pid: int) -> int:
     return memory_kb("VmRSS", pid)
 
 
+HOME_VARIABLE = "HDR_CIRCUIT_HOME"  # the worker removes its (empty) working directory when it ends
+
+
 def worker_environment() -> dict[str, str]:
     """The server's environment without anything that looks like a credential (a circuit has no
     use for one), with the project importable and glibc's per-thread heaps capped so the address
@@ -83,7 +86,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "servers.hardware.circuit_worker"],
             cwd=self.home,
-            env=worker_environment(),
+            env=worker_environment() | {HOME_VARIABLE: self.home},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None,

@@ -422,3 +422,81 @@ def test_an_idle_worker_killed_from_outside_is_replaced_not_used(offline_suite: 
         assert set(answer["counts"]) == {"000", "111"} and pool.worker_pids() != [pid]
     finally:
         pool.close()
+
+
+# A server killed without closing its pool (SIGKILL, OOM killer): its workers end on their own (EOF on stdin
+# when idle, the parent watchdog while a circuit runs) and must take their working directories with them.
+_ORPHAN_PARENT = """
+import sys, threading, time
+from servers.hardware import quantum, sandbox
+from servers.hardware.limits import Limits
+pool = sandbox.CircuitPool(1, warm=1)
+pool.prewarm()
+while not pool.worker_pids():
+    time.sleep(0.05)
+if sys.argv[1] == "busy":
+    request = quantum.circuit_request(sys.argv[2], shots=1, method="automatic", seed=1, noise=None,
+                                      optimization_level=1, limits=Limits.from_env())
+    threading.Thread(target=pool.run, args=(request,), daemon=True,
+                     kwargs=dict(caller=None, wall_s=600, cpu_s=600, memory_mb=512)).start()
+    while pool.worker_pids():
+        time.sleep(0.05)
+    time.sleep(1.0)
+print("ready", flush=True)
+time.sleep(600)
+"""
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    found.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.parametrize("state", ["idle", "busy"])
+def test_a_killed_servers_workers_leave_no_working_directory_behind(tmp_path: Path, state: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    env = sandbox.worker_environment() | {"TMPDIR": str(tmp_path)}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_PARENT, state, WHILE_FOREVER],
+        cwd=sandbox.ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
+        [worker] = _children(parent.pid)
+        assert [p.name for p in tmp_path.iterdir()][0].startswith("hdr-circuit-")
+        if state == "busy":
+            assert rss_kb(worker) > 0 and not _ended(worker)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(30)
+        if parent.stdout is not None:
+            parent.stdout.close()
+    deadline = time.monotonic() + 30
+    while not _ended(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ended = _ended(worker)
+    if not ended:  # do not leave it burning its CPU budget for the rest of the run
+        os.kill(worker, signal.SIGKILL)
+    assert ended, "the orphaned worker kept running"
+    assert list(tmp_path.iterdir()) == []

@@ -17,9 +17,10 @@ from functools import cache
 
 import pytest
 from pii_set_support import (
-    BATCH_DIGESTS,
     assert_cards_pass_luhn,
+    assert_committed_last_and_every_digest_pinned,
     assert_general_types_in_locales,
+    assert_halves_balanced,
     assert_marks_sit_on_values,
     assert_new_kinds_are_new,
     assert_nhs_ssn_iban_validate,
@@ -28,9 +29,8 @@ from pii_set_support import (
     assert_phones_in_numbering_plans,
     assert_plausible_birth_years,
     assert_syntax_valid,
+    assert_tags_select_their_halves,
     bare_host,
-    committed,
-    digest,
     load_bench,
     spans_in,
 )
@@ -81,13 +81,7 @@ def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    known = sum(len(c["spans"]) for c in half("h12k"))
-    new = sum(len(c["spans"]) for c in half("h12n"))
-    assert len(half("h12k")) + len(half("h12n")) == len(heldout12())
-    assert 0.9 <= known / new <= 1.1 and abs(len(half("h12k")) - len(half("h12n"))) <= 12
-    locales = {c["locale"] for c in heldout12()}
-    assert {c["locale"] for c in half("h12k")} == {c["locale"] for c in half("h12n")} == locales
-    assert len(locales) == 10  # nine locales and the technical group
+    assert_halves_balanced(list(heldout12()), ("h12k", "h12n"))
 
 
 NEW_KIND_MARKERS = [
@@ -294,11 +288,7 @@ def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
 
 
 def test_the_committed_set_holds_heldout12_last_and_keeps_every_earlier_batch() -> None:
-    cases = list(committed())
-    assert [c for c in cases if c["batch"] == "heldout12"] == list(heldout12())
-    assert cases[-len(heldout12()) :] == list(heldout12())  # appended last: earlier cases keep their places
-    digests = {b: digest([c for c in cases if c["batch"] == b]) for b in BATCH_DIGESTS}
-    assert digests == BATCH_DIGESTS
+    assert_committed_last_and_every_digest_pinned("heldout12", list(heldout12()))
 
 
 @pytest.mark.parametrize(
@@ -325,8 +315,4 @@ def test_the_evaluation_counts_heldout11_as_dev_and_heldout12_as_held_out(
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    """`--template h12k` matches a whole path segment, so it selects heldout12's known half and nothing of
-    another batch (no `h1`, `h12` or `h12n` case)."""
-    for tag in ("h12k", "h12n"):
-        chosen = [c for c in committed() if tag in c.get("template", "").split("/")]
-        assert chosen == half(tag)
+    assert_tags_select_their_halves(list(heldout12()), ("h12k", "h12n"))

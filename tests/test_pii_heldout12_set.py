@@ -218,6 +218,12 @@ def _epoch_between_2020_and_2027(seconds: float) -> bool:
     )
 
 
+def _coordinates(value: str) -> bool:
+    """A latitude and a longitude in decimal degrees, comma-separated, within their ranges."""
+    lat, lon = (float(part) for part in value.split(","))
+    return -90 <= lat <= 90 and -180 <= lon <= 180
+
+
 CHECKS = {  # negative kind: a validator of what the negative claims to be (python-stdnum where it has one)
     "H12IMEI": imei.is_valid,
     "H12ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
@@ -252,6 +258,8 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
         re.fullmatch(r"\d{10}\.\d{3}:\d+", v) is not None
         and _epoch_between_2020_and_2027(float(v.split(":")[0]))
     ),
+    "H12DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
+    "H12COORD": _coordinates,
     "H12STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
     "H12PGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f UTC"),
     "H12ULOGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f%z"),

@@ -43,6 +43,7 @@ BATCH_DIGESTS = {
     "heldout9": "10427748bfdd714639647aa7baa179d866e8fa26ade32eb3f96fc320d1956744",
     "heldout10": "0b840ef6a608280c4fcb05baf5447dc1978323f98933c0133e3155b20a43a416",
     "heldout11": "5df4840f588c53c90e06d05c7f1edcf34ade9e617492530cd331857042e7aa26",
+    "heldout12": "67ec6c57357403df50c7d2dbd609780531bd6639afc7741dc2639b7d6930505c",
 }
 
 
@@ -224,3 +225,36 @@ def assert_general_types_in_locales(cases: Iterable[dict], at_least: int = 8) ->
                 seen.setdefault(span["entity"], set()).add(case["locale"])
     assert {e: len(loc) for e, loc in seen.items() if e not in NATIONAL and len(loc) < at_least} == {}
     return set(seen)
+
+
+def _in_half(cases: Iterable[dict], tag: str) -> list[dict]:
+    return [c for c in cases if f"/{tag}/" in c["template"]]
+
+
+def assert_halves_balanced(cases: list[dict], tags: tuple[str, str], locales: int = 10) -> None:
+    """A batch's known and new halves hold spans in a ratio between 0.9 and 1.1 and documents within 12 of
+    each other, together make the whole batch, and each covers every locale (nine and the technical group)."""
+    known, new = (_in_half(cases, tag) for tag in tags)
+    ratio = sum(len(c["spans"]) for c in known) / sum(len(c["spans"]) for c in new)
+    assert len(known) + len(new) == len(cases)
+    assert 0.9 <= ratio <= 1.1 and abs(len(known) - len(new)) <= 12, ratio
+    everywhere = {c["locale"] for c in cases}
+    assert {c["locale"] for c in known} == {c["locale"] for c in new} == everywhere
+    assert len(everywhere) == locales
+
+
+def assert_committed_last_and_every_digest_pinned(batch: str, cases: list[dict]) -> None:
+    """The committed set holds the newest batch exactly as its module builds it, appended last (earlier cases
+    keep their places), and every scored batch still has its pinned digest."""
+    committed_cases = list(committed())
+    assert [c for c in committed_cases if c["batch"] == batch] == cases
+    assert committed_cases[-len(cases) :] == cases
+    digests = {b: digest([c for c in committed_cases if c["batch"] == b]) for b in BATCH_DIGESTS}
+    assert digests == BATCH_DIGESTS
+
+
+def assert_tags_select_their_halves(cases: list[dict], tags: tuple[str, str]) -> None:
+    """`--template <tag>` matches a whole path segment of the template, so each tag selects exactly its half
+    of the batch among all committed cases (no `h1`, `h12` or other batch's case)."""
+    for tag in tags:
+        assert [c for c in committed() if tag in c.get("template", "").split("/")] == _in_half(cases, tag)

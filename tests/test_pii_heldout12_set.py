@@ -1,0 +1,326 @@
+"""The held-out PII batch `heldout12` (bench/phantom_pii_heldout12_data.py) is what its docstring says: it
+builds, in two halves of about equal size (known document kinds, `h12k`, and new ones, `h12n`), with every
+entity type often enough in each half that one document cannot swing its figure; its labels sit exactly
+on their values; the values are valid by their specifications as third-party validators read them
+(python-stdnum, libphonenumber, ipaddress, datetime); its hard negatives are the identifiers they claim
+to be (or fail the check they claim to fail); FHIR system URIs are labelled as URLs; and the committed set
+holds it unchanged, appended last, with every earlier batch untouched. No detector runs here: heldout12 is
+scored once, by the lead, with bench/phantom_pii_eval.py."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cache
+
+import pytest
+from pii_set_support import (
+    assert_cards_pass_luhn,
+    assert_committed_last_and_every_digest_pinned,
+    assert_general_types_in_locales,
+    assert_halves_balanced,
+    assert_marks_sit_on_values,
+    assert_new_kinds_are_new,
+    assert_nhs_ssn_iban_validate,
+    assert_npis_pass_luhn,
+    assert_own_placeholders,
+    assert_phones_in_numbering_plans,
+    assert_plausible_birth_years,
+    assert_syntax_valid,
+    assert_tags_select_their_halves,
+    bare_host,
+    load_bench,
+    spans_in,
+)
+from stdnum import imei, luhn
+from stdnum.br import cpf
+from stdnum.es import dni, nie
+from stdnum.gb import nhs, vat
+from stdnum.in_ import aadhaar, gstin, pan
+from stdnum.it import codicefiscale
+from stdnum.nl import bsn
+from stdnum.us import ein
+
+ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
+ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+
+
+@cache
+def heldout12() -> tuple[dict, ...]:
+    return tuple(load_bench("phantom_pii_heldout12_data").build_heldout12())
+
+
+def half(tag: str) -> list[dict]:
+    return [c for c in heldout12() if f"/{tag}/" in c["template"]]
+
+
+def negatives_of(kind: str) -> list[str]:
+    return [
+        c["text"][n["start"] : n["end"]] for c in heldout12() for n in c["negatives"] if n["kind"] == kind
+    ]
+
+
+def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
+    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
+    cases = heldout12()
+    spans = Counter(s["entity"] for c in cases for s in c["spans"])
+    negatives = sum(len(c["negatives"]) for c in cases)
+    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
+    assert {c["split"] for c in cases} == {"heldout12"} and {c["batch"] for c in cases} == {"heldout12"}
+    assert all(re.fullmatch(r"[a-zA-Z-]+/h12[kn]/\d+", c["template"]) for c in cases)
+    assert set(spans) == ENTITIES
+    assert min(spans.values()) >= 48, spans
+
+
+def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
+    for tag in ("h12k", "h12n"):
+        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
+        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+
+
+def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
+    assert_halves_balanced(list(heldout12()), ("h12k", "h12n"))
+
+
+NEW_KIND_MARKERS = [
+    "JUROR SUMMONS",
+    "STUDENT LOAN STATEMENT",
+    "first notice of loss",
+    "START SERVICE REQUEST",
+    "FISHING LICENSE",
+    "TELEHEALTH INTAKE",
+    "JURY SUMMONS",
+    "CENSUS HOUSEHOLD QUESTIONNAIRE",
+    "ROD FISHING LICENCE",
+    "repeat prescription",
+    "MAINTENANCE REQUEST",
+    "FLU VACCINATION RECORD",
+    "NHS 111 CALLBACK",
+    "SELLER REGISTRATION",
+    "EDUCATION LOAN",
+    "ABHA number",
+    "NEW ELECTRICITY CONNECTION",
+    "JURÉ D'ASSISES",
+    "RECENSEMENT DE LA POPULATION",
+    "CARTE DE PÊCHE",
+    "DÉMÉNAGEMENT — résiliation",
+    "PREPAID-REGISTRIERUNG",
+    "FISCHEREISCHEIN",
+    "Auszahlung bestätigt",
+    "ZENSUS",
+    "UMZUGSMITTEILUNG",
+    "LICENZA DI PESCA",
+    "RICHIESTA DI VOLTURA",
+    "CENSIMENTO PERMANENTE",
+    "TARJETA PREPAGO",
+    "candidato a jurado",
+    "LICENCIA DE PESCA",
+    "VISPAS",
+    "opname verwerkt",
+    "REPARATIEVERZOEK",
+    "LINHA PRÉ-PAGA",
+    "saque de criptomoedas",
+    "CENSO DEMOGRÁFICO",
+    '"SmsMessageSid"',
+    '"RayID"',
+    "P=esmtpsa",
+    "WorkerSinkTask",
+    '"E-mail Address"',
+    "$ log show",
+    "$ networkctl status",
+    '"flow_id"',
+    "violates check constraint",
+    '"resourceLogs"',
+    '"via": {"channel"',
+    "type=USER_LOGIN",
+]
+
+
+def test_new_kinds_are_new_to_the_set() -> None:
+    """The new half's document kinds appear in no batch committed before heldout12 (a marker phrase of each)
+    and in none of heldout12's known half, and every new template carries a marker."""
+    assert_new_kinds_are_new("heldout12", NEW_KIND_MARKERS, half("h12n"), half("h12k"))
+
+
+def test_the_batch_uses_only_its_own_placeholder_names() -> None:
+    """The data modules share the VALUES/NEGATIVES registries: heldout12 registers only H12 names, and its
+    new negative kinds shadow none of the H11 names it mirrors (the module asserts that when imported)."""
+    assert_own_placeholders("heldout12", "H12")
+    module = load_bench("phantom_pii_heldout12_data")
+    mirrored = {"H12" + name[3:] for name in module.NEGATIVES if name.startswith("H11")}
+    assert mirrored and not set(module.NEW_NEGATIVES12) & mirrored
+    assert all(module.NEGATIVES[name] is module.NEGATIVES["H11" + name[3:]] for name in mirrored)
+
+
+def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
+    assert_general_types_in_locales(heldout12())
+
+
+def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
+    assert_marks_sit_on_values(heldout12())
+
+
+def test_cards_pass_luhn_with_an_issuer_length() -> None:
+    assert_cards_pass_luhn(heldout12(), at_least=120, prefixes=50)
+
+
+def test_npis_pass_luhn_over_the_80840_prefix() -> None:
+    assert_npis_pass_luhn(heldout12(), at_least=50)
+
+
+def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
+    assert_nhs_ssn_iban_validate(heldout12(), at_least=48, ibans=120)
+
+
+def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
+    assert_phones_in_numbering_plans(heldout12(), at_least=500, extensions=80)
+
+
+def test_birth_dates_carry_a_plausible_birth_year() -> None:
+    assert_plausible_birth_years([value for _, value in spans_in(heldout12(), "DATE_OF_BIRTH")], at_least=300)
+
+
+def test_urls_emails_addresses_and_crypto_validate() -> None:
+    assert_syntax_valid(heldout12(), crypto=50)
+
+
+def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
+    """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
+    fhir = [c for c in heldout12() if '"resourceType"' in c["text"]]
+    assert fhir
+    for case in fhir:
+        urls = {v for c, v in spans_in([case], "URL")}
+        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
+        assert systems and systems <= urls
+        assert not any(v.startswith("urn:") for v in urls)
+
+
+def _timestamp(fmt: str) -> Callable[[str], bool]:
+    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
+
+    def check(value: str) -> bool:
+        try:
+            datetime.strptime(value, fmt)
+        except ValueError:
+            return False
+        return True
+
+    return check
+
+
+def _epoch_between_2020_and_2027(seconds: float) -> bool:
+    return (
+        datetime(2020, 1, 1, tzinfo=UTC)
+        <= datetime.fromtimestamp(seconds, UTC)
+        <= datetime(2027, 1, 1, tzinfo=UTC)
+    )
+
+
+def _coordinates(value: str) -> bool:
+    """A latitude and a longitude in decimal degrees, comma-separated, within their ranges."""
+    lat, lon = (float(part) for part in value.split(","))
+    return -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+CHECKS = {  # negative kind: a validator of what the negative claims to be (python-stdnum where it has one)
+    "H12IMEI": imei.is_valid,
+    "H12ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
+    "H12HOST": bare_host,
+    "H12GBVAT": vat.is_valid,
+    "H12EIN": ein.is_valid,
+    "H12PAN": pan.is_valid,
+    "H12AADHAAR": aadhaar.is_valid,
+    "H12GSTIN": gstin.is_valid,
+    "H12BSN": bsn.is_valid,
+    "H12CPF": cpf.is_valid,
+    "H12CF": codicefiscale.is_valid,
+    "H12DNI": dni.is_valid,
+    "H12NIE": nie.is_valid,
+    "H12JUROR": lambda v: re.fullmatch(r"[1-9]\d{8}", v) is not None,
+    "H12ABHA": lambda v: re.fullmatch(r"\d{2}-\d{4}-\d{4}-\d{4}", v) is not None,
+    "H12TWSID": lambda v: re.fullmatch(r"SM[0-9a-f]{32}", v) is not None,
+    "H12TWACCT": lambda v: re.fullmatch(r"AC[0-9a-f]{32}", v) is not None,
+    "H12CFRAY": lambda v: re.fullmatch(r"[0-9a-f]{16}-[A-Z]{3}", v) is not None,
+    "H12EXIMID": lambda v: re.fullmatch(r"[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}", v) is not None,
+    "H12IMSI": lambda v: re.fullmatch(r"(262|214|724|234|208|222)\d{12}", v) is not None,
+    "H12ZAEHLER": lambda v: re.fullmatch(r"1[A-Z]{3}\d{10}", v) is not None,
+    "H12IAC": lambda v: re.fullmatch(r"(?:[A-HJ-NP-Z2-9]{4} ){3}[A-HJ-NP-Z2-9]{4}", v) is not None,
+    "H12SELLER": lambda v: re.fullmatch(r"A[A-Z0-9]{13}", v) is not None,
+    "H12FISHID": lambda v: re.fullmatch(r"[A-Z]{2}\d{7}", v) is not None,
+    "H12METERNO": lambda v: re.fullmatch(r"\d{9}", v) is not None,
+    "H12TID": lambda v: re.fullmatch(r"0x[0-9a-f]{5,6}", v) is not None,
+    "H12FLOWID": lambda v: re.fullmatch(r"[1-9]\d{14,15}", v) is not None,
+    "H12OFFSET": lambda v: v.isdigit(),
+    "H12NANOS": lambda v: len(v) == 19 and _epoch_between_2020_and_2027(int(v) / 1e9),
+    "H12AUDIT": lambda v: (
+        re.fullmatch(r"\d{10}\.\d{3}:\d+", v) is not None
+        and _epoch_between_2020_and_2027(float(v.split(":")[0]))
+    ),
+    "H12DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
+    "H12COORD": _coordinates,
+    "H12STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
+    "H12PGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f UTC"),
+    "H12ULOGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f%z"),
+    "H12SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
+}
+
+
+def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
+    for kind, check in CHECKS.items():
+        values = negatives_of(kind)
+        assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
+
+
+def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
+    """IMEIs, ICCIDs and IMSIs are no cards (15 digits outside 34/37; the 89 telecom range; IMSIs start with
+    a mobile country code, no card prefix); NPI, NHS and card look-alikes fail their checks; juror numbers
+    are nine digits (SSN-shaped, labelled no SSN)."""
+    for value in (re.sub(r"\D", "", v) for v in negatives_of("H12IMEI")):
+        assert len(value) == 15 and value[:2] not in ("34", "37")
+    npi_like = negatives_of("H12NPILIKE")
+    assert npi_like and all(len(v) == 10 and not luhn.is_valid("80840" + v) for v in npi_like)
+    nhs_like = negatives_of("H12NHSLIKE")
+    assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
+    card_like = [re.sub(r"\D", "", v) for v in negatives_of("H12CARDLIKE")]
+    assert card_like and all(not luhn.is_valid(v) for v in card_like)
+    assert negatives_of("H12ICCID") and negatives_of("H12IMSI") and negatives_of("H12JUROR")
+
+
+def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
+    dated_kinds = ("H12DUS", "H12DGB", "H12DIN", "H12DFR", "H12DDE", "H12DIT", "H12DES", "H12DNL", "H12DBR")
+    for tag in ("h12k", "h12n"):
+        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
+        assert len(dated) >= 150, tag
+
+
+def test_the_committed_set_holds_heldout12_last_and_keeps_every_earlier_batch() -> None:
+    assert_committed_last_and_every_digest_pinned("heldout12", list(heldout12()))
+
+
+@pytest.mark.parametrize(
+    ("split", "batch", "side"),
+    [
+        ("dev", "dev", "dev"),
+        ("heldout4", "heldout4", "dev"),
+        ("heldout5", "heldout5", "dev"),
+        ("heldout6", "heldout6", "dev"),
+        ("heldout7", "heldout7", "dev"),
+        ("heldout8", "heldout8", "dev"),
+        ("heldout9", "heldout9", "dev"),
+        ("heldout10", "heldout10", "dev"),
+        ("heldout11", "heldout11", "dev"),
+        ("heldout12", "heldout12", "heldout12"),
+    ],
+)
+def test_the_evaluation_counts_heldout11_as_dev_and_heldout12_as_held_out(
+    split: str, batch: str, side: str
+) -> None:
+    evaluation = load_bench("phantom_pii_eval")
+    assert evaluation.side({"split": split, "batch": batch}) == side
+    assert evaluation.side({"split": "heldout"}) == "heldout"
+
+
+def test_the_template_tags_select_exactly_one_half() -> None:
+    assert_tags_select_their_halves(list(heldout12()), ("h12k", "h12n"))

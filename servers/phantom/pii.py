@@ -365,12 +365,21 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     )
 
 
+def _field_value(text: str, start: int, url: str) -> str:
+    """A URL that opens a "|"-separated field ends at the next "|": HAProxy's captured headers (`%hr`, `%hs`) log
+    as `{https://shop.example/|jane@example.com}`, HL7 v2 fields as `|https://...|`. (A "|" inside a URL is
+    not allowed unencoded by RFC 3986, though browsers send it; one elsewhere stays part of the URL.)"""
+    if start and text[start - 1] in "{|" and "|" in url:
+        return url[: url.index("|")]
+    return url
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
         _on_time()
         seen.append((m.start(), m.end()))
-        url = m.group().rstrip(".,;:!?")
+        url = _field_value(text, m.start(), m.group()).rstrip(".,;:!?")
         if not _url_host_ok(url):
             continue
         if _names_a_namespace(text, m.start()):
@@ -837,13 +846,25 @@ _PHONE_WORDS = re.compile(
     # consumer lines printed on packaging and receipts (Brazil's SAC, Serviço de Atendimento ao Consumidor)
     r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
     r"consumentenservice|\b(?-i:SAC)\b|"
-    r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
-    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))|"
+    r"fragen (?:zu|an)|questions (?:about|sur|to)|domande su|vragen (?:over|aan)|preguntas sobre|d[uú]vidas sobre|"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone |(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?"
+    r"(?:number|num[eé]ro|nummer|numero)))|"
     # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
     # the number), Portuguese "contato", and a next of kin's column (the person to call)
     r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
     r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
-    r"contato\b|next of kin\b|angeh[öo]rige)"
+    r"contato\b|next of kin\b|angeh[öo]rige)|"
+    # the person a school or a clinic calls for a minor, in the suite's languages: a parent or guardian
+    # (Erziehungsberechtigte, responsable légal, tutor, genitore, ouder/verzorger, responsável), an emergency
+    # contact (emergência, "in geval van nood", "personne à prévenir")
+    r"(?=[aàcegmnoprstv])(?:\bparents?\b|guardian|\bcarers?\b|erziehungsberechtigt|sorgeberechtigt|\beltern\b|"
+    r"vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|tut(?:eur|rice|ore|or|ora)\b|[àa] pr[ée]venir|"
+    r"\b(?:padre|madre|genitor[ei]|ouders?|verzorgers?|voogd|m[ãa]e)\b|respons[aá]vel|encarregad[oa] de educa|"
+    r"emerg[eê]ncia|\bnood(?:nummer|contact|geval)?\b|"
+    # a number port's list: the numbers a subscriber keeps when moving to a new provider
+    r"(?:numbers?|num[eé]ros?|nummers?|numeri|n[uú]meros?) (?:to (?:port|keep|transfer)|[àa] (?:conserver|porter|"
+    r"portar|conservar|manter)|da (?:portare|trasferire|mantenere)|om (?:te )?(?:porteren|behouden))\b|"
+    r"number port|portabilit|portabilidad|portierung|nummerbehoud|porting)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -906,6 +927,18 @@ def _qp_decoded(window: str) -> str:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
+def _line_label_cue(text: str, start: int) -> bool:
+    """The line's label names a phone, however long the name written between it and the number (`Responsable
+    légal : Théodore Devaux-Dumont, 0256597919`, `Erziehungsberechtigte: Prof. Jörgen Ehlert B.Eng., ...`)."""
+    line_start = text.rfind("\n", max(0, start - 160), start) + 1
+    if line_start == 0 and start > 160:
+        return False
+    colon = text.find(":", line_start, start)
+    if colon < 0 or colon - line_start > 48:
+        return False
+    return bool(_PHONE_WORDS.search(_name_words(text[line_start:colon])))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
@@ -916,7 +949,7 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
         return True
-    if _SIGNATURE_CUE.search(text, max(0, start - 12), start):
+    if _SIGNATURE_CUE.search(text, max(0, start - 12), start) or _line_label_cue(text, start):
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header
@@ -933,6 +966,8 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"(?:19|20)\d{2}[-/]\d{4,8}"),  # a year and a serial: 2022-446671
     re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4} \d{1,2}"),  # a date and the hour after it: 2024/08/17 16
     re.compile(r"\d+/\d+/\d+(?:/\d+)*"),  # slashes between three groups: a file or claim number, 70/5086/6421
+    # ... and such a run with more after it: HAProxy's connection counts and queues, `14/14/1/0/0 0/0`
+    re.compile(r".*\d/\d+/\d.*"),
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
@@ -1050,7 +1085,19 @@ _COLUMN_PAIR = re.compile(r"\d+[ \t]+\d+")
 _CLOCK_BEFORE = re.compile(r"\d:[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]+$")
 
 
+# An HTTP access log's status code and response size, two columns: after the quoted request line in the Common
+# and Combined Log Formats (`"GET /static/app.js HTTP/1.1" 200 6120268`, `"-" 400 0`), after HAProxy's timers
+# (`0/0/1/654/243 200 8323596`, `Tq/Tw/Tc/Tr/Tt`, the total `+`-prefixed when logged early). A status code and a
+# byte count never join into one phone number, whatever a phone word nearby says.
+_STATUS_AND_SIZE = re.compile(r"[1-5]\d\d[ \t]+\d+")
+_REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){2,4}[+-]?\d+)[ \t]+\Z')
+
+
 def _log_columns(text: str, start: int, core: str) -> bool:
+    if _STATUS_AND_SIZE.fullmatch(core):
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 2000)
+        if _REQUEST_BEFORE.search(text, line_start, start):
+            return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
 
@@ -1066,10 +1113,28 @@ def _post_dial(text: str, start: int, end: int) -> bool:
     return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
 
 
+# Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`): a blank
+# slash after a complete number (seven digits or more) separates it from the next one; after an area code alone
+# (`030 / 4141354`, as German numbers are written) it belongs to the number.
+_ALTERNATIVE_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+")
+
+
+def _candidate_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """_PHONE_CANDIDATE's matches, each cut at a slash that follows a complete number; the search goes on after
+    the slash, so the number after it is a candidate of its own."""
+    pos = 0
+    while (m := _PHONE_CANDIDATE.search(text, pos)) is not None:
+        raw, pos = m.group(), m.end()
+        for slash in _ALTERNATIVE_SLASH.finditer(raw):
+            if sum(ch.isdigit() for ch in raw[: slash.start()]) >= 7:
+                raw, pos = raw[: slash.start()], m.start() + slash.end()
+                break
+        yield m.start(), m.start() + len(raw), raw
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
-    for m in _PHONE_CANDIDATE.finditer(text):
+    for start, end, raw in _candidate_spans(text):
         _on_time()
-        start, end, raw = m.start(), m.end(), m.group()
         if raw.startswith("(") and ")" not in raw:
             start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
         if (aside := _ASIDE.search(raw)) and len(re.sub(r"\D", "", raw[: aside.start()])) >= 7:
@@ -1187,6 +1252,22 @@ def _valid_phone(c: _PhoneCandidate) -> str | None:
     return None
 
 
+# An e-mail address or a web address in the words before a number is a name, not a cue (`questions to
+# isla@nhs.net or on 0370 ...`: the NHS's mail domain names no NHS number).
+_ADDRESS_TOKENS = re.compile(r"[^\s@]*@\S+|\b[a-z]+://\S+", re.IGNORECASE)
+
+
+def _other_id_named(text: str, start: int) -> bool:
+    """An SSN, NPI or NHS word just before the number (outside addresses) or in its field's name."""
+    before = text[max(0, start - 40) : start]
+    if "@" in before or "://" in before:
+        before = _ADDRESS_TOKENS.sub(lambda m: " " * len(m.group()), before)
+    if _OTHER_ID_WORDS.search(_name_words(before)):
+        return True
+    label = _label(text, start)
+    return bool(label and _OTHER_ID_WORDS.search(_name_words(label.name)))
+
+
 def _phones(text: str) -> Iterator[Finding]:
     previous_end = -1
     for c in _phone_candidates(text):
@@ -1201,7 +1282,7 @@ def _phones(text: str) -> Iterator[Finding]:
             and where not in _LONG_PLANS
         ):
             continue
-        if not near and _context_near(text, c.start, c.end, _OTHER_ID_WORDS, after=0):
+        if not near and _other_id_named(text, c.start):
             continue  # "NHS number 996 472 0006" with a bad check digit is still no phone number
         if not (c.intl or near or re.search(r"[ ().\-/]", c.core)):
             continue  # a bare run of digits is more often an id than a phone

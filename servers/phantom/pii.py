@@ -253,6 +253,20 @@ def _email_matches(text: str) -> Iterator[re.Match[str]]:
         at = text.find("@", max(at + 1, searched_to))
 
 
+# A header that names an identifier written `id@host`: SIP's Call-ID (RFC 3261, compact form `i`), iCalendar's UID
+# (RFC 5545 recommends `<unique>@<domain>`), a message's Message-ID and the headers that cite it (RFC 5322),
+# MIME's Content-ID (RFC 2045). What follows names a message or an event, not a mailbox.
+_ID_HEADER = re.compile(
+    r"(?im)^[ \t]*(?:call-id|i|uid|message-id|resent-message-id|content-id|in-reply-to|references|"
+    r"x-[\w-]*-id)[ \t]*:[^\n@]*\Z"
+)
+
+
+def _names_an_identifier(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    return bool(_ID_HEADER.search(text, line_start, start))
+
+
 def _emails(text: str) -> Iterator[Finding]:
     for m in _email_matches(text):
         _on_time()
@@ -263,6 +277,8 @@ def _emails(text: str) -> Iterator[Finding]:
             or _URL_USERINFO.search(text, max(0, m.start() - 70), m.start())
         ):
             continue  # https://guest@files.example.com/: a URL's userinfo, not a mailbox
+        if _names_an_identifier(text, m.start()):
+            continue  # Call-ID: a84b4c76e66710@pc33.atlanta.com, UID:19970610T172345Z-AF23B2@example.com
         start = m.start()
         if _EDIFACT_TAG.match(local) and (start == 0 or text[start - 1] in "'\r\n"):
             start += 4  # COM+nuria@example.es:EM': an EDIFACT segment's tag and separator, not the address
@@ -1036,7 +1052,12 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
         ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
-    return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
+    if key is None or key_name is None or _PHONE_WORDS.search(_words(key_name)):
+        return False
+    if key.group(1) and text[key.end(1) : key.end(1) + 1] not in ("'", '"'):
+        # `"note": "Numéro: 06 12 34 56 78"`: no key but a string's own text, opening with a prose label
+        return bool(_REFERENCE_WORDS.search(key_name + " "))
+    return True
 
 
 # A chat or transcript line's speaker: `Lucía: 727-207-372` under `Carmen: y el móvil de tu hermano?`.
@@ -1213,6 +1234,28 @@ def _named_a_reference(before: str) -> bool:
     )
 
 
+# Digits grouped in thousands with blanks (`612 345 789`, as French, German, Dutch and Scandinavian texts write
+# amounts; also Spain's 3-3-3 phone format) are an amount or a count when a quantity's word names them or a
+# currency or a unit follows; without a phone word, no phone number.
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3}){2,}")
+_QUANTITY_BEFORE = re.compile(
+    r"(?i)\b(?:total\w*|amounts?|sums?|balances?|betrag|summe|gesamt\w*|montant|solde|importe|importo|bedrag|totaal|"
+    r"saldo|valor|quantit\w*|qty|counts?|sizes?|bytes|items|menge|anzahl|aantal|cantidad|quantidade)"
+    r"\b[^\d\n]{0,12}\Z"
+)
+_UNIT_AFTER = re.compile(
+    r"(?i)[ \t]?(?:€|\$|£|₹|eur\b|euros?\b|usd\b|gbp\b|chf\b|inr\b|brl\b|r\$|dollars?\b|pounds?\b|rupees?\b|"
+    r"reais\b|francs?\b|bytes?\b|[kmg]i?b\b|items?\b|units?\b|pcs\b|st(?:ü|ue)ck\b|pieces?\b|"
+    r"stuks\b|unidades\b|pezzi\b|km\b|kg\b|tonnes?\b|tons?\b|t\b|m²|m2\b|hits\b|views\b|rows\b|records\b)"
+)
+
+
+def _a_quantity(text: str, c: _PhoneCandidate, before: str) -> bool:
+    return bool(
+        _THOUSANDS.fullmatch(c.core) and (_QUANTITY_BEFORE.search(before) or _UNIT_AFTER.match(text, c.end))
+    )
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if _named_a_reference(before):
@@ -1231,6 +1274,7 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         _REFERENCE_SHAPES.fullmatch(c.core)
         or _belgian_enterprise_number(c.core)
         or _NUMBER_BEFORE.search(before)
+        or _a_quantity(text, c, before)
     ):
         return True
     return _field_refuses(text, c.start, c.end)

@@ -242,3 +242,73 @@ def test_an_access_logs_status_and_size_are_no_phone(seed: int) -> None:
 def test_a_status_and_size_outside_a_log_line_keep_their_phone_reading() -> None:
     # the same digits after a phone word, with no request line before them, are a phone number
     assert _found("Tel.: 200 6120268", "PHONE_NUMBER") == ["200 6120268"]
+
+
+# -- identifiers written id@host; a label inside a JSON string; amounts in thousands ------------------------------
+
+
+def test_an_icalendar_uid_is_no_email_but_the_organizer_is() -> None:
+    import vobject
+
+    calendar = vobject.iCalendar()
+    event = calendar.add("vevent")
+    event.add("uid").value = "19970610T172345Z-AF23B2@example.com"
+    event.add("summary").value = "Parents' evening"
+    event.add("organizer").value = "mailto:jo.bloggs@example.org"
+    text = calendar.serialize()
+    assert _found(text, "EMAIL_ADDRESS") == ["jo.bloggs@example.org"], text
+
+
+def test_message_ids_are_no_emails_but_the_sender_is() -> None:
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    message = EmailMessage()
+    message["From"] = "Jo Bloggs <jo.bloggs@example.org>"
+    message["Message-ID"] = make_msgid(domain="mail.example.org")
+    message["In-Reply-To"] = make_msgid(domain="mx.example.net")
+    message["Content-ID"] = make_msgid(domain="example.org")
+    message.set_content("Write to jane.doe@example.com for the tickets.")
+    text = message.as_string()
+    assert _found(text, "EMAIL_ADDRESS") == ["jo.bloggs@example.org", "jane.doe@example.com"], text
+
+
+def test_a_sip_call_id_is_no_email_but_the_parties_are() -> None:
+    # RFC 3261's own example request (section 24.2), long and compact forms of Call-ID
+    for call_id in ("Call-ID: a84b4c76e66710@pc33.atlanta.com", "i: a84b4c76e66710@pc33.atlanta.com"):
+        text = (
+            "INVITE sip:bob@biloxi.com SIP/2.0\r\nVia: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds\r\n"
+            f"To: Bob <sip:bob@biloxi.com>\r\nFrom: Alice <sip:alice@atlanta.com>;tag=1928301774\r\n{call_id}\r\n"
+            "CSeq: 314159 INVITE\r\nContact: <sip:alice@pc33.atlanta.com>\r\n"
+        )
+        found = _found(text, "EMAIL_ADDRESS")
+        assert "a84b4c76e66710@pc33.atlanta.com" not in found and "alice@atlanta.com" in found, text
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_label_inside_a_json_string_is_no_key(seed: int) -> None:
+    import json
+
+    phone = _national("fr_FR", "FR", seed)
+    text = json.dumps({"note": f"Numéro: {phone}", "id": 4}, ensure_ascii=False)
+    assert _found(text, "PHONE_NUMBER") == [phone], text
+    # a reference's label in the string, and a real key named otherwise, still refuse it
+    for refused in ({"note": f"Commande: {phone}"}, {"rx": phone}):
+        text = json.dumps(refused, ensure_ascii=False)
+        assert _found(text, "PHONE_NUMBER") == [], text
+
+
+def test_thousands_named_as_an_amount_or_followed_by_a_unit_are_no_phone() -> None:
+    from babel.numbers import format_decimal
+
+    amount = format_decimal(612345789, locale="fr_FR").replace("\u202f", " ")  # CLDR: 612 345 789
+    for text in (
+        f"Montant TTC : {amount} €",
+        f"Totaal: {amount}",
+        f"Batch sizes {amount} items",
+        f"Transferred {amount} bytes",
+    ):
+        assert _found(text, "PHONE_NUMBER") == [], text
+    # Spain's 3-3-3 mobile format after a name or a phone word stays a phone
+    for text in (f"Ana García {amount}", f"Llámame: {amount}", f"Móvil: {amount}"):
+        assert _found(text, "PHONE_NUMBER") == [amount], text

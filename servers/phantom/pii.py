@@ -413,7 +413,7 @@ def _urls(text: str) -> Iterator[Finding]:
         bare = _BARE_URL.match(text, start)
         if bare is None:
             continue
-        url = bare.group().rstrip(".,;:!?")
+        url = _field_value(text, bare.start(), bare.group()).rstrip(".,;:!?")
         if _not_a_web_address(text, bare.start(), bare.end(), url):
             continue
         if "/" not in url and (
@@ -873,14 +873,18 @@ _PHONE_WORDS = re.compile(
     # the person a school or a clinic calls for a minor, in the suite's languages: a parent or guardian
     # (Erziehungsberechtigte, responsable légal, tutor, genitore, ouder/verzorger, responsável), an emergency
     # contact (emergência, "in geval van nood", "personne à prévenir")
-    r"(?=[aàcegmnoprstv])(?:\bparents?\b|guardian|\bcarers?\b|erziehungsberechtigt|sorgeberechtigt|\beltern\b|"
-    r"vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|tut(?:eur|rice|ore|or|ora)\b|[àa] pr[ée]venir|"
-    r"\b(?:padre|madre|genitor[ei]|ouders?|verzorgers?|voogd|m[ãa]e)\b|respons[aá]vel|encarregad[oa] de educa|"
+    # ("parent", "padre", "mother" also name a node's parent in data: they count only as a line's label before a
+    # person's name, _KIN_LABEL)
+    r"(?=[aàcegmnoprstv])(?:\bparent ?(?:/|or|and|&) ?(?:guardian|carer)|\bparent(?:'|’)s\b|guardian|\bcarers?\b|"
+    r"erziehungsberechtigt|sorgeberechtigt|\beltern\b|vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|"
+    r"tut(?:eur|rice|ore|or|ora)\b|[àa] pr[ée]venir|\b(?:genitor[ei]|ouders|verzorgers?|voogd|m[ãa]e|mum|dad|"
+    r"p[èe]re|m[èe]re|mamma|pap[àa]|moeder)\b|respons[aá]vel|encarregad[oa] de educa|"
     r"emerg[eê]ncia|\bnood(?:nummer|contact|geval)?\b|"
     # a number port's list: the numbers a subscriber keeps when moving to a new provider
     r"(?:numbers?|num[eé]ros?|nummers?|numeri|n[uú]meros?) (?:to (?:port|keep|transfer)|[àa] (?:conserver|porter|"
     r"portar|conservar|manter)|da (?:portare|trasferire|mantenere)|om (?:te )?(?:porteren|behouden))\b|"
-    r"number port|portabilit|portabilidad|portierung|nummerbehoud|porting)"
+    r"number port|portabilit|portabilidad|portierung|nummerbehoud|porting|"
+    r"\b(?:ported|portiert|port[ée]s?|portados?|portat[oi]|geporteerd)\b)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -943,6 +947,14 @@ def _qp_decoded(window: str) -> str:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
+# A line labelled with a kinship word that data also uses for a tree's parent node: a person's name must follow
+# before the number (`Mother: Ana Ruiz, 612 345 678`, not `parent: 2025550187`).
+_KIN_LABEL = re.compile(
+    r"(?i)[ \t]*(?:parents?|padre|madre|ouders?|mother|father|vater|mutter|vader|pai)(?:[ \t]*/[ \t]*\w+)*[ \t]*"
+)
+_NAME_AFTER_LABEL = re.compile(r"[ \t]*[^\W\d_]{2,}")
+
+
 def _line_label_cue(text: str, start: int) -> bool:
     """The line's label names a phone, however long the name written between it and the number (`Responsable
     légal : Théodore Devaux-Dumont, 0256597919`, `Erziehungsberechtigte: Prof. Jörgen Ehlert B.Eng., ...`)."""
@@ -952,7 +964,10 @@ def _line_label_cue(text: str, start: int) -> bool:
     colon = text.find(":", line_start, start)
     if colon < 0 or colon - line_start > 48:
         return False
-    return bool(_PHONE_WORDS.search(_name_words(text[line_start:colon])))
+    label = text[line_start:colon]
+    if _PHONE_WORDS.search(_name_words(label)):
+        return True
+    return bool(_KIN_LABEL.fullmatch(label) and _NAME_AFTER_LABEL.match(text, colon + 1, start))
 
 
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
@@ -984,6 +999,8 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"\d+/\d+/\d+(?:/\d+)*"),  # slashes between three groups: a file or claim number, 70/5086/6421
     # ... and such a run with more after it: HAProxy's connection counts and queues, `14/14/1/0/0 0/0`
     re.compile(r".*\d/\d+/\d.*"),
+    # an IPv4 address with what ran into it: a W3C (IIS) log's `443 - 192.168.1.20` (port, empty user, client)
+    re.compile(r".*(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]).*"),
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
@@ -1110,8 +1127,8 @@ _CLOCK_BEFORE = re.compile(r"\d:[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\
 # and Combined Log Formats (`"GET /static/app.js HTTP/1.1" 200 6120268`, `"-" 400 0`), after HAProxy's timers
 # (`0/0/1/654/243 200 8323596`, `Tq/Tw/Tc/Tr/Tt`, the total `+`-prefixed when logged early). A status code and a
 # byte count never join into one phone number, whatever a phone word nearby says.
-_STATUS_AND_SIZE = re.compile(r"[1-5]\d\d[ \t]+\d+")
-_REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){2,4}[+-]?\d+)[ \t]+\Z')
+_STATUS_AND_SIZE = re.compile(r"[1-5]\d\d(?:[ \t]+\d+)+")
+_REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){4}[+-]?\d+)[ \t]+\Z')
 
 
 def _log_columns(text: str, start: int, core: str) -> bool:
@@ -1134,10 +1151,11 @@ def _post_dial(text: str, start: int, end: int) -> bool:
     return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
 
 
-# Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`): a blank
-# slash after a complete number (seven digits or more) separates it from the next one; after an area code alone
-# (`030 / 4141354`, as German numbers are written) it belongs to the number.
-_ALTERNATIVE_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+")
+# Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`,
+# `0612345678 - 0687654321`): a blank slash or a dash between blanks after a complete number (seven digits or
+# more) separates it from the next one; after an area code alone (`030 / 4141354`, as German numbers are
+# written) it belongs to the number.
+_ALTERNATIVE_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+|[ \t]+-[ \t]+")
 
 
 def _candidate_spans(text: str) -> Iterator[tuple[int, int, str]]:

@@ -312,3 +312,38 @@ def test_thousands_named_as_an_amount_or_followed_by_a_unit_are_no_phone() -> No
     # Spain's 3-3-3 mobile format after a name or a phone word stays a phone
     for text in (f"Ana García {amount}", f"Llámame: {amount}", f"Móvil: {amount}"):
         assert _found(text, "PHONE_NUMBER") == [amount], text
+
+
+def test_a_parent_node_in_data_is_no_guardian() -> None:
+    import json
+
+    import yaml
+
+    phone = _national("en_US", "US", 3)
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    other = "".join(ch for ch in _national("en_US", "US", 4) if ch.isdigit())
+    for text in (
+        json.dumps({"id": int(other), "parent_id": int(digits)}),
+        json.dumps({"id": int(other), "parent": int(digits), "parents": [int(other)]}),
+        yaml.safe_dump({"id_padre": int(digits), "madre": int(other)}),
+        f"node {other} (parent {digits})",
+    ):
+        assert _found(text, "PHONE_NUMBER") == [], text
+    # the same words as a form's label before a person's name name the person to call
+    for label in ("Parent:", "Mother:", "Madre:", "Vater:", "Ouders:"):
+        text = f"{label} Mary Jones, {digits}"
+        assert _found(text, "PHONE_NUMBER") == [digits], text
+
+
+def test_alternatives_between_dashes_are_two_phones_and_a_w3c_log_holds_none() -> None:
+    first, second = _national("fr_FR", "FR", 1), _national("fr_FR", "FR", 2)
+    a, b = (_written(phonenumbers.parse(n, "FR"), "digits") for n in (first, second))
+    text = f"Responsable légal : Louis Dubois, {a} - {b}"
+    assert _found(text, "PHONE_NUMBER") == [a, b], text
+    # an IIS (W3C extended) log line: port, an empty user, the client's address
+    w3c = (
+        "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) "
+        "sc-status sc-substatus sc-win32-status time-taken\n"
+        "2024-05-01 10:12:13 10.0.0.5 GET /static/app.js - 443 - 192.168.1.20 Mozilla/5.0 200 0 0 6120268"
+    )
+    assert _found(w3c, "PHONE_NUMBER") == [], w3c

@@ -263,8 +263,10 @@ _ID_HEADER = re.compile(
 
 
 def _names_an_identifier(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", max(0, start - 200), start) + 1
-    return bool(_ID_HEADER.search(text, line_start, start))
+    newline = text.rfind("\n", max(0, start - 200), start)
+    if newline < 0 and start > 200:
+        return False  # a header's name opens its line, within a few words of the value
+    return bool(_ID_HEADER.search(text, newline + 1, start))
 
 
 def _emails(text: str) -> Iterator[Finding]:
@@ -1133,7 +1135,8 @@ _REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){4}[+-]
 
 def _log_columns(text: str, start: int, core: str) -> bool:
     if _STATUS_AND_SIZE.fullmatch(core):
-        line_start = max(text.rfind("\n", 0, start) + 1, start - 2000)
+        low = max(0, start - 2000)  # a request line longer than that is read from its last 2,000 characters
+        line_start = text.rfind("\n", low, start) + 1 or low
         if _REQUEST_BEFORE.search(text, line_start, start):
             return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))

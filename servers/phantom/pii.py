@@ -999,10 +999,6 @@ _NOT_PHONE_SHAPES = (
     re.compile(r"(?:19|20)\d{2}[-/]\d{4,8}"),  # a year and a serial: 2022-446671
     re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4} \d{1,2}"),  # a date and the hour after it: 2024/08/17 16
     re.compile(r"\d+/\d+/\d+(?:/\d+)*"),  # slashes between three groups: a file or claim number, 70/5086/6421
-    # ... and such a run with more after it: HAProxy's connection counts and queues, `14/14/1/0/0 0/0`
-    re.compile(r".*\d/\d+/\d.*"),
-    # an IPv4 address with what ran into it: a W3C (IIS) log's `443 - 192.168.1.20` (port, empty user, client)
-    re.compile(r".*(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]).*"),
     re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"),  # opening hours, 07.00 - 18.00
     re.compile(r"\d{1,2}([-/.])\d{1,2}\1(?:1[89]|20)\d{2}(?:\D.*)?"),  # a date (and what follows), 04.04.2021
     re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]"),  # an ISBN-10, 0-306-40615-2
@@ -1015,7 +1011,12 @@ _NOT_PHONE_SHAPES = (
     # a period of two dates, 25/01/18 - 23/02/18
     re.compile(r"\d{1,2}([/.])\d{1,2}\1\d{2}(?:\d{2})?\s*[-–]\s*\d{1,2}\1\d{1,2}\1\d{2}(?:\d{2})?"),
 )
-_TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
+# Inside a candidate: an ISO date ("1 2021-07-09 20" out of a log line); slashes between three groups with more
+# around them (HAProxy's connection counts and queues, `14/14/1/0/0 0/0`); an IPv4 address with what ran into it
+# (a W3C/IIS log's `443 - 192.168.1.20`: the port, an empty user, the client)
+_NOT_PHONE_INSIDE = re.compile(
+    r"(?:19|20)\d{2}-[01]\d-[0-3]\d|\d/\d+/\d|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])"
+)
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
 # 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
@@ -1039,7 +1040,7 @@ _QUOTED_KEY = re.compile(
 
 
 def _phone_shape_refused(core: str) -> bool:
-    return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_TIMESTAMP_INSIDE.search(core))
+    return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_NOT_PHONE_INSIDE.search(core))
 
 
 _FIELD_START = re.compile(r"(?:^|[|\t,;>:=*^~\[{])[ \t]*[\"'(]?[ \t]*$", re.M)

@@ -986,7 +986,33 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header
-    return _asked_above(text, start, _PHONE_WORDS)  # "Agent: a number to call you back on?" / "Caller: ..."
+    if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
+        return True
+    return _listed_under_a_phone_heading(text, start)
+
+
+# A list's item: the number alone on its line after a bullet or an item number; the lines above it up to the
+# heading are items too (a bullet, or a number first).
+_ITEM_START = re.compile(r"[ \t]*(?:[-*•·][ \t]*|\d{1,2}[.)][ \t]+)?")
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|\+?\(?\d)")
+
+
+def _listed_under_a_phone_heading(text: str, start: int) -> bool:
+    """A list under a heading that names phones (`Numbers to port:` above `- 5033370375` and `- 7029194190`):
+    the heading names every item, not only the first within reach of a cue's window."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    if line_start == 0 or not _ITEM_START.fullmatch(text, line_start, start):
+        return False
+    end = line_start - 1  # the newline that ends the line above
+    for _ in range(30):
+        above = text.rfind("\n", max(0, end - 200), end) + 1
+        line = text[above:end].rstrip()
+        if line.endswith(":"):
+            return bool(_PHONE_WORDS.search(_name_words(line)))
+        if not _ITEM_LINE.match(line) or above == 0:
+            return False
+        end = above - 1
+    return False
 
 
 # Shapes that are something else whatever libphonenumber says of their digits.
@@ -1162,12 +1188,21 @@ def _post_dial(text: str, start: int, end: int) -> bool:
 _ALTERNATIVE_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+|[ \t]+-[ \t]+")
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+(?=[+(\d])")
+
+
 def _candidate_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """_PHONE_CANDIDATE's matches, each cut at a slash that follows a complete number; the search goes on after
     the slash, so the number after it is a candidate of its own."""
     pos = 0
     while (m := _PHONE_CANDIDATE.search(text, pos)) is not None:
         raw, pos = m.group(), m.end()
+        if (m.start() == 0 or text[m.start() - 1] == "\n") and (item := _ITEM_NUMBER.match(raw)):
+            pos = m.start() + item.end()  # `1. 015112345678`: a numbered list's item number, then the value
+            continue
+        if "/" not in raw and " -" not in raw:
+            yield m.start(), pos, raw
+            continue
         for slash in _ALTERNATIVE_SLASH.finditer(raw):
             if sum(ch.isdigit() for ch in raw[: slash.start()]) >= 7:
                 raw, pos = raw[: slash.start()], m.start() + slash.end()

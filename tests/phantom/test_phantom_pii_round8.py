@@ -347,3 +347,25 @@ def test_alternatives_between_dashes_are_two_phones_and_a_w3c_log_holds_none() -
         "2024-05-01 10:12:13 10.0.0.5 GET /static/app.js - 443 - 192.168.1.20 Mozilla/5.0 200 0 0 6120268"
     )
     assert _found(w3c, "PHONE_NUMBER") == [], w3c
+
+
+@pytest.mark.parametrize(
+    ("heading", "bullet"),
+    [
+        ("Numbers to port:", "- "),
+        ("Rufnummern zur Mitnahme:", "1. "),
+        ("Numéros à porter :", "• "),
+        ("Contacts:", ""),
+    ],
+)
+def test_every_item_of_a_list_under_a_phone_heading_is_a_phone(heading: str, bullet: str) -> None:
+    numbers = [_written(_number("en_US", "US", seed), "digits") for seed in range(3)]
+    items = "\n".join(f"{bullet.replace('1.', f'{i}.')}{number}" for i, number in enumerate(numbers, start=1))
+    text = f"{heading}\n{items}\nSigned 6/3/2024"
+    assert _found(text, "PHONE_NUMBER") == numbers, text
+
+
+def test_a_list_under_a_heading_named_otherwise_holds_no_phone() -> None:
+    numbers = [_written(_number("en_US", "US", seed), "digits") for seed in range(3)]
+    text = "Order numbers:\n" + "\n".join(f"- {number}" for number in numbers)
+    assert _found(text, "PHONE_NUMBER") == [], text

@@ -879,14 +879,15 @@ _PHONE_WORDS = re.compile(
     # person's name, _KIN_LABEL)
     r"(?=[aàcegmnoprstv])(?:\bparent ?(?:/|or|and|&) ?(?:guardian|carer)|\bparent(?:'|’)s\b|guardian|\bcarers?\b|"
     r"erziehungsberechtigt|sorgeberechtigt|\beltern\b|vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|"
-    r"tut(?:eur|rice|ore|or|ora)\b|[àa] pr[ée]venir|\b(?:genitor[ei]|ouders|verzorgers?|voogd|m[ãa]e|mum|dad|"
-    r"p[èe]re|m[èe]re|mamma|pap[àa]|moeder)\b|respons[aá]vel|encarregad[oa] de educa|"
+    r"tut(?:eur|rice|ore)\b|\btutora? legal\b|/ ?tutora?\b|[àa] pr[ée]venir|\b(?:genitor[ei]|ouders|verzorgers?|voogd|m[ãa]e|mum|dad|"
+    r"p[èe]re|m[èe]re|mamma|pap[àa]|moeder)\b|respons[aá]vel(?! t[ée]cnic)|encarregad[oa] de educa|"
     r"emerg[eê]ncia|\bnood(?:nummer|contact|geval)?\b|"
     # a number port's list: the numbers a subscriber keeps when moving to a new provider
     r"(?:numbers?|num[eé]ros?|nummers?|numeri|n[uú]meros?) (?:to (?:port|keep|transfer)|[àa] (?:conserver|porter|"
     r"portar|conservar|manter)|da (?:portare|trasferire|mantenere)|om (?:te )?(?:porteren|behouden))\b|"
     r"number port|portabilit|portabilidad|portierung|nummerbehoud|porting|"
-    r"\b(?:ported|portiert|port[ée]s?|portados?|portat[oi]|geporteerd)\b)"
+    r"\b(?:numbers?|num[eé]ros?|n[uú]meros?|nummers?|numeri)(?: being)? (?:ported|port[ée]s?|portados?|portat[oi]|"
+    r"geporteerd)\b)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -1293,7 +1294,7 @@ def _named_a_reference(before: str) -> bool:
 
 # Digits grouped in thousands with blanks (`612 345 789`, as French, German, Dutch and Scandinavian texts write
 # amounts; also Spain's 3-3-3 phone format) are an amount or a count when a quantity's word names them or a
-# currency or a unit follows; without a phone word, no phone number.
+# currency or a unit follows, whatever a phone-ish word nearby says (`porté à 1 234 567 €`, `Eltern zahlen ...`).
 _THOUSANDS = re.compile(r"\d{1,3}(?: \d{3}){2,}")
 _QUANTITY_BEFORE = re.compile(
     r"(?i)\b(?:total\w*|amounts?|sums?|balances?|betrag|summe|gesamt\w*|montant|solde|importe|importo|bedrag|totaal|"
@@ -1303,7 +1304,10 @@ _QUANTITY_BEFORE = re.compile(
 _UNIT_AFTER = re.compile(
     r"(?i)[ \t]?(?:€|\$|£|₹|eur\b|euros?\b|usd\b|gbp\b|chf\b|inr\b|brl\b|r\$|dollars?\b|pounds?\b|rupees?\b|"
     r"reais\b|francs?\b|bytes?\b|[kmg]i?b\b|items?\b|units?\b|pcs\b|st(?:ü|ue)ck\b|pieces?\b|"
-    r"stuks\b|unidades\b|pezzi\b|km\b|kg\b|tonnes?\b|tons?\b|t\b|m²|m2\b|hits\b|views\b|rows\b|records\b)"
+    r"stuks\b|unidades\b|pezzi\b|km\b|kg\b|tonnes?\b|tons?\b|m²|m2\b|hits\b|views\b|rows\b|records\b|"
+    r"lines?\b|copies\b|exemplaires?\b|exemplare\b|users?\b|visitors?\b|downloads?\b|people\b|personnes\b|"
+    r"persone\b|personen\b|pessoas\b|personas\b|inhabitants\b|habitant(?:e?s)?\b|einwohner\b|abitanti\b|"
+    r"inwoners\b)"
 )
 
 
@@ -1327,11 +1331,12 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
+    if _a_quantity(text, c, before):
+        return True
     if not near and (
         _REFERENCE_SHAPES.fullmatch(c.core)
         or _belgian_enterprise_number(c.core)
         or _NUMBER_BEFORE.search(before)
-        or _a_quantity(text, c, before)
     ):
         return True
     return _field_refuses(text, c.start, c.end)

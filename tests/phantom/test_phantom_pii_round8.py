@@ -369,3 +369,22 @@ def test_a_list_under_a_heading_named_otherwise_holds_no_phone() -> None:
     numbers = [_written(_number("en_US", "US", seed), "digits") for seed in range(3)]
     text = "Order numbers:\n" + "\n".join(f"- {number}" for number in numbers)
     assert _found(text, "PHONE_NUMBER") == [], text
+
+
+def test_an_amount_or_a_count_after_a_guardian_or_port_word_is_no_phone() -> None:
+    from babel.numbers import format_decimal
+
+    for locale, amount, text in (
+        ("fr_FR", 1234567, "Le capital a été porté à {} € le 3 mai."),
+        ("de_DE", 1234567, "Die Eltern zahlen {} Euro."),
+        ("en_GB", 2345678, "We ported {} lines of code."),
+        ("en_GB", 4512336, "The Guardian sold {} copies."),
+    ):
+        # CLDR's grouping, written with blanks as French, German and Dutch texts do
+        written = (
+            format_decimal(amount, locale=locale).replace("\u202f", " ").replace(",", " ").replace(".", " ")
+        )
+        assert _found(text.format(written), "PHONE_NUMBER") == [], text.format(written)
+    # a school's tutor (a teacher) or a pharmacy's technical lead names no one to call for a minor
+    for text in ("Tutor: Dr. Weber, Kurs 2024-118, Raum 1.234", "Responsável técnico: CRM 1234567"):
+        assert _found(text, "PHONE_NUMBER") == [], text

@@ -881,7 +881,8 @@ _PHONE_WORDS = re.compile(
     r"erziehungsberechtigt|sorgeberechtigt|\beltern\b|vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|"
     r"tut(?:eur|rice|ore)\b|\btutora? legal\b|/ ?tutora?\b|[àa] pr[ée]venir|\b(?:genitor[ei]|ouders|verzorgers?|voogd|m[ãa]e|mum|dad|"
     r"p[èe]re|m[èe]re|mamma|pap[àa]|moeder)\b|respons[aá]vel(?! t[ée]cnic)|encarregad[oa] de educa|"
-    r"emerg[eê]ncia|\bnood(?:nummer|contact|geval)?\b|"
+    r"emerg[eê]ncia|ansprechpartner|reperibilit|persona di riferimento|personne de confiance|"
+    r"\bnood(?:nummer|contact|geval)?\b|"
     # a number port's list: the numbers a subscriber keeps when moving to a new provider
     r"(?:numbers?|num[eé]ros?|nummers?|numeri|n[uú]meros?) (?:to (?:port|keep|transfer)|[àa] (?:conserver|porter|"
     r"portar|conservar|manter)|da (?:portare|trasferire|mantenere)|om (?:te )?(?:porteren|behouden))\b|"

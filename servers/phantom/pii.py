@@ -1318,6 +1318,17 @@ def _a_quantity(text: str, c: _PhoneCandidate, before: str) -> bool:
     )
 
 
+# Nine digits in threes with no trunk 0 (`123 456 789`): Spain and Portugal write their numbers so; France's and
+# Australia's plans accept the same digits only as a number without the trunk 0 it is always written with. Without
+# a phone word such a grouping counts only if it is a Spanish or Portuguese number.
+_NINE_IN_THREES = re.compile(r"[1-9]\d{2}([ .-])\d{3}\1\d{3}")
+_THREES_PLANS = ("ES", "PT")
+
+
+def _nine_in_threes_elsewhere(c: _PhoneCandidate) -> bool:
+    return bool(_NINE_IN_THREES.fullmatch(c.core)) and _valid_phone(c, _THREES_PLANS) is None
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if _named_a_reference(before):
@@ -1338,18 +1349,19 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         _REFERENCE_SHAPES.fullmatch(c.core)
         or _belgian_enterprise_number(c.core)
         or _NUMBER_BEFORE.search(before)
+        or _nine_in_threes_elsewhere(c)
     ):
         return True
     return _field_refuses(text, c.start, c.end)
 
 
-def _valid_phone(c: _PhoneCandidate) -> str | None:
+def _valid_phone(c: _PhoneCandidate, regions: tuple[str, ...] = _PHONE_REGIONS) -> str | None:
     """The region libphonenumber finds `c` valid in (international numbers in any plan), or None."""
     import phonenumbers
 
     bare = c.core.lstrip("(")
     candidate = "+" + bare[2:] if bare.startswith("00") else c.core
-    for region in (None,) if c.intl else _PHONE_REGIONS:
+    for region in (None,) if c.intl else regions:
         try:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:

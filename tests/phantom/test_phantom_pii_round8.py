@@ -405,3 +405,28 @@ def test_an_amount_or_a_count_after_a_guardian_or_port_word_is_no_phone() -> Non
     # a school's tutor (a teacher) or a pharmacy's technical lead names no one to call for a minor
     for text in ("Tutor: Dr. Weber, Kurs 2024-118, Raum 1.234", "Responsável técnico: CRM 1234567"):
         assert _found(text, "PHONE_NUMBER") == [], text
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_nine_digits_in_threes_without_a_cue_are_a_phone_only_in_spain_or_portugal(seed: int) -> None:
+    def threes(number: phonenumbers.PhoneNumber) -> str:
+        digits = str(number.national_number)
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+    spanish, portuguese = threes(_number("es_ES", "ES", seed)), threes(_number("pt_PT", "PT", seed))
+    fake = Faker("es_ES")
+    fake.seed_instance(seed)
+    for number in (spanish, portuguese):
+        text = f"{fake.name()} {number}"
+        assert _found(text, "PHONE_NUMBER") == [number], text
+    # digits libphonenumber accepts only as France's or Australia's number without its trunk 0
+    candidates = (threes(_number("fr_FR", "FR", seed * 40 + i)) for i in range(40))
+    french = next(
+        n
+        for n in candidates
+        if not any(phonenumbers.is_valid_number(phonenumbers.parse(n, r)) for r in ("ES", "PT"))
+    )
+    text = f"Vu par {fake.name()} le 3 mai : {french} au total."
+    assert _found(text, "PHONE_NUMBER") == [], text
+    # ... with a phone word, as written, it is still reported
+    assert _found(f"Tel. {french}", "PHONE_NUMBER") == [french]

@@ -253,6 +253,22 @@ def _email_matches(text: str) -> Iterator[re.Match[str]]:
         at = text.find("@", max(at + 1, searched_to))
 
 
+# A header that names an identifier written `id@host`: SIP's Call-ID (RFC 3261, compact form `i`), iCalendar's UID
+# (RFC 5545 recommends `<unique>@<domain>`), a message's Message-ID and the headers that cite it (RFC 5322),
+# MIME's Content-ID (RFC 2045). What follows names a message or an event, not a mailbox.
+_ID_HEADER = re.compile(
+    r"(?im)^[ \t]*(?:call-id|i|uid|message-id|resent-message-id|content-id|in-reply-to|references|"
+    r"x-[\w-]*-id)[ \t]*:[^\n@]*\Z"
+)
+
+
+def _names_an_identifier(text: str, start: int) -> bool:
+    newline = text.rfind("\n", max(0, start - 200), start)
+    if newline < 0 and start > 200:
+        return False  # a header's name opens its line, within a few words of the value
+    return bool(_ID_HEADER.search(text, newline + 1, start))
+
+
 def _emails(text: str) -> Iterator[Finding]:
     for m in _email_matches(text):
         _on_time()
@@ -263,6 +279,8 @@ def _emails(text: str) -> Iterator[Finding]:
             or _URL_USERINFO.search(text, max(0, m.start() - 70), m.start())
         ):
             continue  # https://guest@files.example.com/: a URL's userinfo, not a mailbox
+        if _names_an_identifier(text, m.start()):
+            continue  # Call-ID: a84b4c76e66710@pc33.atlanta.com, UID:19970610T172345Z-AF23B2@example.com
         start = m.start()
         if _EDIFACT_TAG.match(local) and (start == 0 or text[start - 1] in "'\r\n"):
             start += 4  # COM+nuria@example.es:EM': an EDIFACT segment's tag and separator, not the address
@@ -365,12 +383,21 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     )
 
 
+def _field_value(text: str, start: int, url: str) -> str:
+    """A URL that opens a "|"-separated field ends at the next "|": HAProxy's captured headers (`%hr`, `%hs`) log
+    as `{https://shop.example/|jane@example.com}`, HL7 v2 fields as `|https://...|`. (A "|" inside a URL is
+    not allowed unencoded by RFC 3986, though browsers send it; one elsewhere stays part of the URL.)"""
+    if start and text[start - 1] in "{|" and "|" in url:
+        return url[: url.index("|")]
+    return url
+
+
 def _urls(text: str) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for m in _URL.finditer(text):
         _on_time()
         seen.append((m.start(), m.end()))
-        url = m.group().rstrip(".,;:!?")
+        url = _field_value(text, m.start(), m.group()).rstrip(".,;:!?")
         if not _url_host_ok(url):
             continue
         if _names_a_namespace(text, m.start()):
@@ -388,7 +415,7 @@ def _urls(text: str) -> Iterator[Finding]:
         bare = _BARE_URL.match(text, start)
         if bare is None:
             continue
-        url = bare.group().rstrip(".,;:!?")
+        url = _field_value(text, bare.start(), bare.group()).rstrip(".,;:!?")
         if _not_a_web_address(text, bare.start(), bare.end(), url):
             continue
         if "/" not in url and (
@@ -837,13 +864,31 @@ _PHONE_WORDS = re.compile(
     # consumer lines printed on packaging and receipts (Brazil's SAC, Serviço de Atendimento ao Consumidor)
     r"service consommateurs?|consumer (?:service|care|line)|verbraucher(?:service|hotline)|servizio consumatori|"
     r"consumentenservice|\b(?-i:SAC)\b|"
-    r"fragen zu|questions (?:about|sur)|domande su|vragen over|preguntas sobre|d[uú]vidas sobre|"
-    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone )?(?:number|num[eé]ro|nummer|numero)))|"
+    r"fragen (?:zu|an)|questions (?:about|sur|to)|domande su|vragen (?:over|aan)|preguntas sobre|d[uú]vidas sobre|"
+    r"\b(?:my|mon|mi|meu|mijn|meine|il mio) (?:phone |(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?"
+    r"(?:number|num[eé]ro|nummer|numero)))|"
     # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
     # the number), Portuguese "contato", and a next of kin's column (the person to call)
     r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
     r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
-    r"contato\b|next of kin\b|angeh[öo]rige)"
+    r"contato\b|next of kin\b|angeh[öo]rige)|"
+    # the person a school or a clinic calls for a minor, in the suite's languages: a parent or guardian
+    # (Erziehungsberechtigte, responsable légal, tutor, genitore, ouder/verzorger, responsável), an emergency
+    # contact (emergência, "in geval van nood", "personne à prévenir")
+    # ("parent", "padre", "mother" also name a node's parent in data: they count only as a line's label before a
+    # person's name, _KIN_LABEL)
+    r"(?=[aàcegmnoprstv])(?:\bparent ?(?:/|or|and|&) ?(?:guardian|carer)|\bparent(?:'|’)s\b|guardian|\bcarers?\b|"
+    r"erziehungsberechtigt|sorgeberechtigt|\beltern\b|vormund|responsable l[ée]gal|repr[ée]sentant l[ée]gal|"
+    r"tut(?:eur|rice|ore)\b|\btutora? legal\b|/ ?tutora?\b|[àa] pr[ée]venir|\b(?:genitor[ei]|ouders|verzorgers?|voogd|m[ãa]e|mum|dad|"
+    r"p[èe]re|m[èe]re|mamma|pap[àa]|moeder)\b|respons[aá]vel(?! t[ée]cnic)|encarregad[oa] de educa|"
+    r"emerg[eê]ncia|ansprechpartner|reperibilit|persona di riferimento|personne de confiance|"
+    r"\bnood(?:nummer|contact|geval)?\b|"
+    # a number port's list: the numbers a subscriber keeps when moving to a new provider
+    r"(?:numbers?|num[eé]ros?|nummers?|numeri|n[uú]meros?) (?:to (?:port|keep|transfer)|[àa] (?:conserver|porter|"
+    r"portar|conservar|manter)|da (?:portare|trasferire|mantenere)|om (?:te )?(?:porteren|behouden))\b|"
+    r"number port|portabilit|portabilidad|portierung|nummerbehoud|porting|"
+    r"\b(?:numbers?|num[eé]ros?|n[uú]meros?|nummers?|numeri)(?: being)? (?:ported|port[ée]s?|portados?|portat[oi]|"
+    r"geporteerd)\b)"
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
@@ -906,6 +951,29 @@ def _qp_decoded(window: str) -> str:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
+# A line labelled with a kinship word that data also uses for a tree's parent node: a person's name must follow
+# before the number (`Mother: Ana Ruiz, 612 345 678`, not `parent: 2025550187`).
+_KIN_LABEL = re.compile(
+    r"(?i)[ \t]*(?:parents?|padre|madre|ouders?|mother|father|vater|mutter|vader|pai)(?:[ \t]*/[ \t]*\w+)*[ \t]*"
+)
+_NAME_AFTER_LABEL = re.compile(r"[ \t]*[^\W\d_]{2,}")
+
+
+def _line_label_cue(text: str, start: int) -> bool:
+    """The line's label names a phone, however long the name written between it and the number (`Responsable
+    légal : Théodore Devaux-Dumont, 0256597919`, `Erziehungsberechtigte: Prof. Jörgen Ehlert B.Eng., ...`)."""
+    line_start = text.rfind("\n", max(0, start - 160), start) + 1
+    if line_start == 0 and start > 160:
+        return False
+    colon = text.find(":", line_start, start)
+    if colon < 0 or colon - line_start > 48:
+        return False
+    label = text[line_start:colon]
+    if _PHONE_WORDS.search(_name_words(label)):
+        return True
+    return bool(_KIN_LABEL.fullmatch(label) and _NAME_AFTER_LABEL.match(text, colon + 1, start))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
@@ -916,11 +984,37 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
         return True
-    if _SIGNATURE_CUE.search(text, max(0, start - 12), start):
+    if _SIGNATURE_CUE.search(text, max(0, start - 12), start) or _line_label_cue(text, start):
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header
-    return _asked_above(text, start, _PHONE_WORDS)  # "Agent: a number to call you back on?" / "Caller: ..."
+    if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
+        return True
+    return _listed_under_a_phone_heading(text, start)
+
+
+# A list's item: the number alone on its line after a bullet or an item number; the lines above it up to the
+# heading are items too (a bullet, or a number first).
+_ITEM_START = re.compile(r"[ \t]*(?:[-*•·][ \t]*|\d{1,2}[.)][ \t]+)?")
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*•·][ \t]|\d{1,2}[.)][ \t]|\+?\(?\d)")
+
+
+def _listed_under_a_phone_heading(text: str, start: int) -> bool:
+    """A list under a heading that names phones (`Numbers to port:` above `- 5033370375` and `- 7029194190`):
+    the heading names every item, not only the first within reach of a cue's window."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    if line_start == 0 or not _ITEM_START.fullmatch(text, line_start, start):
+        return False
+    end = line_start - 1  # the newline that ends the line above
+    for _ in range(30):
+        above = text.rfind("\n", max(0, end - 200), end) + 1
+        line = text[above:end].rstrip()
+        if line.endswith(":"):
+            return bool(_PHONE_WORDS.search(_name_words(line)))
+        if not _ITEM_LINE.match(line) or above == 0:
+            return False
+        end = above - 1
+    return False
 
 
 # Shapes that are something else whatever libphonenumber says of their digits.
@@ -945,7 +1039,12 @@ _NOT_PHONE_SHAPES = (
     # a period of two dates, 25/01/18 - 23/02/18
     re.compile(r"\d{1,2}([/.])\d{1,2}\1\d{2}(?:\d{2})?\s*[-–]\s*\d{1,2}\1\d{1,2}\1\d{2}(?:\d{2})?"),
 )
-_TIMESTAMP_INSIDE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")  # "1 2021-07-09 20" out of a log line
+# Inside a candidate: an ISO date ("1 2021-07-09 20" out of a log line); slashes between three groups with more
+# around them (HAProxy's connection counts and queues, `14/14/1/0/0 0/0`); an IPv4 address with what ran into it
+# (a W3C/IIS log's `443 - 192.168.1.20`: the port, an empty user, the client)
+_NOT_PHONE_INSIDE = re.compile(
+    r"(?:19|20)\d{2}-[01]\d-[0-3]\d|\d/\d+/\d|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])"
+)
 # Without a phone word or a country code these groupings are reference numbers, not a national format:
 # 2-8, 4-6 and 3.3.3 digits, three groups of four (with spaces or dashes), and 3-3-4 with a 1-4 digit tail.
 # Also: amounts (1.234.567), numbers in thousands groups (3 226 394 990), 4-6 accounts not starting 0 (a trunk
@@ -969,7 +1068,7 @@ _QUOTED_KEY = re.compile(
 
 
 def _phone_shape_refused(core: str) -> bool:
-    return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_TIMESTAMP_INSIDE.search(core))
+    return any(shape.fullmatch(core) for shape in _NOT_PHONE_SHAPES) or bool(_NOT_PHONE_INSIDE.search(core))
 
 
 _FIELD_START = re.compile(r"(?:^|[|\t,;>:=*^~\[{])[ \t]*[\"'(]?[ \t]*$", re.M)
@@ -1001,7 +1100,12 @@ def _field_refuses(text: str, start: int, end: int) -> bool:
         ) or bool(_REFERENCE_WORDS.search(name + " "))
     key = _QUOTED_KEY.search(text, max(0, start - 50), start)
     key_name = (key.group(1) or key.group(2)) if key else None
-    return key_name is not None and not _PHONE_WORDS.search(_words(key_name))
+    if key is None or key_name is None or _PHONE_WORDS.search(_words(key_name)):
+        return False
+    if key.group(1) and text[key.end(1) : key.end(1) + 1] not in ("'", '"'):
+        # `"note": "Numéro: 06 12 34 56 78"`: no key but a string's own text, opening with a prose label
+        return bool(_REFERENCE_WORDS.search(key_name + " "))
+    return True
 
 
 # A chat or transcript line's speaker: `Lucía: 727-207-372` under `Carmen: y el móvil de tu hermano?`.
@@ -1050,7 +1154,20 @@ _COLUMN_PAIR = re.compile(r"\d+[ \t]+\d+")
 _CLOCK_BEFORE = re.compile(r"\d:[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]+$")
 
 
+# An HTTP access log's status code and response size, two columns: after the quoted request line in the Common
+# and Combined Log Formats (`"GET /static/app.js HTTP/1.1" 200 6120268`, `"-" 400 0`), after HAProxy's timers
+# (`0/0/1/654/243 200 8323596`, `Tq/Tw/Tc/Tr/Tt`, the total `+`-prefixed when logged early). A status code and a
+# byte count never join into one phone number, whatever a phone word nearby says.
+_STATUS_AND_SIZE = re.compile(r"[1-5]\d\d(?:[ \t]+\d+)+")
+_REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){4}[+-]?\d+)[ \t]+\Z')
+
+
 def _log_columns(text: str, start: int, core: str) -> bool:
+    if _STATUS_AND_SIZE.fullmatch(core):
+        low = max(0, start - 2000)  # a request line longer than that is read from its last 2,000 characters
+        line_start = text.rfind("\n", low, start) + 1 or low
+        if _REQUEST_BEFORE.search(text, line_start, start):
+            return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
 
@@ -1066,10 +1183,38 @@ def _post_dial(text: str, start: int, end: int) -> bool:
     return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
 
 
+# Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`,
+# `0612345678 - 0687654321`): a blank slash or a dash between blanks after a complete number (seven digits or
+# more) separates it from the next one; after an area code alone (`030 / 4141354`, as German numbers are
+# written) it belongs to the number.
+_ALTERNATIVE_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+|[ \t]+-[ \t]+")
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+(?=[+(\d])")
+
+
+def _candidate_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """_PHONE_CANDIDATE's matches, each cut at a slash that follows a complete number; the search goes on after
+    the slash, so the number after it is a candidate of its own."""
+    pos = 0
+    while (m := _PHONE_CANDIDATE.search(text, pos)) is not None:
+        raw, pos = m.group(), m.end()
+        if (m.start() == 0 or text[m.start() - 1] == "\n") and (item := _ITEM_NUMBER.match(raw)):
+            pos = m.start() + item.end()  # `1. 015112345678`: a numbered list's item number, then the value
+            continue
+        if "/" not in raw and " -" not in raw:
+            yield m.start(), pos, raw
+            continue
+        for slash in _ALTERNATIVE_SLASH.finditer(raw):
+            if sum(ch.isdigit() for ch in raw[: slash.start()]) >= 7:
+                raw, pos = raw[: slash.start()], m.start() + slash.end()
+                break
+        yield m.start(), m.start() + len(raw), raw
+
+
 def _phone_candidates(text: str) -> Iterator[_PhoneCandidate]:
-    for m in _PHONE_CANDIDATE.finditer(text):
+    for start, end, raw in _candidate_spans(text):
         _on_time()
-        start, end, raw = m.start(), m.end(), m.group()
         if raw.startswith("(") and ")" not in raw:
             start, raw = start + 1, raw[1:]  # "(9234-064984)": the parenthesis encloses, it is no area code
         if (aside := _ASIDE.search(raw)) and len(re.sub(r"\D", "", raw[: aside.start()])) >= 7:
@@ -1148,6 +1293,42 @@ def _named_a_reference(before: str) -> bool:
     )
 
 
+# Digits grouped in thousands with blanks (`612 345 789`, as French, German, Dutch and Scandinavian texts write
+# amounts; also Spain's 3-3-3 phone format) are an amount or a count when a quantity's word names them or a
+# currency or a unit follows, whatever a phone-ish word nearby says (`porté à 1 234 567 €`, `Eltern zahlen ...`).
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3}){2,}")
+_QUANTITY_BEFORE = re.compile(
+    r"(?i)\b(?:total\w*|amounts?|sums?|balances?|betrag|summe|gesamt\w*|montant|solde|importe|importo|bedrag|totaal|"
+    r"saldo|valor|quantit\w*|qty|counts?|sizes?|bytes|items|menge|anzahl|aantal|cantidad|quantidade)"
+    r"\b[^\d\n]{0,12}\Z"
+)
+_UNIT_AFTER = re.compile(
+    r"(?i)[ \t]?(?:€|\$|£|₹|eur\b|euros?\b|usd\b|gbp\b|chf\b|inr\b|brl\b|r\$|dollars?\b|pounds?\b|rupees?\b|"
+    r"reais\b|francs?\b|bytes?\b|[kmg]i?b\b|items?\b|units?\b|pcs\b|st(?:ü|ue)ck\b|pieces?\b|"
+    r"stuks\b|unidades\b|pezzi\b|km\b|kg\b|tonnes?\b|tons?\b|m²|m2\b|hits\b|views\b|rows\b|records\b|"
+    r"lines?\b|copies\b|exemplaires?\b|exemplare\b|users?\b|visitors?\b|downloads?\b|people\b|personnes\b|"
+    r"persone\b|personen\b|pessoas\b|personas\b|inhabitants\b|habitant(?:e?s)?\b|einwohner\b|abitanti\b|"
+    r"inwoners\b)"
+)
+
+
+def _a_quantity(text: str, c: _PhoneCandidate, before: str) -> bool:
+    return bool(
+        _THOUSANDS.fullmatch(c.core) and (_QUANTITY_BEFORE.search(before) or _UNIT_AFTER.match(text, c.end))
+    )
+
+
+# Nine digits in threes with no trunk 0 (`123 456 789`): Spain and Portugal write their numbers so; France's and
+# Australia's plans accept the same digits only as a number without the trunk 0 it is always written with. Without
+# a phone word such a grouping counts only if it is a Spanish or Portuguese number.
+_NINE_IN_THREES = re.compile(r"[1-9]\d{2}([ .-])\d{3}\1\d{3}")
+_THREES_PLANS = ("ES", "PT")
+
+
+def _nine_in_threes_elsewhere(c: _PhoneCandidate) -> bool:
+    return bool(_NINE_IN_THREES.fullmatch(c.core)) and _valid_phone(c, _THREES_PLANS) is None
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
     if _named_a_reference(before):
@@ -1162,22 +1343,25 @@ def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
         return True  # longer than any national number in these plans; or shorter than one with its area code
     if re.search(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$", text[max(0, c.start - 40) : c.start]):
         return True  # the tail of an IBAN (valid or not)
+    if _a_quantity(text, c, before):
+        return True
     if not near and (
         _REFERENCE_SHAPES.fullmatch(c.core)
         or _belgian_enterprise_number(c.core)
         or _NUMBER_BEFORE.search(before)
+        or _nine_in_threes_elsewhere(c)
     ):
         return True
     return _field_refuses(text, c.start, c.end)
 
 
-def _valid_phone(c: _PhoneCandidate) -> str | None:
+def _valid_phone(c: _PhoneCandidate, regions: tuple[str, ...] = _PHONE_REGIONS) -> str | None:
     """The region libphonenumber finds `c` valid in (international numbers in any plan), or None."""
     import phonenumbers
 
     bare = c.core.lstrip("(")
     candidate = "+" + bare[2:] if bare.startswith("00") else c.core
-    for region in (None,) if c.intl else _PHONE_REGIONS:
+    for region in (None,) if c.intl else regions:
         try:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
@@ -1185,6 +1369,22 @@ def _valid_phone(c: _PhoneCandidate) -> str | None:
         if phonenumbers.is_valid_number(number):
             return phonenumbers.region_code_for_number(number) or region or "?"
     return None
+
+
+# An e-mail address or a web address in the words before a number is a name, not a cue (`questions to
+# isla@nhs.net or on 0370 ...`: the NHS's mail domain names no NHS number).
+_ADDRESS_TOKENS = re.compile(r"[^\s@]*@\S+|\b[a-z]+://\S+", re.IGNORECASE)
+
+
+def _other_id_named(text: str, start: int) -> bool:
+    """An SSN, NPI or NHS word just before the number (outside addresses) or in its field's name."""
+    before = text[max(0, start - 40) : start]
+    if "@" in before or "://" in before:
+        before = _ADDRESS_TOKENS.sub(lambda m: " " * len(m.group()), before)
+    if _OTHER_ID_WORDS.search(_name_words(before)):
+        return True
+    label = _label(text, start)
+    return bool(label and _OTHER_ID_WORDS.search(_name_words(label.name)))
 
 
 def _phones(text: str) -> Iterator[Finding]:
@@ -1201,7 +1401,7 @@ def _phones(text: str) -> Iterator[Finding]:
             and where not in _LONG_PLANS
         ):
             continue
-        if not near and _context_near(text, c.start, c.end, _OTHER_ID_WORDS, after=0):
+        if not near and _other_id_named(text, c.start):
             continue  # "NHS number 996 472 0006" with a bad check digit is still no phone number
         if not (c.intl or near or re.search(r"[ ().\-/]", c.core)):
             continue  # a bare run of digits is more often an id than a phone

@@ -249,11 +249,9 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H13STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
     "H13SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
     "H13ISOTS": _timestamp("%Y-%m-%dT%H:%M:%S.%fZ"),
-    "H13EPOCH": lambda v: _epoch_between_2020_and_2027(int(v)) or len(v) == 10,
+    "H13EPOCH": lambda v: re.fullmatch(r"1\d{9}", v) is not None,  # Unix seconds, 2001 to 2033
     "H13AWSACCT": lambda v: re.fullmatch(r"\d{12}", v) is not None,
-    "H13DIOPTER": lambda v: (
-        re.fullmatch(r"[+-]\d{1,2}\.(?:00|25|50|75)", v) is not None and float(v[1:]) <= 8
-    ),
+    "H13DIOPTER": lambda v: re.fullmatch(r"[+-]\d\.(?:00|25|50|75)", v) is not None and 0 < float(v[1:]) <= 8,
     "H13AXIS": lambda v: v.isdigit() and 1 <= int(v) <= 180,
     "H13PD": lambda v: 54 <= float(v) <= 72.5,
     "H13OBJID": lambda v: (

@@ -22,19 +22,25 @@ apart by the template tag so each half can be scored on its own (REPEATS13 docum
   and a hearing-aid fitting record (US); a notice of marriage, an allotment plot application, an
   apprenticeship agreement, a spectacle prescription (GOS), a football club registration transfer and a
   removals quotation (UK); a visa appointment letter, a post-matric scholarship application, a
-  loyalty-card sign-up and an OCR'd scan of an income-tax return cover letter with broken spacing
-  (India); a publication des bans, a suspension d'abonnement at a gym, an organisation des obsèques and
+  loyalty-card sign-up and an income-tax return cover letter as an OCR'd scan with broken spacing
+  (India; the OCR style is heldout5's, the document kind is new); a publication des bans, a suspension d'abonnement at a gym, an organisation des obsèques and
   a contrat d'apprentissage (France); an Anmeldung zur Eheschließung, a Kleingarten Pachtantrag, a
   Vereinswechsel (Spielerpass), an Umzugsangebot and a Hörgeräteanpassung (Germany); pubblicazioni di
-  matrimonio, a borsa di studio application and a carta fedeltà sign-up (Italy); a solicitud de
+  matrimonio, a borsa di studio application and a domanda di adozione at a dog shelter (Italy); a solicitud de
   adopción, a congelación de cuota and a presupuesto de mudanza (Spain); a volkstuin application, a
   melding voorgenomen huwelijk and a brilvoorschrift (Netherlands); a habilitação de casamento, a
-  serviço funerário contract and a cartão fidelidade sign-up (Brazil); and in the technical group a
+  serviço funerário contract and an orçamento de mudança (Brazil); and in the technical group a
   MySQL slow query log, a MongoDB structured log line, a Windows Event Log XML record, an Apache Airflow
   task log, Jenkins console output, Ansible output with gathered facts, a Nomad/Consul agent log, an
   Envoy access log, AWS VPC flow log records, a GCP audit log entry, a Mailchimp audience export, a
   Shopify order JSON, a QuickBooks IIF file, a GnuCash transactions CSV, a Telegram chat export and a
   Matrix room event.
+  Close to earlier kinds but new as documents, checked one by one: heldout9 had an optician's recall
+  letter (here: the prescription itself), a MongoDB document (here: mongod's log), an Ansible inventory
+  (here: playbook output) and a French visa application (here: an appointment letter); heldout10 a
+  wedding RSVP list (here: the registrar's notices); heldout8/heldout11 gym sign-ups (here: freezes);
+  heldout6 a payroll-diversion e-mail (here: the HR form); heldout5 chat exports in text (here:
+  Telegram's JSON export). A pt-BR cadastro with a cartão fidelidade (heldout7) was left out as used.
 Each template is filled REPEATS13 times with fresh values; the technical group cycles through the locales.
 
 Values come from heldout5's to heldout12's spec-built generators, registered again here under H13 names
@@ -274,7 +280,7 @@ NEW13: dict[str, list[str]] = {
         "NOTICE OF MARRIAGE — {org} Register Office\nParty 1: {first} {last}, date of birth ⟦H13DOB⟧\nParty 2: {first2} {last}, date of birth ⟦H13DOB⟧\nNotice given ⟦~H13DGB⟧ · ceremony planned ⟦~H13DGB⟧\nContact ⟦H13PH⟧ · ⟦H13EM⟧ · fee paid by card ⟦H13CARD⟧",
         "ALLOTMENT PLOT APPLICATION — {org} Allotment Society\nApplicant: {first} {last}\nPlot requested ⟦~H13PLOT⟧ (half plot) · tenancy from ⟦~H13DGB⟧\nTelephone ⟦H13PHN⟧ · mobile ⟦H13PH⟧ · e-mail ⟦H13EM⟧\nAnnual rent by direct debit from ⟦H13IBAN⟧",
         "APPRENTICESHIP AGREEMENT — {org} Engineering Ltd\nApprentice: {first} {last}, date of birth ⟦H13DOB⟧, NI number ⟦~H13NINO⟧\nStandard: Maintenance Technician, level 3 · start ⟦~H13DGB⟧ · end-point assessment ⟦~H13DGB⟧\nApprentice mobile ⟦H13PH⟧ · e-mail ⟦H13EM⟧\nWages paid to ⟦H13IBAN⟧ · employer contact ⟦H13PHX⟧",
-        "SPECTACLE PRESCRIPTION (GOS) — {org} Opticians\nPatient: {first} {last} · DOB ⟦H13DOB⟧ · NHS no. ⟦H13NHS⟧\nR: SPH ⟦~H13DIOPTER⟧ CYL ⟦~H13DIOPTER⟧ AXIS ⟦~H13AXIS⟧ · L: SPH ⟦~H13DIOPTER⟧ CYL ⟦~H13DIOPTER⟧ AXIS ⟦~H13AXIS⟧ · PD ⟦~H13PD⟧\nSight test ⟦~H13DGB⟧ · recall ⟦~H13DGB⟧ · contact ⟦H13PH⟧ · ⟦H13EM⟧",
+        "SPECTACLE PRESCRIPTION (GOS) — {org} Eye Care\nPatient: {first} {last} · DOB ⟦H13DOB⟧ · NHS no. ⟦H13NHS⟧\nR: SPH ⟦~H13DIOPTER⟧ CYL ⟦~H13DIOPTER⟧ AXIS ⟦~H13AXIS⟧ · L: SPH ⟦~H13DIOPTER⟧ CYL ⟦~H13DIOPTER⟧ AXIS ⟦~H13AXIS⟧ · PD ⟦~H13PD⟧\nSight test ⟦~H13DGB⟧ · recall ⟦~H13DGB⟧ · contact ⟦H13PH⟧ · ⟦H13EM⟧",
         "PLAYER REGISTRATION TRANSFER — {org} Youth FC\nPlayer: {first} {last}, date of birth ⟦H13DOB⟧, FAN ⟦~H13FAN⟧\nLeaving {first2} Rovers, registration from ⟦~H13DGB⟧\nParent: ⟦H13PH⟧ · ⟦H13EM⟧ · subs by card ⟦H13CARD⟧",
         "REMOVALS QUOTATION — {org} Removals & Storage\nCustomer: {first} {last}\nSurvey ⟦~H13DGB⟧ · moving day ⟦~H13DGB⟧ · 38 m³, two crew\nQuote ⟦~H13ORDER⟧: £⟦~H13AMTGB⟧ · deposit on card ⟦H13CARD⟧ or transfer to our IBAN\nYour phone ⟦H13PHX⟧ · ⟦H13EM⟧ · accept online at ⟦H13URL⟧",
     ],
@@ -300,7 +306,7 @@ NEW13: dict[str, list[str]] = {
     "it-IT": [
         "PUBBLICAZIONI DI MATRIMONIO — Comune di {org}\nSposo/a: {first} {last}, nato/a il ⟦H13DOB⟧\nSposo/a: {first2} {last}, nato/a il ⟦H13DOB⟧\nAffissione dal ⟦~H13DIT⟧ · celebrazione prevista il ⟦~H13DIT⟧\nRecapiti: ⟦H13PH⟧ · ⟦H13EM⟧",
         "DOMANDA DI BORSA DI STUDIO — Fondazione {org}\nCandidato/a: {first} {last}, data di nascita ⟦H13DOB⟧, C.F. ⟦~H13CF⟧\nAccredito su ⟦H13IBAN⟧\nCellulare ⟦H13PH⟧ · e-mail ⟦H13EM⟧ · curriculum ⟦H13URLS⟧\nScadenza del bando ⟦~H13DIT⟧",
-        "CARTA FEDELTÀ — richiesta di adesione, {org} Supermercati\nCliente: {first} {last}, data di nascita ⟦H13DOB⟧\nCellulare ⟦H13PH⟧ · e-mail ⟦H13EM⟧\nCarta di pagamento collegata ⟦H13CARD⟧ · adesione del ⟦~H13DIT⟧",
+        "DOMANDA DI ADOZIONE — Canile {org}\nAdottante: {first} {last}, nato/a il ⟦H13DOB⟧, C.F. ⟦~H13CF⟧\nCane: Fido, nato il ⟦~H13PETDOB⟧, microchip ⟦~H13CHIP⟧\nCellulare ⟦H13PH⟧ · e-mail ⟦H13EM⟧\nContributo volontario con carta ⟦H13CARD⟧",
     ],
     "es-ES": [
         "SOLICITUD DE ADOPCIÓN — Protectora {org}\nSolicitante: {first} {last}, fecha de nacimiento ⟦H13DOB⟧, DNI ⟦~H13DNI⟧\nAnimal: Luna, nacida el ⟦~H13PETDOB⟧, chip ⟦~H13CHIP⟧\nTeléfono ⟦H13PH⟧ · correo ⟦H13EM⟧\nDonativo con tarjeta ⟦H13CARD⟧",
@@ -315,7 +321,7 @@ NEW13: dict[str, list[str]] = {
     "pt-BR": [
         "HABILITAÇÃO DE CASAMENTO — Cartório de Registro Civil de {org}\nNubente 1: {first} {last}, nascido(a) em ⟦H13DOB⟧, CPF ⟦~H13CPF⟧\nNubente 2: {first2} {last}, nascido(a) em ⟦H13DOB⟧\nCerimônia em ⟦~H13DBR⟧ · proclamas publicados em ⟦~H13DBR⟧\nTelefone ⟦H13PH⟧ · e-mail ⟦H13EM⟧",
         "CONTRATAÇÃO DE SERVIÇO FUNERÁRIO — Funerária {org}\nFalecido(a): {first} {last}, data de nascimento ⟦H13DOB⟧, óbito em ⟦~H13DBR⟧\nVelório em ⟦~H13DBR⟧ às ⟦~H13HHMM⟧\nResponsável: {first2} {last}, ⟦H13PH⟧ · ⟦H13PHN⟧ · ⟦H13EM⟧\nPagamento no cartão ⟦H13CARD⟧ · reembolso do plano para a conta ⟦H13IBAN⟧",
-        "CARTÃO FIDELIDADE — cadastro, Drogaria {org}\nCliente: {first} {last}, aniversário ⟦H13DOB⟧, CPF ⟦~H13CPF⟧\nCelular ⟦H13PH⟧ · e-mail ⟦H13EM⟧\nCartão de crédito vinculado ⟦H13CARD⟧ · cadastro em ⟦~H13DBR⟧",
+        "ORÇAMENTO DE MUDANÇA — Mudanças {org}\nCliente: {first} {last}, CPF ⟦~H13CPF⟧\nVistoria em ⟦~H13DBR⟧ · mudança em ⟦~H13DBR⟧ · orçamento ⟦~H13ORDER⟧ de R$ ⟦~H13AMTBR⟧\nSinal no cartão ⟦H13CARD⟧ · WhatsApp ⟦H13PH⟧ · fixo ⟦H13PHN⟧ · ⟦H13EM⟧",
     ],
     "tech": [
         "# Time: ⟦~H13ISOTS⟧\n# User@Host: app[app] @ ⟦~H13HOST⟧ [⟦H13IP⟧]  Id: ⟦~H13PID⟧\n# Query_time: ⟦~H13QTIME⟧  Lock_time: 0.000012 Rows_sent: 1  Rows_examined: ⟦~H13OFFSET⟧\nSET timestamp=⟦~H13EPOCH⟧;\nSELECT * FROM members WHERE email = '⟦H13EM⟧' AND ssn = '⟦H13SSN⟧' AND dob = '⟦H13DOBI⟧';",

@@ -8,13 +8,13 @@ SEED13, split and batch "heldout13". Like heldout7..heldout12 it is a fair sampl
 apart by the template tag so each half can be scored on its own (REPEATS13 documents per template):
 - known kinds, `<locale>/h13k/<n>`: the kinds and writing styles the earlier batches used (heldout10's to
   heldout12's new kinds included), sampled in about their proportion in the set: customer e-mails and
-  complaint letters, HR and club registration forms, patient and staff tables (markdown, pipe, CSV), chat
-  exports, bank alerts, appointment reminders, delivery notices, a referral letter, a claim form, a hotel
-  booking, e-mail signatures, a support-call transcript, a jury summons, a census form, a fishing licence,
-  a prepaid SIM registration, a crypto withdrawal notice, JSON, FHIR Patient, LDIF and HL7 v2 records,
-  access and syslog lines, `arp` output, SQL inserts, a `.env` file, a curl command, a YAML config, a
-  wallet CSV, an Exim mainlog, a Suricata alert and an auditd record, written fresh: new wording, field
-  orders, surrounding text and values;
+  complaint letters, HR, onboarding and club registration forms, patient and staff tables (markdown,
+  CSV), chat exports, bank alerts, appointment reminders, delivery notices, a referral letter, an
+  explanation of benefits, a holiday-let booking, e-mail signatures, support-call transcripts, a jury
+  summons, a prepaid SIM activation, a crypto withdrawal notice, JSON, FHIR Patient, LDIF and HL7 v2
+  records, access and syslog lines, `arp` output, an SQL insert, a `.env` file, a curl command, a wallet
+  CSV, an Exim mainlog, a Suricata alert, a Kafka Connect sink error and an auditd record, written fresh:
+  new wording, field orders, surrounding text and values;
 - new kinds, `<locale>/h13n/<n>`: document kinds no batch (heldout7's to heldout12's new halves
   included) has used, each checked by a marker phrase against every earlier case in
   tests/test_pii_heldout13_set.py: a gym membership freeze request, a coworking visitor log, a pet
@@ -83,8 +83,8 @@ Where they are silent:
   duration and bytes are negatives.
 - Mailchimp export: `OPTIN_IP`/`CONFIRM_IP` are IP addresses, a `BIRTHDATE` date merge field (with the
   year) a birth date; `MEMBER_RATING`, `LEID` and the opt-in times are negatives.
-- Shopify order JSON: `email`, `phone`, `browser_ip` and `landing_site`-free `order_status_url` are
-  labelled; `id`, `order_number`, `checkout_id` and `created_at` are negatives.
+- Shopify order JSON: `email`, `phone`, `browser_ip`, `order_status_url` (a URL) and a wallet in
+  `note_attributes` are labelled; `id`, `order_number`, `checkout_id` and `created_at` are negatives.
 - QuickBooks IIF / GnuCash CSV: a card, IBAN or wallet written in a memo is labelled; transaction
   numbers, amounts and dates are negatives.
 - Exim `id=<message-id>`: an RFC 5322 msg-id (`id-left@id-right`) is no mailbox, so not an e-mail address;

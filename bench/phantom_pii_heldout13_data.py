@@ -73,7 +73,8 @@ Where they are silent:
   `durationMillis` and the `$date` are negatives; a filter's value is labelled by its field name.
 - Windows Event XML: `IpAddress` is an IP address, `TargetUserName` an e-mail address when it holds one;
   `EventRecordID`, `ProcessId`, `LogonType` and `SystemTime` are negatives; the `xmlns` namespace name
-  is not a URL (XML Namespaces) and carries no label.
+  is no URL (XML Namespaces: a name, not for retrieval) and is marked a negative.
+- auditd: the unset `auid`/`ses` (4294967295, ten digits) are negatives.
 - AWS VPC flow log: `srcaddr`/`dstaddr` are IP addresses; the account id, `eni-` id, ports, packets,
   bytes and start/end epochs are negatives.
 - GCP audit log: `callerIp` is an IP address, `principalEmail` an e-mail address; `insertId`,
@@ -173,6 +174,10 @@ NEW_NEGATIVES13 = {
     "H13GWF": lambda r: "GWF" + digits(r, 9),
     "H13LEID": lambda r: str(r.randint(10_000_000, 999_999_999)),
     "H13BUILD": lambda r: str(r.randint(100, 9_999)),
+    # auditd's "unset" login uid and session id: (u32)-1, ten digits (phone-shaped, no phone)
+    "H13UNSET": lambda r: "4294967295",
+    # the Windows event schema's XML namespace name: a name, not for retrieval (XML Namespaces), so no URL
+    "H13XMLNS": lambda r: "http://schemas.microsoft.com/win/2004/08/events/event",
 }
 
 # a new name must not shadow a mirrored H12 generator (that would silently change what the name means); checked
@@ -259,7 +264,7 @@ KNOWN13: dict[str, list[str]] = {
         "⟦~H13STAMP⟧ ⟦~H13EXIMID⟧ <= ⟦H13EM⟧ H=⟦~H13HOST⟧ [⟦H13IP⟧] P=esmtps S=⟦~H13BYTES⟧ id=⟦~H13MSGID⟧@{org}.example\n⟦~H13STAMP⟧ ⟦~H13EXIMID⟧ => ⟦H13EM⟧ R=dnslookup T=remote_smtp H=⟦~H13HOST⟧ [⟦H13IP6⟧]",
         '{"timestamp": "⟦~H13SURTS⟧", "flow_id": ⟦~H13FLOWID⟧, "event_type": "alert", "src_ip": "⟦H13IP⟧", "dest_ip": "⟦H13IP⟧", "dest_port": 80, "ether": {"src_mac": "⟦H13MAC⟧"}, "alert": {"signature_id": ⟦~H13KOFF⟧, "signature": "ET INFO cleartext login"}, "http": {"hostname": "⟦~H13HOST⟧", "http_refer": "⟦H13URLS⟧"}}',
         "[⟦~H13STAMP⟧] ERROR WorkerSinkTask{id=pg-sink-members-0} Error converting message in topic 'members.v2' partition 1 at offset ⟦~H13OFFSET⟧: Struct{member_id=⟦~H13UUID⟧,mail=⟦H13EM⟧,ssn=⟦H13SSN⟧,pcp_npi=⟦H13NPIP⟧,nhs_number=⟦H13NHSP⟧,date_of_birth=⟦H13DOBI⟧} (org.apache.kafka.connect.runtime.WorkerSinkTask:⟦~H13FRAME⟧)",
-        'type=USER_AUTH msg=audit(⟦~H13AUDIT⟧): pid=⟦~H13PID⟧ uid=0 auid=4294967295 ses=4294967295 msg=\'op=PAM:authentication acct="⟦H13EM⟧" exe="/usr/sbin/sshd" hostname=⟦H13IP⟧ addr=⟦H13IP⟧ terminal=ssh res=failed\'',
+        'type=USER_AUTH msg=audit(⟦~H13AUDIT⟧): pid=⟦~H13PID⟧ uid=0 auid=⟦~H13UNSET⟧ ses=⟦~H13UNSET⟧ msg=\'op=PAM:authentication acct="⟦H13EM⟧" exe="/usr/sbin/sshd" hostname=⟦H13IP⟧ addr=⟦H13IP⟧ terminal=ssh res=failed\'',
     ],
 }
 
@@ -326,7 +331,7 @@ NEW13: dict[str, list[str]] = {
     "tech": [
         "# Time: ⟦~H13ISOTS⟧\n# User@Host: app[app] @ ⟦~H13HOST⟧ [⟦H13IP⟧]  Id: ⟦~H13PID⟧\n# Query_time: ⟦~H13QTIME⟧  Lock_time: 0.000012 Rows_sent: 1  Rows_examined: ⟦~H13OFFSET⟧\nSET timestamp=⟦~H13EPOCH⟧;\nSELECT * FROM members WHERE email = '⟦H13EM⟧' AND ssn = '⟦H13SSN⟧' AND dob = '⟦H13DOBI⟧';",
         '{"t":{"$date":"⟦~H13ISOTS⟧"},"s":"I","c":"COMMAND","id":51803,"ctx":"conn⟦~H13PID⟧","msg":"Slow query","attr":{"type":"command","ns":"clinic.patients","command":{"find":"patients","filter":{"nhsNumber":"⟦H13NHSP⟧","providerNpi":"⟦H13NPIP⟧"}},"remote":"⟦H13IP⟧:⟦~H13SRCPORT⟧","planSummary":"IXSCAN","durationMillis":⟦~H13FRAME⟧,"_id":"⟦~H13OBJID⟧"}}',
-        '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>4625</EventID><TimeCreated SystemTime="⟦~H13ISOTS⟧"/><EventRecordID>⟦~H13RECORDID⟧</EventRecordID><Computer>⟦~H13HOST⟧</Computer></System><EventData><Data Name="TargetUserName">⟦H13EM⟧</Data><Data Name="LogonType">3</Data><Data Name="IpAddress">⟦H13IP⟧</Data><Data Name="IpPort">⟦~H13SRCPORT⟧</Data><Data Name="ProcessId">0x⟦~H13HEX16⟧</Data></EventData></Event>',
+        '<Event xmlns="⟦~H13XMLNS⟧"><System><EventID>4625</EventID><TimeCreated SystemTime="⟦~H13ISOTS⟧"/><EventRecordID>⟦~H13RECORDID⟧</EventRecordID><Computer>⟦~H13HOST⟧</Computer></System><EventData><Data Name="TargetUserName">⟦H13EM⟧</Data><Data Name="LogonType">3</Data><Data Name="IpAddress">⟦H13IP⟧</Data><Data Name="IpPort">⟦~H13SRCPORT⟧</Data><Data Name="ProcessId">0x⟦~H13HEX16⟧</Data></EventData></Event>',
         "[⟦~H13ISOTS⟧] {taskinstance.py:1138} INFO - Dependencies all met for <TaskInstance: claims_etl.load_claims manual__⟦~H13ISOTS⟧ [running]>\n[⟦~H13ISOTS⟧] {claims.py:⟦~H13FRAME⟧} WARNING - rejected row: member_ssn=⟦H13SSN⟧ rendering_npi=⟦H13NPI⟧ nhs_number=⟦H13NHSP⟧ contact=⟦H13EM⟧\n[⟦~H13ISOTS⟧] {taskinstance.py:1400} INFO - Marking task as SUCCESS. dag_id=claims_etl, task_id=load_claims",
         "Started by user {first} {last} (⟦H13EM⟧)\nRunning on agent-⟦~H13BUILD⟧ in /var/lib/jenkins/workspace/lab-wake\n[Pipeline] sh\n+ wakeonlan ⟦H13MAC⟧\n+ ssh ci@⟦H13IP⟧ ./run-tests.sh\nFinished: SUCCESS (build #⟦~H13BUILD⟧, commit ⟦~H13SHA⟧)",
         'TASK [Gathering Facts] *********************************************\nok: [⟦~H13HOST⟧]\nTASK [debug] ********************************************************\nok: [⟦~H13HOST⟧] => {\n    "ansible_default_ipv4.address": "⟦H13IP⟧",\n    "ansible_default_ipv4.macaddress": "⟦H13MAC⟧",\n    "owner_email": "⟦H13EM⟧"\n}\nPLAY RECAP **********************************************************\n⟦~H13HOST⟧ : ok=2 changed=0 unreachable=0 failed=0',

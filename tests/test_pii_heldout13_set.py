@@ -273,6 +273,8 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H13GWF": lambda v: re.fullmatch(r"GWF\d{9}", v) is not None,
     "H13LEID": lambda v: v.isdigit(),
     "H13BUILD": lambda v: v.isdigit(),
+    "H13UNSET": lambda v: int(v) == 2**32 - 1,
+    "H13XMLNS": lambda v: v == "http://schemas.microsoft.com/win/2004/08/events/event",
 }
 
 

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, remembered_labels, table_memo
+from servers.phantom.pii_rows import FailingRow, failing_row
 
 ENTITIES = (
     "EMAIL_ADDRESS",
@@ -780,7 +781,28 @@ def _nhs_refused(text: str, start: int, end: int) -> bool:
     return bool(label and label.strong and _value_starts_field(text, start))
 
 
+def _failing_row_ids(text: str) -> Iterator[Finding]:
+    """Ten bare digits as a whole cell of PostgreSQL's failing row in a table of people, next to a name: the
+    NPI's Luhn check (with its 1 or 2) or else the NHS number's mod-11 check names the identifier. Outside such a
+    row ten bare check-digit-valid digits with no cue stay unreported."""
+    for m in _TEN_DIGITS.finditer(text):
+        _on_time()
+        digits = m.group()
+        if m.group(2) or not ((row := failing_row(text, m.start(), m.end())) and row.of_people):
+            continue
+        if npi_ok(digits):
+            yield Finding(
+                "US_NPI", m.start(), m.end(), 0.8, f"NPI Luhn check in a failing row of {row.relation}"
+            )
+        elif nhs_ok(digits):
+            yield Finding(
+                "UK_NHS", m.start(), m.end(), 0.8, f"NHS mod-11 check in a failing row of {row.relation}"
+            )
+
+
 def _health_ids(text: str) -> Iterator[Finding]:
+    if "Failing row contains (" in text:
+        yield from _failing_row_ids(text)
     for m in _NPI_GROUPED.finditer(text):
         _on_time()
         digits = re.sub(r"\D", "", m.group())
@@ -1662,7 +1684,12 @@ def _dobs(text: str) -> Iterator[Finding]:
     if "<<" in text:
         yield from _mrz_dobs(text)  # a machine-readable zone names its fields by position: no cue word
     lowered = text.lower()
-    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text) and "\n*" not in text:
+    if (
+        not any(cue in lowered for cue in _DOB_CUES)
+        and not _NE.search(text)
+        and "\n*" not in text
+        and "Failing row contains (" not in text
+    ):
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
     for i, m in enumerate(dates):
@@ -1768,8 +1795,18 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
         return True
+    if (row := failing_row(text, start, end)) is not None and _row_birth_date(row):
+        return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+def _row_birth_date(row: FailingRow) -> bool:
+    """A date alone in its cell of a failing row is the birth date when the violated constraint is named for
+    it (`patients_date_of_birth_check`), or when the row is a person's and it is the row's only such date."""
+    if _DOB_WORDS.search(_name_words(row.constraint)):
+        return True
+    return row.of_people and sum(1 for c in row.cells if _DATE.fullmatch(c)) == 1
 
 
 # The subject of a birth date: an animal's (a veterinary record's `Pet DOB:`, `Animal : Filou, chat, né le`, `Cane:

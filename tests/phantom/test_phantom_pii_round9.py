@@ -1,0 +1,152 @@
+"""phantom's PII detection, round 9 (issue #13): the causes behind heldout12's misses, by the general forms of what
+the misread text is. PostgreSQL's failing row (a bare tuple of column values, named only by the ERROR line's
+relation and constraint), OpenTelemetry's key/value attributes, a support chat whose lines open with a timestamp
+and a name, and bare service hosts in mail-server and system logs. Third parties write the values: a real
+PostgreSQL server (the constraint violation and its failing row), python-stdnum (NHS numbers, Luhn check digits
+for NPIs), Faker (names, e-mail addresses, dates), the OpenTelemetry SDK's OTLP/JSON encoding where installed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from faker import Faker
+from stdnum import luhn
+from stdnum.gb import nhs
+
+from servers.phantom import pii
+
+
+def _found(text: str, entity: str) -> list[str]:
+    return [text[f.start : f.end] for f in pii.detect(text, [entity])]
+
+
+def _nhs_number(fake: Faker) -> str:
+    while True:
+        body = str(fake.random_int(400_000_000, 799_999_999))
+        valid = [body + d for d in "0123456789" if nhs.is_valid(body + d)]  # stdnum's own mod-11 check
+        if valid:
+            return valid[0]
+
+
+def _npi(fake: Faker) -> str:
+    body = str(fake.random_int(100_000_000, 299_999_999))
+    return body + luhn.calc_check_digit("80840" + body)
+
+
+# -- PostgreSQL's failing row ----------------------------------------------------------------------------------
+
+
+_PATIENTS = """CREATE TABLE patients (
+    id uuid PRIMARY KEY, nhs_number text, last_name text, first_name text,
+    date_of_birth date CHECK (date_of_birth > '2000-01-01'), email text NOT NULL, npi text,
+    created_at timestamptz DEFAULT now())"""
+
+
+@pytest.fixture
+def clinic(postgres_url: str) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(_PATIENTS)
+        conn.execute(
+            "CREATE TABLE invoices (id uuid PRIMARY KEY, account text, issued date, amount numeric CHECK (amount > 0))"
+        )
+        yield conn
+
+
+def _violation(conn: psycopg.Connection[tuple[object, ...]], sql: str, values: tuple[object, ...]) -> str:
+    """The server's own ERROR and DETAIL lines for a row it refused, as its log and psql print them."""
+    with pytest.raises(psycopg.errors.IntegrityError) as caught:
+        conn.execute(sql, values)
+    diag = caught.value.diag
+    return f"ERROR:  {diag.message_primary}\nDETAIL:  {diag.message_detail}"
+
+
+_INSERT = "INSERT INTO patients (id, nhs_number, last_name, first_name, date_of_birth, email, npi) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_failing_row_of_patients_names_its_identifiers_and_birth_date(
+    clinic: psycopg.Connection[tuple[object, ...]], seed: int
+) -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    number, npi, born = _nhs_number(fake), _npi(fake), fake.date_of_birth(minimum_age=30, maximum_age=90)
+    log = _violation(
+        clinic, _INSERT, (uuid.uuid4(), number, fake.last_name(), fake.first_name(), born, fake.email(), npi)
+    )
+    assert "Failing row contains (" in log and "patients_date_of_birth_check" in log
+    assert _found(log, "UK_NHS") == [number]
+    assert _found(log, "US_NPI") == [npi]
+    assert _found(log, "DATE_OF_BIRTH") == [born.isoformat()]  # not the created_at timestamp's date
+
+
+def test_a_not_null_violation_names_the_rows_only_date_as_the_birth_date(
+    clinic: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(7)
+    number, born = _nhs_number(fake), dt.date(2004, 11, 13)
+    log = _violation(
+        clinic, _INSERT, (uuid.uuid4(), number, fake.last_name(), fake.first_name(), born, None, None)
+    )
+    assert "not-null constraint" in log
+    assert _found(log, "UK_NHS") == [number]
+    assert _found(log, "DATE_OF_BIRTH") == [born.isoformat()]
+
+
+def test_a_failing_row_of_another_table_stays_unreported(
+    clinic: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(3)
+    account, issued = (
+        _npi(fake),
+        dt.date(1987, 6, 1),
+    )  # a Luhn-valid ten-digit account number, an invoice date
+    log = _violation(
+        clinic, "INSERT INTO invoices VALUES (%s, %s, %s, %s)", (uuid.uuid4(), account, issued, -5)
+    )
+    assert "Failing row contains (" in log
+    assert _found(log, "US_NPI") == [] and _found(log, "UK_NHS") == [] and _found(log, "DATE_OF_BIRTH") == []
+
+
+def test_bare_check_digit_numbers_outside_a_failing_row_stay_unreported() -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(11)
+    for _ in range(20):
+        number, npi = _nhs_number(fake), _npi(fake)
+        text = f"batch {number} queued, job {npi} done (patients table, {fake.last_name()})"
+        assert _found(text, "UK_NHS") == [] and _found(text, "US_NPI") == []
+
+
+def test_a_failing_row_cell_must_be_whole() -> None:
+    text = (
+        'ERROR:  new row for relation "patients" violates check constraint "patients_date_of_birth_check"\n'
+        "DETAIL:  Failing row contains (Smith, Isla, 1995-03-13 10:00:00+00, ref-4083514078)."
+    )
+    assert _found(text, "DATE_OF_BIRTH") == [] and _found(text, "UK_NHS") == []
+
+
+# -- OpenTelemetry attributes: {"key": ..., "value": {"stringValue": ...}} --------------------------------------
+
+
+def test_an_otlp_attribute_is_named_by_its_key() -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(5)
+    npi = _npi(fake)
+    attribute = {"key": "provider.npi", "value": {"stringValue": npi}}
+    try:  # the SDK's own OTLP/JSON encoding when the exporter is installed
+        from google.protobuf.json_format import MessageToJson
+        from opentelemetry.exporter.otlp.proto.common._internal import _encode_attributes
+
+        text = MessageToJson(_encode_attributes({"provider.npi": npi})[0], indent=None)
+    except ImportError:
+        import json
+
+        text = json.dumps({"attributes": [attribute]})
+    assert _found(text, "US_NPI") == [npi]
+    other = text.replace("provider.npi", "build.number")
+    assert _found(other, "US_NPI") == []

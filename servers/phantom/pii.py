@@ -1906,8 +1906,11 @@ def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return question is not None and bool(cue.search(_words(question[2])))
 
 
+# A chat or transcript line's prefix: an optional stamp in brackets (`[00:00:21]`, WhatsApp's `[4/2/18, 2:36 PM]`,
+# `[17/07/2018, 06:30:36]`) and the speaker's name.
 _TIMED_SPEAKER = re.compile(
-    r"[ \t]*(?:\[[\d:.]{4,12}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+    r"[ \t]*(?:\[[\d:./, -]{4,24}(?:[ \t]?[AaPp]\.?[Mm]\.?)?\][ \t]*)?"
+    r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
 )
 
 
@@ -1918,11 +1921,15 @@ def _reply_names(text: str, start: int, end: int, cue: re.Pattern[str]) -> bool:
     speaker = _TIMED_SPEAKER.match(text, line_start, start)
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if line_start == 0 or speaker is None or text[speaker.end() : start].strip() or rest.strip(" \t.,;!"):
-        return False  # the number is the whole reply
+    if line_start == 0 or speaker is None or rest.strip(" \t.,;!"):
+        return False  # the number ends the reply
     above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
     above = text[above_start : line_start - 1]
-    return bool(_TIMED_SPEAKER.match(above) and cue.search(_words(above)))
+    if not (_TIMED_SPEAKER.match(above) and cue.search(_words(above))):
+        return False
+    # the number is the whole reply, or closes a reply to a question after a colon ("4324, or the whole thing: ...")
+    lead = text[speaker.end() : start].rstrip()
+    return not lead or lead.endswith(":") and above.rstrip().endswith("?")
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:
@@ -1932,10 +1939,15 @@ def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> b
     if question is None:
         return False
     line_start, above_start, above = question
-    if i and dates[i - 1].start() >= line_start:
+    speaker = _TIMED_SPEAKER.match(text, line_start, dates[i].start())
+    reply_start = speaker.end() if speaker else line_start  # a chat line's stamp is no date of the reply
+    if i and dates[i - 1].start() >= reply_start:
         return False
     cues = list(_DOB_WORDS.finditer(_words(above)))
-    return bool(cues) and not (i and dates[i - 1].start() >= above_start + cues[-1].end())
+    j = i - 1
+    while j >= 0 and dates[j].start() >= line_start:
+        j -= 1  # past the stamp's date on this line: the date before the line is the question's
+    return bool(cues) and not (j >= 0 and dates[j].start() >= above_start + cues[-1].end())
 
 
 # `* 14.04.54 in Köln`: the genealogical sign for "born" (DIN 5008 CVs, German and Dutch registers) at the start

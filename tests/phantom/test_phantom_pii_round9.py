@@ -150,3 +150,38 @@ def test_an_otlp_attribute_is_named_by_its_key() -> None:
     assert _found(text, "US_NPI") == [npi]
     other = text.replace("provider.npi", "build.number")
     assert _found(other, "US_NPI") == []
+
+
+# -- a chat whose lines open with a stamp and a name -----------------------------------------------------------
+
+_STAMPS = ("[{d:%-m/%-d/%y}, {d:%-I:%M} PM] ", "[{d:%d/%m/%Y}, {d:%H:%M:%S}] ", "[{d:%d/%m/%Y %H:%M}] ")
+
+
+@pytest.mark.parametrize("stamp", _STAMPS)
+@pytest.mark.parametrize("form", ["%b. %d, %Y", "%Y-%m-%d", "%d-%b-%y", "%-m/%-d/%Y"])
+def test_a_chat_reply_under_a_birth_date_question_is_the_birth_date(stamp: str, form: str) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(len(stamp) + len(form))
+    name, born = fake.first_name(), fake.date_of_birth(minimum_age=20, maximum_age=90)
+    when = fake.date_time_between(start_date="-8y")
+    chat = (
+        f"{stamp.format(d=when)}Agent Maya: Can you verify the account holder's date of birth?\n"
+        f"{stamp.format(d=when)}{name}: {born.strftime(form)}\n"
+        f"{stamp.format(d=when)}Agent Maya: Thanks!"
+    )
+    assert _found(chat, "DATE_OF_BIRTH") == [born.strftime(form)]  # and no stamp's date
+
+
+@pytest.mark.parametrize("stamp", _STAMPS)
+def test_a_chat_reply_closing_with_the_ssn_asked_for_is_the_ssn(stamp: str) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(len(stamp))
+    ssn = fake.ssn().replace("-", "")
+    when = fake.date_time_between(start_date="-8y")
+    asked = f"{stamp.format(d=when)}Agent Maya: And the last four of the SSN?\n"
+    said = f"{stamp.format(d=when)}Emily: {ssn[-4:]}, or the whole thing if that's easier: {ssn}"
+    assert _found(asked + said, "US_SSN") == [ssn]
+    # look-alikes: an order number said under the question, the same reply under a line that asks nothing
+    assert _found(asked + f"{stamp.format(d=when)}Emily: my order is {ssn}", "US_SSN") == []
+    told = f"{stamp.format(d=when)}Agent Maya: I will need the SSN later.\n"
+    assert _found(told + f"{stamp.format(d=when)}Emily: order no.: {ssn}", "US_SSN") == []

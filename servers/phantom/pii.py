@@ -341,8 +341,8 @@ def _url_host_ok(url: str) -> bool:
 # `name@digest`) names an image in a registry, not a page; a mail log's `host[address]` field (postfix's
 # `relay=mx.example.net[192.0.2.1]:25`, `client=...[...]`) names the peer a server talked to.
 _IMAGE_DIGEST = re.compile(r"@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
-_HOST_ADDRESS_AFTER = re.compile(
-    r"\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
+_HOST_ADDRESS_AFTER = re.compile(  # Exim writes `H=host [address]` and `H=host (helo) [address]`
+    r"(?:[ \t]\([^()\s]{1,255}\))?[ \t]?\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
 )
 
 
@@ -370,8 +370,17 @@ def _host_named_otherwise(text: str, start: int, end: int) -> bool:
 # Kafka's `--bootstrap-server host:9092`, `smtp_relay = ...`) names a machine to connect to, not a page.
 _HOST_KEY_BEFORE = re.compile(
     r"(?i)(?:(?<![^\W_])[\w.-]*?(?:host(?:name)?|server|broker|relay|fqdn)s?[\"']?[ \t]*[=:][ \t]*[\"']?"
-    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+)\Z"
+    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+"
+    # resolv.conf's `search`/`domain`, resolvectl's `DNS Domain:`, a DHCP option's domain name: a DNS suffix
+    r"|(?<![^\W_])(?:dns[ _-]?(?:domain|search|suffix)s?|search[ _-]?domains?|domain[ _-]?name)[ \t]*[=:][ \t]*)\Z"
 )
+# A log record (a line that opens with its ISO 8601 time) names the peers its process talked to by host name
+# (macOS `log show`'s `sending message ... via smtp.example.net`): a bare host in one is a machine, not a page.
+_LOG_RECORD_LINE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+
+
+def _in_a_log_record(text: str, start: int) -> bool:
+    return bool(_LOG_RECORD_LINE.match(text, text.rfind("\n", 0, start) + 1))
 
 
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
@@ -379,6 +388,7 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
         return True
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
+        or _in_a_log_record(text, start)
         or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
         or _host_named_otherwise(text, start, start + len(bare))
     )

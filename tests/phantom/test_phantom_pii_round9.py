@@ -8,6 +8,7 @@ for NPIs), Faker (names, e-mail addresses, dates), the OpenTelemetry SDK's OTLP/
 from __future__ import annotations
 
 import datetime as dt
+import io
 import uuid
 from collections.abc import Iterator
 
@@ -185,3 +186,42 @@ def test_a_chat_reply_closing_with_the_ssn_asked_for_is_the_ssn(stamp: str) -> N
     assert _found(asked + f"{stamp.format(d=when)}Emily: my order is {ssn}", "US_SSN") == []
     told = f"{stamp.format(d=when)}Agent Maya: I will need the SSN later.\n"
     assert _found(told + f"{stamp.format(d=when)}Emily: order no.: {ssn}", "US_SSN") == []
+
+
+# -- bare service hosts in mail-server and system logs ---------------------------------------------------------
+
+
+def _logged(message: str) -> str:
+    """A log record as Python's logging writes it with an ISO 8601 time (the line opens with its time)."""
+    import logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("pii9.mail")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning(message)
+    finally:
+        logger.removeHandler(handler)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_bare_host_a_log_record_or_an_exim_peer_names_is_a_machine(seed: int) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    host, page = f"relay{seed}.{fake.domain_name()}", fake.url() + "account/settings"
+    exim = f"2024-03-09 15:40:14 uQXuF9-JrPqAe-8x => {fake.email()} R=dnslookup T=remote_smtp H={host} [{fake.ipv4()}]"
+    assert _found(exim, "URL") == []
+    helo = (
+        f"2024-03-09 15:40:14 1rX <= {fake.email()} H={host} (mx.{fake.domain_name()}) [{fake.ipv4()}] S=5283"
+    )
+    assert _found(helo, "URL") == []
+    assert _found(_logged(f"sending message for account {fake.email()} via {host}"), "URL") == []
+    assert _found("Current DNS Server: 10.0.0.1\n        DNS Domain: " + host, "URL") == []
+    # look-alikes that stay web addresses: a page in a log record, a host in prose, a host before a note
+    assert _found(_logged(f"redirecting to {page}"), "URL") == [page]
+    assert _found(f"Our new shop is at {host} from Monday.", "URL") == [host]
+    assert _found(f"see {host} [archived copy]", "URL") == [host]

@@ -708,10 +708,11 @@ def _ibans(text: str) -> Iterator[Finding]:
 
 # digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d)")
-# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
-# ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
+# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal; a record's
+# `taxId`) is an SSN or ITIN when it has the SSN's shape (an employer's EIN is written 12-3456789); `SS#`,
+# `Soc. Sec.` are written before a non-word character
 _SSN_WORDS = re.compile(
-    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#|"
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?|tax ?id)\b|\bss ?#|"
     # spoken: "the last four of your social", "what's your social?"
     r"\b(?:your|my|his|her|the) social\b(?![ \t]+(?:media|network|worker|club|event|life|services?|care))"
 )

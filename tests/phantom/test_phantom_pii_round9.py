@@ -225,3 +225,19 @@ def test_a_bare_host_a_log_record_or_an_exim_peer_names_is_a_machine(seed: int) 
     assert _found(_logged(f"redirecting to {page}"), "URL") == [page]
     assert _found(f"Our new shop is at {host} from Monday.", "URL") == [host]
     assert _found(f"see {host} [archived copy]", "URL") == [host]
+
+
+# -- a record's taxId with the SSN's shape ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_records_tax_id_with_the_ssns_shape_is_the_ssn(seed: int) -> None:
+    import json
+
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    ssn = fake.ssn().replace("-", "")
+    record = {"user": {"email": fake.email(), "dateOfBirth": fake.date_of_birth().isoformat(), "taxId": ssn}}
+    assert _found(json.dumps(record), "US_SSN") == [ssn]
+    record["user"]["taxId"] = fake.ein()  # an employer's EIN, 12-3456789
+    assert _found(json.dumps(record), "US_SSN") == []

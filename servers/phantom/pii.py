@@ -887,6 +887,10 @@ _PHONE_WORDS = re.compile(
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     # an emergency contact's line in the suite's languages
     r"emergency|urgen(?:ce|cia)\b|emergenza|notfall|noodgeval|"
+    # a census enumerator or a survey's interviewer: the person who calls or visits leaves a number
+    r"recenseur|rilevator[ei]\b|enumerator|enqu[êe]teur|intervistator[ei]\b|entrevistador|encuestador|censista|"
+    # German's separable "call": `ruf mich (kurz) an`, `rufen Sie uns an`
+    r"\bruf(?:e|t|en)?[ \t]+(?:(?:sie|du)[ \t]+)?(?:mich|uns)\b|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|erreich(?:t|en) sie|zu erreichen|joignable|recapit[oi]|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
@@ -1007,17 +1011,33 @@ def _line_label_cue(text: str, start: int) -> bool:
     return bool(_KIN_LABEL.fullmatch(label) and _NAME_AFTER_LABEL.match(text, colon + 1, start))
 
 
+# Confirming or answering "at" a number (`Merci de confirmer votre présence au 04...`, `RSVP on 07...`): the
+# number is the one to call.
+_ANSWER_AT = re.compile(
+    r"(?i)\b(?:confirm\w*|rsvp|r[ée]pond\w*|rappel\w*|joindre|contact\w*)\b[^\n.;]{0,30}?[ \t](?:au|on|at|al|unter|op)[ \t]*\Z"
+)
+
+
+# An e-mail address up to the end of its domain (a query string's `&phone=` after it is a field of its own).
+_MAIL_TOKEN = re.compile(r"[^\s@&?=;,:<>\"']*@[^\s@&?=;,:<>\"'/]+")
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
+    window = text[window_start:start]
+    if "@" in window:  # `...@telefonica.net S=5283370`: an e-mail address's domain is a name, no cue
+        window = _MAIL_TOKEN.sub(lambda m: " " * len(m.group()), window)
     # camelCase is words (`c.setTel("...")`); a hump's space shifts a cue's end by a character or two at most
-    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(text[window_start:start]))))
+    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(window))))
     if cues and (
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
         return True
     if _SIGNATURE_CUE.search(text, max(0, start - 12), start) or _line_label_cue(text, start):
+        return True
+    if _ANSWER_AT.search(text, max(0, start - 60), start):
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header

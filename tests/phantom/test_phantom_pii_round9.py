@@ -241,3 +241,59 @@ def test_a_records_tax_id_with_the_ssns_shape_is_the_ssn(seed: int) -> None:
     assert _found(json.dumps(record), "US_SSN") == [ssn]
     record["user"]["taxId"] = fake.ein()  # an employer's EIN, 12-3456789
     assert _found(json.dumps(record), "US_SSN") == []
+
+
+# -- phones: answering "at" a number, a census enumerator, German's "ruf mich an", a mail domain's phone word -----
+
+
+def _national_digits(locale: str, region: str, seed: int) -> str:
+    import phonenumbers
+
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    for _ in range(80):
+        try:
+            number = phonenumbers.parse(fake.phone_number(), region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and not number.extension:
+            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            return "".join(ch for ch in national if ch.isdigit())
+    raise AssertionError(f"Faker gave no valid {region} number")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_number_to_confirm_or_answer_at_is_a_phone(seed: int) -> None:
+    number = _national_digits("fr_FR", "FR", seed)
+    assert _found(f"Merci de confirmer votre présence au {number} ou par courriel.", "PHONE_NUMBER") == [
+        number
+    ]
+    assert _found(f"Please RSVP on {_national_digits('en_GB', 'GB', seed)} by Friday.", "PHONE_NUMBER") != []
+    assert (
+        _found(f"Confirmé : dossier n° {number} au greffe.", "PHONE_NUMBER") == []
+    )  # a file number, no "au"
+
+
+@pytest.mark.parametrize(
+    ("line", "locale", "region"),
+    [("Agent recenseur : Louis, {n}", "fr_FR", "FR"), ("Rilevatore: {n}", "it_IT", "IT")],
+)
+def test_a_census_enumerators_number_is_a_phone(line: str, locale: str, region: str) -> None:
+    number = _national_digits(locale, region, 4)
+    assert _found(line.format(n=number), "PHONE_NUMBER") == [number]
+
+
+def test_german_call_me_is_a_phone_cue() -> None:
+    number = _national_digits("de_DE", "DE", 2)
+    chat = f"[09/09/2018 02:26] Lukas: Schickst du mir die Daten?\n[09/09/2018 02:27] Anna: 👍 ruf mich kurz an: {number}"
+    assert _found(chat, "PHONE_NUMBER") == [number]
+
+
+def test_a_phone_word_inside_a_mail_domain_is_no_cue() -> None:
+    fake = Faker("es_ES")
+    fake.seed_instance(1)
+    line = f"2022-11-24 03:49:43 1rX <= j.garcia@tandem.es A=dovecot_plain:{fake.user_name()}@telefonica.net S=5283370"
+    assert _found(line, "PHONE_NUMBER") == []
+    number = _national_digits("es_ES", "ES", 1)  # a query string's phone field after an address stays a phone
+    query = f"GET /cuenta?email={fake.user_name()}@telefonica.net&tel={number} HTTP/1.1"
+    assert _found(query, "PHONE_NUMBER") == [number]

@@ -497,7 +497,9 @@ _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
     r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling|"
     # "paid (with)" in the suite's other languages: `Betaald met 6759  6303  9796`, `bezahlt mit`, `payé par`
-    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa])"
+    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa]|"
+    # "charged (to)": `cobrada en`, `addebitato su`, `débité sur`, `abgebucht von`, `cobrado no`, `afgeschreven`
+    r"\bcobrad[oa]|addebitat[oa]|d[ée]bit[ée]e?\b|abgebucht|afgeschreven)"
 )
 
 

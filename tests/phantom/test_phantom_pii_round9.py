@@ -297,3 +297,26 @@ def test_a_phone_word_inside_a_mail_domain_is_no_cue() -> None:
     number = _national_digits("es_ES", "ES", 1)  # a query string's phone field after an address stays a phone
     query = f"GET /cuenta?email={fake.user_name()}@telefonica.net&tel={number} HTTP/1.1"
     assert _found(query, "PHONE_NUMBER") == [number]
+
+
+# -- "charged to" a card in the suite's languages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fianza de la consulta cobrada en {n}.",
+        "Importo addebitato su {n}.",
+        "Montant débité sur {n}.",
+        "Betrag abgebucht von {n}.",
+        "Bedrag afgeschreven van {n}.",
+    ],
+)
+def test_a_rare_card_charged_in_another_language_is_a_card(sentence: str) -> None:
+    fake = Faker()
+    fake.seed_instance(len(sentence))
+    body = "1" + "".join(str(fake.random_digit()) for _ in range(13))  # UATP: prefix 1, 15 digits, 4-5-6
+    number = body + luhn.calc_check_digit(body)
+    printed = f"{number[:4]}  {number[4:9]}  {number[9:]}"
+    assert _found(sentence.format(n=printed), "CREDIT_CARD") == [printed]
+    assert _found(f"Expediente {printed}.", "CREDIT_CARD") == []  # no payment word: a file number's shape

@@ -1384,9 +1384,25 @@ def _nine_in_threes_elsewhere(c: _PhoneCandidate) -> bool:
     return bool(_NINE_IN_THREES.fullmatch(c.core)) and _valid_phone(c, _THREES_PLANS) is None
 
 
+# A reference's number label qualified by a few words before its value (`consumer no. after energisation
+# 349-391-3272`, `order number for your records 555-...`): the label names the number past the 30-character window.
+_QUALIFIED_REFERENCE = re.compile(
+    r"(?i)([^\W\d_]+)[ \t]+(?:no\.?|nr\.?|n°|number|num[eé]ro|nummer)[ \t]+(?:[^\W\d_]+[ \t]+){1,3}\Z"
+)
+
+
+def _qualified_reference(text: str, start: int) -> bool:
+    label = _QUALIFIED_REFERENCE.search(text, max(0, start - 60), start)
+    return bool(
+        label
+        and _REFERENCE_WORDS.fullmatch(label.group(1))
+        and not _PHONE_WORDS.search(text, label.start(), start)
+    )
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if _named_a_reference(before):
+    if _named_a_reference(before) or not near and _qualified_reference(text, c.start):
         return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
     if c.intl:
         return False

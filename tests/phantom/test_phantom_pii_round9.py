@@ -320,3 +320,23 @@ def test_a_rare_card_charged_in_another_language_is_a_card(sentence: str) -> Non
     printed = f"{number[:4]}  {number[4:9]}  {number[9:]}"
     assert _found(sentence.format(n=printed), "CREDIT_CARD") == [printed]
     assert _found(f"Expediente {printed}.", "CREDIT_CARD") == []  # no payment word: a file number's shape
+
+
+# -- a reference's number label qualified by a few words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["consumer no. after energisation", "customer number for your records", "account no. on the bill"],
+)
+def test_a_qualified_reference_label_names_its_number(label: str) -> None:
+    import phonenumbers
+
+    number = phonenumbers.format_number(
+        phonenumbers.parse("+1 650 253 0000"), phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    dashed = number.replace("(", "").replace(") ", "-").replace(" ", "-")  # 650-253-0000, a valid US number
+    assert _found(f"Aadhaar on file · {label} {dashed}", "PHONE_NUMBER") == []
+    # a phone word in the qualifier, or no reference word, keeps the phone
+    assert _found(f"customer no. or phone line {dashed}", "PHONE_NUMBER") == [dashed]
+    assert _found(f"Mobile after energisation {dashed}", "PHONE_NUMBER") == [dashed]

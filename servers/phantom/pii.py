@@ -380,7 +380,9 @@ _LOG_RECORD_LINE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
 def _in_a_log_record(text: str, start: int) -> bool:
-    return bool(_LOG_RECORD_LINE.match(text, text.rfind("\n", 0, start) + 1))
+    low = max(0, start - 2000)  # bounded: one-line text has no line start to find
+    line_start = text.rfind("\n", low, start) + 1
+    return (line_start > 0 or low == 0) and bool(_LOG_RECORD_LINE.match(text, line_start))
 
 
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:

@@ -16,6 +16,7 @@ _OPENING = "Failing row contains ("
 # The ERROR line's relation and constraint (check, not-null, unique, foreign key), on the lines just above.
 _RELATION = re.compile(r'relation "([^"\n]{1,63})"(?:[^\n]*?constraint "([^"\n]{1,63})")?')
 _ERROR_REACH = 600
+_ROW_REACH = 2000  # a failing row's values around a cell, each way
 # A table whose rows are people: their values are a person's identifiers and dates.
 _PEOPLE = re.compile(
     r"(?i)patient|person|people|member|employee|customer|client|student|user|contact|staff|resident|"
@@ -44,13 +45,14 @@ def _whole_cell(text: str, inner: int, close: int, start: int, end: int) -> bool
 
 def failing_row(text: str, start: int, end: int) -> FailingRow | None:
     """The failing row that text[start:end] is a whole cell of, with the relation its ERROR line names."""
-    line_start = text.rfind("\n", 0, start) + 1
-    opening = text.rfind(_OPENING, line_start, start)
+    low = max(0, start - _ROW_REACH)  # bounded both ways: HL7 ends its lines with CR, one-line text has none
+    opening = text.rfind(_OPENING, text.rfind("\n", low, start) + 1, start)
     if opening < 0:
         return None
     inner = opening + len(_OPENING)
-    line_end = text.find("\n", end)
-    close = text.rfind(")", end, line_end if line_end >= 0 else len(text))
+    high = min(len(text), end + _ROW_REACH)
+    line_end = text.find("\n", end, high)
+    close = text.rfind(")", end, line_end if line_end >= 0 else high)
     if close < 0 or not _whole_cell(text, inner, close, start, end):
         return None
     errors = list(_RELATION.finditer(text, max(0, opening - _ERROR_REACH), opening))

@@ -1743,12 +1743,13 @@ def _dobs(text: str) -> Iterator[Finding]:
     ):
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
+    rows = "Failing row contains (" in text  # once per text: PostgreSQL's failing rows (pii_rows)
     for i, m in enumerate(dates):
         _on_time()
         if (
             _date_ok(m)
             and not _timestamp(text, m)
-            and _birth_cue(text, dates, i)
+            and _birth_cue(text, dates, i, rows)
             and not _animals(text, m.start())
         ):
             yield Finding(
@@ -1823,7 +1824,7 @@ def _timestamp(text: str, m: re.Match[str]) -> bool:
     return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
-def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False) -> bool:
     """A birth cue names one date, the nearest: within 30 characters before it with no other date between
     ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
@@ -1846,7 +1847,7 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
         return True
-    if (row := failing_row(text, start, end)) is not None and _row_birth_date(row):
+    if rows and (row := failing_row(text, start, end)) is not None and _row_birth_date(row):
         return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))

@@ -1026,6 +1026,23 @@ _ANSWER_AT = re.compile(
 _MAIL_TOKEN = re.compile(r"[^\s@&?=;,:<>\"']*@[^\s@&?=;,:<>\"'/]+")
 
 
+_ANSWER_GATE = (
+    "confirm",
+    "rsvp",
+    "pond",
+    "rappel",
+    "joindre",
+    "contact",
+)  # substrings every _ANSWER_AT holds
+
+
+def _answered_at(text: str, start: int) -> bool:
+    window = text[
+        max(0, start - 60) : start
+    ].lower()  # a cheap gate first: this runs for every uncued candidate
+    return any(g in window for g in _ANSWER_GATE) and bool(_ANSWER_AT.search(window))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
@@ -1041,7 +1058,7 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _SIGNATURE_CUE.search(text, max(0, start - 12), start) or _line_label_cue(text, start):
         return True
-    if _ANSWER_AT.search(text, max(0, start - 60), start):
+    if _answered_at(text, start):
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header
@@ -1393,12 +1410,19 @@ _QUALIFIED_REFERENCE = re.compile(
 )
 
 
+_NUMBER_LABEL_GATE = ("no", "nr", "n°", "num")  # substrings every _QUALIFIED_REFERENCE label holds
+
+
 def _qualified_reference(text: str, start: int) -> bool:
-    label = _QUALIFIED_REFERENCE.search(text, max(0, start - 60), start)
+    window = text[max(0, start - 60) : start]
+    lowered = window.lower()
+    if not any(g in lowered for g in _NUMBER_LABEL_GATE):
+        return False
+    label = _QUALIFIED_REFERENCE.search(window)
     return bool(
         label
         and _REFERENCE_WORDS.fullmatch(label.group(1))
-        and not _PHONE_WORDS.search(text, label.start(), start)
+        and not _PHONE_WORDS.search(window, label.start())
     )
 
 

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from servers.phantom.pii_fields import Label, field_label, hl7_split_phones, remembered_labels, table_memo
+from servers.phantom.pii_rows import FailingRow, failing_row
 
 ENTITIES = (
     "EMAIL_ADDRESS",
@@ -340,8 +341,8 @@ def _url_host_ok(url: str) -> bool:
 # `name@digest`) names an image in a registry, not a page; a mail log's `host[address]` field (postfix's
 # `relay=mx.example.net[192.0.2.1]:25`, `client=...[...]`) names the peer a server talked to.
 _IMAGE_DIGEST = re.compile(r"@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
-_HOST_ADDRESS_AFTER = re.compile(
-    r"\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
+_HOST_ADDRESS_AFTER = re.compile(  # Exim writes `H=host [address]` and `H=host (helo) [address]`
+    r"(?:[ \t]\([^()\s]{1,255}\))?[ \t]?\[(?:\d{1,3}(?:\.\d{1,3}){3}|(?:IPv6:)?[0-9a-fA-F]*:[0-9a-fA-F:.]+|unknown)\]"
 )
 
 
@@ -369,8 +370,19 @@ def _host_named_otherwise(text: str, start: int, end: int) -> bool:
 # Kafka's `--bootstrap-server host:9092`, `smtp_relay = ...`) names a machine to connect to, not a page.
 _HOST_KEY_BEFORE = re.compile(
     r"(?i)(?:(?<![^\W_])[\w.-]*?(?:host(?:name)?|server|broker|relay|fqdn)s?[\"']?[ \t]*[=:][ \t]*[\"']?"
-    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+)\Z"
+    r"|(?<!\S)--?[\w-]*(?:host(?:name)?|server|broker)s?[ \t]+"
+    # resolv.conf's `search`/`domain`, resolvectl's `DNS Domain:`, a DHCP option's domain name: a DNS suffix
+    r"|(?<![^\W_])(?:dns[ _-]?(?:domain|search|suffix)s?|search[ _-]?domains?|domain[ _-]?name)[ \t]*[=:][ \t]*)\Z"
 )
+# A log record (a line that opens with its ISO 8601 time) names the peers its process talked to by host name
+# (macOS `log show`'s `sending message ... via smtp.example.net`): a bare host in one is a machine, not a page.
+_LOG_RECORD_LINE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+
+
+def _in_a_log_record(text: str, start: int) -> bool:
+    low = max(0, start - 2000)  # bounded: one-line text has no line start to find
+    line_start = text.rfind("\n", low, start) + 1
+    return (line_start > 0 or low == 0) and bool(_LOG_RECORD_LINE.match(text, line_start))
 
 
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
@@ -378,6 +390,7 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
         return True
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
+        or _in_a_log_record(text, start)
         or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
         or _host_named_otherwise(text, start, start + len(bare))
     )
@@ -486,7 +499,9 @@ _CARD_WORDS = re.compile(
     r"(?i)(?:card|carte|karte|carta|tarjeta|cart[aã]o|kaart|maestro|visa|mastercard|amex|uatp|"
     r"pan\b|cc\b|payment|paid|\bpay\b|charged?\b|billed\b|checkout|paiement|zahlung|pagamento|pago|betaling|"
     # "paid (with)" in the suite's other languages: `Betaald met 6759  6303  9796`, `bezahlt mit`, `payé par`
-    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa])"
+    r"betaald|bezahlt|\bpay[ée]e?\b|r[ée]gl[ée]e?\b|r[èe]glement|pagat[oa]|pagad[oa]|pagou|abonad[oa]|"
+    # "charged (to)": `cobrada en`, `addebitato su`, `débité sur`, `abgebucht von`, `cobrado no`, `afgeschreven`
+    r"\bcobrad[oa]|addebitat[oa]|d[ée]bit[ée]e?\b|abgebucht|afgeschreven)"
 )
 
 
@@ -697,10 +712,11 @@ def _ibans(text: str) -> Iterator[Finding]:
 
 # digits glued to letters ("CUST112554689") are an identifier, as for cards and phones
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d|\2\d)")
-# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal) is an SSN or
-# ITIN when it has the SSN's shape; `SS#`, `Soc. Sec.` are written before a non-word character
+# A US taxpayer identification number (IRS forms: `RECIPIENT'S TIN`, in capitals: "tin" is also a metal; a record's
+# `taxId`) is an SSN or ITIN when it has the SSN's shape (an employer's EIN is written 12-3456789); `SS#`,
+# `Soc. Sec.` are written before a non-word character
 _SSN_WORDS = re.compile(
-    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?)\b|\bss ?#|"
+    r"(?i)\b(?:ssn|social sec(?:urity)?|soc\.? ?sec|ssa|ss no|(?-i:I?TIN)|taxpayer id(?:entification)?|tax ?id)\b|\bss ?#|"
     # spoken: "the last four of your social", "what's your social?"
     r"\b(?:your|my|his|her|the) social\b(?![ \t]+(?:media|network|worker|club|event|life|services?|care))"
 )
@@ -780,7 +796,28 @@ def _nhs_refused(text: str, start: int, end: int) -> bool:
     return bool(label and label.strong and _value_starts_field(text, start))
 
 
+def _failing_row_ids(text: str) -> Iterator[Finding]:
+    """Ten bare digits as a whole cell of PostgreSQL's failing row in a table of people, next to a name: the
+    NPI's Luhn check (with its 1 or 2) or else the NHS number's mod-11 check names the identifier. Outside such a
+    row ten bare check-digit-valid digits with no cue stay unreported."""
+    for m in _TEN_DIGITS.finditer(text):
+        _on_time()
+        digits = m.group()
+        if m.group(2) or not ((row := failing_row(text, m.start(), m.end())) and row.of_people):
+            continue
+        if npi_ok(digits):
+            yield Finding(
+                "US_NPI", m.start(), m.end(), 0.8, f"NPI Luhn check in a failing row of {row.relation}"
+            )
+        elif nhs_ok(digits):
+            yield Finding(
+                "UK_NHS", m.start(), m.end(), 0.8, f"NHS mod-11 check in a failing row of {row.relation}"
+            )
+
+
 def _health_ids(text: str) -> Iterator[Finding]:
+    if "Failing row contains (" in text:
+        yield from _failing_row_ids(text)
     for m in _NPI_GROUPED.finditer(text):
         _on_time()
         digits = re.sub(r"\D", "", m.group())
@@ -854,6 +891,10 @@ _PHONE_WORDS = re.compile(
     r"\bcell|cellulare|celular|\bhandy\b|portable|\bfixe\b|\bfijo\b|\bfisso\b|\bfax\b|contact|contatt|"
     # an emergency contact's line in the suite's languages
     r"emergency|urgen(?:ce|cia)\b|emergenza|notfall|noodgeval|"
+    # a census enumerator or a survey's interviewer: the person who calls or visits leaves a number
+    r"recenseur|rilevator[ei]\b|enumerator|enqu[êe]teur|intervistator[ei]\b|entrevistador|encuestador|censista|"
+    # German's separable "call": `ruf mich (kurz) an`, `rufen Sie uns an`
+    r"\bruf(?:e|t|en)?[ \t]+(?:(?:sie|du)[ \t]+)?(?:mich|uns)\b|"
     r"\bring\b|call ?back|utenza|\bmob\b|whatsapp|telefax|r[uü]ckruf|r[uü]ckfragen|helpline|hotline|support line|\bbel\b|\bbellen|appel|chiam|ll[aá]m|me liga|ligue|\bligar\b|anruf|"
     r"erreichbar|erreich(?:t|en) sie|zu erreichen|joignable|recapit[oi]|reperibile|bereikbaar|al numero|rufnummer|atendimento|"
     r"klantenservice|service client|assistenza|atención|\boffice\b|questions\?|vragen\?|fragen\?|"
@@ -974,17 +1015,50 @@ def _line_label_cue(text: str, start: int) -> bool:
     return bool(_KIN_LABEL.fullmatch(label) and _NAME_AFTER_LABEL.match(text, colon + 1, start))
 
 
+# Confirming or answering "at" a number (`Merci de confirmer votre présence au 04...`, `RSVP on 07...`): the
+# number is the one to call.
+_ANSWER_AT = re.compile(
+    r"(?i)\b(?:confirm\w*|rsvp|r[ée]pond\w*|rappel\w*|joindre|contact\w*)\b[^\n.;]{0,30}?[ \t](?:au|on|at|al|unter|op)[ \t]*\Z"
+)
+
+
+# An e-mail address up to the end of its domain (a query string's `&phone=` after it is a field of its own).
+_MAIL_TOKEN = re.compile(r"[^\s@&?=;,:<>\"']*@[^\s@&?=;,:<>\"'/]+")
+
+
+_ANSWER_GATE = (
+    "confirm",
+    "rsvp",
+    "pond",
+    "rappel",
+    "joindre",
+    "contact",
+)  # substrings every _ANSWER_AT holds
+
+
+def _answered_at(text: str, start: int) -> bool:
+    window = text[
+        max(0, start - 60) : start
+    ].lower()  # a cheap gate first: this runs for every uncued candidate
+    return any(g in window for g in _ANSWER_GATE) and bool(_ANSWER_AT.search(window))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
     window_start = max(0, start - 40)
+    window = text[window_start:start]
+    if "@" in window:  # `...@telefonica.net S=5283370`: an e-mail address's domain is a name, no cue
+        window = _MAIL_TOKEN.sub(lambda m: " " * len(m.group()), window)
     # camelCase is words (`c.setTel("...")`); a hump's space shifts a cue's end by a character or two at most
-    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(text[window_start:start]))))
+    cues = list(_PHONE_WORDS.finditer(_name_words(_qp_decoded(window))))
     if cues and (
         window_start + cues[-1].end() > previous_end or not _SENTENCE_BREAK.search(text, previous_end, start)
     ):
         return True
     if _SIGNATURE_CUE.search(text, max(0, start - 12), start) or _line_label_cue(text, start):
+        return True
+    if _answered_at(text, start):
         return True
     if _context_near(text, start, end, _PHONE_WORDS, window=0):
         return True  # a word just after it, or its column's header
@@ -1329,9 +1403,32 @@ def _nine_in_threes_elsewhere(c: _PhoneCandidate) -> bool:
     return bool(_NINE_IN_THREES.fullmatch(c.core)) and _valid_phone(c, _THREES_PLANS) is None
 
 
+# A reference's number label qualified by a few words before its value (`consumer no. after energisation
+# 349-391-3272`, `order number for your records 555-...`): the label names the number past the 30-character window.
+_QUALIFIED_REFERENCE = re.compile(
+    r"(?i)([^\W\d_]+)[ \t]+(?:no\.?|nr\.?|n°|number|num[eé]ro|nummer)[ \t]+(?:[^\W\d_]+[ \t]+){1,3}\Z"
+)
+
+
+_NUMBER_LABEL_GATE = ("no", "nr", "n°", "num")  # substrings every _QUALIFIED_REFERENCE label holds
+
+
+def _qualified_reference(text: str, start: int) -> bool:
+    window = text[max(0, start - 60) : start]
+    lowered = window.lower()
+    if not any(g in lowered for g in _NUMBER_LABEL_GATE):
+        return False
+    label = _QUALIFIED_REFERENCE.search(window)
+    return bool(
+        label
+        and _REFERENCE_WORDS.fullmatch(label.group(1))
+        and not _PHONE_WORDS.search(window, label.start())
+    )
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if _named_a_reference(before):
+    if _named_a_reference(before) or not near and _qualified_reference(text, c.start):
         return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
     if c.intl:
         return False
@@ -1662,15 +1759,21 @@ def _dobs(text: str) -> Iterator[Finding]:
     if "<<" in text:
         yield from _mrz_dobs(text)  # a machine-readable zone names its fields by position: no cue word
     lowered = text.lower()
-    if not any(cue in lowered for cue in _DOB_CUES) and not _NE.search(text) and "\n*" not in text:
+    if (
+        not any(cue in lowered for cue in _DOB_CUES)
+        and not _NE.search(text)
+        and "\n*" not in text
+        and "Failing row contains (" not in text
+    ):
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
+    rows = "Failing row contains (" in text  # once per text: PostgreSQL's failing rows (pii_rows)
     for i, m in enumerate(dates):
         _on_time()
         if (
             _date_ok(m)
             and not _timestamp(text, m)
-            and _birth_cue(text, dates, i)
+            and _birth_cue(text, dates, i, rows)
             and not _animals(text, m.start())
         ):
             yield Finding(
@@ -1745,7 +1848,7 @@ def _timestamp(text: str, m: re.Match[str]) -> bool:
     return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
-def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False) -> bool:
     """A birth cue names one date, the nearest: within 30 characters before it with no other date between
     ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
@@ -1768,8 +1871,18 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int) -> bool:
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
         return True
+    if rows and (row := failing_row(text, start, end)) is not None and _row_birth_date(row):
+        return True
     label = _label(text, start)
     return bool(label and _DOB_WORDS.search(_name_words(label.name)))
+
+
+def _row_birth_date(row: FailingRow) -> bool:
+    """A date alone in its cell of a failing row is the birth date when the violated constraint is named for
+    it (`patients_date_of_birth_check`), or when the row is a person's and it is the row's only such date."""
+    if _DOB_WORDS.search(_name_words(row.constraint)):
+        return True
+    return row.of_people and sum(1 for c in row.cells if _DATE.fullmatch(c)) == 1
 
 
 # The subject of a birth date: an animal's (a veterinary record's `Pet DOB:`, `Animal : Filou, chat, né le`, `Cane:
@@ -1869,8 +1982,11 @@ def _asked_above(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return question is not None and bool(cue.search(_words(question[2])))
 
 
+# A chat or transcript line's prefix: an optional stamp in brackets (`[00:00:21]`, WhatsApp's `[4/2/18, 2:36 PM]`,
+# `[17/07/2018, 06:30:36]`) and the speaker's name.
 _TIMED_SPEAKER = re.compile(
-    r"[ \t]*(?:\[[\d:.]{4,12}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+    r"[ \t]*(?:\[[\d:./, -]{4,24}(?:[ \t]?[AaPp]\.?[Mm]\.?)?\][ \t]*)?"
+    r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
 )
 
 
@@ -1881,11 +1997,15 @@ def _reply_names(text: str, start: int, end: int, cue: re.Pattern[str]) -> bool:
     speaker = _TIMED_SPEAKER.match(text, line_start, start)
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if line_start == 0 or speaker is None or text[speaker.end() : start].strip() or rest.strip(" \t.,;!"):
-        return False  # the number is the whole reply
+    if line_start == 0 or speaker is None or rest.strip(" \t.,;!"):
+        return False  # the number ends the reply
     above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
     above = text[above_start : line_start - 1]
-    return bool(_TIMED_SPEAKER.match(above) and cue.search(_words(above)))
+    if not (_TIMED_SPEAKER.match(above) and cue.search(_words(above))):
+        return False
+    # the number is the whole reply, or closes a reply to a question after a colon ("4324, or the whole thing: ...")
+    lead = text[speaker.end() : start].rstrip()
+    return not lead or lead.endswith(":") and above.rstrip().endswith("?")
 
 
 def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> bool:
@@ -1895,10 +2015,15 @@ def _asked_on_the_line_above(text: str, dates: list[re.Match[str]], i: int) -> b
     if question is None:
         return False
     line_start, above_start, above = question
-    if i and dates[i - 1].start() >= line_start:
+    speaker = _TIMED_SPEAKER.match(text, line_start, dates[i].start())
+    reply_start = speaker.end() if speaker else line_start  # a chat line's stamp is no date of the reply
+    if i and dates[i - 1].start() >= reply_start:
         return False
     cues = list(_DOB_WORDS.finditer(_words(above)))
-    return bool(cues) and not (i and dates[i - 1].start() >= above_start + cues[-1].end())
+    j = i - 1
+    while j >= 0 and dates[j].start() >= line_start:
+        j -= 1  # past the stamp's date on this line: the date before the line is the question's
+    return bool(cues) and not (j >= 0 and dates[j].start() >= above_start + cues[-1].end())
 
 
 # `* 14.04.54 in Köln`: the genealogical sign for "born" (DIN 5008 CVs, German and Dutch registers) at the start

@@ -209,11 +209,24 @@ def _enclosing_keys(text: str, brace: int) -> str | None:
     return " ".join(names) or None
 
 
+# A key/value pair list names its value by the pair's key: OpenTelemetry's attributes (`{"key": "provider.npi",
+# "value": {"stringValue": "..."}}`, OTLP/JSON), AWS tags (`{"Key": ..., "Value": ...}`), `{"name": ..., "value": ...}`.
+_PAIR_KEY = re.compile(
+    r"""["'](?:key|Key|name|Name)["']\s*:\s*["']([^"'\n]{1,80})["']\s*,\s*["'](?:value|Value)["']\s*:\s*"""
+    r"""(?:\{\s*["'](?:stringValue|intValue|string_value|int_value)["']\s*:\s*)?["']?\Z"""
+)
+_PAIR_VALUES = frozenset({"value", "stringvalue", "intvalue", "string_value", "int_value"})
+
+
 def _json_label(text: str, start: int) -> Label | None:
     key = _JSON_KEY.search(text, max(0, start - 50), start)
     if key is None:
         return None
     name = key.group(1)
+    if name.lower() not in _PAIR_VALUES:
+        return Label(name, True)
+    if pair := _PAIR_KEY.search(text, max(0, start - 200), start):
+        return Label(pair.group(1), True)
     if name.lower() != "value":
         return Label(name, True)
     # FHIR ContactPoint / Identifier: {"system": ..., "value": ...} in either order.

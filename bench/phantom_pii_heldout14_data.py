@@ -120,6 +120,10 @@ NEW_NEGATIVES14 = {
     "H14KANNELTS": _kannel_date,
     "H14CDRUID": _asterisk_uniqueid,
     "H14MMSI": _mmsi,
+    # a Slack user id (what an audit entry's actor.user.id holds): `U` and ten upper-case letters and digits
+    "H14SLACKUSER": lambda r: "U" + _alnum(r, 10, UP + string.digits),
+    # an Okta user id (what SCIM `id` holds for a user): `00u` and 17 letters and digits
+    "H14OKTAUSER": lambda r: "00u" + _alnum(r, 17, string.ascii_letters + string.digits),
     "H14HUBID": lambda r: str(r.randint(1_000_000_000, 99_999_999_999)),
     "H14SMSCID": lambda r: _alnum(r, 16, HEX),
     "H14SCREEN": lambda r: f"SCR-{r.randint(100, 999)}-{r.randint(1000, 9999)}",
@@ -142,7 +146,7 @@ KNOWN14: dict[str, list[str]] = {
     "en-US": [
         "Subject: charged after cancelling\n\nHello {org} billing,\n\nMy streaming plan ended on ⟦~H14DUS⟧, yet card ⟦H14CARD⟧ was charged $⟦~H14AMTUS⟧ again (order ⟦~H14ORDER⟧). Please refund it and confirm by e-mail to ⟦H14EM⟧. You can also reach me at ⟦H14PHX⟧ after 5 pm.\n\nRegards,\n{first} {last}",
         "FIRST-DAY FORMS · {org} Warehouse\nEmployee: {last}, {first} (ID ⟦~H14EMPID⟧)\nDate of birth ⟦H14DOB⟧ | SSN ⟦H14SSN⟧\nMobile ⟦H14PH⟧ | home e-mail ⟦H14EM⟧\nFirst shift ⟦~H14DUS⟧ at ⟦~H14HHMM⟧ · mailing ZIP ⟦~H14ZIP⟧",
-        "mrn,name,dob,ssn,phone,attending_npi,admitted\n⟦~H14MRN⟧,\"{last}, {first}\",⟦H14DOBI⟧,⟦H14SSN⟧,⟦H14PHC⟧,⟦H14NPIP⟧,⟦~H14ISODATE⟧\n⟦~H14MRN⟧,\"{last}, {first2}\",⟦H14DOBI⟧,,⟦H14PHC⟧,⟦H14NPI⟧,⟦~H14ISODATE⟧",
+        'mrn,name,dob,ssn,phone,attending_npi,admitted\n⟦~H14MRN⟧,"{last}, {first}",⟦H14DOBI⟧,⟦H14SSN⟧,⟦H14PHC⟧,⟦H14NPIP⟧,⟦~H14ISODATE⟧\n⟦~H14MRN⟧,"{last}, {first2}",⟦H14DOBI⟧,,⟦H14PHC⟧,⟦H14NPI⟧,⟦~H14ISODATE⟧',
         "{org} Bank alert: a $⟦~H14AMTUS⟧ purchase on card ⟦H14CARD⟧ was declined on ⟦~H14DUS⟧. Not you? Lock the card at ⟦H14URL⟧ or call ⟦H14PHN⟧. Ref ⟦~H14CASE⟧.",
     ],
     "en-GB": [
@@ -152,7 +156,7 @@ KNOWN14: dict[str, list[str]] = {
     ],
     "en-IN": [
         "Dear Customer, Rs ⟦~H14AMTIN⟧ spent on {org} Bank card ⟦H14CARD⟧ at {org} Mart on ⟦~H14DIN⟧. Not you? SMS BLOCK to ⟦H14PH⟧ or write to ⟦H14EM⟧. Ref ⟦~H14UTR⟧",
-        "Executive: Good evening, {org} Insurance. Can I get the policyholder's date of birth?\nCustomer: ⟦H14DOB⟧.\nExecutive: And a mobile number for the OTP?\nCustomer: ⟦H14PHI⟧.\nExecutive: Done. Ticket ⟦~H14CASE⟧ is open and the copy goes to ⟦H14EM⟧.",
+        "Executive: Good evening, {org} Insurance. Can I get the policyholder's date of birth?\nCustomer: ⟦H14DOB⟧.\nExecutive: And a mobile number for the OTP?\nCustomer: ⟦H14PHI⟧. And the claim should be paid to my account abroad, IBAN ⟦H14IBAN⟧.\nExecutive: Noted. Ticket ⟦~H14CASE⟧ is open and the copy goes to ⟦H14EM⟧.",
     ],
     "fr-FR": [
         "FICHE D'ADHÉSION — Club de judo {org}\nNom, prénom : {last} {first}\nNé(e) le : ⟦H14DOB⟧\nTél. portable : ⟦H14PH⟧ · fixe : ⟦H14PHN⟧\nAdresse électronique : ⟦H14EM⟧\nCotisation prélevée sur ⟦H14IBAN⟧ dès le ⟦~H14DFR⟧\nPlanning des cours : ⟦H14URLS⟧",
@@ -179,7 +183,7 @@ KNOWN14: dict[str, list[str]] = {
         "Prezados da {org},\nfiz o pedido ⟦~H14ORDER⟧ em ⟦~H14DBR⟧, paguei com o cartão ⟦H14CARD⟧ e recebi o produto errado. Quero o estorno ou a devolução na conta ⟦H14IBAN⟧. Falem comigo no ⟦H14PH⟧ ou em ⟦H14EM⟧.\nAtt.,\n{first} {last}",
     ],
     "tech": [
-        '⟦H14IP⟧ - - [⟦~H14CLF⟧] "GET /reset?token=⟦~H14HEX16⟧ HTTP/1.1" 302 0 "⟦H14URLS⟧" "Mozilla/5.0 (X11; Linux x86_64)"\n⟦H14IP6⟧ - - [⟦~H14CLF⟧] "GET /favicon.ico HTTP/1.1" 404 ⟦~H14BYTES⟧ "-" "curl/⟦~H14SEMVER⟧"\n⟦H14IP⟧ - - [⟦~H14CLF⟧] \"POST /api/session HTTP/1.1\" 201 ⟦~H14BYTES⟧ \"-\" \"okhttp/4.12.0\""',
+        '⟦H14IP⟧ - - [⟦~H14CLF⟧] "GET /reset?token=⟦~H14HEX16⟧ HTTP/1.1" 302 0 "⟦H14URLS⟧" "Mozilla/5.0 (X11; Linux x86_64)"\n⟦H14IP6⟧ - - [⟦~H14CLF⟧] "GET /favicon.ico HTTP/1.1" 404 ⟦~H14BYTES⟧ "-" "curl/⟦~H14SEMVER⟧"\n⟦H14IP⟧ - - [⟦~H14CLF⟧] "POST /api/session HTTP/1.1" 201 ⟦~H14BYTES⟧ "-" "okhttp/4.12.0""',
         '{"resourceType": "Patient", "id": "⟦~H14UUID⟧", "identifier": [{"system": "urn:oid:2.16.840.1.113883.2.1.4.1", "value": "⟦~H14MRN⟧"}, {"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "⟦H14NHS⟧"}], "name": [{"family": "{last}", "given": ["{first}"]}], "telecom": [{"system": "phone", "value": "⟦H14PHE⟧", "use": "mobile"}, {"system": "email", "value": "⟦H14EM⟧"}], "birthDate": "⟦H14DOBI⟧"}',
         "MSH|^~\\&|EPR|{org}|LAB|{org}|⟦~H14HL7TS⟧||ADT^A04|⟦~H14MSGCTRL⟧|P|2.5\nPID|1||⟦H14NHSP⟧^^^NHS^NH~⟦~H14MRN⟧^^^PAS^MR||{last}^{first}||⟦H14DOBB⟧|F|||||^PRN^CP^^^^^^^^^⟦H14PHE⟧~^NET^Internet^⟦H14EM⟧",
         "⟦~H14TS⟧ edge2 dnsmasq-dhcp[⟦~H14PID⟧]: DHCPREQUEST(eth1) ⟦H14IP⟧ ⟦H14MAC⟧\n⟦~H14TS⟧ edge2 dnsmasq-dhcp[⟦~H14PID⟧]: DHCPACK(eth1) ⟦H14IP⟧ ⟦H14MAC⟧ tablet-{first}\n⟦~H14TS⟧ edge2 sshd[⟦~H14PID⟧]: Failed password for admin from ⟦H14IP⟧ port ⟦~H14SRCPORT⟧ ssh2\n⟦~H14TS⟧ edge2 postfix/qmgr[⟦~H14PID⟧]: ⟦~H14HEX16⟧: from=<⟦H14EM⟧>, size=⟦~H14BYTES⟧, nrcpt=1 (queue active)",
@@ -201,7 +205,7 @@ NEW14: dict[str, list[str]] = {
     "en-GB": [
         "DRIVING LESSON BOOKING — {org} School of Motoring\nPupil: {first} {last}, date of birth ⟦H14DOB⟧ (provisional licence holder)\nLessons: ⟦~H14DGB⟧ and ⟦~H14DGB⟧ at ⟦~H14HHMM⟧ · pick-up from home\nPupil mobile ⟦H14PH⟧ · e-mail ⟦H14EM⟧ · block of 10 paid by card ⟦H14CARD⟧",
         "HOME CARE VISIT ROTA — {org} Care, week of ⟦~H14DGB⟧\nClient | DOB | NHS no. | Visits | Key safe\n{first} {last} | ⟦H14DOB⟧ | ⟦H14NHS⟧ | 08:00, 13:00, 19:30 | on request\n{first2} {last} | ⟦H14DOB⟧ | ⟦H14NHSP⟧ | 09:00, 18:00 | on request\nOn-call coordinator ⟦H14PHX⟧ · rota changes to ⟦H14EM⟧",
-        "TAXI DRIVER LICENCE APPLICATION — {org} Council Licensing\nApplicant: {first} {last} · date of birth ⟦H14DOB⟧ · NI number ⟦~H14NINO⟧\nGroup 2 medical by GP, patient NHS number ⟦H14NHS⟧\nMobile ⟦H14PH⟧ · e-mail ⟦H14EM⟧ · fee paid on ⟦~H14DGB⟧",
+        "TAXI DRIVER LICENCE APPLICATION — {org} Council Licensing\nApplicant: {first} {last} · date of birth ⟦H14DOB⟧ · NI number ⟦~H14NINO⟧\nGroup 2 medical by GP, patient NHS number ⟦H14NHS⟧\nMobile ⟦H14PH⟧ · e-mail ⟦H14EM⟧ · fee paid on ⟦~H14DGB⟧, refunded if refused to ⟦H14IBAN⟧",
     ],
     "en-IN": [
         "ALUMNI DETAILS UPDATE — {org} Institute of Technology, batch of 2014\nName: {first} {last} · Date of Birth ⟦H14DOB⟧ · roll no. ⟦~H14EMPID⟧\nMobile ⟦H14PHI⟧ · e-mail ⟦H14EM⟧ · profile ⟦H14URLS⟧\nReunion registration on ⟦~H14DIN⟧",
@@ -234,8 +238,8 @@ NEW14: dict[str, list[str]] = {
     "tech": [
         '{"caller": "⟦H14EM⟧", "correlationId": "⟦~H14UUID⟧", "eventDataId": "⟦~H14UUID⟧", "eventTimestamp": "⟦~H14ISOTS⟧", "operationName": {"value": "Microsoft.Storage/storageAccounts/listKeys/action"}, "claims": {"ipaddr": "⟦H14IP⟧", "name": "{first} {last}"}, "httpRequest": {"clientIpAddress": "⟦H14IP⟧", "method": "POST"}, "level": "Informational", "status": {"value": "Succeeded"}}',
         '"Record ID","First Name","Last Name","Email","Phone Number","Date of birth","Website URL","IP Address","Crypto payout wallet","Create Date"\n"⟦~H14HUBID⟧","{first}","{last}","⟦H14EM⟧","⟦H14PHE⟧","⟦H14DOBI⟧","⟦H14URLS⟧","⟦H14IP⟧","⟦H14ETH⟧","⟦~H14STAMP⟧"\n"⟦~H14HUBID⟧","{first2}","{last}","⟦H14EM⟧","","","","","","⟦~H14STAMP⟧"',
-        '{"entries": [{"id": "⟦~H14UUID⟧", "date_create": ⟦~H14EPOCH⟧, "action": "user_login", "actor": {"type": "user", "user": {"id": "⟦~H14SLACKID⟧", "name": "{first} {last}", "email": "⟦H14EM⟧"}}, "context": {"ip_address": "⟦H14IP⟧", "ua": "Slack/4.41 (Macintosh)", "location": {"type": "workspace", "domain": "{org}-team"}}}]}',
-        '{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:nhs:2.0:User"], "id": "⟦~H14OKTAID⟧", "userName": "⟦H14EM⟧", "name": {"givenName": "{first}", "familyName": "{last}"}, "emails": [{"value": "⟦H14EM⟧", "primary": true}], "phoneNumbers": [{"value": "⟦H14PHE⟧", "type": "mobile"}], "urn:ietf:params:scim:schemas:extension:nhs:2.0:User": {"nhsNumber": "⟦H14NHSP⟧"}}',
+        '{"entries": [{"id": "⟦~H14UUID⟧", "date_create": ⟦~H14EPOCH⟧, "action": "user_login", "actor": {"type": "user", "user": {"id": "⟦~H14SLACKUSER⟧", "name": "{first} {last}", "email": "⟦H14EM⟧"}}, "context": {"ip_address": "⟦H14IP⟧", "ua": "Slack/4.41 (Macintosh)", "location": {"type": "workspace", "domain": "{org}-team"}}}]}',
+        '{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:nhs:2.0:User"], "id": "⟦~H14OKTAUSER⟧", "userName": "⟦H14EM⟧", "name": {"givenName": "{first}", "familyName": "{last}"}, "emails": [{"value": "⟦H14EM⟧", "primary": true}], "phoneNumbers": [{"value": "⟦H14PHE⟧", "type": "mobile"}], "urn:ietf:params:scim:schemas:extension:nhs:2.0:User": {"nhsNumber": "⟦H14NHSP⟧"}}',
         '"","⟦H14PHE⟧","⟦H14PHE⟧","from-pstn","\\"{first} {last}\\" <⟦H14PHE⟧>","PJSIP/trunk-0000⟦~H14HEX16⟧","","Dial","PJSIP/⟦H14PHE⟧@trunk","⟦~H14STAMP⟧","⟦~H14STAMP⟧","⟦~H14STAMP⟧",⟦~H14SECS⟧,⟦~H14SECS⟧,"ANSWERED","DOCUMENTATION","⟦~H14CDRUID⟧",""',
         "⟦~H14STAMP⟧ [SMS] DLR[smsc-main] SMS from ⟦H14PHE⟧ to ⟦H14PHE⟧ msgid ⟦~H14SMSCID⟧ state 1\n⟦~H14STAMP⟧ [DLR] id:⟦~H14SMSCID⟧ sub:001 dlvrd:001 submit date:⟦~H14KANNELTS⟧ done date:⟦~H14KANNELTS⟧ stat:DELIVRD err:000 text:Your {org} code is",
         "⟦~H14STAMP⟧.512804 [NOTICE] switch_channel.c:1104 New Channel sofia/external/sip:⟦H14PHE⟧@⟦H14IP⟧ [⟦~H14UUID⟧]\n⟦~H14STAMP⟧.614002 [INFO] mod_dptools.c:3405 Voicemail for {first} {last} sent to ⟦H14EM⟧\n⟦~H14STAMP⟧.701377 [NOTICE] sofia.c:8736 Hangup sofia/external/sip:⟦H14PHE⟧@⟦H14IP⟧ [CS_EXECUTE] [NORMAL_CLEARING]",

@@ -45,6 +45,7 @@ BATCH_DIGESTS = {
     "heldout11": "5df4840f588c53c90e06d05c7f1edcf34ade9e617492530cd331857042e7aa26",
     "heldout12": "67ec6c57357403df50c7d2dbd609780531bd6639afc7741dc2639b7d6930505c",
     "heldout13": "779f898dfc0e1a400997db9bf6b92eff6824d1c3ff96eac733f52cd25faa1540",
+    "heldout14": "7489b4f7761d98c35a43e860b7fb39bb9f0bcd21c21fc55d02e98d02cbfb5abc",
 }
 
 

@@ -59,6 +59,11 @@ Where they are silent:
   phones; the `00u…` id and the `urn:ietf:params:scim:schemas:…` schema URNs are no URLs.
 - HubSpot CSV: the `Record ID` (phone-shaped digits) is a negative; `Website URL` is a URL, `IP Address`
   an IP address, a `Date of birth` property a birth date.
+- Slack's audit `actor.user.id` is a user id (`U` and ten characters) and Okta's SCIM `id` a user id
+  (`00u` and 17 characters): both are registered as their own H14 negatives (H14SLACKUSER, H14OKTAUSER),
+  since the mirrored H13SLACKID/H13OKTAID generators also draw channel and app-instance ids.
+- An IBAN a person gives for a refund or payout is labelled in any locale, also where IBANs are foreign
+  (a UK or Indian applicant's account abroad), as heldout13 did in its visa letter.
 """
 
 from __future__ import annotations
@@ -183,7 +188,7 @@ KNOWN14: dict[str, list[str]] = {
         "Prezados da {org},\nfiz o pedido ⟦~H14ORDER⟧ em ⟦~H14DBR⟧, paguei com o cartão ⟦H14CARD⟧ e recebi o produto errado. Quero o estorno ou a devolução na conta ⟦H14IBAN⟧. Falem comigo no ⟦H14PH⟧ ou em ⟦H14EM⟧.\nAtt.,\n{first} {last}",
     ],
     "tech": [
-        '⟦H14IP⟧ - - [⟦~H14CLF⟧] "GET /reset?token=⟦~H14HEX16⟧ HTTP/1.1" 302 0 "⟦H14URLS⟧" "Mozilla/5.0 (X11; Linux x86_64)"\n⟦H14IP6⟧ - - [⟦~H14CLF⟧] "GET /favicon.ico HTTP/1.1" 404 ⟦~H14BYTES⟧ "-" "curl/⟦~H14SEMVER⟧"\n⟦H14IP⟧ - - [⟦~H14CLF⟧] "POST /api/session HTTP/1.1" 201 ⟦~H14BYTES⟧ "-" "okhttp/4.12.0""',
+        '⟦H14IP⟧ - - [⟦~H14CLF⟧] "GET /reset?token=⟦~H14HEX16⟧ HTTP/1.1" 302 0 "⟦H14URLS⟧" "Mozilla/5.0 (X11; Linux x86_64)"\n⟦H14IP6⟧ - - [⟦~H14CLF⟧] "GET /favicon.ico HTTP/1.1" 404 ⟦~H14BYTES⟧ "-" "curl/⟦~H14SEMVER⟧"\n⟦H14IP⟧ - - [⟦~H14CLF⟧] "POST /api/session HTTP/1.1" 201 ⟦~H14BYTES⟧ "-" "okhttp/4.12.0"',
         '{"resourceType": "Patient", "id": "⟦~H14UUID⟧", "identifier": [{"system": "urn:oid:2.16.840.1.113883.2.1.4.1", "value": "⟦~H14MRN⟧"}, {"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "⟦H14NHS⟧"}], "name": [{"family": "{last}", "given": ["{first}"]}], "telecom": [{"system": "phone", "value": "⟦H14PHE⟧", "use": "mobile"}, {"system": "email", "value": "⟦H14EM⟧"}], "birthDate": "⟦H14DOBI⟧"}',
         "MSH|^~\\&|EPR|{org}|LAB|{org}|⟦~H14HL7TS⟧||ADT^A04|⟦~H14MSGCTRL⟧|P|2.5\nPID|1||⟦H14NHSP⟧^^^NHS^NH~⟦~H14MRN⟧^^^PAS^MR||{last}^{first}||⟦H14DOBB⟧|F|||||^PRN^CP^^^^^^^^^⟦H14PHE⟧~^NET^Internet^⟦H14EM⟧",
         "⟦~H14TS⟧ edge2 dnsmasq-dhcp[⟦~H14PID⟧]: DHCPREQUEST(eth1) ⟦H14IP⟧ ⟦H14MAC⟧\n⟦~H14TS⟧ edge2 dnsmasq-dhcp[⟦~H14PID⟧]: DHCPACK(eth1) ⟦H14IP⟧ ⟦H14MAC⟧ tablet-{first}\n⟦~H14TS⟧ edge2 sshd[⟦~H14PID⟧]: Failed password for admin from ⟦H14IP⟧ port ⟦~H14SRCPORT⟧ ssh2\n⟦~H14TS⟧ edge2 postfix/qmgr[⟦~H14PID⟧]: ⟦~H14HEX16⟧: from=<⟦H14EM⟧>, size=⟦~H14BYTES⟧, nrcpt=1 (queue active)",

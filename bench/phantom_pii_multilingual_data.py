@@ -18,8 +18,8 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout13`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4` to `heldout12` cases as dev although their `split` field still says so: existing
+held-out split is `heldout14`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4` to `heldout13` cases as dev although their `split` field still says so: existing
 cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
@@ -72,7 +72,12 @@ cases are kept byte-identical when a batch is added):
 - `heldout13` (bench/phantom_pii_heldout13_data.py, own seed): written from the formats' specifications
   while the detector was being tuned on heldout12, without reading or running the detector; a fair
   sample in two halves like heldout12 (`<locale>/h13k/<n>`: known kinds written fresh;
-  `<locale>/h13n/<n>`: kinds no batch used, heldout7's to heldout12's included); the only split that
+  `<locale>/h13n/<n>`: kinds no batch used, heldout7's to heldout12's included); scored once, then
+  tuned on: on the dev side now (its `split` kept for the record);
+- `heldout14` (bench/phantom_pii_heldout14_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout13, without reading or running the detector; a fair
+  sample in two halves like heldout13 (`<locale>/h14k/<n>`: known kinds written fresh;
+  `<locale>/h14n/<n>`: kinds no batch used, heldout7's to heldout13's included); the only split that
   counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
@@ -1508,6 +1513,7 @@ def main() -> None:
     from phantom_pii_heldout11_data import build_heldout11
     from phantom_pii_heldout12_data import build_heldout12
     from phantom_pii_heldout13_data import build_heldout13
+    from phantom_pii_heldout14_data import build_heldout14
 
     cases = (
         build()
@@ -1524,6 +1530,7 @@ def main() -> None:
         + build_heldout11()
         + build_heldout12()
         + build_heldout13()
+        + build_heldout14()
     )
     OUT.write_text(
         json.dumps(
@@ -1533,7 +1540,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout13")
+    held = sum(1 for c in cases if c["split"] == "heldout14")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

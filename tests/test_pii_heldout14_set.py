@@ -1,0 +1,306 @@
+"""The held-out PII batch `heldout14` (bench/phantom_pii_heldout14_data.py) is what its docstring says: it
+builds, in two halves of about equal size (known document kinds, `h14k`, and new ones, `h14n`), with every
+entity type often enough in each half that one document cannot swing its figure; its labels sit exactly
+on their values; the values are valid by their specifications as third-party validators read them
+(python-stdnum, libphonenumber, ipaddress, datetime); its hard negatives are the identifiers they claim
+to be (or fail the check they claim to fail); FHIR system URIs are labelled as URLs; and the committed set
+holds it unchanged, appended last, with every earlier batch untouched. No detector runs here: heldout14 is
+scored once, by the lead, with bench/phantom_pii_eval.py."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cache
+
+import pytest
+from pii_set_support import (
+    assert_cards_pass_luhn,
+    assert_committed_last_and_every_digest_pinned,
+    assert_general_types_in_locales,
+    assert_halves_balanced,
+    assert_marks_sit_on_values,
+    assert_new_kinds_are_new,
+    assert_nhs_ssn_iban_validate,
+    assert_npis_pass_luhn,
+    assert_own_placeholders,
+    assert_phones_in_numbering_plans,
+    assert_plausible_birth_years,
+    assert_syntax_valid,
+    assert_tags_select_their_halves,
+    bare_host,
+    load_bench,
+    spans_in,
+)
+from stdnum import luhn
+from stdnum.br import cpf
+from stdnum.de import vat as de_vat
+from stdnum.es import dni
+from stdnum.gb import nhs
+from stdnum.it import codicefiscale
+
+ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
+ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+
+
+@cache
+def heldout14() -> tuple[dict, ...]:
+    return tuple(load_bench("phantom_pii_heldout14_data").build_heldout14())
+
+
+def half(tag: str) -> list[dict]:
+    return [c for c in heldout14() if f"/{tag}/" in c["template"]]
+
+
+def negatives_of(kind: str) -> list[str]:
+    return [
+        c["text"][n["start"] : n["end"]] for c in heldout14() for n in c["negatives"] if n["kind"] == kind
+    ]
+
+
+def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
+    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
+    cases = heldout14()
+    spans = Counter(s["entity"] for c in cases for s in c["spans"])
+    negatives = sum(len(c["negatives"]) for c in cases)
+    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
+    assert {c["split"] for c in cases} == {"heldout14"} and {c["batch"] for c in cases} == {"heldout14"}
+    assert all(re.fullmatch(r"[a-zA-Z-]+/h14[kn]/\d+", c["template"]) for c in cases)
+    assert set(spans) == ENTITIES
+    assert min(spans.values()) >= 48, spans
+
+
+def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
+    for tag in ("h14k", "h14n"):
+        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
+        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+
+
+def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
+    assert_halves_balanced(list(heldout14()), ("h14k", "h14n"))
+
+
+NEW_KIND_MARKERS = [
+    "DISABILITY BENEFITS CLAIM",
+    "CARDHOLDER DISPUTE FORM",
+    "CLINICAL TRIAL SCREENING LOG",
+    "PAWN TICKET",
+    "DRIVING LESSON BOOKING",
+    "HOME CARE VISIT ROTA",
+    "TAXI DRIVER LICENCE APPLICATION",
+    "ALUMNI DETAILS UPDATE",
+    "HOME BLOOD TEST KIT ORDER",
+    "DÉCLARATION DE PERTE",
+    "LISTE D'ATTENTE CRÈCHE",
+    "FAHRSTUNDEN-BUCHUNG",
+    "LIEGEPLATZANTRAG",
+    "INVITATI PRIMA COMUNIONE",
+    "PROMEMORIA RINNOVO PASSAPORTO",
+    "ALTA EN SEGURO TELEMÁTICO",
+    "CUADRANTE DE VISITAS DE AYUDA A DOMICILIO",
+    "INTAKE EICELDONATIE",
+    "AANVRAAG WIA-UITKERING",
+    "CONTESTAÇÃO DE COMPRA NO CARTÃO",
+    "CHAMADO DE CHAVEIRO",
+    "Microsoft.Storage/storageAccounts/listKeys/action",
+    '"Crypto payout wallet"',
+    '"action": "user_login"',
+    "urn:ietf:params:scim:schemas:core:2.0:User",
+    '"ANSWERED","DOCUMENTATION"',
+    "stat:DELIVRD",
+    "switch_channel.c",
+]
+
+
+def test_new_kinds_are_new_to_the_set() -> None:
+    """The new half's document kinds appear in no batch committed before heldout14 (a marker phrase of each)
+    and in none of heldout14's known half, and every new template carries a marker."""
+    assert_new_kinds_are_new("heldout14", NEW_KIND_MARKERS, half("h14n"), half("h14k"))
+
+
+def test_the_batch_uses_only_its_own_placeholder_names() -> None:
+    """The data modules share the VALUES/NEGATIVES registries: heldout14 registers only H14 names, and its
+    new negative kinds shadow none of the H13 names it mirrors (the module asserts that when imported)."""
+    assert_own_placeholders("heldout14", "H14")
+    module = load_bench("phantom_pii_heldout14_data")
+    mirrored = {"H14" + name[3:] for name in module.NEGATIVES if name.startswith("H13")}
+    assert mirrored and not set(module.NEW_NEGATIVES14) & mirrored
+    assert all(module.NEGATIVES[name] is module.NEGATIVES["H13" + name[3:]] for name in mirrored)
+    values = {"H14" + name[3:] for name in module.VALUES if name.startswith("H13")}
+    assert values and all(module.VALUES[name] is module.VALUES["H13" + name[3:]] for name in values)
+
+
+def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
+    assert_general_types_in_locales(heldout14())
+
+
+def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
+    assert_marks_sit_on_values(heldout14())
+
+
+def test_cards_pass_luhn_with_an_issuer_length() -> None:
+    assert_cards_pass_luhn(heldout14(), at_least=110, prefixes=40)
+
+
+def test_npis_pass_luhn_over_the_80840_prefix() -> None:
+    assert_npis_pass_luhn(heldout14(), at_least=50)
+
+
+def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
+    assert_nhs_ssn_iban_validate(heldout14(), at_least=48, ibans=110)
+
+
+def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
+    assert_phones_in_numbering_plans(heldout14(), at_least=550, extensions=55)
+
+
+def test_birth_dates_carry_a_plausible_birth_year() -> None:
+    assert_plausible_birth_years([value for _, value in spans_in(heldout14(), "DATE_OF_BIRTH")], at_least=300)
+
+
+def test_urls_emails_addresses_and_crypto_validate() -> None:
+    assert_syntax_valid(heldout14(), crypto=50)
+
+
+def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
+    """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
+    fhir = [c for c in heldout14() if '"resourceType"' in c["text"]]
+    assert fhir
+    for case in fhir:
+        urls = {v for c, v in spans_in([case], "URL")}
+        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
+        assert systems and systems <= urls
+        assert not any(v.startswith("urn:") for v in urls)
+
+
+def test_scim_schema_urns_carry_no_url_label() -> None:
+    """SCIM schema identifiers are URNs (RFC 7643), not web addresses: no URL span starts inside one."""
+    scim = [c for c in heldout14() if "urn:ietf:params:scim" in c["text"]]
+    assert scim and all(not spans_in([case], "URL") for case in scim)
+
+
+def _timestamp(fmt: str) -> Callable[[str], bool]:
+    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
+
+    def check(value: str) -> bool:
+        try:
+            datetime.strptime(value, fmt)
+        except ValueError:
+            return False
+        return True
+
+    return check
+
+
+def _epoch_between_2020_and_2027(seconds: float) -> bool:
+    return (
+        datetime(2020, 1, 1, tzinfo=UTC)
+        <= datetime.fromtimestamp(seconds, UTC)
+        <= datetime(2027, 1, 1, tzinfo=UTC)
+    )
+
+
+CHECKS = {  # negative kind: a validator of what the negative claims to be (python-stdnum where it has one)
+    "H14ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
+    "H14HOST": bare_host,
+    "H14CPF": cpf.is_valid,
+    "H14CF": codicefiscale.is_valid,
+    "H14DNI": dni.is_valid,
+    "H14USTID": de_vat.is_valid,
+    "H14FLOWID": lambda v: re.fullmatch(r"[1-9]\d{14,15}", v) is not None,
+    "H14OFFSET": lambda v: v.isdigit(),
+    "H14DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
+    "H14STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
+    "H14SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
+    "H14EPOCH": lambda v: re.fullmatch(r"1\d{9}", v) is not None,
+    "H14KANNELTS": _timestamp("%y%m%d%H%M"),
+    "H14CDRUID": lambda v: (
+        re.fullmatch(r"\d{10}\.\d{1,4}", v) is not None
+        and _epoch_between_2020_and_2027(float(v.split(".")[0]))
+    ),
+    "H14MMSI": lambda v: re.fullmatch(r"\d{9}", v) is not None and 201 <= int(v[:3]) <= 775,
+    "H14VIN": lambda v: re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", v) is not None,
+    "H14OKTAUSER": lambda v: re.fullmatch(r"00u[A-Za-z0-9]{17}", v) is not None,
+    "H14SLACKUSER": lambda v: re.fullmatch(r"U[A-Z0-9]{10}", v) is not None,
+    "H14HUBID": lambda v: re.fullmatch(r"[1-9]\d{9,10}", v) is not None,
+    "H14SMSCID": lambda v: re.fullmatch(r"[0-9a-f]{16}", v) is not None,
+    "H14SCREEN": lambda v: re.fullmatch(r"SCR-\d{3}-\d{4}", v) is not None,
+    "H14PAWN": lambda v: re.fullmatch(r"[1-9]\d{6}", v) is not None,
+    "H14SECS": lambda v: v.isdigit() and int(v) <= 3600,
+    "H14BERTH": lambda v: re.fullmatch(r"[A-G]-\d{1,3}", v) is not None,
+    "H14LAST4": lambda v: re.fullmatch(r"\d{4}", v) is not None,
+}
+
+
+def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
+    for kind, check in CHECKS.items():
+        values = negatives_of(kind)
+        assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
+
+
+def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
+    """NHS look-alikes fail modulus 11; ICCIDs are Luhn-valid in the 89 telecom range (no card issuer
+    range); the HubSpot record ids, Kannel dates and MMSIs are digit runs shaped like phone numbers."""
+    nhs_like = negatives_of("H14NHSLIKE")
+    assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
+    assert negatives_of("H14ICCID") and negatives_of("H14HUBID") and negatives_of("H14KANNELTS")
+
+
+def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
+    """A date of loss, a visit date, a first sick day or a last day worked is a negative beside the person's
+    labelled birth date."""
+    dated_kinds = ("H14DUS", "H14DGB", "H14DFR", "H14DES", "H14DNL")
+    for marker in (
+        "DISABILITY BENEFITS CLAIM",
+        "DÉCLARATION DE PERTE",
+        "HOME CARE VISIT ROTA",
+        "CUADRANTE DE VISITAS",
+        "AANVRAAG WIA-UITKERING",
+    ):
+        cases = [c for c in half("h14n") if marker in c["text"]]
+        assert cases
+        for case in cases:
+            assert any(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"])
+            assert any(n["kind"] in dated_kinds for n in case["negatives"])
+
+
+def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
+    dated_kinds = ("H14DUS", "H14DGB", "H14DIN", "H14DFR", "H14DDE", "H14DIT", "H14DES", "H14DNL", "H14DBR")
+    for tag in ("h14k", "h14n"):
+        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
+        assert len(dated) >= 120, tag
+
+
+def test_the_committed_set_holds_heldout14_last_and_keeps_every_earlier_batch() -> None:
+    assert_committed_last_and_every_digest_pinned("heldout14", list(heldout14()))
+
+
+@pytest.mark.parametrize(
+    ("split", "batch", "side"),
+    [
+        ("dev", "dev", "dev"),
+        ("heldout4", "heldout4", "dev"),
+        ("heldout5", "heldout5", "dev"),
+        ("heldout6", "heldout6", "dev"),
+        ("heldout7", "heldout7", "dev"),
+        ("heldout8", "heldout8", "dev"),
+        ("heldout9", "heldout9", "dev"),
+        ("heldout10", "heldout10", "dev"),
+        ("heldout11", "heldout11", "dev"),
+        ("heldout12", "heldout12", "dev"),
+        ("heldout13", "heldout13", "dev"),
+        ("heldout14", "heldout14", "heldout14"),
+    ],
+)
+def test_the_evaluation_counts_heldout13_as_dev_and_heldout14_as_held_out(
+    split: str, batch: str, side: str
+) -> None:
+    evaluation = load_bench("phantom_pii_eval")
+    assert evaluation.side({"split": split, "batch": batch}) == side
+    assert evaluation.side({"split": "heldout"}) == "heldout"
+
+
+def test_the_template_tags_select_exactly_one_half() -> None:
+    assert_tags_select_their_halves(list(heldout14()), ("h14k", "h14n"))

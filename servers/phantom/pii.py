@@ -263,7 +263,14 @@ _ID_HEADER = re.compile(
 )
 
 
+# A log's key=value field naming a message's id: Exim writes the Message-ID as ` id=<unique>@<domain>` on its
+# `<=` lines (Postfix as `message-id=<...>`); the value cites a message, not a mailbox.
+_ID_FIELD_BEFORE = re.compile(r"(?i)(?:^|[ \t])(?:id|msgid|msg-id|message-id|message_id)=<?\Z", re.M)
+
+
 def _names_an_identifier(text: str, start: int) -> bool:
+    if _ID_FIELD_BEFORE.search(text, max(0, start - 13), start):
+        return True
     newline = text.rfind("\n", max(0, start - 200), start)
     if newline < 0 and start > 200:
         return False  # a header's name opens its line, within a few words of the value
@@ -788,8 +795,10 @@ def nhs_ok(digits: str) -> bool:
 def _nhs_refused(text: str, start: int, end: int) -> bool:
     """A spaced 3-3-4 number with no NHS cue is an NHS number unless something else is named for it: a phone
     word, a reference word just before ("REF 442 938 5769"), or a structured field of another kind."""
-    if _context_near(text, start, end, _PHONE_WORDS) or _REFERENCE_WORDS.search(
-        text[max(0, start - 30) : start]
+    if (
+        _context_near(text, start, end, _PHONE_WORDS)
+        or _REFERENCE_WORDS.search(text[max(0, start - 30) : start])
+        or _SPELLED_EXTENSION.match(text, end)
     ):
         return True
     label = _label(text, start)
@@ -862,6 +871,12 @@ _PHONE_CANDIDATE = re.compile(
 )
 _EXTENSION = re.compile(
     r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}$"
+)
+# An extension spelled out after the number (`(404) 900-8140 ext 1157`, `832 741 1055, ext 8322`) is the phone's
+# own cue: no reference, NHS or account number carries one ("landlord reference (404) ... ext 1157" is a person's
+# line). The terse "x" and "app." / "int." are left out: they also write a count or an apartment.
+_SPELLED_EXTENSION = re.compile(
+    r"(?i),?[ \t]?(?:ext\.?|extn\.?|extension|poste|durchwahl|toestel|ramal)[ \t]?\d{1,6}"
 )
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
@@ -1487,8 +1502,9 @@ def _other_id_named(text: str, start: int) -> bool:
 def _phones(text: str) -> Iterator[Finding]:
     previous_end = -1
     for c in _phone_candidates(text):
-        near = _phone_cue(text, c.start, c.end, previous_end)
-        if _phone_context_refused(text, c, near):
+        spelled = c.extension and _SPELLED_EXTENSION.match(text, c.start + len(c.core)) is not None
+        near = spelled or _phone_cue(text, c.start, c.end, previous_end)
+        if not spelled and _phone_context_refused(text, c, near):
             continue
         where = _valid_phone(c)
         if (
@@ -1893,7 +1909,10 @@ _ANIMAL_WORDS = re.compile(
     r"(?i)\b(?:pets?|animal[e]?|animaux|mascota|huisdier|haustier|tierart|bicho|"
     r"dogs?|puppy|kitten|cats?|canine|feline|equine|horse|chien(?:ne)?|chiot|chaton|hund|h[uü]ndin|katze|kater|"
     r"welpe|pferd|cane|cagna|gatt[oaie]|cucciol[oa]|cavallo|perr[oa]|gat[oa]|cachorr[oa]|caballo|hond|poes|"
-    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a)\b"
+    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a|"
+    # a breed or a coat named for the animal (`Biscuit, terrier mix, born 02/07/2014`, `tabby, DOB ...`)
+    r"(?=[bcdhlmprst])(?:terriers?|retrievers?|shepherds?|spaniels?|poodles?|labradors?|beagles?|collies?|"
+    r"bulldogs?|dachshunds?|chihuahuas?|huskies|husky|tabby|calico|shorthair|longhair|mix(?:ed breed)?|mutt|pup))\b"
 )
 # ... unless a person is named after the animal: `Pet: Rex, Owner: Ana Ruiz, DOB ...`.
 _OWNER_WORDS = re.compile(

@@ -1,0 +1,96 @@
+"""phantom's PII detection, round 10 (issue #13): the causes behind heldout13's misses, by the general forms of
+what the misread text is. A phone number with a spelled-out extension after a reference's or an approver's name,
+an Exim log's `id=` field (a Message-ID, not a mailbox), and an animal named by its breed before its birth date.
+Third parties write the values: python-stdnum (NHS numbers' mod-11 check digit), phonenumbers' own example
+numbers, the standard library's email.utils.make_msgid (a real Message-ID), Faker (names, addresses, dates)."""
+
+from __future__ import annotations
+
+import email.utils
+
+import phonenumbers
+import pytest
+from faker import Faker
+from stdnum.gb import nhs
+
+from servers.phantom import pii
+
+
+def _found(text: str, entity: str) -> list[str]:
+    return [text[f.start : f.end] for f in pii.detect(text, [entity])]
+
+
+def _us_phone() -> str:
+    example = phonenumbers.example_number_for_type("US", phonenumbers.PhoneNumberType.FIXED_LINE)
+    assert example is not None
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _nhs_number(fake: Faker) -> str:
+    while True:
+        body = str(fake.random_int(400_000_000, 799_999_999))
+        valid = [body + d for d in "0123456789" if nhs.is_valid(body + d)]
+        if valid:
+            return valid[0]
+
+
+@pytest.mark.parametrize("ext", ["ext 1157", ", ext 1948", " ext. 6623", ", extension 12"])
+@pytest.mark.parametrize("who", ["landlord reference", "employer reference", "approver's line", "Ref:"])
+def test_a_number_with_a_spelled_extension_is_a_phone_whatever_names_it(who: str, ext: str) -> None:
+    phone = _us_phone() + ("" if ext.startswith(",") else " ") + ext.lstrip(" ")
+    text = f"Applicant: {Faker().name()} · {who} {phone}\nFee paid."
+    assert _found(text, "PHONE_NUMBER") == [phone]
+
+
+def test_an_nhs_shaped_number_with_an_extension_is_the_phone_not_the_nhs_number() -> None:
+    fake = Faker()
+    Faker.seed(10)
+    number = _nhs_number(fake)
+    spaced = f"{number[:3]} {number[3:6]} {number[6:]}"
+    text = f"Approved by {fake.name()}, approver's line {spaced}, ext 8322"
+    assert _found(text, "UK_NHS") == []
+    assert _found(text, "PHONE_NUMBER") == [f"{spaced}, ext 8322"]
+    # without the extension, the spaced check-digit number is still the NHS number it was
+    assert _found(f"Patient {fake.name()}: {spaced}", "UK_NHS") == [spaced]
+
+
+def test_a_reference_number_without_an_extension_stays_unreported() -> None:
+    assert _found("Invoice reference 212-413-1550, due in 30 days", "PHONE_NUMBER") == []
+    assert _found("Qty 3 x 2 · order 212 413 1550 x 2", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize("org", ["Hooli.example", "mail.initech.dev", "example.org"])
+def test_an_exim_message_id_is_no_mailbox(org: str) -> None:
+    fake = Faker()
+    sender = fake.email()
+    msgid = email.utils.make_msgid(domain=org).strip("<>")
+    text = (
+        f"2026-11-04 13:12:13 MkrdVY-SpgAY5-ZR <= {sender} H=smtp.{org} [10.82.252.88] P=esmtps S=5569022 id={msgid}\n"
+        f"postfix/cleanup[1234]: 4F9D1: message-id=<{msgid}>"
+    )
+    assert _found(text, "EMAIL_ADDRESS") == [sender]
+
+
+def test_a_mailbox_in_another_key_value_field_is_still_reported() -> None:
+    fake = Faker()
+    address = fake.email()
+    for field in ("user_id", "from", "uid", "sender"):
+        assert _found(f"auth ok {field}={address} session=42", "EMAIL_ADDRESS") == [address], field
+
+
+@pytest.mark.parametrize("breed", ["terrier mix", "golden retriever", "tabby", "mixed breed", "beagle"])
+def test_an_animal_named_by_its_breed_has_no_birth_date_of_a_person(breed: str) -> None:
+    fake = Faker()
+    born = fake.date_of_birth(minimum_age=1, maximum_age=12).strftime("%d/%m/%Y")
+    dob = fake.date_of_birth(minimum_age=21, maximum_age=90).strftime("%B %d %Y")
+    text = (
+        f"Applicant: {fake.name()}, applicant's date of birth {dob} (must be 21+)\n"
+        f"Adopting: Biscuit, {breed}, born {born}, microchip 380106101270107"
+    )
+    assert _found(text, "DATE_OF_BIRTH") == [dob]
+
+
+def test_a_person_born_on_a_date_is_still_reported() -> None:
+    fake = Faker()
+    born = fake.date_of_birth(minimum_age=1, maximum_age=90).strftime("%d/%m/%Y")
+    assert _found(f"Child: {fake.first_name()}, born {born}", "DATE_OF_BIRTH") == [born]

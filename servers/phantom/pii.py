@@ -736,16 +736,31 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
     return area + group + serial not in ("078051120", "219099999", "123456789")
 
 
+# A parenthetical aside between the cue and the value: `Social Security number (for the death certificate) 5941...`.
+_ASIDE_BEFORE = re.compile(r"\([^()\n]{1,60}\)[ \t:]*\Z")
+# A reply's bare "social" before the number, under a question naming the SSN: `Caller: Born 2-Dec-75, social 7867...`.
+_SPOKEN_SOCIAL = re.compile(r"(?i)\bsocial[ \t]*(?:is|:|-)?[ \t]*\Z")
+
+
+def _ssn_cue(text: str, start: int, end: int, sep: str) -> bool:
+    if _context_near(text, start, end, _SSN_WORDS):
+        return True
+    if (aside := _ASIDE_BEFORE.search(text, max(0, start - 70), start)) is not None and _SSN_WORDS.search(
+        _name_words(text[max(0, aside.start() - 40) : aside.start()])
+    ):
+        return True
+    if _SPOKEN_SOCIAL.search(text, max(0, start - 12), start) and _asked_above(text, start, _SSN_WORDS):
+        return True
+    return not sep and _reply_names(text, start, end, _SSN_WORDS)  # "Agent: ... your social."
+
+
 def _ssns(text: str) -> Iterator[Finding]:
     for m in _SSN.finditer(text):
         _on_time()
         area, sep, group, serial = m.groups()
         if not ssn_ok(area, group, serial):
             continue
-        near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
-        near = (
-            near or not sep and _reply_names(text, m.start(), m.end(), _SSN_WORDS)
-        )  # "Agent: ... your social."
+        near = _ssn_cue(text, m.start(), m.end(), sep)
         if (sep and sep != ".") or near:
             yield Finding(
                 "US_SSN",
@@ -1677,6 +1692,7 @@ _DOB_CUES = (
     "nasc",
     "d.o.b",
     "birt",  # birth, and GEDCOM's BIRT event
+    "irth",  # an OCR'd "B irth"
     "geb",
     "naissance",
     "nascit",
@@ -1968,8 +1984,15 @@ def _outside_call(text: str, start: int) -> int:
 _HYPHENATED = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w+)")
 
 
+# OCR splits a word after its capital (`D ate of B irth :`, `M obile :`): a capital other than the words "A" and
+# "I", a blank, then the word's lower-case rest is one word.
+_OCR_SPLIT = re.compile(r"\b([B-HJ-Z]) ([a-z]{2,})\b")
+
+
 def _prose(text: str) -> str:
-    """`text` as running words: key separators and line breaks as spaces, hyphenation undone (same length)."""
+    """`text` as running words: key separators and line breaks as spaces, hyphenation and OCR's split capitals
+    undone (same length)."""
+    text = _OCR_SPLIT.sub(lambda m: m.group(1) + m.group(2) + " ", text)
     if "\n" not in text:
         return _words(text)
     joined = _HYPHENATED.sub(lambda m: (m.group(1) + m.group(2)).ljust(len(m.group())), text)

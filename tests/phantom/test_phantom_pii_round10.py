@@ -94,3 +94,44 @@ def test_a_person_born_on_a_date_is_still_reported() -> None:
     fake = Faker()
     born = fake.date_of_birth(minimum_age=1, maximum_age=90).strftime("%d/%m/%Y")
     assert _found(f"Child: {fake.first_name()}, born {born}", "DATE_OF_BIRTH") == [born]
+
+
+def _bare_ssn(fake: Faker) -> str:
+    while True:
+        ssn = fake.ssn().replace("-", "")  # Faker's en_US provider follows the SSA's rules
+        if pii.ssn_ok(ssn[:3], ssn[3:5], ssn[5:]):
+            return ssn
+
+
+@pytest.mark.parametrize("aside", ["(for the death certificate)", "(as on the card):", "(primary applicant)"])
+def test_an_aside_between_the_ssn_cue_and_the_value_keeps_the_cue(aside: str) -> None:
+    fake = Faker("en_US")
+    ssn = _bare_ssn(fake)
+    text = f"Deceased: {fake.name()}\nSocial Security number {aside} {ssn}\nNext of kin: {fake.name()}"
+    assert _found(text, "US_SSN") == [ssn]
+    # an aside with no SSN cue before it names nothing
+    assert _found(f"Account number {aside} {ssn}", "US_SSN") == []
+
+
+def test_a_reply_saying_social_under_a_question_naming_the_ssn_is_the_ssn() -> None:
+    fake = Faker("en_US")
+    ssn = _bare_ssn(fake)
+    asked = (
+        f"Rep: Sure. His date of birth and Social Security number?\nCaller: Born 2-Dec-75, social {ssn}.\n"
+    )
+    assert _found(asked, "US_SSN") == [ssn]
+    # the same words with no question naming the SSN above them: a social club's member number, say
+    told = f"Rep: And your membership?\nCaller: Born 2-Dec-75, social {ssn}.\n"
+    assert _found(told, "US_SSN") == []
+
+
+@pytest.mark.parametrize("form", ["%d-%b-%y", "%d.%m.%Y", "%B %d, %Y"])
+def test_an_ocr_split_birth_label_is_still_the_birth_cue(form: str) -> None:
+    fake = Faker()
+    born = fake.date_of_birth(minimum_age=18, maximum_age=90).strftime(form)
+    text = (
+        f"[OCR scan, page 1]\nAssessee: {fake.name()}\nD ate of B irth : {born}\nM obile : 0091 40 61340439"
+    )
+    assert _found(text, "DATE_OF_BIRTH") == [born]
+    # an OCR'd date of filing or of death names no birth
+    assert _found(f"[OCR scan]\nD ate of F iling : {born}", "DATE_OF_BIRTH") == []

@@ -383,7 +383,14 @@ _HOST_KEY_BEFORE = re.compile(
 )
 # A log record (a line that opens with its ISO 8601 time) names the peers its process talked to by host name
 # (macOS `log show`'s `sending message ... via smtp.example.net`): a bare host in one is a machine, not a page.
-_LOG_RECORD_LINE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+# (Envoy's access log brackets its start time: `[2024-05-23T06:42:21.389Z] "POST /v1/signup HTTP/1.1" ...`.)
+_LOG_RECORD_LINE = re.compile(r"\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+# Ansible's play output names its inventory hosts: a task's result `ok: [db-2.example.corp]` (with `=> {...}` or
+# `-> delegate` after it) and the recap's `host : ok=2 changed=0 ...`.
+_ANSIBLE_RESULT_BEFORE = re.compile(
+    r"(?m)^(?:ok|changed|fatal|failed|skipping|unreachable|included|rescued|ignored|FAILED - RETRYING):[ \t]*\[\Z"
+)
+_ANSIBLE_RECAP_AFTER = re.compile(r"[ \t]*:[ \t]*ok=\d+[ \t]+changed=\d+")
 
 
 def _in_a_log_record(text: str, start: int) -> bool:
@@ -398,6 +405,8 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
         or _in_a_log_record(text, start)
+        or _ANSIBLE_RECAP_AFTER.match(text, end)
+        or _ANSIBLE_RESULT_BEFORE.search(text, max(0, start - 40), start)
         or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
         or _host_named_otherwise(text, start, start + len(bare))
     )
@@ -1266,11 +1275,19 @@ _STATUS_AND_SIZE = re.compile(r"[1-5]\d\d(?:[ \t]+\d+)+")
 _REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){4}[+-]?\d+)[ \t]+\Z')
 
 
+# Envoy's access log counts after the request and its flags: `... "-" 6072646 512 88 "192.168.9.107" ...` (bytes
+# received, bytes sent, duration): blank-separated counts in a time-stamped record are columns, not a phone.
+_BLANK_COLUMNS = re.compile(r"\d+(?:[ \t]+\d+)+")
+
+
 def _log_columns(text: str, start: int, core: str) -> bool:
-    if _STATUS_AND_SIZE.fullmatch(core):
+    status = _STATUS_AND_SIZE.fullmatch(core)
+    if status or _BLANK_COLUMNS.fullmatch(core):
         low = max(0, start - 2000)  # a request line longer than that is read from its last 2,000 characters
         line_start = text.rfind("\n", low, start) + 1 or low
-        if _REQUEST_BEFORE.search(text, line_start, start):
+        if _REQUEST_BEFORE.search(text, line_start, start) and (
+            status or _LOG_RECORD_LINE.match(text, line_start)
+        ):
             return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 

@@ -135,3 +135,43 @@ def test_an_ocr_split_birth_label_is_still_the_birth_cue(form: str) -> None:
     assert _found(text, "DATE_OF_BIRTH") == [born]
     # an OCR'd date of filing or of death names no birth
     assert _found(f"[OCR scan]\nD ate of F iling : {born}", "DATE_OF_BIRTH") == []
+
+
+def test_ansible_play_output_names_inventory_hosts_not_pages() -> None:
+    fake = Faker()
+    hosts = [fake.hostname(levels=2) for _ in range(3)]
+    owner = fake.email()
+    text = (
+        "TASK [Gathering Facts] *********************************************\n"
+        f"ok: [{hosts[0]}]\nchanged: [{hosts[1]}] => {{\n"
+        f'    "owner_email": "{owner}",\n    "docs": "https://{hosts[2]}/runbook"\n}}\n'
+        "PLAY RECAP **********************************************************\n"
+        f"{hosts[2]} : ok=2 changed=0 unreachable=0 failed=0"
+    )
+    assert _found(text, "URL") == [f"https://{hosts[2]}/runbook"]
+    assert _found(text, "EMAIL_ADDRESS") == [owner]
+    # the same host in prose is still a web address
+    assert _found(f"Results are on {hosts[0]} now.", "URL") == [hosts[0]]
+
+
+def _envoy_line(fake: Faker, counts: str, authority: str) -> str:
+    # Envoy's default access-log format: [%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%"
+    # %RESPONSE_CODE% %RESPONSE_FLAGS% %RESPONSE_CODE_DETAILS% %CONNECTION_TERMINATION_DETAILS%
+    # "%UPSTREAM_TRANSPORT_FAILURE_REASON%" %BYTES_RECEIVED% %BYTES_SENT% %DURATION% ... "%REQ(:AUTHORITY)%" ...
+    return (
+        f'[{fake.date_time().isoformat(timespec="milliseconds")}Z] "POST /v1/signup HTTP/1.1" 201 - via_upstream - "-" '
+        f'{counts} "{fake.ipv4_private()}" "okhttp/4.12.0" "{fake.uuid4()}" "{authority}" "{fake.ipv4_private()}:8080"'
+    )
+
+
+@pytest.mark.parametrize("counts", ["6072646 512 88", "174146 512 1330", "8353126 0 4"])
+def test_an_envoy_access_logs_counts_and_authority_are_no_phone_and_no_page(counts: str) -> None:
+    fake = Faker()
+    authority = fake.hostname(levels=2)
+    line = _envoy_line(fake, counts, authority)
+    assert _found(line, "PHONE_NUMBER") == []
+    assert _found(line, "URL") == []
+
+
+def test_blank_separated_digits_after_a_dash_field_outside_a_log_record_may_still_be_a_phone() -> None:
+    assert _found('"name","-" 020 7946 0018 (call after 6)', "PHONE_NUMBER") == ["020 7946 0018"]

@@ -754,8 +754,10 @@ _SPOKEN_SOCIAL = re.compile(r"(?i)\bsocial[ \t]*(?:is|:|-)?[ \t]*\Z")
 def _ssn_cue(text: str, start: int, end: int, sep: str) -> bool:
     if _context_near(text, start, end, _SSN_WORDS):
         return True
-    if (aside := _ASIDE_BEFORE.search(text, max(0, start - 70), start)) is not None and _SSN_WORDS.search(
-        _name_words(text[max(0, aside.start() - 40) : aside.start()])
+    if (
+        ")" in text[max(0, start - 3) : start]
+        and (aside := _ASIDE_BEFORE.search(text, max(0, start - 70), start)) is not None
+        and _SSN_WORDS.search(_name_words(text[max(0, aside.start() - 40) : aside.start()]))
     ):
         return True
     if _SPOKEN_SOCIAL.search(text, max(0, start - 12), start) and _asked_above(text, start, _SSN_WORDS):
@@ -1285,8 +1287,9 @@ def _log_columns(text: str, start: int, core: str) -> bool:
     if status or _BLANK_COLUMNS.fullmatch(core):
         low = max(0, start - 2000)  # a request line longer than that is read from its last 2,000 characters
         line_start = text.rfind("\n", low, start) + 1 or low
-        if _REQUEST_BEFORE.search(text, line_start, start) and (
-            status or _LOG_RECORD_LINE.match(text, line_start)
+        # the record's stamp first (cheap, anchored): most blank-grouped numbers are in no log line at all
+        if (status or _LOG_RECORD_LINE.match(text, line_start)) and _REQUEST_BEFORE.search(
+            text, line_start, start
         ):
             return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
@@ -1817,12 +1820,13 @@ def _dobs(text: str) -> Iterator[Finding]:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
     rows = "Failing row contains (" in text  # once per text: PostgreSQL's failing rows (pii_rows)
+    ocr = "irth" in lowered and _OCR_SPLIT.search(text) is not None  # once per text: `D ate of B irth`
     for i, m in enumerate(dates):
         _on_time()
         if (
             _date_ok(m)
             and not _timestamp(text, m)
-            and _birth_cue(text, dates, i, rows)
+            and _birth_cue(text, dates, i, rows, ocr)
             and not _animals(text, m.start())
         ):
             yield Finding(
@@ -1897,7 +1901,7 @@ def _timestamp(text: str, m: re.Match[str]) -> bool:
     return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
-def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False) -> bool:
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False, ocr: bool = False) -> bool:
     """A birth cue names one date, the nearest: within 30 characters before it with no other date between
     ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
@@ -1910,12 +1914,14 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False
     window = max(0, anchor - 30)
     while 0 < window < anchor and text[window - 1].isalnum() and text[window].isalnum():
         window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
-    cues = list(_DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor]))))  # setDob(parse(...))
+    cues = list(
+        _DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor], ocr)))
+    )  # setDob(parse(...))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
     if _asked_on_the_line_above(text, dates, i):
         return True
-    after = _DOB_WORDS.search(_prose(text[end : end + 15]))
+    after = _DOB_WORDS.search(_prose(text[end : end + 15], ocr))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
@@ -2006,10 +2012,11 @@ _HYPHENATED = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w+)")
 _OCR_SPLIT = re.compile(r"\b([B-HJ-Z]) ([a-z]{2,})\b")
 
 
-def _prose(text: str) -> str:
-    """`text` as running words: key separators and line breaks as spaces, hyphenation and OCR's split capitals
-    undone (same length)."""
-    text = _OCR_SPLIT.sub(lambda m: m.group(1) + m.group(2) + " ", text)
+def _prose(text: str, ocr: bool = False) -> str:
+    """`text` as running words: key separators and line breaks as spaces, hyphenation (and with `ocr`, OCR's split
+    capitals) undone (same length)."""
+    if ocr:
+        text = _OCR_SPLIT.sub(lambda m: m.group(1) + m.group(2) + " ", text)
     if "\n" not in text:
         return _words(text)
     joined = _HYPHENATED.sub(lambda m: (m.group(1) + m.group(2)).ljust(len(m.group())), text)

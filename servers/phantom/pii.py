@@ -263,7 +263,14 @@ _ID_HEADER = re.compile(
 )
 
 
+# A log's key=value field naming a message's id: Exim writes the Message-ID as ` id=<unique>@<domain>` on its
+# `<=` lines (Postfix as `message-id=<...>`); the value cites a message, not a mailbox.
+_ID_FIELD_BEFORE = re.compile(r"(?i)(?:^|[ \t])(?:id|msgid|msg-id|message-id|message_id)=<?\Z", re.M)
+
+
 def _names_an_identifier(text: str, start: int) -> bool:
+    if _ID_FIELD_BEFORE.search(text, max(0, start - 13), start):
+        return True
     newline = text.rfind("\n", max(0, start - 200), start)
     if newline < 0 and start > 200:
         return False  # a header's name opens its line, within a few words of the value
@@ -376,7 +383,14 @@ _HOST_KEY_BEFORE = re.compile(
 )
 # A log record (a line that opens with its ISO 8601 time) names the peers its process talked to by host name
 # (macOS `log show`'s `sending message ... via smtp.example.net`): a bare host in one is a machine, not a page.
-_LOG_RECORD_LINE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+# (Envoy's access log brackets its start time: `[2024-05-23T06:42:21.389Z] "POST /v1/signup HTTP/1.1" ...`.)
+_LOG_RECORD_LINE = re.compile(r"\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+# Ansible's play output names its inventory hosts: a task's result `ok: [db-2.example.corp]` (with `=> {...}` or
+# `-> delegate` after it) and the recap's `host : ok=2 changed=0 ...`.
+_ANSIBLE_RESULT_BEFORE = re.compile(
+    r"(?m)^(?:ok|changed|fatal|failed|skipping|unreachable|included|rescued|ignored|FAILED - RETRYING):[ \t]*\[\Z"
+)
+_ANSIBLE_RECAP_AFTER = re.compile(r"[ \t]*:[ \t]*ok=\d+[ \t]+changed=\d+")
 
 
 def _in_a_log_record(text: str, start: int) -> bool:
@@ -391,6 +405,8 @@ def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
         or _in_a_log_record(text, start)
+        or _ANSIBLE_RECAP_AFTER.match(text, end)
+        or _ANSIBLE_RESULT_BEFORE.search(text, max(0, start - 40), start)
         or _HOST_KEY_BEFORE.search(text, max(0, start - 60), start)
         or _host_named_otherwise(text, start, start + len(bare))
     )
@@ -729,16 +745,33 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
     return area + group + serial not in ("078051120", "219099999", "123456789")
 
 
+# A parenthetical aside between the cue and the value: `Social Security number (for the death certificate) 5941...`.
+_ASIDE_BEFORE = re.compile(r"\([^()\n]{1,60}\)[ \t:]*\Z")
+# A reply's bare "social" before the number, under a question naming the SSN: `Caller: Born 2-Dec-75, social 7867...`.
+_SPOKEN_SOCIAL = re.compile(r"(?i)\bsocial[ \t]*(?:is|:|-)?[ \t]*\Z")
+
+
+def _ssn_cue(text: str, start: int, end: int, sep: str) -> bool:
+    if _context_near(text, start, end, _SSN_WORDS):
+        return True
+    if (
+        ")" in text[max(0, start - 3) : start]
+        and (aside := _ASIDE_BEFORE.search(text, max(0, start - 70), start)) is not None
+        and _SSN_WORDS.search(_name_words(text[max(0, aside.start() - 40) : aside.start()]))
+    ):
+        return True
+    if _SPOKEN_SOCIAL.search(text, max(0, start - 12), start) and _asked_above(text, start, _SSN_WORDS):
+        return True
+    return not sep and _reply_names(text, start, end, _SSN_WORDS)  # "Agent: ... your social."
+
+
 def _ssns(text: str) -> Iterator[Finding]:
     for m in _SSN.finditer(text):
         _on_time()
         area, sep, group, serial = m.groups()
         if not ssn_ok(area, group, serial):
             continue
-        near = _context_near(text, m.start(), m.end(), _SSN_WORDS)
-        near = (
-            near or not sep and _reply_names(text, m.start(), m.end(), _SSN_WORDS)
-        )  # "Agent: ... your social."
+        near = _ssn_cue(text, m.start(), m.end(), sep)
         if (sep and sep != ".") or near:
             yield Finding(
                 "US_SSN",
@@ -788,8 +821,10 @@ def nhs_ok(digits: str) -> bool:
 def _nhs_refused(text: str, start: int, end: int) -> bool:
     """A spaced 3-3-4 number with no NHS cue is an NHS number unless something else is named for it: a phone
     word, a reference word just before ("REF 442 938 5769"), or a structured field of another kind."""
-    if _context_near(text, start, end, _PHONE_WORDS) or _REFERENCE_WORDS.search(
-        text[max(0, start - 30) : start]
+    if (
+        _context_near(text, start, end, _PHONE_WORDS)
+        or _REFERENCE_WORDS.search(text[max(0, start - 30) : start])
+        or _SPELLED_EXTENSION.match(text, end)
     ):
         return True
     label = _label(text, start)
@@ -862,6 +897,12 @@ _PHONE_CANDIDATE = re.compile(
 )
 _EXTENSION = re.compile(
     r"(?i),?\s?(?:x|ext\.?|extn\.?|extension|poste|durchwahl|app\.|int\.|toestel|ramal)\s?\d{1,6}$"
+)
+# An extension spelled out after the number (`(404) 900-8140 ext 1157`, `832 741 1055, ext 8322`) is the phone's
+# own cue: no reference, NHS or account number carries one ("landlord reference (404) ... ext 1157" is a person's
+# line). The terse "x" and "app." / "int." are left out: they also write a count or an apartment.
+_SPELLED_EXTENSION = re.compile(
+    r"(?i),?[ \t]?(?:ext\.?|extn\.?|extension|poste|durchwahl|toestel|ramal)[ \t]?\d{1,6}"
 )
 # National (no country code) numbers are tried in these plans: North America, the UK and Ireland, India,
 # Australia, and Europe's and Brazil's largest. International numbers ("+", "00") in every plan.
@@ -1236,11 +1277,20 @@ _STATUS_AND_SIZE = re.compile(r"[1-5]\d\d(?:[ \t]+\d+)+")
 _REQUEST_BEFORE = re.compile(r'(?:"[A-Z]{3,10} [^"\n]*"|"-"|(?:[+-]?\d+/){4}[+-]?\d+)[ \t]+\Z')
 
 
+# Envoy's access log counts after the request and its flags: `... "-" 6072646 512 88 "192.168.9.107" ...` (bytes
+# received, bytes sent, duration): blank-separated counts in a time-stamped record are columns, not a phone.
+_BLANK_COLUMNS = re.compile(r"\d+(?:[ \t]+\d+)+")
+
+
 def _log_columns(text: str, start: int, core: str) -> bool:
-    if _STATUS_AND_SIZE.fullmatch(core):
+    status = _STATUS_AND_SIZE.fullmatch(core)
+    if status or _BLANK_COLUMNS.fullmatch(core):
         low = max(0, start - 2000)  # a request line longer than that is read from its last 2,000 characters
         line_start = text.rfind("\n", low, start) + 1 or low
-        if _REQUEST_BEFORE.search(text, line_start, start):
+        # the record's stamp first (cheap, anchored): most blank-grouped numbers are in no log line at all
+        if (status or _LOG_RECORD_LINE.match(text, line_start)) and _REQUEST_BEFORE.search(
+            text, line_start, start
+        ):
             return True
     return bool(_COLUMN_PAIR.fullmatch(core) and _CLOCK_BEFORE.search(text, max(0, start - 40), start))
 
@@ -1487,8 +1537,9 @@ def _other_id_named(text: str, start: int) -> bool:
 def _phones(text: str) -> Iterator[Finding]:
     previous_end = -1
     for c in _phone_candidates(text):
-        near = _phone_cue(text, c.start, c.end, previous_end)
-        if _phone_context_refused(text, c, near):
+        spelled = c.extension and _SPELLED_EXTENSION.match(text, c.start + len(c.core)) is not None
+        near = spelled or _phone_cue(text, c.start, c.end, previous_end)
+        if not spelled and _phone_context_refused(text, c, near):
             continue
         where = _valid_phone(c)
         if (
@@ -1661,6 +1712,7 @@ _DOB_CUES = (
     "nasc",
     "d.o.b",
     "birt",  # birth, and GEDCOM's BIRT event
+    "irth",  # an OCR'd "B irth"
     "geb",
     "naissance",
     "nascit",
@@ -1768,12 +1820,13 @@ def _dobs(text: str) -> Iterator[Finding]:
         return  # every date of birth needs a cue, near it or in its column's header: no cue, no scan
     dates = list(_DATE.finditer(text))
     rows = "Failing row contains (" in text  # once per text: PostgreSQL's failing rows (pii_rows)
+    ocr = "irth" in lowered and _OCR_SPLIT.search(text) is not None  # once per text: `D ate of B irth`
     for i, m in enumerate(dates):
         _on_time()
         if (
             _date_ok(m)
             and not _timestamp(text, m)
-            and _birth_cue(text, dates, i, rows)
+            and _birth_cue(text, dates, i, rows, ocr)
             and not _animals(text, m.start())
         ):
             yield Finding(
@@ -1848,7 +1901,7 @@ def _timestamp(text: str, m: re.Match[str]) -> bool:
     return not (label and _DOB_WORDS.search(_name_words(label.name)))
 
 
-def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False) -> bool:
+def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False, ocr: bool = False) -> bool:
     """A birth cue names one date, the nearest: within 30 characters before it with no other date between
     ("geb. 25.04.2006) am 18.10.2024": the cue is the first date's), or within 15 after it unless another date
     follows the cue more closely ("admitted 2024-06-01, born 1980-01-02"); or the date's column header."""
@@ -1861,12 +1914,14 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False
     window = max(0, anchor - 30)
     while 0 < window < anchor and text[window - 1].isalnum() and text[window].isalnum():
         window += 1  # not from the middle of a word: "Tyro|ne" is no French "né"
-    cues = list(_DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor]))))  # setDob(parse(...))
+    cues = list(
+        _DOB_WORDS.finditer(_CAMEL_HUMP.sub(" ", _prose(text[window:anchor], ocr)))
+    )  # setDob(parse(...))
     if cues and (i == 0 or dates[i - 1].start() < window + cues[-1].end()):
         return True
     if _asked_on_the_line_above(text, dates, i):
         return True
-    after = _DOB_WORDS.search(_prose(text[end : end + 15]))
+    after = _DOB_WORDS.search(_prose(text[end : end + 15], ocr))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):
@@ -1893,7 +1948,10 @@ _ANIMAL_WORDS = re.compile(
     r"(?i)\b(?:pets?|animal[e]?|animaux|mascota|huisdier|haustier|tierart|bicho|"
     r"dogs?|puppy|kitten|cats?|canine|feline|equine|horse|chien(?:ne)?|chiot|chaton|hund|h[uü]ndin|katze|kater|"
     r"welpe|pferd|cane|cagna|gatt[oaie]|cucciol[oa]|cavallo|perr[oa]|gat[oa]|cachorr[oa]|caballo|hond|poes|"
-    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a)\b"
+    r"paard|c[aã]o|cadela|cavalo|filhote|species|esp[eè]ce|especie|esp[eé]cie|breed|rasse|razza|raza|ra[cç]a|"
+    # a breed or a coat named for the animal (`Biscuit, terrier mix, born 02/07/2014`, `tabby, DOB ...`)
+    r"(?=[bcdhlmprst])(?:terriers?|retrievers?|shepherds?|spaniels?|poodles?|labradors?|beagles?|collies?|"
+    r"bulldogs?|dachshunds?|chihuahuas?|huskies|husky|tabby|calico|shorthair|longhair|mix(?:ed breed)?|mutt|pup))\b"
 )
 # ... unless a person is named after the animal: `Pet: Rex, Owner: Ana Ruiz, DOB ...`.
 _OWNER_WORDS = re.compile(
@@ -1949,8 +2007,16 @@ def _outside_call(text: str, start: int) -> int:
 _HYPHENATED = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w+)")
 
 
-def _prose(text: str) -> str:
-    """`text` as running words: key separators and line breaks as spaces, hyphenation undone (same length)."""
+# OCR splits a word after its capital (`D ate of B irth :`, `M obile :`): a capital other than the words "A" and
+# "I", a blank, then the word's lower-case rest is one word.
+_OCR_SPLIT = re.compile(r"\b([B-HJ-Z]) ([a-z]{2,})\b")
+
+
+def _prose(text: str, ocr: bool = False) -> str:
+    """`text` as running words: key separators and line breaks as spaces, hyphenation (and with `ocr`, OCR's split
+    capitals) undone (same length)."""
+    if ocr:
+        text = _OCR_SPLIT.sub(lambda m: m.group(1) + m.group(2) + " ", text)
     if "\n" not in text:
         return _words(text)
     joined = _HYPHENATED.sub(lambda m: (m.group(1) + m.group(2)).ljust(len(m.group())), text)

@@ -97,6 +97,18 @@ def in_numbering_plan(number: str, locale: str) -> bool:
     return any(phonenumbers.is_valid_number(phonenumbers.parse(number, region)) for region in regions)
 
 
+def assert_mirrors_without_shadowing(batch: str, prefix: str, previous: str) -> None:
+    """A batch mirrors the previous batch's value and negative generators under its own prefix (the very same
+    objects), and none of its new negative kinds (`NEW_NEGATIVES<n>`) takes a mirrored name."""
+    module = load_bench(f"phantom_pii_{batch}_data")
+    mirrored = {prefix + name[len(previous) :] for name in module.NEGATIVES if name.startswith(previous)}
+    new_kinds = set(getattr(module, f"NEW_NEGATIVES{prefix[1:]}"))
+    assert mirrored and not new_kinds & mirrored
+    assert all(
+        module.NEGATIVES[name] is module.NEGATIVES[previous + name[len(prefix) :]] for name in mirrored
+    )
+
+
 def assert_own_placeholders(batch: str, prefix: str) -> None:
     """The data modules share the VALUES/NEGATIVES registries by placeholder name: a batch's module may
     register and use only names with its own prefix, or it silently changes another batch's cases."""

@@ -45,8 +45,8 @@ def rss_kb(pid: int) -> int:
         return 0
 
 
-def circuit_workers() -> list[int]:
-    """Live circuit worker processes that are children of this (the server's) process."""
+def circuit_workers(parent: int | None = None) -> list[int]:
+    """Live circuit worker processes that are children of `parent` (default: this, the server's, process)."""
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -58,7 +58,7 @@ def circuit_workers() -> list[int]:
                 cmd = f.read()
         except (OSError, IndexError, ValueError):
             continue
-        if ppid == os.getpid() and b"circuit_worker" in cmd:
+        if ppid == (parent or os.getpid()) and b"circuit_worker" in cmd:
             found.append(int(entry))
     return found
 
@@ -447,18 +447,6 @@ time.sleep(600)
 """
 
 
-def _children(parent: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
-                    found.append(int(entry))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
-
-
 def _ended(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -483,7 +471,7 @@ def test_a_killed_servers_workers_leave_no_working_directory_behind(tmp_path: Pa
     )
     try:
         assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
-        [worker] = _children(parent.pid)
+        [worker] = circuit_workers(parent.pid)
         assert [p.name for p in tmp_path.iterdir()][0].startswith("hdr-circuit-")
         if state == "busy":
             assert rss_kb(worker) > 0 and not _ended(worker)

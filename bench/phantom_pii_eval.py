@@ -40,11 +40,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -79,26 +81,42 @@ def phantom_detector(module=pii) -> Detector:
 
 
 def baseline_detector(rev: str) -> Detector:
-    """servers/phantom/pii.py as it was at git revision `rev`, loaded as a module of its own."""
-    import importlib.util
-    import subprocess
+    """servers/phantom/pii.py as it was at git revision `rev`, loaded as a module of its own together with
+    the phantom modules it imports AS THEY WERE AT `rev` (pii_fields.py, pii_rows.py, ...): loading only
+    pii.py would run the old detector on this tree's helper modules, a mix that never existed."""
     import tempfile
 
+    folder = Path(tempfile.mkdtemp())
+    return phantom_detector(_load_at(rev, "pii", folder))
+
+
+_PHANTOM_IMPORT = re.compile(r"^(\s*)from servers\.phantom\.(\w+) import", re.MULTILINE)
+
+
+def _load_at(rev: str, name: str, folder: Path) -> Any:
+    """Module servers/phantom/<name>.py at `rev` as `pii_baseline_<name>` (its phantom imports likewise)."""
+    import importlib.util
+    import subprocess
+
+    alias = f"pii_baseline_{name}" if name != "pii" else "pii_baseline"
     root = Path(__file__).resolve().parents[1]
     source = subprocess.run(
-        ["git", "-C", str(root), "show", f"{rev}:servers/phantom/pii.py"],
+        ["git", "-C", str(root), "show", f"{rev}:servers/phantom/{name}.py"],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    path = Path(tempfile.mkdtemp()) / "pii_baseline.py"
+    for dependency in sorted({m.group(2) for m in _PHANTOM_IMPORT.finditer(source)}):
+        _load_at(rev, dependency, folder)
+    source = _PHANTOM_IMPORT.sub(lambda m: f"{m.group(1)}from pii_baseline_{m.group(2)} import", source)
+    path = folder / f"{alias}.py"
     path.write_text(source)
-    spec = importlib.util.spec_from_file_location("pii_baseline", path)
+    spec = importlib.util.spec_from_file_location(alias, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["pii_baseline"] = module  # dataclasses look their module up while the class is built
+    sys.modules[alias] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
-    return phantom_detector(module)
+    return module
 
 
 def presidio_detector() -> Detector | str:

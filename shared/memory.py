@@ -109,6 +109,14 @@ def _reap(pid: int) -> None:
             _started[pid] = proc
 
 
+def _reap_exited() -> None:
+    """Collect the exit status of every server this process started that has since died (killed from
+    outside): before starting its replacement, so a restarted server leaves no zombie behind."""
+    for pid, proc in list(_started.items()):
+        if proc.poll() is not None:
+            _started.pop(pid, None)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -170,6 +178,7 @@ class LocalChromaServer:
             state = self.running()  # another process may have started it while we waited
             if state:
                 return state["url"]
+            _reap_exited()
             port = self.config.memory_port or _free_port()
             url = f"http://127.0.0.1:{port}"
             print(

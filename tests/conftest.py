@@ -183,6 +183,20 @@ def _running_children() -> list[str]:
 
 
 _CHILDREN: list[str] = []
+_UNWAITED: list[str] = []
+
+
+def _unwaited_popens() -> list[str]:
+    """Popen objects still referenced at session end whose process was never waited for: each prints
+    "subprocess N is still running" when collected at interpreter exit, after the summary, with no name.
+    Say which command each ran (its first two words: no arguments, which may carry paths or secrets)."""
+    found = []
+    for obj in gc.get_objects():
+        if isinstance(obj, subprocess.Popen) and obj._child_created and obj.returncode is None:
+            args = obj.args if isinstance(obj.args, list | tuple) else str(obj.args).split()
+            state = "running" if obj.poll() is None else "exited, never waited for"
+            found.append(f"pid {obj.pid} ({state}): {' '.join(str(a) for a in list(args)[:3])}")
+    return found
 
 
 def _close_circuit_pool() -> None:
@@ -197,6 +211,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _stop_job_runners()
     _close_circuit_pool()
     _CHILDREN.extend(_running_children())
+    _UNWAITED.extend(_unwaited_popens())
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
         gc.collect()
@@ -210,6 +225,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     for command in _CHILDREN:  # they print "subprocess N is still running" at exit: say which they are
         terminalreporter.write_line(f"process left running by tests at session end: {command}")
+    for popen in _UNWAITED:
+        terminalreporter.write_line(f"subprocess.Popen left unwaited at session end: {popen}")
     if _LEAKS:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted({k: _LEAKS.count(k) for k in _LEAKS}.items()))
         terminalreporter.write_line(f"resources left open by tests, collected at session end: {kinds}")

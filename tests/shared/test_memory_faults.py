@@ -109,5 +109,7 @@ def test_a_killed_local_memory_server_is_restarted_by_the_next_call(hdr_home: Pa
         assert hits and hits[0].text == "the EU keys were rotated on Monday"
         restarted = json.loads((hdr_home / "memory" / "server.json").read_text())
         assert restarted["pid"] != state["pid"]
+        # the killed server was this process's child: it is reaped when replaced, not left a zombie
+        assert not Path(f"/proc/{state['pid']}").exists()
     finally:
         suite.memory.local.stop()

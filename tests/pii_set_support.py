@@ -46,6 +46,7 @@ BATCH_DIGESTS = {
     "heldout12": "67ec6c57357403df50c7d2dbd609780531bd6639afc7741dc2639b7d6930505c",
     "heldout13": "779f898dfc0e1a400997db9bf6b92eff6824d1c3ff96eac733f52cd25faa1540",
     "heldout14": "81ab2a5ba143312b4ccc4573284b2316c4fc9f87e09fafb3c482ae4c4d7b0000",
+    "heldout15": "28a221c9d8e77fa89ca507a27a29be7ffe466c1d5d75935010063fc4ec206c4d",
 }
 
 

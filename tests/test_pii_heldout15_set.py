@@ -286,6 +286,7 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     # ISO 11784 animal transponder code: 15 digits, a three-digit country or manufacturer code first
     "H15CHIP": lambda v: re.fullmatch(r"\d{15}", v) is not None,
     "H15NHSLIKE": lambda v: not nhs.is_valid(v),
+    "H15NPILIKE": lambda v: not luhn.is_valid("80840" + v.replace(" ", "").replace("-", "")),
     "H15CARDLIKE": lambda v: not luhn.is_valid(v.replace(" ", "")),
 }
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import cache
 
 import pytest
 from pii_set_support import (
     assert_cards_pass_luhn,
     assert_committed_last_and_every_digest_pinned,
+    assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
     assert_marks_sit_on_values,
@@ -32,7 +31,9 @@ from pii_set_support import (
     assert_syntax_valid,
     assert_tags_select_their_halves,
     bare_host,
+    epoch_between_2020_and_2027,
     load_bench,
+    parses_as,
     spans_in,
 )
 from stdnum import bic, luhn
@@ -205,13 +206,7 @@ def test_urls_emails_addresses_and_crypto_validate() -> None:
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    fhir = [c for c in heldout15() if '"resourceType"' in c["text"]]
-    assert fhir
-    for case in fhir:
-        urls = {v for c, v in spans_in([case], "URL")}
-        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
-        assert systems and systems <= urls
-        assert not any(v.startswith("urn:") for v in urls)
+    assert_fhir_system_urls_labelled(heldout15())
 
 
 def test_pain001_namespace_urn_carries_no_url_label() -> None:
@@ -220,25 +215,11 @@ def test_pain001_namespace_urn_carries_no_url_label() -> None:
     assert pain and all(not spans_in([case], "URL") for case in pain)
 
 
-def _timestamp(fmt: str) -> Callable[[str], bool]:
-    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
-
-    def check(value: str) -> bool:
-        try:
-            datetime.strptime(value, fmt)
-        except ValueError:
-            return False
-        return True
-
-    return check
-
-
 def _epoch_2020_to_2027(value: str) -> bool:
-    """Unix seconds (optionally with a fraction) that fall between 2020 and 2027."""
-    if not re.fullmatch(r"\d{10}(?:\.\d{3})?", value):
-        return False
-    moment = datetime.fromtimestamp(float(value), UTC)
-    return datetime(2020, 1, 1, tzinfo=UTC) <= moment <= datetime(2027, 1, 1, tzinfo=UTC)
+    """Unix seconds (optionally with milliseconds) that fall between 2020 and 2027."""
+    return re.fullmatch(r"\d{10}(?:\.\d{3})?", value) is not None and epoch_between_2020_and_2027(
+        float(value)
+    )
 
 
 # Debian Policy 5.6.12: [epoch:]upstream_version[-debian_revision]; upstream starts with a digit
@@ -259,11 +240,11 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H15BIC": bic.is_valid,
     "H15ICCID": lambda v: v.startswith("89") and len(v) in (19, 20) and luhn.is_valid(v),
     "H15DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
-    "H15STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
-    "H15SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
-    "H15NGINXTS": _timestamp("%Y/%m/%d %H:%M:%S"),
-    "H15SMBTS": _timestamp("%Y/%m/%d %H:%M:%S.%f"),
-    "H15RFC2822": _timestamp("%a, %d %b %Y %H:%M:%S %z"),
+    "H15STAMP": parses_as("%Y-%m-%d %H:%M:%S"),
+    "H15SURTS": parses_as("%Y-%m-%dT%H:%M:%S.%f%z"),
+    "H15NGINXTS": parses_as("%Y/%m/%d %H:%M:%S"),
+    "H15SMBTS": parses_as("%Y/%m/%d %H:%M:%S.%f"),
+    "H15RFC2822": parses_as("%a, %d %b %Y %H:%M:%S %z"),
     "H15EPOCH3": _epoch_2020_to_2027,
     "H15EPOCH": _epoch_2020_to_2027,
     "H15DEBVER": lambda v: DEBIAN_VERSION.fullmatch(v) is not None,

@@ -13,10 +13,10 @@ decides an entity type's figure:
   letters, HR onboarding and direct-deposit forms, club, gym and course registration forms, patient and
   staff tables (CSV, markdown), chat exports, bank and card alerts, appointment reminders, delivery
   notices, referral letters, e-mail signatures, support-call transcripts, a crypto withdrawal notice, a
-  prepaid SIM activation, a home-care visit schedule, access and syslog lines, a DHCP lease file, FHIR
-  Patient JSON, HL7 v2, an X12 837 claim, a vCard, a `.env` file, a Kafka Connect sink error, a Python
-  log with a traceback and a Suricata alert, written fresh: new wording, field orders, surrounding text
-  and values;
+  prepaid SIM activation, a home-care visit schedule, access and syslog lines, `arp` output, a DHCP
+  lease file, FHIR Patient JSON, HL7 v2, an X12 837 claim, a vCard, a `.env` file, a Kafka Connect sink
+  error, a Python log with a traceback and a Suricata alert, written fresh: new wording, field orders,
+  surrounding text and values;
 - new kinds, `<locale>/h15n/<n>`: document kinds no batch (heldout7's to heldout14's new halves
   included) has used, each checked by a marker phrase against every earlier case in
   tests/test_pii_heldout15_set.py: a summer camp registration, a bat mitzvah guest list, a lottery prize
@@ -40,7 +40,7 @@ decides an entity type's figure:
   earlier case (hotel guest registration cards, car-rental agreements, library cards, parking permits,
   fishing licences, blood donation, dental recalls, school-trip consent, mortgage letters, Form E, an
   estate inventory, electoral registration, a broadband support call, a pension statement, LDIF, git
-  `Author:` lines, `arp` output (here only in the known half), mbox, iCalendar ATTENDEE, OpenVPN status, RADIUS accounting, Dovecot, HAProxy, Auth0,
+  `Author:` lines, `arp` output (used here in the known half), mbox, iCalendar ATTENDEE, OpenVPN status, RADIUS accounting, Dovecot, HAProxy, Auth0,
   Stripe and Twilio bodies). Close to earlier kinds but new as documents, checked one by one: heldout10's
   Form E and heldout13's crypto payout notice (here: tax disclosures of crypto disposals), heldout8's
   padrón and heldout10's appointment reminders (here: a health-card application), heldout11's school-trip

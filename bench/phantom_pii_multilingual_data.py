@@ -18,8 +18,8 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout14`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4` to `heldout13` cases as dev although their `split` field still says so: existing
+held-out split is `heldout15`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4` to `heldout14` cases as dev although their `split` field still says so: existing
 cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
@@ -77,8 +77,13 @@ cases are kept byte-identical when a batch is added):
 - `heldout14` (bench/phantom_pii_heldout14_data.py, own seed): written from the formats' specifications
   while the detector was being tuned on heldout13, without reading or running the detector; a fair
   sample in two halves like heldout13 (`<locale>/h14k/<n>`: known kinds written fresh;
-  `<locale>/h14n/<n>`: kinds no batch used, heldout7's to heldout13's included); the only split that
-  counts as held out.
+  `<locale>/h14n/<n>`: kinds no batch used, heldout7's to heldout13's included); scored once, then
+  tuned on: on the dev side now (its `split` kept for the record);
+- `heldout15` (bench/phantom_pii_heldout15_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout14, without reading or running the detector; a fair
+  sample in two halves like heldout14, with many templates of few documents each (`<locale>/h15k/<n>`:
+  known kinds written fresh; `<locale>/h15n/<n>`: kinds no batch used, heldout7's to heldout14's
+  included); the only split that counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1514,6 +1519,7 @@ def main() -> None:
     from phantom_pii_heldout12_data import build_heldout12
     from phantom_pii_heldout13_data import build_heldout13
     from phantom_pii_heldout14_data import build_heldout14
+    from phantom_pii_heldout15_data import build_heldout15
 
     cases = (
         build()
@@ -1531,6 +1537,7 @@ def main() -> None:
         + build_heldout12()
         + build_heldout13()
         + build_heldout14()
+        + build_heldout15()
     )
     OUT.write_text(
         json.dumps(
@@ -1540,7 +1547,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout14")
+    held = sum(1 for c in cases if c["split"] == "heldout15")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

@@ -10,7 +10,8 @@ import ipaddress
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -46,6 +47,7 @@ BATCH_DIGESTS = {
     "heldout12": "67ec6c57357403df50c7d2dbd609780531bd6639afc7741dc2639b7d6930505c",
     "heldout13": "779f898dfc0e1a400997db9bf6b92eff6824d1c3ff96eac733f52cd25faa1540",
     "heldout14": "81ab2a5ba143312b4ccc4573284b2316c4fc9f87e09fafb3c482ae4c4d7b0000",
+    "heldout15": "d879b0104e021429b123430c30f4262b34673a626091a9aa525eeab80f0de6e8",
 }
 
 
@@ -272,3 +274,36 @@ def assert_tags_select_their_halves(cases: list[dict], tags: tuple[str, str]) ->
     of the batch among all committed cases (no `h1`, `h12` or other batch's case)."""
     for tag in tags:
         assert [c for c in committed() if tag in c.get("template", "").split("/")] == _in_half(cases, tag)
+
+
+def assert_fhir_system_urls_labelled(cases: Iterable[dict]) -> None:
+    """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label.
+    The batch holds at least one FHIR resource."""
+    fhir = [c for c in cases if '"resourceType"' in c["text"]]
+    assert fhir
+    for case in fhir:
+        urls = {v for c, v in spans_in([case], "URL")}
+        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
+        assert systems and systems <= urls
+        assert not any(v.startswith("urn:") for v in urls)
+
+
+def parses_as(fmt: str) -> Callable[[str], bool]:
+    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
+
+    def check(value: str) -> bool:
+        try:
+            datetime.strptime(value, fmt)
+        except ValueError:
+            return False
+        return True
+
+    return check
+
+
+def epoch_between_2020_and_2027(seconds: float) -> bool:
+    return (
+        datetime(2020, 1, 1, tzinfo=UTC)
+        <= datetime.fromtimestamp(seconds, UTC)
+        <= datetime(2027, 1, 1, tzinfo=UTC)
+    )

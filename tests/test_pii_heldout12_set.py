@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
     assert_cards_pass_luhn,
+    assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
     assert_marks_sit_on_values,
@@ -33,7 +32,9 @@ from pii_set_support import (
     bare_host,
     committed,
     digest,
+    epoch_between_2020_and_2027,
     load_bench,
+    parses_as,
     spans_in,
 )
 from stdnum import imei, luhn
@@ -187,34 +188,7 @@ def test_urls_emails_addresses_and_crypto_validate() -> None:
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    fhir = [c for c in heldout12() if '"resourceType"' in c["text"]]
-    assert fhir
-    for case in fhir:
-        urls = {v for c, v in spans_in([case], "URL")}
-        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
-        assert systems and systems <= urls
-        assert not any(v.startswith("urn:") for v in urls)
-
-
-def _timestamp(fmt: str) -> Callable[[str], bool]:
-    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
-
-    def check(value: str) -> bool:
-        try:
-            datetime.strptime(value, fmt)
-        except ValueError:
-            return False
-        return True
-
-    return check
-
-
-def _epoch_between_2020_and_2027(seconds: float) -> bool:
-    return (
-        datetime(2020, 1, 1, tzinfo=UTC)
-        <= datetime.fromtimestamp(seconds, UTC)
-        <= datetime(2027, 1, 1, tzinfo=UTC)
-    )
+    assert_fhir_system_urls_labelled(heldout12())
 
 
 def _coordinates(value: str) -> bool:
@@ -252,17 +226,17 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H12TID": lambda v: re.fullmatch(r"0x[0-9a-f]{5,6}", v) is not None,
     "H12FLOWID": lambda v: re.fullmatch(r"[1-9]\d{14,15}", v) is not None,
     "H12OFFSET": lambda v: v.isdigit(),
-    "H12NANOS": lambda v: len(v) == 19 and _epoch_between_2020_and_2027(int(v) / 1e9),
+    "H12NANOS": lambda v: len(v) == 19 and epoch_between_2020_and_2027(int(v) / 1e9),
     "H12AUDIT": lambda v: (
         re.fullmatch(r"\d{10}\.\d{3}:\d+", v) is not None
-        and _epoch_between_2020_and_2027(float(v.split(":")[0]))
+        and epoch_between_2020_and_2027(float(v.split(":")[0]))
     ),
     "H12DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
     "H12COORD": _coordinates,
-    "H12STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
-    "H12PGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f UTC"),
-    "H12ULOGTS": _timestamp("%Y-%m-%d %H:%M:%S.%f%z"),
-    "H12SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
+    "H12STAMP": parses_as("%Y-%m-%d %H:%M:%S"),
+    "H12PGTS": parses_as("%Y-%m-%d %H:%M:%S.%f UTC"),
+    "H12ULOGTS": parses_as("%Y-%m-%d %H:%M:%S.%f%z"),
+    "H12SURTS": parses_as("%Y-%m-%dT%H:%M:%S.%f%z"),
 }
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 import base64
 import re
 from collections import Counter
-from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
     assert_cards_pass_luhn,
+    assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
     assert_marks_sit_on_values,
@@ -35,7 +34,9 @@ from pii_set_support import (
     bare_host,
     committed,
     digest,
+    epoch_between_2020_and_2027,
     load_bench,
+    parses_as,
     spans_in,
 )
 from stdnum import luhn
@@ -191,34 +192,7 @@ def test_urls_emails_addresses_and_crypto_validate() -> None:
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    fhir = [c for c in heldout13() if '"resourceType"' in c["text"]]
-    assert fhir
-    for case in fhir:
-        urls = {v for c, v in spans_in([case], "URL")}
-        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
-        assert systems and systems <= urls
-        assert not any(v.startswith("urn:") for v in urls)
-
-
-def _timestamp(fmt: str) -> Callable[[str], bool]:
-    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
-
-    def check(value: str) -> bool:
-        try:
-            datetime.strptime(value, fmt)
-        except ValueError:
-            return False
-        return True
-
-    return check
-
-
-def _epoch_between_2020_and_2027(seconds: float) -> bool:
-    return (
-        datetime(2020, 1, 1, tzinfo=UTC)
-        <= datetime.fromtimestamp(seconds, UTC)
-        <= datetime(2027, 1, 1, tzinfo=UTC)
-    )
+    assert_fhir_system_urls_labelled(heldout13())
 
 
 def _coordinates(value: str) -> bool:
@@ -243,19 +217,19 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H13OFFSET": lambda v: v.isdigit(),
     "H13AUDIT": lambda v: (
         re.fullmatch(r"\d{10}\.\d{3}:\d+", v) is not None
-        and _epoch_between_2020_and_2027(float(v.split(":")[0]))
+        and epoch_between_2020_and_2027(float(v.split(":")[0]))
     ),
     "H13DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
-    "H13STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
-    "H13SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
-    "H13ISOTS": _timestamp("%Y-%m-%dT%H:%M:%S.%fZ"),
+    "H13STAMP": parses_as("%Y-%m-%d %H:%M:%S"),
+    "H13SURTS": parses_as("%Y-%m-%dT%H:%M:%S.%f%z"),
+    "H13ISOTS": parses_as("%Y-%m-%dT%H:%M:%S.%fZ"),
     "H13EPOCH": lambda v: re.fullmatch(r"1\d{9}", v) is not None,  # Unix seconds, 2001 to 2033
     "H13AWSACCT": lambda v: re.fullmatch(r"\d{12}", v) is not None,
     "H13DIOPTER": lambda v: re.fullmatch(r"[+-]\d\.(?:00|25|50|75)", v) is not None and 0 < float(v[1:]) <= 8,
     "H13AXIS": lambda v: v.isdigit() and 1 <= int(v) <= 180,
     "H13PD": lambda v: 54 <= float(v) <= 72.5,
     "H13OBJID": lambda v: (
-        re.fullmatch(r"[0-9a-f]{24}", v) is not None and _epoch_between_2020_and_2027(int(v[:8], 16))
+        re.fullmatch(r"[0-9a-f]{24}", v) is not None and epoch_between_2020_and_2027(int(v[:8], 16))
     ),
     "H13MXEVENT": lambda v: (
         re.fullmatch(r"\$[A-Za-z0-9_-]{43}", v) is not None

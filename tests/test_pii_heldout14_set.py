@@ -4,21 +4,19 @@ entity type often enough in each half that one document cannot swing its figure;
 on their values; the values are valid by their specifications as third-party validators read them
 (python-stdnum, libphonenumber, ipaddress, datetime); its hard negatives are the identifiers they claim
 to be (or fail the check they claim to fail); FHIR system URIs are labelled as URLs; and the committed set
-holds it unchanged, appended last, with every earlier batch untouched. No detector runs here: heldout14 is
-scored once, by the lead, with bench/phantom_pii_eval.py."""
+holds it unchanged (heldout15's test checks every batch's digest and the evaluation's sides). No detector
+runs here: heldout14 was scored once, by the lead, with bench/phantom_pii_eval.py."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import cache
 
-import pytest
 from pii_set_support import (
+    BATCH_DIGESTS,
     assert_cards_pass_luhn,
-    assert_committed_last_and_every_digest_pinned,
+    assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
     assert_marks_sit_on_values,
@@ -32,7 +30,11 @@ from pii_set_support import (
     assert_syntax_valid,
     assert_tags_select_their_halves,
     bare_host,
+    committed,
+    digest,
+    epoch_between_2020_and_2027,
     load_bench,
+    parses_as,
     spans_in,
 )
 from stdnum import luhn
@@ -162,40 +164,13 @@ def test_urls_emails_addresses_and_crypto_validate() -> None:
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    fhir = [c for c in heldout14() if '"resourceType"' in c["text"]]
-    assert fhir
-    for case in fhir:
-        urls = {v for c, v in spans_in([case], "URL")}
-        systems = set(re.findall(r'"system": "(https?://[^"]+)"', case["text"]))
-        assert systems and systems <= urls
-        assert not any(v.startswith("urn:") for v in urls)
+    assert_fhir_system_urls_labelled(heldout14())
 
 
 def test_scim_schema_urns_carry_no_url_label() -> None:
     """SCIM schema identifiers are URNs (RFC 7643), not web addresses: no URL span starts inside one."""
     scim = [c for c in heldout14() if "urn:ietf:params:scim" in c["text"]]
     assert scim and all(not spans_in([case], "URL") for case in scim)
-
-
-def _timestamp(fmt: str) -> Callable[[str], bool]:
-    """A check that the value parses with `fmt` (datetime.strptime), not just that it looks like a time."""
-
-    def check(value: str) -> bool:
-        try:
-            datetime.strptime(value, fmt)
-        except ValueError:
-            return False
-        return True
-
-    return check
-
-
-def _epoch_between_2020_and_2027(seconds: float) -> bool:
-    return (
-        datetime(2020, 1, 1, tzinfo=UTC)
-        <= datetime.fromtimestamp(seconds, UTC)
-        <= datetime(2027, 1, 1, tzinfo=UTC)
-    )
 
 
 CHECKS = {  # negative kind: a validator of what the negative claims to be (python-stdnum where it has one)
@@ -208,13 +183,13 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H14FLOWID": lambda v: re.fullmatch(r"[1-9]\d{14,15}", v) is not None,
     "H14OFFSET": lambda v: v.isdigit(),
     "H14DIGEST": lambda v: re.fullmatch(r"sha256:[0-9a-f]{64}", v) is not None,
-    "H14STAMP": _timestamp("%Y-%m-%d %H:%M:%S"),
-    "H14SURTS": _timestamp("%Y-%m-%dT%H:%M:%S.%f%z"),
+    "H14STAMP": parses_as("%Y-%m-%d %H:%M:%S"),
+    "H14SURTS": parses_as("%Y-%m-%dT%H:%M:%S.%f%z"),
     "H14EPOCH": lambda v: re.fullmatch(r"1\d{9}", v) is not None,
-    "H14KANNELTS": _timestamp("%y%m%d%H%M"),
+    "H14KANNELTS": parses_as("%y%m%d%H%M"),
     "H14CDRUID": lambda v: (
         re.fullmatch(r"\d{10}\.\d{1,4}", v) is not None
-        and _epoch_between_2020_and_2027(float(v.split(".")[0]))
+        and epoch_between_2020_and_2027(float(v.split(".")[0]))
     ),
     "H14MMSI": lambda v: re.fullmatch(r"\d{9}", v) is not None and 201 <= int(v[:3]) <= 775,
     "H14VIN": lambda v: re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", v) is not None,
@@ -269,33 +244,12 @@ def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
         assert len(dated) >= 120, tag
 
 
-def test_the_committed_set_holds_heldout14_last_and_keeps_every_earlier_batch() -> None:
-    assert_committed_last_and_every_digest_pinned("heldout14", list(heldout14()))
-
-
-@pytest.mark.parametrize(
-    ("split", "batch", "side"),
-    [
-        ("dev", "dev", "dev"),
-        ("heldout4", "heldout4", "dev"),
-        ("heldout5", "heldout5", "dev"),
-        ("heldout6", "heldout6", "dev"),
-        ("heldout7", "heldout7", "dev"),
-        ("heldout8", "heldout8", "dev"),
-        ("heldout9", "heldout9", "dev"),
-        ("heldout10", "heldout10", "dev"),
-        ("heldout11", "heldout11", "dev"),
-        ("heldout12", "heldout12", "dev"),
-        ("heldout13", "heldout13", "dev"),
-        ("heldout14", "heldout14", "heldout14"),
-    ],
-)
-def test_the_evaluation_counts_heldout13_as_dev_and_heldout14_as_held_out(
-    split: str, batch: str, side: str
-) -> None:
-    evaluation = load_bench("phantom_pii_eval")
-    assert evaluation.side({"split": split, "batch": batch}) == side
-    assert evaluation.side({"split": "heldout"}) == "heldout"
+def test_the_committed_set_holds_heldout14_unchanged() -> None:
+    """The check of every batch's digest and of the evaluation's sides lives in the newest batch's test
+    (tests/test_pii_heldout15_set.py): heldout14 is on the dev side now."""
+    cases = list(committed())
+    assert [c for c in cases if c["batch"] == "heldout14"] == list(heldout14())
+    assert digest([c for c in cases if c["batch"] == "heldout14"]) == BATCH_DIGESTS["heldout14"]
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:

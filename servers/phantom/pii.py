@@ -976,6 +976,8 @@ _PHONE_WORDS = re.compile(
 _REFERENCE_WORDS = re.compile(
     r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
+    # a quotation's (an estimate's) number: `orçamento 675-9764-720 de R$ 719,90`, `devis n° ...`
+    r"or[cç]amento|presupuesto|preventivo|devis|cotizaci[oó]n|cota[cç][aã]o|quotation|angebot|offerte|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
     r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
@@ -1231,10 +1233,36 @@ def _speaker_answers_phone_question(text: str, start: int, name: str) -> bool:
     """The label before the number is a speaker's, not a field's: the line above, a question that asks for a phone
     number, starts with a speaker's name too, and this one names no reference."""
     question = _question_above(text, start)
-    if question is None or _REFERENCE_WORDS.search(name + " "):
+    if question is None or _REFERENCE_WORDS.search(name + " ") and not _dialogue_speaker(text, start):
         return False
     above = question[2]
     return bool(_SPEAKER.match(above) and _PHONE_WORDS.search(_words(above)))
+
+
+_SPEAKER_REACH = 1000  # how far around a reply another line of the same speaker is sought
+
+
+def _dialogue_speaker(text: str, start: int) -> bool:
+    """A reply's label is a speaker's, even one named like a reference (`Customer: +91 85907 79531` under
+    `Executive: And a mobile number for the OTP?`): the label alone stands before the number, the line above asks
+    another speaker's question naming a phone and not a reference, and the same label opens another line of the
+    dialogue (a form names each field once; a speaker speaks again)."""
+    question = _question_above(text, start)
+    if question is None:
+        return False
+    line_start, above_start, above = question
+    speaker = _SPEAKER.match(text, line_start, start)
+    asker = _SPEAKER.match(above)
+    if speaker is None or asker is None or text[speaker.end() : start].strip():
+        return False
+    asked = _words(above[asker.end() :]).rstrip(" ?")
+    if not _PHONE_WORDS.search(asked) or _REFERENCE_WORDS.search(asked):
+        return False  # `Can I have your customer number?`: the reply is that reference
+    name = text[line_start : speaker.end()].strip()
+    if name == asker.group().strip():
+        return False
+    low, high = max(0, line_start - _SPEAKER_REACH), start + _SPEAKER_REACH
+    return ("\n" + text[low:high]).count("\n" + name) > 1
 
 
 # Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
@@ -1298,13 +1326,17 @@ def _log_columns(text: str, start: int, core: str) -> bool:
 # A dial string's post-dial digits (ITU-T E.123 / RFC 3966 pauses: `+16465588656,,84512345678#,,,,*482913#`, a
 # conference line's "one tap" form): after a number and its pauses come the meeting id and the PIN, keyed in as
 # tones, not another number. Two commas, or one before digits closed by `#` (one comma alone separates a CSV's
-# cells).
+# cells). In a delimited row that has its header's cells, the commas are cell breaks: RFC 4180's empty field
+# (`1980-10-18,,2122352805` under `dob,ssn,phone`) leaves a cell out, it is no pause.
 _PAUSES_BEFORE = re.compile(r"\d(,{2,}|[,;])\Z")
 
 
 def _post_dial(text: str, start: int, end: int) -> bool:
     pauses = _PAUSES_BEFORE.search(text, max(0, start - 6), start)
-    return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
+    if pauses is None or not (len(pauses.group(1)) > 1 or text.startswith("#", end)):
+        return False
+    column = _column_header(text, start)
+    return not (column and column[1])
 
 
 # Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`,
@@ -1478,7 +1510,9 @@ def _qualified_reference(text: str, start: int) -> bool:
 
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if _named_a_reference(before) or not near and _qualified_reference(text, c.start):
+    if (_named_a_reference(before) and not _dialogue_speaker(text, c.start)) or (
+        not near and _qualified_reference(text, c.start)
+    ):
         return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
     if c.intl:
         return False
@@ -1604,6 +1638,18 @@ _MAC = re.compile(
 _USERINFO = re.compile(
     r"://[^\s/@]{1,64}@$"
 )  # postgres://app@10.0.0.1: the host of a URL, not a package@version
+# RFC 3261 §19.1.1's SIP-URI (`sip:alice:secretword@192.0.2.4;transport=tcp`, FreeSWITCH's channel
+# `sofia/external/sip:+34964761510@172.28.166.92`) and a channel's `extension@host` (`sofia/internal/1001@10.0.0.5`):
+# a user part of the `sip:`/`sips:` scheme, or of digits alone (an extension, an E.164 number), names a host after
+# its `@`; a package's name is no number.
+_SIP_USER_BEFORE = re.compile(r"(?i)(?:\bsips?:[^\s@<>\"]{1,64}|(?<![\w.+-])\+?\d{2,15})@\Z")
+
+
+def _uri_user_before(text: str, start: int) -> bool:
+    return (
+        text[start - 1 : start] == "@"
+        and _SIP_USER_BEFORE.search(text, max(0, start - 72), start) is not None
+    )
 
 
 # A field or column named for a software version holds a version, however many parts it has (`firmware`
@@ -1635,6 +1681,7 @@ def _ips(text: str) -> Iterator[Finding]:
             _VERSION_BEFORE.search(before)
             and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
             and not _USERINFO.search(before)
+            and not _uri_user_before(text, m.start())
         ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         if _version_field(text, m.start()):
@@ -1921,7 +1968,9 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False
         return True
     if _asked_on_the_line_above(text, dates, i):
         return True
-    after = _DOB_WORDS.search(_prose(text[end : end + 15], ocr))
+    # a cue after the date names it on its own line only: a table's `DOB` header under a title's date (`week of 04
+    # MAY 2018` / `Client | DOB | ...`) names the column below
+    after = _DOB_WORDS.search(_prose(text[end : end + 15].split("\n", 1)[0], ocr))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):

@@ -1089,6 +1089,9 @@ def _answered_at(text: str, start: int) -> bool:
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
+    label = _label(text, start)  # its column's header first: a table's every row has it, and it is remembered
+    if label is not None and _PHONE_WORDS.search(_name_words(label.name)):
+        return True
     window_start = max(0, start - 40)
     window = text[window_start:start]
     if "@" in window:  # `...@telefonica.net S=5283370`: an e-mail address's domain is a name, no cue
@@ -1103,8 +1106,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _answered_at(text, start):
         return True
-    if _context_near(text, start, end, _PHONE_WORDS, window=0):
-        return True  # a word just after it, or its column's header
+    if _PHONE_WORDS.search(_words(text[end : end + 15].split("\n", 1)[0])):
+        return True  # a word just after it on its line
     if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
         return True
     return _listed_under_a_phone_heading(text, start)
@@ -1508,12 +1511,16 @@ def _qualified_reference(text: str, start: int) -> bool:
     )
 
 
+def _named_for_a_reference(text: str, c: _PhoneCandidate) -> bool:
+    """A reference's name before the number (`Order 28-18090551`, `Kundennummer 4711 0815`, `VAT reg GB 106 3786
+    09`) refuses it whatever cue is near: asked before the cue is sought, which cannot change the answer."""
+    return _named_a_reference(text[max(0, c.start - 30) : c.start]) and not _dialogue_speaker(text, c.start)
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if (_named_a_reference(before) and not _dialogue_speaker(text, c.start)) or (
-        not near and _qualified_reference(text, c.start)
-    ):
-        return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
+    if not near and _qualified_reference(text, c.start):
+        return True  # "consumer no. after energisation 349-391-3272"
     if c.intl:
         return False
     # Germany's and Austria's plans run to 13 national digits, 14 with the trunk 0 (030 274691 9514, 0221
@@ -1572,6 +1579,8 @@ def _phones(text: str) -> Iterator[Finding]:
     previous_end = -1
     for c in _phone_candidates(text):
         spelled = c.extension and _SPELLED_EXTENSION.match(text, c.start + len(c.core)) is not None
+        if not spelled and _named_for_a_reference(text, c):
+            continue
         near = spelled or _phone_cue(text, c.start, c.end, previous_end)
         if not spelled and _phone_context_refused(text, c, near):
             continue

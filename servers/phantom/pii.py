@@ -1086,11 +1086,17 @@ def _answered_at(text: str, start: int) -> bool:
     return any(g in window for g in _ANSWER_GATE) and bool(_ANSWER_AT.search(window))
 
 
+def _field_named_for_phones(text: str, start: int) -> bool:
+    label = _label(text, start)
+    return label is not None and bool(_PHONE_WORDS.search(_name_words(label.name)))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
-    label = _label(text, start)  # its column's header first: a table's every row has it, and it is remembered
-    if label is not None and _PHONE_WORDS.search(_name_words(label.name)):
+    # a table's cell: its column's header first (remembered for the table's later questions); only for a value
+    # that opens its field, as a long line of prose has no header and finding that out is dear
+    if _value_starts_field(text, start) and _field_named_for_phones(text, start):
         return True
     window_start = max(0, start - 40)
     window = text[window_start:start]
@@ -1106,8 +1112,8 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True
     if _answered_at(text, start):
         return True
-    if _PHONE_WORDS.search(_words(text[end : end + 15].split("\n", 1)[0])):
-        return True  # a word just after it on its line
+    if _context_near(text, start, end, _PHONE_WORDS, window=0):
+        return True  # a word just after it, or its column's header
     if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
         return True
     return _listed_under_a_phone_heading(text, start)

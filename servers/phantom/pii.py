@@ -976,8 +976,6 @@ _PHONE_WORDS = re.compile(
 _REFERENCE_WORDS = re.compile(
     r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
-    # a quotation's (an estimate's) number: `orçamento 675-9764-720 de R$ 719,90`, `devis n° ...`
-    r"or[cç]amento|presupuesto|preventivo|devis|cotizaci[oó]n|cota[cç][aã]o|quotation|angebot|offerte|"
     r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
     r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
@@ -989,8 +987,10 @@ _REFERENCE_WORDS = re.compile(
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
     r"versicherungs\w*|isbn(?:-1[03])?|"
     # a payment's purpose (Italian causale, Spanish concepto), a utility's consumer number, social insurance
-    # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT)
-    r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT); a quotation's (an estimate's) number
+    # (`orçamento 675-9764-720 de R$ 719,90`, `devis n° ...`)
+    r"(?=[acdinopqrsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    r"or[cç]amento|presupuesto|preventivo|devis|cotizaci[oó]n|cota[cç][aã]o|quotation|angebot|offerte|"
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
@@ -1256,6 +1256,8 @@ def _dialogue_speaker(text: str, start: int) -> bool:
     `Executive: And a mobile number for the OTP?`): the label alone stands before the number, the line above asks
     another speaker's question naming a phone and not a reference, and the same label opens another line of the
     dialogue (a form names each field once; a speaker speaks again)."""
+    if ":" not in text[max(0, start - 4) : start]:
+        return False  # no label's colon right before the number (a cheap gate: this runs for every reference)
     question = _question_above(text, start)
     if question is None:
         return False

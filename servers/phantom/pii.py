@@ -987,8 +987,10 @@ _REFERENCE_WORDS = re.compile(
     r"personnel|personal\w*|matricul\w*|matricola|ndc|sr|inc|incident|req|contra[ct]\w*|contrat\w*|vertrag\w*|"
     r"versicherungs\w*|isbn(?:-1[03])?|"
     # a payment's purpose (Italian causale, Spanish concepto), a utility's consumer number, social insurance
-    # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT)
-    r"(?=[acinprsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    # numbers (Spain's afiliación a la S.S., Brazil's PIS/PASEP/NIT); a quotation's (an estimate's) number
+    # (`orçamento 675-9764-720 de R$ 719,90`, `devis n° ...`)
+    r"(?=[acdinopqrsv])(?:causale|concepto|verwendungszweck|payroll|consum\w*|"
+    r"or[cç]amento|presupuesto|preventivo|devis|cotizaci[oó]n|cota[cç][aã]o|quotation|angebot|offerte|"
     r"afiliaci[oó]n(?:\s+(?:a\s+la\s+)?s\.\s?s\.)?|seguridad social|pis|pasep|nit|registre national|"
     r"rijksregister\w*|niss|insz))|"
     r"(?:bestell|kunden|rechnungs|auftrags|order|referen|confirm|booking|incass|mandat|factuur|polis)\w*|"
@@ -1084,9 +1086,18 @@ def _answered_at(text: str, start: int) -> bool:
     return any(g in window for g in _ANSWER_GATE) and bool(_ANSWER_AT.search(window))
 
 
+def _field_named_for_phones(text: str, start: int) -> bool:
+    label = _label(text, start)
+    return label is not None and bool(_PHONE_WORDS.search(_name_words(label.name)))
+
+
 def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
     """A phone word near the candidate, unless it stood before an earlier phone number and a sentence or line
     ended since ("... telefonisch unter 040-8413-5669. Paket 9506 1397 8951": the word was that number's)."""
+    # a table's cell: its column's header first (remembered for the table's later questions); only for a value
+    # that opens its field, as a long line of prose has no header and finding that out is dear
+    if _value_starts_field(text, start) and _field_named_for_phones(text, start):
+        return True
     window_start = max(0, start - 40)
     window = text[window_start:start]
     if "@" in window:  # `...@telefonica.net S=5283370`: an e-mail address's domain is a name, no cue
@@ -1231,10 +1242,38 @@ def _speaker_answers_phone_question(text: str, start: int, name: str) -> bool:
     """The label before the number is a speaker's, not a field's: the line above, a question that asks for a phone
     number, starts with a speaker's name too, and this one names no reference."""
     question = _question_above(text, start)
-    if question is None or _REFERENCE_WORDS.search(name + " "):
+    if question is None or _REFERENCE_WORDS.search(name + " ") and not _dialogue_speaker(text, start):
         return False
     above = question[2]
     return bool(_SPEAKER.match(above) and _PHONE_WORDS.search(_words(above)))
+
+
+_SPEAKER_REACH = 1000  # how far around a reply another line of the same speaker is sought
+
+
+def _dialogue_speaker(text: str, start: int) -> bool:
+    """A reply's label is a speaker's, even one named like a reference (`Customer: +91 85907 79531` under
+    `Executive: And a mobile number for the OTP?`): the label alone stands before the number, the line above asks
+    another speaker's question naming a phone and not a reference, and the same label opens another line of the
+    dialogue (a form names each field once; a speaker speaks again)."""
+    if ":" not in text[max(0, start - 4) : start]:
+        return False  # no label's colon right before the number (a cheap gate: this runs for every reference)
+    question = _question_above(text, start)
+    if question is None:
+        return False
+    line_start, above_start, above = question
+    speaker = _SPEAKER.match(text, line_start, start)
+    asker = _SPEAKER.match(above)
+    if speaker is None or asker is None or text[speaker.end() : start].strip():
+        return False
+    asked = _words(above[asker.end() :]).rstrip(" ?")
+    if not _PHONE_WORDS.search(asked) or _REFERENCE_WORDS.search(asked):
+        return False  # `Can I have your customer number?`: the reply is that reference
+    name = text[line_start : speaker.end()].strip()
+    if name == asker.group().strip():
+        return False
+    low, high = max(0, line_start - _SPEAKER_REACH), start + _SPEAKER_REACH
+    return ("\n" + text[low:high]).count("\n" + name) > 1
 
 
 # Labels of e-mail signatures and contact lists that name a line, not a kind of number: "T: ...", "Home: ...".
@@ -1298,13 +1337,17 @@ def _log_columns(text: str, start: int, core: str) -> bool:
 # A dial string's post-dial digits (ITU-T E.123 / RFC 3966 pauses: `+16465588656,,84512345678#,,,,*482913#`, a
 # conference line's "one tap" form): after a number and its pauses come the meeting id and the PIN, keyed in as
 # tones, not another number. Two commas, or one before digits closed by `#` (one comma alone separates a CSV's
-# cells).
+# cells). In a delimited row that has its header's cells, the commas are cell breaks: RFC 4180's empty field
+# (`1980-10-18,,2122352805` under `dob,ssn,phone`) leaves a cell out, it is no pause.
 _PAUSES_BEFORE = re.compile(r"\d(,{2,}|[,;])\Z")
 
 
 def _post_dial(text: str, start: int, end: int) -> bool:
     pauses = _PAUSES_BEFORE.search(text, max(0, start - 6), start)
-    return pauses is not None and (len(pauses.group(1)) > 1 or text.startswith("#", end))
+    if pauses is None or not (len(pauses.group(1)) > 1 or text.startswith("#", end)):
+        return False
+    column = _column_header(text, start)
+    return not (column and column[1])
 
 
 # Two numbers given as alternatives (`+44-7819-143131 / 020 7772 4260`, `0031 348 431022 / 0313 571006`,
@@ -1476,10 +1519,16 @@ def _qualified_reference(text: str, start: int) -> bool:
     )
 
 
+def _named_for_a_reference(text: str, c: _PhoneCandidate) -> bool:
+    """A reference's name before the number (`Order 28-18090551`, `Kundennummer 4711 0815`, `VAT reg GB 106 3786
+    09`) refuses it whatever cue is near: asked before the cue is sought, which cannot change the answer."""
+    return _named_a_reference(text[max(0, c.start - 30) : c.start]) and not _dialogue_speaker(text, c.start)
+
+
 def _phone_context_refused(text: str, c: _PhoneCandidate, near: bool) -> bool:
     before = text[max(0, c.start - 30) : c.start]
-    if _named_a_reference(before) or not near and _qualified_reference(text, c.start):
-        return True  # "Order 28-18090551", "Kundennummer 4711 0815", "VAT reg GB 106 3786 09"
+    if not near and _qualified_reference(text, c.start):
+        return True  # "consumer no. after energisation 349-391-3272"
     if c.intl:
         return False
     # Germany's and Austria's plans run to 13 national digits, 14 with the trunk 0 (030 274691 9514, 0221
@@ -1538,6 +1587,8 @@ def _phones(text: str) -> Iterator[Finding]:
     previous_end = -1
     for c in _phone_candidates(text):
         spelled = c.extension and _SPELLED_EXTENSION.match(text, c.start + len(c.core)) is not None
+        if not spelled and _named_for_a_reference(text, c):
+            continue
         near = spelled or _phone_cue(text, c.start, c.end, previous_end)
         if not spelled and _phone_context_refused(text, c, near):
             continue
@@ -1604,6 +1655,18 @@ _MAC = re.compile(
 _USERINFO = re.compile(
     r"://[^\s/@]{1,64}@$"
 )  # postgres://app@10.0.0.1: the host of a URL, not a package@version
+# RFC 3261 §19.1.1's SIP-URI (`sip:alice:secretword@192.0.2.4;transport=tcp`, FreeSWITCH's channel
+# `sofia/external/sip:+34964761510@172.28.166.92`) and a channel's `extension@host` (`sofia/internal/1001@10.0.0.5`):
+# a user part of the `sip:`/`sips:` scheme, or of digits alone (an extension, an E.164 number), names a host after
+# its `@`; a package's name is no number.
+_SIP_USER_BEFORE = re.compile(r"(?i)(?:\bsips?:[^\s@<>\"]{1,64}|(?<![\w.+-])\+?\d{2,15})@\Z")
+
+
+def _uri_user_before(text: str, start: int) -> bool:
+    return (
+        text[start - 1 : start] == "@"
+        and _SIP_USER_BEFORE.search(text, max(0, start - 72), start) is not None
+    )
 
 
 # A field or column named for a software version holds a version, however many parts it has (`firmware`
@@ -1635,6 +1698,7 @@ def _ips(text: str) -> Iterator[Finding]:
             _VERSION_BEFORE.search(before)
             and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
             and not _USERINFO.search(before)
+            and not _uri_user_before(text, m.start())
         ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         if _version_field(text, m.start()):
@@ -1921,7 +1985,9 @@ def _birth_cue(text: str, dates: list[re.Match[str]], i: int, rows: bool = False
         return True
     if _asked_on_the_line_above(text, dates, i):
         return True
-    after = _DOB_WORDS.search(_prose(text[end : end + 15], ocr))
+    # a cue after the date names it on its own line only: a table's `DOB` header under a title's date (`week of 04
+    # MAY 2018` / `Client | DOB | ...`) names the column below
+    after = _DOB_WORDS.search(_prose(text[end : end + 15].split("\n", 1)[0], ocr))
     if after and (i + 1 == len(dates) or dates[i + 1].start() - (end + after.end()) > 30):
         return True
     if _GENEALOGICAL_STAR.search(text, max(0, start - 8), start) and _BIRTHPLACE_AFTER.match(text, end):

@@ -48,6 +48,7 @@ BATCH_DIGESTS = {
     "heldout13": "779f898dfc0e1a400997db9bf6b92eff6824d1c3ff96eac733f52cd25faa1540",
     "heldout14": "81ab2a5ba143312b4ccc4573284b2316c4fc9f87e09fafb3c482ae4c4d7b0000",
     "heldout15": "d879b0104e021429b123430c30f4262b34673a626091a9aa525eeab80f0de6e8",
+    "heldout16": "56f0edc98443f1ed7ade30d867fea91785de01e612f1664fff2c0d00be3a6021",
 }
 
 

@@ -217,7 +217,7 @@ KNOWN16: dict[str, list[str]] = {
         "[call transcript — {org} Benefits line]\nRep: Can you verify the last four of your SSN?\nMember: Actually here's the whole thing, ⟦H16SSN⟧.\nRep: And your birthday?\nMember: ⟦H16BDAY⟧.\nRep: I'll text the claim status to ⟦H16PH⟧. Claim ⟦~H16NPILIKE⟧, member ID ⟦~H16MEMBER⟧, call ref ⟦~H16TICKET⟧.",
         "{org} Credit Union alert: a ⟦~H16AMTUS⟧ USD purchase on card ⟦H16CARD⟧ was declined on ⟦~H16DUS⟧. If this was you, reply YES. Otherwise call ⟦H16PHX⟧ or visit ⟦H16URLS⟧. Ref ⟦~H16TXID⟧ · merchant zip ⟦~H16ZIP⟧",
         "Best,\n{first} {last}\nDirector of Partnerships · {org} Labs\nDesk ⟦H16PHX⟧ · Cell ⟦H16PH⟧\n⟦H16EM⟧\n⟦H16URLP⟧ · pay invoices in USDC to ⟦H16ETH⟧",
-        "{org} Wallet: {first}, we received ⟦~H16QTY⟧ BTC at your deposit address ⟦H16BTC⟧ after ⟦~H16SECS⟧ confirmations. Login from ⟦H16IP⟧ on ⟦~H16DUS⟧. Help: ⟦H16EM⟧",
+        "{org} Wallet: {first}, we received ⟦~H16QTY⟧ BTC at your deposit address ⟦H16BTC⟧ after ⟦~H16SECS⟧ confirmations. Login from ⟦H16IP⟧ (device IMEI ⟦~H16IMEI⟧) on ⟦~H16DUS⟧. Help: ⟦H16EM⟧",
     ],
     "en-GB": [
         "Dear {first},\n\nRe: your complaint ref ⟦~H16CASE⟧\nWe are sorry the engineer missed the ⟦~H16DGB⟧ slot. Meter ⟦~H16MPAN⟧. A refund of £⟦~H16AMTGB⟧ will go to the account ending ⟦~H16LAST4⟧ (full IBAN on file: ⟦H16IBAN⟧). Call us on ⟦H16PHN⟧ or e-mail ⟦H16EM⟧.\n\n{org} Energy",
@@ -311,7 +311,7 @@ NEW16: dict[str, list[str]] = {
     ],
     "en-IN": [
         "CARPOOL SIGN-UP — {org} Tech Park commuters\nName: {first} {last} · DOB ⟦H16BDAY⟧ · vehicle ⟦~H16PLATEUS⟧ · employee ID ⟦~H16EMPID⟧\nMobile ⟦H16PH⟧ · office e-mail ⟦H16EM⟧\nFuel share via card ⟦H16CARD⟧",
-        "BIKE SHARE ACCOUNT — {org} Rides\nRider: {first} {last} · date of birth ⟦H16BDAY⟧\nMobile ⟦H16PH⟧ · e-mail ⟦H16EM⟧ · wallet top-up card ⟦H16CARD⟧\nApp signed in from ⟦H16IP⟧ · trips at ⟦H16URLS⟧",
+        "BIKE SHARE ACCOUNT — {org} Rides\nRider: {first} {last} · date of birth ⟦H16BDAY⟧\nMobile ⟦H16PH⟧ · e-mail ⟦H16EM⟧ · wallet top-up card ⟦H16CARD⟧\nApp signed in from ⟦H16IP⟧ on IMEI ⟦~H16IMEI⟧ · trips at ⟦H16URLS⟧",
         "COACHING INSTITUTE ADMISSION — {org} Academy (JEE batch)\nStudent: {first2} {last} · date of birth ⟦H16KID⟧\nFather: {first} {last} · ⟦H16PH⟧ · ⟦H16EM⟧\nFee Rs ⟦~H16AMTIN⟧ on card ⟦H16CARD⟧ · admission ⟦~H16DIN⟧ · roll no. ⟦~H16ROLLNO⟧",
     ],
     "fr-FR": [

@@ -331,6 +331,11 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
     "H16NHSLIKE": lambda v: not nhs.is_valid(v),
     "H16NPILIKE": lambda v: not luhn.is_valid("80840" + v.replace(" ", "").replace("-", "")),
     "H16CARDLIKE": lambda v: not luhn.is_valid(v.replace(" ", "")),
+    # a Luhn-valid number that is no card: a 15-digit IMEI (3GPP TS 23.003, Luhn check digit), plain or
+    # grouped AA-BBBBBB-CCCCCC-D as handsets print it
+    "H16IMEI": lambda v: (
+        re.fullmatch(r"\d{15}|\d{2}-\d{6}-\d{6}-\d", v) is not None and luhn.is_valid(v.replace("-", ""))
+    ),
     # a Zoom meeting ID: 10 or 11 digits grouped 3-3-4 or 3-4-4
     "H16ZOOMID": lambda v: re.fullmatch(r"[1-9]\d{2} \d{3,4} \d{4}", v) is not None,
     "H16EBORDER": lambda v: re.fullmatch(r"[1-9]\d{9}", v) is not None,

@@ -2,18 +2,18 @@
 side by side in one run, on the labelled set in bench/phantom_pii_eval.json.
 
   .venv/bin/python bench/phantom_pii_eval.py [--set specs|multilingual]
-      [--split dev|heldout15|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|dev5|all] [--template TAG]
+      [--split dev|heldout16|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|dev5|all] [--template TAG]
       [--baseline REV] [--errors ENTITY]
 
 Sets: `specs` (bench/phantom_pii_eval.json, from bench/phantom_pii_data.py) and `multilingual`
 (bench/phantom_pii_multilingual.json, from bench/phantom_pii_multilingual_data.py: nine locales,
-realistic documents, labelled hard negatives; its held-out split `heldout15`
-(bench/phantom_pii_heldout15_data.py) is documents never tuned on, written without reading or
-running the detector, to be scored once, in two halves that `--split heldout15` reports together and
-`--template h15k` / `--template h15n` one at a time (`h15k`: the document kinds the earlier batches
-used, written fresh; `h15n`: kinds no batch used); `dev` is everything that may be tuned on, including the earlier batches
-`heldout`, `heldout2`, ..., `heldout14`, which were evaluated, read and fixed, and which `--split`
-still selects by name. heldout4's to heldout14's cases keep their `split` in the JSON so that existing
+realistic documents, labelled hard negatives; its held-out split `heldout16`
+(bench/phantom_pii_heldout16_data.py) is documents never tuned on, written without reading or
+running the detector, to be scored once, in two halves that `--split heldout16` reports together and
+`--template h16k` / `--template h16n` one at a time (`h16k`: the document kinds the earlier batches
+used, written fresh; `h16n`: kinds no batch used); `dev` is everything that may be tuned on, including the earlier batches
+`heldout`, `heldout2`, ..., `heldout15`, which were evaluated, read and fixed, and which `--split`
+still selects by name. heldout4's to heldout15's cases keep their `split` in the JSON so that existing
 cases stay byte-identical; `side()` below counts them as dev).
 `--baseline REV` adds a column for servers/phantom/pii.py as it was at git revision REV (e.g.
 `main`), run in the same process on the same cases.
@@ -56,7 +56,7 @@ SETS = {
     "specs": Path(__file__).with_name("phantom_pii_eval.json"),
     "multilingual": Path(__file__).with_name("phantom_pii_multilingual.json"),
 }
-HELDOUT = "heldout15"  # the one split never tuned on; every other case is on the dev side
+HELDOUT = "heldout16"  # the one split never tuned on; every other case is on the dev side
 Span = tuple[str, int, int]
 Detector = Callable[[str], list[Span]]
 
@@ -148,7 +148,7 @@ def presidio_detector() -> Detector | str:
 
 
 def side(case: dict) -> str:
-    """`dev` or the held-out split: earlier held-out batches (split heldout4..heldout14 in the JSON) count as dev.
+    """`dev` or the held-out split: earlier held-out batches (split heldout4..heldout15 in the JSON) count as dev.
     The specs set keeps its own two splits, `dev` and `heldout`."""
     if case["split"] in ("dev", HELDOUT) or "batch" not in case:
         return case["split"]
@@ -229,17 +229,18 @@ def main() -> None:
             "heldout12",
             "heldout13",
             "heldout14",
+            "heldout15",
             "dev5",
             "all",
         ],
         default="all",
-        help=f"dev = every case that may be tuned on; heldout/heldout2/.../heldout14 = those earlier "
+        help=f"dev = every case that may be tuned on; heldout/heldout2/.../heldout15 = those earlier "
         f"batches (now on the dev side); {HELDOUT} = the held-out split (score it once)",
     )
     parser.add_argument(
         "--template",
         metavar="TAG",
-        help="only cases whose template carries this tag, e.g. h15k or h15n (heldout15's two halves)",
+        help="only cases whose template carries this tag, e.g. h16k or h16n (heldout16's two halves)",
     )
     parser.add_argument("--baseline", metavar="REV", help="add a column for pii.py at this git revision")
     parser.add_argument("--errors", metavar="ENTITY", help="list every error for this entity type (or ALL)")

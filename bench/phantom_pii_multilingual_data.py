@@ -18,8 +18,8 @@ holds real-format numbers, not random digits).
 
 Split: by template, so a held-out document is a document *kind* the tuning never saw, not the same
 sentence with other digits. Each case has a `split` and a `batch` saying where it came from; the
-held-out split is `heldout15`, everything else is the dev side (bench/phantom_pii_eval.py counts
-`heldout4` to `heldout14` cases as dev although their `split` field still says so: existing
+held-out split is `heldout16`, everything else is the dev side (bench/phantom_pii_eval.py counts
+`heldout4` to `heldout15` cases as dev although their `split` field still says so: existing
 cases are kept byte-identical when a batch is added):
 - `dev`: 70% of the first templates (fixed seed), tuned on from the start;
 - `heldout`: the other 30%; evaluated, then its errors read and fixed, so it moved to the dev side;
@@ -83,7 +83,12 @@ cases are kept byte-identical when a batch is added):
   while the detector was being tuned on heldout14, without reading or running the detector; a fair
   sample in two halves like heldout14, with many templates of few documents each (`<locale>/h15k/<n>`:
   known kinds written fresh; `<locale>/h15n/<n>`: kinds no batch used, heldout7's to heldout14's
-  included); the only split that counts as held out.
+  included); scored once, then tuned on: on the dev side now (its `split` kept for the record);
+- `heldout16` (bench/phantom_pii_heldout16_data.py, own seed): written from the formats' specifications
+  while the detector was being tuned on heldout15, without reading or running the detector; a fair
+  sample in two halves like heldout15, with many templates of few documents each (`<locale>/h16k/<n>`:
+  known kinds written fresh; `<locale>/h16n/<n>`: kinds no batch used, heldout7's to heldout15's
+  included), birth dates drawn as real calendar days; the only split that counts as held out.
 Hard negatives are labelled spans too (`negatives`), so the evaluation can count how many of them
 got any hit.
 """
@@ -1520,6 +1525,7 @@ def main() -> None:
     from phantom_pii_heldout13_data import build_heldout13
     from phantom_pii_heldout14_data import build_heldout14
     from phantom_pii_heldout15_data import build_heldout15
+    from phantom_pii_heldout16_data import build_heldout16
 
     cases = (
         build()
@@ -1538,6 +1544,7 @@ def main() -> None:
         + build_heldout13()
         + build_heldout14()
         + build_heldout15()
+        + build_heldout16()
     )
     OUT.write_text(
         json.dumps(
@@ -1547,7 +1554,7 @@ def main() -> None:
     )
     spans = sum(len(c["spans"]) for c in cases)
     negs = sum(len(c["negatives"]) for c in cases)
-    held = sum(1 for c in cases if c["split"] == "heldout15")
+    held = sum(1 for c in cases if c["split"] == "heldout16")
     print(
         f"{len(cases)} documents ({held} held out), {spans} labelled spans, {negs} hard negatives -> {OUT.name}"
     )

@@ -84,7 +84,8 @@ def test_the_two_halves_are_about_equal_in_spans_and_hold_every_type() -> None:
 
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no earlier batch: a marker phrase of each, searched in every
-    committed case that is not heldout9."""
+    case committed before heldout9 (later batches may sample its kinds as known ones: heldout15's and
+    heldout16's known halves hold a DHCP lease with `hardware ethernet`)."""
     markers = ["REGISTRATION RENEWAL", "Homeowners Association", "Animal Hospital", "JOB APPLICATION"]
     markers += ["PENALTY CHARGE NOTICE", "Opticians", "School admission", "Library", "LPG REFILL"]
     markers += ["Marketplace dispute", "DEMANDE DE VISA", "PROCURATION DE VOTE", "Clinique vétérinaire"]
@@ -93,7 +94,9 @@ def test_new_kinds_are_new_to_the_set() -> None:
     markers += ["PARKEERVERGUNNING", "Dierenkliniek", "transferência Pix", "PROCURAÇÃO", "MATRÍCULA ESCOLAR"]
     markers += ['"emailAddress"', "hardware ethernet", "Calling-Station-Id", "eventSource", '"$oid"', "@Test"]
     markers += ["describe(", "alert: PayoutFailed", "MAILTO=", "[user]", "ansible_host"]
-    earlier = [c["text"] for c in committed() if c["batch"] != "heldout9"]
+    cases = list(committed())
+    first = next(i for i, c in enumerate(cases) if c["batch"] == "heldout9")
+    earlier = [c["text"] for c in cases[:first]]
     for marker in markers:
         assert any(marker in c["text"] for c in half("h9n")), marker
         assert not any(marker in text for text in earlier), marker

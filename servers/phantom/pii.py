@@ -399,11 +399,23 @@ def _in_a_log_record(text: str, start: int) -> bool:
     return (line_start > 0 or low == 0) and bool(_LOG_RECORD_LINE.match(text, line_start))
 
 
+# A Kubernetes object's `apiVersion` is GROUP/VERSION (the API conventions: `audit.k8s.io/v1`,
+# `networking.k8s.io/v1`), in JSON or YAML: an API group named like a DNS domain, never a page.
+_API_VERSION_KEY_BEFORE = re.compile(r"(?i)[\"']?\bapi_?version[\"']?[ \t]*[:=][ \t]*[\"']?\Z")
+# `arp -n`'s Address column names a neighbour by host name when it resolves one: the row goes on with its HWtype
+# and hardware address, or `(incomplete)`; BSD/macOS `arp -a` writes `host (address) at hwaddr`.
+_ARP_ROW_AFTER = re.compile(
+    r"[ \t]+(?:\(incomplete\)|(?:ether|infiniband|ieee802|loopback|fddi|ax25|netrom|arcnet)[ \t]+[0-9a-fA-F:]{11,}"
+    r"|\(\d{1,3}(?:\.\d{1,3}){3}\)[ \t]+at\b)"
+)
+
+
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
-    if _IMAGE_DIGEST.search(bare):
+    if _IMAGE_DIGEST.search(bare) or _API_VERSION_KEY_BEFORE.search(text, max(0, start - 20), start):
         return True
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
+        or _ARP_ROW_AFTER.match(text, end)
         or _in_a_log_record(text, start)
         or _ANSIBLE_RECAP_AFTER.match(text, end)
         or _ANSIBLE_RESULT_BEFORE.search(text, max(0, start - 40), start)
@@ -1639,6 +1651,9 @@ _VERSION_BEFORE = re.compile(
     r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
     r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$"
 )
+# Squid's native access.log writes `hierarchy code/peer host` (`HIER_DIRECT/192.0.2.7`, `FIRST_PARENT_MISS/...`,
+# Squid 2's `DIRECT/...`, with an optional `TIMEOUT_`): the host after the code's "/" is the server it fetched from.
+_SQUID_HIERARCHY_BEFORE = re.compile(r"(?<![\w/])(?:[A-Z]+(?:_[A-Z]+)+|DIRECT|CARP|PINNED)/\Z")
 _IP_WORDS = re.compile(
     r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
     r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b"
@@ -1699,6 +1714,7 @@ def _ips(text: str) -> Iterator[Finding]:
             and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
             and not _USERINFO.search(before)
             and not _uri_user_before(text, m.start())
+            and not _SQUID_HIERARCHY_BEFORE.search(before)
         ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         if _version_field(text, m.start()):

@@ -194,8 +194,14 @@ def _zeek_field(directive: str, column: int, cells: int) -> tuple[str, bool] | N
     return (names[column].strip(), len(names) == cells) if column < len(names) else None
 
 
-# An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell.
-_DATE_COMMA = re.compile(r"[A-Za-z]\.? \d{1,2}(?:st|nd|rd|th)?(,) ?(?:19|20)\d{2}\b")
+# An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell; nor does one before a
+# phone's extension (`...,312 560 6150, ext 4218,8889274394,...`): a cell of an extension alone continues the
+# phone before it, as every reader of the row sees, and the columns after it keep their headers.
+_DATE_COMMA = re.compile(
+    r"[A-Za-z]\.? \d{1,2}(?:st|nd|rd|th)?(,) ?(?:19|20)\d{2}\b"
+    r"|\d(,) ?(?:ext\.?|extn\.?|x)[ ]?\d{1,6}(?=,|$)",
+    re.IGNORECASE,
+)
 _HEADER_CELL = re.compile(r"\s*\"?(?:[^\W\d][^@/\n]*)?")
 
 
@@ -963,9 +969,11 @@ _PHONE_WORDS = re.compile(
     r"(?:number|num[eé]ro|nummer|numero)))|"
     # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
     # the number), Portuguese "contato", and a next of kin's column (the person to call)
-    r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
+    r"(?=[abcdijnrtuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
     r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
-    r"contato\b|next of kin\b|angeh[öo]rige)|"
+    r"contato\b|next of kin\b|angeh[öo]rige|"
+    # a subscriber's other line and India's registered mobile number (RMN) on a SIM's or a connection's form
+    r"alternat(?:e|ive)\b|new (?:number|no\b)|rmn\b)|"
     # the person a school or a clinic calls for a minor, in the suite's languages: a parent or guardian
     # (Erziehungsberechtigte, responsable légal, tutor, genitore, ouder/verzorger, responsável), an emergency
     # contact (emergência, "in geval van nood", "personne à prévenir")
@@ -1011,6 +1019,8 @@ _REFERENCE_WORDS = re.compile(
     r"\b(?:cpr|hetu|doi)\b|"
     # a request's or a consignment's number (an air waybill, AWB)
     r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
+    # a pay-TV set-top box's viewing card (VC) number
+    r"\b(?:vc|viewing[ -]card)\b|"
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
     # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
     r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
@@ -1128,7 +1138,21 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True  # a word just after it, or its column's header
     if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
         return True
-    return _listed_under_a_phone_heading(text, start)
+    return _listed_under_a_phone_heading(text, start) or _other_channel_after_address(text, start)
+
+
+# A number offered as the other way to do a thing after a web or an e-mail address (`Pour annuler : https://... ou
+# 0621476898.`, `Verzetten: https://... of 0348-744647.`): the channel that is no address is a phone line.
+_OR_BEFORE = re.compile(r"(?i)[ \t](?:or|ou|of|oder|o|oppure|ó)[ \t]+\Z")
+_ADDRESS_BEFORE_OR = re.compile(r"(?i)(?:[^\s@]@[^\s@]+\.[^\W\d_]{2,}|://\S+|\bwww\.\S+)\Z")
+
+
+def _other_channel_after_address(text: str, start: int) -> bool:
+    conjunction = _OR_BEFORE.search(text, max(0, start - 10), start)
+    if conjunction is None:
+        return False
+    end = conjunction.start()
+    return _ADDRESS_BEFORE_OR.search(text, max(0, end - 200), end) is not None
 
 
 # A list's item: the number alone on its line after a bullet or an item number; the lines above it up to the
@@ -1584,11 +1608,18 @@ def _valid_phone(c: _PhoneCandidate, regions: tuple[str, ...] = _PHONE_REGIONS) 
 _ADDRESS_TOKENS = re.compile(r"[^\s@]*@\S+|\b[a-z]+://\S+", re.IGNORECASE)
 
 
+_LAST_NUMBER = re.compile(r"\d{4,}(?=\D*\Z)")
+
+
 def _other_id_named(text: str, start: int) -> bool:
     """An SSN, NPI or NHS word just before the number (outside addresses) or in its field's name."""
     before = text[max(0, start - 40) : start]
     if "@" in before or "://" in before:
         before = _ADDRESS_TOKENS.sub(lambda m: " " * len(m.group()), before)
+    if (number := _LAST_NUMBER.search(before)) is not None:
+        before = before[
+            number.end() :
+        ]  # `NHS no. 7720396138\nSocial worker Harry 020 ...`: the word was its number's
     if _OTHER_ID_WORDS.search(_name_words(before)):
         return True
     label = _label(text, start)

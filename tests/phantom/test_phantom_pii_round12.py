@@ -6,11 +6,14 @@ schemas (kubernetes-validate), phonenumbers' example numbers, python-stdnum and 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from functools import cache
 from pathlib import Path
 
+import phonenumbers
 import pytest
 import yaml
 from faker import Faker
@@ -120,3 +123,117 @@ def test_squids_peer_host_is_an_address(code: str) -> None:
 def test_a_version_after_a_slash_is_still_no_address() -> None:
     assert _found("User-Agent: Chrome/120.0.6099.109 Safari/537.36", "IP_ADDRESS") == []
     assert _found("pip install pkg==1.2.3.4 and see build/1.2.3.4", "IP_ADDRESS") == []
+
+
+def _example(region: str, kind: int = phonenumbers.PhoneNumberType.MOBILE) -> phonenumbers.PhoneNumber:
+    number = phonenumbers.example_number_for_type(region, kind)
+    assert number is not None
+    return number
+
+
+def _trunk_compact(region: str, kind: int = phonenumbers.PhoneNumberType.MOBILE) -> str:
+    """The national number as a subscriber writes it in one run: the trunk 0, then the national significant number."""
+    return "0" + phonenumbers.national_significant_number(_example(region, kind))
+
+
+def _national(region: str, kind: int = phonenumbers.PhoneNumberType.MOBILE) -> str:
+    return phonenumbers.format_number(_example(region, kind), phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+@pytest.mark.parametrize("cue", ["alternate", "Alternative", "New number", "RMN", "RMN:"])
+def test_an_indian_subscribers_other_and_registered_numbers_are_phones(cue: str) -> None:
+    number = _trunk_compact("IN")
+    assert len(number) == 11
+    text = f"Subscriber {Faker('en_IN').name()} · {cue} {number} · bills to {Faker().email()}"
+    assert _found(text, "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("lookalike", ["alternate account", "Alternate ID", "new order no."])
+def test_a_reference_after_the_cue_is_still_no_phone(lookalike: str) -> None:
+    assert _found(f"Subscriber {Faker().name()} · {lookalike} {_trunk_compact('IN')}", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("region", "sentence"),
+    [
+        ("FR", "Pour annuler : {url} ou {number}."),
+        ("NL", "Verzetten: {url} of {number}."),
+        ("DE", "Absagen: {email} oder {number}."),
+        ("GB", "To cancel: {url} or {number}."),
+    ],
+)
+def test_a_number_offered_after_an_address_is_a_phone(region: str, sentence: str) -> None:
+    fake = Faker()
+    for number in (_trunk_compact(region, phonenumbers.PhoneNumberType.FIXED_LINE), _national(region)):
+        text = "RDV 04/09/2019 16:34. " + sentence.format(url=fake.url(), email=fake.email(), number=number)
+        assert _found(text, "PHONE_NUMBER") == [number], text
+
+
+def test_a_reference_offered_after_an_address_is_still_no_phone() -> None:
+    text = f"Suivi : {Faker().url()} ou commande {_trunk_compact('FR')}."
+    assert _found(text, "PHONE_NUMBER") == []
+
+
+def test_an_nhs_word_named_the_number_before_the_next_line() -> None:
+    fake = Faker("en_GB")
+    nhs = next(n for n in (stdnum_nhs_candidate(fake) for _ in range(200)) if n)
+    phone = _national("GB", phonenumbers.PhoneNumberType.FIXED_LINE)
+    text = f"Child 2: {fake.name()}, NHS no. {nhs}\nSocial worker {fake.first_name()} {phone} x400 · e-mail {fake.email()}"
+    assert _found(text, "PHONE_NUMBER") == [f"{phone} x400"]
+    assert _found(text, "UK_NHS") == [nhs]
+
+
+def test_an_nhs_word_just_before_the_number_still_names_it() -> None:
+    fake = Faker("en_GB")
+    nhs = next(n for n in (stdnum_nhs_candidate(fake) for _ in range(200)) if n)
+    spaced = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"  # the NHS's own 3-3-4 grouping, also a phone's shape
+    assert _found(f"{fake.name()}, NHS number {spaced}", "PHONE_NUMBER") == []
+    assert _found(f"{fake.name()}, NHS number {spaced}", "UK_NHS") == [spaced]
+
+
+def stdnum_nhs_candidate(fake: Faker) -> str | None:
+    """A ten-digit number that python-stdnum's NHS validator accepts (Faker writes the digits)."""
+    from stdnum.gb import nhs
+
+    digits = fake.numerify("##########")
+    return digits if nhs.is_valid(digits) else None
+
+
+def _employee_rows(work_phone: str, mobiles: list[str]) -> str:
+    """An HR export written by the csv module, then broken as a hand edit breaks it: the work phone cell's quotes
+    dropped, so its `, ext NNNN` splits into a cell of its own."""
+    fake = Faker()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["employee_id", "full_name", "ssn", "birth_date", "work_phone", "mobile", "personal_email"]
+    )
+    for mobile in mobiles:
+        writer.writerow(
+            [fake.bothify("E######"), fake.name(), "pending", fake.date(), work_phone, mobile, fake.email()]
+        )
+    return out.getvalue().replace(f'"{work_phone}"', work_phone)
+
+
+@pytest.mark.parametrize("extension", [", ext 4218", ", ext. 5740", ", x1148", ",x 8173"])
+def test_a_csv_rows_unquoted_extension_shifts_no_column(extension: str) -> None:
+    us = _example("US", phonenumbers.PhoneNumberType.FIXED_LINE)
+    work = phonenumbers.format_number(us, phonenumbers.PhoneNumberFormat.NATIONAL) + extension
+    mobile = phonenumbers.national_significant_number(us)
+    text = _employee_rows(work, [mobile, mobile])
+    assert f",{work}," in text
+    assert _found(text, "PHONE_NUMBER") == [work, mobile] * 2
+
+
+def test_a_pay_tv_viewing_card_number_is_no_phone() -> None:
+    number = (
+        phonenumbers.format_number(
+            _example("US", phonenumbers.PhoneNumberType.FIXED_LINE), phonenumbers.PhoneNumberFormat.NATIONAL
+        )
+        .replace("(", "")
+        .replace(") ", "-")
+        .replace(" ", "-")
+    )
+    assert _found(f"Set-top box VC no. {number} · installation 24/04/2002", "PHONE_NUMBER") == []
+    assert _found(f"Viewing card {number}", "PHONE_NUMBER") == []
+    assert _found(f"Set-top box helpline {number}", "PHONE_NUMBER") == [number]

@@ -593,10 +593,12 @@ def _card_groups_refused(raw: str) -> bool:
     if separators & {" - ", ", ", "."}:
         groups = _CARD_SEPARATOR.split(raw)
         shortest = 4 if "." in separators else 3  # dotted: 4.4.4.4, never a decimal or a version's parts
+        # read out with spaced dashes, a 13-digit Visa's last digit is a group of its own (`4044 - 4236 - 6434 - 5`)
+        last = 1 if separators == {" - "} and len(groups) > 3 else 2
         return (
             len(separators) > 1
             or not all(len(group) >= shortest for group in groups[:-1])
-            or len(groups[-1]) < 2
+            or len(groups[-1]) < last
             or ("." in separators and len(groups) < 4)
         )
     if not re.search(r"[ -]{2}", raw):
@@ -609,13 +611,47 @@ def _card_groups_refused(raw: str) -> bool:
     )
 
 
+# A separator other than the number's own ends it: `on card 2200-3128-7129-8827, 26/10/1982` and `5105 9148 1300
+# 4301, 05/02/2026` run into the date after them, and the comma is the sentence's.
+_OTHER_SEPARATOR = re.compile(r"(?<=\d)(?:, |,)(?=\d{1,3}\D*\Z)")
+
+
+def _card_digits(raw: str) -> tuple[str, str] | None:
+    """The card number's text and its digits, cut before a trailing group set off by a comma the rest does not use."""
+    if _card_groups_refused(raw):
+        cut = _OTHER_SEPARATOR.search(raw)
+        if cut is None or "," in raw[: cut.start()] or _card_groups_refused(raw := raw[: cut.start()]):
+            return None
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) < 12 or len(set(digits)) == 1 or not iin_ok(digits):
+        return None
+    return raw, digits
+
+
+# A chat's or a transcript's line (`[chat] Rahul: full number is 6759-6526-6553, expiry 06/30`) under another
+# speaker's line that names a card (`Agent: please confirm the card ending you used.`): the reply gives the card.
+_CHAT_LINE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+)
+
+
+def _card_asked_in_dialogue(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1
+    reply = _CHAT_LINE.match(text, line_start, start) if line_start else None
+    if reply is None or _REFERENCE_WORDS.search(text, reply.end(), start):
+        return False  # `Note: booking reference 6304-...` under it names another number
+    above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    speaker = _CHAT_LINE.match(above)
+    return speaker is not None and bool(_CARD_WORDS.search(_words(above[speaker.end() :])))
+
+
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         _on_time()
-        raw = m.group()
-        digits = re.sub(r"\D", "", raw)
-        if _card_groups_refused(raw) or len(set(digits)) == 1 or not iin_ok(digits):
+        if (candidate := _card_digits(m.group())) is None:
             continue
+        raw, digits = candidate
         if not luhn_ok(digits):
             continue
         # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
@@ -626,13 +662,17 @@ def _cards(text: str) -> Iterator[Finding]:
             or digits[0] == "1"
             or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
         )
-        if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
+        if (
+            rare
+            and not _context_near(text, m.start(), m.start() + len(raw), _CARD_WORDS, after=25)
+            and not _card_asked_in_dialogue(text, m.start())
+        ):
             continue
         if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
             continue
         if _card_named_otherwise(text, m.start()):
             continue
-        yield Finding("CREDIT_CARD", m.start(), m.end(), 1.0, "Luhn checksum and issuer prefix")
+        yield Finding("CREDIT_CARD", m.start(), m.start() + len(raw), 1.0, "Luhn checksum and issuer prefix")
 
 
 # ISO 13616 lengths per country (SWIFT IBAN registry).

@@ -237,3 +237,67 @@ def test_a_pay_tv_viewing_card_number_is_no_phone() -> None:
     assert _found(f"Set-top box VC no. {number} · installation 24/04/2002", "PHONE_NUMBER") == []
     assert _found(f"Viewing card {number}", "PHONE_NUMBER") == []
     assert _found(f"Set-top box helpline {number}", "PHONE_NUMBER") == [number]
+
+
+def _luhn_number(prefix: str, length: int) -> str:
+    """A card number in an issuer's range: Faker writes the account digits, python-stdnum the Luhn check digit."""
+    from stdnum import luhn
+
+    body = prefix + Faker().numerify("#" * (length - len(prefix) - 1))
+    return body + luhn.calc_check_digit(body)
+
+
+def _grouped(number: str, separator: str, size: int = 4) -> str:
+    return separator.join(number[i : i + size] for i in range(0, len(number), size))
+
+
+def test_a_thirteen_digit_visa_read_out_in_spaced_dashes_is_a_card() -> None:
+    number = Faker().credit_card_number(card_type="visa13")
+    assert len(number) == 13
+    spoken = _grouped(number, " - ")
+    assert spoken.endswith(f" - {number[-1]}")
+    text = f"Agent: May I have the card number?\nCaller: It's {spoken}.\nAgent: And your date of birth?"
+    assert _found(text, "CREDIT_CARD") == [spoken]
+
+
+@pytest.mark.parametrize(("prefix", "length"), [("6304", 18), ("5060", 16), ("4", 16)])
+def test_longer_cards_read_out_in_spaced_dashes_or_commas_are_cards(prefix: str, length: int) -> None:
+    number = _luhn_number(prefix, length)
+    for separator in (" - ", ", "):
+        spoken = _grouped(number, separator)
+        assert _found(f"Caller: the card number is {spoken}.", "CREDIT_CARD") == [spoken]
+
+
+@pytest.mark.parametrize(("prefix", "separator"), [("2200", "-"), ("2204", " "), ("5105", " "), ("4", "-")])
+def test_a_card_followed_by_a_comma_and_a_date_ends_before_the_comma(prefix: str, separator: str) -> None:
+    fake = Faker("en_GB")
+    number = _grouped(_luhn_number(prefix, 16), separator)
+    date = fake.date(pattern="%d/%m/%Y")
+    text = f"{fake.company()} Bank: was this you? £252.04 on card {number}, {date}. Reply Y or N."
+    assert _found(text, "CREDIT_CARD") == [number]
+
+
+def test_digits_that_pass_only_with_the_date_after_them_are_no_card() -> None:
+    number = _luhn_number("4", 16)
+    broken = number[:-1] + str((int(number[-1]) + 1) % 10)  # its own Luhn digit wrong
+    assert _found(f"on card {_grouped(broken, ' ')}, 26/10/1982.", "CREDIT_CARD") == []
+
+
+def test_a_twelve_digit_maestro_given_in_a_chat_reply_is_a_card() -> None:
+    number = Faker().credit_card_number(card_type="maestro")
+    assert len(number) == 12
+    written = _grouped(number, "-")
+    chat = (
+        "[chat] Agent: Hello Rahul, please confirm the card ending you used.\n"
+        f"[chat] Rahul: full number is {written}, expiry 06/30\n"
+        "[chat] Agent: Please do not share CVV."
+    )
+    assert _found(chat, "CREDIT_CARD") == [written]
+
+
+def test_a_twelve_digit_number_in_a_chat_about_something_else_is_no_card() -> None:
+    written = _grouped(Faker().credit_card_number(card_type="maestro"), "-")
+    chat = f"[chat] Agent: Hello Rahul, please confirm the booking you made.\n[chat] Rahul: it is {written}, thanks\n"
+    assert _found(chat, "CREDIT_CARD") == []
+    told = f"[chat] Agent: the card ending 1234 is blocked, a new one is on its way to you.\nNote: reference {written}\n"
+    assert _found(told, "CREDIT_CARD") == []

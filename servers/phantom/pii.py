@@ -823,11 +823,18 @@ def _ssn_cue(text: str, start: int, end: int, sep: str) -> bool:
     return not sep and _reply_names(text, start, end, _SSN_WORDS)  # "Agent: ... your social."
 
 
+# An ABA routing transit number named just before the digits (`Routing 094074437`, `ABA #`, `RTN:`) on a direct
+# deposit form is the bank's, whatever SSN word an earlier line holds: nine digits, SSN-shaped when ungrouped.
+_ROUTING_BEFORE = re.compile(
+    r"(?i)\b(?:routing|aba|rtn|(?:bank )?transit)(?:[ \t]+(?:transit|no\.?|number|num\.?|#))*[ \t]*[:#.]?[ \t]*\Z"
+)
+
+
 def _ssns(text: str) -> Iterator[Finding]:
     for m in _SSN.finditer(text):
         _on_time()
         area, sep, group, serial = m.groups()
-        if not ssn_ok(area, group, serial):
+        if not ssn_ok(area, group, serial) or _ROUTING_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         near = _ssn_cue(text, m.start(), m.end(), sep)
         if (sep and sep != ".") or near:
@@ -1034,9 +1041,12 @@ _PHONE_WORDS = re.compile(
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    # short names only as words of their own or a camelCase part (`Dean 0121 ...`, `David 020 ...`: a person's
+    # name ends in "ean" or "id"; `orderId`, `order_id`, `SKU` name references)
+    r"(?i)(?=[^\W\d_])(?:(?<![^\W\d_])(?:zip|plz|cep|po|sku|ean|id)|(?-i:Zip|ZIP|PLZ|CEP|Po|PO|Sku|SKU|Ean|EAN|Id|ID)|"
+    r"order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
-    r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
+    r"nota fiscal|nf-e|protocolo|dossier|postal|post ?code|gstin|isbn|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
     r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"

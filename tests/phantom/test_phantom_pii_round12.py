@@ -301,3 +301,56 @@ def test_a_twelve_digit_number_in_a_chat_about_something_else_is_no_card() -> No
     assert _found(chat, "CREDIT_CARD") == []
     told = f"[chat] Agent: the card ending 1234 is blocked, a new one is on its way to you.\nNote: reference {written}\n"
     assert _found(told, "CREDIT_CARD") == []
+
+
+def _ssn_shaped_routing_number() -> str:
+    """An ABA routing transit number (Faker writes it, python-stdnum's RTN validator accepts it) that the SSA's
+    rules would also take for an SSN (area not 000, 666 or 9xx)."""
+    from stdnum.us import rtn
+
+    fake = Faker()
+    for _ in range(500):
+        number = fake.aba()
+        if rtn.is_valid(number) and pii.ssn_ok(number[:3], number[3:5], number[5:]):
+            return number
+    raise AssertionError("Faker wrote no SSN-shaped routing number in 500 tries")
+
+
+@pytest.mark.parametrize("name", ["Routing", "Routing number:", "ABA #", "RTN:", "Bank transit no."])
+def test_a_routing_number_on_a_deposit_form_is_no_ssn(name: str) -> None:
+    fake = Faker()
+    ssn, routing = fake.ssn().replace("-", ""), _ssn_shaped_routing_number()
+    text = (
+        f"DIRECT DEPOSIT ENROLLMENT\nEmployee {fake.name()}\nSSN {ssn} · born 12-01-1980\n"
+        f"{name} {routing} · account {fake.bban()}"
+    )
+    assert _found(text, "US_SSN") == [ssn]
+
+
+def test_an_ssn_after_a_routing_word_elsewhere_is_still_one() -> None:
+    ssn = Faker().ssn()
+    assert _found(f"Routing questions go to HR. Employee SSN {ssn}", "US_SSN") == [ssn]
+    assert _found(f"Routing 021000021, SSN {ssn}", "US_SSN") == [ssn]
+
+
+def _names_ending_like_a_reference() -> list[str]:
+    """First names (Faker's English list) that end in a short reference word: David, Dean, Astrid, Khalid ..."""
+    from faker.providers.person.en import Provider
+
+    short = ("id", "ean", "po", "zip", "sku", "cep", "plz")
+    return [n for n in Provider.first_names if n.lower().endswith(short) and n.lower() not in short]
+
+
+def test_a_phone_after_a_name_that_ends_like_a_reference_word_is_a_phone() -> None:
+    names = _names_ending_like_a_reference()
+    assert len(names) > 20
+    phone = _national("GB", phonenumbers.PhoneNumberType.FIXED_LINE)
+    for name in names:
+        text = f"Social worker {name} {phone} x400 · e-mail {Faker().email()}"
+        assert _found(text, "PHONE_NUMBER") == [f"{phone} x400"], text
+
+
+@pytest.mark.parametrize("key", ["Order ID", "order_id:", "orderId:", "PO", "SKU:", "ZIP", "customerID"])
+def test_a_short_reference_name_still_refuses_a_phone_shaped_number(key: str) -> None:
+    number = _national("US", phonenumbers.PhoneNumberType.FIXED_LINE)
+    assert _found(f"Please quote {key} {number} when you write.", "PHONE_NUMBER") == []

@@ -283,8 +283,15 @@ def test_digits_that_pass_only_with_the_date_after_them_are_no_card() -> None:
     assert _found(f"on card {_grouped(broken, ' ')}, 26/10/1982.", "CREDIT_CARD") == []
 
 
+def _maestro12() -> str:
+    """Faker's 12-digit Maestro; its prefix list also holds "0604", which no ISO/IEC 7812 issuer range holds (major
+    industry 0 is ISO/TC 68's), so those are drawn again."""
+    fake = Faker()
+    return next(n for n in iter(lambda: fake.credit_card_number(card_type="maestro"), None) if n[0] != "0")
+
+
 def test_a_twelve_digit_maestro_given_in_a_chat_reply_is_a_card() -> None:
-    number = Faker().credit_card_number(card_type="maestro")
+    number = _maestro12()
     assert len(number) == 12
     written = _grouped(number, "-")
     chat = (
@@ -296,7 +303,7 @@ def test_a_twelve_digit_maestro_given_in_a_chat_reply_is_a_card() -> None:
 
 
 def test_a_twelve_digit_number_in_a_chat_about_something_else_is_no_card() -> None:
-    written = _grouped(Faker().credit_card_number(card_type="maestro"), "-")
+    written = _grouped(_maestro12(), "-")
     chat = f"[chat] Agent: Hello Rahul, please confirm the booking you made.\n[chat] Rahul: it is {written}, thanks\n"
     assert _found(chat, "CREDIT_CARD") == []
     told = f"[chat] Agent: the card ending 1234 is blocked, a new one is on its way to you.\nNote: reference {written}\n"

@@ -361,3 +361,15 @@ def test_a_phone_after_a_name_that_ends_like_a_reference_word_is_a_phone() -> No
 def test_a_short_reference_name_still_refuses_a_phone_shaped_number(key: str) -> None:
     number = _national("US", phonenumbers.PhoneNumberType.FIXED_LINE)
     assert _found(f"Please quote {key} {number} when you write.", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "written", ["nascimento 29 de fevereiro de {y}", "date of birth February 29, {y}", "né le 29 février {y}"]
+)
+def test_a_birth_date_on_the_29th_of_february_of_a_common_year_is_a_look_alike(written: str) -> None:
+    import calendar
+
+    common = next(y for y in range(2001, 1900, -1) if not calendar.isleap(y) and y % 7 == 1)
+    leap = next(y for y in range(2000, 1900, -4) if calendar.isleap(y))
+    assert _found(written.format(y=common), "DATE_OF_BIRTH") == []
+    assert len(_found(written.format(y=leap), "DATE_OF_BIRTH")) == 1

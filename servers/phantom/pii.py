@@ -194,8 +194,14 @@ def _zeek_field(directive: str, column: int, cells: int) -> tuple[str, bool] | N
     return (names[column].strip(), len(names) == cells) if column < len(names) else None
 
 
-# An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell.
-_DATE_COMMA = re.compile(r"[A-Za-z]\.? \d{1,2}(?:st|nd|rd|th)?(,) ?(?:19|20)\d{2}\b")
+# An unquoted comma inside an English date ("June 8th, 1947") in a CSV row splits no cell; nor does one before a
+# phone's extension (`...,312 560 6150, ext 4218,8889274394,...`): a cell of an extension alone continues the
+# phone before it, as every reader of the row sees, and the columns after it keep their headers.
+_DATE_COMMA = re.compile(
+    r"[A-Za-z]\.? \d{1,2}(?:st|nd|rd|th)?(,) ?(?:19|20)\d{2}\b"
+    r"|\d(,) ?(?:ext\.?|extn\.?|x)[ ]?\d{1,6}(?=,|$)",
+    re.IGNORECASE,
+)
 _HEADER_CELL = re.compile(r"\s*\"?(?:[^\W\d][^@/\n]*)?")
 
 
@@ -399,11 +405,23 @@ def _in_a_log_record(text: str, start: int) -> bool:
     return (line_start > 0 or low == 0) and bool(_LOG_RECORD_LINE.match(text, line_start))
 
 
+# A Kubernetes object's `apiVersion` is GROUP/VERSION (the API conventions: `audit.k8s.io/v1`,
+# `networking.k8s.io/v1`), in JSON or YAML: an API group named like a DNS domain, never a page.
+_API_VERSION_KEY_BEFORE = re.compile(r"(?i)[\"']?\bapi_?version[\"']?[ \t]*[:=][ \t]*[\"']?\Z")
+# `arp -n`'s Address column names a neighbour by host name when it resolves one: the row goes on with its HWtype
+# and hardware address, or `(incomplete)`; BSD/macOS `arp -a` writes `host (address) at hwaddr`.
+_ARP_ROW_AFTER = re.compile(
+    r"[ \t]+(?:\(incomplete\)|(?:ether|infiniband|ieee802|loopback|fddi|ax25|netrom|arcnet)[ \t]+[0-9a-fA-F:]{11,}"
+    r"|\(\d{1,3}(?:\.\d{1,3}){3}\)[ \t]+at\b)"
+)
+
+
 def _not_a_web_address(text: str, start: int, end: int, bare: str) -> bool:
-    if _IMAGE_DIGEST.search(bare):
+    if _IMAGE_DIGEST.search(bare) or _API_VERSION_KEY_BEFORE.search(text, max(0, start - 20), start):
         return True
     return "/" not in bare and bool(
         _HOST_ADDRESS_AFTER.match(text, end)
+        or _ARP_ROW_AFTER.match(text, end)
         or _in_a_log_record(text, start)
         or _ANSIBLE_RECAP_AFTER.match(text, end)
         or _ANSIBLE_RESULT_BEFORE.search(text, max(0, start - 40), start)
@@ -575,10 +593,12 @@ def _card_groups_refused(raw: str) -> bool:
     if separators & {" - ", ", ", "."}:
         groups = _CARD_SEPARATOR.split(raw)
         shortest = 4 if "." in separators else 3  # dotted: 4.4.4.4, never a decimal or a version's parts
+        # read out with spaced dashes, a 13-digit Visa's last digit is a group of its own (`4044 - 4236 - 6434 - 5`)
+        last = 1 if separators == {" - "} and len(groups) > 3 else 2
         return (
             len(separators) > 1
             or not all(len(group) >= shortest for group in groups[:-1])
-            or len(groups[-1]) < 2
+            or len(groups[-1]) < last
             or ("." in separators and len(groups) < 4)
         )
     if not re.search(r"[ -]{2}", raw):
@@ -591,13 +611,47 @@ def _card_groups_refused(raw: str) -> bool:
     )
 
 
+# A separator other than the number's own ends it: `on card 2200-3128-7129-8827, 26/10/1982` and `5105 9148 1300
+# 4301, 05/02/2026` run into the date after them, and the comma is the sentence's.
+_OTHER_SEPARATOR = re.compile(r"(?<=\d)(?:, |,)(?=\d{1,3}\D*\Z)")
+
+
+def _card_digits(raw: str) -> tuple[str, str] | None:
+    """The card number's text and its digits, cut before a trailing group set off by a comma the rest does not use."""
+    if _card_groups_refused(raw):
+        cut = _OTHER_SEPARATOR.search(raw)
+        if cut is None or "," in raw[: cut.start()] or _card_groups_refused(raw := raw[: cut.start()]):
+            return None
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) < 12 or len(set(digits)) == 1 or not iin_ok(digits):
+        return None
+    return raw, digits
+
+
+# A chat's or a transcript's line (`[chat] Rahul: full number is 6759-6526-6553, expiry 06/30`) under another
+# speaker's line that names a card (`Agent: please confirm the card ending you used.`): the reply gives the card.
+_CHAT_LINE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]"
+)
+
+
+def _card_asked_in_dialogue(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1
+    reply = _CHAT_LINE.match(text, line_start, start) if line_start else None
+    if reply is None or _REFERENCE_WORDS.search(text, reply.end(), start):
+        return False  # `Note: booking reference 6304-...` under it names another number
+    above_start = text.rfind("\n", max(0, line_start - 300), line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    speaker = _CHAT_LINE.match(above)
+    return speaker is not None and bool(_CARD_WORDS.search(_words(above[speaker.end() :])))
+
+
 def _cards(text: str) -> Iterator[Finding]:
     for m in _CARD.finditer(text):
         _on_time()
-        raw = m.group()
-        digits = re.sub(r"\D", "", raw)
-        if _card_groups_refused(raw) or len(set(digits)) == 1 or not iin_ok(digits):
+        if (candidate := _card_digits(m.group())) is None:
             continue
+        raw, digits = candidate
         if not luhn_ok(digits):
             continue
         # 12-digit Maestro, 13-digit Visa and UATP (prefix 1) are rare and share their shape with account and
@@ -608,13 +662,17 @@ def _cards(text: str) -> Iterator[Finding]:
             or digits[0] == "1"
             or (len(digits) == 12 and not re.match(r"5[06-9]|6", digits))
         )
-        if rare and not _context_near(text, m.start(), m.end(), _CARD_WORDS, after=25):
+        if (
+            rare
+            and not _context_near(text, m.start(), m.start() + len(raw), _CARD_WORDS, after=25)
+            and not _card_asked_in_dialogue(text, m.start())
+        ):
             continue
         if len(digits) == 12 and not re.match(r"5[06-9]|6", digits):
             continue
         if _card_named_otherwise(text, m.start()):
             continue
-        yield Finding("CREDIT_CARD", m.start(), m.end(), 1.0, "Luhn checksum and issuer prefix")
+        yield Finding("CREDIT_CARD", m.start(), m.start() + len(raw), 1.0, "Luhn checksum and issuer prefix")
 
 
 # ISO 13616 lengths per country (SWIFT IBAN registry).
@@ -765,11 +823,18 @@ def _ssn_cue(text: str, start: int, end: int, sep: str) -> bool:
     return not sep and _reply_names(text, start, end, _SSN_WORDS)  # "Agent: ... your social."
 
 
+# An ABA routing transit number named just before the digits (`Routing 094074437`, `ABA #`, `RTN:`) on a direct
+# deposit form is the bank's, whatever SSN word an earlier line holds: nine digits, SSN-shaped when ungrouped.
+_ROUTING_BEFORE = re.compile(
+    r"(?i)\b(?:routing|aba|rtn|(?:bank )?transit)(?:[ \t]+(?:transit|no\.?|number|num\.?|#))*[ \t]*[:#.]?[ \t]*\Z"
+)
+
+
 def _ssns(text: str) -> Iterator[Finding]:
     for m in _SSN.finditer(text):
         _on_time()
         area, sep, group, serial = m.groups()
-        if not ssn_ok(area, group, serial):
+        if not ssn_ok(area, group, serial) or _ROUTING_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         near = _ssn_cue(text, m.start(), m.end(), sep)
         if (sep and sep != ".") or near:
@@ -951,9 +1016,11 @@ _PHONE_WORDS = re.compile(
     r"(?:number|num[eé]ro|nummer|numero)))|"
     # ... "your (new) number" asked in a chat; a UK booking line ("Book on 020 ..."), German's "unter <number>" (at
     # the number), Portuguese "contato", and a next of kin's column (the person to call)
-    r"(?=[abcdijntuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
+    r"(?=[abcdijnrtuvsy])\b(?:(?:your|je|jouw|uw|deine?|ihre|ton|votre|tu|teu|seu|il tuo) "
     r"(?:(?:new|nieuwe|neue|nouveau|nuevo|novo|nuovo) )?(?:number|num[eé]ro|nummer|numero)\b|book on\b|unter\b|"
-    r"contato\b|next of kin\b|angeh[öo]rige)|"
+    r"contato\b|next of kin\b|angeh[öo]rige|"
+    # a subscriber's other line and India's registered mobile number (RMN) on a SIM's or a connection's form
+    r"alternat(?:e|ive)\b|new (?:number|no\b)|rmn\b)|"
     # the person a school or a clinic calls for a minor, in the suite's languages: a parent or guardian
     # (Erziehungsberechtigte, responsable légal, tutor, genitore, ouder/verzorger, responsável), an emergency
     # contact (emergência, "in geval van nood", "personne à prévenir")
@@ -974,9 +1041,12 @@ _PHONE_WORDS = re.compile(
 )
 # An order, invoice, customer or tracking reference named just before the digits.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?=[^\W\d_])(?:order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
+    # short names only as words of their own or a camelCase part (`Dean 0121 ...`, `David 020 ...`: a person's
+    # name ends in "ean" or "id"; `orderId`, `order_id`, `SKU` name references)
+    r"(?i)(?=[^\W\d_])(?:(?<![^\W\d_])(?:zip|plz|cep|po|sku|ean|id)|(?-i:Zip|ZIP|PLZ|CEP|Po|PO|Sku|SKU|Ean|EAN|Id|ID)|"
+    r"order|invoice|receipt|\br[eé]f(?:[eé]rence)?\.?|ticket|tracking|account|customer|kunden|auftrag|"
     r"bestell|rechnung|commande|facture|pedido|factura|fattura|pratica|ordine|factuur|bestelling|"
-    r"nota fiscal|nf-e|protocolo|dossier|zip|plz|cep|postal|post ?code|gstin|po|sku|ean|isbn|id|trace|rastreio|env[ií]o|shipment|"
+    r"nota fiscal|nf-e|protocolo|dossier|postal|post ?code|gstin|isbn|trace|rastreio|env[ií]o|shipment|"
     r"sendung|spedizione|suivi|colis|seguimiento|codice|c[oó]digo|code|pnr|kenmerk|"
     r"\b(?:lot[e]?|batch|group|charge|chargen\w*|lotto|partij|serial|s/?n|claim|sinistr[eo]|siniestro|schaden\w*|"
     r"polic[yies]*|polizz?a|p[oó]liza|ap[oó]lice|polis\w*|proposal|expediente|aktenzeichen|vorgang|"
@@ -999,6 +1069,8 @@ _REFERENCE_WORDS = re.compile(
     r"\b(?:cpr|hetu|doi)\b|"
     # a request's or a consignment's number (an air waybill, AWB)
     r"\b(?:request|anfrage|demande|richiesta|solicitud|aanvraag|solicita[cç][aã]o|awb|waybill|frachtbrief)\b|"
+    # a pay-TV set-top box's viewing card (VC) number
+    r"\b(?:vc|viewing[ -]card)\b|"
     # any German compound named "<Thing>-Nr." (Betriebsstätten-Nr., Arzt-Nr.) is that thing's number, unless
     # the thing is a telephone's (Ruf-Nr., Tel.-Nr., Handy-Nr. are phone words or ruled out here)
     r"\b(?!(?:not)?ruf-|tel\w*-|fon-|fax-|handy-|mobil\w*-|durchwahl-)[^\W\d_]{3,}(?=-nr\b))"
@@ -1116,7 +1188,21 @@ def _phone_cue(text: str, start: int, end: int, previous_end: int) -> bool:
         return True  # a word just after it, or its column's header
     if _asked_above(text, start, _PHONE_WORDS):  # "Agent: a number to call you back on?" / "Caller: ..."
         return True
-    return _listed_under_a_phone_heading(text, start)
+    return _listed_under_a_phone_heading(text, start) or _other_channel_after_address(text, start)
+
+
+# A number offered as the other way to do a thing after a web or an e-mail address (`Pour annuler : https://... ou
+# 0621476898.`, `Verzetten: https://... of 0348-744647.`): the channel that is no address is a phone line.
+_OR_BEFORE = re.compile(r"(?i)[ \t](?:or|ou|of|oder|o|oppure|ó)[ \t]+\Z")
+_ADDRESS_BEFORE_OR = re.compile(r"(?i)(?:[^\s@]@[^\s@]+\.[^\W\d_]{2,}|://\S+|\bwww\.\S+)\Z")
+
+
+def _other_channel_after_address(text: str, start: int) -> bool:
+    conjunction = _OR_BEFORE.search(text, max(0, start - 10), start)
+    if conjunction is None:
+        return False
+    end = conjunction.start()
+    return _ADDRESS_BEFORE_OR.search(text, max(0, end - 200), end) is not None
 
 
 # A list's item: the number alone on its line after a bullet or an item number; the lines above it up to the
@@ -1572,11 +1658,18 @@ def _valid_phone(c: _PhoneCandidate, regions: tuple[str, ...] = _PHONE_REGIONS) 
 _ADDRESS_TOKENS = re.compile(r"[^\s@]*@\S+|\b[a-z]+://\S+", re.IGNORECASE)
 
 
+_LAST_NUMBER = re.compile(r"\d{4,}(?=\D*\Z)")
+
+
 def _other_id_named(text: str, start: int) -> bool:
     """An SSN, NPI or NHS word just before the number (outside addresses) or in its field's name."""
     before = text[max(0, start - 40) : start]
     if "@" in before or "://" in before:
         before = _ADDRESS_TOKENS.sub(lambda m: " " * len(m.group()), before)
+    if (number := _LAST_NUMBER.search(before)) is not None:
+        before = before[
+            number.end() :
+        ]  # `NHS no. 7720396138\nSocial worker Harry 020 ...`: the word was its number's
     if _OTHER_ID_WORDS.search(_name_words(before)):
         return True
     label = _label(text, start)
@@ -1639,6 +1732,9 @@ _VERSION_BEFORE = re.compile(
     r"(?i)(?:(?:version|versi[oó]n[e]?|vers[aã]o|\bver\.?|build|built|release|update|firmware|kernel|"
     r"upgrade|patch)\b[^.\d]{0,12}|\bv|==|>=|<=|~=|/|@)$"
 )
+# Squid's native access.log writes `hierarchy code/peer host` (`HIER_DIRECT/192.0.2.7`, `FIRST_PARENT_MISS/...`,
+# Squid 2's `DIRECT/...`, with an optional `TIMEOUT_`): the host after the code's "/" is the server it fetched from.
+_SQUID_HIERARCHY_BEFORE = re.compile(r"(?<![\w/])(?:[A-Z]+(?:_[A-Z]+)+|DIRECT|CARP|PINNED)/\Z")
 _IP_WORDS = re.compile(
     r"(?i)\b(?:ip|ipv4|host|src|dst|peer|from|server|addr|address|adres|adresse|"
     r"indirizzo|direcci[oó]n|endere[cç]o|gateway|dns|ssh|ping)\b"
@@ -1699,6 +1795,7 @@ def _ips(text: str) -> Iterator[Finding]:
             and not _IP_WORDS.search(text[max(0, m.start() - 12) : m.start()])
             and not _USERINFO.search(before)
             and not _uri_user_before(text, m.start())
+            and not _SQUID_HIERARCHY_BEFORE.search(before)
         ):
             continue  # 10.0.19045.3570, 1.2.3.4-rc1, "version 1.2.3.4", Chrome/120.0.6099.109
         if _version_field(text, m.start()):

@@ -10,7 +10,9 @@ import ipaddress
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -308,3 +310,71 @@ def epoch_between_2020_and_2027(seconds: float) -> bool:
         <= datetime.fromtimestamp(seconds, UTC)
         <= datetime(2027, 1, 1, tzinfo=UTC)
     )
+
+
+ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"})
+ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """One held-out batch as its set test reads it: its cases, each half, and its negatives of one kind."""
+
+    name: str
+    cases: tuple[dict, ...]
+
+    def half(self, tag: str) -> list[dict]:
+        return _in_half(self.cases, tag)
+
+    def negatives_of(self, kind: str) -> list[str]:
+        return [
+            c["text"][n["start"] : n["end"]] for c in self.cases for n in c["negatives"] if n["kind"] == kind
+        ]
+
+
+@cache
+def held_out(name: str) -> HeldOut:
+    """heldoutN as bench/phantom_pii_heldoutN_data.py builds it (built once per test session)."""
+    return HeldOut(name, tuple(getattr(load_bench(f"phantom_pii_{name}_data"), f"build_{name}")()))
+
+
+def assert_briefs_size_and_types(batch: HeldOut, tags: tuple[str, str]) -> None:
+    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times, every
+    case of the batch's own split and tagged with one of its halves."""
+    cases = batch.cases
+    spans = Counter(s["entity"] for c in cases for s in c["spans"])
+    negatives = sum(len(c["negatives"]) for c in cases)
+    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
+    assert {c["split"] for c in cases} == {batch.name} and {c["batch"] for c in cases} == {batch.name}
+    assert all(re.fullmatch(rf"[a-zA-Z-]+/({tags[0]}|{tags[1]})/\d+", c["template"]) for c in cases)
+    assert set(spans) == ENTITIES
+    assert min(spans.values()) >= 48, spans
+
+
+def assert_every_type_in_each_half(batch: HeldOut, tags: tuple[str, str], at_least: int = 20) -> None:
+    for tag in tags:
+        counts = Counter(s["entity"] for c in batch.half(tag) for s in c["spans"])
+        assert set(counts) == ENTITIES and min(counts.values()) >= at_least, (tag, counts)
+
+
+def assert_many_small_templates(batch: HeldOut, tags: tuple[str, str]) -> None:
+    """At least 90 templates of at most 6 documents, and no template holds more than a third of any type's
+    spans in its half, so no single template decides a type's figure."""
+    per_template = Counter(c["template"] for c in batch.cases)
+    assert len(per_template) >= 90 and max(per_template.values()) <= 6
+    for tag in tags:
+        totals = Counter(s["entity"] for c in batch.half(tag) for s in c["spans"])
+        by_template = Counter((c["template"], s["entity"]) for c in batch.half(tag) for s in c["spans"])
+        heavy = {k: n for k, n in by_template.items() if n > totals[k[1]] / 3}
+        assert heavy == {}, (tag, heavy)
+
+
+def assert_dated_negatives_in_halves(
+    batch: HeldOut, tags: tuple[str, str], prefix: str, at_least: int
+) -> None:
+    """Each half holds at least `at_least` dates that are no birth dates (the batch's per-locale date
+    negatives, `<prefix>DUS` ... `<prefix>DBR`), next to the people whose birth dates are labelled."""
+    kinds = tuple(f"{prefix}D{region}" for region in ("US", "GB", "IN", "FR", "DE", "IT", "ES", "NL", "BR"))
+    for tag in tags:
+        dated = [n for c in batch.half(tag) for n in c["negatives"] if n["kind"].startswith(kinds)]
+        assert len(dated) >= at_least, (tag, len(dated))

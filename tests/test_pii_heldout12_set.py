@@ -10,12 +10,14 @@ scored once, by the lead, with bench/phantom_pii_eval.py."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
+    HeldOut,
+    assert_briefs_size_and_types,
     assert_cards_pass_luhn,
+    assert_dated_negatives_in_halves,
+    assert_every_type_in_each_half,
     assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
@@ -33,7 +35,7 @@ from pii_set_support import (
     committed,
     digest,
     epoch_between_2020_and_2027,
-    load_bench,
+    held_out,
     parses_as,
     spans_in,
 )
@@ -46,45 +48,23 @@ from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.us import ein
 
-ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
-ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+TAGS = ("h12k", "h12n")
 
 
-@cache
-def heldout12() -> tuple[dict, ...]:
-    return tuple(load_bench("phantom_pii_heldout12_data").build_heldout12())
-
-
-def half(tag: str) -> list[dict]:
-    return [c for c in heldout12() if f"/{tag}/" in c["template"]]
-
-
-def negatives_of(kind: str) -> list[str]:
-    return [
-        c["text"][n["start"] : n["end"]] for c in heldout12() for n in c["negatives"] if n["kind"] == kind
-    ]
+def batch() -> HeldOut:
+    return held_out("heldout12")
 
 
 def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
-    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
-    cases = heldout12()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = sum(len(c["negatives"]) for c in cases)
-    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
-    assert {c["split"] for c in cases} == {"heldout12"} and {c["batch"] for c in cases} == {"heldout12"}
-    assert all(re.fullmatch(r"[a-zA-Z-]+/h12[kn]/\d+", c["template"]) for c in cases)
-    assert set(spans) == ENTITIES
-    assert min(spans.values()) >= 48, spans
+    assert_briefs_size_and_types(batch(), TAGS)
 
 
 def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
-    for tag in ("h12k", "h12n"):
-        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+    assert_every_type_in_each_half(batch(), TAGS)
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    assert_halves_balanced(list(heldout12()), ("h12k", "h12n"))
+    assert_halves_balanced(list(batch().cases), TAGS)
 
 
 NEW_KIND_MARKERS = [
@@ -144,7 +124,7 @@ NEW_KIND_MARKERS = [
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no batch committed before heldout12 (a marker phrase of each)
     and in none of heldout12's known half, and every new template carries a marker."""
-    assert_new_kinds_are_new("heldout12", NEW_KIND_MARKERS, half("h12n"), half("h12k"))
+    assert_new_kinds_are_new("heldout12", NEW_KIND_MARKERS, batch().half("h12n"), batch().half("h12k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -155,40 +135,42 @@ def test_the_batch_uses_only_its_own_placeholder_names() -> None:
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
-    assert_general_types_in_locales(heldout12())
+    assert_general_types_in_locales(batch().cases)
 
 
 def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
-    assert_marks_sit_on_values(heldout12())
+    assert_marks_sit_on_values(batch().cases)
 
 
 def test_cards_pass_luhn_with_an_issuer_length() -> None:
-    assert_cards_pass_luhn(heldout12(), at_least=120, prefixes=50)
+    assert_cards_pass_luhn(batch().cases, at_least=120, prefixes=50)
 
 
 def test_npis_pass_luhn_over_the_80840_prefix() -> None:
-    assert_npis_pass_luhn(heldout12(), at_least=50)
+    assert_npis_pass_luhn(batch().cases, at_least=50)
 
 
 def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
-    assert_nhs_ssn_iban_validate(heldout12(), at_least=48, ibans=120)
+    assert_nhs_ssn_iban_validate(batch().cases, at_least=48, ibans=120)
 
 
 def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
-    assert_phones_in_numbering_plans(heldout12(), at_least=500, extensions=80)
+    assert_phones_in_numbering_plans(batch().cases, at_least=500, extensions=80)
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    assert_plausible_birth_years([value for _, value in spans_in(heldout12(), "DATE_OF_BIRTH")], at_least=300)
+    assert_plausible_birth_years(
+        [value for _, value in spans_in(batch().cases, "DATE_OF_BIRTH")], at_least=300
+    )
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:
-    assert_syntax_valid(heldout12(), crypto=50)
+    assert_syntax_valid(batch().cases, crypto=50)
 
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    assert_fhir_system_urls_labelled(heldout12())
+    assert_fhir_system_urls_labelled(batch().cases)
 
 
 def _coordinates(value: str) -> bool:
@@ -242,7 +224,7 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
 
 def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
     for kind, check in CHECKS.items():
-        values = negatives_of(kind)
+        values = batch().negatives_of(kind)
         assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
 
 
@@ -250,31 +232,32 @@ def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
     """IMEIs, ICCIDs and IMSIs are no cards (15 digits outside 34/37; the 89 telecom range; IMSIs start with
     a mobile country code, no card prefix); NPI, NHS and card look-alikes fail their checks; juror numbers
     are nine digits (SSN-shaped, labelled no SSN)."""
-    for value in (re.sub(r"\D", "", v) for v in negatives_of("H12IMEI")):
+    for value in (re.sub(r"\D", "", v) for v in batch().negatives_of("H12IMEI")):
         assert len(value) == 15 and value[:2] not in ("34", "37")
-    npi_like = negatives_of("H12NPILIKE")
+    npi_like = batch().negatives_of("H12NPILIKE")
     assert npi_like and all(len(v) == 10 and not luhn.is_valid("80840" + v) for v in npi_like)
-    nhs_like = negatives_of("H12NHSLIKE")
+    nhs_like = batch().negatives_of("H12NHSLIKE")
     assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
-    card_like = [re.sub(r"\D", "", v) for v in negatives_of("H12CARDLIKE")]
+    card_like = [re.sub(r"\D", "", v) for v in batch().negatives_of("H12CARDLIKE")]
     assert card_like and all(not luhn.is_valid(v) for v in card_like)
-    assert negatives_of("H12ICCID") and negatives_of("H12IMSI") and negatives_of("H12JUROR")
+    assert (
+        batch().negatives_of("H12ICCID")
+        and batch().negatives_of("H12IMSI")
+        and batch().negatives_of("H12JUROR")
+    )
 
 
 def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
-    dated_kinds = ("H12DUS", "H12DGB", "H12DIN", "H12DFR", "H12DDE", "H12DIT", "H12DES", "H12DNL", "H12DBR")
-    for tag in ("h12k", "h12n"):
-        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
-        assert len(dated) >= 150, tag
+    assert_dated_negatives_in_halves(batch(), TAGS, "H12", 150)
 
 
 def test_the_committed_set_holds_heldout12_unchanged() -> None:
     """The check of every batch's digest and of the evaluation's sides lives in the newest batch's test
     (tests/test_pii_heldout13_set.py): heldout12 is on the dev side now."""
     cases = list(committed())
-    assert [c for c in cases if c["batch"] == "heldout12"] == list(heldout12())
+    assert [c for c in cases if c["batch"] == "heldout12"] == list(batch().cases)
     assert digest([c for c in cases if c["batch"] == "heldout12"]) == BATCH_DIGESTS["heldout12"]
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    assert_tags_select_their_halves(list(heldout12()), ("h12k", "h12n"))
+    assert_tags_select_their_halves(list(batch().cases), TAGS)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import base64
 import re
-from collections import Counter
-from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
+    HeldOut,
+    assert_briefs_size_and_types,
     assert_cards_pass_luhn,
+    assert_dated_negatives_in_halves,
+    assert_every_type_in_each_half,
     assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
@@ -35,7 +37,7 @@ from pii_set_support import (
     committed,
     digest,
     epoch_between_2020_and_2027,
-    load_bench,
+    held_out,
     parses_as,
     spans_in,
 )
@@ -46,45 +48,23 @@ from stdnum.gb import nhs, vat
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 
-ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
-ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+TAGS = ("h13k", "h13n")
 
 
-@cache
-def heldout13() -> tuple[dict, ...]:
-    return tuple(load_bench("phantom_pii_heldout13_data").build_heldout13())
-
-
-def half(tag: str) -> list[dict]:
-    return [c for c in heldout13() if f"/{tag}/" in c["template"]]
-
-
-def negatives_of(kind: str) -> list[str]:
-    return [
-        c["text"][n["start"] : n["end"]] for c in heldout13() for n in c["negatives"] if n["kind"] == kind
-    ]
+def batch() -> HeldOut:
+    return held_out("heldout13")
 
 
 def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
-    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
-    cases = heldout13()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = sum(len(c["negatives"]) for c in cases)
-    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
-    assert {c["split"] for c in cases} == {"heldout13"} and {c["batch"] for c in cases} == {"heldout13"}
-    assert all(re.fullmatch(r"[a-zA-Z-]+/h13[kn]/\d+", c["template"]) for c in cases)
-    assert set(spans) == ENTITIES
-    assert min(spans.values()) >= 48, spans
+    assert_briefs_size_and_types(batch(), TAGS)
 
 
 def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
-    for tag in ("h13k", "h13n"):
-        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+    assert_every_type_in_each_half(batch(), TAGS)
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    assert_halves_balanced(list(heldout13()), ("h13k", "h13n"))
+    assert_halves_balanced(list(batch().cases), TAGS)
 
 
 NEW_KIND_MARKERS = [
@@ -148,7 +128,7 @@ NEW_KIND_MARKERS = [
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no batch committed before heldout13 (a marker phrase of each)
     and in none of heldout13's known half, and every new template carries a marker."""
-    assert_new_kinds_are_new("heldout13", NEW_KIND_MARKERS, half("h13n"), half("h13k"))
+    assert_new_kinds_are_new("heldout13", NEW_KIND_MARKERS, batch().half("h13n"), batch().half("h13k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -159,40 +139,42 @@ def test_the_batch_uses_only_its_own_placeholder_names() -> None:
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
-    assert_general_types_in_locales(heldout13())
+    assert_general_types_in_locales(batch().cases)
 
 
 def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
-    assert_marks_sit_on_values(heldout13())
+    assert_marks_sit_on_values(batch().cases)
 
 
 def test_cards_pass_luhn_with_an_issuer_length() -> None:
-    assert_cards_pass_luhn(heldout13(), at_least=120, prefixes=50)
+    assert_cards_pass_luhn(batch().cases, at_least=120, prefixes=50)
 
 
 def test_npis_pass_luhn_over_the_80840_prefix() -> None:
-    assert_npis_pass_luhn(heldout13(), at_least=50)
+    assert_npis_pass_luhn(batch().cases, at_least=50)
 
 
 def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
-    assert_nhs_ssn_iban_validate(heldout13(), at_least=48, ibans=120)
+    assert_nhs_ssn_iban_validate(batch().cases, at_least=48, ibans=120)
 
 
 def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
-    assert_phones_in_numbering_plans(heldout13(), at_least=500, extensions=80)
+    assert_phones_in_numbering_plans(batch().cases, at_least=500, extensions=80)
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    assert_plausible_birth_years([value for _, value in spans_in(heldout13(), "DATE_OF_BIRTH")], at_least=300)
+    assert_plausible_birth_years(
+        [value for _, value in spans_in(batch().cases, "DATE_OF_BIRTH")], at_least=300
+    )
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:
-    assert_syntax_valid(heldout13(), crypto=50)
+    assert_syntax_valid(batch().cases, crypto=50)
 
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    assert_fhir_system_urls_labelled(heldout13())
+    assert_fhir_system_urls_labelled(batch().cases)
 
 
 def _coordinates(value: str) -> bool:
@@ -254,7 +236,7 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
 
 def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
     for kind, check in CHECKS.items():
-        values = negatives_of(kind)
+        values = batch().negatives_of(kind)
         assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
 
 
@@ -262,11 +244,15 @@ def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
     """NHS and card look-alikes fail their checks; ICCIDs are Luhn-valid in the 89 telecom range (no card
     issuer range); juror numbers are nine digits (SSN-shaped, labelled no SSN); Shopify ids are thirteen
     digits (phone-shaped, no phone)."""
-    nhs_like = negatives_of("H13NHSLIKE")
+    nhs_like = batch().negatives_of("H13NHSLIKE")
     assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
-    card_like = [re.sub(r"\D", "", v) for v in negatives_of("H13CARDLIKE")]
+    card_like = [re.sub(r"\D", "", v) for v in batch().negatives_of("H13CARDLIKE")]
     assert card_like and all(not luhn.is_valid(v) for v in card_like)
-    assert negatives_of("H13ICCID") and negatives_of("H13JUROR") and negatives_of("H13SHOPID")
+    assert (
+        batch().negatives_of("H13ICCID")
+        and batch().negatives_of("H13JUROR")
+        and batch().negatives_of("H13SHOPID")
+    )
 
 
 def test_pet_birth_dates_and_dates_of_death_are_negatives_next_to_birth_dates() -> None:
@@ -278,7 +264,7 @@ def test_pet_birth_dates_and_dates_of_death_are_negatives_next_to_birth_dates() 
         "DOMANDA DI ADOZIONE",
         "FUNERAL ARRANGEMENT FORM",
     ):
-        cases = [c for c in half("h13n") if marker in c["text"]]
+        cases = [c for c in batch().half("h13n") if marker in c["text"]]
         assert cases
         for case in cases:
             assert any(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"])
@@ -286,19 +272,16 @@ def test_pet_birth_dates_and_dates_of_death_are_negatives_next_to_birth_dates() 
 
 
 def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
-    dated_kinds = ("H13DUS", "H13DGB", "H13DIN", "H13DFR", "H13DDE", "H13DIT", "H13DES", "H13DNL", "H13DBR")
-    for tag in ("h13k", "h13n"):
-        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
-        assert len(dated) >= 150, tag
+    assert_dated_negatives_in_halves(batch(), TAGS, "H13", 150)
 
 
 def test_the_committed_set_holds_heldout13_unchanged() -> None:
     """The check of every batch's digest and of the evaluation's sides lives in the newest batch's test
     (tests/test_pii_heldout14_set.py): heldout13 is on the dev side now."""
     cases = list(committed())
-    assert [c for c in cases if c["batch"] == "heldout13"] == list(heldout13())
+    assert [c for c in cases if c["batch"] == "heldout13"] == list(batch().cases)
     assert digest([c for c in cases if c["batch"] == "heldout13"]) == BATCH_DIGESTS["heldout13"]
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    assert_tags_select_their_halves(list(heldout13()), ("h13k", "h13n"))
+    assert_tags_select_their_halves(list(batch().cases), TAGS)

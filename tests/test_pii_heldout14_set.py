@@ -10,12 +10,14 @@ runs here: heldout14 was scored once, by the lead, with bench/phantom_pii_eval.p
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
+    HeldOut,
+    assert_briefs_size_and_types,
     assert_cards_pass_luhn,
+    assert_dated_negatives_in_halves,
+    assert_every_type_in_each_half,
     assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
@@ -33,7 +35,7 @@ from pii_set_support import (
     committed,
     digest,
     epoch_between_2020_and_2027,
-    load_bench,
+    held_out,
     parses_as,
     spans_in,
 )
@@ -44,45 +46,23 @@ from stdnum.es import dni
 from stdnum.gb import nhs
 from stdnum.it import codicefiscale
 
-ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
-ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+TAGS = ("h14k", "h14n")
 
 
-@cache
-def heldout14() -> tuple[dict, ...]:
-    return tuple(load_bench("phantom_pii_heldout14_data").build_heldout14())
-
-
-def half(tag: str) -> list[dict]:
-    return [c for c in heldout14() if f"/{tag}/" in c["template"]]
-
-
-def negatives_of(kind: str) -> list[str]:
-    return [
-        c["text"][n["start"] : n["end"]] for c in heldout14() for n in c["negatives"] if n["kind"] == kind
-    ]
+def batch() -> HeldOut:
+    return held_out("heldout14")
 
 
 def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
-    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
-    cases = heldout14()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = sum(len(c["negatives"]) for c in cases)
-    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
-    assert {c["split"] for c in cases} == {"heldout14"} and {c["batch"] for c in cases} == {"heldout14"}
-    assert all(re.fullmatch(r"[a-zA-Z-]+/h14[kn]/\d+", c["template"]) for c in cases)
-    assert set(spans) == ENTITIES
-    assert min(spans.values()) >= 48, spans
+    assert_briefs_size_and_types(batch(), TAGS)
 
 
 def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
-    for tag in ("h14k", "h14n"):
-        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+    assert_every_type_in_each_half(batch(), TAGS)
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    assert_halves_balanced(list(heldout14()), ("h14k", "h14n"))
+    assert_halves_balanced(list(batch().cases), TAGS)
 
 
 NEW_KIND_MARKERS = [
@@ -120,7 +100,7 @@ NEW_KIND_MARKERS = [
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no batch committed before heldout14 (a marker phrase of each)
     and in none of heldout14's known half, and every new template carries a marker."""
-    assert_new_kinds_are_new("heldout14", NEW_KIND_MARKERS, half("h14n"), half("h14k"))
+    assert_new_kinds_are_new("heldout14", NEW_KIND_MARKERS, batch().half("h14n"), batch().half("h14k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -131,45 +111,47 @@ def test_the_batch_uses_only_its_own_placeholder_names() -> None:
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
-    assert_general_types_in_locales(heldout14())
+    assert_general_types_in_locales(batch().cases)
 
 
 def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
-    assert_marks_sit_on_values(heldout14())
+    assert_marks_sit_on_values(batch().cases)
 
 
 def test_cards_pass_luhn_with_an_issuer_length() -> None:
-    assert_cards_pass_luhn(heldout14(), at_least=110, prefixes=40)
+    assert_cards_pass_luhn(batch().cases, at_least=110, prefixes=40)
 
 
 def test_npis_pass_luhn_over_the_80840_prefix() -> None:
-    assert_npis_pass_luhn(heldout14(), at_least=50)
+    assert_npis_pass_luhn(batch().cases, at_least=50)
 
 
 def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
-    assert_nhs_ssn_iban_validate(heldout14(), at_least=48, ibans=110)
+    assert_nhs_ssn_iban_validate(batch().cases, at_least=48, ibans=110)
 
 
 def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
-    assert_phones_in_numbering_plans(heldout14(), at_least=550, extensions=55)
+    assert_phones_in_numbering_plans(batch().cases, at_least=550, extensions=55)
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    assert_plausible_birth_years([value for _, value in spans_in(heldout14(), "DATE_OF_BIRTH")], at_least=300)
+    assert_plausible_birth_years(
+        [value for _, value in spans_in(batch().cases, "DATE_OF_BIRTH")], at_least=300
+    )
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:
-    assert_syntax_valid(heldout14(), crypto=50)
+    assert_syntax_valid(batch().cases, crypto=50)
 
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    assert_fhir_system_urls_labelled(heldout14())
+    assert_fhir_system_urls_labelled(batch().cases)
 
 
 def test_scim_schema_urns_carry_no_url_label() -> None:
     """SCIM schema identifiers are URNs (RFC 7643), not web addresses: no URL span starts inside one."""
-    scim = [c for c in heldout14() if "urn:ietf:params:scim" in c["text"]]
+    scim = [c for c in batch().cases if "urn:ietf:params:scim" in c["text"]]
     assert scim and all(not spans_in([case], "URL") for case in scim)
 
 
@@ -207,16 +189,20 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
 
 def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
     for kind, check in CHECKS.items():
-        values = negatives_of(kind)
+        values = batch().negatives_of(kind)
         assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
 
 
 def test_look_alikes_fail_the_check_of_the_type_they_resemble() -> None:
     """NHS look-alikes fail modulus 11; ICCIDs are Luhn-valid in the 89 telecom range (no card issuer
     range); the HubSpot record ids, Kannel dates and MMSIs are digit runs shaped like phone numbers."""
-    nhs_like = negatives_of("H14NHSLIKE")
+    nhs_like = batch().negatives_of("H14NHSLIKE")
     assert nhs_like and all(not nhs.is_valid(v) for v in nhs_like)
-    assert negatives_of("H14ICCID") and negatives_of("H14HUBID") and negatives_of("H14KANNELTS")
+    assert (
+        batch().negatives_of("H14ICCID")
+        and batch().negatives_of("H14HUBID")
+        and batch().negatives_of("H14KANNELTS")
+    )
 
 
 def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
@@ -230,7 +216,7 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
         "CUADRANTE DE VISITAS",
         "AANVRAAG WIA-UITKERING",
     ):
-        cases = [c for c in half("h14n") if marker in c["text"]]
+        cases = [c for c in batch().half("h14n") if marker in c["text"]]
         assert cases
         for case in cases:
             assert any(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"])
@@ -238,19 +224,16 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
 
 
 def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
-    dated_kinds = ("H14DUS", "H14DGB", "H14DIN", "H14DFR", "H14DDE", "H14DIT", "H14DES", "H14DNL", "H14DBR")
-    for tag in ("h14k", "h14n"):
-        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
-        assert len(dated) >= 120, tag
+    assert_dated_negatives_in_halves(batch(), TAGS, "H14", 120)
 
 
 def test_the_committed_set_holds_heldout14_unchanged() -> None:
     """The check of every batch's digest and of the evaluation's sides lives in the newest batch's test
     (tests/test_pii_heldout15_set.py): heldout14 is on the dev side now."""
     cases = list(committed())
-    assert [c for c in cases if c["batch"] == "heldout14"] == list(heldout14())
+    assert [c for c in cases if c["batch"] == "heldout14"] == list(batch().cases)
     assert digest([c for c in cases if c["batch"] == "heldout14"]) == BATCH_DIGESTS["heldout14"]
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    assert_tags_select_their_halves(list(heldout14()), ("h14k", "h14n"))
+    assert_tags_select_their_halves(list(batch().cases), TAGS)

@@ -10,15 +10,18 @@ detector runs here: heldout15 was scored once, by the lead, with bench/phantom_p
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache
 
 from pii_set_support import (
     BATCH_DIGESTS,
+    HeldOut,
+    assert_briefs_size_and_types,
     assert_cards_pass_luhn,
+    assert_dated_negatives_in_halves,
+    assert_every_type_in_each_half,
     assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
+    assert_many_small_templates,
     assert_marks_sit_on_values,
     assert_mirrors_without_shadowing,
     assert_new_kinds_are_new,
@@ -33,6 +36,7 @@ from pii_set_support import (
     committed,
     digest,
     epoch_between_2020_and_2027,
+    held_out,
     load_bench,
     parses_as,
     spans_in,
@@ -47,58 +51,27 @@ from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.us import rtn
 
-ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
-ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+TAGS = ("h15k", "h15n")
 
 
-@cache
-def heldout15() -> tuple[dict, ...]:
-    return tuple(load_bench("phantom_pii_heldout15_data").build_heldout15())
-
-
-def half(tag: str) -> list[dict]:
-    return [c for c in heldout15() if f"/{tag}/" in c["template"]]
-
-
-def negatives_of(kind: str) -> list[str]:
-    return [
-        c["text"][n["start"] : n["end"]] for c in heldout15() for n in c["negatives"] if n["kind"] == kind
-    ]
+def batch() -> HeldOut:
+    return held_out("heldout15")
 
 
 def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
-    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
-    cases = heldout15()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = sum(len(c["negatives"]) for c in cases)
-    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
-    assert {c["split"] for c in cases} == {"heldout15"} and {c["batch"] for c in cases} == {"heldout15"}
-    assert all(re.fullmatch(r"[a-zA-Z-]+/h15[kn]/\d+", c["template"]) for c in cases)
-    assert set(spans) == ENTITIES
-    assert min(spans.values()) >= 48, spans
+    assert_briefs_size_and_types(batch(), TAGS)
 
 
 def test_many_templates_with_few_documents_each() -> None:
-    """At least 90 templates of at most 6 documents, so no single template decides a type's figure: no
-    template holds more than a third of any type's spans in its half (heldout14's nine-document templates
-    held up to half of a rare type's)."""
-    per_template = Counter(c["template"] for c in heldout15())
-    assert len(per_template) >= 90 and max(per_template.values()) <= 6
-    for tag in ("h15k", "h15n"):
-        totals = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        by_template = Counter((c["template"], s["entity"]) for c in half(tag) for s in c["spans"])
-        heavy = {k: n for k, n in by_template.items() if n > totals[k[1]] / 3}
-        assert heavy == {}, (tag, heavy)
+    assert_many_small_templates(batch(), TAGS)
 
 
 def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
-    for tag in ("h15k", "h15n"):
-        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+    assert_every_type_in_each_half(batch(), TAGS)
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    assert_halves_balanced(list(heldout15()), ("h15k", "h15n"))
+    assert_halves_balanced(list(batch().cases), TAGS)
 
 
 NEW_KIND_MARKERS = [
@@ -163,7 +136,7 @@ NEW_KIND_MARKERS = [
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no batch committed before heldout15 (a marker phrase of each)
     and in none of heldout15's known half, and every new template carries a marker."""
-    assert_new_kinds_are_new("heldout15", NEW_KIND_MARKERS, half("h15n"), half("h15k"))
+    assert_new_kinds_are_new("heldout15", NEW_KIND_MARKERS, batch().half("h15n"), batch().half("h15k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -174,45 +147,47 @@ def test_the_batch_uses_only_its_own_placeholder_names() -> None:
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
-    assert_general_types_in_locales(heldout15())
+    assert_general_types_in_locales(batch().cases)
 
 
 def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
-    assert_marks_sit_on_values(heldout15())
+    assert_marks_sit_on_values(batch().cases)
 
 
 def test_cards_pass_luhn_with_an_issuer_length() -> None:
-    assert_cards_pass_luhn(heldout15(), at_least=110, prefixes=40)
+    assert_cards_pass_luhn(batch().cases, at_least=110, prefixes=40)
 
 
 def test_npis_pass_luhn_over_the_80840_prefix() -> None:
-    assert_npis_pass_luhn(heldout15(), at_least=55)
+    assert_npis_pass_luhn(batch().cases, at_least=55)
 
 
 def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
-    assert_nhs_ssn_iban_validate(heldout15(), at_least=48, ibans=130)
+    assert_nhs_ssn_iban_validate(batch().cases, at_least=48, ibans=130)
 
 
 def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
-    assert_phones_in_numbering_plans(heldout15(), at_least=550, extensions=55)
+    assert_phones_in_numbering_plans(batch().cases, at_least=550, extensions=55)
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    assert_plausible_birth_years([value for _, value in spans_in(heldout15(), "DATE_OF_BIRTH")], at_least=300)
+    assert_plausible_birth_years(
+        [value for _, value in spans_in(batch().cases, "DATE_OF_BIRTH")], at_least=300
+    )
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:
-    assert_syntax_valid(heldout15(), crypto=60)
+    assert_syntax_valid(batch().cases, crypto=60)
 
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
     """FHIR R4 `Identifier.system` as an http(s) URI is a URL span; a `urn:oid:` system carries no label."""
-    assert_fhir_system_urls_labelled(heldout15())
+    assert_fhir_system_urls_labelled(batch().cases)
 
 
 def test_pain001_namespace_urn_carries_no_url_label() -> None:
     """The ISO 20022 namespace is a URN, not a web address: no URL span in a pain.001 message."""
-    pain = [c for c in heldout15() if "CstmrCdtTrfInitn" in c["text"]]
+    pain = [c for c in batch().cases if "CstmrCdtTrfInitn" in c["text"]]
     assert pain and all(not spans_in([case], "URL") for case in pain)
 
 
@@ -275,20 +250,20 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
 
 def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
     for kind, check in CHECKS.items():
-        values = negatives_of(kind)
+        values = batch().negatives_of(kind)
         assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
 
 
 def test_every_new_negative_kind_is_used_and_checked() -> None:
     """Each negative generator the module adds is drawn in the batch and has a validator above."""
     module = load_bench("phantom_pii_heldout15_data")
-    used = {n["kind"] for c in heldout15() for n in c["negatives"]}
+    used = {n["kind"] for c in batch().cases for n in c["negatives"]}
     assert set(module.NEW_NEGATIVES15) <= used and set(module.NEW_NEGATIVES15) <= set(CHECKS)
 
 
 def test_a_dogs_whelping_date_is_a_negative_beside_the_holders_birth_date() -> None:
     """heldout9's rule: a pet's birth date is not a birth date; the dog-tax form labels only the holder's."""
-    cases = [c for c in half("h15n") if "HUNDESTEUER" in c["text"]]
+    cases = [c for c in batch().half("h15n") if "HUNDESTEUER" in c["text"]]
     assert cases
     for case in cases:
         assert sum(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"]) == 1
@@ -308,7 +283,7 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
         "ANTRAG AUF KINDERGELD",
         "AANVRAAG HUURTOESLAG",
     ):
-        cases = [c for c in half("h15n") if marker in c["text"]]
+        cases = [c for c in batch().half("h15n") if marker in c["text"]]
         assert cases, marker
         for case in cases:
             assert any(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"])
@@ -316,19 +291,16 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
 
 
 def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
-    dated_kinds = ("H15DUS", "H15DGB", "H15DIN", "H15DFR", "H15DDE", "H15DIT", "H15DES", "H15DNL", "H15DBR")
-    for tag in ("h15k", "h15n"):
-        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
-        assert len(dated) >= 120, tag
+    assert_dated_negatives_in_halves(batch(), TAGS, "H15", 120)
 
 
 def test_the_committed_set_holds_heldout15_unchanged() -> None:
     """The check of every batch's digest and of the evaluation's sides lives in the newest batch's test
     (tests/test_pii_heldout16_set.py): heldout15 is on the dev side now."""
     cases = list(committed())
-    assert [c for c in cases if c["batch"] == "heldout15"] == list(heldout15())
+    assert [c for c in cases if c["batch"] == "heldout15"] == list(batch().cases)
     assert digest([c for c in cases if c["batch"] == "heldout15"]) == BATCH_DIGESTS["heldout15"]
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    assert_tags_select_their_halves(list(heldout15()), ("h15k", "h15n"))
+    assert_tags_select_their_halves(list(batch().cases), TAGS)

@@ -11,19 +11,22 @@ with bench/phantom_pii_eval.py."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
 from pii_set_support import (
+    HeldOut,
+    assert_briefs_size_and_types,
     assert_cards_pass_luhn,
     assert_committed_last_and_every_digest_pinned,
+    assert_dated_negatives_in_halves,
+    assert_every_type_in_each_half,
     assert_fhir_system_urls_labelled,
     assert_general_types_in_locales,
     assert_halves_balanced,
+    assert_many_small_templates,
     assert_marks_sit_on_values,
     assert_mirrors_without_shadowing,
     assert_new_kinds_are_new,
@@ -35,6 +38,7 @@ from pii_set_support import (
     assert_syntax_valid,
     assert_tags_select_their_halves,
     bare_host,
+    held_out,
     load_bench,
     parses_as,
     spans_in,
@@ -48,57 +52,27 @@ from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.us import rtn
 
-ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"}
-ENTITIES |= {"MAC_ADDRESS", "URL", "DATE_OF_BIRTH", "CRYPTO", "US_NPI", "UK_NHS"}
+TAGS = ("h16k", "h16n")
 
 
-@cache
-def heldout16() -> tuple[dict, ...]:
-    return tuple(load_bench("phantom_pii_heldout16_data").build_heldout16())
-
-
-def half(tag: str) -> list[dict]:
-    return [c for c in heldout16() if f"/{tag}/" in c["template"]]
-
-
-def negatives_of(kind: str) -> list[str]:
-    return [
-        c["text"][n["start"] : n["end"]] for c in heldout16() for n in c["negatives"] if n["kind"] == kind
-    ]
+def batch() -> HeldOut:
+    return held_out("heldout16")
 
 
 def test_the_batch_has_the_briefs_size_and_every_entity_type() -> None:
-    """~450-550 documents, ~1,900-2,300 spans, 1,400+ hard negatives, every type at least 48 times."""
-    cases = heldout16()
-    spans = Counter(s["entity"] for c in cases for s in c["spans"])
-    negatives = sum(len(c["negatives"]) for c in cases)
-    assert 450 <= len(cases) <= 550 and 1900 <= sum(spans.values()) <= 2300 and 1400 <= negatives <= 1800
-    assert {c["split"] for c in cases} == {"heldout16"} and {c["batch"] for c in cases} == {"heldout16"}
-    assert all(re.fullmatch(r"[a-zA-Z-]+/h16[kn]/\d+", c["template"]) for c in cases)
-    assert set(spans) == ENTITIES
-    assert min(spans.values()) >= 48, spans
+    assert_briefs_size_and_types(batch(), TAGS)
 
 
 def test_many_templates_with_few_documents_each() -> None:
-    """At least 90 templates of at most 6 documents, and no template holds more than a third of any type's
-    spans in its half, so no single template decides a type's figure."""
-    per_template = Counter(c["template"] for c in heldout16())
-    assert len(per_template) >= 90 and max(per_template.values()) <= 6
-    for tag in ("h16k", "h16n"):
-        totals = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        by_template = Counter((c["template"], s["entity"]) for c in half(tag) for s in c["spans"])
-        heavy = {k: n for k, n in by_template.items() if n > totals[k[1]] / 3}
-        assert heavy == {}, (tag, heavy)
+    assert_many_small_templates(batch(), TAGS)
 
 
 def test_every_type_occurs_at_least_20_times_in_each_half() -> None:
-    for tag in ("h16k", "h16n"):
-        counts = Counter(s["entity"] for c in half(tag) for s in c["spans"])
-        assert set(counts) == ENTITIES and min(counts.values()) >= 20, (tag, counts)
+    assert_every_type_in_each_half(batch(), TAGS)
 
 
 def test_the_two_halves_are_about_equal_and_cover_every_locale() -> None:
-    assert_halves_balanced(list(heldout16()), ("h16k", "h16n"))
+    assert_halves_balanced(list(batch().cases), TAGS)
 
 
 NEW_KIND_MARKERS = [
@@ -163,7 +137,7 @@ NEW_KIND_MARKERS = [
 def test_new_kinds_are_new_to_the_set() -> None:
     """The new half's document kinds appear in no batch committed before heldout16 (a marker phrase of each)
     and in none of heldout16's known half, and every new template carries a marker."""
-    assert_new_kinds_are_new("heldout16", NEW_KIND_MARKERS, half("h16n"), half("h16k"))
+    assert_new_kinds_are_new("heldout16", NEW_KIND_MARKERS, batch().half("h16n"), batch().half("h16k"))
 
 
 def test_the_batch_uses_only_its_own_placeholder_names() -> None:
@@ -183,31 +157,33 @@ def test_the_batch_labels_birth_dates_only_with_its_own_real_calendar_generators
 
 
 def test_general_entity_types_occur_in_at_least_eight_locales() -> None:
-    assert_general_types_in_locales(heldout16())
+    assert_general_types_in_locales(batch().cases)
 
 
 def test_labels_and_negatives_sit_exactly_on_values_and_never_overlap() -> None:
-    assert_marks_sit_on_values(heldout16())
+    assert_marks_sit_on_values(batch().cases)
 
 
 def test_cards_pass_luhn_with_an_issuer_length() -> None:
-    assert_cards_pass_luhn(heldout16(), at_least=150, prefixes=40)
+    assert_cards_pass_luhn(batch().cases, at_least=150, prefixes=40)
 
 
 def test_npis_pass_luhn_over_the_80840_prefix() -> None:
-    assert_npis_pass_luhn(heldout16(), at_least=60)
+    assert_npis_pass_luhn(batch().cases, at_least=60)
 
 
 def test_nhs_numbers_ssns_and_ibans_validate_with_python_stdnum() -> None:
-    assert_nhs_ssn_iban_validate(heldout16(), at_least=60, ibans=130)
+    assert_nhs_ssn_iban_validate(batch().cases, at_least=60, ibans=130)
 
 
 def test_phone_numbers_exist_in_their_countrys_plan_per_libphonenumber() -> None:
-    assert_phones_in_numbering_plans(heldout16(), at_least=520, extensions=40)
+    assert_phones_in_numbering_plans(batch().cases, at_least=520, extensions=40)
 
 
 def test_birth_dates_carry_a_plausible_birth_year() -> None:
-    assert_plausible_birth_years([value for _, value in spans_in(heldout16(), "DATE_OF_BIRTH")], at_least=300)
+    assert_plausible_birth_years(
+        [value for _, value in spans_in(batch().cases, "DATE_OF_BIRTH")], at_least=300
+    )
 
 
 def _month_names(lang: str) -> dict[str, int]:
@@ -264,7 +240,7 @@ def test_every_birth_date_is_a_real_calendar_day() -> None:
     tech_locales = load_bench("phantom_pii_heldout9_data").LOCALES
     births = [
         (case["text"][s["start"] : s["end"]], case["locale"])
-        for case in heldout16()
+        for case in batch().cases
         for s in case["spans"]
         if s["entity"] == "DATE_OF_BIRTH"
     ]
@@ -294,7 +270,7 @@ def test_childrens_birth_dates_are_child_aged() -> None:
         "COACHING INSTITUTE ADMISSION",
         "profile_field_dob",
     ):
-        cases = [c for c in half("h16n") if marker in c["text"]]
+        cases = [c for c in batch().half("h16n") if marker in c["text"]]
         assert cases, marker
         for case in cases:
             for _, value in spans_in([case], "DATE_OF_BIRTH"):
@@ -304,11 +280,11 @@ def test_childrens_birth_dates_are_child_aged() -> None:
 
 
 def test_urls_emails_addresses_and_crypto_validate() -> None:
-    assert_syntax_valid(heldout16(), crypto=55)
+    assert_syntax_valid(batch().cases, crypto=55)
 
 
 def test_fhir_system_uris_are_labelled_urls_and_urn_oids_are_not() -> None:
-    assert_fhir_system_urls_labelled(heldout16())
+    assert_fhir_system_urls_labelled(batch().cases)
 
 
 def _bounded_int(low: int, high: int) -> Callable[[str], bool]:
@@ -356,14 +332,14 @@ CHECKS = {  # negative kind: a validator of what the negative claims to be (pyth
 
 def test_hard_negatives_are_the_identifiers_they_claim_to_be() -> None:
     for kind, check in CHECKS.items():
-        values = negatives_of(kind)
+        values = batch().negatives_of(kind)
         assert values and all(check(v) for v in values), (kind, [v for v in values if not check(v)])
 
 
 def test_every_new_negative_kind_is_used_and_checked() -> None:
     """Each negative generator the module adds is drawn in the batch and has a validator above."""
     module = load_bench("phantom_pii_heldout16_data")
-    used = {n["kind"] for c in heldout16() for n in c["negatives"]}
+    used = {n["kind"] for c in batch().cases for n in c["negatives"]}
     assert set(module.NEW_NEGATIVES16) <= used and set(module.NEW_NEGATIVES16) <= set(CHECKS)
 
 
@@ -380,7 +356,7 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
         "FÖRDERANTRAG WÄRMEPUMPE",
         "ISDE-SUBSIDIE WARMTEPOMP",
     ):
-        cases = [c for c in half("h16n") if marker in c["text"]]
+        cases = [c for c in batch().half("h16n") if marker in c["text"]]
         assert cases, marker
         for case in cases:
             assert any(s["entity"] == "DATE_OF_BIRTH" for s in case["spans"])
@@ -388,14 +364,11 @@ def test_dates_that_are_no_birth_dates_sit_next_to_labelled_ones() -> None:
 
 
 def test_non_birth_dates_sit_next_to_people_in_both_halves() -> None:
-    dated_kinds = ("H16DUS", "H16DGB", "H16DIN", "H16DFR", "H16DDE", "H16DIT", "H16DES", "H16DNL", "H16DBR")
-    for tag in ("h16k", "h16n"):
-        dated = [n for c in half(tag) for n in c["negatives"] if n["kind"].startswith(dated_kinds)]
-        assert len(dated) >= 100, (tag, len(dated))
+    assert_dated_negatives_in_halves(batch(), TAGS, "H16", 100)
 
 
 def test_the_committed_set_holds_heldout16_last_and_keeps_every_earlier_batch() -> None:
-    assert_committed_last_and_every_digest_pinned("heldout16", list(heldout16()))
+    assert_committed_last_and_every_digest_pinned("heldout16", list(batch().cases))
 
 
 @pytest.mark.parametrize(
@@ -413,4 +386,4 @@ def test_the_evaluation_counts_heldout15_as_dev_and_heldout16_as_held_out(
 
 
 def test_the_template_tags_select_exactly_one_half() -> None:
-    assert_tags_select_their_halves(list(heldout16()), ("h16k", "h16n"))
+    assert_tags_select_their_halves(list(batch().cases), TAGS)
